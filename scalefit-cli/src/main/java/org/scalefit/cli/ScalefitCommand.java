@@ -1,0 +1,59 @@
+package org.scalefit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scalefit} command: fitting, checking and applying neural scaling laws. */
+@Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = ScalefitCommand.Version.class,
+        description = "Fit, check and apply neural scaling laws.",
+        subcommands = {FitCommand.class, CommandLine.HelpCommand.class})
+public final class ScalefitCommand implements Runnable {
+
+    /** Exit code for bad input data (file, line, column are printed). */
+    static final int EXIT_BAD_INPUT = 3;
+    /** Exit code for a fit in which no start converged. */
+    static final int EXIT_FIT_FAILED = 4;
+    /** Exit code when interrupted. */
+    static final int EXIT_INTERRUPTED = 130;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int execute(String... args) {
+        return new CommandLine(new ScalefitCommand()).execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** The version, from the build. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = ScalefitCommand.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"scalefit " + version(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.scalefit.fit;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What earlier starts of a multi-start search have taught about its basins of attraction: the cells of parameter
+ * space that their trajectories crossed on the final approach to an optimum, each with the objective value there
+ * and the value of the optimum reached.
+ *
+ * <p>A cell is the box ⌊θ_i / {@code cellSize}⌋ in every coordinate. A later start whose iterate enters a recorded
+ * cell with an objective value within {@code valueTolerance} (relative) of the recorded one is on a path already
+ * followed to its end: it is stopped and counted as converging to that optimum ("early recognition of starts that
+ * fall into an already-found basin"). Only the part of a trajectory whose value is within
+ * {@code approachBand} (relative) of its final value is recorded, so that a cell lies inside the optimum's basin
+ * rather than on a ridge several basins share.
+ *
+ * <p>Instances are frozen once built; the engine builds a new one between waves of starts so that what a start
+ * sees does not depend on thread timing.
+ */
+final class BasinMap {
+
+    private final double cellSize;
+    private final double valueTolerance;
+    private final Map<Long, double[]> cells;
+
+    private BasinMap(double cellSize, double valueTolerance, Map<Long, double[]> cells) {
+        this.cellSize = cellSize;
+        this.valueTolerance = valueTolerance;
+        this.cells = cells;
+    }
+
+    static BasinMap empty(double cellSize, double valueTolerance) {
+        return new BasinMap(cellSize, valueTolerance, Map.of());
+    }
+
+    int size() {
+        return cells.size();
+    }
+
+    /**
+     * The value of the optimum that the path through {@code x} (with objective {@code value}) leads to, or NaN if
+     * no recorded path went through here.
+     */
+    double recognise(double[] x, double value) {
+        if (cells.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] visit = cells.get(cellKey(x, cellSize));
+        if (visit == null || Double.isNaN(visit[1])
+                || Math.abs(value - visit[0]) > valueTolerance * Math.abs(visit[0])) {
+            return Double.NaN;
+        }
+        return visit[1];
+    }
+
+    /** A new map with the given cells added (cells already known keep their first record). */
+    BasinMap with(Map<Long, double[]> additions) {
+        if (additions.isEmpty()) {
+            return this;
+        }
+        Map<Long, double[]> next = new HashMap<>(cells);
+        additions.forEach((key, visit) -> record(next, key, visit, valueTolerance));
+        return new BasinMap(cellSize, valueTolerance, next);
+    }
+
+    /**
+     * Records a visit {value there, final value} of a cell. A cell whose visits led to different optima is marked
+     * ambiguous (final value NaN) and never recognises a start again.
+     */
+    static void record(Map<Long, double[]> cells, long key, double[] visit, double valueTolerance) {
+        double[] known = cells.get(key);
+        if (known == null) {
+            cells.put(key, visit.clone());
+        } else if (!Double.isNaN(known[1])
+                && Math.abs(known[1] - visit[1]) > valueTolerance * Math.abs(known[1])) {
+            cells.put(key, new double[] {known[0], Double.NaN});
+        }
+    }
+
+    /** The cell of x: the integer box coordinates mixed into one 64-bit key. */
+    static long cellKey(double[] x, double cellSize) {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (double coordinate : x) {
+            long box = (long) Math.floor(coordinate / cellSize);
+            hash = (hash ^ box) * 0xBF58476D1CE4E5B9L;
+            hash ^= hash >>> 31;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,27 @@
+package org.scalefit.fit;
+
+/**
+ * A smooth function f: ℝⁿ → ℝ that computes its value and gradient together.
+ *
+ * <p>Implementations may keep scratch space, so one instance serves one thread; {@link #copy()} gives another
+ * instance sharing the immutable data.
+ */
+public interface DifferentiableObjective {
+
+    /** n, the number of parameters. */
+    int dimension();
+
+    /**
+     * Computes f(x) and writes ∇f(x) into {@code gradient}. Must not allocate on the hot path and must not keep
+     * references to its arguments.
+     *
+     * @return f(x); {@code NaN} or ±∞ if f is not defined there
+     */
+    double valueAndGradient(double[] x, double[] gradient);
+
+    /** Computes f(x) alone (may be cheaper than the value and gradient). */
+    double value(double[] x);
+
+    /** An independent instance for another thread, sharing the immutable data. */
+    DifferentiableObjective copy();
+}

@@ -1,0 +1,117 @@
+package org.scalefit.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.scalefit.data.Observations;
+import org.scalefit.law.LawForm;
+
+/**
+ * Plain-language warnings about a fitted law whose optimum is degenerate, so that nobody reads a prescription off a
+ * parameter the data do not determine. Each rule names what it saw:
+ * <ul>
+ *   <li>the irreducible error E = e<sup>e</sup> is negligible next to every observed loss (e → −∞: the law has no
+ *       floor and E is not identified; Gemstones' width–depth fit ends at e ≈ −4555);</li>
+ *   <li>an exponent is at 0 (its term is a constant that merges with E) or very large;</li>
+ *   <li>a term carries a negligible share of the prediction at every point (its coefficient and exponent are not
+ *       identified);</li>
+ *   <li>distinct optima within 10⁻⁹ of the best value lie far apart (a flat direction).</li>
+ * </ul>
+ */
+public final class FitDiagnostics {
+
+    /** E below this fraction of the smallest loss counts as no floor at all. */
+    private static final double NEGLIGIBLE_FLOOR = 1e-3;
+    private static final double ZERO_EXPONENT = 1e-3;
+    private static final double LARGE_EXPONENT = 3.0;
+    private static final double NEGLIGIBLE_SHARE = 1e-6;
+
+    private FitDiagnostics() {
+    }
+
+    /** The warnings for parameters {@code theta} of {@code law} fitted to {@code observations}. */
+    public static List<String> warnings(LawForm law, double[] theta, Observations observations,
+                                        List<StartOutcome> leaders) {
+        List<String> warnings = new ArrayList<>();
+        int k = law.arity();
+        double minLoss = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < observations.size(); i++) {
+            minLoss = Math.min(minLoss, observations.loss(i));
+        }
+        double e = theta[2 * k];
+        if (Math.exp(e) < NEGLIGIBLE_FLOOR * minLoss) {
+            warnings.add(String.format(Locale.ROOT, "degenerate: irreducible error E = exp(%.6g) is negligible next to "
+                    + "the smallest loss %.4g; the law has no floor and E is not identified", e, minLoss));
+        }
+        for (int j = 0; j < k; j++) {
+            String input = law.inputs().get(j);
+            double alpha = theta[j];
+            if (Math.abs(alpha) < ZERO_EXPONENT) {
+                warnings.add(String.format(Locale.ROOT, "degenerate: the exponent of %s is %.3g, at 0; its term is a "
+                        + "constant that merges with E", input, alpha));
+            } else if (alpha > LARGE_EXPONENT) {
+                warnings.add(String.format(Locale.ROOT, "suspicious: the exponent of %s is %.4g, far outside the usual "
+                        + "0.1–1; its coefficient (log %.4g) is likely trading off against it", input, alpha, theta[k + j]));
+            }
+            if (maxShare(law, theta, observations, j) < NEGLIGIBLE_SHARE) {
+                warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
+                        + "its coefficient and exponent are not identified");
+            }
+        }
+        if (leaders.size() > 1) {
+            StartOutcome best = leaders.get(0);
+            double[] p = best.point();
+            double worst = 0;
+            int where = -1;
+            for (StartOutcome other : leaders.subList(1, leaders.size())) {
+                if (other.value() - best.value() > 1e-9) {
+                    continue;
+                }
+                double[] q = other.point();
+                for (int i = 0; i < p.length; i++) {
+                    double difference = Math.abs(p[i] - q[i]) / Math.max(1, Math.abs(p[i]));
+                    if (difference > worst) {
+                        worst = difference;
+                        where = i;
+                    }
+                }
+            }
+            if (worst > 1e-2) {
+                warnings.add(String.format(Locale.ROOT, "flat: optima within 1e-9 of the best objective differ by up to "
+                        + "%.3g (relative) in parameter %s", worst, parameterName(law, where)));
+            }
+        }
+        return warnings;
+    }
+
+    /** The largest share term j has of the prediction over all points. */
+    private static double maxShare(LawForm law, double[] theta, Observations observations, int j) {
+        int k = law.arity();
+        double[] logs = new double[k];
+        double max = 0;
+        for (int i = 0; i < observations.size(); i++) {
+            for (int m = 0; m < k; m++) {
+                logs[m] = Math.log(observations.input(i, m));
+            }
+            double logTotal = law.logPrediction(theta, logs);
+            double logTerm = theta[k + j] - theta[j] * logs[j];
+            max = Math.max(max, Math.exp(logTerm - logTotal));
+        }
+        return max;
+    }
+
+    /** α_j, c_j or e, named by input. */
+    public static String parameterName(LawForm law, int index) {
+        int k = law.arity();
+        if (index < 0) {
+            return "?";
+        }
+        if (index < k) {
+            return "exponent[" + law.inputs().get(index) + "]";
+        }
+        if (index < 2 * k) {
+            return "coefficient[" + law.inputs().get(index - k) + "]";
+        }
+        return "irreducible_error";
+    }
+}

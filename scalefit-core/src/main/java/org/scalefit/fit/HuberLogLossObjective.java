@@ -1,0 +1,245 @@
+package org.scalefit.fit;
+
+import java.util.Arrays;
+import java.util.TreeMap;
+import org.scalefit.data.Observations;
+import org.scalefit.law.LawForm;
+
+/**
+ * The Approach-3 fitting objective: the sum over points of the Huber loss of the log-loss residual,
+ * <pre>
+ *   F(θ) = Σ_i huber_δ(log L_i − log L̂_θ(x_i)),
+ *   huber_δ(r) = r²/2 if |r| ≤ δ, else δ·(|r| − δ/2)          (scipy.special.huber)
+ * </pre>
+ * with log L̂ the {@link LawForm} log-sum-exp power law (Hoffmann et al. 2022 §D.2; Besiroglu et al. 2024 eq. 1;
+ * Gemstones {@code huber_loss_objective}). The sum is not divided by the number of points, as in the studies.
+ *
+ * <p>The gradient is analytic: with w<sub>ij</sub> the softmax weight of term j at point i and
+ * ψ(r) = clamp(r, −δ, δ),
+ * ∂F/∂c<sub>j</sub> = −Σ ψ(r_i)·w_ij, ∂F/∂α<sub>j</sub> = Σ ψ(r_i)·w_ij·log x_ij, ∂F/∂e = −Σ ψ(r_i)·w_i,e.
+ *
+ * <p>How it is computed: a term exp(c_j − α_j·log x_ij) depends on point i only through the value of input j, and
+ * training-run tables repeat those values (22 model shapes, 35 checkpoints: 770 points but about 80 distinct input
+ * values). So each evaluation exponentiates once per distinct value of each input, all shifted by the largest
+ * exponent M for stability; a point then costs one logarithm, log L̂_i = M + log(Σ_j P_j[x_ij] + e^{e−M}), and
+ * the gradient is gathered per distinct value. A point whose shifted sum underflows is evaluated with its own
+ * shift instead, so the value is exact (to rounding) for any finite θ.
+ *
+ * <p>Keeps scratch space: one instance per thread, see {@link #copy()}.
+ */
+public final class HuberLogLossObjective implements DifferentiableObjective {
+
+    /** Below this, a point's shifted sum has lost precision to underflow and is recomputed with its own shift. */
+    private static final double UNDERFLOW_GUARD = 1e-250;
+
+    private final int arity;
+    private final int points;
+    private final double delta;
+    /** distinctLogs[offset[j] + v]: the v-th distinct value of log x_j. */
+    private final double[] distinctLogs;
+    /** offsets[j]: where input j's distinct values start in distinctLogs; offsets[k] = total. */
+    private final int[] offsets;
+    /** valueIndex[i·k + j]: offsets[j] + the index of x_ij among input j's distinct values. */
+    private final int[] valueIndex;
+    private final double[] logLosses;
+    // scratch, per instance
+    private final double[] exponent;
+    private final double[] power;
+    private final double[] weight;
+
+    private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
+                                  double[] logLosses) {
+        this.arity = arity;
+        this.points = logLosses.length;
+        this.delta = delta;
+        this.distinctLogs = distinctLogs;
+        this.offsets = offsets;
+        this.valueIndex = valueIndex;
+        this.logLosses = logLosses;
+        this.exponent = new double[distinctLogs.length];
+        this.power = new double[distinctLogs.length];
+        this.weight = new double[distinctLogs.length];
+    }
+
+    /**
+     * The objective of {@code law} on {@code observations} with Huber threshold {@code delta}.
+     *
+     * @throws IllegalArgumentException if the observations' inputs do not match the law's, or δ ≤ 0
+     */
+    public static HuberLogLossObjective of(LawForm law, Observations observations, double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("Huber delta must be positive and finite, was " + delta);
+        }
+        if (observations.arity() != law.arity()) {
+            throw new IllegalArgumentException("law " + law.name() + " has " + law.arity() + " inputs but the data has "
+                    + observations.arity());
+        }
+        if (observations.size() == 0) {
+            throw new IllegalArgumentException("no points to fit");
+        }
+        int k = law.arity();
+        int n = observations.size();
+        int[] offsets = new int[k + 1];
+        int[] valueIndex = new int[n * k];
+        double[][] distinct = new double[k][];
+        for (int j = 0; j < k; j++) {
+            TreeMap<Double, Integer> values = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                values.put(observations.input(i, j), 0);
+            }
+            int next = 0;
+            distinct[j] = new double[values.size()];
+            for (var entry : values.entrySet()) {
+                distinct[j][next] = Math.log(entry.getKey());
+                entry.setValue(next++);
+            }
+            offsets[j + 1] = offsets[j] + values.size();
+            for (int i = 0; i < n; i++) {
+                valueIndex[i * k + j] = offsets[j] + values.get(observations.input(i, j));
+            }
+        }
+        double[] distinctLogs = new double[offsets[k]];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(distinct[j], 0, distinctLogs, offsets[j], distinct[j].length);
+        }
+        double[] logLosses = new double[n];
+        for (int i = 0; i < n; i++) {
+            logLosses[i] = Math.log(observations.loss(i));
+        }
+        return new HuberLogLossObjective(k, delta, distinctLogs, offsets, valueIndex, logLosses);
+    }
+
+    /** The Huber threshold δ. */
+    public double delta() {
+        return delta;
+    }
+
+    /** Number of points summed over. */
+    public int points() {
+        return points;
+    }
+
+    @Override
+    public int dimension() {
+        return 2 * arity + 1;
+    }
+
+    @Override
+    public DifferentiableObjective copy() {
+        return new HuberLogLossObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses);
+    }
+
+    @Override
+    public double value(double[] theta) {
+        return evaluate(theta, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        return evaluate(theta, gradient);
+    }
+
+    private double evaluate(double[] theta, double[] gradient) {
+        final int k = arity;
+        final double e = theta[2 * k];
+        double shift = e;
+        for (int j = 0; j < k; j++) {
+            double alpha = theta[j];
+            double c = theta[k + j];
+            for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                double u = c - alpha * distinctLogs[v];
+                exponent[v] = u;
+                shift = Math.max(shift, u);
+            }
+        }
+        if (!Double.isFinite(shift)) {
+            if (gradient != null) {
+                Arrays.fill(gradient, Double.NaN);
+            }
+            return Double.NaN;
+        }
+        for (int v = 0; v < power.length; v++) {
+            power[v] = Math.exp(exponent[v] - shift);
+        }
+        final double floor = Math.exp(e - shift);
+        final boolean wantGradient = gradient != null;
+        if (wantGradient) {
+            Arrays.fill(weight, 0.0);
+            Arrays.fill(gradient, 0.0);
+        }
+        double f = 0;
+        double floorWeight = 0;
+        for (int i = 0, b = 0; i < points; i++, b += k) {
+            double s = floor;
+            for (int j = 0; j < k; j++) {
+                s += power[valueIndex[b + j]];
+            }
+            if (s < UNDERFLOW_GUARD) {
+                f += evaluateWithOwnShift(theta, i, gradient);
+                continue;
+            }
+            double r = logLosses[i] - (shift + Math.log(s));
+            double magnitude = Math.abs(r);
+            double psi;
+            if (magnitude <= delta) {
+                f += 0.5 * r * r;
+                psi = r;
+            } else {
+                f += delta * (magnitude - 0.5 * delta);
+                psi = r > 0 ? delta : -delta;
+            }
+            if (wantGradient) {
+                double q = psi / s;
+                for (int j = 0; j < k; j++) {
+                    weight[valueIndex[b + j]] += q;
+                }
+                floorWeight += q;
+            }
+        }
+        if (wantGradient) {
+            for (int j = 0; j < k; j++) {
+                double gAlpha = 0;
+                double gC = 0;
+                for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                    double w = weight[v] * power[v];
+                    gC -= w;
+                    gAlpha += w * distinctLogs[v];
+                }
+                gradient[j] += gAlpha;
+                gradient[k + j] += gC;
+            }
+            gradient[2 * k] -= floorWeight * floor;
+        }
+        return f;
+    }
+
+    /**
+     * Point i's Huber term with the log-sum-exp shifted by the point's own largest exponent; adds its gradient.
+     * Used only where the global shift underflows.
+     */
+    private double evaluateWithOwnShift(double[] theta, int i, double[] gradient) {
+        final int k = arity;
+        final double e = theta[2 * k];
+        double m = e;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, exponent[valueIndex[i * k + j]]);
+        }
+        double s = Math.exp(e - m);
+        for (int j = 0; j < k; j++) {
+            s += Math.exp(exponent[valueIndex[i * k + j]] - m);
+        }
+        double r = logLosses[i] - (m + Math.log(s));
+        double magnitude = Math.abs(r);
+        if (gradient != null) {
+            double psi = magnitude <= delta ? r : (r > 0 ? delta : -delta);
+            for (int j = 0; j < k; j++) {
+                int v = valueIndex[i * k + j];
+                double w = psi * Math.exp(exponent[v] - m) / s;
+                gradient[k + j] -= w;
+                gradient[j] += w * distinctLogs[v];
+            }
+            gradient[2 * k] -= psi * Math.exp(e - m) / s;
+        }
+        return magnitude <= delta ? 0.5 * r * r : delta * (magnitude - 0.5 * delta);
+    }
+}

@@ -1,0 +1,107 @@
+package org.scalefit.io;
+
+import java.util.List;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.StartOutcome;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON forms of a {@link LawFit}.
+ *
+ * <p>{@link #scalefit} is scalefit's own: the optimum ({@code loss}, {@code exponents}, {@code coefficients} and
+ * {@code irreducible_error}, the last two in log space as the studies store them), the search ({@code starts},
+ * {@code successful_starts}, the best few optima), warnings, provenance, and a {@code run} section with the
+ * thread count and wall time. Everything outside {@code run} is the same, byte for byte, for the same inputs
+ * whatever the number of threads. {@link #gemstones} is the parameter-file shape of Gemstones'
+ * {@code approach_3_*.json} files.
+ */
+public final class FitResultJson {
+
+    private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** scalefit's result document. */
+    public String scalefit(LawFit fit, FitProvenance provenance, int threads, double seconds) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("law", fit.law().name());
+        ArrayNode inputs = root.putArray("inputs");
+        fit.law().inputs().forEach(inputs::add);
+        root.put("success", fit.succeeded());
+        if (fit.succeeded()) {
+            root.put("loss", fit.loss());
+            putArray(root, "exponents", fit.exponents());
+            putArray(root, "coefficients", fit.logCoefficients());
+            root.put("irreducible_error", fit.logIrreducibleError());
+        }
+        root.put("delta", fit.delta());
+        root.put("points", fit.points());
+        ArrayNode warnings = root.putArray("warnings");
+        fit.warnings().forEach(warnings::add);
+        var search = fit.search();
+        root.put("grid", search.grid().name());
+        root.put("starts", search.starts());
+        root.put("successful_starts", search.successfulStarts());
+        root.put("recognised_starts", search.recognisedStarts());
+        root.put("evaluations", search.evaluations());
+        root.put("polished", search.polished());
+        if (search.gridBest() != null) {
+            root.set("grid_best", outcome(search.gridBest()));
+        }
+        ArrayNode leaders = root.putArray("best_starts");
+        for (StartOutcome leader : search.leaders()) {
+            leaders.add(outcome(leader));
+        }
+        ObjectNode origin = root.putObject("provenance");
+        origin.put("data", provenance.data());
+        origin.put("data_sha256", provenance.dataSha256());
+        ArrayNode transforms = origin.putArray("transforms");
+        provenance.transforms().forEach(transforms::add);
+        origin.put("law", fit.law().name());
+        origin.put("grid", search.grid().name());
+        origin.put("grid_size", search.grid().size());
+        origin.put("scalefit_version", provenance.version());
+        ObjectNode run = root.putObject("run");
+        run.put("threads", threads);
+        run.put("seconds", seconds);
+        root.put("threads", threads);
+        root.put("seconds", seconds);
+        return mapper.writeValueAsString(root) + "\n";
+    }
+
+    /** Gemstones' parameter-file shape: {@code {"success":{"0":…},"loss":{"0":…},…}}. */
+    public String gemstones(LawFit fit) {
+        ObjectNode root = mapper.createObjectNode();
+        root.putObject("success").put("0", fit.succeeded());
+        if (fit.succeeded()) {
+            root.putObject("loss").put("0", fit.loss());
+            putArray(root.putObject("exponents"), "0", fit.exponents());
+            putArray(root.putObject("coefficients"), "0", fit.logCoefficients());
+            root.putObject("irreducible_error").put("0", fit.logIrreducibleError());
+        }
+        return mapper.writeValueAsString(root) + "\n";
+    }
+
+    private ObjectNode outcome(StartOutcome outcome) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("start", outcome.start());
+        node.put("loss", outcome.value());
+        putArray(node, "parameters", outcome.point());
+        node.put("status", outcome.status().name());
+        return node;
+    }
+
+    private static void putArray(ObjectNode node, String name, double[] values) {
+        ArrayNode array = node.putArray(name);
+        for (double value : values) {
+            array.add(value);
+        }
+    }
+
+    /** Field names of the result document that the tests and the benchmark harness rely on. */
+    public static List<String> requiredFields() {
+        return List.of("loss", "exponents", "coefficients", "irreducible_error", "delta", "starts",
+                "successful_starts", "threads", "seconds", "provenance");
+    }
+}

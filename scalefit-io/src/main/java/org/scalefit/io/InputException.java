@@ -1,0 +1,83 @@
+package org.scalefit.io;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Input that scalefit cannot use: a missing or unreadable file, a malformed table, a missing column, or a value
+ * that is not a positive finite number. The message names the place and says what was expected and what was found,
+ * for example
+ * <pre>data.csv:17: column 'final_loss': expected a positive finite number, found "abc"</pre>
+ *
+ * <p>{@link #line()} is the 1-based line of a JSONL or CSV file (the header of a CSV file is line 1), or the
+ * 1-based row of a Parquet file; it is empty when the problem concerns the whole file.
+ */
+public final class InputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final Integer line;
+    private final String column;
+    private final String expected;
+    private final String found;
+
+    /**
+     * @param file     the file path or dataset id, as the user gave it
+     * @param line     1-based line (or Parquet row), or {@code null} if the problem concerns the whole file
+     * @param column   the column in the file, or {@code null} if the problem concerns no single column
+     * @param expected what scalefit needs, phrased to follow "expected"
+     * @param found    what is there instead, phrased to follow "found"
+     */
+    public InputException(String file, Integer line, String column, String expected, String found) {
+        this(file, line, column, expected, found, null);
+    }
+
+    /** As {@link #InputException(String, Integer, String, String, String)}, keeping the underlying cause. */
+    public InputException(String file, Integer line, String column, String expected, String found, Throwable cause) {
+        super(message(file, line, column, expected, found), cause);
+        this.file = Objects.requireNonNull(file, "file");
+        this.line = line;
+        this.column = column;
+        this.expected = Objects.requireNonNull(expected, "expected");
+        this.found = Objects.requireNonNull(found, "found");
+    }
+
+    private static String message(String file, Integer line, String column, String expected, String found) {
+        StringBuilder text = new StringBuilder(file);
+        if (line != null) {
+            text.append(':').append(line);
+        }
+        text.append(": ");
+        if (column != null) {
+            text.append("column '").append(column).append("': ");
+        }
+        return text.append("expected ").append(expected).append(", found ").append(found).toString();
+    }
+
+    /** The file path or dataset id, as the user gave it. */
+    public String file() {
+        return file;
+    }
+
+    /** The 1-based line (JSONL, CSV) or row (Parquet), if the problem is at one place in the file. */
+    public OptionalInt line() {
+        return line == null ? OptionalInt.empty() : OptionalInt.of(line);
+    }
+
+    /** The column of the file, if the problem concerns one column. */
+    public Optional<String> column() {
+        return Optional.ofNullable(column);
+    }
+
+    /** What scalefit needs, e.g. {@code a positive finite number}. */
+    public String expected() {
+        return expected;
+    }
+
+    /** What the input holds instead, e.g. {@code "abc"} (quoted when it is text copied from the file). */
+    public String found() {
+        return found;
+    }
+}

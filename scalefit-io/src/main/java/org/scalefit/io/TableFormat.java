@@ -1,0 +1,56 @@
+package org.scalefit.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The file formats {@link TableReader} understands, chosen by file-name extension (case-insensitive).
+ */
+public enum TableFormat {
+    /** One JSON object a line ({@code .jsonl}, {@code .ndjson}). */
+    JSON_LINES(List.of(".jsonl", ".ndjson")),
+    /** JSON objects, either one a line or as the elements of a top-level array ({@code .json}). */
+    JSON(List.of(".json")),
+    /** Comma-separated values with a header line and {@code "} quotes ({@code .csv}). */
+    CSV(List.of(".csv")),
+    /** Apache Parquet ({@code .parquet}). */
+    PARQUET(List.of(".parquet"));
+
+    private final List<String> extensions;
+
+    TableFormat(List<String> extensions) {
+        this.extensions = extensions;
+    }
+
+    /** The file-name extensions of this format, each with its leading dot. */
+    public List<String> extensions() {
+        return extensions;
+    }
+
+    /** Whether rows are identified by line numbers (text formats) rather than row numbers (Parquet). */
+    public boolean isText() {
+        return this != PARQUET;
+    }
+
+    /**
+     * The format of {@code file}, by its extension.
+     *
+     * @throws InputException if the extension is not one of the supported ones
+     */
+    public static TableFormat of(Path file) {
+        Path fileName = file.getFileName();
+        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
+        for (TableFormat format : values()) {
+            for (String extension : format.extensions) {
+                if (name.endsWith(extension)) {
+                    return format;
+                }
+            }
+        }
+        int dot = name.lastIndexOf('.');
+        String found = dot < 0 ? "no extension" : "extension '" + name.substring(dot) + "'";
+        throw new InputException(file.toString(), null, null,
+                "a .jsonl, .ndjson, .json, .csv or .parquet file", found);
+    }
+}

@@ -1,0 +1,411 @@
+package org.scalefit.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.scalefit.data.RunTable;
+
+/**
+ * Reads a run table — a user's JSONL, JSON, CSV or Parquet file, or a {@link BundledDataset} — into a
+ * {@link RunTable} holding the {@link ColumnRequest requested} columns under their logical names.
+ *
+ * <p>Files are read through DuckDB (an in-memory database opened for each read and closed after it), every value as
+ * text, and then checked here so that a problem can be reported with its line and the text found:
+ * <ul>
+ *   <li>every requested value must be a positive finite decimal number ({@code nan}, {@code inf}, empty cells,
+ *       {@code null}, zero and negative numbers are rejected — parameters, tokens, widths, depths, losses and FLOPs
+ *       are all &gt; 0);</li>
+ *   <li>the table must have at least one row, every required column, and no two rows with the same values in all the
+ *       requested columns.</li>
+ * </ul>
+ * Anything else raises an {@link InputException}. The format is chosen by extension ({@link TableFormat#of}); CSV
+ * files must be comma-separated, with a header line and {@code "} quotes. Bundled datasets are copied to a temporary
+ * file and read by the same code, so they pass the same checks.
+ *
+ * <p>The table's {@link RunTable#source() source} is the path as given (or the dataset id), its
+ * {@link RunTable#contentHash() content hash} the SHA-256 of the file's bytes, and its
+ * {@link RunTable#sourceLines() source lines} the 1-based line where each row starts (a CSV header is line 1, blank
+ * lines count), or the 1-based row number for Parquet.
+ *
+ * <p>Instances hold no state and may be shared between threads.
+ */
+public final class TableReader {
+
+    private static final String DUCKDB_IN_MEMORY = "jdbc:duckdb:";
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final Pattern DUCKDB_CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
+    private static final Pattern DUCKDB_JSON_RECORD = Pattern.compile(" in (?:line|record/value|object) (\\d+)");
+    private static final Pattern DUCKDB_FILE_NAME = Pattern.compile(" (?:in|of) file \"[^\"]*\"|file \"[^\"]*\"");
+    private static final int LONGEST_QUOTED_VALUE = 60;
+
+    /** A reader; it keeps nothing between reads. */
+    public TableReader() {
+    }
+
+    /**
+     * Reads {@code source}: a bundled dataset if {@link BundledDataset#exists(String) one has that id}, otherwise the
+     * file at that path.
+     *
+     * @throws InputException if {@code source} is neither a dataset id nor an existing file (the message lists the
+     *                        dataset ids), or as {@link #read(Path, ColumnRequest)}
+     */
+    public RunTable read(String source, ColumnRequest request) {
+        if (BundledDataset.exists(source)) {
+            return read(BundledDataset.of(source), request);
+        }
+        Path file;
+        try {
+            file = Path.of(source);
+        } catch (InvalidPathException e) {
+            file = null;
+        }
+        if (file == null || !Files.exists(file)) {
+            throw new InputException(source, null, null, "an existing file or one of the bundled datasets "
+                    + String.join(", ", BundledDataset.ids()), "neither");
+        }
+        return read(file, request);
+    }
+
+    /**
+     * Reads the requested columns of a file.
+     *
+     * @throws InputException if the file is missing, unreadable, of an unknown type, malformed, empty, lacks a
+     *                        required column, holds a value that is not a positive finite number, or repeats a row
+     */
+    public RunTable read(Path file, ColumnRequest request) {
+        return read(file, file.toString(), Map.of(), request);
+    }
+
+    /**
+     * Reads the requested columns of a bundled dataset; the table's source is the dataset's id.
+     *
+     * @throws InputException as {@link #read(Path, ColumnRequest)}, e.g. if a required column is not in the dataset
+     */
+    public RunTable read(BundledDataset dataset, ColumnRequest request) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("scalefit-", "-" + dataset.fileName());
+            try (InputStream in = dataset.open()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return read(copy, dataset.id(), dataset.derivedColumns(), request);
+        } catch (IOException e) {
+            throw new InputException(dataset.id(), null, null, "a readable bundled dataset",
+                    "an I/O error: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    private RunTable read(Path file, String source, Map<String, String> derivedColumns, ColumnRequest request) {
+        TableFormat format = TableFormat.of(file);
+        byte[] bytes = readBytes(file, source);
+        String text = format.isText() ? new String(bytes, StandardCharsets.UTF_8) : "";
+        if (bytes.length == 0 || (format.isText() && text.replace("\uFEFF", "").isBlank())) {
+            throw new InputException(source, null, null, "at least one row", "an empty file");
+        }
+        try (Connection duckdb = DriverManager.getConnection(DUCKDB_IN_MEMORY)) {
+            Relation relation = relation(duckdb, file, source, format, text);
+            if (!derivedColumns.isEmpty()) {
+                relation = relation.project(derivedColumns);
+            }
+            long rows = count(duckdb, relation);
+            if (rows == 0) {
+                throw new InputException(source, null, null, "at least one row", "no rows");
+            }
+            Map<String, String> fileColumns = resolve(request, relation.columns(), source);
+            List<String[]> cells = new ArrayList<>();
+            List<Integer> rowNumbers = new ArrayList<>();
+            readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
+            int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
+            return table(source, sha256(bytes), fileColumns, cells, lines, format);
+        } catch (SQLException e) {
+            throw malformed(source, format, text, e);
+        }
+    }
+
+    /** What to select from: a DuckDB table expression and the names of its columns. */
+    private record Relation(String sql, List<String> columns) {
+
+        Relation project(Map<String, String> expressions) {
+            StringJoiner select = new StringJoiner(", ");
+            expressions.forEach((name, expression) -> select.add(expression + " AS " + identifier(name)));
+            return new Relation("(SELECT " + select + " FROM " + sql + ")", List.copyOf(expressions.keySet()));
+        }
+    }
+
+    private static Relation relation(Connection duckdb, Path file, String source, TableFormat format, String text)
+            throws SQLException {
+        String path = literal(file.toString());
+        switch (format) {
+            case CSV -> {
+                List<String> header = RecordLines.csvHeader(text);
+                Set<String> seen = new HashSet<>();
+                for (String name : header) {
+                    if (!seen.add(name)) {
+                        throw new InputException(source, RecordLines.csvRecords(text).get(0), name,
+                                "distinct column names in the header", "'" + name + "' twice");
+                    }
+                }
+                return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = ',', "
+                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, columns = "
+                        + allVarchar(header) + ")", header);
+            }
+            case JSON, JSON_LINES -> {
+                String jsonFormat = format == TableFormat.JSON ? "'auto'" : "'newline_delimited'";
+                List<String> columns = describe(duckdb, "read_json(" + path + ", format = " + jsonFormat
+                        + ", sample_size = -1, map_inference_threshold = -1)");
+                return new Relation("read_json(" + path + ", format = " + jsonFormat + ", columns = "
+                        + allVarchar(columns) + ")", columns);
+            }
+            case PARQUET -> {
+                List<String> columns = describe(duckdb, "read_parquet(" + path + ")");
+                return new Relation("read_parquet(" + path + ", file_row_number = true)", columns);
+            }
+            default -> throw new AssertionError(format);
+        }
+    }
+
+    private static List<String> describe(Connection duckdb, String tableFunction) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery("DESCRIBE SELECT * FROM " + tableFunction)) {
+            while (result.next()) {
+                columns.add(result.getString("column_name"));
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    private static long count(Connection duckdb, Relation relation) throws SQLException {
+        try (Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation.sql())) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** Logical name → file column, for every required column and every optional one the file has. */
+    private static Map<String, String> resolve(ColumnRequest request, List<String> available, String source) {
+        Map<String, String> fileColumns = new LinkedHashMap<>();
+        for (String logical : request.all()) {
+            String fileColumn = request.mapping().fileColumn(logical);
+            if (available.contains(fileColumn)) {
+                fileColumns.put(logical, fileColumn);
+            } else if (request.isRequired(logical)) {
+                String forWhat = fileColumn.equals(logical) ? "" : " (for '" + logical + "')";
+                throw new InputException(source, null, fileColumn, "a column of that name" + forWhat,
+                        "only the columns " + quotedList(available));
+            }
+        }
+        return fileColumns;
+    }
+
+    private static void readCells(Connection duckdb, Relation relation, Iterable<String> columns, TableFormat format,
+                                  List<String[]> cells, List<Integer> rowNumbers) throws SQLException {
+        StringJoiner select = new StringJoiner(", ");
+        int width = 0;
+        for (String column : columns) {
+            select.add("CAST(" + identifier(column) + " AS VARCHAR)");
+            width++;
+        }
+        boolean numbered = format == TableFormat.PARQUET;
+        if (numbered) {
+            select.add("file_row_number");
+        }
+        try (Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery("SELECT " + select + " FROM " + relation.sql())) {
+            while (result.next()) {
+                String[] row = new String[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = result.getString(i + 1);
+                }
+                cells.add(row);
+                if (numbered) {
+                    rowNumbers.add(Math.toIntExact(result.getLong(width + 1) + 1));
+                }
+            }
+        }
+    }
+
+    private static int[] sourceLines(TableFormat format, String text, List<Integer> rowNumbers, int rows,
+                                     String source) {
+        List<Integer> lines = switch (format) {
+            case CSV -> {
+                List<Integer> records = RecordLines.csvRecords(text);
+                yield records.subList(Math.min(1, records.size()), records.size());
+            }
+            case JSON, JSON_LINES -> RecordLines.jsonObjects(text);
+            case PARQUET -> rowNumbers;
+        };
+        if (lines.size() != rows) {
+            throw new InputException(source, null, null, "one " + (format == TableFormat.CSV ? "CSV record" : "JSON object")
+                    + " per row", lines.size() + " records for the " + rows + " rows DuckDB read");
+        }
+        return lines.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static RunTable table(String source, String contentHash, Map<String, String> fileColumns,
+                                  List<String[]> cells, int[] lines, TableFormat format) {
+        List<String> logical = List.copyOf(fileColumns.keySet());
+        List<String> inFile = List.copyOf(fileColumns.values());
+        double[][] values = new double[logical.size()][cells.size()];
+        Map<List<Double>, Integer> firstLineOfRow = new HashMap<>();
+        for (int row = 0; row < cells.size(); row++) {
+            List<Double> key = new ArrayList<>(logical.size());
+            for (int column = 0; column < logical.size(); column++) {
+                double value = positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
+                values[column][row] = value;
+                key.add(value);
+            }
+            Integer earlier = firstLineOfRow.putIfAbsent(key, lines[row]);
+            if (earlier != null) {
+                throw new InputException(source, lines[row], null, "each row only once",
+                        "the same " + quotedList(inFile) + " as " + (format.isText() ? "line " : "row ") + earlier);
+            }
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (int column = 0; column < logical.size(); column++) {
+            columns.put(logical.get(column), values[column]);
+        }
+        return new RunTable(source, contentHash, columns, lines);
+    }
+
+    private static double positiveFinite(String cell, String source, int line, String column, TableFormat format) {
+        String expected = "a positive finite number";
+        if (cell == null) {
+            String found = switch (format) {
+                case CSV -> "an empty cell";
+                case JSON, JSON_LINES -> "null or no value";
+                case PARQUET -> "null";
+            };
+            throw new InputException(source, line, column, expected, found);
+        }
+        String number = cell.strip();
+        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
+        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+            throw new InputException(source, line, column, expected, quoted(cell));
+        }
+        return value;
+    }
+
+    /**
+     * An {@link InputException} for a file DuckDB could not parse, at the line DuckDB names.
+     *
+     * <p>For CSV, DuckDB names the file line ({@code CSV Error on Line: 4}). For JSON it names the failing record,
+     * counting only records (blank lines and lines inside a record are skipped) and adding one twice (DuckDB 2.0:
+     * {@code GetLineNumber} returns {@code line + 1} and the message prints {@code line + 1}), so the n-th record is
+     * reported as {@code n + 1}; it is mapped back to the line on which that record starts.
+     */
+    private static InputException malformed(String source, TableFormat format, String text, SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Integer line = null;
+        Matcher csvLine = DUCKDB_CSV_LINE.matcher(message);
+        Matcher jsonRecord = DUCKDB_JSON_RECORD.matcher(message);
+        if (format == TableFormat.CSV && csvLine.find()) {
+            line = Integer.valueOf(csvLine.group(1));
+        } else if ((format == TableFormat.JSON || format == TableFormat.JSON_LINES) && jsonRecord.find()) {
+            int record = Integer.parseInt(jsonRecord.group(1)) - 2;
+            List<Integer> starts = RecordLines.jsonObjects(text);
+            line = record >= 0 && record < starts.size() ? starts.get(record) : null;
+            message = jsonRecord.replaceFirst("");
+        }
+        message = DUCKDB_FILE_NAME.matcher(message).replaceAll("");
+        StringJoiner found = new StringJoiner("; ");
+        for (String part : message.split("\\R")) {
+            if (part.startsWith("Possible fixes") || part.startsWith("LINE ")) {
+                break;
+            }
+            if (!part.isBlank()) {
+                found.add(part.strip());
+            }
+        }
+        String expected = switch (format) {
+            case CSV -> "a well-formed comma-separated file with a header line";
+            case JSON, JSON_LINES -> "well-formed JSON objects";
+            case PARQUET -> "a readable Parquet file";
+        };
+        return new InputException(source, line, null, expected, "an error reading it (DuckDB: " + found + ")", e);
+    }
+
+    private static byte[] readBytes(Path file, String source) {
+        if (!Files.exists(file)) {
+            throw new InputException(source, null, null, "an existing file", "nothing at that path");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(source, null, null, "a file", "a directory");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
+            throw new InputException(source, null, null, "a readable file", "an unreadable one (" + e + ")", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temporary copy of a bundled dataset is harmless
+            }
+        }
+    }
+
+    private static String allVarchar(List<String> columns) {
+        StringJoiner struct = new StringJoiner(", ", "{", "}");
+        for (String column : columns) {
+            struct.add(literal(column) + ": 'VARCHAR'");
+        }
+        return struct.toString();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String quoted(String cell) {
+        String shown = cell.length() > LONGEST_QUOTED_VALUE ? cell.substring(0, LONGEST_QUOTED_VALUE) + "…" : cell;
+        return "\"" + shown + "\"";
+    }
+
+    private static String quotedList(List<String> names) {
+        StringJoiner list = new StringJoiner(", ");
+        names.forEach(name -> list.add("'" + name + "'"));
+        return list.toString();
+    }
+}

@@ -1,0 +1,358 @@
+package org.scalefit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableReaderBadInputTest {
+
+    private static final ColumnRequest PARAMS_TOKENS_LOSS = ColumnRequest.of("params", "tokens", "loss");
+    private static final String CSV_HEADER = "params_active_precise,tokens,final_loss\n";
+
+    @TempDir
+    Path dir;
+
+    private final TableReader reader = new TableReader();
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private InputException readingFails(Path file) {
+        return catchThrowableOfType(InputException.class, () -> reader.read(file, PARAMS_TOKENS_LOSS));
+    }
+
+    private InputException readingCsvFails(String rows) throws IOException {
+        return readingFails(write("data.csv", CSV_HEADER + rows));
+    }
+
+    private InputException readingJsonLinesFails(String lines) throws IOException {
+        return readingFails(write("data.jsonl", lines));
+    }
+
+    @Test
+    void missingFileNamesThePath() {
+        Path missing = dir.resolve("nowhere.csv");
+
+        InputException error = readingFails(missing);
+
+        assertThat(error).hasMessage(missing + ": expected an existing file, found nothing at that path");
+        assertThat(error.file()).isEqualTo(missing.toString());
+        assertThat(error.line()).isEmpty();
+    }
+
+    @Test
+    void directoryIsNotAReadableFile() throws IOException {
+        Path directory = Files.createDirectory(dir.resolve("runs.csv"));
+
+        assertThat(readingFails(directory)).hasMessage(directory + ": expected a file, found a directory");
+    }
+
+    @Test
+    void unknownExtensionNamesTheSupportedOnes() throws IOException {
+        Path text = write("data.txt", "params_active_precise\n1\n");
+
+        assertThat(readingFails(text)).hasMessage(text
+                + ": expected a .jsonl, .ndjson, .json, .csv or .parquet file, found extension '.txt'");
+    }
+
+    @Test
+    void emptyCsvFileHasNoRows() throws IOException {
+        Path csv = write("data.csv", "");
+
+        assertThat(readingFails(csv)).hasMessage(csv + ": expected at least one row, found an empty file");
+    }
+
+    @Test
+    void blankJsonLinesFileHasNoRows() throws IOException {
+        Path jsonl = write("data.jsonl", "\n\n");
+
+        assertThat(readingFails(jsonl)).hasMessage(jsonl + ": expected at least one row, found an empty file");
+    }
+
+    @Test
+    void csvWithOnlyAHeaderHasNoRows() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER);
+
+        assertThat(readingFails(csv)).hasMessage(csv + ": expected at least one row, found no rows");
+    }
+
+    @Test
+    void emptyParquetFileHasNoRows() throws Exception {
+        Path parquet = dir.resolve("data.parquet");
+        duckdb("COPY (SELECT 1.0::DOUBLE AS final_loss WHERE false) TO '" + parquet + "' (FORMAT parquet)");
+
+        assertThat(catchThrowableOfType(InputException.class, () -> reader.read(parquet, ColumnRequest.of("loss"))))
+                .hasMessage(parquet + ": expected at least one row, found no rows");
+    }
+
+    @Test
+    void missingRequiredColumnNamesTheColumnsThatExist() throws IOException {
+        Path csv = write("data.csv", "params_active_precise,tokens,loss\n1,2,3\n");
+
+        InputException error = readingFails(csv);
+
+        assertThat(error).hasMessage(csv + ": column 'final_loss': expected a column of that name (for 'loss'),"
+                + " found only the columns 'params_active_precise', 'tokens', 'loss'");
+        assertThat(error.column()).contains("final_loss");
+    }
+
+    @Test
+    void missingRequiredJsonKeyNamesTheKeysThatExist() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage()).endsWith("data.jsonl: column 'tokens': expected a column of that name,"
+                + " found only the columns 'params_active_precise', 'final_loss'");
+    }
+
+    @Test
+    void nonNumericCsvValueIsReportedWithFileLineAndColumn() throws IOException {
+        InputException error = readingCsvFails("1,2,3\n4,5,abc\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.csv:3: column 'final_loss': expected a positive finite number, found \"abc\"");
+        assertThat(error.file()).endsWith("data.csv");
+        assertThat(error.line()).hasValue(3);
+        assertThat(error.column()).contains("final_loss");
+        assertThat(error.expected()).isEqualTo("a positive finite number");
+        assertThat(error.found()).isEqualTo("\"abc\"");
+    }
+
+    @Test
+    void nonNumericJsonStringIsReportedWithItsLine() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":3}\n"
+                + "{\"params_active_precise\":\"big\",\"tokens\":2,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage()).endsWith(
+                "data.jsonl:2: column 'params_active_precise': expected a positive finite number, found \"big\"");
+    }
+
+    @Test
+    void jsonBooleanIsNotANumber() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":true,\"tokens\":2,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage()).endsWith(":1: column 'params_active_precise': expected a positive finite number,"
+                + " found \"true\"");
+    }
+
+    @Test
+    void jsonNanIsRejected() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":NaN}\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.jsonl:1: column 'final_loss': expected a positive finite number, found \"NaN\"");
+    }
+
+    @Test
+    void jsonInfinityIsRejected() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":3}\n"
+                + "{\"params_active_precise\":1,\"tokens\":Infinity,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.jsonl:2: column 'tokens': expected a positive finite number, found \"Infinity\"");
+    }
+
+    @Test
+    void jsonNegativeInfinityIsRejected() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":-Infinity,\"tokens\":2,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage()).endsWith(
+                "data.jsonl:1: column 'params_active_precise': expected a positive finite number, found \"-Infinity\"");
+    }
+
+    @Test
+    void jsonNumberTooLargeForADoubleIsRejected() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1e400,\"tokens\":2,\"final_loss\":3}\n");
+
+        assertThat(error.line()).hasValue(1);
+        assertThat(error.column()).contains("params_active_precise");
+        assertThat(error.expected()).isEqualTo("a positive finite number");
+    }
+
+    @Test
+    void jsonNullIsRejected() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":null,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.jsonl:1: column 'tokens': expected a positive finite number, found null or no value");
+    }
+
+    @Test
+    void jsonKeyAbsentFromOneLineIsRejectedAtThatLine() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":3}\n"
+                + "\n{\"params_active_precise\":1,\"final_loss\":3}\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.jsonl:3: column 'tokens': expected a positive finite number, found null or no value");
+    }
+
+    @Test
+    void csvNanIsRejected() throws IOException {
+        InputException error = readingCsvFails("1,2,nan\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.csv:2: column 'final_loss': expected a positive finite number, found \"nan\"");
+    }
+
+    @Test
+    void csvInfIsRejected() throws IOException {
+        InputException error = readingCsvFails("1,2,3\n1,inf,3\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.csv:3: column 'tokens': expected a positive finite number, found \"inf\"");
+    }
+
+    @Test
+    void csvNegativeInfIsRejected() throws IOException {
+        InputException error = readingCsvFails("-inf,2,3\n");
+
+        assertThat(error.getMessage()).endsWith(
+                "data.csv:2: column 'params_active_precise': expected a positive finite number, found \"-inf\"");
+    }
+
+    @Test
+    void csvEmptyCellIsRejected() throws IOException {
+        InputException error = readingCsvFails("1,2,3\n4,,6\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.csv:3: column 'tokens': expected a positive finite number, found an empty cell");
+    }
+
+    @Test
+    void zeroIsRejected() throws IOException {
+        InputException error = readingCsvFails("1,0,3\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.csv:2: column 'tokens': expected a positive finite number, found \"0\"");
+    }
+
+    @Test
+    void negativeValueIsRejected() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":-2.5}\n");
+
+        assertThat(error.getMessage())
+                .endsWith("data.jsonl:1: column 'final_loss': expected a positive finite number, found \"-2.5\"");
+    }
+
+    @Test
+    void valueThatUnderflowsToZeroIsRejected() throws IOException {
+        InputException error = readingCsvFails("1e-400,2,3\n");
+
+        assertThat(error.line()).hasValue(2);
+        assertThat(error.found()).isEqualTo("\"1e-400\"");
+    }
+
+    @Test
+    void javaOnlyNumberSyntaxIsNotANumber() throws IOException {
+        InputException error = readingCsvFails("0x1p3,2d,3f\n");
+
+        assertThat(error.found()).isEqualTo("\"0x1p3\"");
+    }
+
+    @Test
+    void badParquetValueIsReportedWithItsRowNumber() throws Exception {
+        Path parquet = dir.resolve("data.parquet");
+        duckdb("COPY (SELECT * FROM (VALUES (1.0::DOUBLE, 2.0::DOUBLE, 3.0::DOUBLE), (1.0, 'nan'::DOUBLE, 3.0))"
+                + " AS t(params_active_precise, tokens, final_loss)) TO '" + parquet + "' (FORMAT parquet)");
+
+        InputException error = readingFails(parquet);
+
+        assertThat(error).hasMessage(parquet + ":2: column 'tokens': expected a positive finite number, found \"nan\"");
+    }
+
+    @Test
+    void duplicateRowsReportBothLines() throws IOException {
+        InputException error = readingCsvFails("1,2,3\n4,5,6\n1,2,3.0\n");
+
+        assertThat(error.getMessage()).endsWith("data.csv:4: expected each row only once, found the same "
+                + "'params_active_precise', 'tokens', 'final_loss' as line 2");
+        assertThat(error.line()).hasValue(4);
+    }
+
+    @Test
+    void rowsDifferingOnlyInUnrequestedColumnsAreDuplicates() throws IOException {
+        Path csv = write("data.csv", "params_active_precise,tokens,final_loss,run\n1,2,3,a\n1,2,3,b\n");
+
+        assertThat(readingFails(csv).getMessage()).contains(":3: expected each row only once").endsWith("as line 2");
+    }
+
+    @Test
+    void duplicateParquetRowsReportBothRowNumbers() throws Exception {
+        Path parquet = dir.resolve("data.parquet");
+        duckdb("COPY (SELECT * FROM (VALUES (1.0::DOUBLE, 2.0::DOUBLE, 3.0::DOUBLE), (1.0, 2.0, 3.0))"
+                + " AS t(params_active_precise, tokens, final_loss)) TO '" + parquet + "' (FORMAT parquet)");
+
+        assertThat(readingFails(parquet).getMessage()).startsWith(parquet + ":2: expected each row only once")
+                .endsWith("as row 1");
+    }
+
+    @Test
+    void csvRowWithTooFewCellsIsReportedAtItsLine() throws IOException {
+        InputException error = readingCsvFails("1,2,3\n4,5\n");
+
+        assertThat(error.line()).hasValue(3);
+        assertThat(error.getMessage()).startsWith(dir.resolve("data.csv") + ":3: expected a well-formed")
+                .contains("Expected Number of Columns: 3 Found: 2");
+    }
+
+    @Test
+    void malformedJsonLineIsReportedAtItsLine() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":3}\n"
+                + "{\"params_active_precise\":1,\"tokens\":3,\"final_loss\":}\n"
+                + "{\"params_active_precise\":1,\"tokens\":4,\"final_loss\":3}\n");
+
+        assertThat(error.line()).hasValue(2);
+        assertThat(error.expected()).isEqualTo("well-formed JSON objects");
+    }
+
+    @Test
+    void malformedJsonLineAfterBlankLinesIsReportedAtItsLine() throws IOException {
+        InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":3}\n"
+                + "\n\n{\"params_active_precise\":1,\"tokens\":3,\"final_loss\":3}\n"
+                + "{\"params_active_precise\" 1}\n");
+
+        assertThat(error.getMessage()).startsWith(dir.resolve("data.jsonl") + ":5: expected well-formed JSON objects,"
+                + " found an error reading it (DuckDB: ").doesNotContain("line 4");
+    }
+
+    @Test
+    void malformedObjectInAJsonArrayIsReportedAtItsLine() throws IOException {
+        Path json = write("data.json", "[\n  {\"params_active_precise\":1,\"tokens\":2,\"final_loss\":3},\n"
+                + "  {\"params_active_precise\":1,\"tokens\":3,\"final_loss\":}\n]\n");
+
+        assertThat(readingFails(json).line()).hasValue(3);
+    }
+
+    @Test
+    void fileThatIsNotParquetIsRejected() throws IOException {
+        Path parquet = write("data.parquet", "params_active_precise,tokens,final_loss\n1,2,3\n");
+
+        InputException error = readingFails(parquet);
+
+        assertThat(error.getMessage()).startsWith(parquet + ": expected a readable Parquet file, found an error");
+    }
+
+    @Test
+    void duplicateCsvHeaderNamesAreRejected() throws IOException {
+        Path csv = write("data.csv", "final_loss,final_loss\n1,2\n");
+
+        assertThat(readingFails(csv)).hasMessage(csv + ":1: column 'final_loss': expected distinct column names in"
+                + " the header, found 'final_loss' twice");
+    }
+
+    private static void duckdb(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
