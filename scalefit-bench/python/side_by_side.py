@@ -9,13 +9,15 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import reference_fit as ref
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
+import reference_fit as ref  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 # Sampling strides are coprime with 30 so the sampled starts cover every grid value (see reference_fit.py).
@@ -64,10 +66,16 @@ def run_scalefit(repo, c, threads, extra, timeout):
         except subprocess.TimeoutExpired:
             return None, f"timed out after {timeout} s", shown
         if p.returncode != 0 or not os.path.exists(out):
-            tail = (p.stderr or p.stdout).strip().splitlines()[-3:]
-            return None, f"exit code {p.returncode}: {' / '.join(tail)}", shown
+            return None, f"exit code {p.returncode}: {error_lines(p.stderr + p.stdout)}", shown
         with open(out) as f:
             return json.load(f), "", shown
+
+
+def error_lines(text):
+    """The first lines that look like errors (e.g. a Maven compile error), else the last lines; ANSI colours removed."""
+    lines = [l.strip() for l in re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines() if l.strip()]
+    errors = [l for l in lines if re.search(r"ERROR|[Ee]rror:|Exception", l)]
+    return " / ".join(l[:200] for l in (errors[:2] or lines[-3:]))
 
 
 def vector(r):

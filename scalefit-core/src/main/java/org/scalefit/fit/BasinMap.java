@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>A cell is the box ⌊θ_i / {@code cellSize}⌋ in every coordinate. A later start whose iterate enters a recorded
  * cell with an objective value within {@code valueTolerance} (relative) of the recorded one is on a path already
  * followed to its end: it is stopped and counted as converging to that optimum ("early recognition of starts that
- * fall into an already-found basin"). Only the part of a trajectory whose value is within
+ * fall into an already-found basin"). Paths towards the best optimum known so far (within the tolerance) are never
+ * cut short: only starts bound for clearly worse optima are stopped, so the optimum reported, and the fine
+ * structure of the best basin, are those of the exhaustive search. Only the part of a trajectory whose value is within
  * {@code approachBand} (relative) of its final value is recorded, so that a cell lies inside the optimum's basin
  * rather than on a ridge several basins share.
  *
@@ -23,11 +25,20 @@ final class BasinMap {
     private final double cellSize;
     private final double valueTolerance;
     private final Map<Long, double[]> cells;
+    /** The lowest final value recorded; paths towards optima this good are never cut short. */
+    private final double bestFinal;
 
     private BasinMap(double cellSize, double valueTolerance, Map<Long, double[]> cells) {
         this.cellSize = cellSize;
         this.valueTolerance = valueTolerance;
         this.cells = cells;
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] visit : cells.values()) {
+            if (!Double.isNaN(visit[1])) {
+                best = Math.min(best, visit[1]);
+            }
+        }
+        this.bestFinal = best;
     }
 
     static BasinMap empty(double cellSize, double valueTolerance) {
@@ -48,7 +59,8 @@ final class BasinMap {
         }
         double[] visit = cells.get(cellKey(x, cellSize));
         if (visit == null || Double.isNaN(visit[1])
-                || Math.abs(value - visit[0]) > valueTolerance * Math.abs(visit[0])) {
+                || Math.abs(value - visit[0]) > valueTolerance * Math.abs(visit[0])
+                || visit[1] <= bestFinal + valueTolerance * Math.abs(bestFinal)) {
             return Double.NaN;
         }
         return visit[1];
