@@ -1,0 +1,117 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class FitCommandTest {
+
+    @TempDir
+    Path folder;
+
+    /** Runs the command line, returning exit code and standard error. */
+    private record Run(int exitCode, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(ScalefitCommand.execute(args), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void writesTheResultJsonWithTheFieldsTheIssueNames() throws Exception {
+        Path out = folder.resolve("fit.json");
+        Run run = run("fit", "--data", "gemstones:slim_chinchilla", "--law", "chinchilla", "--delta", "1e-3",
+                "--threads", "2", "--out", out.toString());
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        for (String field : org.scalefit.io.FitResultJson.requiredFields()) {
+            assertThat(json.has(field)).as(field).isTrue();
+        }
+        assertThat(json.get("provenance").get("data").asString()).isEqualTo("gemstones:slim_chinchilla");
+        assertThat(json.get("provenance").get("data_sha256").asString()).hasSize(64);
+    }
+
+    @Test
+    void resultIsTheSameBytesWhateverTheThreadCount() throws Exception {
+        Path one = folder.resolve("one.json");
+        Path two = folder.resolve("two.json");
+        assertThat(run("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "1", "--out", one.toString())
+                .exitCode()).isZero();
+        assertThat(run("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "2", "--out", two.toString())
+                .exitCode()).isZero();
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode a = (ObjectNode) mapper.readTree(one.toFile());
+        ObjectNode b = (ObjectNode) mapper.readTree(two.toFile());
+        for (String runField : new String[] {"run", "threads", "seconds"}) {
+            a.remove(runField);
+            b.remove(runField);
+        }
+        assertThat(mapper.writeValueAsString(a)).isEqualTo(mapper.writeValueAsString(b));
+    }
+
+    @Test
+    void gemstonesFormatHasTheParameterFileShape() throws Exception {
+        Path out = folder.resolve("g.json");
+        assertThat(run("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--format", "gemstones",
+                "--out", out.toString()).exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("success").get("0").asBoolean()).isTrue();
+        assertThat(json.get("exponents").get("0")).hasSize(2);
+        assertThat(json.get("irreducible_error").has("0")).isTrue();
+    }
+
+    @Test
+    void badValueNamesFileLineAndColumnExitsThreeAndWritesNothing() throws Exception {
+        Path data = folder.resolve("runs.csv");
+        Files.writeString(data, "params_active_precise,tokens,final_loss\n1e8,1e9,3.1\n2e8,2e9,-1\n4e8,4e9,2.9\n");
+        Path out = folder.resolve("never.json");
+        Run run = run("fit", "--data", data.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("runs.csv:3").contains("final_loss");
+        assertThat(out).doesNotExist();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("runs.csv");
+        }
+    }
+
+    @Test
+    void customColumnNamesAreMappedWithColumnOptions() throws Exception {
+        Path data = folder.resolve("runs.csv");
+        StringBuilder csv = new StringBuilder("N,D,L\n");
+        double[] sizes = {1e7, 3e7, 1e8, 3e8};
+        double[] tokens = {1e9, 3e9, 1e10};
+        for (double n : sizes) {
+            for (double d : tokens) {
+                csv.append(n).append(',').append(d).append(',')
+                        .append(1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28)).append('\n');
+            }
+        }
+        Files.writeString(data, csv);
+        Run run = run("fit", "--data", data.toString(), "--column", "params=N", "--column", "tokens=D",
+                "--column", "loss=L", "--threads", "2");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void unknownLawIsAUsageError() {
+        Run run = run("fit", "--data", "gemstones:hot", "--law", "kaplan-2020");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown law");
+    }
+}
