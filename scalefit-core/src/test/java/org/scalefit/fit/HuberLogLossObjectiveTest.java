@@ -41,6 +41,15 @@ class HuberLogLossObjectiveTest {
         return sum;
     }
 
+    private static double centralDifference(DifferentiableObjective objective, double[] theta, int coordinate) {
+        double h = 1e-6;
+        double[] up = theta.clone();
+        double[] down = theta.clone();
+        up[coordinate] += h;
+        down[coordinate] -= h;
+        return (objective.value(up) - objective.value(down)) / (2 * h);
+    }
+
     private static Gen<double[]> pairs(double low, double high) {
         return doubles().between(low, high).zip(doubles().between(low, high), (a, b) -> new double[] {a, b});
     }
@@ -66,12 +75,7 @@ class HuberLogLossObjectiveTest {
                     double[] theta = {exponents[0], exponents[1], coefficients[0], coefficients[1], e};
                     double[] gradient = new double[5];
                     objective.valueAndGradient(theta, gradient);
-                    double h = 1e-6;
-                    double[] up = theta.clone();
-                    double[] down = theta.clone();
-                    up[coordinate] += h;
-                    down[coordinate] -= h;
-                    double numeric = (objective.value(up) - objective.value(down)) / (2 * h);
+                    double numeric = centralDifference(objective, theta, coordinate);
                     assertThat(gradient[coordinate]).isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
                 });
     }
@@ -112,12 +116,7 @@ class HuberLogLossObjectiveTest {
         double[] gradient = new double[7];
         objective.valueAndGradient(theta, gradient);
         for (int coordinate = 0; coordinate < 7; coordinate++) {
-            double h = 1e-6;
-            double[] up = theta.clone();
-            double[] down = theta.clone();
-            up[coordinate] += h;
-            down[coordinate] -= h;
-            double numeric = (objective.value(up) - objective.value(down)) / (2 * h);
+            double numeric = centralDifference(objective, theta, coordinate);
             assertThat(gradient[coordinate]).as("coordinate %d", coordinate)
                     .isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
         }
