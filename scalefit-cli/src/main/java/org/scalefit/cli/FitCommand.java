@@ -101,8 +101,9 @@ final class FitCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
             }
             List<String> transforms = new ArrayList<>();
-            Observations observations = readObservations(form, transforms);
-            RunTable table = lastTable;
+            PreparedData prepared = readObservations(form, transforms);
+            Observations observations = prepared.observations();
+            RunTable table = prepared.table();
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
                     .withRecognition(!exhaustive).withPolish(!noPolish));
@@ -138,9 +139,11 @@ final class FitCommand implements Callable<Integer> {
         }
     }
 
-    private RunTable lastTable;
+    /** The table as read (for provenance) and the points fitted. */
+    private record PreparedData(RunTable table, Observations observations) {
+    }
 
-    private Observations readObservations(LawForm form, List<String> transforms) {
+    private PreparedData readObservations(LawForm form, List<String> transforms) {
         ColumnMapping mapping = ColumnMapping.gemstones();
         for (Map.Entry<String, String> column : columns.entrySet()) {
             mapping = mapping.with(column.getKey(), column.getValue());
@@ -169,13 +172,12 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--no-embeds changes the params input, which law " + form.name()
                     + " does not use");
         }
-        lastTable = table;
         Observations observations = Observations.fromTable(table, form.inputs(), "loss");
         if (dropHighestLosses > 0) {
             observations = observations.withoutHighestLosses(dropHighestLosses);
             transforms.add("drop-highest-losses=" + dropHighestLosses);
         }
-        return observations;
+        return new PreparedData(table, observations);
     }
 
     /** The human-readable result on standard output. */
