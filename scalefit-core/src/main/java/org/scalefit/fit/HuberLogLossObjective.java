@@ -22,8 +22,10 @@ import org.scalefit.law.LawForm;
  * training-run tables repeat those values (22 model shapes, 35 checkpoints: 770 points but about 80 distinct input
  * values). So each evaluation exponentiates once per distinct value of each input, all shifted by the largest
  * exponent M for stability; a point then costs one logarithm, log L̂_i = M + log(Σ_j P_j[x_ij] + e^{e−M}), and
- * the gradient is gathered per distinct value. A point whose shifted sum underflows is evaluated with its own
- * shift instead, so the value is exact (to rounding) for any finite θ.
+ * the gradient is gathered per distinct value from the points that take it. The Huber term is computed without a
+ * branch as ψ(r)·(r − ψ(r)/2), which equals both of its pieces; logarithms and exponentials are {@link TableLogExp}'s.
+ * A point whose shifted sum underflows is evaluated with its own shift instead, so the value is exact (to rounding)
+ * for any finite θ.
  *
  * <p>Keeps scratch space: one instance per thread, see {@link #copy()}.
  */
@@ -45,7 +47,13 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
     // scratch, per instance
     private final double[] exponent;
     private final double[] power;
-    private final double[] weight;
+    /** pointsWithValue[pointsStart[v] .. pointsStart[v+1]): the points whose input takes distinct value v. */
+    private final int[] pointsStart;
+    private final int[] pointsWithValue;
+    /** Per point: first Σ_j e^{u_ij − M}, then ψ(r_i) / Σ_j e^{u_ij − M}, the factor its terms' softmax weights enter the gradient with. */
+    private final double[] pointWeight;
+    /** Per point: log Σ_j e^{u_ij − M}. */
+    private final double[] pointLog;
 
     private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
                                   double[] logLosses) {
@@ -58,7 +66,20 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         this.logLosses = logLosses;
         this.exponent = new double[distinctLogs.length];
         this.power = new double[distinctLogs.length];
-        this.weight = new double[distinctLogs.length];
+        this.pointWeight = new double[points];
+        this.pointLog = new double[points];
+        this.pointsStart = new int[distinctLogs.length + 1];
+        for (int value : valueIndex) {
+            pointsStart[value + 1]++;
+        }
+        for (int v = 0; v < distinctLogs.length; v++) {
+            pointsStart[v + 1] += pointsStart[v];
+        }
+        this.pointsWithValue = new int[valueIndex.length];
+        int[] next = Arrays.copyOf(pointsStart, distinctLogs.length);
+        for (int t = 0; t < valueIndex.length; t++) {
+            pointsWithValue[next[valueIndex[t]]++] = t / arity;
+        }
     }
 
     /**
@@ -159,58 +180,75 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
             return Double.NaN;
         }
         for (int v = 0; v < power.length; v++) {
-            power[v] = Math.exp(exponent[v] - shift);
+            power[v] = TableLogExp.exp(exponent[v] - shift);
         }
-        final double floor = Math.exp(e - shift);
+        final double floor = TableLogExp.exp(e - shift);
         final boolean wantGradient = gradient != null;
         if (wantGradient) {
-            Arrays.fill(weight, 0.0);
             Arrays.fill(gradient, 0.0);
         }
-        double f = 0;
-        double floorWeight = 0;
+        // Three passes over the points, so that each loop is short and its iterations independent.
         for (int i = 0, b = 0; i < points; i++, b += k) {
             double s = floor;
             for (int j = 0; j < k; j++) {
                 s += power[valueIndex[b + j]];
             }
+            pointWeight[i] = s;
+        }
+        for (int i = 0; i < points; i++) {
+            pointLog[i] = TableLogExp.log(pointWeight[i]);
+        }
+        double f = 0;
+        for (int i = 0; i < points; i++) {
+            double s = pointWeight[i];
             if (s < UNDERFLOW_GUARD) {
                 f += evaluateWithOwnShift(theta, i, gradient);
+                pointWeight[i] = 0;
                 continue;
             }
-            double r = logLosses[i] - (shift + Math.log(s));
-            double magnitude = Math.abs(r);
-            double psi;
-            if (magnitude <= delta) {
-                f += 0.5 * r * r;
-                psi = r;
-            } else {
-                f += delta * (magnitude - 0.5 * delta);
-                psi = r > 0 ? delta : -delta;
-            }
-            if (wantGradient) {
-                double q = psi / s;
-                for (int j = 0; j < k; j++) {
-                    weight[valueIndex[b + j]] += q;
-                }
-                floorWeight += q;
-            }
+            double r = logLosses[i] - (shift + pointLog[i]);
+            double psi = r > delta ? delta : (r < -delta ? -delta : r);
+            f += psi * (r - 0.5 * psi);
+            pointWeight[i] = psi / s;
         }
         if (wantGradient) {
             for (int j = 0; j < k; j++) {
                 double gAlpha = 0;
                 double gC = 0;
                 for (int v = offsets[j]; v < offsets[j + 1]; v++) {
-                    double w = weight[v] * power[v];
+                    double w = sumOfPointWeights(pointsStart[v], pointsStart[v + 1]) * power[v];
                     gC -= w;
                     gAlpha += w * distinctLogs[v];
                 }
                 gradient[j] += gAlpha;
                 gradient[k + j] += gC;
             }
+            double floorWeight = 0;
+            for (int i = 0; i < points; i++) {
+                floorWeight += pointWeight[i];
+            }
             gradient[2 * k] -= floorWeight * floor;
         }
         return f;
+    }
+
+    /** Σ pointWeight[pointsWithValue[t]] for t in [from, to), in four independent partial sums. */
+    private double sumOfPointWeights(int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = from;
+        for (; t + 3 < to; t += 4) {
+            s0 += pointWeight[pointsWithValue[t]];
+            s1 += pointWeight[pointsWithValue[t + 1]];
+            s2 += pointWeight[pointsWithValue[t + 2]];
+            s3 += pointWeight[pointsWithValue[t + 3]];
+        }
+        for (; t < to; t++) {
+            s0 += pointWeight[pointsWithValue[t]];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.Map;
  *       cell on the final approach of a recorded trajectory is stopped and counted as converging to that
  *       trajectory's optimum. Waves and blocks are fixed by the grid alone and the map is rebuilt only between
  *       waves, in block order, so the result does not depend on the number of threads.</li>
- *   <li>The best start is polished afterwards with tight tolerances, so per-start tolerances (scipy's, by default)
- *       do not limit the accuracy of the answer.</li>
+ *   <li>The best start is polished afterwards, with L-BFGS at tight tolerances and then {@link NewtonRefinement},
+ *       so per-start tolerances (scipy's, by default) do not limit the accuracy of the answer.</li>
  * </ul>
  */
 public final class MultiStartFitter {
@@ -173,7 +173,8 @@ public final class MultiStartFitter {
         if (!Double.isFinite(outcome.value())) {
             return from;
         }
-        return new StartOutcome(from.start(), outcome.value(), x, outcome.status());
+        double value = NewtonRefinement.refine(objective, x);
+        return new StartOutcome(from.start(), value, x, outcome.status());
     }
 
     /** The iterates of the current start, and the check against the basin map after each step. */

@@ -1,0 +1,61 @@
+package org.scalefit.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+
+import org.junit.jupiter.api.Test;
+
+class TableLogExpTest {
+
+    @Test
+    void logIsWithinTwoUlpOfTheLargerOfOneAndItsMagnitude() {
+        qt().withExamples(200_000).forAll(doubles().between(-745, 709)).checkAssert(exponent -> {
+            double x = Math.exp(exponent);
+            double expected = StrictMath.log(x);
+            double scale = Math.max(1, Math.abs(expected));
+            assertThat(Math.abs(TableLogExp.log(x) - expected)).isLessThanOrEqualTo(2 * Math.ulp(scale));
+        });
+    }
+
+    @Test
+    void logIsAccurateAcrossEveryTableSliceNearOne() {
+        for (double x = 0.5; x < 2; x += 1.0 / 4099) {
+            double expected = StrictMath.log(x);
+            assertThat(Math.abs(TableLogExp.log(x) - expected)).as("log %s", x).isLessThanOrEqualTo(2 * Math.ulp(1.0));
+        }
+    }
+
+    @Test
+    void logOfSpecialValuesIsMathLog() {
+        for (double x : new double[] {0.0, -0.0, -1.0, Double.MIN_VALUE, 1e-310, Double.POSITIVE_INFINITY, Double.NaN}) {
+            assertThat(Double.valueOf(TableLogExp.log(x))).as("log %s", x).isEqualTo(Double.valueOf(Math.log(x)));
+        }
+    }
+
+    @Test
+    void expIsWithinTwoUlp() {
+        qt().withExamples(200_000).forAll(doubles().between(-708, 709)).checkAssert(x -> {
+            double expected = StrictMath.exp(x);
+            assertThat(Math.abs(TableLogExp.exp(x) - expected)).as("exp %s", x)
+                    .isLessThanOrEqualTo(2 * Math.ulp(expected));
+        });
+    }
+
+    @Test
+    void expOfSmallArgumentsIsAccurate() {
+        qt().withExamples(100_000).forAll(doubles().between(-1e-3, 1e-3)).checkAssert(x -> {
+            double expected = StrictMath.exp(x);
+            assertThat(Math.abs(TableLogExp.exp(x) - expected)).isLessThanOrEqualTo(2 * Math.ulp(expected));
+        });
+    }
+
+    @Test
+    void expOutsideTheNormalRangeIsMathExp() {
+        for (double x : new double[] {-1000, -745.2, -708.5, 709.5, 710, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, Double.NaN}) {
+            assertThat(Double.valueOf(TableLogExp.exp(x))).as("exp %s", x).isEqualTo(Double.valueOf(Math.exp(x)));
+        }
+        assertThat(TableLogExp.exp(0)).isEqualTo(1.0);
+    }
+}
