@@ -90,11 +90,12 @@ final class BasinMap {
         }
     }
 
-    /** The cell of x: the integer box coordinates mixed into one 64-bit key. */
+    /** The cell of x: the integer box coordinates mixed into one 64-bit key; NaN coordinates (not identifiable)
+     *  share one box. */
     static long cellKey(double[] x, double cellSize) {
         long hash = 0x9E3779B97F4A7C15L;
         for (double coordinate : x) {
-            long box = (long) Math.floor(coordinate / cellSize);
+            long box = Double.isNaN(coordinate) ? Long.MIN_VALUE : (long) Math.floor(coordinate / cellSize);
             hash = (hash ^ box) * 0xBF58476D1CE4E5B9L;
             hash ^= hash >>> 31;
         }

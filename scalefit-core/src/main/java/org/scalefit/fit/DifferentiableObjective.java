@@ -22,6 +22,15 @@ public interface DifferentiableObjective {
     /** Computes f(x) alone (may be cheaper than the value and gradient). */
     double value(double[] x);
 
+    /**
+     * Writes into {@code out} the coordinates of x that f depends on, and NaN for those it does not (to working
+     * precision) near x, e.g. the parameters of a term too small to matter. Two points with the same identifiable
+     * coordinates are the same point for the purpose of recognising where a search is heading. Default: all of x.
+     */
+    default void identifiable(double[] x, double[] out) {
+        System.arraycopy(x, 0, out, 0, x.length);
+    }
+
     /** An independent instance for another thread, sharing the immutable data. */
     DifferentiableObjective copy();
 }

@@ -41,9 +41,12 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
     private final double[] distinctLogs;
     /** offsets[j]: where input j's distinct values start in distinctLogs; offsets[k] = total. */
     private final int[] offsets;
-    /** valueIndex[i·k + j]: offsets[j] + the index of x_ij among input j's distinct values. */
+    /** valueIndex[j·n + i]: offsets[j] + the index of x_ij among input j's distinct values (input by input). */
     private final int[] valueIndex;
     private final double[] logLosses;
+    private final double smallestLogLoss;
+    /** How far below the smallest log-loss a term must stay to be negligible: e^−30 ≈ 10⁻¹³. */
+    private static final double NEGLIGIBLE_LOG = 30;
     // scratch, per instance
     private final double[] exponent;
     private final double[] power;
@@ -64,6 +67,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         this.offsets = offsets;
         this.valueIndex = valueIndex;
         this.logLosses = logLosses;
+        this.smallestLogLoss = Arrays.stream(logLosses).min().orElse(0);
         this.exponent = new double[distinctLogs.length];
         this.power = new double[distinctLogs.length];
         this.pointWeight = new double[points];
@@ -78,7 +82,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         this.pointsWithValue = new int[valueIndex.length];
         int[] next = Arrays.copyOf(pointsStart, distinctLogs.length);
         for (int t = 0; t < valueIndex.length; t++) {
-            pointsWithValue[next[valueIndex[t]]++] = t / arity;
+            pointsWithValue[next[valueIndex[t]]++] = t % points;
         }
     }
 
@@ -116,7 +120,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
             }
             offsets[j + 1] = offsets[j] + values.size();
             for (int i = 0; i < n; i++) {
-                valueIndex[i * k + j] = offsets[j] + values.get(observations.input(i, j));
+                valueIndex[j * n + i] = offsets[j] + values.get(observations.input(i, j));
             }
         }
         double[] distinctLogs = new double[offsets[k]];
@@ -143,6 +147,42 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
     @Override
     public int dimension() {
         return 2 * arity + 1;
+    }
+
+    /**
+     * A term exp(c_j − α_j·log x_j), or the floor e^e, is negligible when at every point it stays below
+     * e^−{@value #NEGLIGIBLE_LOG} times the smallest observed loss or times another term there; its parameters are
+     * then reported as NaN. Both bounds use only the extreme values of each input (a term is monotone in its input).
+     */
+    @Override
+    public void identifiable(double[] theta, double[] out) {
+        System.arraycopy(theta, 0, out, 0, theta.length);
+        int k = arity;
+        double e = theta[2 * k];
+        double dominant = Math.max(smallestLogLoss, e);
+        for (int j = 0; j < k; j++) {
+            dominant = Math.max(dominant, Math.min(termAtLowest(theta, j), termAtHighest(theta, j)));
+        }
+        double threshold = dominant - NEGLIGIBLE_LOG;
+        for (int j = 0; j < k; j++) {
+            if (Math.max(termAtLowest(theta, j), termAtHighest(theta, j)) < threshold) {
+                out[j] = Double.NaN;
+                out[k + j] = Double.NaN;
+            }
+        }
+        if (e < threshold) {
+            out[2 * k] = Double.NaN;
+        }
+    }
+
+    /** log of term j at the smallest value of input j. */
+    private double termAtLowest(double[] theta, int j) {
+        return theta[arity + j] - theta[j] * distinctLogs[offsets[j]];
+    }
+
+    /** log of term j at the largest value of input j. */
+    private double termAtHighest(double[] theta, int j) {
+        return theta[arity + j] - theta[j] * distinctLogs[offsets[j + 1] - 1];
     }
 
     @Override
@@ -188,12 +228,13 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
             Arrays.fill(gradient, 0.0);
         }
         // Three passes over the points, so that each loop is short and its iterations independent.
-        for (int i = 0, b = 0; i < points; i++, b += k) {
-            double s = floor;
-            for (int j = 0; j < k; j++) {
-                s += power[valueIndex[b + j]];
+        for (int i = 0; i < points; i++) {
+            pointWeight[i] = floor + power[valueIndex[i]];
+        }
+        for (int j = 1, b = points; j < k; j++, b += points) {
+            for (int i = 0; i < points; i++) {
+                pointWeight[i] += power[valueIndex[b + i]];
             }
-            pointWeight[i] = s;
         }
         for (int i = 0; i < points; i++) {
             pointLog[i] = TableLogExp.log(pointWeight[i]);
@@ -260,18 +301,18 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         final double e = theta[2 * k];
         double m = e;
         for (int j = 0; j < k; j++) {
-            m = Math.max(m, exponent[valueIndex[i * k + j]]);
+            m = Math.max(m, exponent[valueIndex[j * points + i]]);
         }
         double s = Math.exp(e - m);
         for (int j = 0; j < k; j++) {
-            s += Math.exp(exponent[valueIndex[i * k + j]] - m);
+            s += Math.exp(exponent[valueIndex[j * points + i]] - m);
         }
         double r = logLosses[i] - (m + Math.log(s));
         double magnitude = Math.abs(r);
         if (gradient != null) {
             double psi = magnitude <= delta ? r : (r > 0 ? delta : -delta);
             for (int j = 0; j < k; j++) {
-                int v = valueIndex[i * k + j];
+                int v = valueIndex[j * points + i];
                 double w = psi * Math.exp(exponent[v] - m) / s;
                 gradient[k + j] -= w;
                 gradient[j] += w * distinctLogs[v];

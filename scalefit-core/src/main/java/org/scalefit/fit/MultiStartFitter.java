@@ -146,7 +146,7 @@ public final class MultiStartFitter {
                                   BasinMap known) {
         BlockSummary summary = new BlockSummary(options.leaders());
         Lbfgs lbfgs = new Lbfgs(objective.dimension(), options.settings());
-        Trajectory trajectory = new Trajectory(objective.dimension(), known, options.recognition());
+        Trajectory trajectory = new Trajectory(objective, known, options.recognition());
         double[] x = new double[objective.dimension()];
         long n = grid.size();
         for (long position = from; position < to; position++) {
@@ -179,15 +179,19 @@ public final class MultiStartFitter {
 
     /** The iterates of the current start, and the check against the basin map after each step. */
     private static final class Trajectory implements Lbfgs.IterationMonitor {
+        private final DifferentiableObjective objective;
         private final int dimension;
         private final BasinMap known;
         private final boolean recognise;
+        private final double[] identifiable;
         private double[] points = new double[64];
         private double[] values = new double[8];
         private int length;
 
-        Trajectory(int dimension, BasinMap known, boolean recognise) {
-            this.dimension = dimension;
+        Trajectory(DifferentiableObjective objective, BasinMap known, boolean recognise) {
+            this.objective = objective;
+            this.dimension = objective.dimension();
+            this.identifiable = new double[dimension];
             this.known = known;
             this.recognise = recognise;
         }
@@ -198,19 +202,21 @@ public final class MultiStartFitter {
 
         @Override
         public boolean shouldStop(int iteration, double[] x, double value) {
-            if (recognise && known.size() > 0 && !Double.isNaN(known.recognise(x, value))) {
+            if (!recognise) {
+                return false;
+            }
+            objective.identifiable(x, identifiable);
+            if (known.size() > 0 && !Double.isNaN(known.recognise(identifiable, value))) {
                 return true;
             }
-            if (recognise) {
-                if ((length + 1) * dimension > points.length) {
-                    points = java.util.Arrays.copyOf(points, points.length * 2 + dimension);
-                }
-                if (length == values.length) {
-                    values = java.util.Arrays.copyOf(values, values.length * 2);
-                }
-                System.arraycopy(x, 0, points, length * dimension, dimension);
-                values[length++] = value;
+            if ((length + 1) * dimension > points.length) {
+                points = java.util.Arrays.copyOf(points, points.length * 2 + dimension);
             }
+            if (length == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            System.arraycopy(identifiable, 0, points, length * dimension, dimension);
+            values[length++] = value;
             return false;
         }
 
