@@ -2,9 +2,6 @@ package org.scalefit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,25 +15,10 @@ class FitCommandTest {
     @TempDir
     Path folder;
 
-    /** Runs the command line, returning exit code and standard error. */
-    private record Run(int exitCode, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(ScalefitCommand.execute(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(originalErr);
-        }
-    }
-
     @Test
     void writesTheResultJsonWithTheFieldsTheIssueNames() throws Exception {
         Path out = folder.resolve("fit.json");
-        Run run = run("fit", "--data", "gemstones:slim_chinchilla", "--law", "chinchilla", "--delta", "1e-3",
+        CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--law", "chinchilla", "--delta", "1e-3",
                 "--threads", "2", "--out", out.toString());
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
@@ -51,9 +33,9 @@ class FitCommandTest {
     void resultIsTheSameBytesWhateverTheThreadCount() throws Exception {
         Path one = folder.resolve("one.json");
         Path two = folder.resolve("two.json");
-        assertThat(run("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "1", "--out", one.toString())
+        assertThat(CliRun.of("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "1", "--out", one.toString())
                 .exitCode()).isZero();
-        assertThat(run("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "2", "--out", two.toString())
+        assertThat(CliRun.of("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "2", "--out", two.toString())
                 .exitCode()).isZero();
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode a = (ObjectNode) mapper.readTree(one.toFile());
@@ -68,7 +50,7 @@ class FitCommandTest {
     @Test
     void gemstonesFormatHasTheParameterFileShape() throws Exception {
         Path out = folder.resolve("g.json");
-        assertThat(run("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--format", "gemstones",
+        assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--format", "gemstones",
                 "--out", out.toString()).exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
         assertThat(json.get("success").get("0").asBoolean()).isTrue();
@@ -81,7 +63,7 @@ class FitCommandTest {
         Path data = folder.resolve("runs.csv");
         Files.writeString(data, "params_active_precise,tokens,final_loss\n1e8,1e9,3.1\n2e8,2e9,-1\n4e8,4e9,2.9\n");
         Path out = folder.resolve("never.json");
-        Run run = run("fit", "--data", data.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("runs.csv:3").contains("final_loss");
         assertThat(out).doesNotExist();
@@ -103,14 +85,14 @@ class FitCommandTest {
             }
         }
         Files.writeString(data, csv);
-        Run run = run("fit", "--data", data.toString(), "--column", "params=N", "--column", "tokens=D",
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--column", "params=N", "--column", "tokens=D",
                 "--column", "loss=L", "--threads", "2");
         assertThat(run.exitCode()).isZero();
     }
 
     @Test
     void unknownLawIsAUsageError() {
-        Run run = run("fit", "--data", "gemstones:hot", "--law", "kaplan-2020");
+        CliRun run = CliRun.of("fit", "--data", "gemstones:hot", "--law", "kaplan-2020");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown law");
     }

@@ -1,0 +1,74 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scalefit.io.AllocationRules;
+import org.scalefit.io.AllocationJson;
+import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.InputException;
+import org.scalefit.law.Allocation;
+import org.scalefit.law.AllocationRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scalefit allocate}: the compute-optimal model size and token count of a law at given budgets. */
+@Command(name = "allocate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compute-optimal parameters N, tokens D and tokens per parameter for budgets C ≈ 6ND, from a "
+                + "fitted params/tokens law (Chinchilla eq. 4) or a reference law."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "2:bad usage", "3:bad fit file"})
+final class AllocateCommand implements Callable<Integer> {
+
+    @Option(names = "--law", required = true, paramLabel = "FIT.json|chinchilla|epoch|kaplan",
+            description = "A params/tokens fit written by `scalefit fit` (either format), or a reference law: "
+                    + "chinchilla (Hoffmann et al. 2022), epoch (Besiroglu et al. 2024), kaplan (Kaplan et al. 2020).")
+    String law;
+
+    @Option(names = "--compute", required = true, split = ",", paramLabel = "C",
+            description = "Training budgets in FLOPs, comma-separated, e.g. 1e21,1e22.")
+    List<Double> compute = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the allocations as JSON to FILE.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        try {
+            AllocationRule rule = AllocationRules.named(law);
+            List<Allocation> allocations = new ArrayList<>();
+            for (double budget : compute) {
+                allocations.add(rule.at(budget));
+            }
+            if (out != null) {
+                AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
+                        rule, allocations, ScalefitCommand.version()));
+            }
+            PrintStream stdout = System.out;
+            String source = AllocationRules.referenceSource(law);
+            stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
+                    source.isEmpty() ? "" : " (" + source + ")");
+            stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
+            for (Allocation a : allocations) {
+                stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),
+                        a.tokensPerParam(), Double.isNaN(a.predictedLoss()) ? "-"
+                                : String.format(Locale.ROOT, "%.5f", a.predictedLoss()));
+            }
+            return 0;
+        } catch (InputException e) {
+            err.println("scalefit allocate: " + e.getMessage());
+            return ScalefitCommand.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("scalefit allocate: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("scalefit allocate: " + e.getMessage());
+            return 1;
+        }
+    }
+}

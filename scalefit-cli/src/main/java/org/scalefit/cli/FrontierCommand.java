@@ -1,0 +1,213 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scalefit.accounting.Architecture;
+import org.scalefit.accounting.FlopCount;
+import org.scalefit.accounting.TrainingCompute;
+import org.scalefit.data.RunTable;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.frontier.LogLogFit;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.frontier.Overspending;
+import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ColumnMapping;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.FrontierResultJson;
+import org.scalefit.io.InputException;
+import org.scalefit.io.TableReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scalefit frontier}: Approach 1, the convex-hull frontier of loss against FLOPs or GPU-hours and the power
+ * laws of parameters, tokens and tokens per parameter along it.
+ */
+@Command(name = "frontier", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Approach 1: the runs on the convex-hull frontier of loss against a resource (FLOPs or "
+                + "GPU-hours), and log-log fits of their parameters, tokens and tokens per parameter against it.",
+                "",
+                "The table needs width, depth, tokens and loss (and step, num_nodes, seconds_per_step for GPU-hours);"
+                        + " params is read if present, else counted from the shape."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "2:bad usage or degenerate data (e.g. a single frontier run)",
+                "3:bad input data (file, line and column are printed)"})
+final class FrontierCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET",
+            description = "Runs: a bundled dataset (e.g. gemstones:hot_477) or a JSONL/CSV/Parquet file.")
+    String data;
+
+    @Option(names = "--resource", defaultValue = "flops", paramLabel = "R",
+            description = "flops or gpu-hours. Default: ${DEFAULT-VALUE}.")
+    String resource;
+
+    @Option(names = "--flop-count", defaultValue = "gemstones-gqa", paramLabel = "COUNT",
+            description = "FLOPs per token: gemstones-gqa (exact), six-n, kaplan, attention-inclusive. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String flopCount;
+
+    @Option(names = "--no-embeds", description = "Count parameters without embedding and LM head (vocabulary 0).")
+    boolean noEmbeds;
+
+    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V", description = "Default: ${DEFAULT-VALUE}.")
+    int vocab;
+
+    @Option(names = "--seq-len", defaultValue = "2048", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
+    int sequenceLength;
+
+    @Option(names = "--head-size", defaultValue = "128", paramLabel = "H", description = "Default: ${DEFAULT-VALUE}.")
+    int headSize;
+
+    @Option(names = "--queries-per-group", defaultValue = "2", paramLabel = "G",
+            description = "Query heads per key-value head. Default: ${DEFAULT-VALUE}.")
+    int queriesPerGroup;
+
+    @Option(names = "--mlp-expansion", defaultValue = "4", paramLabel = "M", description = "Default: ${DEFAULT-VALUE}.")
+    int mlpExpansion;
+
+    @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    int gpusPerNode;
+
+    @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
+            description = "Pairs-bootstrap resamples for 95% intervals (0: none). Default: ${DEFAULT-VALUE}.")
+    int resamples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--bins", defaultValue = "0", paramLabel = "N",
+            description = "Also list Chinchilla's binning minimisers over N log-spaced bins.")
+    int bins;
+
+    @Option(names = "--column", paramLabel = "LOGICAL=FILE_COLUMN",
+            description = "Map a logical column (params, tokens, loss, width, depth, step, num_nodes, "
+                    + "seconds_per_step) to a column of the file.")
+    Map<String, String> columns = new LinkedHashMap<>();
+
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "Write JSON: a file (scalefit format) or a directory (gemstones format: the three "
+                    + "approach_1_linear_regression_*.json files).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "scalefit", paramLabel = "FORMAT",
+            description = "scalefit or gemstones. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        try {
+            boolean gpuHours = switch (resource) {
+                case "flops" -> false;
+                case "gpu-hours" -> true;
+                default -> throw new IllegalArgumentException("unknown resource '" + resource
+                        + "'; expected flops or gpu-hours");
+            };
+            if (!format.equals("scalefit") && !format.equals("gemstones")) {
+                throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
+            }
+            FlopCount count = FlopCount.fromLabel(flopCount);
+            Architecture architecture = new Architecture(vocab, sequenceLength, headSize, queriesPerGroup,
+                    mlpExpansion);
+            ColumnMapping mapping = ColumnMapping.gemstones();
+            for (Map.Entry<String, String> column : columns.entrySet()) {
+                mapping = mapping.with(column.getKey(), column.getValue());
+            }
+            List<String> required = new ArrayList<>(List.of("width", "depth", "tokens", "loss"));
+            if (gpuHours) {
+                required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
+            }
+            ColumnRequest request = ColumnRequest.of(required.toArray(String[]::new)).withMapping(mapping);
+            if (!noEmbeds) {
+                request = request.withOptional("params");
+            }
+            RunTable table = new TableReader().read(data, request);
+            List<String> transforms = new ArrayList<>();
+            double[] width = table.column("width");
+            double[] depth = table.column("depth");
+            double[] tokens = table.column("tokens");
+            double[] params;
+            if (noEmbeds) {
+                params = TrainingCompute.parameters(width, depth, architecture.withVocabulary(0));
+                transforms.add("params=count(vocab=0)");
+            } else if (table.hasColumn("params")) {
+                params = table.column("params");
+            } else {
+                params = TrainingCompute.parameters(width, depth, architecture);
+                transforms.add("params=count(vocab=" + vocab + ")");
+            }
+            double[] flops = TrainingCompute.flops(width, depth, tokens, architecture, count);
+            double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),
+                    table.column("step"), table.column("num_nodes"), gpusPerNode) : flops;
+            transforms.add("resource=" + resource + (gpuHours ? "(gpus-per-node=" + gpusPerNode + ")"
+                    : "(" + count.label() + ")"));
+            double[] loss = table.column("loss");
+            Approach1 analysis = Approach1.of(spent, loss, params, tokens, resamples, seed);
+            Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
+            LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
+            FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+                    ScalefitCommand.version());
+            FrontierResultJson json = new FrontierResultJson();
+            if (out != null) {
+                if (format.equals("gemstones")) {
+                    String suffix = noEmbeds ? "_no_embeds" : "";
+                    AtomicFiles.writeString(out.resolve("approach_1_linear_regression_params" + suffix + ".json"),
+                            json.gemstones(analysis.params(), "params"));
+                    AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens" + suffix + ".json"),
+                            json.gemstones(analysis.tokens(), "tokens"));
+                    AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
+                            + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
+                } else {
+                    AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, table,
+                            params, tokens, provenance));
+                }
+            }
+            print(System.out, analysis, table, params, tokens);
+            return 0;
+        } catch (InputException e) {
+            err.println("scalefit frontier: " + e.getMessage());
+            return ScalefitCommand.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("scalefit frontier: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("scalefit frontier: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void print(PrintStream out, Approach1 analysis, RunTable table, double[] params, double[] tokens) {
+        LossFrontier frontier = analysis.frontier();
+        out.printf(Locale.ROOT, "Approach 1 on %s: %d runs, %d on the loss–%s frontier%n", table.source(),
+                table.rows(), frontier.size(), resource);
+        out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
+                "loss");
+        int[] rows = frontier.rows();
+        double[] width = table.column("width");
+        double[] depth = table.column("depth");
+        for (int t = 0; t < rows.length; t++) {
+            int i = rows[t];
+            out.printf(Locale.ROOT, "  %-12.4g %8.0f %8.0f %14.6g %14.6g %9.5f%n", frontier.resource()[t], width[i],
+                    depth[i], params[i], tokens[i], frontier.loss()[t]);
+        }
+        line(out, "params", analysis.params());
+        line(out, "tokens", analysis.tokens());
+        line(out, "tokens/param", analysis.tokensPerParam());
+    }
+
+    private void line(PrintStream out, String what, LogLogFit fit) {
+        String interval = fit.resamples() > 0 ? String.format(Locale.ROOT, "  slope 95%% CI [%.4f, %.4f] (%d resamples)",
+                fit.slopeInterval()[0], fit.slopeInterval()[1], fit.resamples()) : "";
+        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource, fit.slope(),
+                fit.intercept(), fit.rSquared(), interval);
+    }
+}

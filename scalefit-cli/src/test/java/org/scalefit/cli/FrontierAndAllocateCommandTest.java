@@ -1,0 +1,106 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class FrontierAndAllocateCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private static JsonNode json(Path file) {
+        return JsonMapper.builder().build().readTree(file.toFile());
+    }
+
+    @Test
+    void gemstonesFormatWritesTheThreeApproach1Files() throws Exception {
+        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot_477", "--bootstrap", "0", "--format", "gemstones",
+                "--out", folder.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode params = json(folder.resolve("approach_1_linear_regression_params.json"));
+        assertThat(params.get("coef").get(0).asDouble()).isCloseTo(0.499380216082636, within(1e-9));
+        assertThat(params.get("label").asString()).isEqualTo("params");
+        assertThat(folder.resolve("approach_1_linear_regression_tokens_per_param.json")).exists();
+    }
+
+    @Test
+    void scalefitFormatCarriesFrontierFitsIntervalsAndProvenance() throws Exception {
+        Path out = folder.resolve("frontier.json");
+        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot", "--resource", "gpu-hours", "--bootstrap", "200",
+                "--bins", "20", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        assertThat(result.get("resource").asString()).isEqualTo("gpu-hours");
+        assertThat(result.get("frontier").size()).isGreaterThan(2);
+        assertThat(result.get("fits").get("params").get("slope_interval_95").size()).isEqualTo(2);
+        assertThat(result.get("overspend_percent").size()).isEqualTo(result.get("runs").asInt());
+        assertThat(result.get("provenance").get("data_sha256").asString()).hasSize(64);
+        assertThat(run.out()).contains("frontier");
+    }
+
+    @Test
+    void aSingleRunIsAClearErrorAndWritesNothing() throws Exception {
+        Path data = folder.resolve("one.csv");
+        Files.writeString(data, "width,depth,tokens,final_loss\n512,12,1e9,3.1\n");
+        Path out = folder.resolve("never.json");
+        CliRun run = CliRun.of("frontier", "--data", data.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("frontier has 1 run");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void allEqualLossesAreAClearError() throws Exception {
+        Path data = folder.resolve("flat.csv");
+        Files.writeString(data, "width,depth,tokens,final_loss\n512,12,1e9,3.0\n512,12,2e9,3.0\n1024,12,2e9,3.0\n");
+        CliRun run = CliRun.of("frontier", "--data", data.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("frontier has 1 run");
+    }
+
+    @Test
+    void zeroResourceIsABadInputWithFileLineAndColumn() throws Exception {
+        Path data = folder.resolve("zero.csv");
+        Files.writeString(data, "width,depth,tokens,final_loss\n512,12,1e9,3.1\n512,12,0,3.0\n");
+        CliRun run = CliRun.of("frontier", "--data", data.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("zero.csv:3").contains("tokens");
+    }
+
+    @Test
+    void allocateReadsAFitWrittenByFitAndMatchesItsClosedForm() throws Exception {
+        Path fit = folder.resolve("fit.json");
+        assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "1", "--out",
+                fit.toString()).exitCode()).isZero();
+        Path out = folder.resolve("allocation.json");
+        CliRun run = CliRun.of("allocate", "--law", fit.toString(), "--compute", "1e21,1e23", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        JsonNode fitted = json(fit);
+        double alpha = fitted.get("exponents").get(0).asDouble();
+        double beta = fitted.get("exponents").get(1).asDouble();
+        assertThat(result.get("params_exponent").asDouble()).isCloseTo(beta / (alpha + beta), within(1e-15));
+        JsonNode first = result.get("allocations").get(0);
+        assertThat(6 * first.get("params").asDouble() * first.get("tokens").asDouble() / 1e21)
+                .isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void allocateKnowsTheReferenceLaws() {
+        for (String law : new String[] {"chinchilla", "epoch", "kaplan"}) {
+            CliRun run = CliRun.of("allocate", "--law", law, "--compute", "1e21");
+            assertThat(run.exitCode()).as(law + ": " + run.err()).isZero();
+            assertThat(run.out()).contains("1.00e+21");
+        }
+        CliRun unknown = CliRun.of("allocate", "--law", "nonsense", "--compute", "1e21");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("neither a reference law");
+    }
+}

@@ -1,0 +1,94 @@
+package org.scalefit.frontier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class LossFrontierTest {
+
+    @Test
+    void hullKeepsTheLowerLeftEnvelopeInResourceOrder() {
+        double[] resource = {1, 2, 4, 8, 2, 4, 8};
+        double[] loss = {4.0, 3.0, 2.5, 2.2, 3.8, 3.0, 2.6};
+        LossFrontier frontier = LossFrontier.convexHull(resource, loss);
+        assertThat(frontier.rows()).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void hullDropsVerticesWhoseLossIsNotLowerThanThePreviousVertex() {
+        // run 3 is far above everything: it is a hull vertex (upper side) but its loss rises, so it is dropped;
+        // run 4 is compared with run 3 (the previous vertex), as pandas diff() does.
+        double[] resource = {1, 2, 4, 3, 8};
+        double[] loss = {4.0, 3.0, 2.5, 100, 2.4};
+        LossFrontier frontier = LossFrontier.convexHull(resource, loss);
+        assertThat(frontier.rows()).doesNotContain(3).contains(0, 1);
+    }
+
+    @Test
+    void runsWithoutResourceAreLeftOut() {
+        LossFrontier frontier = LossFrontier.convexHull(new double[] {0, 1, 2}, new double[] {1, 3, 2});
+        assertThat(frontier.rows()).containsExactly(1, 2);
+    }
+
+    @Test
+    void noPositiveResourceIsAClearError() {
+        assertThatThrownBy(() -> LossFrontier.convexHull(new double[] {0, 0}, new double[] {1, 2}))
+                .hasMessageContaining("positive resource");
+        assertThatThrownBy(() -> LossFrontier.convexHull(new double[] {1, 2}, new double[] {1, Double.NaN}))
+                .hasMessageContaining("loss of run 1");
+    }
+
+    @Test
+    void binningKeepsTheLowestLossRunOfEachBin() {
+        double[] resource = {1, 1.5, 10, 12, 100};
+        double[] loss = {3, 2.9, 2.5, 2.6, 2.0};
+        LossFrontier frontier = LossFrontier.binMinimizers(resource, loss, 2);
+        assertThat(frontier.rows()).containsExactly(2, 4);
+        assertThat(LossFrontier.binMinimizers(resource, loss, 4).rows()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void logLogFitRecoversAnExactPowerLaw() {
+        double[] x = {1e18, 1e19, 1e20, 1e21};
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 3.0 * Math.pow(x[i], 0.49);
+        }
+        LogLogFit fit = LogLogFit.of(x, y);
+        assertThat(fit.slope()).isCloseTo(0.49, within(1e-12));
+        assertThat(fit.intercept()).isCloseTo(Math.log(3), within(1e-9));
+        assertThat(fit.rSquared()).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void bootstrapIntervalsAreReproducibleBySeedAndContainTheEstimate() {
+        double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+        double[] y = {1.1, 2.3, 2.9, 4.2, 5.1, 5.8, 7.4, 7.9};
+        LogLogFit a = LogLogFit.withBootstrap(x, y, 500, 0.95, 42);
+        LogLogFit b = LogLogFit.withBootstrap(x, y, 500, 0.95, 42);
+        assertThat(a).isEqualTo(b);
+        assertThat(a.slopeInterval()[0]).isLessThan(a.slope());
+        assertThat(a.slopeInterval()[1]).isGreaterThan(a.slope());
+    }
+
+    @Test
+    void aSingleFrontierRunCannotBeFitted() {
+        assertThatThrownBy(() -> Approach1.of(new double[] {1}, new double[] {2}, new double[] {10}, new double[] {20},
+                0, 1)).hasMessageContaining("needs at least 2 runs");
+        assertThatThrownBy(() -> LogLogFit.of(new double[] {2, 2}, new double[] {1, 3}))
+                .hasMessageContaining("same x");
+    }
+
+    @Test
+    void overspendingComparesWithTheFrontierRunOfNearestLoss() {
+        double[] resource = {1, 2, 4, 3};
+        double[] loss = {3.0, 2.3, 2.0, 2.3};
+        LossFrontier frontier = LossFrontier.convexHull(resource, loss);
+        Overspending overspending = Overspending.against(frontier, resource, loss);
+        assertThat(overspending.frontierRow()[3]).isEqualTo(1);
+        assertThat(overspending.percent()[3]).isCloseTo(50, within(1e-12));
+        assertThat(overspending.percent()[1]).isZero();
+    }
+}

@@ -1,0 +1,110 @@
+package org.scalefit.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.scalefit.law.AllocationRule;
+import org.scalefit.law.ComputeOptimalAllocation;
+import org.scalefit.law.PowerLawAllocation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where {@code scalefit allocate} gets its law: a reference law bundled with scalefit ({@code chinchilla},
+ * {@code epoch}, {@code kaplan}; values and sources in {@code reference-laws.json}) or a params/tokens fit written by
+ * {@code scalefit fit} in either of its formats (scalefit's, or Gemstones' {@code approach_3_*.json}).
+ */
+public final class AllocationRules {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private AllocationRules() {
+    }
+
+    /** The names of the bundled reference laws. */
+    public static List<String> referenceNames() {
+        return List.of("chinchilla", "epoch", "kaplan");
+    }
+
+    /** The bundled reference law {@code name}, or the fit in file {@code name}. */
+    public static AllocationRule named(String name) {
+        if (referenceNames().contains(name)) {
+            return reference(name);
+        }
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("'" + name + "' is neither a reference law (" + String.join(", ",
+                    referenceNames()) + ") nor a readable fit file");
+        }
+        return fromFitFile(file);
+    }
+
+    /** The bundled reference law {@code name}; its {@code source} tells where the values come from. */
+    public static AllocationRule reference(String name) {
+        JsonNode law = referenceDocument().get(name);
+        if (law == null) {
+            throw new IllegalArgumentException("no reference law '" + name + "'");
+        }
+        if (law.get("kind").asString().equals("allocation")) {
+            return new PowerLawAllocation(law.get("coefficient").asDouble(), law.get("compute_unit").asDouble(),
+                    law.get("exponent").asDouble());
+        }
+        return new ComputeOptimalAllocation(law.get("A").asDouble(), law.get("B").asDouble(), law.get("E").asDouble(),
+                law.get("alpha").asDouble(), law.get("beta").asDouble());
+    }
+
+    /** Where the bundled reference law {@code name} comes from. */
+    public static String referenceSource(String name) {
+        JsonNode law = referenceDocument().get(name);
+        return law == null ? "" : law.get("source").asString();
+    }
+
+    private static JsonNode referenceDocument() {
+        try (InputStream in = AllocationRules.class.getResourceAsStream("reference-laws.json")) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The allocation of a params/tokens fit file: scalefit's result ({@code law}, {@code exponents},
+     * {@code coefficients}, {@code irreducible_error}) or Gemstones' parameter file (the same fields under {@code "0"}).
+     */
+    public static ComputeOptimalAllocation fromFitFile(Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new InputException(file.toString(), null, "(document)", "a JSON fit written by scalefit fit",
+                    e.getOriginalMessage());
+        }
+        JsonNode exponents = unwrap(root.get("exponents"));
+        JsonNode coefficients = unwrap(root.get("coefficients"));
+        JsonNode irreducible = unwrap(root.get("irreducible_error"));
+        if (root.has("law") && !root.get("law").asString().equals("chinchilla")) {
+            throw new InputException(file.toString(), null, "law", "a params/tokens (chinchilla) law",
+                    root.get("law").asString());
+        }
+        if (exponents == null || coefficients == null || irreducible == null || !exponents.isArray()
+                || exponents.size() != 2 || !coefficients.isArray() || coefficients.size() != 2) {
+            throw new InputException(file.toString(), null, "exponents", "two exponents, two coefficients and an "
+                    + "irreducible_error (a params/tokens fit)", String.valueOf(exponents));
+        }
+        double[] theta = {exponents.get(0).asDouble(), exponents.get(1).asDouble(), coefficients.get(0).asDouble(),
+                coefficients.get(1).asDouble(), irreducible.asDouble()};
+        try {
+            return ComputeOptimalAllocation.ofChinchillaParameters(theta);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toString(), null, "exponents", "positive exponents", e.getMessage());
+        }
+    }
+
+    private static JsonNode unwrap(JsonNode node) {
+        return node != null && node.isObject() && node.has("0") ? node.get("0") : node;
+    }
+}
