@@ -156,6 +156,7 @@ final class FrontierCommand implements Callable<Integer> {
             LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
             FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
                     ScalefitCommand.version());
+            List<double[]> shapes = accountingRatios(width, depth, architecture);
             FrontierResultJson json = new FrontierResultJson();
             if (out != null) {
                 if (format.equals("gemstones")) {
@@ -167,11 +168,12 @@ final class FrontierCommand implements Callable<Integer> {
                     AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
                             + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
                 } else {
-                    AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, table,
-                            params, tokens, provenance));
+                    AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapes,
+                            table, params, tokens, provenance));
                 }
             }
             print(System.out, analysis, table, params, tokens);
+            printLargestOverspends(System.out, overspending, table, width, depth, 5);
             return 0;
         } catch (InputException e) {
             err.println("scalefit frontier: " + e.getMessage());
@@ -202,6 +204,35 @@ final class FrontierCommand implements Callable<Integer> {
         line(out, "params", analysis.params());
         line(out, "tokens", analysis.tokens());
         line(out, "tokens/param", analysis.tokensPerParam());
+    }
+
+    /** width, depth and exact-FLOPs/6N of each distinct shape, in order of first appearance. */
+    private static List<double[]> accountingRatios(double[] width, double[] depth, Architecture architecture) {
+        java.util.Set<List<Double>> seen = new java.util.HashSet<>();
+        List<double[]> shapes = new ArrayList<>();
+        for (int i = 0; i < width.length; i++) {
+            if (seen.add(List.of(width[i], depth[i]))) {
+                shapes.add(new double[] {width[i], depth[i], TrainingCompute.accountingRatio(architecture,
+                        (int) width[i], (int) depth[i])});
+            }
+        }
+        return shapes;
+    }
+
+    private void printLargestOverspends(PrintStream out, Overspending overspending, RunTable table, double[] width,
+                                        double[] depth, int count) {
+        double[] percent = overspending.percent();
+        Integer[] order = new Integer[percent.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(percent[b], percent[a]));
+        out.printf(Locale.ROOT, "largest overspends against the frontier run of nearest loss:%n");
+        for (int t = 0; t < Math.min(count, order.length); t++) {
+            int i = order[t];
+            out.printf(Locale.ROOT, "  line %d  %.0fx%.0f  %+.1f %%%n", table.sourceLine(i), width[i], depth[i],
+                    percent[i]);
+        }
     }
 
     private void line(PrintStream out, String what, LogLogFit fit) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON forms of an {@link Approach1} analysis: scalefit's (frontier runs with their source lines, the three fits
- * with R² and bootstrap intervals, every run's overspend, optional binning minimisers, provenance) and Gemstones'
+ * with R² and bootstrap intervals, every run's overspend, optional binning minimisers, each shape's exact-FLOPs/6N
+ * ratio, provenance) and Gemstones'
  * {@code approach_1_linear_regression_*.json} shape ({@code {"coef":[slope],"intercept":…,"approach":1,"label":…}}).
  */
 public final class FrontierResultJson {
@@ -21,7 +22,8 @@ public final class FrontierResultJson {
 
     /** scalefit's result document. */
     public String scalefit(String resource, Approach1 analysis, LossFrontier binned, Overspending overspending,
-                           RunTable table, double[] params, double[] tokens, FitProvenance provenance) {
+                           java.util.List<double[]> accountingRatios, RunTable table, double[] params,
+                           double[] tokens, FitProvenance provenance) {
         ObjectNode root = mapper.createObjectNode();
         root.put("analysis", "approach-1");
         root.put("resource", resource);
@@ -37,6 +39,10 @@ public final class FrontierResultJson {
         ArrayNode spend = root.putArray("overspend_percent");
         for (double percent : overspending.percent()) {
             spend.add(percent);
+        }
+        ArrayNode shapes = root.putArray("flops_accounting");
+        for (double[] shape : accountingRatios) {
+            shapes.addObject().put("width", shape[0]).put("depth", shape[1]).put("exact_over_6n", shape[2]);
         }
         ObjectNode origin = root.putObject("provenance");
         origin.put("data", provenance.data());
