@@ -1,7 +1,6 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.scalefit.io.AllocationRules;
 import org.scalefit.io.AllocationJson;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.InputException;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.AllocationRule;
 import picocli.CommandLine.Command;
@@ -38,37 +36,29 @@ final class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream err = System.err;
-        try {
-            AllocationRule rule = AllocationRules.named(law);
-            List<Allocation> allocations = new ArrayList<>();
-            for (double budget : compute) {
-                allocations.add(rule.at(budget));
-            }
-            if (out != null) {
-                AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
-                        rule, allocations, ScalefitCommand.version()));
-            }
-            PrintStream stdout = System.out;
-            String source = AllocationRules.referenceSource(law);
-            stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
-                    source.isEmpty() ? "" : " (" + source + ")");
-            stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
-            for (Allocation a : allocations) {
-                stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),
-                        a.tokensPerParam(), Double.isNaN(a.predictedLoss()) ? "-"
-                                : String.format(Locale.ROOT, "%.5f", a.predictedLoss()));
-            }
-            return 0;
-        } catch (InputException e) {
-            err.println("scalefit allocate: " + e.getMessage());
-            return ScalefitCommand.EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("scalefit allocate: " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("scalefit allocate: " + e.getMessage());
-            return 1;
+        return Failures.guard("allocate", this::run);
+    }
+
+    private int run() {
+        AllocationRule rule = AllocationRules.named(law);
+        List<Allocation> allocations = new ArrayList<>();
+        for (double budget : compute) {
+            allocations.add(rule.at(budget));
         }
+        if (out != null) {
+            AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
+                    rule, allocations, ScalefitCommand.version()));
+        }
+        PrintStream stdout = System.out;
+        String source = AllocationRules.referenceSource(law);
+        stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
+                source.isEmpty() ? "" : " (" + source + ")");
+        stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
+        for (Allocation a : allocations) {
+            stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),
+                    a.tokensPerParam(), Double.isNaN(a.predictedLoss()) ? "-"
+                            : String.format(Locale.ROOT, "%.5f", a.predictedLoss()));
+        }
+        return 0;
     }
 }

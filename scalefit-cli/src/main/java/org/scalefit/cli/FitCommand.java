@@ -1,29 +1,24 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
-import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FitResultJson;
 import org.scalefit.io.InputException;
-import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,9 +35,8 @@ import picocli.CommandLine.Option;
                 + "printed)", "4:no start converged", "130:interrupted"})
 final class FitCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET",
-            description = "Runs to fit: a bundled dataset (e.g. gemstones:hot_100b+, chinchilla:epoch) or a file.")
-    String data;
+    @Mixin
+    DataOptions input = new DataOptions();
 
     @Option(names = "--law", defaultValue = "chinchilla", paramLabel = "LAW",
             description = "chinchilla (params, tokens), width-depth (width, depth, tokens) or width-depth-params. "
@@ -69,11 +63,6 @@ final class FitCommand implements Callable<Integer> {
             description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
     int dropHighestLosses;
 
-    @Option(names = "--column", paramLabel = "LOGICAL=FILE_COLUMN",
-            description = "Map a logical column (params, tokens, loss, width, depth) to a column of the file. "
-                    + "Defaults: params=params_active_precise, loss=final_loss, others by their own name.")
-    Map<String, String> columns = new LinkedHashMap<>();
-
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
 
@@ -93,50 +82,39 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream err = System.err;
-        try {
-            LawForm form = LawForm.named(law);
-            StartGrid startGrid = StartGrid.named(grid, form.arity());
-            if (!format.equals("scalefit") && !format.equals("gemstones")) {
-                throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
-            }
-            List<String> transforms = new ArrayList<>();
-            PreparedData prepared = readObservations(form, transforms);
-            Observations observations = prepared.observations();
-            RunTable table = prepared.table();
-            int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
-                    .withRecognition(!exhaustive).withPolish(!noPolish));
-            long begin = System.nanoTime();
-            LawFit fit;
-            try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
-                fit = LawFit.fit(form, observations, delta, startGrid, fitter, LocalParallelism.withThreads(workers),
-                        progress);
-            }
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                    ScalefitCommand.version());
-            if (out != null) {
-                FitResultJson json = new FitResultJson();
-                String text = format.equals("gemstones") ? json.gemstones(fit)
-                        : json.scalefit(fit, provenance, workers, seconds);
-                org.scalefit.io.AtomicFiles.writeString(out, text);
-            }
-            new FitSummary(fit, observations.size(), workers, seconds).print(System.out);
-            return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
-        } catch (InputException e) {
-            err.println("scalefit fit: " + e.getMessage());
-            return ScalefitCommand.EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("scalefit fit: " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("scalefit fit: " + e.getMessage());
-            return 1;
-        } catch (CancellationException e) {
-            err.println("scalefit fit: interrupted; nothing written");
-            return ScalefitCommand.EXIT_INTERRUPTED;
+        return Failures.guard("fit", this::run);
+    }
+
+    private int run() {
+        LawForm form = LawForm.named(law);
+        StartGrid startGrid = StartGrid.named(grid, form.arity());
+        if (!format.equals("scalefit") && !format.equals("gemstones")) {
+            throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
+        List<String> transforms = new ArrayList<>();
+        PreparedData prepared = readObservations(form, transforms);
+        Observations observations = prepared.observations();
+        RunTable table = prepared.table();
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
+                .withRecognition(!exhaustive).withPolish(!noPolish));
+        long begin = System.nanoTime();
+        LawFit fit;
+        try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
+            fit = LawFit.fit(form, observations, delta, startGrid, fitter, LocalParallelism.withThreads(workers),
+                    progress);
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+                ScalefitCommand.version());
+        if (out != null) {
+            FitResultJson json = new FitResultJson();
+            String text = format.equals("gemstones") ? json.gemstones(fit)
+                    : json.scalefit(fit, provenance, workers, seconds);
+            org.scalefit.io.AtomicFiles.writeString(out, text);
+        }
+        new FitSummary(fit, observations.size(), workers, seconds).print(System.out);
+        return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
     }
 
     /** The table as read (for provenance) and the points fitted. */
@@ -144,18 +122,13 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private PreparedData readObservations(LawForm form, List<String> transforms) {
-        ColumnMapping mapping = ColumnMapping.gemstones();
-        for (Map.Entry<String, String> column : columns.entrySet()) {
-            mapping = mapping.with(column.getKey(), column.getValue());
-        }
         List<String> wanted = new ArrayList<>(form.inputs());
         wanted.add("loss");
         boolean adjustParams = noEmbeds && form.inputs().contains("params");
         if (adjustParams && !wanted.contains("width")) {
             wanted.add("width");
         }
-        RunTable table = new TableReader().read(data, ColumnRequest.of(wanted.toArray(String[]::new))
-                .withMapping(mapping));
+        RunTable table = input.read(ColumnRequest.of(wanted.toArray(String[]::new)));
         if (adjustParams) {
             double[] params = table.column("params");
             double[] width = table.column("width");

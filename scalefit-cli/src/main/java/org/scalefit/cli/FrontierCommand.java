@@ -1,13 +1,10 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
@@ -18,13 +15,11 @@ import org.scalefit.frontier.LogLogFit;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.frontier.Overspending;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FrontierResultJson;
-import org.scalefit.io.InputException;
-import org.scalefit.io.TableReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,9 +37,8 @@ import picocli.CommandLine.Option;
                 "3:bad input data (file, line and column are printed)"})
 final class FrontierCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET",
-            description = "Runs: a bundled dataset (e.g. gemstones:hot_477) or a JSONL/CSV/Parquet file.")
-    String data;
+    @Mixin
+    DataOptions input = new DataOptions();
 
     @Option(names = "--resource", defaultValue = "flops", paramLabel = "R",
             description = "flops or gpu-hours. Default: ${DEFAULT-VALUE}.")
@@ -88,11 +82,6 @@ final class FrontierCommand implements Callable<Integer> {
             description = "Also list Chinchilla's binning minimisers over N log-spaced bins.")
     int bins;
 
-    @Option(names = "--column", paramLabel = "LOGICAL=FILE_COLUMN",
-            description = "Map a logical column (params, tokens, loss, width, depth, step, num_nodes, "
-                    + "seconds_per_step) to a column of the file.")
-    Map<String, String> columns = new LinkedHashMap<>();
-
     @Option(names = "--out", paramLabel = "PATH",
             description = "Write JSON: a file (scalefit format) or a directory (gemstones format: the three "
                     + "approach_1_linear_regression_*.json files).")
@@ -104,87 +93,75 @@ final class FrontierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream err = System.err;
-        try {
-            boolean gpuHours = switch (resource) {
-                case "flops" -> false;
-                case "gpu-hours" -> true;
-                default -> throw new IllegalArgumentException("unknown resource '" + resource
-                        + "'; expected flops or gpu-hours");
-            };
-            if (!format.equals("scalefit") && !format.equals("gemstones")) {
-                throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
-            }
-            FlopCount count = FlopCount.fromLabel(flopCount);
-            Architecture architecture = new Architecture(vocab, sequenceLength, headSize, queriesPerGroup,
-                    mlpExpansion);
-            ColumnMapping mapping = ColumnMapping.gemstones();
-            for (Map.Entry<String, String> column : columns.entrySet()) {
-                mapping = mapping.with(column.getKey(), column.getValue());
-            }
-            List<String> required = new ArrayList<>(List.of("width", "depth", "tokens", "loss"));
-            if (gpuHours) {
-                required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
-            }
-            ColumnRequest request = ColumnRequest.of(required.toArray(String[]::new)).withMapping(mapping);
-            if (!noEmbeds) {
-                request = request.withOptional("params");
-            }
-            RunTable table = new TableReader().read(data, request);
-            List<String> transforms = new ArrayList<>();
-            double[] width = table.column("width");
-            double[] depth = table.column("depth");
-            double[] tokens = table.column("tokens");
-            double[] params;
-            if (noEmbeds) {
-                params = TrainingCompute.parameters(width, depth, architecture.withVocabulary(0));
-                transforms.add("params=count(vocab=0)");
-            } else if (table.hasColumn("params")) {
-                params = table.column("params");
-            } else {
-                params = TrainingCompute.parameters(width, depth, architecture);
-                transforms.add("params=count(vocab=" + vocab + ")");
-            }
-            double[] flops = TrainingCompute.flops(width, depth, tokens, architecture, count);
-            double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),
-                    table.column("step"), table.column("num_nodes"), gpusPerNode) : flops;
-            transforms.add("resource=" + resource + (gpuHours ? "(gpus-per-node=" + gpusPerNode + ")"
-                    : "(" + count.label() + ")"));
-            double[] loss = table.column("loss");
-            Approach1 analysis = Approach1.of(spent, loss, params, tokens, resamples, seed);
-            Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
-            LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
-            FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                    ScalefitCommand.version());
-            List<double[]> shapes = accountingRatios(width, depth, architecture);
-            FrontierResultJson json = new FrontierResultJson();
-            if (out != null) {
-                if (format.equals("gemstones")) {
-                    String suffix = noEmbeds ? "_no_embeds" : "";
-                    AtomicFiles.writeString(out.resolve("approach_1_linear_regression_params" + suffix + ".json"),
-                            json.gemstones(analysis.params(), "params"));
-                    AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens" + suffix + ".json"),
-                            json.gemstones(analysis.tokens(), "tokens"));
-                    AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
-                            + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
-                } else {
-                    AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapes,
-                            table, params, tokens, provenance));
-                }
-            }
-            print(System.out, analysis, table, params, tokens);
-            printLargestOverspends(System.out, overspending, table, width, depth, 5);
-            return 0;
-        } catch (InputException e) {
-            err.println("scalefit frontier: " + e.getMessage());
-            return ScalefitCommand.EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("scalefit frontier: " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("scalefit frontier: " + e.getMessage());
-            return 1;
+        return Failures.guard("frontier", this::run);
+    }
+
+    private int run() {
+        boolean gpuHours = switch (resource) {
+            case "flops" -> false;
+            case "gpu-hours" -> true;
+            default -> throw new IllegalArgumentException("unknown resource '" + resource
+                    + "'; expected flops or gpu-hours");
+        };
+        if (!format.equals("scalefit") && !format.equals("gemstones")) {
+            throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
+        FlopCount count = FlopCount.fromLabel(flopCount);
+        Architecture architecture = new Architecture(vocab, sequenceLength, headSize, queriesPerGroup,
+                mlpExpansion);
+        List<String> required = new ArrayList<>(List.of("width", "depth", "tokens", "loss"));
+        if (gpuHours) {
+            required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
+        }
+        ColumnRequest request = ColumnRequest.of(required.toArray(String[]::new));
+        if (!noEmbeds) {
+            request = request.withOptional("params");
+        }
+        RunTable table = input.read(request);
+        List<String> transforms = new ArrayList<>();
+        double[] width = table.column("width");
+        double[] depth = table.column("depth");
+        double[] tokens = table.column("tokens");
+        double[] params;
+        if (noEmbeds) {
+            params = TrainingCompute.parameters(width, depth, architecture.withVocabulary(0));
+            transforms.add("params=count(vocab=0)");
+        } else if (table.hasColumn("params")) {
+            params = table.column("params");
+        } else {
+            params = TrainingCompute.parameters(width, depth, architecture);
+            transforms.add("params=count(vocab=" + vocab + ")");
+        }
+        double[] flops = TrainingCompute.flops(width, depth, tokens, architecture, count);
+        double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),
+                table.column("step"), table.column("num_nodes"), gpusPerNode) : flops;
+        transforms.add("resource=" + resource + (gpuHours ? "(gpus-per-node=" + gpusPerNode + ")"
+                : "(" + count.label() + ")"));
+        double[] loss = table.column("loss");
+        Approach1 analysis = Approach1.of(spent, loss, params, tokens, resamples, seed);
+        Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
+        LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
+        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+                ScalefitCommand.version());
+        List<double[]> shapes = accountingRatios(width, depth, architecture);
+        FrontierResultJson json = new FrontierResultJson();
+        if (out != null) {
+            if (format.equals("gemstones")) {
+                String suffix = noEmbeds ? "_no_embeds" : "";
+                AtomicFiles.writeString(out.resolve("approach_1_linear_regression_params" + suffix + ".json"),
+                        json.gemstones(analysis.params(), "params"));
+                AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens" + suffix + ".json"),
+                        json.gemstones(analysis.tokens(), "tokens"));
+                AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
+                        + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
+            } else {
+                AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapes,
+                        table, params, tokens, provenance));
+            }
+        }
+        print(System.out, analysis, table, params, tokens);
+        printLargestOverspends(System.out, overspending, table, width, depth, 5);
+        return 0;
     }
 
     private void print(PrintStream out, Approach1 analysis, RunTable table, double[] params, double[] tokens) {
