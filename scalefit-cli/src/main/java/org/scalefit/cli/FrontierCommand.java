@@ -52,21 +52,8 @@ final class FrontierCommand implements Callable<Integer> {
     @Option(names = "--no-embeds", description = "Count parameters without embedding and LM head (vocabulary 0).")
     boolean noEmbeds;
 
-    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V", description = "Default: ${DEFAULT-VALUE}.")
-    int vocab;
-
-    @Option(names = "--seq-len", defaultValue = "2048", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
-    int sequenceLength;
-
-    @Option(names = "--head-size", defaultValue = "128", paramLabel = "H", description = "Default: ${DEFAULT-VALUE}.")
-    int headSize;
-
-    @Option(names = "--queries-per-group", defaultValue = "2", paramLabel = "G",
-            description = "Query heads per key-value head. Default: ${DEFAULT-VALUE}.")
-    int queriesPerGroup;
-
-    @Option(names = "--mlp-expansion", defaultValue = "4", paramLabel = "M", description = "Default: ${DEFAULT-VALUE}.")
-    int mlpExpansion;
+    @Mixin
+    ArchitectureOptions shape = new ArchitectureOptions();
 
     @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
     int gpusPerNode;
@@ -107,8 +94,7 @@ final class FrontierCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
         FlopCount count = FlopCount.fromLabel(flopCount);
-        Architecture architecture = new Architecture(vocab, sequenceLength, headSize, queriesPerGroup,
-                mlpExpansion);
+        Architecture architecture = shape.architecture();
         List<String> required = new ArrayList<>(List.of("width", "depth", "tokens", "loss"));
         if (gpuHours) {
             required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
@@ -130,7 +116,7 @@ final class FrontierCommand implements Callable<Integer> {
             params = table.column("params");
         } else {
             params = TrainingCompute.parameters(width, depth, architecture);
-            transforms.add("params=count(vocab=" + vocab + ")");
+            transforms.add("params=count(vocab=" + architecture.vocabulary() + ")");
         }
         double[] flops = TrainingCompute.flops(width, depth, tokens, architecture, count);
         double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),

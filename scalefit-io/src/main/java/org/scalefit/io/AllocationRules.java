@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.scalefit.law.AllocationRule;
 import org.scalefit.law.ComputeOptimalAllocation;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
 import org.scalefit.law.PowerLawAllocation;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,38 +74,19 @@ public final class AllocationRules {
 
     /**
      * The allocation of a params/tokens fit file: scalefit's result ({@code law}, {@code exponents},
-     * {@code coefficients}, {@code irreducible_error}) or Gemstones' parameter file (the same fields under {@code "0"}).
+     * {@code coefficients}, {@code irreducible_error}) or Gemstones' parameter file (the same fields under
+     * {@code "0"}), as {@link LawFiles#read} reads them.
      */
     public static ComputeOptimalAllocation fromFitFile(Path file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new InputException(file.toString(), null, "(document)", "a JSON fit written by scalefit fit",
-                    e.getOriginalMessage());
-        }
-        JsonNode exponents = unwrap(root.get("exponents"));
-        JsonNode coefficients = unwrap(root.get("coefficients"));
-        JsonNode irreducible = unwrap(root.get("irreducible_error"));
-        if (root.has("law") && !root.get("law").asString().equals("chinchilla")) {
+        FittedLaw law = LawFiles.read(file);
+        if (!law.form().equals(LawForm.CHINCHILLA)) {
             throw new InputException(file.toString(), null, "law", "a params/tokens (chinchilla) law",
-                    root.get("law").asString());
+                    law.form().name());
         }
-        if (exponents == null || coefficients == null || irreducible == null || !exponents.isArray()
-                || exponents.size() != 2 || !coefficients.isArray() || coefficients.size() != 2) {
-            throw new InputException(file.toString(), null, "exponents", "two exponents, two coefficients and an "
-                    + "irreducible_error (a params/tokens fit)", String.valueOf(exponents));
-        }
-        double[] theta = {exponents.get(0).asDouble(), exponents.get(1).asDouble(), coefficients.get(0).asDouble(),
-                coefficients.get(1).asDouble(), irreducible.asDouble()};
         try {
-            return ComputeOptimalAllocation.ofChinchillaParameters(theta);
+            return ComputeOptimalAllocation.ofChinchillaParameters(law.theta());
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), null, "exponents", "positive exponents", e.getMessage());
         }
-    }
-
-    private static JsonNode unwrap(JsonNode node) {
-        return node != null && node.isObject() && node.has("0") ? node.get("0") : node;
     }
 }

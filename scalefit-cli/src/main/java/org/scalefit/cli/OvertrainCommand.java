@@ -1,0 +1,51 @@
+package org.scalefit.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.GadreTestbed;
+import org.scalefit.io.OvertrainingJson;
+import org.scalefit.overtraining.OvertrainingAnalysis;
+import org.scalefit.overtraining.RunSplit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code scalefit overtrain}: Gadre et al. 2024's over-training law L(N, M), fitted on the paper's default points,
+ * and its predictions of the larger runs' losses.
+ */
+@Command(name = "overtrain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Gadre et al. 2024's over-training law L(N, M) = E + α·N^b + β·6^(b/2)·(M·N)^b (N parameters, "
+                + "M tokens per parameter), fitted by least squares on the paper's default points (the 11M, 79M, "
+                + "154M and 411M models at M = 20 and the 11M model at M = 320), and the relative errors of its "
+                + "predictions for the 1.4B and 6.9B runs.",
+                "",
+                "Example: scalefit overtrain --dataset rpj"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success (a degenerate fit prints warnings)", "2:bad usage",
+                "3:bad input data (file and field are printed)", "4:the fit failed (no start converged)"})
+final class OvertrainCommand implements Callable<Integer> {
+
+    @Mixin
+    TestbedOptions options = new TestbedOptions();
+
+    @Override
+    public Integer call() {
+        return Failures.guard("overtrain", this::run);
+    }
+
+    private int run() {
+        GadreTestbed testbed = options.read();
+        RunSplit split = testbed.defaultSplit(options.dataset);
+        OvertrainingAnalysis analysis = OvertrainingAnalysis.of(split, List.of(), options.lossFitter(),
+                options.errorFitter());
+        if (options.out != null) {
+            AtomicFiles.writeString(options.out, new OvertrainingJson().write(testbed, options.dataset, analysis,
+                    ScalefitCommand.version()));
+        }
+        OvertrainingPrinter printer = new OvertrainingPrinter(System.out);
+        printer.lossLaw(testbed.source(), options.dataset, testbed.lossSet(), analysis);
+        printer.predictions(analysis);
+        return analysis.lossFit().report().failed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.scalefit.cli;
+
+import java.nio.file.Path;
+import org.scalefit.io.GadreTestbed;
+import org.scalefit.overtraining.DownstreamFitter;
+import org.scalefit.overtraining.OvertrainingFitter;
+import org.scalefit.overtraining.Solver;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the over-training commands: which testbed and dataset, which loss, which solver, where to write
+ * (a picocli mixin).
+ */
+final class TestbedOptions {
+
+    @Option(names = "--data", defaultValue = GadreTestbed.BUNDLED, paramLabel = "gadre|DIR",
+            description = "The testbed: gadre (bundled: Gadre et al. 2024's 104 runs) or a directory laid out like "
+                    + "its exp_data (models/*.json, evals/evaluation_*_heavy.json). Default: ${DEFAULT-VALUE}.")
+    String data;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME",
+            description = "The training dataset: c4_original, rpj (RedPajama) or rw_original (RefinedWeb).")
+    String dataset;
+
+    @Option(names = "--loss-set", defaultValue = GadreTestbed.DEFAULT_LOSS_SET, paramLabel = "SET",
+            description = "The evaluation set whose loss is fitted: c4_val, openlm, paloma_c4_en, paloma_ptb, "
+                    + "paloma_redpajama, paloma_falcon-refinedweb, paloma_dolma_100_programing_languages, "
+                    + "val_de-en_100. Default: ${DEFAULT-VALUE}.")
+    String lossSet;
+
+    @Option(names = "--solver", defaultValue = "lm", paramLabel = "lm|varpro",
+            description = "lm: Levenberg-Marquardt from the paper's starts (128 for the loss law, (1, 1, 1) for the "
+                    + "downstream law); varpro: exact variable projection over the exponent. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String solver;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the fits and predictions as JSON to FILE.")
+    Path out;
+
+    GadreTestbed read() {
+        return GadreTestbed.read(data, lossSet);
+    }
+
+    OvertrainingFitter lossFitter() {
+        return OvertrainingFitter.gadre().withSolver(Solver.fromLabel(solver));
+    }
+
+    DownstreamFitter errorFitter() {
+        return DownstreamFitter.gadre().withSolver(Solver.fromLabel(solver));
+    }
+}

@@ -1,0 +1,100 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class OvertrainingCommandsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void overtrainPrintsTheLawInItsThreeFormsAndTheLossPredictions() {
+        CliRun run = CliRun.of("overtrain", "--dataset", "rpj");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("5 runs (4 at M = 20, 1 at M = 320)", "128 starts (128 converged",
+                "L(N, M) = E", "L(C, M) = E", "L(N, D) = E", "η = 0.1364253", "rpj-open_lm_1b-32.0", "0.7103 %",
+                "0.7320 %");
+        assertThat(run.out()).doesNotContain("warning");
+    }
+
+    @Test
+    void downstreamPrintsTheChainedPredictionsAndWritesJson() throws IOException {
+        Path out = folder.resolve("rpj.json");
+        CliRun run = CliRun.of("downstream", "--dataset", "rpj", "--downstream", "avg_subset", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("17-task error: 6 runs", "Err(L) = ε − k·e^(−γ·L)", "3.6365 %", "0.0464 %",
+                "* in the downstream fit");
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("analysis").asString()).isEqualTo("gadre-downstream");
+        assertThat(json.get("loss_law").get("fit").get("status").asString()).isEqualTo("converged");
+        assertThat(json.get("loss_law").get("points").size()).isEqualTo(5);
+        assertThat(json.get("downstream").get("avg_subset").get("points").size()).isEqualTo(6);
+        assertThat(json.get("predictions").size()).isEqualTo(3);
+        JsonNode overtrained = json.get("predictions").get(2);
+        assertThat(overtrained.get("run").asString()).isEqualTo("rpj-open_lm_1b-32.0");
+        assertThat(100 * overtrained.get("error").get("avg_subset").get("relative_error").asDouble())
+                .isBetween(3.63645, 3.63655);
+        assertThat(json.get("provenance").get("data_sha256").asString()).hasSize(64);
+    }
+
+    @Test
+    void variableProjectionGivesTheSamePrintedErrors() {
+        CliRun run = CliRun.of("downstream", "--dataset", "rpj", "--solver", "varpro");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("variable projection", "0.7103 %", "0.7320 %", "3.6365 %", "0.0464 %");
+    }
+
+    @Test
+    void anUnknownDatasetOrSolverIsBadUsage() {
+        CliRun dataset = CliRun.of("overtrain", "--dataset", "pile");
+        assertThat(dataset.exitCode()).isEqualTo(2);
+        assertThat(dataset.err()).contains("[c4_original, rpj, rw_original]");
+        CliRun solver = CliRun.of("overtrain", "--dataset", "rpj", "--solver", "bfgs");
+        assertThat(solver.exitCode()).isEqualTo(2);
+        assertThat(solver.err()).contains("unknown solver 'bfgs'");
+        CliRun error = CliRun.of("downstream", "--dataset", "rpj", "--downstream", "nonsense");
+        assertThat(error.exitCode()).isEqualTo(2);
+        assertThat(error.err()).contains("no downstream error 'nonsense'");
+    }
+
+    @Test
+    void aBadModelFileInADirectoryIsBadInputNamingFileAndField() throws IOException {
+        String stem = "rpj-d=96_l=8_h=4-1.0";
+        Files.createDirectories(folder.resolve("models"));
+        Files.createDirectories(folder.resolve("evals"));
+        Files.writeString(folder.resolve("models/" + stem + ".json"), bundled("models/" + stem + ".json")
+                .replace("\"tokens\": 211386240", "\"tokens\": -1"));
+        Files.writeString(folder.resolve("evals/evaluation_" + stem + "_heavy.json"),
+                bundled("evals/evaluation_" + stem + "_heavy.json"));
+        Path out = folder.resolve("never.json");
+        CliRun run = CliRun.of("overtrain", "--data", folder.toString(), "--dataset", "rpj", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains(stem + ".json: column 'hyperparameters.tokens': expected a positive finite "
+                + "number, found -1");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void helpDescribesTheLaw() {
+        CliRun run = CliRun.of("overtrain", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--dataset", "--solver", "--loss-set", "Exit codes");
+    }
+
+    private static String bundled(String relative) throws IOException {
+        try (InputStream in = org.scalefit.io.GadreTestbed.class.getResourceAsStream("datasets/gadre/" + relative)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

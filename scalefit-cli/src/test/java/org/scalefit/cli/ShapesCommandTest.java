@@ -1,0 +1,113 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ShapesCommandTest {
+
+    private static final String FOLDER = "/reference/gemstones/parameters_delta-3/";
+
+    @TempDir
+    Path folder;
+
+    /** A bundled Gemstones law file (see reference/NOTICE), copied to the temporary folder. */
+    private Path law(String name) throws IOException {
+        Path file = folder.resolve(name);
+        try (InputStream in = ShapesCommandTest.class.getResourceAsStream(FOLDER + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private static JsonNode json(Path file) {
+        return JsonMapper.builder().build().readTree(file.toFile());
+    }
+
+    @Test
+    void fullGridWithRelaxedRefinementWritesJson() throws IOException {
+        Path widthDepth = law("approach_3_width_depth_parameters_grid_search_0_hot_100b+.json");
+        Path params = law("approach_3_parameters_grid_search_0_hot_100b+.json");
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--law2", params.toString(), "--relaxed",
+                "--threads", "2", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        assertThat(result.get("grid").get("rows").asLong()).isEqualTo(318_864_000L);
+        assertThat(result.get("buckets").get("edges").size()).isEqualTo(14);
+        JsonNode laws = result.get("laws");
+        assertThat(laws.size()).isEqualTo(2);
+        assertThat(laws.get(0).get("law").asString()).isEqualTo("width-depth-params");
+        assertThat(laws.get(1).get("law").asString()).isEqualTo("chinchilla");
+        for (JsonNode law : laws) {
+            assertThat(law.get("optima").size()).isEqualTo(13);
+            for (JsonNode optimum : law.get("optima")) {
+                JsonNode relaxed = optimum.get("relaxed");
+                assertThat(relaxed.get("flops_relative_error").asDouble()).isLessThanOrEqualTo(1e-9);
+                assertThat(relaxed.get("loss").asDouble()).isLessThanOrEqualTo(optimum.get("loss").asDouble());
+                assertThat(optimum.get("rounded").get("width").asDouble() % 256).isZero();
+                assertThat(optimum.get("flops").asDouble()).isGreaterThan(optimum.get("flops_low").asDouble())
+                        .isLessThanOrEqualTo(optimum.get("flops_high").asDouble());
+            }
+        }
+        // the smallest bucket's grid optimum of the width-depth-params law (the full grid; cf. ShapeSearchTest)
+        JsonNode first = laws.get(0).get("optima").get(0);
+        assertThat(List.of(first.get("width").asDouble(), first.get("depth").asDouble(),
+                first.get("tokens").asDouble())).containsExactly(558.0, 13.0, 5_964_184_945.0);
+        assertThat(result.get("provenance").get("laws").get(0).get("sha256").asString()).hasSize(64);
+        assertThat(run.out()).contains("grid optimum per FLOPs bucket").contains("relaxed").contains("rounded");
+    }
+
+    @Test
+    void reducedGridWritesCsv() throws IOException {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        Path csv = folder.resolve("shapes.csv");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "5", "--flops", "1e19:1e24", "--csv", csv.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("role,law,bucket,flops_low,flops_high,kind,width,depth,tokens,params,flops,"
+                + "ratio,tokens_per_param,loss");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.subList(1, 6))
+                .allMatch(line -> line.startsWith("law,width-depth,") && line.contains(",grid,"));
+        assertThat(lines.get(1)).contains(",1.0E19,");
+    }
+
+    @Test
+    void feasibleShapesNeedNoLaw() throws IOException {
+        Path out = folder.resolve("feasible.json");
+        Path csv = folder.resolve("feasible.csv");
+        CliRun run = CliRun.of("shapes", "--feasible", "--out", out.toString(), "--csv", csv.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out).get("count").asInt()).isEqualTo(386);
+        assertThat(Files.readAllLines(csv)).hasSize(387);
+        assertThat(run.out()).contains("386").contains("256x23 256x24 256x25 256x26 256x27");
+    }
+
+    @Test
+    void badUsageAndBadLawFilesHaveTheirExitCodes() throws IOException {
+        CliRun noLaw = CliRun.of("shapes");
+        assertThat(noLaw.exitCode()).isEqualTo(2);
+        assertThat(noLaw.err()).contains("--law is required");
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun badRange = CliRun.of("shapes", "--law", widthDepth.toString(), "--flops", "1e18");
+        assertThat(badRange.exitCode()).isEqualTo(2);
+        assertThat(badRange.err()).contains("LOW:HIGH");
+        Path broken = folder.resolve("broken.json");
+        Files.writeString(broken, "{\"exponents\": [1, 2");
+        Path out = folder.resolve("never.json");
+        CliRun badFile = CliRun.of("shapes", "--law", broken.toString(), "--out", out.toString());
+        assertThat(badFile.exitCode()).isEqualTo(3);
+        assertThat(badFile.err()).contains("broken.json");
+        assertThat(out).doesNotExist();
+    }
+}

@@ -1,0 +1,18 @@
+package org.scalefit.overtraining;
+
+import java.util.Objects;
+
+/**
+ * A fitted {@link DownstreamErrorLaw} and how the fit went. When {@link FitReport#failed()} the law's parameters
+ * are NaN.
+ *
+ * @param law    the law at the optimum
+ * @param report the fit's objective, starts and warnings
+ */
+public record DownstreamFit(DownstreamErrorLaw law, FitReport report) {
+
+    public DownstreamFit {
+        Objects.requireNonNull(law, "law");
+        Objects.requireNonNull(report, "report");
+    }
+}

@@ -1,0 +1,131 @@
+package org.scalefit.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a fitted law from a JSON file in either of the forms {@code scalefit fit} writes: scalefit's result
+ * ({@code law}, {@code exponents}, {@code coefficients}, {@code irreducible_error}) or Gemstones' parameter file
+ * ({@code approach_3_*.json}: the same fields, each under the key {@code "0"}). Coefficients and irreducible error
+ * are in log space, so θ = [exponents…, coefficients…, irreducible_error] (see {@link LawForm}).
+ *
+ * <p>A file without a {@code law} field (Gemstones') names its law by its number of exponents: 2 → chinchilla
+ * [params, tokens], 3 → width-depth [width, depth, tokens], 4 → width-depth-params [width, depth, params, tokens].
+ * Anything else — unreadable JSON, an unsuccessful fit, missing or non-numeric fields, lengths that disagree — is an
+ * {@link InputException} naming the file and the field.
+ */
+public final class LawFiles {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private LawFiles() {
+    }
+
+    /** The law in {@code file}. */
+    public static FittedLaw read(Path file) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(source, null, null, "a readable JSON law file", "no such file");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new InputException(source, null, "(document)", "a JSON fit written by scalefit fit or a Gemstones "
+                    + "parameter file", e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+        }
+        JsonNode success = unwrap(root.get("success"));
+        if (success != null && success.isBoolean() && !success.asBoolean()) {
+            throw new InputException(source, null, "success", "a successful fit", "false");
+        }
+        double[] exponents = numbers(source, root, "exponents");
+        double[] coefficients = numbers(source, root, "coefficients");
+        if (coefficients.length != exponents.length) {
+            throw new InputException(source, null, "coefficients", exponents.length + " coefficients (one an exponent)",
+                    String.valueOf(coefficients.length));
+        }
+        JsonNode irreducible = unwrap(root.get("irreducible_error"));
+        if (irreducible == null || !irreducible.isNumber() || !Double.isFinite(irreducible.asDouble())) {
+            throw new InputException(source, null, "irreducible_error", "a finite number",
+                    String.valueOf(irreducible));
+        }
+        LawForm form = form(source, root, exponents.length);
+        int k = exponents.length;
+        double[] theta = new double[2 * k + 1];
+        System.arraycopy(exponents, 0, theta, 0, k);
+        System.arraycopy(coefficients, 0, theta, k, k);
+        theta[2 * k] = irreducible.asDouble();
+        return new FittedLaw(form, theta);
+    }
+
+    /** The SHA-256 of the file's bytes, in hex (provenance of a result computed from it). */
+    public static String sha256(Path file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LawForm form(String source, JsonNode root, int arity) {
+        JsonNode named = root.get("law");
+        if (named != null) {
+            LawForm form;
+            try {
+                form = LawForm.named(named.asString());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(source, null, "law", "chinchilla, width-depth or width-depth-params",
+                        named.toString());
+            }
+            if (form.arity() != arity) {
+                throw new InputException(source, null, "exponents", form.arity() + " exponents for law "
+                        + form.name(), String.valueOf(arity));
+            }
+            return form;
+        }
+        return switch (arity) {
+            case 2 -> LawForm.CHINCHILLA;
+            case 3 -> LawForm.WIDTH_DEPTH;
+            case 4 -> LawForm.WIDTH_DEPTH_PARAMS;
+            default -> throw new InputException(source, null, "exponents", "2, 3 or 4 exponents (chinchilla, "
+                    + "width-depth, width-depth-params)", String.valueOf(arity));
+        };
+    }
+
+    private static double[] numbers(String source, JsonNode root, String field) {
+        JsonNode array = unwrap(root.get(field));
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            throw new InputException(source, null, field, "an array of numbers", String.valueOf(array));
+        }
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode value = array.get(i);
+            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+                throw new InputException(source, null, field, "finite numbers", value.toString());
+            }
+            values[i] = value.asDouble();
+        }
+        return values;
+    }
+
+    /** Gemstones' files hold each field under the key "0". */
+    private static JsonNode unwrap(JsonNode node) {
+        return node != null && node.isObject() && node.has("0") ? node.get("0") : node;
+    }
+}

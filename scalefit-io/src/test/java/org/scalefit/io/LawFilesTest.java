@@ -1,0 +1,94 @@
+package org.scalefit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
+
+class LawFilesTest {
+
+    @TempDir
+    Path folder;
+
+    private Path file(String name, String json) throws IOException {
+        Path path = folder.resolve(name);
+        Files.writeString(path, json);
+        return path;
+    }
+
+    @Test
+    void gemstonesFilesNameTheirLawByTheNumberOfExponents() throws IOException {
+        // the shape of Gemstones' parameters_delta-3/approach_3_*_hot_100b+.json files
+        FittedLaw two = LawFiles.read(file("p.json", "{\"success\":{\"0\":true},\"loss\":{\"0\":0.0065925344},"
+                + "\"exponents\":{\"0\":[0.2591125694,0.5972679073]},\"coefficients\":{\"0\":[4.9008415415,"
+                + "12.850969215]},\"irreducible_error\":{\"0\":0.6681624725}}"));
+        assertThat(two.form()).isEqualTo(LawForm.CHINCHILLA);
+        assertThat(two.theta()).containsExactly(0.2591125694, 0.5972679073, 4.9008415415, 12.850969215, 0.6681624725);
+        FittedLaw three = LawFiles.read(file("wd.json", "{\"exponents\":{\"0\":[0.26,0.14,0.53]},"
+                + "\"coefficients\":{\"0\":[2.1,0.73,11.3]},\"irreducible_error\":{\"0\":-4555.3789970242}}"));
+        assertThat(three.form()).isEqualTo(LawForm.WIDTH_DEPTH);
+        assertThat(three.logIrreducibleError()).isEqualTo(-4555.3789970242);
+        FittedLaw four = LawFiles.read(file("wdp.json", "{\"exponents\":{\"0\":[0.2,0.4,0.3,0.5]},"
+                + "\"coefficients\":{\"0\":[1,-0.2,6,10]},\"irreducible_error\":{\"0\":0.4}}"));
+        assertThat(four.form()).isEqualTo(LawForm.WIDTH_DEPTH_PARAMS);
+        assertThat(four.logCoefficient(1)).isEqualTo(-0.2);
+    }
+
+    @Test
+    void scalefitFilesNameTheirLaw() throws IOException {
+        FittedLaw law = LawFiles.read(file("fit.json", "{\"law\":\"width-depth\",\"success\":true,\"loss\":0.1,"
+                + "\"exponents\":[0.3,0.2,0.5],\"coefficients\":[2,1,11],\"irreducible_error\":0.5}"));
+        assertThat(law.form()).isEqualTo(LawForm.WIDTH_DEPTH);
+        assertThat(law.theta()).containsExactly(0.3, 0.2, 0.5, 2, 1, 11, 0.5);
+    }
+
+    @Test
+    void badFilesNameTheFileAndTheField() throws IOException {
+        assertThatThrownBy(() -> LawFiles.read(folder.resolve("missing.json"))).isInstanceOf(InputException.class)
+                .hasMessageContaining("missing.json").hasMessageContaining("no such");
+        Path broken = file("broken.json", "{\"exponents\":");
+        assertThatThrownBy(() -> LawFiles.read(broken)).isInstanceOf(InputException.class)
+                .hasMessageContaining("broken.json");
+        Path failed = file("failed.json", "{\"law\":\"chinchilla\",\"success\":false}");
+        assertThatThrownBy(() -> LawFiles.read(failed)).isInstanceOf(InputException.class)
+                .hasMessageContaining("a successful fit");
+        Path lengths = file("lengths.json", "{\"exponents\":[0.3,0.2],\"coefficients\":[2],\"irreducible_error\":1}");
+        assertThatThrownBy(() -> LawFiles.read(lengths)).isInstanceOf(InputException.class)
+                .hasMessageContaining("column 'coefficients'");
+        Path five = file("five.json", "{\"exponents\":[1,1,1,1,1],\"coefficients\":[1,1,1,1,1],"
+                + "\"irreducible_error\":1}");
+        assertThatThrownBy(() -> LawFiles.read(five)).isInstanceOf(InputException.class)
+                .hasMessageContaining("2, 3 or 4 exponents");
+        Path mismatch = file("mismatch.json", "{\"law\":\"chinchilla\",\"exponents\":[1,1,1],"
+                + "\"coefficients\":[1,1,1],\"irreducible_error\":1}");
+        assertThatThrownBy(() -> LawFiles.read(mismatch)).isInstanceOf(InputException.class)
+                .hasMessageContaining("2 exponents for law chinchilla");
+        Path text = file("text.json", "{\"exponents\":[1,\"a\"],\"coefficients\":[1,1],\"irreducible_error\":1}");
+        assertThatThrownBy(() -> LawFiles.read(text)).isInstanceOf(InputException.class)
+                .hasMessageContaining("finite numbers");
+    }
+
+    @Test
+    void allocationRulesReadThroughLawFilesAndWantAParamsTokensLaw() throws IOException {
+        Path params = file("p.json", "{\"exponents\":{\"0\":[0.34,0.37]},\"coefficients\":{\"0\":[6.2,7.7]},"
+                + "\"irreducible_error\":{\"0\":0.5}}");
+        assertThat(AllocationRules.fromFitFile(params).alpha()).isEqualTo(0.34);
+        Path widthDepth = file("wd.json", "{\"exponents\":[0.3,0.2,0.5],\"coefficients\":[2,1,11],"
+                + "\"irreducible_error\":0.5}");
+        assertThatThrownBy(() -> AllocationRules.fromFitFile(widthDepth)).isInstanceOf(InputException.class)
+                .hasMessageContaining("a params/tokens (chinchilla) law").hasMessageContaining("width-depth");
+    }
+
+    @Test
+    void theDigestIsTheFilesSha256() throws IOException {
+        Path empty = file("empty.json", "");
+        assertThat(LawFiles.sha256(empty))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+}
