@@ -62,12 +62,7 @@ class PublishedApproach3Test {
     }
 
     static JsonNode published(String name) {
-        try (InputStream in = PublishedApproach3Test.class.getResourceAsStream(
-                FOLDER + "approach_3_parameters_grid_search_0_" + name + ".json")) {
-            return JsonMapper.builder().build().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readReference("approach_3_parameters_grid_search_0_" + name + ".json");
     }
 
     static double[] publishedParameters(JsonNode json) {
@@ -137,5 +132,45 @@ class PublishedApproach3Test {
         assertThat(Math.exp(theta[4])).isCloseTo(1.817235504463726, within(1.8172 * 1e-3));
         assertThat(theta[0]).isCloseTo(0.34731265761033453, within(0.3473 * 1e-3));
         assertThat(theta[1]).isCloseTo(0.3671826173946711, within(0.3672 * 1e-3));
+    }
+
+    /**
+     * The 3-input width–depth law on hot_100b+ (135 000 starts, about a minute on 2 cores): the published objective,
+     * the published exponents and coefficients, and an irreducible error that is not identified (E → 0): the fit must
+     * say so, and moving e to the published −4555 must not change the objective.
+     */
+    @Test
+    void widthDepthLawOnHot100bReachesThePublishedObjectiveAndFlagsTheFreeIrreducibleError() {
+        RunTable table = new TableReader().read("gemstones:hot_100b+", ColumnRequest.of("width", "depth", "tokens",
+                "loss"));
+        Observations data = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
+        LawFit fit = LawFit.fit(LawForm.WIDTH_DEPTH, data, 1e-3, StartGrid.gemstones(3),
+                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.allCores(),
+                FitProgress.silent());
+        JsonNode reference = readReference("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        double publishedLoss = reference.get("loss").get("0").asDouble();
+        assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);
+        double[] actual = fit.parameters();
+        for (int j = 0; j < 3; j++) {
+            double exponent = reference.get("exponents").get("0").get(j).asDouble();
+            double coefficient = reference.get("coefficients").get("0").get(j).asDouble();
+            assertThat(actual[j]).as("exponent %d", j).isCloseTo(exponent, within(1e-3 * Math.abs(exponent)));
+            assertThat(actual[3 + j]).as("coefficient %d", j).isCloseTo(coefficient,
+                    within(1e-3 * Math.abs(coefficient)));
+        }
+        double publishedE = reference.get("irreducible_error").get("0").asDouble();
+        double[] withPublishedE = actual.clone();
+        withPublishedE[6] = publishedE;
+        HuberLogLossObjective objective = HuberLogLossObjective.of(LawForm.WIDTH_DEPTH, data, 1e-3);
+        assertThat(objective.value(withPublishedE)).isCloseTo(fit.loss(), within(1e-12));
+        assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("degenerate: irreducible error"));
+    }
+
+    private static JsonNode readReference(String file) {
+        try (InputStream in = PublishedApproach3Test.class.getResourceAsStream(FOLDER + file)) {
+            return JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
