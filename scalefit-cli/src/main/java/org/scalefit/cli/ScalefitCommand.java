@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code scalefit} command: fitting, checking and applying neural scaling laws. */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = ScalefitCommand.Version.class,
         description = "Fit, check and apply neural scaling laws.",
-        subcommands = {FitCommand.class, FrontierCommand.class, AllocateCommand.class, OvertrainCommand.class,
+        subcommands = {FitCommand.class, FrontierCommand.class, AllocateCommand.class, BootstrapCommand.class,
+                OvertrainCommand.class,
                 DownstreamCommand.class, ShapesCommand.class, CommandLine.HelpCommand.class})
 public final class ScalefitCommand implements Runnable {
 

@@ -27,6 +27,8 @@ import org.scalefit.law.LawForm;
  * A point whose shifted sum underflows is evaluated with its own shift instead, so the value is exact (to rounding)
  * for any finite θ.
  *
+ * <p>A bootstrap resample is the same sum with each point counted by its multiplicity, see {@link #resampled(int[])}.
+ *
  * <p>Keeps scratch space: one instance per thread, see {@link #copy()}.
  */
 public final class HuberLogLossObjective implements DifferentiableObjective {
@@ -44,6 +46,8 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
     /** valueIndex[j·n + i]: offsets[j] + the index of x_ij among input j's distinct values (input by input). */
     private final int[] valueIndex;
     private final double[] logLosses;
+    /** The multiplicity of each point in the sum (all 1 unless made by {@link #resampled(int[])}). */
+    private final double[] weights;
     private final double smallestLogLoss;
     /** How far below the smallest log-loss a term must stay to be negligible: e^−30 ≈ 10⁻¹³. */
     private static final double NEGLIGIBLE_LOG = 30;
@@ -59,7 +63,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
     private final double[] pointLog;
 
     private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
-                                  double[] logLosses) {
+                                  double[] logLosses, double[] weights) {
         this.arity = arity;
         this.points = logLosses.length;
         this.delta = delta;
@@ -67,6 +71,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         this.offsets = offsets;
         this.valueIndex = valueIndex;
         this.logLosses = logLosses;
+        this.weights = weights;
         this.smallestLogLoss = Arrays.stream(logLosses).min().orElse(0);
         this.exponent = new double[distinctLogs.length];
         this.power = new double[distinctLogs.length];
@@ -131,7 +136,75 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         for (int i = 0; i < n; i++) {
             logLosses[i] = Math.log(observations.loss(i));
         }
-        return new HuberLogLossObjective(k, delta, distinctLogs, offsets, valueIndex, logLosses);
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return new HuberLogLossObjective(k, delta, distinctLogs, offsets, valueIndex, logLosses, ones);
+    }
+
+    /**
+     * The objective of a resample of these points: Σ_i counts[i]·huber_δ(r_i), i.e. point i taken counts[i] times
+     * (a bootstrap resample with replacement as multiplicities). Points with count 0 are left out, so an evaluation
+     * costs as many points as the resample has distinct ones; built in time linear in the points, without re-sorting.
+     *
+     * @throws IllegalArgumentException if counts has the wrong length, a negative entry, or no positive entry
+     */
+    public HuberLogLossObjective resampled(int[] counts) {
+        if (counts.length != points) {
+            throw new IllegalArgumentException(counts.length + " counts for " + points + " points");
+        }
+        int kept = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                throw new IllegalArgumentException("negative count " + count);
+            }
+            kept += count > 0 ? 1 : 0;
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException("no points to fit");
+        }
+        int[] rows = new int[kept];
+        for (int i = 0, t = 0; i < points; i++) {
+            if (counts[i] > 0) {
+                rows[t++] = i;
+            }
+        }
+        // New index of each distinct value still used, in the same (ascending) order per input.
+        int[] renumber = new int[distinctLogs.length];
+        Arrays.fill(renumber, -1);
+        for (int j = 0; j < arity; j++) {
+            for (int row : rows) {
+                renumber[valueIndex[j * points + row]] = 0;
+            }
+        }
+        int[] newOffsets = new int[arity + 1];
+        int next = 0;
+        for (int j = 0; j < arity; j++) {
+            newOffsets[j] = next;
+            for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                if (renumber[v] == 0) {
+                    renumber[v] = next++;
+                }
+            }
+        }
+        newOffsets[arity] = next;
+        double[] newLogs = new double[next];
+        for (int v = 0; v < distinctLogs.length; v++) {
+            if (renumber[v] >= 0) {
+                newLogs[renumber[v]] = distinctLogs[v];
+            }
+        }
+        int[] newIndex = new int[kept * arity];
+        double[] newLosses = new double[kept];
+        double[] newWeights = new double[kept];
+        for (int t = 0; t < kept; t++) {
+            int row = rows[t];
+            for (int j = 0; j < arity; j++) {
+                newIndex[j * kept + t] = renumber[valueIndex[j * points + row]];
+            }
+            newLosses[t] = logLosses[row];
+            newWeights[t] = weights[row] * counts[row];
+        }
+        return new HuberLogLossObjective(arity, delta, newLogs, newOffsets, newIndex, newLosses, newWeights);
     }
 
     /** The Huber threshold δ. */
@@ -187,7 +260,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
 
     @Override
     public DifferentiableObjective copy() {
-        return new HuberLogLossObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses);
+        return new HuberLogLossObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses, weights);
     }
 
     @Override
@@ -249,8 +322,9 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
             }
             double r = logLosses[i] - (shift + pointLog[i]);
             double psi = r > delta ? delta : (r < -delta ? -delta : r);
-            f += psi * (r - 0.5 * psi);
-            pointWeight[i] = psi / s;
+            double w = weights[i];
+            f += w * (psi * (r - 0.5 * psi));
+            pointWeight[i] = (w * psi) / s;
         }
         if (wantGradient) {
             for (int j = 0; j < k; j++) {
@@ -310,7 +384,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         double r = logLosses[i] - (m + Math.log(s));
         double magnitude = Math.abs(r);
         if (gradient != null) {
-            double psi = magnitude <= delta ? r : (r > 0 ? delta : -delta);
+            double psi = weights[i] * (magnitude <= delta ? r : (r > 0 ? delta : -delta));
             for (int j = 0; j < k; j++) {
                 int v = valueIndex[j * points + i];
                 double w = psi * Math.exp(exponent[v] - m) / s;
@@ -319,6 +393,6 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
             }
             gradient[2 * k] -= psi * Math.exp(e - m) / s;
         }
-        return magnitude <= delta ? 0.5 * r * r : delta * (magnitude - 0.5 * delta);
+        return weights[i] * (magnitude <= delta ? 0.5 * r * r : delta * (magnitude - 0.5 * delta));
     }
 }

@@ -1,0 +1,65 @@
+package org.scalefit.uncertainty;
+
+import java.util.SplittableRandom;
+import org.hipparchus.random.MersenneTwister;
+
+/**
+ * Where the row indices of bootstrap resamples come from. Both streams depend only on the seed, never on threads.
+ */
+public enum ResamplingStream {
+
+    /**
+     * NumPy's legacy global generator as Epoch AI's notebook uses it ({@code np.random.seed(seed)}, then
+     * {@code np.random.choice(n, n, replace=True)} once per replicate, in order): MT19937 seeded with
+     * {@code init_genrand(seed)}, each index drawn as {@code next32() & mask} with mask = 2^⌈log₂ n⌉ − 1 and
+     * rejected while ≥ n. Reproduces the notebook's resamples exactly; generated sequentially.
+     */
+    NUMPY_RANDOM_STATE {
+        @Override
+        int[][] indices(long seed, int replicates, int n) {
+            MersenneTwister twister = new MersenneTwister((int) seed);
+            int mask = n <= 1 ? 0 : -1 >>> Integer.numberOfLeadingZeros(n - 1);
+            int[][] all = new int[replicates][n];
+            if (n <= 1) {
+                return all;
+            }
+            for (int[] replicate : all) {
+                for (int t = 0; t < n; t++) {
+                    int position;
+                    do {
+                        position = twister.nextInt() & mask;
+                    } while (position >= n);
+                    replicate[t] = position;
+                }
+            }
+            return all;
+        }
+    },
+
+    /** One {@link SplittableRandom} per replicate, split in order from one seeded with the seed. */
+    SPLITTABLE {
+        @Override
+        int[][] indices(long seed, int replicates, int n) {
+            SplittableRandom root = new SplittableRandom(seed);
+            int[][] all = new int[replicates][n];
+            for (int[] replicate : all) {
+                SplittableRandom random = root.split();
+                for (int t = 0; t < n; t++) {
+                    replicate[t] = random.nextInt(n);
+                }
+            }
+            return all;
+        }
+    };
+
+    /** The row indices (0 … n−1) of {@code replicates} resamples of n rows with replacement. */
+    abstract int[][] indices(long seed, int replicates, int n);
+
+    /** The first {@code replicates} resamples of n rows from {@code seed}, as row indices. */
+    public int[][] resamples(long seed, int replicates, int n) {
+        if (replicates < 0 || n < 1) {
+            throw new IllegalArgumentException("need n ≥ 1 rows and a non-negative number of replicates");
+        }
+        return indices(seed, replicates, n);
+    }
+}
