@@ -65,6 +65,11 @@ final class FrontierCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--tokens", paramLabel = "LOW:HIGH",
+            description = "Keep only runs (checkpoints) with tokens in [LOW, HIGH], e.g. 299e9:301e9 for Gemstones' "
+                    + "overspending analysis at 300B tokens (one checkpoint per model).")
+    String tokenRange;
+
     @Option(names = "--bins", defaultValue = "0", paramLabel = "N",
             description = "Also list Chinchilla's binning minimisers over N log-spaced bins.")
     int bins;
@@ -105,6 +110,14 @@ final class FrontierCommand implements Callable<Integer> {
         }
         RunTable table = input.read(request);
         List<String> transforms = new ArrayList<>();
+        if (tokenRange != null) {
+            String[] bounds = tokenRange.split(":", -1);
+            if (bounds.length != 2) {
+                throw new IllegalArgumentException("--tokens takes LOW:HIGH, e.g. 299e9:301e9; got " + tokenRange);
+            }
+            table = table.withRowsBetween("tokens", Double.parseDouble(bounds[0]), Double.parseDouble(bounds[1]));
+            transforms.add("tokens in [" + bounds[0] + ", " + bounds[1] + "]");
+        }
         double[] width = table.column("width");
         double[] depth = table.column("depth");
         double[] tokens = table.column("tokens");

@@ -103,4 +103,18 @@ class FrontierAndAllocateCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("neither a reference law");
     }
+
+    @Test
+    void tokenRangeKeepsOneCheckpointPerModelForTheOverspendingAnalysis() throws Exception {
+        Path out = folder.resolve("overspend.json");
+        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot_100b+_477", "--tokens", "299e9:301e9",
+                "--resource", "gpu-hours", "--bootstrap", "0", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        assertThat(result.get("runs").asInt()).isEqualTo(22);
+        assertThat(result.get("overspend_percent").size()).isEqualTo(22);
+        CliRun none = CliRun.of("frontier", "--data", "gemstones:hot", "--tokens", "1:2");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("no row");
+    }
 }

@@ -84,6 +84,24 @@ public record RunTable(String source, String contentHash, Map<String, double[]> 
         return new RunTable(source, contentHash, next, sourceLines);
     }
 
+    /**
+     * A copy of this table with only the rows whose {@code column} lies in [low, high] (source lines kept).
+     *
+     * @throws IllegalArgumentException if no row does
+     */
+    public RunTable withRowsBetween(String column, double low, double high) {
+        double[] values = column(column);
+        int[] keep = java.util.stream.IntStream.range(0, rows()).filter(i -> values[i] >= low && values[i] <= high)
+                .toArray();
+        if (keep.length == 0) {
+            throw new IllegalArgumentException("no row of " + source + " has " + column + " in [" + low + ", " + high
+                    + "]");
+        }
+        Map<String, double[]> next = new LinkedHashMap<>();
+        columns.forEach((name, all) -> next.put(name, Arrays.stream(keep).mapToDouble(i -> all[i]).toArray()));
+        return new RunTable(source, contentHash, next, Arrays.stream(keep).map(i -> sourceLines[i]).toArray());
+    }
+
     @Override
     public boolean equals(Object other) {
         if (!(other instanceof RunTable that)) {
