@@ -97,16 +97,7 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
      * @throws IllegalArgumentException if the observations' inputs do not match the law's, or δ ≤ 0
      */
     public static HuberLogLossObjective of(LawForm law, Observations observations, double delta) {
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("Huber delta must be positive and finite, was " + delta);
-        }
-        if (observations.arity() != law.arity()) {
-            throw new IllegalArgumentException("law " + law.name() + " has " + law.arity() + " inputs but the data has "
-                    + observations.arity());
-        }
-        if (observations.size() == 0) {
-            throw new IllegalArgumentException("no points to fit");
-        }
+        requireFittable(law, observations, delta);
         int k = law.arity();
         int n = observations.size();
         int[] offsets = new int[k + 1];
@@ -139,6 +130,25 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         double[] ones = new double[n];
         Arrays.fill(ones, 1.0);
         return new HuberLogLossObjective(k, delta, distinctLogs, offsets, valueIndex, logLosses, ones);
+    }
+
+    /**
+     * Checks what every Huber objective of a law on observations needs: δ positive and finite, the law's inputs
+     * those of the data, at least one point.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void requireFittable(LawForm law, Observations observations, double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("Huber delta must be positive and finite, was " + delta);
+        }
+        if (observations.arity() != law.arity()) {
+            throw new IllegalArgumentException("law " + law.name() + " has " + law.arity() + " inputs but the data has "
+                    + observations.arity());
+        }
+        if (observations.size() == 0) {
+            throw new IllegalArgumentException("no points to fit");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.scalefit.uncertainty;
 import org.hipparchus.special.Erf;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.DifferentiableObjective;
+import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.law.LawForm;
 
 /**
@@ -50,16 +51,7 @@ public final class HuberLikelihoodObjective implements DifferentiableObjective {
      * @throws IllegalArgumentException if the inputs do not match the law's, there are no points, or δ ≤ 0
      */
     public static HuberLikelihoodObjective of(LawForm law, Observations observations, double delta) {
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("Huber delta must be positive and finite, was " + delta);
-        }
-        if (observations.arity() != law.arity()) {
-            throw new IllegalArgumentException("law " + law.name() + " has " + law.arity() + " inputs but the data has "
-                    + observations.arity());
-        }
-        if (observations.size() == 0) {
-            throw new IllegalArgumentException("no points to fit");
-        }
+        HuberLogLossObjective.requireFittable(law, observations, delta);
         int n = observations.size();
         double[][] logInputs = new double[n][law.arity()];
         double[] logLosses = new double[n];
