@@ -3,8 +3,11 @@ package org.scalefit.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
@@ -12,14 +15,19 @@ import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
-import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FitResultJson;
-import org.scalefit.io.InputException;
+import org.scalefit.io.store.CacheKey;
+import org.scalefit.io.store.ObservationsDigest;
+import org.scalefit.io.store.StoredResult;
+import org.scalefit.io.store.StoredRunTable;
 import org.scalefit.law.LawForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code scalefit fit}: Approach 3, a parametric law fitted by multi-start L-BFGS on the Huber loss of log-loss
@@ -31,7 +39,9 @@ import picocli.CommandLine.Option;
                 "",
                 "Data is a bundled dataset (gemstones:<set>, chinchilla:epoch) or a JSONL/CSV/Parquet file."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the fit succeeded", "2:bad command-line usage", "3:bad input data (file, line and column are "
+        exitCodeList = {"0:the fit succeeded (or was served from the results store)",
+                "1:an I/O failure (e.g. the results store is locked or unreadable; the file is named)",
+                "2:bad command-line usage", "3:bad input data (file, line and column are "
                 + "printed)", "4:no start converged", "130:interrupted"})
 final class FitCommand implements Callable<Integer> {
 
@@ -80,6 +90,9 @@ final class FitCommand implements Callable<Integer> {
             description = "JSON shape for --out: scalefit (full result) or gemstones (Gemstones parameter file).")
     String format;
 
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
     @Override
     public Integer call() {
         return Failures.guard("fit", this::run);
@@ -95,6 +108,14 @@ final class FitCommand implements Callable<Integer> {
         PreparedData prepared = readObservations(form, transforms);
         Observations observations = prepared.observations();
         RunTable table = prepared.table();
+        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+                ScalefitCommand.version(), input.mapping().fileColumns());
+        StoredRunTable runTable = StoredRunTable.of(table, input.mapping());
+        CacheKey key = cacheKey(form, startGrid, observations, provenance, runTable);
+        Optional<StoredResult> stored = store.lookup("fit", out, key);
+        if (stored.isPresent()) {
+            return finish(stored.get().result());
+        }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
                 .withRecognition(!exhaustive).withPolish(!noPolish));
@@ -105,16 +126,42 @@ final class FitCommand implements Callable<Integer> {
                     progress);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                ScalefitCommand.version());
+        String document = new FitResultJson().scalefit(fit, provenance, workers, seconds);
+        int exitCode = finish(document);
+        store.record("fit", out, runTable, key, document, seconds);
+        return exitCode;
+    }
+
+    /**
+     * The store key of this fit: everything that shapes the result document outside its run section — the data as
+     * named, as read (column mapping) and as fitted, the transforms, law, δ, grid and engine switches — and nothing
+     * else (not the thread count, which changes no result, nor the output format, which is derived from the document).
+     */
+    private CacheKey cacheKey(LawForm form, StartGrid startGrid, Observations observations,
+                              FitProvenance provenance, StoredRunTable runTable) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("data", provenance.data());
+        options.put("columns", runTable.columns());
+        options.put("transforms", provenance.transforms());
+        options.put("points_sha256", ObservationsDigest.sha256(observations));
+        options.put("law", form.name());
+        options.put("delta", delta);
+        options.put("grid", startGrid.name());
+        options.put("grid_size", startGrid.size());
+        options.put("polish", !noPolish);
+        options.put("recognition", !exhaustive);
+        return CacheKey.of("approach3-fit", provenance.dataSha256(), options, provenance.version());
+    }
+
+    /** Writes {@code --out} from the result document, prints its summary and returns the exit code it calls for. */
+    private int finish(String document) {
         if (out != null) {
-            FitResultJson json = new FitResultJson();
-            String text = format.equals("gemstones") ? json.gemstones(fit)
-                    : json.scalefit(fit, provenance, workers, seconds);
-            org.scalefit.io.AtomicFiles.writeString(out, text);
+            AtomicFiles.writeString(out, format.equals("gemstones") ? new FitResultJson().gemstones(document)
+                    : document);
         }
-        new FitSummary(fit, observations.size(), workers, seconds).print(System.out);
-        return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        JsonNode result = JsonMapper.builder().build().readTree(document);
+        new FitSummary(result).print(System.out);
+        return result.get("success").asBoolean() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
     }
 
     /** The table as read (for provenance) and the points fitted. */
@@ -122,58 +169,35 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private PreparedData readObservations(LawForm form, List<String> transforms) {
-        List<String> wanted = new ArrayList<>(form.inputs());
-        wanted.add("loss");
-        boolean adjustParams = noEmbeds && form.inputs().contains("params");
-        if (adjustParams && !wanted.contains("width")) {
-            wanted.add("width");
-        }
-        RunTable table = input.read(ColumnRequest.of(wanted.toArray(String[]::new)));
-        if (adjustParams) {
-            double[] params = table.column("params");
-            double[] width = table.column("width");
-            for (int i = 0; i < params.length; i++) {
-                params[i] -= (double) vocab * width[i];
-                if (!(params[i] > 0)) {
-                    throw new InputException(table.source(), table.sourceLine(i), "params",
-                            "params − " + vocab + "·width > 0 for --no-embeds", String.valueOf(params[i]));
-                }
-            }
-            table = table.withColumn("params", params);
-            transforms.add("no-embeds(vocab=" + vocab + ")");
-        } else if (noEmbeds) {
-            throw new IllegalArgumentException("--no-embeds changes the params input, which law " + form.name()
-                    + " does not use");
-        }
-        Observations observations = Observations.fromTable(table, form.inputs(), "loss");
-        if (dropHighestLosses > 0) {
-            observations = observations.withoutHighestLosses(dropHighestLosses);
-            transforms.add("drop-highest-losses=" + dropHighestLosses);
-        }
-        return new PreparedData(table, observations);
+        FitInputs inputs = FitInputs.read(input, form, new FitInputs.Transforms(noEmbeds, vocab, dropHighestLosses),
+                List.of());
+        transforms.addAll(inputs.transforms());
+        return new PreparedData(inputs.table(), inputs.observations());
     }
 
-    /** The human-readable result on standard output. */
-    private record FitSummary(LawFit fit, int points, int threads, double seconds) {
+    /** The human-readable result on standard output, rendered from the result document (fresh or stored). */
+    private record FitSummary(JsonNode result) {
         void print(PrintStream out) {
-            LawForm form = fit.law();
-            var search = fit.search();
+            LawForm form = LawForm.named(result.get("law").asString());
             out.printf(Locale.ROOT, "%s law on %d points, δ = %g, %s grid: %d starts, %d converged (%d recognised "
-                            + "early), %.2f s on %d threads%n", form.name(), points, fit.delta(), search.grid().name(),
-                    search.starts(), search.successfulStarts(), search.recognisedStarts(), seconds, threads);
-            if (!fit.succeeded()) {
+                            + "early), %.2f s on %d threads%n", form.name(), result.get("points").asInt(),
+                    result.get("delta").asDouble(), result.get("grid").asString(), result.get("starts").asLong(),
+                    result.get("successful_starts").asLong(), result.get("recognised_starts").asLong(),
+                    result.get("run").get("seconds").asDouble(), result.get("run").get("threads").asInt());
+            if (!result.get("success").asBoolean()) {
                 out.println("FAILED: no start converged");
                 return;
             }
-            out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", fit.loss());
-            double[] exponents = fit.exponents();
-            double[] coefficients = fit.logCoefficients();
+            out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.get("loss").asDouble());
+            double[] exponents = doubles(result.get("exponents"));
+            double[] coefficients = doubles(result.get("coefficients"));
+            double logIrreducibleError = result.get("irreducible_error").asDouble();
             if (form.equals(LawForm.CHINCHILLA)) {
                 double alpha = exponents[0];
                 double beta = exponents[1];
                 out.printf(Locale.ROOT, "L(N, D) = E + A/N^α + B/D^β%n");
                 out.printf(Locale.ROOT, "  A = %.6g   B = %.6g   E = %.6g%n", Math.exp(coefficients[0]),
-                        Math.exp(coefficients[1]), Math.exp(fit.logIrreducibleError()));
+                        Math.exp(coefficients[1]), Math.exp(logIrreducibleError));
                 out.printf(Locale.ROOT, "  α = %.6g   β = %.6g%n", alpha, beta);
                 out.printf(Locale.ROOT, "  compute-optimal: N_opt ∝ C^%.4f, D_opt ∝ C^%.4f%n", beta / (alpha + beta),
                         alpha / (alpha + beta));
@@ -183,12 +207,20 @@ final class FitCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-7s α = %.6g   c = %.6g%n", form.inputs().get(j), exponents[j],
                             coefficients[j]);
                 }
-                out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", fit.logIrreducibleError(),
-                        Math.exp(fit.logIrreducibleError()));
+                out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", logIrreducibleError,
+                        Math.exp(logIrreducibleError));
             }
-            for (String warning : fit.warnings()) {
-                out.println("warning: " + warning);
+            for (JsonNode warning : result.get("warnings")) {
+                out.println("warning: " + warning.asString());
             }
+        }
+
+        private static double[] doubles(JsonNode array) {
+            double[] values = new double[array.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = array.get(i).asDouble();
+            }
+            return values;
         }
     }
 }

@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = ScalefitCommand.Version.class,
         description = "Fit, check and apply neural scaling laws.",
         subcommands = {FitCommand.class, FrontierCommand.class, AllocateCommand.class, BootstrapCommand.class,
-                OvertrainCommand.class,
-                DownstreamCommand.class, ShapesCommand.class, CommandLine.HelpCommand.class})
+                RolloutCommand.class,
+                OvertrainCommand.class, ReproduceCommand.class,
+                DownstreamCommand.class, BenchmarksCommand.class,
+                ShapesCommand.class, ParabolaCommand.class, SensitivityCommand.class,
+                ReportCommand.class, CommandLine.HelpCommand.class})
 public final class ScalefitCommand implements Runnable {
 
     /** Exit code for bad input data (file, line, column are printed). */

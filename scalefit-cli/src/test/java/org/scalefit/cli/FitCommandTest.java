@@ -35,7 +35,7 @@ class FitCommandTest {
         Path two = folder.resolve("two.json");
         assertThat(CliRun.of("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "1", "--out", one.toString())
                 .exitCode()).isZero();
-        assertThat(CliRun.of("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "2", "--out", two.toString())
+        assertThat(CliRun.of("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "2", "--no-cache", "--out", two.toString())
                 .exitCode()).isZero();
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode a = (ObjectNode) mapper.readTree(one.toFile());

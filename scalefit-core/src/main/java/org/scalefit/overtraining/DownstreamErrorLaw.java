@@ -34,4 +34,10 @@ public record DownstreamErrorLaw(double k, double gamma, double epsilon) {
     public double error(double loss) {
         return epsilon - k * Math.exp(-gamma * loss);
     }
+
+    /** The gradient of Err(L) in the parameters (k, γ, ε): (−e^(−γ·L), k·L·e^(−γ·L), 1). */
+    public double[] gradient(double loss) {
+        double decay = Math.exp(-gamma * loss);
+        return new double[] {-decay, k * loss * decay, 1};
+    }
 }

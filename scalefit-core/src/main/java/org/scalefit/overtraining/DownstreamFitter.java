@@ -68,7 +68,7 @@ public final class DownstreamFitter {
     }
 
     /**
-     * Fits the law to runs with losses L_i and errors Err_i.
+     * Fits the law to runs with losses L_i and errors Err_i, with the {@link FitStatistics} of the optimum.
      *
      * @throws IllegalArgumentException if the arrays differ in length, hold fewer than 3 runs, or a value is not
      *                                  finite
@@ -78,7 +78,22 @@ public final class DownstreamFitter {
         SeparableLeastSquares.Result result = solver == Solver.LEVENBERG_MARQUARDT
                 ? SeparableLeastSquares.levenbergMarquardt(model, new double[][] {start}, maxEvaluations)
                 : SeparableLeastSquares.variableProjection(model, RATE_LOWER, RATE_UPPER, maxEvaluations);
-        return new DownstreamFit(DownstreamErrorLaw.of(result.parameters()), result.report());
+        DownstreamErrorLaw law = DownstreamErrorLaw.of(result.parameters());
+        return new DownstreamFit(law, result.report(), statistics(law, result.report(), model.loss, model.error));
+    }
+
+    /** curve_fit's statistics of {@code law} on the fitted points (undefined when the fit failed). */
+    private static FitStatistics statistics(DownstreamErrorLaw law, FitReport report, double[] loss, double[] error) {
+        if (report.failed()) {
+            return FitStatistics.undefined(loss.length, 3);
+        }
+        double[][] jacobian = new double[loss.length][];
+        double[] residuals = new double[loss.length];
+        for (int i = 0; i < loss.length; i++) {
+            jacobian[i] = law.gradient(loss[i]);
+            residuals[i] = law.error(loss[i]) - error[i];
+        }
+        return FitStatistics.of(jacobian, residuals, error);
     }
 
     /** Err_i ≈ k·φ_0 + ε·1 with φ_0 = −e^(−γ·L_i); θ = γ at index 1 of (k, γ, ε). */

@@ -152,11 +152,21 @@ final class SeparableLeastSquares {
             evaluations[0]++;
             return valueAndJacobian(model, point.toArray());
         };
+        return run(function, target, start, maxEvaluations, LM_TOLERANCE);
+    }
+
+    /**
+     * One LM run (MINPACK's step bound, the given relative cost, parameter and orthogonality tolerance) of
+     * ŷ(p) ≈ {@code target} from {@code start}, for any model given by its values and Jacobian; null if it did not
+     * converge or ended at a non-finite point.
+     */
+    static double[] run(MultivariateJacobianFunction function, double[] target, double[] start, int maxEvaluations,
+                        double tolerance) {
         LeastSquaresProblem problem = new LeastSquaresBuilder().model(function).target(target).start(start)
                 .maxEvaluations(maxEvaluations).maxIterations(maxEvaluations).lazyEvaluation(false).build();
         LevenbergMarquardtOptimizer optimizer = new LevenbergMarquardtOptimizer()
-                .withInitialStepBoundFactor(LM_STEP_BOUND_FACTOR).withCostRelativeTolerance(LM_TOLERANCE)
-                .withParameterRelativeTolerance(LM_TOLERANCE).withOrthoTolerance(LM_TOLERANCE);
+                .withInitialStepBoundFactor(LM_STEP_BOUND_FACTOR).withCostRelativeTolerance(tolerance)
+                .withParameterRelativeTolerance(tolerance).withOrthoTolerance(tolerance);
         try {
             LeastSquaresOptimizer.Optimum optimum = optimizer.optimize(problem);
             double[] point = optimum.getPoint().toArray();
@@ -288,7 +298,11 @@ final class SeparableLeastSquares {
 
     /** s_max / s_min of the Jacobian with unit-norm columns; ∞ if a column is zero or not finite. */
     private static double scaledCondition(SeparableModel model, double[] parameters) {
-        double[][] jacobian = valueAndJacobian(model, parameters).getSecond().getData();
+        return scaledCondition(valueAndJacobian(model, parameters).getSecond().getData());
+    }
+
+    /** s_max / s_min of {@code jacobian} (modified in place) with unit-norm columns; ∞ if a column is zero. */
+    static double scaledCondition(double[][] jacobian) {
         double[] norms = columnNorms(jacobian);
         for (double norm : norms) {
             if (!(norm > 0) || !Double.isFinite(norm)) {

@@ -10,5 +10,10 @@
  * {@link org.scalefit.overtraining.DownstreamFitter} fits {@link org.scalefit.overtraining.DownstreamErrorLaw} on
  * the downstream-fit runs' observed losses; {@link org.scalefit.overtraining.OvertrainingAnalysis} predicts each
  * target's loss from (N, M) and its error from the <em>predicted</em> loss. Pure numerics, no I/O.
+ *
+ * <p>Also Bhagia et al. 2024's sigmoid accuracy law ({@link org.scalefit.overtraining.SigmoidAccuracyLaw},
+ * {@link org.scalefit.overtraining.SigmoidAccuracyFitter}), and both downstream laws fitted to benchmark scores at
+ * their losses ({@link org.scalefit.overtraining.BenchmarkLawFits}, Gemstones' benchmarks); every fit carries
+ * curve_fit's {@link org.scalefit.overtraining.FitStatistics} (RSS, R², standard errors).
  */
 package org.scalefit.overtraining;

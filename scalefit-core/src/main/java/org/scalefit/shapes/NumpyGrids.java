@@ -22,7 +22,7 @@ import java.math.RoundingMode;
  *       (0.52 ulp) rounds it.</li>
  * </ul>
  */
-final class NumpyGrids {
+public final class NumpyGrids {
 
     private static final MathContext WIDE = new MathContext(40, RoundingMode.HALF_EVEN);
     private static final BigDecimal LN2 = atanhSeries(BigDecimal.ONE.divide(BigDecimal.valueOf(3), WIDE))
@@ -40,7 +40,7 @@ final class NumpyGrids {
     }
 
     /** numpy's {@code linspace(start, stop, num)} with the end point, to the bit. */
-    static double[] linspace(double start, double stop, int num) {
+    public static double[] linspace(double start, double stop, int num) {
         double[] y = new double[num];
         if (num == 1) {
             y[0] = start;

@@ -8,7 +8,9 @@
  * {@link org.scalefit.shapes.ShapeAccounting} (exact FLOPs per token, a {@link org.scalefit.shapes.ParameterCount}),
  * and keeps each law's least-loss row in every {@link org.scalefit.shapes.FlopBuckets bucket}
  * ({@link org.scalefit.shapes.BucketOptimum}); {@link org.scalefit.shapes.RelaxedShape} refines an optimum over
- * real-valued shapes at its FLOPs and rounds it to a buildable shape. {@link org.scalefit.shapes.FeasibleShapes}
+ * real-valued shapes at its FLOPs and rounds it to a buildable shape; {@link org.scalefit.shapes.OvertrainingParabola}
+ * re-optimises the shape of such an optimum when its tokens are scaled (Gemstones' overtraining parabola,
+ * {@code overtrained_single_parabola.py}). {@link org.scalefit.shapes.FeasibleShapes}
  * enumerates buildable shapes near target sizes. Pure numerics, no I/O.
  */
 package org.scalefit.shapes;

@@ -1,6 +1,8 @@
 package org.scalefit.uncertainty;
 
 import java.util.Arrays;
+import java.util.List;
+import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.law.LawForm;
 
 /**
@@ -13,16 +15,97 @@ import org.scalefit.law.LawForm;
  * the same with coefficients and floor exponentiated, [α_1 … α_k, e^{c_1} … e^{c_k}, e^e] (for Chinchilla
  * [α, β, A, B, E]). Percentiles commute with the monotone exp, covariances do not.
  *
+ * <p>Every replicate enters the summaries, as in the original (Epoch kept the replicates in which scipy's BFGS
+ * reported a loss of precision), and how each refit ended is kept ({@link Refit}): {@link #converged()} met a
+ * convergence test of the optimiser; {@link #atPrecisionFloor()} stopped because no step lowered the objective in
+ * floating point, even along −∇F, with ‖∇F‖∞ within scipy's BFGS tolerance 10⁻⁵ (the test Epoch's refits passed) —
+ * at the optimum to working precision; {@link #failed()} are all others (an iteration or evaluation limit, a
+ * non-finite value, or a stall with a large gradient): they are reported, never dropped.
+ *
  * @param law                the law refitted
  * @param replicates         replicates[r] is the log-space θ of replicate r
- * @param converged          how many refits met a convergence test (all are kept, as in the original)
- * @param firstResample      the row indices of replicate 0, for checking the resampling stream
+ * @param refits             refits.get(r) is how the refit of replicate r ended
+ * @param firstResample      the units drawn for replicate 0 (row indices for the pairs scheme), for checking the
+ *                           resampling stream
  */
-public record BootstrapResult(LawForm law, double[][] replicates, int converged, int[] firstResample) {
+public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample) {
+
+    /** scipy's BFGS gradient tolerance ({@code gtol}), which every refit of Epoch's bootstrap had to meet. */
+    static final double STALL_GRADIENT_TOLERANCE = 1e-5;
+
+    /**
+     * How one refit ended.
+     *
+     * @param status       why the optimiser stopped
+     * @param gradientNorm ‖∇F‖∞ of the resample's objective at the refit's end (NaN if not recorded)
+     */
+    public record Refit(LbfgsOutcome.Status status, double gradientNorm) {
+
+        /** Met a convergence test of the optimiser. */
+        public boolean converged() {
+            return status.success();
+        }
+
+        /** Stalled in a failed line search with a gradient small by scipy's BFGS test: at the precision floor. */
+        public boolean atPrecisionFloor() {
+            return status == LbfgsOutcome.Status.LINE_SEARCH_FAILED && gradientNorm <= STALL_GRADIENT_TOLERANCE;
+        }
+
+        /** Neither converged nor at the precision floor. */
+        public boolean failed() {
+            return !converged() && !atPrecisionFloor();
+        }
+    }
 
     public BootstrapResult {
         replicates = Arrays.stream(replicates).map(double[]::clone).toArray(double[][]::new);
+        refits = List.copyOf(refits);
         firstResample = firstResample.clone();
+        if (refits.size() != replicates.length) {
+            throw new IllegalArgumentException(refits.size() + " refit outcomes for " + replicates.length
+                    + " replicates");
+        }
+        for (double[] theta : replicates) {
+            if (theta.length != law.parameterCount()) {
+                throw new IllegalArgumentException("a replicate has " + theta.length + " parameters, law "
+                        + law.name() + " has " + law.parameterCount());
+            }
+        }
+    }
+
+    /**
+     * Draws whose refits all converged (e.g. summaries of draws made elsewhere; gradients not recorded).
+     *
+     * @throws IllegalArgumentException unless {@code converged} is the number of replicates: with refits that did
+     *                                  not converge, give each replicate's outcome
+     */
+    public BootstrapResult(LawForm law, double[][] replicates, int converged, int[] firstResample) {
+        this(law, replicates, allConverged(replicates.length, converged), firstResample);
+    }
+
+    private static List<Refit> allConverged(int replicates, int converged) {
+        if (converged != replicates) {
+            throw new IllegalArgumentException("only " + converged + " of " + replicates + " refits converged: "
+                    + "give the outcome of each replicate");
+        }
+        return java.util.Collections.nCopies(replicates,
+                new Refit(LbfgsOutcome.Status.CONVERGED_REDUCTION, Double.NaN));
+    }
+
+    /** How many refits met a convergence test. */
+    public int converged() {
+        return (int) refits.stream().filter(Refit::converged).count();
+    }
+
+    /** The replicates whose refit stalled at the precision floor (see {@link Refit#atPrecisionFloor()}), in order. */
+    public int[] atPrecisionFloor() {
+        return java.util.stream.IntStream.range(0, refits.size()).filter(r -> refits.get(r).atPrecisionFloor())
+                .toArray();
+    }
+
+    /** The replicates whose refit failed (see {@link Refit#failed()}), in order. */
+    public int[] failed() {
+        return java.util.stream.IntStream.range(0, refits.size()).filter(r -> refits.get(r).failed()).toArray();
     }
 
     @Override
@@ -153,17 +236,17 @@ public record BootstrapResult(LawForm law, double[][] replicates, int converged,
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BootstrapResult that && law.equals(that.law) && converged == that.converged
+        return other instanceof BootstrapResult that && law.equals(that.law) && refits.equals(that.refits)
                 && Arrays.deepEquals(replicates, that.replicates) && Arrays.equals(firstResample, that.firstResample);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(law, converged, Arrays.deepHashCode(replicates), Arrays.hashCode(firstResample));
+        return java.util.Objects.hash(law, refits, Arrays.deepHashCode(replicates), Arrays.hashCode(firstResample));
     }
 
     @Override
     public String toString() {
-        return "BootstrapResult[" + law.name() + ", B=" + replicates.length + ", converged=" + converged + "]";
+        return "BootstrapResult[" + law.name() + ", B=" + replicates.length + ", converged=" + converged() + "]";
     }
 }

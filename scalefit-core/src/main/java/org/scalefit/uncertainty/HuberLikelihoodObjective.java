@@ -1,5 +1,6 @@
 package org.scalefit.uncertainty;
 
+import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.special.Erf;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.DifferentiableObjective;
@@ -87,6 +88,54 @@ public final class HuberLikelihoodObjective implements DifferentiableObjective {
     /** Number of points. */
     public int points() {
         return logLosses.length;
+    }
+
+    /**
+     * The scale refitted for a fixed law: the s minimising NLL(θ, s) with θ held at {@code theta} (the law's
+     * parameters, without s), as Epoch AI's {@code scale_objective} fits it for the likelihood-ratio tests. NLL is
+     * convex in s (h_δ is convex and increasing in |x|, and |x| = |r|·e^{−s} is convex in s), so the optimum is the
+     * root of ∂NLL/∂s = n − Σ_i ψ(x_i)·x_i, which increases with s; it is bracketed and solved by Brent's method to
+     * 10⁻¹³ in s.
+     *
+     * @throws IllegalArgumentException if every residual is 0 (the likelihood grows without bound as σ → 0)
+     */
+    public double bestLogScale(double[] theta) {
+        if (theta.length != law.parameterCount()) {
+            throw new IllegalArgumentException("law " + law.name() + " has " + law.parameterCount()
+                    + " parameters, got " + theta.length);
+        }
+        int n = logLosses.length;
+        double[] residuals = new double[n];
+        double sumSquares = 0;
+        double sumAbsolute = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            residuals[i] = logLosses[i] - law.logPrediction(theta, logInputs[i]);
+            double size = Math.abs(residuals[i]);
+            sumSquares += size * size;
+            sumAbsolute += size;
+            if (size > 0) {
+                smallest = Math.min(smallest, size);
+            }
+        }
+        if (!(sumAbsolute > 0)) {
+            throw new IllegalArgumentException("every residual is 0 (or not finite): the scale has no "
+                    + "maximum-likelihood value");
+        }
+        org.hipparchus.analysis.UnivariateFunction slope = s -> {
+            double inverseScale = Math.exp(-s);
+            double sum = 0;
+            for (double r : residuals) {
+                double x = r * inverseScale;
+                double psi = x > delta ? delta : (x < -delta ? -delta : x);
+                sum += psi * x;
+            }
+            return n - sum;
+        };
+        // Σψ(x)·x ≤ Σx² < n above `high`; every nonzero |x| > δ and δ·Σ|x| > n below `low`.
+        double high = 0.5 * Math.log(sumSquares / n) + 1;
+        double low = Math.min(Math.log(smallest / delta), Math.log(delta * sumAbsolute / n)) - 1;
+        return new BrentSolver(1e-13).solve(1000, slope, low, high);
     }
 
     @Override

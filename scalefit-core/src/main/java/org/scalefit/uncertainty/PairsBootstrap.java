@@ -1,13 +1,16 @@
 package org.scalefit.uncertainty;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
 import org.scalefit.fit.Parallelism;
+import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 
 /**
@@ -17,9 +20,24 @@ import org.scalefit.law.LawForm;
  * HuberLogLossObjective}) from a single start θ₀, and keep the B parameter vectors. Epoch refit with scipy's BFGS
  * from Chinchilla's unrounded values; this uses {@link Lbfgs} from the same start.
  *
- * <p>The resamples are drawn up front from the seed ({@link ResamplingStream}), the refits run as independent
- * tasks on a {@link Parallelism}, and the results are in replicate order: the outcome depends on the seed alone,
- * not on the number of threads. Summaries are in {@link BootstrapResult}.
+ * <p>The same bootstrap runs for any Approach-3 law (2, 3 or 4 inputs) and with either resampling unit
+ * ({@link ResamplingUnits}): points, as Epoch resample them, or whole training runs, so that all checkpoints of a run
+ * enter a resample together (a block bootstrap; {@link #run(Observations, ResamplingUnits, Parallelism,
+ * FitProgress)}). A resample's multiplicities enter the objective as weights ({@link
+ * HuberLogLossObjective#resampled(int[])}).
+ *
+ * <p>Every replicate is refitted from the <em>same single start</em> θ₀, not from a grid: this is Epoch's scheme.
+ * For a fitted law θ₀ is the point estimate ({@link #fromEstimate}). What it implies: each replicate's optimum is
+ * the local optimum reached from the point estimate, i.e. the bootstrap measures how the optimum <em>of the
+ * point estimate's basin</em> moves when the data are resampled. It does not search again for the global optimum of
+ * each resample, so where the objective has other near-optimal basins (flat or degenerate directions, as in
+ * Gemstones' width–depth laws) the spread can be understated and the replicates stay near θ₀; it is also what makes
+ * a replicate cost one local fit instead of thousands of starts.
+ *
+ * <p>The units of all resamples are drawn up front from the seed ({@link ResamplingStream}); replicate r's draw
+ * depends only on (seed, r). The refits run as independent tasks on a {@link Parallelism}, and the results are in
+ * replicate order: the outcome depends on the seed alone, not on the number of threads. Summaries are in
+ * {@link BootstrapResult}; allocation bands in {@link AllocationBands}.
  *
  * @param law         the law refitted
  * @param delta       Huber threshold δ of the refitted objective
@@ -59,6 +77,16 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
                 defaultSettings());
     }
 
+    /**
+     * The bootstrap of a fitted law as Epoch run theirs, but started from the fit itself: every replicate refits
+     * {@code estimate}'s law from {@code estimate}'s parameters (the point estimate) with the settings that polish a
+     * multi-start optimum ({@link LbfgsSettings#polishing()}), resamples drawn NumPy-compatibly from {@code seed}.
+     */
+    public static PairsBootstrap fromEstimate(FittedLaw estimate, double delta, int replicates, long seed) {
+        return new PairsBootstrap(estimate.form(), delta, estimate.theta(), replicates, seed,
+                ResamplingStream.NUMPY_RANDOM_STATE, LbfgsSettings.polishing());
+    }
+
     /** The same bootstrap drawing its resamples from {@code other}. */
     public PairsBootstrap withStream(ResamplingStream other) {
         return new PairsBootstrap(law, delta, start, replicates, seed, other, settings);
@@ -69,31 +97,49 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
         return start.clone();
     }
 
-    /** Runs the B refits on {@code parallelism} and summarises them. */
+    /** Runs the B refits of resampled points on {@code parallelism} and summarises them. */
     public BootstrapResult run(Observations observations, Parallelism parallelism) {
-        int n = observations.size();
-        int[][] resamples = stream.resamples(seed, replicates, n);
-        HuberLogLossObjective full = HuberLogLossObjective.of(law, observations, delta);
-        List<Refit> refits = parallelism.map(replicates, r -> {
-            int[] counts = new int[n];
-            for (int row : resamples[r]) {
-                counts[row]++;
-            }
-            HuberLogLossObjective objective = full.resampled(counts);
-            double[] x = start.clone();
-            LbfgsOutcome outcome = new Lbfgs(x.length, settings).minimize(objective, x);
-            return new Refit(x, outcome.success());
-        });
-        double[][] parameters = new double[replicates][];
-        int converged = 0;
-        for (int r = 0; r < replicates; r++) {
-            parameters[r] = refits.get(r).theta;
-            converged += refits.get(r).converged ? 1 : 0;
-        }
-        return new BootstrapResult(law, parameters, converged, resamples[0]);
+        return run(observations, ResamplingUnits.points(observations.size()), parallelism, FitProgress.silent());
     }
 
-    private record Refit(double[] theta, boolean converged) {
+    /**
+     * Runs the B refits on {@code parallelism}, each on a resample of {@code units} (points or whole runs), telling
+     * {@code progress} of each finished replicate, and summarises them.
+     *
+     * @throws IllegalArgumentException if {@code units} does not describe these observations' points
+     */
+    public BootstrapResult run(Observations observations, ResamplingUnits units, Parallelism parallelism,
+                               FitProgress progress) {
+        int n = observations.size();
+        if (units.points() != n) {
+            throw new IllegalArgumentException("resampling units cover " + units.points() + " points, the data has "
+                    + n);
+        }
+        int[][] resamples = stream.resamples(seed, replicates, units.units());
+        HuberLogLossObjective full = HuberLogLossObjective.of(law, observations, delta);
+        List<Replicate> refits = parallelism.map(replicates, r -> {
+            HuberLogLossObjective objective = full.resampled(units.multiplicities(resamples[r]));
+            double[] x = start.clone();
+            LbfgsOutcome outcome = new Lbfgs(x.length, settings).minimize(objective, x);
+            double[] gradient = new double[x.length];
+            objective.valueAndGradient(x, gradient);
+            double norm = 0;
+            for (double component : gradient) {
+                norm = Math.max(norm, Math.abs(component));
+            }
+            progress.advance(1);
+            return new Replicate(x, new BootstrapResult.Refit(outcome.status(), norm));
+        });
+        double[][] parameters = new double[replicates][];
+        List<BootstrapResult.Refit> outcomes = new ArrayList<>(replicates);
+        for (int r = 0; r < replicates; r++) {
+            parameters[r] = refits.get(r).theta;
+            outcomes.add(refits.get(r).refit);
+        }
+        return new BootstrapResult(law, parameters, outcomes, resamples[0]);
+    }
+
+    private record Replicate(double[] theta, BootstrapResult.Refit refit) {
     }
 
     @Override

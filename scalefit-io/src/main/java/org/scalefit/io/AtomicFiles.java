@@ -2,18 +2,40 @@ package org.scalefit.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * Writes output files so that a reader never sees a partial one: the bytes go to a temporary file in the same
- * folder, which is then renamed over the target. If anything fails, the temporary file is removed and the target
- * is left as it was.
+ * Writes output files so that a reader never sees a partial one: the bytes go to a hidden temporary file in the same
+ * folder, {@code .<name>.<random>.scalefit-tmp}, are forced to disk, and the file is renamed over the target. If
+ * anything fails, the temporary file is removed and the target is left as it was.
+ *
+ * <p>Interrupted writes: a process stopped by a signal that runs shutdown hooks (SIGTERM, SIGINT) while writing
+ * removes its temporary file on the way out. One killed outright (SIGKILL, a crash) may leave it behind — hidden, and
+ * never at the target's name; every later write into the same folder removes such leftovers. A writer holds a lock
+ * on its temporary file until it has been renamed, so only files that no live process holds, and that are older than
+ * {@value #STALE_SECONDS} s, are removed.
  */
 public final class AtomicFiles {
+
+    /** The name ending of temporary files, which marks them as this class's. */
+    public static final String TEMPORARY_SUFFIX = ".scalefit-tmp";
+
+    private static final long STALE_SECONDS = 10;
 
     private AtomicFiles() {
     }
@@ -23,26 +45,148 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Path temporary = null;
+        Thread removeOnExit = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            removeStaleTemporaries(folder, Instant.now());
+            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", TEMPORARY_SUFFIX);
+            removeOnExit = removalOnExit(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+                try {
+                    Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             temporary = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+            if (removeOnExit != null) {
                 try {
-                    Files.deleteIfExists(temporary);
+                    Runtime.getRuntime().removeShutdownHook(removeOnExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run; it only deletes a file that no longer matters
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes temporary files in {@code folder} left by writers that died: older than {@value #STALE_SECONDS} s at
+     * {@code now} and not locked by a live writer. Best effort: a file that cannot be examined is left alone.
+     */
+    static void removeStaleTemporaries(Path folder, Instant now) {
+        Instant staleBefore = now.minus(Duration.ofSeconds(STALE_SECONDS));
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder, ".*" + TEMPORARY_SUFFIX)) {
+            for (Path candidate : candidates) {
+                try {
+                    if (!Files.getLastModifiedTime(candidate).toInstant().isBefore(staleBefore)) {
+                        continue;
+                    }
+                    try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.WRITE);
+                         FileLock lock = channel.tryLock()) {
+                        if (lock != null) {
+                            Files.deleteIfExists(candidate);
+                        }
+                    } catch (OverlappingFileLockException heldInThisProcess) {
+                        // a live writer of this process
+                    }
+                } catch (IOException unexaminable) {
+                    // gone meanwhile, or not ours to remove
+                }
+            }
+        } catch (IOException unreadableFolder) {
+            // writing the target will report the folder's problem
+        }
+    }
+
+    /** What {@link #replaceDirectory} puts in the new directory. */
+    @FunctionalInterface
+    public interface DirectoryContents {
+        /** Writes the contents into {@code directory}, which exists and is empty. */
+        void writeInto(Path directory) throws IOException;
+    }
+
+    /**
+     * Replaces the directory {@code target} with one that {@code contents} fills: the contents are written into a
+     * hidden staging directory next to it, which is then renamed to {@code target} (the old directory, if any, being
+     * renamed out of the way first and deleted after). If writing fails, the staging directory is removed and the
+     * old directory is left as it was.
+     */
+    public static void replaceDirectory(Path target, DirectoryContents contents) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        String name = absolute.getFileName().toString();
+        Path staging = null;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createDirectory(parent.resolve("." + name + ".tmp-" + UUID.randomUUID()));
+            contents.writeInto(staging);
+            Path old = null;
+            if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+                old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
+                Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (old != null) {
+                    Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            staging = null;
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                try {
+                    deleteTree(staging);
                 } catch (IOException ignored) {
                     // the original failure is what the caller needs to see
                 }
             }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** A shutdown hook removing {@code temporary}, registered; {@code null} if the JVM is already shutting down. */
+    private static Thread removalOnExit(Path temporary) {
+        Thread hook = new Thread(() -> deleteQuietly(temporary), "remove " + temporary.getFileName());
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException shuttingDown) {
+            return null;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the original failure is what the caller needs to see
         }
     }
 }

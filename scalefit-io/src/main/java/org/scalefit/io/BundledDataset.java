@@ -16,7 +16,9 @@ import java.util.Objects;
  * A run table shipped inside scalefit, named by an id:
  * <ul>
  *   <li>{@code gemstones:<set>} — the Gemstones table {@code wandb_df_for_fitting_<set>.jsonl}, e.g.
- *       {@code gemstones:hot}, {@code gemstones:hot_100b+}, {@code gemstones:slim_chinchilla};</li>
+ *       {@code gemstones:hot}, {@code gemstones:hot_100b+}, {@code gemstones:slim_chinchilla}; and
+ *       {@code gemstones:fineweb_dclm}, {@code gemstones:fineweb_edu}, the same checkpoints' losses on DCLM and
+ *       FineWeb-Edu ({@code benchmarks/fineweb_*_losses_combined.jsonl}; spec §2.12);</li>
  *   <li>{@code chinchilla:epoch} — Epoch AI's points extracted from Chinchilla Fig. 4, with Epoch's pre-processing:
  *       columns {@code params_active_precise} = {@code Model Size}, {@code tokens} =
  *       {@code Training FLOP / (6.0 * Model Size)}, {@code FLOPs} = {@code Training FLOP}, {@code final_loss} =

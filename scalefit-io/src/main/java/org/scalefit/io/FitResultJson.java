@@ -3,6 +3,7 @@ package org.scalefit.io;
 import java.util.List;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.StartOutcome;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -61,6 +62,10 @@ public final class FitResultJson {
         origin.put("law", fit.law().name());
         origin.put("grid", search.grid().name());
         origin.put("grid_size", search.grid().size());
+        if (!provenance.columns().isEmpty()) {
+            ObjectNode columns = origin.putObject("columns");
+            provenance.columns().forEach(columns::put);
+        }
         origin.put("scalefit_version", provenance.version());
         ObjectNode run = root.putObject("run");
         run.put("threads", threads);
@@ -72,15 +77,44 @@ public final class FitResultJson {
 
     /** Gemstones' parameter-file shape: {@code {"success":{"0":…},"loss":{"0":…},…}}. */
     public String gemstones(LawFit fit) {
+        if (!fit.succeeded()) {
+            return gemstones(false, 0, null, null, 0);
+        }
+        return gemstones(true, fit.loss(), fit.exponents(), fit.logCoefficients(), fit.logIrreducibleError());
+    }
+
+    /**
+     * Gemstones' parameter-file shape of a document written by {@link #scalefit}: the same bytes as
+     * {@link #gemstones(LawFit)} of the fit the document describes (e.g. one served from the results store).
+     */
+    public String gemstones(String scalefitDocument) {
+        JsonNode document = mapper.readTree(scalefitDocument);
+        if (!document.get("success").asBoolean()) {
+            return gemstones(false, 0, null, null, 0);
+        }
+        return gemstones(true, document.get("loss").asDouble(), doubles(document.get("exponents")),
+                doubles(document.get("coefficients")), document.get("irreducible_error").asDouble());
+    }
+
+    private String gemstones(boolean success, double loss, double[] exponents, double[] coefficients,
+                             double irreducible) {
         ObjectNode root = mapper.createObjectNode();
-        root.putObject("success").put("0", fit.succeeded());
-        if (fit.succeeded()) {
-            root.putObject("loss").put("0", fit.loss());
-            putArray(root.putObject("exponents"), "0", fit.exponents());
-            putArray(root.putObject("coefficients"), "0", fit.logCoefficients());
-            root.putObject("irreducible_error").put("0", fit.logIrreducibleError());
+        root.putObject("success").put("0", success);
+        if (success) {
+            root.putObject("loss").put("0", loss);
+            putArray(root.putObject("exponents"), "0", exponents);
+            putArray(root.putObject("coefficients"), "0", coefficients);
+            root.putObject("irreducible_error").put("0", irreducible);
         }
         return mapper.writeValueAsString(root) + "\n";
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
     }
 
     private ObjectNode outcome(StartOutcome outcome) {

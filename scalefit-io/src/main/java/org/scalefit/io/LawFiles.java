@@ -44,6 +44,15 @@ public final class LawFiles {
             throw new InputException(source, null, "(document)", "a JSON fit written by scalefit fit or a Gemstones "
                     + "parameter file", e.getOriginalMessage(), e);
         }
+        return fromJson(source, root);
+    }
+
+    /**
+     * The law in an already-parsed document; {@code source} names it in errors.
+     *
+     * @throws InputException as {@link #read(Path)}
+     */
+    public static FittedLaw fromJson(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
         }

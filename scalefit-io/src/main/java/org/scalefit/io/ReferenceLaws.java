@@ -3,6 +3,8 @@ package org.scalefit.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.scalefit.law.Allocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +38,38 @@ public final class ReferenceLaws {
     public static String source(String name) {
         JsonNode law = document().get(name);
         return law == null ? "" : law.get("source").asString();
+    }
+
+    /**
+     * The interval [a_low, a_high] its authors report for the exponent a of N_opt ∝ C^a, when the bundled law
+     * {@code name} has one (Hoffmann et al.'s Approach 3: [0.454, 0.455]); see the law's {@code policy_source}.
+     */
+    public static Optional<double[]> paramsExponentInterval(String name) {
+        JsonNode interval = lawNamed(name).get("params_exponent_interval");
+        return interval == null ? Optional.empty()
+                : Optional.of(new double[] {interval.get(0).asDouble(), interval.get(1).asDouble()});
+    }
+
+    /**
+     * The model its authors trained with the law's allocation, when the bundled law {@code name} has one (Hoffmann
+     * et al.: Chinchilla, 70B parameters and 1.4T tokens), as C = 6·N·D with no predicted loss.
+     */
+    public static Optional<Allocation> trainedModel(String name) {
+        JsonNode model = lawNamed(name).get("trained_model");
+        if (model == null) {
+            return Optional.empty();
+        }
+        double params = model.get("params").asDouble();
+        double tokens = model.get("tokens").asDouble();
+        return Optional.of(new Allocation(6 * params * tokens, params, tokens, Double.NaN));
+    }
+
+    private static JsonNode lawNamed(String name) {
+        JsonNode law = document().get(name);
+        if (law == null || !law.get("kind").asString().equals("law")) {
+            throw new IllegalArgumentException("no reference law '" + name + "'");
+        }
+        return law;
     }
 
     private static double logOf(JsonNode law, String field) {

@@ -176,7 +176,7 @@ public final class ShapeSearchJson {
         return node;
     }
 
-    private static ObjectNode point(ObjectNode node, ShapePoint point) {
+    static ObjectNode point(ObjectNode node, ShapePoint point) {
         node.put("width", point.width());
         node.put("depth", point.depth());
         node.put("tokens", point.tokens());
@@ -188,7 +188,7 @@ public final class ShapeSearchJson {
         return node;
     }
 
-    private static void architecture(ObjectNode node, Architecture architecture) {
+    static void architecture(ObjectNode node, Architecture architecture) {
         node.put("vocab", architecture.vocabulary());
         node.put("seq_len", architecture.sequenceLength());
         node.put("head_size", architecture.headSize());
@@ -208,7 +208,7 @@ public final class ShapeSearchJson {
     }
 
     /** Shortest round-tripping form; integers without a fraction. */
-    private static String number(double value) {
+    static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) value);
         }

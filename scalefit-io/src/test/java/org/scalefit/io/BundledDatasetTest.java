@@ -24,6 +24,8 @@ class BundledDatasetTest {
     @CsvSource({
         "gemstones:cool_begin, 199",
         "gemstones:cool_end, 199",
+        "gemstones:fineweb_dclm, 770",
+        "gemstones:fineweb_edu, 770",
         "gemstones:hot, 220",
         "gemstones:hot_100b+, 770",
         "gemstones:hot_100b+_477, 3850",
@@ -48,7 +50,7 @@ class BundledDatasetTest {
 
     @Test
     void indexListsEveryGemstonesSetAndTheEpochChinchillaPoints() {
-        assertThat(BundledDataset.ids()).hasSize(16)
+        assertThat(BundledDataset.ids()).hasSize(18)
                 .contains("chinchilla:epoch", "gemstones:hot", "gemstones:hot_100b+", "gemstones:slim_chinchilla");
     }
 

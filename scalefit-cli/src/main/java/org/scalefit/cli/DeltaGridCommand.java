@@ -1,0 +1,124 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scalefit.data.RunTable;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.SensitivityJson;
+import org.scalefit.sensitivity.AllocationSlopes;
+import org.scalefit.sensitivity.DeltaGridPoint;
+import org.scalefit.sensitivity.DeltaGridSweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scalefit sensitivity delta-grid}: Gemstones' δ × grid-size sensitivity of the params/tokens law and its
+ * allocation slope ({@code slope_analysis.py}, spec §2.2).
+ */
+@Command(name = "delta-grid", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit the params/tokens law L = E + A/N^α + B/D^β for every Huber δ and start-grid size "
+                + "(Gemstones' slope_analysis.py: grid create_param_search_array(2, g)), and report the best loss, "
+                + "the law and the allocation slopes b = α/(α+β) (D_opt ∝ C^b) and a = β/(α+β) (N_opt ∝ C^a)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every fit converged", "2:bad usage", "3:bad input data", "4:some fit had no converged start",
+                "130:interrupted"})
+final class DeltaGridCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions input = new DataOptions();
+
+    @Option(names = "--deltas", split = ",", defaultValue = "1e-3,1e-4,1e-5", paramLabel = "δ",
+            description = "Huber thresholds, comma-separated. Default: ${DEFAULT-VALUE} (Gemstones).")
+    List<Double> deltas = new ArrayList<>();
+
+    @Option(names = "--grid-sizes", split = ",", paramLabel = "G",
+            description = "Target start-grid sizes, comma-separated. Default: Gemstones' 20 sizes 3000, 4000, …, "
+                    + "9000, 10000, 15000, …, 45000, 50000, 60000, …, 90000 (607 824 starts per δ).")
+    List<Long> gridSizes;
+
+    @Option(names = "--no-embeds", description = "Count parameters without the embedding: params − vocab·width.")
+    boolean noEmbeds;
+
+    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
+            description = "Vocabulary size for --no-embeds. Default: ${DEFAULT-VALUE} (Gemstones).")
+    int vocab;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--exhaustive",
+            description = "Run every start to its end (no early recognition of already-found basins).")
+    boolean exhaustive;
+
+    @Option(names = "--no-polish", description = "Report each best grid start as found, without polishing it.")
+    boolean noPolish;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the results as JSON to FILE.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        return Failures.guard("sensitivity delta-grid", this::run);
+    }
+
+    private int run() {
+        List<DeltaGridPoint.Configuration> configurations = DeltaGridSweep.configurations(deltas,
+                gridSizes == null ? DeltaGridSweep.gemstonesGridSizes() : gridSizes);
+        RunTable table = input.read(ColumnRequest.of(SensitivityInputs.columns(noEmbeds)));
+        List<String> transforms = new ArrayList<>();
+        if (noEmbeds) {
+            table = SensitivityInputs.withoutEmbeddings(table, vocab);
+            transforms.add("no-embeds(vocab=" + vocab + ")");
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long begin = System.nanoTime();
+        List<DeltaGridPoint> points;
+        try (TerminalProgress progress = TerminalProgress.start("delta-grid",
+                DeltaGridSweep.totalStarts(configurations))) {
+            points = DeltaGridSweep.run(SensitivityInputs.paramsTokens(table), configurations,
+                    SensitivityInputs.fitter(exhaustive, noPolish), LocalParallelism.withThreads(workers), progress);
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (out != null) {
+            FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+                    ScalefitCommand.version());
+            AtomicFiles.writeString(out, new SensitivityJson().deltaGrid(points, provenance, workers, seconds));
+        }
+        print(System.out, table.rows(), points, workers, seconds);
+        return points.stream().allMatch(point -> point.fit().succeeded()) ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+    }
+
+    private static void print(PrintStream out, int rows, List<DeltaGridPoint> points, int threads, double seconds) {
+        out.printf(Locale.ROOT, "params/tokens law on %d points, %d configurations, %.2f s on %d threads%n", rows,
+                points.size(), seconds, threads);
+        out.printf(Locale.ROOT, "%-8s %7s %-9s %7s %15s %9s %9s %10s %12s %9s %9s %9s%n", "delta", "target",
+                "e×c×r", "starts", "loss", "alpha", "beta", "A", "B", "E", "b=slope", "a");
+        for (DeltaGridPoint point : points) {
+            LawFit fit = point.fit();
+            String grid = point.grid().exponentValues() + "×" + point.grid().coefficientValues() + "×"
+                    + point.grid().errorValues();
+            if (!fit.succeeded()) {
+                out.printf(Locale.ROOT, "%-8.0e %7d %-9s %7d FAILED: no start converged%n", point.delta(),
+                        point.grid().target(), grid, point.grid().size());
+                continue;
+            }
+            double[] theta = fit.parameters();
+            AllocationSlopes slopes = point.slopes();
+            out.printf(Locale.ROOT, "%-8.0e %7d %-9s %7d %15.10e %9.6f %9.6f %10.4f %12.6g %9.6f %9.6f %9.6f%n",
+                    point.delta(), point.grid().target(), grid, point.grid().size(), fit.loss(), theta[0], theta[1],
+                    Math.exp(theta[2]), Math.exp(theta[3]), Math.exp(theta[4]), slopes.tokens(), slopes.params());
+            for (String warning : fit.warnings()) {
+                out.println("  warning: " + warning);
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.scalefit.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.scalefit.data.Observations;
+import org.scalefit.data.RunTable;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.InputException;
+import org.scalefit.law.LawForm;
+
+/**
+ * The points of an Approach-3 fit, read as {@code scalefit fit} reads them: the law's inputs and the loss from the
+ * data under its column mapping, then the {@link Transforms} in order, with the table row of every point kept so
+ * that per-run columns (run keys, model sizes) can be looked up for exactly the points fitted.
+ *
+ * @param table        the table as read (params already without embeddings under {@code no-embeds})
+ * @param observations the points fitted
+ * @param rows         rows[i] is the table row of point i
+ * @param transforms   the transforms applied, as recorded in fit provenance
+ */
+record FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms) {
+
+    /** A column no logical name can clash with: each row's number, carried through the transforms. */
+    private static final String ROW = "#row";
+    private static final Pattern NO_EMBEDS = Pattern.compile("no-embeds\\(vocab=(\\d+)\\)");
+    private static final Pattern DROP = Pattern.compile("drop-highest-losses=(\\d+)");
+
+    /**
+     * What {@code scalefit fit} does to a table before fitting: {@code no-embeds} replaces params by
+     * params − vocab·width (Gemstones' "no embeds" variant), then {@code drop-highest-losses=N} keeps only the points
+     * below the N-th largest loss (Epoch AI's outlier rule).
+     */
+    record Transforms(boolean noEmbeds, int vocab, int dropHighestLosses) {
+
+        Transforms {
+            if (vocab < 0 || dropHighestLosses < 0) {
+                throw new IllegalArgumentException("--vocab and --drop-highest-losses must not be negative");
+            }
+        }
+
+        /** The transforms recorded in a fit file's provenance ({@code source} names the file in errors). */
+        static Transforms parse(List<String> labels, String source) {
+            boolean noEmbeds = false;
+            int vocab = 50304;
+            int drop = 0;
+            for (String label : labels) {
+                Matcher noEmbedsLabel = NO_EMBEDS.matcher(label);
+                Matcher dropLabel = DROP.matcher(label);
+                if (noEmbedsLabel.matches()) {
+                    noEmbeds = true;
+                    vocab = Integer.parseInt(noEmbedsLabel.group(1));
+                } else if (dropLabel.matches()) {
+                    drop = Integer.parseInt(dropLabel.group(1));
+                } else {
+                    throw new InputException(source, null, "provenance.transforms", "no-embeds(vocab=V) or "
+                            + "drop-highest-losses=N", "'" + label + "'");
+                }
+            }
+            return new Transforms(noEmbeds, vocab, drop);
+        }
+    }
+
+    FitInputs {
+        rows = rows.clone();
+        transforms = List.copyOf(transforms);
+    }
+
+    @Override
+    public int[] rows() {
+        return rows.clone();
+    }
+
+    /**
+     * Reads the points of {@code form} from {@code input} and applies {@code transforms}; {@code extraColumns} are
+     * read too when the data has them (for {@link #column}).
+     *
+     * @throws IllegalArgumentException if {@code no-embeds} is asked of a law without params
+     * @throws InputException           if the data is bad, or params − vocab·width is not positive
+     */
+    static FitInputs read(DataOptions input, LawForm form, Transforms transforms, List<String> extraColumns) {
+        List<String> wanted = new ArrayList<>(form.inputs());
+        wanted.add("loss");
+        boolean adjustParams = transforms.noEmbeds() && form.inputs().contains("params");
+        if (transforms.noEmbeds() && !adjustParams) {
+            throw new IllegalArgumentException("--no-embeds changes the params input, which law " + form.name()
+                    + " does not use");
+        }
+        if (adjustParams && !wanted.contains("width")) {
+            wanted.add("width");
+        }
+        List<String> optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct().toList();
+        RunTable table = input.read(ColumnRequest.of(wanted.toArray(String[]::new))
+                .withOptional(optional.toArray(String[]::new)));
+        List<String> applied = new ArrayList<>();
+        if (adjustParams) {
+            double[] params = table.column("params");
+            double[] width = table.column("width");
+            for (int i = 0; i < params.length; i++) {
+                params[i] -= (double) transforms.vocab() * width[i];
+                if (!(params[i] > 0)) {
+                    throw new InputException(table.source(), table.sourceLine(i), "params",
+                            "params − " + transforms.vocab() + "·width > 0 for --no-embeds", String.valueOf(params[i]));
+                }
+            }
+            table = table.withColumn("params", params);
+            applied.add("no-embeds(vocab=" + transforms.vocab() + ")");
+        }
+        double[] rowNumbers = new double[table.rows()];
+        for (int i = 0; i < rowNumbers.length; i++) {
+            rowNumbers[i] = i + 1;
+        }
+        List<String> numbered = new ArrayList<>(form.inputs());
+        numbered.add(ROW);
+        Observations withRows = Observations.fromTable(table.withColumn(ROW, rowNumbers), numbered, "loss");
+        Observations observations = Observations.fromTable(table, form.inputs(), "loss");
+        if (transforms.dropHighestLosses() > 0) {
+            withRows = withRows.withoutHighestLosses(transforms.dropHighestLosses());
+            observations = observations.withoutHighestLosses(transforms.dropHighestLosses());
+            applied.add("drop-highest-losses=" + transforms.dropHighestLosses());
+        }
+        int[] rows = new int[withRows.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (int) withRows.input(i, form.arity()) - 1;
+        }
+        return new FitInputs(table, observations, rows, applied);
+    }
+
+    /** The columns to read for {@link #runKey}: the requested key, or the candidates of the default one. */
+    static List<String> runKeyCandidates(List<String> requested) {
+        return requested.isEmpty() ? DEFAULT_RUN_KEYS.stream().flatMap(List::stream).distinct().toList() : requested;
+    }
+
+    /** Default run keys, in order of preference: Gemstones' shapes, then the parameter count. */
+    private static final List<List<String>> DEFAULT_RUN_KEYS = List.of(List.of("width", "depth"), List.of("params"));
+
+    /**
+     * The columns whose equal values make one run: {@code requested} if given (each must be in the data), otherwise
+     * (width, depth) if the data has both, otherwise params.
+     *
+     * @throws InputException if a requested column is missing, or none of the defaults is there
+     */
+    List<String> runKey(List<String> requested) {
+        if (!requested.isEmpty()) {
+            for (String name : requested) {
+                if (!table.hasColumn(name)) {
+                    throw new InputException(table.source(), null, name, "a column of that name for the run key",
+                            "only the columns " + table.columnNames());
+                }
+            }
+            return List.copyOf(requested);
+        }
+        for (List<String> key : DEFAULT_RUN_KEYS) {
+            if (key.stream().allMatch(table::hasColumn)) {
+                return key;
+            }
+        }
+        throw new InputException(table.source(), null, null, "width and depth, or params, to tell runs apart "
+                + "(or name the columns with --run-key)", "only the columns " + table.columnNames());
+    }
+
+    /** Whether the table has {@code name}. */
+    boolean has(String name) {
+        return table.hasColumn(name);
+    }
+
+    /** The values of table column {@code name} at the points, in point order. */
+    double[] column(String name) {
+        double[] all = table.column(name);
+        double[] values = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            values[i] = all[rows[i]];
+        }
+        return values;
+    }
+
+    /** For each point, the values of the named columns: keyOfPoint[i][j] is column j at point i. */
+    double[][] columns(List<String> names) {
+        double[][] keys = new double[rows.length][names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            double[] values = column(names.get(j));
+            for (int i = 0; i < rows.length; i++) {
+                keys[i][j] = values[i];
+            }
+        }
+        return keys;
+    }
+}

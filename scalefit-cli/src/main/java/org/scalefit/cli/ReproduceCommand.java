@@ -1,0 +1,145 @@
+package org.scalefit.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.report.HtmlReport;
+import org.scalefit.report.Provenance;
+import org.scalefit.report.Report;
+import org.scalefit.report.Section;
+import org.scalefit.reproduce.ChinchillaReproduction;
+import org.scalefit.reproduce.GadreReproduction;
+import org.scalefit.reproduce.GemstonesReproduction;
+import org.scalefit.reproduce.PorianReproduction;
+import org.scalefit.reproduce.ReproductionContext;
+import org.scalefit.reproduce.ReproductionSections;
+import org.scalefit.reproduce.ReproductionTables;
+import org.scalefit.reproduce.StudyReproduction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scalefit reproduce}: recomputes each study's published numbers from the bundled data and prints them side
+ * by side with the published values.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Recompute each study's published numbers from the bundled data and show them beside the "
+                + "published values, with the difference and whether it is within the tolerance.",
+                "",
+                "Studies: gemstones (McLeish et al. 2025), chinchilla (Epoch AI's replication, Besiroglu et al. 2024), "
+                        + "gadre (Gadre et al. 2024), porian (Porian et al. 2024), or all."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every published number reproduced", "1:I/O error", "2:bad usage",
+                "5:a published number was not reproduced", "130:interrupted"})
+final class ReproduceCommand implements Callable<Integer> {
+
+    /** Exit code when a reproduced number is outside its tolerance. */
+    static final int EXIT_NOT_REPRODUCED = 5;
+
+    @Parameters(arity = "1..*", paramLabel = "STUDY", description = "gemstones, chinchilla, gadre, porian or all.")
+    List<String> studies;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write the report (index.html, figures/) with reproduction.json and reproduction.md into "
+                    + "DIR, atomically; an existing DIR is replaced only if it is a scalefit report.")
+    Path out;
+
+    @Option(names = "--no-timestamps",
+            description = "Leave the time and the step timings out of the report, so that a rerun gives the same "
+                    + "bytes.")
+    boolean noTimestamps;
+
+    @Option(names = "--full", description = "Also run the hour-long fits (Gemstones' three 4-input width–depth laws).")
+    boolean full;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        return Failures.guard("reproduce", this::run);
+    }
+
+    private int run() {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String study : studies) {
+            if (study.equals("all")) {
+                chosen.addAll(List.of("gemstones", "chinchilla", "gadre", "porian"));
+            } else if (List.of("gemstones", "chinchilla", "gadre", "porian").contains(study)) {
+                chosen.add(study);
+            } else {
+                throw new IllegalArgumentException("unknown study '" + study
+                        + "'; expected gemstones, chinchilla, gadre, porian or all");
+            }
+        }
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1");
+        }
+        if (out != null) {
+            HtmlReport.requireReplaceable(out);
+        }
+        LocalParallelism parallelism = threads != null ? LocalParallelism.withThreads(threads)
+                : LocalParallelism.allCores();
+        List<StudyReproduction> results = new ArrayList<>();
+        for (String study : chosen) {
+            Function<ReproductionContext, StudyReproduction> runner = switch (study) {
+                case "gemstones" -> GemstonesReproduction::run;
+                case "chinchilla" -> ChinchillaReproduction::run;
+                case "gadre" -> GadreReproduction::run;
+                default -> PorianReproduction::run;
+            };
+            StudyReproduction result;
+            try (TerminalProgress progress = TerminalProgress.start("reproduce " + study, -1)) {
+                result = runner.apply(new ReproductionContext(parallelism, progress, full));
+            }
+            System.out.print(ReproductionTables.text(result));
+            System.out.flush();
+            results.add(result);
+        }
+        if (out != null) {
+            writeReport(results, parallelism.threads());
+        }
+        long differing = results.stream().mapToLong(StudyReproduction::differing).sum();
+        long compared = results.stream().mapToLong(StudyReproduction::publishedCount).sum();
+        System.out.printf(Locale.ROOT, "reproduction: %d published numbers compared, %d differ%n",
+                compared, differing);
+        return differing == 0 ? 0 : EXIT_NOT_REPRODUCED;
+    }
+
+    private void writeReport(List<StudyReproduction> results, int workers) {
+        List<Section> sections = new ArrayList<>();
+        sections.add(ReproductionSections.summary(results));
+        List<Provenance.DataSource> data = new ArrayList<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (StudyReproduction study : results) {
+            sections.add(ReproductionSections.comparisons(study));
+            sections.addAll(study.sections());
+            data.addAll(study.data());
+            seconds.put(study.study(), study.seconds());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("studies", String.join(", ", studies));
+        options.put("--full", Boolean.toString(full));
+        options.put("threads", Integer.toString(workers));
+        Provenance provenance = new Provenance(ScalefitCommand.version(), data, options,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
+        Report report = new Report("scalefit reproduction: " + String.join(", ", studies), sections,
+                noTimestamps ? provenance.withoutRunDetails() : provenance);
+        HtmlReport.write(report, out, Map.of(
+                "reproduction.json", ReproductionTables.json(results, ScalefitCommand.version()),
+                "reproduction.md", ReproductionTables.markdown(results)));
+        System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures)%n", out,
+                report.sections().size(), report.figures().size());
+    }
+}

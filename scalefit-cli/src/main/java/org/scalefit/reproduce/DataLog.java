@@ -1,0 +1,31 @@
+package org.scalefit.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.data.RunTable;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.TableReader;
+import org.scalefit.report.Provenance;
+
+/** Reads tables and remembers which, with the SHA-256 of their bytes, for the report's provenance. */
+final class DataLog {
+
+    private final TableReader reader;
+    private final Map<String, Provenance.DataSource> read = new LinkedHashMap<>();
+
+    DataLog(TableReader reader) {
+        this.reader = reader;
+    }
+
+    RunTable read(String data, ColumnRequest request) {
+        RunTable table = reader.read(data, request);
+        read.putIfAbsent(data, new Provenance.DataSource(data, table.contentHash(), table.rows() + " rows"));
+        return table;
+    }
+
+    List<Provenance.DataSource> sources() {
+        return new ArrayList<>(read.values());
+    }
+}

@@ -1,0 +1,127 @@
+package org.scalefit.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.LawFit;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.law.ComputeOptimalAllocation;
+import org.scalefit.law.LawForm;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.figures.AllocationFigures;
+import org.scalefit.report.figures.ReferenceLine;
+import org.scalefit.report.figures.Runs;
+import org.scalefit.report.sections.AllocationSection;
+import org.scalefit.report.sections.FrontierSection;
+import org.scalefit.report.sections.LawFitSection;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.BootstrapResult;
+
+/**
+ * The report sections of a reproduction: a summary of every study, each study's side-by-side table, and the figures
+ * of the analyses behind the numbers.
+ */
+public final class ReproductionSections {
+
+    private static final double[] TABLE_BUDGETS = {1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25};
+
+    private ReproductionSections() {
+    }
+
+    /** One line a study: how many published numbers were compared and how many differ. */
+    public static Section summary(List<StudyReproduction> studies) {
+        List<List<String>> rows = new ArrayList<>();
+        for (StudyReproduction study : studies) {
+            rows.add(List.of(study.title(), Long.toString(study.publishedCount()), Long.toString(study.differing()),
+                    Long.toString(study.comparisons().size() - study.publishedCount()),
+                    study.reproduced() ? (study.publishedCount() > 0 ? "reproduced" : "nothing to compare")
+                            : "NOT reproduced"));
+        }
+        return Section.of("reproduction-summary", "Reproduction summary")
+                .withText("Every number below is recomputed from the bundled data and set beside the value the "
+                        + "study published, with the difference and the tolerance it is judged by. \"Flat "
+                        + "direction\" marks parameters that differ along a valley in which the objective changes by "
+                        + "less than 1e-8; \"lower objective\" marks fits whose optimum is below the published one.")
+                .withTable("Studies", List.of("study", "published numbers compared", "differing",
+                        "shown without a published value", "verdict"), rows);
+    }
+
+    /** The side-by-side table of one study, and its notes. */
+    public static Section comparisons(StudyReproduction study) {
+        Section section = Section.of("reproduction-" + study.study(), study.title());
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparison c : study.comparisons()) {
+            rows.add(List.of(c.analysis(), c.quantity(), ReproductionTables.number(c.ours()),
+                    ReproductionTables.number(c.published()), Double.isNaN(c.published()) ? "—"
+                            : String.format(Locale.ROOT, "%.2e", c.difference()), c.rule(),
+                    ReproductionTables.verdict(c.verdict()) + (c.note().isEmpty() ? "" : ": " + c.note())));
+        }
+        if (!rows.isEmpty()) {
+            section = section.withTable(study.publishedCount() + " published numbers, " + study.differing()
+                    + " differing", List.of("analysis", "quantity", "scalefit", "published", "difference", "rule",
+                    "verdict"), rows);
+        }
+        for (String note : study.notes()) {
+            section = section.withText(note);
+        }
+        return section;
+    }
+
+    /**
+     * Gemstones' Approach 1 on one table (frontier, regressions beside the published allocation rules) and an
+     * Approach-3 fit with its allocation.
+     */
+    static List<Section> gemstones(String frontierSet, Approach1 frontier, double[] flops, double[] loss,
+                                   double[] params, double[] tokens, Runs frontierRuns, String fitSet, LawFit fit,
+                                   Observations fitData, Runs fitRuns, BootstrapResult bootstrap) {
+        RunStyles styles = RunStyles.gemstones();
+        List<Section> sections = new ArrayList<>();
+        sections.add(FrontierSection.of("gemstones-approach-1", "Gemstones: Approach 1 on " + frontierSet,
+                "training FLOPs (exact GQA count)", frontier, null, flops, loss, params, tokens, frontierRuns,
+                ReferenceLine.published(styles), styles));
+        sections.add(titled(LawFitSection.of("gemstones-approach-3", fit, fitData, fitRuns, styles, bootstrap),
+                "Gemstones: Approach 3 on " + fitSet + " (δ 1e-3)"));
+        sections.add(titled(allocation("gemstones-allocation", "Gemstones " + fitSet + " (Approach 3, δ 1e-3)",
+                fit.parameters(), bootstrap, styles), "Gemstones: compute-optimal allocation from the " + fitSet
+                + " fit"));
+        return sections;
+    }
+
+    /** Epoch's Fit A against the Chinchilla points, and Fit B's allocation with its bootstrap band. */
+    static List<Section> chinchilla(LawFit fitA, Observations data, double[] fitB, BootstrapResult bootstrap) {
+        RunStyles styles = RunStyles.gemstones();
+        List<String> names = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            names.add("N = " + Numbers.format(data.input(i, 0), 3));
+            labels.add(names.get(i) + ", D = " + Numbers.format(data.input(i, 1), 3));
+        }
+        Runs runs = Runs.named(names).withRowLabels(labels);
+        List<Section> sections = new ArrayList<>();
+        sections.add(titled(LawFitSection.of("chinchilla-fit-a", fitA, data, runs, styles, null),
+                "Epoch AI: Fit A on the Chinchilla points"));
+        sections.add(titled(allocation("chinchilla-allocation", "Epoch AI Fit B (this reproduction)", fitB, bootstrap,
+                styles), "Epoch AI: compute-optimal allocation from Fit B, with its bootstrap band"));
+        return sections;
+    }
+
+    private static Section titled(Section section, String title) {
+        return new Section(section.id(), title, section.blocks());
+    }
+
+    private static Section allocation(String id, String label, double[] theta, BootstrapResult bootstrap,
+                                      RunStyles styles) {
+        List<ReferenceLine> rules = new ArrayList<>();
+        ComputeOptimalAllocation law = ComputeOptimalAllocation.ofChinchillaParameters(theta);
+        rules.add(new ReferenceLine(label, SeriesStyle.line("#1f77b4").withLineWidth(2), law));
+        rules.addAll(ReferenceLine.published(styles));
+        double[] compute = AllocationFigures.budgets(1e18, 1e26, 65);
+        AllocationBands bands = bootstrap == null || !AllocationBands.applies(LawForm.CHINCHILLA) ? null
+                : AllocationBands.of(theta, bootstrap, compute, 95);
+        return AllocationSection.of(id, rules, TABLE_BUDGETS, compute, bands);
+    }
+}

@@ -1,0 +1,87 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class BenchmarksCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void fitsBothLawsAndPrintsTheFinalAccuracies() {
+        CliRun run = CliRun.of("benchmarks");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("770 checkpoints of 22 models on 9 tasks; 770 matched with losses from "
+                + "gemstones:hot_100b+_477");
+        assertThat(run.out()).containsPattern("error law .*\\n  Levenberg–Marquardt, 770 points; RSS 0\\.00883234908,"
+                + " R² 0\\.992767, converged\\n  k = 14\\.92679\\d+ ± 1\\.0511");
+        assertThat(run.out()).contains("sigmoid law", "degenerate", "warning: the midpoint L0");
+        assertThat(run.out()).containsPattern("\\n  1536x50 +0\\.4885 +0\\.0064 +2\\.4954");
+        assertThat(run.out().lines().filter(line -> line.matches("  \\d+x\\d+ .*"))).hasSize(22);
+    }
+
+    @Test
+    void writesTheFitsAndFinalAccuraciesAsJson() throws IOException {
+        Path out = folder.resolve("benchmarks.json");
+        CliRun run = CliRun.of("benchmarks", "--law", "error", "--solver", "varpro", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out));
+        assertThat(json.get("points").asInt()).isEqualTo(770);
+        assertThat(json.has("sigmoid_law")).isFalse();
+        JsonNode law = json.get("error_law");
+        assertThat(law.get("k").asDouble()).isCloseTo(14.926795353831828, within(1e-5));
+        assertThat(law.at("/standard_errors/gamma").asDouble()).isCloseTo(0.030352, within(5e-7));
+        assertThat(law.get("r_squared").asDouble()).isCloseTo(0.99277, within(5e-6));
+        assertThat(law.at("/fit/solver").asString()).isEqualTo("varpro");
+        assertThat(json.get("final_revisions")).hasSize(22);
+        assertThat(json.at("/provenance/losses").asString()).isEqualTo("gemstones:hot_100b+_477");
+        assertThat(json.at("/provenance/data_sha256").asString()).hasSize(64);
+    }
+
+    @Test
+    void fitsTheSigmoidAloneAgainstAnotherValidationSet() throws IOException {
+        Path out = folder.resolve("edu.json");
+        CliRun run = CliRun.of("benchmarks", "--law", "sigmoid", "--losses", "gemstones:fineweb_edu", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("matched with losses from gemstones:fineweb_edu").doesNotContain("error law");
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out));
+        assertThat(json.at("/sigmoid_law/p0")).hasSize(4);
+        assertThat(json.at("/sigmoid_law/standard_errors").size()).isEqualTo(4);
+    }
+
+    @Test
+    void anUnknownLawIsAUsageError() {
+        CliRun run = CliRun.of("benchmarks", "--law", "power");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("expected error, sigmoid or both, found 'power'");
+    }
+
+    @Test
+    void badBenchmarkDataStopsWithExitCode3AndWritesNothing() {
+        Path out = folder.resolve("never.json");
+        CliRun run = CliRun.of("benchmarks", "--data", folder.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("light_eval_df.parquet: expected an existing file, found nothing at that path");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aLossTableThatMatchesNoCheckpointIsBadInput() throws IOException {
+        Path losses = folder.resolve("losses.csv");
+        Files.writeString(losses, "width,depth,tokens,final_loss\n100,3,1000,3.5\n");
+        CliRun run = CliRun.of("benchmarks", "--losses", losses.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("expected rows that match checkpoints of gemstones on (width, depth, tokens), "
+                + "found none of its 1");
+    }
+}

@@ -1,0 +1,173 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.data.Observations;
+import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.heldout.HeldOutEvaluation;
+import org.scalefit.io.ColumnMapping;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.FitResultJson;
+import org.scalefit.io.TableReader;
+import org.scalefit.law.LawForm;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code scalefit bootstrap --fit}: the bootstrap of a stored fit on its own data. */
+class FitBootstrapCommandTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @TempDir
+    static Path folder;
+
+    private static Path hotFit;
+
+    @BeforeAll
+    static void fitGemstonesHot() {
+        hotFit = folder.resolve("hot.json");
+        CliRun run = CliRun.of("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--threads", "2", "--out",
+                hotFit.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    private static ObjectNode withoutRunSection(Path file) {
+        ObjectNode document = (ObjectNode) MAPPER.readTree(file.toFile());
+        document.remove("run");
+        return document;
+    }
+
+    @Test
+    void runBlockBootstrapOfAFitIsTheSameBytesOnOneAndTwoThreads() {
+        Path one = folder.resolve("boot-1.json");
+        Path two = folder.resolve("boot-2.json");
+        CliRun first = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--resamples", "60", "--seed", "42",
+                "--threads", "1", "--compute", "1e21,1e23", "--out", one.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(CliRun.of("bootstrap", "--fit", hotFit.toString(), "--resamples", "60", "--seed", "42",
+                "--threads", "2", "--compute", "1e21,1e23", "--out", two.toString()).exitCode()).isZero();
+        assertThat(MAPPER.writeValueAsString(withoutRunSection(two)))
+                .isEqualTo(MAPPER.writeValueAsString(withoutRunSection(one)));
+        assertThat(first.out()).contains("runs scheme: 22 runs (key width,depth)").contains("60 replicates")
+                .contains("compute-optimal allocation").contains("0 failed");
+    }
+
+    @Test
+    void intervalsAndAllocationBandsOfTheFitCoverItsEstimate() {
+        Path out = folder.resolve("boot.json");
+        CliRun run = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--resamples", "200", "--seed", "7",
+                "--threads", "2", "--compute", "1e20,1e22,1e24", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(out.toFile());
+        assertThat(json.get("bootstrap").get("scheme").asString()).isEqualTo("runs");
+        assertThat(json.get("bootstrap").get("units").asInt()).isEqualTo(22);
+        assertThat(json.get("parameters")).hasSize(5);
+        for (JsonNode parameter : json.get("parameters")) {
+            for (String space : List.of("log_space", "natural")) {
+                JsonNode values = parameter.get(space);
+                assertThat(values.get("estimate").asDouble()).as(values.get("name").asString())
+                        .isBetween(values.get("low").asDouble(), values.get("high").asDouble());
+                assertThat(values.get("standard_error").asDouble()).isPositive();
+            }
+        }
+        JsonNode budgets = json.get("allocation").get("budgets");
+        assertThat(budgets).hasSize(3);
+        for (JsonNode budget : budgets) {
+            for (String quantity : List.of("params", "tokens", "tokens_per_param")) {
+                double estimate = budget.get("estimate").get(quantity).asDouble();
+                assertThat(estimate).as("%s at %s", quantity, budget.get("compute"))
+                        .isBetween(budget.get(quantity).get("low").asDouble(),
+                                budget.get(quantity).get("high").asDouble());
+            }
+        }
+        assertThat(json.get("provenance").get("data").asString()).isEqualTo("gemstones:hot");
+    }
+
+    @Test
+    void pairsAndRunsDrawTheirOwnUnits() {
+        CliRun pairs = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--scheme", "pairs", "--resamples", "20",
+                "--threads", "2");
+        assertThat(pairs.exitCode()).as(pairs.err()).isZero();
+        assertThat(pairs.out()).contains("pairs scheme: 220 points resampled");
+        CliRun byParams = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--run-key", "params", "--resamples",
+                "20", "--threads", "2");
+        assertThat(byParams.exitCode()).as(byParams.err()).isZero();
+        assertThat(byParams.out()).contains("22 runs (key params)");
+    }
+
+    /** Epoch's outlier rule is a transform of the fit: the bootstrap reloads the same 240 points. */
+    @Test
+    void aFitsTransformsAreReappliedToItsData() {
+        Path epoch = folder.resolve("epoch.json");
+        assertThat(CliRun.of("fit", "--data", "chinchilla:epoch", "--drop-highest-losses", "5", "--grid", "epoch",
+                "--delta", "1e-3", "--threads", "2", "--out", epoch.toString()).exitCode()).isZero();
+        CliRun run = CliRun.of("bootstrap", "--fit", epoch.toString(), "--scheme", "pairs", "--resamples", "30",
+                "--threads", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("240 points");
+    }
+
+    /** A width–depth law is bootstrapped the same way; it has no closed-form allocation and says so. */
+    @Test
+    void aWidthDepthFitIsBootstrappedAndItsAllocationSkipped() throws Exception {
+        RunTable table = new TableReader().read("gemstones:hot",
+                ColumnRequest.of("width", "depth", "tokens", "loss"));
+        Observations points = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
+        LawFit fit = LawFit.fit(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3),
+                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(2),
+                FitProgress.silent());
+        Path file = folder.resolve("wd.json");
+        Files.writeString(file, new FitResultJson().scalefit(fit, new FitProvenance("gemstones:hot",
+                table.contentHash(), List.of(), "test", ColumnMapping.gemstones().fileColumns()), 2, 0));
+        Path out = folder.resolve("wd-boot.json");
+        CliRun run = CliRun.of("bootstrap", "--fit", file.toString(), "--resamples", "30", "--threads", "2",
+                "--compute", "1e21", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("width-depth law").contains("allocation skipped").contains("alpha_width");
+        JsonNode json = MAPPER.readTree(out.toFile());
+        assertThat(json.get("parameters")).hasSize(7);
+        assertThat(json.get("allocation").get("skipped").asString()).contains("no closed-form");
+    }
+
+    @Test
+    void dataThatIsNotTheFitsIsRefused() throws Exception {
+        CliRun otherData = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--data", "gemstones:lr_ablation_hot",
+                "--resamples", "10");
+        assertThat(otherData.exitCode()).isEqualTo(3);
+        assertThat(otherData.err()).contains("SHA-256");
+        ObjectNode tampered = (ObjectNode) MAPPER.readTree(hotFit.toFile());
+        tampered.put("loss", tampered.get("loss").asDouble() * 1.001);
+        Path edited = folder.resolve("tampered.json");
+        Files.writeString(edited, MAPPER.writeValueAsString(tampered));
+        CliRun run = CliRun.of("bootstrap", "--fit", edited.toString(), "--resamples", "10");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("tampered.json").contains("'loss'");
+        Path gemstonesShape = folder.resolve("gemstones-shape.json");
+        assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--format", "gemstones",
+                "--out", gemstonesShape.toString()).exitCode()).isZero();
+        CliRun noProvenance = CliRun.of("bootstrap", "--fit", gemstonesShape.toString(), "--resamples", "10");
+        assertThat(noProvenance.exitCode()).isEqualTo(3);
+        assertThat(noProvenance.err()).contains("provenance");
+    }
+
+    @Test
+    void optionsThatDoNotGoTogetherAreUsageErrors() {
+        assertThat(CliRun.of("bootstrap", "--fit", hotFit.toString(), "--delta", "1e-4").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bootstrap", "--fit", hotFit.toString(), "--scheme", "blocks").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bootstrap", "--fit", hotFit.toString(), "--level", "100").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bootstrap", "--data", "chinchilla:epoch", "--scheme", "runs").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bootstrap", "--resamples", "10").exitCode()).isEqualTo(2);
+    }
+}

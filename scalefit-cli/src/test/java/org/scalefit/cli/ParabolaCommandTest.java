@@ -1,0 +1,142 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ParabolaCommandTest {
+
+    private static final String FOLDER = "/reference/gemstones/parameters_delta-3/";
+    private static final String WIDTH_DEPTH_PARAMS = "approach_3_width_depth_parameters_grid_search_0_hot_100b+.json";
+    private static final String PARAMS = "approach_3_parameters_grid_search_0_hot_100b+.json";
+
+    @TempDir
+    Path folder;
+
+    /** A Gemstones law file from the test resources (see reference/NOTICE), copied to the temporary folder. */
+    private Path law(String name) throws IOException {
+        Path file = folder.resolve(name);
+        if (!Files.exists(file)) {
+            try (InputStream in = ParabolaCommandTest.class.getResourceAsStream(FOLDER + name)) {
+                Files.copy(in, file);
+            }
+        }
+        return file;
+    }
+
+    private static JsonNode json(Path file) {
+        return JsonMapper.builder().build().readTree(file.toFile());
+    }
+
+    private static List<String> industryNames(JsonNode budget) {
+        List<String> names = new ArrayList<>();
+        budget.get("industry_models").forEach(model -> names.add(model.get("hf_name").asString()));
+        return names;
+    }
+
+    @Test
+    void gemstonesDefaultsGiveFourValleysThatSpendEachBudget() throws IOException {
+        Path out = folder.resolve("parabola.json");
+        CliRun run = CliRun.of("parabola", "--law", law(WIDTH_DEPTH_PARAMS).toString(), "--law2",
+                law(PARAMS).toString(), "--threads", "2", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        assertThat(result.get("factors").size()).isEqualTo(9);
+        JsonNode budgets = result.get("budgets");
+        assertThat(budgets.size()).isEqualTo(4);
+        int[] buckets = {2, 5, 9, 12};
+        for (int b = 0; b < 4; b++) {
+            JsonNode budget = budgets.get(b);
+            assertThat(budget.get("bucket").asInt()).isEqualTo(buckets[b]);
+            assertThat(budget.get("optimum").get("improved").asBoolean()).isTrue();
+            JsonNode shapes = budget.get("shapes");
+            assertThat(shapes.size()).isEqualTo(9);
+            assertThat(budget.get("infeasible_factors").size()).isZero();
+            double atOne = shapes.get(4).get("loss").asDouble();
+            assertThat(shapes.get(4).get("factor").asDouble()).isEqualTo(1.0);
+            assertThat(atOne).isCloseTo(budget.get("optimum").get("loss").asDouble(), within(1e-10));
+            for (int i = 0; i < 9; i++) {
+                JsonNode shape = shapes.get(i);
+                assertThat(shape.get("flops_relative_error").asDouble()).isLessThanOrEqualTo(1e-9);
+                assertThat(shape.get("status").asString()).isEqualTo("interior");
+                assertThat(shape.get("tokens").asDouble()).isCloseTo(budget.get("budget_tokens").asDouble()
+                        * Math.sqrt(shape.get("factor").asDouble()), within(1e-6));
+                assertThat(shape.has("law2_loss")).isTrue();
+                assertThat(shape.get("loss").asDouble()).isGreaterThanOrEqualTo(atOne);
+            }
+            assertThat(industryNames(budget)).doesNotContain("meta-llama/Llama-3.1-70B");
+        }
+        assertThat(industryNames(budgets.get(0))).containsExactly("Qwen/Qwen2.5-0.5B");
+        assertThat(result.get("industry").get("excluded").get(0).asString()).isEqualTo("meta-llama/Llama-3.1-70B");
+        assertThat(run.out()).contains("bucket 9: FLOPs = ").contains("1/16").contains("Qwen/Qwen2.5-0.5B");
+    }
+
+    @Test
+    void excludingNoIndustryModelDrawsLlama31SeventyBAtTheTwentyFourthDecade() throws IOException {
+        Path out = folder.resolve("parabola.json");
+        CliRun run = CliRun.of("parabola", "--law", law(WIDTH_DEPTH_PARAMS).toString(), "--rows", "9",
+                "--industry-exclude", "", "--threads", "2", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode budget = json(out).get("budgets").get(0);
+        assertThat(industryNames(budget)).contains("meta-llama/Llama-3.1-70B", "meta-llama/Llama-2-7b-hf");
+    }
+
+    @Test
+    void csvHasOneLinePerBudgetAndFactorWhateverTheThreadCount() throws IOException {
+        Path out = folder.resolve("parabola.csv");
+        Path single = folder.resolve("single.csv");
+        CliRun run = CliRun.of("parabola", "--law", law(WIDTH_DEPTH_PARAMS).toString(), "--rows", "3,4",
+                "--factors", "-1:1", "--no-industry", "--format", "csv", "--threads", "2", "--out", out.toString());
+        CliRun one = CliRun.of("parabola", "--law", law(WIDTH_DEPTH_PARAMS).toString(), "--rows", "3,4",
+                "--factors", "-1:1", "--no-industry", "--format", "csv", "--threads", "1", "--out", single.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(Files.readAllBytes(single)).isEqualTo(Files.readAllBytes(out));
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("bucket,budget_flops,factor,status,width,depth,params,tokens,flops,"
+                + "flops_relative_error,loss,law2_loss,undertrained_loss,law2_undertrained_loss");
+        assertThat(lines).hasSize(7);
+        assertThat(lines.subList(1, 7)).extracting(line -> line.split(",")[0] + ":" + line.split(",")[2])
+                .containsExactly("3:0.5", "3:1", "3:2", "4:0.5", "4:1", "4:2");
+        assertThat(lines.subList(1, 7)).allMatch(line -> line.split(",", -1)[3].equals("interior")
+                && line.split(",", -1)[11].isEmpty());
+    }
+
+    @Test
+    void badUsageAndBadFilesWriteNothing() throws IOException {
+        Path out = folder.resolve("parabola.json");
+        String widthDepth = law(WIDTH_DEPTH_PARAMS).toString();
+
+        CliRun factors = CliRun.of("parabola", "--law", widthDepth, "--factors", "a:b", "--out", out.toString());
+        CliRun rows = CliRun.of("parabola", "--law", widthDepth, "--rows", "13", "--out", out.toString());
+        CliRun missing = CliRun.of("parabola", "--law", folder.resolve("none.json").toString(), "--out",
+                out.toString());
+        Path badIndustry = folder.resolve("industry.json");
+        Files.writeString(badIndustry, "{\"hf_name\":[\"a/b\"],\"loss\":[\"x\"]}");
+        CliRun industry = CliRun.of("parabola", "--law", widthDepth, "--industry", badIndustry.toString(), "--out",
+                out.toString());
+
+        assertThat(factors.exitCode()).isEqualTo(2);
+        assertThat(factors.err()).contains("--factors expects LOW:HIGH");
+        assertThat(rows.exitCode()).isEqualTo(2);
+        assertThat(rows.err()).contains("bucket 13 is not in 0..12");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("none.json");
+        assertThat(industry.exitCode()).isEqualTo(3);
+        assertThat(industry.err()).contains("industry.json").contains("column 'params'");
+        assertThat(out).doesNotExist();
+    }
+}

@@ -1,0 +1,20 @@
+package org.scalefit.overtraining;
+
+import java.util.Objects;
+
+/**
+ * A fitted {@link SigmoidAccuracyLaw} and how the fit went. When {@link FitReport#failed()} the law's parameters
+ * and statistics are NaN.
+ *
+ * @param law        the law at the optimum
+ * @param report     the fit's objective, starts and warnings
+ * @param statistics RSS, R² and the parameters' standard errors (order a, k, L₀, b) at the optimum
+ */
+public record SigmoidAccuracyFit(SigmoidAccuracyLaw law, FitReport report, FitStatistics statistics) {
+
+    public SigmoidAccuracyFit {
+        Objects.requireNonNull(law, "law");
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(statistics, "statistics");
+    }
+}

@@ -1,0 +1,238 @@
+package org.scalefit.report.figure;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The visible range of an axis and its labelled ticks, chosen for a data range [min, max].
+ *
+ * <ul>
+ *   <li>Linear: the range padded by 4 % each side; ticks at multiples of the step 1, 2 or 5 × 10^k that gives the
+ *       number of ticks nearest six.</li>
+ *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
+ *       ⌈n/8⌉-th decade when there are many) when at least three fall inside; otherwise at 1, 2, 5 × 10^k, or at
+ *       1 … 9 × 10^k; a range too narrow to hold two of those is widened to the nearer one-digit value outside
+ *       it, or to both (1.8 … 2.8 shows as 1.8 … 3, 2.2 … 2.8 as 2 … 3). Log ticks are always m × 10^k with an integer m, the only places XChart puts
+ *       log ticks.</li>
+ * </ul>
+ * Labels are plain decimals between 10⁻³ and 10⁵ and m×10^k outside, with Unicode superscript exponents, so that
+ * both renderers print the same text.
+ *
+ * @param scale  the axis scale
+ * @param low    the lowest visible value
+ * @param high   the highest visible value
+ * @param values the tick values, increasing, all within [low, high]
+ * @param labels the text of each tick
+ */
+public record AxisTicks(Scale scale, double low, double high, double[] values, List<String> labels) {
+
+    private static final double PADDING = 0.04;
+    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    public AxisTicks {
+        values = values.clone();
+        labels = List.copyOf(labels);
+    }
+
+    /** Ticks for data spanning [min, max] (min ≤ max, positive on a log axis). */
+    public static AxisTicks of(Scale scale, double min, double max) {
+        if (!scale.accepts(min) || !scale.accepts(max) || min > max) {
+            throw new IllegalArgumentException("no " + scale + " axis can span [" + min + ", " + max + "]");
+        }
+        return scale == Scale.LOG ? logarithmic(min, max) : linear(min, max);
+    }
+
+    private static AxisTicks linear(double min, double max) {
+        double span = max - min;
+        if (span == 0) {
+            span = min == 0 ? 1 : Math.abs(min) * 0.2;
+        }
+        double low = (min == max ? min - span / 2 : min) - PADDING * span;
+        double high = (min == max ? max + span / 2 : max) + PADDING * span;
+        return new AxisTicksBuilder(Scale.LINEAR, low, high).linearSteps(low, high, 6).build();
+    }
+
+    private static AxisTicks logarithmic(double min, double max) {
+        double logMin = Math.log10(min);
+        double logMax = Math.log10(max);
+        if (logMax - logMin < 1e-9) {
+            logMin -= 0.1;
+            logMax += 0.1;
+        }
+        double pad = PADDING * (logMax - logMin);
+        double low = Math.pow(10, logMin - pad);
+        double high = Math.pow(10, logMax + pad);
+        AxisTicksBuilder ticks = new AxisTicksBuilder(Scale.LOG, low, high);
+        int first = (int) Math.ceil(Math.log10(low) - 1e-12);
+        int last = (int) Math.floor(Math.log10(high) + 1e-12);
+        int decades = last - first + 1;
+        if (decades >= 3) {
+            int every = (int) Math.ceil(decades / 8.0);
+            for (int k = first; k <= last; k++) {
+                if (Math.floorMod(k, every) == 0) {
+                    ticks.add(BigDecimal.ONE.scaleByPowerOfTen(k).doubleValue(), powerOfTen(k));
+                }
+            }
+            return ticks.build();
+        }
+        AxisTicks mantissaTicks = mantissaTicks(low, high);
+        if (mantissaTicks.values.length >= 2) {
+            return mantissaTicks;
+        }
+        double below = roundedDown(low);
+        double above = roundedUp(high);
+        boolean lowerIsCloser = Math.log10(low / below) < Math.log10(above / high);
+        AxisTicks widened = lowerIsCloser ? mantissaTicks(below, high) : mantissaTicks(low, above);
+        return widened.values.length >= 2 ? widened : mantissaTicks(below, above);
+    }
+
+    /** Ticks at 1, 2, 5 × 10^k in [low, high] if at least three fall there, else at 1 … 9 × 10^k. */
+    private static AxisTicks mantissaTicks(double low, double high) {
+        AxisTicks ticks = null;
+        for (int[] mantissas : new int[][] {{1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+            AxisTicksBuilder candidate = new AxisTicksBuilder(Scale.LOG, low, high);
+            int first = (int) Math.floor(Math.log10(low));
+            int last = (int) Math.floor(Math.log10(high));
+            for (int k = first; k <= last; k++) {
+                for (int m : mantissas) {
+                    double value = new BigDecimal(m).scaleByPowerOfTen(k).doubleValue();
+                    if (value >= low * (1 - 1e-12) && value <= high * (1 + 1e-12)) {
+                        candidate.add(value, label(value));
+                    }
+                }
+            }
+            ticks = candidate.build();
+            if (ticks.values.length >= 3) {
+                return ticks;
+            }
+        }
+        return ticks;
+    }
+
+    /** v rounded down to one significant digit, m × 10^k with m = ⌊v / 10^k⌋. */
+    private static double roundedDown(double value) {
+        int k = (int) Math.floor(Math.log10(value));
+        return new BigDecimal(Math.floor(value / Math.pow(10, k) + 1e-12)).scaleByPowerOfTen(k).doubleValue();
+    }
+
+    /** v rounded up to one significant digit, m × 10^k with m = ⌈v / 10^k⌉. */
+    private static double roundedUp(double value) {
+        int k = (int) Math.floor(Math.log10(value));
+        return new BigDecimal(Math.ceil(value / Math.pow(10, k) - 1e-12)).scaleByPowerOfTen(k).doubleValue();
+    }
+
+    /** The tick label of a value: a plain decimal in [10⁻³, 10⁵), else m×10^k (1×10^k written 10^k). */
+    public static String label(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e5) {
+            return plain(value);
+        }
+        int exponent = (int) Math.floor(Math.log10(magnitude) + 1e-12);
+        double mantissa = value / Math.pow(10, exponent);
+        if (Math.abs(Math.abs(mantissa) - 1) < 1e-9) {
+            return (value < 0 ? "−" : "") + powerOfTen(exponent);
+        }
+        return plain(mantissa).replace('-', '−') + "×" + powerOfTen(exponent);
+    }
+
+    /** 10 with a superscript exponent, e.g. 10¹⁹. */
+    public static String powerOfTen(int exponent) {
+        StringBuilder text = new StringBuilder("10");
+        if (exponent < 0) {
+            text.append('⁻');
+        }
+        for (char digit : Integer.toString(Math.abs(exponent)).toCharArray()) {
+            text.append(SUPERSCRIPT_DIGITS.charAt(digit - '0'));
+        }
+        return text.toString();
+    }
+
+    /** A decimal with at most 4 significant digits and no trailing zeros. */
+    private static String plain(double value) {
+        String text = new BigDecimal(String.format(Locale.ROOT, "%.4g", value).trim()).stripTrailingZeros()
+                .toPlainString();
+        return text.startsWith("-") ? "−" + text.substring(1) : text;
+    }
+
+    /** Where {@code value} lies in the visible range: 0 at low, 1 at high (on the axis' scale). */
+    public double fraction(double value) {
+        double from = scale.transform(low);
+        double to = scale.transform(high);
+        return (scale.transform(value) - from) / (to - from);
+    }
+
+    /** Whether every tick is a power of ten (a log axis spanning three decades or more). */
+    public boolean powersOfTen() {
+        if (scale != Scale.LOG || values.length == 0) {
+            return false;
+        }
+        for (double value : values) {
+            double exponent = Math.log10(value);
+            if (Math.abs(exponent - Math.rint(exponent)) > 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** Collects ticks in increasing order. */
+    private static final class AxisTicksBuilder {
+        private final Scale scale;
+        private final double low;
+        private final double high;
+        private final List<Double> values = new ArrayList<>();
+        private final List<String> labels = new ArrayList<>();
+
+        AxisTicksBuilder(Scale scale, double low, double high) {
+            this.scale = scale;
+            this.low = low;
+            this.high = high;
+        }
+
+        AxisTicksBuilder add(double value, String label) {
+            values.add(value);
+            labels.add(label);
+            return this;
+        }
+
+        int size() {
+            return values.size();
+        }
+
+        /** Ticks at multiples of the 1, 2 or 5 × 10^k step that puts nearest {@code count} in [from, to]. */
+        AxisTicksBuilder linearSteps(double from, double to, int count) {
+            double span = to - from;
+            double power = Math.pow(10, Math.floor(Math.log10(span / count)));
+            double step = power;
+            for (double nice : new double[] {1, 2, 5, 10}) {
+                if (Math.abs(span / (nice * power) - count) < Math.abs(span / step - count)) {
+                    step = nice * power;
+                }
+            }
+            long firstIndex = (long) Math.ceil(from / step - 1e-9);
+            long lastIndex = (long) Math.floor(to / step + 1e-9);
+            for (long i = firstIndex; i <= lastIndex; i++) {
+                double value = new BigDecimal(i).multiply(new BigDecimal(Double.toString(step))).doubleValue();
+                if (value >= from && value <= to && (scale == Scale.LINEAR || value > 0)) {
+                    add(value, label(value));
+                }
+            }
+            return this;
+        }
+
+        AxisTicks build() {
+            return new AxisTicks(scale, low, high, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                    labels);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.scalefit.report.figure;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a {@link Figure} with XChart as a PNG image or an SVG document (XChart's VectorGraphics2D encoder): the
+ * figure's {@link PlotFrame} ranges, log axes with {@link AxisTicks#label} tick labels (powers of ten as 10^k when
+ * the axis spans two decades or more), each series in its style (a band as a translucent polygon beneath it), and
+ * the legend outside the plot area, to the right, so that it never covers data.
+ *
+ * @param width  the image width in pixels
+ * @param height the image height in pixels
+ */
+public record XChartRenderer(int width, int height) {
+
+    private static final Color GRID = new Color(0xebebeb);
+    private static final Color FRAME = new Color(0x888888);
+    private static final float[] DASHES = {7f, 4f};
+    private static final float[] DOTS = {1.5f, 3f};
+
+    public XChartRenderer {
+        if (width < 100 || height < 100) {
+            throw new IllegalArgumentException("a figure needs at least 100×100 pixels, got " + width + "×" + height);
+        }
+    }
+
+    /** 960 × 560 pixels. */
+    public static XChartRenderer standard() {
+        return new XChartRenderer(960, 560);
+    }
+
+    /**
+     * The figure as PNG bytes: XChart paints into an RGB image with pure stroke geometry (so that a curve drawn as
+     * many short segments does not wobble by snapping each to the pixel grid), encoded by ImageIO's PNG writer
+     * (no time stamp or other varying chunk).
+     */
+    public byte[] png(Figure figure) {
+        XYChart chart = chart(figure);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            chart.paint(graphics, width, height);
+        } finally {
+            graphics.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("this Java has no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode figure " + figure.id() + " as PNG", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The figure as an SVG document (UTF-8 bytes). */
+    public byte[] svg(Figure figure) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart(figure), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode figure " + figure.id() + " as SVG", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The XChart chart of {@code figure}, styled and filled, ready to encode. */
+    public XYChart chart(Figure figure) {
+        PlotFrame frame = PlotFrame.of(figure);
+        XYChart chart = new XYChart(width, height);
+        chart.setTitle(figure.title());
+        chart.setXAxisTitle(figure.x().label());
+        chart.setYAxisTitle(figure.y().label());
+        style(chart.getStyler(), figure, frame);
+        Set<String> names = new HashSet<>();
+        figure.series().forEach(series -> names.add(series.name()));
+        for (Series series : figure.series()) {
+            addBand(chart, figure, series, names);
+            addSeries(chart, figure, series);
+        }
+        return chart;
+    }
+
+    private static void style(XYStyler styler, Figure figure, PlotFrame frame) {
+        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        styler.setBaseFont(base);
+        styler.setChartTitleFont(base.deriveFont(Font.BOLD, 15f));
+        styler.setAxisTitleFont(base.deriveFont(14f));
+        styler.setAxisTickLabelsFont(base.deriveFont(12.5f));
+        styler.setLegendFont(base.deriveFont(12f));
+        styler.setChartTitleBoxVisible(false);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderColor(FRAME);
+        styler.setPlotBorderVisible(true);
+        styler.setPlotGridLinesColor(GRID);
+        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setAxisTickMarksColor(FRAME);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setLegendBackgroundColor(Color.WHITE);
+        styler.setLegendSeriesLineLength(28);
+        styler.setLegendPadding(6);
+        styler.setMarkerSize(6);
+        styler.setChartPadding(12);
+        styler.setPlotMargin(4);
+        styler.setAntiAlias(true);
+        styler.setTextAntiAlias(true);
+        styler.setLocale(java.util.Locale.ROOT);
+        styler.setXAxisLogarithmic(figure.x().scale() == Scale.LOG);
+        styler.setYAxisLogarithmic(figure.y().scale() == Scale.LOG);
+        styler.setXAxisLogarithmicDecadeOnly(frame.x().powersOfTen());
+        styler.setYAxisLogarithmicDecadeOnly(frame.y().powersOfTen());
+        styler.setXAxisMin(frame.x().low());
+        styler.setXAxisMax(frame.x().high());
+        styler.setYAxisMin(frame.y().low());
+        styler.setYAxisMax(frame.y().high());
+        if (figure.x().scale() == Scale.LOG) {
+            styler.setXAxisTickLabelsFormattingFunction(value -> labelAt(frame.x(), value));
+        } else {
+            styler.setXAxisDecimalPattern(decimalPattern(frame.x()));
+        }
+        if (figure.y().scale() == Scale.LOG) {
+            styler.setYAxisTickLabelsFormattingFunction(value -> labelAt(frame.y(), value));
+        } else {
+            styler.setYAxisDecimalPattern(decimalPattern(frame.y()));
+        }
+    }
+
+    /**
+     * A {@link java.text.DecimalFormat} pattern for XChart's own linear ticks: as many decimals as the frame's tick
+     * step needs, a leading zero, and scientific notation beyond 10⁵.
+     */
+    private static String decimalPattern(AxisTicks ticks) {
+        double[] values = ticks.values();
+        double magnitude = Math.max(Math.abs(ticks.low()), Math.abs(ticks.high()));
+        if (magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3)) {
+            return "0.##E0";
+        }
+        double step = values.length >= 2 ? values[1] - values[0] : magnitude;
+        int decimals = step > 0 ? Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+        return decimals == 0 ? "0" : "0." + "0".repeat(Math.min(decimals, 8));
+    }
+
+    /** The label of the frame's tick at {@code value}; "" where XChart puts a tick the frame does not label. */
+    private static String labelAt(AxisTicks ticks, double value) {
+        double[] values = ticks.values();
+        for (int i = 0; i < values.length; i++) {
+            if (Math.abs(value - values[i]) <= 1e-9 * Math.abs(values[i])) {
+                return ticks.labels().get(i);
+            }
+        }
+        return "";
+    }
+
+    private static void addSeries(XYChart chart, Figure figure, Series series) {
+        double[][] points = drawablePoints(figure, series);
+        if (points[0].length == 0) {
+            return;
+        }
+        SeriesStyle style = series.style();
+        Color color = color(style, 255);
+        XYSeries xy = chart.addSeries(series.name(), points[0], points[1]);
+        xy.setXYSeriesRenderStyle(style.stroke() == SeriesStyle.Stroke.NONE ? XYSeries.XYSeriesRenderStyle.Scatter
+                : XYSeries.XYSeriesRenderStyle.Line);
+        xy.setLineColor(color);
+        xy.setMarkerColor(color);
+        xy.setMarker(marker(style.marker()));
+        if (style.stroke() != SeriesStyle.Stroke.NONE) {
+            xy.setLineStyle(stroke(style));
+        }
+        xy.setShowInLegend(series.inLegend());
+    }
+
+    private static void addBand(XYChart chart, Figure figure, Series series, Set<String> names) {
+        if (!series.hasBand()) {
+            return;
+        }
+        double[] x = series.x();
+        double[] lower = series.band().lower();
+        double[] upper = series.band().upper();
+        java.util.List<double[]> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (PlotFrame.drawable(figure, x[i], lower[i]) && PlotFrame.drawable(figure, x[i], upper[i])) {
+                kept.add(new double[] {x[i], lower[i], upper[i]});
+            }
+        }
+        if (kept.size() < 2) {
+            return;
+        }
+        int n = kept.size();
+        double[] polygonX = new double[2 * n];
+        double[] polygonY = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            polygonX[i] = kept.get(i)[0];
+            polygonY[i] = kept.get(i)[1];
+            polygonX[2 * n - 1 - i] = kept.get(i)[0];
+            polygonY[2 * n - 1 - i] = kept.get(i)[2];
+        }
+        String name = series.name() + " (band)";
+        while (names.contains(name)) {
+            name = name + " ";
+        }
+        names.add(name);
+        XYSeries band = chart.addSeries(name, polygonX, polygonY);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(color(series.style(), 56));
+        band.setLineColor(color(series.style(), 0));
+        band.setLineStyle(new BasicStroke(0.01f));
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+    }
+
+    /** The points of a series that the axes can show, as {x[], y[]}. */
+    private static double[][] drawablePoints(Figure figure, Series series) {
+        double[] x = series.x();
+        double[] y = series.y();
+        int n = 0;
+        double[] keptX = new double[x.length];
+        double[] keptY = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            if (PlotFrame.drawable(figure, x[i], y[i])) {
+                keptX[n] = x[i];
+                keptY[n] = y[i];
+                n++;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(keptX, n), java.util.Arrays.copyOf(keptY, n)};
+    }
+
+    private static Color color(SeriesStyle style, int alpha) {
+        int[] rgb = style.rgb();
+        return new Color(rgb[0], rgb[1], rgb[2], alpha);
+    }
+
+    private static BasicStroke stroke(SeriesStyle style) {
+        float width = (float) style.lineWidth();
+        return switch (style.stroke()) {
+            case DASHED -> new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DASHES, 0f);
+            case DOTTED -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, DOTS, 0f);
+            default -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        };
+    }
+
+    private static Marker marker(SeriesStyle.Marker marker) {
+        return switch (marker) {
+            case NONE -> SeriesMarkers.NONE;
+            case CIRCLE -> SeriesMarkers.CIRCLE;
+            case SQUARE -> SeriesMarkers.SQUARE;
+            case DIAMOND -> SeriesMarkers.DIAMOND;
+            case TRIANGLE -> SeriesMarkers.TRIANGLE_UP;
+            case CROSS -> SeriesMarkers.CROSS;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package org.scalefit.report.figures;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.frontier.LogLogFit;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.law.Allocation;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.figure.Axis;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figure.Series;
+import org.scalefit.report.figure.SeriesStyle;
+
+/**
+ * Figures of Approach 1 (core {@code frontier}; Hoffmann et al. 2022 §3.1, McLeish et al. 2025 §3.1 and Fig. 2):
+ * every run's loss against the resource spent, with the convex-hull frontier and Chinchilla's binning minimisers;
+ * and the power laws fitted along the frontier, N_opt, D_opt or D/N ∝ R^slope, beside reference allocations.
+ */
+public final class FrontierFigures {
+
+    /** The frontier's colour: black, apart from every run colour. */
+    static final String FRONTIER_COLOR = "#000000";
+
+    private FrontierFigures() {
+    }
+
+    /**
+     * Loss against resource, log–log: one line per run (its checkpoints in resource order, in the run's style), the
+     * convex-hull frontier as a dotted black line with crosses, and, if {@code bins} is not null, the binning
+     * minimisers as grey squares.
+     *
+     * @param resource the resource of each row (FLOPs, GPU-hours), as the frontier was computed on
+     * @param loss     the loss of each row
+     * @param runs     the run of each row
+     * @param hull     the convex-hull frontier of (resource, loss)
+     * @param bins     the binning minimisers, or null
+     */
+    public static Figure lossAgainstResource(String id, String resourceLabel, double[] resource, double[] loss,
+                                             Runs runs, LossFrontier hull, LossFrontier bins, RunStyles styles) {
+        runs.requireRows(resource, "resource");
+        runs.requireRows(loss, "loss");
+        Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log("loss"));
+        int ordinal = 0;
+        for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
+            int[] rows = Arrays.stream(run.getValue()).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            figure = figure.with(Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
+                    styles.forRun(run.getKey(), ordinal++).withLineWidth(1.2)).withPointLabels(labels(runs, rows)));
+        }
+        if (bins != null) {
+            figure = figure.with(Series.of("binning minimisers", bins.resource(), bins.loss(),
+                            new SeriesStyle("#666666", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
+                    .withPointLabels(labels(runs, bins.rows())));
+        }
+        return figure.with(Series.of("convex-hull frontier", hull.resource(), hull.loss(),
+                        new SeriesStyle(FRONTIER_COLOR, SeriesStyle.Stroke.DOTTED, SeriesStyle.Marker.CROSS, 2))
+                .withPointLabels(labels(runs, hull.rows())));
+    }
+
+    /**
+     * One fitted quantity against resource, log–log: the frontier runs' values (black crosses), the fitted power
+     * law over them (solid blue, a straight line; its slope and R² in the legend), and each reference allocation
+     * (e.g. Chinchilla, Kaplan; only meaningful when the resource is FLOPs) over the same range, widened ×/÷ 3.
+     *
+     * @param params     the parameters of each row
+     * @param tokens     the tokens of each row
+     * @param references allocations to draw beside the fit (may be empty)
+     */
+    public static Figure fitAgainstResource(String id, AllocationQuantity quantity, String resourceLabel,
+                                            Approach1 analysis, double[] params, double[] tokens, Runs runs,
+                                            List<ReferenceLine> references) {
+        runs.requireRows(params, "params");
+        runs.requireRows(tokens, "tokens");
+        LossFrontier frontier = analysis.frontier();
+        int[] rows = frontier.rows();
+        double[] resource = frontier.resource();
+        double[] values = new double[rows.length];
+        for (int t = 0; t < rows.length; t++) {
+            values[t] = quantity.of(params[rows[t]], tokens[rows[t]]);
+        }
+        double[] range = Sampling.positiveRange(resource);
+        double[] ends = {range[0] / 3, range[1] * 3};
+        double[] line = Sampling.logSpaced(ends[0], ends[1], 13);
+        LogLogFit fit = quantity.fitOf(analysis);
+        double[] fitted = Arrays.stream(ends).map(fit::predict).toArray();
+        Figure figure = Figure.of(id, quantity.label().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                        + quantity.label().substring(1) + " along the frontier", Axis.log(resourceLabel),
+                Axis.log(quantity.label()));
+        List<Series> referenceSeries = new ArrayList<>();
+        for (ReferenceLine reference : references) {
+            double[] y = Arrays.stream(line).map(c -> {
+                Allocation allocation = reference.rule().at(c);
+                return quantity.of(allocation);
+            }).toArray();
+            referenceSeries.add(Series.of(reference.label(), line, y, reference.style()));
+        }
+        return figure.withAll(referenceSeries)
+                .with(Series.of("fit: slope " + Numbers.format(fit.slope(), 4) + ", R² "
+                        + Numbers.fixed(fit.rSquared(), 3), ends, fitted, SeriesStyle.line("#1f77b4")
+                        .withLineWidth(2)))
+                .with(Series.of("frontier runs", resource, values, new SeriesStyle(FRONTIER_COLOR,
+                        SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1)).withPointLabels(labels(runs, rows)));
+    }
+
+    private static List<String> labels(Runs runs, int[] rows) {
+        List<String> labels = new ArrayList<>(rows.length);
+        for (int row : rows) {
+            labels.add(runs.label(row));
+        }
+        return labels;
+    }
+}

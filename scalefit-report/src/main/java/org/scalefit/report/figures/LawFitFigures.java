@@ -1,0 +1,103 @@
+package org.scalefit.report.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.data.Observations;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.report.figure.Axis;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Palette;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figure.Series;
+import org.scalefit.report.figure.SeriesStyle;
+
+/**
+ * Figures of an Approach-3 fit (core {@code law} and {@code fit}; Hoffmann et al. 2022 §3.3): the fitted law
+ * L̂(x) = Σ_j exp(c_j)·x_j^(−α_j) + exp(e) against the data it was fitted to, as predicted against observed loss,
+ * and as the log residual r = ln L − ln L̂ (the quantity the Huber objective weighs) against one input.
+ */
+public final class LawFitFigures {
+
+    private LawFitFigures() {
+    }
+
+    /**
+     * Predicted L̂ against observed L, log–log, one marker series per run in its colour, and the line L̂ = L
+     * (dashed grey): points above it are over-predicted.
+     *
+     * @param data the points fitted, in the order of {@code runs}' rows
+     */
+    public static Figure predictedAgainstObserved(String id, FittedLaw law, Observations data, Runs runs,
+                                                  RunStyles styles) {
+        double[] observed = data.losses();
+        runs.requireRows(observed, "the observations");
+        double[] predicted = predictions(law, data);
+        Figure figure = Figure.of(id, "Fitted " + law.form().name() + " law against the data: predicted and "
+                + "observed loss", Axis.log("observed loss L"), Axis.log("predicted loss L̂"));
+        figure = figure.withAll(perRun(observed, predicted, runs, styles));
+        double[] range = Sampling.positiveRange(concat(observed, predicted));
+        double[] diagonal = {range[0], range[1]};
+        return figure.with(Series.of("L̂ = L", diagonal, diagonal, SeriesStyle.dashed(Palette.NEUTRAL)
+                .withLineWidth(1)));
+    }
+
+    /**
+     * The log residual ln L − ln L̂ against input {@code input} (log x, linear y), one marker series per run, and
+     * the zero line.
+     */
+    public static Figure residualsAgainstInput(String id, FittedLaw law, Observations data, String input, Runs runs,
+                                               RunStyles styles) {
+        int column = data.inputNames().indexOf(input);
+        if (column < 0) {
+            throw new IllegalArgumentException("the data has no input '" + input + "'; it has " + data.inputNames());
+        }
+        double[] observed = data.losses();
+        runs.requireRows(observed, "the observations");
+        double[] predicted = predictions(law, data);
+        double[] x = new double[observed.length];
+        double[] residual = new double[observed.length];
+        for (int i = 0; i < observed.length; i++) {
+            x[i] = data.input(i, column);
+            residual[i] = Math.log(observed[i]) - Math.log(predicted[i]);
+        }
+        Figure figure = Figure.of(id, "Residuals of the fitted " + law.form().name() + " law against " + input,
+                Axis.log(input), Axis.linear("log residual ln L − ln L̂"));
+        figure = figure.withAll(perRun(x, residual, runs, styles));
+        double[] range = Sampling.positiveRange(x);
+        return figure.with(Series.of("zero", new double[] {range[0], range[1]}, new double[] {0, 0},
+                SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend());
+    }
+
+    /** L̂ at every point. */
+    static double[] predictions(FittedLaw law, Observations data) {
+        double[] predicted = new double[data.size()];
+        double[][] inputs = data.inputs();
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = law.predict(inputs[i]);
+        }
+        return predicted;
+    }
+
+    private static List<Series> perRun(double[] x, double[] y, Runs runs, RunStyles styles) {
+        List<Series> series = new ArrayList<>();
+        int ordinal = 0;
+        for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
+            int[] rows = run.getValue();
+            List<String> labels = new ArrayList<>();
+            for (int row : rows) {
+                labels.add(runs.label(row));
+            }
+            SeriesStyle style = styles.forRun(run.getKey(), ordinal++);
+            series.add(Series.of(run.getKey(), Sampling.pick(x, rows), Sampling.pick(y, rows),
+                    SeriesStyle.markers(style.color())).withPointLabels(labels));
+        }
+        return series;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

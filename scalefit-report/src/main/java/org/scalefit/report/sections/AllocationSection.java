@@ -1,0 +1,65 @@
+package org.scalefit.report.sections;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.law.Allocation;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.Band;
+import org.scalefit.report.figures.AllocationFigures;
+import org.scalefit.report.figures.AllocationQuantity;
+import org.scalefit.report.figures.ReferenceLine;
+import org.scalefit.uncertainty.AllocationBands;
+
+/**
+ * The report section of compute-optimal allocation (Hoffmann et al. 2022 eq. 4): N_opt, D_opt and D/N against
+ * compute for each rule (the first typically the law fitted here, with its bootstrap {@link AllocationBands} when
+ * given), and a table of the allocations at round budgets.
+ */
+public final class AllocationSection {
+
+    private AllocationSection() {
+    }
+
+    /**
+     * The section.
+     *
+     * @param rules   the allocation rules, the first the one the bands (if any) belong to
+     * @param budgets the budgets of the table (e.g. 10¹⁹ … 10²⁵)
+     * @param compute the budgets the figures evaluate the rules at (e.g. {@link AllocationFigures#budgets(double,
+     *                double, int)} over 10¹⁸ … 10²⁶); with bands, their budgets
+     * @param bands   bootstrap bands of the first rule at {@code compute}, or null
+     */
+    public static Section of(String id, List<ReferenceLine> rules, double[] budgets, double[] compute,
+                             AllocationBands bands) {
+        if (bands != null && !java.util.Arrays.equals(AllocationFigures.budgets(bands), compute)) {
+            throw new IllegalArgumentException("the allocation bands are not at the figures' budgets");
+        }
+        Section section = Section.of(id, "Compute-optimal allocation").withText("How each rule splits a training "
+                + "budget C ≈ 6·N·D into parameters N and tokens D. For a fitted law L = E + A/N^α + B/D^β: "
+                + "N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b with a = β/(α+β), b = α/(α+β), G = (αA/(βB))^(1/(α+β))"
+                + (bands == null ? "." : "; the band is the central " + Numbers.format(bands.level(), 3)
+                + " % percentile interval over the pairs-bootstrap refits of the law."));
+        for (AllocationQuantity quantity : AllocationQuantity.values()) {
+            Map<String, Band> byRule = new LinkedHashMap<>();
+            if (bands != null && !rules.isEmpty()) {
+                byRule.put(rules.get(0).label(), AllocationFigures.band(bands, quantity));
+            }
+            section = section.withFigure(AllocationFigures.quantityAgainstCompute(id + "-" + quantity.slug(), quantity,
+                    rules, compute, byRule), "");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ReferenceLine rule : rules) {
+            for (double budget : budgets) {
+                Allocation allocation = rule.rule().at(budget);
+                rows.add(List.of(rule.label(), Numbers.format(budget, 3), Numbers.format(allocation.params(), 4),
+                        Numbers.format(allocation.tokens(), 4), Numbers.format(allocation.tokensPerParam(), 4),
+                        Double.isNaN(allocation.predictedLoss()) ? "" : Numbers.format(allocation.predictedLoss(), 5)));
+            }
+        }
+        return section.withTable("Allocations at round budgets", List.of("rule", "compute C", "N_opt", "D_opt",
+                "D/N", "predicted loss"), rows);
+    }
+}

@@ -1,0 +1,87 @@
+package org.scalefit.report.sections;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.frontier.LogLogFit;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.report.Block;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figures.AllocationQuantity;
+import org.scalefit.report.figures.FrontierFigures;
+import org.scalefit.report.figures.ReferenceLine;
+import org.scalefit.report.figures.Runs;
+
+/**
+ * The report section of one Approach-1 analysis (Hoffmann et al. 2022 §3.1; McLeish et al. 2025 §3.1): the
+ * exponents of N_opt, D_opt and D/N ∝ R^slope along the convex-hull frontier with their bootstrap intervals, the
+ * loss-against-resource figure, one figure per fitted quantity, and the frontier runs.
+ */
+public final class FrontierSection {
+
+    private FrontierSection() {
+    }
+
+    /**
+     * The section.
+     *
+     * @param id            the section id, also the prefix of its figure ids (e.g. {@code approach-1-flops})
+     * @param resourceLabel the resource, as an axis label (e.g. {@code "training FLOPs"})
+     * @param bins          the binning minimisers, or null
+     * @param references    allocations drawn beside the fits (FLOPs only; may be empty)
+     */
+    public static Section of(String id, String title, String resourceLabel, Approach1 analysis, LossFrontier bins,
+                             double[] resource, double[] loss, double[] params, double[] tokens, Runs runs,
+                             List<ReferenceLine> references, RunStyles styles) {
+        LossFrontier frontier = analysis.frontier();
+        List<Block.Fact> facts = new ArrayList<>();
+        facts.add(new Block.Fact("frontier runs", Integer.toString(frontier.size()), "of " + runs.size()
+                + " rows, on the lower convex hull of (log " + resourceLabel + ", log loss)"));
+        for (AllocationQuantity quantity : AllocationQuantity.values()) {
+            facts.add(exponent(quantity.label() + " ∝ R^slope: slope", quantity.fitOf(analysis)));
+        }
+        Section section = Section.of(id, title).withText("Approach 1: the runs on the convex-hull frontier of loss "
+                        + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
+                        + "and tokens per parameter in log–log space give the compute-optimal allocation.")
+                .withFacts(facts)
+                .withFigure(FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, resource, loss, runs,
+                        frontier, bins, styles), "Each run's loss at its checkpoints (hover for the run and "
+                        + "checkpoint; click a legend entry to hide it). The dotted black line joins the convex-hull "
+                        + "frontier" + (bins == null ? "." : "; grey squares are the lowest-loss run of each of "
+                        + bins.size() + " non-empty log-spaced bins (Chinchilla's binning)."));
+        for (AllocationQuantity quantity : AllocationQuantity.values()) {
+            LogLogFit fit = quantity.fitOf(analysis);
+            section = section.withFigure(FrontierFigures.fitAgainstResource(id + "-" + quantity.slug(), quantity,
+                    resourceLabel, analysis, params, tokens, runs, references), "Least-squares line through the "
+                    + "frontier runs in log–log space: slope " + Numbers.format(fit.slope(), 4)
+                    + interval(fit) + ", R² " + Numbers.fixed(fit.rSquared(), 4) + ".");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        int[] frontierRows = frontier.rows();
+        double[] frontierResource = frontier.resource();
+        for (int t = 0; t < frontierRows.length; t++) {
+            int i = frontierRows[t];
+            rows.add(List.of(runs.label(i), Numbers.format(frontierResource[t], 4), Numbers.format(params[i], 4),
+                    Numbers.format(tokens[i], 4), Numbers.format(tokens[i] / params[i], 4),
+                    Numbers.format(loss[i], 5)));
+        }
+        return section.withTable("Frontier runs, by increasing " + resourceLabel,
+                List.of("run", resourceLabel, "parameters", "tokens", "tokens/param", "loss"), rows);
+    }
+
+    private static Block.Fact exponent(String name, LogLogFit fit) {
+        String value = fit.resamples() > 0
+                ? Numbers.withInterval(fit.slope(), fit.slopeInterval()[0], fit.slopeInterval()[1], 4)
+                : Numbers.format(fit.slope(), 4);
+        String detail = "R² " + Numbers.fixed(fit.rSquared(), 4) + ", " + fit.points() + " points"
+                + (fit.resamples() > 0 ? "; [95 % pairs-bootstrap interval, " + fit.resamples() + " resamples]" : "");
+        return new Block.Fact(name, value, detail);
+    }
+
+    private static String interval(LogLogFit fit) {
+        return fit.resamples() > 0 ? " (95 % bootstrap interval " + Numbers.format(fit.slopeInterval()[0], 4) + " to "
+                + Numbers.format(fit.slopeInterval()[1], 4) + ")" : "";
+    }
+}

@@ -1,0 +1,94 @@
+package org.scalefit.report.sections;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.LawFit;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
+import org.scalefit.report.Block;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figures.LawFitFigures;
+import org.scalefit.report.figures.Runs;
+import org.scalefit.uncertainty.BootstrapResult;
+
+/**
+ * The report section of an Approach-3 fit (Hoffmann et al. 2022 §3.3; McLeish et al. 2025 §3.2): the law's
+ * parameters (with pairs-bootstrap 2.5–97.5 percentile intervals when a bootstrap is given), how the multi-start
+ * search went and its warnings, and the law against the data (predicted against observed, residuals).
+ */
+public final class LawFitSection {
+
+    private LawFitSection() {
+    }
+
+    /**
+     * The section.
+     *
+     * @param data      the points fitted, in the order of {@code runs}' rows
+     * @param bootstrap replicates of the same fit for intervals, or null
+     */
+    public static Section of(String id, LawFit fit, Observations data, Runs runs, RunStyles styles,
+                             BootstrapResult bootstrap) {
+        LawForm form = fit.law();
+        Section section = Section.of(id, "Approach 3: " + form.name() + " law").withText("Approach 3: the law "
+                + (form.equals(LawForm.CHINCHILLA) ? "L(N, D) = E + A/N^α + B/D^β" : "L = E + Σ_j exp(c_j)·x_j^(−α_j) "
+                + "over " + String.join(", ", form.inputs())) + " fitted by minimising the Huber loss (δ = "
+                + Numbers.format(fit.delta(), 3) + ") of log-loss residuals with L-BFGS from every start of the "
+                + fit.search().grid().name() + " grid, keeping the best start that converged.");
+        List<Block.Fact> search = List.of(
+                new Block.Fact("points", Integer.toString(fit.points()), ""),
+                new Block.Fact("starts", Long.toString(fit.search().starts()), fit.search().successfulStarts()
+                        + " converged, " + fit.search().recognisedStarts() + " stopped early in a known basin"));
+        if (!fit.succeeded()) {
+            return section.withText("The fit failed: no start converged. There is no law to show.")
+                    .withFacts(search);
+        }
+        FittedLaw law = new FittedLaw(form, fit.parameters());
+        List<Block.Fact> facts = new ArrayList<>(parameters(form, law, bootstrap));
+        facts.add(new Block.Fact("objective (Huber sum)", Numbers.format(fit.loss(), 8), ""));
+        facts.addAll(search);
+        for (String warning : fit.warnings()) {
+            facts.add(new Block.Fact("warning", warning, ""));
+        }
+        section = section.withFacts(facts)
+                .withFigure(LawFitFigures.predictedAgainstObserved(id + "-predicted", law, data, runs, styles),
+                        "Each point is one checkpoint; on the dashed line the law predicts the observed loss exactly.");
+        String input = form.inputs().contains("tokens") ? "tokens" : form.inputs().get(form.arity() - 1);
+        return section.withFigure(LawFitFigures.residualsAgainstInput(id + "-residuals", law, data, input, runs,
+                styles), "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
+                + "misses the shape of its loss curve.");
+    }
+
+    private static List<Block.Fact> parameters(LawForm form, FittedLaw law, BootstrapResult bootstrap) {
+        int k = form.arity();
+        double[] low = bootstrap == null ? null : bootstrap.untransformedPercentile(2.5);
+        double[] high = bootstrap == null ? null : bootstrap.untransformedPercentile(97.5);
+        String detail = bootstrap == null ? "" : "[2.5, 97.5] percentiles of " + bootstrap.replicates().length
+                + " pairs-bootstrap refits";
+        List<Block.Fact> facts = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            String input = form.inputs().get(j);
+            String exponentName = form.equals(LawForm.CHINCHILLA) ? (j == 0 ? "α" : "β") : "α (" + input + ")";
+            String coefficientName = form.equals(LawForm.CHINCHILLA) ? (j == 0 ? "A" : "B")
+                    : "exp(c) (" + input + ")";
+            facts.add(fact(exponentName, law.exponent(j), low, high, j, detail));
+            facts.add(fact(coefficientName, Math.exp(law.logCoefficient(j)), low, high, k + j, detail));
+        }
+        facts.add(fact("E", Math.exp(law.logIrreducibleError()), low, high, 2 * k, detail));
+        if (form.equals(LawForm.CHINCHILLA)) {
+            double alpha = law.exponent(0);
+            double beta = law.exponent(1);
+            facts.add(new Block.Fact("compute-optimal exponents", "N_opt ∝ C^" + Numbers.format(beta / (alpha + beta), 4)
+                    + ", D_opt ∝ C^" + Numbers.format(alpha / (alpha + beta), 4), "a = β/(α+β), b = α/(α+β)"));
+        }
+        return facts;
+    }
+
+    private static Block.Fact fact(String name, double value, double[] low, double[] high, int index, String detail) {
+        String text = low == null ? Numbers.format(value, 5) : Numbers.withInterval(value, low[index], high[index], 5);
+        return new Block.Fact(name, text, detail);
+    }
+}

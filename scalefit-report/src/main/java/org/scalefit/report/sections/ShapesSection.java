@@ -1,0 +1,68 @@
+package org.scalefit.report.sections;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.Section;
+import org.scalefit.report.figures.ShapeFigures;
+import org.scalefit.report.figures.ShapeMark;
+import org.scalefit.report.figures.ShapeQuantity;
+import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.FeasibleShapes;
+import org.scalefit.shapes.ShapeOptima;
+import org.scalefit.shapes.ShapePoint;
+
+/**
+ * The report section of the width–depth shape search (McLeish et al. 2025 §4): each law's grid optimum per FLOPs
+ * bucket (figures of {@code quantities} against FLOPs, and a table), and the feasible shapes near the target sizes
+ * with marked shapes (e.g. the data's runs).
+ */
+public final class ShapesSection {
+
+    private ShapesSection() {
+    }
+
+    /**
+     * The section.
+     *
+     * @param optima     per law label, its bucket optima (may be empty)
+     * @param quantities what to plot of the optima, one figure each
+     * @param feasible   the feasible shapes (may be empty: no feasible-shapes figure)
+     * @param tolerance  the relative size tolerance they were enumerated with
+     * @param marks      named shapes to mark on the feasible-shapes figure
+     */
+    public static Section of(String id, Map<String, ShapeOptima> optima, List<ShapeQuantity> quantities,
+                             List<FeasibleShapes.Shape> feasible, double tolerance, Map<String, List<ShapeMark>> marks) {
+        Section section = Section.of(id, "Model shapes").withText("For each log-spaced FLOPs bucket, the grid row "
+                + "(width, depth, tokens) of least predicted loss under each law, over Gemstones' brute-force grid; "
+                + "and the model shapes that can be built near the target sizes.");
+        Map<String, List<ShapePoint>> points = new LinkedHashMap<>();
+        optima.forEach((label, result) -> points.put(label, ShapeFigures.points(result)));
+        if (!optima.isEmpty()) {
+            for (ShapeQuantity quantity : quantities) {
+                section = section.withFigure(ShapeFigures.optimaAgainstCompute(id + "-" + quantity.slug(), quantity,
+                        points), "One point per FLOPs bucket (hover for the shape).");
+            }
+            List<List<String>> rows = new ArrayList<>();
+            optima.forEach((label, result) -> {
+                for (BucketOptimum optimum : result.optima()) {
+                    ShapePoint p = optimum.point();
+                    rows.add(List.of(label, Numbers.format(optimum.upperFlops(), 3), Numbers.format(p.width(), 5),
+                            Numbers.format(p.depth(), 4), Numbers.format(p.ratio(), 4), Numbers.format(p.params(), 4),
+                            Numbers.format(p.tokens(), 4), Numbers.format(p.tokensPerParam(), 4),
+                            Numbers.format(p.loss(), 5)));
+                }
+            });
+            section = section.withTable("Grid optimum per FLOPs bucket", List.of("law", "FLOPs ≤", "width", "depth",
+                    "w/d", "parameters", "tokens", "tokens/param", "predicted loss"), rows);
+        }
+        if (!feasible.isEmpty()) {
+            section = section.withFigure(ShapeFigures.feasibleShapes(id + "-feasible", feasible, tolerance, marks),
+                    feasible.size() + " shapes within ±" + Numbers.format(100 * tolerance, 3) + " % of the target "
+                            + "sizes (width a multiple of the head size, an even number of heads).");
+        }
+        return section;
+    }
+}

@@ -1,0 +1,85 @@
+package org.scalefit.report.figure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AxisTicksTest {
+
+    @Test
+    void logAxisOverSeveralDecadesTicksPowersOfTenWrittenAsTenToTheK() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 2e17, 3e21);
+
+        assertThat(ticks.values()).containsExactly(1e18, 1e19, 1e20, 1e21);
+        assertThat(ticks.labels()).containsExactly("10¹⁸", "10¹⁹", "10²⁰", "10²¹");
+        assertThat(ticks.powersOfTen()).isTrue();
+    }
+
+    @Test
+    void logAxisOverManyDecadesLabelsAtMostAboutEightOfThem() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 1e-4, 1e16);
+
+        assertThat(ticks.labels()).containsExactly("10⁻³", "10⁰", "10³", "10⁶", "10⁹", "10¹²", "10¹⁵");
+    }
+
+    @Test
+    void logAxisOverTwoDecadesTicksOneTwoFive() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.5, 255);
+
+        assertThat(ticks.values()).containsExactly(5, 10, 20, 50, 100, 200);
+        assertThat(ticks.labels()).containsExactly("5", "10", "20", "50", "100", "200");
+        assertThat(ticks.powersOfTen()).isFalse();
+    }
+
+    @Test
+    void narrowLogAxisIsWidenedToTwoOneDigitTicks() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.2, 2.8);
+
+        assertThat(ticks.values()).containsExactly(2, 3);
+        assertThat(ticks.low()).isLessThanOrEqualTo(2);
+        assertThat(ticks.high()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void everyLogTickHasAnIntegerMantissaAsXChartPlacesThem() {
+        for (double[] range : new double[][] {{1.79, 2.83}, {2.45, 4.4}, {3e9, 1.1e11}, {0.011, 0.3}, {7, 9}}) {
+            for (double value : AxisTicks.of(Scale.LOG, range[0], range[1]).values()) {
+                double mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-12));
+                assertThat(Math.abs(mantissa - Math.rint(mantissa))).as("%s in %s", value, range[0]).isLessThan(1e-9);
+            }
+        }
+    }
+
+    @Test
+    void linearAxisTicksNiceStepsInsideThePaddedRange() {
+        AxisTicks ticks = AxisTicks.of(Scale.LINEAR, -0.05, 0.09);
+
+        assertThat(ticks.values()).containsExactly(-0.04, -0.02, 0, 0.02, 0.04, 0.06, 0.08);
+        assertThat(ticks.labels()).containsExactly("−0.04", "−0.02", "0", "0.02", "0.04", "0.06", "0.08");
+        assertThat(ticks.low()).isLessThan(-0.05);
+        assertThat(ticks.high()).isGreaterThan(0.09);
+    }
+
+    @Test
+    void labelsArePlainInsideAThousandthToAHundredThousandAndScientificOutside() {
+        assertThat(AxisTicks.label(2.5)).isEqualTo("2.5");
+        assertThat(AxisTicks.label(3e9)).isEqualTo("3×10⁹");
+        assertThat(AxisTicks.label(1e-5)).isEqualTo("10⁻⁵");
+        assertThat(AxisTicks.label(12345.678)).isEqualTo("12350");
+    }
+
+    @Test
+    void aLogAxisCannotSpanNonPositiveValues() {
+        assertThatThrownBy(() -> AxisTicks.of(Scale.LOG, 0, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fractionPlacesTheEndsOfTheRangeAtZeroAndOne() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 1e18, 1e22);
+
+        assertThat(ticks.fraction(ticks.low())).isEqualTo(0.0);
+        assertThat(ticks.fraction(ticks.high())).isEqualTo(1.0);
+        assertThat(ticks.fraction(1e20)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+    }
+}

@@ -1,0 +1,58 @@
+package org.scalefit.report.figure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class InteractiveSvgTest {
+
+    private static Figure figure() {
+        return Figure.of("runs", "Runs", Axis.log("tokens"), Axis.linear("loss"))
+                .with(Series.of("a<b & \"c\"", new double[] {1e9, 2e9, -1}, new double[] {3, 2.9, 2.8},
+                        SeriesStyle.markers("#1f77b4")).withPointLabels(List.of("first", "second", "third")))
+                .with(Series.of("hidden line", new double[] {1e9, 2e9}, new double[] {3, 3},
+                        SeriesStyle.line("#000000")).hiddenFromLegend());
+    }
+
+    @Test
+    void everyDrawablePointHasAHoverLabelWithItsSeriesLabelAndCoordinates() {
+        String html = InteractiveSvg.html(figure());
+
+        assertThat(count(html, "<circle [^>]*data-l=")).isEqualTo(2);
+        assertThat(html).contains("data-l=\"a&lt;b &amp; &quot;c&quot;: second — tokens 2×10⁹, loss 2.9\"");
+        assertThat(html).doesNotContain("third");
+    }
+
+    @Test
+    void onlySeriesInTheLegendGetAClickableEntryPointingAtTheirGroup() {
+        String html = InteractiveSvg.html(figure());
+
+        assertThat(count(html, "<li data-s=")).isEqualTo(1);
+        assertThat(html).contains("<li data-s=\"0\"").contains("<g class=\"series\" data-s=\"0\"")
+                .contains("<g class=\"series\" data-s=\"1\"");
+    }
+
+    @Test
+    void theSvgReferencesNothingOutsideThePage() {
+        String html = InteractiveSvg.html(figure());
+
+        assertThat(html).doesNotContain("http").doesNotContain("xmlns").doesNotContain("href");
+    }
+
+    @Test
+    void theSameFigureGivesTheSameText() {
+        assertThat(InteractiveSvg.html(figure())).isEqualTo(InteractiveSvg.html(figure()));
+    }
+
+    private static int count(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+}

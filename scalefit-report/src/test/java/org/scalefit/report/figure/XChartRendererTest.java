@@ -1,0 +1,73 @@
+package org.scalefit.report.figure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class XChartRendererTest {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private final XChartRenderer renderer = XChartRenderer.standard();
+
+    static Figure sample() {
+        double[] compute = {1e18, 1e19, 1e20, 1e21};
+        double[] loss = {3.9, 3.2, 2.8, 2.5};
+        return Figure.of("sample", "Loss against FLOPs", Axis.log("FLOPs"), Axis.log("loss"))
+                .with(Series.of("runs", compute, loss, SeriesStyle.markers("#1f77b4"))
+                        .withBand(new Band(new double[] {3.7, 3.0, 2.6, 2.3}, new double[] {4.1, 3.4, 3.0, 2.7})))
+                .with(Series.of("law", compute, new double[] {3.8, 3.25, 2.85, 2.55}, SeriesStyle.dashed("#d62728")))
+                .with(Series.of("not drawable", new double[] {-1, 0}, new double[] {1, 2},
+                        SeriesStyle.line("#000000")));
+    }
+
+    @Test
+    void pngStartsWithThePngSignatureAndHasTheRequestedSize() throws Exception {
+        byte[] png = renderer.png(sample());
+
+        assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(960);
+        assertThat(image.getHeight()).isEqualTo(560);
+    }
+
+    @Test
+    void svgParsesAsXmlWithAnSvgRoot() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(renderer.svg(sample())));
+
+        assertThat(document.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(document.getElementsByTagNameNS("*", "path").getLength()).isPositive();
+    }
+
+    @Test
+    void theSameFigureGivesTheSameBytes() {
+        assertThat(renderer.png(sample())).isEqualTo(renderer.png(sample()));
+        assertThat(renderer.svg(sample())).isEqualTo(renderer.svg(sample()));
+    }
+
+    @Test
+    void aDifferentFigureGivesDifferentBytes() {
+        Figure other = sample().with(Series.of("extra", new double[] {1e18, 1e21}, new double[] {3, 3},
+                SeriesStyle.line("#2ca02c")));
+
+        assertThat(renderer.png(other)).isNotEqualTo(renderer.png(sample()));
+    }
+
+    @Test
+    void theChartHasEveryDrawableSeriesAndEachBandButNoLegendEntryForTheBand() {
+        var chart = renderer.chart(sample());
+
+        assertThat(chart.getSeriesCollection()).extracting(s -> s.getName())
+                .containsExactly("runs (band)", "runs", "law");
+        assertThat(chart.getSeries("runs (band)").isShowInLegend()).isFalse();
+        assertThat(chart.getStyler().getLegendPosition())
+                .isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    }
+}

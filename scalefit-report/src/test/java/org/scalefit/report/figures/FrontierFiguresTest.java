@@ -1,0 +1,100 @@
+package org.scalefit.report.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.law.PowerLawAllocation;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figure.Series;
+import org.scalefit.report.figure.SeriesStyle;
+
+class FrontierFiguresTest {
+
+    // Two runs of three checkpoints each: run "a" (N = 1e8) and run "b" (N = 4e8).
+    private static final double[] PARAMS = {1e8, 1e8, 1e8, 4e8, 4e8, 4e8};
+    private static final double[] TOKENS = {1e9, 2e9, 4e9, 1e9, 2e9, 4e9};
+    private static final double[] FLOPS = {6e17, 1.2e18, 2.4e18, 2.4e18, 4.8e18, 9.6e18};
+    private static final double[] LOSS = {3.6, 3.4, 3.3, 3.2, 3.0, 2.9};
+    private static final Runs RUNS = Runs.named(List.of("a", "a", "a", "b", "b", "b"));
+
+    @Test
+    void lossFigureHasOneSeriesPerRunThenTheBinsThenTheHull() {
+        LossFrontier hull = LossFrontier.convexHull(FLOPS, LOSS);
+        LossFrontier bins = LossFrontier.binMinimizers(FLOPS, LOSS, 2);
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", FLOPS, LOSS, RUNS, hull, bins,
+                RunStyles.none());
+
+        assertThat(figure.series()).extracting(Series::name)
+                .containsExactly("a", "b", "binning minimisers", "convex-hull frontier");
+        assertThat(figure.series("b").x()).containsExactly(2.4e18, 4.8e18, 9.6e18);
+        assertThat(figure.series("b").y()).containsExactly(3.2, 3.0, 2.9);
+        assertThat(figure.series("convex-hull frontier").x()).containsExactly(hull.resource());
+        assertThat(figure.series("convex-hull frontier").y()).containsExactly(hull.loss());
+        assertThat(figure.series("binning minimisers").x()).containsExactly(bins.resource());
+    }
+
+    @Test
+    void eachRunIsDrawnInItsStyleAndItsCheckpointsInResourceOrder() {
+        double[] shuffledFlops = {2.4e18, 6e17, 1.2e18};
+        double[] shuffledLoss = {3.3, 3.6, 3.4};
+        Runs one = Runs.named(List.of("PyGemma-256x23_pretrain", "PyGemma-256x23_pretrain", "PyGemma-256x23_pretrain"));
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", shuffledFlops, shuffledLoss, one,
+                LossFrontier.convexHull(shuffledFlops, shuffledLoss), null, RunStyles.gemstones());
+
+        Series run = figure.series("PyGemma-256x23_pretrain");
+        assertThat(run.x()).containsExactly(6e17, 1.2e18, 2.4e18);
+        assertThat(run.y()).containsExactly(3.6, 3.4, 3.3);
+        // model_styles.json: "PyGemma-256x23_pretrain": {"color": "#e377c2", "line_style": "--"}
+        assertThat(run.style().color()).isEqualTo("#e377c2");
+        assertThat(run.style().stroke()).isEqualTo(SeriesStyle.Stroke.DASHED);
+    }
+
+    @Test
+    void fitFigureDrawsTheFrontierRunsTheFittedLineAndEachReference() {
+        Approach1 analysis = Approach1.of(FLOPS, LOSS, PARAMS, TOKENS, 0, 1);
+        ReferenceLine kaplan = new ReferenceLine("Kaplan", SeriesStyle.line("#8c564b"),
+                new PowerLawAllocation(1.6e9, 8.64e19, 0.88));
+
+        Figure figure = FrontierFigures.fitAgainstResource("params", AllocationQuantity.PARAMS, "FLOPs", analysis,
+                PARAMS, TOKENS, RUNS, List.of(kaplan));
+
+        Series frontier = figure.series("frontier runs");
+        assertThat(frontier.x()).containsExactly(analysis.frontier().resource());
+        int[] rows = analysis.frontier().rows();
+        for (int t = 0; t < rows.length; t++) {
+            assertThat(frontier.y()[t]).isEqualTo(PARAMS[rows[t]]);
+        }
+        Series fit = figure.series().get(1);
+        assertThat(fit.name()).startsWith("fit: slope ");
+        for (int i = 0; i < fit.size(); i++) {
+            assertThat(fit.y()[i]).isCloseTo(analysis.params().predict(fit.x()[i]), within(1e-6 * fit.y()[i]));
+        }
+        Series reference = figure.series("Kaplan");
+        for (int i = 0; i < reference.size(); i++) {
+            assertThat(reference.y()[i]).isEqualTo(kaplan.rule().at(reference.x()[i]).params());
+        }
+        assertThat(reference.x()[0]).isLessThan(FLOPS[0]);
+        assertThat(reference.x()[reference.size() - 1]).isGreaterThan(9.6e18);
+    }
+
+    @Test
+    void tokensPerParameterFigurePlotsTheRatioOfTheFrontierRuns() {
+        Approach1 analysis = Approach1.of(FLOPS, LOSS, PARAMS, TOKENS, 0, 1);
+
+        Figure figure = FrontierFigures.fitAgainstResource("ratio", AllocationQuantity.TOKENS_PER_PARAM, "FLOPs",
+                analysis, PARAMS, TOKENS, RUNS, List.of());
+
+        int[] rows = analysis.frontier().rows();
+        double[] ratio = figure.series("frontier runs").y();
+        for (int t = 0; t < rows.length; t++) {
+            assertThat(ratio[t]).isEqualTo(TOKENS[rows[t]] / PARAMS[rows[t]]);
+        }
+    }
+}

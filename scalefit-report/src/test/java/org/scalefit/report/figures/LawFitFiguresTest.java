@@ -1,0 +1,64 @@
+package org.scalefit.report.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.Observations;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.figure.Series;
+
+class LawFitFiguresTest {
+
+    // Chinchilla's rounded law (Hoffmann et al. 2022 eq. 10): E 1.69, A 406.4, B 410.7, α 0.34, β 0.28.
+    private static final FittedLaw CHINCHILLA = new FittedLaw(LawForm.CHINCHILLA,
+            new double[] {0.34, 0.28, Math.log(406.4), Math.log(410.7), Math.log(1.69)});
+    private static final double[][] INPUTS = {{1e8, 2e9}, {1e8, 8e9}, {1e9, 2e10}};
+
+    private static Observations observations(double... scale) {
+        double[] losses = new double[INPUTS.length];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = CHINCHILLA.predict(INPUTS[i]) * scale[i];
+        }
+        return new Observations("test", LawForm.CHINCHILLA.inputs(), INPUTS, losses);
+    }
+
+    @Test
+    void predictedAgainstObservedPairsEachPointsLossWithTheLawsPrediction() {
+        Observations data = observations(1.01, 0.99, 1.0);
+        Runs runs = Runs.named(List.of("small", "small", "large"));
+
+        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none());
+
+        assertThat(figure.series()).extracting(Series::name).containsExactly("small", "large", "L̂ = L");
+        assertThat(figure.series("small").x()).containsExactly(data.loss(0), data.loss(1));
+        assertThat(figure.series("small").y()[0]).isEqualTo(CHINCHILLA.predict(INPUTS[0]));
+        assertThat(figure.series("large").y()[0]).isCloseTo(data.loss(2), within(1e-12));
+    }
+
+    @Test
+    void residualsAreTheLogRatioOfObservedToPredictedAgainstTheChosenInput() {
+        Observations data = observations(Math.exp(0.02), Math.exp(-0.01), 1.0);
+        Runs runs = Runs.named(List.of("a", "b", "c"));
+
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs, RunStyles.none());
+
+        assertThat(figure.series("a").x()).containsExactly(2e9);
+        assertThat(figure.series("a").y()[0]).isCloseTo(0.02, within(1e-12));
+        assertThat(figure.series("b").y()[0]).isCloseTo(-0.01, within(1e-12));
+        assertThat(figure.series("c").y()[0]).isCloseTo(0.0, within(1e-12));
+        assertThat(figure.series("zero").inLegend()).isFalse();
+    }
+
+    @Test
+    void residualsAgainstAnInputTheDataLacksAreRefused() {
+        assertThatThrownBy(() -> LawFitFigures.residualsAgainstInput("r", CHINCHILLA, observations(1, 1, 1), "width",
+                Runs.named(List.of("a", "b", "c")), RunStyles.none()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
+    }
+}

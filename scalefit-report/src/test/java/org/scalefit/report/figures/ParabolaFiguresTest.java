@@ -1,0 +1,92 @@
+package org.scalefit.report.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.scalefit.io.IndustryModels;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Series;
+import org.scalefit.shapes.OvertrainedShape;
+import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.ShapePoint;
+
+class ParabolaFiguresTest {
+
+    private static final double BUDGET = 1e21;
+
+    /** A shape of the parabola at factor f with predicted loss {@code loss} (its geometry made up but consistent). */
+    private static OvertrainedShape shape(double factor, double loss, double second, boolean edge) {
+        double tokens = 2e10 * Math.sqrt(factor);
+        double params = BUDGET / (6 * tokens);
+        return new OvertrainedShape(factor, BUDGET, new ShapePoint(1024 / factor, 24, tokens, params, BUDGET, loss),
+                loss + 0.05, Double.isNaN(second) ? OptionalDouble.empty() : OptionalDouble.of(second),
+                OptionalDouble.empty(), edge);
+    }
+
+    private static OvertrainingParabola parabola() {
+        ShapePoint optimum = new ShapePoint(1024, 24, 2e10, BUDGET / 1.2e11, BUDGET, 2.90);
+        return new OvertrainingParabola(5, optimum, List.of(shape(0.5, 2.93, 2.95, false),
+                shape(1, 2.90, 2.91, false), shape(2, 2.94, 2.97, false), shape(16, 3.30, Double.NaN, true)),
+                List.of(32.0));
+    }
+
+    private static IndustryModels.Model model(String name, double loss) {
+        return new IndustryModels.Model(name, loss, 7_000_000_000L, 6_000_000_000L, 4096, 32, 32000);
+    }
+
+    @Test
+    void theParabolaIsThePredictedLossOfTheInteriorShapesAgainstLog2OfTheFactor() {
+        Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), List.of());
+
+        Series law = figure.series("law minimised");
+        assertThat(law.x()).containsExactly(-1, 0, 1);
+        assertThat(law.y()).containsExactly(2.93, 2.90, 2.94);
+        assertThat(figure.series("second law at the same shapes").y()).containsExactly(2.95, 2.91, 2.97);
+        Series edge = figure.series("at the edge of the box (dropped by Gemstones)");
+        assertThat(edge.x()).containsExactly(4);
+        assertThat(edge.y()).containsExactly(3.30);
+        assertThat(figure.title()).contains("10²¹");
+        assertThat(figure.x().scale()).isEqualTo(org.scalefit.report.figure.Scale.LINEAR);
+    }
+
+    @Test
+    void industryModelsNearTheParabolaAreHorizontalLinesAcrossEveryFactor() {
+        IndustryModels models = new IndustryModels("test", "0", List.of(model("org/Near-1B", 2.91),
+                model("org/Far-70B", 1.8), model("org/Edge-3B", 2.945)));
+
+        List<IndustryModels.Model> near = ParabolaFigures.industryNear(models, parabola(), 0.01);
+        Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), near);
+
+        assertThat(near).extracting(IndustryModels.Model::shortName).containsExactly("Near-1B", "Edge-3B");
+        Series line = figure.series("Near-1B (2.91)");
+        assertThat(line.x()).containsExactly(-1, 4);
+        assertThat(line.y()).containsExactly(2.91, 2.91);
+        assertThat(line.style().stroke()).isEqualTo(org.scalefit.report.figure.SeriesStyle.Stroke.DASHED);
+        assertThat(figure.series()).extracting(Series::name).noneMatch(name -> name.startsWith("Far-70B"));
+    }
+
+    @Test
+    void theQuantityAgainstComputeHasOneLinePerFactorAcrossTheBudgetsWithoutEdgeShapes() {
+        ShapePoint optimum = new ShapePoint(2048, 32, 2e11, 1e9, 1e23, 2.5);
+        OvertrainedShape big = new OvertrainedShape(2, 1e23, new ShapePoint(1500, 30, 2.8e11, 6e8, 1e23, 2.52), 2.6,
+                OptionalDouble.empty(), OptionalDouble.empty(), false);
+        OvertrainingParabola larger = new OvertrainingParabola(9, optimum, List.of(big), List.of());
+
+        Figure figure = ParabolaFigures.againstCompute("n", ShapeQuantity.PARAMS, List.of(larger, parabola()));
+
+        assertThat(figure.series()).extracting(Series::name).containsExactly("f = 1/2", "f = 1", "f = 2");
+        Series two = figure.series("f = 2");
+        assertThat(two.x()).containsExactly(BUDGET, 1e23);
+        assertThat(two.y()).containsExactly(parabola().shapes().get(2).shape().params(), 6e8);
+        assertThat(figure.series("f = 1").style().color()).isEqualTo("#000000");
+    }
+
+    @Test
+    void factorsReadAsGemstonesTicks() {
+        assertThat(ParabolaFigures.factorLabel(1.0 / 16)).isEqualTo("1/16");
+        assertThat(ParabolaFigures.factorLabel(1)).isEqualTo("1");
+        assertThat(ParabolaFigures.factorLabel(8)).isEqualTo("8");
+    }
+}
