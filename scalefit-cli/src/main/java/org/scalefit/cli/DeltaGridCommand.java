@@ -11,6 +11,7 @@ import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.sensitivity.AllocationSlopes;
@@ -76,7 +77,7 @@ final class DeltaGridCommand implements Callable<Integer> {
         RunTable table = input.read(ColumnRequest.of(SensitivityInputs.columns(noEmbeds)));
         List<String> transforms = new ArrayList<>();
         if (noEmbeds) {
-            table = SensitivityInputs.withoutEmbeddings(table, vocab);
+            table = ParamsWithoutEmbeddings.of(table, vocab);
             transforms.add("no-embeds(vocab=" + vocab + ")");
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();

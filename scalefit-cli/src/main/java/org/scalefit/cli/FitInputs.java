@@ -8,6 +8,7 @@ import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.InputException;
+import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.law.LawForm;
 
 /**
@@ -95,16 +96,7 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
                 .withOptional(optional.toArray(String[]::new)));
         List<String> applied = new ArrayList<>();
         if (adjustParams) {
-            double[] params = table.column("params");
-            double[] width = table.column("width");
-            for (int i = 0; i < params.length; i++) {
-                params[i] -= (double) transforms.vocab() * width[i];
-                if (!(params[i] > 0)) {
-                    throw new InputException(table.source(), table.sourceLine(i), "params",
-                            "params − " + transforms.vocab() + "·width > 0 for --no-embeds", String.valueOf(params[i]));
-                }
-            }
-            table = table.withColumn("params", params);
+            table = ParamsWithoutEmbeddings.of(table, transforms.vocab());
             applied.add("no-embeds(vocab=" + transforms.vocab() + ")");
         }
         double[] rowNumbers = new double[table.rows()];

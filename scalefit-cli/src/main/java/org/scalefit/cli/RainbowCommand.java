@@ -16,6 +16,7 @@ import org.scalefit.io.AllocationRules;
 import org.scalefit.io.Approach1File;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.RainbowTables;
@@ -130,7 +131,7 @@ final class RainbowCommand implements Callable<Integer> {
                     RunTable table = new TableReader().read(dataset,
                             ColumnRequest.of(SensitivityInputs.columns(noEmbeds)));
                     if (noEmbeds) {
-                        table = SensitivityInputs.withoutEmbeddings(table, vocab);
+                        table = ParamsWithoutEmbeddings.of(table, vocab);
                     }
                     LawFit fit = LawFit.fit(LawForm.CHINCHILLA, SensitivityInputs.paramsTokens(table), delta,
                             startGrid, fitter, parallelism, progress);

@@ -5,7 +5,6 @@ import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
-import org.scalefit.io.InputException;
 import org.scalefit.law.LawForm;
 import org.scalefit.sensitivity.ParamSearchArray;
 
@@ -37,25 +36,6 @@ final class SensitivityInputs {
     static MultiStartFitter fitter(boolean exhaustive, boolean noPolish) {
         return new MultiStartFitter(MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
                 .withPolish(!noPolish));
-    }
-
-    /**
-     * The table's params replaced by params − vocab·width (Gemstones' {@code _no_embeds} fits, as
-     * {@code scalefit fit --no-embeds}).
-     *
-     * @throws InputException naming the row if a count is not positive
-     */
-    static RunTable withoutEmbeddings(RunTable table, int vocab) {
-        double[] params = table.column("params");
-        double[] width = table.column("width");
-        for (int i = 0; i < params.length; i++) {
-            params[i] -= (double) vocab * width[i];
-            if (!(params[i] > 0)) {
-                throw new InputException(table.source(), table.sourceLine(i), "params",
-                        "params − " + vocab + "·width > 0 without embeddings", String.valueOf(params[i]));
-            }
-        }
-        return table.withColumn("params", params);
     }
 
     /** The [params, tokens] points of a table with a {@code loss} column. */

@@ -16,6 +16,7 @@ import org.scalefit.fit.StartGrid;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.PublishedValues;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.FittedLaw;
@@ -200,13 +201,7 @@ public final class GemstonesReproduction {
         }
         RunTable table = reader.read("gemstones:" + set, ColumnRequest.of(columns.toArray(String[]::new)));
         if (noEmbeds) {
-            double[] params = table.column("params");
-            double[] width = table.column("width");
-            double vocabulary = Architecture.gemstones().vocabulary();
-            for (int i = 0; i < params.length; i++) {
-                params[i] -= vocabulary * width[i];
-            }
-            table = table.withColumn("params", params);
+            table = ParamsWithoutEmbeddings.of(table, Architecture.gemstones().vocabulary());
         }
         return Observations.fromTable(table, form.inputs(), "loss");
     }

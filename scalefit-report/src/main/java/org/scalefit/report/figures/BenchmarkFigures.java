@@ -24,6 +24,7 @@ import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figure.Series;
 import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.sensitivity.ReferenceDesign;
 
 /**
  * Figures of Gemstones' downstream benchmarks (McLeish et al. 2025, {@code benchmarks/}; spec
@@ -125,9 +126,11 @@ public final class BenchmarkFigures {
 
     /**
      * Loss against FLOPs (log x, linear y) on each validation set (map order; tables with columns {@code width},
-     * {@code depth}, {@code tokens}, {@code loss}), at the (model, tokens) checkpoints every set has, for the models of
-     * at least {@code minParams} parameters: one line per set and model, coloured and stroked by set (solid, dashed,
-     * dotted, in palette order); the set's first model carries the set's legend entry.
+     * {@code depth}, {@code tokens}, {@code loss}), at the (model, tokens) checkpoints every set has, for the models
+     * whose parameter count to one significant figure ({@link ReferenceDesign#sizeClass}, as Gemstones'
+     * {@code params_round}) is at least {@code minParams} (Gemstones: 5×10⁸): one line per set and model,
+     * coloured and stroked by set (solid, dashed, dotted, in palette order); the set's first model carries the set's
+     * legend entry.
      */
     public static Figure lossOnValidationSets(String id, Map<String, RunTable> sets, Architecture architecture,
                                               FlopCount count, double minParams) {
@@ -159,7 +162,8 @@ public final class BenchmarkFigures {
                 int w = (int) width[i];
                 int d = (int) depth[i];
                 double params = architecture.parameters(w, d);
-                if (params < minParams || !common.contains(List.of(width[i], depth[i], tokens[i]))) {
+                if (ReferenceDesign.sizeClass(params) < minParams
+                        || !common.contains(List.of(width[i], depth[i], tokens[i]))) {
                     continue;
                 }
                 byParams.computeIfAbsent(params, p -> new TreeMap<>()).computeIfAbsent(w + "x" + d,

@@ -102,7 +102,8 @@ public final class HeldOutFigures {
 
     private static String describe(ModelSizes sizes, SizeError error, HeldOutFit fit) {
         return String.format(Locale.ROOT, "%s (%s): mean %s %%, largest %s %%, signed mean %s %% over %d points; "
-                        + "fitted on %d sizes", sizeName(sizes, error.size()), Numbers.format(sizes.scale(error.size()), 3),
+                        + "fitted on %d sizes", sizeName(sizes, error.size()),
+                Numbers.format(sizes.scale(error.size()), 3),
                 Numbers.format(error.meanPercentError(), 3), Numbers.format(error.maxPercentError(), 3),
                 Numbers.format(error.meanSignedPercentError(), 3), error.points().length, fit.fittedSizes().length);
     }

@@ -110,7 +110,8 @@ public final class SensitivityFigures {
         for (int i = 0; i < compute.length; i++) {
             labels.add(line.label() + ": slope " + Numbers.fixed(line.slope(), 4)
                     + (Double.isNaN(row.delta()) ? "" : ", Δ " + Numbers.fixed(row.delta(), 4) + " to "
-                    + row.baseLabel()) + "; N_opt(" + Numbers.format(compute[i], 3) + ") = " + Numbers.format(params[i], 3));
+                    + row.baseLabel()) + "; N_opt(" + Numbers.format(compute[i], 3) + ") = "
+                    + Numbers.format(params[i], 3));
         }
         return Series.of(line.label(), compute, params, style).withPointLabels(labels);
     }

@@ -18,6 +18,7 @@ import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
 import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figures.BenchmarkFigures;
+import org.scalefit.sensitivity.ReferenceDesign;
 
 /**
  * The report sections of Gemstones' downstream benchmarks (McLeish et al. 2025; spec §2.10–§2.13):
@@ -80,7 +81,8 @@ public final class BenchmarkSection {
 
     /**
      * The validation-sets section: one figure of every set's loss against FLOPs at the checkpoints all sets have,
-     * models of at least {@code minParams} parameters, and each model's final loss on every set.
+     * for the models of at least {@code minParams} parameters to one significant figure (Gemstones: 5×10⁸), and each
+     * such model's final loss on every set.
      *
      * @param sets per set name, a table with columns {@code width}, {@code depth}, {@code tokens}, {@code loss}
      */
@@ -91,8 +93,9 @@ public final class BenchmarkSection {
                 + "comparable within a set, and their order between sets says how close each corpus is to the "
                 + "training data.");
         section = section.withFigure(BenchmarkFigures.lossOnValidationSets(id + "-loss", sets, architecture, count,
-                minParams), "Models of at least " + Numbers.format(minParams, 3) + " parameters, at the "
-                + "checkpoints every set has; one line per model, its set by colour and stroke (hover for the model).");
+                minParams), "Models of at least " + Numbers.format(minParams, 3) + " parameters (to one significant "
+                + "figure), at the checkpoints every set has; one line per model, its set by colour and stroke (hover "
+                + "for the model).");
         Map<String, Map<String, Double>> finalLoss = new java.util.TreeMap<>();
         Map<String, Double> finalTokens = new HashMap<>();
         Map<String, Double> paramsOf = new HashMap<>();
@@ -105,7 +108,7 @@ public final class BenchmarkSection {
             for (int i = 0; i < table.rows(); i++) {
                 String model = (int) width[i] + "x" + (int) depth[i];
                 double params = architecture.parameters((int) width[i], (int) depth[i]);
-                if (params < minParams) {
+                if (ReferenceDesign.sizeClass(params) < minParams) {
                     continue;
                 }
                 paramsOf.put(model, params);

@@ -23,7 +23,8 @@ import org.scalefit.sensitivity.SamplingComparison;
  * and b = α/(α+β) (D_opt ∝ C^b).
  * <ul>
  *   <li>{@link #deltaGrid}: b for each Huber δ and start-grid size;</li>
- *   <li>{@link #rainbow}: the N_opt(C) lines of many laws and their slopes, with Δ to the base line of each family;</li>
+ *   <li>{@link #rainbow}: the N_opt(C) lines of many laws and their slopes, with Δ to the base line of each
+ *       family;</li>
  *   <li>{@link #sampling}: how the law changes when fitted on a reduced sample of the same runs.</li>
  * </ul>
  */

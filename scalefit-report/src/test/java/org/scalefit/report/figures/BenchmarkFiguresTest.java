@@ -52,7 +52,8 @@ class BenchmarkFiguresTest {
         assertThat(big.y()[0]).isCloseTo(0.5, within(1e-15));
         assertThat(big.y()[1]).isCloseTo(0.6, within(1e-15));
         assertThat(big.style().color()).isEqualTo(RunStyles.gemstones().forRun("1024x28", 1).color());
-        assertThat(big.pointLabel(1)).contains("± 0.0056");
+        // avg_stderr = √(0.01² + 0.02²) / 2
+        assertThat(big.pointLabel(1)).contains("± 0.0112");
     }
 
     @Test

@@ -34,7 +34,7 @@ class SensitivityFiguresTest {
 
         Figure figure = SensitivityFigures.slopeAgainstGridSize("s", points);
 
-        assertThat(figure.series()).extracting(Series::name).containsExactly("δ = 0.001", "δ = 1×10⁻⁴");
+        assertThat(figure.series()).extracting(Series::name).containsExactly("δ = 0.001", "δ = 10⁻⁴");
         Series first = figure.series("δ = 0.001");
         DeltaGridPoint small = points.get(1);
         DeltaGridPoint large = points.get(0);
