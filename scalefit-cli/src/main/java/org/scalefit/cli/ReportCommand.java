@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
@@ -23,12 +24,18 @@ import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.GadreTestbed;
+import org.scalefit.io.GemstonesBenchmarks;
+import org.scalefit.io.IndustryModels;
+import org.scalefit.io.LawFiles;
+import org.scalefit.io.TableReader;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamFitter;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.OvertrainingFitter;
+import org.scalefit.overtraining.SigmoidAccuracyFitter;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Provenance;
@@ -43,13 +50,19 @@ import org.scalefit.report.figures.Runs;
 import org.scalefit.report.figures.ShapeMark;
 import org.scalefit.report.figures.ShapeQuantity;
 import org.scalefit.report.sections.AllocationSection;
+import org.scalefit.report.sections.BenchmarkSection;
 import org.scalefit.report.sections.DataSection;
 import org.scalefit.report.sections.FrontierSection;
 import org.scalefit.report.sections.LawFitSection;
 import org.scalefit.report.sections.OvertrainingSection;
+import org.scalefit.report.sections.ParabolaSection;
 import org.scalefit.report.sections.ShapesSection;
+import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.FlopBuckets;
+import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.ParameterCount;
+import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeAccounting;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeOptima;
@@ -82,6 +95,18 @@ import picocli.CommandLine.Option;
                 "3:bad input data (file, line and column are printed)", "4:the Approach-3 fit failed (the report is "
                 + "still written)", "130:interrupted"})
 final class ReportCommand implements Callable<Integer> {
+
+    /** Gemstones' parabola panels: FLOPs buckets 2, 5, 9 and 12 of the 13 over [1e18, 1e26]. */
+    private static final List<Integer> PARABOLA_BUCKETS = List.of(2, 5, 9, 12);
+    /** Left out of Gemstones' parabola figure. */
+    private static final List<String> PARABOLA_INDUSTRY_EXCLUDED = List.of("meta-llama/Llama-3.1-70B");
+    /** Industry models within this of a budget's losses are drawn (Gemstones: 0.01). */
+    private static final double PARABOLA_INDUSTRY_BAND = 0.01;
+    /** Dolma (the training distribution's validation set), FineWeb-Edu and DCLM, bundled. */
+    private static final List<String> VALIDATION_SETS = List.of("gemstones:hot_100b+", "gemstones:fineweb_edu",
+            "gemstones:fineweb_dclm");
+    /** Gemstones compares the validation sets on models of at least 5e8 parameters (to one significant figure). */
+    private static final double VALIDATION_SETS_MIN_PARAMS = 5e8;
 
     @Mixin
     DataOptions input = new DataOptions();
@@ -126,6 +151,21 @@ final class ReportCommand implements Callable<Integer> {
                     + "dataset (c4_original, rpj, rw_original).")
     String gadreDataset;
 
+    @Option(names = "--parabola", paramLabel = "FIT.json",
+            description = "Also trace Gemstones' overtraining parabola of this width-depth law (data with width and "
+                    + "depth; e.g. `scalefit fit --law width-depth-params --out FIT.json`, or a Gemstones "
+                    + "approach_3_width_depth file): for FLOPs buckets 2, 5, 9, 12 of the shape search, the shape of "
+                    + "least loss on sqrt(f) x the optimal tokens at the same FLOPs, f = 2^-4...2^4, with the "
+                    + "Approach-3 fit at the same shapes and industry models as reference lines (a few seconds).")
+    Path parabolaLaw;
+
+    @Option(names = "--benchmarks",
+            description = "Also add Gemstones' downstream benchmarks (bundled lighteval results): average accuracy "
+                    + "against FLOPs, the error and sigmoid laws of the average error in validation loss (the "
+                    + "data's own losses where its width, depth and tokens match the checkpoints, else Dolma's), "
+                    + "and the loss on FineWeb-Edu and DCLM beside Dolma.")
+    boolean benchmarks;
+
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
@@ -163,6 +203,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(table.source() + " has neither params nor width and depth: the report "
                     + "needs the parameter count of every run");
         }
+        FittedLaw widthDepthLaw = parabolaLaw == null ? null : parabolaLaw(shapes, table);
         double[] tokens = table.column("tokens");
         double[] loss = table.column("loss");
         double[] params = table.hasColumn("params") ? table.column("params")
@@ -234,6 +275,40 @@ final class ReportCommand implements Callable<Integer> {
         step = System.nanoTime();
         sections.add(shapeSection(fit, runs, table, shapes, parallelism));
         seconds.put("shapes", elapsed(step));
+        List<Provenance.DataSource> extraData = new ArrayList<>();
+        if (widthDepthLaw != null) {
+            step = System.nanoTime();
+            IndustryModels industry = IndustryModels.bundled();
+            sections.add(parabolaSection(widthDepthLaw, widthDepthLaw.form().name() + " law (" + parabolaLaw
+                    .getFileName() + ")", fit, industry.excluding(PARABOLA_INDUSTRY_EXCLUDED), architecture,
+                    parallelism));
+            extraData.add(new Provenance.DataSource(industry.source(), industry.sha256(), industry.models().size()
+                    + " industry models"));
+            extraData.add(new Provenance.DataSource(parabolaLaw.toString(), LawFiles.sha256(parabolaLaw),
+                    "the law the parabola minimises"));
+            seconds.put("parabola", elapsed(step));
+        }
+        if (benchmarks) {
+            step = System.nanoTime();
+            GemstonesBenchmarks results = GemstonesBenchmarks.read(GemstonesBenchmarks.BUNDLED);
+            TableReader reader = new TableReader();
+            RunTable losses = shapes && !results.atLosses(table).isEmpty() ? table
+                    : reader.read(GemstonesBenchmarks.DEFAULT_LOSSES, GemstonesBenchmarks.lossColumns());
+            Map<String, RunTable> sets = new LinkedHashMap<>();
+            sets.put("Dolma", reader.read(VALIDATION_SETS.get(0), GemstonesBenchmarks.lossColumns()));
+            sets.put("FineWeb-Edu", reader.read(VALIDATION_SETS.get(1), GemstonesBenchmarks.lossColumns()));
+            sets.put("DCLM", reader.read(VALIDATION_SETS.get(2), GemstonesBenchmarks.lossColumns()));
+            sections.addAll(benchmarkSections(results, losses, sets, architecture, styles));
+            extraData.add(new Provenance.DataSource(results.source(), results.contentHash(),
+                    results.checkpoints().size() + " benchmark checkpoints"));
+            if (losses != table) {
+                extraData.add(new Provenance.DataSource(losses.source(), losses.contentHash(), losses.rows()
+                        + " rows: losses of the benchmark checkpoints"));
+            }
+            sets.forEach((name, set) -> extraData.add(new Provenance.DataSource(set.source(), set.contentHash(),
+                    set.rows() + " rows: " + name + " validation loss")));
+            seconds.put("benchmarks", elapsed(step));
+        }
         if (gadreDataset != null) {
             step = System.nanoTime();
             GadreTestbed testbed = GadreTestbed.read(GadreTestbed.BUNDLED, GadreTestbed.DEFAULT_LOSS_SET);
@@ -243,7 +318,7 @@ final class ReportCommand implements Callable<Integer> {
             seconds.put("over-training", elapsed(step));
         }
 
-        Provenance provenance = provenance(table, runs, testbedSummary(), seconds, begin);
+        Provenance provenance = provenance(table, runs, testbedSummary(), extraData, seconds, begin);
         Report report = new Report(title != null ? title : "scalefit report: " + table.source(), sections,
                 noTimestamps ? provenance.withoutRunDetails() : provenance);
         step = System.nanoTime();
@@ -277,6 +352,63 @@ final class ReportCommand implements Callable<Integer> {
         }
         return ShapesSection.of("shapes", optima, List.of(ShapeQuantity.PARAMS, ShapeQuantity.TOKENS_PER_PARAM),
                 FeasibleShapes.gemstones(), 0.05, marks);
+    }
+
+    /**
+     * The {@code --parabola} law, checked before any fit: the data must have width and depth, and the law must see
+     * them — a params/tokens law sees a shape only through its parameter count, so its constrained optimum is always
+     * the one-layer model at the edge of the box.
+     */
+    private FittedLaw parabolaLaw(boolean shapes, RunTable table) {
+        if (!shapes) {
+            throw new IllegalArgumentException("--parabola needs data with width and depth (the shapes' FLOPs); "
+                    + table.source() + " has neither");
+        }
+        FittedLaw law = LawFiles.read(parabolaLaw);
+        if (!law.form().inputs().containsAll(List.of("width", "depth"))) {
+            throw new IllegalArgumentException("--parabola " + parabolaLaw + ": a " + law.form().name()
+                    + " law sees a shape only through its parameter count, so its best shape at any FLOPs is the "
+                    + "one-layer model at the edge of the box; give a width-depth or width-depth-params law");
+        }
+        return law;
+    }
+
+    /**
+     * Gemstones' overtraining parabola of {@code minimised} through the relaxed optima of Gemstones' FLOPs buckets
+     * 2, 5, 9 and 12, with the Approach-3 fit (if it succeeded) evaluated at the same shapes.
+     */
+    private static Section parabolaSection(FittedLaw minimised, String lawName, LawFit fit, IndustryModels industry,
+                                           Architecture architecture, Parallelism parallelism) {
+        Optional<FittedLaw> second = fit.succeeded()
+                ? Optional.of(new FittedLaw(LawForm.CHINCHILLA, fit.parameters())) : Optional.empty();
+        ShapeAccounting search = new ShapeAccounting(architecture, ParameterCount.EXACT);
+        ShapeAccounting relaxed = new ShapeAccounting(architecture, ParameterCount.RELAXED);
+        List<BucketOptimum> optima = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(), search)
+                .minimise(List.of(minimised), parallelism).get(0).optima();
+        List<BucketOptimum> chosen = optima.stream().filter(o -> PARABOLA_BUCKETS.contains(o.bucket())).toList();
+        List<OvertrainingParabola> parabolas = new ArrayList<>();
+        for (RelaxedShape row : RelaxedShape.refineAll(minimised, chosen, search, parallelism)) {
+            parabolas.add(OvertrainingParabola.trace(minimised, second, relaxed, row.grid().bucket(), row.relaxed(),
+                    OvertrainingParabola.GEMSTONES_FACTORS));
+        }
+        return ParabolaSection.of("parabola", parabolas, lawName, "this fit (Approach 3)", Optional.of(industry),
+                PARABOLA_INDUSTRY_BAND);
+    }
+
+    /**
+     * Gemstones' benchmarks with their downstream laws (Gadre et al.'s error law and Bhagia et al.'s sigmoid, as
+     * {@code scalefit benchmarks}) fitted on the checkpoints that {@code losses} has, and the loss on the validation
+     * {@code sets}.
+     */
+    private static List<Section> benchmarkSections(GemstonesBenchmarks results, RunTable losses,
+                                                   Map<String, RunTable> sets, Architecture architecture,
+                                                   RunStyles styles) {
+        BenchmarkLawFits fits = BenchmarkLawFits.of(results.atLosses(losses), Optional.of(DownstreamFitter.gadre()),
+                Optional.of(SigmoidAccuracyFitter.bhagia()));
+        return List.of(BenchmarkSection.of("benchmarks", results.checkpoints(), fits, losses.source(), architecture,
+                        FlopCount.GEMSTONES_GQA, styles),
+                BenchmarkSection.validationSets("validation-sets", sets, architecture, FlopCount.GEMSTONES_GQA,
+                        VALIDATION_SETS_MIN_PARAMS));
     }
 
     /** Runs by shape ({@code WxD}) when the data has width and depth, else by parameter count. */
@@ -315,14 +447,15 @@ final class ReportCommand implements Callable<Integer> {
         return new Provenance.DataSource(testbed.source(), testbed.contentHash(), testbed.runs().size() + " runs");
     }
 
-    private Provenance provenance(RunTable table, Runs runs, Provenance.DataSource testbed, Map<String, Double> seconds,
-                                  long begin) {
+    private Provenance provenance(RunTable table, Runs runs, Provenance.DataSource testbed,
+                                  List<Provenance.DataSource> extraData, Map<String, Double> seconds, long begin) {
         List<Provenance.DataSource> data = new ArrayList<>();
         data.add(new Provenance.DataSource(table.source(), table.contentHash(), table.rows() + " rows, "
                 + runs.groups().size() + " runs"));
         if (testbed != null) {
             data.add(testbed);
         }
+        data.addAll(extraData);
         Map<String, String> options = new LinkedHashMap<>();
         options.put("--data", input.data);
         input.columns.forEach((logical, column) -> options.put("--column " + logical, column));
@@ -339,6 +472,10 @@ final class ReportCommand implements Callable<Integer> {
         if (gadreDataset != null) {
             options.put("--gadre", gadreDataset);
         }
+        if (parabolaLaw != null) {
+            options.put("--parabola", parabolaLaw.toString());
+        }
+        options.put("--benchmarks", Boolean.toString(benchmarks));
         seconds.put("analyses, total", elapsed(begin));
         return new Provenance(ScalefitCommand.version(), data, options,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);

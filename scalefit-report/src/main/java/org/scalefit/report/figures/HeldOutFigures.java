@@ -34,7 +34,7 @@ public final class HeldOutFigures {
 
     /**
      * The error of each held-out size against its size (log–log), as above; fits that found no optimum are left
-     * out.
+     * out, and so is an error of exactly zero, which the log axis cannot show.
      *
      * @param sizeLabel what a model's size is (e.g. "parameters"), for the axis
      */

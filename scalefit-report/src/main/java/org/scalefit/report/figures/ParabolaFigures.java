@@ -48,28 +48,30 @@ public final class ParabolaFigures {
      * the same shapes if it was evaluated (dashed), the edge shapes (grey crosses), and each of {@code industry} as a
      * dashed horizontal line at its loss over the factors' range.
      *
-     * @param industry released models to draw as reference lines (e.g. {@link #industryNear}); may be empty
+     * @param lawName    the legend entry of the minimised law's losses
+     * @param secondName the legend entry of the second law's losses at the same shapes
+     * @param industry   released models to draw as reference lines (e.g. {@link #industryNear}); may be empty
      */
-    public static Figure lossAgainstFactor(String id, OvertrainingParabola parabola,
-                                           List<IndustryModels.Model> industry) {
+    public static Figure lossAgainstFactor(String id, OvertrainingParabola parabola, String lawName,
+                                           String secondName, List<IndustryModels.Model> industry) {
         List<OvertrainedShape> interior = parabola.interior();
         List<OvertrainedShape> edge = parabola.shapes().stream().filter(OvertrainedShape::edge).toList();
         Figure figure = Figure.of(id, "Overtraining parabola at C = " + Numbers.format(parabola.optimum().flops(), 4)
                         + " FLOPs", Axis.linear("overtraining factor log₂ f (tokens × √f at the same FLOPs)"),
                 Axis.linear("predicted loss"));
         if (!interior.isEmpty()) {
-            figure = figure.with(Series.of("law minimised", log2Factors(interior),
+            figure = figure.with(Series.of(lawName, log2Factors(interior),
                             interior.stream().mapToDouble(s -> s.shape().loss()).toArray(),
                             new SeriesStyle(LAW_COLOR, SeriesStyle.Stroke.SOLID, SeriesStyle.Marker.CIRCLE, 2))
                     .withPointLabels(interior.stream().map(ParabolaFigures::describe).toList()));
             List<OvertrainedShape> withSecond = interior.stream().filter(s -> s.secondLoss().isPresent()).toList();
             if (!withSecond.isEmpty()) {
-                figure = figure.with(Series.of("second law at the same shapes", log2Factors(withSecond),
+                figure = figure.with(Series.of(secondName, log2Factors(withSecond),
                                 withSecond.stream().mapToDouble(s -> s.secondLoss().getAsDouble()).toArray(),
                                 new SeriesStyle(SECOND_LAW_COLOR, SeriesStyle.Stroke.DASHED, SeriesStyle.Marker.SQUARE,
                                         1.5))
-                        .withPointLabels(withSecond.stream().map(s -> factorLabel(s.factor()) + ": second law "
-                                + Numbers.format(s.secondLoss().getAsDouble(), 5)).toList()));
+                        .withPointLabels(withSecond.stream().map(s -> "f = " + factorLabel(s.factor()) + ": "
+                                + secondName + " " + Numbers.format(s.secondLoss().getAsDouble(), 5)).toList()));
             }
         }
         if (!edge.isEmpty()) {

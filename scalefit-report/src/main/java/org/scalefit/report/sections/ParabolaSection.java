@@ -28,12 +28,14 @@ public final class ParabolaSection {
      * The section.
      *
      * @param parabolas    one parabola per budget, in the order to show them
+     * @param lawName      what the minimised law is (e.g. "width-depth-params law (wd.json)")
+     * @param secondName   what the second law evaluated at the same shapes is, if the parabolas have one
      * @param industry     released models (with any exclusions already applied), or empty for no reference lines
      * @param industryBand a model is drawn on a budget's figure if its loss lies within this of the range of the
      *                     budget's interior losses (Gemstones: 0.01)
      */
-    public static Section of(String id, List<OvertrainingParabola> parabolas, Optional<IndustryModels> industry,
-                             double industryBand) {
+    public static Section of(String id, List<OvertrainingParabola> parabolas, String lawName, String secondName,
+                             Optional<IndustryModels> industry, double industryBand) {
         Section section = Section.of(id, "Overtraining parabola").withText("For each FLOPs budget C, its optimal "
                 + "shape trained on t tokens is traded for one trained on t′ = t·√f tokens at the same C: the shape "
                 + "(width w ≥ 256, depth d ≥ 1) of least predicted loss with flops_per_token(w, d) = C / t′, its "
@@ -41,7 +43,7 @@ public final class ParabolaSection {
                 + "fewer tokens, f > 1 (overtraining) a smaller one on more. Shapes with width ≤ "
                 + Numbers.format(OvertrainingParabola.EDGE_WIDTH, 3) + " or depth ≤ "
                 + Numbers.format(OvertrainingParabola.EDGE_DEPTH, 3) + " lie at the edge of the box; Gemstones drops "
-                + "them, here they are shown apart.");
+                + "them, here they are shown apart. Minimised: " + lawName + ".");
         long edge = parabolas.stream().mapToLong(p -> p.shapes().size() - p.interior().size()).sum();
         List<Double> infeasible = parabolas.stream().flatMap(p -> p.infeasibleFactors().stream()).distinct().sorted()
                 .toList();
@@ -67,7 +69,7 @@ public final class ParabolaSection {
             List<IndustryModels.Model> lines = industry.map(models -> ParabolaFigures.industryNear(models, parabola,
                     industryBand)).orElse(List.of());
             section = section.withFigure(ParabolaFigures.lossAgainstFactor(id + "-bucket-" + parabola.bucket(),
-                    parabola, lines), "Each point is the best shape for f (hover for it); the minimum near f = 1 is "
+                    parabola, lawName, secondName + " at the same shapes", lines), "Each point is the best shape for f (hover for it); the minimum near f = 1 is "
                     + "the budget's optimum." + (industry.isEmpty() ? "" : " Dashed horizontal lines: released "
                     + "models whose validation loss lies within " + Numbers.format(industryBand, 3) + " of the "
                     + "parabola's range (losses per token of their own tokenizers, for orientation only)."));
@@ -77,7 +79,7 @@ public final class ParabolaSection {
                     parabolas), "One line per factor f across the budgets; black: f = 1.");
         }
         return section.withTable("Overtrained shapes", List.of("bucket", "FLOPs C", "f", "width", "depth",
-                "parameters", "tokens", "tokens/param", "predicted loss", "second law", "edge"), rows(parabolas));
+                "parameters", "tokens", "tokens/param", "predicted loss", secondName, "edge"), rows(parabolas));
     }
 
     private static List<List<String>> rows(List<OvertrainingParabola> parabolas) {

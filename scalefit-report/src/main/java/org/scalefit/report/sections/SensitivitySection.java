@@ -155,8 +155,13 @@ public final class SensitivitySection {
                 + Numbers.format(Math.exp(theta[4]), 4) + "; Huber loss " + Numbers.format(fit.loss(), 6));
     }
 
+    /** "+0.0123", "−0.0123", and "0.0000" for a change that rounds to nothing. */
     private static String signed(double value) {
-        return (value >= 0 ? "+" : "") + Numbers.fixed(value, 4);
+        String text = Numbers.fixed(Math.abs(value), 4);
+        if (text.equals(Numbers.fixed(0, 4))) {
+            return text;
+        }
+        return (value > 0 ? "+" : "−") + text;
     }
 
     private static String mark(boolean value) {

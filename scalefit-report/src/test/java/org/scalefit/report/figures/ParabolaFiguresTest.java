@@ -38,12 +38,12 @@ class ParabolaFiguresTest {
 
     @Test
     void theParabolaIsThePredictedLossOfTheInteriorShapesAgainstLog2OfTheFactor() {
-        Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), List.of());
+        Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), "wd law", "params law", List.of());
 
-        Series law = figure.series("law minimised");
+        Series law = figure.series("wd law");
         assertThat(law.x()).containsExactly(-1, 0, 1);
         assertThat(law.y()).containsExactly(2.93, 2.90, 2.94);
-        assertThat(figure.series("second law at the same shapes").y()).containsExactly(2.95, 2.91, 2.97);
+        assertThat(figure.series("params law").y()).containsExactly(2.95, 2.91, 2.97);
         Series edge = figure.series("at the edge of the box (dropped by Gemstones)");
         assertThat(edge.x()).containsExactly(4);
         assertThat(edge.y()).containsExactly(3.30);
@@ -57,7 +57,7 @@ class ParabolaFiguresTest {
                 model("org/Far-70B", 1.8), model("org/Edge-3B", 2.945)));
 
         List<IndustryModels.Model> near = ParabolaFigures.industryNear(models, parabola(), 0.01);
-        Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), near);
+        Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), "wd law", "params law", near);
 
         assertThat(near).extracting(IndustryModels.Model::shortName).containsExactly("Near-1B", "Edge-3B");
         Series line = figure.series("Near-1B (2.91)");

@@ -1,0 +1,54 @@
+package org.scalefit.report.sections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.scalefit.io.IndustryModels;
+import org.scalefit.report.Block;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.shapes.OvertrainedShape;
+import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.ShapePoint;
+
+class ParabolaSectionTest {
+
+    private static OvertrainingParabola parabola(int bucket, double budget) {
+        ShapePoint optimum = new ShapePoint(1024, 24, 2e10, budget / 1.2e11, budget, 2.9);
+        List<OvertrainedShape> shapes = List.of(
+                new OvertrainedShape(0.5, budget, new ShapePoint(1400, 30, 1.4e10, 1e9, budget, 2.93), 3,
+                        OptionalDouble.empty(), OptionalDouble.empty(), false),
+                new OvertrainedShape(1, budget, new ShapePoint(1024, 24, 2e10, 7e8, budget, 2.9), 3,
+                        OptionalDouble.of(2.95), OptionalDouble.empty(), false));
+        return new OvertrainingParabola(bucket, optimum, shapes, List.of(16.0));
+    }
+
+    @Test
+    void eachBudgetHasItsParabolaAndTheShapesAreTabledWithTheInfeasibleFactors() {
+        IndustryModels industry = new IndustryModels("test", "0", List.of(new IndustryModels.Model("org/M-1B", 2.905,
+                1_000_000_000L, 900_000_000L, 2048, 16, 32000)));
+
+        Section section = ParabolaSection.of("parabola", List.of(parabola(2, 1e20), parabola(5, 1e21)), "wd law",
+                "params law", Optional.of(industry), 0.01);
+
+        assertThat(section.figures()).extracting(Figure::id).containsExactly("parabola-bucket-2",
+                "parabola-bucket-5", "parabola-loss", "parabola-params", "parabola-tokens");
+        assertThat(section.figures().get(0).series("M-1B (2.905)").y()).containsExactly(2.905, 2.905);
+        Block.Table table = section.blocks().stream().filter(Block.Table.class::isInstance)
+                .map(Block.Table.class::cast).findFirst().orElseThrow();
+        assertThat(table.rows()).hasSize(6);
+        assertThat(table.rows().get(1)).containsSubsequence("1", "2.9", "2.95");
+        assertThat(table.rows().get(2)).contains("16", "infeasible");
+    }
+
+    @Test
+    void withoutIndustryModelsThereAreNoReferenceLines() {
+        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", "params law",
+                Optional.empty(), 0.01);
+
+        assertThat(section.figures().get(0).series()).hasSize(2);
+    }
+}
