@@ -31,17 +31,14 @@ import org.scalefit.io.TableReader;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
-import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamFitter;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.OvertrainingFitter;
-import org.scalefit.overtraining.SigmoidAccuracyFitter;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figure.SeriesStyle;
 import org.scalefit.report.figures.AllocationFigures;
@@ -50,19 +47,14 @@ import org.scalefit.report.figures.Runs;
 import org.scalefit.report.figures.ShapeMark;
 import org.scalefit.report.figures.ShapeQuantity;
 import org.scalefit.report.sections.AllocationSection;
-import org.scalefit.report.sections.BenchmarkSection;
 import org.scalefit.report.sections.DataSection;
+import org.scalefit.report.sections.GemstonesSections;
 import org.scalefit.report.sections.FrontierSection;
 import org.scalefit.report.sections.LawFitSection;
 import org.scalefit.report.sections.OvertrainingSection;
-import org.scalefit.report.sections.ParabolaSection;
 import org.scalefit.report.sections.ShapesSection;
-import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.FlopBuckets;
-import org.scalefit.shapes.OvertrainingParabola;
-import org.scalefit.shapes.ParameterCount;
-import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeAccounting;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeOptima;
@@ -95,18 +87,6 @@ import picocli.CommandLine.Option;
                 "3:bad input data (file, line and column are printed)", "4:the Approach-3 fit failed (the report is "
                 + "still written)", "130:interrupted"})
 final class ReportCommand implements Callable<Integer> {
-
-    /** Gemstones' parabola panels: FLOPs buckets 2, 5, 9 and 12 of the 13 over [1e18, 1e26]. */
-    private static final List<Integer> PARABOLA_BUCKETS = List.of(2, 5, 9, 12);
-    /** Left out of Gemstones' parabola figure. */
-    private static final List<String> PARABOLA_INDUSTRY_EXCLUDED = List.of("meta-llama/Llama-3.1-70B");
-    /** Industry models within this of a budget's losses are drawn (Gemstones: 0.01). */
-    private static final double PARABOLA_INDUSTRY_BAND = 0.01;
-    /** Dolma (the training distribution's validation set), FineWeb-Edu and DCLM, bundled. */
-    private static final List<String> VALIDATION_SETS = List.of("gemstones:hot_100b+", "gemstones:fineweb_edu",
-            "gemstones:fineweb_dclm");
-    /** Gemstones compares the validation sets on models of at least 5e8 parameters (to one significant figure). */
-    private static final double VALIDATION_SETS_MIN_PARAMS = 5e8;
 
     @Mixin
     DataOptions input = new DataOptions();
@@ -279,8 +259,10 @@ final class ReportCommand implements Callable<Integer> {
         if (widthDepthLaw != null) {
             step = System.nanoTime();
             IndustryModels industry = IndustryModels.bundled();
-            sections.add(parabolaSection(widthDepthLaw, widthDepthLaw.form().name() + " law (" + parabolaLaw
-                    .getFileName() + ")", fit, industry.excluding(PARABOLA_INDUSTRY_EXCLUDED), architecture,
+            Optional<FittedLaw> second = fit.succeeded()
+                    ? Optional.of(new FittedLaw(LawForm.CHINCHILLA, fit.parameters())) : Optional.empty();
+            sections.add(GemstonesSections.parabola(widthDepthLaw, widthDepthLaw.form().name() + " law ("
+                    + parabolaLaw.getFileName() + ")", second, "this fit (Approach 3)", industry, architecture,
                     parallelism));
             extraData.add(new Provenance.DataSource(industry.source(), industry.sha256(), industry.models().size()
                     + " industry models"));
@@ -294,11 +276,8 @@ final class ReportCommand implements Callable<Integer> {
             TableReader reader = new TableReader();
             RunTable losses = shapes && !results.atLosses(table).isEmpty() ? table
                     : reader.read(GemstonesBenchmarks.DEFAULT_LOSSES, GemstonesBenchmarks.lossColumns());
-            Map<String, RunTable> sets = new LinkedHashMap<>();
-            sets.put("Dolma", reader.read(VALIDATION_SETS.get(0), GemstonesBenchmarks.lossColumns()));
-            sets.put("FineWeb-Edu", reader.read(VALIDATION_SETS.get(1), GemstonesBenchmarks.lossColumns()));
-            sets.put("DCLM", reader.read(VALIDATION_SETS.get(2), GemstonesBenchmarks.lossColumns()));
-            sections.addAll(benchmarkSections(results, losses, sets, architecture, styles));
+            Map<String, RunTable> sets = GemstonesSections.validationSets(reader);
+            sections.addAll(GemstonesSections.benchmarks(results, losses, sets, architecture, styles));
             extraData.add(new Provenance.DataSource(results.source(), results.contentHash(),
                     results.checkpoints().size() + " benchmark checkpoints"));
             if (losses != table) {
@@ -371,44 +350,6 @@ final class ReportCommand implements Callable<Integer> {
                     + "one-layer model at the edge of the box; give a width-depth or width-depth-params law");
         }
         return law;
-    }
-
-    /**
-     * Gemstones' overtraining parabola of {@code minimised} through the relaxed optima of Gemstones' FLOPs buckets
-     * 2, 5, 9 and 12, with the Approach-3 fit (if it succeeded) evaluated at the same shapes.
-     */
-    private static Section parabolaSection(FittedLaw minimised, String lawName, LawFit fit, IndustryModels industry,
-                                           Architecture architecture, Parallelism parallelism) {
-        Optional<FittedLaw> second = fit.succeeded()
-                ? Optional.of(new FittedLaw(LawForm.CHINCHILLA, fit.parameters())) : Optional.empty();
-        ShapeAccounting search = new ShapeAccounting(architecture, ParameterCount.EXACT);
-        ShapeAccounting relaxed = new ShapeAccounting(architecture, ParameterCount.RELAXED);
-        List<BucketOptimum> optima = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(), search)
-                .minimise(List.of(minimised), parallelism).get(0).optima();
-        List<BucketOptimum> chosen = optima.stream().filter(o -> PARABOLA_BUCKETS.contains(o.bucket())).toList();
-        List<OvertrainingParabola> parabolas = new ArrayList<>();
-        for (RelaxedShape row : RelaxedShape.refineAll(minimised, chosen, search, parallelism)) {
-            parabolas.add(OvertrainingParabola.trace(minimised, second, relaxed, row.grid().bucket(), row.relaxed(),
-                    OvertrainingParabola.GEMSTONES_FACTORS));
-        }
-        return ParabolaSection.of("parabola", parabolas, lawName, "this fit (Approach 3)", Optional.of(industry),
-                PARABOLA_INDUSTRY_BAND);
-    }
-
-    /**
-     * Gemstones' benchmarks with their downstream laws (Gadre et al.'s error law and Bhagia et al.'s sigmoid, as
-     * {@code scalefit benchmarks}) fitted on the checkpoints that {@code losses} has, and the loss on the validation
-     * {@code sets}.
-     */
-    private static List<Section> benchmarkSections(GemstonesBenchmarks results, RunTable losses,
-                                                   Map<String, RunTable> sets, Architecture architecture,
-                                                   RunStyles styles) {
-        BenchmarkLawFits fits = BenchmarkLawFits.of(results.atLosses(losses), Optional.of(DownstreamFitter.gadre()),
-                Optional.of(SigmoidAccuracyFitter.bhagia()));
-        return List.of(BenchmarkSection.of("benchmarks", results.checkpoints(), fits, losses.source(), architecture,
-                        FlopCount.GEMSTONES_GQA, styles),
-                BenchmarkSection.validationSets("validation-sets", sets, architecture, FlopCount.GEMSTONES_GQA,
-                        VALIDATION_SETS_MIN_PARAMS));
     }
 
     /** Runs by shape ({@code WxD}) when the data has width and depth, else by parameter count. */

@@ -15,9 +15,11 @@ import org.scalefit.law.LawForm;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.HuberLikelihoodFit;
 import org.scalefit.uncertainty.PairsBootstrap;
+import org.scalefit.uncertainty.TestsAgainstReference;
 import org.scalefit.uncertainty.TokensPerParameterPolicy;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Section;
+import org.scalefit.report.sections.UncertaintySection;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -104,7 +106,14 @@ public final class ChinchillaReproduction {
                 atChinchilla.median(), String.format(java.util.Locale.ROOT, "80 %% band [%.3f, %.3f] from 10 000 "
                         + "draws of the bootstrap covariance", atChinchilla.low(), atChinchilla.high())));
 
-        List<Section> sections = ReproductionSections.chinchilla(fitA, data, estimate, bootstrap);
+        List<Section> sections = new ArrayList<>(ReproductionSections.chinchilla(fitA, data, estimate, bootstrap));
+        Observations all = Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss");
+        TestsAgainstReference tests = TestsAgainstReference.of(LawForm.CHINCHILLA, data, all, DELTA, estimate, start,
+                bootstrap);
+        sections.add(UncertaintySection.testsAgainstReference("chinchilla-tests", tests, "Fit B",
+                "Chinchilla (unrounded)"));
+        sections.add(UncertaintySection.policy("chinchilla-policy", policy, "Fit B", "Chinchilla (Hoffmann et al.)",
+                ReferenceLaws.trainedModel(REFERENCE).orElse(null)));
         List<String> notes = List.of("The bootstrap standard errors, intervals and test statistics are not among the "
                 + "published values bundled with scalefit: they are shown without one.");
         List<Provenance.DataSource> sources = List.of(new Provenance.DataSource(table.source(), table.contentHash(),

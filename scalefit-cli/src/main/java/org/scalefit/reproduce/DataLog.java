@@ -25,6 +25,16 @@ final class DataLog {
         return table;
     }
 
+    /** Remembers a table read elsewhere. */
+    void note(RunTable table) {
+        note(new Provenance.DataSource(table.source(), table.contentHash(), table.rows() + " rows"));
+    }
+
+    /** Remembers data read elsewhere. */
+    void note(Provenance.DataSource source) {
+        read.putIfAbsent(source.id(), source);
+    }
+
     List<Provenance.DataSource> sources() {
         return new ArrayList<>(read.values());
     }

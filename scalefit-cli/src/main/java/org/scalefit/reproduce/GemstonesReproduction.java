@@ -1,8 +1,10 @@
 package org.scalefit.reproduce;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
@@ -15,15 +17,25 @@ import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
+import org.scalefit.io.AllocationRules;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.GemstonesBenchmarks;
+import org.scalefit.io.IndustryModels;
 import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.PublishedValues;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.report.Numbers;
+import org.scalefit.report.Provenance;
 import org.scalefit.report.Section;
+import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figures.Runs;
+import org.scalefit.report.sections.GemstonesSections;
+import org.scalefit.report.sections.SensitivitySection;
+import org.scalefit.sensitivity.LineVariant;
+import org.scalefit.sensitivity.RainbowLine;
+import org.scalefit.sensitivity.RainbowTable;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.PairsBootstrap;
 
@@ -45,6 +57,8 @@ public final class GemstonesReproduction {
     private static final String SHOWN_FIT = "hot";
     private static final int SHOWN_BOOTSTRAP = 200;
     private static final long SEED = 42;
+    /** The rainbow's lines run from this budget to the one they are sorted at, as Gemstones draws them. */
+    private static final double RAINBOW_LOW = 1e18;
 
     /** Published Approach-1 file suffix → the 477-step table it was computed from. */
     private static final List<String[]> APPROACH_1 = List.of(new String[] {"", "hot_477"},
@@ -66,26 +80,28 @@ public final class GemstonesReproduction {
         List<Comparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         DataLog reader = new DataLog(new TableReader());
+        List<RainbowLine> rainbow = new ArrayList<>();
         for (String[] published : APPROACH_1) {
             for (boolean noEmbeds : new boolean[] {false, true}) {
-                approach1(reader, published[1], published[0] + (noEmbeds ? "_no_embeds" : ""), noEmbeds,
-                        comparisons);
+                String suffix = published[0] + (noEmbeds ? "_no_embeds" : "");
+                LogLogFit params = approach1(reader, published[1], suffix, noEmbeds, comparisons);
+                rainbow.add(RainbowLine.ofRegression("approach 1 " + published[1] + (noEmbeds ? " no embeds" : ""),
+                        LineVariant.ofGemstonesName(suffix), params.slope(), params.intercept()));
             }
         }
-        LawFit hot = null;
+        Map<String, LawFit> twoInput = new LinkedHashMap<>();
         for (String set : TWO_INPUT) {
-            LawFit fit = approach3(reader, set, LawForm.CHINCHILLA, false, "parameters_grid_search_0_" + set,
-                    context, comparisons);
-            if (set.equals(SHOWN_FIT)) {
-                hot = fit;
-            }
+            twoInput.put(set, approach3(reader, set, LawForm.CHINCHILLA, false, "parameters_grid_search_0_" + set,
+                    context, comparisons));
         }
         for (String set : TWO_INPUT_NO_EMBEDS) {
-            approach3(reader, set, LawForm.CHINCHILLA, true, "parameters_grid_search_0_" + set + "_no_embeds",
-                    context, comparisons);
+            twoInput.put(set + "_no_embeds", approach3(reader, set, LawForm.CHINCHILLA, true,
+                    "parameters_grid_search_0_" + set + "_no_embeds", context, comparisons));
         }
-        approach3(reader, "hot_100b+", LawForm.WIDTH_DEPTH, false, "width_depth_grid_search_0_hot_100b+", context,
-                comparisons);
+        twoInput.forEach((name, fit) -> rainbow.add(RainbowLine.ofLaw("approach 3 " + name,
+                LineVariant.ofGemstonesName(name), new FittedLaw(LawForm.CHINCHILLA, fit.parameters()))));
+        LawFit widthDepth = approach3(reader, "hot_100b+", LawForm.WIDTH_DEPTH, false,
+                "width_depth_grid_search_0_hot_100b+", context, comparisons);
         if (context.full()) {
             for (String set : FOUR_INPUT) {
                 approach3(reader, set, LawForm.WIDTH_DEPTH_PARAMS, false,
@@ -97,7 +113,28 @@ public final class GemstonesReproduction {
         }
         notes.add("Approach 3 is compared at δ = 1e-3, the only Huber threshold whose fits Gemstones publishes "
                 + "(parameters_delta-3/).");
-        List<Section> sections = sections(reader, hot, context);
+        IndustryModels industry = IndustryModels.bundled();
+        List<Section> sections = new ArrayList<>(sections(reader, twoInput.get(SHOWN_FIT), context));
+        sections.add(GemstonesSections.parabola(new FittedLaw(LawForm.WIDTH_DEPTH, widthDepth.parameters()),
+                "width-depth law (hot_100b+, δ 1e-3, this reproduction)", Optional.of(new FittedLaw(
+                        LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), "params/tokens law (hot_100b+)",
+                industry, Architecture.gemstones(), context.parallelism()));
+        rainbow.add(RainbowLine.ofReference("epoch", AllocationRules.reference("epoch")));
+        rainbow.add(RainbowLine.ofReference("kaplan", AllocationRules.reference("kaplan")));
+        sections.add(SensitivitySection.rainbow("gemstones-rainbow", RainbowTable.of(rainbow,
+                RainbowTable.GEMSTONES_SORT_COMPUTE), RAINBOW_LOW, RainbowTable.GEMSTONES_SORT_COMPUTE));
+        GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(GemstonesBenchmarks.BUNDLED);
+        reader.note(new Provenance.DataSource(benchmarks.source(), benchmarks.contentHash(),
+                benchmarks.checkpoints().size() + " benchmark checkpoints"));
+        Map<String, RunTable> validationSets = GemstonesSections.validationSets(new TableReader());
+        validationSets.values().forEach(reader::note);
+        reader.note(new Provenance.DataSource(industry.source(), industry.sha256(), industry.models().size()
+                + " industry models"));
+        sections.addAll(GemstonesSections.benchmarks(benchmarks, reader.read(GemstonesBenchmarks.DEFAULT_LOSSES,
+                GemstonesBenchmarks.lossColumns()), validationSets, Architecture.gemstones(), RunStyles.gemstones()));
+        notes.add("The rainbow uses the δ = 1e-3 fits above (Gemstones drew it from δ = 1e-4 fits, which it does not "
+                + "publish) and the Approach-1 regressions above; the parabola minimises the 3-input width–depth fit "
+                + "above (Gemstones used the 4-input law).");
         return new StudyReproduction("gemstones", TITLE, comparisons, notes, sections, reader.sources(),
                 (System.nanoTime() - begin) / 1e9);
     }
@@ -133,8 +170,8 @@ public final class GemstonesReproduction {
         return runs.withRowLabels(labels).orderedBy(table.column("params"));
     }
 
-    private static void approach1(DataLog reader, String set, String suffix, boolean noEmbeds,
-                                  List<Comparison> comparisons) {
+    private static LogLogFit approach1(DataLog reader, String set, String suffix, boolean noEmbeds,
+                                       List<Comparison> comparisons) {
         RunTable table = reader.read("gemstones:" + set, ColumnRequest.of("width", "depth", "tokens", "loss",
                 "params"));
         double[] width = table.column("width");
@@ -149,6 +186,7 @@ public final class GemstonesReproduction {
         line(analysisName, "params" + suffix, "params", analysis.params(), comparisons);
         line(analysisName, "tokens" + suffix, "tokens", analysis.tokens(), comparisons);
         line(analysisName, "tokens_per_param" + suffix, "tokens/param", analysis.tokensPerParam(), comparisons);
+        return analysis.params();
     }
 
     private static void line(String analysis, String file, String what, LogLogFit fit,
