@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.BootstrapJson;
 import org.scalefit.io.ColumnRequest;
@@ -62,6 +62,9 @@ final class BootstrapCommand implements Callable<Integer> {
 
     @Mixin
     FitBootstrapOptions fitBootstrap = new FitBootstrapOptions();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
             description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
@@ -133,8 +136,7 @@ final class BootstrapCommand implements Callable<Integer> {
         input.data = data;
         input.columns.putAll(columns);
         if (fitBootstrap.requested()) {
-            return fitBootstrap.run(input, resamples, seed, stream, resampling,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), out, draws);
+            return fitBootstrap.run(input, resamples, seed, stream, resampling, engine, threads, out, draws);
         }
         fitBootstrap.requireNoFitOptions();
         if (data == null) {
@@ -154,11 +156,17 @@ final class BootstrapCommand implements Callable<Integer> {
         if (policyDraws < 0) {
             throw new IllegalArgumentException("--policy-draws must be 0 or more, was " + policyDraws);
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        long t0 = System.nanoTime();
-        HuberLikelihoodFit estimate = HuberLikelihoodFit.maximise(law, observations, delta, theta0);
-        BootstrapResult bootstrap = new PairsBootstrap(law, delta, theta0, resamples, seed, resampling,
-                PairsBootstrap.defaultSettings()).run(observations, LocalParallelism.withThreads(workers));
+        int workers;
+        long t0;
+        HuberLikelihoodFit estimate;
+        BootstrapResult bootstrap;
+        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+            workers = parallelism.threads();
+            t0 = System.nanoTime();
+            estimate = HuberLikelihoodFit.maximise(law, observations, delta, theta0);
+            bootstrap = new PairsBootstrap(law, delta, theta0, resamples, seed, resampling,
+                    PairsBootstrap.defaultSettings()).run(observations, parallelism);
+        }
         TestsAgainstReference tests = TestsAgainstReference.of(law, observations, allObservations, delta,
                 estimate.theta(), referenceTheta, bootstrap);
         Allocation referenceModel = ReferenceLaws.trainedModel(reference).orElse(null);

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.ParamsWithoutEmbeddings;
@@ -66,6 +66,9 @@ final class DeltaGridCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results as JSON to FILE.")
     Path out;
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         return Failures.guard("sensitivity delta-grid", this::run);
@@ -80,13 +83,17 @@ final class DeltaGridCommand implements Callable<Integer> {
             table = ParamsWithoutEmbeddings.of(table, vocab);
             transforms.add("no-embeds(vocab=" + vocab + ")");
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        long begin = System.nanoTime();
+        int workers;
+        long begin;
         List<DeltaGridPoint> points;
-        try (TerminalProgress progress = TerminalProgress.start("delta-grid",
-                DeltaGridSweep.totalStarts(configurations))) {
-            points = DeltaGridSweep.run(SensitivityInputs.paramsTokens(table), configurations,
-                    SensitivityInputs.fitter(exhaustive, noPolish), LocalParallelism.withThreads(workers), progress);
+        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+            workers = parallelism.threads();
+            begin = System.nanoTime();
+            try (TerminalProgress progress = TerminalProgress.start("delta-grid",
+                    DeltaGridSweep.totalStarts(configurations))) {
+                points = DeltaGridSweep.run(SensitivityInputs.paramsTokens(table), configurations,
+                        SensitivityInputs.fitter(exhaustive, noPolish), parallelism, progress);
+            }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (out != null) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
 import org.scalefit.fit.HuberLogLossObjective;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.FitBootstrapJson;
 import org.scalefit.io.FitProvenance;
@@ -96,8 +96,8 @@ final class FitBootstrapOptions {
      * Runs the bootstrap of {@link #fit}. {@code data} is the data overriding the fit's (its {@code data} may be
      * null: the fit's own), the rest are {@link BootstrapCommand}'s options.
      */
-    int run(DataOptions data, int resamples, long seed, String streamName, ResamplingStream stream, int threads,
-            Path out, boolean draws) {
+    int run(DataOptions data, int resamples, long seed, String streamName, ResamplingStream stream,
+            EngineOptions engine, Integer workers, Path out, boolean draws) {
         for (String name : FIXED_BY_THE_FIT) {
             if (matched(name)) {
                 throw new IllegalArgumentException(name + " is fixed by the fit file with --fit");
@@ -128,10 +128,15 @@ final class FitBootstrapOptions {
                 : ResamplingUnits.points(observations.size());
         PairsBootstrap bootstrap = PairsBootstrap.fromEstimate(estimate, stored.delta(), resamples, seed)
                 .withStream(stream);
-        long begin = System.nanoTime();
+        int threads;
+        long begin;
         BootstrapResult result;
-        try (TerminalProgress progress = TerminalProgress.start("bootstrap", resamples)) {
-            result = bootstrap.run(observations, units, LocalParallelism.withThreads(threads), progress);
+        try (EngineProvider.Engine parallelism = engine.open(workers)) {
+            threads = parallelism.threads();
+            begin = System.nanoTime();
+            try (TerminalProgress progress = TerminalProgress.start("bootstrap", resamples)) {
+                result = bootstrap.run(observations, units, parallelism, progress);
+            }
         }
         AllocationBands allocation = compute.isEmpty() ? null : AllocationBands.of(estimate.theta(), result,
                 compute.stream().mapToDouble(Double::doubleValue).toArray(), level);

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.EngineProvider;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AtomicFiles;
@@ -93,6 +93,9 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() {
         return Failures.guard("fit", this::run);
@@ -116,14 +119,17 @@ final class FitCommand implements Callable<Integer> {
         if (stored.isPresent()) {
             return finish(stored.get().result());
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
                 .withRecognition(!exhaustive).withPolish(!noPolish));
-        long begin = System.nanoTime();
+        int workers;
+        long begin;
         LawFit fit;
-        try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
-            fit = LawFit.fit(form, observations, delta, startGrid, fitter, LocalParallelism.withThreads(workers),
-                    progress);
+        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+            workers = parallelism.threads();
+            begin = System.nanoTime();
+            try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
+                fit = LawFit.fit(form, observations, delta, startGrid, fitter, parallelism, progress);
+            }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         String document = new FitResultJson().scalefit(fit, provenance, workers, seconds);

@@ -1,5 +1,6 @@
 package org.scalefit.data;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param runOfPoint runOfPoint[i] is the run of point i
  * @param keyOfRun   keyOfRun[r] is the key values shared by the points of run r
  */
-public record RunKeys(int[] runOfPoint, double[][] keyOfRun) {
+public record RunKeys(int[] runOfPoint, double[][] keyOfRun) implements Serializable {
 
     public RunKeys {
         runOfPoint = runOfPoint.clone();

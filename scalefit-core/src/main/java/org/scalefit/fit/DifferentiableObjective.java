@@ -1,12 +1,15 @@
 package org.scalefit.fit;
 
+import java.io.Serializable;
+
 /**
  * A smooth function f: ℝⁿ → ℝ that computes its value and gradient together.
  *
  * <p>Implementations may keep scratch space, so one instance serves one thread; {@link #copy()} gives another
- * instance sharing the immutable data.
+ * instance sharing the immutable data. Serializable, so that the tasks of a {@link Parallelism} can carry an objective
+ * to another process; an implementation holds only serializable data.
  */
-public interface DifferentiableObjective {
+public interface DifferentiableObjective extends Serializable {
 
     /** n, the number of parameters. */
     int dimension();

@@ -1,5 +1,7 @@
 package org.scalefit.fit;
 
+import java.io.Serializable;
+
 /**
  * Stopping rules and memory of {@link Lbfgs}.
  *
@@ -15,7 +17,7 @@ package org.scalefit.fit;
  * @param maxLineSearchEvaluations evaluations allowed in one line search (scipy {@code maxls})
  */
 public record LbfgsSettings(int memory, double relativeReduction, double gradientTolerance, int maxIterations,
-                            int maxEvaluations, int maxLineSearchEvaluations) {
+                            int maxEvaluations, int maxLineSearchEvaluations) implements Serializable {
 
     public LbfgsSettings {
         if (memory < 1 || maxIterations < 1 || maxEvaluations < 1 || maxLineSearchEvaluations < 2) {

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
 
 /**
  * {@link Parallelism} on this machine's cores: a fixed number of worker threads, made for each call, pulling task
- * numbers from a shared counter. Interrupting the caller stops the workers after their current task.
+ * numbers from a shared counter; a worker reports each task it finishes right away. Interrupting the caller stops the
+ * workers after their current task. Tasks run in this process and are never serialised.
  */
 public final class LocalParallelism implements Parallelism {
 
@@ -44,7 +45,7 @@ public final class LocalParallelism implements Parallelism {
     }
 
     @Override
-    public <T> List<T> map(int taskCount, IntFunction<T> task) {
+    public <T> List<T> map(int taskCount, Task<T> task, IntConsumer finished) {
         Object[] results = new Object[taskCount];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -54,6 +55,7 @@ public final class LocalParallelism implements Parallelism {
             while (failure.get() == null && !caller.isInterrupted() && (i = next.getAndIncrement()) < taskCount) {
                 try {
                     results[i] = task.apply(i);
+                    finished.accept(i);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }

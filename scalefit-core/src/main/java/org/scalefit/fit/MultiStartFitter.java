@@ -1,5 +1,8 @@
 package org.scalefit.fit;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,8 @@ public final class MultiStartFitter {
      * @param leaders     how many distinct best outcomes to keep for the report
      * @param blockSize   starts per task
      */
-    public record Options(LbfgsSettings settings, boolean polish, boolean recognition, int leaders, int blockSize) {
+    public record Options(LbfgsSettings settings, boolean polish, boolean recognition, int leaders, int blockSize)
+            implements Serializable {
 
         public Options {
             if (leaders < 1 || blockSize < 1) {
@@ -93,12 +97,15 @@ public final class MultiStartFitter {
             long waveEnd = Math.min(starts, position + wave);
             int blocks = Math.toIntExact((waveEnd - waveStart + options.blockSize() - 1) / options.blockSize());
             BasinMap known = basins;
+            Options search = options;
+            int blockSize = options.blockSize();
             List<BlockSummary> summaries = parallelism.map(blocks, block -> {
-                long from = waveStart + (long) block * options.blockSize();
-                long to = Math.min(waveEnd, from + options.blockSize());
-                BlockSummary summary = runBlock(objective.copy(), grid, from, to, stride, known);
-                progress.advance(to - from);
-                return summary;
+                long from = waveStart + (long) block * blockSize;
+                return runBlock(search, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize), stride,
+                        known);
+            }, block -> {
+                long from = waveStart + (long) block * blockSize;
+                progress.advance(Math.min(waveEnd, from + blockSize) - from);
             });
             Map<Long, double[]> additions = new LinkedHashMap<>();
             for (BlockSummary summary : summaries) {
@@ -142,8 +149,9 @@ public final class MultiStartFitter {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    private BlockSummary runBlock(DifferentiableObjective objective, StartGrid grid, long from, long to, long stride,
-                                  BasinMap known) {
+    /** Runs starts at positions [from, to); a static method, so that a task carries only what it is given. */
+    private static BlockSummary runBlock(Options options, DifferentiableObjective objective, StartGrid grid, long from,
+                                         long to, long stride, BasinMap known) {
         BlockSummary summary = new BlockSummary(options.leaders());
         Lbfgs lbfgs = new Lbfgs(objective.dimension(), options.settings());
         Trajectory trajectory = new Trajectory(objective, known, options.recognition());
@@ -234,8 +242,9 @@ public final class MultiStartFitter {
         }
     }
 
-    /** Counts and the best few outcomes of a run of starts; mutable, confined to one task. */
-    private static final class BlockSummary {
+    /** Counts and the best few outcomes of a run of starts; mutable, confined to one task, and sent back from
+     *  another process when the task ran there. */
+    private static final class BlockSummary implements Serializable {
         private final int keep;
         private final List<StartOutcome> best = new ArrayList<>();
         private long starts;
@@ -312,6 +321,32 @@ public final class MultiStartFitter {
 
         List<StartOutcome> leaders() {
             return List.copyOf(best);
+        }
+
+        /** Serialises the cells as flat arrays ({@link BasinMap.CellArrays}), in their order. */
+        private Object writeReplace() {
+            return new SerializedSummary(keep, List.copyOf(best), starts, successful, recognised, evaluations,
+                    BasinMap.CellArrays.of(cells));
+        }
+
+        private void readObject(ObjectInputStream in) throws InvalidObjectException {
+            throw new InvalidObjectException("a BlockSummary is read through its serialised form");
+        }
+    }
+
+    /** {@link BlockSummary} as it travels back from another process. */
+    private record SerializedSummary(int keep, List<StartOutcome> best, long starts, long successful, long recognised,
+                                     long evaluations, BasinMap.CellArrays cells) implements Serializable {
+
+        private Object readResolve() {
+            BlockSummary summary = new BlockSummary(keep);
+            summary.best.addAll(best);
+            summary.starts = starts;
+            summary.successful = successful;
+            summary.recognised = recognised;
+            summary.evaluations = evaluations;
+            summary.cells.putAll(cells.cells());
+            return summary;
         }
     }
 }

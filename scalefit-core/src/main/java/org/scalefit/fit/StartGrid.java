@@ -1,5 +1,6 @@
 package org.scalefit.fit;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param axes      the values of each loop level
  * @param loopOrder loopOrder[l] is the index in θ of the parameter loop level l sets (a permutation)
  */
-public record StartGrid(String name, List<double[]> axes, int[] loopOrder) {
+public record StartGrid(String name, List<double[]> axes, int[] loopOrder) implements Serializable {
 
     /** Exponents {0, 0.5, 1, 1.5, 2}: {@code np.arange(0, 2.5, 0.5)}. */
     private static final double[] EXPONENTS = {0, 0.5, 1, 1.5, 2};

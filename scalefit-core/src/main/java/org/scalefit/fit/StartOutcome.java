@@ -1,5 +1,7 @@
 package org.scalefit.fit;
 
+import java.io.Serializable;
+
 /**
  * Where one start of a multi-start search ended.
  *
@@ -8,7 +10,8 @@ package org.scalefit.fit;
  * @param point  the final parameters θ
  * @param status why the optimiser stopped
  */
-public record StartOutcome(long start, double value, double[] point, LbfgsOutcome.Status status) {
+public record StartOutcome(long start, double value, double[] point, LbfgsOutcome.Status status)
+        implements Serializable {
 
     public StartOutcome {
         point = point.clone();

@@ -1,5 +1,6 @@
 package org.scalefit.uncertainty;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.scalefit.fit.LbfgsOutcome;
@@ -39,7 +40,7 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
      * @param status       why the optimiser stopped
      * @param gradientNorm ‖∇F‖∞ of the resample's objective at the refit's end (NaN if not recorded)
      */
-    public record Refit(LbfgsOutcome.Status status, double gradientNorm) {
+    public record Refit(LbfgsOutcome.Status status, double gradientNorm) implements Serializable {
 
         /** Met a convergence test of the optimiser. */
         public boolean converged() {

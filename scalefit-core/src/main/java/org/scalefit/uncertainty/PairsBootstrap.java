@@ -1,5 +1,6 @@
 package org.scalefit.uncertainty;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,19 +118,20 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
         }
         int[][] resamples = stream.resamples(seed, replicates, units.units());
         HuberLogLossObjective full = HuberLogLossObjective.of(law, observations, delta);
+        double[] from = start;
+        LbfgsSettings refitSettings = settings;
         List<Replicate> refits = parallelism.map(replicates, r -> {
             HuberLogLossObjective objective = full.resampled(units.multiplicities(resamples[r]));
-            double[] x = start.clone();
-            LbfgsOutcome outcome = new Lbfgs(x.length, settings).minimize(objective, x);
+            double[] x = from.clone();
+            LbfgsOutcome outcome = new Lbfgs(x.length, refitSettings).minimize(objective, x);
             double[] gradient = new double[x.length];
             objective.valueAndGradient(x, gradient);
             double norm = 0;
             for (double component : gradient) {
                 norm = Math.max(norm, Math.abs(component));
             }
-            progress.advance(1);
             return new Replicate(x, new BootstrapResult.Refit(outcome.status(), norm));
-        });
+        }, r -> progress.advance(1));
         double[][] parameters = new double[replicates][];
         List<BootstrapResult.Refit> outcomes = new ArrayList<>(replicates);
         for (int r = 0; r < replicates; r++) {
@@ -139,7 +141,7 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
         return new BootstrapResult(law, parameters, outcomes, resamples[0]);
     }
 
-    private record Replicate(double[] theta, BootstrapResult.Refit refit) {
+    private record Replicate(double[] theta, BootstrapResult.Refit refit) implements Serializable {
     }
 
     @Override

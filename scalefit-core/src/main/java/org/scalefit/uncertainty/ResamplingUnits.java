@@ -1,5 +1,6 @@
 package org.scalefit.uncertainty;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.scalefit.data.RunKeys;
 
@@ -17,7 +18,7 @@ import org.scalefit.data.RunKeys;
  * @param scheme      which of the two
  * @param runs        the unit of each point (for {@link Scheme#PAIRS} every point is its own unit)
  */
-public record ResamplingUnits(Scheme scheme, RunKeys runs) {
+public record ResamplingUnits(Scheme scheme, RunKeys runs) implements Serializable {
 
     /** The two resampling schemes. */
     public enum Scheme {

@@ -1,0 +1,73 @@
+package org.scalefit.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.cli.ScalefitCommand;
+
+/**
+ * {@code --engine spark} on the command line: the result files are the local engine's, byte for byte, except the
+ * time a run took.
+ */
+class SparkEngineCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void fitOnGemstonesHotWritesTheLocalEnginesBytes() throws Exception {
+        String[] fit = {"fit", "--data", "gemstones:hot", "--delta", "1e-3", "--no-cache"};
+        String local = run(folder.resolve("local"), fit, "--threads", "2");
+        String spark = run(folder.resolve("spark"), fit, "--engine", "spark", "--master", "local[2]");
+        assertThat(spark).contains("\"loss\"").isEqualTo(local);
+    }
+
+    @Test
+    void bootstrapOfAFitWritesTheLocalEnginesBytes() throws Exception {
+        Path fitted = folder.resolve("fit.json");
+        assertThat(ScalefitCommand.execute("fit", "--data", "gemstones:hot", "--delta", "1e-3", "--grid", "epoch",
+                "--threads", "2", "--out", fitted.toString())).isZero();
+        String[] bootstrap = {"bootstrap", "--fit", fitted.toString(), "--resamples", "200", "--seed", "42",
+                "--compute", "1e21,1e23", "--draws"};
+        String local = run(folder.resolve("local"), bootstrap, "--threads", "2");
+        String spark = run(folder.resolve("spark"), bootstrap, "--engine", "spark", "--master", "local[2]");
+        assertThat(spark).contains("\"replicates\"").isEqualTo(local);
+    }
+
+    @Test
+    void deltaGridSweepWritesTheLocalEnginesBytes() throws Exception {
+        String[] sweep = {"sensitivity", "delta-grid", "--data", "gemstones:hot", "--deltas", "1e-3,1e-4",
+                "--grid-sizes", "3000"};
+        String local = run(folder.resolve("local"), sweep, "--threads", "2");
+        String spark = run(folder.resolve("spark"), sweep, "--engine", "spark", "--master", "local[2]");
+        assertThat(spark).contains("\"delta\"").isEqualTo(local);
+    }
+
+    /** Runs the command writing {@code result.json} into {@code directory}; returns the file with timings zeroed. */
+    private static String run(Path directory, String[] command, String... engine) throws Exception {
+        Files.createDirectories(directory);
+        Path out = directory.resolve("result.json");
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(engine));
+        args.addAll(List.of("--out", out.toString()));
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            exitCode = ScalefitCommand.execute(args.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exitCode).as(String.join(" ", args) + "\n" + printed).isZero();
+        return Files.readString(out).replaceAll("\"seconds\" : [0-9.Ee+-]+", "\"seconds\" : 0");
+    }
+}

@@ -1,0 +1,101 @@
+package org.scalefit.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.HuberLogLossObjective;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.fit.MultiStartResult;
+import org.scalefit.fit.StartGrid;
+import org.scalefit.fit.StartOutcome;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.TableReader;
+import org.scalefit.law.LawForm;
+
+/** {@link SparkParallelism} in local mode on one shared context: order, failures, and the same search as locally. */
+class SparkParallelismTest {
+
+    private static SparkParallelism spark;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkParallelism.start("local[2]");
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.close();
+    }
+
+    @Test
+    void resultsComeBackInTaskOrderAndEveryTaskIsReportedOnce() {
+        List<Integer> reported = Collections.synchronizedList(new ArrayList<>());
+        List<Long> squares = spark.map(101, i -> (long) i * i, reported::add);
+        assertThat(squares).containsExactlyElementsOf(IntStream.range(0, 101).mapToObj(i -> (long) i * i).toList());
+        assertThat(reported).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 101).boxed().toList());
+    }
+
+    @Test
+    void aFailingTaskThrowsWhatTheTaskThrew() {
+        assertThatThrownBy(() -> spark.map(10, i -> {
+            if (i == 7) {
+                throw new IllegalArgumentException("task 7 has bad input");
+            }
+            return i;
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("task 7 has bad input");
+    }
+
+    @Test
+    void aTaskCapturingWhatCannotTravelIsRefusedByName() {
+        Object stuck = new Object();
+        assertThatThrownBy(() -> spark.map(4, i -> stuck.hashCode() + i))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only serializable values");
+    }
+
+    /**
+     * A 3-input width–depth search on hot_100b+ (the gemstones values, 3 per axis: 2 187 starts, in several waves
+     * that share a basin map) ends exactly where the local engine's does: same optimum to the bit, same counts, same
+     * leaders.
+     */
+    @Test
+    void threeInputSearchEndsExactlyWhereTheLocalEnginesDoes() {
+        Observations data = Observations.fromTable(new TableReader().read("gemstones:hot_100b+",
+                ColumnRequest.of("width", "depth", "tokens", "loss")), LawForm.WIDTH_DEPTH.inputs(), "loss");
+        double[] exponents = {0, 1, 2};
+        double[] coefficients = {0, 10, 20};
+        double[] irreducible = {-1, 0, 1};
+        StartGrid grid = StartGrid.custom(List.of(exponents, exponents, exponents, coefficients, coefficients,
+                coefficients, irreducible));
+        HuberLogLossObjective objective = HuberLogLossObjective.of(LawForm.WIDTH_DEPTH, data, 1e-3);
+        MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults());
+        List<Long> progress = Collections.synchronizedList(new ArrayList<>());
+
+        MultiStartResult local = fitter.fit(objective, grid, LocalParallelism.withThreads(2), FitProgress.silent());
+        MultiStartResult distributed = fitter.fit(objective, grid, spark, progress::add);
+
+        assertThat(distributed.best().value()).isEqualTo(local.best().value());
+        assertThat(distributed.best().point()).isEqualTo(local.best().point());
+        assertThat(distributed.gridBest().start()).isEqualTo(local.gridBest().start());
+        assertThat(List.of(distributed.starts(), distributed.successfulStarts(), distributed.recognisedStarts(),
+                distributed.evaluations())).isEqualTo(List.of(local.starts(), local.successfulStarts(), local.recognisedStarts(),
+                local.evaluations()));
+        assertThat(distributed.leaders().stream().map(SparkParallelismTest::described).toList())
+                .isEqualTo(local.leaders().stream().map(SparkParallelismTest::described).toList());
+        assertThat(progress.stream().mapToLong(Long::longValue).sum()).isEqualTo(grid.size());
+    }
+
+    private static String described(StartOutcome outcome) {
+        return outcome.start() + " " + outcome.value() + " " + java.util.Arrays.toString(outcome.point()) + " "
+                + outcome.status();
+    }
+}
