@@ -10,10 +10,9 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.ColumnRequest;
-import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.SensitivityJson;
+import org.scalefit.law.LawForm;
 import org.scalefit.sensitivity.AllocationSlopes;
 import org.scalefit.sensitivity.DeltaGridPoint;
 import org.scalefit.sensitivity.DeltaGridSweep;
@@ -46,12 +45,8 @@ final class DeltaGridCommand implements Callable<Integer> {
                     + "9000, 10000, 15000, …, 45000, 50000, 60000, …, 90000 (607 824 starts per δ).")
     List<Long> gridSizes;
 
-    @Option(names = "--no-embeds", description = "Count parameters without the embedding: params − vocab·width.")
-    boolean noEmbeds;
-
-    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
-            description = "Vocabulary size for --no-embeds. Default: ${DEFAULT-VALUE} (Gemstones).")
-    int vocab;
+    @Mixin
+    TransformOptions transform = new TransformOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
@@ -77,12 +72,9 @@ final class DeltaGridCommand implements Callable<Integer> {
     private int run() {
         List<DeltaGridPoint.Configuration> configurations = DeltaGridSweep.configurations(deltas,
                 gridSizes == null ? DeltaGridSweep.gemstonesGridSizes() : gridSizes);
-        RunTable table = input.read(ColumnRequest.of(SensitivityInputs.columns(noEmbeds)));
-        List<String> transforms = new ArrayList<>();
-        if (noEmbeds) {
-            table = ParamsWithoutEmbeddings.of(table, vocab);
-            transforms.add("no-embeds(vocab=" + vocab + ")");
-        }
+        FitInputs inputs = FitInputs.read(input, LawForm.CHINCHILLA, transform.transforms(), List.of());
+        RunTable table = inputs.table();
+        List<String> transforms = inputs.transforms();
         int workers;
         long begin;
         List<DeltaGridPoint> points;
@@ -91,7 +83,7 @@ final class DeltaGridCommand implements Callable<Integer> {
             begin = System.nanoTime();
             try (TerminalProgress progress = TerminalProgress.start("delta-grid",
                     DeltaGridSweep.totalStarts(configurations))) {
-                points = DeltaGridSweep.run(SensitivityInputs.paramsTokens(table), configurations,
+                points = DeltaGridSweep.run(inputs.observations(), configurations,
                         SensitivityInputs.fitter(exhaustive, noPolish), parallelism, progress);
             }
         }

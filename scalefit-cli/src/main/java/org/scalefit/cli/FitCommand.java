@@ -62,16 +62,8 @@ final class FitCommand implements Callable<Integer> {
                     + "2-input laws). Default: ${DEFAULT-VALUE}.")
     String grid;
 
-    @Option(names = "--no-embeds", description = "Count parameters without the embedding: params − vocab·width.")
-    boolean noEmbeds;
-
-    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
-            description = "Vocabulary size for --no-embeds. Default: ${DEFAULT-VALUE} (Gemstones).")
-    int vocab;
-
-    @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
-            description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
-    int dropHighestLosses;
+    @Mixin
+    TransformOptions transform = new TransformOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
@@ -175,7 +167,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private PreparedData readObservations(LawForm form, List<String> transforms) {
-        FitInputs inputs = FitInputs.read(input, form, new FitInputs.Transforms(noEmbeds, vocab, dropHighestLosses),
+        FitInputs inputs = FitInputs.read(input, form, transform.transforms(),
                 List.of());
         transforms.addAll(inputs.transforms());
         return new PreparedData(inputs.table(), inputs.observations());

@@ -73,16 +73,8 @@ final class RolloutCommand implements Callable<Integer> {
                     + "them, else params. Sizes are ordered by params.")
     List<String> sizeKey = new ArrayList<>();
 
-    @Option(names = "--no-embeds", description = "Count parameters without the embedding: params − vocab·width.")
-    boolean noEmbeds;
-
-    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
-            description = "Vocabulary size for --no-embeds. Default: ${DEFAULT-VALUE} (Gemstones).")
-    int vocab;
-
-    @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
-            description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
-    int dropHighestLosses;
+    @Mixin
+    TransformOptions transform = new TransformOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
@@ -108,7 +100,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
         List<String> wanted = new ArrayList<>(FitInputs.runKeyCandidates(sizeKey));
         wanted.add("params");
-        FitInputs inputs = FitInputs.read(input, form, new FitInputs.Transforms(noEmbeds, vocab, dropHighestLosses),
+        FitInputs inputs = FitInputs.read(input, form, transform.transforms(),
                 wanted);
         if (!inputs.has("params")) {
             throw new InputException(inputs.table().source(), null, "params", "a params column to order the model "

@@ -1,0 +1,26 @@
+package org.scalefit.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The data transforms an Approach-3 fit can apply before fitting ({@link FitInputs.Transforms}): Gemstones' "no
+ * embeds" parameter count and Epoch AI's outlier rule. Shared by every command that fits a law to a run table.
+ */
+final class TransformOptions {
+
+    @Option(names = "--no-embeds", description = "Count parameters without the embedding: params − vocab·width.")
+    boolean noEmbeds;
+
+    @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
+            description = "Vocabulary size for --no-embeds. Default: ${DEFAULT-VALUE} (Gemstones).")
+    int vocab;
+
+    @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
+            description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
+    int dropHighestLosses;
+
+    /** The transforms chosen. */
+    FitInputs.Transforms transforms() {
+        return new FitInputs.Transforms(noEmbeds, vocab, dropHighestLosses);
+    }
+}
