@@ -31,6 +31,14 @@ final class DataOptions {
         return mapping;
     }
 
+    /** These options reading the runs from {@code file} instead of {@code --data} (e.g. a local copy of it). */
+    DataOptions reading(String file) {
+        DataOptions copy = new DataOptions();
+        copy.data = file;
+        copy.columns = new LinkedHashMap<>(columns);
+        return copy;
+    }
+
     /** Reads the requested columns of the runs, under {@link #mapping()}. */
     RunTable read(ColumnRequest request) {
         return new TableReader().read(data, request.withMapping(mapping()));

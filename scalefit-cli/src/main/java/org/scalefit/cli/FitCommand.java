@@ -18,6 +18,7 @@ import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FitResultJson;
+import org.scalefit.io.FitResultParquet;
 import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredResult;
@@ -75,7 +76,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-polish", description = "Report the best grid start as found, without polishing it.")
     boolean noPolish;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE, or as a one-row "
+            + "Parquet table if FILE ends in .parquet.")
     Path out;
 
     @Option(names = "--format", defaultValue = "scalefit", paramLabel = "FORMAT",
@@ -99,11 +101,24 @@ final class FitCommand implements Callable<Integer> {
         if (!format.equals("scalefit") && !format.equals("gemstones")) {
             throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
+        if (writesParquet() && !format.equals("scalefit")) {
+            throw new IllegalArgumentException("--format " + format + " is a JSON shape; --out " + out
+                    + " writes Parquet");
+        }
+        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+            return run(form, startGrid, parallelism);
+        }
+    }
+
+    /** Reads the data (through the engine, which may have to copy it here first) and fits, or serves the store's. */
+    private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism) {
+        String localData = parallelism.localCopy(input.data);
         List<String> transforms = new ArrayList<>();
-        PreparedData prepared = readObservations(form, transforms);
+        PreparedData prepared = readObservations(form, transforms, input.reading(localData));
         Observations observations = prepared.observations();
         RunTable table = prepared.table();
-        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+        String dataId = localData.equals(input.data) ? table.source() : input.data;
+        FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
                 ScalefitCommand.version(), input.mapping().fileColumns());
         StoredRunTable runTable = StoredRunTable.of(table, input.mapping());
         CacheKey key = cacheKey(form, startGrid, observations, provenance, runTable);
@@ -113,15 +128,11 @@ final class FitCommand implements Callable<Integer> {
         }
         MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
                 .withRecognition(!exhaustive).withPolish(!noPolish));
-        int workers;
-        long begin;
+        int workers = parallelism.threads();
+        long begin = System.nanoTime();
         LawFit fit;
-        try (EngineProvider.Engine parallelism = engine.open(threads)) {
-            workers = parallelism.threads();
-            begin = System.nanoTime();
-            try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
-                fit = LawFit.fit(form, observations, delta, startGrid, fitter, parallelism, progress);
-            }
+        try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
+            fit = LawFit.fit(form, observations, delta, startGrid, fitter, parallelism, progress);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         String document = new FitResultJson().scalefit(fit, provenance, workers, seconds);
@@ -153,7 +164,9 @@ final class FitCommand implements Callable<Integer> {
 
     /** Writes {@code --out} from the result document, prints its summary and returns the exit code it calls for. */
     private int finish(String document) {
-        if (out != null) {
+        if (writesParquet()) {
+            FitResultParquet.write(out, document);
+        } else if (out != null) {
             AtomicFiles.writeString(out, format.equals("gemstones") ? new FitResultJson().gemstones(document)
                     : document);
         }
@@ -162,12 +175,17 @@ final class FitCommand implements Callable<Integer> {
         return result.get("success").asBoolean() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
     }
 
+    /** {@code --out} names a {@code .parquet} file. */
+    private boolean writesParquet() {
+        return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
     /** The table as read (for provenance) and the points fitted. */
     private record PreparedData(RunTable table, Observations observations) {
     }
 
-    private PreparedData readObservations(LawForm form, List<String> transforms) {
-        FitInputs inputs = FitInputs.read(input, form, transform.transforms(),
+    private PreparedData readObservations(LawForm form, List<String> transforms, DataOptions data) {
+        FitInputs inputs = FitInputs.read(data, form, transform.transforms(),
                 List.of());
         transforms.addAll(inputs.transforms());
         return new PreparedData(inputs.table(), inputs.observations());

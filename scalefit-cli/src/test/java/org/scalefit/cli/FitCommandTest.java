@@ -96,4 +96,64 @@ class FitCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown law");
     }
+
+    @Test
+    void parquetOutIsOneRowHoldingTheJsonResultsValues() throws Exception {
+        Path json = folder.resolve("fit.json");
+        Path parquet = folder.resolve("fit.parquet");
+        String[] fit = {"fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",
+                "--no-cache", "--out"};
+        assertThat(CliRun.of(concat(fit, json.toString())).exitCode()).isZero();
+        assertThat(CliRun.of(concat(fit, parquet.toString())).exitCode()).isZero();
+        JsonNode expected = JsonMapper.builder().build().readTree(json.toFile());
+        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement statement = duckdb.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT * FROM read_parquet('"
+                     + parquet.toString().replace("'", "''") + "')")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("law")).isEqualTo(expected.get("law").asString());
+            assertThat(rows.getDouble("delta")).isEqualTo(expected.get("delta").asDouble());
+            assertThat(rows.getDouble("loss")).isEqualTo(expected.get("loss").asDouble());
+            assertThat(doubles(rows.getArray("exponents"))).containsExactly(doubles(expected.get("exponents")));
+            assertThat(doubles(rows.getArray("coefficients"))).containsExactly(doubles(expected.get("coefficients")));
+            assertThat(rows.getDouble("irreducible_error")).isEqualTo(expected.get("irreducible_error").asDouble());
+            assertThat(rows.getLong("starts")).isEqualTo(expected.get("starts").asLong());
+            assertThat(rows.getLong("successful_starts")).isEqualTo(expected.get("successful_starts").asLong());
+            JsonNode provenance = expected.get("provenance");
+            assertThat(rows.getString("data")).isEqualTo("gemstones:slim_chinchilla");
+            assertThat(rows.getString("data_sha256")).isEqualTo(provenance.get("data_sha256").asString());
+            assertThat(rows.getString("scalefit_version")).isEqualTo(provenance.get("scalefit_version").asString());
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    void hdfsDataWithTheLocalEngineIsAUsageErrorNamingTheSparkEngine() {
+        CliRun run = CliRun.of("fit", "--data", "hdfs://namenode/runs/hot.jsonl", "--threads", "2", "--no-cache");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("hdfs://namenode/runs/hot.jsonl").contains("--engine spark");
+    }
+
+    private static String[] concat(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
+    private static double[] doubles(java.sql.Array array) throws java.sql.SQLException {
+        Object[] values = (Object[]) array.getArray();
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = ((Number) values[i]).doubleValue();
+        }
+        return result;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] result = new double[array.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = array.get(i).asDouble();
+        }
+        return result;
+    }
 }

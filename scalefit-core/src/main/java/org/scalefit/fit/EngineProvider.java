@@ -25,6 +25,18 @@ public interface EngineProvider {
         /** Where the tasks run, for people: e.g. {@code spark local[2] (2 cores)}. */
         String description();
 
+        /**
+         * The runs file {@code data} (a {@code --data} value) as this machine can read it: {@code data} itself for a
+         * bundled dataset id or a local path; for a URI ({@code scheme://…}) the engine can reach (Spark: any Hadoop
+         * file system, e.g. {@code hdfs://}, {@code s3a://}, {@code file://}), the path of a local copy with the same
+         * file name, so that its extension still names the format.
+         *
+         * @throws IllegalArgumentException for a URI this engine cannot read
+         */
+        default String localCopy(String data) {
+            return data;
+        }
+
         @Override
         void close();
     }

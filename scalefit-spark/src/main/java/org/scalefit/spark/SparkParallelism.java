@@ -76,6 +76,12 @@ public final class SparkParallelism implements EngineProvider.Engine {
         return new SparkParallelism(context, false);
     }
 
+    /** Copies a {@code scheme://} URI through Hadoop's file systems, as this context's configuration sets them up. */
+    @Override
+    public String localCopy(String data) {
+        return HadoopLocalCopy.of(data, context.hadoopConfiguration());
+    }
+
     @Override
     public int threads() {
         return context.defaultParallelism();

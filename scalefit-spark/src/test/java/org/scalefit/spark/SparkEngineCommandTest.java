@@ -3,6 +3,7 @@ package org.scalefit.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.cli.ScalefitCommand;
+import org.scalefit.io.BundledDataset;
 
 /**
  * {@code --engine spark} on the command line: the result files are the local engine's, byte for byte, except the
@@ -28,6 +30,23 @@ class SparkEngineCommandTest {
         String local = run(folder.resolve("local"), fit, "--threads", "2");
         String spark = run(folder.resolve("spark"), fit, "--engine", "spark", "--master", "local[2]");
         assertThat(spark).contains("\"loss\"").isEqualTo(local);
+    }
+
+    @Test
+    void fitOfAFileUriReadsItsCopyAndNamesTheUri() throws Exception {
+        BundledDataset dataset = BundledDataset.of("gemstones:slim_chinchilla");
+        Path data = folder.resolve("data").resolve(dataset.fileName());
+        Files.createDirectories(data.getParent());
+        try (InputStream bytes = dataset.open()) {
+            Files.copy(bytes, data);
+        }
+        String uri = data.toUri().toString();
+        String[] onPath = {"fit", "--data", data.toString(), "--delta", "1e-3", "--no-cache"};
+        String[] onUri = {"fit", "--data", uri, "--delta", "1e-3", "--no-cache"};
+        String local = run(folder.resolve("local"), onPath, "--threads", "2");
+        String spark = run(folder.resolve("spark"), onUri, "--engine", "spark", "--master", "local[2]");
+        assertThat(spark).contains("\"data\" : \"" + uri + "\"");
+        assertThat(spark.replace("\"" + uri + "\"", "\"" + data + "\"")).contains("\"loss\"").isEqualTo(local);
     }
 
     @Test
