@@ -130,8 +130,8 @@ final class ParabolaCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
         }
         List<Double> overtraining = factors();
-        double[] flopRange = range("--flops", flops);
-        double[] tokenRange = range("--log10-tokens", log10Tokens);
+        double[] flopRange = ShapesCommand.range("--flops", flops);
+        double[] tokenRange = ShapesCommand.range("--log10-tokens", log10Tokens);
         Architecture architecture = shape.architecture();
         ShapeAccounting searchAccounting = new ShapeAccounting(architecture, ParameterCount.fromLabel(params));
         ShapeAccounting parabolaAccounting = new ShapeAccounting(architecture, ParameterCount.RELAXED);
@@ -171,13 +171,7 @@ final class ParabolaCommand implements Callable<Integer> {
         for (RelaxedShape row : refined) {
             OvertrainingParabola parabola = OvertrainingParabola.trace(minimised, second, parabolaAccounting,
                     row.grid().bucket(), row.relaxed(), overtraining);
-            List<IndustryModels.Model> drawn = List.of();
-            List<OvertrainedShape> interior = parabola.interior();
-            if (models.isPresent() && !interior.isEmpty()) {
-                double least = interior.stream().mapToDouble(s -> s.shape().loss()).min().orElseThrow();
-                double most = interior.stream().mapToDouble(s -> s.shape().loss()).max().orElseThrow();
-                drawn = models.get().withLossIn(least - industryBand, most + industryBand);
-            }
+            List<IndustryModels.Model> drawn = models.map(m -> m.near(parabola, industryBand)).orElse(List.of());
             panels.add(new Panel(row, parabola, drawn));
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
@@ -260,17 +254,5 @@ final class ParabolaCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException("--factors expects LOW:HIGH (two integer powers of two), got '" + factors
                 + "'");
-    }
-
-    private static double[] range(String option, String text) {
-        String[] parts = text.split(":");
-        try {
-            if (parts.length == 2) {
-                return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " expects LOW:HIGH (two numbers), got '" + text + "'");
     }
 }

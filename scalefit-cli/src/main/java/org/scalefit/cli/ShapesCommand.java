@@ -219,7 +219,8 @@ final class ShapesCommand implements Callable<Integer> {
                 kind);
     }
 
-    private static double[] range(String option, String text) {
+    /** LOW:HIGH as two numbers; {@code option} names it in the error. */
+    static double[] range(String option, String text) {
         String[] parts = text.split(":");
         try {
             if (parts.length == 2) {

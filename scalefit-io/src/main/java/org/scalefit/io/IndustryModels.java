@@ -15,6 +15,8 @@ import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.scalefit.shapes.OvertrainedShape;
+import org.scalefit.shapes.OvertrainingParabola;
 
 /**
  * Released language models with their validation loss measured by Gemstones on its own validation set (McLeish et
@@ -109,6 +111,21 @@ public record IndustryModels(String source, String sha256, List<IndustryModels.M
     /** The models whose loss lies in [low, high], in file order. */
     public List<Model> withLossIn(double low, double high) {
         return models.stream().filter(model -> model.loss() >= low && model.loss() <= high).toList();
+    }
+
+    /**
+     * The models whose loss lies within {@code band} of the range of {@code parabola}'s interior losses,
+     * [min − band, max + band], as Gemstones picks the reference lines of a panel (band 0.01); none if no shape is
+     * interior.
+     */
+    public List<Model> near(OvertrainingParabola parabola, double band) {
+        List<OvertrainedShape> interior = parabola.interior();
+        if (interior.isEmpty()) {
+            return List.of();
+        }
+        double least = interior.stream().mapToDouble(s -> s.shape().loss()).min().orElseThrow();
+        double most = interior.stream().mapToDouble(s -> s.shape().loss()).max().orElseThrow();
+        return withLossIn(least - band, most + band);
     }
 
     private static IndustryModels parse(String source, byte[] bytes) {

@@ -135,21 +135,6 @@ public final class ParabolaFigures {
         return figure;
     }
 
-    /**
-     * The released models whose loss lies within {@code band} of the range of the parabola's interior losses,
-     * [min − band, max + band], as Gemstones picks the lines of a panel (band 0.01); none if no shape is interior.
-     */
-    public static List<IndustryModels.Model> industryNear(IndustryModels models, OvertrainingParabola parabola,
-                                                          double band) {
-        List<OvertrainedShape> interior = parabola.interior();
-        if (interior.isEmpty()) {
-            return List.of();
-        }
-        double least = interior.stream().mapToDouble(s -> s.shape().loss()).min().orElseThrow();
-        double most = interior.stream().mapToDouble(s -> s.shape().loss()).max().orElseThrow();
-        return models.withLossIn(least - band, most + band);
-    }
-
     /** 1/16, 1/2, 1, 4: f as Gemstones' tick labels. */
     public static String factorLabel(double factor) {
         return factor >= 1 ? Numbers.format(factor, 4) : "1/" + Numbers.format(1 / factor, 4);

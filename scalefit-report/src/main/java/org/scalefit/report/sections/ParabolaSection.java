@@ -66,11 +66,11 @@ public final class ParabolaSection {
         }
         section = section.withFacts(facts);
         for (OvertrainingParabola parabola : parabolas) {
-            List<IndustryModels.Model> lines = industry.map(models -> ParabolaFigures.industryNear(models, parabola,
-                    industryBand)).orElse(List.of());
+            List<IndustryModels.Model> lines = industry.map(models -> models.near(parabola, industryBand))
+                    .orElse(List.of());
             section = section.withFigure(ParabolaFigures.lossAgainstFactor(id + "-bucket-" + parabola.bucket(),
-                    parabola, lawName, secondName + " at the same shapes", lines), "Each point is the best shape for f (hover for it); the minimum near f = 1 is "
-                    + "the budget's optimum." + (industry.isEmpty() ? "" : " Dashed horizontal lines: released "
+                    parabola, lawName, secondName + " at the same shapes", lines), "Each point is the best shape "
+                    + "for f (hover for it); the minimum near f = 1 is the budget's optimum." + (industry.isEmpty() ? "" : " Dashed horizontal lines: released "
                     + "models whose validation loss lies within " + Numbers.format(industryBand, 3) + " of the "
                     + "parabola's range (losses per token of their own tokenizers, for orientation only)."));
         }

@@ -56,7 +56,7 @@ class ParabolaFiguresTest {
         IndustryModels models = new IndustryModels("test", "0", List.of(model("org/Near-1B", 2.91),
                 model("org/Far-70B", 1.8), model("org/Edge-3B", 2.945)));
 
-        List<IndustryModels.Model> near = ParabolaFigures.industryNear(models, parabola(), 0.01);
+        List<IndustryModels.Model> near = models.near(parabola(), 0.01);
         Figure figure = ParabolaFigures.lossAgainstFactor("p", parabola(), "wd law", "params law", near);
 
         assertThat(near).extracting(IndustryModels.Model::shortName).containsExactly("Near-1B", "Edge-3B");
