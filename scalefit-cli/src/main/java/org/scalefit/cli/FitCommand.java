@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
         exitCodeList = {"0:the fit succeeded (or was served from the results store)",
                 "1:an I/O failure (e.g. the results store is locked or unreadable; the file is named)",
                 "2:bad command-line usage", "3:bad input data (file, line and column are "
-                + "printed)", "4:no start converged", "130:interrupted"})
+                + "printed)", "4:no start converged, or the best point found failed the stationarity test (the "
+                + "result says status not_stationary and warns 'not converged'; its parameters are not a minimum)",
+                "130:interrupted"})
 final class FitCommand implements Callable<Integer> {
 
     @Mixin
@@ -73,8 +75,13 @@ final class FitCommand implements Callable<Integer> {
             description = "Run every start to its end (no early recognition of already-found basins).")
     boolean exhaustive;
 
-    @Option(names = "--no-polish", description = "Report the best grid start as found, without polishing it.")
+    @Option(names = "--no-polish", description = "Report the best grid start as found, without polishing it "
+            + "(its stationarity test is still reported).")
     boolean noPolish;
+
+    @Option(names = "--max-evaluations", paramLabel = "N", description = "At most N objective evaluations per start "
+            + "(in each of its two stages). Default: 15000.")
+    Integer maxEvaluations;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE, or as a one-row "
             + "Parquet table if FILE ends in .parquet.")
@@ -126,8 +133,12 @@ final class FitCommand implements Callable<Integer> {
         if (stored.isPresent()) {
             return finish(stored.get().result());
         }
-        MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults()
-                .withRecognition(!exhaustive).withPolish(!noPolish));
+        MultiStartFitter.Options options = MultiStartFitter.Options.defaults()
+                .withRecognition(!exhaustive).withPolish(!noPolish);
+        if (maxEvaluations != null) {
+            options = options.withMaxEvaluations(maxEvaluations);
+        }
+        MultiStartFitter fitter = new MultiStartFitter(options);
         int workers = parallelism.threads();
         long begin = System.nanoTime();
         LawFit fit;
@@ -159,6 +170,10 @@ final class FitCommand implements Callable<Integer> {
         options.put("grid_size", startGrid.size());
         options.put("polish", !noPolish);
         options.put("recognition", !exhaustive);
+        options.put("engine", MultiStartFitter.REVISION);
+        if (maxEvaluations != null) {
+            options.put("max_evaluations", maxEvaluations);
+        }
         return CacheKey.of("approach3-fit", provenance.dataSha256(), options, provenance.version());
     }
 
@@ -200,9 +215,16 @@ final class FitCommand implements Callable<Integer> {
                     result.get("delta").asDouble(), result.get("grid").asString(), result.get("starts").asLong(),
                     result.get("successful_starts").asLong(), result.get("recognised_starts").asLong(),
                     result.get("run").get("seconds").asDouble(), result.get("run").get("threads").asInt());
-            if (!result.get("success").asBoolean()) {
+            if (!result.has("loss")) {
                 out.println("FAILED: no start converged");
+                for (JsonNode warning : result.get("warnings")) {
+                    out.println("warning: " + warning.asString());
+                }
                 return;
+            }
+            if (!result.get("success").asBoolean()) {
+                out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
+                        + result.get("status").asString() + "); see the warnings");
             }
             out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.get("loss").asDouble());
             double[] exponents = doubles(result.get("exponents"));

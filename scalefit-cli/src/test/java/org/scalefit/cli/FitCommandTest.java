@@ -91,6 +91,35 @@ class FitCommandTest {
     }
 
     @Test
+    void anEvaluationBudgetOfFiveIsReportedAsNotConvergedWithExitCodeFour() throws Exception {
+        Path out = folder.resolve("budget.json");
+        CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",
+                "--max-evaluations", "5", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_FIT_FAILED);
+        assertThat(run.out()).contains("NOT CONVERGED");
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("success").asBoolean()).isFalse();
+        assertThat(json.get("status").asString()).isEqualTo("not_stationary");
+        assertThat(json.get("stationarity").get("stationary").asBoolean()).isFalse();
+        assertThat(json.get("warnings").get(0).asString()).startsWith("not converged:");
+    }
+
+    @Test
+    void aConvergedFitCarriesTheEvidenceOfItsStationarity() throws Exception {
+        Path out = folder.resolve("fit.json");
+        assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",
+                "--out", out.toString()).exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("status").asString()).isEqualTo("converged");
+        JsonNode stationarity = json.get("stationarity");
+        assertThat(stationarity.get("stationary").asBoolean()).isTrue();
+        assertThat(stationarity.get("relative_decrease").asDouble())
+                .isLessThanOrEqualTo(stationarity.get("decrease_tolerance").asDouble());
+        assertThat(json.get("recognition").get("cut_any").asBoolean()).isTrue();
+        assertThat(json.get("recognition").get("starts_cut").asLong()).isPositive();
+    }
+
+    @Test
     void unknownLawIsAUsageError() {
         CliRun run = CliRun.of("fit", "--data", "gemstones:hot", "--law", "kaplan-2020");
         assertThat(run.exitCode()).isEqualTo(2);

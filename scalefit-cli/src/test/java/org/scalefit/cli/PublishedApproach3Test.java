@@ -106,18 +106,6 @@ class PublishedApproach3Test {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("twoInputFits")
-    void earlyRecognitionFindsTheSameOptimumAsTheExhaustiveSearch(String name) {
-        boolean noEmbeds = name.endsWith("_no_embeds");
-        String set = noEmbeds ? name.substring(0, name.length() - "_no_embeds".length()) : name;
-        Observations data = gemstonesTable(set, noEmbeds);
-        LawFit fast = fit(data, StartGrid.gemstones(2), MultiStartFitter.Options.defaults());
-        LawFit exhaustive = fit(data, StartGrid.gemstones(2), MultiStartFitter.Options.defaults().withRecognition(false));
-        assertThat(fast.loss()).isCloseTo(exhaustive.loss(), within(1e-9));
-        assertThat(exhaustive.search().recognisedStarts()).isZero();
-    }
-
     @Test
     void epochFitAReproducesBesirogluEtAl() {
         RunTable table = new TableReader().read("chinchilla:epoch", ColumnRequest.of("params", "tokens", "loss"));

@@ -9,32 +9,45 @@ import java.util.Map;
 
 /**
  * What earlier starts of a multi-start search have taught about its basins of attraction: the cells of parameter
- * space that their trajectories crossed on the final approach to an optimum, each with the objective value there
- * and the value of the optimum reached.
+ * space that their trajectories crossed on the way to an optimum, each with the objective value there and the value
+ * of the optimum reached.
  *
- * <p>A cell is the box ⌊θ_i / {@code cellSize}⌋ in every coordinate. A later start whose iterate enters a recorded
- * cell with an objective value within {@code valueTolerance} (relative) of the recorded one is on a path already
- * followed to its end: it is stopped and counted as converging to that optimum ("early recognition of starts that
- * fall into an already-found basin"). Paths towards the best optimum known so far (within the tolerance) are never
- * cut short: only starts bound for clearly worse optima are stopped, so the optimum reported, and the fine
- * structure of the best basin, are those of the exhaustive search. Only the part of a trajectory whose value is within
- * {@code approachBand} (relative) of its final value is recorded, so that a cell lies inside the optimum's basin
- * rather than on a ridge several basins share.
+ * <p>A cell is the box ⌊θ_i / {@code cellSize}⌋ in every identifiable coordinate. The rule by which a later start is
+ * stopped ("recognised"), all of whose tolerances are relative to the objective, so that they mean the same for any
+ * loss scale, number of points or δ:
+ * <ol>
+ *   <li>its iterate is in a recorded cell, with an objective value within {@value #VISIT_TOLERANCE} of the value
+ *       recorded there (the same place on a path already followed to its end);</li>
+ *   <li>every trajectory recorded through that cell ended at the same optimum: finals that differ by more than
+ *       {@value #SAME_OPTIMUM} (relative) make the cell ambiguous, and it never recognises a start again;</li>
+ *   <li>that optimum is worse than the best final value recorded by more than
+ *       {@link MultiStartFitter#COMPETING_MARGIN}: paths towards any optimum within that margin of the best — those
+ *       that could be the answer, or be reported as a competing basin — are never cut short;</li>
+ *   <li>(checked by the engine) the start's last {@link MultiStartFitter#PERSISTENCE} iterates all passed (1)–(3)
+ *       for the same optimum.</li>
+ * </ol>
+ * A stopped start could in principle have ended elsewhere (no local rule can prove where a descent ends on a
+ * non-convex objective); what makes the rule safe for the answer is (3) together with the recorded finals being
+ * those of starts run to completion near the best ({@link MultiStartFitter}), and it is checked against the
+ * exhaustive search on synthetic tables and every bundled dataset at δ = 10⁻³ and 10⁻⁴.
  *
  * <p>Instances are frozen once built; the engine builds a new one between waves of starts so that what a start
  * sees does not depend on thread timing. Serializable, so that the tasks of a wave can carry it to another process.
  */
 final class BasinMap implements Serializable {
 
+    /** Relative difference between a start's value and a cell's recorded value under which it is on that path. */
+    static final double VISIT_TOLERANCE = 1e-2;
+    /** Relative difference between recorded final values over which they are different optima. */
+    static final double SAME_OPTIMUM = 1e-3;
+
     private final double cellSize;
-    private final double valueTolerance;
     private final Map<Long, double[]> cells;
     /** The lowest final value recorded; paths towards optima this good are never cut short. */
     private final double bestFinal;
 
-    private BasinMap(double cellSize, double valueTolerance, Map<Long, double[]> cells) {
+    private BasinMap(double cellSize, Map<Long, double[]> cells) {
         this.cellSize = cellSize;
-        this.valueTolerance = valueTolerance;
         this.cells = cells;
         double best = Double.POSITIVE_INFINITY;
         for (double[] visit : cells.values()) {
@@ -45,8 +58,8 @@ final class BasinMap implements Serializable {
         this.bestFinal = best;
     }
 
-    static BasinMap empty(double cellSize, double valueTolerance) {
-        return new BasinMap(cellSize, valueTolerance, Map.of());
+    static BasinMap empty(double cellSize) {
+        return new BasinMap(cellSize, Map.of());
     }
 
     int size() {
@@ -63,11 +76,16 @@ final class BasinMap implements Serializable {
         }
         double[] visit = cells.get(cellKey(x, cellSize));
         if (visit == null || Double.isNaN(visit[1])
-                || Math.abs(value - visit[0]) > valueTolerance * Math.abs(visit[0])
-                || visit[1] <= bestFinal + valueTolerance * Math.abs(bestFinal)) {
+                || Math.abs(value - visit[0]) > VISIT_TOLERANCE * Math.abs(visit[0])
+                || MultiStartFitter.withinMargin(visit[1], bestFinal)) {
             return Double.NaN;
         }
         return visit[1];
+    }
+
+    /** Two recorded final values are the same optimum: they differ by at most {@value #SAME_OPTIMUM} (relative). */
+    static boolean sameOptimum(double a, double b) {
+        return Math.abs(a - b) <= SAME_OPTIMUM * Math.abs(a);
     }
 
     /** A new map with the given cells added (cells already known keep their first record). */
@@ -76,20 +94,19 @@ final class BasinMap implements Serializable {
             return this;
         }
         Map<Long, double[]> next = new HashMap<>(cells);
-        additions.forEach((key, visit) -> record(next, key, visit, valueTolerance));
-        return new BasinMap(cellSize, valueTolerance, next);
+        additions.forEach((key, visit) -> record(next, key, visit));
+        return new BasinMap(cellSize, next);
     }
 
     /**
      * Records a visit {value there, final value} of a cell. A cell whose visits led to different optima is marked
      * ambiguous (final value NaN) and never recognises a start again.
      */
-    static void record(Map<Long, double[]> cells, long key, double[] visit, double valueTolerance) {
+    static void record(Map<Long, double[]> cells, long key, double[] visit) {
         double[] known = cells.get(key);
         if (known == null) {
             cells.put(key, visit.clone());
-        } else if (!Double.isNaN(known[1])
-                && Math.abs(known[1] - visit[1]) > valueTolerance * Math.abs(known[1])) {
+        } else if (!Double.isNaN(known[1]) && !sameOptimum(known[1], visit[1])) {
             cells.put(key, new double[] {known[0], Double.NaN});
         }
     }
@@ -97,16 +114,16 @@ final class BasinMap implements Serializable {
     /** Serialises the map as its cells' keys and visits in two flat arrays (fast to write and read, where a map of
      *  boxed keys is not: the map reaches ~10⁵–10⁶ cells on a 3-input grid and travels with every wave's tasks). */
     private Object writeReplace() {
-        return new SerializedForm(cellSize, valueTolerance, CellArrays.of(cells));
+        return new SerializedForm(cellSize, CellArrays.of(cells));
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a BasinMap is read through its serialised form");
     }
 
-    private record SerializedForm(double cellSize, double valueTolerance, CellArrays cells) implements Serializable {
+    private record SerializedForm(double cellSize, CellArrays cells) implements Serializable {
         private Object readResolve() {
-            return new BasinMap(cellSize, valueTolerance, cells.cells());
+            return new BasinMap(cellSize, cells.cells());
         }
     }
 

@@ -34,6 +34,15 @@ public interface DifferentiableObjective extends Serializable {
         System.arraycopy(x, 0, out, 0, x.length);
     }
 
+    /**
+     * The absolute rounding error of {@link #value} near an optimum, at least: objective values closer than this
+     * cannot be told apart, and a relative stopping test measures f against max(|f|, this) so that it stays
+     * meaningful when f itself is near 0 (a law that fits its points exactly). Default 0 (no floor known).
+     */
+    default double roundingLevel() {
+        return 0;
+    }
+
     /** An independent instance for another thread, sharing the immutable data. */
     DifferentiableObjective copy();
 }

@@ -15,7 +15,10 @@ import org.scalefit.law.LawForm;
  *   <li>an exponent is at 0 (its term is a constant that merges with E) or very large;</li>
  *   <li>a term carries a negligible share of the prediction at every point (its coefficient and exponent are not
  *       identified);</li>
- *   <li>distinct optima within 10⁻⁹ of the best value lie far apart (a flat direction).</li>
+ *   <li>distinct optima within 10⁻⁹ (relative) of the best value lie far apart (a flat direction);</li>
+ *   <li>another basin's optimum is within {@link MultiStartFitter#COMPETING_MARGIN} of the best objective
+ *       ({@link #competing}): for a two-input law its compute-optimal exponent a = β/(α+β) (N_opt ∝ C^a) is given
+ *       beside the best's, since it may prescribe otherwise.</li>
  * </ul>
  */
 public final class FitDiagnostics {
@@ -25,6 +28,10 @@ public final class FitDiagnostics {
     private static final double ZERO_EXPONENT = 1e-3;
     private static final double LARGE_EXPONENT = 3.0;
     private static final double NEGLIGIBLE_SHARE = 1e-6;
+    /** Compute-optimal exponents closer than this prescribe the same allocation for practical purposes. */
+    private static final double SAME_PRESCRIPTION = 5e-3;
+    /** Optima whose objectives differ by less than this (relative) are equally good. */
+    private static final double FLAT_VALUE = 1e-9;
 
     private FitDiagnostics() {
     }
@@ -64,7 +71,7 @@ public final class FitDiagnostics {
             double worst = 0;
             int where = -1;
             for (StartOutcome other : leaders.subList(1, leaders.size())) {
-                if (other.value() - best.value() > 1e-9) {
+                if (other.value() - best.value() > FLAT_VALUE * Math.abs(best.value())) {
                     continue;
                 }
                 double[] q = other.point();
@@ -82,6 +89,30 @@ public final class FitDiagnostics {
             }
         }
         return warnings;
+    }
+
+    /** The warning that names a competing basin {@code second} beside the {@code best} optimum of {@code law}. */
+    public static String competing(LawForm law, StartOutcome best, StartOutcome second) {
+        double gap = (second.value() - best.value()) / Math.abs(best.value());
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "competing basin: another optimum (start %d) "
+                + "has an objective only %.3g %% above the best (%.6g vs %.6g) with other parameters",
+                second.start(), 100 * gap, second.value(), best.value()));
+        if (law.arity() == 2) {
+            double theirs = computeOptimalExponent(second.point());
+            double ours = computeOptimalExponent(best.point());
+            if (Math.abs(theirs - ours) < SAME_PRESCRIPTION) {
+                return text.append(String.format(Locale.ROOT, ", but the same compute-optimal exponent (N_opt ∝ C^%.4f)",
+                        ours)).toString();
+            }
+            text.append(String.format(Locale.ROOT, "; it prescribes N_opt ∝ C^%.4f where the best prescribes C^%.4f",
+                    theirs, ours));
+        }
+        return text.append("; the data barely prefer one law over the other").toString();
+    }
+
+    /** a = β/(α+β) of a two-input law θ = [α, β, …]: N_opt ∝ C^a (Hoffmann et al. 2022, eq. 4). */
+    public static double computeOptimalExponent(double[] theta) {
+        return theta[1] / (theta[0] + theta[1]);
     }
 
     /** The largest share term j has of the prediction over all points. */

@@ -268,6 +268,20 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         return theta[arity + j] - theta[j] * distinctLogs[offsets[j + 1] - 1];
     }
 
+    /**
+     * Σ_i w_i·δ·64ε·max(1, |log L_i|): each residual r_i = log L_i − log L̂_i carries a rounding error of a few ulps of
+     * the log-loss (table logarithms included), and moves its Huber term by at most |ψ(r_i)| ≤ δ times that; 64ε
+     * leaves a wide margin over the few ulps.
+     */
+    @Override
+    public double roundingLevel() {
+        double sum = 0;
+        for (int i = 0; i < points; i++) {
+            sum += weights[i] * Math.max(1, Math.abs(logLosses[i]));
+        }
+        return 64 * Math.ulp(1.0) * delta * sum;
+    }
+
     @Override
     public DifferentiableObjective copy() {
         return new HuberLogLossObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses, weights);

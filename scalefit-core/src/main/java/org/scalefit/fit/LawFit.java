@@ -1,21 +1,45 @@
 package org.scalefit.fit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
 
 /**
- * A law fitted by {@link MultiStartFitter}: the optimum in the law's own terms, with the search that found it and
- * the warnings about it.
+ * A law fitted by {@link MultiStartFitter}: the optimum in the law's own terms, with the search that found it, the
+ * evidence that it is a minimum, and the warnings about it.
  *
  * @param law       the law's form
  * @param delta     the Huber threshold δ of the objective
  * @param points    how many points were fitted
  * @param search    the multi-start search
- * @param warnings  {@link FitDiagnostics} findings; empty when nothing looks degenerate
+ * @param warnings  {@link FitDiagnostics} findings, and what the search could not establish; empty when nothing
+ *                  looks wrong
  */
 public record LawFit(LawForm law, double delta, int points, MultiStartResult search, List<String> warnings) {
+
+    /** How a fit ended. */
+    public enum Status {
+        /** Some start converged and the reported optimum passed the {@link Stationarity} test. */
+        CONVERGED("converged"),
+        /** Some start converged, but the best point found is not a tested local minimum (see the warnings). */
+        NOT_STATIONARY("not_stationary"),
+        /** No start converged (e.g. within its evaluation budget): there is no optimum to report. */
+        NO_START_CONVERGED("no_start_converged");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The name used in result documents. */
+        public String label() {
+            return label;
+        }
+    }
 
     public LawFit {
         warnings = List.copyOf(warnings);
@@ -26,14 +50,43 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
                              MultiStartFitter fitter, Parallelism parallelism, FitProgress progress) {
         HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
         MultiStartResult search = fitter.fit(objective, grid, parallelism, progress);
-        List<String> warnings = search.found()
-                ? FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders())
-                : List.of("failed: no start converged");
+        List<String> warnings = new ArrayList<>();
+        if (!search.found()) {
+            warnings.add(String.format(Locale.ROOT, "failed: no start converged (%d starts, %d objective evaluations)",
+                    search.starts(), search.evaluations()));
+        } else {
+            Stationarity test = search.stationarity();
+            if (!test.holds()) {
+                warnings.add(String.format(Locale.ROOT, "not converged: the reported point is not a tested local "
+                                + "minimum; a step along %s still lowers the objective by %.3g of itself "
+                                + "(tolerance %.0e); gradient ‖∇F‖∞ = %.3g at objective %.6g. Do not read a prescription "
+                                + "off these parameters", test.firstOrder() ? "a direction of negative curvature"
+                                : "the gradient or Newton direction", test.relativeDecrease(),
+                        Stationarity.DECREASE_TOLERANCE, test.gradientNorm(), test.value()));
+            }
+            warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders()));
+            if (search.secondBest() != null) {
+                warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
+            }
+        }
         return new LawFit(law, delta, observations.size(), search, warnings);
     }
 
-    /** True if some start converged. */
+    /** How the fit ended. */
+    public Status status() {
+        if (!search.found()) {
+            return Status.NO_START_CONVERGED;
+        }
+        return search.converged() ? Status.CONVERGED : Status.NOT_STATIONARY;
+    }
+
+    /** True if the fit converged to a tested local minimum ({@link Status#CONVERGED}). */
     public boolean succeeded() {
+        return status() == Status.CONVERGED;
+    }
+
+    /** True if there is a best point to report (converged, or reported as not stationary). */
+    public boolean hasOptimum() {
         return search.found();
     }
 

@@ -82,7 +82,7 @@ public final class Lbfgs {
         if (!Double.isFinite(fx) || !allFinite(g)) {
             return new LbfgsOutcome(LbfgsOutcome.Status.NOT_FINITE, fx, 0, evaluations);
         }
-        if (infNorm(g) <= settings.gradientTolerance()) {
+        if (infNorm(g) <= settings.gradientLimit(fx)) {
             return new LbfgsOutcome(LbfgsOutcome.Status.CONVERGED_GRADIENT, fx, 0, evaluations);
         }
         int stored = 0;
@@ -140,11 +140,10 @@ public final class Lbfgs {
             double fOld = fx;
             fx = fNew;
             iteration++;
-            if (infNorm(g) <= settings.gradientTolerance()) {
+            if (infNorm(g) <= settings.gradientLimit(fx)) {
                 return new LbfgsOutcome(LbfgsOutcome.Status.CONVERGED_GRADIENT, fx, iteration, evaluations);
             }
-            double scale = Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0);
-            if (fOld - fx <= settings.relativeReduction() * scale) {
+            if (fOld - fx <= settings.reductionLimit(fOld, fx)) {
                 return new LbfgsOutcome(LbfgsOutcome.Status.CONVERGED_REDUCTION, fx, iteration, evaluations);
             }
             if (evaluations >= settings.maxEvaluations()) {

@@ -14,11 +14,15 @@ import java.util.List;
  * @param recognisedStarts  how many were stopped early because they had entered the basin of an optimum
  *                          already found, and were counted as converging to it
  * @param evaluations       objective-and-gradient evaluations over all starts
- * @param leaders           the best few distinct successful outcomes, best first
+ * @param verificationEvaluations objective evaluations spent polishing and testing the leaders afterwards
+ * @param leaders           the best few distinct successful outcomes of the grid, best first
+ * @param stationarity      the evidence that {@code best} is a local minimum (null if no start converged)
+ * @param secondBest        the best optimum of another basin whose objective is within
+ *                          {@link MultiStartFitter#COMPETING_MARGIN} of the best, polished; null if there is none
  */
 public record MultiStartResult(StartGrid grid, StartOutcome best, StartOutcome gridBest, boolean polished, long starts,
                                long successfulStarts, long recognisedStarts, long evaluations,
-                               List<StartOutcome> leaders) {
+                               long verificationEvaluations, List<StartOutcome> leaders, Stationarity stationarity, StartOutcome secondBest) {
 
     public MultiStartResult {
         leaders = List.copyOf(leaders);
@@ -27,5 +31,10 @@ public record MultiStartResult(StartGrid grid, StartOutcome best, StartOutcome g
     /** True if at least one start converged. */
     public boolean found() {
         return best != null;
+    }
+
+    /** True if a start converged and the reported optimum passed the stationarity test. */
+    public boolean converged() {
+        return found() && stationarity != null && stationarity.holds();
     }
 }

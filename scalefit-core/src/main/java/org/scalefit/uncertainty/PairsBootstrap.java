@@ -58,7 +58,7 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
      * search at the floor is kept and not counted as converged.
      */
     public static LbfgsSettings defaultSettings() {
-        return new LbfgsSettings(10, 4 * Math.ulp(1.0), 1e-9, 15000, 30000, 40);
+        return new LbfgsSettings(10, 4 * Math.ulp(1.0), 1e-9, 15000, 30000, 40, 1.0, false);
     }
 
     public PairsBootstrap {

@@ -74,4 +74,62 @@ class LbfgsTest {
         assertThat(outcome.status()).isEqualTo(LbfgsOutcome.Status.STOPPED_BY_CALLER);
         assertThat(outcome.iterations()).isEqualTo(3);
     }
+
+    /** Rosenbrock's function times {@code scale}. */
+    private static DifferentiableObjective scaled(double scale) {
+        Rosenbrock f = new Rosenbrock();
+        return new DifferentiableObjective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] g) {
+                double value = f.valueAndGradient(x, g);
+                g[0] *= scale;
+                g[1] *= scale;
+                return scale * value;
+            }
+
+            @Override
+            public double value(double[] x) {
+                return scale * f.value(x);
+            }
+
+            @Override
+            public DifferentiableObjective copy() {
+                return this;
+            }
+        };
+    }
+
+    @Test
+    void scaleFreeTestsStopAnObjectiveScaledBy1eMinus6WhereTheyStopTheOriginal() {
+        double[] original = {-1.2, 1};
+        double[] small = {-1.2, 1};
+        LbfgsOutcome one = new Lbfgs(2, LbfgsSettings.scaleFree()).minimize(scaled(1), original);
+        LbfgsOutcome tiny = new Lbfgs(2, LbfgsSettings.scaleFree()).minimize(scaled(1e-6), small);
+        assertThat(tiny.iterations()).isEqualTo(one.iterations());
+        assertThat(small[0]).isCloseTo(original[0], within(1e-9));
+        assertThat(small[1]).isCloseTo(original[1], within(1e-9));
+        assertThat(small[0]).isCloseTo(1, within(1e-3));
+    }
+
+    @Test
+    void scipysAbsoluteTestsStopAnObjectiveFarBelowOneEarly() {
+        double[] x = {-1.2, 1};
+        LbfgsOutcome outcome = new Lbfgs(2, LbfgsSettings.scipyDefaults()).minimize(scaled(1e-6), x);
+        assertThat(outcome.success()).isTrue();
+        assertThat(Math.abs(x[0] - 1)).isGreaterThan(1e-2);
+    }
+
+    @Test
+    void anEvaluationBudgetEndsTheRunUnconverged() {
+        double[] x = {-1.2, 1};
+        LbfgsOutcome outcome = new Lbfgs(2, LbfgsSettings.scaleFree().withMaxEvaluations(5))
+                .minimize(new Rosenbrock(), x);
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.evaluations()).isLessThanOrEqualTo(5);
+    }
 }

@@ -105,7 +105,7 @@ class BlockBootstrapTest {
 
     @Test
     void failedRefitsAreReportedAndKept() {
-        LbfgsSettings oneStep = new LbfgsSettings(10, 0, 0, 1, 100, 20);
+        LbfgsSettings oneStep = new LbfgsSettings(10, 0, 0, 1, 100, 20, 1.0, false);
         PairsBootstrap bootstrap = new PairsBootstrap(LawForm.CHINCHILLA, 1e-3, SyntheticRuns.TRUTH, 20, 1,
                 ResamplingStream.SPLITTABLE, oneStep);
         BootstrapResult result = bootstrap.run(runs.observations(), ResamplingUnits.runs(runs.runs()),

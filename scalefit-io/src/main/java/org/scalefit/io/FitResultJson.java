@@ -1,7 +1,10 @@
 package org.scalefit.io;
 
 import java.util.List;
+import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.LawFit;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.fit.Stationarity;
 import org.scalefit.fit.StartOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -30,7 +33,8 @@ public final class FitResultJson {
         ArrayNode inputs = root.putArray("inputs");
         fit.law().inputs().forEach(inputs::add);
         root.put("success", fit.succeeded());
-        if (fit.succeeded()) {
+        root.put("status", fit.status().label());
+        if (fit.hasOptimum()) {
             root.put("loss", fit.loss());
             putArray(root, "exponents", fit.exponents());
             putArray(root, "coefficients", fit.logCoefficients());
@@ -46,7 +50,18 @@ public final class FitResultJson {
         root.put("successful_starts", search.successfulStarts());
         root.put("recognised_starts", search.recognisedStarts());
         root.put("evaluations", search.evaluations());
+        root.put("verification_evaluations", search.verificationEvaluations());
         root.put("polished", search.polished());
+        if (search.stationarity() != null) {
+            root.set("stationarity", stationarity(search.stationarity()));
+        }
+        if (search.secondBest() != null) {
+            root.set("second_best", secondBest(fit, search.secondBest()));
+        }
+        ObjectNode recognition = root.putObject("recognition");
+        recognition.put("starts_cut", search.recognisedStarts());
+        recognition.put("cut_any", search.recognisedStarts() > 0);
+        recognition.put("protected_margin", MultiStartFitter.COMPETING_MARGIN);
         if (search.gridBest() != null) {
             root.set("grid_best", outcome(search.gridBest()));
         }
@@ -77,10 +92,10 @@ public final class FitResultJson {
 
     /** Gemstones' parameter-file shape: {@code {"success":{"0":…},"loss":{"0":…},…}}. */
     public String gemstones(LawFit fit) {
-        if (!fit.succeeded()) {
+        if (!fit.hasOptimum()) {
             return gemstones(false, 0, null, null, 0);
         }
-        return gemstones(true, fit.loss(), fit.exponents(), fit.logCoefficients(), fit.logIrreducibleError());
+        return gemstones(fit.succeeded(), fit.loss(), fit.exponents(), fit.logCoefficients(), fit.logIrreducibleError());
     }
 
     /**
@@ -89,10 +104,10 @@ public final class FitResultJson {
      */
     public String gemstones(String scalefitDocument) {
         JsonNode document = mapper.readTree(scalefitDocument);
-        if (!document.get("success").asBoolean()) {
+        if (!document.has("loss")) {
             return gemstones(false, 0, null, null, 0);
         }
-        return gemstones(true, document.get("loss").asDouble(), doubles(document.get("exponents")),
+        return gemstones(document.get("success").asBoolean(), document.get("loss").asDouble(), doubles(document.get("exponents")),
                 doubles(document.get("coefficients")), document.get("irreducible_error").asDouble());
     }
 
@@ -100,7 +115,7 @@ public final class FitResultJson {
                              double irreducible) {
         ObjectNode root = mapper.createObjectNode();
         root.putObject("success").put("0", success);
-        if (success) {
+        if (exponents != null) {
             root.putObject("loss").put("0", loss);
             putArray(root.putObject("exponents"), "0", exponents);
             putArray(root.putObject("coefficients"), "0", coefficients);
@@ -115,6 +130,42 @@ public final class FitResultJson {
             values[i] = array.get(i).asDouble();
         }
         return values;
+    }
+
+    /** The evidence that the optimum is a local minimum ({@link Stationarity}). */
+    private ObjectNode stationarity(Stationarity test) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("stationary", test.holds());
+        node.put("first_order", test.firstOrder());
+        node.put("second_order", test.secondOrder());
+        finite(node, "objective_scale", test.scale());
+        finite(node, "gradient_inf_norm", test.gradientNorm());
+        finite(node, "relative_gradient", test.relativeGradient());
+        finite(node, "relative_decrease", test.relativeDecrease());
+        node.put("decrease_tolerance", Stationarity.DECREASE_TOLERANCE);
+        finite(node, "curvature_ratio", test.curvatureRatio());
+        node.put("second_order_checked", Double.isFinite(test.curvatureRatio()));
+        return node;
+    }
+
+    /** Puts {@code value}, or null where it is not finite (JSON has no NaN or infinity). */
+    private static void finite(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
+
+    /** A competing basin's optimum, with its gap to the best and, for two-input laws, its compute-optimal exponent. */
+    private ObjectNode secondBest(LawFit fit, StartOutcome second) {
+        ObjectNode node = outcome(second);
+        node.put("relative_gap", (second.value() - fit.loss()) / Math.abs(fit.loss()));
+        if (fit.law().arity() == 2) {
+            node.put("compute_optimal_exponent", FitDiagnostics.computeOptimalExponent(second.point()));
+            node.put("best_compute_optimal_exponent", FitDiagnostics.computeOptimalExponent(fit.parameters()));
+        }
+        return node;
     }
 
     private ObjectNode outcome(StartOutcome outcome) {

@@ -138,6 +138,7 @@ public final class SensitivityJson {
 
     private void law(ObjectNode node, LawFit fit) {
         node.put("success", fit.succeeded());
+        node.put("status", fit.status().label());
         node.put("points", fit.points());
         node.put("delta", fit.delta());
         if (fit.succeeded()) {

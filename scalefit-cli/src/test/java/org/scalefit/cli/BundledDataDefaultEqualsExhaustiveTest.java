@@ -1,0 +1,56 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.fit.StartGrid;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.TableReader;
+import org.scalefit.law.LawForm;
+
+/**
+ * On every bundled two-input dataset, at both Huber thresholds the studies use, the default engine (early
+ * recognition) ends at the exhaustive search's objective, and both answers pass the stationarity test.
+ */
+class BundledDataDefaultEqualsExhaustiveTest {
+
+    private static final List<String> DATASETS = List.of("gemstones:hot", "gemstones:hot_477", "gemstones:hot_100b+",
+            "gemstones:hot_100b+_477", "gemstones:hot_100b+_512x", "gemstones:hot_120b+_only",
+            "gemstones:hot_120b+_only_477", "gemstones:cool_begin", "gemstones:cool_end", "gemstones:lr_ablation_hot",
+            "gemstones:lr_ablation_hot_477", "gemstones:hot_sampled_like_chinchilla",
+            "gemstones:lr_ablation_hot_sampled_like_chinchilla", "gemstones:slim_chinchilla",
+            "gemstones:lr_ablation_slim_chinchilla", "chinchilla:epoch");
+
+    static Stream<Arguments> datasetsAtBothDeltas() {
+        return DATASETS.stream().flatMap(data -> Stream.of(Arguments.of(data, 1e-3), Arguments.of(data, 1e-4)));
+    }
+
+    @ParameterizedTest(name = "{0}, δ = {1}")
+    @MethodSource("datasetsAtBothDeltas")
+    void theDefaultEngineEndsWhereTheExhaustiveSearchEnds(String dataset, double delta) {
+        Observations data = Observations.fromTable(new TableReader().read(dataset,
+                ColumnRequest.of("params", "tokens", "loss")), LawForm.CHINCHILLA.inputs(), "loss");
+        StartGrid grid = dataset.startsWith("chinchilla:") ? StartGrid.epoch() : StartGrid.gemstones(2);
+        LawFit fast = fit(data, delta, grid, MultiStartFitter.Options.defaults());
+        LawFit exhaustive = fit(data, delta, grid, MultiStartFitter.Options.defaults().withRecognition(false));
+        assertThat(exhaustive.search().recognisedStarts()).isZero();
+        assertThat(fast.loss()).isCloseTo(exhaustive.loss(), within(1e-9 * exhaustive.loss()));
+        assertThat(fast.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(exhaustive.status()).isEqualTo(LawFit.Status.CONVERGED);
+    }
+
+    private static LawFit fit(Observations data, double delta, StartGrid grid, MultiStartFitter.Options options) {
+        return LawFit.fit(LawForm.CHINCHILLA, data, delta, grid, new MultiStartFitter(options),
+                LocalParallelism.allCores(), FitProgress.silent());
+    }
+}

@@ -1,0 +1,100 @@
+package org.scalefit.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scalefit.data.Observations;
+import org.scalefit.law.LawForm;
+
+/**
+ * The contract of the multi-start engine on data it was not tuned on: early recognition ends where the exhaustive
+ * search ends, and the answer is a tested local minimum.
+ */
+class MultiStartFitterTest {
+
+    private static final MultiStartFitter.Options DEFAULT = MultiStartFitter.Options.defaults();
+    private static final MultiStartFitter.Options EXHAUSTIVE = DEFAULT.withRecognition(false);
+
+    static Stream<Arguments> corpusAtBothDeltas() {
+        return AdversarialCorpus.TABLES.stream().flatMap(table -> Stream.of(Arguments.of(table, 1e-3),
+                Arguments.of(table, 1e-4)));
+    }
+
+    private static LawFit fit(Observations data, double delta, MultiStartFitter.Options options, int threads) {
+        return LawFit.fit(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), new MultiStartFitter(options),
+                LocalParallelism.withThreads(threads), FitProgress.silent());
+    }
+
+    @ParameterizedTest(name = "{0}, δ = {1}")
+    @MethodSource("corpusAtBothDeltas")
+    void earlyRecognitionEndsWhereTheExhaustiveSearchEnds(String table, double delta) {
+        Observations data = AdversarialCorpus.table(table);
+        LawFit fast = fit(data, delta, DEFAULT, 2);
+        LawFit exhaustive = fit(data, delta, EXHAUSTIVE, 2);
+        assertThat(exhaustive.search().recognisedStarts()).isZero();
+        assertThat(fast.loss()).isCloseTo(exhaustive.loss(), within(1e-9 * exhaustive.loss()));
+        assertThat(fast.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(exhaustive.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(fast.search().stationarity().relativeDecrease()).isLessThanOrEqualTo(Stationarity.DECREASE_TOLERANCE);
+    }
+
+    @Test
+    void drawnTablesEndWhereTheExhaustiveSearchEnds() {
+        qt().withFixedSeed(20261205L).withExamples(10).forAll(longs().all()).checkAssert(seed -> {
+            Observations data = AdversarialCorpus.drawn(seed);
+            LawFit fast = fit(data, 1e-3, DEFAULT, 2);
+            LawFit exhaustive = fit(data, 1e-3, EXHAUSTIVE, 2);
+            assertThat(fast.loss()).as("seed %d", seed).isCloseTo(exhaustive.loss(), within(1e-9 * exhaustive.loss()));
+            assertThat(fast.status()).as("seed %d", seed).isEqualTo(LawFit.Status.CONVERGED);
+        });
+    }
+
+    @Test
+    void aCompetingBasinIsReportedWithItsPrescription() {
+        LawFit fit = fit(AdversarialCorpus.table("competing-170"), 1e-3, DEFAULT, 2);
+        StartOutcome second = fit.search().secondBest();
+        assertThat(second).isNotNull();
+        double gap = (second.value() - fit.loss()) / fit.loss();
+        assertThat(gap).isBetween(1e-9, MultiStartFitter.COMPETING_MARGIN);
+        assertThat(Math.abs(FitDiagnostics.computeOptimalExponent(second.point())
+                - FitDiagnostics.computeOptimalExponent(fit.parameters()))).isGreaterThan(0.1);
+        assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("competing basin:")
+                && warning.contains("prescribes N_opt"));
+    }
+
+    @Test
+    void aTableWithASingleBasinReportsNoCompetitor() {
+        LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT, 2);
+        assertThat(fit.search().secondBest()).isNull();
+        assertThat(fit.warnings()).noneMatch(warning -> warning.startsWith("competing basin:"));
+    }
+
+    @Test
+    void anEvaluationBudgetOfFiveIsReportedAsNotConverged() {
+        LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT.withMaxEvaluations(5), 2);
+        assertThat(fit.status()).isEqualTo(LawFit.Status.NOT_STATIONARY);
+        assertThat(fit.succeeded()).isFalse();
+        assertThat(fit.hasOptimum()).isTrue();
+        assertThat(fit.search().stationarity().holds()).isFalse();
+        assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("not converged:"));
+    }
+
+    @Test
+    void theAnswerDoesNotDependOnTheNumberOfThreads() {
+        Observations data = AdversarialCorpus.table("competing-083");
+        LawFit one = fit(data, 1e-4, DEFAULT, 1);
+        LawFit two = fit(data, 1e-4, DEFAULT, 2);
+        assertThat(two.parameters()).containsExactly(one.parameters());
+        assertThat(two.loss()).isEqualTo(one.loss());
+        assertThat(two.search().recognisedStarts()).isEqualTo(one.search().recognisedStarts());
+        assertThat(two.search().evaluations()).isEqualTo(one.search().evaluations());
+        assertThat(two.warnings()).isEqualTo(one.warnings());
+    }
+}
