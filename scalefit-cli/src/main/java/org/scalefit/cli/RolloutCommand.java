@@ -125,7 +125,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         FitProvenance provenance = new FitProvenance(inputs.table().source(), inputs.table().contentHash(),
-                inputs.transforms(), ScalefitCommand.version(), input.mapping().fileColumns());
+                inputs.transforms(), ScalefitCommand.version(), inputs.columns().fileColumns());
         HeldOutJson.SizeColumns columns = new HeldOutJson.SizeColumns(key, "params");
         if (out != null) {
             AtomicFiles.writeString(out, new HeldOutJson().write(report, evaluation, observations, columns,
