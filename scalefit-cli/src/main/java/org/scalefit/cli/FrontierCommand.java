@@ -59,7 +59,7 @@ final class FrontierCommand implements Callable<Integer> {
     int gpusPerNode;
 
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
-            description = "Pairs-bootstrap resamples for 95% intervals (0: none). Default: ${DEFAULT-VALUE}.")
+            description = "Pairs-bootstrap resamples for 95%% intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int resamples;
 
     @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
