@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Writes output files so that a reader never sees a partial one: the bytes go to a hidden temporary file in the same
  * folder, {@code .<name>.<random>.scalefit-tmp}, are forced to disk, and the file is renamed over the target. If
- * anything fails, the temporary file is removed and the target is left as it was.
+ * anything fails, the temporary file is removed and the target is left as it was. The file gets the permissions of
+ * any new file in that folder (the umask's: 0644 under umask 022).
  *
  * <p>Interrupted writes: a process stopped by a signal that runs shutdown hooks (SIGTERM, SIGINT) while writing
  * removes its temporary file on the way out. One killed outright (SIGKILL, a crash) may leave it behind — hidden, and
@@ -49,7 +50,10 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(folder);
             removeStaleTemporaries(folder, Instant.now());
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", TEMPORARY_SUFFIX);
+            // createFile, not createTempFile (mode 0600): the result gets the permissions any new file gets here
+            // (0644 under the usual umask 022), like the Parquet and report files, so colleagues can read it
+            temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID()
+                    + TEMPORARY_SUFFIX));
             removeOnExit = removalOnExit(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
