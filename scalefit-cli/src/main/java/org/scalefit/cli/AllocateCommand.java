@@ -40,6 +40,7 @@ final class AllocateCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
         List<Allocation> allocations = new ArrayList<>();
         for (double budget : compute) {

@@ -125,6 +125,7 @@ final class BootstrapCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         ResamplingStream resampling = switch (stream) {
             case "numpy" -> ResamplingStream.NUMPY_RANDOM_STATE;
             case "splittable" -> ResamplingStream.SPLITTABLE;

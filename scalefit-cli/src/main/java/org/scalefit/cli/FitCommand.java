@@ -97,6 +97,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());
         if (!format.equals("scalefit") && !format.equals("gemstones")) {

@@ -98,6 +98,11 @@ final class FrontierCommand implements Callable<Integer> {
         if (!format.equals("scalefit") && !format.equals("gemstones")) {
             throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
+        if (format.equals("gemstones")) {
+            OutputPaths.requireWritableDirectory(out);
+        } else {
+            OutputPaths.requireWritableFiles(out);
+        }
         FlopCount count = FlopCount.fromLabel(flopCount);
         Architecture architecture = shape.architecture();
         List<String> required = new ArrayList<>(List.of("width", "depth", "tokens", "loss"));

@@ -119,6 +119,7 @@ final class ParabolaCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be json or csv, was '" + format + "'");
         }

@@ -104,6 +104,7 @@ final class RainbowCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(outs.toArray(Path[]::new));
         for (Path out : outs) {
             format(out);
         }

@@ -166,6 +166,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableDirectory(out);
+        HtmlReport.requireReplaceable(out);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + workers);

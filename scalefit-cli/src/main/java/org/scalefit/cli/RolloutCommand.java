@@ -88,6 +88,7 @@ final class RolloutCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
         HoldOut split = HoldOut.named(mode);
         StartGrid startGrid = grid.equals("coarse") ? HeldOutEvaluation.coarseGrid(form.arity())

@@ -104,6 +104,7 @@ final class SamplingCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         StartGrid startGrid = SensitivityInputs.startGrid(grid);
         SizeWindows sizeWindows = windows == null ? SizeWindows.gemstones() : parseWindows(windows);
         RunTable ours = input.read(ColumnRequest.of("params", "tokens", "loss").withOptional("width", "depth"));

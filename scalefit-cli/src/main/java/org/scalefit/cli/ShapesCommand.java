@@ -111,6 +111,7 @@ final class ShapesCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out, csv);
         Architecture architecture = shape.architecture();
         if (feasible) {
             return listFeasible(architecture);

@@ -7,10 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -71,7 +76,7 @@ public final class AtomicFiles {
             }
             temporary = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (temporary != null) {
                 deleteQuietly(temporary);
@@ -84,6 +89,94 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Checks, before any work is done, that {@link #writeString} (or another writer that creates {@code target} in
+     * its folder) can write {@code target}: it is not a directory, is writable if it exists, and its folder — or the
+     * nearest existing folder above it, the folders between being created on writing — is a directory in which a file
+     * can be created (tried, with a hidden file removed at once).
+     *
+     * @throws UncheckedIOException if not, with the operating system's reason, e.g. {@code cannot write out: Is a
+     *     directory}
+     */
+    public static void requireWritableFile(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw unwritable(target, "Is a directory");
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw unwritable(target, "Permission denied");
+        }
+        requireCreatableIn(target, absolute.getParent());
+    }
+
+    /**
+     * Checks, before any work is done, that a directory of output files can be written at {@code target} (by
+     * {@link #replaceDirectory}, or by writing files into it): it is a directory if it exists, files can be created
+     * in it then, and in the folder that holds it (the nearest existing one).
+     *
+     * @throws UncheckedIOException if not, with the operating system's reason
+     */
+    public static void requireWritableDirectory(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw unwritable(target, "Not a directory");
+        }
+        if (Files.isDirectory(absolute)) {
+            requireCreatableIn(target, absolute);
+        }
+        if (absolute.getParent() != null) {
+            requireCreatableIn(target, absolute.getParent());
+        }
+    }
+
+    private static void requireCreatableIn(Path target, Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw unwritable(target, "No such file or directory");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw unwritable(target, existing + " is not a directory");
+        }
+        Path probe = existing.resolve("." + UUID.randomUUID() + TEMPORARY_SUFFIX);
+        try {
+            Files.createFile(probe);
+            Files.delete(probe);
+        } catch (IOException e) {
+            deleteQuietly(probe);
+            throw unwritable(target, (existing.equals(folder) ? "" : "in " + existing + ": ") + reason(e));
+        }
+    }
+
+    private static UncheckedIOException unwritable(Path target, String reason) {
+        return new UncheckedIOException("cannot write " + target + ": " + reason, new IOException(reason));
+    }
+
+    /**
+     * The operating system's reason for {@code e} in its own words ({@code Permission denied}, {@code Read-only file
+     * system}, …): Java's file-system exceptions often carry only the file name.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "Not a directory";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "Directory not empty";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**
@@ -155,7 +248,7 @@ public final class AtomicFiles {
                 deleteTree(old);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (staging != null) {
                 try {
