@@ -55,8 +55,9 @@ final class FitCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String law;
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",

@@ -50,8 +50,9 @@ final class RolloutCommand implements Callable<Integer> {
             description = "chinchilla (params, tokens), width-depth or width-depth-params. Default: ${DEFAULT-VALUE}.")
     String law;
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--mode", defaultValue = "leave-one-size-out", paramLabel = "MODE",
