@@ -22,8 +22,8 @@ class FrontierAndAllocateCommandTest {
 
     @Test
     void gemstonesFormatWritesTheThreeApproach1Files() throws Exception {
-        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot_477", "--bootstrap", "0", "--format", "gemstones",
-                "--out", folder.toString());
+        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot_477", "--flop-count", "gemstones-gqa",
+                "--bootstrap", "0", "--format", "gemstones", "--out", folder.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode params = json(folder.resolve("approach_1_linear_regression_params.json"));
         assertThat(params.get("coef").get(0).asDouble()).isCloseTo(0.499380216082636, within(1e-9));
