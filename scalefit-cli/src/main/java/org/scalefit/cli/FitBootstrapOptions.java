@@ -120,10 +120,19 @@ final class FitBootstrapOptions {
         source.data = data.data != null ? data.data : recorded.data();
         if (data.data == null && !BundledDataset.exists(recorded.data()) && !recorded.data().contains("://")
                 && !Files.exists(Path.of(recorded.data()))) {
-            throw new InputException(recorded.data(), null, null, "the data named in " + fit + "'s provenance "
-                    + "(a path as given to scalefit fit, read from the current folder " + Path.of("").toAbsolutePath()
-                    + "); run from the folder the fit was run in, or give the data with --data FILE",
-                    "nothing at that path");
+            String absolute = recorded.dataAbsolute();
+            if (absolute != null && Files.exists(Path.of(absolute))) {
+                // the fit was run in another folder: its provenance also holds the path made absolute there
+                System.err.println("scalefit bootstrap: reading " + absolute + " (" + fit + "'s data_absolute; "
+                        + recorded.data() + " is not found from " + Path.of("").toAbsolutePath() + ")");
+                source.data = absolute;
+            } else {
+                throw new InputException(recorded.data(), null, null, "the data named in " + fit + "'s provenance "
+                        + "(a path as given to scalefit fit, read from the current folder "
+                        + Path.of("").toAbsolutePath() + (absolute != null ? ", and its absolute path then, "
+                        + absolute : "") + "); run from the folder the fit was run in, or give the data with "
+                        + "--data FILE", "nothing at that path");
+            }
         }
         source.columns.putAll(recorded.columns());
         source.columns.putAll(data.columns);

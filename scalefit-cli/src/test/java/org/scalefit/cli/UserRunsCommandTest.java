@@ -104,4 +104,32 @@ class UserRunsCommandTest {
                 .doesNotContain("gemstones:hot_477");
         assertThat(found.exitCode()).as(found.err()).isZero();
     }
+
+    @Test
+    void aFitRecordsItsDataAbsoluteAndBootstrapFindsItFromAnotherFolder() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), runs("params,tokens,loss", ","));
+        String relative = Path.of("").toAbsolutePath().relativize(data.toAbsolutePath()).toString();
+        Path out = folder.resolve("fit.json");
+        CliRun fit = CliRun.of("fit", "--data", relative, "--threads", "2", "--no-store", "--out", out.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode provenance = mapper.readTree(out.toFile()).path("provenance");
+        assertThat(provenance.path("data").asString()).isEqualTo(relative);
+        assertThat(provenance.path("data_absolute").asString()).isEqualTo(data.toAbsolutePath().toString());
+        // as if bootstrap ran in another folder: the path as given no longer resolves
+        Files.writeString(out, Files.readString(out).replace("\"data\" : \"" + relative + "\"",
+                "\"data\" : \"elsewhere/runs.csv\""));
+        assertThat(mapper.readTree(out.toFile()).path("provenance").path("data").asString())
+                .isEqualTo("elsewhere/runs.csv");
+
+        CliRun bootstrap = CliRun.of("bootstrap", "--fit", out.toString(), "--resamples", "5", "--threads", "2");
+
+        assertThat(bootstrap.exitCode()).as(bootstrap.err()).isZero();
+        assertThat(bootstrap.err()).contains("reading " + data.toAbsolutePath()).contains("data_absolute");
+        CliRun bundled = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--threads", "2", "--no-store",
+                "--out", folder.resolve("bundled.json").toString());
+        assertThat(bundled.exitCode()).as(bundled.err()).isZero();
+        assertThat(mapper.readTree(folder.resolve("bundled.json").toFile()).path("provenance")
+                .has("data_absolute")).isFalse();
+    }
 }

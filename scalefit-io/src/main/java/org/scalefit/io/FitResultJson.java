@@ -58,6 +58,9 @@ public final class FitResultJson {
         }
         ObjectNode origin = root.putObject("provenance");
         origin.put("data", provenance.data());
+        if (provenance.dataAbsolute() != null) {
+            origin.put("data_absolute", provenance.dataAbsolute());
+        }
         origin.put("data_sha256", provenance.dataSha256());
         ArrayNode transforms = origin.putArray("transforms");
         provenance.transforms().forEach(transforms::add);
