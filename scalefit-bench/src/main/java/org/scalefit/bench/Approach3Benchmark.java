@@ -27,7 +27,7 @@ import org.scalefit.law.LawForm;
  * JMH benchmarks of the Approach-3 hot path on bundled data: one objective-and-gradient evaluation, and one
  * L-BFGS fit from a fixed grid start (scipy's tolerances).
  *
- * <p>Run: {@code mvn -q -DskipTests package -pl scalefit-bench -am && java -jar
+ * <p>Run: {@code mvn -q -Pbench -DskipTests package -pl scalefit-bench -am && java -jar
  * scalefit-bench/target/scalefit-benchmarks.jar Approach3Benchmark}
  */
 @State(Scope.Thread)

@@ -29,7 +29,7 @@ import org.scalefit.shapes.ShapeSearch;
  *
  * <p>The laws are Gemstones' published {@code hot_100b+} fits (Huber δ = 1e-3, {@code parameters_delta-3/}).
  *
- * <p>Run: {@code mvn -q -DskipTests package -pl scalefit-bench -am && java -jar
+ * <p>Run: {@code mvn -q -Pbench -DskipTests package -pl scalefit-bench -am && java -jar
  * scalefit-bench/target/scalefit-benchmarks.jar ShapeSearchBenchmark}
  */
 @State(Scope.Benchmark)

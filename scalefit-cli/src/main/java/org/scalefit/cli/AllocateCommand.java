@@ -27,11 +27,14 @@ final class AllocateCommand implements Callable<Integer> {
                     + "chinchilla (Hoffmann et al. 2022), epoch (Besiroglu et al. 2024), kaplan (Kaplan et al. 2020).")
     String law;
 
-    @Option(names = "--compute", required = true, split = ",", paramLabel = "C",
-            description = "Training budgets in FLOPs, comma-separated, e.g. 1e21,1e22.")
-    List<Double> compute = new ArrayList<>();
+    @Option(names = "--compute", required = true, paramLabel = "C",
+            converter = NumberRanges.ValuesConverter.class,
+            description = "Training budgets in FLOPs: comma-separated, e.g. 1e21,1e22, or log-spaced ranges "
+                    + "LOW:HIGH[:FACTOR] (FACTOR 10 unless given), e.g. 1e21:1e24 for 1e21,1e22,1e23,1e24.")
+    NumberRanges.Values compute;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the allocations as JSON to FILE.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the allocations to FILE: CSV if FILE ends in .csv, JSON otherwise.")
     Path out;
 
     @Override
@@ -40,12 +43,15 @@ final class AllocateCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
         List<Allocation> allocations = new ArrayList<>();
-        for (double budget : compute) {
+        for (double budget : compute.values()) {
             allocations.add(rule.at(budget));
         }
-        if (out != null) {
+        if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
+        } else if (out != null) {
             AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
                     rule, allocations, ScalefitCommand.version()));
         }

@@ -82,6 +82,7 @@ final class BenchmarksCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         Solver chosen = Solver.fromLabel(solver);
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(data);
         RunTable lossTable = new TableReader().read(losses, GemstonesBenchmarks.lossColumns());

@@ -70,8 +70,9 @@ final class BootstrapCommand implements Callable<Integer> {
             description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
     int dropHighestLosses;
 
-    @Option(names = "--delta", defaultValue = "1e-3", paramLabel = "δ",
-            description = "Huber threshold of both objectives. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold of both objectives. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--start", defaultValue = "chinchilla-unrounded", paramLabel = "LAW",
@@ -125,6 +126,7 @@ final class BootstrapCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         ResamplingStream resampling = switch (stream) {
             case "numpy" -> ResamplingStream.NUMPY_RANDOM_STATE;
             case "splittable" -> ResamplingStream.SPLITTABLE;

@@ -11,21 +11,31 @@ import picocli.CommandLine.Option;
 /** The options that say which runs a command reads: {@code --data} and {@code --column} (a picocli mixin). */
 final class DataOptions {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET",
-            description = "Runs: a bundled dataset (e.g. gemstones:hot_100b+, gemstones:hot_477, chinchilla:epoch) or "
-                    + "a JSONL/CSV/Parquet file.")
+    @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET|-",
+            description = "Runs: a bundled dataset (e.g. gemstones:hot_100b+, gemstones:hot_477, chinchilla:epoch), "
+                    + "a JSONL/CSV/Parquet file, or - for standard input (format from the content).")
     String data;
 
     @Option(names = "--column", paramLabel = "LOGICAL=FILE_COLUMN",
-            description = "Map a logical column (params, tokens, loss, width, depth, step, num_nodes, "
-                    + "seconds_per_step) to a column of the file. Defaults: params=params_active_precise, "
-                    + "loss=final_loss, others by their own name.")
+            description = "Map a logical column (params, tokens, loss, width, depth, flops, step, num_nodes, "
+                    + "seconds_per_step) to a column of the file. Defaults: the first the file has of "
+                    + "params_active_precise, params, n_params, N; tokens, D, n_tokens; final_loss, loss; "
+                    + "FLOPs, flops, C; others by their own name.")
     Map<String, String> columns = new LinkedHashMap<>();
 
-    /** Gemstones' column names, overridden by the {@code --column} options. */
+    /**
+     * The default column names ({@link ColumnMapping#defaults()}), overridden by the {@code --column} options.
+     *
+     * @throws IllegalArgumentException if a {@code --column} names a logical column no command reads
+     */
     ColumnMapping mapping() {
-        ColumnMapping mapping = ColumnMapping.gemstones();
+        ColumnMapping mapping = ColumnMapping.defaults();
         for (Map.Entry<String, String> column : columns.entrySet()) {
+            if (!ColumnMapping.LOGICAL_NAMES.contains(column.getKey())) {
+                throw new IllegalArgumentException("unknown logical column '" + column.getKey() + "' in --column "
+                        + column.getKey() + "=" + column.getValue() + "; expected one of "
+                        + String.join(", ", ColumnMapping.LOGICAL_NAMES) + " (LOGICAL=FILE_COLUMN)");
+            }
             mapping = mapping.with(column.getKey(), column.getValue());
         }
         return mapping;
@@ -41,6 +51,16 @@ final class DataOptions {
 
     /** Reads the requested columns of the runs, under {@link #mapping()}. */
     RunTable read(ColumnRequest request) {
-        return new TableReader().read(data, request.withMapping(mapping()));
+        return readWithColumns(request).table();
     }
+
+    /** As {@link #read}, with the file columns that were read ({@code --data -}: standard input, read to its end). */
+    TableReader.Read readWithColumns(ColumnRequest request) {
+        ColumnRequest located = request.withMapping(mapping());
+        return STDIN.equals(data) ? new TableReader().readWithColumns(System.in, STDIN, located)
+                : new TableReader().readWithColumns(data, located);
+    }
+
+    /** The {@code --data} value that reads standard input. */
+    static final String STDIN = "-";
 }

@@ -70,6 +70,7 @@ final class DeltaGridCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         List<DeltaGridPoint.Configuration> configurations = DeltaGridSweep.configurations(deltas,
                 gridSizes == null ? DeltaGridSweep.gemstonesGridSizes() : gridSizes);
         FitInputs inputs = FitInputs.read(input, LawForm.CHINCHILLA, transform.transforms(), List.of());

@@ -42,6 +42,7 @@ final class DownstreamCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(options.out);
         GadreTestbed testbed = options.read();
         RunSplit split = testbed.defaultSplit(options.dataset);
         OvertrainingAnalysis analysis = OvertrainingAnalysis.of(split, downstream, options.lossFitter(),

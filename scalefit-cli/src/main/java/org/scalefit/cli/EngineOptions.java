@@ -58,7 +58,7 @@ final class EngineOptions {
         }
         if (engine.equals("spark")) {
             throw new IllegalArgumentException("the Spark engine is not on the classpath: build it with "
-                    + "`mvn -pl scalefit-spark -am package -DskipTests` and run `scalefit-spark/scalefit-spark "
+                    + "`mvn -Pspark -pl scalefit-spark -am package -DskipTests` and run `scalefit-spark/scalefit-spark "
                     + "<command> … --engine spark`, or spark-submit (README, \"Scale-out on Spark\")");
         }
         throw new IllegalArgumentException("unknown engine '" + engine + "'; expected local or spark");

@@ -1,6 +1,7 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.scalefit.data.RunKeys;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.BundledDataset;
 import org.scalefit.io.FitBootstrapJson;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
@@ -116,6 +118,22 @@ final class FitBootstrapOptions {
         FitProvenance recorded = stored.provenance();
         DataOptions source = new DataOptions();
         source.data = data.data != null ? data.data : recorded.data();
+        if (data.data == null && !BundledDataset.exists(recorded.data()) && !recorded.data().contains("://")
+                && !Files.exists(Path.of(recorded.data()))) {
+            String absolute = recorded.dataAbsolute();
+            if (absolute != null && Files.exists(Path.of(absolute))) {
+                // the fit was run in another folder: its provenance also holds the path made absolute there
+                System.err.println("scalefit bootstrap: reading " + absolute + " (" + fit + "'s data_absolute; "
+                        + recorded.data() + " is not found from " + Path.of("").toAbsolutePath() + ")");
+                source.data = absolute;
+            } else {
+                throw new InputException(recorded.data(), null, null, "the data named in " + fit + "'s provenance "
+                        + "(a path as given to scalefit fit, read from the current folder "
+                        + Path.of("").toAbsolutePath() + (absolute != null ? ", and its absolute path then, "
+                        + absolute : "") + "); run from the folder the fit was run in, or give the data with "
+                        + "--data FILE", "nothing at that path");
+            }
+        }
         source.columns.putAll(recorded.columns());
         source.columns.putAll(data.columns);
         FitInputs inputs = FitInputs.read(source, law, FitInputs.Transforms.parse(recorded.transforms(),
@@ -142,7 +160,7 @@ final class FitBootstrapOptions {
                 compute.stream().mapToDouble(Double::doubleValue).toArray(), level);
         double seconds = (System.nanoTime() - begin) / 1e9;
         FitProvenance used = new FitProvenance(source.data, inputs.table().contentHash(), inputs.transforms(),
-                recorded.version(), source.mapping().fileColumns());
+                recorded.version(), inputs.columns().fileColumns());
         FitBootstrapJson.Resampling described = new FitBootstrapJson.Resampling(units, key, seed, streamName, level);
         if (out != null) {
             AtomicFiles.writeString(out, new FitBootstrapJson().write(stored, LawFiles.sha256(fit), used, result,

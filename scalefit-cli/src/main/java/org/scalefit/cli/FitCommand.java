@@ -16,6 +16,7 @@ import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FitResultJson;
 import org.scalefit.io.FitResultParquet;
@@ -56,8 +57,9 @@ final class FitCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String law;
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
@@ -103,6 +105,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());
         if (!format.equals("scalefit") && !format.equals("gemstones")) {
@@ -126,8 +129,8 @@ final class FitCommand implements Callable<Integer> {
         RunTable table = prepared.table();
         String dataId = localData.equals(input.data) ? table.source() : input.data;
         FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
-                ScalefitCommand.version(), input.mapping().fileColumns());
-        StoredRunTable runTable = StoredRunTable.of(table, input.mapping());
+                ScalefitCommand.version(), prepared.columns().fileColumns());
+        StoredRunTable runTable = StoredRunTable.of(table, prepared.columns());
         CacheKey key = cacheKey(form, startGrid, observations, provenance, runTable);
         Optional<StoredResult> stored = store.lookup("fit", out, key);
         if (stored.isPresent()) {
@@ -195,15 +198,15 @@ final class FitCommand implements Callable<Integer> {
         return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
-    /** The table as read (for provenance) and the points fitted. */
-    private record PreparedData(RunTable table, Observations observations) {
+    /** The table as read and the file columns read (for provenance), and the points fitted. */
+    private record PreparedData(RunTable table, ColumnMapping columns, Observations observations) {
     }
 
     private PreparedData readObservations(LawForm form, List<String> transforms, DataOptions data) {
         FitInputs inputs = FitInputs.read(data, form, transform.transforms(),
                 List.of());
         transforms.addAll(inputs.transforms());
-        return new PreparedData(inputs.table(), inputs.observations());
+        return new PreparedData(inputs.table(), inputs.columns(), inputs.observations());
     }
 
     /** The human-readable result on standard output, rendered from the result document (fresh or stored). */

@@ -6,9 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.InputException;
 import org.scalefit.io.ParamsWithoutEmbeddings;
+import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 
 /**
@@ -20,8 +22,10 @@ import org.scalefit.law.LawForm;
  * @param observations the points fitted
  * @param rows         rows[i] is the table row of point i
  * @param transforms   the transforms applied, as recorded in fit provenance
+ * @param columns      the file columns the table was read from, as recorded in fit provenance
  */
-record FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms) {
+record FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms,
+                 ColumnMapping columns) {
 
     /** A column no logical name can clash with: each row's number, carried through the transforms. */
     private static final String ROW = "#row";
@@ -92,8 +96,9 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
             wanted.add("width");
         }
         List<String> optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct().toList();
-        RunTable table = input.read(ColumnRequest.of(wanted.toArray(String[]::new))
+        TableReader.Read read = input.readWithColumns(ColumnRequest.of(wanted.toArray(String[]::new))
                 .withOptional(optional.toArray(String[]::new)));
+        RunTable table = read.table();
         List<String> applied = new ArrayList<>();
         if (adjustParams) {
             table = ParamsWithoutEmbeddings.of(table, transforms.vocab());
@@ -116,7 +121,7 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
         for (int i = 0; i < rows.length; i++) {
             rows[i] = (int) withRows.input(i, form.arity()) - 1;
         }
-        return new FitInputs(table, observations, rows, applied);
+        return new FitInputs(table, observations, rows, applied, read.columns());
     }
 
     /** The columns to read for {@link #runKey}: the requested key, or the candidates of the default one. */

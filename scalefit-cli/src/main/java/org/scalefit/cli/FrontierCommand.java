@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.accounting.FlopCount;
+import org.scalefit.accounting.RunCompute;
 import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
         description = {"Approach 1: the runs on the convex-hull frontier of loss against a resource (FLOPs or "
                 + "GPU-hours), and log-log fits of their parameters, tokens and tokens per parameter against it.",
                 "",
-                "The table needs width, depth, tokens and loss (and step, num_nodes, seconds_per_step for GPU-hours);"
-                        + " params is read if present, else counted from the shape."},
+                "The table needs tokens, loss and params, or width and depth (and step, num_nodes, seconds_per_step "
+                        + "for GPU-hours). FLOPs: 6ND on the file's params unless --flops COLUMN or --flop-count is "
+                        + "given; Gemstones' exact count from the shape when there is no params column."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad usage or degenerate data (e.g. a single frontier run)",
                 "3:bad input data (file, line and column are printed)"})
@@ -44,10 +45,8 @@ final class FrontierCommand implements Callable<Integer> {
             description = "flops or gpu-hours. Default: ${DEFAULT-VALUE}.")
     String resource;
 
-    @Option(names = "--flop-count", defaultValue = "gemstones-gqa", paramLabel = "COUNT",
-            description = "FLOPs per token: gemstones-gqa (exact), six-n, kaplan, attention-inclusive. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String flopCount;
+    @Mixin
+    ComputeOptions compute = new ComputeOptions();
 
     @Option(names = "--no-embeds", description = "Count parameters without embedding and LM head (vocabulary 0).")
     boolean noEmbeds;
@@ -59,16 +58,16 @@ final class FrontierCommand implements Callable<Integer> {
     int gpusPerNode;
 
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
-            description = "Pairs-bootstrap resamples for 95% intervals (0: none). Default: ${DEFAULT-VALUE}.")
+            description = "Pairs-bootstrap resamples for 95%% intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int resamples;
 
     @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--tokens", paramLabel = "LOW:HIGH",
+    @Option(names = "--tokens", paramLabel = "LOW:HIGH", converter = NumberRanges.BoundsConverter.class,
             description = "Keep only runs (checkpoints) with tokens in [LOW, HIGH], e.g. 299e9:301e9 for Gemstones' "
                     + "overspending analysis at 300B tokens (one checkpoint per model).")
-    String tokenRange;
+    NumberRanges.Bounds tokenRange;
 
     @Option(names = "--bins", defaultValue = "0", paramLabel = "N",
             description = "Also list Chinchilla's binning minimisers over N log-spaced bins.")
@@ -98,51 +97,42 @@ final class FrontierCommand implements Callable<Integer> {
         if (!format.equals("scalefit") && !format.equals("gemstones")) {
             throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
-        FlopCount count = FlopCount.fromLabel(flopCount);
+        if (format.equals("gemstones")) {
+            OutputPaths.requireWritableDirectory(out);
+        } else {
+            OutputPaths.requireWritableFiles(out);
+        }
+        compute.requested();
         Architecture architecture = shape.architecture();
-        List<String> required = new ArrayList<>(List.of("width", "depth", "tokens", "loss"));
+        List<String> required = new ArrayList<>(List.of("tokens", "loss"));
         if (gpuHours) {
             required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
         }
-        ColumnRequest request = ColumnRequest.of(required.toArray(String[]::new));
-        if (!noEmbeds) {
-            request = request.withOptional("params");
-        }
-        RunTable table = input.read(request);
+        RunTable table = input.read(compute.request(ColumnRequest.of(required.toArray(String[]::new)), input));
         List<String> transforms = new ArrayList<>();
         if (tokenRange != null) {
-            String[] bounds = tokenRange.split(":", -1);
-            if (bounds.length != 2) {
-                throw new IllegalArgumentException("--tokens takes LOW:HIGH, e.g. 299e9:301e9; got " + tokenRange);
-            }
-            table = table.withRowsBetween("tokens", Double.parseDouble(bounds[0]), Double.parseDouble(bounds[1]));
-            transforms.add("tokens in [" + bounds[0] + ", " + bounds[1] + "]");
+            table = table.withRowsBetween("tokens", tokenRange.low(), tokenRange.high());
+            transforms.add("tokens in [" + tokenRange.low() + ", " + tokenRange.high() + "]");
         }
-        double[] width = table.column("width");
-        double[] depth = table.column("depth");
+        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
+        double[] width = shapes ? table.column("width") : null;
+        double[] depth = shapes ? table.column("depth") : null;
         double[] tokens = table.column("tokens");
-        double[] params;
-        if (noEmbeds) {
-            params = TrainingCompute.parameters(width, depth, architecture.withVocabulary(0));
-            transforms.add("params=count(vocab=0)");
-        } else if (table.hasColumn("params")) {
-            params = table.column("params");
-        } else {
-            params = TrainingCompute.parameters(width, depth, architecture);
-            transforms.add("params=count(vocab=" + architecture.vocabulary() + ")");
-        }
-        double[] flops = TrainingCompute.flops(width, depth, tokens, architecture, count);
+        RunCompute counts = compute.compute(table, input, architecture, noEmbeds);
+        double[] params = counts.params();
+        double[] flops = counts.flops();
+        transforms.addAll(counts.transforms());
         double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),
                 table.column("step"), table.column("num_nodes"), gpusPerNode) : flops;
         transforms.add("resource=" + resource + (gpuHours ? "(gpus-per-node=" + gpusPerNode + ")"
-                : "(" + count.label() + ")"));
+                : "(" + counts.flopsLabel() + ")"));
         double[] loss = table.column("loss");
         Approach1 analysis = Approach1.of(spent, loss, params, tokens, resamples, seed);
         Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
         LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
         FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
                 ScalefitCommand.version());
-        List<double[]> shapes = accountingRatios(width, depth, architecture);
+        List<double[]> shapeRatios = shapes ? accountingRatios(width, depth, architecture) : List.of();
         FrontierResultJson json = new FrontierResultJson();
         if (out != null) {
             if (format.equals("gemstones")) {
@@ -154,28 +144,29 @@ final class FrontierCommand implements Callable<Integer> {
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
                         + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
             } else {
-                AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapes,
+                AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapeRatios,
                         table, params, tokens, provenance));
             }
         }
-        print(System.out, analysis, table, params, tokens);
+        print(System.out, analysis, table, width, depth, params, tokens);
         printLargestOverspends(System.out, overspending, table, width, depth, 5);
         return 0;
     }
 
-    private void print(PrintStream out, Approach1 analysis, RunTable table, double[] params, double[] tokens) {
+    private void print(PrintStream out, Approach1 analysis, RunTable table, double[] width, double[] depth,
+                       double[] params, double[] tokens) {
         LossFrontier frontier = analysis.frontier();
         out.printf(Locale.ROOT, "Approach 1 on %s: %d runs, %d on the loss–%s frontier%n", table.source(),
                 table.rows(), frontier.size(), resource);
         out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
                 "loss");
         int[] rows = frontier.rows();
-        double[] width = table.column("width");
-        double[] depth = table.column("depth");
         for (int t = 0; t < rows.length; t++) {
             int i = rows[t];
-            out.printf(Locale.ROOT, "  %-12.4g %8.0f %8.0f %14.6g %14.6g %9.5f%n", frontier.resource()[t], width[i],
-                    depth[i], params[i], tokens[i], frontier.loss()[t]);
+            out.printf(Locale.ROOT, "  %-12.4g %8s %8s %14.6g %14.6g %9.5f%n", frontier.resource()[t],
+                    width == null ? "-" : String.format(Locale.ROOT, "%.0f", width[i]),
+                    depth == null ? "-" : String.format(Locale.ROOT, "%.0f", depth[i]), params[i], tokens[i],
+                    frontier.loss()[t]);
         }
         line(out, "params", analysis.params());
         line(out, "tokens", analysis.tokens());
@@ -206,8 +197,9 @@ final class FrontierCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "largest overspends against the frontier run of nearest loss:%n");
         for (int t = 0; t < Math.min(count, order.length); t++) {
             int i = order[t];
-            out.printf(Locale.ROOT, "  line %d  %.0fx%.0f  %+.1f %%%n", table.sourceLine(i), width[i], depth[i],
-                    percent[i]);
+            String run = width == null ? String.format(Locale.ROOT, "N %.4g, D %.4g", table.column("params")[i],
+                    table.column("tokens")[i]) : String.format(Locale.ROOT, "%.0fx%.0f", width[i], depth[i]);
+            out.printf(Locale.ROOT, "  line %d  %s  %+.1f %%%n", table.sourceLine(i), run, percent[i]);
         }
     }
 

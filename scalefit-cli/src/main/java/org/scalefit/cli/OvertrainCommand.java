@@ -35,6 +35,7 @@ final class OvertrainCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(options.out);
         GadreTestbed testbed = options.read();
         RunSplit split = testbed.defaultSplit(options.dataset);
         OvertrainingAnalysis analysis = OvertrainingAnalysis.of(split, List.of(), options.lossFitter(),

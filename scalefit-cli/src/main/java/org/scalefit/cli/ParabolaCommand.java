@@ -57,8 +57,9 @@ final class ParabolaCommand implements Callable<Integer> {
     Path law2;
 
     @Option(names = "--flops", defaultValue = "1e18:1e26", paramLabel = "LOW:HIGH",
+            converter = NumberRanges.BoundsConverter.class,
             description = "FLOPs range of the search's buckets. Default: ${DEFAULT-VALUE}.")
-    String flops;
+    NumberRanges.Bounds flops;
 
     @Option(names = "--buckets", defaultValue = "13", paramLabel = "N",
             description = "Log-spaced FLOPs buckets of the search. Default: ${DEFAULT-VALUE}.")
@@ -80,8 +81,9 @@ final class ParabolaCommand implements Callable<Integer> {
     String params;
 
     @Option(names = "--log10-tokens", defaultValue = "9:13.5", paramLabel = "LOW:HIGH",
+            converter = NumberRanges.BoundsConverter.class,
             description = "Token counts of the search grid, 10^LOW to 10^HIGH. Default: ${DEFAULT-VALUE}.")
-    String log10Tokens;
+    NumberRanges.Bounds log10Tokens;
 
     @Option(names = "--industry", paramLabel = "FILE",
             description = "Industry models (Gemstones' our_val_loss_data.json form). Default: the bundled table.")
@@ -119,6 +121,7 @@ final class ParabolaCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be json or csv, was '" + format + "'");
         }
@@ -130,8 +133,8 @@ final class ParabolaCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
         }
         List<Double> overtraining = factors();
-        double[] flopRange = ShapesCommand.range("--flops", flops);
-        double[] tokenRange = ShapesCommand.range("--log10-tokens", log10Tokens);
+        double[] flopRange = {flops.low(), flops.high()};
+        double[] tokenRange = {log10Tokens.low(), log10Tokens.high()};
         Architecture architecture = shape.architecture();
         ShapeAccounting searchAccounting = new ShapeAccounting(architecture, ParameterCount.fromLabel(params));
         ShapeAccounting parabolaAccounting = new ShapeAccounting(architecture, ParameterCount.RELAXED);

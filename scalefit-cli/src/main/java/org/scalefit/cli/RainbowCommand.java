@@ -43,8 +43,8 @@ import picocli.CommandLine.Option;
                 "Line properties come from Gemstones' names (hot, hot_100b+, hot_120b+_only, cool_end, "
                 + "lr_ablation_hot, …_sampled_like_chinchilla, slim_chinchilla, hot_100b+_512x, each optionally "
                 + "_no_embeds; Approach-1 postfixes \"\", _100b+, _120b+_only, _cooldown, _lr_ablation). Without "
-                + "--law and --fit-sets, the 14 sets of the original are fitted with --delta (default 1e-4, as the "
-                + "original's parameters_delta-4)."},
+                + "--law and --fit-sets, the 14 sets of the original are fitted with --delta (default 1e-3; the "
+                + "original's parameters_delta-4 lines take --delta 1e-4)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad usage", "3:bad input file", "4:a fit had no converged start",
                 "130:interrupted"})
@@ -75,8 +75,10 @@ final class RainbowCommand implements Callable<Integer> {
             description = "Reference lines: epoch, kaplan, chinchilla, or none. Default: ${DEFAULT-VALUE}.")
     List<String> references = new ArrayList<>();
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold of on-the-fly fits. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold of on-the-fly fits. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ". Gemstones' rainbow used 1e-4 "
+                    + "(parameters_delta-4).")
     double delta;
 
     @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
@@ -104,6 +106,7 @@ final class RainbowCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(outs.toArray(Path[]::new));
         for (Path out : outs) {
             format(out);
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.accounting.FlopCount;
+import org.scalefit.accounting.RunCompute;
 import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
@@ -97,8 +97,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: scalefit report: DATA.")
     String title;
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold of the Approach-3 fit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold of the Approach-3 fit. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
@@ -149,6 +150,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
+    @Mixin
+    ComputeOptions compute = new ComputeOptions();
+
     @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
     int gpusPerNode;
 
@@ -166,6 +170,8 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableDirectory(out);
+        HtmlReport.requireReplaceable(out);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
@@ -175,8 +181,9 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long begin = System.nanoTime();
 
-        RunTable table = input.read(ColumnRequest.of("tokens", "loss")
-                .withOptional("params", "width", "depth", "step", "num_nodes", "seconds_per_step"));
+        compute.requested();
+        RunTable table = input.read(compute.request(ColumnRequest.of("tokens", "loss")
+                .withOptional("step", "num_nodes", "seconds_per_step"), input));
         Architecture architecture = shape.architecture();
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         if (!shapes && !table.hasColumn("params")) {
@@ -186,11 +193,16 @@ final class ReportCommand implements Callable<Integer> {
         FittedLaw widthDepthLaw = parabolaLaw == null ? null : parabolaLaw(shapes, table);
         double[] tokens = table.column("tokens");
         double[] loss = table.column("loss");
-        double[] params = table.hasColumn("params") ? table.column("params")
-                : TrainingCompute.parameters(table.column("width"), table.column("depth"), architecture);
-        double[] flops = shapes ? TrainingCompute.flops(table.column("width"), table.column("depth"), tokens,
-                architecture, FlopCount.fromLabel("gemstones-gqa")) : sixND(params, tokens);
-        String flopsLabel = shapes ? "training FLOPs (exact GQA count)" : "training FLOPs (6ND)";
+        // the frontier command's rule (RunCompute): 6ND on the file's params, the exact count from the shape only
+        // when asked or when there is no params column
+        RunCompute counts = compute.compute(table, input, architecture, false);
+        double[] params = counts.params();
+        double[] flops = counts.flops();
+        String flopsLabel = switch (counts.flopsLabel()) {
+            case "6ND" -> "training FLOPs (6ND)";
+            case "gemstones-gqa" -> "training FLOPs (exact GQA count)";
+            default -> "training FLOPs (" + counts.flopsLabel() + ")";
+        };
         Runs runs = runs(table, params, tokens, shapes);
         RunStyles styles = RunStyles.gemstones();
         seconds.put("read", elapsed(begin));
@@ -372,13 +384,6 @@ final class ReportCommand implements Callable<Integer> {
         return runs.withRowLabels(labels).orderedBy(params);
     }
 
-    private static double[] sixND(double[] params, double[] tokens) {
-        double[] flops = new double[params.length];
-        for (int i = 0; i < flops.length; i++) {
-            flops[i] = 6 * params[i] * tokens[i];
-        }
-        return flops;
-    }
 
     private Provenance.DataSource testbedSummary() {
         if (gadreDataset == null) {
@@ -402,6 +407,12 @@ final class ReportCommand implements Callable<Integer> {
         input.columns.forEach((logical, column) -> options.put("--column " + logical, column));
         options.put("Approach-3 law", LawForm.CHINCHILLA.name() + " (params, tokens)");
         options.put("--delta", Double.toString(delta));
+        if (compute.flopsColumn != null) {
+            options.put("--flops", compute.flopsColumn);
+        }
+        if (compute.flopCount != null) {
+            options.put("--flop-count", compute.flopCount);
+        }
         options.put("--grid", grid);
         options.put("--law-bootstrap", Integer.toString(lawBootstrap));
         options.put("--bootstrap", Integer.toString(frontierBootstrap));

@@ -87,6 +87,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
         if (out != null) {
+            OutputPaths.requireWritableDirectory(out);
             HtmlReport.requireReplaceable(out);
         }
         LocalParallelism parallelism = threads != null ? LocalParallelism.withThreads(threads)

@@ -50,8 +50,9 @@ final class RolloutCommand implements Callable<Integer> {
             description = "chinchilla (params, tokens), width-depth or width-depth-params. Default: ${DEFAULT-VALUE}.")
     String law;
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--mode", defaultValue = "leave-one-size-out", paramLabel = "MODE",
@@ -88,6 +89,7 @@ final class RolloutCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
         HoldOut split = HoldOut.named(mode);
         StartGrid startGrid = grid.equals("coarse") ? HeldOutEvaluation.coarseGrid(form.arity())
@@ -125,7 +127,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         FitProvenance provenance = new FitProvenance(inputs.table().source(), inputs.table().contentHash(),
-                inputs.transforms(), ScalefitCommand.version(), input.mapping().fileColumns());
+                inputs.transforms(), ScalefitCommand.version(), inputs.columns().fileColumns());
         HeldOutJson.SizeColumns columns = new HeldOutJson.SizeColumns(key, "params");
         if (out != null) {
             AtomicFiles.writeString(out, new HeldOutJson().write(report, evaluation, observations, columns,

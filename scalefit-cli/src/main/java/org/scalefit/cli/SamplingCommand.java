@@ -82,8 +82,9 @@ final class SamplingCommand implements Callable<Integer> {
             description = "Sample only these model shapes of --data, e.g. 384x13,512x13. Default: every run.")
     List<String> models;
 
-    @Option(names = "--delta", defaultValue = "1e-4", paramLabel = "δ",
-            description = "Huber threshold of every fit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
+            description = "Huber threshold of every fit. Default: ${DEFAULT-VALUE}"
+                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
     double delta;
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
@@ -104,6 +105,7 @@ final class SamplingCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         StartGrid startGrid = SensitivityInputs.startGrid(grid);
         SizeWindows sizeWindows = windows == null ? SizeWindows.gemstones() : parseWindows(windows);
         RunTable ours = input.read(ColumnRequest.of("params", "tokens", "loss").withOptional("width", "depth"));

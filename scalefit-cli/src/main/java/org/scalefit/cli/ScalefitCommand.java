@@ -17,6 +17,16 @@ import picocli.CommandLine.Command;
                 ReportCommand.class, CommandLine.HelpCommand.class})
 public final class ScalefitCommand implements Runnable {
 
+    /**
+     * The Huber threshold δ of every fitting command unless {@code --delta} is given: 1e-3, Hoffmann et al. (2022)'s
+     * and Epoch AI's (Besiroglu et al. 2024) value. Gemstones published fits at δ = 1e-3 and 1e-4; reproducing its
+     * δ = 1e-4 tables takes {@code --delta 1e-4}.
+     */
+    static final String DEFAULT_DELTA = "1e-3";
+
+    /** The help text's note on {@link #DEFAULT_DELTA}, after "Default: 1e-3". */
+    static final String DEFAULT_DELTA_NOTE = " (Hoffmann et al. 2022 and Epoch AI; the same in every fitting command)";
+
     /** Exit code for bad input data (file, line, column are printed). */
     static final int EXIT_BAD_INPUT = 3;
     /** Exit code for a fit in which no start converged. */

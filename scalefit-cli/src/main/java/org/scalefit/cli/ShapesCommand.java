@@ -65,13 +65,15 @@ final class ShapesCommand implements Callable<Integer> {
     int buckets;
 
     @Option(names = "--flops", defaultValue = "1e18:1e26", paramLabel = "LOW:HIGH",
+            converter = NumberRanges.BoundsConverter.class,
             description = "FLOPs range of the buckets. Default: ${DEFAULT-VALUE}.")
-    String flops;
+    NumberRanges.Bounds flops;
 
     @Option(names = "--log10-tokens", defaultValue = "9:13.5", paramLabel = "LOW:HIGH",
+            converter = NumberRanges.BoundsConverter.class,
             description = "Token counts 10^LOW to 10^HIGH (Gemstones' --over_120: 8.5:13.5). "
                     + "Default: ${DEFAULT-VALUE}.")
-    String log10Tokens;
+    NumberRanges.Bounds log10Tokens;
 
     @Option(names = "--grid-points", defaultValue = "1025,800,500", paramLabel = "W,D,T",
             description = "Points of the width, depth and token logspaces. Default: ${DEFAULT-VALUE} (Gemstones).")
@@ -111,6 +113,7 @@ final class ShapesCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out, csv);
         Architecture architecture = shape.architecture();
         if (feasible) {
             return listFeasible(architecture);
@@ -122,8 +125,8 @@ final class ShapesCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
         }
-        double[] flopRange = range("--flops", flops);
-        double[] tokenRange = range("--log10-tokens", log10Tokens);
+        double[] flopRange = {flops.low(), flops.high()};
+        double[] tokenRange = {log10Tokens.low(), log10Tokens.high()};
         int[] points = gridPoints();
         ShapeAccounting accounting = new ShapeAccounting(architecture, ParameterCount.fromLabel(params));
         FlopBuckets flopBuckets = FlopBuckets.logSpaced(flopRange[0], flopRange[1], buckets);
@@ -217,19 +220,6 @@ final class ShapesCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "  %-9s %9.1f %8.2f %8.2f %9.3g %11.4g %11.4g %9.5f %9s%n", flops, point.width(),
                 point.depth(), point.ratio(), point.params(), point.tokens(), point.tokensPerParam(), point.loss(),
                 kind);
-    }
-
-    /** LOW:HIGH as two numbers; {@code option} names it in the error. */
-    static double[] range(String option, String text) {
-        String[] parts = text.split(":");
-        try {
-            if (parts.length == 2) {
-                return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " expects LOW:HIGH (two numbers), got '" + text + "'");
     }
 
     private int[] gridPoints() {

@@ -2,6 +2,7 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that say where a command keeps its results and whether it may reuse them — {@code --store},
- * {@code --no-cache}, {@code --recreate-store} (a picocli mixin) — and the two steps a caching command takes with
+ * {@code --no-store}, {@code --no-cache}, {@code --recreate-store} (a picocli mixin) — and the two steps a caching command takes with
  * them: {@link #lookup} before computing, {@link #record} after.
  *
  * <p>The store is {@code --store FILE} if given, else {@value ResultsStore#DEFAULT_FILE_NAME} in the folder of
- * {@code --out}, else none (a command without {@code --out} or {@code --store} neither reads nor writes a store).
+ * {@code --out}, else none (a command without {@code --out} or {@code --store}, or with {@code --no-store}, neither
+ * reads nor writes a store). A store file the command creates is announced on standard error.
  * A result served from the store is the stored document byte for byte, including its timing fields, which describe
  * the computation that produced it.
  */
@@ -36,6 +38,10 @@ final class StoreOptions {
                     + " in the folder of --out; none without --out.")
     Path store;
 
+    @Option(names = "--no-store",
+            description = "Neither read nor write a results store (none is created beside --out).")
+    boolean noStore;
+
     @Option(names = "--no-cache", description = "Compute even if the store holds the result, and replace it there.")
     boolean noCache;
 
@@ -46,6 +52,13 @@ final class StoreOptions {
 
     /** The store to use for a command writing to {@code out} (which may be null). */
     Optional<ResultsStore> resultsStore(Path out) {
+        if (noStore) {
+            if (store != null) {
+                throw new IllegalArgumentException("--no-store and --store " + store + " contradict each other; "
+                        + "give one");
+            }
+            return Optional.empty();
+        }
         if (store != null) {
             return Optional.of(ResultsStore.at(store));
         }
@@ -106,8 +119,14 @@ final class StoreOptions {
         if (chosen.isEmpty()) {
             return;
         }
+        boolean created = !Files.exists(chosen.get().file());
         try {
             chosen.get().record(runs, key, document, seconds, Instant.now());
+            if (created) {
+                System.err.println("scalefit " + command + ": started a results store at " + chosen.get().file()
+                        + " (the same fit is served from it next time; --no-store for none, --store FILE for "
+                        + "another file)");
+            }
         } catch (ResultsStoreException e) {
             System.err.println("scalefit " + command + ": warning: result not stored: " + e.getMessage());
         }

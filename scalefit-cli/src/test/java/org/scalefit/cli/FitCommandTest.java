@@ -30,6 +30,21 @@ class FitCommandTest {
     }
 
     @Test
+    void theResultHoldsANaturalScaleABAndEBesideTheLogSpaceValues() throws Exception {
+        Path out = folder.resolve("fit.json");
+        assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",
+                "--out", out.toString()).exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        JsonNode natural = json.get("natural_scale");
+
+        assertThat(natural.get("A").asDouble()).isEqualTo(Math.exp(json.get("coefficients").get(0).asDouble()));
+        assertThat(natural.get("B").asDouble()).isEqualTo(Math.exp(json.get("coefficients").get(1).asDouble()));
+        assertThat(natural.get("E").asDouble()).isEqualTo(Math.exp(json.get("irreducible_error").asDouble()));
+        assertThat(natural.get("coefficients").get(0).asDouble()).isEqualTo(natural.get("A").asDouble());
+        assertThat(natural.get("irreducible_error").asDouble()).isEqualTo(natural.get("E").asDouble());
+    }
+
+    @Test
     void resultIsTheSameBytesWhateverTheThreadCount() throws Exception {
         Path one = folder.resolve("one.json");
         Path two = folder.resolve("two.json");

@@ -221,4 +221,36 @@ class FitResultsStoreTest {
             Thread.sleep(50);
         }
     }
+
+    @Test
+    void theStoreIsAnnouncedWhenStartedAndNotAfter() {
+        Path out = folder.resolve("fit.json");
+        CliRun first = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",
+                "--out", out.toString());
+        Path store = folder.resolve(ResultsStore.DEFAULT_FILE_NAME);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("started a results store at " + store).contains("--no-store");
+
+        CliRun second = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-4", "--threads", "2",
+                "--out", out.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).doesNotContain("started a results store");
+    }
+
+    @Test
+    void noStoreWritesOnlyTheOutFile() throws Exception {
+        Path out = folder.resolve("fit.json");
+
+        CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--threads", "2", "--no-store", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("store");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(path -> path.getFileName().toString()).toList()).containsExactly("fit.json");
+        }
+        assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--no-store", "--store",
+                folder.resolve("s.duckdb").toString()).exitCode()).isEqualTo(2);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +22,8 @@ class FrontierAndAllocateCommandTest {
 
     @Test
     void gemstonesFormatWritesTheThreeApproach1Files() throws Exception {
-        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot_477", "--bootstrap", "0", "--format", "gemstones",
-                "--out", folder.toString());
+        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot_477", "--flop-count", "gemstones-gqa",
+                "--bootstrap", "0", "--format", "gemstones", "--out", folder.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode params = json(folder.resolve("approach_1_linear_regression_params.json"));
         assertThat(params.get("coef").get(0).asDouble()).isCloseTo(0.499380216082636, within(1e-9));
@@ -90,6 +91,31 @@ class FrontierAndAllocateCommandTest {
         JsonNode first = result.get("allocations").get(0);
         assertThat(6 * first.get("params").asDouble() * first.get("tokens").asDouble() / 1e21)
                 .isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void allocateTakesLogSpacedRangesAndWritesCsvWhenOutEndsInCsv() throws Exception {
+        Path csv = folder.resolve("budgets.csv");
+
+        CliRun run = CliRun.of("allocate", "--law", "chinchilla", "--compute", "1e21:1e24", "--out", csv.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("compute,params,tokens,tokens_per_param,predicted_loss");
+        assertThat(lines.subList(1, lines.size()).stream().map(line -> line.split(",")[0]))
+                .containsExactly("1E+21", "1E+22", "1E+23", "1E+24");
+        String[] first = lines.get(1).split(",", -1);
+        assertThat(6 * Double.parseDouble(first[1]) * Double.parseDouble(first[2]) / 1e21).isCloseTo(1, within(1e-12));
+        CliRun factor = CliRun.of("allocate", "--law", "chinchilla", "--compute", "1e21:1e22:2,5e22");
+        assertThat(factor.exitCode()).as(factor.err()).isZero();
+        assertThat(factor.out()).contains("1.00e+21").contains("2.00e+21").contains("4.00e+21").contains("8.00e+21")
+                .contains("5.00e+22").doesNotContain("1.60e+22");
+        Path refused = folder.resolve("refused.csv");
+        CliRun backwards = CliRun.of("allocate", "--law", "chinchilla", "--compute", "1e24:1e21", "--out",
+                refused.toString());
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).contains("--compute").contains("LOW ≤ HIGH").contains("1e24:1e21");
+        assertThat(refused).doesNotExist();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.scalefit.io;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.AllocationRule;
@@ -9,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON form of compute-optimal allocations: the law used, its exponents, and N, D, D/N, loss per budget. */
+/**
+ * The file forms of compute-optimal allocations: JSON (the law used, its exponents, and N, D, D/N, loss per budget)
+ * and CSV (one row per budget).
+ */
 public final class AllocationJson {
 
     private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -39,5 +44,24 @@ public final class AllocationJson {
         }
         root.putObject("provenance").put("scalefit_version", version);
         return mapper.writeValueAsString(root) + "\n";
+    }
+
+    /**
+     * The CSV form: a header {@code compute,params,tokens,tokens_per_param,predicted_loss} and one row per budget, in
+     * the order given; numbers to 15 significant digits without trailing zeros (1E+23, not Java 17's
+     * 9.999999999999999E22), an empty cell where a rule predicts no loss.
+     */
+    public String csv(List<Allocation> allocations) {
+        StringBuilder csv = new StringBuilder("compute,params,tokens,tokens_per_param,predicted_loss\n");
+        for (Allocation a : allocations) {
+            csv.append(number(a.compute())).append(',').append(number(a.params())).append(',')
+                    .append(number(a.tokens())).append(',').append(number(a.tokensPerParam())).append(',')
+                    .append(Double.isNaN(a.predictedLoss()) ? "" : number(a.predictedLoss())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String number(double value) {
+        return new BigDecimal(value).round(new MathContext(15)).stripTrailingZeros().toString();
     }
 }

@@ -7,10 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Writes output files so that a reader never sees a partial one: the bytes go to a hidden temporary file in the same
  * folder, {@code .<name>.<random>.scalefit-tmp}, are forced to disk, and the file is renamed over the target. If
- * anything fails, the temporary file is removed and the target is left as it was.
+ * anything fails, the temporary file is removed and the target is left as it was. The file gets the permissions of
+ * any new file in that folder (the umask's: 0644 under umask 022).
  *
  * <p>Interrupted writes: a process stopped by a signal that runs shutdown hooks (SIGTERM, SIGINT) while writing
  * removes its temporary file on the way out. One killed outright (SIGKILL, a crash) may leave it behind — hidden, and
@@ -49,7 +55,10 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(folder);
             removeStaleTemporaries(folder, Instant.now());
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", TEMPORARY_SUFFIX);
+            // createFile, not createTempFile (mode 0600): the result gets the permissions any new file gets here
+            // (0644 under the usual umask 022), like the Parquet and report files, so colleagues can read it
+            temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID()
+                    + TEMPORARY_SUFFIX));
             removeOnExit = removalOnExit(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
@@ -67,7 +76,7 @@ public final class AtomicFiles {
             }
             temporary = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (temporary != null) {
                 deleteQuietly(temporary);
@@ -80,6 +89,94 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Checks, before any work is done, that {@link #writeString} (or another writer that creates {@code target} in
+     * its folder) can write {@code target}: it is not a directory, is writable if it exists, and its folder — or the
+     * nearest existing folder above it, the folders between being created on writing — is a directory in which a file
+     * can be created (tried, with a hidden file removed at once).
+     *
+     * @throws UncheckedIOException if not, with the operating system's reason, e.g. {@code cannot write out: Is a
+     *     directory}
+     */
+    public static void requireWritableFile(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw unwritable(target, "Is a directory");
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw unwritable(target, "Permission denied");
+        }
+        requireCreatableIn(target, absolute.getParent());
+    }
+
+    /**
+     * Checks, before any work is done, that a directory of output files can be written at {@code target} (by
+     * {@link #replaceDirectory}, or by writing files into it): it is a directory if it exists, files can be created
+     * in it then, and in the folder that holds it (the nearest existing one).
+     *
+     * @throws UncheckedIOException if not, with the operating system's reason
+     */
+    public static void requireWritableDirectory(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw unwritable(target, "Not a directory");
+        }
+        if (Files.isDirectory(absolute)) {
+            requireCreatableIn(target, absolute);
+        }
+        if (absolute.getParent() != null) {
+            requireCreatableIn(target, absolute.getParent());
+        }
+    }
+
+    private static void requireCreatableIn(Path target, Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw unwritable(target, "No such file or directory");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw unwritable(target, existing + " is not a directory");
+        }
+        Path probe = existing.resolve("." + UUID.randomUUID() + TEMPORARY_SUFFIX);
+        try {
+            Files.createFile(probe);
+            Files.delete(probe);
+        } catch (IOException e) {
+            deleteQuietly(probe);
+            throw unwritable(target, (existing.equals(folder) ? "" : "in " + existing + ": ") + reason(e));
+        }
+    }
+
+    private static UncheckedIOException unwritable(Path target, String reason) {
+        return new UncheckedIOException("cannot write " + target + ": " + reason, new IOException(reason));
+    }
+
+    /**
+     * The operating system's reason for {@code e} in its own words ({@code Permission denied}, {@code Read-only file
+     * system}, …): Java's file-system exceptions often carry only the file name.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "Not a directory";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "Directory not empty";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**
@@ -151,7 +248,7 @@ public final class AtomicFiles {
                 deleteTree(old);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (staging != null) {
                 try {

@@ -41,9 +41,9 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
         }
     }
 
-    /** The given columns, all required, located with {@link ColumnMapping#gemstones()}. */
+    /** The given columns, all required, located with {@link ColumnMapping#defaults()}. */
     public static ColumnRequest of(String... required) {
-        return new ColumnRequest(List.of(required), List.of(), ColumnMapping.gemstones());
+        return new ColumnRequest(List.of(required), List.of(), ColumnMapping.defaults());
     }
 
     /** A copy of this request that also reads the given columns when the file has them. */

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The JSON forms of a {@link LawFit}.
  *
  * <p>{@link #scalefit} is scalefit's own: the optimum ({@code loss}, {@code exponents}, {@code coefficients} and
- * {@code irreducible_error}, the last two in log space as the studies store them), the search ({@code starts},
+ * {@code irreducible_error}, the last two in log space as the studies store them, and {@code natural_scale} with them
+ * untransformed: A, B, E), the search ({@code starts},
  * {@code successful_starts}, the best few optima), warnings, provenance, and a {@code run} section with the
  * thread count and wall time. Everything outside {@code run} is the same, byte for byte, for the same inputs
  * whatever the number of threads. {@link #gemstones} is the parameter-file shape of Gemstones'
@@ -39,6 +40,7 @@ public final class FitResultJson {
             putArray(root, "exponents", fit.exponents());
             putArray(root, "coefficients", fit.logCoefficients());
             root.put("irreducible_error", fit.logIrreducibleError());
+            putNaturalScale(root, fit);
         }
         root.put("delta", fit.delta());
         root.put("points", fit.points());
@@ -71,6 +73,9 @@ public final class FitResultJson {
         }
         ObjectNode origin = root.putObject("provenance");
         origin.put("data", provenance.data());
+        if (provenance.dataAbsolute() != null) {
+            origin.put("data_absolute", provenance.dataAbsolute());
+        }
         origin.put("data_sha256", provenance.dataSha256());
         ArrayNode transforms = origin.putArray("transforms");
         provenance.transforms().forEach(transforms::add);
@@ -181,6 +186,25 @@ public final class FitResultJson {
         ArrayNode array = node.putArray(name);
         for (double value : values) {
             array.add(value);
+        }
+    }
+
+    /**
+     * {@code natural_scale}: the coefficients and irreducible error untransformed (e^c_j, e^e), the coefficients in
+     * input order, and for the params/tokens law also under Chinchilla's names: L = E + A/N^α + B/D^β.
+     */
+    private static void putNaturalScale(ObjectNode root, LawFit fit) {
+        ObjectNode natural = root.putObject("natural_scale");
+        double[] logCoefficients = fit.logCoefficients();
+        ArrayNode coefficients = natural.putArray("coefficients");
+        for (double c : logCoefficients) {
+            coefficients.add(Math.exp(c));
+        }
+        natural.put("irreducible_error", Math.exp(fit.logIrreducibleError()));
+        if (fit.law().inputs().equals(List.of("params", "tokens"))) {
+            natural.put("A", Math.exp(logCoefficients[0]));
+            natural.put("B", Math.exp(logCoefficients[1]));
+            natural.put("E", Math.exp(fit.logIrreducibleError()));
         }
     }
 

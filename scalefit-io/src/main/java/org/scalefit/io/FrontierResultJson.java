@@ -66,14 +66,17 @@ public final class FrontierResultJson {
     private ArrayNode runs(LossFrontier frontier, RunTable table, double[] params, double[] tokens) {
         ArrayNode array = mapper.createArrayNode();
         int[] rows = frontier.rows();
-        double[] width = table.column("width");
-        double[] depth = table.column("depth");
+        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
+        double[] width = shapes ? table.column("width") : null;
+        double[] depth = shapes ? table.column("depth") : null;
         for (int t = 0; t < rows.length; t++) {
             int i = rows[t];
             ObjectNode run = array.addObject();
             run.put("line", table.sourceLine(i));
-            run.put("width", width[i]);
-            run.put("depth", depth[i]);
+            if (shapes) {
+                run.put("width", width[i]);
+                run.put("depth", depth[i]);
+            }
             run.put("params", params[i]);
             run.put("tokens", tokens[i]);
             run.put("resource", frontier.resource()[t]);

@@ -52,8 +52,51 @@ final class RecordLines {
         return starts;
     }
 
-    /** The cells of the first CSV record (the header), unquoted. Empty if the text holds no record. */
+    /** The cells of the first comma-separated record (the header), unquoted. Empty if the text holds no record. */
     static List<String> csvHeader(String text) {
+        return csvHeader(text, ',');
+    }
+
+    /**
+     * The delimiter of a CSV text, from its first record: a comma if the record has one outside quotes, otherwise
+     * whichever of semicolon, tab and vertical bar it has most of (a comma if none: a one-column table).
+     */
+    static char csvDelimiter(String text) {
+        char[] delimiters = {',', ';', '\t', '|'};
+        int[] counts = new int[delimiters.length];
+        boolean started = false;
+        boolean inQuotes = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (!inQuotes && (c == '\n' || c == '\r')) {
+                if (started) {
+                    break;
+                }
+            } else if (!inQuotes && c != BYTE_ORDER_MARK) {
+                started = true;
+                for (int d = 0; d < delimiters.length; d++) {
+                    if (c == delimiters[d]) {
+                        counts[d]++;
+                    }
+                }
+            }
+        }
+        if (counts[0] > 0) {
+            return ',';
+        }
+        int best = 0;
+        for (int d = 1; d < delimiters.length; d++) {
+            if (counts[d] > counts[best]) {
+                best = d;
+            }
+        }
+        return delimiters[best];
+    }
+
+    /** The cells of the first CSV record (the header) split at {@code delimiter}, unquoted. */
+    static List<String> csvHeader(String text, char delimiter) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean started = false;
@@ -75,7 +118,7 @@ final class RecordLines {
                 }
             } else if (c != BYTE_ORDER_MARK) {
                 started = true;
-                if (c == ',') {
+                if (c == delimiter) {
                     cells.add(cell.toString());
                     cell.setLength(0);
                 } else if (c == '"') {

@@ -94,8 +94,11 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
             }
         }
         JsonNode version = origin.get("scalefit_version");
+        JsonNode absolute = origin.get("data_absolute");
         FitProvenance provenance = new FitProvenance(data, sha, transforms,
-                version != null && version.isString() ? version.asString() : "unknown", columns);
+                version != null && version.isString() ? version.asString() : "unknown", columns,
+                absolute != null && absolute.isString() && !absolute.asString().isEmpty() ? absolute.asString()
+                        : null);
         return new StoredFit(file, law, delta, (int) points, loss.asDouble(), provenance);
     }
 

@@ -34,6 +34,23 @@ public enum TableFormat {
     }
 
     /**
+     * The format of a content without a file name (standard input): Parquet if it starts with Parquet's magic
+     * {@code PAR1}, JSON if its first character (after white space and a byte-order mark) opens an array, JSON Lines
+     * if it opens an object, otherwise CSV.
+     */
+    public static TableFormat sniff(byte[] content) {
+        if (content.length >= 4 && content[0] == 'P' && content[1] == 'A' && content[2] == 'R' && content[3] == '1') {
+            return PARQUET;
+        }
+        String text = new String(content, 0, Math.min(content.length, 4096), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\uFEFF", "").strip();
+        if (text.startsWith("[")) {
+            return JSON;
+        }
+        return text.startsWith("{") ? JSON_LINES : CSV;
+    }
+
+    /**
      * The format of {@code file}, by its extension.
      *
      * @throws InputException if the extension is not one of the supported ones

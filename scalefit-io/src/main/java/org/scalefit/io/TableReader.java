@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -40,8 +41,10 @@ import org.scalefit.data.RunTable;
  *   <li>the table must have at least one row, every required column, and no two rows with the same values in all the
  *       requested columns.</li>
  * </ul>
- * Anything else raises an {@link InputException}. The format is chosen by extension ({@link TableFormat#of}); CSV
- * files must be comma-separated, with a header line and {@code "} quotes. Bundled datasets are copied to a temporary
+ * Anything else raises an {@link InputException}. The format is chosen by extension ({@link TableFormat#of}), or by
+ * content for a stream. CSV files need a header line and {@code "} quotes; the delimiter is the one of
+ * {@code , ; TAB |} the header line holds (a comma if it has one); an empty header cell (pandas' {@code to_csv()}
+ * index) is named {@code Unnamed: i} as pandas does. A UTF-8 byte-order mark and CRLF line ends are accepted. Bundled datasets are copied to a temporary
  * file and read by the same code, so they pass the same checks.
  *
  * <p>The table's {@link RunTable#source() source} is the path as given (or the dataset id), its
@@ -59,6 +62,8 @@ public final class TableReader {
     private static final Pattern DUCKDB_JSON_RECORD = Pattern.compile(" in (?:line|record/value|object) (\\d+)");
     private static final Pattern DUCKDB_FILE_NAME = Pattern.compile(" (?:in|of) file \"[^\"]*\"|file \"[^\"]*\"");
     private static final int LONGEST_QUOTED_VALUE = 60;
+    /** What DuckDB takes as a glob pattern in a path. */
+    private static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
     /** A reader; it keeps nothing between reads. */
     public TableReader() {
@@ -72,8 +77,23 @@ public final class TableReader {
      *                        dataset ids), or as {@link #read(Path, ColumnRequest)}
      */
     public RunTable read(String source, ColumnRequest request) {
+        return readWithColumns(source, request).table();
+    }
+
+    /**
+     * A table and the file columns it was read from: the request's mapping {@link ColumnMapping#resolvedIn resolved}
+     * in the file (what a result should record, so that the same columns can be read again).
+     *
+     * @param table   the table read
+     * @param columns logical name → the file column that was read for it (no alternatives left)
+     */
+    public record Read(RunTable table, ColumnMapping columns) {
+    }
+
+    /** As {@link #read(String, ColumnRequest)}, with the columns that were read. */
+    public Read readWithColumns(String source, ColumnRequest request) {
         if (BundledDataset.exists(source)) {
-            return read(BundledDataset.of(source), request);
+            return readBundled(BundledDataset.of(source), request);
         }
         Path file;
         try {
@@ -85,7 +105,24 @@ public final class TableReader {
             throw new InputException(source, null, null, "an existing file or one of the bundled datasets "
                     + String.join(", ", BundledDataset.ids()), "neither");
         }
-        return read(file, request);
+        return read(file, source, request);
+    }
+
+    /**
+     * Reads a table from a stream (standard input, {@code --data -}), read to its end first; the format follows from
+     * the content: Parquet's magic bytes, a JSON array, JSON objects, or else CSV.
+     *
+     * @param name what to call the source in messages and provenance, e.g. {@code -}
+     * @throws InputException as {@link #read(Path, ColumnRequest)}
+     */
+    public Read readWithColumns(InputStream in, String name, ColumnRequest request) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(name, null, null, "a readable stream", "an I/O error: " + e.getMessage(), e);
+        }
+        return read(bytes, null, name, TableFormat.sniff(bytes), Map.of(), request);
     }
 
     /**
@@ -95,7 +132,12 @@ public final class TableReader {
      *                        required column, holds a value that is not a positive finite number, or repeats a row
      */
     public RunTable read(Path file, ColumnRequest request) {
-        return read(file, file.toString(), Map.of(), request);
+        return read(file, file.toString(), request).table();
+    }
+
+    private Read read(Path file, String source, ColumnRequest request) {
+        TableFormat format = TableFormat.of(file);
+        return read(readBytes(file, source), file, source, format, Map.of(), request);
     }
 
     /**
@@ -104,13 +146,18 @@ public final class TableReader {
      * @throws InputException as {@link #read(Path, ColumnRequest)}, e.g. if a required column is not in the dataset
      */
     public RunTable read(BundledDataset dataset, ColumnRequest request) {
+        return readBundled(dataset, request).table();
+    }
+
+    private Read readBundled(BundledDataset dataset, ColumnRequest request) {
         Path copy = null;
         try {
             copy = Files.createTempFile("scalefit-", "-" + dataset.fileName());
             try (InputStream in = dataset.open()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            return read(copy, dataset.id(), dataset.derivedColumns(), request);
+            return read(readBytes(copy, dataset.id()), copy, dataset.id(), TableFormat.of(copy),
+                    dataset.derivedColumns(), request);
         } catch (IOException e) {
             throw new InputException(dataset.id(), null, null, "a readable bundled dataset",
                     "an I/O error: " + e.getMessage(), e);
@@ -119,13 +166,41 @@ public final class TableReader {
         }
     }
 
-    private RunTable read(Path file, String source, Map<String, String> derivedColumns, ColumnRequest request) {
-        TableFormat format = TableFormat.of(file);
-        byte[] bytes = readBytes(file, source);
-        String text = format.isText() ? new String(bytes, StandardCharsets.UTF_8) : "";
-        if (bytes.length == 0 || (format.isText() && text.replace("\uFEFF", "").isBlank())) {
+    /**
+     * Reads {@code bytes} (the content of {@code file}, or of a stream when {@code file} is null). DuckDB reads the
+     * file itself unless it cannot read it as it is: then it reads a temporary copy — of a stream, of a file that is
+     * not a regular one (a named pipe can be read only once), of a file whose name DuckDB would take as a glob
+     * pattern ({@code runs*.jsonl}, {@code h[12].jsonl}), or of a text file without its byte-order mark and with
+     * CRLF line ends made LF (same lines, so line numbers hold). The content hash is always that of {@code bytes}.
+     */
+    private Read read(byte[] bytes, Path file, String source, TableFormat format, Map<String, String> derivedColumns,
+                      ColumnRequest request) {
+        String original = format.isText() ? new String(bytes, StandardCharsets.UTF_8) : "";
+        String text = format.isText() ? normalised(original) : "";
+        if (bytes.length == 0 || (format.isText() && text.isBlank())) {
             throw new InputException(source, null, null, "at least one row", "an empty file");
         }
+        boolean copy = file == null || !Files.isRegularFile(file) || GLOB.matcher(file.toString()).find()
+                || !text.equals(original);
+        Path readable = file;
+        try {
+            if (copy) {
+                readable = Files.createTempFile("scalefit-", format.extensions().get(0));
+                Files.write(readable, format.isText() ? text.getBytes(StandardCharsets.UTF_8) : bytes);
+            }
+            return read(readable, source, sha256(bytes), text, format, derivedColumns, request);
+        } catch (IOException e) {
+            throw new InputException(source, null, null, "a file that can be copied to a temporary file",
+                    "an I/O error: " + e.getMessage(), e);
+        } finally {
+            if (copy) {
+                deleteQuietly(readable);
+            }
+        }
+    }
+
+    private Read read(Path file, String source, String contentHash, String text, TableFormat format,
+                      Map<String, String> derivedColumns, ColumnRequest request) {
         try (Connection duckdb = DriverManager.getConnection(DUCKDB_IN_MEMORY)) {
             Relation relation = relation(duckdb, file, source, format, text);
             if (!derivedColumns.isEmpty()) {
@@ -140,10 +215,17 @@ public final class TableReader {
             List<Integer> rowNumbers = new ArrayList<>();
             readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
             int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
-            return table(source, sha256(bytes), fileColumns, cells, lines, format);
+            return new Read(table(source, contentHash, fileColumns, cells, lines, format),
+                    request.mapping().resolvedIn(relation.columns()));
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
         }
+    }
+
+    /** {@code text} without a leading byte-order mark and with CRLF line ends made LF. */
+    private static String normalised(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n");
     }
 
     /** What to select from: a DuckDB table expression and the names of its columns. */
@@ -161,7 +243,13 @@ public final class TableReader {
         String path = literal(file.toString());
         switch (format) {
             case CSV -> {
-                List<String> header = RecordLines.csvHeader(text);
+                char delimiter = RecordLines.csvDelimiter(text);
+                List<String> header = new ArrayList<>(RecordLines.csvHeader(text, delimiter));
+                for (int i = 0; i < header.size(); i++) {
+                    if (header.get(i).isEmpty()) {
+                        header.set(i, "Unnamed: " + i);   // pandas' name for it (e.g. to_csv()'s index column)
+                    }
+                }
                 Set<String> seen = new HashSet<>();
                 for (String name : header) {
                     if (!seen.add(name)) {
@@ -169,7 +257,8 @@ public final class TableReader {
                                 "distinct column names in the header", "'" + name + "' twice");
                     }
                 }
-                return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = ',', "
+                return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = "
+                        + literal(String.valueOf(delimiter)) + ", "
                         + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, columns = "
                         + allVarchar(header) + ")", header);
             }
@@ -207,20 +296,45 @@ public final class TableReader {
         }
     }
 
-    /** Logical name → file column, for every required column and every optional one the file has. */
+    /**
+     * Logical name → file column, for every required column and every optional one the file has: the first of the
+     * mapping's {@link ColumnMapping#candidates candidates} in the file. Every missing required column is reported
+     * at once, with the {@code --column} option that would map it.
+     */
     private static Map<String, String> resolve(ColumnRequest request, List<String> available, String source) {
         Map<String, String> fileColumns = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         for (String logical : request.all()) {
-            String fileColumn = request.mapping().fileColumn(logical);
-            if (available.contains(fileColumn)) {
-                fileColumns.put(logical, fileColumn);
+            List<String> candidates = request.mapping().candidates(logical);
+            Optional<String> found = candidates.stream().filter(available::contains).findFirst();
+            if (found.isPresent()) {
+                fileColumns.put(logical, found.get());
             } else if (request.isRequired(logical)) {
-                String forWhat = fileColumn.equals(logical) ? "" : " (for '" + logical + "')";
-                throw new InputException(source, null, fileColumn, "a column of that name" + forWhat,
-                        "only the columns " + quotedList(available));
+                missing.add(logical);
             }
         }
+        if (!missing.isEmpty()) {
+            StringJoiner wanted = new StringJoiner(", ");
+            StringJoiner options = new StringJoiner(" ");
+            for (String logical : missing) {
+                List<String> names = request.mapping().candidates(logical);
+                wanted.add(names.equals(List.of(logical)) ? "'" + logical + "'"
+                        : "'" + logical + "' (" + orList(names) + (missing.size() == 1 ? ";" : ")"));
+                options.add("--column " + logical + "=COLUMN");
+            }
+            String column = missing.size() == 1 ? request.mapping().fileColumn(missing.get(0)) : null;
+            boolean one = missing.size() == 1;
+            boolean listed = one && !request.mapping().candidates(missing.get(0)).equals(List.of(missing.get(0)));
+            throw new InputException(source, null, column, (one ? "a column for " : "columns for ") + wanted
+                    + (listed ? " or" : " (or") + " name " + (one ? "it" : "them") + " with " + options + ")",
+                    "only the columns " + quotedList(available));
+        }
         return fileColumns;
+    }
+
+    private static String orList(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static void readCells(Connection duckdb, Relation relation, Iterable<String> columns, TableFormat format,
@@ -343,7 +457,8 @@ public final class TableReader {
             }
         }
         String expected = switch (format) {
-            case CSV -> "a well-formed comma-separated file with a header line";
+            case CSV -> "a well-formed CSV file with a header line (delimiter '"
+                    + String.valueOf(RecordLines.csvDelimiter(text)).replace("\t", "\\t") + "')";
             case JSON, JSON_LINES -> "well-formed JSON objects";
             case PARQUET -> "a readable Parquet file";
         };

@@ -56,4 +56,15 @@ class AtomicFilesTest {
         assertThat(names()).containsExactly(locked.getFileName().toString(), recent.getFileName().toString(),
                 "c.json");
     }
+
+    @Test
+    void aWrittenFileHasThePermissionsOfAnyNewFileThere() throws Exception {
+        Path reference = Files.createFile(folder.resolve("reference"));
+        Path out = folder.resolve("fit.json");
+
+        AtomicFiles.writeString(out, "{}");
+
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(reference))
+                .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
+    }
 }

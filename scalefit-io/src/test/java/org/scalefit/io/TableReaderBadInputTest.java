@@ -97,21 +97,36 @@ class TableReaderBadInputTest {
 
     @Test
     void missingRequiredColumnNamesTheColumnsThatExist() throws IOException {
-        Path csv = write("data.csv", "params_active_precise,tokens,loss\n1,2,3\n");
+        Path csv = write("data.csv", "params_active_precise,tokens,val_loss\n1,2,3\n");
 
         InputException error = readingFails(csv);
 
-        assertThat(error).hasMessage(csv + ": column 'final_loss': expected a column of that name (for 'loss'),"
-                + " found only the columns 'params_active_precise', 'tokens', 'loss'");
+        assertThat(error).hasMessage(csv + ": column 'final_loss': expected a column for 'loss' (final_loss or loss;"
+                + " or name it with --column loss=COLUMN), found only the columns 'params_active_precise', 'tokens',"
+                + " 'val_loss'");
         assertThat(error.column()).contains("final_loss");
+    }
+
+    @Test
+    void everyMissingColumnIsReportedAtOnceWithTheColumnOptions() throws IOException {
+        Path csv = write("data.csv", "model_size,n_tok,val_loss\n1,2,3\n");
+
+        InputException error = readingFails(csv);
+
+        assertThat(error).hasMessage(csv + ": expected columns for 'params' (params_active_precise, params, n_params"
+                + " or N), 'tokens' (tokens, D or n_tokens), 'loss' (final_loss or loss) (or name them with"
+                + " --column params=COLUMN --column tokens=COLUMN --column loss=COLUMN), found only the columns"
+                + " 'model_size', 'n_tok', 'val_loss'");
+        assertThat(error.column()).isEmpty();
     }
 
     @Test
     void missingRequiredJsonKeyNamesTheKeysThatExist() throws IOException {
         InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"final_loss\":3}\n");
 
-        assertThat(error.getMessage()).endsWith("data.jsonl: column 'tokens': expected a column of that name,"
-                + " found only the columns 'params_active_precise', 'final_loss'");
+        assertThat(error.getMessage()).endsWith("data.jsonl: column 'tokens': expected a column for 'tokens' (tokens,"
+                + " D or n_tokens; or name it with --column tokens=COLUMN), found only the columns"
+                + " 'params_active_precise', 'final_loss'");
     }
 
     @Test
