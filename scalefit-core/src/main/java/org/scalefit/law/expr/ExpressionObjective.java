@@ -195,6 +195,9 @@ public final class ExpressionObjective implements DifferentiableObjective {
                 forward(s, true);
                 checkFinite(s, domain[s], expression, distinct, valueIndex, columns);
             } else if (op != Op.PARAM) {
+                if (op == Op.DIV && !varying[tape.b[s]]) {
+                    checkDenominator(s, domain[tape.b[s]], expression, valueIndex, columns);
+                }
                 varyingProgram[programLength++] = s;
                 if (op == Op.POW && !varying[tape.a[s]]) {
                     double[] base = values[tape.a[s]];
@@ -258,16 +261,34 @@ public final class ExpressionObjective implements DifferentiableObjective {
                 continue;
             }
             int row = rowOf(domain, e, valueIndex);
-            StringBuilder where = new StringBuilder();
-            for (int j = 0; j < columns.length; j++) {
-                where.append(j == 0 ? "" : ", ").append(expression.inputs().get(j)).append(" = ")
-                        .append(columns[j][row]);
-            }
+            String where = describe(row, expression, columns);
             boolean divisionByZero = tape.op[s] == Op.DIV && values[tape.b[s]][gatherB[s][e]] == 0;
             throw new ExpressionException((divisionByZero ? "division by zero" : "a sub-expression of the data "
                     + "evaluates to " + v[e]) + " at data point " + row + " (" + where + ")", expression.text(),
                     tape.offset[s]);
         }
+    }
+
+    /** A division of a varying numerator by data that is zero at some point divides by zero there. */
+    private void checkDenominator(int s, int domain, LawExpression expression, int[][] valueIndex,
+                                  double[][] columns) {
+        double[] denominator = values[tape.b[s]];
+        for (int e = 0; e < denominator.length; e++) {
+            if (denominator[e] == 0) {
+                int row = rowOf(domain, e, valueIndex);
+                throw new ExpressionException("division by zero at data point " + row + " (" + describe(row,
+                        expression, columns) + ")", expression.text(), tape.offset[s]);
+            }
+        }
+    }
+
+    private static String describe(int row, LawExpression expression, double[][] columns) {
+        StringBuilder where = new StringBuilder();
+        for (int j = 0; j < columns.length; j++) {
+            where.append(j == 0 ? "" : ", ").append(expression.inputs().get(j)).append(" = ")
+                    .append(columns[j][row]);
+        }
+        return where.toString();
     }
 
     /** A point whose inputs give element e of a slot of the given domain. */
