@@ -35,6 +35,8 @@ public final class ExpressionObjective implements DifferentiableObjective {
 
     /** Domain code of a slot that depends on no input (one value). */
     private static final int SCALAR = -1;
+    /** Accumulation code: operand and slot have the same domain. */
+    private static final int SAME = -2;
 
     private final ExpressionLaw law;
     private final ParameterSpace space;
@@ -45,6 +47,17 @@ public final class ExpressionObjective implements DifferentiableObjective {
     /** Index arrays: gatherA[s][k] is the element of operand a's values that element k of slot s reads. */
     private final int[][] gatherA;
     private final int[][] gatherB;
+    /**
+     * How the adjoint of each operand is accumulated: ≥ 0 — the operand is per distinct value of that input and the
+     * slot per point, so the contributions of the points with each value are summed (pointsStart/pointsWithValue);
+     * {@link #SAME} — element by element; {@link #SCALAR} — all into one.
+     */
+    private final int[] reduceA;
+    private final int[] reduceB;
+    private final int reduceOutput;
+    /** pointsWithValue[j][pointsStart[j][v] .. pointsStart[j][v+1]): the points whose input j has distinct value v. */
+    private final int[][] pointsStart;
+    private final int[][] pointsWithValue;
     /** For the output: which output element point i reads. */
     private final int[] gatherOutput;
     /** For POW slots with a base of the data alone, all positive: log of the base, per base element. */
@@ -64,6 +77,7 @@ public final class ExpressionObjective implements DifferentiableObjective {
     private final double[][] adjoint;
     private final double[] theta;
     private final double[] thetaGradient;
+    private final double[] contribution;
 
     private ExpressionObjective(ExpressionObjective from, double[] weights) {
         this.law = from.law;
@@ -74,6 +88,12 @@ public final class ExpressionObjective implements DifferentiableObjective {
         this.gatherA = from.gatherA;
         this.gatherB = from.gatherB;
         this.gatherOutput = from.gatherOutput;
+        this.reduceA = from.reduceA;
+        this.reduceB = from.reduceB;
+        this.reduceOutput = from.reduceOutput;
+        this.pointsStart = from.pointsStart;
+        this.pointsWithValue = from.pointsWithValue;
+        this.contribution = new double[from.contribution.length];
         this.logBase = from.logBase;
         this.program = from.program;
         this.parameterSlot = from.parameterSlot;
@@ -182,6 +202,30 @@ public final class ExpressionObjective implements DifferentiableObjective {
             }
         }
         gatherOutput = gather(domain[tape.output], k, points, valueIndex, identities, zeros);
+        reduceA = new int[n];
+        reduceB = new int[n];
+        for (int s = 0; s < n; s++) {
+            reduceA[s] = tape.op[s].arity() >= 1 ? reduction(domain[tape.a[s]], domain[s]) : SAME;
+            reduceB[s] = tape.op[s].arity() == 2 ? reduction(domain[tape.b[s]], domain[s]) : SAME;
+        }
+        reduceOutput = reduction(domain[tape.output], k);
+        pointsStart = new int[k][];
+        pointsWithValue = new int[k][];
+        for (int j = 0; j < k; j++) {
+            pointsStart[j] = new int[distinct[j].length + 1];
+            for (int i = 0; i < points; i++) {
+                pointsStart[j][valueIndex[j][i] + 1]++;
+            }
+            for (int v = 0; v < distinct[j].length; v++) {
+                pointsStart[j][v + 1] += pointsStart[j][v];
+            }
+            pointsWithValue[j] = new int[points];
+            int[] next = Arrays.copyOf(pointsStart[j], distinct[j].length);
+            for (int i = 0; i < points; i++) {
+                pointsWithValue[j][next[valueIndex[j][i]]++] = i;
+            }
+        }
+        contribution = new double[points];
         // the slots of the data alone, once
         int[] varyingProgram = new int[n];
         int programLength = 0;
@@ -236,6 +280,11 @@ public final class ExpressionObjective implements DifferentiableObjective {
      */
     public static ExpressionObjective of(ExpressionLaw law, LawPoints data) {
         return new ExpressionObjective(law, data);
+    }
+
+    /** How adjoints flow from a slot of domain {@code to} back to an operand of domain {@code from}. */
+    private static int reduction(int from, int to) {
+        return from == to ? SAME : from;
     }
 
     private static int[] gather(int from, int to, int size, int[][] valueIndex, Map<Integer, int[]> identities,
@@ -404,7 +453,6 @@ public final class ExpressionObjective implements DifferentiableObjective {
             forward(s, false);
         }
         double[] out = values[tape.output];
-        double[] outAdjoint = adjoint[tape.output];
         if (wantGradient) {
             for (int s : program) {
                 Arrays.fill(adjoint[s], 0.0);
@@ -414,27 +462,44 @@ public final class ExpressionObjective implements DifferentiableObjective {
             }
         }
         int[] at = gatherOutput;
-        double f = 0;
-        double d = delta;
-        for (int i = 0; i < points; i++) {
-            double prediction = out[at[i]];
-            double r = logResidual ? logLosses[i] - TableLogExp.log(prediction) : losses[i] - prediction;
-            double w = weights[i];
-            double slope;
-            if (huber) {
-                double psi = r > d ? d : (r < -d ? -d : r);
-                f += w * (psi * (r - 0.5 * psi));
-                slope = w * psi;
-            } else {
-                f += w * r * r;
-                slope = 2 * w * r;
+        double[] c = contribution;
+        // c_i: first the residual r_i, then ∂F/∂L̂_i = ρ′(r_i)·∂r_i/∂L̂_i, with ∂r/∂L̂ = −1/L̂ (log) or −1 (raw)
+        if (logResidual) {
+            for (int i = 0; i < points; i++) {
+                c[i] = logLosses[i] - TableLogExp.log(out[at[i]]);
             }
-            if (wantGradient) {
-                // ∂F/∂L̂ = ρ′(r)·∂r/∂L̂, with ∂r/∂L̂ = −1/L̂ (log) or −1 (raw)
-                outAdjoint[at[i]] -= logResidual ? slope / prediction : slope;
+        } else {
+            for (int i = 0; i < points; i++) {
+                c[i] = losses[i] - out[at[i]];
+            }
+        }
+        double f = 0;
+        if (huber) {
+            double d = delta;
+            for (int i = 0; i < points; i++) {
+                double r = c[i];
+                double psi = r > d ? d : (r < -d ? -d : r);
+                f += weights[i] * (psi * (r - 0.5 * psi));
+                c[i] = weights[i] * psi;
+            }
+        } else {
+            for (int i = 0; i < points; i++) {
+                double r = c[i];
+                f += weights[i] * r * r;
+                c[i] = 2 * weights[i] * r;
             }
         }
         if (wantGradient) {
+            if (logResidual) {
+                for (int i = 0; i < points; i++) {
+                    c[i] = -c[i] / out[at[i]];
+                }
+            } else {
+                for (int i = 0; i < points; i++) {
+                    c[i] = -c[i];
+                }
+            }
+            accumulate(adjoint[tape.output], c, points, reduceOutput);
             for (int t = program.length - 1; t >= 0; t--) {
                 backward(program[t]);
             }
@@ -460,13 +525,25 @@ public final class ExpressionObjective implements DifferentiableObjective {
                     }
                 }
                 case EXP -> {
-                    for (int e = 0; e < m; e++) {
-                        out[e] = exact ? Math.exp(va[ia[e]]) : TableLogExp.exp(va[ia[e]]);
+                    if (exact) {
+                        for (int e = 0; e < m; e++) {
+                            out[e] = Math.exp(va[ia[e]]);
+                        }
+                    } else {
+                        for (int e = 0; e < m; e++) {
+                            out[e] = TableLogExp.exp(va[ia[e]]);
+                        }
                     }
                 }
                 case LOG -> {
-                    for (int e = 0; e < m; e++) {
-                        out[e] = exact ? Math.log(va[ia[e]]) : TableLogExp.log(va[ia[e]]);
+                    if (exact) {
+                        for (int e = 0; e < m; e++) {
+                            out[e] = Math.log(va[ia[e]]);
+                        }
+                    } else {
+                        for (int e = 0; e < m; e++) {
+                            out[e] = TableLogExp.log(va[ia[e]]);
+                        }
                     }
                 }
                 default -> {
@@ -531,116 +608,127 @@ public final class ExpressionObjective implements DifferentiableObjective {
         Op op = tape.op[s];
         int a = tape.a[s];
         double[] va = values[a];
-        double[] ga = varying[a] ? adjoint[a] : null;
         int[] ia = gatherA[s];
-        if (op.arity() == 1) {
-            if (ga == null) {
-                return;
-            }
+        double[] c = contribution;
+        boolean binary = op.arity() == 2;
+        int b = binary ? tape.b[s] : a;
+        double[] vb = values[b];
+        int[] ib = binary ? gatherB[s] : ia;
+        if (varying[a]) {
+            double[] ca = c;
             switch (op) {
+                case ADD, SUB -> ca = g;
                 case NEG -> {
                     for (int e = 0; e < m; e++) {
-                        ga[ia[e]] -= g[e];
+                        c[e] = -g[e];
                     }
                 }
                 case EXP -> {
                     for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e] * out[e];
+                        c[e] = g[e] * out[e];
                     }
                 }
                 case LOG -> {
                     for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e] / va[ia[e]];
+                        c[e] = g[e] / va[ia[e]];
+                    }
+                }
+                case MUL -> {
+                    for (int e = 0; e < m; e++) {
+                        c[e] = g[e] * vb[ib[e]];
+                    }
+                }
+                case DIV -> {
+                    for (int e = 0; e < m; e++) {
+                        c[e] = g[e] / vb[ib[e]];
                     }
                 }
                 default -> {
                     for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e] * Tape.partialA(op, va[ia[e]], 0, out[e]);
+                        c[e] = g[e] * Tape.partialA(op, va[ia[e]], binary ? vb[ib[e]] : 0, out[e]);
                     }
                 }
             }
-            return;
+            accumulate(adjoint[a], ca, m, reduceA[s]);
         }
-        int b = tape.b[s];
-        double[] vb = values[b];
-        double[] gb = varying[b] ? adjoint[b] : null;
-        int[] ib = gatherB[s];
-        switch (op) {
-            case ADD -> {
-                if (ga != null) {
+        if (binary && varying[b]) {
+            double[] cb = c;
+            switch (op) {
+                case ADD -> cb = g;
+                case SUB -> {
                     for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e];
+                        c[e] = -g[e];
                     }
                 }
-                if (gb != null) {
+                case MUL -> {
                     for (int e = 0; e < m; e++) {
-                        gb[ib[e]] += g[e];
+                        c[e] = g[e] * va[ia[e]];
                     }
                 }
-            }
-            case SUB -> {
-                if (ga != null) {
+                case DIV -> {
                     for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e];
+                        c[e] = -g[e] * out[e] / vb[ib[e]];
                     }
                 }
-                if (gb != null) {
-                    for (int e = 0; e < m; e++) {
-                        gb[ib[e]] -= g[e];
-                    }
-                }
-            }
-            case MUL -> {
-                if (ga != null) {
-                    for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e] * vb[ib[e]];
-                    }
-                }
-                if (gb != null) {
-                    for (int e = 0; e < m; e++) {
-                        gb[ib[e]] += g[e] * va[ia[e]];
-                    }
-                }
-            }
-            case DIV -> {
-                if (ga != null) {
-                    for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e] / vb[ib[e]];
-                    }
-                }
-                if (gb != null) {
-                    for (int e = 0; e < m; e++) {
-                        gb[ib[e]] -= g[e] * out[e] / vb[ib[e]];
-                    }
-                }
-            }
-            case POW -> {
-                if (ga != null) {
-                    for (int e = 0; e < m; e++) {
-                        ga[ia[e]] += g[e] * Tape.partialA(op, va[ia[e]], vb[ib[e]], out[e]);
-                    }
-                }
-                if (gb != null) {
+                case POW -> {
                     double[] logs = logBase[s];
                     for (int e = 0; e < m; e++) {
                         double v = out[e];
-                        if (v != 0) {
-                            gb[ib[e]] += g[e] * v * (logs != null ? logs[ia[e]] : Math.log(va[ia[e]]));
-                        }
+                        c[e] = v == 0 ? 0 : g[e] * v * (logs != null ? logs[ia[e]] : Math.log(va[ia[e]]));
+                    }
+                }
+                default -> {
+                    for (int e = 0; e < m; e++) {
+                        c[e] = g[e] * Tape.partialB(op, va[ia[e]], vb[ib[e]], out[e]);
                     }
                 }
             }
-            default -> {
-                for (int e = 0; e < m; e++) {
-                    double x = va[ia[e]];
-                    double y = vb[ib[e]];
-                    if (ga != null) {
-                        ga[ia[e]] += g[e] * Tape.partialA(op, x, y, out[e]);
-                    }
-                    if (gb != null) {
-                        gb[ib[e]] += g[e] * Tape.partialB(op, x, y, out[e]);
-                    }
+            accumulate(adjoint[b], cb, m, reduceB[s]);
+        }
+    }
+
+    /**
+     * Adds contributions c[0..m) of a slot's elements into an operand's adjoint: element by element, all into one,
+     * or (an operand per distinct value of input j, a slot per point) per value, the sum over the points with that
+     * value in four independent partial sums.
+     */
+    private void accumulate(double[] target, double[] c, int m, int reduce) {
+        if (reduce == SAME) {
+            for (int e = 0; e < m; e++) {
+                target[e] += c[e];
+            }
+        } else if (reduce == SCALAR) {
+            double s0 = 0;
+            double s1 = 0;
+            int e = 0;
+            for (; e + 1 < m; e += 2) {
+                s0 += c[e];
+                s1 += c[e + 1];
+            }
+            for (; e < m; e++) {
+                s0 += c[e];
+            }
+            target[0] += s0 + s1;
+        } else {
+            int[] start = pointsStart[reduce];
+            int[] members = pointsWithValue[reduce];
+            for (int v = 0; v < target.length; v++) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int t = start[v];
+                int to = start[v + 1];
+                for (; t + 3 < to; t += 4) {
+                    s0 += c[members[t]];
+                    s1 += c[members[t + 1]];
+                    s2 += c[members[t + 2]];
+                    s3 += c[members[t + 3]];
                 }
+                for (; t < to; t++) {
+                    s0 += c[members[t]];
+                }
+                target[v] += (s0 + s1) + (s2 + s3);
             }
         }
     }
