@@ -147,7 +147,11 @@ public final class ExpressionLawFiles {
         List<String> columns = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         for (String symbol : parameterOrder) {
-            if (free.contains(symbol) && !inputs.containsKey(symbol)) {
+            if (!free.contains(symbol)) {
+                throw new org.scalefit.law.expr.ExpressionException("parameter '" + symbol
+                        + "' is declared but never used in '" + text.strip() + "'", text, -1);
+            }
+            if (!inputs.containsKey(symbol)) {
                 parameters.add(symbol);
             }
         }
