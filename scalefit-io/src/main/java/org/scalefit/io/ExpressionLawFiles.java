@@ -171,6 +171,11 @@ public final class ExpressionLawFiles {
                 parameters.add(symbol);
             }
         }
+        if (inputNames.isEmpty()) {
+            throw new IllegalArgumentException("unknown law '" + text.strip() + "': not a named law ("
+                    + String.join(", ", NamedLaws.names()) + ") and, read as an expression, it uses no input (N, D, "
+                    + "U, C, M, a known column, or one given with --input NAME=COLUMN)");
+        }
         for (String input : inputs.keySet()) {
             if (!free.contains(input)) {
                 throw new IllegalArgumentException("input '" + input + "' is not used by the law '" + text + "'");
