@@ -25,9 +25,13 @@ import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredResult;
 import org.scalefit.io.store.StoredRunTable;
 import org.scalefit.law.LawForm;
+import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,9 +57,17 @@ final class FitCommand implements Callable<Integer> {
     DataOptions input = new DataOptions();
 
     @Option(names = "--law", defaultValue = "chinchilla", paramLabel = "LAW",
-            description = "chinchilla (params, tokens), width-depth (width, depth, tokens) or width-depth-params. "
+            description = "chinchilla (params, tokens), width-depth (width, depth, tokens) or width-depth-params; "
+                    + "a named law of the law language (kaplan, data-constrained, saturating-compute, "
+                    + "gadre-overtraining); or a law written as text, e.g. 'E + A/N^alpha + B/D^beta'. "
                     + "Default: ${DEFAULT-VALUE}.")
     String law;
+
+    @Mixin
+    LawOptions lawOptions = new LawOptions();
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
             description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
@@ -106,6 +118,9 @@ final class FitCommand implements Callable<Integer> {
 
     private int run() {
         OutputPaths.requireWritableFiles(out);
+        if (lawOptions.lawFile != null || !LawOptions.isBuiltInForm(law)) {
+            return runExpression();
+        }
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());
         if (!format.equals("scalefit") && !format.equals("gemstones")) {
@@ -117,6 +132,23 @@ final class FitCommand implements Callable<Integer> {
         }
         try (EngineProvider.Engine parallelism = engine.open(threads)) {
             return run(form, startGrid, parallelism);
+        }
+    }
+
+    /** A law written as text, read from a law file, or named in the law language: parse → fit → print. */
+    private int runExpression() {
+        Double explicitDelta = spec.commandLine().getParseResult().hasMatchedOption("--delta") ? delta : null;
+        ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
+                : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : delta);
+        if (transform.noEmbeds || transform.dropHighestLosses > 0 || !format.equals("scalefit") || writesParquet()) {
+            throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
+                    + "for the built-in laws; a law written as text is fitted to the columns it names and written "
+                    + "as JSON");
+        }
+        MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
+                .withPolish(!noPolish);
+        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options, out);
         }
     }
 

@@ -18,6 +18,7 @@ import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
 import org.scalefit.report.Section;
 import org.scalefit.reproduce.ChinchillaReproduction;
+import org.scalefit.reproduce.DatablationsReproduction;
 import org.scalefit.reproduce.GadreReproduction;
 import org.scalefit.reproduce.GemstonesReproduction;
 import org.scalefit.reproduce.PorianReproduction;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Parameters;
                 + "published values, with the difference and whether it is within the tolerance.",
                 "",
                 "Studies: gemstones (McLeish et al. 2025), chinchilla (Epoch AI's replication, Besiroglu et al. 2024), "
-                        + "gadre (Gadre et al. 2024), porian (Porian et al. 2024), or all."},
+                        + "gadre (Gadre et al. 2024), datablations (Muennighoff et al. 2023), porian (Porian et al. "
+                        + "2024), or all."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every published number reproduced", "1:I/O error", "2:bad usage",
                 "5:a published number was not reproduced", "130:interrupted"})
@@ -47,7 +49,8 @@ final class ReproduceCommand implements Callable<Integer> {
     /** Exit code when a reproduced number is outside its tolerance. */
     static final int EXIT_NOT_REPRODUCED = 5;
 
-    @Parameters(arity = "1..*", paramLabel = "STUDY", description = "gemstones, chinchilla, gadre, porian or all.")
+    @Parameters(arity = "1..*", paramLabel = "STUDY",
+            description = "gemstones, chinchilla, gadre, datablations, porian or all.")
     List<String> studies;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -75,12 +78,12 @@ final class ReproduceCommand implements Callable<Integer> {
         Set<String> chosen = new LinkedHashSet<>();
         for (String study : studies) {
             if (study.equals("all")) {
-                chosen.addAll(List.of("gemstones", "chinchilla", "gadre", "porian"));
-            } else if (List.of("gemstones", "chinchilla", "gadre", "porian").contains(study)) {
+                chosen.addAll(List.of("gemstones", "chinchilla", "gadre", "datablations", "porian"));
+            } else if (List.of("gemstones", "chinchilla", "gadre", "datablations", "porian").contains(study)) {
                 chosen.add(study);
             } else {
                 throw new IllegalArgumentException("unknown study '" + study
-                        + "'; expected gemstones, chinchilla, gadre, porian or all");
+                        + "'; expected gemstones, chinchilla, gadre, datablations, porian or all");
             }
         }
         if (threads != null && threads < 1) {
@@ -98,6 +101,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 case "gemstones" -> GemstonesReproduction::run;
                 case "chinchilla" -> ChinchillaReproduction::run;
                 case "gadre" -> GadreReproduction::run;
+                case "datablations" -> DatablationsReproduction::run;
                 default -> PorianReproduction::run;
             };
             StudyReproduction result;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code scalefit} command: fitting, checking and applying neural scaling laws. */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = ScalefitCommand.Version.class,
         description = "Fit, check and apply neural scaling laws.",
-        subcommands = {FitCommand.class, FrontierCommand.class, AllocateCommand.class, BootstrapCommand.class,
+        subcommands = {FitCommand.class, PredictCommand.class, FrontierCommand.class, AllocateCommand.class, BootstrapCommand.class,
                 RolloutCommand.class,
                 OvertrainCommand.class, ReproduceCommand.class,
                 DownstreamCommand.class, BenchmarksCommand.class,

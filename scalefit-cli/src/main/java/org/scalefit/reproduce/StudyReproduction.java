@@ -8,7 +8,8 @@ import org.scalefit.report.Section;
  * What a reproduction of one study found: every compared number, notes on what was not reproduced and why, and the
  * wall time.
  *
- * @param study the study's short name ({@code gemstones}, {@code chinchilla}, {@code gadre}, {@code porian})
+ * @param study the study's short name ({@code gemstones}, {@code chinchilla}, {@code gadre},
+ *              {@code datablations}, {@code porian})
  * @param title the study's citation
  * @param comparisons the compared numbers, in the order computed
  * @param notes what was left out or could not be compared, and why

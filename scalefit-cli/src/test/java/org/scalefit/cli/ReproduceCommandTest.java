@@ -30,6 +30,14 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void datablationsReproducesThePublishedDataConstrainedFitAndShowsTheLowerBasin() {
+        CliRun run = CliRun.of("reproduce", "datablations", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Muennighoff", "R_D*", "lower basin", "0 differ");
+        assertThat(run.out()).doesNotContain("DIFFERS");
+    }
+
+    @Test
     void porianSaysItReproducesNothingRatherThanPassingSilently() {
         CliRun run = CliRun.of("reproduce", "porian");
         assertThat(run.exitCode()).isZero();

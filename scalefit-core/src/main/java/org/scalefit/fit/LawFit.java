@@ -39,6 +39,14 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
         public String label() {
             return label;
         }
+
+        /** How a search ended: no optimum, one that failed the {@link Stationarity} test, or a tested one. */
+        public static Status of(MultiStartResult search) {
+            if (!search.found()) {
+                return NO_START_CONVERGED;
+            }
+            return search.converged() ? CONVERGED : NOT_STATIONARY;
+        }
     }
 
     public LawFit {
@@ -55,14 +63,8 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
             warnings.add(String.format(Locale.ROOT, "failed: no start converged (%d starts, %d objective evaluations)",
                     search.starts(), search.evaluations()));
         } else {
-            Stationarity test = search.stationarity();
-            if (!test.holds()) {
-                warnings.add(String.format(Locale.ROOT, "not converged: the reported point is not a tested local "
-                                + "minimum; a step along %s still lowers the objective by %.3g of itself "
-                                + "(tolerance %.0e); gradient ‖∇F‖∞ = %.3g at objective %.6g. Do not read a prescription "
-                                + "off these parameters", test.firstOrder() ? "a direction of negative curvature"
-                                : "the gradient or Newton direction", test.relativeDecrease(),
-                        Stationarity.DECREASE_TOLERANCE, test.gradientNorm(), test.value()));
+            if (!search.stationarity().holds()) {
+                warnings.add(search.stationarity().warning());
             }
             warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders()));
             if (search.secondBest() != null) {
@@ -74,10 +76,7 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
 
     /** How the fit ended. */
     public Status status() {
-        if (!search.found()) {
-            return Status.NO_START_CONVERGED;
-        }
-        return search.converged() ? Status.CONVERGED : Status.NOT_STATIONARY;
+        return Status.of(search);
     }
 
     /** True if the fit converged to a tested local minimum ({@link Status#CONVERGED}). */

@@ -44,6 +44,19 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
     public static final double CURVATURE_TOLERANCE = 1e-6;
     private static final int HALVINGS = 80;
 
+    /**
+     * What a result says when this test failed: which step still lowers F, by how much, and that the parameters
+     * must not be read as an optimum.
+     */
+    public String warning() {
+        return String.format(java.util.Locale.ROOT, "not converged: the reported point is not a tested local "
+                        + "minimum; a step along %s still lowers the objective by %.3g of itself "
+                        + "(tolerance %.0e); gradient ‖∇F‖∞ = %.3g at objective %.6g. Do not read a prescription "
+                        + "off these parameters", firstOrder ? "a direction of negative curvature"
+                        : "the gradient or Newton direction", relativeDecrease, DECREASE_TOLERANCE, gradientNorm,
+                value);
+    }
+
     /** Both tests passed: θ* is a local minimum to working precision. */
     public boolean holds() {
         return firstOrder && secondOrder;

@@ -16,9 +16,10 @@ package org.scalefit.fit;
  * {@link Math#exp} cost about 10 ns each, Hipparchus' {@code FastMath} more, and these about half. Accuracy, as the
  * tests check: {@code exp} within 2 ulp; {@code log} within 2 ulp of max(1, |log x|), i.e. an absolute error of at
  * most 4.5·10⁻¹⁶ near x = 1 — what matters for a log-space residual. Arguments outside the normal range (zero,
- * subnormal, ∞, NaN, and exponents that under- or overflow) are delegated to {@link Math}.
+ * subnormal, ∞, NaN, and exponents that under- or overflow) are delegated to {@link Math}. Public for the compiled
+ * law expressions of {@code org.scalefit.law.expr}, whose inner loops are the same.
  */
-final class TableLogExp {
+public final class TableLogExp {
 
     private static final int LOG_TABLE_BITS = 8;
     private static final int LOG_TABLE_SIZE = 1 << LOG_TABLE_BITS;
@@ -54,7 +55,7 @@ final class TableLogExp {
     }
 
     /** The natural logarithm of x. */
-    static double log(double x) {
+    public static double log(double x) {
         long bits = Double.doubleToRawLongBits(x);
         if (bits < 0x0010000000000000L || bits >= 0x7FF0000000000000L) {
             return Math.log(x);
@@ -69,7 +70,7 @@ final class TableLogExp {
     }
 
     /** e to the power x. */
-    static double exp(double x) {
+    public static double exp(double x) {
         if (!(x > EXP_LOWEST && x < EXP_HIGHEST)) {
             return Math.exp(x);
         }

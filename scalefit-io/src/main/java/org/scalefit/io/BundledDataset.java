@@ -19,6 +19,11 @@ import java.util.Objects;
  *       {@code gemstones:hot}, {@code gemstones:hot_100b+}, {@code gemstones:slim_chinchilla}; and
  *       {@code gemstones:fineweb_dclm}, {@code gemstones:fineweb_edu}, the same checkpoints' losses on DCLM and
  *       FineWeb-Edu ({@code benchmarks/fineweb_*_losses_combined.jsonl}; spec §2.12);</li>
+ *   <li>{@code datablations:c4} — Muennighoff et al. (2023)'s 296 data-constrained runs (params, tokens,
+ *       unique_tokens, epochs, final C4 loss, in_published_fit); {@code params} and {@code loss} also appear as
+ *       {@code params_active_precise} and {@code final_loss}, the default column names; and
+ *       {@code datablations:c4_published_fit}, the 182 of them their published fit uses ({@code in_published_fit}
+ *       = 1; the column is 0 elsewhere, so read it only from this set);</li>
  *   <li>{@code chinchilla:epoch} — Epoch AI's points extracted from Chinchilla Fig. 4, with Epoch's pre-processing:
  *       columns {@code params_active_precise} = {@code Model Size}, {@code tokens} =
  *       {@code Training FLOP / (6.0 * Model Size)}, {@code FLOPs} = {@code Training FLOP}, {@code final_loss} =
@@ -129,8 +134,18 @@ public final class BundledDataset {
      * (read as text), or an empty map when the file's columns are used as they are.
      */
     Map<String, String> derivedColumns() {
-        return id.equals("chinchilla:epoch") ? EPOCH_CHINCHILLA_COLUMNS : Map.of();
+        return switch (id) {
+            case "chinchilla:epoch" -> EPOCH_CHINCHILLA_COLUMNS;
+            case "datablations:c4", "datablations:c4_published_fit" -> DATABLATIONS_COLUMNS;
+            default -> Map.of();
+        };
     }
+
+    /** Muennighoff et al.'s runs with params and loss under the default names of {@link ColumnMapping#gemstones()}. */
+    private static final Map<String, String> DATABLATIONS_COLUMNS = java.util.Collections.unmodifiableMap(
+            new LinkedHashMap<>(Map.of("run", "\"run\"", "params_active_precise", "\"params\"", "params", "\"params\"",
+                    "tokens", "\"tokens\"", "unique_tokens", "\"unique_tokens\"", "epochs", "\"epochs\"",
+                    "final_loss", "\"loss\"", "loss", "\"loss\"", "in_published_fit", "\"in_published_fit\"")));
 
     private static Map<String, String> epochChinchillaColumns() {
         String modelSize = "TRY_CAST(\"Model Size\" AS DOUBLE)";

@@ -55,7 +55,7 @@ public final class FitResultJson {
         root.put("verification_evaluations", search.verificationEvaluations());
         root.put("polished", search.polished());
         if (search.stationarity() != null) {
-            root.set("stationarity", stationarity(search.stationarity()));
+            root.set("stationarity", stationarity(mapper, search.stationarity()));
         }
         if (search.secondBest() != null) {
             root.set("second_best", secondBest(fit, search.secondBest()));
@@ -138,7 +138,7 @@ public final class FitResultJson {
     }
 
     /** The evidence that the optimum is a local minimum ({@link Stationarity}). */
-    private ObjectNode stationarity(Stationarity test) {
+    static ObjectNode stationarity(JsonMapper mapper, Stationarity test) {
         ObjectNode node = mapper.createObjectNode();
         node.put("stationary", test.holds());
         node.put("first_order", test.firstOrder());
@@ -154,7 +154,7 @@ public final class FitResultJson {
     }
 
     /** Puts {@code value}, or null where it is not finite (JSON has no NaN or infinity). */
-    private static void finite(ObjectNode node, String name, double value) {
+    static void finite(ObjectNode node, String name, double value) {
         if (Double.isFinite(value)) {
             node.put(name, value);
         } else {

@@ -39,6 +39,8 @@ class BundledDatasetTest {
         "gemstones:lr_ablation_hot_sampled_like_chinchilla, 23",
         "gemstones:lr_ablation_slim_chinchilla, 27",
         "gemstones:slim_chinchilla, 28",
+        "datablations:c4, 296",
+        "datablations:c4_published_fit, 182",
     })
     void everyGemstonesSetLoadsWithItsRowCount(String id, int rows) {
         RunTable table = reader.read(BundledDataset.of(id),
@@ -50,8 +52,9 @@ class BundledDatasetTest {
 
     @Test
     void indexListsEveryGemstonesSetAndTheEpochChinchillaPoints() {
-        assertThat(BundledDataset.ids()).hasSize(18)
-                .contains("chinchilla:epoch", "gemstones:hot", "gemstones:hot_100b+", "gemstones:slim_chinchilla");
+        assertThat(BundledDataset.ids()).hasSize(20)
+                .contains("chinchilla:epoch", "gemstones:hot", "gemstones:hot_100b+", "gemstones:slim_chinchilla",
+                        "datablations:c4");
     }
 
     @Test

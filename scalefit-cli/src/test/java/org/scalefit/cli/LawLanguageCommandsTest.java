@@ -1,0 +1,91 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fit --law '<expression>'}, {@code fit --law-file}, and {@code predict}. */
+class LawLanguageCommandsTest {
+
+    @Test
+    void fitsALawWrittenAsTextAndPredictsFromTheFitFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("fit.json");
+        CliRun fit = CliRun.of("fit", "--data", "gemstones:hot", "--law", "E + A/N^alpha + B/D^beta",
+                "--log", "E,A,B", "--start", "E=0.5,1,2", "--start", "A=1e2,1e4,1e6", "--start", "B=1e2,1e4,1e6",
+                "--start", "alpha=0.2,0.5", "--start", "beta=0.2,0.5", "--delta", "1e-3", "--threads", "1",
+                "--out", out.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        // the built-in chinchilla law's optimum on gemstones:hot at δ = 1e-3 (BENCHMARKS.md)
+        assertThat(fit.out()).contains("user law on 220 points", "objective = 0.00198161280");
+        assertThat(Files.readString(out)).contains("\"kind\" : \"expression-fit\"", "\"law_file\"");
+
+        CliRun predict = CliRun.of("predict", "--fit", out.toString(), "--at", "N=7e10,D=1.4e12",
+                "--compute", "5.76e23");
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(predict.out()).contains("N\tD\tloss", "compute\tparams\ttokens");
+    }
+
+    @Test
+    void predictsFromAReferenceLawAndANamedLaw(@TempDir Path dir) throws Exception {
+        Path points = dir.resolve("points.csv");
+        Files.writeString(points, "N,D,U\n6.34e9,242e9,25e9\n8.67e9,178e9,25e9\n");
+        CliRun named = CliRun.of("predict", "--law", "data-constrained", "--set", "a=6.255414", "--set", "b=7.3049974",
+                "--set", "e=0.6254804", "--set", "alpha=0.3526596", "--set", "beta=0.3526596",
+                "--set", "R_D_star=15.387756", "--set", "R_N_star=5.309743", "--points", points.toString());
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        // Muennighoff et al.'s README check values
+        assertThat(named.out()).contains("2.22564408900", "2.22696340751");
+        CliRun reference = CliRun.of("predict", "--reference", "chinchilla-unrounded", "--compute", "5.76e23");
+        assertThat(reference.exitCode()).as(reference.err()).isZero();
+        assertThat(reference.out()).contains("5.76000e+23\t");
+    }
+
+    @Test
+    void fitsTheDataConstrainedLawAndATiedLawFile(@TempDir Path dir) throws Exception {
+        CliRun named = CliRun.of("fit", "--data", "datablations:c4_published_fit", "--law", "data-constrained",
+                "--threads", "1");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.out()).contains("objective = 0.015825932069", "R_D_star", "(fixed)");
+
+        Path file = dir.resolve("law.json");
+        Files.writeString(file, """
+                {"name": "tied", "expression": "E + A/N^alpha + B/D^beta",
+                 "inputs": {"N": "params", "D": "tokens"},
+                 "parameters": {"E": {"scale": "log", "starts": [1, 2]},
+                                "A": {"scale": "log", "starts": {"from": 1e2, "to": 1e6, "count": 3}},
+                                "B": {"scale": "log", "starts": {"from": 1e2, "to": 1e6, "count": 3}},
+                                "alpha": {"bounds": [0, 1], "starts": [0.2, 0.5]},
+                                "beta": {"tied_to": "alpha"}},
+                 "residual": "log", "objective": "huber", "delta": 1e-3}
+                """);
+        CliRun tied = CliRun.of("fit", "--data", "gemstones:hot", "--law-file", file.toString(), "--threads", "1");
+        assertThat(tied.exitCode()).as(tied.err()).isZero();
+        assertThat(tied.out()).contains("tied law on 220 points", "beta", "(= alpha)");
+    }
+
+    @Test
+    void badExpressionsAreUsageErrorsWithTheirColumnAndNothingIsWritten(@TempDir Path dir) {
+        Path out = dir.resolve("fit.json");
+        String[][] cases = {
+                {"E + A/N^alpha + B/D^beta)", "unbalanced parentheses", "column 25"},
+                {"E + (A/N^alpha + B/D^beta", "unbalanced parentheses", "column 5"},
+                {"E + A/N^alpha + B/D^beta + foo(N)", "unknown function 'foo'", "column 28"},
+                {"E + A/U^alpha", "input 'U' reads column 'unique_tokens'", "column 7"},
+                {"E + A*alpha/(N - N) + B/D^beta", "division by zero at data point 2 (N = 7.38", "column 12"},
+        };
+        for (String[] bad : cases) {
+            CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--law", bad[0], "--out",
+                    out.toString());
+            assertThat(run.exitCode()).as(bad[0] + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(bad[0]).contains(bad[1], bad[2]);
+            assertThat(out).doesNotExist();
+        }
+        CliRun unused = CliRun.of("predict", "--law", "E + A/N^alpha", "--set", "E=1", "--set", "A=2",
+                "--set", "alpha=0.3", "--set", "beta=0.3", "--at", "N=1e9");
+        assertThat(unused.exitCode()).isEqualTo(2);
+        assertThat(unused.err()).contains("parameter 'beta' is declared but never used");
+    }
+}

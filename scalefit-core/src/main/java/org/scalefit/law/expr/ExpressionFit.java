@@ -1,0 +1,67 @@
+package org.scalefit.law.expr;
+
+import java.util.List;
+import java.util.Map;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.MultiStartResult;
+
+/**
+ * A fitted {@link ExpressionLaw}: every parameter's value (fixed and tied ones included), the objective there, and
+ * the search that found it.
+ *
+ * @param law        the law and its controls
+ * @param points     how many points were fitted
+ * @param objective  F at the best point (NaN if nothing converged)
+ * @param parameters θ at the optimum, in the order of the law's parameters (empty if nothing converged)
+ * @param search     the multi-start search, in the optimiser's coordinates
+ * @param warnings   what looks degenerate (a parameter on its bound), "not converged: …" if the best point failed
+ *                   the stationarity test, "competing basin: …" if another optimum is almost as good; "failed: …"
+ *                   if nothing converged
+ */
+public record ExpressionFit(ExpressionLaw law, int points, double objective, double[] parameters,
+                            MultiStartResult search, List<String> warnings) {
+
+    public ExpressionFit {
+        parameters = parameters.clone();
+        warnings = List.copyOf(warnings);
+    }
+
+    /** How the fit ended (as for the built-in laws, {@link LawFit.Status}). */
+    public LawFit.Status status() {
+        return LawFit.Status.of(search);
+    }
+
+    /** True if the fit converged to a tested local minimum ({@link LawFit.Status#CONVERGED}). */
+    public boolean succeeded() {
+        return status() == LawFit.Status.CONVERGED;
+    }
+
+    /** True if there is a best point to report (converged, or reported as not stationary). */
+    public boolean hasOptimum() {
+        return search.found();
+    }
+
+    @Override
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    /** The parameters by name, in order. */
+    public Map<String, Double> named() {
+        return law.named(parameters);
+    }
+
+    /** The value of the named parameter. */
+    public double parameter(String name) {
+        int p = law.parameterNames().indexOf(name);
+        if (p < 0) {
+            throw new IllegalArgumentException("law " + law.name() + " has no parameter '" + name + "'");
+        }
+        return parameters[p];
+    }
+
+    /** L̂ at inputs x, in the order of the law's inputs. */
+    public double predict(double... inputs) {
+        return law.predict(inputs, parameters);
+    }
+}

@@ -1,0 +1,133 @@
+package org.scalefit.law.expr;
+
+import java.util.Locale;
+import org.scalefit.fit.Stationarity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LbfgsOutcome;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.fit.MultiStartResult;
+import org.scalefit.fit.Parallelism;
+import org.scalefit.fit.StartGrid;
+import org.scalefit.fit.StartOutcome;
+
+/**
+ * A fit of an {@link ExpressionLaw} to {@link LawPoints}: minimise F(θ) = Σ_i w_i·ρ(r_i(θ)) ({@link
+ * ExpressionObjective}) over the free parameters with {@link MultiStartFitter} — L-BFGS from every start of the
+ * Cartesian grid of the parameters' start values (in their transformed coordinates), basin recognition, and the
+ * polish of the best start — exactly the engine of the built-in laws.
+ *
+ * <pre>
+ *   ExpressionFit fit = new ExpressionFitRequest(NamedLaws.named("chinchilla"), LawPoints.of(observations),
+ *           MultiStartFitter.Options.defaults()).run(LocalParallelism.allCores(), FitProgress.silent());
+ * </pre>
+ *
+ * @param law     the law and its controls
+ * @param data    the points (the law's input columns, losses, weights)
+ * @param options the multi-start engine's options
+ */
+public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStartFitter.Options options) {
+
+    public ExpressionFitRequest {
+        Objects.requireNonNull(law, "law");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+    }
+
+    /** The fit with the engine's default options. */
+    public static ExpressionFitRequest of(ExpressionLaw law, LawPoints data) {
+        return new ExpressionFitRequest(law, data, MultiStartFitter.Options.defaults());
+    }
+
+    /** The objective this fit minimises (builds it, so checks the data against the law). */
+    public ExpressionObjective objective() {
+        return ExpressionObjective.of(law, data);
+    }
+
+    /** The grid of starts, in the optimiser's coordinates: one axis per free parameter. */
+    public StartGrid grid() {
+        return ParameterSpace.of(law.parameters()).startGrid();
+    }
+
+    /**
+     * Runs the search.
+     *
+     * @throws ExpressionException      if the data lacks an input column or the law is not finite on the data alone
+     * @throws IllegalArgumentException if the data does not suit the law (see {@link ExpressionObjective#of})
+     */
+    public ExpressionFit run(Parallelism parallelism, FitProgress progress) {
+        ExpressionObjective objective = objective();
+        StartGrid grid = grid();
+        MultiStartResult search;
+        if (objective.dimension() == 0) {
+            double value = objective.value(new double[0]);
+            LbfgsOutcome.Status status = Double.isFinite(value) ? LbfgsOutcome.Status.CONVERGED_GRADIENT
+                    : LbfgsOutcome.Status.NOT_FINITE;
+            StartOutcome only = new StartOutcome(0, value, new double[0], status);
+            boolean found = Double.isFinite(value);
+            Stationarity nothingToMove = found ? new Stationarity(value, Math.abs(value), 0, 0, Double.NaN, 0, true,
+                    true) : null;
+            search = new MultiStartResult(grid, found ? only : null, found ? only : null, false, 1, found ? 1 : 0, 0,
+                    1, 0, found ? List.of(only) : List.of(), nothingToMove, null);
+            progress.advance(1);
+        } else {
+            search = new MultiStartFitter(options).fit(objective, grid, parallelism, progress);
+        }
+        if (!search.found()) {
+            return new ExpressionFit(law, data.size(), Double.NaN, new double[0], search,
+                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)));
+        }
+        double[] theta = objective.theta(search.best().point());
+        List<String> warnings = new ArrayList<>();
+        if (!search.stationarity().holds()) {
+            warnings.add(search.stationarity().warning());
+        }
+        warnings.addAll(warnings(theta));
+        if (search.secondBest() != null) {
+            warnings.add(competing(objective, search.best(), search.secondBest()));
+        }
+        return new ExpressionFit(law, data.size(), search.best().value(), theta, search, warnings);
+    }
+
+    /** Another basin almost as good as the best: its objective and its parameters, which the data barely reject. */
+    private static String competing(ExpressionObjective objective, StartOutcome best, StartOutcome second) {
+        double gap = (second.value() - best.value()) / Math.abs(best.value());
+        return String.format(Locale.ROOT, "competing basin: another optimum (start %d) has an objective only %.3g %% "
+                        + "above the best (%.6g vs %.6g) with other parameters %s; the data barely prefer one law over "
+                        + "the other", second.start(), 100 * gap, second.value(), best.value(),
+                objective.law().named(objective.theta(second.point())));
+    }
+
+    /** Says where F is not finite at the first start, the usual reason why nothing converges. */
+    private static String firstNonFiniteStart(ExpressionObjective objective, StartGrid grid) {
+        double[] u = new double[grid.dimension()];
+        grid.start(0, u);
+        double value = objective.value(u);
+        return Double.isFinite(value) ? "" : " (the objective is " + value + " at the first start, "
+                + objective.law().named(objective.theta(u)) + ")";
+    }
+
+    /** A bounded parameter that ended on its bound (to 10⁻⁹ of the bounds' width, or of its size). */
+    private List<String> warnings(double[] theta) {
+        List<String> warnings = new ArrayList<>();
+        for (int p = 0; p < theta.length; p++) {
+            ParameterSpec spec = law.parameters().get(p);
+            if (!spec.isFree() || !spec.isBounded()) {
+                continue;
+            }
+            double scale = Double.isFinite(spec.upper() - spec.lower()) ? spec.upper() - spec.lower()
+                    : Math.max(1, Math.abs(theta[p]));
+            for (double bound : new double[] {spec.lower(), spec.upper()}) {
+                if (Double.isFinite(bound) && Math.abs(theta[p] - bound) <= 1e-9 * scale
+                        && !(spec.scale() == ParameterSpec.Scale.LOG && bound == 0)) {
+                    warnings.add("parameter " + spec.name() + " = " + theta[p] + " is at its bound " + bound
+                            + ": the optimum lies on the boundary (bounds are imposed by a change of variables, "
+                            + "so the bound is approached, not attained)");
+                }
+            }
+        }
+        return warnings;
+    }
+}

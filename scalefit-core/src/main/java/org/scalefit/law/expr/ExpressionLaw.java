@@ -1,0 +1,160 @@
+package org.scalefit.law.expr;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A law given as a {@link LawExpression} together with everything that says how it is fitted: the data column
+ * each input reads, the control of each parameter ({@link ParameterSpec}: fixed, tied, bounded, log scale, starts),
+ * the residual scale and the penalty. The objective it defines is
+ * <pre>
+ *   F(θ) = Σ_i w_i·ρ(r_i(θ)),   r_i = log L_i − log L̂(x_i; θ)  or  L_i − L̂(x_i; θ)
+ * </pre>
+ * minimised over the free parameters ({@link ExpressionObjective}, {@link ExpressionFit}).
+ *
+ * @param name       the law's name in results
+ * @param expression the law
+ * @param columns    columns.get(j) is the data column input j reads
+ * @param parameters one control per parameter of the expression, in its order
+ * @param residual   log or raw residuals
+ * @param penalty    Huber or squared
+ */
+public record ExpressionLaw(String name, LawExpression expression, List<String> columns,
+                            List<ParameterSpec> parameters, Residual residual, Penalty penalty)
+        implements Serializable {
+
+    public ExpressionLaw {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(residual, "residual");
+        Objects.requireNonNull(penalty, "penalty");
+        columns = List.copyOf(columns);
+        parameters = List.copyOf(parameters);
+        if (columns.size() != expression.inputs().size()) {
+            throw new IllegalArgumentException("law " + name + " has " + expression.inputs().size()
+                    + " inputs but " + columns.size() + " columns");
+        }
+        if (parameters.size() != expression.parameters().size()) {
+            throw new IllegalArgumentException("law " + name + " has " + expression.parameters().size()
+                    + " parameters but " + parameters.size() + " controls");
+        }
+        for (int p = 0; p < parameters.size(); p++) {
+            if (!parameters.get(p).name().equals(expression.parameters().get(p))) {
+                throw new IllegalArgumentException("control " + p + " is for '" + parameters.get(p).name()
+                        + "', the law's parameter " + p + " is '" + expression.parameters().get(p) + "'");
+            }
+        }
+        ParameterSpace.of(parameters); // validates ties
+    }
+
+    /**
+     * The law {@code expression} with its inputs read from columns of the same names, every parameter free on the
+     * linear scale with default starts, log residuals and Huber δ = 10⁻³.
+     */
+    public static ExpressionLaw of(String name, LawExpression expression) {
+        List<ParameterSpec> controls = new ArrayList<>();
+        for (String parameter : expression.parameters()) {
+            controls.add(ParameterSpec.free(parameter));
+        }
+        return new ExpressionLaw(name, expression, expression.inputs(), controls, Residual.LOG, Penalty.huber(1e-3));
+    }
+
+    /** This law with input {@code input} read from data column {@code column}. */
+    public ExpressionLaw withColumn(String input, String column) {
+        int j = expression.inputs().indexOf(input);
+        if (j < 0) {
+            throw new IllegalArgumentException("law " + name + " has no input '" + input + "'; its inputs are "
+                    + expression.inputs());
+        }
+        List<String> next = new ArrayList<>(columns);
+        next.set(j, column);
+        return new ExpressionLaw(name, expression, next, parameters, residual, penalty);
+    }
+
+    /** This law with the control of parameter {@code spec.name()} replaced. */
+    public ExpressionLaw withParameter(ParameterSpec spec) {
+        int p = expression.parameters().indexOf(spec.name());
+        if (p < 0) {
+            throw new IllegalArgumentException("law " + name + " has no parameter '" + spec.name()
+                    + "'; its parameters are " + expression.parameters());
+        }
+        List<ParameterSpec> next = new ArrayList<>(parameters);
+        next.set(p, spec);
+        return new ExpressionLaw(name, expression, columns, next, residual, penalty);
+    }
+
+    /** This law with every named parameter fixed at its value in {@code values}. */
+    public ExpressionLaw withFixed(Map<String, Double> values) {
+        ExpressionLaw law = this;
+        for (Map.Entry<String, Double> value : values.entrySet()) {
+            law = law.withParameter(law.parameter(value.getKey()).fixedAt(value.getValue()));
+        }
+        return law;
+    }
+
+    /** This law with residuals on another scale. */
+    public ExpressionLaw withResidual(Residual next) {
+        return new ExpressionLaw(name, expression, columns, parameters, next, penalty);
+    }
+
+    /** This law with another penalty. */
+    public ExpressionLaw withPenalty(Penalty next) {
+        return new ExpressionLaw(name, expression, columns, parameters, residual, next);
+    }
+
+    /** This law under another name. */
+    public ExpressionLaw withName(String next) {
+        return new ExpressionLaw(next, expression, columns, parameters, residual, penalty);
+    }
+
+    /** The control of the named parameter. */
+    public ParameterSpec parameter(String parameterName) {
+        int p = expression.parameters().indexOf(parameterName);
+        if (p < 0) {
+            throw new IllegalArgumentException("law " + name + " has no parameter '" + parameterName
+                    + "'; its parameters are " + expression.parameters());
+        }
+        return parameters.get(p);
+    }
+
+    /** The parameters' names, in the order of θ. */
+    public List<String> parameterNames() {
+        return expression.parameters();
+    }
+
+    /** L̂(x; θ) with x in the order of the inputs and θ of the parameters. */
+    public double predict(double[] inputs, double[] theta) {
+        return expression.evaluate(inputs, theta);
+    }
+
+    /** θ as a map from parameter name, in order. */
+    public Map<String, Double> named(double[] theta) {
+        Map<String, Double> named = new java.util.LinkedHashMap<>();
+        for (int p = 0; p < theta.length; p++) {
+            named.put(expression.parameters().get(p), theta[p]);
+        }
+        return named;
+    }
+
+    /** θ from a map of every parameter's value. */
+    public double[] theta(Map<String, Double> values) {
+        Map<String, Double> copy = new HashMap<>(values);
+        double[] theta = new double[expression.parameters().size()];
+        for (int p = 0; p < theta.length; p++) {
+            Double value = copy.remove(expression.parameters().get(p));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for parameter '" + expression.parameters().get(p)
+                        + "' of law " + name);
+            }
+            theta[p] = value;
+        }
+        if (!copy.isEmpty()) {
+            throw new IllegalArgumentException("law " + name + " has no parameters " + copy.keySet());
+        }
+        return theta;
+    }
+}

@@ -1,0 +1,417 @@
+package org.scalefit.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.law.expr.ExpressionFit;
+import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.LawExpression;
+import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.law.expr.ParameterSpec;
+import org.scalefit.law.expr.Penalty;
+import org.scalefit.law.expr.Residual;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Law files and expression-fit results as JSON.
+ *
+ * <p>A law file says everything about a user-written law:
+ * <pre>
+ * {
+ *   "name": "chinchilla-natural",
+ *   "expression": "E + A/N^alpha + B/D^beta",
+ *   "inputs": {"N": "params", "D": "tokens"},          input → data column (default: the column of its name,
+ *                                                        or N → params, D → tokens, U → unique_tokens, C → FLOPs)
+ *   "parameters": {                                     in θ order; names not listed are free, linear, default starts
+ *     "E": {"scale": "log", "starts": [0.5, 1, 2]},
+ *     "A": {"scale": "log", "starts": {"from": 1, "to": 1e10, "count": 6}},   (geometric on the log scale)
+ *     "alpha": {"bounds": [0, 1], "starts": [0.1, 0.3, 0.6]},
+ *     "beta": {"tied_to": "alpha"},
+ *     "B": {"fixed": 410.7}
+ *   },
+ *   "residual": "log" | "raw",  "objective": "huber" | "squared",  "delta": 1e-3,
+ *   "weights": "column"                                 optional: a column of per-point weights
+ * }
+ * </pre>
+ * A fit result ({@link #fitDocument}) holds the law file of the law it fitted under {@code "law_file"}, and the
+ * fitted {@code "parameters"}, so that it can be read back for predictions ({@link #fittedLaw}).
+ */
+public final class ExpressionLawFiles {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** The input names that read a column of another name unless a law file says otherwise. */
+    public static final Map<String, String> DEFAULT_COLUMNS = Map.of("N", "params", "D", "tokens",
+            "U", "unique_tokens", "C", "FLOPs", "M", "tokens_per_param");
+    /** The logical column names that are inputs when a law uses them. */
+    public static final List<String> KNOWN_COLUMNS = List.of("params", "tokens", "unique_tokens", "FLOPs", "width",
+            "depth", "tokens_per_param", "epochs");
+
+    private ExpressionLawFiles() {
+    }
+
+    /** A law file and the weight column it names (null if none). */
+    public record LawFile(ExpressionLaw law, String weights) {
+    }
+
+    /** Reads a law file. */
+    public static LawFile read(Path file) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(source, null, null, "a readable JSON law file", "no such file");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new InputException(source, null, "(document)", "a JSON law file", e.getOriginalMessage(), e);
+        }
+        return fromJson(source, root);
+    }
+
+    /**
+     * The law of an already parsed law file.
+     *
+     * @throws InputException      if a field has the wrong type or value
+     * @throws org.scalefit.law.expr.ExpressionException if the expression is bad (with its column)
+     */
+    public static LawFile fromJson(String source, JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+        }
+        JsonNode expression = root.get("expression");
+        if (expression == null || !expression.isString()) {
+            throw new InputException(source, null, "expression", "the law as a string", String.valueOf(expression));
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        JsonNode inputNode = root.get("inputs");
+        if (inputNode != null) {
+            if (!inputNode.isObject()) {
+                throw new InputException(source, null, "inputs", "an object of input: column",
+                        inputNode.toString());
+            }
+            for (var entry : inputNode.properties()) {
+                inputs.put(entry.getKey(), entry.getValue().asString());
+            }
+        }
+        List<String> declared = new ArrayList<>();
+        JsonNode parameters = root.get("parameters");
+        if (parameters != null && !parameters.isObject()) {
+            throw new InputException(source, null, "parameters", "an object of name: control", parameters.toString());
+        }
+        if (parameters != null) {
+            parameters.propertyNames().forEach(declared::add);
+        }
+        String name = root.has("name") ? root.get("name").asString() : "user";
+        ExpressionLaw law = infer(name, expression.asString(), inputs, declared);
+        if (parameters != null) {
+            for (var entry : parameters.properties()) {
+                if (!law.parameterNames().contains(entry.getKey())) {
+                    throw new InputException(source, null, "parameters." + entry.getKey(),
+                            "a parameter of the expression", "a name the expression "
+                            + (law.expression().inputs().contains(entry.getKey()) ? "reads as an input" : "does not use"));
+                }
+                law = law.withParameter(control(source, entry.getKey(), entry.getValue()));
+            }
+        }
+        String residual = text(root, "residual", "log");
+        law = switch (residual) {
+            case "log" -> law.withResidual(Residual.LOG);
+            case "raw" -> law.withResidual(Residual.RAW);
+            default -> throw new InputException(source, null, "residual", "log or raw", residual);
+        };
+        String objective = text(root, "objective", "huber");
+        double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
+        law = switch (objective) {
+            case "huber" -> law.withPenalty(Penalty.huber(delta));
+            case "squared" -> law.withPenalty(Penalty.squared());
+            default -> throw new InputException(source, null, "objective", "huber or squared", objective);
+        };
+        return new LawFile(law, root.has("weights") ? root.get("weights").asString() : null);
+    }
+
+    /**
+     * The law of {@code text}: its free names are inputs when {@code inputs} maps them, when they are a default
+     * input name ({@link #DEFAULT_COLUMNS}) or a known column ({@link #KNOWN_COLUMNS}); all others are parameters,
+     * in the order of {@code parameterOrder} and then of first use, free on the linear scale.
+     */
+    public static ExpressionLaw infer(String name, String text, Map<String, String> inputs,
+                                      List<String> parameterOrder) {
+        List<String> free = LawExpression.freeNames(text);
+        List<String> inputNames = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        for (String symbol : parameterOrder) {
+            if (!free.contains(symbol)) {
+                throw new org.scalefit.law.expr.ExpressionException("parameter '" + symbol
+                        + "' is declared but never used in '" + text.strip() + "'", text, -1);
+            }
+            if (!inputs.containsKey(symbol)) {
+                parameters.add(symbol);
+            }
+        }
+        for (String symbol : free) {
+            if (inputs.containsKey(symbol)) {
+                inputNames.add(symbol);
+                columns.add(inputs.get(symbol));
+            } else if (parameterOrder.contains(symbol)) {
+                continue;
+            } else if (DEFAULT_COLUMNS.containsKey(symbol)) {
+                inputNames.add(symbol);
+                columns.add(DEFAULT_COLUMNS.get(symbol));
+            } else if (KNOWN_COLUMNS.contains(symbol)) {
+                inputNames.add(symbol);
+                columns.add(symbol);
+            } else {
+                parameters.add(symbol);
+            }
+        }
+        if (inputNames.isEmpty()) {
+            throw new IllegalArgumentException("unknown law '" + text.strip() + "': not a named law ("
+                    + String.join(", ", NamedLaws.names()) + ") and, read as an expression, it uses no input (N, D, "
+                    + "U, C, M, a known column, or one given with --input NAME=COLUMN)");
+        }
+        for (String input : inputs.keySet()) {
+            if (!free.contains(input)) {
+                throw new IllegalArgumentException("input '" + input + "' is not used by the law '" + text + "'");
+            }
+        }
+        ExpressionLaw law = ExpressionLaw.of(name, LawExpression.parse(text, inputNames, parameters));
+        for (int j = 0; j < inputNames.size(); j++) {
+            law = law.withColumn(inputNames.get(j), columns.get(j));
+        }
+        return law;
+    }
+
+    private static String text(JsonNode root, String field, String fallback) {
+        return root.has(field) ? root.get(field).asString() : fallback;
+    }
+
+    private static ParameterSpec control(String source, String name, JsonNode node) {
+        String field = "parameters." + name;
+        if (!node.isObject()) {
+            throw new InputException(source, null, field, "an object (scale, bounds, fixed, tied_to, starts)",
+                    node.toString());
+        }
+        try {
+            if (node.has("tied_to")) {
+                return ParameterSpec.free(name).tiedTo(node.get("tied_to").asString());
+            }
+            ParameterSpec spec = ParameterSpec.free(name);
+            String scale = node.has("scale") ? node.get("scale").asString() : "linear";
+            if (scale.equals("log")) {
+                spec = spec.logScale();
+            } else if (!scale.equals("linear")) {
+                throw new InputException(source, null, field + ".scale", "linear or log", scale);
+            }
+            if (node.has("bounds")) {
+                JsonNode bounds = node.get("bounds");
+                if (!bounds.isArray() || bounds.size() != 2) {
+                    throw new InputException(source, null, field + ".bounds", "[lower, upper] (null for none)",
+                            bounds.toString());
+                }
+                double lower = bounds.get(0).isNull() ? (spec.scale() == ParameterSpec.Scale.LOG ? 0
+                        : Double.NEGATIVE_INFINITY) : bounds.get(0).asDouble();
+                double upper = bounds.get(1).isNull() ? Double.POSITIVE_INFINITY : bounds.get(1).asDouble();
+                spec = spec.withBounds(lower, upper);
+            }
+            if (node.has("fixed")) {
+                return spec.fixedAt(node.get("fixed").asDouble());
+            }
+            if (node.has("starts")) {
+                spec = spec.withStarts(starts(source, field + ".starts", node.get("starts"), spec.scale()));
+            }
+            return spec;
+        } catch (InputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, null, field, "a valid parameter control", e.getMessage(), e);
+        }
+    }
+
+    /** An array of values, or {"from", "to", "count"}: evenly spaced (geometrically on the log scale). */
+    private static double[] starts(String source, String field, JsonNode node, ParameterSpec.Scale scale) {
+        if (node.isArray()) {
+            double[] values = new double[node.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = node.get(i).asDouble();
+            }
+            return values;
+        }
+        if (node.isObject() && node.has("from") && node.has("to") && node.has("count")) {
+            double from = node.get("from").asDouble();
+            double to = node.get("to").asDouble();
+            int count = node.get("count").asInt();
+            if (count < 1) {
+                throw new InputException(source, null, field + ".count", "at least 1", Integer.toString(count));
+            }
+            double[] values = new double[count];
+            boolean log = scale == ParameterSpec.Scale.LOG;
+            for (int i = 0; i < count; i++) {
+                double t = count == 1 ? 0 : (double) i / (count - 1);
+                values[i] = log ? Math.exp(Math.log(from) + t * (Math.log(to) - Math.log(from)))
+                        : from + t * (to - from);
+            }
+            return values;
+        }
+        throw new InputException(source, null, field, "an array of values or {\"from\", \"to\", \"count\"}",
+                node.toString());
+    }
+
+    /** The law file of {@code law}: expression, inputs, every parameter's control, residual, objective. */
+    public static ObjectNode lawFile(ExpressionLaw law) {
+        ObjectNode file = MAPPER.createObjectNode();
+        file.put("name", law.name());
+        file.put("expression", law.expression().text());
+        ObjectNode inputs = file.putObject("inputs");
+        for (int j = 0; j < law.columns().size(); j++) {
+            inputs.put(law.expression().inputs().get(j), law.columns().get(j));
+        }
+        ObjectNode parameters = file.putObject("parameters");
+        for (ParameterSpec spec : law.parameters()) {
+            ObjectNode control = parameters.putObject(spec.name());
+            if (spec.isTied()) {
+                control.put("tied_to", spec.tiedTo());
+                continue;
+            }
+            control.put("scale", spec.scale() == ParameterSpec.Scale.LOG ? "log" : "linear");
+            if (spec.isBounded()) {
+                var bounds = control.putArray("bounds");
+                if (Double.isFinite(spec.lower())) {
+                    bounds.add(spec.lower());
+                } else {
+                    bounds.addNull();
+                }
+                if (Double.isFinite(spec.upper())) {
+                    bounds.add(spec.upper());
+                } else {
+                    bounds.addNull();
+                }
+            }
+            if (spec.isFixed()) {
+                control.put("fixed", spec.fixed());
+            } else {
+                var starts = control.putArray("starts");
+                for (double start : spec.startValues()) {
+                    starts.add(start);
+                }
+            }
+        }
+        file.put("residual", law.residual() == Residual.LOG ? "log" : "raw");
+        if (law.penalty() instanceof Penalty.Huber huber) {
+            file.put("objective", "huber");
+            file.put("delta", huber.delta());
+        } else {
+            file.put("objective", "squared");
+        }
+        return file;
+    }
+
+    /** The result document of an expression fit (pretty-printed JSON). */
+    public static String fitDocument(ExpressionFit fit, String data, String dataSha256, double seconds) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("kind", "expression-fit");
+        root.put("law", fit.law().name());
+        root.put("expression", fit.law().expression().text());
+        root.put("data", data);
+        root.put("data_sha256", dataSha256);
+        root.put("points", fit.points());
+        root.put("status", fit.status().label());
+        root.put("success", fit.succeeded());
+        root.put("objective", fit.objective());
+        ObjectNode parameters = root.putObject("parameters");
+        if (fit.hasOptimum()) {
+            fit.named().forEach(parameters::put);
+        }
+        root.put("starts", fit.search().starts());
+        root.put("successful_starts", fit.search().successfulStarts());
+        root.put("recognised_starts", fit.search().recognisedStarts());
+        root.put("evaluations", fit.search().evaluations());
+        root.put("verification_evaluations", fit.search().verificationEvaluations());
+        if (fit.search().stationarity() != null) {
+            root.set("stationarity", FitResultJson.stationarity(MAPPER, fit.search().stationarity()));
+        }
+        var warnings = root.putArray("warnings");
+        fit.warnings().forEach(warnings::add);
+        root.set("law_file", lawFile(fit.law()));
+        root.put("seconds", seconds);
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** A law with values for all its parameters, as a fit file holds it. */
+    public record Fitted(ExpressionLaw law, double[] theta) {
+    }
+
+    /** Whether a parsed document is an expression-fit result. */
+    public static boolean isFitDocument(JsonNode root) {
+        return root != null && root.isObject() && root.has("kind")
+                && root.get("kind").asString().equals("expression-fit");
+    }
+
+    /** The fitted law of an expression-fit result document. */
+    public static Fitted fittedLaw(String source, JsonNode root) {
+        if (!root.get("success").asBoolean()) {
+            throw new InputException(source, null, "success", "a successful fit", "false");
+        }
+        LawFile file = fromJson(source + " (law_file)", root.get("law_file"));
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (var entry : root.get("parameters").properties()) {
+            values.put(entry.getKey(), entry.getValue().asDouble());
+        }
+        return new Fitted(file.law(), file.law().theta(values));
+    }
+
+    /** The named law ({@link NamedLaws}) with values for its parameters. */
+    public static Fitted named(String name, Map<String, Double> values) {
+        ExpressionLaw law = NamedLaws.named(name);
+        return new Fitted(law, law.theta(values));
+    }
+
+    /**
+     * The points of a CSV file (a header row, then numbers) at which to evaluate a law: for each point, the value of
+     * each input, found in the column named after the input or, failing that, after the data column it reads.
+     *
+     * @throws InputException naming the file, line and column when a column is missing or a value is not a number
+     */
+    public static double[][] readPoints(Path file, ExpressionLaw law) {
+        String source = file.toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+        } catch (java.io.IOException e) {
+            throw new InputException(source, null, null, "a readable CSV file of points", e.getMessage(), e);
+        }
+        if (lines.isEmpty()) {
+            throw new InputException(source, null, null, "a header row and points", "an empty file");
+        }
+        List<String> header = java.util.Arrays.stream(lines.get(0).split(",", -1)).map(String::strip).toList();
+        int k = law.expression().inputs().size();
+        int[] column = new int[k];
+        for (int j = 0; j < k; j++) {
+            String input = law.expression().inputs().get(j);
+            column[j] = header.contains(input) ? header.indexOf(input) : header.indexOf(law.columns().get(j));
+            if (column[j] < 0) {
+                throw new InputException(source, 1, input, "a column '" + input + "' or '" + law.columns().get(j)
+                        + "'", "only " + header);
+            }
+        }
+        double[][] points = new double[lines.size() - 1][k];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            for (int j = 0; j < k; j++) {
+                String cell = column[j] < cells.length ? cells[column[j]].strip() : "";
+                try {
+                    points[i - 1][j] = Double.parseDouble(cell);
+                } catch (NumberFormatException e) {
+                    throw new InputException(source, i + 1, header.get(column[j]), "a number", "'" + cell + "'");
+                }
+            }
+        }
+        return points;
+    }
+}

@@ -1,0 +1,81 @@
+package org.scalefit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.law.expr.ExpressionFit;
+import org.scalefit.law.expr.ExpressionFitRequest;
+import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.ExpressionObjective;
+import org.scalefit.law.expr.LawPoints;
+import org.scalefit.law.expr.NamedLaws;
+
+/**
+ * Muennighoff et al. (2023)'s data-constrained law on their 182 runs: the published R_D*, R_N* and objective, the
+ * README's check values, and the fit of R_D*, R_N* with the base law fixed.
+ */
+class DatablationsFitTest {
+
+    static final double PUBLISHED_R_D = 15.387756;
+    static final double PUBLISHED_R_N = 5.309743;
+    static final double PUBLISHED_OBJECTIVE = 0.015825936570763588;
+
+    /** The runs of the published fit (in_published_fit = 1), as points with params, tokens, unique_tokens. */
+    static LawPoints publishedRuns() {
+        RunTable table = new TableReader().read("datablations:c4_published_fit",
+                ColumnRequest.of("params", "tokens", "unique_tokens", "loss"));
+        return LawPoints.of(table.source(), List.of("params", "tokens", "unique_tokens"),
+                new double[][] {table.column("params"), table.column("tokens"), table.column("unique_tokens")},
+                table.column("loss"));
+    }
+
+    static double[] publishedTheta(double rD, double rN) {
+        return new double[] {NamedLaws.DATA_CONSTRAINED_A, NamedLaws.DATA_CONSTRAINED_B, NamedLaws.DATA_CONSTRAINED_E,
+                NamedLaws.DATA_CONSTRAINED_ALPHA, NamedLaws.DATA_CONSTRAINED_ALPHA, rD, rN};
+    }
+
+    @Test
+    void thePublishedPointHasThePublishedObjective() {
+        LawPoints runs = publishedRuns();
+        assertThat(runs.size()).isEqualTo(182);
+        ExpressionObjective objective = ExpressionObjective.of(NamedLaws.named("data-constrained"), runs);
+        double atPublished = objective.valueAtTheta(publishedTheta(PUBLISHED_R_D, PUBLISHED_R_N), null);
+        // numpy/scipy in double precision (scalefit-bench/python/datablations_reference.py): 0.015825935258016139;
+        // the published 0.015825936570763588 is 8.3e-8 higher (their fit ran in float32)
+        assertThat(atPublished).isCloseTo(0.015825935258016139, within(1e-12 * PUBLISHED_OBJECTIVE));
+        assertThat(atPublished).isCloseTo(PUBLISHED_OBJECTIVE, within(1e-7 * PUBLISHED_OBJECTIVE));
+    }
+
+    @Test
+    void theirGridReachesThePublishedBasinAndALowerBasinLiesBeyondIt() {
+        ExpressionLaw law = NamedLaws.named("data-constrained");
+        MultiStartFitter.Options exhaustive = MultiStartFitter.Options.defaults().withRecognition(false);
+        ExpressionFit fit = new ExpressionFitRequest(law, publishedRuns(), exhaustive)
+                .run(LocalParallelism.withThreads(1), FitProgress.silent());
+        assertThat(fit.search().grid().dimension()).isEqualTo(2);
+        assertThat(fit.search().starts()).isEqualTo(16);
+        // their grid {0, 20/3, 40/3, 20}²: the 7 starts with a 0 are not finite (−R/R* divides by zero), the 9 others
+        // end in the published basin, at an objective below the published one
+        assertThat(fit.search().successfulStarts()).isEqualTo(9);
+        assertThat(fit.objective()).isCloseTo(0.015825932069110, within(1e-15)).isLessThan(PUBLISHED_OBJECTIVE);
+        assertThat(fit.parameter("R_D_star")).isCloseTo(PUBLISHED_R_D, within(1.1e-3 * PUBLISHED_R_D));
+        assertThat(fit.parameter("R_N_star")).isCloseTo(PUBLISHED_R_N, within(1.1e-3 * PUBLISHED_R_N));
+
+        // a lower basin at R_D* ≈ 47, R_N* ≈ 2.33, which scipy's L-BFGS-B reaches from the grid's (20, 20/3)
+        // (46.9898925, 2.32958709, 0.015807378571937359): started nearby, the same optimum
+        ExpressionLaw nearLowerBasin = law.withParameter(law.parameter("R_D_star").withStarts(45))
+                .withParameter(law.parameter("R_N_star").withStarts(2.5));
+        ExpressionFit lower = new ExpressionFitRequest(nearLowerBasin, publishedRuns(), exhaustive)
+                .run(LocalParallelism.withThreads(1), FitProgress.silent());
+        assertThat(lower.objective()).isCloseTo(0.015807378571937359, within(1e-12))
+                .isLessThan(fit.objective() - 1e-5);
+        assertThat(lower.parameter("R_D_star")).isCloseTo(46.9898925, within(1e-3));
+        assertThat(lower.parameter("R_N_star")).isCloseTo(2.32958709, within(1e-4));
+    }
+}
