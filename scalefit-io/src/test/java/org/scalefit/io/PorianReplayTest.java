@@ -1,0 +1,133 @@
+package org.scalefit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scalefit.fit.LocalParallelism;
+import org.scalefit.isoflop.AxisProfile;
+import org.scalefit.isoflop.BudgetOptimum;
+import org.scalefit.isoflop.IsoflopAnalysis;
+import org.scalefit.isoflop.IsoflopSettings;
+import org.scalefit.isoflop.SeedNoise;
+import org.scalefit.uncertainty.NormalSource;
+import org.scalefit.uncertainty.ResamplingStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replays Porian et al.'s seed-noise bootstrap from the bundled IsoFLOP points with NumPy's stream (seed 42 per
+ * table) and compares every stored per-budget value of the authors' pipeline (Porian et al. 2024, MIT; the stored
+ * values are the bundled tables' own fields).
+ */
+class PorianReplayTest {
+
+    /** One analysed budget next to its stored line. */
+    record Pair(BudgetOptimum ours, JsonNode stored) {
+    }
+
+    private static final List<Pair> PAIRS = new ArrayList<>();
+
+    @BeforeAll
+    static void replay() {
+        for (String table : PorianData.TABLES) {
+            NormalSource normals = ResamplingStream.NUMPY_RANDOM_STATE.normals(42);
+            List<JsonNode> stored = PorianData.storedBudgets(table);
+            int line = 0;
+            for (PorianConfiguration configuration : PorianData.configurations(table)) {
+                List<BudgetOptimum> optima = IsoflopAnalysis.optima(configuration.budgets(),
+                        IsoflopSettings.porian(configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED)), normals,
+                        LocalParallelism.allCores());
+                for (BudgetOptimum optimum : optima) {
+                    PAIRS.add(new Pair(optimum, stored.get(line++)));
+                }
+            }
+            assertThat(line).isEqualTo(stored.size());
+        }
+    }
+
+    @Test
+    void everyBudgetWithPointsHasTheStoredGridOptimaOnBothAxes() {
+        int compared = 0;
+        for (Pair pair : PAIRS) {
+            JsonNode stored = pair.stored();
+            if (stored.get("num_points").asInt() == 0) {
+                assertThat(pair.ours().skipped()).isTrue();
+                continue;
+            }
+            assertThat(pair.ours().sizes().optimumIndex()).as(where(pair)).isEqualTo(stored.get("opt_ind").asInt());
+            assertThat(pair.ours().tokens().optimumIndex()).as(where(pair))
+                    .isEqualTo(stored.get("opt_tok_ind").asInt());
+            compared++;
+        }
+        assertThat(compared).isEqualTo(177);
+    }
+
+    @Test
+    void everyStoredBootstrapDrawIsReproducedExactly() {
+        int budgets = 0;
+        for (Pair pair : PAIRS) {
+            JsonNode stored = pair.stored();
+            if (stored.get("n_stars_idx") == null || stored.get("n_stars_idx").isNull()) {
+                continue;
+            }
+            AxisProfile sizes = pair.ours().sizes();
+            AxisProfile tokens = pair.ours().tokens();
+            assertThat(sizes.drawIndices()).as(where(pair)).containsExactly(ints(stored.get("n_stars_idx")));
+            assertThat(tokens.drawIndices()).as(where(pair)).containsExactly(ints(stored.get("t_stars_idx")));
+            assertThat(sizes.validCount()).isEqualTo(stored.get("num_n_stars").asInt());
+            assertThat(tokens.validCount()).isEqualTo(stored.get("num_t_stars").asInt());
+            assertRelative(tokens.drawLosses(), PorianData.doubles(stored.get("loss_stars")), 1e-13, where(pair));
+            budgets++;
+        }
+        assertThat(budgets).isEqualTo(173);
+    }
+
+    @Test
+    void everySpreadAndOptimalPairIsReproduced() {
+        int budgets = 0;
+        for (Pair pair : PAIRS) {
+            JsonNode stored = pair.stored();
+            boolean storedPair = stored.get("op_n") != null && !stored.get("op_n").isNull();
+            assertThat(pair.ours().hasOptimum()).as(where(pair)).isEqualTo(storedPair);
+            if (!storedPair) {
+                continue;
+            }
+            var ours = pair.ours().pair();
+            double[] mine = {ours.n(), ours.t(), ours.multiplier(), ours.loss(), ours.lossT(), ours.nSpread(),
+                ours.tSpread(), ours.multiplierSpread(), ours.lossSpread()};
+            double[] theirs = {d(stored, "op_n"), d(stored, "op_t"), d(stored, "op_multiplier"), d(stored, "op_loss"),
+                d(stored, "op_loss_t"), d(stored, "n_star_std"), d(stored, "t_star_std"),
+                d(stored, "multiplier_star_std"), d(stored, "loss_star_std")};
+            assertRelative(mine, theirs, 1e-12, where(pair));
+            budgets++;
+        }
+        assertThat(budgets).isEqualTo(173);
+    }
+
+    private static double d(JsonNode node, String field) {
+        return node.get(field).asDouble();
+    }
+
+    static void assertRelative(double[] ours, double[] published, double tolerance, String where) {
+        assertThat(ours).as(where).hasSameSizeAs(published);
+        for (int i = 0; i < ours.length; i++) {
+            assertThat(Math.abs(ours[i] - published[i])).as(where + " [" + i + "] " + ours[i] + " vs " + published[i])
+                    .isLessThanOrEqualTo(tolerance * Math.abs(published[i]));
+        }
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] values = new int[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asInt();
+        }
+        return values;
+    }
+
+    private static String where(Pair pair) {
+        return pair.stored().get("summary").asString() + " row " + pair.stored().get("config_index").asInt()
+                + " C=" + pair.stored().get("flops").asDouble();
+    }
+}
