@@ -6,14 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.isoflop.AxisProfile;
 import org.scalefit.isoflop.BudgetOptimum;
-import org.scalefit.isoflop.IsoflopAnalysis;
-import org.scalefit.isoflop.IsoflopSettings;
-import org.scalefit.isoflop.SeedNoise;
-import org.scalefit.uncertainty.NormalSource;
-import org.scalefit.uncertainty.ResamplingStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,14 +26,13 @@ class PorianReplayTest {
     @BeforeAll
     static void replay() {
         for (String table : PorianData.TABLES) {
-            NormalSource normals = ResamplingStream.NUMPY_RANDOM_STATE.normals(42);
             List<JsonNode> stored = PorianData.storedBudgets(table);
             int line = 0;
-            for (PorianConfiguration configuration : PorianData.configurations(table)) {
-                List<BudgetOptimum> optima = IsoflopAnalysis.optima(configuration.budgets(),
-                        IsoflopSettings.porian(configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED)), normals,
-                        LocalParallelism.allCores());
-                for (BudgetOptimum optimum : optima) {
+            for (PorianReplay.Analysed analysed : PorianReplay.all()) {
+                if (!analysed.configuration().table().equals(table)) {
+                    continue;
+                }
+                for (BudgetOptimum optimum : analysed.optima()) {
                     PAIRS.add(new Pair(optimum, stored.get(line++)));
                 }
             }
