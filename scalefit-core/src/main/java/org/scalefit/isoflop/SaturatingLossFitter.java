@@ -1,6 +1,9 @@
 package org.scalefit.isoflop;
 
 import java.util.Optional;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * Fits {@link SaturatingLoss} as Porian et al. do ({@code analysis.py}, {@code fit_loss_with_saturation}): least
@@ -9,12 +12,12 @@ import java.util.Optional;
  * the starts that converged, the solution with the smallest Huber objective Σ huber_δ(r_i), δ = 10⁻³,
  * huber_δ(r) = r²/2 for |r| ≤ δ and δ(|r| − δ/2) otherwise; the first wins ties.
  *
- * <p>The authors minimise with SciPy's {@code curve_fit} (trust-region reflective, finite-difference Jacobian,
- * ftol = xtol = 10⁻⁶, at most 100 evaluations). This class uses Levenberg–Marquardt with the analytic Jacobian
- * (∂/∂a = s, ∂/∂e = 1 − s, ∂/∂α = −s·ln C, s = σ(a − α ln C − e)) run to tight tolerances, so it lands on the
- * same minima more precisely: parameters agree with the published ones to about 10⁻⁶ relative where the problem is
- * well determined, and differ more where E runs to 0 (the loss is then nearly a pure power law and E is
- * undetermined). A start whose run has not converged after {@value #MAX_ITERATIONS} iterations is discarded.
+ * <p>Each start runs SciPy's trust-region reflective method as {@code curve_fit(method="trf")} does (2-point
+ * finite-difference Jacobian, ftol = xtol = 10⁻⁶, gtol = 10⁻⁸, at most 100 evaluations of the residuals; a start
+ * that reaches the limit is discarded, as {@code curve_fit} raises for it). The port follows SciPy's
+ * {@code trf_no_bounds} step by step, with Hipparchus' SVD for LAPACK's, so solutions agree with SciPy's to about
+ * the precision its tolerances allow (10⁻⁶ relative where the problem is well determined). Where E runs towards 0
+ * the objective is flat and any two implementations stop at different points of the valley.
  *
  * <p>The authors' "weighted" variant passes {@code sigma = 1/σ_L²} to {@code curve_fit}, which scales residuals by
  * σ_L² ≈ 10⁻⁷ so that TRF stops at its first gradient test and returns a grid start; it is not a fit and is not
@@ -25,7 +28,10 @@ public final class SaturatingLossFitter {
     /** Huber δ of the selection. */
     public static final double HUBER_DELTA = 1e-3;
 
-    static final int MAX_ITERATIONS = 400;
+    static final int MAX_EVALUATIONS = 100;
+
+    private static final double EPS = Math.ulp(1.0);
+    private static final double SQRT_EPS = Math.sqrt(EPS);
 
     private static final double[] ALPHAS = {0.0, 0.1, 0.2, 0.30000000000000004};
     private static final double[] ES = {-1, -0.5, 0, 0.5, 1};
@@ -46,27 +52,19 @@ public final class SaturatingLossFitter {
         }
         double[] x = new double[n];
         double[] y = new double[n];
-        double centre = 0;
         for (int i = 0; i < n; i++) {
             x[i] = Math.log(flops[i]);
             y[i] = Math.log(losses[i]);
-            centre += x[i] / n;
-        }
-        double[] centred = new double[n];
-        for (int i = 0; i < n; i++) {
-            centred[i] = x[i] - centre;
         }
         double[] best = null;
         double bestHuber = Double.POSITIVE_INFINITY;
         for (double alpha : ALPHAS) {
             for (double e : ES) {
                 for (double a : AS) {
-                    // a − α ln C = (a − α·centre) − α(ln C − centre): the same model, better conditioned
-                    double[] p = minimise(centred, y, new double[] {a - alpha * centre, e, alpha});
+                    double[] p = trf(x, y, new double[] {a, e, alpha});
                     if (p == null) {
                         continue;
                     }
-                    p[0] += p[2] * centre;
                     double h = huber(x, y, p);
                     if (h < bestHuber) {
                         bestHuber = h;
@@ -129,92 +127,210 @@ public final class SaturatingLossFitter {
         return sum;
     }
 
-    /** Levenberg–Marquardt from p0; null if it did not converge. */
-    private static double[] minimise(double[] x, double[] y, double[] p0) {
+    /**
+     * SciPy's {@code least_squares(method="trf")} without bounds ({@code scipy/optimize/_lsq/trf.py},
+     * {@code trf_no_bounds}) with a 2-point finite-difference Jacobian ({@code _numdiff.approx_derivative}), unit
+     * x_scale, linear loss, ftol = xtol = 10⁻⁶, gtol = 10⁻⁸, at most {@value #MAX_EVALUATIONS} evaluations of the
+     * residuals; null when that budget runs out before a tolerance is met ({@code curve_fit} raises then).
+     */
+    static double[] trf(double[] x, double[] y, double[] p0) {
+        int m = x.length;
         double[] p = p0.clone();
-        double cost = cost(x, y, p);
-        double lambda = 1e-3;
-        double[][] jtj = new double[3][3];
-        double[] g = new double[3];
-        double[] trial = new double[3];
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            for (double[] row : jtj) {
-                java.util.Arrays.fill(row, 0);
-            }
-            java.util.Arrays.fill(g, 0);
-            for (int i = 0; i < x.length; i++) {
-                double u = p[0] - p[2] * x[i];
-                double s = 1 / (1 + Math.exp(p[1] - u));
-                double r = model(x[i], p) - y[i];
-                double[] j = {s, 1 - s, -s * x[i]};
-                for (int a = 0; a < 3; a++) {
-                    g[a] += j[a] * r;
-                    for (int b = 0; b < 3; b++) {
-                        jtj[a][b] += j[a] * j[b];
-                    }
-                }
-            }
-            double gradient = Math.max(Math.abs(g[0]), Math.max(Math.abs(g[1]), Math.abs(g[2])));
-            if (gradient <= 1e-15) {
+        double[] f = residuals(x, y, p);
+        int evaluations = 1;
+        double[][] jacobian = jacobian(x, y, p, f);
+        double cost = 0.5 * dot(f, f);
+        double[] g = gradient(jacobian, f);
+        double delta = Math.sqrt(dot(p, p));
+        if (delta == 0) {
+            delta = 1.0;
+        }
+        double alpha = 0.0;
+        while (true) {
+            double gNorm = Math.max(Math.abs(g[0]), Math.max(Math.abs(g[1]), Math.abs(g[2])));
+            if (gNorm < 1e-8) {
                 return p;
             }
-            boolean accepted = false;
-            while (lambda < 1e16) {
-                double[][] m = new double[3][3];
-                for (int a = 0; a < 3; a++) {
-                    for (int b = 0; b < 3; b++) {
-                        m[a][b] = jtj[a][b];
-                    }
-                    m[a][a] += lambda * Math.max(jtj[a][a], 1e-12);
+            if (evaluations == MAX_EVALUATIONS) {
+                return null;
+            }
+            SingularValueDecomposition svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(jacobian));
+            double[] s = svd.getSingularValues();
+            RealMatrix u = svd.getU();
+            RealMatrix v = svd.getV();
+            int rank = s.length;
+            double[] uf = new double[rank];
+            for (int k = 0; k < rank; k++) {
+                for (int i = 0; i < m; i++) {
+                    uf[k] += u.getEntry(i, k) * f[i];
                 }
-                double[] step = solve(m, g);
-                if (step == null) {
-                    lambda *= 10;
+            }
+            double actualReduction = -1;
+            double[] trial = null;
+            double[] fTrial = null;
+            double trialCost = 0;
+            Integer status = null;
+            while (actualReduction <= 0 && evaluations < MAX_EVALUATIONS) {
+                double[] solved = trustRegionStep(m, uf, s, v, delta, alpha);
+                double[] step = {solved[0], solved[1], solved[2]};
+                alpha = solved[3];
+                double[] jStep = new double[m];
+                for (int i = 0; i < m; i++) {
+                    jStep[i] = jacobian[i][0] * step[0] + jacobian[i][1] * step[1] + jacobian[i][2] * step[2];
+                }
+                double predicted = -(0.5 * dot(jStep, jStep) + dot(g, step));
+                trial = new double[] {p[0] + step[0], p[1] + step[1], p[2] + step[2]};
+                fTrial = residuals(x, y, trial);
+                evaluations++;
+                double stepNorm = Math.sqrt(dot(step, step));
+                boolean finite = true;
+                for (double r : fTrial) {
+                    finite &= Double.isFinite(r);
+                }
+                if (!finite) {
+                    delta = 0.25 * stepNorm;
                     continue;
                 }
-                for (int a = 0; a < 3; a++) {
-                    trial[a] = p[a] - step[a];
+                trialCost = 0.5 * dot(fTrial, fTrial);
+                actualReduction = cost - trialCost;
+                double ratio;
+                if (predicted > 0) {
+                    ratio = actualReduction / predicted;
+                } else if (predicted == actualReduction && predicted == 0) {
+                    ratio = 1;
+                } else {
+                    ratio = 0;
                 }
-                double trialCost = cost(x, y, trial);
-                if (trialCost < cost) {
-                    double decrease = cost - trialCost;
-                    double stepSize = Math.max(Math.abs(step[0]), Math.max(Math.abs(step[1]), Math.abs(step[2])));
-                    double size = Math.max(Math.abs(p[0]), Math.max(Math.abs(p[1]), Math.abs(p[2])));
-                    System.arraycopy(trial, 0, p, 0, 3);
-                    cost = trialCost;
-                    lambda = Math.max(lambda / 10, 1e-12);
-                    accepted = true;
-                    if (decrease <= 1e-14 * cost || stepSize <= 1e-12 * (size + 1e-12)) {
-                        return p;
-                    }
+                if (ratio < 0.25) {
+                    delta = 0.25 * stepNorm;
+                } else if (ratio > 0.75 && stepNorm > 0.95 * delta) {
+                    delta *= 2.0;
+                }
+                boolean ftol = actualReduction < 1e-6 * cost && ratio > 0.25;
+                boolean xtol = stepNorm < 1e-6 * (1e-6 + Math.sqrt(dot(p, p)));
+                if (ftol || xtol) {
+                    status = 1;
                     break;
                 }
-                lambda *= 10;
             }
-            if (!accepted) {
+            if (actualReduction > 0) {
+                p = trial;
+                f = fTrial;
+                cost = trialCost;
+                jacobian = jacobian(x, y, p, f);
+                g = gradient(jacobian, f);
+            }
+            if (status != null) {
                 return p;
             }
         }
-        return null;
     }
 
-    private static double[] solve(double[][] m, double[] b) {
-        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-        if (!(Math.abs(det) > 0) || !Double.isFinite(det)) {
-            return null;
+    /** {@code solve_lsq_trust_region} (trf, exact SVD-based): the step and the new Levenberg–Marquardt α. */
+    private static double[] trustRegionStep(int m, double[] uf, double[] s, RealMatrix v, double delta,
+                                            double initialAlpha) {
+        int n = 3;
+        double[] suf = new double[n];
+        for (int k = 0; k < n; k++) {
+            suf[k] = s[k] * uf[k];
         }
-        double[] out = new double[3];
-        for (int c = 0; c < 3; c++) {
-            double[][] k = {m[0].clone(), m[1].clone(), m[2].clone()};
-            for (int r = 0; r < 3; r++) {
-                k[r][c] = b[r];
+        boolean fullRank = m >= n && s[n - 1] > EPS * m * s[0];
+        if (fullRank) {
+            double[] p = new double[n];
+            for (int r = 0; r < n; r++) {
+                for (int k = 0; k < n; k++) {
+                    p[r] -= v.getEntry(r, k) * (uf[k] / s[k]);
+                }
             }
-            out[c] = (k[0][0] * (k[1][1] * k[2][2] - k[1][2] * k[2][1])
-                    - k[0][1] * (k[1][0] * k[2][2] - k[1][2] * k[2][0])
-                    + k[0][2] * (k[1][0] * k[2][1] - k[1][1] * k[2][0])) / det;
+            if (Math.sqrt(dot(p, p)) <= delta) {
+                return new double[] {p[0], p[1], p[2], 0.0};
+            }
         }
-        return out;
+        double alphaUpper = Math.sqrt(dot(suf, suf)) / delta;
+        double alphaLower = 0.0;
+        if (fullRank) {
+            double[] phi = phi(0.0, suf, s, delta);
+            alphaLower = -phi[0] / phi[1];
+        }
+        double alpha = !fullRank && initialAlpha == 0
+                ? Math.max(0.001 * alphaUpper, Math.sqrt(alphaLower * alphaUpper)) : initialAlpha;
+        for (int it = 0; it < 10; it++) {
+            if (alpha < alphaLower || alpha > alphaUpper) {
+                alpha = Math.max(0.001 * alphaUpper, Math.sqrt(alphaLower * alphaUpper));
+            }
+            double[] phi = phi(alpha, suf, s, delta);
+            if (phi[0] < 0) {
+                alphaUpper = alpha;
+            }
+            double ratio = phi[0] / phi[1];
+            alphaLower = Math.max(alphaLower, alpha - ratio);
+            alpha -= (phi[0] + delta) * ratio / delta;
+            if (Math.abs(phi[0]) < 0.01 * delta) {
+                break;
+            }
+        }
+        double[] p = new double[n];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < n; k++) {
+                p[r] -= v.getEntry(r, k) * (suf[k] / (s[k] * s[k] + alpha));
+            }
+        }
+        double scale = delta / Math.sqrt(dot(p, p));
+        return new double[] {p[0] * scale, p[1] * scale, p[2] * scale, alpha};
+    }
+
+    private static double[] phi(double alpha, double[] suf, double[] s, double delta) {
+        double norm = 0;
+        double derivative = 0;
+        for (int k = 0; k < suf.length; k++) {
+            double denominator = s[k] * s[k] + alpha;
+            norm += (suf[k] / denominator) * (suf[k] / denominator);
+            derivative += suf[k] * suf[k] / (denominator * denominator * denominator);
+        }
+        norm = Math.sqrt(norm);
+        return new double[] {norm - delta, -derivative / norm};
+    }
+
+    private static double[] residuals(double[] x, double[] y, double[] p) {
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = model(x[i], p) - y[i];
+        }
+        return r;
+    }
+
+    /** {@code approx_derivative(method="2-point")}: h_j = √ε·sign(p_j)·max(1, |p_j|), dx recomputed exactly. */
+    private static double[][] jacobian(double[] x, double[] y, double[] p, double[] f) {
+        double[][] j = new double[x.length][3];
+        for (int c = 0; c < 3; c++) {
+            double sign = p[c] >= 0 ? 1.0 : -1.0;
+            double h = SQRT_EPS * sign * Math.max(1.0, Math.abs(p[c]));
+            double[] shifted = p.clone();
+            shifted[c] = p[c] + h;
+            double dx = shifted[c] - p[c];
+            double[] fs = residuals(x, y, shifted);
+            for (int i = 0; i < x.length; i++) {
+                j[i][c] = (fs[i] - f[i]) / dx;
+            }
+        }
+        return j;
+    }
+
+    private static double[] gradient(double[][] j, double[] f) {
+        double[] g = new double[3];
+        for (int i = 0; i < f.length; i++) {
+            for (int c = 0; c < 3; c++) {
+                g[c] += j[i][c] * f[i];
+            }
+        }
+        return g;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 }
