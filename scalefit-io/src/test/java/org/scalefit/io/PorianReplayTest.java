@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scalefit.isoflop.AkimaInterpolator;
 import org.scalefit.isoflop.AxisProfile;
 import org.scalefit.isoflop.BudgetOptimum;
 import tools.jackson.databind.JsonNode;
@@ -97,6 +98,47 @@ class PorianReplayTest {
             budgets++;
         }
         assertThat(budgets).isEqualTo(173);
+    }
+
+    @Test
+    void akimaEqualsScipyOnEveryStoredCurveAndGridsAgree() {
+        int curves = 0;
+        for (Pair pair : PAIRS) {
+            JsonNode stored = pair.stored();
+            if (stored.get("num_points").asInt() == 0) {
+                continue;
+            }
+            double[] n = PorianData.doubles(stored.get("orig_n"));
+            double[] t = PorianData.doubles(stored.get("orig_t"));
+            double[] loss = PorianData.doubles(stored.get("orig_loss"));
+            int k = n.length;
+            double[] lnN = new double[k];
+            double[] lnT = new double[k];
+            double[] lnL = new double[k];
+            double[] lnLReversed = new double[k];
+            for (int i = 0; i < k; i++) {
+                lnN[i] = Math.log(n[i]);
+                lnT[i] = Math.log(t[k - 1 - i]);
+                lnL[i] = Math.log(loss[i]);
+                lnLReversed[i] = Math.log(loss[k - 1 - i]);
+            }
+            curves += compareCurve(AkimaInterpolator.of(lnN, lnL), PorianData.doubles(stored.get("n_interp")),
+                    PorianData.doubles(stored.get("loss_interp")), where(pair) + " N");
+            curves += compareCurve(AkimaInterpolator.of(lnT, lnLReversed), PorianData.doubles(stored.get("t_interp")),
+                    PorianData.doubles(stored.get("loss_interp_tok")), where(pair) + " D");
+            assertRelative(pair.ours().sizes().grid(), PorianData.doubles(stored.get("n_interp")), 1e-15,
+                    where(pair) + " grid");
+        }
+        assertThat(curves).isEqualTo(354);
+    }
+
+    private static int compareCurve(AkimaInterpolator akima, double[] grid, double[] published, String where) {
+        double[] ours = new double[grid.length];
+        for (int j = 0; j < grid.length; j++) {
+            ours[j] = Math.exp(akima.value(Math.log(grid[j])));
+        }
+        assertRelative(ours, published, 1e-13, where);
+        return 1;
     }
 
     private static double d(JsonNode node, String field) {
