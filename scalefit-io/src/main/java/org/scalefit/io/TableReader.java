@@ -60,8 +60,25 @@ public final class TableReader {
     private static final Pattern DUCKDB_FILE_NAME = Pattern.compile(" (?:in|of) file \"[^\"]*\"|file \"[^\"]*\"");
     private static final int LONGEST_QUOTED_VALUE = 60;
 
+    private final boolean keepBadValues;
+
     /** A reader; it keeps nothing between reads. */
     public TableReader() {
+        this(false);
+    }
+
+    private TableReader(boolean keepBadValues) {
+        this.keepBadValues = keepBadValues;
+    }
+
+    /**
+     * A reader for analyses that report bad points themselves (e.g. IsoFLOP budgets, where a budget with a missing
+     * loss is analysed without it and says so): a value that is not a positive finite number (empty, {@code nan},
+     * {@code inf}, zero, negative, or not a number) is read as NaN, and repeated rows are kept. Malformed files and
+     * missing columns still raise {@link InputException}.
+     */
+    public static TableReader keepingBadValues() {
+        return new TableReader(true);
     }
 
     /**
@@ -140,7 +157,7 @@ public final class TableReader {
             List<Integer> rowNumbers = new ArrayList<>();
             readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
             int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
-            return table(source, sha256(bytes), fileColumns, cells, lines, format);
+            return table(source, sha256(bytes), fileColumns, cells, lines, format, keepBadValues);
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
         }
@@ -268,7 +285,7 @@ public final class TableReader {
     }
 
     private static RunTable table(String source, String contentHash, Map<String, String> fileColumns,
-                                  List<String[]> cells, int[] lines, TableFormat format) {
+                                  List<String[]> cells, int[] lines, TableFormat format, boolean keepBad) {
         List<String> logical = List.copyOf(fileColumns.keySet());
         List<String> inFile = List.copyOf(fileColumns.values());
         double[][] values = new double[logical.size()][cells.size()];
@@ -276,9 +293,13 @@ public final class TableReader {
         for (int row = 0; row < cells.size(); row++) {
             List<Double> key = new ArrayList<>(logical.size());
             for (int column = 0; column < logical.size(); column++) {
-                double value = positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
+                double value = keepBad ? positiveFiniteOrNaN(cells.get(row)[column])
+                        : positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
                 values[column][row] = value;
                 key.add(value);
+            }
+            if (keepBad) {
+                continue;
             }
             Integer earlier = firstLineOfRow.putIfAbsent(key, lines[row]);
             if (earlier != null) {
@@ -291,6 +312,12 @@ public final class TableReader {
             columns.put(logical.get(column), values[column]);
         }
         return new RunTable(source, contentHash, columns, lines);
+    }
+
+    private static double positiveFiniteOrNaN(String cell) {
+        String number = cell == null ? "" : cell.strip();
+        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
+        return value > 0 && value < Double.POSITIVE_INFINITY ? value : Double.NaN;
     }
 
     private static double positiveFinite(String cell, String source, int line, String column, TableFormat format) {
