@@ -114,7 +114,7 @@ public final class SaturatingLossFitter {
         double u = p[0] - p[2] * x;
         double e = p[1];
         double hi = Math.max(u, e);
-        return hi + Math.log1p(Math.exp(-Math.abs(u - e)));
+        return hi + Log1p.log1p(Math.exp(-Math.abs(u - e)));
     }
 
     private static double cost(double[] x, double[] y, double[] p) {
@@ -154,6 +154,13 @@ public final class SaturatingLossFitter {
         /** J·V during the rotations, column-major like {@link #jacobian}. */
         private final double[] work;
         private final double[] v = new double[9];
+        private final double[] columnSquares = new double[3];
+        private final int[] order = new int[3];
+        private final double[] norms = new double[3];
+        private final double[] vSorted = new double[9];
+        private final double[] ufSorted = new double[3];
+        private final double[] probe = new double[3];
+        private final boolean[] squaresKnown = new boolean[3];
         private final double[] s = new double[3];
         private final double[] uf = new double[3];
         private final double[] suf = new double[3];
@@ -262,6 +269,7 @@ public final class SaturatingLossFitter {
          */
         private void svd() {
             System.arraycopy(jacobian, 0, work, 0, 3 * m);
+            Arrays.fill(squaresKnown, false);
             Arrays.fill(v, 0.0);
             v[0] = 1.0;
             v[4] = 1.0;
@@ -277,17 +285,15 @@ public final class SaturatingLossFitter {
                     break;
                 }
             }
-            int[] order = {0, 1, 2};
-            double[] norms = new double[3];
+            order[0] = 0;
+            order[1] = 1;
+            order[2] = 2;
             for (int k = 0; k < 3; k++) {
-                double sum = 0;
                 double projection = 0;
                 for (int i = 0; i < m; i++) {
-                    double w = work[k * m + i];
-                    sum += w * w;
-                    projection += w * f[i];
+                    projection += work[k * m + i] * f[i];
                 }
-                norms[k] = Math.sqrt(sum);
+                norms[k] = Math.sqrt(squares(k));
                 uf[k] = norms[k] > 0 ? projection / norms[k] : 0.0;
             }
             for (int i = 1; i < 3; i++) {
@@ -297,8 +303,6 @@ public final class SaturatingLossFitter {
                     order[j - 1] = t;
                 }
             }
-            double[] vSorted = new double[9];
-            double[] ufSorted = new double[3];
             for (int k = 0; k < 3; k++) {
                 int from = order[k];
                 s[k] = norms[from];
@@ -311,23 +315,39 @@ public final class SaturatingLossFitter {
             System.arraycopy(ufSorted, 0, uf, 0, 3);
         }
 
+        /**
+         * ‖column k of J·V‖², summed in row order and kept until the column is rotated (so that every use sees the
+         * same value as a fresh sum would give).
+         */
+        private double squares(int k) {
+            if (!squaresKnown[k]) {
+                double sum = 0;
+                int offset = k * m;
+                for (int i = 0; i < m; i++) {
+                    double w = work[offset + i];
+                    sum += w * w;
+                }
+                columnSquares[k] = sum;
+                squaresKnown[k] = true;
+            }
+            return columnSquares[k];
+        }
+
         /** One Jacobi rotation of columns a and b of J·V making them orthogonal; false if they already are. */
         private boolean rotate(int a, int b) {
-            double alpha = 0;
-            double beta = 0;
+            double alpha = squares(a);
+            double beta = squares(b);
             double gamma = 0;
             int oa = a * m;
             int ob = b * m;
             for (int i = 0; i < m; i++) {
-                double wa = work[oa + i];
-                double wb = work[ob + i];
-                alpha += wa * wa;
-                beta += wb * wb;
-                gamma += wa * wb;
+                gamma += work[oa + i] * work[ob + i];
             }
             if (gamma == 0 || Math.abs(gamma) <= EPS * Math.sqrt(alpha * beta)) {
                 return false;
             }
+            squaresKnown[a] = false;
+            squaresKnown[b] = false;
             double zeta = (beta - alpha) / (2 * gamma);
             double t = Math.copySign(1.0, zeta) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
             double c = 1 / Math.sqrt(1 + t * t);
@@ -428,7 +448,7 @@ public final class SaturatingLossFitter {
 
         /** {@code approx_derivative(method="2-point")}: h_j = √ε·sign(p_j)·max(1, |p_j|), dx recomputed exactly. */
         private void jacobian(double[] p) {
-            double[] probe = new double[3];
+            double[] probe = this.probe;
             for (int c = 0; c < 3; c++) {
                 double sign = p[c] >= 0 ? 1.0 : -1.0;
                 double h = SQRT_EPS * sign * Math.max(1.0, Math.abs(p[c]));
