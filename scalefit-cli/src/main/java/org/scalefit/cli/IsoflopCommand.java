@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         description = {"Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022; as Porian et al. 2024 run it): per FLOP "
                 + "budget the loss-vs-size curve is Akima-interpolated in log-log space, its minimum located, and a "
                 + "seed-noise bootstrap gives the optimum's spread; power laws N*(C), D*(C) and ρ*(C) are fitted "
-                + "to the optima with bootstrap 95 % intervals. A budget with fewer than 3 usable sizes, an optimum "
+                + "to the optima with bootstrap 95 %% intervals. A budget with fewer than 3 usable sizes, an optimum "
                 + "at the end of its grid, a failed bootstrap, bad losses or repeated sizes is reported in the output "
                 + "and left out of the fits.",
                 "",
@@ -97,7 +97,7 @@ final class IsoflopCommand implements Callable<Integer> {
     }
 
     @Option(names = "--allocate", split = ",", paramLabel = "C",
-            description = "Budgets (FLOPs) at which to give N*, D*, ρ* of the bs_median_weighted laws with 95 % "
+            description = "Budgets (FLOPs) at which to give N*, D*, ρ* of the bs_median_weighted laws with 95 %% "
                     + "intervals. Default: Chinchilla's 5.88e23.")
     List<Double> allocate = new ArrayList<>(List.of(IsoflopIntervals.CHINCHILLA_FLOPS));
 

@@ -162,6 +162,14 @@ class IsoflopCommandTest {
         assertThat(table.err()).contains("name one");
     }
 
+    @Test
+    void helpRendersWithoutPicocliWarnings() {
+        CliRun run = CliRun.of("isoflop", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("95 % intervals").contains("--noise-model");
+        assertThat(run.err()).doesNotContain("WARN");
+    }
+
     private static String status(JsonNode budgets, double flops) {
         return budget(budgets, flops).get("status").asString();
     }
