@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 RolloutCommand.class,
                 OvertrainCommand.class, ReproduceCommand.class,
                 DownstreamCommand.class, BenchmarksCommand.class,
-                ShapesCommand.class, ParabolaCommand.class, SensitivityCommand.class,
+                ShapesCommand.class, ParabolaCommand.class, SensitivityCommand.class, IsoflopCommand.class,
                 ReportCommand.class, CommandLine.HelpCommand.class})
 public final class ScalefitCommand implements Runnable {
 

@@ -65,8 +65,25 @@ public final class TableReader {
     /** What DuckDB takes as a glob pattern in a path. */
     private static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
+    private final boolean keepBadValues;
+
     /** A reader; it keeps nothing between reads. */
     public TableReader() {
+        this(false);
+    }
+
+    private TableReader(boolean keepBadValues) {
+        this.keepBadValues = keepBadValues;
+    }
+
+    /**
+     * A reader for analyses that report bad points themselves (e.g. IsoFLOP budgets, where a budget with a missing
+     * loss is analysed without it and says so): a value that is not a positive finite number (empty, {@code nan},
+     * {@code inf}, zero, negative, or not a number) is read as NaN, and repeated rows are kept. Malformed files and
+     * missing columns still raise {@link InputException}.
+     */
+    public static TableReader keepingBadValues() {
+        return new TableReader(true);
     }
 
     /**
@@ -215,7 +232,7 @@ public final class TableReader {
             List<Integer> rowNumbers = new ArrayList<>();
             readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
             int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
-            return new Read(table(source, contentHash, fileColumns, cells, lines, format),
+            return new Read(table(source, contentHash, fileColumns, cells, lines, format, keepBadValues),
                     request.mapping().resolvedIn(relation.columns()));
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
@@ -382,7 +399,7 @@ public final class TableReader {
     }
 
     private static RunTable table(String source, String contentHash, Map<String, String> fileColumns,
-                                  List<String[]> cells, int[] lines, TableFormat format) {
+                                  List<String[]> cells, int[] lines, TableFormat format, boolean keepBad) {
         List<String> logical = List.copyOf(fileColumns.keySet());
         List<String> inFile = List.copyOf(fileColumns.values());
         double[][] values = new double[logical.size()][cells.size()];
@@ -390,9 +407,13 @@ public final class TableReader {
         for (int row = 0; row < cells.size(); row++) {
             List<Double> key = new ArrayList<>(logical.size());
             for (int column = 0; column < logical.size(); column++) {
-                double value = positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
+                double value = keepBad ? positiveFiniteOrNaN(cells.get(row)[column])
+                        : positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
                 values[column][row] = value;
                 key.add(value);
+            }
+            if (keepBad) {
+                continue;
             }
             Integer earlier = firstLineOfRow.putIfAbsent(key, lines[row]);
             if (earlier != null) {
@@ -405,6 +426,12 @@ public final class TableReader {
             columns.put(logical.get(column), values[column]);
         }
         return new RunTable(source, contentHash, columns, lines);
+    }
+
+    private static double positiveFiniteOrNaN(String cell) {
+        String number = cell == null ? "" : cell.strip();
+        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
+        return value > 0 && value < Double.POSITIVE_INFINITY ? value : Double.NaN;
     }
 
     private static double positiveFinite(String cell, String source, int line, String column, TableFormat format) {

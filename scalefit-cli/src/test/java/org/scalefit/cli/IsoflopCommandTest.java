@@ -1,0 +1,189 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.PorianConfiguration;
+import org.scalefit.io.PorianData;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class IsoflopCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private static JsonNode json(Path file) {
+        return JsonMapper.builder().build().readTree(file.toFile());
+    }
+
+    /** A Chinchilla-like loss surface L = 1.7 + 400/N^0.34 + 410/D^0.28 with D = C/(6N). */
+    private static double loss(double c, double n) {
+        return 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(c / (6 * n), 0.28);
+    }
+
+    private static void profile(StringBuilder csv, double c) {
+        double optimum = 0.1 * Math.sqrt(c);
+        for (double f : new double[] {0.25, 0.5, 1, 2, 4}) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", c, optimum * f, loss(c, optimum * f)));
+        }
+    }
+
+    /**
+     * Three good budgets and four bad ones: two sizes only, an optimum at the largest size, a NaN loss and a
+     * repeated size, and an empty loss cell.
+     */
+    private Path runs() throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,loss\n");
+        profile(csv, 1e17);
+        profile(csv, 1e18);
+        profile(csv, 1e19);
+        csv.append("3e18,1e8,3.0\n3e18,2e8,2.9\n");
+        csv.append("2e17,1e7,4.9\n2e17,2e7,4.8\n2e17,4e7,4.6\n2e17,8e7,4.2\n");
+        profile(csv, 5e19);
+        double optimum = 0.1 * Math.sqrt(5e19);
+        csv.append(String.format(Locale.ROOT, "5e19,%s,nan%n", optimum * 8));
+        csv.append(String.format(Locale.ROOT, "5e19,%s,%s%n", optimum * 0.5, loss(5e19, optimum * 0.5) + 0.01));
+        csv.append("4e19,1e9,\n4e19,2e9,2.6\n4e19,4e9,2.7\n");
+        Path data = folder.resolve("runs.csv");
+        Files.writeString(data, csv);
+        return data;
+    }
+
+    @Test
+    void badBudgetsAreReportedOneByOneAndLeftOutOfTheFits() throws Exception {
+        Path out = folder.resolve("isoflop.json");
+        CliRun run = CliRun.of("isoflop", "--data", runs().toString(), "--bootstrap", "200", "--allocate", "1e21",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        JsonNode budgets = result.get("budgets");
+        assertThat(budgets.size()).isEqualTo(7);
+        assertThat(status(budgets, 2e17)).isEqualTo("no optimum");
+        assertThat(issues(budgets, 2e17)).contains("largest model size");
+        assertThat(status(budgets, 3e18)).isEqualTo("skipped");
+        assertThat(issues(budgets, 3e18)).contains("2 usable model sizes");
+        assertThat(status(budgets, 4e19)).isEqualTo("skipped");
+        assertThat(issues(budgets, 4e19)).contains("1 point dropped");
+        assertThat(status(budgets, 5e19)).isEqualTo("optimum");
+        assertThat(issues(budgets, 5e19)).contains("1 point dropped").contains("1 duplicate size merged");
+        assertThat(result.get("fits").get("budgets").asInt()).isEqualTo(4);
+        double a = result.get("fits").get("variants").get("bs_median_weighted").get("params").get("exponent")
+                .asDouble();
+        assertThat(a).isBetween(0.4, 0.5);
+        JsonNode interval = result.get("fits").get("bootstrap_weighted_exponent_95").get("params");
+        assertThat(interval.get(0).asDouble()).isLessThan(a);
+        assertThat(interval.get(1).asDouble()).isGreaterThan(a);
+        JsonNode allocation = result.get("allocations").get(0);
+        assertThat(allocation.get("compute").asDouble()).isEqualTo(1e21);
+        assertThat(allocation.get("params_95").size()).isEqualTo(2);
+        assertThat(run.out()).contains("skipped: 2 usable model sizes").contains("N*    a = ");
+    }
+
+    @Test
+    void theResultDependsOnTheSeedOnlyNotOnTheThreads() throws Exception {
+        Path data = runs();
+        Path one = folder.resolve("one.json");
+        Path two = folder.resolve("two.json");
+        assertThat(CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "100", "--seed", "7",
+                "--threads", "1", "--out", one.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "100", "--seed", "7",
+                "--threads", "2", "--out", two.toString()).exitCode()).isZero();
+        ObjectNode first = (ObjectNode) json(one);
+        ObjectNode second = (ObjectNode) json(two);
+        first.remove("run");
+        second.remove("run");
+        assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void withNumpysStreamTheFirstPorianConfigurationGivesThePublishedFit() {
+        PorianConfiguration first = PorianData.configurations("summary_df").get(0);
+        Path out = folder.resolve("porian.json");
+        CliRun run = CliRun.of("isoflop", "--data", first.id(), "--stream", "numpy", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode stored = PorianData.storedFits("summary_df").get(0).get("bs_median_weighted");
+        JsonNode ours = json(out).get("fits").get("variants").get("bs_median_weighted");
+        double published = stored.get("n_exponent").asDouble();
+        assertThat(Math.abs(ours.get("params").get("exponent").asDouble() - published))
+                .isLessThanOrEqualTo(1e-12 * Math.abs(published));
+        double coef = stored.get("t_coef").asDouble();
+        assertThat(Math.abs(ours.get("tokens").get("coef").asDouble() - coef))
+                .isLessThanOrEqualTo(1e-12 * Math.abs(coef));
+    }
+
+    @Test
+    void withoutTwoOptimaThereAreNoLawsButTheBudgetsAreStillWritten() throws Exception {
+        Path data = folder.resolve("flat.csv");
+        Files.writeString(data, "flops,params,loss\n1e18,1e7,3.5\n1e18,2e7,3.4\n1e18,4e7,3.3\n"
+                + "1e19,1e8,3.0\n1e19,2e8,2.9\n");
+        Path out = folder.resolve("flat.json");
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_FIT_FAILED);
+        JsonNode result = json(out);
+        assertThat(result.get("budgets").size()).isEqualTo(2);
+        assertThat(result.get("fits_failure").asString()).contains("0 budgets have an optimum");
+        assertThat(result.has("fits")).isFalse();
+        assertThat(run.out()).contains("no power laws");
+    }
+
+    @Test
+    void anUnknownBudgetOrAMissingColumnWritesNothing() throws Exception {
+        Path data = runs();
+        Path out = folder.resolve("never.json");
+        CliRun unknown = CliRun.of("isoflop", "--data", data.toString(), "--budgets", "7e17", "--out",
+                out.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no budget 7.0E17").contains("1.0E17, 2.0E17");
+        CliRun missing = CliRun.of("isoflop", "--data", data.toString(), "--loss-column", "final_loss", "--out",
+                out.toString());
+        assertThat(missing.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(missing.err()).contains("final_loss");
+        assertThat(out).doesNotExist();
+        assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @Test
+    void budgetsCanBeChosenAndAWholePorianTableIsRefused() throws Exception {
+        Path out = folder.resolve("two.json");
+        CliRun run = CliRun.of("isoflop", "--data", runs().toString(), "--budgets", "1e17,1e18", "--bootstrap",
+                "50", "--noise", "0.01", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        assertThat(result.get("budgets").size()).isEqualTo(2);
+        assertThat(result.get("settings").get("noise").get("rule").asString()).isEqualTo("constant");
+        CliRun table = CliRun.of("isoflop", "--data", "porian:summary_df");
+        assertThat(table.exitCode()).isEqualTo(2);
+        assertThat(table.err()).contains("name one");
+    }
+
+    @Test
+    void helpRendersWithoutPicocliWarnings() {
+        CliRun run = CliRun.of("isoflop", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("95 % intervals").contains("--noise-model");
+        assertThat(run.err()).doesNotContain("WARN");
+    }
+
+    private static String status(JsonNode budgets, double flops) {
+        return budget(budgets, flops).get("status").asString();
+    }
+
+    private static String issues(JsonNode budgets, double flops) {
+        return budget(budgets, flops).get("issues").toString();
+    }
+
+    private static JsonNode budget(JsonNode budgets, double flops) {
+        for (JsonNode budget : budgets) {
+            if (budget.get("flops").asDouble() == flops) {
+                return budget;
+            }
+        }
+        throw new AssertionError("no budget " + flops);
+    }
+}

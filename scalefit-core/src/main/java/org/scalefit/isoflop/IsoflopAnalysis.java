@@ -1,0 +1,283 @@
+package org.scalefit.isoflop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.scalefit.fit.Parallelism;
+import org.scalefit.shapes.NumpyGrids;
+import org.scalefit.uncertainty.NormalSource;
+
+/**
+ * Chinchilla's Approach 2 as Porian et al. run it (arXiv:2406.19146, §2 and appendix; {@code analysis.py},
+ * {@code interp_flop}, {@code interpolation}, {@code vectorized_interp_with_seed_noise} and the optimal-pairs step of
+ * {@code perform_main_analysis}): per budget, in increasing C, an {@link AxisProfile} along model size and one along
+ * tokens, each with its seed-noise bootstrap, and the {@link OptimalPair} of bootstrap medians.
+ *
+ * <p>Random numbers: for every budget with at least three sizes, one B × k normal matrix for the size axis (columns
+ * in increasing N) and then one for the token axis (columns in increasing D, i.e. decreasing N), drawn from the
+ * {@link NormalSource} in that order before any computing. With {@code ResamplingStream.NUMPY_RANDOM_STATE} seeded 42
+ * at the start of a table and the table's configurations analysed in order through one source, this is exactly the
+ * stream of the published draws. The splines are then fitted on the {@link Parallelism}'s workers, one task per
+ * budget and axis; results do not depend on the number of workers.
+ *
+ * <p>Input hygiene (the authors' data needs none): points with a non-finite or non-positive size or loss are
+ * dropped, several losses for one size are merged into their minimum (as {@code data.py} does for several runs of a
+ * size), and a budget left with fewer than three sizes is skipped. Every such step is named in
+ * {@link BudgetOptimum#issues()}; nothing throws for bad points.
+ */
+public final class IsoflopAnalysis {
+
+    private IsoflopAnalysis() {
+    }
+
+    /**
+     * Analyses the budgets (in increasing C, whatever their order here).
+     *
+     * @param budgets     the IsoFLOP points per budget
+     * @param settings    B, grid density, spread floor and noise model
+     * @param normals     where the noise comes from; advanced by 2·B·k normals per analysed budget
+     * @param parallelism the workers
+     */
+    public static List<BudgetOptimum> optima(List<IsoflopBudget> budgets, IsoflopSettings settings,
+                                             NormalSource normals, Parallelism parallelism) {
+        List<IsoflopBudget> ordered = new ArrayList<>(budgets);
+        ordered.sort(Comparator.comparingDouble(IsoflopBudget::flops));
+        int count = ordered.size();
+        IsoflopBudget[] cleaned = new IsoflopBudget[count];
+        List<List<String>> issues = new ArrayList<>();
+        double[][][] noise = new double[2 * count][][];
+        for (int c = 0; c < count; c++) {
+            List<String> found = new ArrayList<>();
+            cleaned[c] = clean(ordered.get(c), found);
+            issues.add(found);
+            int k = cleaned[c].points();
+            if (k >= 3) {
+                noise[2 * c] = normals.nextMatrix(settings.replicates(), k);
+                noise[2 * c + 1] = normals.nextMatrix(settings.replicates(), k);
+            } else {
+                found.add(String.format(Locale.ROOT, "skipped: %d usable model size%s, at least 3 are needed", k,
+                        k == 1 ? "" : "s"));
+            }
+        }
+        List<AxisProfile> profiles = parallelism.map(2 * count, task -> {
+            IsoflopBudget budget = cleaned[task / 2];
+            if (noise[task] == null) {
+                return null;
+            }
+            double[] x = task % 2 == 0 ? budget.sizes() : reversed(budget.tokens());
+            double[] loss = task % 2 == 0 ? budget.losses() : reversed(budget.losses());
+            return profile(x, loss, settings, noise[task]);
+        });
+        List<BudgetOptimum> result = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            AxisProfile sizes = profiles.get(2 * c);
+            AxisProfile tokens = profiles.get(2 * c + 1);
+            List<String> found = issues.get(c);
+            OptimalPair pair = null;
+            if (sizes != null) {
+                if (!sizes.interior()) {
+                    found.add("no optimum: the interpolated minimum is at the " + (sizes.optimumIndex() == 0
+                            ? "smallest" : "largest") + " model size; the budget is left out of the fits");
+                }
+                if (!sizes.bootstrapSucceeded()) {
+                    found.add(String.format(Locale.ROOT, "size bootstrap failed: %d of %d replicates had an "
+                            + "interior optimum, at least half are needed", sizes.validCount(), settings.replicates()));
+                }
+                if (!tokens.bootstrapSucceeded()) {
+                    found.add(String.format(Locale.ROOT, "token bootstrap failed: %d of %d replicates had an "
+                            + "interior optimum", tokens.validCount(), settings.replicates()));
+                }
+                if (sizes.interior() && sizes.bootstrapSucceeded()) {
+                    pair = pair(cleaned[c].flops(), sizes, tokens);
+                }
+            }
+            result.add(new BudgetOptimum(cleaned[c], sizes, tokens, pair, found));
+        }
+        return List.copyOf(result);
+    }
+
+    /** The optimal pair: medians of the draws (the token axis's noiseless values if its bootstrap failed). */
+    private static OptimalPair pair(double flops, AxisProfile sizes, AxisProfile tokens) {
+        double[] n = sizes.draws();
+        double[] multipliers = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            multipliers[i] = flops / (6.0 * (n[i] * n[i]));
+        }
+        boolean tokenDraws = tokens.bootstrapSucceeded();
+        double t = tokenDraws ? Statistics.median(tokens.draws()) : tokens.optimum();
+        double loss = tokenDraws ? Statistics.median(tokens.drawLosses()) : tokens.minimumLoss();
+        return new OptimalPair(flops, Statistics.median(n), t, Statistics.median(multipliers), loss,
+                tokens.minimumLoss(), sizes.spread(), tokens.spread(), 2 * sizes.spread(), sizes.lossSpread());
+    }
+
+    /**
+     * One axis: noiseless profile and seed-noise bootstrap through points (x_i, L_i), x strictly increasing, with
+     * the noise matrix {@code z} (B × k, column i for point i).
+     */
+    static AxisProfile profile(double[] x, double[] loss, IsoflopSettings settings, double[][] z) {
+        int k = x.length;
+        int size = settings.gridMultiplier() * (k - 1);
+        double[] grid = geomspace(x[0], x[k - 1], size);
+        double[] lnGrid = new double[size];
+        for (int j = 0; j < size; j++) {
+            lnGrid[j] = Math.log(grid[j]);
+        }
+        double[] lnX = new double[k];
+        double[] lnLoss = new double[k];
+        double[] sigma = new double[k];
+        for (int i = 0; i < k; i++) {
+            lnX[i] = Math.log(x[i]);
+            lnLoss[i] = Math.log(loss[i]);
+            sigma[i] = settings.noise().sigma(loss[i]);
+        }
+        double[] p = new double[size];
+        AkimaInterpolator.of(lnX, lnLoss).valuesAscending(lnGrid, p);
+        double[] curve = new double[size];
+        for (int j = 0; j < size; j++) {
+            curve[j] = Math.exp(p[j]);
+        }
+        int optimum = argmin(curve);
+        int replicates = z.length;
+        int[] indices = new int[replicates];
+        double[] minima = new double[replicates];
+        int valid = 0;
+        double[] noisy = new double[k];
+        for (double[] row : z) {
+            for (int i = 0; i < k; i++) {
+                noisy[i] = Math.log(loss[i] + sigma[i] * row[i]);
+            }
+            int j;
+            double minimum;
+            try {
+                AkimaInterpolator.of(lnX, noisy).valuesAscending(lnGrid, p);
+                j = argminOfExp(p);
+                minimum = Math.exp(p[j]);
+            } catch (IllegalArgumentException nonFiniteLoss) {
+                continue;
+            }
+            if (j > 0 && j < size - 1) {
+                indices[valid] = j;
+                minima[valid] = minimum;
+                valid++;
+            }
+        }
+        if (2 * valid < replicates) {
+            return new AxisProfile(grid, curve, optimum, new int[0], new double[0], valid, Double.NaN, Double.NaN);
+        }
+        int[] kept = Arrays.copyOf(indices, valid);
+        double[] keptLosses = Arrays.copyOf(minima, valid);
+        double[] lnDraws = new double[valid];
+        double[] lnMinima = new double[valid];
+        for (int b = 0; b < valid; b++) {
+            lnDraws[b] = lnGrid[kept[b]];
+            lnMinima[b] = Math.log(keptLosses[b]);
+        }
+        double minStep = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < k; i++) {
+            minStep = Math.min(minStep, Math.log(loss[i + 1] / loss[i]));
+        }
+        double inflation = (double) replicates / valid;
+        double phi = settings.floorSteps();
+        double spread = Math.max(Statistics.populationSd(lnDraws), phi * Math.log(grid[1] / grid[0])) * inflation;
+        double lossSpread = Math.max(Statistics.populationSd(lnMinima), phi * minStep) * inflation;
+        return new AxisProfile(grid, curve, optimum, kept, keptLosses, valid, spread, lossSpread);
+    }
+
+    /**
+     * numpy's {@code geomspace(start, stop, num)}: 10^linspace(log10 start, log10 stop, num), first and last entries
+     * set to start and stop.
+     */
+    public static double[] geomspace(double start, double stop, int num) {
+        double[] y = NumpyGrids.linspace(Math.log10(start), Math.log10(stop), num);
+        for (int i = 0; i < num; i++) {
+            y[i] = Math.pow(10.0, y[i]);
+        }
+        y[0] = start;
+        if (num > 1) {
+            y[num - 1] = stop;
+        }
+        return y;
+    }
+
+    /** The first index of the smallest value (numpy {@code argmin}). */
+    static int argmin(double[] values) {
+        int best = 0;
+        for (int j = 1; j < values.length; j++) {
+            if (values[j] < values[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * argmin_j exp(p_j), the first on ties: the argmin of p, moved to an earlier index whose exp rounds to the same
+     * double.
+     */
+    private static int argminOfExp(double[] p) {
+        int best = 0;
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] < p[best] || Double.isNaN(p[best]) && !Double.isNaN(p[j])) {
+                best = j;
+            }
+        }
+        if (Double.isNaN(p[best])) {
+            throw new IllegalArgumentException("no finite value");
+        }
+        double target = Math.exp(p[best]);
+        double near = p[best] + 8 * Math.ulp(p[best]);
+        for (int j = 0; j < best; j++) {
+            if (p[j] <= near && Math.exp(p[j]) == target) {
+                return j;
+            }
+        }
+        return best;
+    }
+
+    private static double[] reversed(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[values.length - 1 - i];
+        }
+        return out;
+    }
+
+    /** Drops unusable points, merges duplicate sizes into their minimum loss, sorts by size. */
+    private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues) {
+        double flops = budget.flops();
+        double[] sizes = budget.sizes();
+        double[] losses = budget.losses();
+        if (!(flops > 0) || Double.isInfinite(flops)) {
+            issues.add("the budget " + flops + " is not a positive finite number of FLOPs; all points dropped");
+            return new IsoflopBudget(flops, new double[0], new double[0]);
+        }
+        TreeMap<Double, Double> best = new TreeMap<>();
+        int dropped = 0;
+        int merged = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            if (!(sizes[i] > 0) || !(losses[i] > 0) || Double.isInfinite(sizes[i]) || Double.isInfinite(losses[i])) {
+                dropped++;
+                continue;
+            }
+            Double previous = best.get(sizes[i]);
+            if (previous != null) {
+                merged++;
+            }
+            best.put(sizes[i], previous == null ? losses[i] : Math.min(previous, losses[i]));
+        }
+        if (dropped > 0) {
+            issues.add(String.format(Locale.ROOT, "%d point%s dropped: size or loss not a positive finite number",
+                    dropped, dropped == 1 ? "" : "s"));
+        }
+        if (merged > 0) {
+            issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged,
+                    merged == 1 ? "" : "s"));
+        }
+        double[] n = best.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] l = best.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return new IsoflopBudget(flops, n, l);
+    }
+}

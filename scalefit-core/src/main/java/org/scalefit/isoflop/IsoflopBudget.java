@@ -1,0 +1,68 @@
+package org.scalefit.isoflop;
+
+import java.util.Arrays;
+
+/**
+ * The IsoFLOP points of one compute budget: models of sizes N_i trained with C FLOPs each reached loss L_i; their
+ * token counts are D_i = C/(6·N_i) (computed as {@code C / (6.0 * N_i)}, as Porian et al.'s {@code data.py} does).
+ * Porian et al. take for each size the loss at the checkpoint where it had used C FLOPs; any accounting works as
+ * long as C = 6·N·D holds in it.
+ *
+ * <p>Values are kept as given (the analysis reports and drops bad points, see {@link IsoflopAnalysis}); arrays are
+ * copied in and out.
+ *
+ * @param flops  the budget C (FLOPs)
+ * @param sizes  model sizes N_i (parameters)
+ * @param losses loss L_i of each size at C (nats/token)
+ */
+public record IsoflopBudget(double flops, double[] sizes, double[] losses) {
+
+    public IsoflopBudget {
+        if (sizes.length != losses.length) {
+            throw new IllegalArgumentException("budget " + flops + ": " + sizes.length + " sizes but "
+                    + losses.length + " losses");
+        }
+        sizes = sizes.clone();
+        losses = losses.clone();
+    }
+
+    @Override
+    public double[] sizes() {
+        return sizes.clone();
+    }
+
+    @Override
+    public double[] losses() {
+        return losses.clone();
+    }
+
+    /** How many points. */
+    public int points() {
+        return sizes.length;
+    }
+
+    /** D_i = C/(6.0·N_i). */
+    public double[] tokens() {
+        double[] tokens = new double[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            tokens[i] = flops / (6.0 * sizes[i]);
+        }
+        return tokens;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IsoflopBudget that && Double.compare(flops, that.flops) == 0
+                && Arrays.equals(sizes, that.sizes) && Arrays.equals(losses, that.losses);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Double.hashCode(flops) + Arrays.hashCode(sizes)) + Arrays.hashCode(losses);
+    }
+
+    @Override
+    public String toString() {
+        return "IsoflopBudget[C=" + flops + ", " + sizes.length + " points]";
+    }
+}

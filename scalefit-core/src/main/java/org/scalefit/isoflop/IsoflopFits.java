@@ -1,0 +1,171 @@
+package org.scalefit.isoflop;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.scalefit.fit.Parallelism;
+
+/**
+ * The configuration-level fits of an IsoFLOP analysis (Porian et al., {@code analysis.py},
+ * {@code fit_compute_optimal_power_laws} and {@code fit_loss_with_saturation}): the four point fits and the two
+ * per-replicate fit lists of N*, D*, ρ* ({@link FitVariant}), and the saturating fit of the optimal loss.
+ *
+ * <p>Budgets fitted: every budget with an optimum, whatever its C. Replicate i (i = 0 … M−1) pairs the i-th valid
+ * draw of every fitted budget, (C, N*_c[i], D*_c[i], C/(6·N*_c[i]²)), with M the smallest number of valid draws on
+ * either axis over those budgets; the i-th valid draws of two budgets may come from different noise rows when
+ * replicates were dropped — the code pairs them anyway. Loss replicates i = 0 … 199 fit (C, L*_c[i]) of the budgets
+ * in the loss window 10¹⁶ &lt; C &lt; 5·10¹⁷ ({@code bootstrap_num_loss}).
+ *
+ * @param budgets          how many budgets were fitted
+ * @param points           the four point fits by variant
+ * @param bootstrap        the unweighted per-replicate fits (M of them)
+ * @param bootstrapWeighted the weighted per-replicate fits (M of them)
+ * @param loss             the unweighted saturating fit of L*(C) on the loss window (the {@code basic} and
+ *                         {@code bs_median} entry), or null when not fitted or when no start converged
+ * @param lossBootstrap    the per-replicate saturating fits (empty when not fitted; a replicate whose fit failed is
+ *                         left out)
+ */
+public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> points, List<ComputeOptimalLaws> bootstrap,
+                          List<ComputeOptimalLaws> bootstrapWeighted, SaturatingLoss loss,
+                          List<SaturatingLoss> lossBootstrap) {
+
+    /** The loss window's lower bound (exclusive). */
+    public static final double LOSS_WINDOW_LOW = 1e16;
+    /** The loss window's upper bound (exclusive). */
+    public static final double LOSS_WINDOW_HIGH = 5e17;
+    /** Loss bootstrap replicates ({@code bootstrap_num_loss}). */
+    public static final int LOSS_REPLICATES = 200;
+
+    public IsoflopFits {
+        points = Map.copyOf(points);
+        bootstrap = List.copyOf(bootstrap);
+        bootstrapWeighted = List.copyOf(bootstrapWeighted);
+        lossBootstrap = List.copyOf(lossBootstrap);
+    }
+
+    /** A point fit. */
+    public ComputeOptimalLaws point(FitVariant variant) {
+        if (variant.perReplicate()) {
+            throw new IllegalArgumentException(variant.key() + " is a per-replicate fit");
+        }
+        return points.get(variant);
+    }
+
+    /** The replicate fits of {@link FitVariant#BOOTSTRAP} or {@link FitVariant#BOOTSTRAP_WEIGHTED}. */
+    public List<ComputeOptimalLaws> replicates(FitVariant variant) {
+        return switch (variant) {
+            case BOOTSTRAP -> bootstrap;
+            case BOOTSTRAP_WEIGHTED -> bootstrapWeighted;
+            default -> throw new IllegalArgumentException(variant.key() + " is a point fit");
+        };
+    }
+
+    /** The saturating loss fit, if fitted. */
+    public Optional<SaturatingLoss> lossFit() {
+        return Optional.ofNullable(loss);
+    }
+
+    /**
+     * Fits the optima.
+     *
+     * @param optima      the per-budget analysis ({@link IsoflopAnalysis#optima})
+     * @param fitLoss     whether to fit the saturating loss law and its 200 replicates (the costly part)
+     * @param parallelism workers for the loss fits
+     * @throws IllegalArgumentException when fewer than two budgets have an optimum
+     */
+    public static IsoflopFits of(List<BudgetOptimum> optima, boolean fitLoss, Parallelism parallelism) {
+        List<BudgetOptimum> fitted = optima.stream().filter(BudgetOptimum::hasOptimum).toList();
+        int s = fitted.size();
+        if (s < 2) {
+            throw new IllegalArgumentException("only " + s + " budget" + (s == 1 ? " has" : "s have")
+                    + " an interior optimum; a power law needs at least 2");
+        }
+        double[] c = new double[s];
+        double[] n = new double[s];
+        double[] t = new double[s];
+        double[] rho = new double[s];
+        double[] wn = new double[s];
+        double[] wt = new double[s];
+        double[] wrho = new double[s];
+        int replicates = Integer.MAX_VALUE;
+        double[][] nDraws = new double[s][];
+        double[][] tDraws = new double[s][];
+        for (int i = 0; i < s; i++) {
+            OptimalPair pair = fitted.get(i).pair();
+            c[i] = pair.flops();
+            n[i] = pair.n();
+            t[i] = pair.t();
+            rho[i] = pair.multiplier();
+            wn[i] = 1 / (pair.nSpread() * pair.nSpread());
+            wt[i] = 1 / (pair.tSpread() * pair.tSpread());
+            wrho[i] = 1 / (pair.multiplierSpread() * pair.multiplierSpread());
+            nDraws[i] = fitted.get(i).sizes().draws();
+            tDraws[i] = fitted.get(i).tokens().draws();
+            replicates = Math.min(replicates, Math.min(nDraws[i].length, tDraws[i].length));
+        }
+        Map<FitVariant, ComputeOptimalLaws> points = new EnumMap<>(FitVariant.class);
+        ComputeOptimalLaws basic = new ComputeOptimalLaws(PowerLaw.fit(c, n, null), PowerLaw.fit(c, t, null),
+                PowerLaw.fit(c, rho, null));
+        points.put(FitVariant.BASIC, basic);
+        points.put(FitVariant.WEIGHTED, new ComputeOptimalLaws(PowerLaw.fit(c, n, wn), PowerLaw.fit(c, t, wt),
+                PowerLaw.fit(c, rho, wrho)));
+        points.put(FitVariant.BS_MEDIAN, basic);
+        points.put(FitVariant.BS_MEDIAN_WEIGHTED, new ComputeOptimalLaws(PowerLaw.fit(c, n, wn),
+                PowerLaw.fit(c, t, wt), PowerLaw.fit(c, rho, null)));
+        List<ComputeOptimalLaws> bootstrap = new ArrayList<>(replicates);
+        List<ComputeOptimalLaws> bootstrapWeighted = new ArrayList<>(replicates);
+        double[] bn = new double[s];
+        double[] bt = new double[s];
+        double[] brho = new double[s];
+        for (int r = 0; r < replicates; r++) {
+            for (int i = 0; i < s; i++) {
+                bn[i] = nDraws[i][r];
+                bt[i] = tDraws[i][r];
+                brho[i] = c[i] / (6.0 * (bn[i] * bn[i]));
+            }
+            PowerLaw rhoLaw = PowerLaw.fit(c, brho, null);
+            bootstrap.add(new ComputeOptimalLaws(PowerLaw.fit(c, bn, null), PowerLaw.fit(c, bt, null), rhoLaw));
+            bootstrapWeighted.add(new ComputeOptimalLaws(PowerLaw.fit(c, bn, wn), PowerLaw.fit(c, bt, wt), rhoLaw));
+        }
+        SaturatingLoss loss = null;
+        List<SaturatingLoss> lossBootstrap = List.of();
+        if (fitLoss) {
+            List<Integer> window = new ArrayList<>();
+            for (int i = 0; i < s; i++) {
+                if (c[i] > LOSS_WINDOW_LOW && c[i] < LOSS_WINDOW_HIGH) {
+                    window.add(i);
+                }
+            }
+            int w = window.size();
+            if (w >= 1) {
+                double[] lc = new double[w];
+                double[] pointLoss = new double[w];
+                double[][] drawLoss = new double[w][];
+                int lossReplicates = LOSS_REPLICATES;
+                for (int k = 0; k < w; k++) {
+                    BudgetOptimum budget = fitted.get(window.get(k));
+                    lc[k] = c[window.get(k)];
+                    pointLoss[k] = budget.pair().loss();
+                    drawLoss[k] = budget.tokens().drawLosses();
+                    lossReplicates = Math.min(lossReplicates, drawLoss[k].length);
+                }
+                int count = lossReplicates;
+                List<Optional<SaturatingLoss>> fits = parallelism.map(count + 1, task -> {
+                    if (task == 0) {
+                        return SaturatingLossFitter.fit(lc, pointLoss);
+                    }
+                    double[] y = new double[w];
+                    for (int k = 0; k < w; k++) {
+                        y[k] = drawLoss[k][task - 1];
+                    }
+                    return SaturatingLossFitter.fit(lc, y);
+                });
+                loss = fits.get(0).orElse(null);
+                lossBootstrap = fits.subList(1, fits.size()).stream().flatMap(Optional::stream).toList();
+            }
+        }
+        return new IsoflopFits(s, points, bootstrap, bootstrapWeighted, loss, lossBootstrap);
+    }
+}

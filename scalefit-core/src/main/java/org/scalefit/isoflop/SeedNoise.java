@@ -1,0 +1,81 @@
+package org.scalefit.isoflop;
+
+/**
+ * The seed-to-seed noise of a final loss, σ(L), with which Porian et al. perturb IsoFLOP points in their bootstrap
+ * (L̃ = L + σ(L)·z, z ~ N(0, 1); {@code analysis.py}, {@code vectorized_interp_with_seed_noise}; parameters
+ * {@code configs.RW_SEED_CONFIG} and {@code OWT2_SEED_CONFIG}).
+ *
+ * <p>The intended model ({@link Rule#LOG_LINEAR}, the curve of the paper's seed-noise figure): ln σ is linear in
+ * ln L between (ln ℓ_lo, ln σ_lo) and (ln ℓ_hi, ln σ_hi) and constant outside. As implemented
+ * ({@link Rule#AS_IMPLEMENTED}) the code compares ln L with ℓ_lo and ℓ_hi themselves instead of their logarithms:
+ * σ = σ_hi if ln L ≥ ℓ_hi, σ_lo if ln L ≤ ℓ_lo, otherwise the log-linear value at ln L clamped to
+ * [σ_lo, σ_hi] (numpy {@code interp}). Every loss below e^ℓ_lo (≈ 20 for
+ * RefinedWeb) therefore gets the constant exp(ln σ_lo) — 0.002 for RefinedWeb, 0.01 for OpenWebText2 — and that
+ * constant is what produced every published bootstrap draw; the intended model reproduces none of them.
+ * {@link Rule#CONSTANT} is σ_lo for every loss.
+ *
+ * @param sigmaLow  σ_lo (loss units)
+ * @param sigmaHigh σ_hi
+ * @param lossLow   ℓ_lo (a loss)
+ * @param lossHigh  ℓ_hi (a loss)
+ * @param rule      how σ depends on L
+ */
+public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, double lossHigh, Rule rule)
+        implements java.io.Serializable {
+
+    /** How σ depends on the loss. */
+    public enum Rule {
+        /** Porian et al.'s code: constant σ_lo for ln L ≤ ℓ_lo (every realistic loss). */
+        AS_IMPLEMENTED,
+        /** The paper's model: ln σ linear in ln L between the two anchor points, constant outside. */
+        LOG_LINEAR,
+        /** σ_lo for every loss. */
+        CONSTANT
+    }
+
+    public SeedNoise {
+        if (!(sigmaLow >= 0) || !(sigmaHigh >= 0) || Double.isInfinite(sigmaLow) || Double.isInfinite(sigmaHigh)) {
+            throw new IllegalArgumentException("noise levels must be finite and non-negative: " + sigmaLow + ", "
+                    + sigmaHigh);
+        }
+        if (rule != Rule.CONSTANT && !(lossLow > 0 && lossHigh > lossLow)) {
+            throw new IllegalArgumentException("need 0 < ℓ_lo < ℓ_hi, got " + lossLow + ", " + lossHigh);
+        }
+        java.util.Objects.requireNonNull(rule, "rule");
+    }
+
+    /** RefinedWeb ({@code RW_SEED_CONFIG}): σ_lo = 0.002, σ_hi = 0.05, ℓ_lo = 3, ℓ_hi = 7. */
+    public static SeedNoise refinedWeb(Rule rule) {
+        return new SeedNoise(0.002, 0.05, 3, 7, rule);
+    }
+
+    /** OpenWebText2 ({@code OWT2_SEED_CONFIG}): σ_lo = 0.01, σ_hi = 0.1, ℓ_lo = 3, ℓ_hi = 6. */
+    public static SeedNoise openWebText2(Rule rule) {
+        return new SeedNoise(0.01, 0.1, 3, 6, rule);
+    }
+
+    /** The same σ for every loss. */
+    public static SeedNoise constant(double sigma) {
+        return new SeedNoise(sigma, sigma, 1, 2, Rule.CONSTANT);
+    }
+
+    /** σ(L). For the as-implemented rule the constant branch is exp(ln σ_lo), as the code computes it. */
+    public double sigma(double loss) {
+        if (rule == Rule.CONSTANT) {
+            return sigmaLow;
+        }
+        double lnLoss = Math.log(loss);
+        double lnLow = rule == Rule.AS_IMPLEMENTED ? lossLow : Math.log(lossLow);
+        double lnHigh = rule == Rule.AS_IMPLEMENTED ? lossHigh : Math.log(lossHigh);
+        if (lnLoss <= lnLow) {
+            return Math.exp(Math.log(sigmaLow));
+        }
+        if (lnLoss >= lnHigh) {
+            return Math.exp(Math.log(sigmaHigh));
+        }
+        double a = Math.log(lossLow);
+        double b = Math.log(lossHigh);
+        double t = Math.min(1, Math.max(0, (lnLoss - a) / (b - a)));
+        return Math.exp(Math.log(sigmaLow) + t * (Math.log(sigmaHigh) - Math.log(sigmaLow)));
+    }
+}

@@ -1,0 +1,51 @@
+package org.scalefit.isoflop;
+
+import java.util.Arrays;
+
+/** numpy's median, population standard deviation and linear quantile, as the IsoFLOP analysis uses them. */
+final class Statistics {
+
+    private Statistics() {
+    }
+
+    /** {@code np.median}: the middle value, or the mean of the two middle values. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    /** {@code np.std} with ddof 0. */
+    static double populationSd(double[] values) {
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / values.length);
+    }
+
+    /** {@code np.quantile(values, q)} (linear interpolation, Hyndman–Fan type 7). */
+    static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return quantileOfSorted(sorted, q);
+    }
+
+    static double quantileOfSorted(double[] sorted, double q) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double position = q * (n - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(low + 1, n - 1);
+        double fraction = position - low;
+        return sorted[low] + (sorted[high] - sorted[low]) * fraction;
+    }
+}

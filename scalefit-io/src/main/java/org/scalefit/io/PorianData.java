@@ -1,0 +1,181 @@
+package org.scalefit.io;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.scalefit.isoflop.IsoflopBudget;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Porian et al. 2024's IsoFLOP summary tables, bundled under {@code datasets/porian/} (MIT; see the NOTICE there):
+ * the four tables {@code summary_df}, {@code summary_df_owt2}, {@code summary_df_att},
+ * {@code summary_df_kaplan_tuned_hparams}, selectable as {@code porian:<table>}, and their fifteen configurations,
+ * selectable as {@code porian:<name>} ({@link PorianConfiguration#name()}, e.g. {@code porian:rw/optimizer-tuning})
+ * or by their 6-tuple ({@code porian:rw,tuned,short,const,standard,val}).
+ *
+ * <p>{@link #configurations(String)} gives only the IsoFLOP points ({@code orig_n}, {@code orig_loss}), the input of
+ * the analysis. The stored results of the authors' pipeline (interpolated curves, bootstrap draws, spreads, optimal
+ * pairs, fits) are available as JSON through {@link #storedBudgets(String)} and {@link #storedFits(String)}, for
+ * comparison only; no scalefit computation reads them.
+ */
+public final class PorianData {
+
+    /** The table names, in the order the authors' notebook analyses them. */
+    public static final List<String> TABLES = List.of("summary_df", "summary_df_owt2", "summary_df_att",
+            "summary_df_kaplan_tuned_hparams");
+
+    /** The id prefix: {@code porian:}. */
+    public static final String PREFIX = "porian:";
+
+    private static final String FOLDER = "datasets/porian/";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private PorianData() {
+    }
+
+    /** Whether {@code id} names a Porian table or configuration. */
+    public static boolean names(String id) {
+        return id.startsWith(PREFIX);
+    }
+
+    /** The configurations of one table, in table order. */
+    public static List<PorianConfiguration> configurations(String table) {
+        requireTable(table);
+        Map<Integer, List<IsoflopBudget>> budgets = new LinkedHashMap<>();
+        Map<Integer, JsonNode> first = new LinkedHashMap<>();
+        for (JsonNode line : lines(table + ".budgets.jsonl.gz")) {
+            int index = line.get("config_index").asInt();
+            first.putIfAbsent(index, line);
+            budgets.computeIfAbsent(index, i -> new ArrayList<>()).add(new IsoflopBudget(
+                    line.get("flops").asDouble(), doubles(line.get("orig_n")), doubles(line.get("orig_loss"))));
+        }
+        List<PorianConfiguration> result = new ArrayList<>();
+        for (Map.Entry<Integer, JsonNode> entry : first.entrySet()) {
+            JsonNode line = entry.getValue();
+            result.add(new PorianConfiguration(table, entry.getKey(), text(line, "dataset"), text(line, "hparams"),
+                    text(line, "warmup"), text(line, "decay"), text(line, "param_count"), text(line, "val"),
+                    text(line, "label"), budgets.get(entry.getKey())));
+        }
+        return List.copyOf(result);
+    }
+
+    /** All fifteen configurations, tables in {@link #TABLES} order. */
+    public static List<PorianConfiguration> all() {
+        List<PorianConfiguration> all = new ArrayList<>();
+        for (String table : TABLES) {
+            all.addAll(configurations(table));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The configurations an id selects: {@code porian:<table>} all of that table, {@code porian:<name>} or
+     * {@code porian:<dataset>,<hparams>,<warmup>,<decay>,<param_count>,<val>} one.
+     *
+     * @throws IllegalArgumentException for an unknown id; the message lists the names
+     */
+    public static List<PorianConfiguration> select(String id) {
+        String key = id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id;
+        if (TABLES.contains(key)) {
+            return configurations(key);
+        }
+        List<PorianConfiguration> all = all();
+        for (PorianConfiguration configuration : all) {
+            if (configuration.name().equals(key) || configuration.tuple().equals(key.replace(" ", ""))) {
+                return List.of(configuration);
+            }
+        }
+        throw new IllegalArgumentException("unknown Porian data '" + id + "'; expected porian:<table> ("
+                + String.join(", ", TABLES) + ") or porian:<configuration> ("
+                + String.join(", ", all.stream().map(PorianConfiguration::name).toList()) + ")");
+    }
+
+    /** The stored per-budget lines of a table (published results; for comparison only). */
+    public static List<JsonNode> storedBudgets(String table) {
+        requireTable(table);
+        return lines(table + ".budgets.jsonl.gz");
+    }
+
+    /** The stored per-configuration fits of a table (published results; for comparison only). */
+    public static List<JsonNode> storedFits(String table) {
+        requireTable(table);
+        return lines(table + ".fit_results.jsonl.gz");
+    }
+
+    /** SHA-256 (lower-case hex) of the compressed bytes of a table's budgets file, for provenance. */
+    public static String contentHash(String table) {
+        requireTable(table);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(bytes(table + ".budgets.jsonl.gz")));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bundled source file's id in provenance records, e.g. {@code porian:summary_df}. */
+    public static String source(String table) {
+        return PREFIX + table;
+    }
+
+    private static void requireTable(String table) {
+        if (!TABLES.contains(table)) {
+            throw new IllegalArgumentException("unknown Porian table '" + table + "'; expected one of " + TABLES);
+        }
+    }
+
+    private static byte[] bytes(String file) {
+        try (InputStream in = PorianData.class.getResourceAsStream(FOLDER + file)) {
+            if (in == null) {
+                throw new IllegalStateException(FOLDER + file + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FOLDER + file, e);
+        }
+    }
+
+    private static List<JsonNode> lines(String file) {
+        List<JsonNode> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(new ByteArrayInputStream(bytes(file)), 1 << 16), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    lines.add(MAPPER.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FOLDER + file, e);
+        }
+        return List.copyOf(lines);
+    }
+
+    private static String text(JsonNode line, String field) {
+        return line.get(field).asString();
+    }
+
+    /** A JSON array of numbers as doubles (null or missing: empty). */
+    public static double[] doubles(JsonNode array) {
+        if (array == null || array.isNull()) {
+            return new double[0];
+        }
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+}
