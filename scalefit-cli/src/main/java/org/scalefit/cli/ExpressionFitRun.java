@@ -13,6 +13,8 @@ import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
+import org.scalefit.law.expr.ExpressionBootstrap;
+import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionException;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
@@ -30,7 +32,7 @@ final class ExpressionFitRun {
     }
 
     static int run(ExpressionLaw law, String weightColumn, DataOptions input, EngineProvider.Engine engine,
-                   MultiStartFitter.Options options, Path out) {
+                   MultiStartFitter.Options options, Integer bootstrap, long seed, Path out) {
         String localData = engine.localCopy(input.data);
         List<String> wanted = new ArrayList<>(law.columns());
         if (weightColumn != null) {
@@ -62,12 +64,21 @@ final class ExpressionFitRun {
         try (TerminalProgress progress = TerminalProgress.start("fit " + law.name(), request.grid().size())) {
             fit = request.run(engine, progress);
         }
+        ExpressionBootstrapResult replicates = null;
+        if (bootstrap != null && fit.hasOptimum()) {
+            try (TerminalProgress progress = TerminalProgress.start("bootstrap " + law.name(), bootstrap)) {
+                replicates = new ExpressionBootstrap(fit, points, bootstrap, seed).run(engine, progress);
+            }
+        }
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (out != null) {
-            AtomicFiles.writeString(out, ExpressionLawFiles.fitDocument(fit, input.data, table.contentHash(),
-                    seconds));
+            AtomicFiles.writeString(out, ExpressionLawFiles.fitDocument(fit, replicates, input.data,
+                    table.contentHash(), seconds));
         }
         print(fit, seconds, engine.threads(), System.out);
+        if (replicates != null) {
+            printIntervals(replicates, System.out);
+        }
         return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
     }
 
@@ -87,6 +98,16 @@ final class ExpressionFitRun {
             }
         }
         return e;
+    }
+
+    private static void printIntervals(ExpressionBootstrapResult replicates, PrintStream out) {
+        out.printf(Locale.ROOT, "bootstrap: %d resamples (seed %d), %d refits converged; 95 %% percentile "
+                + "intervals:%n", replicates.count(), replicates.seed(), replicates.converged());
+        double[][] intervals = replicates.parameterIntervals(0.95);
+        List<String> names = replicates.law().parameterNames();
+        for (int p = 0; p < names.size(); p++) {
+            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%n", names.get(p), intervals[p][0], intervals[p][1]);
+        }
     }
 
     private static void print(ExpressionFit fit, double seconds, int threads, PrintStream out) {

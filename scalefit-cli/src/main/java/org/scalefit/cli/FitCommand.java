@@ -147,8 +147,15 @@ final class FitCommand implements Callable<Integer> {
         }
         MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
                 .withPolish(!noPolish);
+        if (maxEvaluations != null) {
+            options = options.withMaxEvaluations(maxEvaluations);
+        }
+        if (lawOptions.bootstrap != null && lawOptions.bootstrap < 2) {
+            throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was " + lawOptions.bootstrap);
+        }
         try (EngineProvider.Engine parallelism = engine.open(threads)) {
-            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options, out);
+            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options,
+                    lawOptions.bootstrap, lawOptions.seed, out);
         }
     }
 

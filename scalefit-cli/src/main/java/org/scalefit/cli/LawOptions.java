@@ -58,6 +58,15 @@ final class LawOptions {
     @Option(names = "--weights", paramLabel = "COLUMN", description = "A data column of per-point weights.")
     String weights;
 
+    @Option(names = "--bootstrap", paramLabel = "B", description = "For a law given as text or file: also refit "
+            + "B pairs-bootstrap resamples from the optimum and store them in the result (percentile intervals of "
+            + "the parameters; scalefit predict then gives intervals of its predictions).")
+    Integer bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
+            description = "Seed of the --bootstrap resamples (NumPy's legacy stream). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
     /** Whether the law is one of the built-in log-sum-exp laws handled by the original fit path. */
     static boolean isBuiltInForm(String law) {
         return List.of("chinchilla", "width-depth", "width-depth-params").contains(law);

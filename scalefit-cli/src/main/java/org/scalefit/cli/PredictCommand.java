@@ -57,12 +57,17 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names).")
     Path points;
 
-    @Option(names = "--compute", paramLabel = "C", description = "A compute budget C = 6·N·D in FLOPs "
-            + "(repeatable; two-input laws).")
+    @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
+            + "(comma-separated or repeated; two-input laws).")
     List<Double> compute = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the predictions as CSV.")
     Path out;
+
+    @Option(names = "--level", defaultValue = "95", paramLabel = "PERCENT",
+            description = "Coverage of the percentile intervals printed when the fit file holds bootstrap replicates "
+                    + "(fit --bootstrap). Default: ${DEFAULT-VALUE}.")
+    double level;
 
     @Override
     public Integer call() {
@@ -70,6 +75,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private int run() {
+        OutputPaths.requireWritableFiles(out);
         ExpressionLawFiles.Fitted fitted = fitted();
         ExpressionLaw expressionLaw = fitted.law();
         double[] theta = fitted.theta();
@@ -83,11 +89,17 @@ final class PredictCommand implements Callable<Integer> {
         if (inputs.isEmpty() && compute.isEmpty()) {
             throw new IllegalArgumentException("nothing to predict: give --at, --points or --compute");
         }
+        if (!(level > 0 && level < 100)) {
+            throw new IllegalArgumentException("--level must be a percentage in (0, 100), was " + level);
+        }
+        var bootstrap = fitted.bootstrap();
+        double coverage = level / 100;
         List<String> names = expressionLaw.expression().inputs();
         StringBuilder csv = new StringBuilder();
         if (!inputs.isEmpty()) {
-            System.out.println(String.join("\t", names) + "\tloss");
-            csv.append(String.join(",", names)).append(",loss\n");
+            String header = String.join(",", names) + ",loss" + (bootstrap.isPresent() ? ",loss_low,loss_high" : "");
+            System.out.println(header.replace(',', '\t'));
+            csv.append(header).append('\n');
             for (double[] x : inputs) {
                 double loss = expressionLaw.predict(x, theta);
                 StringBuilder row = new StringBuilder();
@@ -95,21 +107,37 @@ final class PredictCommand implements Callable<Integer> {
                     row.append(String.format(Locale.ROOT, "%.6g,", value));
                 }
                 row.append(String.format(Locale.ROOT, "%.12g", loss));
+                if (bootstrap.isPresent()) {
+                    double[] band = bootstrap.get().predictionInterval(x, coverage);
+                    row.append(String.format(Locale.ROOT, ",%.12g,%.12g", band[0], band[1]));
+                }
                 System.out.println(row.toString().replace(',', '\t'));
                 csv.append(row).append('\n');
             }
         }
         if (!compute.isEmpty()) {
             int params = paramsInput(expressionLaw);
-            System.out.println("compute\tparams\ttokens\ttokens_per_param\tloss");
-            csv.append(inputs.isEmpty() ? "" : "\n").append("compute,params,tokens,tokens_per_param,loss\n");
+            String header = "compute,params,tokens,tokens_per_param,loss" + (bootstrap.isPresent()
+                    ? ",params_low,params_high,tokens_low,tokens_high,skipped_replicates" : "");
+            System.out.println(header.replace(',', '\t'));
+            csv.append(inputs.isEmpty() ? "" : "\n").append(header).append('\n');
             for (double budget : compute) {
                 Allocation allocation = ExpressionAllocation.optimal(expressionLaw, params, theta, budget);
-                String row = String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.4g,%.12g", budget, allocation.params(),
-                        allocation.tokens(), allocation.tokensPerParam(), allocation.predictedLoss());
-                System.out.println(row.replace(',', '\t'));
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.4g,%.12g", budget,
+                        allocation.params(), allocation.tokens(), allocation.tokensPerParam(),
+                        allocation.predictedLoss()));
+                if (bootstrap.isPresent()) {
+                    var band = bootstrap.get().allocationInterval(params, budget, coverage);
+                    row.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g,%.6g,%d", band.params()[0],
+                            band.params()[1], band.tokens()[0], band.tokens()[1], band.skipped()));
+                }
+                System.out.println(row.toString().replace(',', '\t'));
                 csv.append(row).append('\n');
             }
+        }
+        if (bootstrap.isPresent()) {
+            System.err.printf(Locale.ROOT, "intervals: central %.4g %% of %d bootstrap replicates (percentile)%n", level,
+                    bootstrap.get().count());
         }
         if (out != null) {
             AtomicFiles.writeString(out, csv.toString());

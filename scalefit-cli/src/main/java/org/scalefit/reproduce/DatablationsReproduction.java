@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.fit.StartOutcome;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.expr.ExpressionFit;
@@ -57,10 +58,33 @@ public final class DatablationsReproduction {
         MultiStartFitter.Options exhaustive = MultiStartFitter.Options.defaults().withRecognition(false);
         ExpressionFit grid = new ExpressionFitRequest(law, runs, exhaustive)
                 .run(context.parallelism(), context.progress());
-        String fit = "fit of R_D*, R_N* (base fixed), their grid {0, 20/3, 40/3, 20}²";
-        comparisons.add(Comparison.relative(fit, "R_D*", grid.parameter("R_D_star"), PUBLISHED_R_D, 1.1e-3));
-        comparisons.add(Comparison.relative(fit, "R_N*", grid.parameter("R_N_star"), PUBLISHED_R_N, 1.1e-3));
-        comparisons.add(Comparison.objective(fit, grid.objective(), PUBLISHED_OBJECTIVE, 1e-12));
+        ExpressionObjective objective = ExpressionObjective.of(law, runs);
+        int rd = law.parameterNames().indexOf("R_D_star");
+        int rn = law.parameterNames().indexOf("R_N_star");
+        // the published basin: of the optima the search reports (best, and a competing basin within 5 %), the one
+        // nearest the published (R_D*, R_N*)
+        double[] basin = grid.parameters();
+        double basinObjective = grid.objective();
+        StartOutcome competing = grid.search().secondBest();
+        if (competing != null) {
+            double[] other = objective.theta(competing.point());
+            if (distance(other, rd, rn) < distance(basin, rd, rn)) {
+                basin = other;
+                basinObjective = competing.value();
+            }
+        }
+        String fit = "fit of R_D*, R_N* (base fixed), their grid {0, 20/3, 40/3, 20}²: the published basin";
+        comparisons.add(Comparison.relative(fit, "R_D*", basin[rd], PUBLISHED_R_D, 1.1e-3));
+        comparisons.add(Comparison.relative(fit, "R_N*", basin[rn], PUBLISHED_R_N, 1.1e-3));
+        comparisons.add(Comparison.objective(fit, basinObjective, PUBLISHED_OBJECTIVE, 1e-12));
+        boolean gridFoundLower = grid.objective() < basinObjective;
+        if (gridFoundLower) {
+            String best = "fit of R_D*, R_N*, their grid: the lowest optimum found";
+            comparisons.add(Comparison.unpublished(best, "R_D*", grid.parameter("R_D_star"), ""));
+            comparisons.add(Comparison.unpublished(best, "R_N*", grid.parameter("R_N_star"), ""));
+            comparisons.add(Comparison.unpublished(best, "objective", grid.objective(), String.format(Locale.ROOT,
+                    "%.3g below the published basin's optimum", basinObjective - grid.objective())));
+        }
 
         ExpressionLaw nearLower = law.withParameter(law.parameter("R_D_star").withStarts(45))
                 .withParameter(law.parameter("R_N_star").withStarts(2.5));
@@ -70,17 +94,24 @@ public final class DatablationsReproduction {
         comparisons.add(Comparison.unpublished(beyond, "R_D*", lower.parameter("R_D_star"), ""));
         comparisons.add(Comparison.unpublished(beyond, "R_N*", lower.parameter("R_N_star"), ""));
         comparisons.add(Comparison.unpublished(beyond, "objective", lower.objective(), String.format(Locale.ROOT,
-                "%.3g below the published basin's optimum", grid.objective() - lower.objective())));
+                "%.3g below the published basin's optimum", basinObjective - lower.objective())));
 
         List<String> notes = List.of(
                 "The published objective was computed in float32 (torch); the same point in double precision is "
                         + "8.3e-8 relative lower, equal to a numpy/scipy float64 reference to 1e-16.",
                 "Their grid's 7 starts with R_D* = 0 or R_N* = 0 are not finite (−R/R* divides by zero); the other "
-                        + grid.search().successfulStarts() + " converge to the published basin, whose optimum is "
-                        + "below the published objective (their float32 L-BFGS stopped within 1e-3 of it).",
+                        + grid.search().successfulStarts() + " converge, to the published basin, whose optimum is "
+                        + "below the published objective (their float32 L-BFGS stopped within 1e-3 of it)"
+                        + (gridFoundLower ? ", and, after polishing, to a lower basin, which the fit reports as its "
+                        + "optimum with the published basin as a competing one" : "") + ".",
                 "A lower basin at R_D* ≈ 47, R_N* ≈ 2.33 exists: scipy's L-BFGS-B (finite differences) reaches it "
-                        + "from their start (20, 20/3), scalefit's L-BFGS from that start does not; both are shown.");
+                        + "from their start (20, 20/3); both basins are shown.");
         return new StudyReproduction("datablations", TITLE, comparisons, notes, List.of(), data.sources(),
                 (System.nanoTime() - begin) / 1e9);
+    }
+
+    /** Relative distance of (R_D*, R_N*) in θ from the published values. */
+    private static double distance(double[] theta, int rd, int rn) {
+        return Math.hypot(theta[rd] / PUBLISHED_R_D - 1, theta[rn] / PUBLISHED_R_N - 1);
     }
 }

@@ -12,22 +12,29 @@ package org.scalefit.fit;
  * {@value #MAX_ROUNDS} rounds without passing the test the last point is returned with the failed test, for the
  * caller to report.
  */
-final class LocalRefinement {
+public final class LocalRefinement {
 
     static final int MAX_ROUNDS = 300;
 
     private LocalRefinement() {
     }
 
-    /** The refined point, its objective value and the test it passed or failed. */
-    record Refined(double[] point, double value, Stationarity stationarity, int rounds) {
+    /**
+     * The refined point, its objective value and the test it passed or failed.
+     *
+     * @param point        the point reached
+     * @param value        f there
+     * @param stationarity the test of the point
+     * @param rounds       how many rounds of L-BFGS and Newton steps ran
+     */
+    public record Refined(double[] point, double value, Stationarity stationarity, int rounds) {
     }
 
     /**
      * Refines a copy of {@code start}, with at most about {@code budget} evaluations of f for L-BFGS and Newton
      * (the stationarity tests come on top): when the budget is spent, the point reached is tested and returned.
      */
-    static Refined refine(DifferentiableObjective f, double[] start, long budget) {
+    public static Refined refine(DifferentiableObjective f, double[] start, long budget) {
         int n = start.length;
         double[] x = start.clone();
         double[] better = new double[n];

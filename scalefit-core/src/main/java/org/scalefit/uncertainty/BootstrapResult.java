@@ -205,7 +205,11 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
         return cov;
     }
 
-    static double[] percentile(double[][] draws, double p) {
+    /**
+     * Per column, the p-th percentile (0 ≤ p ≤ 100) of the draws, linearly interpolated between order statistics
+     * (NumPy's default, Hyndman–Fan type 7).
+     */
+    public static double[] percentile(double[][] draws, double p) {
         if (!(p >= 0 && p <= 100)) {
             throw new IllegalArgumentException("percentile must be in [0, 100], was " + p);
         }

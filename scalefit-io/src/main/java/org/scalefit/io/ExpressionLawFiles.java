@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.LawExpression;
@@ -17,9 +18,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Law files and expression-fit results as JSON.
+ * Law files (JSON, or YAML when the file name ends in {@code .yaml}/{@code .yml}: the same fields) and
+ * expression-fit results as JSON.
  *
  * <p>A law file says everything about a user-written law:
  * <pre>
@@ -45,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ExpressionLawFiles {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final YAMLMapper YAML_MAPPER = YAMLMapper.builder().build();
     /** The input names that read a column of another name unless a law file says otherwise. */
     public static final Map<String, String> DEFAULT_COLUMNS = Map.of("N", "params", "D", "tokens",
             "U", "unique_tokens", "C", "FLOPs", "M", "tokens_per_param");
@@ -62,14 +66,19 @@ public final class ExpressionLawFiles {
     /** Reads a law file. */
     public static LawFile read(Path file) {
         String source = file.toString();
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        String format = yaml ? "a YAML law file" : "a JSON law file";
         if (!Files.isRegularFile(file)) {
-            throw new InputException(source, null, null, "a readable JSON law file", "no such file");
+            throw new InputException(source, null, null, format, "no such file");
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = yaml ? YAML_MAPPER.readTree(file.toFile()) : MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a JSON law file", e.getOriginalMessage(), e);
+            Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                    : null;
+            throw new InputException(source, line, "(document)", format, e.getOriginalMessage(), e);
         }
         return fromJson(source, root);
     }
@@ -312,8 +321,12 @@ public final class ExpressionLawFiles {
         return file;
     }
 
-    /** The result document of an expression fit (pretty-printed JSON). */
-    public static String fitDocument(ExpressionFit fit, String data, String dataSha256, double seconds) {
+    /**
+     * The result document of an expression fit (pretty-printed JSON); with {@code bootstrap} (null if none) it also
+     * holds the replicates' parameters and their 95 % percentile intervals under {@code "bootstrap"}.
+     */
+    public static String fitDocument(ExpressionFit fit, ExpressionBootstrapResult bootstrap, String data,
+                                     String dataSha256, double seconds) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("kind", "expression-fit");
         root.put("law", fit.law().name());
@@ -338,13 +351,51 @@ public final class ExpressionLawFiles {
         }
         var warnings = root.putArray("warnings");
         fit.warnings().forEach(warnings::add);
+        if (bootstrap != null) {
+            root.set("bootstrap", bootstrapNode(bootstrap));
+        }
         root.set("law_file", lawFile(fit.law()));
         root.put("seconds", seconds);
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    /** A law with values for all its parameters, as a fit file holds it. */
-    public record Fitted(ExpressionLaw law, double[] theta) {
+    private static ObjectNode bootstrapNode(ExpressionBootstrapResult bootstrap) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("scheme", "pairs");
+        node.put("replicates", bootstrap.count());
+        node.put("seed", bootstrap.seed());
+        node.put("converged", bootstrap.converged());
+        node.put("level", 0.95);
+        ObjectNode intervals = node.putObject("intervals");
+        double[][] bounds = bootstrap.parameterIntervals(0.95);
+        List<String> names = bootstrap.law().parameterNames();
+        for (int p = 0; p < names.size(); p++) {
+            intervals.putArray(names.get(p)).add(bounds[p][0]).add(bounds[p][1]);
+        }
+        var stationary = node.putArray("stationary");
+        for (boolean holds : bootstrap.stationary()) {
+            stationary.add(holds);
+        }
+        var rows = node.putArray("parameters");
+        for (double[] theta : bootstrap.replicates()) {
+            var row = rows.addArray();
+            for (double value : theta) {
+                row.add(value);
+            }
+        }
+        return node;
+    }
+
+    /**
+     * A law with values for all its parameters, as a fit file holds it, and the parameters of its bootstrap
+     * replicates (no rows if the fit was not bootstrapped).
+     */
+    public record Fitted(ExpressionLaw law, double[] theta, java.util.Optional<ExpressionBootstrapResult> bootstrap) {
+
+        /** A law without replicates. */
+        public Fitted(ExpressionLaw law, double[] theta) {
+            this(law, theta, java.util.Optional.empty());
+        }
     }
 
     /** Whether a parsed document is an expression-fit result. */
@@ -363,7 +414,35 @@ public final class ExpressionLawFiles {
         for (var entry : root.get("parameters").properties()) {
             values.put(entry.getKey(), entry.getValue().asDouble());
         }
-        return new Fitted(file.law(), file.law().theta(values));
+        JsonNode bootstrap = root.get("bootstrap");
+        if (bootstrap == null || !bootstrap.has("parameters")) {
+            return new Fitted(file.law(), file.law().theta(values));
+        }
+        int count = file.law().parameterNames().size();
+        JsonNode rows = bootstrap.get("parameters");
+        JsonNode outcomes = bootstrap.get("stationary");
+        double[][] replicates = new double[rows.size()][];
+        boolean[] stationary = new boolean[rows.size()];
+        for (int r = 0; r < replicates.length; r++) {
+            JsonNode outcome = outcomes == null ? null : outcomes.get(r);
+            if (outcome == null || !outcome.isBoolean()) {
+                throw new InputException(source, null, "bootstrap.stationary[" + r + "]",
+                        "true or false (one per replicate)", String.valueOf(outcome));
+            }
+            stationary[r] = outcome.asBoolean();
+            JsonNode row = rows.get(r);
+            if (!row.isArray() || row.size() != count) {
+                throw new InputException(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
+                        row.toString());
+            }
+            replicates[r] = new double[count];
+            for (int p = 0; p < count; p++) {
+                replicates[r][p] = row.get(p).asDouble();
+            }
+        }
+        double[] theta = file.law().theta(values);
+        return new Fitted(file.law(), theta, java.util.Optional.of(new ExpressionBootstrapResult(file.law(), theta,
+                replicates, stationary, bootstrap.path("seed").asLong())));
     }
 
     /** The named law ({@link NamedLaws}) with values for its parameters. */

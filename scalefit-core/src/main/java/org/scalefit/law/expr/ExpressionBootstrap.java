@@ -1,0 +1,74 @@
+package org.scalefit.law.expr;
+
+import java.io.Serializable;
+import java.util.List;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LocalRefinement;
+import org.scalefit.fit.Parallelism;
+import org.scalefit.uncertainty.ResamplingStream;
+
+/**
+ * The non-parametric pairs bootstrap of a fit of any {@link ExpressionLaw}, as Epoch AI run it for the Chinchilla law
+ * (Besiroglu et al. 2024, §3; {@link org.scalefit.uncertainty.PairsBootstrap} for the built-in laws): B times,
+ * resample the n points with replacement, refit the law's objective F(θ) = Σ_i m_i·w_i·ρ(r_i(θ)) (m_i the
+ * multiplicity of point i in the resample, {@link ExpressionObjective#resampled}) from the point estimate θ̂ to a
+ * tested local minimum ({@link LocalRefinement}: L-BFGS and Newton steps until the {@link
+ * org.scalefit.fit.Stationarity} test holds), and keep the B parameter vectors θ*_1 … θ*_B. Fixed parameters stay fixed, tied
+ * ones tied, bounded ones inside their bounds (the refit runs in the same transformed coordinates as the fit).
+ *
+ * <p>Every replicate starts from θ̂, so the bootstrap measures how the optimum of the point estimate's basin moves
+ * when the data are resampled; where the objective has other near-optimal basins the spread can be understated.
+ * Resamples are drawn up front from the seed (NumPy's legacy stream, {@link ResamplingStream#NUMPY_RANDOM_STATE});
+ * replicate r depends only on (seed, r), so the result does not depend on the number of threads.
+ *
+ * @param estimate   the fit whose optimum every replicate starts from
+ * @param data       the points it was fitted to
+ * @param replicates B ≥ 2
+ * @param seed       seed of the resampling stream
+ */
+public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int replicates, long seed) {
+
+    /** Evaluations one refit may spend before it is reported as not stationary. */
+    static final long REFIT_EVALUATIONS = 200_000;
+
+    public ExpressionBootstrap {
+        if (replicates < 2) {
+            throw new IllegalArgumentException("need at least 2 bootstrap replicates, was " + replicates);
+        }
+        if (!estimate.hasOptimum()) {
+            throw new IllegalArgumentException("cannot bootstrap a fit that has no optimum (" + estimate.status()
+                    .label() + ")");
+        }
+        if (data.size() != estimate.points()) {
+            throw new IllegalArgumentException("the fit has " + estimate.points() + " points, the data "
+                    + data.size());
+        }
+    }
+
+    /** Runs the B refits on {@code parallelism}, telling {@code progress} of each finished replicate. */
+    public ExpressionBootstrapResult run(Parallelism parallelism, FitProgress progress) {
+        ExpressionObjective full = ExpressionObjective.of(estimate.law(), data);
+        int n = data.size();
+        int[][] resamples = ResamplingStream.NUMPY_RANDOM_STATE.resamples(seed, replicates, n);
+        double[] from = estimate.search().best().point();
+        List<Replicate> refits = parallelism.map(replicates, r -> {
+            int[] counts = new int[n];
+            for (int index : resamples[r]) {
+                counts[index]++;
+            }
+            ExpressionObjective objective = full.resampled(counts);
+            LocalRefinement.Refined refined = LocalRefinement.refine(objective, from, REFIT_EVALUATIONS);
+            return new Replicate(objective.theta(refined.point()), refined.stationarity().holds());
+        }, r -> progress.advance(1));
+        double[][] parameters = new double[replicates][];
+        boolean[] stationary = new boolean[replicates];
+        for (int r = 0; r < replicates; r++) {
+            parameters[r] = refits.get(r).theta;
+            stationary[r] = refits.get(r).stationary;
+        }
+        return new ExpressionBootstrapResult(estimate.law(), estimate.parameters(), parameters, stationary, seed);
+    }
+
+    private record Replicate(double[] theta, boolean stationary) implements Serializable {
+    }
+}

@@ -1,0 +1,110 @@
+package org.scalefit.law.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LocalParallelism;
+
+class ExpressionBootstrapTest {
+
+    private static final LawExpression CHINCHILLA = LawExpression.parse("E + A/N^alpha + B/D^beta",
+            List.of("N", "D"), List.of("E", "A", "B", "alpha", "beta"));
+    private static final ToDoubleFunction<double[]> TRUTH =
+            x -> 1.8 + 420 / Math.pow(x[0], 0.32) + 900 / Math.pow(x[1], 0.28);
+
+    private static ExpressionLaw law() {
+        return ExpressionLaw.of("test", CHINCHILLA)
+                .withParameter(ParameterSpec.free("E").withStarts(0.5, 1, 2))
+                .withParameter(ParameterSpec.free("A").logScale().withStarts(1e1, 1e3, 1e5))
+                .withParameter(ParameterSpec.free("B").logScale().withStarts(1e1, 1e3, 1e5))
+                .withParameter(ParameterSpec.free("alpha").withStarts(0.1, 0.3, 0.6))
+                .withParameter(ParameterSpec.free("beta").withStarts(0.1, 0.3, 0.6));
+    }
+
+    private static ExpressionFit fit(ExpressionLaw law, LawPoints data) {
+        return ExpressionFitRequest.of(law, data).run(LocalParallelism.sequential(), FitProgress.silent());
+    }
+
+    @Test
+    void everyResampleOfNoiselessRunsGivesBackTheTrueLaw() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0, 11);
+        ExpressionFit estimate = fit(law(), data);
+        ExpressionBootstrapResult result = new ExpressionBootstrap(estimate, data, 20, 42)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        assertThat(result.converged()).isEqualTo(20);
+        double[][] intervals = result.parameterIntervals(0.95);
+        assertThat(intervals[3][0]).isCloseTo(0.32, within(1e-6));
+        assertThat(intervals[3][1]).isCloseTo(0.32, within(1e-6));
+        assertThat(intervals[4][0]).isCloseTo(0.28, within(1e-6));
+        assertThat(intervals[4][1]).isCloseTo(0.28, within(1e-6));
+    }
+
+    @Test
+    void noisyRunsGiveIntervalsAroundThePointEstimateThatWidenWithTheNoise() {
+        ExpressionLaw law = law();
+        double[] widths = new double[2];
+        double[] noise = {0.002, 0.02};
+        for (int k = 0; k < 2; k++) {
+            LawPoints data = ExpressionFitTest.synthetic(TRUTH, noise[k], 12);
+            ExpressionFit estimate = fit(law, data);
+            ExpressionBootstrapResult result = new ExpressionBootstrap(estimate, data, 100, 7)
+                    .run(LocalParallelism.sequential(), FitProgress.silent());
+            assertThat(result.converged()).isEqualTo(100);
+            double[] alpha = result.parameterIntervals(0.95)[3];
+            assertThat(estimate.parameter("alpha")).isBetween(alpha[0], alpha[1]);
+            double[] at = {2e9, 5e10};
+            double[] band = result.predictionInterval(at, 0.95);
+            assertThat(estimate.predict(at)).isBetween(band[0], band[1]);
+            widths[k] = alpha[1] - alpha[0];
+        }
+        assertThat(widths[0]).isPositive();
+        assertThat(widths[1]).isGreaterThan(3 * widths[0]);
+    }
+
+    @Test
+    void aFixedParameterStaysFixedInEveryReplicate() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 13);
+        ExpressionLaw law = law().withParameter(ParameterSpec.free("E").fixedAt(1.8));
+        ExpressionBootstrapResult result = new ExpressionBootstrap(fit(law, data), data, 30, 1)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        for (double[] theta : result.replicates()) {
+            assertThat(theta[0]).isEqualTo(1.8);
+        }
+    }
+
+    @Test
+    void theReplicatesDependOnTheSeedAloneNotOnTheThreads() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 14);
+        ExpressionFit estimate = fit(law(), data);
+        ExpressionBootstrap bootstrap = new ExpressionBootstrap(estimate, data, 40, 3);
+        double[][] one = bootstrap.run(LocalParallelism.sequential(), FitProgress.silent()).replicates();
+        double[][] four = bootstrap.run(LocalParallelism.withThreads(4), FitProgress.silent()).replicates();
+        assertThat(four).isDeepEqualTo(one);
+    }
+
+    @Test
+    void theAllocationIntervalContainsThePointAllocation() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 15);
+        ExpressionFit estimate = fit(law(), data);
+        ExpressionBootstrapResult result = new ExpressionBootstrap(estimate, data, 100, 5)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        var point = ExpressionAllocation.optimal(estimate.law(), 0, estimate.parameters(), 1e21);
+        var band = result.allocationInterval(0, 1e21, 0.9);
+        assertThat(band.skipped()).isZero();
+        assertThat(point.params()).isBetween(band.params()[0], band.params()[1]);
+        assertThat(point.tokens()).isBetween(band.tokens()[0], band.tokens()[1]);
+    }
+
+    @Test
+    void fewerThanTwoReplicatesAreRefused() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0, 16);
+        ExpressionFit estimate = fit(law(), data);
+        assertThatThrownBy(() -> new ExpressionBootstrap(estimate, data, 1, 0))
+                .hasMessageContaining("at least 2");
+    }
+}
