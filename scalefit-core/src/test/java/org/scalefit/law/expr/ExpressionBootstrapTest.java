@@ -12,18 +12,11 @@ import org.scalefit.fit.LocalParallelism;
 
 class ExpressionBootstrapTest {
 
-    private static final LawExpression CHINCHILLA = LawExpression.parse("E + A/N^alpha + B/D^beta",
-            List.of("N", "D"), List.of("E", "A", "B", "alpha", "beta"));
     private static final ToDoubleFunction<double[]> TRUTH =
             x -> 1.8 + 420 / Math.pow(x[0], 0.32) + 900 / Math.pow(x[1], 0.28);
 
     private static ExpressionLaw law() {
-        return ExpressionLaw.of("test", CHINCHILLA)
-                .withParameter(ParameterSpec.free("E").withStarts(0.5, 1, 2))
-                .withParameter(ParameterSpec.free("A").logScale().withStarts(1e1, 1e3, 1e5))
-                .withParameter(ParameterSpec.free("B").logScale().withStarts(1e1, 1e3, 1e5))
-                .withParameter(ParameterSpec.free("alpha").withStarts(0.1, 0.3, 0.6))
-                .withParameter(ParameterSpec.free("beta").withStarts(0.1, 0.3, 0.6));
+        return ExpressionFitTest.logScaleChinchilla();
     }
 
     private static ExpressionFit fit(ExpressionLaw law, LawPoints data) {

@@ -40,7 +40,8 @@ class ExpressionFitTest {
         return ExpressionFitRequest.of(law, data).run(LocalParallelism.sequential(), FitProgress.silent());
     }
 
-    private static ExpressionLaw logScaleChinchilla() {
+    /** Chinchilla's law with A, B on the log scale and a 3-value start grid per parameter. */
+    static ExpressionLaw logScaleChinchilla() {
         return ExpressionLaw.of("test", CHINCHILLA)
                 .withParameter(ParameterSpec.free("E").withStarts(0.5, 1, 2))
                 .withParameter(ParameterSpec.free("A").logScale().withStarts(1e1, 1e3, 1e5))
