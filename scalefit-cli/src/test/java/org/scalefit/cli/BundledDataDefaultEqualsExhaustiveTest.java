@@ -29,7 +29,8 @@ class BundledDataDefaultEqualsExhaustiveTest {
             "gemstones:hot_120b+_only_477", "gemstones:cool_begin", "gemstones:cool_end", "gemstones:lr_ablation_hot",
             "gemstones:lr_ablation_hot_477", "gemstones:hot_sampled_like_chinchilla",
             "gemstones:lr_ablation_hot_sampled_like_chinchilla", "gemstones:slim_chinchilla",
-            "gemstones:lr_ablation_slim_chinchilla", "chinchilla:epoch");
+            "gemstones:lr_ablation_slim_chinchilla", "gemstones:fineweb_edu", "gemstones:fineweb_dclm",
+            "chinchilla:epoch");
 
     static Stream<Arguments> datasetsAtBothDeltas() {
         return DATASETS.stream().flatMap(data -> Stream.of(Arguments.of(data, 1e-3), Arguments.of(data, 1e-4)));
