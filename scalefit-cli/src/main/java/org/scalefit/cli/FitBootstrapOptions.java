@@ -213,8 +213,8 @@ final class FitBootstrapOptions {
         double low = 50 - resampling.level() / 2;
         double high = 50 + resampling.level() / 2;
         double[] theta = stored.law().theta();
-        List<String> logNames = FitBootstrapJson.parameterNames(law, false);
-        List<String> naturalNames = FitBootstrapJson.parameterNames(law, true);
+        List<String> logNames = law.parameterNames(false);
+        List<String> naturalNames = law.parameterNames(true);
         String lowLabel = percent(low);
         String highLabel = percent(high);
         stdout.printf(Locale.ROOT, "  %-26s %14s %12s %14s %14s%n", "parameter", "estimate", "s.e.", lowLabel,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.EngineProvider;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -173,12 +174,11 @@ final class FitCommand implements Callable<Integer> {
         if (maxEvaluations != null) {
             options = options.withMaxEvaluations(maxEvaluations);
         }
-        MultiStartFitter fitter = new MultiStartFitter(options);
         int workers = parallelism.threads();
         long begin = System.nanoTime();
         LawFit fit;
         try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
-            fit = LawFit.fit(form, observations, delta, startGrid, fitter, parallelism, progress);
+            fit = new FitProblem(form, observations, delta, startGrid, options).fit(parallelism, progress);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         String document = new FitResultJson().scalefit(fit, provenance, workers, seconds);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
@@ -126,7 +127,7 @@ final class RainbowCommand implements Callable<Integer> {
             StartGrid startGrid = SensitivityInputs.startGrid(grid);
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Parallelism parallelism = LocalParallelism.withThreads(workers);
-            MultiStartFitter fitter = SensitivityInputs.fitter(false, false);
+            MultiStartFitter.Options fitter = SensitivityInputs.fitter(false, false);
             try (TerminalProgress progress = TerminalProgress.start("rainbow fits", sets.size() * startGrid.size())) {
                 for (String set : sets) {
                     boolean noEmbeds = set.endsWith("_no_embeds");
@@ -136,8 +137,9 @@ final class RainbowCommand implements Callable<Integer> {
                     if (noEmbeds) {
                         table = ParamsWithoutEmbeddings.of(table, vocab);
                     }
-                    LawFit fit = LawFit.fit(LawForm.CHINCHILLA, SensitivityInputs.paramsTokens(table), delta,
-                            startGrid, fitter, parallelism, progress);
+                    LawFit fit = new FitProblem(LawForm.CHINCHILLA, SensitivityInputs.paramsTokens(table), delta,
+                            startGrid, fitter)
+                            .fit(parallelism, progress);
                     if (!fit.succeeded()) {
                         System.err.println("scalefit sensitivity rainbow: no start converged for " + set
                                 + "; line left out");

@@ -15,9 +15,9 @@ import org.scalefit.accounting.RunCompute;
 import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.frontier.Approach1;
@@ -231,8 +231,7 @@ final class ReportCommand implements Callable<Integer> {
                 "loss");
         LawFit fit;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", startGrid.size())) {
-            fit = LawFit.fit(LawForm.CHINCHILLA, points, delta, startGrid, new MultiStartFitter(
-                    MultiStartFitter.Options.defaults()), parallelism, progress);
+            fit = FitProblem.of(LawForm.CHINCHILLA, points, delta, startGrid).fit(parallelism, progress);
         }
         seconds.put("approach 3 fit", elapsed(step));
         BootstrapResult bootstrap = null;

@@ -135,7 +135,7 @@ final class SamplingCommand implements Callable<Integer> {
 
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Parallelism parallelism = LocalParallelism.withThreads(workers);
-        MultiStartFitter fitter = SensitivityInputs.fitter(false, false);
+        MultiStartFitter.Options fitter = SensitivityInputs.fitter(false, false);
         long begin = System.nanoTime();
         List<SamplingComparison> comparisons = new ArrayList<>();
         try (TerminalProgress progress = TerminalProgress.start("sampling", 4 * startGrid.size())) {

@@ -32,10 +32,9 @@ final class SensitivityInputs {
         return ParamSearchArray.forTarget(LawForm.CHINCHILLA.arity(), size).grid();
     }
 
-    /** The fitter, with the {@code --exhaustive} and {@code --no-polish} choices. */
-    static MultiStartFitter fitter(boolean exhaustive, boolean noPolish) {
-        return new MultiStartFitter(MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
-                .withPolish(!noPolish));
+    /** The search options, with the {@code --exhaustive} and {@code --no-polish} choices. */
+    static MultiStartFitter.Options fitter(boolean exhaustive, boolean noPolish) {
+        return MultiStartFitter.Options.defaults().withRecognition(!exhaustive).withPolish(!noPolish);
     }
 
     /** The [params, tokens] points of a table with a {@code loss} column. */

@@ -11,6 +11,7 @@ import org.scalefit.accounting.FlopCount;
 import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -129,7 +130,7 @@ public final class GemstonesReproduction {
                 RainbowTable.GEMSTONES_SORT_COMPUTE), RAINBOW_LOW, RainbowTable.GEMSTONES_SORT_COMPUTE));
         List<DeltaGridPoint> sweep = DeltaGridSweep.run(observations(reader, SHOWN_FIT, LawForm.CHINCHILLA, false),
                 DeltaGridSweep.configurations(DeltaGridSweep.GEMSTONES_DELTAS, SWEEP_GRID_SIZES),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), context.parallelism(), context.progress());
+                MultiStartFitter.Options.defaults(), context.parallelism(), context.progress());
         sections.add(SensitivitySection.deltaGrid("gemstones-delta-grid", sweep));
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(GemstonesBenchmarks.BUNDLED);
         reader.note(new Provenance.DataSource(benchmarks.source(), benchmarks.contentHash(),
@@ -215,8 +216,8 @@ public final class GemstonesReproduction {
         FittedLaw published = PublishedValues.gemstonesApproach3(file).orElseThrow();
         double publishedLoss = PublishedValues.gemstonesApproach3Loss(file).orElseThrow();
         Observations data = observations(reader, set, form, noEmbeds);
-        LawFit fit = LawFit.fit(form, data, DELTA, StartGrid.gemstones(form.arity()),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), context.parallelism(), context.progress());
+        LawFit fit = FitProblem.of(form, data, DELTA, StartGrid.gemstones(form.arity()))
+                .fit(context.parallelism(), context.progress());
         String analysis = String.format(Locale.ROOT, "Approach 3 %s%s, %s law", set, noEmbeds ? " no embeds" : "",
                 form.name());
         comparisons.add(Comparison.objective(analysis, fit.loss(), publishedLoss, 1e-9));

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
@@ -50,7 +51,7 @@ class BundledDataDefaultEqualsExhaustiveTest {
     }
 
     private static LawFit fit(Observations data, double delta, StartGrid grid, MultiStartFitter.Options options) {
-        return LawFit.fit(LawForm.CHINCHILLA, data, delta, grid, new MultiStartFitter(options),
-                LocalParallelism.allCores(), FitProgress.silent());
+        return new FitProblem(LawForm.CHINCHILLA, data, delta, grid, options)
+                .fit(LocalParallelism.allCores(), FitProgress.silent());
     }
 }

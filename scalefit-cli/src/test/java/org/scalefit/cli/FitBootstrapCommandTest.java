@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
@@ -125,9 +125,8 @@ class FitBootstrapCommandTest {
         RunTable table = new TableReader().read("gemstones:hot",
                 ColumnRequest.of("width", "depth", "tokens", "loss"));
         Observations points = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
-        LawFit fit = LawFit.fit(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(2),
-                FitProgress.silent());
+        LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3))
+                .fit(LocalParallelism.withThreads(2), FitProgress.silent());
         Path file = folder.resolve("wd.json");
         Files.writeString(file, new FitResultJson().scalefit(fit, new FitProvenance("gemstones:hot",
                 table.contentHash(), List.of(), "test", ColumnMapping.gemstones().fileColumns()), 2, 0));

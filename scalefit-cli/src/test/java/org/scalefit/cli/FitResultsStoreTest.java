@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitProvenance;
@@ -131,9 +131,9 @@ class FitResultsStoreTest {
     void gemstonesShapeOfTheResultDocumentIsTheGemstonesShapeOfTheFit() {
         RunTable table = new TableReader().read("gemstones:slim_chinchilla", ColumnRequest.of("params", "tokens",
                 "loss"));
-        LawFit fit = LawFit.fit(LawForm.CHINCHILLA, Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss"),
-                1e-3, StartGrid.epoch(), new MultiStartFitter(MultiStartFitter.Options.defaults()),
-                LocalParallelism.withThreads(1), FitProgress.silent());
+        LawFit fit = FitProblem.of(LawForm.CHINCHILLA,
+                Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss"), 1e-3, StartGrid.epoch())
+                .fit(LocalParallelism.withThreads(1), FitProgress.silent());
         FitResultJson json = new FitResultJson();
         String document = json.scalefit(fit, new FitProvenance(table.source(), table.contentHash(), List.of(), "test"),
                 1, 0.5);

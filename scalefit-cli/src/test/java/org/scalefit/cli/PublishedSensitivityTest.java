@@ -76,7 +76,7 @@ class PublishedSensitivityTest {
     private static DeltaGridPoint sweepPoint(double delta, long gridSize) {
         List<DeltaGridPoint> points = DeltaGridSweep.run(hot(),
                 DeltaGridSweep.configurations(List.of(delta), List.of(gridSize)),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.allCores(),
+                MultiStartFitter.Options.defaults(), LocalParallelism.allCores(),
                 FitProgress.silent());
         assertThat(points).hasSize(1);
         assertThat(points.get(0).fit().succeeded()).isTrue();

@@ -3,6 +3,7 @@ package org.scalefit.sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -71,11 +72,12 @@ public final class DeltaGridSweep {
      *                                  positive and finite
      */
     public static List<DeltaGridPoint> run(Observations observations, List<DeltaGridPoint.Configuration> configurations,
-                                           MultiStartFitter fitter, Parallelism parallelism, FitProgress progress) {
+                                           MultiStartFitter.Options fitter, Parallelism parallelism, FitProgress progress) {
         List<DeltaGridPoint> points = new ArrayList<>();
         for (DeltaGridPoint.Configuration configuration : configurations) {
-            LawFit fit = LawFit.fit(LawForm.CHINCHILLA, observations, configuration.delta(),
-                    configuration.grid().grid(), fitter, parallelism, progress);
+            LawFit fit = new FitProblem(LawForm.CHINCHILLA, observations, configuration.delta(),
+                    configuration.grid().grid(), fitter)
+                    .fit(parallelism, progress);
             points.add(new DeltaGridPoint(configuration.delta(), configuration.grid(), fit));
         }
         return List.copyOf(points);

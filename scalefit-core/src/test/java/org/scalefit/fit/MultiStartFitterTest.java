@@ -28,8 +28,8 @@ class MultiStartFitterTest {
     }
 
     private static LawFit fit(Observations data, double delta, MultiStartFitter.Options options, int threads) {
-        return LawFit.fit(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), new MultiStartFitter(options),
-                LocalParallelism.withThreads(threads), FitProgress.silent());
+        return new FitProblem(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), options)
+                .fit(LocalParallelism.withThreads(threads), FitProgress.silent());
     }
 
     @ParameterizedTest(name = "{0}, δ = {1}")

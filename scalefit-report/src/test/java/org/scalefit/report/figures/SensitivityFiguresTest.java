@@ -29,7 +29,7 @@ class SensitivityFiguresTest {
         var observations = SyntheticRuns.chinchilla(new double[] {1e8, 3e8, 1e9, 3e9}, new double[] {2e9, 8e9, 3e10});
         List<DeltaGridPoint> points = DeltaGridSweep.run(observations,
                 DeltaGridSweep.configurations(List.of(1e-3, 1e-4), List.of(500L, 250L)),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(1),
+                MultiStartFitter.Options.defaults(), LocalParallelism.withThreads(1),
                 FitProgress.silent());
 
         Figure figure = SensitivityFigures.slopeAgainstGridSize("s", points);

@@ -44,7 +44,7 @@ class SensitivitySectionTest {
         Observations full = SyntheticRuns.chinchilla(params, tokens);
         Observations reduced = SyntheticRuns.chinchilla(new double[] {1e8, 1e9, 3e9}, tokens);
         SamplingComparison comparison = SamplingComparison.fit("sample", full, reduced, 1e-3, StartGrid.gemstones(2),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(1),
+                MultiStartFitter.Options.defaults(), LocalParallelism.withThreads(1),
                 FitProgress.silent());
 
         Section section = SensitivitySection.sampling("sampling", comparison, table(full), table(reduced));
