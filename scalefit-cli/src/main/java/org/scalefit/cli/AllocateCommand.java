@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scalefit.io.AllocationRules;
 import org.scalefit.io.AllocationJson;
+import org.scalefit.io.AllocationRules;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.AllocationRule;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class AllocateCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
         } else if (out != null) {
             AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
-                    rule, allocations, ScalefitCommand.version()));
+                    rule, allocations, ScalefitVersion.current()));
         }
         PrintStream stdout = System.out;
         String source = AllocationRules.referenceSource(law);

@@ -16,6 +16,7 @@ import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.BenchmarkLawsJson;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.InputException;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
 import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamFitter;
@@ -98,7 +99,7 @@ final class BenchmarksCommand implements Callable<Integer> {
         BenchmarkLawFits fits = BenchmarkLawFits.of(points, errorFitter, sigmoidFitter);
         if (out != null) {
             AtomicFiles.writeString(out, new BenchmarkLawsJson().write(benchmarks, lossTable, fits,
-                    ScalefitCommand.version()));
+                    ScalefitVersion.current()));
         }
         print(System.out, benchmarks, lossTable, fits);
         return fits.anyFailed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;

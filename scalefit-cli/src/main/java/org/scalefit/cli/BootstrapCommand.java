@@ -12,6 +12,7 @@ import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.BootstrapJson;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.ReferenceLaws;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.LawForm;
 import org.scalefit.uncertainty.BootstrapResult;
@@ -183,7 +184,7 @@ final class BootstrapCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (out != null) {
             AtomicFiles.writeString(out, new BootstrapJson().write(input.data, start, estimate, bootstrap, seed,
-                    stream, workers, seconds, draws, ScalefitCommand.version(), reference, tests, policy,
+                    stream, workers, seconds, draws, ScalefitVersion.current(), reference, tests, policy,
                     referenceModel));
         }
         print(System.out, observations.size(), estimate, bootstrap, workers, seconds);

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.LawFit;
 import org.scalefit.fit.EngineProvider;
+import org.scalefit.fit.LawFit;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.law.LawForm;
 import org.scalefit.sensitivity.AllocationSlopes;
@@ -73,7 +75,7 @@ final class DeltaGridCommand implements Callable<Integer> {
         OutputPaths.requireWritableFiles(out);
         List<DeltaGridPoint.Configuration> configurations = DeltaGridSweep.configurations(deltas,
                 gridSizes == null ? DeltaGridSweep.gemstonesGridSizes() : gridSizes);
-        FitInputs inputs = FitInputs.read(input, LawForm.CHINCHILLA, transform.transforms(), List.of());
+        FitInputs inputs = FitInputs.read(input.source(), LawForm.CHINCHILLA, transform.transforms(), List.of());
         RunTable table = inputs.table();
         List<String> transforms = inputs.transforms();
         int workers;
@@ -91,7 +93,7 @@ final class DeltaGridCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (out != null) {
             FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                    ScalefitCommand.version());
+                    ScalefitVersion.current());
             AtomicFiles.writeString(out, new SensitivityJson().deltaGrid(points, provenance, workers, seconds));
         }
         print(System.out, table.rows(), points, workers, seconds);

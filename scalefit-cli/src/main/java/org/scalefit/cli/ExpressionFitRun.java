@@ -39,7 +39,7 @@ final class ExpressionFitRun {
         wanted.add("loss");
         RunTable table;
         try {
-            table = input.reading(localData).read(ColumnRequest.of(wanted.stream().distinct()
+            table = input.source().reading(localData).read(ColumnRequest.of(wanted.stream().distinct()
                     .toArray(String[]::new)));
         } catch (InputException e) {
             throw missingInput(law, input, e);

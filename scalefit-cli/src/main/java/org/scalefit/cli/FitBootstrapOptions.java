@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
-import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.EngineProvider;
+import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.BundledDataset;
+import org.scalefit.io.DataSource;
 import org.scalefit.io.FitBootstrapJson;
+import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.StoredFit;
+import org.scalefit.io.Transform;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.uncertainty.AllocationBands;
@@ -116,8 +120,7 @@ final class FitBootstrapOptions {
         FittedLaw estimate = stored.law();
         LawForm law = estimate.form();
         FitProvenance recorded = stored.provenance();
-        DataOptions source = new DataOptions();
-        source.data = data.data != null ? data.data : recorded.data();
+        String sourceData = data.data != null ? data.data : recorded.data();
         if (data.data == null && !BundledDataset.exists(recorded.data()) && !recorded.data().contains("://")
                 && !Files.exists(Path.of(recorded.data()))) {
             String absolute = recorded.dataAbsolute();
@@ -125,7 +128,7 @@ final class FitBootstrapOptions {
                 // the fit was run in another folder: its provenance also holds the path made absolute there
                 System.err.println("scalefit bootstrap: reading " + absolute + " (" + fit + "'s data_absolute; "
                         + recorded.data() + " is not found from " + Path.of("").toAbsolutePath() + ")");
-                source.data = absolute;
+                sourceData = absolute;
             } else {
                 throw new InputException(recorded.data(), null, null, "the data named in " + fit + "'s provenance "
                         + "(a path as given to scalefit fit, read from the current folder "
@@ -134,10 +137,9 @@ final class FitBootstrapOptions {
                         + "--data FILE", "nothing at that path");
             }
         }
-        source.columns.putAll(recorded.columns());
-        source.columns.putAll(data.columns);
-        FitInputs inputs = FitInputs.read(source, law, FitInputs.Transforms.parse(recorded.transforms(),
-                fit.toString()), FitInputs.runKeyCandidates(runKey));
+        DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns);
+        FitInputs inputs = FitInputs.read(source, law, Transform.parse(recorded.transforms(), fit.toString()),
+                FitInputs.runKeyCandidates(runKey));
         Observations observations = inputs.observations();
         requireSameData(stored, inputs);
         List<String> key = resampling == ResamplingUnits.Scheme.RUNS ? inputs.runKey(runKey) : List.of();
@@ -159,14 +161,14 @@ final class FitBootstrapOptions {
         AllocationBands allocation = compute.isEmpty() ? null : AllocationBands.of(estimate.theta(), result,
                 compute.stream().mapToDouble(Double::doubleValue).toArray(), level);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        FitProvenance used = new FitProvenance(source.data, inputs.table().contentHash(), inputs.transforms(),
+        FitProvenance used = new FitProvenance(source.data(), inputs.table().contentHash(), inputs.transforms(),
                 recorded.version(), inputs.columns().fileColumns());
         FitBootstrapJson.Resampling described = new FitBootstrapJson.Resampling(units, key, seed, streamName, level);
         if (out != null) {
             AtomicFiles.writeString(out, new FitBootstrapJson().write(stored, LawFiles.sha256(fit), used, result,
-                    described, allocation, threads, seconds, draws, ScalefitCommand.version()));
+                    described, allocation, threads, seconds, draws, ScalefitVersion.current()));
         }
-        print(System.out, stored, source.data, result, described, allocation, threads, seconds);
+        print(System.out, stored, source.data(), result, described, allocation, threads, seconds);
         return 0;
     }
 

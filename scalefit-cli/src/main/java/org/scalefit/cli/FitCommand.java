@@ -2,29 +2,22 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.scalefit.data.Observations;
-import org.scalefit.data.RunTable;
-import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.EngineProvider;
-import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.ColumnMapping;
-import org.scalefit.io.FitProvenance;
+import org.scalefit.io.FitDocument;
 import org.scalefit.io.FitResultJson;
 import org.scalefit.io.FitResultParquet;
+import org.scalefit.io.analysis.FitOutcome;
+import org.scalefit.io.analysis.FitRequest;
+import org.scalefit.io.analysis.PreparedFit;
 import org.scalefit.io.store.CacheKey;
-import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredResult;
-import org.scalefit.io.store.StoredRunTable;
+import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.NamedLaws;
@@ -33,8 +26,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code scalefit fit}: Approach 3, a parametric law fitted by multi-start L-BFGS on the Huber loss of log-loss
@@ -155,74 +146,39 @@ final class FitCommand implements Callable<Integer> {
 
     /** Reads the data (through the engine, which may have to copy it here first) and fits, or serves the store's. */
     private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism) {
-        String localData = parallelism.localCopy(input.data);
-        List<String> transforms = new ArrayList<>();
-        PreparedData prepared = readObservations(form, transforms, input.reading(localData));
-        Observations observations = prepared.observations();
-        RunTable table = prepared.table();
-        String dataId = localData.equals(input.data) ? table.source() : input.data;
-        FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
-                ScalefitCommand.version(), prepared.columns().fileColumns());
-        StoredRunTable runTable = StoredRunTable.of(table, prepared.columns());
-        CacheKey key = cacheKey(form, startGrid, observations, provenance, runTable);
+        FitRequest request = new FitRequest(input.source(), form, transform.transforms(), delta, startGrid, !noPolish,
+                !exhaustive, maxEvaluations);
+        PreparedFit prepared = request.prepare(parallelism);
+        CacheKey key = prepared.cacheKey();
         Optional<StoredResult> stored = store.lookup("fit", out, key);
         if (stored.isPresent()) {
-            return finish(stored.get().result());
+            // the stored text is written back as it is; the typed document is read from it for the rest
+            String text = stored.get().result();
+            return finish(FitDocument.read(text, "the results store's fit " + key.sha256()), text);
         }
-        MultiStartFitter.Options options = MultiStartFitter.Options.defaults()
-                .withRecognition(!exhaustive).withPolish(!noPolish);
-        if (maxEvaluations != null) {
-            options = options.withMaxEvaluations(maxEvaluations);
-        }
-        int workers = parallelism.threads();
-        long begin = System.nanoTime();
-        LawFit fit;
+        FitOutcome outcome;
         try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
-            fit = new FitProblem(form, observations, delta, startGrid, options).fit(parallelism, progress);
+            outcome = prepared.fit(parallelism, progress);
         }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        String document = new FitResultJson().scalefit(fit, provenance, workers, seconds);
-        int exitCode = finish(document);
-        store.record("fit", out, runTable, key, document, seconds);
+        FitDocument document = outcome.document();
+        String text = document.write();
+        int exitCode = finish(document, text);
+        store.record("fit", out, prepared.runTable(), key, text, outcome.run().seconds());
         return exitCode;
     }
 
     /**
-     * The store key of this fit: everything that shapes the result document outside its run section — the data as
-     * named, as read (column mapping) and as fitted, the transforms, law, δ, grid and engine switches — and nothing
-     * else (not the thread count, which changes no result, nor the output format, which is derived from the document).
+     * Writes {@code --out} from the result document ({@code text} is its scalefit form), prints its summary and
+     * returns the exit code it calls for.
      */
-    private CacheKey cacheKey(LawForm form, StartGrid startGrid, Observations observations,
-                              FitProvenance provenance, StoredRunTable runTable) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("data", provenance.data());
-        options.put("columns", runTable.columns());
-        options.put("transforms", provenance.transforms());
-        options.put("points_sha256", ObservationsDigest.sha256(observations));
-        options.put("law", form.name());
-        options.put("delta", delta);
-        options.put("grid", startGrid.name());
-        options.put("grid_size", startGrid.size());
-        options.put("polish", !noPolish);
-        options.put("recognition", !exhaustive);
-        options.put("engine", MultiStartFitter.REVISION);
-        if (maxEvaluations != null) {
-            options.put("max_evaluations", maxEvaluations);
-        }
-        return CacheKey.of("approach3-fit", provenance.dataSha256(), options, provenance.version());
-    }
-
-    /** Writes {@code --out} from the result document, prints its summary and returns the exit code it calls for. */
-    private int finish(String document) {
+    private int finish(FitDocument document, String text) {
         if (writesParquet()) {
             FitResultParquet.write(out, document);
         } else if (out != null) {
-            AtomicFiles.writeString(out, format.equals("gemstones") ? new FitResultJson().gemstones(document)
-                    : document);
+            AtomicFiles.writeString(out, format.equals("gemstones") ? FitResultJson.gemstones(document) : text);
         }
-        JsonNode result = JsonMapper.builder().build().readTree(document);
-        new FitSummary(result).print(System.out);
-        return result.get("success").asBoolean() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        new FitSummary(document).print(System.out);
+        return document.success() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
     }
 
     /** {@code --out} names a {@code .parquet} file. */
@@ -230,70 +186,44 @@ final class FitCommand implements Callable<Integer> {
         return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
-    /** The table as read and the file columns read (for provenance), and the points fitted. */
-    private record PreparedData(RunTable table, ColumnMapping columns, Observations observations) {
-    }
-
-    private PreparedData readObservations(LawForm form, List<String> transforms, DataOptions data) {
-        FitInputs inputs = FitInputs.read(data, form, transform.transforms(),
-                List.of());
-        transforms.addAll(inputs.transforms());
-        return new PreparedData(inputs.table(), inputs.columns(), inputs.observations());
-    }
-
     /** The human-readable result on standard output, rendered from the result document (fresh or stored). */
-    private record FitSummary(JsonNode result) {
+    private record FitSummary(FitDocument result) {
         void print(PrintStream out) {
-            LawForm form = LawForm.named(result.get("law").asString());
+            LawForm form = result.form();
             out.printf(Locale.ROOT, "%s law on %d points, δ = %g, %s grid: %d starts, %d converged (%d recognised "
-                            + "early), %.2f s on %d threads%n", form.name(), result.get("points").asInt(),
-                    result.get("delta").asDouble(), result.get("grid").asString(), result.get("starts").asLong(),
-                    result.get("successful_starts").asLong(), result.get("recognised_starts").asLong(),
-                    result.get("run").get("seconds").asDouble(), result.get("run").get("threads").asInt());
-            if (!result.has("loss")) {
+                            + "early), %.2f s on %d threads%n", form.name(), result.points(), result.delta(),
+                    result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
+                    result.run().seconds(), result.run().threads());
+            if (!result.hasOptimum()) {
                 out.println("FAILED: no start converged");
-                for (JsonNode warning : result.get("warnings")) {
-                    out.println("warning: " + warning.asString());
-                }
+                result.warnings().forEach(warning -> out.println("warning: " + warning));
                 return;
             }
-            if (!result.get("success").asBoolean()) {
+            if (!result.success()) {
                 out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
-                        + result.get("status").asString() + "); see the warnings");
+                        + result.status() + "); see the warnings");
             }
-            out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.get("loss").asDouble());
-            double[] exponents = doubles(result.get("exponents"));
-            double[] coefficients = doubles(result.get("coefficients"));
-            double logIrreducibleError = result.get("irreducible_error").asDouble();
+            out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.loss());
+            FittedLaw law = result.fittedLaw();
             if (form.equals(LawForm.CHINCHILLA)) {
-                double alpha = exponents[0];
-                double beta = exponents[1];
+                double alpha = law.exponent(0);
+                double beta = law.exponent(1);
                 out.printf(Locale.ROOT, "L(N, D) = E + A/N^α + B/D^β%n");
-                out.printf(Locale.ROOT, "  A = %.6g   B = %.6g   E = %.6g%n", Math.exp(coefficients[0]),
-                        Math.exp(coefficients[1]), Math.exp(logIrreducibleError));
+                out.printf(Locale.ROOT, "  A = %.6g   B = %.6g   E = %.6g%n", Math.exp(law.logCoefficient(0)),
+                        Math.exp(law.logCoefficient(1)), Math.exp(law.logIrreducibleError()));
                 out.printf(Locale.ROOT, "  α = %.6g   β = %.6g%n", alpha, beta);
                 out.printf(Locale.ROOT, "  compute-optimal: N_opt ∝ C^%.4f, D_opt ∝ C^%.4f%n", beta / (alpha + beta),
                         alpha / (alpha + beta));
             } else {
                 out.printf(Locale.ROOT, "L = E + Σ_j exp(c_j)·x_j^(−α_j)%n");
                 for (int j = 0; j < form.arity(); j++) {
-                    out.printf(Locale.ROOT, "  %-7s α = %.6g   c = %.6g%n", form.inputs().get(j), exponents[j],
-                            coefficients[j]);
+                    out.printf(Locale.ROOT, "  %-7s α = %.6g   c = %.6g%n", form.inputs().get(j), law.exponent(j),
+                            law.logCoefficient(j));
                 }
-                out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", logIrreducibleError,
-                        Math.exp(logIrreducibleError));
+                out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", law.logIrreducibleError(),
+                        Math.exp(law.logIrreducibleError()));
             }
-            for (JsonNode warning : result.get("warnings")) {
-                out.println("warning: " + warning.asString());
-            }
-        }
-
-        private static double[] doubles(JsonNode array) {
-            double[] values = new double[array.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = array.get(i).asDouble();
-            }
-            return values;
+            result.warnings().forEach(warning -> out.println("warning: " + warning));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FrontierResultJson;
+import org.scalefit.io.ScalefitVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -131,7 +132,7 @@ final class FrontierCommand implements Callable<Integer> {
         Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
         LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
         FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                ScalefitCommand.version());
+                ScalefitVersion.current());
         List<double[]> shapeRatios = shapes ? accountingRatios(width, depth, architecture) : List.of();
         FrontierResultJson json = new FrontierResultJson();
         if (out != null) {

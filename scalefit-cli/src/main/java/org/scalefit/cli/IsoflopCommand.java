@@ -10,6 +10,7 @@ import org.scalefit.fit.LocalParallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.IsoflopInputs;
 import org.scalefit.io.IsoflopJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.FitVariant;
@@ -147,7 +148,7 @@ final class IsoflopCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.writeString(out, new IsoflopJson().write(inputs,
                     new IsoflopJson.Run(settings, seed, stream, parallelism.threads()), optima, fits, failure,
-                    allocate, ScalefitCommand.version()));
+                    allocate, ScalefitVersion.current()));
         }
         print(System.out, inputs, optima, fits, failure);
         return fits == null ? ScalefitCommand.EXIT_FIT_FAILED : 0;

@@ -13,10 +13,11 @@ import org.scalefit.fit.Parallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
-import org.scalefit.io.ParabolaJson;
 import org.scalefit.io.ParabolaJson.Analysis;
 import org.scalefit.io.ParabolaJson.LawInput;
 import org.scalefit.io.ParabolaJson.Panel;
+import org.scalefit.io.ParabolaJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FlopBuckets;
@@ -184,7 +185,7 @@ final class ParabolaCommand implements Callable<Integer> {
         ParabolaJson json = new ParabolaJson();
         if (out != null) {
             AtomicFiles.writeString(out, format.equals("csv") ? json.csv(analysis)
-                    : json.scalefit(analysis, ScalefitCommand.version(), workers, seconds));
+                    : json.scalefit(analysis, ScalefitVersion.current(), workers, seconds));
         }
         print(System.out, analysis, second.isPresent(), workers, seconds);
         return 0;

@@ -17,10 +17,11 @@ import org.scalefit.io.AllocationRules;
 import org.scalefit.io.Approach1File;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
-import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
+import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.RainbowTables;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.FittedLaw;
@@ -191,7 +192,7 @@ final class RainbowCommand implements Callable<Integer> {
             String text = switch (format(out)) {
                 case "markdown" -> RainbowTables.markdown(table);
                 case "latex" -> RainbowTables.latex(table);
-                default -> new SensitivityJson().rainbow(table, sources, ScalefitCommand.version());
+                default -> new SensitivityJson().rainbow(table, sources, ScalefitVersion.current());
             };
             AtomicFiles.writeString(out, text);
         }

@@ -27,6 +27,7 @@ import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
@@ -48,8 +49,8 @@ import org.scalefit.report.figures.ShapeMark;
 import org.scalefit.report.figures.ShapeQuantity;
 import org.scalefit.report.sections.AllocationSection;
 import org.scalefit.report.sections.DataSection;
-import org.scalefit.report.sections.GemstonesSections;
 import org.scalefit.report.sections.FrontierSection;
+import org.scalefit.report.sections.GemstonesSections;
 import org.scalefit.report.sections.LawFitSection;
 import org.scalefit.report.sections.OvertrainingSection;
 import org.scalefit.report.sections.ShapesSection;
@@ -428,7 +429,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         options.put("--benchmarks", Boolean.toString(benchmarks));
         seconds.put("analyses, total", elapsed(begin));
-        return new Provenance(ScalefitCommand.version(), data, options,
+        return new Provenance(ScalefitVersion.current(), data, options,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
     }
 

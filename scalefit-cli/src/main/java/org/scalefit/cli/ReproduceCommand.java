@@ -3,16 +3,17 @@ package org.scalefit.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.scalefit.fit.LocalParallelism;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
@@ -137,12 +138,12 @@ final class ReproduceCommand implements Callable<Integer> {
         options.put("studies", String.join(", ", studies));
         options.put("--full", Boolean.toString(full));
         options.put("threads", Integer.toString(workers));
-        Provenance provenance = new Provenance(ScalefitCommand.version(), data, options,
+        Provenance provenance = new Provenance(ScalefitVersion.current(), data, options,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
         Report report = new Report("scalefit reproduction: " + String.join(", ", studies), sections,
                 noTimestamps ? provenance.withoutRunDetails() : provenance);
         HtmlReport.write(report, out, Map.of(
-                "reproduction.json", ReproductionTables.json(results, ScalefitCommand.version()),
+                "reproduction.json", ReproductionTables.json(results, ScalefitVersion.current()),
                 "reproduction.md", ReproductionTables.markdown(results)));
         System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures)%n", out,
                 report.sections().size(), report.figures().size());

@@ -18,9 +18,11 @@ import org.scalefit.heldout.HoldOut;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.HeldOutJson;
 import org.scalefit.io.InputException;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.LawForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,7 +104,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
         List<String> wanted = new ArrayList<>(FitInputs.runKeyCandidates(sizeKey));
         wanted.add("params");
-        FitInputs inputs = FitInputs.read(input, form, transform.transforms(),
+        FitInputs inputs = FitInputs.read(input.source(), form, transform.transforms(),
                 wanted);
         if (!inputs.has("params")) {
             throw new InputException(inputs.table().source(), null, "params", "a params column to order the model "
@@ -127,11 +129,11 @@ final class RolloutCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         FitProvenance provenance = new FitProvenance(inputs.table().source(), inputs.table().contentHash(),
-                inputs.transforms(), ScalefitCommand.version(), inputs.columns().fileColumns());
+                inputs.transforms(), ScalefitVersion.current(), inputs.columns().fileColumns());
         HeldOutJson.SizeColumns columns = new HeldOutJson.SizeColumns(key, "params");
         if (out != null) {
             AtomicFiles.writeString(out, new HeldOutJson().write(report, evaluation, observations, columns,
-                    provenance, workers, seconds, ScalefitCommand.version()));
+                    provenance, workers, seconds, ScalefitVersion.current()));
         }
         print(System.out, report, startGrid, key, observations.size(), workers, seconds);
         return 0;

@@ -18,6 +18,7 @@ import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.io.TableReader;
 import org.scalefit.sensitivity.AllocationSlopes;
@@ -152,7 +153,7 @@ final class SamplingCommand implements Callable<Integer> {
             samples.put("data", ourSample);
             samples.put("reference", referenceReduced);
             FitProvenance provenance = new FitProvenance(ours.source() + " | " + referenceRuns.source(),
-                    ours.contentHash() + " | " + referenceRuns.contentHash(), transforms, ScalefitCommand.version());
+                    ours.contentHash() + " | " + referenceRuns.contentHash(), transforms, ScalefitVersion.current());
             AtomicFiles.writeString(out, new SensitivityJson().sampling(comparisons, design, tokenUnit, samples,
                     provenance, workers, seconds));
         }

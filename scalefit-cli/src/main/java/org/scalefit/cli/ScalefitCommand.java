@@ -1,8 +1,6 @@
 package org.scalefit.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import org.scalefit.io.ScalefitVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,24 +49,11 @@ public final class ScalefitCommand implements Runnable {
         System.exit(execute(args));
     }
 
-    /** The version, from the build. */
-    static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = ScalefitCommand.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
-    }
-
     /** Supplies {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"scalefit " + version(), "Java " + System.getProperty("java.version")};
+            return new String[] {"scalefit " + ScalefitVersion.current(), "Java " + System.getProperty("java.version")};
         }
     }
 }

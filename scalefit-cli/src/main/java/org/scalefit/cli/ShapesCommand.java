@@ -11,8 +11,9 @@ import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.Parallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.LawFiles;
-import org.scalefit.io.ShapeSearchJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.ShapeSearchJson.LawResult;
+import org.scalefit.io.ShapeSearchJson;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
@@ -155,7 +156,7 @@ final class ShapesCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - begin) / 1e9;
         ShapeSearchJson json = new ShapeSearchJson();
         if (out != null) {
-            AtomicFiles.writeString(out, json.scalefit(search, results, ScalefitCommand.version(), workers, seconds));
+            AtomicFiles.writeString(out, json.scalefit(search, results, ScalefitVersion.current(), workers, seconds));
         }
         if (csv != null) {
             AtomicFiles.writeString(csv, json.csv(results));
@@ -170,7 +171,7 @@ final class ShapesCommand implements Callable<Integer> {
                 255);
         ShapeSearchJson json = new ShapeSearchJson();
         if (out != null) {
-            AtomicFiles.writeString(out, json.feasible(shapes, architecture, tolerance, ScalefitCommand.version()));
+            AtomicFiles.writeString(out, json.feasible(shapes, architecture, tolerance, ScalefitVersion.current()));
         }
         if (csv != null) {
             AtomicFiles.writeString(csv, json.feasibleCsv(shapes, architecture));

@@ -17,13 +17,15 @@ import org.scalefit.fit.LocalParallelism;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.FitDocument;
 import org.scalefit.io.FitProvenance;
-import org.scalefit.io.FitResultJson;
+import org.scalefit.io.RunTiming;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
 
 /** {@code scalefit bootstrap --fit}: the bootstrap of a stored fit on its own data. */
 class FitBootstrapCommandTest {
@@ -128,8 +130,8 @@ class FitBootstrapCommandTest {
         LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3))
                 .fit(LocalParallelism.withThreads(2), FitProgress.silent());
         Path file = folder.resolve("wd.json");
-        Files.writeString(file, new FitResultJson().scalefit(fit, new FitProvenance("gemstones:hot",
-                table.contentHash(), List.of(), "test", ColumnMapping.gemstones().fileColumns()), 2, 0));
+        Files.writeString(file, FitDocument.of(fit, new FitProvenance("gemstones:hot", table.contentHash(),
+                List.of(), "test", ColumnMapping.gemstones().fileColumns()), new RunTiming(2, 0)).write());
         Path out = folder.resolve("wd-boot.json");
         CliRun run = CliRun.of("bootstrap", "--fit", file.toString(), "--resamples", "30", "--threads", "2",
                 "--compute", "1e21", "--out", out.toString());
