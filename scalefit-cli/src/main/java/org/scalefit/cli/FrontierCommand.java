@@ -2,23 +2,17 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scalefit.accounting.Architecture;
-import org.scalefit.accounting.RunCompute;
-import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.frontier.Overspending;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.ColumnRequest;
-import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FrontierResultJson;
-import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.analysis.FrontierRequest;
+import org.scalefit.io.analysis.FrontierResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,12 +83,7 @@ final class FrontierCommand implements Callable<Integer> {
     }
 
     private int run() {
-        boolean gpuHours = switch (resource) {
-            case "flops" -> false;
-            case "gpu-hours" -> true;
-            default -> throw new IllegalArgumentException("unknown resource '" + resource
-                    + "'; expected flops or gpu-hours");
-        };
+        FrontierRequest.Resource axis = FrontierRequest.Resource.named(resource);
         if (!format.equals("scalefit") && !format.equals("gemstones")) {
             throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
         }
@@ -103,40 +92,13 @@ final class FrontierCommand implements Callable<Integer> {
         } else {
             OutputPaths.requireWritableFiles(out);
         }
-        compute.requested();
-        Architecture architecture = shape.architecture();
-        List<String> required = new ArrayList<>(List.of("tokens", "loss"));
-        if (gpuHours) {
-            required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
-        }
-        RunTable table = input.read(compute.request(ColumnRequest.of(required.toArray(String[]::new)), input));
-        List<String> transforms = new ArrayList<>();
-        if (tokenRange != null) {
-            table = table.withRowsBetween("tokens", tokenRange.low(), tokenRange.high());
-            transforms.add("tokens in [" + tokenRange.low() + ", " + tokenRange.high() + "]");
-        }
-        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
-        double[] width = shapes ? table.column("width") : null;
-        double[] depth = shapes ? table.column("depth") : null;
-        double[] tokens = table.column("tokens");
-        RunCompute counts = compute.compute(table, input, architecture, noEmbeds);
-        double[] params = counts.params();
-        double[] flops = counts.flops();
-        transforms.addAll(counts.transforms());
-        double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),
-                table.column("step"), table.column("num_nodes"), gpusPerNode) : flops;
-        transforms.add("resource=" + resource + (gpuHours ? "(gpus-per-node=" + gpusPerNode + ")"
-                : "(" + counts.flopsLabel() + ")"));
-        double[] loss = table.column("loss");
-        Approach1 analysis = Approach1.of(spent, loss, params, tokens, resamples, seed);
-        Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
-        LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
-        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                ScalefitVersion.current());
-        List<double[]> shapeRatios = shapes ? accountingRatios(width, depth, architecture) : List.of();
-        FrontierResultJson json = new FrontierResultJson();
+        FrontierResult result = new FrontierRequest(input.source(), axis,
+                compute.costs(shape.architecture(), noEmbeds, gpusPerNode), tokenRange == null ? null
+                : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seed, bins).run();
+        Approach1 analysis = result.analysis();
         if (out != null) {
             if (format.equals("gemstones")) {
+                FrontierResultJson json = new FrontierResultJson();
                 String suffix = noEmbeds ? "_no_embeds" : "";
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_params" + suffix + ".json"),
                         json.gemstones(analysis.params(), "params"));
@@ -145,12 +107,15 @@ final class FrontierCommand implements Callable<Integer> {
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
                         + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
             } else {
-                AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapeRatios,
-                        table, params, tokens, provenance));
+                AtomicFiles.writeString(out, result.document());
             }
         }
-        print(System.out, analysis, table, width, depth, params, tokens);
-        printLargestOverspends(System.out, overspending, table, width, depth, 5);
+        RunTable table = result.table();
+        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
+        double[] width = shapes ? table.column("width") : null;
+        double[] depth = shapes ? table.column("depth") : null;
+        print(System.out, analysis, table, width, depth, result.costs().params(), table.column("tokens"));
+        printLargestOverspends(System.out, result.overspending(), table, width, depth, 5);
         return 0;
     }
 
@@ -172,19 +137,6 @@ final class FrontierCommand implements Callable<Integer> {
         line(out, "params", analysis.params());
         line(out, "tokens", analysis.tokens());
         line(out, "tokens/param", analysis.tokensPerParam());
-    }
-
-    /** width, depth and exact-FLOPs/6N of each distinct shape, in order of first appearance. */
-    private static List<double[]> accountingRatios(double[] width, double[] depth, Architecture architecture) {
-        java.util.Set<List<Double>> seen = new java.util.HashSet<>();
-        List<double[]> shapes = new ArrayList<>();
-        for (int i = 0; i < width.length; i++) {
-            if (seen.add(List.of(width[i], depth[i]))) {
-                shapes.add(new double[] {width[i], depth[i], TrainingCompute.accountingRatio(architecture,
-                        (int) width[i], (int) depth[i])});
-            }
-        }
-        return shapes;
     }
 
     private void printLargestOverspends(PrintStream out, Overspending overspending, RunTable table, double[] width,

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.RunCompute;
-import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
@@ -29,6 +28,7 @@ import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
+import org.scalefit.io.analysis.CostRequest;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
@@ -182,10 +182,10 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long begin = System.nanoTime();
 
-        compute.requested();
-        RunTable table = input.read(compute.request(ColumnRequest.of("tokens", "loss")
-                .withOptional("step", "num_nodes", "seconds_per_step"), input));
         Architecture architecture = shape.architecture();
+        CostRequest costs = compute.costs(architecture, false, gpusPerNode);
+        RunTable table = costs.read(input.source(), ColumnRequest.of("tokens", "loss")
+                .withOptional(RunCompute.TIMING.toArray(String[]::new)));
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         if (!shapes && !table.hasColumn("params")) {
             throw new IllegalArgumentException(table.source() + " has neither params nor width and depth: the report "
@@ -196,7 +196,7 @@ final class ReportCommand implements Callable<Integer> {
         double[] loss = table.column("loss");
         // the frontier command's rule (RunCompute): 6ND on the file's params, the exact count from the shape only
         // when asked or when there is no params column
-        RunCompute counts = compute.compute(table, input, architecture, false);
+        RunCompute counts = costs.count(table, input.source());
         double[] params = counts.params();
         double[] flops = counts.flops();
         String flopsLabel = switch (counts.flopsLabel()) {
@@ -215,11 +215,8 @@ final class ReportCommand implements Callable<Integer> {
         LossFrontier flopBins = bins > 0 ? LossFrontier.binMinimizers(flops, loss, bins) : null;
         sections.add(FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
                 byFlops, flopBins, flops, loss, params, tokens, runs, ReferenceLine.published(styles), styles));
-        boolean timed = table.hasColumn("step") && table.hasColumn("num_nodes")
-                && table.hasColumn("seconds_per_step");
-        if (timed) {
-            double[] gpuHours = TrainingCompute.gpuHours(table.column("seconds_per_step"), table.column("step"),
-                    table.column("num_nodes"), gpusPerNode);
+        if (counts.timed()) {
+            double[] gpuHours = counts.gpuHours();
             Approach1 byHours = Approach1.of(gpuHours, loss, params, tokens, frontierBootstrap, seed);
             LossFrontier hourBins = bins > 0 ? LossFrontier.binMinimizers(gpuHours, loss, bins) : null;
             sections.add(FrontierSection.of("approach-1-gpu-hours", "Approach 1: loss frontier in GPU-hours",

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.accounting.FlopCount;
-import org.scalefit.accounting.TrainingCompute;
+import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
@@ -154,13 +153,11 @@ public final class GemstonesReproduction {
     private static List<Section> sections(DataLog reader, LawFit hot, ReproductionContext context) {
         RunTable frontierTable = reader.read("gemstones:" + SHOWN_FRONTIER, ColumnRequest.of("width", "depth",
                 "tokens", "loss", "params"));
-        double[] width = frontierTable.column("width");
-        double[] depth = frontierTable.column("depth");
         double[] tokens = frontierTable.column("tokens");
-        double[] params = frontierTable.column("params");
+        RunCompute costs = RunCompute.of(frontierTable, RunCompute.Rule.gemstones(false));
+        double[] params = costs.params();
         double[] loss = frontierTable.column("loss");
-        double[] flops = TrainingCompute.flops(width, depth, tokens, Architecture.gemstones(),
-                FlopCount.GEMSTONES_GQA);
+        double[] flops = costs.flops();
         Approach1 frontier = Approach1.of(flops, loss, params, tokens, 0, 0);
         RunTable fitTable = reader.read("gemstones:" + SHOWN_FIT, ColumnRequest.of("width", "depth", "params",
                 "tokens", "loss"));
@@ -185,14 +182,9 @@ public final class GemstonesReproduction {
                                        List<Comparison> comparisons) {
         RunTable table = reader.read("gemstones:" + set, ColumnRequest.of("width", "depth", "tokens", "loss",
                 "params"));
-        double[] width = table.column("width");
-        double[] depth = table.column("depth");
         double[] tokens = table.column("tokens");
-        double[] params = noEmbeds ? TrainingCompute.parameters(width, depth, Architecture.gemstones()
-                .withVocabulary(0)) : table.column("params");
-        double[] flops = TrainingCompute.flops(width, depth, tokens, Architecture.gemstones(),
-                FlopCount.GEMSTONES_GQA);
-        Approach1 analysis = Approach1.of(flops, table.column("loss"), params, tokens, 0, 0);
+        RunCompute costs = RunCompute.of(table, RunCompute.Rule.gemstones(noEmbeds));
+        Approach1 analysis = Approach1.of(costs.flops(), table.column("loss"), costs.params(), tokens, 0, 0);
         String analysisName = "Approach 1 " + set + (noEmbeds ? " no embeds" : "");
         line(analysisName, "params" + suffix, "params", analysis.params(), comparisons);
         line(analysisName, "tokens" + suffix, "tokens", analysis.tokens(), comparisons);
