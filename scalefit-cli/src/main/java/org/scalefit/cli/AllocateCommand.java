@@ -2,7 +2,6 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,10 +45,7 @@ final class AllocateCommand implements Callable<Integer> {
     private int run() {
         OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
-        List<Allocation> allocations = new ArrayList<>();
-        for (double budget : compute.values()) {
-            allocations.add(rule.at(budget));
-        }
+        List<Allocation> allocations = rule.at(compute.values().stream().mapToDouble(Double::doubleValue).toArray());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
         } else if (out != null) {
