@@ -39,7 +39,7 @@ final class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("allocate", this::run);
+        return run();
     }
 
     private int run() {

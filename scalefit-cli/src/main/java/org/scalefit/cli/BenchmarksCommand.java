@@ -79,7 +79,7 @@ final class BenchmarksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("benchmarks", this::run);
+        return run();
     }
 
     private int run() {

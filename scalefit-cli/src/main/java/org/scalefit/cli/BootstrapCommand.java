@@ -93,9 +93,6 @@ final class BootstrapCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String stream;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
-
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
     Path out;
 
@@ -123,7 +120,7 @@ final class BootstrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("bootstrap", this::run);
+        return run();
     }
 
     private int run() {
@@ -133,13 +130,10 @@ final class BootstrapCommand implements Callable<Integer> {
             case "splittable" -> ResamplingStream.SPLITTABLE;
             default -> throw new IllegalArgumentException("--stream must be numpy or splittable, was " + stream);
         };
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
         input.data = data;
         input.columns.putAll(columns);
         if (fitBootstrap.requested()) {
-            return fitBootstrap.run(input, resamples, seed, stream, resampling, engine, threads, out, draws);
+            return fitBootstrap.run(input, resamples, seed, stream, resampling, engine, out, draws);
         }
         fitBootstrap.requireNoFitOptions();
         if (data == null) {
@@ -163,7 +157,7 @@ final class BootstrapCommand implements Callable<Integer> {
         long t0;
         HuberLikelihoodFit estimate;
         BootstrapResult bootstrap;
-        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+        try (EngineProvider.Engine parallelism = engine.open()) {
             workers = parallelism.threads();
             t0 = System.nanoTime();
             estimate = HuberLikelihoodFit.maximise(law, observations, delta, theta0);

@@ -50,9 +50,6 @@ final class DeltaGridCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
-
     @Option(names = "--exhaustive",
             description = "Run every start to its end (no early recognition of already-found basins).")
     boolean exhaustive;
@@ -68,7 +65,7 @@ final class DeltaGridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("sensitivity delta-grid", this::run);
+        return run();
     }
 
     private int run() {
@@ -81,7 +78,7 @@ final class DeltaGridCommand implements Callable<Integer> {
         int workers;
         long begin;
         List<DeltaGridPoint> points;
-        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+        try (EngineProvider.Engine parallelism = engine.open()) {
             workers = parallelism.threads();
             begin = System.nanoTime();
             try (TerminalProgress progress = TerminalProgress.start("delta-grid",

@@ -39,7 +39,7 @@ final class DownstreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("downstream", this::run);
+        return run();
     }
 
     private int run() {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalefit.fit.EngineProvider;
 import org.scalefit.fit.LocalParallelism;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,20 +30,20 @@ final class EngineOptions {
                     + "k8s://…; under spark-submit, the one it was given.")
     String master;
 
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
+
     /**
-     * Starts the engine chosen.
+     * Starts the engine chosen ({@code --threads} is the local engine's only).
      *
-     * @param threads {@code --threads} (null: all cores); the local engine's only
      * @throws IllegalArgumentException for an unknown engine, one not on the classpath, or options that do not
      *                                  apply to it
      */
-    EngineProvider.Engine open(Integer threads) {
+    EngineProvider.Engine open() {
+        Integer threads = this.threads.given();
         if (engine.equals("local")) {
             if (master != null) {
                 throw new IllegalArgumentException("--master applies to --engine spark");
-            }
-            if (threads != null && threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1");
             }
             return new LocalEngine(threads != null ? LocalParallelism.withThreads(threads)
                     : LocalParallelism.allCores());

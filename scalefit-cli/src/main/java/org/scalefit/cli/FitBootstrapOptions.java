@@ -83,7 +83,7 @@ final class FitBootstrapOptions {
      * fit's (its {@code data} may be null: the fit's own), the rest are {@link BootstrapCommand}'s options.
      */
     int run(DataOptions data, int resamples, long seed, String streamName, ResamplingStream stream,
-            EngineOptions engine, Integer workers, Path out, boolean draws) {
+            EngineOptions engine, Path out, boolean draws) {
         for (String name : FIXED_BY_THE_FIT) {
             if (matched(name)) {
                 throw new IllegalArgumentException(name + " is fixed by the fit file with --fit");
@@ -97,7 +97,7 @@ final class FitBootstrapOptions {
             System.err.println("scalefit bootstrap: " + prepared.moved());
         }
         FitBootstrapOutcome outcome;
-        try (EngineProvider.Engine parallelism = engine.open(workers);
+        try (EngineProvider.Engine parallelism = engine.open();
              TerminalProgress progress = TerminalProgress.start("bootstrap", resamples)) {
             outcome = prepared.run(parallelism, progress);
         }

@@ -74,9 +74,6 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
-
     @Option(names = "--exhaustive",
             description = "Run every start to its end (no early recognition of already-found basins).")
     boolean exhaustive;
@@ -95,7 +92,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "scalefit", paramLabel = "FORMAT",
             description = "JSON shape for --out: scalefit (full result) or gemstones (Gemstones parameter file).")
-    String format;
+    DocumentFormat format;
 
     @Mixin
     StoreOptions store = new StoreOptions();
@@ -105,7 +102,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("fit", this::run);
+        return run();
     }
 
     private int run() {
@@ -115,14 +112,11 @@ final class FitCommand implements Callable<Integer> {
         }
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());
-        if (!format.equals("scalefit") && !format.equals("gemstones")) {
-            throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
-        }
-        if (writesParquet() && !format.equals("scalefit")) {
+        if (writesParquet() && format != DocumentFormat.SCALEFIT) {
             throw new IllegalArgumentException("--format " + format + " is a JSON shape; --out " + out
                     + " writes Parquet");
         }
-        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+        try (EngineProvider.Engine parallelism = engine.open()) {
             return run(form, startGrid, parallelism);
         }
     }
@@ -132,14 +126,15 @@ final class FitCommand implements Callable<Integer> {
         Double explicitDelta = spec.commandLine().getParseResult().hasMatchedOption("--delta") ? delta : null;
         ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
                 : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : delta);
-        if (transform.noEmbeds || transform.dropHighestLosses > 0 || !format.equals("scalefit") || writesParquet()) {
+        if (transform.noEmbeds || transform.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
+                || writesParquet()) {
             throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
                     + "for the built-in laws; a law written as text is fitted to the columns it names and written "
                     + "as JSON");
         }
         MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
                 .withPolish(!noPolish);
-        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+        try (EngineProvider.Engine parallelism = engine.open()) {
             return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options, out);
         }
     }
@@ -175,7 +170,7 @@ final class FitCommand implements Callable<Integer> {
         if (writesParquet()) {
             FitResultParquet.write(out, document);
         } else if (out != null) {
-            AtomicFiles.writeString(out, format.equals("gemstones") ? FitResultJson.gemstones(document) : text);
+            AtomicFiles.writeString(out, format == DocumentFormat.GEMSTONES ? FitResultJson.gemstones(document) : text);
         }
         new FitSummary(document).print(System.out);
         return document.success() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;

@@ -14,8 +14,10 @@ import org.scalefit.io.FrontierResultJson;
 import org.scalefit.io.analysis.FrontierRequest;
 import org.scalefit.io.analysis.FrontierResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code scalefit frontier}: Approach 1, the convex-hull frontier of loss against FLOPs or GPU-hours and the power
@@ -36,9 +38,9 @@ final class FrontierCommand implements Callable<Integer> {
     @Mixin
     DataOptions input = new DataOptions();
 
-    @Option(names = "--resource", defaultValue = "flops", paramLabel = "R",
+    @Option(names = "--resource", defaultValue = "flops", paramLabel = "R", converter = ResourceConverter.class,
             description = "flops or gpu-hours. Default: ${DEFAULT-VALUE}.")
-    String resource;
+    FrontierRequest.Resource resource;
 
     @Mixin
     ComputeOptions compute = new ComputeOptions();
@@ -75,29 +77,25 @@ final class FrontierCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "scalefit", paramLabel = "FORMAT",
             description = "scalefit or gemstones. Default: ${DEFAULT-VALUE}.")
-    String format;
+    DocumentFormat format;
 
     @Override
     public Integer call() {
-        return Failures.guard("frontier", this::run);
+        return run();
     }
 
     private int run() {
-        FrontierRequest.Resource axis = FrontierRequest.Resource.named(resource);
-        if (!format.equals("scalefit") && !format.equals("gemstones")) {
-            throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
-        }
-        if (format.equals("gemstones")) {
+        if (format == DocumentFormat.GEMSTONES) {
             OutputPaths.requireWritableDirectory(out);
         } else {
             OutputPaths.requireWritableFiles(out);
         }
-        FrontierResult result = new FrontierRequest(input.source(), axis,
+        FrontierResult result = new FrontierRequest(input.source(), resource,
                 compute.costs(shape.architecture(), noEmbeds, gpusPerNode), tokenRange == null ? null
                 : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seed, bins).run();
         Approach1 analysis = result.analysis();
         if (out != null) {
-            if (format.equals("gemstones")) {
+            if (format == DocumentFormat.GEMSTONES) {
                 FrontierResultJson json = new FrontierResultJson();
                 String suffix = noEmbeds ? "_no_embeds" : "";
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_params" + suffix + ".json"),
@@ -123,8 +121,8 @@ final class FrontierCommand implements Callable<Integer> {
                        double[] params, double[] tokens) {
         LossFrontier frontier = analysis.frontier();
         out.printf(Locale.ROOT, "Approach 1 on %s: %d runs, %d on the loss–%s frontier%n", table.source(),
-                table.rows(), frontier.size(), resource);
-        out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
+                table.rows(), frontier.size(), resource.label());
+        out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource.label(), "width", "depth", "params", "tokens",
                 "loss");
         int[] rows = frontier.rows();
         for (int t = 0; t < rows.length; t++) {
@@ -159,7 +157,19 @@ final class FrontierCommand implements Callable<Integer> {
     private void line(PrintStream out, String what, LogLogFit fit) {
         String interval = fit.resamples() > 0 ? String.format(Locale.ROOT, "  slope 95%% CI [%.4f, %.4f] (%d resamples)",
                 fit.slopeInterval()[0], fit.slopeInterval()[1], fit.resamples()) : "";
-        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource, fit.slope(),
+        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource.label(), fit.slope(),
                 fit.intercept(), fit.rSquared(), interval);
+    }
+
+    /** {@code --resource} by its label ({@code flops}, {@code gpu-hours}). */
+    static final class ResourceConverter implements ITypeConverter<FrontierRequest.Resource> {
+        @Override
+        public FrontierRequest.Resource convert(String label) {
+            try {
+                return FrontierRequest.Resource.named(label);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

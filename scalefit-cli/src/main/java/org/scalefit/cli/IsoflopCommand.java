@@ -24,6 +24,7 @@ import org.scalefit.isoflop.SeedNoise;
 import org.scalefit.uncertainty.ResamplingStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -107,21 +108,18 @@ final class IsoflopCommand implements Callable<Integer> {
                     + "between 1e16 and 5e17 FLOPs, with 200 bootstrap replicates (slow: 120 starts each).")
     boolean lossFit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the analysis as JSON to FILE.")
     Path out;
 
     @Override
     public Integer call() {
-        return Failures.guard("isoflop", this::run);
+        return run();
     }
 
     private int run() {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
-        }
         ResamplingStream normals = switch (stream) {
             case "splittable" -> ResamplingStream.SPLITTABLE;
             case "numpy" -> ResamplingStream.NUMPY_RANDOM_STATE;
@@ -132,8 +130,7 @@ final class IsoflopCommand implements Callable<Integer> {
             inputs = inputs.only(budgets);
         }
         IsoflopSettings settings = IsoflopSettings.porian(noiseModel(inputs)).withReplicates(bootstrap);
-        LocalParallelism parallelism = threads != null ? LocalParallelism.withThreads(threads)
-                : LocalParallelism.allCores();
+        LocalParallelism parallelism = threads.local();
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(), settings, normals.normals(seed),
                 parallelism);
         IsoflopFits fits = null;

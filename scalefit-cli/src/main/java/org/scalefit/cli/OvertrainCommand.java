@@ -32,7 +32,7 @@ final class OvertrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("overtrain", this::run);
+        return run();
     }
 
     private int run() {

@@ -106,8 +106,8 @@ final class ParabolaCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE.")
     Path out;
@@ -118,7 +118,7 @@ final class ParabolaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("parabola", this::run);
+        return run();
     }
 
     private int run() {
@@ -129,10 +129,7 @@ final class ParabolaCommand implements Callable<Integer> {
         if (!(industryBand >= 0) || Double.isInfinite(industryBand)) {
             throw new IllegalArgumentException("--industry-band must be a finite number >= 0, was " + industryBand);
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
-        }
+        int workers = threads.count();
         List<Double> overtraining = factors();
         double[] flopRange = {flops.low(), flops.high()};
         double[] tokenRange = {log10Tokens.low(), log10Tokens.high()};

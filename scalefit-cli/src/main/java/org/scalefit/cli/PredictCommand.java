@@ -66,7 +66,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("predict", this::run);
+        return run();
     }
 
     private int run() {

@@ -30,6 +30,7 @@ import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -91,8 +92,8 @@ final class RainbowCommand implements Callable<Integer> {
             description = "Starts of on-the-fly fits: gemstones (4500) or a grid size g. Default: ${DEFAULT-VALUE}.")
     String grid;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--sort-at", defaultValue = "1e28", paramLabel = "C",
             description = "Budget in FLOPs at which the lines are ordered. Default: ${DEFAULT-VALUE}.")
@@ -104,7 +105,7 @@ final class RainbowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("sensitivity rainbow", this::run);
+        return run();
     }
 
     private int run() {
@@ -126,7 +127,7 @@ final class RainbowCommand implements Callable<Integer> {
         List<String> sets = fitSets != null ? fitSets : laws.isEmpty() ? GEMSTONES_SETS : List.of();
         if (!sets.isEmpty()) {
             StartGrid startGrid = SensitivityInputs.startGrid(grid);
-            int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            int workers = threads.count();
             Parallelism parallelism = LocalParallelism.withThreads(workers);
             MultiStartFitter.Options fitter = SensitivityInputs.fitter(false, false);
             try (TerminalProgress progress = TerminalProgress.start("rainbow fits", sets.size() * startGrid.size())) {

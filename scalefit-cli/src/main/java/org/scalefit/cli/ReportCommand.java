@@ -157,8 +157,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
     int gpusPerNode;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--no-timestamps",
             description = "Leave the time and the step timings out of the report, so that the same data and options "
@@ -167,16 +167,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("report", this::run);
+        return run();
     }
 
     private int run() {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
-        }
+        int workers = threads.count();
         StartGrid startGrid = StartGrid.named(grid, LawForm.CHINCHILLA.arity());
         Parallelism parallelism = LocalParallelism.withThreads(workers);
         Map<String, Double> seconds = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import org.scalefit.reproduce.ReproductionSections;
 import org.scalefit.reproduce.ReproductionTables;
 import org.scalefit.reproduce.StudyReproduction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -67,12 +68,12 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Also run the hour-long fits (Gemstones' three 4-input width–depth laws).")
     boolean full;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Override
     public Integer call() {
-        return Failures.guard("reproduce", this::run);
+        return run();
     }
 
     private int run() {
@@ -87,15 +88,11 @@ final class ReproduceCommand implements Callable<Integer> {
                         + "'; expected gemstones, chinchilla, gadre, datablations, porian or all");
             }
         }
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
         if (out != null) {
             OutputPaths.requireWritableDirectory(out);
             HtmlReport.requireReplaceable(out);
         }
-        LocalParallelism parallelism = threads != null ? LocalParallelism.withThreads(threads)
-                : LocalParallelism.allCores();
+        LocalParallelism parallelism = threads.local();
         List<StudyReproduction> results = new ArrayList<>();
         for (String study : chosen) {
             Function<ReproductionContext, StudyReproduction> runner = switch (study) {

@@ -79,15 +79,15 @@ final class RolloutCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write every fit and prediction as JSON to FILE.")
     Path out;
 
     @Override
     public Integer call() {
-        return Failures.guard("rollout", this::run);
+        return run();
     }
 
     private int run() {
@@ -96,9 +96,6 @@ final class RolloutCommand implements Callable<Integer> {
         HoldOut split = HoldOut.named(mode);
         StartGrid startGrid = grid.equals("coarse") ? HeldOutEvaluation.coarseGrid(form.arity())
                 : StartGrid.named(grid, form.arity());
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
         if (split == HoldOut.LEAVE_ONE_SIZE_OUT && !smallest.isEmpty()) {
             throw new IllegalArgumentException("--smallest applies to --mode rollout");
         }
@@ -119,7 +116,7 @@ final class RolloutCommand implements Callable<Integer> {
                 : smallest.stream().mapToInt(Integer::intValue).toArray();
         HeldOutEvaluation evaluation = new HeldOutEvaluation(form, delta, startGrid,
                 MultiStartFitter.Options.defaults());
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads.count();
         long begin = System.nanoTime();
         HeldOutReport report;
         long total = (long) evaluation.fitCount(split, sizes, counts) * startGrid.size();

@@ -93,8 +93,8 @@ final class SamplingCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String grid;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the comparison, the design and both samples as JSON to FILE.")
@@ -102,7 +102,7 @@ final class SamplingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("sensitivity sampling", this::run);
+        return run();
     }
 
     private int run() {
@@ -134,7 +134,7 @@ final class SamplingCommand implements Callable<Integer> {
         }
         RunTable ourSample = DesignSampling.sample(candidates, design, tokenUnit);
 
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads.count();
         Parallelism parallelism = LocalParallelism.withThreads(workers);
         MultiStartFitter.Options fitter = SensitivityInputs.fitter(false, false);
         long begin = System.nanoTime();

@@ -1,8 +1,8 @@
 package org.scalefit.cli;
 
 import org.scalefit.io.ScalefitVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code scalefit} command: fitting, checking and applying neural scaling laws. */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = ScalefitCommand.Version.class,
@@ -42,7 +42,8 @@ public final class ScalefitCommand implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new ScalefitCommand()).execute(args);
+        return new CommandLine(new ScalefitCommand()).setExecutionExceptionHandler(new Failures())
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     public static void main(String[] args) {

@@ -99,8 +99,8 @@ final class ShapesCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
     Path out;
@@ -110,7 +110,7 @@ final class ShapesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("shapes", this::run);
+        return run();
     }
 
     private int run() {
@@ -122,10 +122,7 @@ final class ShapesCommand implements Callable<Integer> {
         if (law == null) {
             throw new IllegalArgumentException("--law is required (or --feasible)");
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
-        }
+        int workers = threads.count();
         double[] flopRange = {flops.low(), flops.high()};
         double[] tokenRange = {log10Tokens.low(), log10Tokens.high()};
         int[] points = gridPoints();
