@@ -39,10 +39,6 @@ final class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
         List<Allocation> allocations = rule.at(compute.values().stream().mapToDouble(Double::doubleValue).toArray());

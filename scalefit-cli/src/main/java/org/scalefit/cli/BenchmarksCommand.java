@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code scalefit benchmarks}: downstream laws of Gemstones' benchmark scores in validation loss — Gadre et al.'s
  * error law Err(L) = ε − k·e^(−γ·L) and Bhagia et al.'s sigmoid acc(L) = a/(1 + e^(−k·(L − L₀))) + b — fitted to
- * every checkpoint matched with its loss, and the final checkpoints' accuracies (spec §2.10, §2.11, §2.13).
+ * every checkpoint matched with its loss, and the final checkpoints' accuracies.
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Downstream laws of benchmark accuracy in validation loss on Gemstones' lighteval results "
@@ -79,10 +79,6 @@ final class BenchmarksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         Solver chosen = Solver.fromLabel(solver);
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(data);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scalefit sensitivity delta-grid}: Gemstones' δ × grid-size sensitivity of the params/tokens law and its
- * allocation slope ({@code slope_analysis.py}, spec §2.2).
+ * allocation slope ({@code slope_analysis.py}).
  */
 @Command(name = "delta-grid", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit the params/tokens law L = E + A/N^α + B/D^β for every Huber δ and start-grid size "
@@ -50,12 +50,8 @@ final class DeltaGridCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--exhaustive",
-            description = "Run every start to its end (no early recognition of already-found basins).")
-    boolean exhaustive;
-
-    @Option(names = "--no-polish", description = "Report each best grid start as found, without polishing it.")
-    boolean noPolish;
+    @Mixin
+    SearchOptions search = new SearchOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results as JSON to FILE.")
     Path out;
@@ -65,10 +61,6 @@ final class DeltaGridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         List<DeltaGridPoint.Configuration> configurations = DeltaGridSweep.configurations(deltas,
                 gridSizes == null ? DeltaGridSweep.gemstonesGridSizes() : gridSizes);
@@ -84,7 +76,7 @@ final class DeltaGridCommand implements Callable<Integer> {
             try (TerminalProgress progress = TerminalProgress.start("delta-grid",
                     DeltaGridSweep.totalStarts(configurations))) {
                 points = DeltaGridSweep.run(inputs.observations(), configurations,
-                        SensitivityInputs.fitter(exhaustive, noPolish), parallelism, progress);
+                        search.options(), parallelism, progress);
             }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;

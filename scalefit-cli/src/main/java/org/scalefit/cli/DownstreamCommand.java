@@ -39,10 +39,6 @@ final class DownstreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(options.out);
         GadreTestbed testbed = options.read();
         RunSplit split = testbed.defaultSplit(options.dataset);

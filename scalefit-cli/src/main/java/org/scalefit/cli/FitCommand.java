@@ -1,23 +1,16 @@
 package org.scalefit.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.fit.EngineProvider;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
-import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.FitDocument;
-import org.scalefit.io.FitResultJson;
-import org.scalefit.io.FitResultParquet;
 import org.scalefit.io.analysis.FitOutcome;
 import org.scalefit.io.analysis.FitRequest;
 import org.scalefit.io.analysis.PreparedFit;
 import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.StoredResult;
-import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.NamedLaws;
@@ -74,17 +67,8 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--exhaustive",
-            description = "Run every start to its end (no early recognition of already-found basins).")
-    boolean exhaustive;
-
-    @Option(names = "--no-polish", description = "Report the best grid start as found, without polishing it "
-            + "(its stationarity test is still reported).")
-    boolean noPolish;
-
-    @Option(names = "--max-evaluations", paramLabel = "N", description = "At most N objective evaluations per start "
-            + "(in each of its two stages). Default: 15000.")
-    Integer maxEvaluations;
+    @Mixin
+    SearchOptions search = new SearchOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE, or as a one-row "
             + "Parquet table if FILE ends in .parquet.")
@@ -102,22 +86,15 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         if (lawOptions.lawFile != null || !LawOptions.isBuiltInForm(law)) {
             return runExpression();
         }
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());
-        if (writesParquet() && format != DocumentFormat.SCALEFIT) {
-            throw new IllegalArgumentException("--format " + format + " is a JSON shape; --out " + out
-                    + " writes Parquet");
-        }
+        FitOutput output = new FitOutput(out, format);
         try (EngineProvider.Engine parallelism = engine.open()) {
-            return run(form, startGrid, parallelism);
+            return run(form, startGrid, parallelism, output);
         }
     }
 
@@ -127,29 +104,28 @@ final class FitCommand implements Callable<Integer> {
         ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
                 : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : delta);
         if (transform.noEmbeds || transform.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
-                || writesParquet()) {
+                || FitOutput.parquet(out)) {
             throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
                     + "for the built-in laws; a law written as text is fitted to the columns it names and written "
                     + "as JSON");
         }
-        MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
-                .withPolish(!noPolish);
         try (EngineProvider.Engine parallelism = engine.open()) {
-            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options, out);
+            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism,
+                    search.options(), out);
         }
     }
 
     /** Reads the data (through the engine, which may have to copy it here first) and fits, or serves the store's. */
-    private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism) {
-        FitRequest request = new FitRequest(input.source(), form, transform.transforms(), delta, startGrid, !noPolish,
-                !exhaustive, maxEvaluations);
+    private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism, FitOutput output) {
+        FitRequest request = new FitRequest(input.source(), form, transform.transforms(), delta, startGrid,
+                !search.noPolish, !search.exhaustive, search.maxEvaluations);
         PreparedFit prepared = request.prepare(parallelism);
         CacheKey key = prepared.cacheKey();
         Optional<StoredResult> stored = store.lookup("fit", out, key);
         if (stored.isPresent()) {
             // the stored text is written back as it is; the typed document is read from it for the rest
             String text = stored.get().result();
-            return finish(FitDocument.read(text, "the results store's fit " + key.sha256()), text);
+            return output.finish(FitDocument.read(text, "the results store's fit " + key.sha256()), text);
         }
         FitOutcome outcome;
         try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
@@ -157,68 +133,8 @@ final class FitCommand implements Callable<Integer> {
         }
         FitDocument document = outcome.document();
         String text = document.write();
-        int exitCode = finish(document, text);
+        int exitCode = output.finish(document, text);
         store.record("fit", out, prepared.runTable(), key, text, outcome.run().seconds());
         return exitCode;
-    }
-
-    /**
-     * Writes {@code --out} from the result document ({@code text} is its scalefit form), prints its summary and
-     * returns the exit code it calls for.
-     */
-    private int finish(FitDocument document, String text) {
-        if (writesParquet()) {
-            FitResultParquet.write(out, document);
-        } else if (out != null) {
-            AtomicFiles.writeString(out, format == DocumentFormat.GEMSTONES ? FitResultJson.gemstones(document) : text);
-        }
-        new FitSummary(document).print(System.out);
-        return document.success() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
-    }
-
-    /** {@code --out} names a {@code .parquet} file. */
-    private boolean writesParquet() {
-        return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
-    }
-
-    /** The human-readable result on standard output, rendered from the result document (fresh or stored). */
-    private record FitSummary(FitDocument result) {
-        void print(PrintStream out) {
-            LawForm form = result.form();
-            out.printf(Locale.ROOT, "%s law on %d points, δ = %g, %s grid: %d starts, %d converged (%d recognised "
-                            + "early), %.2f s on %d threads%n", form.name(), result.points(), result.delta(),
-                    result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
-                    result.run().seconds(), result.run().threads());
-            if (!result.hasOptimum()) {
-                out.println("FAILED: no start converged");
-                result.warnings().forEach(warning -> out.println("warning: " + warning));
-                return;
-            }
-            if (!result.success()) {
-                out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
-                        + result.status() + "); see the warnings");
-            }
-            out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.loss());
-            FittedLaw law = result.fittedLaw();
-            if (form.equals(LawForm.CHINCHILLA)) {
-                double alpha = law.exponent(0);
-                double beta = law.exponent(1);
-                out.printf(Locale.ROOT, "L(N, D) = E + A/N^α + B/D^β%n");
-                out.printf(Locale.ROOT, "  A = %.6g   B = %.6g   E = %.6g%n", Math.exp(law.logCoefficient(0)),
-                        Math.exp(law.logCoefficient(1)), Math.exp(law.logIrreducibleError()));
-                out.printf(Locale.ROOT, "  α = %.6g   β = %.6g%n", alpha, beta);
-                out.printf(Locale.ROOT, "  compute-optimal: N_opt ∝ C^%.4f, D_opt ∝ C^%.4f%n", beta / (alpha + beta),
-                        alpha / (alpha + beta));
-            } else {
-                out.printf(Locale.ROOT, "L = E + Σ_j exp(c_j)·x_j^(−α_j)%n");
-                for (int j = 0; j < form.arity(); j++) {
-                    out.printf(Locale.ROOT, "  %-7s α = %.6g   c = %.6g%n", form.inputs().get(j), law.exponent(j),
-                            law.logCoefficient(j));
-                }
-                out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", law.logIrreducibleError(),
-                        Math.exp(law.logIrreducibleError()));
-            }
-            result.warnings().forEach(warning -> out.println("warning: " + warning));
-        }
     }
 }

@@ -116,10 +116,6 @@ final class IsoflopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         ResamplingStream normals = switch (stream) {
             case "splittable" -> ResamplingStream.SPLITTABLE;
             case "numpy" -> ResamplingStream.NUMPY_RANDOM_STATE;

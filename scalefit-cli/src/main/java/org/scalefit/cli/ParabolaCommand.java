@@ -118,10 +118,6 @@ final class ParabolaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be json or csv, was '" + format + "'");

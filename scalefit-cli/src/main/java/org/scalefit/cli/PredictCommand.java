@@ -66,10 +66,6 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         ExpressionLawFiles.Fitted fitted = fitted();
         ExpressionLaw expressionLaw = fitted.law();
         double[] theta = fitted.theta();

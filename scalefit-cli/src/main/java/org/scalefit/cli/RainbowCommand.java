@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scalefit sensitivity rainbow}: Gemstones' rainbow of allocation lines N_opt(C) and the slope/Δ table
- * ({@code plotters/rainbow.py}, spec §2.5).
+ * ({@code plotters/rainbow.py}).
  */
 @Command(name = "rainbow", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Collect compute-optimal model-size lines N_opt(C) = k·(C/C₀)^s from Approach-3 params/tokens "
@@ -105,10 +105,6 @@ final class RainbowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(outs.toArray(Path[]::new));
         for (Path out : outs) {
             format(out);
@@ -129,7 +125,7 @@ final class RainbowCommand implements Callable<Integer> {
             StartGrid startGrid = SensitivityInputs.startGrid(grid);
             int workers = threads.count();
             Parallelism parallelism = LocalParallelism.withThreads(workers);
-            MultiStartFitter.Options fitter = SensitivityInputs.fitter(false, false);
+            MultiStartFitter.Options fitter = MultiStartFitter.Options.defaults();
             try (TerminalProgress progress = TerminalProgress.start("rainbow fits", sets.size() * startGrid.size())) {
                 for (String set : sets) {
                     boolean noEmbeds = set.endsWith("_no_embeds");

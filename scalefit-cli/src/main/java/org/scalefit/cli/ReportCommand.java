@@ -167,10 +167,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
         int workers = threads.count();

@@ -73,10 +73,6 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         Set<String> chosen = new LinkedHashSet<>();
         for (String study : studies) {
             if (study.equals("all")) {

@@ -87,10 +87,6 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
         HoldOut split = HoldOut.named(mode);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scalefit sensitivity sampling}: Gemstones' Chinchilla-like reduced sampling ({@code
- * chinchilla_reduced_sampling.py}, spec §2.15) — the reference study cut to a few model sizes, one's own runs
+ * chinchilla_reduced_sampling.py}) — the reference study cut to a few model sizes, one's own runs
  * sampled like it, and the change of the params/tokens law and its allocation slopes on each reduced table.
  */
 @Command(name = "sampling", mixinStandardHelpOptions = true, sortOptions = false,
@@ -102,10 +102,6 @@ final class SamplingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         StartGrid startGrid = SensitivityInputs.startGrid(grid);
         SizeWindows sizeWindows = windows == null ? SizeWindows.gemstones() : parseWindows(windows);
@@ -136,7 +132,7 @@ final class SamplingCommand implements Callable<Integer> {
 
         int workers = threads.count();
         Parallelism parallelism = LocalParallelism.withThreads(workers);
-        MultiStartFitter.Options fitter = SensitivityInputs.fitter(false, false);
+        MultiStartFitter.Options fitter = MultiStartFitter.Options.defaults();
         long begin = System.nanoTime();
         List<SamplingComparison> comparisons = new ArrayList<>();
         try (TerminalProgress progress = TerminalProgress.start("sampling", 4 * startGrid.size())) {

@@ -3,7 +3,6 @@ package org.scalefit.cli;
 import java.util.List;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
 import org.scalefit.sensitivity.ParamSearchArray;
@@ -30,11 +29,6 @@ final class SensitivityInputs {
                     + "4500");
         }
         return ParamSearchArray.forTarget(LawForm.CHINCHILLA.arity(), size).grid();
-    }
-
-    /** The search options, with the {@code --exhaustive} and {@code --no-polish} choices. */
-    static MultiStartFitter.Options fitter(boolean exhaustive, boolean noPolish) {
-        return MultiStartFitter.Options.defaults().withRecognition(!exhaustive).withPolish(!noPolish);
     }
 
     /** The [params, tokens] points of a table with a {@code loss} column. */

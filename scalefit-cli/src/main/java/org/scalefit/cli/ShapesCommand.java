@@ -110,10 +110,6 @@ final class ShapesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run();
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out, csv);
         Architecture architecture = shape.architecture();
         if (feasible) {
