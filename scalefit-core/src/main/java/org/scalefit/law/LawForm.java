@@ -15,7 +15,7 @@ import java.util.Objects;
  *        L̂(x) = Σ_j exp(c_j)·x_j^(−α_j) + exp(e)
  * </pre>
  * For k = 2 on [params, tokens] this is Hoffmann et al. (2022) eq. 2, L = E + A/N^α + B/D^β with A = e^{c_1},
- * B = e^{c_2}, E = e^e (Gemstones {@code depth_width.py}, spec gemstones-core §4).
+ * B = e^{c_2}, E = e^e (Gemstones {@code depth_width.py}).
  *
  * @param name   the law's name on the command line ({@code chinchilla}, {@code width-depth}, …)
  * @param inputs the logical input columns, in the order of the exponents

@@ -11,7 +11,7 @@ import org.scalefit.fit.Parallelism;
 import org.scalefit.law.LawForm;
 
 /**
- * Gemstones' δ × grid-size sensitivity analysis ({@code plotters/slope_analysis.py}, spec §2.2): the params/tokens
+ * Gemstones' δ × grid-size sensitivity analysis ({@code plotters/slope_analysis.py}): the params/tokens
  * law L = E + A/N^α + B/D^β is fitted for every Huber threshold δ and every target grid size g, each from the start
  * grid {@link ParamSearchArray#forTarget(int, long) create_param_search_array(2, g)}, and the allocation slopes
  * b = α/(α+β) (D_opt ∝ C^b, the slope the original plots) and a = β/(α+β) are reported with the best Huber loss.

@@ -13,7 +13,7 @@ import org.scalefit.law.LawForm;
 
 /**
  * How a params/tokens law changes when it is fitted on a reduced sample of the same runs (Gemstones'
- * Chinchilla-like reduced sampling, spec §2.15): the law L = E + A/N^α + B/D^β fitted on the full table and on
+ * Chinchilla-like reduced sampling): the law L = E + A/N^α + B/D^β fitted on the full table and on
  * the sample, with the same δ and start grid, and the change in exponents and in the allocation slopes
  * a = β/(α+β) (N_opt ∝ C^a) and b = α/(α+β) (D_opt ∝ C^b).
  *

@@ -9,7 +9,7 @@ import org.scalefit.law.FittedLaw;
 
 /**
  * Width–depth prescriptions by brute force: for each FLOPs bucket, the grid row (w, d, t) of least predicted loss
- * under each law (Gemstones {@code approach_3_brute_force.py}; McLeish et al. 2025 §4.2; spec gemstones-core §6).
+ * under each law (Gemstones {@code approach_3_brute_force.py}; McLeish et al. 2025 §4.2).
  *
  * <p>Every row of the {@link ShapeGrid} gets C = t · flops_per_token(w, d) and, for laws with a {@code params}
  * input, N = the {@link ParameterCount} of w × d; rows with C outside the {@link FlopBuckets}' range are dropped; in
