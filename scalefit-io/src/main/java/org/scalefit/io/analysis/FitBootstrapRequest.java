@@ -81,6 +81,25 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
         }
     }
 
+    /**
+     * The bootstrap of {@code fit} on its own data: {@code resamples} replicates resampling whole runs (the default
+     * run key), NumPy's stream seeded with {@code seed}, 95 % intervals, no allocation bands.
+     */
+    public static FitBootstrapRequest of(Path fit, int resamples, long seed) {
+        return new FitBootstrapRequest(fit, DataOverride.none(), ResamplingUnits.Scheme.RUNS, List.of(), resamples,
+                seed, ResamplingStream.NUMPY_RANDOM_STATE, "numpy", new double[0], 95);
+    }
+
+    /** The same bootstrap resampling by {@code next} (single points or whole runs). */
+    public FitBootstrapRequest withScheme(ResamplingUnits.Scheme next) {
+        return new FitBootstrapRequest(fit, data, next, runKey, resamples, seed, stream, streamName, compute, level);
+    }
+
+    /** The same bootstrap with the allocation's bands at {@code budgets} FLOPs (params/tokens laws). */
+    public FitBootstrapRequest withCompute(double... budgets) {
+        return new FitBootstrapRequest(fit, data, scheme, runKey, resamples, seed, stream, streamName, budgets, level);
+    }
+
     @Override
     public double[] compute() {
         return compute.clone();

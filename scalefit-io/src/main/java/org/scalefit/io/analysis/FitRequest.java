@@ -21,7 +21,7 @@ import org.scalefit.law.LawForm;
  *
  * <pre>{@code
  * FitOutcome outcome = FitRequest.of(DataSource.of("runs.csv"), LawForm.CHINCHILLA)
- *         .prepare(engine).fit(engine, FitProgress.silent());
+ *         .prepare().fit(LocalParallelism.allCores(), FitProgress.silent());
  * }</pre>
  *
  * @param data            the runs
@@ -82,7 +82,20 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
      * @throws IllegalArgumentException       if a transform does not apply to the law
      */
     public PreparedFit prepare(EngineProvider.Engine engine) {
-        String localData = engine.localCopy(data.data());
+        return prepare(engine.localCopy(data.data()));
+    }
+
+    /**
+     * Reads the runs from this machine and applies the transforms.
+     *
+     * @throws org.scalefit.io.InputException if the data is bad
+     * @throws IllegalArgumentException       if a transform does not apply to the law
+     */
+    public PreparedFit prepare() {
+        return prepare(data.data());
+    }
+
+    private PreparedFit prepare(String localData) {
         FitInputs inputs = FitInputs.read(data.reading(localData), law, transforms, List.of());
         String dataId = localData.equals(data.data()) ? inputs.table().source() : data.data();
         FitProvenance provenance = new FitProvenance(dataId, inputs.table().contentHash(), inputs.transforms(),
