@@ -1,6 +1,7 @@
 package org.scalefit.cli;
 
 import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.analysis.FitRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -20,7 +21,7 @@ public final class ScalefitCommand implements Runnable {
      * and Epoch AI's (Besiroglu et al. 2024) value. Gemstones published fits at δ = 1e-3 and 1e-4; reproducing its
      * δ = 1e-4 tables takes {@code --delta 1e-4}.
      */
-    static final String DEFAULT_DELTA = "1e-3";
+    static final String DEFAULT_DELTA = FitRequest.DEFAULT_DELTA_TEXT;
 
     /** The help text's note on {@link #DEFAULT_DELTA}, after "Default: 1e-3". */
     static final String DEFAULT_DELTA_NOTE = " (Hoffmann et al. 2022 and Epoch AI; the same in every fitting command)";
