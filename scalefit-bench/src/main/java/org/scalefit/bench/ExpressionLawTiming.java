@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.DifferentiableObjective;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
@@ -24,6 +23,7 @@ import org.scalefit.law.expr.LawPoints;
 import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.law.expr.ParameterSpec;
 import org.scalefit.law.expr.Penalty;
+import org.scalefit.parallel.LocalParallelism;
 
 /**
  * Times a law written in the law language against the built-in {@link HuberLogLossObjective} on bundled data:

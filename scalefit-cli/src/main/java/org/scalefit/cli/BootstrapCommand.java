@@ -2,10 +2,10 @@ package org.scalefit.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.analysis.EpochOutcome;
 import org.scalefit.io.analysis.EpochRequest;
+import org.scalefit.parallel.EngineProvider;
 import org.scalefit.uncertainty.ResamplingStream;
 import org.scalefit.uncertainty.TestsAgainstReference;
 import org.scalefit.uncertainty.TokensPerParameterPolicy;

@@ -1,11 +1,11 @@
 package org.scalefit.cli;
 
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.parallel.LocalParallelism;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --threads} (a picocli mixin of every command that computes in parallel, and of {@link EngineOptions}): how
- * many of this machine's threads to use. Results never depend on it ({@link org.scalefit.fit.Parallelism}).
+ * many of this machine's threads to use. Results never depend on it ({@link org.scalefit.parallel.Parallelism}).
  */
 final class ThreadsOptions {
 

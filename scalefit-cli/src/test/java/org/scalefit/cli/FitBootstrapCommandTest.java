@@ -13,7 +13,6 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
@@ -22,9 +21,11 @@ import org.scalefit.io.FitProvenance;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
 
 
 /** {@code scalefit bootstrap --fit}: the bootstrap of a stored fit on its own data. */

@@ -16,7 +16,6 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitDocument;
@@ -27,7 +26,9 @@ import org.scalefit.io.TableReader;
 import org.scalefit.io.store.ResultsStore;
 import org.scalefit.io.store.StoredResult;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.json.JsonMapper;
+
 
 
 /** {@code scalefit fit} with the results store: served on a repeat, refitted on any change, safe when killed. */

@@ -14,17 +14,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
-import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
+import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * Approach 3 against the published numbers: every 2-input fit of Gemstones' {@code parameters_delta-3} folder and

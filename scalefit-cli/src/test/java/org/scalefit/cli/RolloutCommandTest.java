@@ -15,7 +15,6 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.heldout.HeldOutFit;
@@ -26,9 +25,11 @@ import org.scalefit.heldout.SizeError;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
 
 /**
  * Held-out evaluation by model size on Gemstones' hot runs (22 shapes, 10 checkpoints each), checked against fits

@@ -3,6 +3,7 @@ package org.scalefit.fit;
 import java.util.Objects;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * An Approach-3 fit to make (Hoffmann et al. 2022, §3.3; Besiroglu et al. 2024, eq. 2): minimise over

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.scalefit.data.Observations;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A law fitted by {@link MultiStartFitter} ({@link FitProblem#fit}): the optimum in the law's own terms, with the

@@ -9,7 +9,7 @@
  * ({@link org.scalefit.fit.StartGrid}), keeping the best start that converged.
  *
  * <p>The flow: a {@link org.scalefit.fit.FitProblem} (law, points, δ, grid, search options) is solved on an engine
- * ({@link org.scalefit.fit.Parallelism}, whose results never depend on the thread count) by
+ * ({@link org.scalefit.parallel.Parallelism}, whose results never depend on the thread count) by
  * {@link org.scalefit.fit.MultiStartFitter}, which recognises starts heading into already-found basins, polishes the
  * leaders and tests the optimum ({@link org.scalefit.fit.Stationarity}); the result is a
  * {@link org.scalefit.fit.LawFit} — status, fitted law, named parameters, competing basin and warnings
@@ -24,3 +24,6 @@
  * Pure numerics, no I/O.
  */
 package org.scalefit.fit;
+
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;

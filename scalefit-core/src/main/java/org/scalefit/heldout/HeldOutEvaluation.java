@@ -9,10 +9,10 @@ import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
 import org.scalefit.overtraining.Prediction;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * Held-out evaluation of an Approach-3 law by model size. Every fit is the one {@code scalefit fit} makes — the

@@ -7,8 +7,8 @@ import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * Gemstones' δ × grid-size sensitivity analysis ({@code plotters/slope_analysis.py}): the params/tokens

@@ -12,8 +12,8 @@ import org.hipparchus.optim.SimpleBounds;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A bucket optimum refined over real-valued shapes at its exact FLOPs, and rounded back to a shape one can build

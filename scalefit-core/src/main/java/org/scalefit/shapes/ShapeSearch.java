@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * Width–depth prescriptions by brute force: for each FLOPs bucket, the grid row (w, d, t) of least predicted loss

@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /** A fit problem is a value: solved on any engine it gives one result, named in the law's own terms. */
 class FitProblemTest {

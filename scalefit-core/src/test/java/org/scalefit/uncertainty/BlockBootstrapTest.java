@@ -15,12 +15,13 @@ import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /** The bootstrap of a fitted law from its point estimate, resampling whole runs. */
 class BlockBootstrapTest {

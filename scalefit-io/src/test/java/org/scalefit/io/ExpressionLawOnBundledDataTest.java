@@ -12,7 +12,6 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionFit;
@@ -23,6 +22,8 @@ import org.scalefit.law.expr.LawPoints;
 import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.law.expr.ParameterSpec;
 import org.scalefit.law.expr.Penalty;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /**
  * Chinchilla's law written by a user, {@code E + A/N^alpha + B/D^beta} with A, B, E on the log scale and

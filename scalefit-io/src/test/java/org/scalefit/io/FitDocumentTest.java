@@ -12,10 +12,11 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /** The fit document is a record written and read by one mapper: reading what was written gives the same bytes. */
 class FitDocumentTest {

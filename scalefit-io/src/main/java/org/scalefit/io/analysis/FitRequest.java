@@ -2,7 +2,6 @@ package org.scalefit.io.analysis;
 
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.fit.EngineProvider;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
@@ -12,6 +11,7 @@ import org.scalefit.io.FitProvenance;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.Transform;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.EngineProvider;
 
 /**
  * An Approach-3 fit of a run table, as {@code scalefit fit} makes it: the runs ({@link DataSource}), the

@@ -6,13 +6,13 @@ import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredRunTable;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A {@link FitRequest} with its data read and transformed: the points to fit, where they came from, and the key

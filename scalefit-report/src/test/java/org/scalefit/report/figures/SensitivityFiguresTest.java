@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.law.PowerLawAllocation;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.figure.Figure;
 import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.Series;
@@ -21,6 +21,7 @@ import org.scalefit.sensitivity.DeltaGridSweep;
 import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
+
 
 class SensitivityFiguresTest {
 

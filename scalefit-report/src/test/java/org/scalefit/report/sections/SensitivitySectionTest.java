@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
 import org.scalefit.report.figures.SyntheticRuns;
@@ -19,6 +19,7 @@ import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 import org.scalefit.sensitivity.SamplingComparison;
+
 
 class SensitivitySectionTest {
 
