@@ -5,10 +5,10 @@ import java.util.Locale;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.DifferentiableObjective;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
@@ -23,6 +23,7 @@ import org.scalefit.law.expr.LawPoints;
 import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.law.expr.ParameterSpec;
 import org.scalefit.law.expr.Penalty;
+import org.scalefit.parallel.LocalParallelism;
 
 /**
  * Times a law written in the law language against the built-in {@link HuberLogLossObjective} on bundled data:
@@ -109,9 +110,10 @@ public final class ExpressionLawTiming {
     private static void wholeFits(String id) {
         Observations observations = read(id, LawForm.CHINCHILLA);
         LocalParallelism one = LocalParallelism.withThreads(1);
-        MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults());
+        MultiStartFitter.Options fitter = MultiStartFitter.Options.defaults();
         // warm-up of all three paths
-        LawFit.fit(LawForm.CHINCHILLA, observations, 1e-3, StartGrid.gemstones(2), fitter, one, FitProgress.silent());
+        new FitProblem(LawForm.CHINCHILLA, observations, 1e-3, StartGrid.gemstones(2), fitter)
+                .fit(one, FitProgress.silent());
         ExpressionFitRequest named = ExpressionFitRequest.of(NamedLaws.named("chinchilla")
                 .withColumn("N", "params").withColumn("D", "tokens").withPenalty(Penalty.huber(1e-3)),
                 LawPoints.of(observations));
@@ -126,8 +128,8 @@ public final class ExpressionLawTiming {
         ExpressionFit userFit = null;
         for (int r = 0; r < 3; r++) {
             long t0 = System.nanoTime();
-            builtIn = LawFit.fit(LawForm.CHINCHILLA, observations, 1e-3, StartGrid.gemstones(2), fitter, one,
-                    FitProgress.silent());
+            builtIn = new FitProblem(LawForm.CHINCHILLA, observations, 1e-3, StartGrid.gemstones(2), fitter)
+                    .fit(one, FitProgress.silent());
             long t1 = System.nanoTime();
             namedFit = named.run(one, FitProgress.silent());
             long t2 = System.nanoTime();

@@ -2,13 +2,13 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scalefit.io.AllocationRules;
 import org.scalefit.io.AllocationJson;
+import org.scalefit.io.AllocationRules;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.AllocationRule;
 import picocli.CommandLine.Command;
@@ -39,21 +39,14 @@ final class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("allocate", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
-        List<Allocation> allocations = new ArrayList<>();
-        for (double budget : compute.values()) {
-            allocations.add(rule.at(budget));
-        }
+        List<Allocation> allocations = rule.at(compute.values().stream().mapToDouble(Double::doubleValue).toArray());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
         } else if (out != null) {
             AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
-                    rule, allocations, ScalefitCommand.version()));
+                    rule, allocations, ScalefitVersion.current()));
         }
         PrintStream stdout = System.out;
         String source = AllocationRules.referenceSource(law);

@@ -16,6 +16,7 @@ import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.BenchmarkLawsJson;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.InputException;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
 import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamFitter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code scalefit benchmarks}: downstream laws of Gemstones' benchmark scores in validation loss — Gadre et al.'s
  * error law Err(L) = ε − k·e^(−γ·L) and Bhagia et al.'s sigmoid acc(L) = a/(1 + e^(−k·(L − L₀))) + b — fitted to
- * every checkpoint matched with its loss, and the final checkpoints' accuracies (spec §2.10, §2.11, §2.13).
+ * every checkpoint matched with its loss, and the final checkpoints' accuracies.
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Downstream laws of benchmark accuracy in validation loss on Gemstones' lighteval results "
@@ -78,10 +79,6 @@ final class BenchmarksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("benchmarks", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         Solver chosen = Solver.fromLabel(solver);
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(data);
@@ -98,7 +95,7 @@ final class BenchmarksCommand implements Callable<Integer> {
         BenchmarkLawFits fits = BenchmarkLawFits.of(points, errorFitter, sigmoidFitter);
         if (out != null) {
             AtomicFiles.writeString(out, new BenchmarkLawsJson().write(benchmarks, lossTable, fits,
-                    ScalefitCommand.version()));
+                    ScalefitVersion.current()));
         }
         print(System.out, benchmarks, lossTable, fits);
         return fits.anyFailed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;

@@ -5,10 +5,14 @@ import java.util.Map;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.DataSource;
 import org.scalefit.io.TableReader;
 import picocli.CommandLine.Option;
 
-/** The options that say which runs a command reads: {@code --data} and {@code --column} (a picocli mixin). */
+/**
+ * The options that say which runs a command reads: {@code --data} and {@code --column} (a picocli mixin), as a
+ * {@link DataSource}.
+ */
 final class DataOptions {
 
     @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET|-",
@@ -23,44 +27,27 @@ final class DataOptions {
                     + "FLOPs, flops, C; others by their own name.")
     Map<String, String> columns = new LinkedHashMap<>();
 
+    /** The runs these options name. */
+    DataSource source() {
+        return new DataSource(data, columns);
+    }
+
     /**
      * The default column names ({@link ColumnMapping#defaults()}), overridden by the {@code --column} options.
      *
      * @throws IllegalArgumentException if a {@code --column} names a logical column no command reads
      */
     ColumnMapping mapping() {
-        ColumnMapping mapping = ColumnMapping.defaults();
-        for (Map.Entry<String, String> column : columns.entrySet()) {
-            if (!ColumnMapping.LOGICAL_NAMES.contains(column.getKey())) {
-                throw new IllegalArgumentException("unknown logical column '" + column.getKey() + "' in --column "
-                        + column.getKey() + "=" + column.getValue() + "; expected one of "
-                        + String.join(", ", ColumnMapping.LOGICAL_NAMES) + " (LOGICAL=FILE_COLUMN)");
-            }
-            mapping = mapping.with(column.getKey(), column.getValue());
-        }
-        return mapping;
+        return source().mapping();
     }
 
-    /** These options reading the runs from {@code file} instead of {@code --data} (e.g. a local copy of it). */
-    DataOptions reading(String file) {
-        DataOptions copy = new DataOptions();
-        copy.data = file;
-        copy.columns = new LinkedHashMap<>(columns);
-        return copy;
-    }
-
-    /** Reads the requested columns of the runs, under {@link #mapping()}. */
+    /** Reads the requested columns of the runs ({@link DataSource#read}). */
     RunTable read(ColumnRequest request) {
-        return readWithColumns(request).table();
+        return source().read(request);
     }
 
-    /** As {@link #read}, with the file columns that were read ({@code --data -}: standard input, read to its end). */
+    /** As {@link #read}, with the file columns that were read ({@link DataSource#readWithColumns}). */
     TableReader.Read readWithColumns(ColumnRequest request) {
-        ColumnRequest located = request.withMapping(mapping());
-        return STDIN.equals(data) ? new TableReader().readWithColumns(System.in, STDIN, located)
-                : new TableReader().readWithColumns(data, located);
+        return source().readWithColumns(request);
     }
-
-    /** The {@code --data} value that reads standard input. */
-    static final String STDIN = "-";
 }

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.EngineProvider;
 import org.scalefit.sensitivity.AllocationSlopes;
 import org.scalefit.sensitivity.DeltaGridPoint;
 import org.scalefit.sensitivity.DeltaGridSweep;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scalefit sensitivity delta-grid}: Gemstones' δ × grid-size sensitivity of the params/tokens law and its
- * allocation slope ({@code slope_analysis.py}, spec §2.2).
+ * allocation slope ({@code slope_analysis.py}).
  */
 @Command(name = "delta-grid", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit the params/tokens law L = E + A/N^α + B/D^β for every Huber δ and start-grid size "
@@ -48,15 +50,8 @@ final class DeltaGridCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
-
-    @Option(names = "--exhaustive",
-            description = "Run every start to its end (no early recognition of already-found basins).")
-    boolean exhaustive;
-
-    @Option(names = "--no-polish", description = "Report each best grid start as found, without polishing it.")
-    boolean noPolish;
+    @Mixin
+    SearchOptions search = new SearchOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results as JSON to FILE.")
     Path out;
@@ -66,32 +61,28 @@ final class DeltaGridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("sensitivity delta-grid", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         List<DeltaGridPoint.Configuration> configurations = DeltaGridSweep.configurations(deltas,
                 gridSizes == null ? DeltaGridSweep.gemstonesGridSizes() : gridSizes);
-        FitInputs inputs = FitInputs.read(input, LawForm.CHINCHILLA, transform.transforms(), List.of());
+        FitInputs inputs = FitInputs.read(input.source(), LawForm.CHINCHILLA, transform.transforms(), List.of());
         RunTable table = inputs.table();
         List<String> transforms = inputs.transforms();
         int workers;
         long begin;
         List<DeltaGridPoint> points;
-        try (EngineProvider.Engine parallelism = engine.open(threads)) {
+        try (EngineProvider.Engine parallelism = engine.open()) {
             workers = parallelism.threads();
             begin = System.nanoTime();
             try (TerminalProgress progress = TerminalProgress.start("delta-grid",
                     DeltaGridSweep.totalStarts(configurations))) {
                 points = DeltaGridSweep.run(inputs.observations(), configurations,
-                        SensitivityInputs.fitter(exhaustive, noPolish), parallelism, progress);
+                        search.options(), parallelism, progress);
             }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (out != null) {
             FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                    ScalefitCommand.version());
+                    ScalefitVersion.current());
             AtomicFiles.writeString(out, new SensitivityJson().deltaGrid(points, provenance, workers, seconds));
         }
         print(System.out, table.rows(), points, workers, seconds);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.OvertrainingJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.RunSplit;
 import picocli.CommandLine.Command;
@@ -38,10 +39,6 @@ final class DownstreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("downstream", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(options.out);
         GadreTestbed testbed = options.read();
         RunSplit split = testbed.defaultSplit(options.dataset);
@@ -49,7 +46,7 @@ final class DownstreamCommand implements Callable<Integer> {
                 options.errorFitter());
         if (options.out != null) {
             AtomicFiles.writeString(options.out, new OvertrainingJson().write(testbed, options.dataset, analysis,
-                    ScalefitCommand.version()));
+                    ScalefitVersion.current()));
         }
         OvertrainingPrinter printer = new OvertrainingPrinter(System.out);
         printer.lossLaw(testbed.source(), options.dataset, testbed.lossSet(), analysis);

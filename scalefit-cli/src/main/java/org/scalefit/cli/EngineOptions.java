@@ -1,14 +1,10 @@
 package org.scalefit.cli;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.ServiceLoader;
-import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.scalefit.fit.EngineProvider;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.parallel.EngineProvider;
+import org.scalefit.parallel.LocalEngine;
+import org.scalefit.parallel.LocalParallelism;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,20 +25,20 @@ final class EngineOptions {
                     + "k8s://…; under spark-submit, the one it was given.")
     String master;
 
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
+
     /**
-     * Starts the engine chosen.
+     * Starts the engine chosen ({@code --threads} is the local engine's only).
      *
-     * @param threads {@code --threads} (null: all cores); the local engine's only
      * @throws IllegalArgumentException for an unknown engine, one not on the classpath, or options that do not
      *                                  apply to it
      */
-    EngineProvider.Engine open(Integer threads) {
+    EngineProvider.Engine open() {
+        Integer threads = this.threads.given();
         if (engine.equals("local")) {
             if (master != null) {
                 throw new IllegalArgumentException("--master applies to --engine spark");
-            }
-            if (threads != null && threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1");
             }
             return new LocalEngine(threads != null ? LocalParallelism.withThreads(threads)
                     : LocalParallelism.allCores());
@@ -62,45 +58,5 @@ final class EngineOptions {
                     + "<command> … --engine spark`, or spark-submit (README, \"Scale-out on Spark\")");
         }
         throw new IllegalArgumentException("unknown engine '" + engine + "'; expected local or spark");
-    }
-
-    /** {@code scheme://…}: a URI, unlike a local path or a bundled dataset id ({@code gemstones:hot}). */
-    private static final Pattern URI_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://.*");
-
-    /** This machine's threads as an engine; nothing to release. */
-    private record LocalEngine(LocalParallelism pool) implements EngineProvider.Engine {
-
-        @Override
-        public <T> List<T> map(int taskCount, Task<T> task, IntConsumer finished) {
-            return pool.map(taskCount, task, finished);
-        }
-
-        @Override
-        public int threads() {
-            return pool.threads();
-        }
-
-        @Override
-        public String description() {
-            return "local, " + pool.threads() + " threads";
-        }
-
-        /** A {@code file://} URI as its path; other URIs need an engine that reaches their file system. */
-        @Override
-        public String localCopy(String data) {
-            Matcher uri = URI_SCHEME.matcher(data);
-            if (!uri.matches()) {
-                return data;
-            }
-            if (uri.group(1).equalsIgnoreCase("file")) {
-                return Path.of(URI.create(data)).toString();
-            }
-            throw new IllegalArgumentException("--data " + data + ": " + uri.group(1) + ":// files are read by the "
-                    + "Spark engine (--engine spark, through Hadoop's file systems); or copy the file here first");
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

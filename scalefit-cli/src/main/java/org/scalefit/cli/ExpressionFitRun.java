@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.EngineProvider;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
@@ -20,6 +19,7 @@ import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.LawPoints;
+import org.scalefit.parallel.EngineProvider;
 
 /**
  * {@code scalefit fit} for a law written as text, read from a law file, or named in the law language (kaplan,
@@ -41,7 +41,7 @@ final class ExpressionFitRun {
         wanted.add("loss");
         RunTable table;
         try {
-            table = input.reading(localData).read(ColumnRequest.of(wanted.stream().distinct()
+            table = input.source().reading(localData).read(ColumnRequest.of(wanted.stream().distinct()
                     .toArray(String[]::new)));
         } catch (InputException e) {
             throw missingInput(law, input, e);

@@ -2,34 +2,38 @@ package org.scalefit.cli;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
-import java.util.function.IntSupplier;
 import org.scalefit.io.InputException;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
- * How every command turns a failure into a message on standard error and an exit code: bad input data 3 (the
- * message names file, line and column), bad usage or degenerate data 2, an I/O failure 1, interruption 130.
+ * How every command turns a failure into a message on standard error and an exit code (picocli's one execution
+ * exception handler, installed by {@link ScalefitCommand#execute}): bad input data 3 (the message names file, line
+ * and column), bad usage or degenerate data 2, an I/O failure 1, interruption 130. Anything else is a bug and goes to
+ * picocli's default handling (stack trace, exit code 1).
  */
-final class Failures {
+final class Failures implements IExecutionExceptionHandler {
 
-    private Failures() {
-    }
-
-    /** Runs {@code body}, returning its exit code, or the code of the failure it raised. */
-    static int guard(String command, IntSupplier body) {
-        try {
-            return body.getAsInt();
-        } catch (InputException e) {
-            System.err.println("scalefit " + command + ": " + e.getMessage());
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) throws Exception {
+        String name = command.getCommandSpec().qualifiedName();
+        if (failure instanceof InputException) {
+            System.err.println(name + ": " + failure.getMessage());
             return ScalefitCommand.EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            System.err.println("scalefit " + command + ": " + e.getMessage());
+        }
+        if (failure instanceof IllegalArgumentException) {
+            System.err.println(name + ": " + failure.getMessage());
             return 2;
-        } catch (UncheckedIOException e) {
-            System.err.println("scalefit " + command + ": " + e.getMessage());
+        }
+        if (failure instanceof UncheckedIOException) {
+            System.err.println(name + ": " + failure.getMessage());
             return 1;
-        } catch (CancellationException e) {
-            System.err.println("scalefit " + command + ": interrupted; nothing written");
+        }
+        if (failure instanceof CancellationException) {
+            System.err.println(name + ": interrupted; nothing written");
             return ScalefitCommand.EXIT_INTERRUPTED;
         }
+        throw failure;
     }
 }

@@ -1,27 +1,19 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.scalefit.data.Observations;
-import org.scalefit.data.RunKeys;
-import org.scalefit.fit.HuberLogLossObjective;
-import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.BundledDataset;
 import org.scalefit.io.FitBootstrapJson;
-import org.scalefit.io.FitProvenance;
-import org.scalefit.io.InputException;
-import org.scalefit.io.LawFiles;
 import org.scalefit.io.StoredFit;
-import org.scalefit.law.FittedLaw;
+import org.scalefit.io.analysis.FitBootstrapOutcome;
+import org.scalefit.io.analysis.FitBootstrapRequest;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.EngineProvider;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.BootstrapResult;
-import org.scalefit.uncertainty.PairsBootstrap;
 import org.scalefit.uncertainty.ResamplingStream;
 import org.scalefit.uncertainty.ResamplingUnits;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,20 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code scalefit bootstrap --fit FILE}: the bootstrap of any stored Approach-3 fit (2, 3 or 4 inputs) on the data it
- * was made on, resampling points or whole runs, each replicate refitted from the fit's own parameters
- * ({@link PairsBootstrap#fromEstimate}); with the compute-optimal allocation's bands at given budgets for a
- * params/tokens law ({@link AllocationBands}). A picocli mixin of {@link BootstrapCommand}: its options, and the
- * work they ask for.
- *
- * <p>The data is reloaded from the fit's provenance (data, column mapping, transforms) and checked against it: the
- * same SHA-256, the same number of points, and the fit's objective value recomputed at its parameters — so a
- * bootstrap never silently runs on other points than the fit.
+ * {@code scalefit bootstrap --fit FILE}: the options of the bootstrap of a stored Approach-3 fit
+ * ({@link FitBootstrapRequest}: the data reloaded from the fit's provenance and checked against it, points or whole
+ * runs resampled, each replicate refitted from the fit's own parameters, with the allocation's bands at given
+ * budgets), and its printout. A picocli mixin of {@link BootstrapCommand}.
  */
 final class FitBootstrapOptions {
-
-    /** Relative agreement required between the stored and the recomputed objective at the fit's parameters. */
-    private static final double OBJECTIVE_AGREEMENT = 1e-9;
 
     /** Options of Epoch's analysis that the fit file fixes instead. */
     private static final List<String> FIXED_BY_THE_FIT = List.of("--delta", "--drop-highest-losses", "--start",
@@ -95,102 +79,34 @@ final class FitBootstrapOptions {
     }
 
     /**
-     * Runs the bootstrap of {@link #fit}. {@code data} is the data overriding the fit's (its {@code data} may be
-     * null: the fit's own), the rest are {@link BootstrapCommand}'s options.
+     * Runs the bootstrap of {@link #fit} ({@link FitBootstrapRequest}). {@code data} is the data overriding the
+     * fit's (its {@code data} may be null: the fit's own), the rest are {@link BootstrapCommand}'s options.
      */
     int run(DataOptions data, int resamples, long seed, String streamName, ResamplingStream stream,
-            EngineOptions engine, Integer workers, Path out, boolean draws) {
+            EngineOptions engine, Path out, boolean draws) {
         for (String name : FIXED_BY_THE_FIT) {
             if (matched(name)) {
                 throw new IllegalArgumentException(name + " is fixed by the fit file with --fit");
             }
         }
-        ResamplingUnits.Scheme resampling = ResamplingUnits.Scheme.named(scheme);
-        if (!(level > 0 && level < 100)) {
-            throw new IllegalArgumentException("--level must be between 0 and 100 percent, was " + level);
-        }
-        if (resampling == ResamplingUnits.Scheme.PAIRS && !runKey.isEmpty()) {
-            throw new IllegalArgumentException("--run-key applies to --scheme runs");
-        }
-        StoredFit stored = StoredFit.read(fit);
-        FittedLaw estimate = stored.law();
-        LawForm law = estimate.form();
-        FitProvenance recorded = stored.provenance();
-        DataOptions source = new DataOptions();
-        source.data = data.data != null ? data.data : recorded.data();
-        if (data.data == null && !BundledDataset.exists(recorded.data()) && !recorded.data().contains("://")
-                && !Files.exists(Path.of(recorded.data()))) {
-            String absolute = recorded.dataAbsolute();
-            if (absolute != null && Files.exists(Path.of(absolute))) {
-                // the fit was run in another folder: its provenance also holds the path made absolute there
-                System.err.println("scalefit bootstrap: reading " + absolute + " (" + fit + "'s data_absolute; "
-                        + recorded.data() + " is not found from " + Path.of("").toAbsolutePath() + ")");
-                source.data = absolute;
-            } else {
-                throw new InputException(recorded.data(), null, null, "the data named in " + fit + "'s provenance "
-                        + "(a path as given to scalefit fit, read from the current folder "
-                        + Path.of("").toAbsolutePath() + (absolute != null ? ", and its absolute path then, "
-                        + absolute : "") + "); run from the folder the fit was run in, or give the data with "
-                        + "--data FILE", "nothing at that path");
-            }
-        }
-        source.columns.putAll(recorded.columns());
-        source.columns.putAll(data.columns);
-        FitInputs inputs = FitInputs.read(source, law, FitInputs.Transforms.parse(recorded.transforms(),
-                fit.toString()), FitInputs.runKeyCandidates(runKey));
-        Observations observations = inputs.observations();
-        requireSameData(stored, inputs);
-        List<String> key = resampling == ResamplingUnits.Scheme.RUNS ? inputs.runKey(runKey) : List.of();
-        ResamplingUnits units = resampling == ResamplingUnits.Scheme.RUNS
-                ? ResamplingUnits.runs(RunKeys.of(inputs.columns(key)))
-                : ResamplingUnits.points(observations.size());
-        PairsBootstrap bootstrap = PairsBootstrap.fromEstimate(estimate, stored.delta(), resamples, seed)
-                .withStream(stream);
-        int threads;
-        long begin;
-        BootstrapResult result;
-        try (EngineProvider.Engine parallelism = engine.open(workers)) {
-            threads = parallelism.threads();
-            begin = System.nanoTime();
-            try (TerminalProgress progress = TerminalProgress.start("bootstrap", resamples)) {
-                result = bootstrap.run(observations, units, parallelism, progress);
-            }
-        }
-        AllocationBands allocation = compute.isEmpty() ? null : AllocationBands.of(estimate.theta(), result,
+        FitBootstrapRequest request = new FitBootstrapRequest(fit, new FitBootstrapRequest.DataOverride(data.data,
+                data.columns), ResamplingUnits.Scheme.named(scheme), runKey, resamples, seed, stream, streamName,
                 compute.stream().mapToDouble(Double::doubleValue).toArray(), level);
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        FitProvenance used = new FitProvenance(source.data, inputs.table().contentHash(), inputs.transforms(),
-                recorded.version(), inputs.columns().fileColumns());
-        FitBootstrapJson.Resampling described = new FitBootstrapJson.Resampling(units, key, seed, streamName, level);
+        FitBootstrapRequest.Prepared prepared = request.prepare();
+        if (prepared.moved() != null) {
+            System.err.println("scalefit bootstrap: " + prepared.moved());
+        }
+        FitBootstrapOutcome outcome;
+        try (EngineProvider.Engine parallelism = engine.open();
+             TerminalProgress progress = TerminalProgress.start("bootstrap", resamples)) {
+            outcome = prepared.run(parallelism, progress);
+        }
         if (out != null) {
-            AtomicFiles.writeString(out, new FitBootstrapJson().write(stored, LawFiles.sha256(fit), used, result,
-                    described, allocation, threads, seconds, draws, ScalefitCommand.version()));
+            AtomicFiles.writeString(out, outcome.document(draws));
         }
-        print(System.out, stored, source.data, result, described, allocation, threads, seconds);
+        print(System.out, outcome.stored(), prepared.source().data(), outcome.result(), outcome.resampling(),
+                outcome.allocation(), outcome.run().threads(), outcome.run().seconds());
         return 0;
-    }
-
-    /** The reloaded points must be the fit's: same bytes, same count, same objective at the fit's parameters. */
-    private static void requireSameData(StoredFit stored, FitInputs inputs) {
-        String data = inputs.table().source();
-        String recordedSha = stored.provenance().dataSha256();
-        if (!recordedSha.equals(inputs.table().contentHash())) {
-            throw new InputException(data, null, null, "the data " + stored.file() + " was fitted on (SHA-256 "
-                    + recordedSha + ")", "content with SHA-256 " + inputs.table().contentHash());
-        }
-        Observations observations = inputs.observations();
-        if (observations.size() != stored.points()) {
-            throw new InputException(data, null, null, stored.points() + " points after the transforms "
-                    + stored.provenance().transforms() + ", as " + stored.file() + " records",
-                    observations.size() + " points");
-        }
-        double recomputed = HuberLogLossObjective.of(stored.law().form(), observations, stored.delta())
-                .value(stored.law().theta());
-        if (!(Math.abs(recomputed - stored.loss()) <= OBJECTIVE_AGREEMENT * Math.abs(stored.loss()))) {
-            throw new InputException(stored.file().toString(), null, "loss", "the objective recomputed on the "
-                    + "reloaded points, " + recomputed + " (the points or their columns differ from the fit's)",
-                    String.valueOf(stored.loss()));
-        }
     }
 
     private static void print(PrintStream stdout, StoredFit stored, String data, BootstrapResult result,
@@ -213,8 +129,8 @@ final class FitBootstrapOptions {
         double low = 50 - resampling.level() / 2;
         double high = 50 + resampling.level() / 2;
         double[] theta = stored.law().theta();
-        List<String> logNames = FitBootstrapJson.parameterNames(law, false);
-        List<String> naturalNames = FitBootstrapJson.parameterNames(law, true);
+        List<String> logNames = law.parameterNames(false);
+        List<String> naturalNames = law.parameterNames(true);
         String lowLabel = percent(low);
         String highLabel = percent(high);
         stdout.printf(Locale.ROOT, "  %-26s %14s %12s %14s %14s%n", "parameter", "estimate", "s.e.", lowLabel,

@@ -1,26 +1,18 @@
 package org.scalefit.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scalefit.accounting.Architecture;
-import org.scalefit.accounting.RunCompute;
-import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
-import org.scalefit.frontier.LogLogFit;
-import org.scalefit.frontier.LossFrontier;
-import org.scalefit.frontier.Overspending;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.ColumnRequest;
-import org.scalefit.io.FitProvenance;
 import org.scalefit.io.FrontierResultJson;
+import org.scalefit.io.analysis.FrontierRequest;
+import org.scalefit.io.analysis.FrontierResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code scalefit frontier}: Approach 1, the convex-hull frontier of loss against FLOPs or GPU-hours and the power
@@ -41,9 +33,9 @@ final class FrontierCommand implements Callable<Integer> {
     @Mixin
     DataOptions input = new DataOptions();
 
-    @Option(names = "--resource", defaultValue = "flops", paramLabel = "R",
+    @Option(names = "--resource", defaultValue = "flops", paramLabel = "R", converter = ResourceConverter.class,
             description = "flops or gpu-hours. Default: ${DEFAULT-VALUE}.")
-    String resource;
+    FrontierRequest.Resource resource;
 
     @Mixin
     ComputeOptions compute = new ComputeOptions();
@@ -80,62 +72,22 @@ final class FrontierCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "scalefit", paramLabel = "FORMAT",
             description = "scalefit or gemstones. Default: ${DEFAULT-VALUE}.")
-    String format;
+    DocumentFormat format;
 
     @Override
     public Integer call() {
-        return Failures.guard("frontier", this::run);
-    }
-
-    private int run() {
-        boolean gpuHours = switch (resource) {
-            case "flops" -> false;
-            case "gpu-hours" -> true;
-            default -> throw new IllegalArgumentException("unknown resource '" + resource
-                    + "'; expected flops or gpu-hours");
-        };
-        if (!format.equals("scalefit") && !format.equals("gemstones")) {
-            throw new IllegalArgumentException("unknown format '" + format + "'; expected scalefit or gemstones");
-        }
-        if (format.equals("gemstones")) {
+        if (format == DocumentFormat.GEMSTONES) {
             OutputPaths.requireWritableDirectory(out);
         } else {
             OutputPaths.requireWritableFiles(out);
         }
-        compute.requested();
-        Architecture architecture = shape.architecture();
-        List<String> required = new ArrayList<>(List.of("tokens", "loss"));
-        if (gpuHours) {
-            required.addAll(List.of("step", "num_nodes", "seconds_per_step"));
-        }
-        RunTable table = input.read(compute.request(ColumnRequest.of(required.toArray(String[]::new)), input));
-        List<String> transforms = new ArrayList<>();
-        if (tokenRange != null) {
-            table = table.withRowsBetween("tokens", tokenRange.low(), tokenRange.high());
-            transforms.add("tokens in [" + tokenRange.low() + ", " + tokenRange.high() + "]");
-        }
-        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
-        double[] width = shapes ? table.column("width") : null;
-        double[] depth = shapes ? table.column("depth") : null;
-        double[] tokens = table.column("tokens");
-        RunCompute counts = compute.compute(table, input, architecture, noEmbeds);
-        double[] params = counts.params();
-        double[] flops = counts.flops();
-        transforms.addAll(counts.transforms());
-        double[] spent = gpuHours ? TrainingCompute.gpuHours(table.column("seconds_per_step"),
-                table.column("step"), table.column("num_nodes"), gpusPerNode) : flops;
-        transforms.add("resource=" + resource + (gpuHours ? "(gpus-per-node=" + gpusPerNode + ")"
-                : "(" + counts.flopsLabel() + ")"));
-        double[] loss = table.column("loss");
-        Approach1 analysis = Approach1.of(spent, loss, params, tokens, resamples, seed);
-        Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
-        LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
-        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
-                ScalefitCommand.version());
-        List<double[]> shapeRatios = shapes ? accountingRatios(width, depth, architecture) : List.of();
-        FrontierResultJson json = new FrontierResultJson();
+        FrontierResult result = new FrontierRequest(input.source(), resource,
+                compute.costs(shape.architecture(), noEmbeds, gpusPerNode), tokenRange == null ? null
+                : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seed, bins).run();
+        Approach1 analysis = result.analysis();
         if (out != null) {
-            if (format.equals("gemstones")) {
+            if (format == DocumentFormat.GEMSTONES) {
+                FrontierResultJson json = new FrontierResultJson();
                 String suffix = noEmbeds ? "_no_embeds" : "";
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_params" + suffix + ".json"),
                         json.gemstones(analysis.params(), "params"));
@@ -144,69 +96,28 @@ final class FrontierCommand implements Callable<Integer> {
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
                         + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
             } else {
-                AtomicFiles.writeString(out, json.scalefit(resource, analysis, binned, overspending, shapeRatios,
-                        table, params, tokens, provenance));
+                AtomicFiles.writeString(out, result.document());
             }
         }
-        print(System.out, analysis, table, width, depth, params, tokens);
-        printLargestOverspends(System.out, overspending, table, width, depth, 5);
+        RunTable table = result.table();
+        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
+        double[] width = shapes ? table.column("width") : null;
+        double[] depth = shapes ? table.column("depth") : null;
+        FrontierPrinter printer = new FrontierPrinter(System.out, resource.label());
+        printer.print(analysis, table, width, depth, result.costs().params(), table.column("tokens"));
+        printer.printLargestOverspends(result.overspending(), table, width, depth, 5);
         return 0;
     }
 
-    private void print(PrintStream out, Approach1 analysis, RunTable table, double[] width, double[] depth,
-                       double[] params, double[] tokens) {
-        LossFrontier frontier = analysis.frontier();
-        out.printf(Locale.ROOT, "Approach 1 on %s: %d runs, %d on the loss–%s frontier%n", table.source(),
-                table.rows(), frontier.size(), resource);
-        out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
-                "loss");
-        int[] rows = frontier.rows();
-        for (int t = 0; t < rows.length; t++) {
-            int i = rows[t];
-            out.printf(Locale.ROOT, "  %-12.4g %8s %8s %14.6g %14.6g %9.5f%n", frontier.resource()[t],
-                    width == null ? "-" : String.format(Locale.ROOT, "%.0f", width[i]),
-                    depth == null ? "-" : String.format(Locale.ROOT, "%.0f", depth[i]), params[i], tokens[i],
-                    frontier.loss()[t]);
-        }
-        line(out, "params", analysis.params());
-        line(out, "tokens", analysis.tokens());
-        line(out, "tokens/param", analysis.tokensPerParam());
-    }
-
-    /** width, depth and exact-FLOPs/6N of each distinct shape, in order of first appearance. */
-    private static List<double[]> accountingRatios(double[] width, double[] depth, Architecture architecture) {
-        java.util.Set<List<Double>> seen = new java.util.HashSet<>();
-        List<double[]> shapes = new ArrayList<>();
-        for (int i = 0; i < width.length; i++) {
-            if (seen.add(List.of(width[i], depth[i]))) {
-                shapes.add(new double[] {width[i], depth[i], TrainingCompute.accountingRatio(architecture,
-                        (int) width[i], (int) depth[i])});
+    /** {@code --resource} by its label ({@code flops}, {@code gpu-hours}). */
+    static final class ResourceConverter implements ITypeConverter<FrontierRequest.Resource> {
+        @Override
+        public FrontierRequest.Resource convert(String label) {
+            try {
+                return FrontierRequest.Resource.named(label);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
-        return shapes;
-    }
-
-    private void printLargestOverspends(PrintStream out, Overspending overspending, RunTable table, double[] width,
-                                        double[] depth, int count) {
-        double[] percent = overspending.percent();
-        Integer[] order = new Integer[percent.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(percent[b], percent[a]));
-        out.printf(Locale.ROOT, "largest overspends against the frontier run of nearest loss:%n");
-        for (int t = 0; t < Math.min(count, order.length); t++) {
-            int i = order[t];
-            String run = width == null ? String.format(Locale.ROOT, "N %.4g, D %.4g", table.column("params")[i],
-                    table.column("tokens")[i]) : String.format(Locale.ROOT, "%.0fx%.0f", width[i], depth[i]);
-            out.printf(Locale.ROOT, "  line %d  %s  %+.1f %%%n", table.sourceLine(i), run, percent[i]);
-        }
-    }
-
-    private void line(PrintStream out, String what, LogLogFit fit) {
-        String interval = fit.resamples() > 0 ? String.format(Locale.ROOT, "  slope 95%% CI [%.4f, %.4f] (%d resamples)",
-                fit.slopeInterval()[0], fit.slopeInterval()[1], fit.resamples()) : "";
-        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource, fit.slope(),
-                fit.intercept(), fit.rSquared(), interval);
     }
 }

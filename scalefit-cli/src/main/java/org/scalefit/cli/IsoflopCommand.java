@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.IsoflopInputs;
 import org.scalefit.io.IsoflopJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.FitVariant;
@@ -20,9 +20,11 @@ import org.scalefit.isoflop.IsoflopSettings;
 import org.scalefit.isoflop.OptimalPair;
 import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SeedNoise;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.uncertainty.ResamplingStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -106,21 +108,14 @@ final class IsoflopCommand implements Callable<Integer> {
                     + "between 1e16 and 5e17 FLOPs, with 200 bootstrap replicates (slow: 120 starts each).")
     boolean lossFit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the analysis as JSON to FILE.")
     Path out;
 
     @Override
     public Integer call() {
-        return Failures.guard("isoflop", this::run);
-    }
-
-    private int run() {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
-        }
         ResamplingStream normals = switch (stream) {
             case "splittable" -> ResamplingStream.SPLITTABLE;
             case "numpy" -> ResamplingStream.NUMPY_RANDOM_STATE;
@@ -131,8 +126,7 @@ final class IsoflopCommand implements Callable<Integer> {
             inputs = inputs.only(budgets);
         }
         IsoflopSettings settings = IsoflopSettings.porian(noiseModel(inputs)).withReplicates(bootstrap);
-        LocalParallelism parallelism = threads != null ? LocalParallelism.withThreads(threads)
-                : LocalParallelism.allCores();
+        LocalParallelism parallelism = threads.local();
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(), settings, normals.normals(seed),
                 parallelism);
         IsoflopFits fits = null;
@@ -147,7 +141,7 @@ final class IsoflopCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.writeString(out, new IsoflopJson().write(inputs,
                     new IsoflopJson.Run(settings, seed, stream, parallelism.threads()), optima, fits, failure,
-                    allocate, ScalefitCommand.version()));
+                    allocate, ScalefitVersion.current()));
         }
         print(System.out, inputs, optima, fits, failure);
         return fits == null ? ScalefitCommand.EXIT_FIT_FAILED : 0;

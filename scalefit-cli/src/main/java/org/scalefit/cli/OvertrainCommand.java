@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.OvertrainingJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.RunSplit;
 import picocli.CommandLine.Command;
@@ -31,10 +32,6 @@ final class OvertrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("overtrain", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(options.out);
         GadreTestbed testbed = options.read();
         RunSplit split = testbed.defaultSplit(options.dataset);
@@ -42,7 +39,7 @@ final class OvertrainCommand implements Callable<Integer> {
                 options.errorFitter());
         if (options.out != null) {
             AtomicFiles.writeString(options.out, new OvertrainingJson().write(testbed, options.dataset, analysis,
-                    ScalefitCommand.version()));
+                    ScalefitVersion.current()));
         }
         OvertrainingPrinter printer = new OvertrainingPrinter(System.out);
         printer.lossLaw(testbed.source(), options.dataset, testbed.lossSet(), analysis);

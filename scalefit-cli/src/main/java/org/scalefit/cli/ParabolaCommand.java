@@ -8,16 +8,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
-import org.scalefit.io.ParabolaJson;
 import org.scalefit.io.ParabolaJson.Analysis;
 import org.scalefit.io.ParabolaJson.LawInput;
 import org.scalefit.io.ParabolaJson.Panel;
+import org.scalefit.io.ParabolaJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.OvertrainedShape;
@@ -105,8 +106,8 @@ final class ParabolaCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE.")
     Path out;
@@ -117,10 +118,6 @@ final class ParabolaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("parabola", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be json or csv, was '" + format + "'");
@@ -128,10 +125,7 @@ final class ParabolaCommand implements Callable<Integer> {
         if (!(industryBand >= 0) || Double.isInfinite(industryBand)) {
             throw new IllegalArgumentException("--industry-band must be a finite number >= 0, was " + industryBand);
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
-        }
+        int workers = threads.count();
         List<Double> overtraining = factors();
         double[] flopRange = {flops.low(), flops.high()};
         double[] tokenRange = {log10Tokens.low(), log10Tokens.high()};
@@ -184,7 +178,7 @@ final class ParabolaCommand implements Callable<Integer> {
         ParabolaJson json = new ParabolaJson();
         if (out != null) {
             AtomicFiles.writeString(out, format.equals("csv") ? json.csv(analysis)
-                    : json.scalefit(analysis, ScalefitCommand.version(), workers, seconds));
+                    : json.scalefit(analysis, ScalefitVersion.current(), workers, seconds));
         }
         print(System.out, analysis, second.isPresent(), workers, seconds);
         return 0;

@@ -71,10 +71,6 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("predict", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         ExpressionLawFiles.Fitted fitted = fitted();
         ExpressionLaw expressionLaw = fitted.law();

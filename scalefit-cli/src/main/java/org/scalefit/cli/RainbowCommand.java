@@ -7,32 +7,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AllocationRules;
 import org.scalefit.io.Approach1File;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
-import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
+import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.RainbowTables;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code scalefit sensitivity rainbow}: Gemstones' rainbow of allocation lines N_opt(C) and the slope/Δ table
- * ({@code plotters/rainbow.py}, spec §2.5).
+ * ({@code plotters/rainbow.py}).
  */
 @Command(name = "rainbow", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Collect compute-optimal model-size lines N_opt(C) = k·(C/C₀)^s from Approach-3 params/tokens "
@@ -89,8 +92,8 @@ final class RainbowCommand implements Callable<Integer> {
             description = "Starts of on-the-fly fits: gemstones (4500) or a grid size g. Default: ${DEFAULT-VALUE}.")
     String grid;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--sort-at", defaultValue = "1e28", paramLabel = "C",
             description = "Budget in FLOPs at which the lines are ordered. Default: ${DEFAULT-VALUE}.")
@@ -102,10 +105,6 @@ final class RainbowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("sensitivity rainbow", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(outs.toArray(Path[]::new));
         for (Path out : outs) {
             format(out);
@@ -124,9 +123,9 @@ final class RainbowCommand implements Callable<Integer> {
         List<String> sets = fitSets != null ? fitSets : laws.isEmpty() ? GEMSTONES_SETS : List.of();
         if (!sets.isEmpty()) {
             StartGrid startGrid = SensitivityInputs.startGrid(grid);
-            int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            int workers = threads.count();
             Parallelism parallelism = LocalParallelism.withThreads(workers);
-            MultiStartFitter fitter = SensitivityInputs.fitter(false, false);
+            MultiStartFitter.Options fitter = MultiStartFitter.Options.defaults();
             try (TerminalProgress progress = TerminalProgress.start("rainbow fits", sets.size() * startGrid.size())) {
                 for (String set : sets) {
                     boolean noEmbeds = set.endsWith("_no_embeds");
@@ -136,8 +135,9 @@ final class RainbowCommand implements Callable<Integer> {
                     if (noEmbeds) {
                         table = ParamsWithoutEmbeddings.of(table, vocab);
                     }
-                    LawFit fit = LawFit.fit(LawForm.CHINCHILLA, SensitivityInputs.paramsTokens(table), delta,
-                            startGrid, fitter, parallelism, progress);
+                    LawFit fit = new FitProblem(LawForm.CHINCHILLA, SensitivityInputs.paramsTokens(table), delta,
+                            startGrid, fitter)
+                            .fit(parallelism, progress);
                     if (!fit.succeeded()) {
                         System.err.println("scalefit sensitivity rainbow: no start converged for " + set
                                 + "; line left out");
@@ -189,7 +189,7 @@ final class RainbowCommand implements Callable<Integer> {
             String text = switch (format(out)) {
                 case "markdown" -> RainbowTables.markdown(table);
                 case "latex" -> RainbowTables.latex(table);
-                default -> new SensitivityJson().rainbow(table, sources, ScalefitCommand.version());
+                default -> new SensitivityJson().rainbow(table, sources, ScalefitVersion.current());
             };
             AtomicFiles.writeString(out, text);
         }

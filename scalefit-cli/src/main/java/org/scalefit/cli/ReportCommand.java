@@ -12,13 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.RunCompute;
-import org.scalefit.accounting.TrainingCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
@@ -27,13 +24,17 @@ import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
+import org.scalefit.io.analysis.CostRequest;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.overtraining.DownstreamFitter;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.OvertrainingFitter;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Provenance;
@@ -48,8 +49,8 @@ import org.scalefit.report.figures.ShapeMark;
 import org.scalefit.report.figures.ShapeQuantity;
 import org.scalefit.report.sections.AllocationSection;
 import org.scalefit.report.sections.DataSection;
-import org.scalefit.report.sections.GemstonesSections;
 import org.scalefit.report.sections.FrontierSection;
+import org.scalefit.report.sections.GemstonesSections;
 import org.scalefit.report.sections.LawFitSection;
 import org.scalefit.report.sections.OvertrainingSection;
 import org.scalefit.report.sections.ShapesSection;
@@ -156,8 +157,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
     int gpusPerNode;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--no-timestamps",
             description = "Leave the time and the step timings out of the report, so that the same data and options "
@@ -166,25 +167,18 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("report", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
-        }
+        int workers = threads.count();
         StartGrid startGrid = StartGrid.named(grid, LawForm.CHINCHILLA.arity());
         Parallelism parallelism = LocalParallelism.withThreads(workers);
         Map<String, Double> seconds = new LinkedHashMap<>();
         long begin = System.nanoTime();
 
-        compute.requested();
-        RunTable table = input.read(compute.request(ColumnRequest.of("tokens", "loss")
-                .withOptional("step", "num_nodes", "seconds_per_step"), input));
         Architecture architecture = shape.architecture();
+        CostRequest costs = compute.costs(architecture, false, gpusPerNode);
+        RunTable table = costs.read(input.source(), ColumnRequest.of("tokens", "loss")
+                .withOptional(RunCompute.TIMING.toArray(String[]::new)));
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         if (!shapes && !table.hasColumn("params")) {
             throw new IllegalArgumentException(table.source() + " has neither params nor width and depth: the report "
@@ -195,7 +189,7 @@ final class ReportCommand implements Callable<Integer> {
         double[] loss = table.column("loss");
         // the frontier command's rule (RunCompute): 6ND on the file's params, the exact count from the shape only
         // when asked or when there is no params column
-        RunCompute counts = compute.compute(table, input, architecture, false);
+        RunCompute counts = costs.count(table, input.source());
         double[] params = counts.params();
         double[] flops = counts.flops();
         String flopsLabel = switch (counts.flopsLabel()) {
@@ -214,11 +208,8 @@ final class ReportCommand implements Callable<Integer> {
         LossFrontier flopBins = bins > 0 ? LossFrontier.binMinimizers(flops, loss, bins) : null;
         sections.add(FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
                 byFlops, flopBins, flops, loss, params, tokens, runs, ReferenceLine.published(styles), styles));
-        boolean timed = table.hasColumn("step") && table.hasColumn("num_nodes")
-                && table.hasColumn("seconds_per_step");
-        if (timed) {
-            double[] gpuHours = TrainingCompute.gpuHours(table.column("seconds_per_step"), table.column("step"),
-                    table.column("num_nodes"), gpusPerNode);
+        if (counts.timed()) {
+            double[] gpuHours = counts.gpuHours();
             Approach1 byHours = Approach1.of(gpuHours, loss, params, tokens, frontierBootstrap, seed);
             LossFrontier hourBins = bins > 0 ? LossFrontier.binMinimizers(gpuHours, loss, bins) : null;
             sections.add(FrontierSection.of("approach-1-gpu-hours", "Approach 1: loss frontier in GPU-hours",
@@ -231,8 +222,7 @@ final class ReportCommand implements Callable<Integer> {
                 "loss");
         LawFit fit;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", startGrid.size())) {
-            fit = LawFit.fit(LawForm.CHINCHILLA, points, delta, startGrid, new MultiStartFitter(
-                    MultiStartFitter.Options.defaults()), parallelism, progress);
+            fit = FitProblem.of(LawForm.CHINCHILLA, points, delta, startGrid).fit(parallelism, progress);
         }
         seconds.put("approach 3 fit", elapsed(step));
         BootstrapResult bootstrap = null;
@@ -429,7 +419,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         options.put("--benchmarks", Boolean.toString(benchmarks));
         seconds.put("analyses, total", elapsed(begin));
-        return new Provenance(ScalefitCommand.version(), data, options,
+        return new Provenance(ScalefitVersion.current(), data, options,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
     }
 

@@ -3,16 +3,17 @@ package org.scalefit.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.io.ScalefitVersion;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
@@ -27,6 +28,7 @@ import org.scalefit.reproduce.ReproductionSections;
 import org.scalefit.reproduce.ReproductionTables;
 import org.scalefit.reproduce.StudyReproduction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,15 +68,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Also run the hour-long fits (Gemstones' three 4-input width–depth laws).")
     boolean full;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Override
     public Integer call() {
-        return Failures.guard("reproduce", this::run);
-    }
-
-    private int run() {
         Set<String> chosen = new LinkedHashSet<>();
         for (String study : studies) {
             if (study.equals("all")) {
@@ -86,15 +84,11 @@ final class ReproduceCommand implements Callable<Integer> {
                         + "'; expected gemstones, chinchilla, gadre, datablations, porian or all");
             }
         }
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
         if (out != null) {
             OutputPaths.requireWritableDirectory(out);
             HtmlReport.requireReplaceable(out);
         }
-        LocalParallelism parallelism = threads != null ? LocalParallelism.withThreads(threads)
-                : LocalParallelism.allCores();
+        LocalParallelism parallelism = threads.local();
         List<StudyReproduction> results = new ArrayList<>();
         for (String study : chosen) {
             Function<ReproductionContext, StudyReproduction> runner = switch (study) {
@@ -137,12 +131,12 @@ final class ReproduceCommand implements Callable<Integer> {
         options.put("studies", String.join(", ", studies));
         options.put("--full", Boolean.toString(full));
         options.put("threads", Integer.toString(workers));
-        Provenance provenance = new Provenance(ScalefitCommand.version(), data, options,
+        Provenance provenance = new Provenance(ScalefitVersion.current(), data, options,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
         Report report = new Report("scalefit reproduction: " + String.join(", ", studies), sections,
                 noTimestamps ? provenance.withoutRunDetails() : provenance);
         HtmlReport.write(report, out, Map.of(
-                "reproduction.json", ReproductionTables.json(results, ScalefitCommand.version()),
+                "reproduction.json", ReproductionTables.json(results, ScalefitVersion.current()),
                 "reproduction.md", ReproductionTables.markdown(results)));
         System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures)%n", out,
                 report.sections().size(), report.figures().size());

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.heldout.HeldOutEvaluation;
@@ -18,10 +17,13 @@ import org.scalefit.heldout.HoldOut;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.HeldOutJson;
 import org.scalefit.io.InputException;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,32 +79,25 @@ final class RolloutCommand implements Callable<Integer> {
     @Mixin
     TransformOptions transform = new TransformOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write every fit and prediction as JSON to FILE.")
     Path out;
 
     @Override
     public Integer call() {
-        return Failures.guard("rollout", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
         HoldOut split = HoldOut.named(mode);
         StartGrid startGrid = grid.equals("coarse") ? HeldOutEvaluation.coarseGrid(form.arity())
                 : StartGrid.named(grid, form.arity());
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
         if (split == HoldOut.LEAVE_ONE_SIZE_OUT && !smallest.isEmpty()) {
             throw new IllegalArgumentException("--smallest applies to --mode rollout");
         }
         List<String> wanted = new ArrayList<>(FitInputs.runKeyCandidates(sizeKey));
         wanted.add("params");
-        FitInputs inputs = FitInputs.read(input, form, transform.transforms(),
+        FitInputs inputs = FitInputs.read(input.source(), form, transform.transforms(),
                 wanted);
         if (!inputs.has("params")) {
             throw new InputException(inputs.table().source(), null, "params", "a params column to order the model "
@@ -117,7 +112,7 @@ final class RolloutCommand implements Callable<Integer> {
                 : smallest.stream().mapToInt(Integer::intValue).toArray();
         HeldOutEvaluation evaluation = new HeldOutEvaluation(form, delta, startGrid,
                 MultiStartFitter.Options.defaults());
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads.count();
         long begin = System.nanoTime();
         HeldOutReport report;
         long total = (long) evaluation.fitCount(split, sizes, counts) * startGrid.size();
@@ -127,11 +122,11 @@ final class RolloutCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         FitProvenance provenance = new FitProvenance(inputs.table().source(), inputs.table().contentHash(),
-                inputs.transforms(), ScalefitCommand.version(), inputs.columns().fileColumns());
+                inputs.transforms(), ScalefitVersion.current(), inputs.columns().fileColumns());
         HeldOutJson.SizeColumns columns = new HeldOutJson.SizeColumns(key, "params");
         if (out != null) {
             AtomicFiles.writeString(out, new HeldOutJson().write(report, evaluation, observations, columns,
-                    provenance, workers, seconds, ScalefitCommand.version()));
+                    provenance, workers, seconds, ScalefitVersion.current()));
         }
         print(System.out, report, startGrid, key, observations.size(), workers, seconds);
         return 0;

@@ -11,15 +11,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.SensitivityJson;
 import org.scalefit.io.TableReader;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.sensitivity.AllocationSlopes;
 import org.scalefit.sensitivity.DesignSampling;
 import org.scalefit.sensitivity.ModelShape;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scalefit sensitivity sampling}: Gemstones' Chinchilla-like reduced sampling ({@code
- * chinchilla_reduced_sampling.py}, spec §2.15) — the reference study cut to a few model sizes, one's own runs
+ * chinchilla_reduced_sampling.py}) — the reference study cut to a few model sizes, one's own runs
  * sampled like it, and the change of the params/tokens law and its allocation slopes on each reduced table.
  */
 @Command(name = "sampling", mixinStandardHelpOptions = true, sortOptions = false,
@@ -92,8 +93,8 @@ final class SamplingCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String grid;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the comparison, the design and both samples as JSON to FILE.")
@@ -101,10 +102,6 @@ final class SamplingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("sensitivity sampling", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out);
         StartGrid startGrid = SensitivityInputs.startGrid(grid);
         SizeWindows sizeWindows = windows == null ? SizeWindows.gemstones() : parseWindows(windows);
@@ -133,9 +130,9 @@ final class SamplingCommand implements Callable<Integer> {
         }
         RunTable ourSample = DesignSampling.sample(candidates, design, tokenUnit);
 
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = threads.count();
         Parallelism parallelism = LocalParallelism.withThreads(workers);
-        MultiStartFitter fitter = SensitivityInputs.fitter(false, false);
+        MultiStartFitter.Options fitter = MultiStartFitter.Options.defaults();
         long begin = System.nanoTime();
         List<SamplingComparison> comparisons = new ArrayList<>();
         try (TerminalProgress progress = TerminalProgress.start("sampling", 4 * startGrid.size())) {
@@ -152,7 +149,7 @@ final class SamplingCommand implements Callable<Integer> {
             samples.put("data", ourSample);
             samples.put("reference", referenceReduced);
             FitProvenance provenance = new FitProvenance(ours.source() + " | " + referenceRuns.source(),
-                    ours.contentHash() + " | " + referenceRuns.contentHash(), transforms, ScalefitCommand.version());
+                    ours.contentHash() + " | " + referenceRuns.contentHash(), transforms, ScalefitVersion.current());
             AtomicFiles.writeString(out, new SensitivityJson().sampling(comparisons, design, tokenUnit, samples,
                     provenance, workers, seconds));
         }

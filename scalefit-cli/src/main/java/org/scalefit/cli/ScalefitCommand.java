@@ -1,10 +1,9 @@
 package org.scalefit.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-import picocli.CommandLine;
+import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.analysis.FitRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code scalefit} command: fitting, checking and applying neural scaling laws. */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = ScalefitCommand.Version.class,
@@ -22,7 +21,7 @@ public final class ScalefitCommand implements Runnable {
      * and Epoch AI's (Besiroglu et al. 2024) value. Gemstones published fits at δ = 1e-3 and 1e-4; reproducing its
      * δ = 1e-4 tables takes {@code --delta 1e-4}.
      */
-    static final String DEFAULT_DELTA = "1e-3";
+    static final String DEFAULT_DELTA = FitRequest.DEFAULT_DELTA_TEXT;
 
     /** The help text's note on {@link #DEFAULT_DELTA}, after "Default: 1e-3". */
     static final String DEFAULT_DELTA_NOTE = " (Hoffmann et al. 2022 and Epoch AI; the same in every fitting command)";
@@ -44,31 +43,19 @@ public final class ScalefitCommand implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new ScalefitCommand()).execute(args);
+        return new CommandLine(new ScalefitCommand()).setExecutionExceptionHandler(new Failures())
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** The version, from the build. */
-    static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = ScalefitCommand.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
-    }
-
     /** Supplies {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"scalefit " + version(), "Java " + System.getProperty("java.version")};
+            return new String[] {"scalefit " + ScalefitVersion.current(), "Java " + System.getProperty("java.version")};
         }
     }
 }

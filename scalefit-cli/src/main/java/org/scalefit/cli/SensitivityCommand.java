@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code scalefit sensitivity}: how Approach-3 answers depend on the choices behind them (Gemstones, spec
- * epoch-chinchilla-and-gemstones-extras §2.2, §2.5, §2.15).
+ * {@code scalefit sensitivity}: how Approach-3 answers depend on the choices behind them (Gemstones:
+ * {@code slope_analysis.py}, {@code rainbow.py}, {@code chinchilla_reduced_sampling.py}).
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Sensitivity analyses of fitted scaling laws (Gemstones): Huber δ × start-grid size, "

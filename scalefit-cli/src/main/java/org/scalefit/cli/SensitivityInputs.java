@@ -3,7 +3,6 @@ package org.scalefit.cli;
 import java.util.List;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
 import org.scalefit.sensitivity.ParamSearchArray;
@@ -30,12 +29,6 @@ final class SensitivityInputs {
                     + "4500");
         }
         return ParamSearchArray.forTarget(LawForm.CHINCHILLA.arity(), size).grid();
-    }
-
-    /** The fitter, with the {@code --exhaustive} and {@code --no-polish} choices. */
-    static MultiStartFitter fitter(boolean exhaustive, boolean noPolish) {
-        return new MultiStartFitter(MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
-                .withPolish(!noPolish));
     }
 
     /** The [params, tokens] points of a table with a {@code loss} column. */

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.LawFiles;
-import org.scalefit.io.ShapeSearchJson;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.ShapeSearchJson.LawResult;
+import org.scalefit.io.ShapeSearchJson;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.FlopBuckets;
@@ -98,8 +99,8 @@ final class ShapesCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOptions threads = new ThreadsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
     Path out;
@@ -109,10 +110,6 @@ final class ShapesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard("shapes", this::run);
-    }
-
-    private int run() {
         OutputPaths.requireWritableFiles(out, csv);
         Architecture architecture = shape.architecture();
         if (feasible) {
@@ -121,10 +118,7 @@ final class ShapesCommand implements Callable<Integer> {
         if (law == null) {
             throw new IllegalArgumentException("--law is required (or --feasible)");
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, was " + workers);
-        }
+        int workers = threads.count();
         double[] flopRange = {flops.low(), flops.high()};
         double[] tokenRange = {log10Tokens.low(), log10Tokens.high()};
         int[] points = gridPoints();
@@ -155,7 +149,7 @@ final class ShapesCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - begin) / 1e9;
         ShapeSearchJson json = new ShapeSearchJson();
         if (out != null) {
-            AtomicFiles.writeString(out, json.scalefit(search, results, ScalefitCommand.version(), workers, seconds));
+            AtomicFiles.writeString(out, json.scalefit(search, results, ScalefitVersion.current(), workers, seconds));
         }
         if (csv != null) {
             AtomicFiles.writeString(csv, json.csv(results));
@@ -170,7 +164,7 @@ final class ShapesCommand implements Callable<Integer> {
                 255);
         ShapeSearchJson json = new ShapeSearchJson();
         if (out != null) {
-            AtomicFiles.writeString(out, json.feasible(shapes, architecture, tolerance, ScalefitCommand.version()));
+            AtomicFiles.writeString(out, json.feasible(shapes, architecture, tolerance, ScalefitVersion.current()));
         }
         if (csv != null) {
             AtomicFiles.writeString(csv, json.feasibleCsv(shapes, architecture));

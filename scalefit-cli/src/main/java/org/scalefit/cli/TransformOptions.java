@@ -1,10 +1,13 @@
 package org.scalefit.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.scalefit.io.Transform;
 import picocli.CommandLine.Option;
 
 /**
- * The data transforms an Approach-3 fit can apply before fitting ({@link FitInputs.Transforms}): Gemstones' "no
- * embeds" parameter count and Epoch AI's outlier rule. Shared by every command that fits a law to a run table.
+ * The data transforms an Approach-3 fit can apply before fitting ({@link Transform}): Gemstones' "no embeds"
+ * parameter count and Epoch AI's outlier rule. Shared by every command that fits a law to a run table.
  */
 final class TransformOptions {
 
@@ -19,8 +22,17 @@ final class TransformOptions {
             description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
     int dropHighestLosses;
 
-    /** The transforms chosen. */
-    FitInputs.Transforms transforms() {
-        return new FitInputs.Transforms(noEmbeds, vocab, dropHighestLosses);
+    /** The transforms chosen, in the order they apply: no embeds, then the outlier rule. */
+    List<Transform> transforms() {
+        Transform.NoEmbeds adjust = new Transform.NoEmbeds(vocab);
+        Transform.DropHighestLosses drop = new Transform.DropHighestLosses(dropHighestLosses);
+        List<Transform> chosen = new ArrayList<>();
+        if (noEmbeds) {
+            chosen.add(adjust);
+        }
+        if (dropHighestLosses > 0) {
+            chosen.add(drop);
+        }
+        return List.copyOf(chosen);
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.PublishedValues;
@@ -51,8 +51,8 @@ public final class ChinchillaReproduction {
         RunTable table = new TableReader().read("chinchilla:epoch", ColumnRequest.of("params", "tokens", "loss"));
         Observations data = Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss").withoutHighestLosses(5);
 
-        LawFit fitA = LawFit.fit(LawForm.CHINCHILLA, data, DELTA, StartGrid.epoch(),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), context.parallelism(), context.progress());
+        LawFit fitA = FitProblem.of(LawForm.CHINCHILLA, data, DELTA, StartGrid.epoch())
+                .fit(context.parallelism(), context.progress());
         JsonNode a = published.get("fit_a");
         String fitAName = "Fit A (Huber sum, 4 500 starts)";
         comparisons.add(Comparison.objective(fitAName, fitA.loss(), a.get("loss").asDouble(), 1e-9));

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * One number a study published beside scalefit's value for it, the rule by which the two are judged, and the
- * verdict. The rules are the tolerances the issues set (and the tests check): a tolerance relative or absolute to
+ * verdict. The rules are the tolerances of the published-value tests: a tolerance relative or absolute to
  * the published value, equality at the printed precision, or, for a minimised objective, "no higher than".
  *
  * @param analysis which analysis of the study (e.g. "Approach 3 hot, δ 1e-3")

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.accounting.FlopCount;
-import org.scalefit.accounting.TrainingCompute;
+import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -129,7 +129,7 @@ public final class GemstonesReproduction {
                 RainbowTable.GEMSTONES_SORT_COMPUTE), RAINBOW_LOW, RainbowTable.GEMSTONES_SORT_COMPUTE));
         List<DeltaGridPoint> sweep = DeltaGridSweep.run(observations(reader, SHOWN_FIT, LawForm.CHINCHILLA, false),
                 DeltaGridSweep.configurations(DeltaGridSweep.GEMSTONES_DELTAS, SWEEP_GRID_SIZES),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), context.parallelism(), context.progress());
+                MultiStartFitter.Options.defaults(), context.parallelism(), context.progress());
         sections.add(SensitivitySection.deltaGrid("gemstones-delta-grid", sweep));
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(GemstonesBenchmarks.BUNDLED);
         reader.note(new Provenance.DataSource(benchmarks.source(), benchmarks.contentHash(),
@@ -153,13 +153,11 @@ public final class GemstonesReproduction {
     private static List<Section> sections(DataLog reader, LawFit hot, ReproductionContext context) {
         RunTable frontierTable = reader.read("gemstones:" + SHOWN_FRONTIER, ColumnRequest.of("width", "depth",
                 "tokens", "loss", "params"));
-        double[] width = frontierTable.column("width");
-        double[] depth = frontierTable.column("depth");
         double[] tokens = frontierTable.column("tokens");
-        double[] params = frontierTable.column("params");
+        RunCompute costs = RunCompute.of(frontierTable, RunCompute.Rule.gemstones(false));
+        double[] params = costs.params();
         double[] loss = frontierTable.column("loss");
-        double[] flops = TrainingCompute.flops(width, depth, tokens, Architecture.gemstones(),
-                FlopCount.GEMSTONES_GQA);
+        double[] flops = costs.flops();
         Approach1 frontier = Approach1.of(flops, loss, params, tokens, 0, 0);
         RunTable fitTable = reader.read("gemstones:" + SHOWN_FIT, ColumnRequest.of("width", "depth", "params",
                 "tokens", "loss"));
@@ -184,14 +182,9 @@ public final class GemstonesReproduction {
                                        List<Comparison> comparisons) {
         RunTable table = reader.read("gemstones:" + set, ColumnRequest.of("width", "depth", "tokens", "loss",
                 "params"));
-        double[] width = table.column("width");
-        double[] depth = table.column("depth");
         double[] tokens = table.column("tokens");
-        double[] params = noEmbeds ? TrainingCompute.parameters(width, depth, Architecture.gemstones()
-                .withVocabulary(0)) : table.column("params");
-        double[] flops = TrainingCompute.flops(width, depth, tokens, Architecture.gemstones(),
-                FlopCount.GEMSTONES_GQA);
-        Approach1 analysis = Approach1.of(flops, table.column("loss"), params, tokens, 0, 0);
+        RunCompute costs = RunCompute.of(table, RunCompute.Rule.gemstones(noEmbeds));
+        Approach1 analysis = Approach1.of(costs.flops(), table.column("loss"), costs.params(), tokens, 0, 0);
         String analysisName = "Approach 1 " + set + (noEmbeds ? " no embeds" : "");
         line(analysisName, "params" + suffix, "params", analysis.params(), comparisons);
         line(analysisName, "tokens" + suffix, "tokens", analysis.tokens(), comparisons);
@@ -215,8 +208,8 @@ public final class GemstonesReproduction {
         FittedLaw published = PublishedValues.gemstonesApproach3(file).orElseThrow();
         double publishedLoss = PublishedValues.gemstonesApproach3Loss(file).orElseThrow();
         Observations data = observations(reader, set, form, noEmbeds);
-        LawFit fit = LawFit.fit(form, data, DELTA, StartGrid.gemstones(form.arity()),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), context.parallelism(), context.progress());
+        LawFit fit = FitProblem.of(form, data, DELTA, StartGrid.gemstones(form.arity()))
+                .fit(context.parallelism(), context.progress());
         String analysis = String.format(Locale.ROOT, "Approach 3 %s%s, %s law", set, noEmbeds ? " no embeds" : "",
                 form.name());
         comparisons.add(Comparison.objective(analysis, fit.loss(), publishedLoss, 1e-9));

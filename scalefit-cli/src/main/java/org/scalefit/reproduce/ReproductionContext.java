@@ -1,7 +1,7 @@
 package org.scalefit.reproduce;
 
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * What every study's reproduction runs with: the workers, a listener for long fits, and whether to include the fits

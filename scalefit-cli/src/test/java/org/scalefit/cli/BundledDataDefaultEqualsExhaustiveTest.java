@@ -9,14 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /**
  * On every bundled two-input dataset, at both Huber thresholds the studies use, the default engine (early
@@ -51,7 +53,7 @@ class BundledDataDefaultEqualsExhaustiveTest {
     }
 
     private static LawFit fit(Observations data, double delta, StartGrid grid, MultiStartFitter.Options options) {
-        return LawFit.fit(LawForm.CHINCHILLA, data, delta, grid, new MultiStartFitter(options),
-                LocalParallelism.allCores(), FitProgress.silent());
+        return new FitProblem(LawForm.CHINCHILLA, data, delta, grid, options)
+                .fit(LocalParallelism.allCores(), FitProgress.silent());
     }
 }

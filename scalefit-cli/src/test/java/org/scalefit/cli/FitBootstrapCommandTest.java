@@ -10,20 +10,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.FitDocument;
 import org.scalefit.io.FitProvenance;
-import org.scalefit.io.FitResultJson;
+import org.scalefit.io.RunTiming;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+
 
 /** {@code scalefit bootstrap --fit}: the bootstrap of a stored fit on its own data. */
 class FitBootstrapCommandTest {
@@ -125,12 +128,11 @@ class FitBootstrapCommandTest {
         RunTable table = new TableReader().read("gemstones:hot",
                 ColumnRequest.of("width", "depth", "tokens", "loss"));
         Observations points = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
-        LawFit fit = LawFit.fit(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(2),
-                FitProgress.silent());
+        LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3))
+                .fit(LocalParallelism.withThreads(2), FitProgress.silent());
         Path file = folder.resolve("wd.json");
-        Files.writeString(file, new FitResultJson().scalefit(fit, new FitProvenance("gemstones:hot",
-                table.contentHash(), List.of(), "test", ColumnMapping.gemstones().fileColumns()), 2, 0));
+        Files.writeString(file, FitDocument.of(fit, new FitProvenance("gemstones:hot", table.contentHash(),
+                List.of(), "test", ColumnMapping.gemstones().fileColumns()), new RunTiming(2, 0)).write());
         Path out = folder.resolve("wd-boot.json");
         CliRun run = CliRun.of("bootstrap", "--fit", file.toString(), "--resamples", "30", "--threads", "2",
                 "--compute", "1e21", "--out", out.toString());

@@ -22,7 +22,7 @@ class FitCommandTest {
                 "--threads", "2", "--out", out.toString());
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
-        for (String field : org.scalefit.io.FitResultJson.requiredFields()) {
+        for (String field : org.scalefit.io.FitDocument.requiredFields()) {
             assertThat(json.has(field)).as(field).isTrue();
         }
         assertThat(json.get("provenance").get("data").asString()).isEqualTo("gemstones:slim_chinchilla");

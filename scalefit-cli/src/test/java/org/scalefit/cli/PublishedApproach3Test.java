@@ -13,17 +13,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
+import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * Approach 3 against the published numbers: every 2-input fit of Gemstones' {@code parameters_delta-3} folder and
@@ -57,8 +59,8 @@ class PublishedApproach3Test {
     }
 
     static LawFit fit(Observations data, StartGrid grid, MultiStartFitter.Options options) {
-        return LawFit.fit(LawForm.CHINCHILLA, data, 1e-3, grid, new MultiStartFitter(options),
-                LocalParallelism.allCores(), FitProgress.silent());
+        return new FitProblem(LawForm.CHINCHILLA, data, 1e-3, grid, options)
+                .fit(LocalParallelism.allCores(), FitProgress.silent());
     }
 
     static JsonNode published(String name) {
@@ -132,9 +134,8 @@ class PublishedApproach3Test {
         RunTable table = new TableReader().read("gemstones:hot_100b+", ColumnRequest.of("width", "depth", "tokens",
                 "loss"));
         Observations data = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
-        LawFit fit = LawFit.fit(LawForm.WIDTH_DEPTH, data, 1e-3, StartGrid.gemstones(3),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.allCores(),
-                FitProgress.silent());
+        LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, data, 1e-3, StartGrid.gemstones(3))
+                .fit(LocalParallelism.allCores(), FitProgress.silent());
         JsonNode reference = readReference("approach_3_width_depth_grid_search_0_hot_100b+.json");
         double publishedLoss = reference.get("loss").get("0").asDouble();
         assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.ReferenceLaws;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.HuberLikelihoodFit;
 import org.scalefit.uncertainty.LikelihoodRatioTest;
@@ -28,6 +28,7 @@ import org.scalefit.uncertainty.TestsAgainstReference;
 import org.scalefit.uncertainty.TokensPerParameterPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * Epoch AI's tests of Fit B against Hoffmann et al.'s unrounded law and their tokens-per-parameter policy band

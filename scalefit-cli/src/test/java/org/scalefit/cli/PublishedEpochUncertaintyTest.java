@@ -7,20 +7,21 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.ReferenceLaws;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.HuberLikelihoodFit;
 import org.scalefit.uncertainty.PairsBootstrap;
+
+
 
 /**
  * Epoch AI's Fit B (Huber-likelihood MLE) and pairs bootstrap on their Chinchilla points (Besiroglu et al. 2024,

@@ -20,13 +20,13 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.Approach1File;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.sensitivity.DeltaGridPoint;
 import org.scalefit.sensitivity.DeltaGridSweep;
 import org.scalefit.sensitivity.DesignSampling;
@@ -38,6 +38,7 @@ import org.scalefit.sensitivity.ReferenceDesign;
 import org.scalefit.sensitivity.SizeWindows;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * The sensitivity analyses against the published numbers (spec epoch-chinchilla-and-gemstones-extras §2.2, §2.5,
@@ -76,7 +77,7 @@ class PublishedSensitivityTest {
     private static DeltaGridPoint sweepPoint(double delta, long gridSize) {
         List<DeltaGridPoint> points = DeltaGridSweep.run(hot(),
                 DeltaGridSweep.configurations(List.of(delta), List.of(gridSize)),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.allCores(),
+                MultiStartFitter.Options.defaults(), LocalParallelism.allCores(),
                 FitProgress.silent());
         assertThat(points).hasSize(1);
         assertThat(points.get(0).fit().succeeded()).isTrue();

@@ -12,10 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.heldout.HeldOutFit;
@@ -26,9 +25,11 @@ import org.scalefit.heldout.SizeError;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
 
 /**
  * Held-out evaluation by model size on Gemstones' hot runs (22 shapes, 10 checkpoints each), checked against fits
@@ -61,9 +62,8 @@ class RolloutCommandTest {
     }
 
     private static LawFit fitDirectly(Observations observations) {
-        return LawFit.fit(LawForm.CHINCHILLA, observations, 1e-3, GRID,
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(2),
-                FitProgress.silent());
+        return FitProblem.of(LawForm.CHINCHILLA, observations, 1e-3, GRID)
+                .fit(LocalParallelism.withThreads(2), FitProgress.silent());
     }
 
     /** The rows of the table whose (width, depth) is not the given shape, as the fit's points. */

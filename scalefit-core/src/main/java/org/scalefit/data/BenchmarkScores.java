@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * One checkpoint's downstream benchmark results: per task, the accuracy and its standard error, as Gemstones
- * evaluates them with lighteval ({@code light_eval_df.parquet}, {@code light_eval_df_err.parquet}; spec
- * {@code epoch-chinchilla-and-gemstones-extras.md} §2.10, §2.13). The averages are the study's:
+ * evaluates them with lighteval ({@code light_eval_df.parquet}, {@code light_eval_df_err.parquet}).
+ * The averages are the study's:
  * <pre>
  *   avg_acc = (1/n)·Σ_t acc_t,   avg_err = 1 − avg_acc,   avg_stderr = √(Σ_t stderr_t²) / n
  * </pre>

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A checkpoint's benchmark scores together with its loss on a validation set — one point of a downstream law such
- * as Err(L) or acc(L) (Gemstones matches them on model and tokens; spec §2.10).
+ * as Err(L) or acc(L) (Gemstones matches them on model and tokens).
  *
  * @param scores the checkpoint's benchmark results
  * @param loss   its validation loss, finite and positive

@@ -1,6 +1,7 @@
 package org.scalefit.fit;
 
 import java.io.Serializable;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A smooth function f: ℝⁿ → ℝ that computes its value and gradient together.

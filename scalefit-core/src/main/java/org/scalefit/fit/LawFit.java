@@ -2,14 +2,19 @@ package org.scalefit.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.scalefit.data.Observations;
+import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
- * A law fitted by {@link MultiStartFitter}: the optimum in the law's own terms, with the search that found it, the
- * evidence that it is a minimum, and the warnings about it.
+ * A law fitted by {@link MultiStartFitter} ({@link FitProblem#fit}): the optimum in the law's own terms, with the
+ * search that found it, the evidence that it is a minimum, and the warnings about it.
  *
  * @param law       the law's form
  * @param delta     the Huber threshold δ of the objective
@@ -53,11 +58,13 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
         warnings = List.copyOf(warnings);
     }
 
-    /** Fits {@code law} to {@code observations} with the given objective threshold, grid and engine. */
-    public static LawFit fit(LawForm law, Observations observations, double delta, StartGrid grid,
-                             MultiStartFitter fitter, Parallelism parallelism, FitProgress progress) {
-        HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
-        MultiStartResult search = fitter.fit(objective, grid, parallelism, progress);
+    /** Solves {@code problem} on {@code parallelism}: the search, then the diagnostics of what it found. */
+    public static LawFit fit(FitProblem problem, Parallelism parallelism, FitProgress progress) {
+        LawForm law = problem.law();
+        Observations observations = problem.observations();
+        HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, problem.delta());
+        MultiStartResult search = new MultiStartFitter(problem.options()).fit(objective, problem.grid(),
+                parallelism, progress);
         List<String> warnings = new ArrayList<>();
         if (!search.found()) {
             warnings.add(String.format(Locale.ROOT, "failed: no start converged (%d starts, %d objective evaluations)",
@@ -71,7 +78,7 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
         }
-        return new LawFit(law, delta, observations.size(), search, warnings);
+        return new LawFit(law, problem.delta(), observations.size(), search, warnings);
     }
 
     /** How the fit ended. */
@@ -92,6 +99,34 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
     /** The best objective value. */
     public double loss() {
         return search.best().value();
+    }
+
+    /**
+     * The fitted law: the form with θ, for prediction and allocation.
+     *
+     * @throws IllegalStateException if no start converged ({@link #hasOptimum()} is false)
+     */
+    public FittedLaw fittedLaw() {
+        if (!hasOptimum()) {
+            throw new IllegalStateException("no start converged: the fit has no optimum");
+        }
+        return new FittedLaw(law, parameters());
+    }
+
+    /**
+     * θ by name, in θ's order: log space as {@link LawForm#parameterNames(boolean)} names it
+     * ({@code alpha, beta, log_A, log_B, log_E} for the params/tokens law).
+     *
+     * @throws IllegalStateException if no start converged
+     */
+    public Map<String, Double> namedParameters() {
+        double[] theta = fittedLaw().theta();
+        List<String> names = law.parameterNames(false);
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int j = 0; j < theta.length; j++) {
+            named.put(names.get(j), theta[j]);
+        }
+        return Collections.unmodifiableMap(named);
     }
 
     /** θ = [α_1..α_k, c_1..c_k, e]. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * Chinchilla's Approach-3 search: L-BFGS from every point of a grid of starts, keeping the best start that

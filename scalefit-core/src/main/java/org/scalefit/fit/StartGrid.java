@@ -50,7 +50,7 @@ public record StartGrid(String name, List<double[]> axes, int[] loopOrder) imple
     }
 
     /**
-     * Gemstones' grid for a k-input law (spec gemstones-core §4): every exponent in {0, 0.5, …, 2}, every
+     * Gemstones' grid for a k-input law ({@code depth_width.py}): every exponent in {0, 0.5, …, 2}, every
      * log-coefficient in {0, 5, …, 25}, log irreducible error in {−1, −0.5, …, 1}, looping over θ in order;
      * 5^k·6^k·5 starts (4 500, 135 000, 4 050 000 for k = 2, 3, 4).
      */
@@ -69,7 +69,7 @@ public record StartGrid(String name, List<double[]> axes, int[] loopOrder) imple
     }
 
     /**
-     * Epoch AI's grid for Chinchilla Fit A (Besiroglu et al. 2024, spec epoch §1.4): the same values as
+     * Epoch AI's grid for Chinchilla Fit A (Besiroglu et al. 2024): the same values as
      * {@link #gemstones(int) gemstones(2)} but looped in the order α, β, e, a, b; 4 500 starts.
      */
     public static StartGrid epoch() {

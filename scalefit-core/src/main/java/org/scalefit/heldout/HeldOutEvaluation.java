@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
 import org.scalefit.overtraining.Prediction;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * Held-out evaluation of an Approach-3 law by model size. Every fit is the one {@code scalefit fit} makes — the
@@ -153,7 +154,7 @@ public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, Multi
     private HeldOutFit fitAndPredict(Observations observations, ModelSizes sizes, boolean[] fitted,
                                      boolean[] predicted, Parallelism parallelism, FitProgress progress) {
         Observations training = subset(observations, sizes.pointsOf(fitted));
-        LawFit fit = LawFit.fit(law, training, delta, grid, new MultiStartFitter(fitting), parallelism, progress);
+        LawFit fit = new FitProblem(law, training, delta, grid, fitting).fit(parallelism, progress);
         int[] fittedSizes = java.util.stream.IntStream.range(0, fitted.length).filter(s -> fitted[s]).toArray();
         List<SizeError> errors = new ArrayList<>();
         if (fit.succeeded()) {

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.uncertainty.NormalSource;
 
 /**

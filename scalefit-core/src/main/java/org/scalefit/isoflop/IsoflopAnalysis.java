@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.NumpyGrids;
 import org.scalefit.uncertainty.NormalSource;
 

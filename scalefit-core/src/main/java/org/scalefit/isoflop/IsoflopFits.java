@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * The configuration-level fits of an IsoFLOP analysis (Porian et al., {@code analysis.py},

@@ -1,5 +1,6 @@
 package org.scalefit.law;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  *        L̂(x) = Σ_j exp(c_j)·x_j^(−α_j) + exp(e)
  * </pre>
  * For k = 2 on [params, tokens] this is Hoffmann et al. (2022) eq. 2, L = E + A/N^α + B/D^β with A = e^{c_1},
- * B = e^{c_2}, E = e^e (Gemstones {@code depth_width.py}, spec gemstones-core §4).
+ * B = e^{c_2}, E = e^e (Gemstones {@code depth_width.py}).
  *
  * @param name   the law's name on the command line ({@code chinchilla}, {@code width-depth}, …)
  * @param inputs the logical input columns, in the order of the exponents
@@ -56,6 +57,25 @@ public record LawForm(String name, List<String> inputs) {
     /** 2k + 1, the length of the parameter vector. */
     public int parameterCount() {
         return 2 * inputs.size() + 1;
+    }
+
+    /**
+     * The names of θ's 2k+1 entries, in θ's order: under Chinchilla's names (α, β, A, B, E of eq. 2) for the
+     * params/tokens law, else {@code alpha_<input>} and {@code coefficient_<input>}; the coefficients and E with a
+     * {@code log_} prefix unless {@code natural} (e^c_j and e^e).
+     */
+    public List<String> parameterNames(boolean natural) {
+        List<String> names = new ArrayList<>();
+        boolean chinchilla = inputs.equals(List.of("params", "tokens"));
+        for (int j = 0; j < arity(); j++) {
+            names.add(chinchilla ? (j == 0 ? "alpha" : "beta") : "alpha_" + inputs.get(j));
+        }
+        for (int j = 0; j < arity(); j++) {
+            String coefficient = chinchilla ? (j == 0 ? "A" : "B") : "coefficient_" + inputs.get(j);
+            names.add(natural ? coefficient : "log_" + coefficient);
+        }
+        names.add(natural ? "E" : "log_E");
+        return List.copyOf(names);
     }
 
     /** log L̂ at one point given the logs of its inputs; stable for any finite θ. */

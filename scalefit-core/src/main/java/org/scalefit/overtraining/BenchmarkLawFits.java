@@ -7,8 +7,7 @@ import org.scalefit.data.ScoresAtLoss;
 
 /**
  * Downstream laws of benchmark scores in validation loss, fitted by least squares to every checkpoint at its loss L_i
- * (Gemstones' {@code gadre_fit.py} and {@code bhagia_fit.py}; spec {@code epoch-chinchilla-and-gemstones-extras.md}
- * §2.10, §2.11):
+ * (Gemstones' {@code gadre_fit.py} and {@code bhagia_fit.py}):
  * <ul>
  *   <li>the error law Err(L) = ε − k·e^(−γ·L) ({@link DownstreamErrorLaw}) to y_i = avg_err = 1 − avg_acc;</li>
  *   <li>the sigmoid law acc(L) = a / (1 + e^(−k·(L − L₀))) + b ({@link SigmoidAccuracyLaw}) to y_i = avg_acc.</li>

@@ -12,7 +12,7 @@ import org.hipparchus.util.Pair;
 
 /**
  * Fits {@link SigmoidAccuracyLaw} acc(L) = a / (1 + e^(−k·(L − L₀))) + b by ordinary least squares on the
- * accuracies, Σ (âcc_i − acc_i)², unweighted — Gemstones' {@code bhagia_fit.py} (spec §2.11): one
+ * accuracies, Σ (âcc_i − acc_i)², unweighted — Gemstones' {@code bhagia_fit.py}: one
  * {@code curve_fit}, i.e. Levenberg–Marquardt, from p0 = (max acc − min acc, 1, median L, min acc)
  * ({@link #bhagiaStart}), at most 10 000 evaluations. Here the Jacobian is analytic; the relative tolerances are
  * MINPACK's as {@code curve_fit} sets them ({@value #CURVE_FIT_TOLERANCE}), not the 1e-12 of

@@ -2,8 +2,8 @@ package org.scalefit.overtraining;
 
 /**
  * Bhagia et al. 2024's task-accuracy law ("Establishing Task Scaling Laws via Compute-Efficient Model Ladders",
- * arXiv 2412.04403, step 2), as Gemstones fits it ({@code benchmarks/bhagia_fit.py}; spec
- * {@code epoch-chinchilla-and-gemstones-extras.md} §2.11): accuracy as a sigmoid in a loss L,
+ * arXiv 2412.04403, step 2), as Gemstones fits it ({@code benchmarks/bhagia_fit.py}):
+ * accuracy as a sigmoid in a loss L,
  * <pre>
  *   acc(L) = a / (1 + e^(−k·(L − L₀))) + b
  * </pre>

@@ -5,7 +5,7 @@ import org.scalefit.fit.LawFit;
 
 /**
  * One configuration of the δ × grid-size sensitivity analysis and the params/tokens law fitted with it
- * (Gemstones {@code slope_analysis.py}, spec §2.2).
+ * (Gemstones {@code slope_analysis.py}).
  *
  * @param delta the Huber threshold δ
  * @param grid  the start grid's subdivisions for the requested size

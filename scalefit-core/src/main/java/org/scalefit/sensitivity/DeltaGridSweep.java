@@ -3,14 +3,15 @@ package org.scalefit.sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
- * Gemstones' δ × grid-size sensitivity analysis ({@code plotters/slope_analysis.py}, spec §2.2): the params/tokens
+ * Gemstones' δ × grid-size sensitivity analysis ({@code plotters/slope_analysis.py}): the params/tokens
  * law L = E + A/N^α + B/D^β is fitted for every Huber threshold δ and every target grid size g, each from the start
  * grid {@link ParamSearchArray#forTarget(int, long) create_param_search_array(2, g)}, and the allocation slopes
  * b = α/(α+β) (D_opt ∝ C^b, the slope the original plots) and a = β/(α+β) are reported with the best Huber loss.
@@ -71,11 +72,12 @@ public final class DeltaGridSweep {
      *                                  positive and finite
      */
     public static List<DeltaGridPoint> run(Observations observations, List<DeltaGridPoint.Configuration> configurations,
-                                           MultiStartFitter fitter, Parallelism parallelism, FitProgress progress) {
+                                           MultiStartFitter.Options fitter, Parallelism parallelism, FitProgress progress) {
         List<DeltaGridPoint> points = new ArrayList<>();
         for (DeltaGridPoint.Configuration configuration : configurations) {
-            LawFit fit = LawFit.fit(LawForm.CHINCHILLA, observations, configuration.delta(),
-                    configuration.grid().grid(), fitter, parallelism, progress);
+            LawFit fit = new FitProblem(LawForm.CHINCHILLA, observations, configuration.delta(),
+                    configuration.grid().grid(), fitter)
+                    .fit(parallelism, progress);
             points.add(new DeltaGridPoint(configuration.delta(), configuration.grid(), fit));
         }
         return List.copyOf(points);

@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import org.scalefit.data.RunTable;
 
 /**
- * Sampling one's own runs like a reference design (Gemstones {@code chinchilla_reduced_sampling.py}, spec §2.15:
+ * Sampling one's own runs like a reference design (Gemstones {@code chinchilla_reduced_sampling.py}:
  * "our runs sampled like Chinchilla"): from every run's checkpoints keep those whose token count, rounded to a unit
  * u (Gemstones: 10⁹, {@code tokens.round(−9)}), equals one of the rounded token counts of the reference runs of the
  * same {@link ReferenceDesign#sizeClass size class}. A run whose size class the design lacks contributes nothing.

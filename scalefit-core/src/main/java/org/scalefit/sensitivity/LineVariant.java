@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What distinguishes one allocation line of the rainbow from the base line of its family (Gemstones
- * {@code plotters/rainbow.py}, {@code df_cols}; spec §2.5): the token range of the data, whether it is the cooldown
+ * {@code plotters/rainbow.py}, {@code df_cols}): the token range of the data, whether it is the cooldown
  * or the learning-rate ablation, whether parameters count the embeddings, and whether it may serve as a base at all
  * (reduced or single-width samples may not: the original's "Not Base").
  *

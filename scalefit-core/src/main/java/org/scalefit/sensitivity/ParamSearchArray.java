@@ -6,8 +6,8 @@ import org.scalefit.fit.StartGrid;
 import org.scalefit.shapes.NumpyGrids;
 
 /**
- * The start grid of Gemstones' grid-size sensitivity analysis ({@code slope_analysis.create_param_search_array},
- * spec epoch-chinchilla-and-gemstones-extras §2.2): for a k-input law and a target size g, the numbers of values
+ * The start grid of Gemstones' grid-size sensitivity analysis ({@code slope_analysis.create_param_search_array}):
+ * for a k-input law and a target size g, the numbers of values
  * e (per exponent), c (per log-coefficient) and r (log irreducible error) with e^k·c^k·r closest to g.
  *
  * <p>Search: t = round(g^(1/(2k+1))); e, c, r each run over [max(3, t−2), min(10, t+2)], looping e → c → r, and

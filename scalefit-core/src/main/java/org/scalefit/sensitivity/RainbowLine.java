@@ -8,7 +8,7 @@ import org.scalefit.law.LawForm;
 import org.scalefit.law.PowerLawAllocation;
 
 /**
- * One line of Gemstones' "rainbow" plot (spec §2.5): a compute-optimal model size as a power law in compute,
+ * One line of Gemstones' "rainbow" plot: a compute-optimal model size as a power law in compute,
  * N_opt(C) = k·(C/C₀)^s, whose exponent s is the line's slope.
  * <ul>
  *   <li>Approach 3, from a params/tokens law (Hoffmann et al. 2022 eq. 4): k = G = (αA/(βB))^(1/(α+β)), C₀ = 6,

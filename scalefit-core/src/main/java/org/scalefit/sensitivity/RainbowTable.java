@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Gemstones' rainbow of allocation slopes and its table (spec §2.5, {@code plotters/rainbow.py}): the study's
+ * Gemstones' rainbow of allocation slopes and its table ({@code plotters/rainbow.py}): the study's
  * lines N_opt(C) ordered by their value at a large budget (the original: C = 10²⁸; a stable sort, so equal values
  * keep their input order), each with its slope and Δ = slope − slope of the base line of its family (same approach,
  * same embeddings flag; see {@link LineVariant#isBase()}). Reference lines are listed apart, ordered the same way,

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * A reference sampling design: for each model-size class, the token counts at which the reference study has a run
- * (Gemstones {@code chinchilla_reduced_sampling.py}, spec §2.15, where the reference is Chinchilla's points as
+ * (Gemstones {@code chinchilla_reduced_sampling.py}, where the reference is Chinchilla's points as
  * Epoch AI extracted them).
  *
  * <p>A model's size class is its parameter count rounded to one significant figure, half to even

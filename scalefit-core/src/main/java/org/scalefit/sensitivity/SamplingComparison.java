@@ -3,16 +3,17 @@ package org.scalefit.sensitivity;
 import java.util.Arrays;
 import java.util.Objects;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * How a params/tokens law changes when it is fitted on a reduced sample of the same runs (Gemstones'
- * Chinchilla-like reduced sampling, spec §2.15): the law L = E + A/N^α + B/D^β fitted on the full table and on
+ * Chinchilla-like reduced sampling): the law L = E + A/N^α + B/D^β fitted on the full table and on
  * the sample, with the same δ and start grid, and the change in exponents and in the allocation slopes
  * a = β/(α+β) (N_opt ∝ C^a) and b = α/(α+β) (D_opt ∝ C^b).
  *
@@ -30,10 +31,10 @@ public record SamplingComparison(String name, LawFit full, LawFit reduced) {
 
     /** Fits the params/tokens law to both point sets (inputs [params, tokens]). */
     public static SamplingComparison fit(String name, Observations full, Observations reduced, double delta,
-                                         StartGrid grid, MultiStartFitter fitter, Parallelism parallelism,
+                                         StartGrid grid, MultiStartFitter.Options fitter, Parallelism parallelism,
                                          FitProgress progress) {
-        LawFit fullFit = LawFit.fit(LawForm.CHINCHILLA, full, delta, grid, fitter, parallelism, progress);
-        LawFit reducedFit = LawFit.fit(LawForm.CHINCHILLA, reduced, delta, grid, fitter, parallelism, progress);
+        LawFit fullFit = new FitProblem(LawForm.CHINCHILLA, full, delta, grid, fitter).fit(parallelism, progress);
+        LawFit reducedFit = new FitProblem(LawForm.CHINCHILLA, reduced, delta, grid, fitter).fit(parallelism, progress);
         return new SamplingComparison(name, fullFit, reducedFit);
     }
 

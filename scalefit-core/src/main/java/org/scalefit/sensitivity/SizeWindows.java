@@ -10,7 +10,7 @@ import org.scalefit.data.RunTable;
 /**
  * A reduced sample of a reference study by model size: the runs whose parameter count lies in one of a few closed
  * windows [low, high], listed by increasing tokens (Gemstones {@code chinchilla_reduced_sampling.py},
- * {@code slim_chinchilla_df}, spec §2.15).
+ * {@code slim_chinchilla_df}).
  *
  * @param windows the windows, each {low, high} with 0 &lt; low ≤ high
  */

@@ -1,6 +1,6 @@
 /**
- * Sensitivity of Approach-3 results to the choices behind them (Gemstones, McLeish et al. 2025; spec
- * epoch-chinchilla-and-gemstones-extras §2.2, §2.5, §2.15). Pure numerics, no I/O.
+ * Sensitivity of Approach-3 results to the choices behind them (Gemstones, McLeish et al. 2025:
+ * {@code slope_analysis.py}, {@code rainbow.py}, {@code chinchilla_reduced_sampling.py}). Pure numerics, no I/O.
  *
  * <p>Three analyses, each a short pipeline:
  * <ul>

@@ -7,8 +7,7 @@ import org.scalefit.accounting.Architecture;
 
 /**
  * The model shapes one can build near target sizes: Gemstones' search space of feasible shapes
- * ({@code plotters/plot_feasible_model_shapes.ipynb}; McLeish et al. 2025 §2; spec
- * epoch-chinchilla-and-gemstones-extras §2.7).
+ * ({@code plotters/plot_feasible_model_shapes.ipynb}; McLeish et al. 2025 §2).
  *
  * <p>For each target size N*, every width W from {@code minWidth} to {@code maxWidth} in steps of
  * {@code widthStep} and depth D from {@code minDepth} to {@code maxDepth} such that

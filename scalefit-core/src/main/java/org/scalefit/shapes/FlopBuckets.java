@@ -2,7 +2,7 @@ package org.scalefit.shapes;
 
 /**
  * Log-spaced training-FLOPs buckets, as Gemstones cuts its brute-force rows ({@code approach_3_brute_force.py},
- * {@code plotting}; spec gemstones-core §6): rows with low ≤ C ≤ high are kept, the n + 1 edges are
+ * {@code plotting}): rows with low ≤ C ≤ high are kept, the n + 1 edges are
  * <pre>
  *   e_i = 10^y_i,  y = linspace(log10 low, log10 high, n + 1)
  * </pre>

@@ -5,8 +5,7 @@ import java.util.OptionalDouble;
 
 /**
  * The best model shape for a FLOPs budget C when its tokens are scaled by √f: one point of Gemstones' overtraining
- * parabola ({@code overtrained_single_parabola.py}, {@code get_new_row}; spec epoch-chinchilla-and-gemstones-extras
- * §2.1), found by {@link OvertrainingParabola#solve}.
+ * parabola ({@code overtrained_single_parabola.py}, {@code get_new_row}), found by {@link OvertrainingParabola#solve}.
  *
  * <p>With t the budget's tokens, t′ = t·√f and the shape (w, d) minimising the law at flops_per_token(w, d) = C/t′:
  * {@link #shape()} holds w, d, t′, the relaxed parameter count Ñ(w, d), C′ = flops_per_token(w, d)·t′ (= C up to

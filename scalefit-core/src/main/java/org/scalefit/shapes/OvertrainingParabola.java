@@ -17,7 +17,7 @@ import org.scalefit.law.FittedLaw;
 
 /**
  * Gemstones' overtraining parabola for one FLOPs budget ({@code plotters/overtrained_single_parabola.py}; McLeish et
- * al. 2025; spec epoch-chinchilla-and-gemstones-extras §2.1): how the predicted loss rises when a budget's tokens are
+ * al. 2025): how the predicted loss rises when a budget's tokens are
  * scaled by √f and the model shrunk (or grown) to spend the same FLOPs.
  *
  * <p>From a budget's optimum — C FLOPs on t tokens, a row of the relaxed shape search ({@link RelaxedShape}) — and

@@ -12,12 +12,12 @@ import org.hipparchus.optim.SimpleBounds;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A bucket optimum refined over real-valued shapes at its exact FLOPs, and rounded back to a shape one can build
- * (Gemstones {@code approach_3_brute_force_optim.py}, {@code optimize_row}; spec gemstones-core §6).
+ * (Gemstones {@code approach_3_brute_force_optim.py}, {@code optimize_row}).
  *
  * <p>Gemstones solves min L(w, d, N(w, d), t) subject to t · flops_per_token(w, d) = C with SLSQP from 7×7×7
  * starts (w, d, t)·2^i, i = −3…3, bounds w ≥ 256, d ≥ 2, t ≥ 1, C the grid optimum's FLOPs, and keeps the result if

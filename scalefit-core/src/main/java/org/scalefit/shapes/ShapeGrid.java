@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Gemstones' brute-force grid of model shapes and token counts ({@code approach_3_brute_force.py}, {@code make_data};
- * McLeish et al. 2025 §4.2; spec gemstones-core §6), replicated to the integer:
+ * McLeish et al. 2025 §4.2), replicated to the integer:
  * <pre>
  *   widths    = unique(int(logspace(8, 17, 1025, base 2)))                                   1 025 widths 256 … 131 072
  *   depths(w) = unique(int(logspace(max(0, log10(w // 2048)), log10(16·w), 800))), those &gt; 0     456 … 799 a width

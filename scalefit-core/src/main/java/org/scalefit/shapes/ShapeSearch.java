@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * Width–depth prescriptions by brute force: for each FLOPs bucket, the grid row (w, d, t) of least predicted loss
- * under each law (Gemstones {@code approach_3_brute_force.py}; McLeish et al. 2025 §4.2; spec gemstones-core §6).
+ * under each law (Gemstones {@code approach_3_brute_force.py}; McLeish et al. 2025 §4.2).
  *
  * <p>Every row of the {@link ShapeGrid} gets C = t · flops_per_token(w, d) and, for laws with a {@code params}
  * input, N = the {@link ParameterCount} of w × d; rows with C outside the {@link FlopBuckets}' range are dropped; in

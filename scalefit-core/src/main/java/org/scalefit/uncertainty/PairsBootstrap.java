@@ -10,9 +10,9 @@ import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * The non-parametric pairs bootstrap of an Approach-3 fit, as Epoch AI run it (Besiroglu et al. 2024, §3 and cells

@@ -6,7 +6,7 @@ import org.scalefit.law.LawForm;
 
 /**
  * Epoch AI's statistical tests of their Huber-likelihood estimate θ̂ ("Fit B") against Hoffmann et al.'s published
- * law θ₀ (Besiroglu et al. 2024, §3; spec epoch-chinchilla-and-gemstones-extras.md §1.8), all in one value:
+ * law θ₀ (Besiroglu et al. 2024, §3), all in one value:
  * <ul>
  *   <li>per-parameter t-tests with the bootstrap standard errors, ν = n − 5, untransformed as the notebook and in log
  *       space ({@link ParameterTests});</li>

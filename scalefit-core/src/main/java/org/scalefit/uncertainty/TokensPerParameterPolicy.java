@@ -12,7 +12,7 @@ import org.scalefit.law.PowerLawAllocation;
 /**
  * The compute-optimal tokens-per-parameter policy D_opt/N_opt of a fitted Chinchilla law with its uncertainty band,
  * against a reference policy, as Epoch AI compare theirs with Hoffmann et al.'s (Besiroglu et al. 2024, §4 and
- * figure "tokens_to_params_ratio_plot"; {@code data_analysis.ipynb} cells 63–69; spec §1.9):
+ * figure "tokens_to_params_ratio_plot"; {@code data_analysis.ipynb} cells 63–69):
  * <pre>
  *   G(θ) = (αA / (βB))^(1/(α+β)),  a = β/(α+β),  b = α/(α+β),
  *   N_opt = G·(C/6)^a,  D_opt = G⁻¹·(C/6)^b,  D/N = G⁻²·(C/6)^(b−a)          ({@link ComputeOptimalAllocation})

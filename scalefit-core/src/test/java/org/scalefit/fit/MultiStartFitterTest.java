@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /**
  * The contract of the multi-start engine on data it was not tuned on: early recognition ends where the exhaustive
@@ -28,8 +30,8 @@ class MultiStartFitterTest {
     }
 
     private static LawFit fit(Observations data, double delta, MultiStartFitter.Options options, int threads) {
-        return LawFit.fit(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), new MultiStartFitter(options),
-                LocalParallelism.withThreads(threads), FitProgress.silent());
+        return new FitProblem(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), options)
+                .fit(LocalParallelism.withThreads(threads), FitProgress.silent());
     }
 
     @ParameterizedTest(name = "{0}, δ = {1}")

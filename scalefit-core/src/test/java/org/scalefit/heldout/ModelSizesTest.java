@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class ModelSizesTest {
 

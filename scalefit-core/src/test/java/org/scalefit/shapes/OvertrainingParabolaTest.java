@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class OvertrainingParabolaTest {
 

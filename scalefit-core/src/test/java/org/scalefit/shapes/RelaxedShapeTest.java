@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.accounting.Architecture;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class RelaxedShapeTest {
 

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class ShapeSearchTest {
 

@@ -10,17 +10,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /** The bootstrap of a fitted law from its point estimate, resampling whole runs. */
 class BlockBootstrapTest {
@@ -31,9 +32,8 @@ class BlockBootstrapTest {
     @BeforeAll
     static void fit() {
         runs = SyntheticRuns.of(12, 10, 0.01, 0.002, 5);
-        LawFit fit = LawFit.fit(LawForm.CHINCHILLA, runs.observations(), 1e-3, StartGrid.gemstones(2),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(2),
-                FitProgress.silent());
+        LawFit fit = FitProblem.of(LawForm.CHINCHILLA, runs.observations(), 1e-3, StartGrid.gemstones(2))
+                .fit(LocalParallelism.withThreads(2), FitProgress.silent());
         estimate = new FittedLaw(LawForm.CHINCHILLA, fit.parameters());
     }
 

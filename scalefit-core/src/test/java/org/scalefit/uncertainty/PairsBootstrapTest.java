@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class PairsBootstrapTest {
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  *   <li>{@code gemstones:<set>} — the Gemstones table {@code wandb_df_for_fitting_<set>.jsonl}, e.g.
  *       {@code gemstones:hot}, {@code gemstones:hot_100b+}, {@code gemstones:slim_chinchilla}; and
  *       {@code gemstones:fineweb_dclm}, {@code gemstones:fineweb_edu}, the same checkpoints' losses on DCLM and
- *       FineWeb-Edu ({@code benchmarks/fineweb_*_losses_combined.jsonl}; spec §2.12);</li>
+ *       FineWeb-Edu ({@code benchmarks/fineweb_*_losses_combined.jsonl});</li>
  *   <li>{@code datablations:c4} — Muennighoff et al. (2023)'s 296 data-constrained runs (params, tokens,
  *       unique_tokens, epochs, final C4 loss, in_published_fit); {@code params} and {@code loss} also appear as
  *       {@code params_active_precise} and {@code final_loss}, the default column names; and

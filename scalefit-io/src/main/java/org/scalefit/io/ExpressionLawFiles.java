@@ -347,7 +347,7 @@ public final class ExpressionLawFiles {
         root.put("evaluations", fit.search().evaluations());
         root.put("verification_evaluations", fit.search().verificationEvaluations());
         if (fit.search().stationarity() != null) {
-            root.set("stationarity", FitResultJson.stationarity(MAPPER, fit.search().stationarity()));
+            root.set("stationarity", MAPPER.valueToTree(FitDocument.StationarityEvidence.of(fit.search().stationarity())));
         }
         var warnings = root.putArray("warnings");
         fit.warnings().forEach(warnings::add);

@@ -1,6 +1,5 @@
 package org.scalefit.io;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.FittedLaw;
@@ -30,25 +29,6 @@ public final class FitBootstrapJson {
         public Resampling {
             runKey = List.copyOf(runKey);
         }
-    }
-
-    /**
-     * Names of θ's entries: for Chinchilla's law {@code alpha, beta, log_A, log_B, log_E}; otherwise
-     * {@code alpha_<input>}, {@code log_coefficient_<input>}, {@code log_E}. With {@code natural}, the coefficients
-     * and floor exponentiated: {@code A, B, E} or {@code coefficient_<input>, E}.
-     */
-    public static List<String> parameterNames(LawForm law, boolean natural) {
-        List<String> names = new ArrayList<>();
-        boolean chinchilla = law.inputs().equals(List.of("params", "tokens"));
-        for (int j = 0; j < law.arity(); j++) {
-            names.add(chinchilla ? (j == 0 ? "alpha" : "beta") : "alpha_" + law.inputs().get(j));
-        }
-        for (int j = 0; j < law.arity(); j++) {
-            String coefficient = chinchilla ? (j == 0 ? "A" : "B") : "coefficient_" + law.inputs().get(j);
-            names.add(natural ? coefficient : "log_" + coefficient);
-        }
-        names.add(natural ? "E" : "log_E");
-        return names;
     }
 
     /**
@@ -87,8 +67,8 @@ public final class FitBootstrapJson {
         double high = 50 + resampling.level() / 2;
         double[] theta = estimate.theta();
         double[] natural = natural(theta, law.arity());
-        List<String> logNames = parameterNames(law, false);
-        List<String> naturalNames = parameterNames(law, true);
+        List<String> logNames = law.parameterNames(false);
+        List<String> naturalNames = law.parameterNames(true);
         ArrayNode parameters = root.putArray("parameters");
         double[] se = bootstrap.standardErrors();
         double[] naturalSe = bootstrap.untransformedStandardErrors();

@@ -11,11 +11,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fit's main result (the Approach 3 law L = E + Σ_j exp(c_j)·x_j^(−α_j) of a {@link FitResultJson} document) as a
+ * A fit's main result (the Approach 3 law L = E + Σ_j exp(c_j)·x_j^(−α_j) of a {@link FitDocument}) as a
  * one-row Parquet table, written by DuckDB: {@code law, delta, loss, exponents (α_j), coefficients (c_j = log A_j),
  * irreducible_error (log E), starts, successful_starts, data, data_sha256, scalefit_version}. A failed fit has null
  * loss, exponents, coefficients and irreducible error. The file appears all at once: DuckDB writes a hidden
@@ -33,10 +31,9 @@ public final class FitResultParquet {
     private FitResultParquet() {
     }
 
-    /** Replaces {@code target} with the one-row table of the result document {@code fitDocument}. */
-    public static void write(Path target, String fitDocument) {
-        JsonNode result = JsonMapper.builder().build().readTree(fitDocument);
-        JsonNode provenance = result.get("provenance");
+    /** Replaces {@code target} with the one-row table of the result document {@code document}. */
+    public static void write(Path target, FitDocument document) {
+        FitDocument.Provenance provenance = document.provenance();
         Path absolute = target.toAbsolutePath();
         Path temporary = null;
         try {
@@ -49,17 +46,17 @@ public final class FitResultParquet {
                     statement.execute(CREATE);
                 }
                 try (PreparedStatement insert = duckdb.prepareStatement(INSERT)) {
-                    insert.setString(1, result.get("law").asString());
-                    insert.setDouble(2, result.get("delta").asDouble());
-                    setDouble(insert, 3, result.get("loss"));
-                    insert.setString(4, listText(result.get("exponents")));
-                    insert.setString(5, listText(result.get("coefficients")));
-                    setDouble(insert, 6, result.get("irreducible_error"));
-                    insert.setLong(7, result.get("starts").asLong());
-                    insert.setLong(8, result.get("successful_starts").asLong());
-                    insert.setString(9, provenance.get("data").asString());
-                    insert.setString(10, provenance.get("data_sha256").asString());
-                    insert.setString(11, provenance.get("scalefit_version").asString());
+                    insert.setString(1, document.law());
+                    insert.setDouble(2, document.delta());
+                    setDouble(insert, 3, document.loss());
+                    insert.setString(4, listText(document.exponents()));
+                    insert.setString(5, listText(document.coefficients()));
+                    setDouble(insert, 6, document.irreducibleError());
+                    insert.setLong(7, document.starts());
+                    insert.setLong(8, document.successfulStarts());
+                    insert.setString(9, provenance.data());
+                    insert.setString(10, provenance.dataSha256());
+                    insert.setString(11, provenance.scalefitVersion());
                     insert.executeUpdate();
                 }
                 try (Statement statement = duckdb.createStatement()) {
@@ -88,22 +85,22 @@ public final class FitResultParquet {
         }
     }
 
-    private static void setDouble(PreparedStatement statement, int index, JsonNode value) throws SQLException {
-        if (value == null || value.isNull()) {
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
             statement.setNull(index, java.sql.Types.DOUBLE);
         } else {
-            statement.setDouble(index, value.asDouble());
+            statement.setDouble(index, value);
         }
     }
 
-    /** A JSON array of numbers as DuckDB's list literal ({@code [1.5, 2.0]}), or null when absent. */
-    private static String listText(JsonNode array) {
-        if (array == null || array.isNull()) {
+    /** Numbers as DuckDB's list literal ({@code [1.5, 2.0]}), or null when absent. */
+    private static String listText(double[] array) {
+        if (array == null) {
             return null;
         }
         StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < array.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append(Double.toString(array.get(i).asDouble()));
+        for (int i = 0; i < array.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(Double.toString(array[i]));
         }
         return text.append(']').toString();
     }

@@ -27,8 +27,7 @@ import org.scalefit.data.RunTable;
 import org.scalefit.data.ScoresAtLoss;
 
 /**
- * Gemstones' downstream benchmark results (McLeish et al. 2025, {@code benchmarks/}; spec
- * {@code epoch-chinchilla-and-gemstones-extras.md} §2.10, §2.13): lighteval accuracies of every checkpoint on the
+ * Gemstones' downstream benchmark results (McLeish et al. 2025, {@code benchmarks/}): lighteval accuracies of every checkpoint on the
  * tasks (in the bundled files the 9 tasks {@code arc:challenge, arc:easy, commonsense_qa, hellaswag, mmlu,
  * openbookqa, piqa, siqa, winogrande}; 22 models × 35 revisions), from two Parquet files written by pandas:
  * {@value #ACCURACY_FILE} (accuracies) and {@value #STANDARD_ERROR_FILE} (their standard errors), each with the

@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON and CSV forms of Gemstones' overtraining parabola ({@link OvertrainingParabola}; spec
- * epoch-chinchilla-and-gemstones-extras §2.1): the shape search that supplied the budgets, the laws, the factors, and
+ * The JSON and CSV forms of Gemstones' overtraining parabola ({@link OvertrainingParabola};
+ * Gemstones {@code overtrained_single_parabola.py}): the shape search that supplied the budgets, the laws, the factors, and
  * per budget (a panel of Gemstones' figure) its relaxed optimum, one row per factor — width, depth, relaxed params,
  * tokens t′, FLOPs C′, |C′/C − 1|, the minimised law's loss, the second law's, the "undertrained" losses on the
  * original tokens, and a status ({@code interior}, {@code edge} of the box, or {@code infeasible}) — and the industry

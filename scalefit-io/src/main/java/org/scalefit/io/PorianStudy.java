@@ -2,13 +2,13 @@ package org.scalefit.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeSavings;
 import org.scalefit.isoflop.IsoflopAnalysis;
 import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.IsoflopSettings;
 import org.scalefit.isoflop.SeedNoise;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.uncertainty.NormalSource;
 import org.scalefit.uncertainty.ResamplingStream;
 

@@ -7,7 +7,7 @@ import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 
 /**
- * The rainbow's slope table as text (Gemstones {@code rainbow.py}, spec §2.5): one row per line in rainbow order
+ * The rainbow's slope table as text (Gemstones {@code rainbow.py}): one row per line in rainbow order
  * (smallest N_opt at the ordering budget first) with its label, approach, token range, cooldown / LR-ablation /
  * embeddings flags, slope and Δ to its family's base line, all numbers as {@code %.4f}.
  *

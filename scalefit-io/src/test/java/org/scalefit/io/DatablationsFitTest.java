@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartOutcome;
 import org.scalefit.law.expr.ExpressionFit;
@@ -16,6 +15,8 @@ import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.ExpressionObjective;
 import org.scalefit.law.expr.LawPoints;
 import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /**
  * Muennighoff et al. (2023)'s data-constrained law on their 182 runs: the published R_D*, R_N* and objective, the

@@ -9,10 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
-import org.scalefit.fit.LocalParallelism;
-import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionFit;
@@ -23,6 +22,8 @@ import org.scalefit.law.expr.LawPoints;
 import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.law.expr.ParameterSpec;
 import org.scalefit.law.expr.Penalty;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /**
  * Chinchilla's law written by a user, {@code E + A/N^alpha + B/D^beta} with A, B, E on the log scale and
@@ -67,8 +68,8 @@ class ExpressionLawOnBundledDataTest {
         RunTable table = new TableReader().read(id, ColumnRequest.of("params", "tokens", "loss"));
         Observations observations = Observations.fromTable(table, List.of("params", "tokens"), "loss");
         LocalParallelism threads = LocalParallelism.withThreads(1);
-        LawFit builtIn = LawFit.fit(LawForm.CHINCHILLA, observations, 1e-3, StartGrid.gemstones(2),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), threads, FitProgress.silent());
+        LawFit builtIn = FitProblem.of(LawForm.CHINCHILLA, observations, 1e-3, StartGrid.gemstones(2))
+                .fit(threads, FitProgress.silent());
         double[] best = builtIn.parameters();
 
         ExpressionFit user = ExpressionFitRequest.of(userChinchilla(), points(observations))

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.ComputeSavings;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class PorianComputeSavingsTest {
 

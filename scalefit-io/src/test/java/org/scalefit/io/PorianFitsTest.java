@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.FitVariant;
 import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SaturatingLoss;
+import org.scalefit.parallel.LocalParallelism;
 import tools.jackson.databind.JsonNode;
+
 
 /**
  * Porian et al.'s stored configuration-level fits (bundled {@code fit_results}, MIT) against scalefit's fits of its

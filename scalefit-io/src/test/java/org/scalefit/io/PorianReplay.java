@@ -2,11 +2,11 @@ package org.scalefit.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.IsoflopAnalysis;
 import org.scalefit.isoflop.IsoflopSettings;
 import org.scalefit.isoflop.SeedNoise;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.uncertainty.NormalSource;
 import org.scalefit.uncertainty.ResamplingStream;
 

@@ -1,7 +1,7 @@
 package org.scalefit.spark;
 
 import java.io.Serializable;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A task as Java-serialised bytes, deserialised at most once in each JVM that runs it: Spark keeps one broadcast

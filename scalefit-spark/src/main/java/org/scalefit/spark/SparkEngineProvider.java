@@ -1,10 +1,10 @@
 package org.scalefit.spark;
 
-import org.scalefit.fit.EngineProvider;
+import org.scalefit.parallel.EngineProvider;
 
 /**
  * The {@code spark} engine ({@code --engine spark}): {@link SparkParallelism}, found by {@link java.util.ServiceLoader}
- * through {@code META-INF/services/org.scalefit.fit.EngineProvider}.
+ * through {@code META-INF/services/org.scalefit.parallel.EngineProvider}.
  */
 public final class SparkEngineProvider implements EngineProvider {
 

@@ -13,8 +13,8 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.scalefit.fit.EngineProvider;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.EngineProvider;
+import org.scalefit.parallel.Parallelism;
 import scala.Function1;
 import scala.collection.Iterator;
 import scala.collection.immutable.Seq;
@@ -26,7 +26,7 @@ import scala.runtime.BoxedUnit;
  * 0 … n−1, cut into contiguous slices (a few per core); each executor runs {@code task.apply(i)} for the numbers of
  * its slices, and the results come back to the driver, which puts result i at index i. The task is the engines' own
  * (one block of starts of a {@link org.scalefit.fit.MultiStartFitter} wave, one bootstrap replicate, …), so a run
- * gives the same results as {@link org.scalefit.fit.LocalParallelism}, bit for bit, whatever the master and the
+ * gives the same results as {@link org.scalefit.parallel.LocalParallelism}, bit for bit, whatever the master and the
  * number of executors.
  *
  * <p>How a task travels: it is serialised once per call with Java serialisation and broadcast, so each executor

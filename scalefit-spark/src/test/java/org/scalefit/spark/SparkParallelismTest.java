@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
 import org.scalefit.fit.StartGrid;
@@ -21,6 +20,8 @@ import org.scalefit.fit.StartOutcome;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
 
 /** {@link SparkParallelism} in local mode on one shared context: order, failures, and the same search as locally. */
 class SparkParallelismTest {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LocalRefinement;
-import org.scalefit.fit.Parallelism;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.uncertainty.ResamplingStream;
 
 /**

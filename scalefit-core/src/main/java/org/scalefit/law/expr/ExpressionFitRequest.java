@@ -1,17 +1,17 @@
 package org.scalefit.law.expr;
 
-import java.util.Locale;
-import org.scalefit.fit.Stationarity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
-import org.scalefit.fit.Parallelism;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.fit.StartOutcome;
+import org.scalefit.fit.Stationarity;
+import org.scalefit.parallel.Parallelism;
 
 /**
  * A fit of an {@link ExpressionLaw} to {@link LawPoints}: minimise F(θ) = Σ_i w_i·ρ(r_i(θ)) ({@link

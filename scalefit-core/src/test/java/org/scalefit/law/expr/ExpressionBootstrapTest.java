@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.parallel.LocalParallelism;
 
 class ExpressionBootstrapTest {
 

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
+import org.scalefit.parallel.LocalParallelism;
+
 
 class ExpressionFitTest {
 

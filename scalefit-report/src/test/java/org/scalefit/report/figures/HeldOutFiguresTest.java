@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.heldout.HeldOutFit;
 import org.scalefit.heldout.HeldOutReport;
@@ -13,8 +12,10 @@ import org.scalefit.heldout.HoldOut;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.figure.Figure;
 import org.scalefit.report.figure.Series;
+
 
 class HeldOutFiguresTest {
 

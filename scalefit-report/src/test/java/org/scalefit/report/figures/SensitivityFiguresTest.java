@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.law.PowerLawAllocation;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.figure.Figure;
 import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.Series;
@@ -22,6 +22,7 @@ import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 
+
 class SensitivityFiguresTest {
 
     @Test
@@ -29,7 +30,7 @@ class SensitivityFiguresTest {
         var observations = SyntheticRuns.chinchilla(new double[] {1e8, 3e8, 1e9, 3e9}, new double[] {2e9, 8e9, 3e10});
         List<DeltaGridPoint> points = DeltaGridSweep.run(observations,
                 DeltaGridSweep.configurations(List.of(1e-3, 1e-4), List.of(500L, 250L)),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(1),
+                MultiStartFitter.Options.defaults(), LocalParallelism.withThreads(1),
                 FitProgress.silent());
 
         Figure figure = SensitivityFigures.slopeAgainstGridSize("s", points);

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.heldout.HeldOutReport;
 import org.scalefit.heldout.HoldOut;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
 import org.scalefit.report.figures.SyntheticRuns;
+
 
 class HeldOutSectionTest {
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
-import org.scalefit.fit.LocalParallelism;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
 import org.scalefit.report.figures.SyntheticRuns;
@@ -19,6 +19,7 @@ import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 import org.scalefit.sensitivity.SamplingComparison;
+
 
 class SensitivitySectionTest {
 
@@ -44,7 +45,7 @@ class SensitivitySectionTest {
         Observations full = SyntheticRuns.chinchilla(params, tokens);
         Observations reduced = SyntheticRuns.chinchilla(new double[] {1e8, 1e9, 3e9}, tokens);
         SamplingComparison comparison = SamplingComparison.fit("sample", full, reduced, 1e-3, StartGrid.gemstones(2),
-                new MultiStartFitter(MultiStartFitter.Options.defaults()), LocalParallelism.withThreads(1),
+                MultiStartFitter.Options.defaults(), LocalParallelism.withThreads(1),
                 FitProgress.silent());
 
         Section section = SensitivitySection.sampling("sampling", comparison, table(full), table(reduced));

@@ -1,4 +1,4 @@
-package org.scalefit.fit;
+package org.scalefit.parallel;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.scalefit.fit;
+package org.scalefit.parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;

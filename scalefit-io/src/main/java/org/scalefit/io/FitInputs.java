@@ -1,21 +1,14 @@
-package org.scalefit.cli;
+package org.scalefit.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
-import org.scalefit.io.ColumnMapping;
-import org.scalefit.io.ColumnRequest;
-import org.scalefit.io.InputException;
-import org.scalefit.io.ParamsWithoutEmbeddings;
-import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 
 /**
  * The points of an Approach-3 fit, read as {@code scalefit fit} reads them: the law's inputs and the loss from the
- * data under its column mapping, then the {@link Transforms} in order, with the table row of every point kept so
+ * data under its column mapping, then the {@link Transform}s in order, with the table row of every point kept so
  * that per-run columns (run keys, model sizes) can be looked up for exactly the points fitted.
  *
  * @param table        the table as read (params already without embeddings under {@code no-embeds})
@@ -24,50 +17,13 @@ import org.scalefit.law.LawForm;
  * @param transforms   the transforms applied, as recorded in fit provenance
  * @param columns      the file columns the table was read from, as recorded in fit provenance
  */
-record FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms,
-                 ColumnMapping columns) {
+public record FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms,
+                        ColumnMapping columns) {
 
     /** A column no logical name can clash with: each row's number, carried through the transforms. */
     private static final String ROW = "#row";
-    private static final Pattern NO_EMBEDS = Pattern.compile("no-embeds\\(vocab=(\\d+)\\)");
-    private static final Pattern DROP = Pattern.compile("drop-highest-losses=(\\d+)");
 
-    /**
-     * What {@code scalefit fit} does to a table before fitting: {@code no-embeds} replaces params by
-     * params − vocab·width (Gemstones' "no embeds" variant), then {@code drop-highest-losses=N} keeps only the points
-     * below the N-th largest loss (Epoch AI's outlier rule).
-     */
-    record Transforms(boolean noEmbeds, int vocab, int dropHighestLosses) {
-
-        Transforms {
-            if (vocab < 0 || dropHighestLosses < 0) {
-                throw new IllegalArgumentException("--vocab and --drop-highest-losses must not be negative");
-            }
-        }
-
-        /** The transforms recorded in a fit file's provenance ({@code source} names the file in errors). */
-        static Transforms parse(List<String> labels, String source) {
-            boolean noEmbeds = false;
-            int vocab = 50304;
-            int drop = 0;
-            for (String label : labels) {
-                Matcher noEmbedsLabel = NO_EMBEDS.matcher(label);
-                Matcher dropLabel = DROP.matcher(label);
-                if (noEmbedsLabel.matches()) {
-                    noEmbeds = true;
-                    vocab = Integer.parseInt(noEmbedsLabel.group(1));
-                } else if (dropLabel.matches()) {
-                    drop = Integer.parseInt(dropLabel.group(1));
-                } else {
-                    throw new InputException(source, null, "provenance.transforms", "no-embeds(vocab=V) or "
-                            + "drop-highest-losses=N", "'" + label + "'");
-                }
-            }
-            return new Transforms(noEmbeds, vocab, drop);
-        }
-    }
-
-    FitInputs {
+    public FitInputs {
         rows = rows.clone();
         transforms = List.copyOf(transforms);
     }
@@ -78,21 +34,22 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
     }
 
     /**
-     * Reads the points of {@code form} from {@code input} and applies {@code transforms}; {@code extraColumns} are
-     * read too when the data has them (for {@link #column}).
+     * Reads the points of {@code form} from {@code input} and applies {@code transforms} in order;
+     * {@code extraColumns} are read too when the data has them (for {@link #column}).
      *
      * @throws IllegalArgumentException if {@code no-embeds} is asked of a law without params
      * @throws InputException           if the data is bad, or params − vocab·width is not positive
      */
-    static FitInputs read(DataOptions input, LawForm form, Transforms transforms, List<String> extraColumns) {
+    public static FitInputs read(DataSource input, LawForm form, List<Transform> transforms,
+                                 List<String> extraColumns) {
         List<String> wanted = new ArrayList<>(form.inputs());
         wanted.add("loss");
-        boolean adjustParams = transforms.noEmbeds() && form.inputs().contains("params");
-        if (transforms.noEmbeds() && !adjustParams) {
+        boolean noEmbeds = transforms.stream().anyMatch(Transform.NoEmbeds.class::isInstance);
+        if (noEmbeds && !form.inputs().contains("params")) {
             throw new IllegalArgumentException("--no-embeds changes the params input, which law " + form.name()
                     + " does not use");
         }
-        if (adjustParams && !wanted.contains("width")) {
+        if (noEmbeds && !wanted.contains("width")) {
             wanted.add("width");
         }
         List<String> optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct().toList();
@@ -100,9 +57,11 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
                 .withOptional(optional.toArray(String[]::new)));
         RunTable table = read.table();
         List<String> applied = new ArrayList<>();
-        if (adjustParams) {
-            table = ParamsWithoutEmbeddings.of(table, transforms.vocab());
-            applied.add("no-embeds(vocab=" + transforms.vocab() + ")");
+        for (Transform transform : transforms) {
+            if (transform instanceof Transform.NoEmbeds adjust) {
+                table = ParamsWithoutEmbeddings.of(table, adjust.vocab());
+                applied.add(transform.label());
+            }
         }
         double[] rowNumbers = new double[table.rows()];
         for (int i = 0; i < rowNumbers.length; i++) {
@@ -112,10 +71,12 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
         numbered.add(ROW);
         Observations withRows = Observations.fromTable(table.withColumn(ROW, rowNumbers), numbered, "loss");
         Observations observations = Observations.fromTable(table, form.inputs(), "loss");
-        if (transforms.dropHighestLosses() > 0) {
-            withRows = withRows.withoutHighestLosses(transforms.dropHighestLosses());
-            observations = observations.withoutHighestLosses(transforms.dropHighestLosses());
-            applied.add("drop-highest-losses=" + transforms.dropHighestLosses());
+        for (Transform transform : transforms) {
+            if (transform instanceof Transform.DropHighestLosses drop && drop.count() > 0) {
+                withRows = withRows.withoutHighestLosses(drop.count());
+                observations = observations.withoutHighestLosses(drop.count());
+                applied.add(transform.label());
+            }
         }
         int[] rows = new int[withRows.size()];
         for (int i = 0; i < rows.length; i++) {
@@ -125,7 +86,7 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
     }
 
     /** The columns to read for {@link #runKey}: the requested key, or the candidates of the default one. */
-    static List<String> runKeyCandidates(List<String> requested) {
+    public static List<String> runKeyCandidates(List<String> requested) {
         return requested.isEmpty() ? DEFAULT_RUN_KEYS.stream().flatMap(List::stream).distinct().toList() : requested;
     }
 
@@ -138,7 +99,7 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
      *
      * @throws InputException if a requested column is missing, or none of the defaults is there
      */
-    List<String> runKey(List<String> requested) {
+    public List<String> runKey(List<String> requested) {
         if (!requested.isEmpty()) {
             for (String name : requested) {
                 if (!table.hasColumn(name)) {
@@ -158,12 +119,12 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
     }
 
     /** Whether the table has {@code name}. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return table.hasColumn(name);
     }
 
     /** The values of table column {@code name} at the points, in point order. */
-    double[] column(String name) {
+    public double[] column(String name) {
         double[] all = table.column(name);
         double[] values = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -173,7 +134,7 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
     }
 
     /** For each point, the values of the named columns: keyOfPoint[i][j] is column j at point i. */
-    double[][] columns(List<String> names) {
+    public double[][] columns(List<String> names) {
         double[][] keys = new double[rows.length][names.size()];
         for (int j = 0; j < names.size(); j++) {
             double[] values = column(names.get(j));

@@ -1,4 +1,5 @@
-package org.scalefit.fit;
+package org.scalefit.parallel;
+
 
 /**
  * A {@link Parallelism} that runs the engines' tasks somewhere other than this JVM's threads — the Spark engine of

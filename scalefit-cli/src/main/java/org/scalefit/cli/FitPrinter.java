@@ -1,0 +1,53 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.scalefit.io.FitDocument;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
+
+/** {@code scalefit fit}'s human-readable result on standard output, rendered from the result document. */
+final class FitPrinter {
+
+    private FitPrinter() {
+    }
+
+    /** Prints {@code result}. */
+    static void print(FitDocument result, PrintStream out) {
+        LawForm form = result.form();
+        out.printf(Locale.ROOT, "%s law on %d points, δ = %g, %s grid: %d starts, %d converged (%d recognised "
+                        + "early), %.2f s on %d threads%n", form.name(), result.points(), result.delta(),
+                result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
+                result.run().seconds(), result.run().threads());
+        if (!result.hasOptimum()) {
+            out.println("FAILED: no start converged");
+            result.warnings().forEach(warning -> out.println("warning: " + warning));
+            return;
+        }
+        if (!result.success()) {
+            out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
+                    + result.status() + "); see the warnings");
+        }
+        out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.loss());
+        FittedLaw law = result.fittedLaw();
+        if (form.equals(LawForm.CHINCHILLA)) {
+            double alpha = law.exponent(0);
+            double beta = law.exponent(1);
+            out.printf(Locale.ROOT, "L(N, D) = E + A/N^α + B/D^β%n");
+            out.printf(Locale.ROOT, "  A = %.6g   B = %.6g   E = %.6g%n", Math.exp(law.logCoefficient(0)),
+                    Math.exp(law.logCoefficient(1)), Math.exp(law.logIrreducibleError()));
+            out.printf(Locale.ROOT, "  α = %.6g   β = %.6g%n", alpha, beta);
+            out.printf(Locale.ROOT, "  compute-optimal: N_opt ∝ C^%.4f, D_opt ∝ C^%.4f%n", beta / (alpha + beta),
+                    alpha / (alpha + beta));
+        } else {
+            out.printf(Locale.ROOT, "L = E + Σ_j exp(c_j)·x_j^(−α_j)%n");
+            for (int j = 0; j < form.arity(); j++) {
+                out.printf(Locale.ROOT, "  %-7s α = %.6g   c = %.6g%n", form.inputs().get(j), law.exponent(j),
+                        law.logCoefficient(j));
+            }
+            out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", law.logIrreducibleError(),
+                    Math.exp(law.logIrreducibleError()));
+        }
+        result.warnings().forEach(warning -> out.println("warning: " + warning));
+    }
+}

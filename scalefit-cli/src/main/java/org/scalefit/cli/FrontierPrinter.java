@@ -1,0 +1,63 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.scalefit.data.RunTable;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.frontier.LogLogFit;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.frontier.Overspending;
+
+/**
+ * {@code scalefit frontier}'s human-readable result on standard output: the frontier runs, the three log–log fits,
+ * and the largest overspends.
+ *
+ * @param out      where to print
+ * @param resource the resource axis's label
+ */
+record FrontierPrinter(PrintStream out, String resource) {
+
+    void print(Approach1 analysis, RunTable table, double[] width, double[] depth,
+                       double[] params, double[] tokens) {
+        LossFrontier frontier = analysis.frontier();
+        out.printf(Locale.ROOT, "Approach 1 on %s: %d runs, %d on the loss–%s frontier%n", table.source(),
+                table.rows(), frontier.size(), resource);
+        out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
+                "loss");
+        int[] rows = frontier.rows();
+        for (int t = 0; t < rows.length; t++) {
+            int i = rows[t];
+            out.printf(Locale.ROOT, "  %-12.4g %8s %8s %14.6g %14.6g %9.5f%n", frontier.resource()[t],
+                    width == null ? "-" : String.format(Locale.ROOT, "%.0f", width[i]),
+                    depth == null ? "-" : String.format(Locale.ROOT, "%.0f", depth[i]), params[i], tokens[i],
+                    frontier.loss()[t]);
+        }
+        line("params", analysis.params());
+        line("tokens", analysis.tokens());
+        line("tokens/param", analysis.tokensPerParam());
+    }
+
+    void printLargestOverspends(Overspending overspending, RunTable table, double[] width,
+                                        double[] depth, int count) {
+        double[] percent = overspending.percent();
+        Integer[] order = new Integer[percent.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(percent[b], percent[a]));
+        out.printf(Locale.ROOT, "largest overspends against the frontier run of nearest loss:%n");
+        for (int t = 0; t < Math.min(count, order.length); t++) {
+            int i = order[t];
+            String run = width == null ? String.format(Locale.ROOT, "N %.4g, D %.4g", table.column("params")[i],
+                    table.column("tokens")[i]) : String.format(Locale.ROOT, "%.0fx%.0f", width[i], depth[i]);
+            out.printf(Locale.ROOT, "  line %d  %s  %+.1f %%%n", table.sourceLine(i), run, percent[i]);
+        }
+    }
+
+    private void line(String what, LogLogFit fit) {
+        String interval = fit.resamples() > 0 ? String.format(Locale.ROOT, "  slope 95%% CI [%.4f, %.4f] (%d resamples)",
+                fit.slopeInterval()[0], fit.slopeInterval()[1], fit.resamples()) : "";
+        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource, fit.slope(),
+                fit.intercept(), fit.rSquared(), interval);
+    }
+}

@@ -1,0 +1,82 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The documents of the README's examples are the bytes scalefit wrote before its library layer was introduced
+ * (src/test/resources/golden, written by {@code scalefit fit … --out fit.json} in the folder of the golden files),
+ * apart from what describes the run rather than the result: timing, thread counts and the version.
+ */
+class GoldenDocumentsTest {
+
+    /** Lines that describe the run, not the result. */
+    private static final Pattern RUN_LINE = Pattern.compile(
+            "(?m)^\\s*\"(seconds|threads|scalefit_version)\" : .*\\R");
+
+    @TempDir
+    Path folder;
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = GoldenDocumentsTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String result(String document) {
+        return RUN_LINE.matcher(document).replaceAll("");
+    }
+
+    private String run(String output, String... args) throws IOException {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readString(folder.resolve(output));
+    }
+
+    @Test
+    void theFitDocumentIsTheGoldenOne() throws IOException {
+        String written = run("fit.json", "fit", "--data", "gemstones:hot", "--no-embeds", "--delta", "1e-3", "--out",
+                folder.resolve("fit.json").toString(), "--no-store", "--threads", "2");
+        assertThat(result(written)).isEqualTo(result(golden("fit.json")));
+    }
+
+    @Test
+    void theGemstonesParameterFileIsTheGoldenOne() throws IOException {
+        String written = run("params.json", "fit", "--data", "gemstones:hot", "--delta", "1e-3", "--format",
+                "gemstones", "--out", folder.resolve("params.json").toString(), "--no-store", "--threads", "2");
+        assertThat(written).isEqualTo(golden("params.json"));
+    }
+
+    @Test
+    void theBootstrapOfTheGoldenFitIsTheGoldenOne() throws IOException {
+        Path fit = folder.resolve("fit.json");
+        Files.writeString(fit, golden("fit.json"));
+        String written = run("boot.json", "bootstrap", "--fit", fit.toString(), "--resamples", "200", "--seed", "42",
+                "--compute", "1e21,1e23,1e25", "--out", folder.resolve("boot.json").toString(), "--threads", "2");
+        assertThat(result(written.replace(fit.toString(), "fit.json"))).isEqualTo(result(golden("boot.json")));
+    }
+
+    @Test
+    void theFrontierDocumentIsTheGoldenOne() throws IOException {
+        String written = run("frontier.json", "frontier", "--data", "gemstones:hot_477", "--flop-count",
+                "gemstones-gqa", "--out", folder.resolve("frontier.json").toString());
+        assertThat(result(written)).isEqualTo(result(golden("frontier.json")));
+    }
+
+    @Test
+    void theAllocationOfTheGoldenFitIsTheGoldenOne() throws IOException {
+        Path fit = folder.resolve("fit.json");
+        Files.writeString(fit, golden("fit.json"));
+        String written = run("alloc.json", "allocate", "--law", fit.toString(), "--compute", "1e21,1e22,1e23",
+                "--out", folder.resolve("alloc.json").toString());
+        assertThat(result(written.replace(fit.toString(), "fit.json"))).isEqualTo(result(golden("alloc.json")));
+    }
+}

@@ -1,0 +1,73 @@
+package org.scalefit.io;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.scalefit.data.RunTable;
+
+/**
+ * Which runs an analysis reads: a bundled dataset ({@code gemstones:hot}, {@code chinchilla:epoch}), a
+ * JSONL/CSV/Parquet file, or {@value #STDIN} for standard input, with the logical columns mapped to file columns
+ * ({@link ColumnMapping}: the defaults, overridden by {@code columns}).
+ *
+ * @param data    the dataset id, file path or {@value #STDIN}
+ * @param columns logical column → file column, overriding {@link ColumnMapping#defaults()}; in the order given
+ */
+public record DataSource(String data, Map<String, String> columns) {
+
+    /** The {@code data} value that reads standard input. */
+    public static final String STDIN = "-";
+
+    public DataSource {
+        Objects.requireNonNull(data, "data");
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** {@code data} under the default column names. */
+    public static DataSource of(String data) {
+        return new DataSource(data, Map.of());
+    }
+
+    /**
+     * The default column names ({@link ColumnMapping#defaults()}), overridden by {@link #columns()}.
+     *
+     * @throws IllegalArgumentException if a mapping names a logical column no analysis reads
+     */
+    public ColumnMapping mapping() {
+        ColumnMapping mapping = ColumnMapping.defaults();
+        for (Map.Entry<String, String> column : columns.entrySet()) {
+            if (!ColumnMapping.LOGICAL_NAMES.contains(column.getKey())) {
+                throw new IllegalArgumentException("unknown logical column '" + column.getKey() + "' in --column "
+                        + column.getKey() + "=" + column.getValue() + "; expected one of "
+                        + String.join(", ", ColumnMapping.LOGICAL_NAMES) + " (LOGICAL=FILE_COLUMN)");
+            }
+            mapping = mapping.with(column.getKey(), column.getValue());
+        }
+        return mapping;
+    }
+
+    /** The same columns read from {@code file} instead (e.g. a local copy of {@link #data()}). */
+    public DataSource reading(String file) {
+        return new DataSource(file, columns);
+    }
+
+    /** This source with {@code more} mappings added, replacing any of the same logical column. */
+    public DataSource withColumns(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(columns);
+        merged.putAll(more);
+        return new DataSource(data, merged);
+    }
+
+    /** Reads the requested columns of the runs, under {@link #mapping()}. */
+    public RunTable read(ColumnRequest request) {
+        return readWithColumns(request).table();
+    }
+
+    /** As {@link #read}, with the file columns that were read ({@value #STDIN}: standard input, read to its end). */
+    public TableReader.Read readWithColumns(ColumnRequest request) {
+        ColumnRequest located = request.withMapping(mapping());
+        return STDIN.equals(data) ? new TableReader().readWithColumns(System.in, STDIN, located)
+                : new TableReader().readWithColumns(data, located);
+    }
+}

@@ -1,0 +1,60 @@
+package org.scalefit.io;
+
+import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapper of scalefit's result documents: two-space indented output ending in a newline, properties in
+ * the order each document record declares them; on reading, fields a document does not know are ignored (documents
+ * written by later versions) and absent ones are null or zero (documents written by earlier ones).
+ */
+public final class Documents {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private Documents() {
+    }
+
+    /** The shared mapper (immutable, thread-safe). */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /** {@code document} as scalefit writes result documents: indented JSON and a final newline. */
+    public static String write(Object document) {
+        return MAPPER.writeValueAsString(document) + "\n";
+    }
+
+    /**
+     * Reads a document of type {@code type} from {@code json}; {@code source} names it in errors.
+     *
+     * @throws InputException if it is not JSON of that shape
+     */
+    public static <T> T read(String json, Class<T> type, String source) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
+                    e.getOriginalMessage(), e);
+        }
+    }
+
+    /** As {@link #read(String, Class, String)}, from a file. */
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (JacksonException e) {
+            throw new InputException(file.toString(), null, "(document)", "a " + type.getSimpleName()
+                    + " written by scalefit", e.getOriginalMessage(), e);
+        }
+    }
+}

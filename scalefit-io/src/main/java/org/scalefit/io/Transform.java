@@ -1,0 +1,80 @@
+package org.scalefit.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an Approach-3 fit does to a run table before fitting, recorded in fit provenance by its {@link #label()} and
+ * read back by {@link #parse}: Gemstones' "no embeds" parameter count and Epoch AI's outlier rule.
+ */
+public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHighestLosses {
+
+    /** The label recorded in provenance, e.g. {@code no-embeds(vocab=50304)}. */
+    String label();
+
+    /**
+     * params − vocab·width: the parameter count without the embedding (Gemstones' "no embeds" variant,
+     * {@code params_active_precise} minus the embedding matrix of {@code vocab × width}).
+     *
+     * @param vocab the vocabulary size
+     */
+    record NoEmbeds(int vocab) implements Transform {
+
+        public NoEmbeds {
+            if (vocab < 0) {
+                throw new IllegalArgumentException("--vocab and --drop-highest-losses must not be negative");
+            }
+        }
+
+        @Override
+        public String label() {
+            return "no-embeds(vocab=" + vocab + ")";
+        }
+    }
+
+    /**
+     * Keeps only the points below the {@code count}-th largest loss (Epoch AI drop the 5 highest-loss Chinchilla
+     * points, Besiroglu et al. 2024); 0 keeps every point.
+     *
+     * @param count how many of the highest losses to drop
+     */
+    record DropHighestLosses(int count) implements Transform {
+
+        public DropHighestLosses {
+            if (count < 0) {
+                throw new IllegalArgumentException("--vocab and --drop-highest-losses must not be negative");
+            }
+        }
+
+        @Override
+        public String label() {
+            return "drop-highest-losses=" + count;
+        }
+    }
+
+    /**
+     * The transforms of a fit file's provenance, in order ({@code source} names the file in errors).
+     *
+     * @throws InputException if a label is neither {@code no-embeds(vocab=V)} nor {@code drop-highest-losses=N}
+     */
+    static List<Transform> parse(List<String> labels, String source) {
+        Pattern noEmbeds = Pattern.compile("no-embeds\\(vocab=(\\d+)\\)");
+        Pattern drop = Pattern.compile("drop-highest-losses=(\\d+)");
+        List<Transform> transforms = new ArrayList<>();
+        for (String label : labels) {
+            Matcher noEmbedsLabel = noEmbeds.matcher(label);
+            Matcher dropLabel = drop.matcher(label);
+            if (noEmbedsLabel.matches()) {
+                transforms.add(new NoEmbeds(Integer.parseInt(noEmbedsLabel.group(1))));
+            } else if (dropLabel.matches()) {
+                transforms.add(new DropHighestLosses(Integer.parseInt(dropLabel.group(1))));
+            } else {
+                throw new InputException(source, null, "provenance.transforms", "no-embeds(vocab=V) or "
+                        + "drop-highest-losses=N", "'" + label + "'");
+            }
+        }
+        return List.copyOf(transforms);
+    }
+}

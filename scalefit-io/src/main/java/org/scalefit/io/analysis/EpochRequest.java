@@ -1,0 +1,92 @@
+package org.scalefit.io.analysis;
+
+import java.util.Objects;
+import org.scalefit.data.Observations;
+import org.scalefit.data.RunTable;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.DataSource;
+import org.scalefit.io.ReferenceLaws;
+import org.scalefit.io.RunTiming;
+import org.scalefit.law.Allocation;
+import org.scalefit.law.LawForm;
+import org.scalefit.parallel.Parallelism;
+import org.scalefit.uncertainty.BootstrapResult;
+import org.scalefit.uncertainty.HuberLikelihoodFit;
+import org.scalefit.uncertainty.PairsBootstrap;
+import org.scalefit.uncertainty.ResamplingStream;
+import org.scalefit.uncertainty.TestsAgainstReference;
+import org.scalefit.uncertainty.TokensPerParameterPolicy;
+
+/**
+ * Epoch AI's uncertainty analysis of a params/tokens law (Besiroglu et al. 2024; {@code scalefit bootstrap --data}):
+ * the Huber-likelihood estimate with a fitted residual scale σ = e^s (their Fit B, {@link HuberLikelihoodFit}) and a
+ * pairs bootstrap of the Huber-sum fit ({@link PairsBootstrap}), both from a single start at a reference law; the
+ * tests of the estimate against a reference law ({@link TestsAgainstReference}); and the tokens-per-parameter policy
+ * D/N = G⁻²(C/6)^(b−a) of draws from N(estimate, bootstrap covariance) ({@link TokensPerParameterPolicy}).
+ *
+ * @param data              the runs (params, tokens, loss)
+ * @param dropHighestLosses drop the points at or above the N-th largest loss (Epoch drop 5)
+ * @param delta             the Huber threshold of both objectives
+ * @param start             the reference law every fit starts from ({@link ReferenceLaws})
+ * @param reference         the reference law tested against and whose policy is compared
+ * @param resamples         bootstrap replicates
+ * @param seed              seed of the resampling and of the policy draws
+ * @param stream            the resampling stream
+ * @param streamName        its name, as documents record it
+ * @param policyDraws       draws of the policy band (0: no policy)
+ * @param policyCompute     the policy's budgets in FLOPs
+ * @param policyCoverage    central coverage of the policy band, in percent
+ */
+public record EpochRequest(DataSource data, int dropHighestLosses, double delta, String start, String reference,
+                           int resamples, long seed, ResamplingStream stream, String streamName, int policyDraws,
+                           double[] policyCompute, double policyCoverage) {
+
+    public EpochRequest {
+        Objects.requireNonNull(data, "data");
+        policyCompute = policyCompute.clone();
+    }
+
+    @Override
+    public double[] policyCompute() {
+        return policyCompute.clone();
+    }
+
+    /**
+     * Reads the runs and runs the analysis on {@code parallelism}; the result depends on the seed only.
+     *
+     * @throws org.scalefit.io.InputException if the data is bad
+     * @throws IllegalArgumentException       for an unknown reference law or a negative number of policy draws
+     */
+    public EpochOutcome run(Parallelism parallelism) {
+        LawForm law = LawForm.CHINCHILLA;
+        RunTable table = data.read(ColumnRequest.of("params", "tokens", "loss"));
+        Observations allObservations = Observations.fromTable(table, law.inputs(), "loss");
+        Observations observations = allObservations;
+        if (dropHighestLosses > 0) {
+            observations = observations.withoutHighestLosses(dropHighestLosses);
+        }
+        double[] theta0 = ReferenceLaws.chinchillaTheta(start);
+        double[] referenceTheta = ReferenceLaws.chinchillaTheta(reference);
+        if (policyDraws < 0) {
+            throw new IllegalArgumentException("--policy-draws must be 0 or more, was " + policyDraws);
+        }
+        long t0 = System.nanoTime();
+        HuberLikelihoodFit estimate = HuberLikelihoodFit.maximise(law, observations, delta, theta0);
+        BootstrapResult bootstrap = new PairsBootstrap(law, delta, theta0, resamples, seed, stream,
+                PairsBootstrap.defaultSettings()).run(observations, parallelism);
+        TestsAgainstReference tests = TestsAgainstReference.of(law, observations, allObservations, delta,
+                estimate.theta(), referenceTheta, bootstrap);
+        Allocation referenceModel = ReferenceLaws.trainedModel(reference).orElse(null);
+        TokensPerParameterPolicy policy = null;
+        if (policyDraws > 0) {
+            TokensPerParameterPolicy.ReferencePolicy referencePolicy = ReferenceLaws.paramsExponentInterval(reference)
+                    .map(a -> TokensPerParameterPolicy.ReferencePolicy.of(referenceTheta, a[0], a[1]))
+                    .orElseGet(() -> TokensPerParameterPolicy.ReferencePolicy.of(referenceTheta));
+            policy = TokensPerParameterPolicy.band(estimate.theta(), bootstrap.covariance(), referencePolicy,
+                    policyCompute, policyDraws, seed, policyCoverage);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new EpochOutcome(this, observations.size(), estimate, bootstrap, tests, policy, referenceModel,
+                new RunTiming(parallelism.threads(), seconds));
+    }
+}

@@ -1,0 +1,32 @@
+package org.scalefit.io.analysis;
+
+import org.scalefit.io.FitBootstrapJson;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.LawFiles;
+import org.scalefit.io.RunTiming;
+import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.StoredFit;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.BootstrapResult;
+
+/**
+ * The bootstrap of a stored fit ({@link FitBootstrapRequest}): the fit, the data it was redone on, the replicates'
+ * summaries (standard errors, covariances, percentile intervals, refits that failed), the allocation bands, and how
+ * it was computed.
+ *
+ * @param stored     the fit
+ * @param data       the data the replicates were drawn from
+ * @param result     the bootstrap
+ * @param resampling what was resampled and how
+ * @param allocation the compute-optimal allocation's bands, or null when no budgets were asked for
+ * @param run        threads and wall time
+ */
+public record FitBootstrapOutcome(StoredFit stored, FitProvenance data, BootstrapResult result,
+                                  FitBootstrapJson.Resampling resampling, AllocationBands allocation, RunTiming run) {
+
+    /** The bootstrap document ({@link FitBootstrapJson}); {@code draws} adds every replicate's parameters. */
+    public String document(boolean draws) {
+        return new FitBootstrapJson().write(stored, LawFiles.sha256(stored.file()), data, result, resampling,
+                allocation, run.threads(), run.seconds(), draws, ScalefitVersion.current());
+    }
+}

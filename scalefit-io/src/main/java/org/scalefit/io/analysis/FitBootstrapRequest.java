@@ -1,0 +1,198 @@
+package org.scalefit.io.analysis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.scalefit.data.Observations;
+import org.scalefit.data.RunKeys;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.HuberLogLossObjective;
+import org.scalefit.io.BundledDataset;
+import org.scalefit.io.DataSource;
+import org.scalefit.io.FitBootstrapJson;
+import org.scalefit.io.FitInputs;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.InputException;
+import org.scalefit.io.RunTiming;
+import org.scalefit.io.StoredFit;
+import org.scalefit.io.Transform;
+import org.scalefit.parallel.Parallelism;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.BootstrapResult;
+import org.scalefit.uncertainty.PairsBootstrap;
+import org.scalefit.uncertainty.ResamplingStream;
+import org.scalefit.uncertainty.ResamplingUnits;
+
+/**
+ * The bootstrap of a stored Approach-3 fit ({@code scalefit bootstrap --fit}): the data is reloaded from the fit's
+ * provenance (data, column mapping, transforms) and checked against it — the same SHA-256, the same number of points,
+ * and the fit's objective recomputed at its parameters — then points or whole runs are resampled with replacement
+ * and each replicate is refitted from the fit's own parameters, as Epoch AI do ({@link PairsBootstrap#fromEstimate}:
+ * one local fit, so it measures the spread of the estimate's basin); for a params/tokens law, with the bands of the
+ * compute-optimal allocation (Chinchilla eq. 4) at given budgets ({@link AllocationBands}).
+ *
+ * @param fit        the fit file ({@code scalefit fit --out})
+ * @param data       the data overriding the fit's ({@code data} null: the fit's own), with column mappings added to
+ *                   the fit's
+ * @param scheme     resample points or whole runs
+ * @param runKey     the columns whose equal values make one run (empty: width,depth if present, else params)
+ * @param resamples  replicates
+ * @param seed       the resampling seed
+ * @param stream     the resampling stream
+ * @param streamName the stream's name, as documents record it
+ * @param compute    budgets in FLOPs for the allocation bands (empty: none)
+ * @param level      central coverage of the percentile intervals and bands, in percent
+ */
+public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.Scheme scheme, List<String> runKey,
+                                  int resamples, long seed, ResamplingStream stream, String streamName,
+                                  double[] compute, double level) {
+
+    /** Relative agreement required between the stored and the recomputed objective at the fit's parameters. */
+    private static final double OBJECTIVE_AGREEMENT = 1e-9;
+
+    /**
+     * Data other than the fit's: a file or dataset ({@code data} null: the fit's own) and column mappings added to the
+     * fit's.
+     */
+    public record DataOverride(String data, Map<String, String> columns) {
+
+        public DataOverride {
+            columns = Map.copyOf(columns);
+        }
+
+        /** The fit's own data. */
+        public static DataOverride none() {
+            return new DataOverride(null, Map.of());
+        }
+    }
+
+    public FitBootstrapRequest {
+        Objects.requireNonNull(fit, "fit");
+        Objects.requireNonNull(data, "data");
+        runKey = List.copyOf(runKey);
+        compute = compute.clone();
+        if (!(level > 0 && level < 100)) {
+            throw new IllegalArgumentException("--level must be between 0 and 100 percent, was " + level);
+        }
+        if (scheme == ResamplingUnits.Scheme.PAIRS && !runKey.isEmpty()) {
+            throw new IllegalArgumentException("--run-key applies to --scheme runs");
+        }
+    }
+
+    /**
+     * The bootstrap of {@code fit} on its own data: {@code resamples} replicates resampling whole runs (the default
+     * run key), NumPy's stream seeded with {@code seed}, 95 % intervals, no allocation bands.
+     */
+    public static FitBootstrapRequest of(Path fit, int resamples, long seed) {
+        return new FitBootstrapRequest(fit, DataOverride.none(), ResamplingUnits.Scheme.RUNS, List.of(), resamples,
+                seed, ResamplingStream.NUMPY_RANDOM_STATE, "numpy", new double[0], 95);
+    }
+
+    /** The same bootstrap resampling by {@code next} (single points or whole runs). */
+    public FitBootstrapRequest withScheme(ResamplingUnits.Scheme next) {
+        return new FitBootstrapRequest(fit, data, next, runKey, resamples, seed, stream, streamName, compute, level);
+    }
+
+    /** The same bootstrap with the allocation's bands at {@code budgets} FLOPs (params/tokens laws). */
+    public FitBootstrapRequest withCompute(double... budgets) {
+        return new FitBootstrapRequest(fit, data, scheme, runKey, resamples, seed, stream, streamName, budgets, level);
+    }
+
+    @Override
+    public double[] compute() {
+        return compute.clone();
+    }
+
+    /**
+     * The fit, its reloaded and checked points, and the units to resample.
+     *
+     * @param stored   the fit as read
+     * @param source   the data the points were read from
+     * @param moved    a note when the data was found at the fit's recorded absolute path instead, else null
+     * @param inputs   the reloaded points
+     * @param runKey   the run key used (empty for points)
+     * @param units    what is resampled
+     */
+    public record Prepared(FitBootstrapRequest request, StoredFit stored, DataSource source, String moved,
+                           FitInputs inputs, List<String> runKey, ResamplingUnits units) {
+
+        /** Runs the bootstrap on {@code parallelism}; the result depends on the seed only. */
+        public FitBootstrapOutcome run(Parallelism parallelism, FitProgress progress) {
+            PairsBootstrap bootstrap = PairsBootstrap.fromEstimate(stored.law(), stored.delta(), request.resamples(),
+                    request.seed()).withStream(request.stream());
+            long begin = System.nanoTime();
+            BootstrapResult result = bootstrap.run(inputs.observations(), units, parallelism, progress);
+            AllocationBands allocation = request.compute.length == 0 ? null : AllocationBands.of(stored.law().theta(),
+                    result, request.compute(), request.level());
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            FitProvenance used = new FitProvenance(source.data(), inputs.table().contentHash(), inputs.transforms(),
+                    stored.provenance().version(), inputs.columns().fileColumns());
+            FitBootstrapJson.Resampling described = new FitBootstrapJson.Resampling(units, runKey, request.seed(),
+                    request.streamName(), request.level());
+            return new FitBootstrapOutcome(stored, used, result, described, allocation,
+                    new RunTiming(parallelism.threads(), seconds));
+        }
+    }
+
+    /**
+     * Reads the fit and reloads its data, checking that the points are the fit's.
+     *
+     * @throws InputException if the fit file, the data, or their agreement is bad
+     */
+    public Prepared prepare() {
+        StoredFit stored = StoredFit.read(fit);
+        FitProvenance recorded = stored.provenance();
+        String sourceData = data.data() != null ? data.data() : recorded.data();
+        String moved = null;
+        if (data.data() == null && !BundledDataset.exists(recorded.data()) && !recorded.data().contains("://")
+                && !Files.exists(Path.of(recorded.data()))) {
+            String absolute = recorded.dataAbsolute();
+            if (absolute != null && Files.exists(Path.of(absolute))) {
+                // the fit was run in another folder: its provenance also holds the path made absolute there
+                moved = "reading " + absolute + " (" + fit + "'s data_absolute; " + recorded.data()
+                        + " is not found from " + Path.of("").toAbsolutePath() + ")";
+                sourceData = absolute;
+            } else {
+                throw new InputException(recorded.data(), null, null, "the data named in " + fit + "'s provenance "
+                        + "(a path as given to scalefit fit, read from the current folder "
+                        + Path.of("").toAbsolutePath() + (absolute != null ? ", and its absolute path then, "
+                        + absolute : "") + "); run from the folder the fit was run in, or give the data with "
+                        + "--data FILE", "nothing at that path");
+            }
+        }
+        DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns());
+        FitInputs inputs = FitInputs.read(source, stored.law().form(), Transform.parse(recorded.transforms(),
+                fit.toString()), FitInputs.runKeyCandidates(runKey));
+        requireSameData(stored, inputs);
+        List<String> key = scheme == ResamplingUnits.Scheme.RUNS ? inputs.runKey(runKey) : List.of();
+        ResamplingUnits units = scheme == ResamplingUnits.Scheme.RUNS
+                ? ResamplingUnits.runs(RunKeys.of(inputs.columns(key)))
+                : ResamplingUnits.points(inputs.observations().size());
+        return new Prepared(this, stored, source, moved, inputs, key, units);
+    }
+
+    /** The reloaded points must be the fit's: same bytes, same count, same objective at the fit's parameters. */
+    private static void requireSameData(StoredFit stored, FitInputs inputs) {
+        String data = inputs.table().source();
+        String recordedSha = stored.provenance().dataSha256();
+        if (!recordedSha.equals(inputs.table().contentHash())) {
+            throw new InputException(data, null, null, "the data " + stored.file() + " was fitted on (SHA-256 "
+                    + recordedSha + ")", "content with SHA-256 " + inputs.table().contentHash());
+        }
+        Observations observations = inputs.observations();
+        if (observations.size() != stored.points()) {
+            throw new InputException(data, null, null, stored.points() + " points after the transforms "
+                    + stored.provenance().transforms() + ", as " + stored.file() + " records",
+                    observations.size() + " points");
+        }
+        double recomputed = HuberLogLossObjective.of(stored.law().form(), observations, stored.delta())
+                .value(stored.law().theta());
+        if (!(Math.abs(recomputed - stored.loss()) <= OBJECTIVE_AGREEMENT * Math.abs(stored.loss()))) {
+            throw new InputException(stored.file().toString(), null, "loss", "the objective recomputed on the "
+                    + "reloaded points, " + recomputed + " (the points or their columns differ from the fit's)",
+                    String.valueOf(stored.loss()));
+        }
+    }
+}

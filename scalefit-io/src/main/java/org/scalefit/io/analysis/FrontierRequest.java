@@ -1,0 +1,122 @@
+package org.scalefit.io.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.scalefit.accounting.Architecture;
+import org.scalefit.accounting.RunCompute;
+import org.scalefit.accounting.TrainingCompute;
+import org.scalefit.data.RunTable;
+import org.scalefit.frontier.Approach1;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.frontier.Overspending;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.DataSource;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.ScalefitVersion;
+
+/**
+ * Chinchilla's Approach 1 as Gemstones run it ({@code scalefit frontier}): the runs on the lower convex hull of loss
+ * against a resource (FLOPs or GPU-hours), log–log fits of params, tokens and tokens/param along it with
+ * pairs-bootstrap intervals ({@link Approach1}), every run's overspend against the frontier ({@link Overspending}),
+ * and optionally Chinchilla's binning minimisers ({@link LossFrontier#binMinimizers}).
+ *
+ * @param data      the runs
+ * @param resource  the resource axis
+ * @param costs     how params, FLOPs and GPU-hours are counted
+ * @param tokens    keep only runs with tokens in [low, high], or null for all
+ * @param resamples pairs-bootstrap resamples for the intervals (0: none)
+ * @param seed      the bootstrap's seed
+ * @param bins      log-spaced bins of the binning minimisers (0: none)
+ */
+public record FrontierRequest(DataSource data, Resource resource, CostRequest costs, TokenWindow tokens,
+                              int resamples, long seed, int bins) {
+
+    /** The resource axis of the frontier. */
+    public enum Resource {
+        /** Training FLOPs ({@link RunCompute}). */
+        FLOPS("flops"),
+        /** GPU-hours (seconds/step × steps × nodes × GPUs/node / 3600). */
+        GPU_HOURS("gpu-hours");
+
+        private final String label;
+
+        Resource(String label) {
+            this.label = label;
+        }
+
+        /** The name on the command line and in documents. */
+        public String label() {
+            return label;
+        }
+
+        /**
+         * The resource of that name.
+         *
+         * @throws IllegalArgumentException for another name
+         */
+        public static Resource named(String name) {
+            for (Resource resource : values()) {
+                if (resource.label.equals(name)) {
+                    return resource;
+                }
+            }
+            throw new IllegalArgumentException("unknown resource '" + name + "'; expected flops or gpu-hours");
+        }
+    }
+
+    /** Runs with tokens in [low, high] (e.g. one checkpoint per model for Gemstones' overspending at 300B). */
+    public record TokenWindow(double low, double high) {
+    }
+
+    public FrontierRequest {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(costs, "costs");
+    }
+
+    /** The analysis, with what it was computed from. */
+    public FrontierResult run() {
+        List<String> required = new ArrayList<>(List.of("tokens", "loss"));
+        if (resource == Resource.GPU_HOURS) {
+            required.addAll(RunCompute.TIMING);
+        }
+        RunTable table = costs.read(data, ColumnRequest.of(required.toArray(String[]::new)));
+        List<String> transforms = new ArrayList<>();
+        if (tokens != null) {
+            table = table.withRowsBetween("tokens", tokens.low(), tokens.high());
+            transforms.add("tokens in [" + tokens.low() + ", " + tokens.high() + "]");
+        }
+        RunCompute counts = costs.count(table, data);
+        transforms.addAll(counts.transforms());
+        boolean gpuHours = resource == Resource.GPU_HOURS;
+        double[] spent = gpuHours ? counts.gpuHours() : counts.flops();
+        transforms.add("resource=" + resource.label() + (gpuHours ? "(gpus-per-node=" + costs.gpusPerNode() + ")"
+                : "(" + counts.flopsLabel() + ")"));
+        double[] loss = table.column("loss");
+        Approach1 analysis = Approach1.of(spent, loss, counts.params(), table.column("tokens"), resamples, seed);
+        Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
+        LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
+        FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
+                ScalefitVersion.current());
+        boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
+        List<double[]> ratios = shapes ? accountingRatios(table.column("width"), table.column("depth"),
+                costs.architecture()) : List.of();
+        return new FrontierResult(this, table, counts, analysis, overspending, binned, ratios, provenance);
+    }
+
+    /** width, depth and exact-FLOPs/6N of each distinct shape, in order of first appearance. */
+    private static List<double[]> accountingRatios(double[] width, double[] depth, Architecture architecture) {
+        Set<List<Double>> seen = new HashSet<>();
+        List<double[]> shapes = new ArrayList<>();
+        for (int i = 0; i < width.length; i++) {
+            if (seen.add(List.of(width[i], depth[i]))) {
+                shapes.add(new double[] {width[i], depth[i], TrainingCompute.accountingRatio(architecture,
+                        (int) width[i], (int) depth[i])});
+            }
+        }
+        return shapes;
+    }
+}

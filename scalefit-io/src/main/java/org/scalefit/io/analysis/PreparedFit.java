@@ -1,0 +1,72 @@
+package org.scalefit.io.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.scalefit.fit.FitProblem;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.io.FitInputs;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.RunTiming;
+import org.scalefit.io.store.CacheKey;
+import org.scalefit.io.store.ObservationsDigest;
+import org.scalefit.io.store.StoredRunTable;
+import org.scalefit.parallel.Parallelism;
+
+/**
+ * A {@link FitRequest} with its data read and transformed: the points to fit, where they came from, and the key
+ * under which the result is stored ({@link #cacheKey()}).
+ *
+ * @param request    the request
+ * @param inputs     the points, with the table they were read from
+ * @param provenance the data as named, its SHA-256, transforms, column mapping and scalefit version
+ */
+public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance provenance) {
+
+    /** The store's analysis kind of an Approach-3 fit. */
+    public static final String ANALYSIS = "approach3-fit";
+
+    /** The problem to solve: the request's law, δ, grid and options on the prepared points. */
+    public FitProblem problem() {
+        return new FitProblem(request.law(), inputs.observations(), request.delta(), request.grid(),
+                request.options());
+    }
+
+    /** The table as the store records it (source, SHA-256, rows, column mapping). */
+    public StoredRunTable runTable() {
+        return StoredRunTable.of(inputs.table(), inputs.columns());
+    }
+
+    /**
+     * The store key of this fit: everything that shapes the result document outside its run section — the data as
+     * named, as read (column mapping) and as fitted, the transforms, law, δ, grid and engine switches — and nothing
+     * else (not the thread count, which changes no result, nor the output format, which is derived from the document).
+     */
+    public CacheKey cacheKey() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("data", provenance.data());
+        options.put("columns", runTable().columns());
+        options.put("transforms", provenance.transforms());
+        options.put("points_sha256", ObservationsDigest.sha256(inputs.observations()));
+        options.put("law", request.law().name());
+        options.put("delta", request.delta());
+        options.put("grid", request.grid().name());
+        options.put("grid_size", request.grid().size());
+        options.put("polish", request.polish());
+        options.put("recognition", request.recognition());
+        options.put("engine", MultiStartFitter.REVISION);
+        if (request.maxEvaluations() != null) {
+            options.put("max_evaluations", request.maxEvaluations());
+        }
+        return CacheKey.of(ANALYSIS, provenance.dataSha256(), options, provenance.version());
+    }
+
+    /** Fits on {@code parallelism}, timing the search; the result does not depend on the engine. */
+    public FitOutcome fit(Parallelism parallelism, FitProgress progress) {
+        long begin = System.nanoTime();
+        LawFit fit = problem().fit(parallelism, progress);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return new FitOutcome(fit, provenance, new RunTiming(parallelism.threads(), seconds));
+    }
+}

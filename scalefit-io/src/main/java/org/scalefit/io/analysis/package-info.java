@@ -1,0 +1,23 @@
+/**
+ * The library's entry points: one request value per analysis, which reads its data, runs the analysis of
+ * scalefit-core and returns a typed result that writes its document — data → analysis → document, the flow every
+ * command and study reproduction follows.
+ * <ul>
+ *   <li>{@link org.scalefit.io.analysis.FitRequest}: an Approach-3 fit of a run table
+ *       ({@code prepare} → {@link org.scalefit.io.analysis.PreparedFit}, with the results store's key →
+ *       {@code fit} → {@link org.scalefit.io.analysis.FitOutcome} → {@link org.scalefit.io.FitDocument});</li>
+ *   <li>{@link org.scalefit.io.analysis.FrontierRequest}: Approach 1 with the runs' params, FLOPs and GPU-hours
+ *       ({@link org.scalefit.io.analysis.CostRequest});</li>
+ *   <li>{@link org.scalefit.io.analysis.FitBootstrapRequest}: the bootstrap of a stored fit, its data reloaded and
+ *       checked;</li>
+ *   <li>{@link org.scalefit.io.analysis.EpochRequest}: Epoch AI's Fit B, bootstrap, tests and policy.</li>
+ * </ul>
+ * Allocation needs no request: {@link org.scalefit.io.AllocationRules#named} gives the rule of a fit file or a
+ * reference law, and {@link org.scalefit.law.AllocationRule#at(double...)} splits budgets.
+ * <pre>{@code
+ * FitOutcome outcome = FitRequest.of(DataSource.of("runs.csv"), LawForm.CHINCHILLA).prepare()
+ *         .fit(LocalParallelism.allCores(), FitProgress.silent());
+ * Files.writeString(Path.of("fit.json"), outcome.document().write());
+ * }</pre>
+ */
+package org.scalefit.io.analysis;
