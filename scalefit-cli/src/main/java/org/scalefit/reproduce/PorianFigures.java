@@ -95,7 +95,8 @@ final class PorianFigures {
     private static Section grid(String id, String title, List<IsoflopFigures.Analysed> configurations,
                                 List<ReferenceLine> references) {
         Section section = Section.of(id, title).withText("Optimal pairs, bs_median_weighted power laws and 95 % "
-                + "weighted-bootstrap bands of every configuration; click a legend entry to hide it.");
+                + "weighted-bootstrap bands of every configuration (hover over a point for its values); click a legend "
+                + "entry to hide a law.");
         for (ComputeOptimalLaws.Quantity quantity : GRID) {
             String name = switch (quantity) {
                 case N -> "n";
@@ -125,7 +126,7 @@ final class PorianFigures {
         double[] at = IsoflopIntervals.valueInterval(replicates, ComputeOptimalLaws.Quantity.N,
                 IsoflopIntervals.CHINCHILLA_FLOPS);
         return "a = " + Numbers.withInterval(law.exponent(), a[0], a[1], 3) + "; N*(5.88e23) = "
-                + Numbers.withInterval(law.at(IsoflopIntervals.CHINCHILLA_FLOPS), at[0], at[1], 3);
+                + Numbers.withInterval(law.at(IsoflopIntervals.CHINCHILLA_FLOPS), at[0], at[1], 3) + ".";
     }
 
     private static List<IsoflopFigures.Analysed> analysed(List<PorianStudy.Result> results) {

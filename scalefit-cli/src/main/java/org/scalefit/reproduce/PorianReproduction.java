@@ -223,8 +223,12 @@ public final class PorianReproduction {
                 + ")");
     }
 
+    /** |ours − published| ≤ max(1e-12·|published|, 1e-14), with the rule in words rather than as its product. */
     private static Comparison exponent(String analysis, String quantity, double ours, double published) {
-        return Comparison.absolute(analysis, quantity, ours, published, Math.max(1e-12 * Math.abs(published), 1e-14));
+        Comparison judged = Comparison.absolute(analysis, quantity, ours, published,
+                Math.max(1e-12 * Math.abs(published), 1e-14));
+        return new Comparison(analysis, quantity, ours, published, "±1e-12 relative, at least ±1e-14",
+                judged.verdict(), judged.note());
     }
 
     private static double replicateError(IsoflopFits fits, JsonNode stored) {

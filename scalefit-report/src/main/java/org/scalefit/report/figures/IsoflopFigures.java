@@ -62,7 +62,9 @@ public final class IsoflopFigures {
      * label gives the multiplicative spread e^σ of Porian et al.'s error bars), the {@link FitVariant#BS_MEDIAN_WEIGHTED}
      * law on 20 geometric points over [{@code low}, {@code high}] with the pointwise [2.5 %, 97.5 %] band of the
      * {@link FitVariant#BOOTSTRAP_WEIGHTED} replicates ({@link IsoflopIntervals#band}), the legend entry carrying the
-     * exponent with its 95 % interval; then each reference allocation rule over the same range.
+     * exponent with its 95 % interval; then each reference allocation rule over the same range. With several
+     * configurations only the laws have legend entries (the points keep their hover labels), so that the legend
+     * leaves the plot its width.
      *
      * @param low  the smallest budget of the line and band (Porian et al.: the smallest budget of the paper)
      * @param high the largest
@@ -81,8 +83,9 @@ public final class IsoflopFigures {
                     + symbol(quantity) + " = " + Numbers.format(value(p, quantity), 4) + " (×/÷ "
                     + Numbers.format(Math.exp(spread(p, quantity)), 3) + ")").toList();
             SeriesStyle points = SeriesStyle.markers(configuration.color());
-            figure = figure.with(Series.of(configuration.label() + ": optimal pairs", c, y, points)
-                    .withPointLabels(labels));
+            Series observed = Series.of(configuration.label() + ": optimal pairs", c, y, points)
+                    .withPointLabels(labels);
+            figure = figure.with(configurations.size() > 1 ? observed.hiddenFromLegend() : observed);
             IsoflopFits fits = configuration.fits();
             if (fits.budgets() < 2) {
                 continue;
@@ -183,8 +186,9 @@ public final class IsoflopFigures {
             double[] loss = pairs.stream().mapToDouble(OptimalPair::loss).toArray();
             List<String> labels = pairs.stream().map(p -> "C = " + Numbers.format(p.flops(), 3) + ", L* = "
                     + Numbers.format(p.loss(), 5) + (inLossWindow(p.flops()) ? " (fitted)" : "")).toList();
-            figure = figure.with(Series.of(configuration.label() + ": L*", c, loss,
-                    SeriesStyle.markers(configuration.color())).withPointLabels(labels));
+            Series observed = Series.of(configuration.label() + ": L*", c, loss,
+                    SeriesStyle.markers(configuration.color())).withPointLabels(labels);
+            figure = figure.with(configurations.size() > 1 ? observed.hiddenFromLegend() : observed);
             if (configuration.fits().lossFit().isEmpty()) {
                 continue;
             }
