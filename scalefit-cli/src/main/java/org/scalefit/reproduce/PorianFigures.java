@@ -103,19 +103,12 @@ final class PorianFigures {
                 case T -> "d";
                 case MULTIPLIER -> "rho";
             };
-            section = section.withFigure(IsoflopFigures.optimalAgainstCompute(id + "-" + name, title.substring(
-                    title.indexOf(':') + 2).replace("ρ*, N*, D*", symbol(quantity)), quantity, configurations,
-                    references, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET), "");
+            String figureTitle = title.substring(title.indexOf(':') + 2).replace("ρ*, N*, D*",
+                    IsoflopFigures.symbol(quantity) + "(C)");
+            section = section.withFigure(IsoflopFigures.optimalAgainstCompute(id + "-" + name, figureTitle, quantity,
+                    configurations, references, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET), "");
         }
         return section;
-    }
-
-    private static String symbol(ComputeOptimalLaws.Quantity quantity) {
-        return switch (quantity) {
-            case N -> "N*(C)";
-            case T -> "D*(C)";
-            case MULTIPLIER -> "ρ*(C)";
-        };
     }
 
     /** The panel's annotation: a with its interval and N* at Chinchilla's compute with its interval. */

@@ -300,7 +300,8 @@ public final class IsoflopFigures {
         };
     }
 
-    private static String symbol(ComputeOptimalLaws.Quantity quantity) {
+    /** The quantity's symbol: N*, D* or ρ*. */
+    public static String symbol(ComputeOptimalLaws.Quantity quantity) {
         return switch (quantity) {
             case N -> "N*";
             case T -> "D*";
