@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scalefit.accounting.FlopCount;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.IsoflopInputs;
 import org.scalefit.io.IsoflopJson;
 import org.scalefit.io.ScalefitVersion;
@@ -40,33 +42,61 @@ import picocli.CommandLine.Option;
                 + "at the end of its grid, a failed bootstrap, bad losses or repeated sizes is reported in the output "
                 + "and left out of the fits.",
                 "",
+                "With --checkpoints the rows are checkpoints of training runs (size, tokens so far, loss) and the "
+                        + "IsoFLOP points are read off each run's curve at every budget: log-log interpolation "
+                        + "between the checkpoints near C, none further than 10 %% (Porian et al.'s fetch_flop).",
+                "",
                 "Example: scalefit isoflop --data runs.csv --allocate 1e21,1e22 --out isoflop.json",
-                "         scalefit isoflop --data porian:rw/optimizer-tuning"},
+                "         scalefit isoflop --data porian:rw/optimizer-tuning --out optima.csv",
+                "         scalefit isoflop --data gemstones:hot --checkpoints --accounting kaplan"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (budgets with issues are reported)", "2:bad usage",
                 "3:bad input data (file and field are printed)",
                 "4:no fit: fewer than two budgets have an optimum (the per-budget results are still written)"})
 final class IsoflopCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|porian:<config>",
+    @Option(names = "--data", required = true, paramLabel = "FILE|porian:<config>|gemstones:<set>",
             description = "A run table (CSV, JSON, JSONL, Parquet) with one row per run: FLOP budget, model size and "
-                    + "final loss; or a bundled Porian et al. configuration, e.g. porian:rw/optimizer-tuning.")
+                    + "final loss; or a bundled Porian et al. configuration, e.g. porian:rw/optimizer-tuning; with "
+                    + "--checkpoints a table of checkpoints, e.g. gemstones:hot.")
     String data;
 
-    @Option(names = "--flops-column", defaultValue = "flops", paramLabel = "NAME",
-            description = "The FLOP budget column. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--checkpoints",
+            description = "The rows are checkpoints: model size (params, or width and depth), tokens so far and loss, "
+                    + "the rows of one run consecutive with increasing tokens. IsoFLOP points are interpolated at "
+                    + "each budget (--budgets; default 1e17·2^j within reach of the checkpoints).")
+    boolean checkpoints;
+
+    @Option(names = "--accounting", defaultValue = "standard", paramLabel = "standard|kaplan|attention",
+            description = "How checkpoints count FLOPs and size (N = FLOPs per token ÷ 6): standard (6N, the params "
+                    + "column), kaplan (6 × non-embedding parameters) or attention (kaplan + output layer + "
+                    + "attention-score FLOPs); kaplan and attention count from width and depth with the architecture "
+                    + "options. Default: ${DEFAULT-VALUE}.")
+    String accounting;
+
+    @Option(names = "--flops-column", paramLabel = "NAME",
+            description = "The FLOP budget column. Default: flops.")
     String flopsColumn;
 
-    @Option(names = "--params-column", defaultValue = "params", paramLabel = "NAME",
-            description = "The model size column. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--params-column", paramLabel = "NAME",
+            description = "The model size column. Default: params (with --checkpoints the first the file has of "
+                    + "params_active_precise, params, n_params, N).")
     String paramsColumn;
 
-    @Option(names = "--loss-column", defaultValue = "loss", paramLabel = "NAME",
-            description = "The final loss column. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--loss-column", paramLabel = "NAME",
+            description = "The loss column. Default: loss (with --checkpoints final_loss or loss).")
     String lossColumn;
 
+    @Option(names = "--tokens-column", paramLabel = "NAME",
+            description = "With --checkpoints, the tokens column. Default: the first of tokens, D, n_tokens.")
+    String tokensColumn;
+
+    @Mixin
+    ArchitectureOptions shape = new ArchitectureOptions();
+
     @Option(names = "--budgets", split = ",", paramLabel = "C",
-            description = "Analyse only these budgets (FLOPs, comma-separated). Default: all.")
+            description = "Analyse only these budgets (FLOPs, comma-separated). Default: all (with --checkpoints: "
+                    + "1e17·2^j for every j a checkpoint reaches within 10 %%).")
     List<Double> budgets = new ArrayList<>();
 
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "B",
@@ -111,7 +141,9 @@ final class IsoflopCommand implements Callable<Integer> {
     @Mixin
     ThreadsOptions threads = new ThreadsOptions();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the analysis as JSON to FILE.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the analysis to FILE: CSV if FILE ends in .csv (one row per budget, fitted law and "
+                    + "allocation, a record column saying which), JSON otherwise.")
     Path out;
 
     @Override
@@ -121,9 +153,43 @@ final class IsoflopCommand implements Callable<Integer> {
             case "numpy" -> ResamplingStream.NUMPY_RANDOM_STATE;
             default -> throw new IllegalArgumentException("--stream must be splittable or numpy, was " + stream);
         };
-        IsoflopInputs inputs = IsoflopInputs.read(data, flopsColumn, paramsColumn, lossColumn);
-        if (!budgets.isEmpty()) {
-            inputs = inputs.only(budgets);
+        FlopCount count = switch (accounting) {
+            case "standard" -> FlopCount.SIX_N;
+            case "kaplan" -> FlopCount.KAPLAN;
+            case "attention" -> FlopCount.ATTENTION_INCLUSIVE;
+            default -> throw new IllegalArgumentException("--accounting must be standard, kaplan or attention, was "
+                    + accounting);
+        };
+        if (!checkpoints && count != FlopCount.SIX_N) {
+            throw new IllegalArgumentException("--accounting " + accounting + " counts the FLOPs of checkpoints "
+                    + "(--checkpoints); the budgets of a run table are taken as given");
+        }
+        if (!checkpoints && tokensColumn != null) {
+            throw new IllegalArgumentException("--tokens-column is read with --checkpoints only");
+        }
+        if (checkpoints && flopsColumn != null) {
+            throw new IllegalArgumentException("--flops-column and --checkpoints contradict each other: checkpoint "
+                    + "FLOPs are counted from size and tokens");
+        }
+        if (out != null) {
+            OutputPaths.requireWritableFiles(out);
+        }
+        IsoflopInputs inputs;
+        if (checkpoints) {
+            ColumnMapping mapping = ColumnMapping.defaults();
+            for (String[] column : new String[][] {{"params", paramsColumn}, {"loss", lossColumn},
+                    {"tokens", tokensColumn}}) {
+                if (column[1] != null) {
+                    mapping = mapping.with(column[0], column[1]);
+                }
+            }
+            inputs = IsoflopInputs.readCheckpoints(data, mapping, count, shape.architecture(), budgets);
+        } else {
+            inputs = IsoflopInputs.read(data, flopsColumn == null ? "flops" : flopsColumn,
+                    paramsColumn == null ? "params" : paramsColumn, lossColumn == null ? "loss" : lossColumn);
+            if (!budgets.isEmpty()) {
+                inputs = inputs.only(budgets);
+            }
         }
         IsoflopSettings settings = IsoflopSettings.porian(noiseModel(inputs)).withReplicates(bootstrap);
         LocalParallelism parallelism = threads.local();
@@ -138,7 +204,9 @@ final class IsoflopCommand implements Callable<Integer> {
         } else {
             fits = IsoflopFits.of(optima, lossFit, parallelism);
         }
-        if (out != null) {
+        if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            AtomicFiles.writeString(out, new IsoflopJson().csv(optima, fits, allocate));
+        } else if (out != null) {
             AtomicFiles.writeString(out, new IsoflopJson().write(inputs,
                     new IsoflopJson.Run(settings, seed, stream, parallelism.threads()), optima, fits, failure,
                     allocate, ScalefitVersion.current()));

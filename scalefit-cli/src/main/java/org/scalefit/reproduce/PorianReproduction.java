@@ -1,8 +1,10 @@
 package org.scalefit.reproduce;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
 import org.scalefit.isoflop.AxisProfile;
@@ -16,6 +18,7 @@ import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SaturatingLoss;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Section;
+import org.scalefit.report.figures.IsoflopFigures;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,10 +44,12 @@ public final class PorianReproduction {
         List<IsoflopIntervals.TableRow> adjusted = new ArrayList<>();
         List<IsoflopIntervals.TableRow> publishedRows = new ArrayList<>();
         List<IsoflopIntervals.TableRow> publishedAdjusted = new ArrayList<>();
+        Map<String, List<PorianStudy.Result>> byTable = new LinkedHashMap<>();
         for (String table : PorianData.TABLES) {
             List<JsonNode> storedBudgets = PorianData.storedBudgets(table);
             List<JsonNode> storedFits = PorianData.storedFits(table);
             List<PorianStudy.Result> results = PorianStudy.table(table, true, context.parallelism());
+            byTable.put(table, results);
             sources.add(new Provenance.DataSource(PorianData.source(table), PorianData.contentHash(table),
                     results.size() + " configurations, " + storedBudgets.size() + " budgets"));
             int line = 0;
@@ -137,6 +142,7 @@ public final class PorianReproduction {
                 .withTable("Table 1 (a = N* exponent of bs_median_weighted with its 95 % bootstrap interval)",
                         List.of("Experiment", "Dataset", "a estimation", "R² of a fit", "ρ* range"), cells);
         List<Section> sections = new ArrayList<>(List.of(section));
+        sections.addAll(PorianFigures.sections(byTable));
         sections.add(computeSavings(context, comparisons));
         List<String> notes = List.of(
                 "Published values are the authors' stored results in the bundled tables (analysis.py run by "
@@ -147,8 +153,8 @@ public final class PorianReproduction {
                         + "them.",
                 "The compute-savings analysis (accuracy vs compute) has no stored results to compare with; its "
                         + "exponents and costs are shown.",
-                "Not reproduced: figures, and the analyses that need the raw loss curves or sweeps (IsoFLOP "
-                        + "extraction, hyperparameter laws, seed noise).");
+                "Not reproduced: the analyses and figures that need the raw loss curves or sweeps "
+                        + "(hyperparameter laws, ideal tuning, seed noise, loss curves, warmup evidence).");
         return new StudyReproduction("porian", TITLE, comparisons, notes, sections, sources,
                 (System.nanoTime() - begin) / 1e9);
     }
@@ -159,10 +165,13 @@ public final class PorianReproduction {
      */
     private static Section computeSavings(ReproductionContext context, List<Comparison> comparisons) {
         List<List<String>> cells = new ArrayList<>();
+        Map<String, List<ComputeSavings.Row>> variants = new LinkedHashMap<>();
+        List<List<ComputeSavings.Row>> both = PorianStudy.computeSavings(
+                new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, context.parallelism());
         for (boolean limited : new boolean[] {false, true}) {
             String variant = limited ? "limited compute (C > 2.4e16)" : "default";
-            List<ComputeSavings.Row> rows = PorianStudy.computeSavings(
-                    limited ? PorianStudy.LIMITED_COMPUTE_START : Double.NaN, context.parallelism());
+            List<ComputeSavings.Row> rows = both.get(limited ? 1 : 0);
+            variants.put(variant, rows);
             for (ComputeSavings.Row row : rows) {
                 if (row.laws().isEmpty()) {
                     cells.add(List.of(variant, String.valueOf(row.prefix()), fmt(row.maxFlops()), fmt(row.cost()),
@@ -184,7 +193,11 @@ public final class PorianReproduction {
                                 + "its 95 % weighted-bootstrap interval; RMS relative error of the replicates against "
                                 + "0.5; N* predicted at 5.76e23",
                         List.of("Variant", "Budgets", "Largest C", "Cost (FLOPs)", "a (95 % CI)", "RMS rel. error",
-                                "N*(5.76e23)"), cells);
+                                "N*(5.76e23)"), cells)
+                .withFigure(IsoflopFigures.exponentAgainstCost("porian-accuracy-vs-compute",
+                        "N* exponent against experiment cost (rw, tuned, short, const)", variants, 0.5),
+                        "Each point one prefix of the budget ladder; band: 95 % interval of the weighted bootstrap "
+                                + "replicates; dotted: the nominal a = 0.5 (Porian et al., accuracy_vs_compute.pdf).");
     }
 
     private static String fmt(double value) {
@@ -211,8 +224,12 @@ public final class PorianReproduction {
                 + ")");
     }
 
+    /** |ours − published| ≤ max(1e-12·|published|, 1e-14), with the rule in words rather than as its product. */
     private static Comparison exponent(String analysis, String quantity, double ours, double published) {
-        return Comparison.absolute(analysis, quantity, ours, published, Math.max(1e-12 * Math.abs(published), 1e-14));
+        Comparison judged = Comparison.absolute(analysis, quantity, ours, published,
+                Math.max(1e-12 * Math.abs(published), 1e-14));
+        return new Comparison(analysis, quantity, ours, published, "±1e-12 relative, at least ±1e-14",
+                judged.verdict(), judged.note());
     }
 
     private static double replicateError(IsoflopFits fits, JsonNode stored) {

@@ -1,9 +1,11 @@
 package org.scalefit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +162,67 @@ class IsoflopCommandTest {
         CliRun table = CliRun.of("isoflop", "--data", "porian:summary_df");
         assertThat(table.exitCode()).isEqualTo(2);
         assertThat(table.err()).contains("name one");
+    }
+
+    @Test
+    void anOutFileEndingInCsvGetsOneRowPerBudgetLawAndAllocation() throws Exception {
+        PorianConfiguration first = PorianData.configurations("summary_df").get(0);
+        Path out = folder.resolve("porian.csv");
+        CliRun run = CliRun.of("isoflop", "--data", first.id(), "--stream", "numpy", "--allocate", "1e21,1e22",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).startsWith("record,flops,quantity,variant,value,low,high,exponent,coef,r2,sizes");
+        assertThat(lines).filteredOn(l -> l.startsWith("budget,")).hasSize(first.budgets().stream()
+                .filter(b -> b.points() > 0).toList().size());
+        assertThat(lines).filteredOn(l -> l.startsWith("law,")).hasSize(12);
+        assertThat(lines).filteredOn(l -> l.startsWith("allocation,")).hasSize(6);
+        String law = lines.stream().filter(l -> l.startsWith("law,,params,bs_median_weighted,")).findFirst()
+                .orElseThrow();
+        double published = PorianData.storedFits("summary_df").get(0).get("bs_median_weighted").get("n_exponent")
+                .asDouble();
+        assertThat(Math.abs(Double.parseDouble(law.split(",")[7]) - published))
+                .isLessThanOrEqualTo(1e-12 * Math.abs(published));
+    }
+
+    /** Checkpoints every 10 % more tokens, 1e9 … 1e11, of models 1e7 … 1e9 on the surface of {@link #loss}. */
+    private Path checkpoints() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n = 1e7; n <= 1e9 * 1.01; n *= Math.sqrt(2)) {
+            for (double d = 1e9; d <= 1e11 * 1.01; d *= 1.1) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", n, d, loss(6 * n * d, n)));
+            }
+        }
+        Path data = folder.resolve("checkpoints.csv");
+        Files.writeString(data, csv);
+        return data;
+    }
+
+    @Test
+    void checkpointCurvesGiveTheSurfacesComputeOptimalExponent() throws Exception {
+        Path out = folder.resolve("checkpoints.json");
+        CliRun run = CliRun.of("isoflop", "--data", checkpoints().toString(), "--checkpoints", "--bootstrap", "200",
+                "--budgets", "1e18,3e18,1e19,3e19,1e20", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(out);
+        assertThat(result.get("budgets").size()).isEqualTo(5);
+        // L = E + A/N^α + B/D^β is minimised at N* ∝ C^(β/(α+β)) (Hoffmann et al. 2022, eq. 4)
+        double exponent = result.get("fits").get("variants").get("bs_median_weighted").get("params").get("exponent")
+                .asDouble();
+        assertThat(exponent).isCloseTo(0.28 / (0.34 + 0.28), within(0.02));
+    }
+
+    @Test
+    void anotherAccountingNeedsCheckpointsAndTheShape() throws Exception {
+        CliRun runTable = CliRun.of("isoflop", "--data", runs().toString(), "--accounting", "kaplan");
+        assertThat(runTable.exitCode()).isEqualTo(2);
+        assertThat(runTable.err()).contains("--checkpoints");
+        Path out = folder.resolve("never.csv");
+        CliRun noShape = CliRun.of("isoflop", "--data", checkpoints().toString(), "--checkpoints", "--accounting",
+                "kaplan", "--out", out.toString());
+        assertThat(noShape.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(noShape.err()).contains("width");
+        assertThat(out).doesNotExist();
     }
 
     @Test

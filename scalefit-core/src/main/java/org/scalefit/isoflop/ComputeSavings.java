@@ -91,8 +91,27 @@ public final class ComputeSavings {
     public static List<Row> run(List<IsoflopBudget> budgets, double[] ladder, int firstPrefix, double startFlops,
                                 double[] targets, IsoflopSettings settings, NormalSource normals,
                                 Parallelism parallelism) {
-        double start = startFlops;
-        List<Row> rows = new ArrayList<>();
+        return run(budgets, ladder, firstPrefix, new double[] {startFlops}, targets, settings, normals, parallelism)
+                .get(0);
+    }
+
+    /**
+     * Runs the analysis for several C_start at once: C_start only chooses which analysed budgets are fitted, so the
+     * per-budget analyses (and the random numbers they draw) are shared, and each variant's rows are those
+     * {@link #run(List, double[], int, double, double[], IsoflopSettings, NormalSource, Parallelism) run} gives
+     * with that C_start and the same stream.
+     *
+     * @param startFlops C_start of each variant (NaN: the default)
+     * @return the rows of each variant, in the order of {@code startFlops}
+     */
+    public static List<List<Row>> run(List<IsoflopBudget> budgets, double[] ladder, int firstPrefix,
+                                      double[] startFlops, double[] targets, IsoflopSettings settings,
+                                      NormalSource normals, Parallelism parallelism) {
+        double[] start = startFlops.clone();
+        List<List<Row>> rows = new ArrayList<>();
+        for (int v = 0; v < start.length; v++) {
+            rows.add(new ArrayList<>());
+        }
         for (int p = firstPrefix; p <= ladder.length; p++) {
             List<IsoflopBudget> prefix = new ArrayList<>();
             for (IsoflopBudget budget : budgets) {
@@ -103,33 +122,40 @@ public final class ComputeSavings {
                 }
             }
             List<BudgetOptimum> optima = IsoflopAnalysis.optima(prefix, settings, normals, parallelism);
-            if (Double.isNaN(start)) {
-                start = optima.stream().filter(BudgetOptimum::hasOptimum).mapToDouble(BudgetOptimum::flops).min()
-                        .orElse(Double.NaN) / 2;
-            }
-            double threshold = start;
-            List<BudgetOptimum> kept = optima.stream().filter(o -> o.flops() > threshold).toList();
-            List<BudgetOptimum> withOptimum = kept.stream().filter(BudgetOptimum::hasOptimum).toList();
-            double maxFlops = withOptimum.stream().mapToDouble(BudgetOptimum::flops).max().orElse(Double.NaN);
-            double cost = cost(withOptimum);
-            Map<ComputeOptimalLaws.Quantity, LawEstimate> laws = new EnumMap<>(ComputeOptimalLaws.Quantity.class);
-            double rms = Double.NaN;
-            if (withOptimum.size() >= 2) {
-                IsoflopFits fits = IsoflopFits.of(kept, false, parallelism);
-                List<ComputeOptimalLaws> replicates = fits.bootstrapWeighted();
-                for (ComputeOptimalLaws.Quantity q : ComputeOptimalLaws.Quantity.values()) {
-                    laws.put(q, estimate(fits.point(FitVariant.BS_MEDIAN_WEIGHTED).law(q), replicates, q, targets));
+            for (int v = 0; v < start.length; v++) {
+                if (Double.isNaN(start[v])) {
+                    start[v] = optima.stream().filter(BudgetOptimum::hasOptimum).mapToDouble(BudgetOptimum::flops)
+                            .min().orElse(Double.NaN) / 2;
                 }
-                double sum = 0;
-                for (ComputeOptimalLaws replicate : replicates) {
-                    double r = (replicate.n().exponent() - NOMINAL_EXPONENT) / NOMINAL_EXPONENT;
-                    sum += r * r;
-                }
-                rms = Math.sqrt(sum / replicates.size());
+                rows.get(v).add(row(p, start[v], optima, targets, parallelism));
             }
-            rows.add(new Row(p, start, maxFlops, cost, withOptimum.size(), laws, rms));
         }
-        return List.copyOf(rows);
+        return rows.stream().map(List::copyOf).toList();
+    }
+
+    /** One prefix's row for one C_start. */
+    private static Row row(int p, double start, List<BudgetOptimum> optima, double[] targets,
+                           Parallelism parallelism) {
+        List<BudgetOptimum> kept = optima.stream().filter(o -> o.flops() > start).toList();
+        List<BudgetOptimum> withOptimum = kept.stream().filter(BudgetOptimum::hasOptimum).toList();
+        double maxFlops = withOptimum.stream().mapToDouble(BudgetOptimum::flops).max().orElse(Double.NaN);
+        double cost = cost(withOptimum);
+        Map<ComputeOptimalLaws.Quantity, LawEstimate> laws = new EnumMap<>(ComputeOptimalLaws.Quantity.class);
+        double rms = Double.NaN;
+        if (withOptimum.size() >= 2) {
+            IsoflopFits fits = IsoflopFits.of(kept, false, parallelism);
+            List<ComputeOptimalLaws> replicates = fits.bootstrapWeighted();
+            for (ComputeOptimalLaws.Quantity q : ComputeOptimalLaws.Quantity.values()) {
+                laws.put(q, estimate(fits.point(FitVariant.BS_MEDIAN_WEIGHTED).law(q), replicates, q, targets));
+            }
+            double sum = 0;
+            for (ComputeOptimalLaws replicate : replicates) {
+                double r = (replicate.n().exponent() - NOMINAL_EXPONENT) / NOMINAL_EXPONENT;
+                sum += r * r;
+            }
+            rms = Math.sqrt(sum / replicates.size());
+        }
+        return new Row(p, start, maxFlops, cost, withOptimum.size(), laws, rms);
     }
 
     private static LawEstimate estimate(PowerLaw point, List<ComputeOptimalLaws> replicates,

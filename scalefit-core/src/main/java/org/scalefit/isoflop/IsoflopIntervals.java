@@ -48,6 +48,26 @@ public final class IsoflopIntervals {
     }
 
     /**
+     * The band of the saturating optimal-loss fit (Porian et al., {@code plotting.py}, the optimal-loss figure): at
+     * each C of {@code flops}, the [2.5 %, 97.5 %] quantiles of E_b + A_b·C^(−α_b) over the bootstrap loss fits
+     * ({@link IsoflopFits#lossBootstrap()}); rows are (C, lower, upper).
+     *
+     * @throws IllegalArgumentException without replicates
+     */
+    public static double[][] lossBand(List<SaturatingLoss> replicates, double[] flops) {
+        if (replicates.isEmpty()) {
+            throw new IllegalArgumentException("a loss band needs bootstrap loss fits; there are none");
+        }
+        double[][] band = new double[flops.length][];
+        for (int i = 0; i < flops.length; i++) {
+            double c = flops[i];
+            double[] values = replicates.stream().mapToDouble(r -> r.at(c)).toArray();
+            band[i] = new double[] {c, Statistics.quantile(values, 0.025), Statistics.quantile(values, 0.975)};
+        }
+        return band;
+    }
+
+    /**
      * Table 1's ρ* range: ({@code int}(min lower band), {@code int}(max upper band)) of the multiplier band between
      * {@code low} and {@code high}, truncated toward zero as Python's {@code int} does.
      */

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.scalefit.accounting.Architecture;
+import org.scalefit.accounting.FlopCount;
 import org.scalefit.data.RunTable;
+import org.scalefit.isoflop.CheckpointIsoflops;
 import org.scalefit.isoflop.IsoflopBudget;
 import org.scalefit.isoflop.SeedNoise;
 
@@ -58,6 +61,44 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         RunTable table = TableReader.keepingBadValues().read(source, request);
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
                 table.column("params"), table.column("loss")), null);
+    }
+
+    /**
+     * Reads a checkpoint table — one row per logged checkpoint of a run: model size, tokens so far, loss — and
+     * extracts the IsoFLOP points of each budget from the runs' curves ({@link CheckpointIsoflops}). The size of a
+     * run in the chosen FLOP count is its FLOPs per token ÷ 6: the {@code params} column for {@link FlopCount#SIX_N},
+     * else counted from {@code width} and {@code depth} in {@code architecture}.
+     *
+     * @param mapping      where the logical columns params, tokens, loss (and width, depth) are in the file
+     * @param count        the FLOP accounting
+     * @param architecture the constants of counts from the shape
+     * @param budgets      the budgets C, or empty for {@link CheckpointIsoflops#ladder}
+     * @throws InputException           for an unreadable table or a missing column
+     * @throws IllegalArgumentException for a count that needs width and depth the table does not have
+     */
+    public static IsoflopInputs readCheckpoints(String source, ColumnMapping mapping, FlopCount count,
+                                                Architecture architecture, List<Double> budgets) {
+        boolean shape = count != FlopCount.SIX_N;
+        ColumnRequest request = shape ? ColumnRequest.of("tokens", "loss", "width", "depth")
+                : ColumnRequest.of("params", "tokens", "loss");
+        RunTable table = TableReader.keepingBadValues().read(source, request.withMapping(mapping));
+        double[] sizes = new double[table.rows()];
+        if (shape) {
+            double[] width = table.column("width");
+            double[] depth = table.column("depth");
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = width[i] > 0 && depth[i] > 0 && width[i] == Math.rint(width[i])
+                        && depth[i] == Math.rint(depth[i])
+                        ? count.perToken(architecture, (int) width[i], (int) depth[i]) / 6 : Double.NaN;
+            }
+        } else {
+            sizes = table.column("params");
+        }
+        List<CheckpointIsoflops.Run> runs = CheckpointIsoflops.runs(sizes, table.column("tokens"),
+                table.column("loss"));
+        double[] at = budgets.isEmpty() ? CheckpointIsoflops.ladder(runs)
+                : budgets.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
+        return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null);
     }
 
     /** Rows grouped by their budget, budgets in increasing C and points in row order; NaN budgets form one group. */

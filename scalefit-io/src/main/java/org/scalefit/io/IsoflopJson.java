@@ -92,6 +92,100 @@ public final class IsoflopJson {
         return mapper.writeValueAsString(root) + "\n";
     }
 
+    /** The header of {@link #csv}. */
+    static final String CSV_HEADER = "record,flops,quantity,variant,value,low,high,exponent,coef,r2,sizes,status,"
+            + "params,tokens,tokens_per_param,loss,params_log_spread,tokens_log_spread,loss_spread,issues\n";
+
+    /**
+     * The analysis as one CSV table, a {@code record} column saying what each row is:
+     * <ul>
+     *   <li>{@code budget}: one per budget — flops, sizes (points analysed), status, the optimal pair (params,
+     *       tokens, tokens_per_param, loss) with its spreads (log-space σ of N* and D*, σ of L*), issues;</li>
+     *   <li>{@code law}: one per fit variant (basic, weighted, bs_median, bs_median_weighted) and quantity (params,
+     *       tokens, tokens_per_param) — exponent, coef, r2, and low/high the 95 % interval of the exponent over the
+     *       bootstrap replicates of the same weighting;</li>
+     *   <li>{@code allocation}: one per budget of {@code allocate} and quantity — value of the bs_median_weighted
+     *       law coef·C^exponent at flops, low/high its 95 % interval over the weighted replicates;</li>
+     *   <li>{@code optimal_loss}: the saturating fit L*(C) = E + A·C^(−α) when fitted — value E, coef A, exponent
+     *       α.</li>
+     * </ul>
+     * Without fits only the budget rows are written. Numbers are written in Java's shortest round-trip form.
+     */
+    public String csv(List<BudgetOptimum> optima, IsoflopFits fits, List<Double> allocate) {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (BudgetOptimum optimum : optima) {
+            OptimalPair pair = optimum.optimalPair().orElse(null);
+            String status = optimum.skipped() ? "skipped" : optimum.hasOptimum() ? "optimum" : "no optimum";
+            csvRow(csv, "budget", optimum.flops(), "", "", EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY);
+            csv.append(',').append(optimum.budget().points()).append(',').append(status);
+            for (double value : pair == null ? new double[7] : new double[] {pair.n(), pair.t(), pair.multiplier(),
+                    pair.loss(), pair.nSpread(), pair.tSpread(), pair.lossSpread()}) {
+                csv.append(',').append(pair == null ? "" : csvNumber(value));
+            }
+            csv.append(',').append(quoted(String.join("; ", optimum.issues()))).append('\n');
+        }
+        if (fits == null) {
+            return csv.toString();
+        }
+        for (FitVariant variant : FitVariant.values()) {
+            if (variant.perReplicate()) {
+                continue;
+            }
+            List<ComputeOptimalLaws> replicates = fits.replicates(variant == FitVariant.WEIGHTED
+                    || variant == FitVariant.BS_MEDIAN_WEIGHTED ? FitVariant.BOOTSTRAP_WEIGHTED : FitVariant.BOOTSTRAP);
+            for (ComputeOptimalLaws.Quantity q : ComputeOptimalLaws.Quantity.values()) {
+                PowerLaw law = fits.point(variant).law(q);
+                double[] ci = replicates.isEmpty() ? new double[] {EMPTY, EMPTY}
+                        : IsoflopIntervals.exponentInterval(replicates, q);
+                csvRow(csv, "law", EMPTY, key(q), variant.key(), EMPTY, ci[0], ci[1], law.exponent(), law.coef(),
+                        law.r2());
+                csv.append(NO_BUDGET_FIELDS);
+            }
+        }
+        ComputeOptimalLaws laws = fits.point(FitVariant.BS_MEDIAN_WEIGHTED);
+        for (double c : allocate) {
+            for (ComputeOptimalLaws.Quantity q : ComputeOptimalLaws.Quantity.values()) {
+                double[] ci = fits.bootstrapWeighted().isEmpty() ? new double[] {EMPTY, EMPTY}
+                        : IsoflopIntervals.valueInterval(fits.bootstrapWeighted(), q, c);
+                csvRow(csv, "allocation", c, key(q), FitVariant.BS_MEDIAN_WEIGHTED.key(), laws.law(q).at(c), ci[0],
+                        ci[1], EMPTY, EMPTY, EMPTY);
+                csv.append(NO_BUDGET_FIELDS);
+            }
+        }
+        if (fits.lossFit().isPresent()) {
+            SaturatingLoss loss = fits.lossFit().get();
+            csvRow(csv, "optimal_loss", EMPTY, "loss", "basic", loss.e(), EMPTY, EMPTY, loss.alpha(), loss.a(), EMPTY);
+            csv.append(NO_BUDGET_FIELDS);
+        }
+        return csv.toString();
+    }
+
+    /** A number written as an empty field. */
+    private static final double EMPTY = Double.NaN;
+
+    /** The ten budget columns (sizes … issues) left empty, and the line end. */
+    private static final String NO_BUDGET_FIELDS = ",".repeat(10) + "\n";
+
+    /** The first ten columns, record … r2, without a line end. */
+    private static void csvRow(StringBuilder csv, String record, double flops, String quantity, String variant,
+                               double value, double low, double high, double exponent, double coef, double r2) {
+        csv.append(record).append(',').append(csvNumber(flops)).append(',').append(quantity).append(',')
+                .append(variant);
+        for (double number : new double[] {value, low, high, exponent, coef, r2}) {
+            csv.append(',').append(csvNumber(number));
+        }
+    }
+
+    /** A finite number in Java's shortest round-trip form ({@code 1.25e+16} as {@code 1.25E16}); empty otherwise. */
+    private static String csvNumber(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "";
+    }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
+    private static String quoted(String text) {
+        return text.matches("(?s).*[,\"\n\r].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
     private ObjectNode budget(BudgetOptimum optimum) {
         ObjectNode node = mapper.createObjectNode();
         IsoflopBudget budget = optimum.budget();

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.scalefit.isoflop.IsoflopBudget;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,25 +53,59 @@ public final class PorianData {
         return id.startsWith(PREFIX);
     }
 
-    /** The configurations of one table, in table order. */
+    /**
+     * The configurations of one table, in table order. Only the fields the analysis reads are parsed; the stored
+     * results on the same lines (curves, draws) are skipped unparsed.
+     */
     public static List<PorianConfiguration> configurations(String table) {
         requireTable(table);
         Map<Integer, List<IsoflopBudget>> budgets = new LinkedHashMap<>();
-        Map<Integer, JsonNode> first = new LinkedHashMap<>();
-        for (JsonNode line : lines(table + ".budgets.jsonl.gz")) {
-            int index = line.get("config_index").asInt();
-            first.putIfAbsent(index, line);
-            budgets.computeIfAbsent(index, i -> new ArrayList<>()).add(new IsoflopBudget(
-                    line.get("flops").asDouble(), doubles(line.get("orig_n")), doubles(line.get("orig_loss"))));
+        Map<Integer, Map<String, String>> first = new LinkedHashMap<>();
+        for (String text : textLines(table + ".budgets.jsonl.gz")) {
+            Map<String, String> words = new LinkedHashMap<>();
+            int index = -1;
+            double flops = Double.NaN;
+            double[] sizes = new double[0];
+            double[] losses = new double[0];
+            try (JsonParser parser = MAPPER.createParser(text)) {
+                parser.nextToken();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    switch (field) {
+                        case "config_index" -> index = parser.getIntValue();
+                        case "flops" -> flops = parser.getDoubleValue();
+                        case "orig_n" -> sizes = numbers(parser, value);
+                        case "orig_loss" -> losses = numbers(parser, value);
+                        case "dataset", "hparams", "warmup", "decay", "param_count", "val", "label" ->
+                                words.put(field, parser.getString());
+                        default -> parser.skipChildren();
+                    }
+                }
+            }
+            first.putIfAbsent(index, words);
+            budgets.computeIfAbsent(index, i -> new ArrayList<>()).add(new IsoflopBudget(flops, sizes, losses));
         }
         List<PorianConfiguration> result = new ArrayList<>();
-        for (Map.Entry<Integer, JsonNode> entry : first.entrySet()) {
-            JsonNode line = entry.getValue();
-            result.add(new PorianConfiguration(table, entry.getKey(), text(line, "dataset"), text(line, "hparams"),
-                    text(line, "warmup"), text(line, "decay"), text(line, "param_count"), text(line, "val"),
-                    text(line, "label"), budgets.get(entry.getKey())));
+        for (Map.Entry<Integer, Map<String, String>> entry : first.entrySet()) {
+            Map<String, String> words = entry.getValue();
+            result.add(new PorianConfiguration(table, entry.getKey(), words.get("dataset"), words.get("hparams"),
+                    words.get("warmup"), words.get("decay"), words.get("param_count"), words.get("val"),
+                    words.get("label"), budgets.get(entry.getKey())));
         }
         return List.copyOf(result);
+    }
+
+    /** The numbers of the array the parser is at (null: none), as {@link #doubles} reads them from a tree. */
+    private static double[] numbers(JsonParser parser, JsonToken start) {
+        if (start == JsonToken.VALUE_NULL) {
+            return new double[0];
+        }
+        List<Double> values = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            values.add(parser.getDoubleValue());
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** All fifteen configurations, tables in {@link #TABLES} order. */
@@ -149,22 +185,23 @@ public final class PorianData {
     }
 
     private static List<JsonNode> lines(String file) {
-        List<JsonNode> lines = new ArrayList<>();
+        return textLines(file).stream().map(MAPPER::readTree).toList();
+    }
+
+    /** The non-blank lines of a bundled gzip file. */
+    private static List<String> textLines(String file) {
+        List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(new ByteArrayInputStream(bytes(file)), 1 << 16), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
-                    lines.add(MAPPER.readTree(line));
+                    lines.add(line);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FOLDER + file, e);
         }
-        return List.copyOf(lines);
-    }
-
-    private static String text(JsonNode line, String field) {
-        return line.get(field).asString();
+        return lines;
     }
 
     /** A JSON array of numbers as doubles (null or missing: empty). */

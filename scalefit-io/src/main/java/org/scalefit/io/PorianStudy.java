@@ -49,7 +49,18 @@ public final class PorianStudy {
      *                   {@link #LIMITED_COMPUTE_START} for the "limited compute" variant
      */
     public static List<ComputeSavings.Row> computeSavings(double startFlops, Parallelism parallelism) {
-        PorianConfiguration configuration = PorianData.select("porian:rw,tuned,short,const,standard,val").get(0);
+        return computeSavings(new double[] {startFlops}, parallelism).get(0);
+    }
+
+    /**
+     * {@link #computeSavings(double, Parallelism)} for several C_start at once, sharing the per-budget analyses
+     * (the notebook's two runs draw the same numbers: C_start only selects budgets after the analysis).
+     *
+     * @return the rows of each C_start, in order
+     */
+    public static List<List<ComputeSavings.Row>> computeSavings(double[] startFlops, Parallelism parallelism) {
+        PorianConfiguration configuration = PorianData.configurations("summary_df").stream()
+                .filter(c -> c.tuple().equals("rw,tuned,short,const,standard,val")).findFirst().orElseThrow();
         double[] ladder = new double[12];
         for (int j = 0; j < ladder.length; j++) {
             ladder[j] = SMALLEST_BUDGET * Math.pow(2, j);

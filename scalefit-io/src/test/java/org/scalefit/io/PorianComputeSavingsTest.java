@@ -22,6 +22,14 @@ class PorianComputeSavingsTest {
     }
 
     @Test
+    void bothVariantsRunTogetherGiveTheRowsOfEachRunAlone() {
+        List<List<ComputeSavings.Row>> both = PorianStudy.computeSavings(
+                new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, LocalParallelism.withThreads(1));
+
+        assertThat(both).containsExactly(defaults, limited);
+    }
+
+    @Test
     void tenPrefixesWithGrowingCostAndTheLargestBudgetOfEach() {
         assertThat(defaults).hasSize(10);
         for (int i = 0; i < defaults.size(); i++) {

@@ -8,8 +8,10 @@
  * {@link org.scalefit.report.figures.ParabolaFigures} (Gemstones' overtraining parabola),
  * {@link org.scalefit.report.figures.SensitivityFigures} (δ × grid size, the rainbow, reduced sampling),
  * {@link org.scalefit.report.figures.UncertaintyFigures} (Epoch AI's tokens-per-parameter policy band),
- * {@link org.scalefit.report.figures.BenchmarkFigures} (Gemstones' downstream benchmarks and validation sets) and
- * {@link org.scalefit.report.figures.HeldOutFigures} (held-out model sizes). A new analysis adds its own
+ * {@link org.scalefit.report.figures.BenchmarkFigures} (Gemstones' downstream benchmarks and validation sets),
+ * {@link org.scalefit.report.figures.HeldOutFigures} (held-out model sizes) and
+ * {@link org.scalefit.report.figures.IsoflopFigures} (Approach 2: IsoFLOP curves, optimal pairs and their laws, the
+ * optimal loss, Porian et al.'s exponent against experiment cost). A new analysis adds its own
  * class here; its figures need nothing else to appear in PNG, SVG and the report.
  */
 package org.scalefit.report.figures;

@@ -1,0 +1,49 @@
+package org.scalefit.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.io.PorianData;
+import org.scalefit.io.PorianStudy;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.Figure;
+
+class PorianFiguresTest {
+
+    /** The four tables analysed without the (slow) saturating loss fits. */
+    private static List<Section> sections() {
+        Map<String, List<PorianStudy.Result>> byTable = new LinkedHashMap<>();
+        for (String table : PorianData.TABLES) {
+            byTable.put(table, PorianStudy.table(table, false, LocalParallelism.withThreads(2)));
+        }
+        return PorianFigures.sections(byTable);
+    }
+
+    @Test
+    void theReportHasFigure1TheCurvesTheResultsGridsAccountingAdjustedAndOptimalLoss() {
+        List<Section> sections = sections();
+
+        assertThat(sections.stream().map(Section::id)).containsExactly("porian-figure-1", "porian-isoflop-curves",
+                "porian-results-rw", "porian-results-owt2", "porian-accounting-attention", "porian-kaplan-adjusted",
+                "porian-optimal-loss");
+        assertThat(sections.get(0).figures().stream().map(Figure::id)).containsExactly("porian-figure-1a",
+                "porian-figure-1b", "porian-figure-1c", "porian-figure-1d", "porian-figure-1e");
+        assertThat(sections.get(2).figures().stream().map(Figure::id)).containsExactly("porian-results-rw-rho",
+                "porian-results-rw-n", "porian-results-rw-d");
+    }
+
+    @Test
+    void figure1PanelsShowTheirConfigurationsExponentAndTheReferenceLaws() {
+        Figure kaplan = sections().get(0).figures().get(0);
+
+        assertThat(kaplan.title()).isEqualTo("(a) Reproducing Kaplan et al.");
+        assertThat(kaplan.series().stream().map(s -> s.name())).containsExactly(
+                "Reproducing Kaplan et al.: optimal pairs", "Reproducing Kaplan et al.: a = 0.835 [0.824, 0.846]",
+                "Hoffmann et al. (ρ = 20)", "Kaplan et al. (a = 0.88)");
+        assertThat(kaplan.series().get(1).hasBand()).isTrue();
+    }
+}

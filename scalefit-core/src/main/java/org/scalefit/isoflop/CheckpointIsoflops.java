@@ -1,0 +1,205 @@
+package org.scalefit.isoflop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * IsoFLOP points read off training curves (Porian et al. 2024, {@code data.py}, {@code fetch_flop}): for a budget C,
+ * each run contributes the loss it had when it had spent C FLOPs.
+ *
+ * <p>A run is one model of size N (parameters in the chosen accounting, N = FLOPs per token ÷ 6) with logged
+ * checkpoints (D_j tokens, L_j loss), D increasing; its FLOPs are F_j = 6·N·D_j. For budget C: j is the checkpoint
+ * nearest C in log distance |ln(F_j/C)| (the first on ties); the run is skipped when that checkpoint is more than 10 %
+ * away, e^{|ln(F_j/C)|} − 1 &gt; 0.1; otherwise ln L(C) is the piecewise-linear interpolation of ln L_j against ln F_j
+ * over the checkpoints j − 5 … j + 4 (NumPy {@code interp}: the end value outside them), or L_j itself for a run with
+ * one checkpoint. Several runs of one size give their minimum loss, as {@code data.py} keeps the best run per size.
+ * Runs are found in row order: a run is a maximal block of consecutive rows with the same size and increasing tokens.
+ * A size whose only losses at C are not positive numbers is kept with a NaN loss, which {@link IsoflopAnalysis}
+ * reports and drops.
+ */
+public final class CheckpointIsoflops {
+
+    /** A checkpoint further than this relative distance from the budget is not used ({@code fetch_flop}). */
+    public static final double MAX_RELATIVE_DISTANCE = 0.1;
+    /** Checkpoints before the nearest one that the interpolation uses. */
+    static final int BEFORE = 5;
+    /** Checkpoints from the nearest one on that the interpolation uses. */
+    static final int FROM = 4;
+
+    private CheckpointIsoflops() {
+    }
+
+    /**
+     * One training run's checkpoints.
+     *
+     * @param size   N, parameters in the accounting (its FLOPs per token ÷ 6)
+     * @param tokens D_j, increasing
+     * @param losses L_j
+     */
+    public record Run(double size, double[] tokens, double[] losses) {
+        public Run {
+            if (tokens.length != losses.length || tokens.length == 0) {
+                throw new IllegalArgumentException("a run needs as many losses as tokens, at least one; got "
+                        + tokens.length + " tokens and " + losses.length + " losses");
+            }
+            tokens = tokens.clone();
+            losses = losses.clone();
+        }
+
+        @Override
+        public double[] tokens() {
+            return tokens.clone();
+        }
+
+        @Override
+        public double[] losses() {
+            return losses.clone();
+        }
+
+        /** Whether a checkpoint lies within 10 % of budget C (in FLOPs 6·N·D). */
+        public boolean reaches(double flops) {
+            double[] logF = logFlops();
+            return Math.exp(Math.abs(logF[nearest(logF, Math.log(flops))] - Math.log(flops))) - 1
+                    <= MAX_RELATIVE_DISTANCE;
+        }
+
+        /**
+         * The loss at budget C by the rule above; NaN when no checkpoint is within 10 % of C ({@link #reaches}) or
+         * when a loss it interpolates is not a positive number.
+         */
+        public double lossAt(double flops) {
+            if (!reaches(flops)) {
+                return Double.NaN;
+            }
+            double[] logF = logFlops();
+            double target = Math.log(flops);
+            int nearest = nearest(logF, target);
+            if (tokens.length == 1) {
+                return losses[0];
+            }
+            int from = Math.max(0, nearest - BEFORE);
+            int to = Math.min(tokens.length, nearest + FROM + 1);
+            double[] x = Arrays.copyOfRange(logF, from, to);
+            double[] y = new double[to - from];
+            for (int j = from; j < to; j++) {
+                y[j - from] = Math.log(losses[j]);
+            }
+            return Math.exp(interp(target, x, y));
+        }
+
+        private double[] logFlops() {
+            double[] logF = new double[tokens.length];
+            for (int j = 0; j < tokens.length; j++) {
+                logF[j] = Math.log(6.0 * size * tokens[j]);
+            }
+            return logF;
+        }
+
+        /** The first index of the smallest |ln F_j − ln C|. */
+        private static int nearest(double[] logF, double target) {
+            int nearest = 0;
+            for (int j = 1; j < logF.length; j++) {
+                if (Math.abs(logF[j] - target) < Math.abs(logF[nearest] - target)) {
+                    nearest = j;
+                }
+            }
+            return nearest;
+        }
+    }
+
+    /**
+     * Runs from checkpoint rows, in row order: a new run starts where the size changes or the tokens do not increase.
+     *
+     * @param sizes  N of each row
+     * @param tokens D of each row
+     * @param losses L of each row
+     */
+    public static List<Run> runs(double[] sizes, double[] tokens, double[] losses) {
+        if (sizes.length != tokens.length || sizes.length != losses.length) {
+            throw new IllegalArgumentException("sizes, tokens and losses differ in length: " + sizes.length + ", "
+                    + tokens.length + ", " + losses.length);
+        }
+        List<Run> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= sizes.length; i++) {
+            boolean ends = i == sizes.length || Double.compare(sizes[i], sizes[start]) != 0
+                    || !(tokens[i] > tokens[i - 1]);
+            if (ends) {
+                runs.add(new Run(sizes[start], Arrays.copyOfRange(tokens, start, i),
+                        Arrays.copyOfRange(losses, start, i)));
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * The IsoFLOP points of each budget, budgets in the order given: per size, the smallest loss of its runs at C;
+     * sizes without a checkpoint within 10 % of C are absent (a budget may have none).
+     */
+    public static List<IsoflopBudget> at(List<Run> runs, double[] budgets) {
+        List<IsoflopBudget> result = new ArrayList<>();
+        for (double c : budgets) {
+            Map<Double, Double> best = new TreeMap<>();
+            for (Run run : runs) {
+                if (run.reaches(c)) {
+                    // a bad loss stays (NaN) for the analysis to report, unless another run of the size has one
+                    best.merge(run.size(), run.lossAt(c), (a, b) -> Double.isNaN(a) ? b : Double.isNaN(b) ? a
+                            : Math.min(a, b));
+                }
+            }
+            double[] sizes = best.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] losses = best.values().stream().mapToDouble(Double::doubleValue).toArray();
+            result.add(new IsoflopBudget(c, sizes, losses));
+        }
+        return result;
+    }
+
+    /**
+     * Porian et al.'s budget ladder C = 10¹⁷·2^j ({@code FLOP_VALS}) continued both ways, restricted to the budgets
+     * some checkpoint of {@code runs} reaches within 10 %: every j with
+     * min F / 1.1 ≤ 10¹⁷·2^j ≤ 1.1 · max F.
+     */
+    public static double[] ladder(List<Run> runs) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Run run : runs) {
+            for (double d : run.tokens) {
+                double f = 6.0 * run.size * d;
+                if (f > 0 && Double.isFinite(f)) {
+                    low = Math.min(low, f);
+                    high = Math.max(high, f);
+                }
+            }
+        }
+        if (!(low <= high)) {
+            return new double[0];
+        }
+        List<Double> ladder = new ArrayList<>();
+        int first = (int) Math.ceil(Math.log(low / (1 + MAX_RELATIVE_DISTANCE) / 1e17) / Math.log(2));
+        for (int j = first; 1e17 * Math.pow(2, j) <= high * (1 + MAX_RELATIVE_DISTANCE); j++) {
+            ladder.add(1e17 * Math.pow(2, j));
+        }
+        return ladder.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** NumPy's {@code interp(x, xp, fp)} for increasing xp: linear between points, the end values outside. */
+    static double interp(double x, double[] xp, double[] fp) {
+        if (x <= xp[0]) {
+            return fp[0];
+        }
+        int last = xp.length - 1;
+        if (x >= xp[last]) {
+            return fp[last];
+        }
+        int k = 0;
+        while (xp[k + 1] < x) {
+            k++;
+        }
+        double t = (x - xp[k]) / (xp[k + 1] - xp[k]);
+        return fp[k] + t * (fp[k + 1] - fp[k]);
+    }
+}

@@ -1,0 +1,327 @@
+package org.scalefit.report.figures;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.scalefit.isoflop.AxisProfile;
+import org.scalefit.isoflop.BudgetOptimum;
+import org.scalefit.isoflop.ComputeOptimalLaws;
+import org.scalefit.isoflop.ComputeSavings;
+import org.scalefit.isoflop.FitVariant;
+import org.scalefit.isoflop.IsoflopAnalysis;
+import org.scalefit.isoflop.IsoflopFits;
+import org.scalefit.isoflop.IsoflopIntervals;
+import org.scalefit.isoflop.OptimalPair;
+import org.scalefit.isoflop.PowerLaw;
+import org.scalefit.isoflop.SaturatingLoss;
+import org.scalefit.law.Allocation;
+import org.scalefit.report.Numbers;
+import org.scalefit.report.figure.Axis;
+import org.scalefit.report.figure.Band;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Palette;
+import org.scalefit.report.figure.Series;
+import org.scalefit.report.figure.SeriesStyle;
+
+/**
+ * Figures of Approach 2 (core {@code isoflop}; Hoffmann et al. 2022 §3.2, Porian et al. 2024 Figs. 1–4 and their
+ * {@code plotting.py}): the IsoFLOP curves of one analysis with their Akima interpolants and optima, the optimal
+ * pairs N*, D*, ρ* = D* ÷ N* against compute with the fitted power law y = coef·C^exponent and its 95 % bootstrap
+ * band, the optimal loss with its saturating fit L*(C) = E + A·C^(−α), and the N* exponent against experiment cost.
+ * Every number drawn comes out of the core analysis; the figures only pick and label it.
+ */
+public final class IsoflopFigures {
+
+    /** Points of the band and fitted lines: Porian et al. evaluate on 20 geometric points ({@code plotting.py}). */
+    private static final int LINE_POINTS = 20;
+
+    private IsoflopFigures() {
+    }
+
+    /**
+     * One analysed configuration, as a figure shows it.
+     *
+     * @param label  the legend entry (e.g. the paper's label of the configuration)
+     * @param color  its colour, {@code #rrggbb}
+     * @param optima the per-budget analysis, in increasing C ({@link IsoflopAnalysis#optima})
+     * @param fits   its fits ({@link IsoflopFits#of})
+     */
+    public record Analysed(String label, String color, List<BudgetOptimum> optima, IsoflopFits fits) {
+        public Analysed {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(color, "color");
+            Objects.requireNonNull(fits, "fits");
+            optima = List.copyOf(optima);
+        }
+    }
+
+    /**
+     * N*, D* or ρ* against compute (log–log) for each configuration: the optimal pairs (bootstrap medians; the point
+     * label gives the multiplicative spread e^σ of Porian et al.'s error bars), the {@link FitVariant#BS_MEDIAN_WEIGHTED}
+     * law on 20 geometric points over [{@code low}, {@code high}] with the pointwise [2.5 %, 97.5 %] band of the
+     * {@link FitVariant#BOOTSTRAP_WEIGHTED} replicates ({@link IsoflopIntervals#band}), the legend entry carrying the
+     * exponent with its 95 % interval; then each reference allocation rule over the same range. With several
+     * configurations only the laws have legend entries (the points keep their hover labels), so that the legend
+     * leaves the plot its width.
+     *
+     * @param low  the smallest budget of the line and band (Porian et al.: the smallest budget of the paper)
+     * @param high the largest
+     */
+    public static Figure optimalAgainstCompute(String id, String title, ComputeOptimalLaws.Quantity quantity,
+                                               List<Analysed> configurations, List<ReferenceLine> references,
+                                               double low, double high) {
+        Figure figure = Figure.of(id, title, Axis.log("training FLOPs C"), Axis.log(label(quantity)));
+        double[] grid = IsoflopAnalysis.geomspace(low, high, LINE_POINTS);
+        for (Analysed configuration : configurations) {
+            List<OptimalPair> pairs = configuration.optima().stream().filter(BudgetOptimum::hasOptimum)
+                    .map(BudgetOptimum::pair).toList();
+            double[] c = pairs.stream().mapToDouble(OptimalPair::flops).toArray();
+            double[] y = pairs.stream().mapToDouble(p -> value(p, quantity)).toArray();
+            List<String> labels = pairs.stream().map(p -> "C = " + Numbers.format(p.flops(), 3) + ", "
+                    + symbol(quantity) + " = " + Numbers.format(value(p, quantity), 4) + " (×/÷ "
+                    + Numbers.format(Math.exp(spread(p, quantity)), 3) + ")").toList();
+            SeriesStyle points = SeriesStyle.markers(configuration.color());
+            Series observed = Series.of(configuration.label() + ": optimal pairs", c, y, points)
+                    .withPointLabels(labels);
+            figure = figure.with(configurations.size() > 1 ? observed.hiddenFromLegend() : observed);
+            IsoflopFits fits = configuration.fits();
+            if (fits.budgets() < 2) {
+                continue;
+            }
+            PowerLaw law = fits.point(FitVariant.BS_MEDIAN_WEIGHTED).law(quantity);
+            double[] line = Arrays.stream(grid).map(law::at).toArray();
+            List<ComputeOptimalLaws> replicates = fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED);
+            Series fitted = Series.of(configuration.label() + ": " + exponentName(quantity) + " = "
+                    + exponent(law, replicates, quantity), grid, line, SeriesStyle.line(configuration.color()));
+            if (!replicates.isEmpty()) {
+                double[][] band = IsoflopIntervals.band(replicates, quantity, low, high);
+                fitted = fitted.withBand(new Band(column(band, 1), column(band, 2)));
+            }
+            figure = figure.with(fitted);
+        }
+        for (ReferenceLine reference : references) {
+            double[] y = Arrays.stream(grid).map(c -> value(reference.rule().at(c), quantity)).toArray();
+            figure = figure.with(Series.of(reference.label(), grid, y, reference.style()));
+        }
+        return figure;
+    }
+
+    /**
+     * The IsoFLOP curves of one configuration (Porian et al., {@code IsoFLOP-curves.pdf}): per budget the points
+     * (N_i, L_i) and the Akima interpolant of the size axis on its grid, both limited to models with at least
+     * {@code minTokensPerParam} tokens per parameter (C/(6N) ÷ N; the paper shows ρ ≥ 0.5), and a diamond at each
+     * optimum (the bootstrap-median N*, the curve's minimum loss), coloured by budget from cyan to magenta.
+     */
+    public static Figure curves(String id, String title, List<BudgetOptimum> optima, double minTokensPerParam) {
+        Figure figure = Figure.of(id, title, Axis.log("model size N (parameters)"), Axis.linear("loss (nats/token)"));
+        List<BudgetOptimum> analysed = optima.stream().filter(o -> !o.skipped()).toList();
+        if (analysed.isEmpty()) {
+            return figure;
+        }
+        double smallest = analysed.get(0).flops();
+        double largest = analysed.get(analysed.size() - 1).flops();
+        List<Double> starN = new ArrayList<>();
+        List<Double> starLoss = new ArrayList<>();
+        List<String> starLabels = new ArrayList<>();
+        for (BudgetOptimum optimum : analysed) {
+            double c = optimum.flops();
+            String color = Palette.coolLog(c, smallest, largest);
+            String budget = "C = " + Numbers.format(c, 3);
+            double[] sizes = optimum.budget().sizes();
+            double[] losses = optimum.budget().losses();
+            List<Double> n = new ArrayList<>();
+            List<Double> l = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                if (tokensPerParam(c, sizes[i]) >= minTokensPerParam) {
+                    n.add(sizes[i]);
+                    l.add(losses[i]);
+                    labels.add(budget + ", N = " + Numbers.format(sizes[i], 4) + ", loss " + Numbers.format(losses[i],
+                            5));
+                }
+            }
+            figure = figure.with(Series.of(budget, unbox(n), unbox(l), SeriesStyle.markers(color))
+                    .withPointLabels(labels));
+            AxisProfile profile = optimum.sizes();
+            double[] grid = profile.grid();
+            double[] curve = profile.curve();
+            List<Double> gx = new ArrayList<>();
+            List<Double> gy = new ArrayList<>();
+            for (int j = 0; j < grid.length; j++) {
+                if (tokensPerParam(c, grid[j]) >= minTokensPerParam) {
+                    gx.add(grid[j]);
+                    gy.add(curve[j]);
+                }
+            }
+            figure = figure.with(Series.of(budget + ": Akima interpolant", unbox(gx), unbox(gy),
+                    SeriesStyle.dashed(color)).hiddenFromLegend());
+            if (optimum.hasOptimum()) {
+                double loss = curve[profile.optimumIndex()];
+                starN.add(optimum.pair().n());
+                starLoss.add(loss);
+                starLabels.add(budget + ": N* = " + Numbers.format(optimum.pair().n(), 4) + ", loss "
+                        + Numbers.format(loss, 5));
+            }
+        }
+        SeriesStyle star = new SeriesStyle(Palette.NEUTRAL, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.DIAMOND, 1.5);
+        return figure.with(Series.of("optima (bootstrap-median N*)", unbox(starN), unbox(starLoss), star)
+                .withPointLabels(starLabels));
+    }
+
+    /**
+     * The optimal loss against compute for each configuration (Porian et al., {@code opt_loss_extended.pdf}): the
+     * optimal pairs' loss L* (token-axis bootstrap median), and the saturating fit L*(C) = E + A·C^(−α) on 20
+     * geometric points from the smallest budget of its fit window to 200× the largest (the paper's figure also
+     * extrapolates to 0.005× the smallest, where L* runs far above every measured loss and flattens the rest), with
+     * the pointwise [2.5 %, 97.5 %] band of the bootstrap loss fits ({@link IsoflopIntervals#lossBand}).
+     */
+    public static Figure optimalLoss(String id, String title, List<Analysed> configurations) {
+        Figure figure = Figure.of(id, title, Axis.log("training FLOPs C"), Axis.log("optimal loss L* (nats/token)"));
+        for (Analysed configuration : configurations) {
+            List<OptimalPair> pairs = configuration.optima().stream().filter(BudgetOptimum::hasOptimum)
+                    .map(BudgetOptimum::pair).toList();
+            double[] c = pairs.stream().mapToDouble(OptimalPair::flops).toArray();
+            double[] loss = pairs.stream().mapToDouble(OptimalPair::loss).toArray();
+            List<String> labels = pairs.stream().map(p -> "C = " + Numbers.format(p.flops(), 3) + ", L* = "
+                    + Numbers.format(p.loss(), 5) + (inLossWindow(p.flops()) ? " (fitted)" : "")).toList();
+            Series observed = Series.of(configuration.label() + ": L*", c, loss,
+                    SeriesStyle.markers(configuration.color())).withPointLabels(labels);
+            figure = figure.with(configurations.size() > 1 ? observed.hiddenFromLegend() : observed);
+            if (configuration.fits().lossFit().isEmpty()) {
+                continue;
+            }
+            SaturatingLoss fit = configuration.fits().lossFit().get();
+            double[] window = pairs.stream().mapToDouble(OptimalPair::flops).filter(IsoflopFigures::inLossWindow)
+                    .toArray();
+            double[] grid = IsoflopAnalysis.geomspace(window[0], 200 * window[window.length - 1],
+                    LINE_POINTS);
+            double[] line = Arrays.stream(grid).map(fit::at).toArray();
+            Series fitted = Series.of(configuration.label() + ": E + A·C^−α, α = " + Numbers.format(fit.alpha(), 3)
+                    + ", E = " + Numbers.format(fit.e(), 3), grid, line, SeriesStyle.line(configuration.color()));
+            if (!configuration.fits().lossBootstrap().isEmpty()) {
+                double[][] band = IsoflopIntervals.lossBand(configuration.fits().lossBootstrap(), grid);
+                fitted = fitted.withBand(new Band(column(band, 1), column(band, 2)));
+            }
+            figure = figure.with(fitted);
+        }
+        return figure;
+    }
+
+    /**
+     * The compute-savings analysis (Porian et al., {@code accuracy_vs_compute.pdf}): the N* exponent of each budget
+     * prefix with its 95 % bootstrap interval against the experiment's cost, one series per variant, and the
+     * nominal exponent as a horizontal line.
+     *
+     * @param variants series name → the rows of that variant ({@link ComputeSavings}), in order
+     * @param nominal  the exponent the estimates are judged against (0.5)
+     */
+    public static Figure exponentAgainstCost(String id, String title, Map<String, List<ComputeSavings.Row>>
+            variants, double nominal) {
+        Figure figure = Figure.of(id, title, Axis.log("experiment cost (FLOPs)"), Axis.linear("N* exponent a"));
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        int index = 0;
+        for (var variant : variants.entrySet()) {
+            List<ComputeSavings.Row> rows = variant.getValue().stream().filter(r -> !r.laws().isEmpty()).toList();
+            double[] cost = rows.stream().mapToDouble(ComputeSavings.Row::cost).toArray();
+            double[] a = new double[rows.size()];
+            double[] lo = new double[rows.size()];
+            double[] hi = new double[rows.size()];
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                ComputeSavings.Estimate e = rows.get(i).laws().get(ComputeOptimalLaws.Quantity.N).exponent();
+                a[i] = e.value();
+                lo[i] = e.low();
+                hi[i] = e.high();
+                labels.add(rows.get(i).prefix() + " budgets up to " + Numbers.format(rows.get(i).maxFlops(), 3)
+                        + ": a = " + Numbers.withInterval(e.value(), e.low(), e.high(), 4));
+                lowest = Math.min(lowest, cost[i]);
+                highest = Math.max(highest, cost[i]);
+            }
+            String color = Palette.categorical(index++);
+            figure = figure.with(Series.of(variant.getKey(), cost, a, SeriesStyle.line(color)
+                    .withMarker(SeriesStyle.Marker.CIRCLE)).withBand(new Band(lo, hi)).withPointLabels(labels));
+        }
+        if (lowest < highest) {
+            figure = figure.with(Series.of("a = " + Numbers.format(nominal, 3), new double[] {lowest, highest},
+                    new double[] {nominal, nominal}, SeriesStyle.dotted(Palette.NEUTRAL)));
+        }
+        return figure;
+    }
+
+    private static boolean inLossWindow(double flops) {
+        return flops > IsoflopFits.LOSS_WINDOW_LOW && flops < IsoflopFits.LOSS_WINDOW_HIGH;
+    }
+
+    private static String exponent(PowerLaw law, List<ComputeOptimalLaws> replicates,
+                                   ComputeOptimalLaws.Quantity quantity) {
+        if (replicates.isEmpty()) {
+            return Numbers.format(law.exponent(), 3);
+        }
+        double[] ci = IsoflopIntervals.exponentInterval(replicates, quantity);
+        return Numbers.withInterval(law.exponent(), ci[0], ci[1], 3);
+    }
+
+    private static double tokensPerParam(double flops, double size) {
+        return flops / (6.0 * size) / size;
+    }
+
+    private static double value(OptimalPair pair, ComputeOptimalLaws.Quantity quantity) {
+        return switch (quantity) {
+            case N -> pair.n();
+            case T -> pair.t();
+            case MULTIPLIER -> pair.multiplier();
+        };
+    }
+
+    private static double spread(OptimalPair pair, ComputeOptimalLaws.Quantity quantity) {
+        return switch (quantity) {
+            case N -> pair.nSpread();
+            case T -> pair.tSpread();
+            case MULTIPLIER -> pair.multiplierSpread();
+        };
+    }
+
+    private static double value(Allocation allocation, ComputeOptimalLaws.Quantity quantity) {
+        return switch (quantity) {
+            case N -> allocation.params();
+            case T -> allocation.tokens();
+            case MULTIPLIER -> allocation.tokensPerParam();
+        };
+    }
+
+    private static String label(ComputeOptimalLaws.Quantity quantity) {
+        return switch (quantity) {
+            case N -> "optimal model size N* (parameters)";
+            case T -> "optimal tokens D*";
+            case MULTIPLIER -> "optimal tokens per parameter ρ*";
+        };
+    }
+
+    /** The quantity's symbol: N*, D* or ρ*. */
+    public static String symbol(ComputeOptimalLaws.Quantity quantity) {
+        return switch (quantity) {
+            case N -> "N*";
+            case T -> "D*";
+            case MULTIPLIER -> "ρ*";
+        };
+    }
+
+    private static String exponentName(ComputeOptimalLaws.Quantity quantity) {
+        return switch (quantity) {
+            case N -> "a";
+            case T -> "b";
+            case MULTIPLIER -> "r";
+        };
+    }
+
+    private static double[] column(double[][] rows, int column) {
+        return Arrays.stream(rows).mapToDouble(r -> r[column]).toArray();
+    }
+
+    private static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
