@@ -50,6 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "2:bad command-line usage", "3:bad input data (file, line and column are "
                 + "printed)", "4:no start converged, or the best point found failed the stationarity test (the "
                 + "result says status not_stationary and warns 'not converged'; its parameters are not a minimum)",
+                "5:the data cannot identify the law (status not_identified, no search run): too few points or "
+                + "distinct values per input, a constant input, nearly collinear log inputs (|corr| > 0.99), or "
+                + "params/tokens above --max-params/--max-tokens; the reasons are printed",
                 "130:interrupted"})
 final class FitCommand implements Callable<Integer> {
 
@@ -81,6 +84,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Mixin
     TransformOptions transform = new TransformOptions();
+
+    @Mixin
+    LimitsOptions limits = new LimitsOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
@@ -148,7 +154,8 @@ final class FitCommand implements Callable<Integer> {
         MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withRecognition(!exhaustive)
                 .withPolish(!noPolish);
         try (EngineProvider.Engine parallelism = engine.open(threads)) {
-            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options, out);
+            return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism, options, out,
+                    limits.limits());
         }
     }
 
@@ -178,7 +185,7 @@ final class FitCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         LawFit fit;
         try (TerminalProgress progress = TerminalProgress.start("fit " + form.name(), startGrid.size())) {
-            fit = LawFit.fit(form, observations, delta, startGrid, fitter, parallelism, progress);
+            fit = LawFit.fit(form, observations, delta, startGrid, fitter, parallelism, progress, limits.limits());
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         String document = new FitResultJson().scalefit(fit, provenance, workers, seconds);
@@ -209,6 +216,10 @@ final class FitCommand implements Callable<Integer> {
         if (maxEvaluations != null) {
             options.put("max_evaluations", maxEvaluations);
         }
+        if (!limits.defaults()) {
+            options.put("max_params", limits.limits().maxParams());
+            options.put("max_tokens", limits.limits().maxTokens());
+        }
         return CacheKey.of("approach3-fit", provenance.dataSha256(), options, provenance.version());
     }
 
@@ -222,7 +233,7 @@ final class FitCommand implements Callable<Integer> {
         }
         JsonNode result = JsonMapper.builder().build().readTree(document);
         new FitSummary(result).print(System.out);
-        return result.get("success").asBoolean() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        return ScalefitCommand.exitCode(result.get("status").asString());
     }
 
     /** {@code --out} names a {@code .parquet} file. */
@@ -250,6 +261,13 @@ final class FitCommand implements Callable<Integer> {
                     result.get("delta").asDouble(), result.get("grid").asString(), result.get("starts").asLong(),
                     result.get("successful_starts").asLong(), result.get("recognised_starts").asLong(),
                     result.get("run").get("seconds").asDouble(), result.get("run").get("threads").asInt());
+            if (result.get("status").asString().equals("not_identified")) {
+                out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
+                for (JsonNode warning : result.get("warnings")) {
+                    out.println("  " + warning.asString());
+                }
+                return;
+            }
             if (!result.has("loss")) {
                 out.println("FAILED: no start converged");
                 for (JsonNode warning : result.get("warnings")) {
