@@ -45,6 +45,7 @@ final class AllocateCommand implements Callable<Integer> {
     private int run() {
         OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
+        List<String> warnings = AllocationRules.warnings(law);
         List<Allocation> allocations = new ArrayList<>();
         for (double budget : compute.values()) {
             allocations.add(rule.at(budget));
@@ -53,12 +54,13 @@ final class AllocateCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
         } else if (out != null) {
             AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
-                    rule, allocations, ScalefitCommand.version()));
+                    warnings, rule, allocations, ScalefitCommand.version()));
         }
         PrintStream stdout = System.out;
         String source = AllocationRules.referenceSource(law);
         stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
                 source.isEmpty() ? "" : " (" + source + ")");
+        LawCautions.print(stdout, law, warnings);
         stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
         for (Allocation a : allocations) {
             stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),

@@ -199,6 +199,7 @@ final class FitBootstrapOptions {
         LawForm law = stored.law().form();
         stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, delta %s%n", stored.file(), law.name(),
                 data, stored.points(), stored.delta());
+        LawCautions.print(stdout, stored.file().toString(), stored.law().warnings());
         ResamplingUnits units = resampling.units();
         String what = units.scheme() == ResamplingUnits.Scheme.RUNS
                 ? units.units() + " runs (key " + String.join(",", resampling.runKey()) + ")"

@@ -84,6 +84,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to predict: give --at, --points or --compute");
         }
         List<String> names = expressionLaw.expression().inputs();
+        LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
         StringBuilder csv = new StringBuilder();
         if (!inputs.isEmpty()) {
             System.out.println(String.join("\t", names) + "\tloss");
@@ -142,7 +143,8 @@ final class PredictCommand implements Callable<Integer> {
             return ExpressionLawFiles.fittedLaw(fit.toString(), root);
         }
         FittedLaw builtIn = LawFiles.fromJson(fit.toString(), root);
-        return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta());
+        return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta(),
+                builtIn.warnings());
     }
 
     private static double[] point(ExpressionLaw law, String text) {

@@ -85,6 +85,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:I/O error", "2:bad usage or degenerate data",
                 "3:bad input data (file, line and column are printed)", "4:the Approach-3 fit failed (the report is "
+                + "still written)", "5:the data cannot identify the law (status not_identified; the report is "
                 + "still written)", "130:interrupted"})
 final class ReportCommand implements Callable<Integer> {
 
@@ -238,7 +239,7 @@ final class ReportCommand implements Callable<Integer> {
         BootstrapResult bootstrap = null;
         ComputeOptimalAllocation fitted = null;
         if (fit.succeeded()) {
-            FittedLaw law = new FittedLaw(LawForm.CHINCHILLA, fit.parameters());
+            FittedLaw law = fit.fitted();
             if (lawBootstrap > 0) {
                 step = System.nanoTime();
                 bootstrap = PairsBootstrap.fromEstimate(law, delta, lawBootstrap, seed).run(points, parallelism);
@@ -272,7 +273,7 @@ final class ReportCommand implements Callable<Integer> {
             step = System.nanoTime();
             IndustryModels industry = IndustryModels.bundled();
             Optional<FittedLaw> second = fit.succeeded()
-                    ? Optional.of(new FittedLaw(LawForm.CHINCHILLA, fit.parameters())) : Optional.empty();
+                    ? Optional.of(fit.fitted()) : Optional.empty();
             sections.add(GemstonesSections.parabola(widthDepthLaw, widthDepthLaw.form().name() + " law ("
                     + parabolaLaw.getFileName() + ")", second, "this fit (Approach 3)", industry, architecture,
                     parallelism));
@@ -319,7 +320,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!noTimestamps) {
             System.out.printf(Locale.ROOT, "  writing took %.1f s%n", elapsed(step));
         }
-        return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        return ScalefitCommand.exitCode(fit.status().label());
     }
 
     private Section shapeSection(LawFit fit, Runs runs, RunTable table, boolean shapes, Parallelism parallelism) {
@@ -327,7 +328,7 @@ final class ReportCommand implements Callable<Integer> {
         if (shapeSearch && fit.succeeded()) {
             ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(),
                     ShapeAccounting.gemstones());
-            FittedLaw law = new FittedLaw(LawForm.CHINCHILLA, fit.parameters());
+            FittedLaw law = fit.fitted();
             optima.put("this fit (Approach 3)", search.minimise(List.of(law), parallelism).get(0));
         }
         Map<String, List<ShapeMark>> marks = new LinkedHashMap<>();

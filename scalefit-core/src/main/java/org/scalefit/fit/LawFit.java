@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.scalefit.data.Observations;
+import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 
 /**
@@ -125,6 +126,19 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
     /** True if there is a best point to report (converged, or reported as not stationary). */
     public boolean hasOptimum() {
         return search.found();
+    }
+
+    /**
+     * The optimum as a {@link FittedLaw}, carrying this fit's warnings with it.
+     *
+     * @throws IllegalStateException if there is no optimum ({@link #hasOptimum()} is false)
+     */
+    public FittedLaw fitted() {
+        if (!hasOptimum()) {
+            throw new IllegalStateException("the fit of " + law.name() + " has no optimum (status " + status().label()
+                    + ")");
+        }
+        return new FittedLaw(law, parameters(), warnings);
     }
 
     /** The best objective value. */

@@ -343,8 +343,26 @@ public final class ExpressionLawFiles {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    /** A law with values for all its parameters, as a fit file holds it. */
-    public record Fitted(ExpressionLaw law, double[] theta) {
+    /**
+     * A law with values for all its parameters, as a fit file holds it, and the warnings of the fit that produced
+     * them (empty for values given by hand), which travel with it into predictions.
+     */
+    public record Fitted(ExpressionLaw law, double[] theta, List<String> warnings) {
+
+        public Fitted {
+            theta = theta.clone();
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Values with no warnings (given by hand, or a published law). */
+        public Fitted(ExpressionLaw law, double[] theta) {
+            this(law, theta, List.of());
+        }
+
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
     }
 
     /** Whether a parsed document is an expression-fit result. */
@@ -356,14 +374,20 @@ public final class ExpressionLawFiles {
     /** The fitted law of an expression-fit result document. */
     public static Fitted fittedLaw(String source, JsonNode root) {
         if (!root.get("success").asBoolean()) {
-            throw new InputException(source, null, "success", "a successful fit", "false");
+            throw new InputException(source, null, "success", "a successful fit", "false (status "
+                    + root.path("status").asString("unknown") + ")");
         }
         LawFile file = fromJson(source + " (law_file)", root.get("law_file"));
         Map<String, Double> values = new LinkedHashMap<>();
         for (var entry : root.get("parameters").properties()) {
             values.put(entry.getKey(), entry.getValue().asDouble());
         }
-        return new Fitted(file.law(), file.law().theta(values));
+        List<String> warnings = new ArrayList<>();
+        JsonNode listed = root.get("warnings");
+        if (listed != null && listed.isArray()) {
+            listed.forEach(warning -> warnings.add(warning.asString()));
+        }
+        return new Fitted(file.law(), file.law().theta(values), warnings);
     }
 
     /** The named law ({@link NamedLaws}) with values for its parameters. */

@@ -31,7 +31,7 @@ class ParabolaSectionTest {
         IndustryModels industry = new IndustryModels("test", "0", List.of(new IndustryModels.Model("org/M-1B", 2.905,
                 1_000_000_000L, 900_000_000L, 2048, 16, 32000)));
 
-        Section section = ParabolaSection.of("parabola", List.of(parabola(2, 1e20), parabola(5, 1e21)), "wd law",
+        Section section = ParabolaSection.of("parabola", List.of(parabola(2, 1e20), parabola(5, 1e21)), "wd law", List.of(),
                 "params law", Optional.of(industry), 0.01);
 
         assertThat(section.figures()).extracting(Figure::id).containsExactly("parabola-bucket-2",
@@ -46,7 +46,7 @@ class ParabolaSectionTest {
 
     @Test
     void withoutIndustryModelsThereAreNoReferenceLines() {
-        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", "params law",
+        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", List.of(), "params law",
                 Optional.empty(), 0.01);
 
         assertThat(section.figures().get(0).series()).hasSize(2);
