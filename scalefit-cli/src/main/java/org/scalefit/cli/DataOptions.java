@@ -23,6 +23,11 @@ final class DataOptions {
                     + "FLOPs, flops, C; others by their own name.")
     Map<String, String> columns = new LinkedHashMap<>();
 
+    @Option(names = "--where", paramLabel = "CONDITION",
+            description = "Keep only the runs for which this SQL condition over the file's own columns holds, e.g. "
+                    + "\"tokens >= 1e9 AND run_name LIKE 'PyGemma%%'\" (recorded in the result's provenance).")
+    String where;
+
     /**
      * The default column names ({@link ColumnMapping#defaults()}), overridden by the {@code --column} options.
      *
@@ -46,6 +51,7 @@ final class DataOptions {
         DataOptions copy = new DataOptions();
         copy.data = file;
         copy.columns = new LinkedHashMap<>(columns);
+        copy.where = where;
         return copy;
     }
 
@@ -56,7 +62,7 @@ final class DataOptions {
 
     /** As {@link #read}, with the file columns that were read ({@code --data -}: standard input, read to its end). */
     TableReader.Read readWithColumns(ColumnRequest request) {
-        ColumnRequest located = request.withMapping(mapping());
+        ColumnRequest located = request.withMapping(mapping()).withWhere(where);
         return STDIN.equals(data) ? new TableReader().readWithColumns(System.in, STDIN, located)
                 : new TableReader().readWithColumns(data, located);
     }

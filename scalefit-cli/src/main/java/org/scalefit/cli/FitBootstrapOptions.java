@@ -12,6 +12,7 @@ import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.EngineProvider;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.BundledDataset;
+import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.FitBootstrapJson;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
@@ -136,6 +137,7 @@ final class FitBootstrapOptions {
         }
         source.columns.putAll(recorded.columns());
         source.columns.putAll(data.columns);
+        source.where = data.where != null ? data.where : ColumnRequest.whereIn(recorded.transforms());
         FitInputs inputs = FitInputs.read(source, law, FitInputs.Transforms.parse(recorded.transforms(),
                 fit.toString()), FitInputs.runKeyCandidates(runKey));
         Observations observations = inputs.observations();

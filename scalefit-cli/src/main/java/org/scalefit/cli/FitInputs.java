@@ -51,6 +51,9 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
             int vocab = 50304;
             int drop = 0;
             for (String label : labels) {
+                if (ColumnRequest.isWhereLabel(label)) {
+                    continue;   // a row condition, applied when the data is read (ColumnRequest#whereIn)
+                }
                 Matcher noEmbedsLabel = NO_EMBEDS.matcher(label);
                 Matcher dropLabel = DROP.matcher(label);
                 if (noEmbedsLabel.matches()) {
@@ -100,6 +103,9 @@ record FitInputs(RunTable table, Observations observations, int[] rows, List<Str
                 .withOptional(optional.toArray(String[]::new)));
         RunTable table = read.table();
         List<String> applied = new ArrayList<>();
+        if (input.where != null) {
+            applied.add(ColumnRequest.whereLabel(input.where));
+        }
         if (adjustParams) {
             table = ParamsWithoutEmbeddings.of(table, transforms.vocab());
             applied.add("no-embeds(vocab=" + transforms.vocab() + ")");

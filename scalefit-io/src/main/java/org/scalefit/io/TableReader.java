@@ -232,11 +232,74 @@ public final class TableReader {
             List<Integer> rowNumbers = new ArrayList<>();
             readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
             int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
+            if (request.where() != null) {
+                boolean[] keep = matching(duckdb, file, source, format, text, derivedColumns, request.where(),
+                        cells.size());
+                List<String[]> kept = new ArrayList<>();
+                List<Integer> keptLines = new ArrayList<>();
+                for (int row = 0; row < keep.length; row++) {
+                    if (keep[row]) {
+                        kept.add(cells.get(row));
+                        keptLines.add(lines[row]);
+                    }
+                }
+                if (kept.isEmpty()) {
+                    throw new InputException(source, null, null, "at least one row with --where " + request.where(),
+                            "none of the " + cells.size() + " rows");
+                }
+                cells = kept;
+                lines = keptLines.stream().mapToInt(Integer::intValue).toArray();
+            }
             return new Read(table(source, contentHash, fileColumns, cells, lines, format, keepBadValues),
                     request.mapping().resolvedIn(relation.columns()));
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
         }
+    }
+
+    /**
+     * Which of the {@code rows} rows of the file satisfy {@code where}, in file order: the condition is evaluated on
+     * the file read with DuckDB's own column types (so that {@code tokens >= 1e9} compares numbers), after the
+     * dataset's derived columns if it has any; false or NULL leaves a row out.
+     *
+     * @throws IllegalArgumentException if DuckDB cannot evaluate the condition on the file's columns (its message
+     *                                  and the columns are given)
+     */
+    private static boolean[] matching(Connection duckdb, Path file, String source, TableFormat format, String text,
+                                      Map<String, String> derivedColumns, String where, int rows) throws SQLException {
+        String path = literal(file.toString());
+        String typed = switch (format) {
+            case CSV -> "read_csv(" + path + ", header = true, delim = "
+                    + literal(String.valueOf(RecordLines.csvDelimiter(text))) + ", quote = '\"', escape = '\"')";
+            case JSON -> "read_json(" + path + ", format = 'auto', sample_size = -1)";
+            case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1)";
+            case PARQUET -> "read_parquet(" + path + ")";
+        };
+        Relation relation = new Relation(typed, describe(duckdb, typed));
+        if (!derivedColumns.isEmpty()) {
+            relation = relation.project(derivedColumns);
+        }
+        boolean[] keep = new boolean[rows];
+        int row = 0;
+        try (Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery("SELECT coalesce(CAST((" + where + ") AS BOOLEAN), false) "
+                     + "FROM " + relation.sql())) {
+            while (result.next()) {
+                if (row < rows) {
+                    keep[row] = result.getBoolean(1);
+                }
+                row++;
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--where '" + where + "': expected a condition over the columns of "
+                    + source + " (" + String.join(", ", relation.columns()) + "), found an error evaluating it "
+                    + "(DuckDB: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip() + ")", e);
+        }
+        if (row != rows) {
+            throw new InputException(source, null, null, "the same " + rows + " rows when read with column types "
+                    + "for --where", row + " rows");
+        }
+        return keep;
     }
 
     /** {@code text} without a leading byte-order mark and with CRLF line ends made LF. */
