@@ -56,6 +56,8 @@ import org.scalefit.data.RunTable;
  */
 public final class TableReader {
 
+    /** DuckDB's default {@code max_line_size} of {@code read_csv}, 2 MB. */
+    private static final long DUCKDB_MAX_LINE_SIZE = 2_097_152;
     private static final String DUCKDB_IN_MEMORY = "jdbc:duckdb:";
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern DUCKDB_CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
@@ -270,7 +272,8 @@ public final class TableReader {
         String path = literal(file.toString());
         String typed = switch (format) {
             case CSV -> "read_csv(" + path + ", header = true, delim = "
-                    + literal(String.valueOf(RecordLines.csvDelimiter(text))) + ", quote = '\"', escape = '\"')";
+                    + literal(String.valueOf(RecordLines.csvDelimiter(text))) + ", quote = '\"', escape = '\"', "
+                    + csvLineSize(text) + ")";
             case JSON -> "read_json(" + path + ", format = 'auto', sample_size = -1)";
             case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1)";
             case PARQUET -> "read_parquet(" + path + ")";
@@ -300,6 +303,26 @@ public final class TableReader {
                     + "for --where", row + " rows");
         }
         return keep;
+    }
+
+    /**
+     * DuckDB's {@code max_line_size} option for {@code text}: its default, 2 MB, or the longest line in UTF-8 bytes
+     * if longer, so that a long cell (a run's configuration, a note) is read rather than refused.
+     */
+    private static String csvLineSize(String text) {
+        long longest = 0;
+        long current = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                longest = Math.max(longest, current);
+                current = 0;
+            } else {
+                current += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+        }
+        longest = Math.max(longest, current);
+        return "max_line_size = " + Math.max(DUCKDB_MAX_LINE_SIZE, longest + 1);
     }
 
     /** {@code text} without a leading byte-order mark and with CRLF line ends made LF. */
@@ -339,10 +362,14 @@ public final class TableReader {
                 }
                 return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = "
                         + literal(String.valueOf(delimiter)) + ", "
-                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, columns = "
-                        + allVarchar(header) + ")", header);
+                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " + csvLineSize(text)
+                        + ", columns = " + allVarchar(header) + ")", header);
             }
             case JSON, JSON_LINES -> {
+                RecordLines.JsonProblem problem = RecordLines.jsonProblem(text);
+                if (problem != null) {
+                    throw new InputException(source, problem.line(), null, problem.expected(), problem.found());
+                }
                 String jsonFormat = format == TableFormat.JSON ? "'auto'" : "'newline_delimited'";
                 List<String> columns = describe(duckdb, "read_json(" + path + ", format = " + jsonFormat
                         + ", sample_size = -1, map_inference_threshold = -1)");
