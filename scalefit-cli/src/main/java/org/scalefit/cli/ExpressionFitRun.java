@@ -70,6 +70,10 @@ final class ExpressionFitRun {
                     seconds));
         }
         print(fit, seconds, engine.threads(), System.out);
+        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+            System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ",
+                    fit.warnings()));
+        }
         return ScalefitCommand.exitCode(fit.status().label());
     }
 

@@ -233,6 +233,11 @@ final class FitCommand implements Callable<Integer> {
         }
         JsonNode result = JsonMapper.builder().build().readTree(document);
         new FitSummary(result).print(System.out);
+        if (result.get("status").asString().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
+            List<String> reasons = new ArrayList<>();
+            result.get("warnings").forEach(warning -> reasons.add(warning.asString()));
+            System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ", reasons));
+        }
         return ScalefitCommand.exitCode(result.get("status").asString());
     }
 

@@ -68,6 +68,8 @@ class IdentificationCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
         assertThat(run.out()).contains("NOT IDENTIFIED").contains("constant input: params is 1.00000e+08");
+        assertThat(run.err()).startsWith("scalefit fit: the data cannot identify the law: not identified: constant "
+                + "input: params");
         assertThat(json(out).get("success").asBoolean()).isFalse();
         assertThat(json(out).get("status").asString()).isEqualTo("not_identified");
         assertThat(json(out).has("exponents")).isFalse();
