@@ -76,7 +76,8 @@ import picocli.CommandLine.Option;
                 + "interactive figures and tables, figures/*.png and *.svg): Approach 1 on FLOPs (and GPU-hours when "
                 + "the data has step, num_nodes and seconds_per_step), an Approach-3 params/tokens fit with pairs-"
                 + "bootstrap intervals, the compute-optimal allocation beside Chinchilla, Epoch AI and Kaplan, and "
-                + "the feasible model shapes (with --shape-search, the fitted law's optimal shapes); provenance "
+                + "the feasible model shapes when the data has width and depth (with --shape-search, the fitted "
+                + "law's optimal shapes); provenance "
                 + "(data SHA-256, options, version) at the end.",
                 "",
                 "The directory is written atomically; an existing one is replaced only if it is a scalefit report.",
@@ -266,7 +267,9 @@ final class ReportCommand implements Callable<Integer> {
                 1e25}, compute, bands));
 
         step = System.nanoTime();
-        sections.add(shapeSection(fit, runs, table, shapes, parallelism));
+        if (shapes || shapeSearch) {   // Gemstones' shape grid says nothing about runs without a shape
+            sections.add(shapeSection(fit, runs, table, shapes, parallelism));
+        }
         seconds.put("shapes", elapsed(step));
         List<Provenance.DataSource> extraData = new ArrayList<>();
         if (widthDepthLaw != null) {
@@ -408,6 +411,9 @@ final class ReportCommand implements Callable<Integer> {
         input.columns.forEach((logical, column) -> options.put("--column " + logical, column));
         options.put("Approach-3 law", LawForm.CHINCHILLA.name() + " (params, tokens)");
         options.put("--delta", Double.toString(delta));
+        if (input.where != null) {
+            options.put("--where", input.where);
+        }
         if (compute.flopsColumn != null) {
             options.put("--flops", compute.flopsColumn);
         }

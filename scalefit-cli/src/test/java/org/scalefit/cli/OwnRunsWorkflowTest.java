@@ -118,6 +118,19 @@ class OwnRunsWorkflowTest {
                 .contains(String.format(Locale.ROOT, "slope %.3f", slope.get("slope").asDouble()));
     }
 
+    @Test
+    void aReportOnRunsWithoutShapesHasNoModelShapesSection() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), runs());
+        Path report = folder.resolve("report");
+
+        ok("report", "--data", data.toString(), "--out", report.toString(), "--no-timestamps", "--law-bootstrap",
+                "0", "--bootstrap", "0", "--threads", "2");
+
+        String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Approach 3: chinchilla law").doesNotContain("Model shapes")
+                .doesNotContain("Feasible model shapes");
+    }
+
     private static double[] numbers(String row) {
         String[] cells = row.split(",");
         double[] values = new double[cells.length];

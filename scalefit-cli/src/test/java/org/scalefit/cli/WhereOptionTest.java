@@ -63,4 +63,15 @@ class WhereOptionTest {
         assertThat(run.err()).contains("--where 'size > 1': expected a condition over the columns of")
                 .contains("(params, tokens, loss)");
     }
+
+    @Test
+    void aReportOnTheRowsWhereAConditionHoldsRecordsTheCondition() throws Exception {
+        Path report = folder.resolve("report");
+
+        CliRun run = CliRun.of("report", "--data", runs().toString(), "--where", "params < 1e9", "--out",
+                report.toString(), "--no-timestamps", "--law-bootstrap", "0", "--bootstrap", "0", "--threads", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(report.resolve("index.html"))).contains("--where").contains("params &lt; 1e9");
+    }
 }

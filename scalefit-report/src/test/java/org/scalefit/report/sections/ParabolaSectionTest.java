@@ -51,4 +51,16 @@ class ParabolaSectionTest {
 
         assertThat(section.figures().get(0).series()).hasSize(2);
     }
+
+    @Test
+    void theWarningsOfTheMinimisedLawsFitAreShownBeforeTheShapes() {
+        String warning = "degenerate: irreducible error E = exp(-4555) is negligible next to the smallest loss 2.3";
+
+        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", List.of(warning),
+                "params law", Optional.empty(), 0.01);
+
+        assertThat(section.blocks()).filteredOn(Block.Text.class::isInstance).map(Block.Text.class::cast)
+                .extracting(Block.Text::text).anySatisfy(text -> assertThat(text)
+                        .startsWith("Caution: the fit of the minimised law warned — " + warning));
+    }
 }
