@@ -41,17 +41,19 @@ final class AllocateCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
+        List<String> warnings = AllocationRules.warnings(law);
         List<Allocation> allocations = rule.at(compute.values().stream().mapToDouble(Double::doubleValue).toArray());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
         } else if (out != null) {
             AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
-                    rule, allocations, ScalefitVersion.current()));
+                    warnings, rule, allocations, ScalefitVersion.current()));
         }
         PrintStream stdout = System.out;
         String source = AllocationRules.referenceSource(law);
         stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
                 source.isEmpty() ? "" : " (" + source + ")");
+        LawCautions.print(stdout, law, warnings);
         stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
         for (Allocation a : allocations) {
             stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),

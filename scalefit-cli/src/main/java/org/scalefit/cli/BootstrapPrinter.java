@@ -75,6 +75,10 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
         stdout.printf(Locale.ROOT, "tokens per parameter D/N of the compute-optimal policy: %s %% band of %d "
                 + "draws from N(estimate, bootstrap covariance), seed %d; reference %s%n", fmt(policy.coverage()),
                 policy.draws(), policy.seed(), outcome.request().reference());
+        if (policy.skipped() > 0) {
+            stdout.printf(Locale.ROOT, "  %d of the %d draws have no compute-optimal allocation (α ≤ 0 or β ≤ 0) and "
+                    + "are left out of the band%n", policy.skipped(), policy.draws());
+        }
         stdout.println("  (C factor: median over the draws of C / the compute the draw's law needs to reach the "
                 + "reducible loss of the reference allocation)");
         stdout.printf(Locale.ROOT, "  %12s %10s %10s %10s %10s %10s %10s%n", "compute", "p" + fmt(low), "p50",

@@ -27,9 +27,14 @@ final class DataOptions {
                     + "FLOPs, flops, C; others by their own name.")
     Map<String, String> columns = new LinkedHashMap<>();
 
+    @Option(names = "--where", paramLabel = "CONDITION",
+            description = "Keep only the runs for which this SQL condition over the file's own columns holds, e.g. "
+                    + "\"tokens >= 1e9 AND run_name LIKE 'PyGemma%%'\" (recorded in the result's provenance).")
+    String where;
+
     /** The runs these options name. */
     DataSource source() {
-        return new DataSource(data, columns);
+        return new DataSource(data, columns, where);
     }
 
     /**

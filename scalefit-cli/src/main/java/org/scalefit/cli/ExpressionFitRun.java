@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.Identification;
+import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ColumnRequest;
@@ -32,7 +34,8 @@ final class ExpressionFitRun {
     }
 
     static int run(ExpressionLaw law, String weightColumn, DataOptions input, EngineProvider.Engine engine,
-                   MultiStartFitter.Options options, Integer bootstrap, long seed, Path out) {
+                   MultiStartFitter.Options options, Integer bootstrap, long seed, Path out,
+                   Identification.Limits limits) {
         String localData = engine.localCopy(input.data);
         List<String> wanted = new ArrayList<>(law.columns());
         if (weightColumn != null) {
@@ -62,7 +65,7 @@ final class ExpressionFitRun {
         ExpressionFit fit;
         request.objective(); // checks the law against the data before the progress bar starts
         try (TerminalProgress progress = TerminalProgress.start("fit " + law.name(), request.grid().size())) {
-            fit = request.run(engine, progress);
+            fit = request.run(engine, progress, limits);
         }
         ExpressionBootstrapResult replicates = null;
         if (bootstrap != null && fit.hasOptimum()) {
@@ -79,7 +82,11 @@ final class ExpressionFitRun {
         if (replicates != null) {
             printIntervals(replicates, System.out);
         }
-        return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+            System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ",
+                    fit.warnings()));
+        }
+        return ScalefitCommand.exitCode(fit.status().label());
     }
 
     /** A column the law reads and the data lacks, as an error at the input's place in the expression. */
@@ -116,6 +123,11 @@ final class ExpressionFitRun {
                 fit.law().residual().name().toLowerCase(Locale.ROOT), fit.law().penalty(), fit.search().starts(),
                 fit.search().successfulStarts(), fit.search().recognisedStarts(), seconds, threads);
         out.println("L = " + fit.law().expression().text().strip().replace("\n", " "));
+        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+            out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
+            fit.warnings().forEach(warning -> out.println("  " + warning));
+            return;
+        }
         if (!fit.hasOptimum()) {
             out.println("FAILED: " + String.join("; ", fit.warnings()));
             return;

@@ -90,7 +90,7 @@ final class FitBootstrapOptions {
             }
         }
         FitBootstrapRequest request = new FitBootstrapRequest(fit, new FitBootstrapRequest.DataOverride(data.data,
-                data.columns), ResamplingUnits.Scheme.named(scheme), runKey, resamples, seed, stream, streamName,
+                data.columns, data.where), ResamplingUnits.Scheme.named(scheme), runKey, resamples, seed, stream, streamName,
                 compute.stream().mapToDouble(Double::doubleValue).toArray(), level);
         FitBootstrapRequest.Prepared prepared = request.prepare();
         if (prepared.moved() != null) {
@@ -115,6 +115,7 @@ final class FitBootstrapOptions {
         LawForm law = stored.law().form();
         stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, delta %s%n", stored.file(), law.name(),
                 data, stored.points(), stored.delta());
+        LawCautions.print(stdout, stored.file().toString(), stored.law().warnings());
         ResamplingUnits units = resampling.units();
         String what = units.scheme() == ResamplingUnits.Scheme.RUNS
                 ? units.units() + " runs (key " + String.join(",", resampling.runKey()) + ")"

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
                 "2:bad command-line usage", "3:bad input data (file, line and column are "
                 + "printed)", "4:no start converged, or the best point found failed the stationarity test (the "
                 + "result says status not_stationary and warns 'not converged'; its parameters are not a minimum)",
+                "5:the data cannot identify the law (status not_identified, no search run): too few points or "
+                + "distinct values per input, a constant input, nearly collinear log inputs (|corr| > 0.99), or "
+                + "params/tokens above --max-params/--max-tokens; the reasons are printed",
                 "130:interrupted"})
 final class FitCommand implements Callable<Integer> {
 
@@ -69,6 +72,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Mixin
     SearchOptions search = new SearchOptions();
+
+    @Mixin
+    LimitsOptions limits = new LimitsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE, or as a one-row "
             + "Parquet table if FILE ends in .parquet.")
@@ -114,14 +120,14 @@ final class FitCommand implements Callable<Integer> {
         }
         try (EngineProvider.Engine parallelism = engine.open()) {
             return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism,
-                    search.options(), lawOptions.bootstrap, lawOptions.seed, out);
+                    search.options(), lawOptions.bootstrap, lawOptions.seed, out, limits.limits());
         }
     }
 
     /** Reads the data (through the engine, which may have to copy it here first) and fits, or serves the store's. */
     private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism, FitOutput output) {
         FitRequest request = new FitRequest(input.source(), form, transform.transforms(), delta, startGrid,
-                !search.noPolish, !search.exhaustive, search.maxEvaluations);
+                !search.noPolish, !search.exhaustive, search.maxEvaluations, limits.limits());
         PreparedFit prepared = request.prepare(parallelism);
         CacheKey key = prepared.cacheKey();
         Optional<StoredResult> stored = store.lookup("fit", out, key);

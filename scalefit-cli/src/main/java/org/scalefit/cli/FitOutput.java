@@ -40,6 +40,10 @@ record FitOutput(Path out, DocumentFormat format) {
                     : text);
         }
         FitPrinter.print(document, System.out);
-        return document.success() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        if (document.status().equals("not_identified")) {
+            System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ",
+                    document.warnings()));
+        }
+        return ScalefitCommand.exitCode(document.status());
     }
 }

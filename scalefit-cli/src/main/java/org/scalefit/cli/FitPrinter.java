@@ -19,6 +19,11 @@ final class FitPrinter {
                         + "early), %.2f s on %d threads%n", form.name(), result.points(), result.delta(),
                 result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
                 result.run().seconds(), result.run().threads());
+        if (result.status().equals("not_identified")) {
+            out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
+            result.warnings().forEach(warning -> out.println("  " + warning));
+            return;
+        }
         if (!result.hasOptimum()) {
             out.println("FAILED: no start converged");
             result.warnings().forEach(warning -> out.println("warning: " + warning));

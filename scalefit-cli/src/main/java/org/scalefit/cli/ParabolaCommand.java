@@ -189,6 +189,9 @@ final class ParabolaCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "overtraining parabola of %s (%s); search params %s, parabola params relaxed "
                         + "(embeddings included); %.2f s on %d threads%n", minimised.law().form().name(),
                 minimised.file(), analysis.search().accounting().parameterCount().label(), seconds, workers);
+        for (LawInput law : analysis.laws()) {
+            LawCautions.print(stdout, law.file(), law.law().warnings());
+        }
         for (Panel panel : analysis.panels()) {
             OvertrainingParabola parabola = panel.parabola();
             stdout.printf(Locale.ROOT, "%nbucket %d: FLOPs = %.5e, optimum %.1f x %.2f on %.4g tokens, loss %.5f%s%n",

@@ -91,6 +91,7 @@ final class PredictCommand implements Callable<Integer> {
         var bootstrap = fitted.bootstrap();
         double coverage = level / 100;
         List<String> names = expressionLaw.expression().inputs();
+        LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
         StringBuilder csv = new StringBuilder();
         if (!inputs.isEmpty()) {
             String header = String.join(",", names) + ",loss" + (bootstrap.isPresent() ? ",loss_low,loss_high" : "");
@@ -166,7 +167,8 @@ final class PredictCommand implements Callable<Integer> {
             return ExpressionLawFiles.fittedLaw(fit.toString(), root);
         }
         FittedLaw builtIn = LawFiles.fromJson(fit.toString(), root);
-        return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta());
+        return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta(),
+                builtIn.warnings(), java.util.Optional.empty());
     }
 
     private static double[] point(ExpressionLaw law, String text) {

@@ -77,7 +77,8 @@ import picocli.CommandLine.Option;
                 + "interactive figures and tables, figures/*.png and *.svg): Approach 1 on FLOPs (and GPU-hours when "
                 + "the data has step, num_nodes and seconds_per_step), an Approach-3 params/tokens fit with pairs-"
                 + "bootstrap intervals, the compute-optimal allocation beside Chinchilla, Epoch AI and Kaplan, and "
-                + "the feasible model shapes (with --shape-search, the fitted law's optimal shapes); provenance "
+                + "the feasible model shapes when the data has width and depth (with --shape-search, the fitted "
+                + "law's optimal shapes); provenance "
                 + "(data SHA-256, options, version) at the end.",
                 "",
                 "The directory is written atomically; an existing one is replaced only if it is a scalefit report.",
@@ -86,6 +87,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:I/O error", "2:bad usage or degenerate data",
                 "3:bad input data (file, line and column are printed)", "4:the Approach-3 fit failed (the report is "
+                + "still written)", "5:the data cannot identify the law (status not_identified; the report is "
                 + "still written)", "130:interrupted"})
 final class ReportCommand implements Callable<Integer> {
 
@@ -228,7 +230,7 @@ final class ReportCommand implements Callable<Integer> {
         BootstrapResult bootstrap = null;
         ComputeOptimalAllocation fitted = null;
         if (fit.succeeded()) {
-            FittedLaw law = new FittedLaw(LawForm.CHINCHILLA, fit.parameters());
+            FittedLaw law = fit.fitted();
             if (lawBootstrap > 0) {
                 step = System.nanoTime();
                 bootstrap = PairsBootstrap.fromEstimate(law, delta, lawBootstrap, seed).run(points, parallelism);
@@ -255,14 +257,16 @@ final class ReportCommand implements Callable<Integer> {
                 1e25}, compute, bands));
 
         step = System.nanoTime();
-        sections.add(shapeSection(fit, runs, table, shapes, parallelism));
+        if (shapes || shapeSearch) {   // Gemstones' shape grid says nothing about runs without a shape
+            sections.add(shapeSection(fit, runs, table, shapes, parallelism));
+        }
         seconds.put("shapes", elapsed(step));
         List<Provenance.DataSource> extraData = new ArrayList<>();
         if (widthDepthLaw != null) {
             step = System.nanoTime();
             IndustryModels industry = IndustryModels.bundled();
             Optional<FittedLaw> second = fit.succeeded()
-                    ? Optional.of(new FittedLaw(LawForm.CHINCHILLA, fit.parameters())) : Optional.empty();
+                    ? Optional.of(fit.fitted()) : Optional.empty();
             sections.add(GemstonesSections.parabola(widthDepthLaw, widthDepthLaw.form().name() + " law ("
                     + parabolaLaw.getFileName() + ")", second, "this fit (Approach 3)", industry, architecture,
                     parallelism));
@@ -309,7 +313,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!noTimestamps) {
             System.out.printf(Locale.ROOT, "  writing took %.1f s%n", elapsed(step));
         }
-        return fit.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
+        return ScalefitCommand.exitCode(fit.status().label());
     }
 
     private Section shapeSection(LawFit fit, Runs runs, RunTable table, boolean shapes, Parallelism parallelism) {
@@ -317,7 +321,7 @@ final class ReportCommand implements Callable<Integer> {
         if (shapeSearch && fit.succeeded()) {
             ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(),
                     ShapeAccounting.gemstones());
-            FittedLaw law = new FittedLaw(LawForm.CHINCHILLA, fit.parameters());
+            FittedLaw law = fit.fitted();
             optima.put("this fit (Approach 3)", search.minimise(List.of(law), parallelism).get(0));
         }
         Map<String, List<ShapeMark>> marks = new LinkedHashMap<>();
@@ -397,6 +401,9 @@ final class ReportCommand implements Callable<Integer> {
         input.columns.forEach((logical, column) -> options.put("--column " + logical, column));
         options.put("Approach-3 law", LawForm.CHINCHILLA.name() + " (params, tokens)");
         options.put("--delta", Double.toString(delta));
+        if (input.where != null) {
+            options.put("--where", input.where);
+        }
         if (compute.flopsColumn != null) {
             options.put("--flops", compute.flopsColumn);
         }

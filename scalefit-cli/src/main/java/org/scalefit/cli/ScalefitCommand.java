@@ -28,8 +28,19 @@ public final class ScalefitCommand implements Runnable {
 
     /** Exit code for bad input data (file, line, column are printed). */
     static final int EXIT_BAD_INPUT = 3;
-    /** Exit code for a fit in which no start converged. */
+    /** Exit code for a fit in which no start converged, or whose best point failed the stationarity test. */
     static final int EXIT_FIT_FAILED = 4;
+    /** Exit code for a fit whose data cannot identify the law (status not_identified; no search was run). */
+    static final int EXIT_NOT_IDENTIFIED = 5;
+    /** The exit code of a fit that ended with the status labelled {@code status} ({@code LawFit.Status#label}). */
+    static int exitCode(String status) {
+        return switch (status) {
+            case "converged" -> 0;
+            case "not_identified" -> EXIT_NOT_IDENTIFIED;
+            default -> EXIT_FIT_FAILED;
+        };
+    }
+
     /** Exit code when interrupted. */
     static final int EXIT_INTERRUPTED = 130;
 

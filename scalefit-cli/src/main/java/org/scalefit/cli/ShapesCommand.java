@@ -190,6 +190,7 @@ final class ShapesCommand implements Callable<Integer> {
         for (LawResult result : results) {
             stdout.printf(Locale.ROOT, "%n%s %s (%s): grid optimum per FLOPs bucket%n", result.role(),
                     result.optima().law().form().name(), result.file());
+            LawCautions.print(stdout, result.file(), result.optima().law().warnings());
             stdout.printf(Locale.ROOT, "  %-9s %9s %8s %8s %9s %11s %11s %9s %9s%n", "FLOPs<=", "width", "depth",
                     "w/d", "params", "tokens", "tokens/N", "loss", "");
             List<BucketOptimum> optima = result.optima().optima();

@@ -119,7 +119,7 @@ public final class GemstonesReproduction {
                 + "(parameters_delta-3/).");
         IndustryModels industry = IndustryModels.bundled();
         List<Section> sections = new ArrayList<>(sections(reader, twoInput.get(SHOWN_FIT), context));
-        sections.add(GemstonesSections.parabola(new FittedLaw(LawForm.WIDTH_DEPTH, widthDepth.parameters()),
+        sections.add(GemstonesSections.parabola(widthDepth.fitted(),
                 "width-depth law (hot_100b+, δ 1e-3, this reproduction)", Optional.of(new FittedLaw(
                         LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), "params/tokens law (hot_100b+)",
                 industry, Architecture.gemstones(), context.parallelism()));

@@ -88,8 +88,9 @@ class FitResultsStoreTest {
     @Test
     void changedDataIsRefitted() throws Exception {
         Path data = folder.resolve("runs.csv");
+        // three token counts: two would not identify the law (Identification), whatever the store does
         String csv = "N,D,L\n1e7,1e9,3.9\n1e7,3e9,3.7\n3e7,1e9,3.6\n3e7,3e9,3.4\n1e8,1e9,3.3\n1e8,3e9,3.1\n"
-                + "3e8,1e9,3.15\n3e8,3e9,2.9\n";
+                + "3e8,1e9,3.15\n3e8,3e9,2.9\n1e7,1e10,3.6\n3e7,1e10,3.25\n1e8,1e10,2.95\n3e8,1e10,2.75\n";
         Files.writeString(data, csv);
         String[] args = {"fit", "--data", data.toString(), "--column", "params=N", "--column", "tokens=D",
             "--column", "loss=L", "--grid", "epoch", "--out", folder.resolve("fit.json").toString()};

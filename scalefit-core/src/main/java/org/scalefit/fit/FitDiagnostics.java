@@ -12,7 +12,11 @@ import org.scalefit.law.LawForm;
  * <ul>
  *   <li>the irreducible error E = e<sup>e</sup> is negligible next to every observed loss (e → −∞: the law has no
  *       floor and E is not identified; Gemstones' width–depth fit ends at e ≈ −4555);</li>
- *   <li>an exponent is at 0 (its term is a constant that merges with E) or very large;</li>
+ *   <li>an exponent is at 0 (its term is a constant that merges with E), negative (the predicted loss grows with
+ *       that input, against every published scaling law) or very large;</li>
+ *   <li>for a two-input law, a compute-optimal exponent a = β/(α+β) (N<sub>opt</sub> ∝ C<sup>a</sup>) or
+ *       b = α/(α+β) (D<sub>opt</sub> ∝ C<sup>b</sup>) outside [0, 1] (Hoffmann et al. 2022, eq. 4): a model or
+ *       data budget that shrinks as compute grows;</li>
  *   <li>a term carries a negligible share of the prediction at every point (its coefficient and exponent are not
  *       identified);</li>
  *   <li>distinct optima within 10⁻⁹ (relative) of the best value lie far apart (a flat direction);</li>
@@ -56,6 +60,9 @@ public final class FitDiagnostics {
             if (Math.abs(alpha) < ZERO_EXPONENT) {
                 warnings.add(String.format(Locale.ROOT, "degenerate: the exponent of %s is %.3g, at 0; its term is a "
                         + "constant that merges with E", input, alpha));
+            } else if (alpha < 0) {
+                warnings.add(String.format(Locale.ROOT, "implausible: the exponent of %s is negative (%.4g); the "
+                        + "predicted loss grows with %s", input, alpha, input));
             } else if (alpha > LARGE_EXPONENT) {
                 warnings.add(String.format(Locale.ROOT, "suspicious: the exponent of %s is %.4g, far outside the usual "
                         + "0.1–1; its coefficient (log %.4g) is likely trading off against it", input, alpha, theta[k + j]));
@@ -63,6 +70,14 @@ public final class FitDiagnostics {
             if (maxShare(law, theta, observations, j) < NEGLIGIBLE_SHARE) {
                 warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
                         + "its coefficient and exponent are not identified");
+            }
+        }
+        if (k == 2 && Math.abs(theta[0] + theta[1]) > 0) {
+            double a = computeOptimalExponent(theta);
+            if (!(a >= 0 && a <= 1)) {
+                warnings.add(String.format(Locale.ROOT, "implausible: the compute-optimal allocation is "
+                        + "%s_opt ∝ C^%.4f and %s_opt ∝ C^%.4f; an exponent outside [0, 1] shrinks a budget as compute "
+                        + "grows", law.inputs().get(0), a, law.inputs().get(1), 1 - a));
             }
         }
         if (leaders.size() > 1) {

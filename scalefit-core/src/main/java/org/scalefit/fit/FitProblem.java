@@ -19,15 +19,24 @@ import org.scalefit.parallel.Parallelism;
  * @param delta        the Huber threshold δ on log-loss residuals
  * @param grid         the starting points
  * @param options      the search's options (tolerances, polishing, recognition of found basins)
+ * @param limits       the physical limits on the inputs beyond which the data cannot identify the law
+ *                     ({@link Identification})
  */
 public record FitProblem(LawForm law, Observations observations, double delta, StartGrid grid,
-                         MultiStartFitter.Options options) {
+                         MultiStartFitter.Options options, Identification.Limits limits) {
 
     public FitProblem {
         Objects.requireNonNull(law, "law");
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The problem under the default physical limits ({@link Identification.Limits#DEFAULTS}). */
+    public FitProblem(LawForm law, Observations observations, double delta, StartGrid grid,
+                      MultiStartFitter.Options options) {
+        this(law, observations, delta, grid, options, Identification.Limits.DEFAULTS);
     }
 
     /** The problem with the default search options ({@link MultiStartFitter.Options#defaults()}). */
@@ -37,7 +46,12 @@ public record FitProblem(LawForm law, Observations observations, double delta, S
 
     /** The same problem searched with {@code next} options. */
     public FitProblem withOptions(MultiStartFitter.Options next) {
-        return new FitProblem(law, observations, delta, grid, next);
+        return new FitProblem(law, observations, delta, grid, next, limits);
+    }
+
+    /** The same problem with other physical limits on the inputs ({@link Identification}). */
+    public FitProblem withLimits(Identification.Limits next) {
+        return new FitProblem(law, observations, delta, grid, options, next);
     }
 
     /** Solves the problem on {@code parallelism}, reporting finished starts to {@code progress}. */

@@ -14,19 +14,28 @@ import org.scalefit.parallel.Parallelism;
 
 /**
  * A law fitted by {@link MultiStartFitter} ({@link FitProblem#fit}): the optimum in the law's own terms, with the
- * search that found it, the evidence that it is a minimum, and the warnings about it.
+ * search that found it, the evidence that it is a minimum, and the warnings about it. The data's {@link
+ * Identification} is checked first: on data that cannot identify the law no search is run and the status is
+ * {@link Status#NOT_IDENTIFIED}.
  *
- * @param law       the law's form
- * @param delta     the Huber threshold δ of the objective
- * @param points    how many points were fitted
- * @param search    the multi-start search
- * @param warnings  {@link FitDiagnostics} findings, and what the search could not establish; empty when nothing
- *                  looks wrong
+ * @param law            the law's form
+ * @param delta          the Huber threshold δ of the objective
+ * @param points         how many points were fitted
+ * @param identification whether the data can identify the law (checked before the search)
+ * @param search         the multi-start search (no starts when the data do not identify the law)
+ * @param warnings       why the law is not identified, {@link FitDiagnostics} findings, and what the search could
+ *                       not establish; empty when nothing looks wrong
  */
-public record LawFit(LawForm law, double delta, int points, MultiStartResult search, List<String> warnings) {
+public record LawFit(LawForm law, double delta, int points, Identification identification, MultiStartResult search,
+                     List<String> warnings) {
 
     /** How a fit ended. */
     public enum Status {
+        /**
+         * The data cannot identify the law ({@link Identification}: too few points or distinct values, a constant
+         * input, nearly collinear inputs, values outside physical ranges); no search was run.
+         */
+        NOT_IDENTIFIED("not_identified"),
         /** Some start converged and the reported optimum passed the {@link Stationarity} test. */
         CONVERGED("converged"),
         /** Some start converged, but the best point found is not a tested local minimum (see the warnings). */
@@ -45,8 +54,14 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
             return label;
         }
 
-        /** How a search ended: no optimum, one that failed the {@link Stationarity} test, or a tested one. */
-        public static Status of(MultiStartResult search) {
+        /**
+         * How a fit ended: data that do not identify the law, a search with no optimum, one that failed the
+         * {@link Stationarity} test, or a tested one.
+         */
+        public static Status of(Identification identification, MultiStartResult search) {
+            if (!identification.identified()) {
+                return NOT_IDENTIFIED;
+            }
             if (!search.found()) {
                 return NO_START_CONVERGED;
             }
@@ -58,13 +73,23 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
         warnings = List.copyOf(warnings);
     }
 
-    /** Solves {@code problem} on {@code parallelism}: the search, then the diagnostics of what it found. */
+    /**
+     * Solves {@code problem} on {@code parallelism}: if the data can identify the law under the problem's limits, the
+     * search, then the diagnostics of what it found; otherwise {@link Status#NOT_IDENTIFIED} without searching.
+     */
     public static LawFit fit(FitProblem problem, Parallelism parallelism, FitProgress progress) {
         LawForm law = problem.law();
         Observations observations = problem.observations();
-        HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, problem.delta());
-        MultiStartResult search = new MultiStartFitter(problem.options()).fit(objective, problem.grid(),
-                parallelism, progress);
+        double delta = problem.delta();
+        StartGrid grid = problem.grid();
+        Identification identification = Identification.of(law, observations, problem.limits());
+        if (!identification.identified()) {
+            progress.advance(grid.size());
+            return new LawFit(law, delta, observations.size(), identification, withoutSearch(grid),
+                    identification.warnings());
+        }
+        HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
+        MultiStartResult search = new MultiStartFitter(problem.options()).fit(objective, grid, parallelism, progress);
         List<String> warnings = new ArrayList<>();
         if (!search.found()) {
             warnings.add(String.format(Locale.ROOT, "failed: no start converged (%d starts, %d objective evaluations)",
@@ -78,12 +103,17 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
         }
-        return new LawFit(law, problem.delta(), observations.size(), search, warnings);
+        return new LawFit(law, delta, observations.size(), identification, search, warnings);
+    }
+
+    /** The record of a search that was not run (the data do not identify the law): no starts, no optimum. */
+    public static MultiStartResult withoutSearch(StartGrid grid) {
+        return new MultiStartResult(grid, null, null, false, 0, 0, 0, 0, 0, List.of(), null, null);
     }
 
     /** How the fit ended. */
     public Status status() {
-        return Status.of(search);
+        return Status.of(identification, search);
     }
 
     /** True if the fit converged to a tested local minimum ({@link Status#CONVERGED}). */
@@ -94,6 +124,19 @@ public record LawFit(LawForm law, double delta, int points, MultiStartResult sea
     /** True if there is a best point to report (converged, or reported as not stationary). */
     public boolean hasOptimum() {
         return search.found();
+    }
+
+    /**
+     * The optimum as a {@link FittedLaw}, carrying this fit's warnings with it.
+     *
+     * @throws IllegalStateException if there is no optimum ({@link #hasOptimum()} is false)
+     */
+    public FittedLaw fitted() {
+        if (!hasOptimum()) {
+            throw new IllegalStateException("the fit of " + law.name() + " has no optimum (status " + status().label()
+                    + ")");
+        }
+        return new FittedLaw(law, parameters(), warnings);
     }
 
     /** The best objective value. */

@@ -19,8 +19,9 @@ import org.scalefit.law.PowerLawAllocation;
  * </pre>
  * <ul>
  *   <li><b>band</b>: M draws θ_m ~ N(θ̂, Σ) of the log-space parameters [α, β, ln A, ln B, ln E] around the estimate
- *       with the bootstrap covariance; at each budget C the (50 ∓ coverage/2)-th percentiles and the median of
- *       D/N over the draws (linear interpolation, {@code np.percentile}); the draws come from a Well19937c generator
+ *       with the bootstrap covariance; a draw with α ≤ 0 or β ≤ 0 (or A, B beyond double range) has no
+ *       compute-optimal allocation (G and the exponents a, b are undefined) and is counted and skipped ({@link #skipped}); at each budget C the
+ *       (50 ∓ coverage/2)-th percentiles and the median of D/N over the other draws (linear interpolation, {@code np.percentile}); the draws come from a Well19937c generator
  *       seeded with the seed through Hipparchus' {@link MultivariateNormalDistribution} (eigen-decomposition factor),
  *       one after another, so the band depends on the seed alone. The notebook's draws come from NumPy's global
  *       stream and cannot be replayed here: the band agrees with it to Monte-Carlo error;</li>
@@ -35,11 +36,12 @@ import org.scalefit.law.PowerLawAllocation;
  * </ul>
  *
  * @param rows      one row per budget, in the order given
- * @param draws     M
+ * @param draws     M, the draws made
+ * @param skipped   how many of them had no compute-optimal allocation and were left out of the band
  * @param seed      seed of the draws
  * @param coverage  the central coverage of the band in percent (80 in the notebook)
  */
-public record TokensPerParameterPolicy(List<Row> rows, int draws, long seed, double coverage) {
+public record TokensPerParameterPolicy(List<Row> rows, int draws, int skipped, long seed, double coverage) {
 
     public TokensPerParameterPolicy {
         rows = List.copyOf(rows);
@@ -107,7 +109,7 @@ public record TokensPerParameterPolicy(List<Row> rows, int draws, long seed, dou
      * {@code draws} draws, at each budget in {@code compute}, against {@code reference}.
      *
      * @throws IllegalArgumentException if the covariance is not symmetric positive definite, a budget is not
-     *         positive, or a draw has α ≤ 0 or β ≤ 0 (no compute-optimal allocation exists)
+     *         positive, or fewer than 2 draws have a compute-optimal allocation (α, β > 0)
      */
     public static TokensPerParameterPolicy band(double[] estimate, double[][] covariance, ReferencePolicy reference,
                                                 double[] compute, int draws, long seed, double coverage) {
@@ -130,13 +132,19 @@ public record TokensPerParameterPolicy(List<Row> rows, int draws, long seed, dou
             }
         }
         ComputeOptimalAllocation[] laws = drawLaws(estimate, covariance, draws, seed);
+        int skipped = draws - laws.length;
+        if (laws.length < 2) {
+            throw new IllegalArgumentException("the policy band needs at least 2 draws with a compute-optimal "
+                    + "allocation, but " + skipped + " of " + draws + " draws have α ≤ 0 or β ≤ 0 (the covariance is "
+                    + "too wide for the estimate)");
+        }
         ComputeOptimalAllocation point = ComputeOptimalAllocation.ofChinchillaParameters(estimate);
         PowerLawAllocation middle = reference.at(reference.middleExponent());
         PowerLawAllocation lowEnd = reference.at(reference.lowExponent());
         PowerLawAllocation highEnd = reference.at(reference.highExponent());
-        double[][] ratios = new double[draws][compute.length];
-        double[][] factors = new double[draws][compute.length];
-        for (int m = 0; m < draws; m++) {
+        double[][] ratios = new double[laws.length][compute.length];
+        double[][] factors = new double[laws.length][compute.length];
+        for (int m = 0; m < laws.length; m++) {
             for (int i = 0; i < compute.length; i++) {
                 ratios[m][i] = laws[m].at(compute[i]).tokensPerParam();
                 factors[m][i] = compute[i] / computeNeeded(laws[m], middle.at(compute[i]));
@@ -154,9 +162,10 @@ public record TokensPerParameterPolicy(List<Row> rows, int draws, long seed, dou
                     middle.at(c).tokensPerParam(), lowEnd.at(c).tokensPerParam(), highEnd.at(c).tokensPerParam(),
                     factor[i]));
         }
-        return new TokensPerParameterPolicy(rows, draws, seed, coverage);
+        return new TokensPerParameterPolicy(rows, draws, skipped, seed, coverage);
     }
 
+    /** The laws of the draws that have a compute-optimal allocation ({@link ComputeOptimalAllocation}), in order. */
     private static ComputeOptimalAllocation[] drawLaws(double[] estimate, double[][] covariance, int draws,
                                                        long seed) {
         MultivariateNormalDistribution normal;
@@ -166,17 +175,16 @@ public record TokensPerParameterPolicy(List<Row> rows, int draws, long seed, dou
             throw new IllegalArgumentException("the covariance of the policy draws is not symmetric positive "
                     + "definite: " + e.getMessage(), e);
         }
-        ComputeOptimalAllocation[] laws = new ComputeOptimalAllocation[draws];
+        List<ComputeOptimalAllocation> laws = new ArrayList<>(draws);
         for (int m = 0; m < draws; m++) {
             double[] theta = normal.sample();
             try {
-                laws[m] = ComputeOptimalAllocation.ofChinchillaParameters(theta);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("policy draw " + m + " has no compute-optimal allocation (the "
-                        + "covariance is too wide for the estimate): " + e.getMessage(), e);
+                laws.add(ComputeOptimalAllocation.ofChinchillaParameters(theta));
+            } catch (IllegalArgumentException noAllocation) {
+                // α ≤ 0, β ≤ 0 or A, B beyond double range: counted as skipped by the caller
             }
         }
-        return laws;
+        return laws.toArray(ComputeOptimalAllocation[]::new);
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.hipparchus.distribution.multivariate.MultivariateNormalDistribution;
+import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.scalefit.law.ComputeOptimalAllocation;
 
@@ -96,13 +98,39 @@ class TokensPerParameterPolicyTest {
     }
 
     @Test
-    void drawWithoutAnAllocationIsReported() {
+    void drawsWithoutAnAllocationAreCountedAndLeftOutOfTheBand() {
         double[][] wide = new double[5][5];
         for (int j = 0; j < 5; j++) {
-            wide[j][j] = 1.0;
+            wide[j][j] = 0.04;
         }
-        assertThatThrownBy(() -> TokensPerParameterPolicy.band(ESTIMATE, wide,
-                TokensPerParameterPolicy.ReferencePolicy.of(CHINCHILLA), new double[] {1e20}, 1000, 1, 80))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("policy draw");
+        MultivariateNormalDistribution normal = new MultivariateNormalDistribution(new Well19937c(1L), ESTIMATE, wide);
+        int expected = 0;
+        for (int m = 0; m < 1000; m++) {
+            double[] theta = normal.sample();
+            expected += theta[0] > 0 && theta[1] > 0 ? 0 : 1;
+        }
+
+        TokensPerParameterPolicy policy = TokensPerParameterPolicy.band(ESTIMATE, wide,
+                TokensPerParameterPolicy.ReferencePolicy.of(CHINCHILLA), new double[] {1e20, 1e22}, 1000, 1, 80);
+
+        assertThat(expected).isBetween(1, 100);
+        assertThat(policy.draws()).isEqualTo(1000);
+        assertThat(policy.skipped()).isEqualTo(expected);
+        assertThat(policy.rows()).allSatisfy(row -> assertThat(row.low()).isPositive().isFinite()
+                .isLessThan(row.high()));
+    }
+
+    @Test
+    void aBandWithFewerThanTwoUsableDrawsIsRefusedWithTheCount() {
+        double[] negative = ESTIMATE.clone();
+        negative[0] = -0.3;
+        double[][] tiny = new double[5][5];
+        for (int j = 0; j < 5; j++) {
+            tiny[j][j] = 1e-8;
+        }
+        assertThatThrownBy(() -> TokensPerParameterPolicy.band(negative, tiny,
+                TokensPerParameterPolicy.ReferencePolicy.of(CHINCHILLA), new double[] {1e20}, 100, 1, 80))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100 of 100 draws have α ≤ 0 or β ≤ 0");
     }
 }

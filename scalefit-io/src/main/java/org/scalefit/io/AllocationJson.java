@@ -20,12 +20,14 @@ public final class AllocationJson {
     private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** The document for {@code allocations} under the rule read from {@code law}. */
-    public String write(String law, String source, AllocationRule rule, List<Allocation> allocations, String version) {
+    public String write(String law, String source, List<String> lawWarnings, AllocationRule rule,
+                        List<Allocation> allocations, String version) {
         ObjectNode root = mapper.createObjectNode();
         root.put("law", law);
         if (!source.isEmpty()) {
             root.put("source", source);
         }
+        LawWarningsJson.put(root, lawWarnings);
         if (rule instanceof ComputeOptimalAllocation chinchilla) {
             root.put("params_exponent", chinchilla.paramsExponent());
             root.put("tokens_exponent", chinchilla.tokensExponent());

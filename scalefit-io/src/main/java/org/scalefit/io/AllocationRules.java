@@ -44,6 +44,14 @@ public final class AllocationRules {
         return fromFitFile(file);
     }
 
+    /**
+     * The warnings of the fit in file {@code name} ({@link org.scalefit.law.FittedLaw#warnings}), which travel with
+     * its allocations; none for a bundled reference law.
+     */
+    public static List<String> warnings(String name) {
+        return referenceNames().contains(name) ? List.of() : LawFiles.read(Path.of(name)).warnings();
+    }
+
     /** The bundled reference law {@code name}; its {@code source} tells where the values come from. */
     public static AllocationRule reference(String name) {
         JsonNode law = referenceDocument().get(name);

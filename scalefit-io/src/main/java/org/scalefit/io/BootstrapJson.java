@@ -137,6 +137,7 @@ public final class BootstrapJson {
         String low = percentileName(lowPercentile);
         String high = percentileName(100 - lowPercentile);
         node.put("draws", policy.draws());
+        node.put("skipped_draws", policy.skipped());
         node.put("seed", policy.seed());
         node.put("coverage", policy.coverage());
         node.put("reference", reference);

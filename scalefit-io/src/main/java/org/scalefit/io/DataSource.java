@@ -13,8 +13,9 @@ import org.scalefit.data.RunTable;
  *
  * @param data    the dataset id, file path or {@value #STDIN}
  * @param columns logical column → file column, overriding {@link ColumnMapping#defaults()}; in the order given
+ * @param where   a row condition over the file's columns ({@link ColumnRequest#withWhere}), or null for all rows
  */
-public record DataSource(String data, Map<String, String> columns) {
+public record DataSource(String data, Map<String, String> columns, String where) {
 
     /** The {@code data} value that reads standard input. */
     public static final String STDIN = "-";
@@ -22,6 +23,11 @@ public record DataSource(String data, Map<String, String> columns) {
     public DataSource {
         Objects.requireNonNull(data, "data");
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** All rows of {@code data} under these column mappings. */
+    public DataSource(String data, Map<String, String> columns) {
+        this(data, columns, null);
     }
 
     /** {@code data} under the default column names. */
@@ -49,14 +55,19 @@ public record DataSource(String data, Map<String, String> columns) {
 
     /** The same columns read from {@code file} instead (e.g. a local copy of {@link #data()}). */
     public DataSource reading(String file) {
-        return new DataSource(file, columns);
+        return new DataSource(file, columns, where);
     }
 
     /** This source with {@code more} mappings added, replacing any of the same logical column. */
     public DataSource withColumns(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(columns);
         merged.putAll(more);
-        return new DataSource(data, merged);
+        return new DataSource(data, merged, where);
+    }
+
+    /** This source keeping only the rows where {@code condition} holds (null: all rows). */
+    public DataSource withWhere(String condition) {
+        return new DataSource(data, columns, condition);
     }
 
     /** Reads the requested columns of the runs, under {@link #mapping()}. */
@@ -66,7 +77,7 @@ public record DataSource(String data, Map<String, String> columns) {
 
     /** As {@link #read}, with the file columns that were read ({@value #STDIN}: standard input, read to its end). */
     public TableReader.Read readWithColumns(ColumnRequest request) {
-        ColumnRequest located = request.withMapping(mapping());
+        ColumnRequest located = request.withMapping(mapping()).withWhere(where);
         return STDIN.equals(data) ? new TableReader().readWithColumns(System.in, STDIN, located)
                 : new TableReader().readWithColumns(data, located);
     }

@@ -387,14 +387,26 @@ public final class ExpressionLawFiles {
     }
 
     /**
-     * A law with values for all its parameters, as a fit file holds it, and the parameters of its bootstrap
-     * replicates (no rows if the fit was not bootstrapped).
+     * A law with values for all its parameters, as a fit file holds it; the warnings of the fit that produced them
+     * (empty for values given by hand), which travel with it into predictions; and its bootstrap replicates, if the
+     * fit was bootstrapped.
      */
-    public record Fitted(ExpressionLaw law, double[] theta, java.util.Optional<ExpressionBootstrapResult> bootstrap) {
+    public record Fitted(ExpressionLaw law, double[] theta, List<String> warnings,
+                         java.util.Optional<ExpressionBootstrapResult> bootstrap) {
 
-        /** A law without replicates. */
+        public Fitted {
+            theta = theta.clone();
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Values with no warnings and no replicates (given by hand, or a published law). */
         public Fitted(ExpressionLaw law, double[] theta) {
-            this(law, theta, java.util.Optional.empty());
+            this(law, theta, List.of(), java.util.Optional.empty());
+        }
+
+        @Override
+        public double[] theta() {
+            return theta.clone();
         }
     }
 
@@ -407,16 +419,22 @@ public final class ExpressionLawFiles {
     /** The fitted law of an expression-fit result document. */
     public static Fitted fittedLaw(String source, JsonNode root) {
         if (!root.get("success").asBoolean()) {
-            throw new InputException(source, null, "success", "a successful fit", "false");
+            throw new InputException(source, null, "success", "a successful fit", "false (status "
+                    + root.path("status").asString("unknown") + ")");
         }
         LawFile file = fromJson(source + " (law_file)", root.get("law_file"));
         Map<String, Double> values = new LinkedHashMap<>();
         for (var entry : root.get("parameters").properties()) {
             values.put(entry.getKey(), entry.getValue().asDouble());
         }
+        List<String> warnings = new ArrayList<>();
+        JsonNode listed = root.get("warnings");
+        if (listed != null && listed.isArray()) {
+            listed.forEach(warning -> warnings.add(warning.asString()));
+        }
         JsonNode bootstrap = root.get("bootstrap");
         if (bootstrap == null || !bootstrap.has("parameters")) {
-            return new Fitted(file.law(), file.law().theta(values));
+            return new Fitted(file.law(), file.law().theta(values), warnings, java.util.Optional.empty());
         }
         int count = file.law().parameterNames().size();
         JsonNode rows = bootstrap.get("parameters");
@@ -441,7 +459,7 @@ public final class ExpressionLawFiles {
             }
         }
         double[] theta = file.law().theta(values);
-        return new Fitted(file.law(), theta, java.util.Optional.of(new ExpressionBootstrapResult(file.law(), theta,
+        return new Fitted(file.law(), theta, warnings, java.util.Optional.of(new ExpressionBootstrapResult(file.law(), theta,
                 replicates, stationary, bootstrap.path("seed").asLong())));
     }
 

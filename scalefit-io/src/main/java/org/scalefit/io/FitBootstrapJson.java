@@ -47,6 +47,7 @@ public final class FitBootstrapJson {
         law.inputs().forEach(inputs::add);
         root.put("delta", fit.delta());
         root.put("points", fit.points());
+        LawWarningsJson.put(root, estimate.warnings());
 
         ObjectNode boot = root.putObject("bootstrap");
         boot.put("scheme", resampling.units().scheme().label());

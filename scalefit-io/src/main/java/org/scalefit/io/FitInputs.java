@@ -57,6 +57,9 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
                 .withOptional(optional.toArray(String[]::new)));
         RunTable table = read.table();
         List<String> applied = new ArrayList<>();
+        if (input.where() != null) {
+            applied.add(ColumnRequest.whereLabel(input.where()));
+        }
         for (Transform transform : transforms) {
             if (transform instanceof Transform.NoEmbeds adjust) {
                 table = ParamsWithoutEmbeddings.of(table, adjust.vocab());

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import tools.jackson.core.JacksonException;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A file without a {@code law} field (Gemstones') names its law by its number of exponents: 2 → chinchilla
  * [params, tokens], 3 → width-depth [width, depth, tokens], 4 → width-depth-params [width, depth, params, tokens].
+ * A scalefit document's {@code warnings} come with the law ({@link FittedLaw#warnings}).
  * Anything else — unreadable JSON, an unsuccessful fit, missing or non-numeric fields, lengths that disagree — is an
  * {@link InputException} naming the file and the field.
  */
@@ -58,7 +61,9 @@ public final class LawFiles {
         }
         JsonNode success = unwrap(root.get("success"));
         if (success != null && success.isBoolean() && !success.asBoolean()) {
-            throw new InputException(source, null, "success", "a successful fit", "false");
+            JsonNode status = root.get("status");
+            throw new InputException(source, null, "success", "a successful fit", "false" + (status != null
+                    && status.isString() ? " (status " + status.asString() + ")" : ""));
         }
         double[] exponents = numbers(source, root, "exponents");
         double[] coefficients = numbers(source, root, "coefficients");
@@ -77,7 +82,7 @@ public final class LawFiles {
         System.arraycopy(exponents, 0, theta, 0, k);
         System.arraycopy(coefficients, 0, theta, k, k);
         theta[2 * k] = irreducible.asDouble();
-        return new FittedLaw(form, theta);
+        return new FittedLaw(form, theta, warnings(source, root));
     }
 
     /** The SHA-256 of the file's bytes, in hex (provenance of a result computed from it). */
@@ -131,6 +136,25 @@ public final class LawFiles {
             values[i] = value.asDouble();
         }
         return values;
+    }
+
+    /** The fit's {@code warnings} (scalefit's documents; none in Gemstones' files), which travel with the law. */
+    private static List<String> warnings(String source, JsonNode root) {
+        JsonNode array = root.get("warnings");
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new InputException(source, null, "warnings", "an array of strings", array.toString());
+        }
+        List<String> warnings = new ArrayList<>();
+        for (JsonNode warning : array) {
+            if (!warning.isString()) {
+                throw new InputException(source, null, "warnings", "strings", warning.toString());
+            }
+            warnings.add(warning.asString());
+        }
+        return warnings;
     }
 
     /** Gemstones' files hold each field under the key "0". */

@@ -193,6 +193,7 @@ public final class ParabolaJson {
             coefficients.add(law.logCoefficient(j));
         }
         node.put("irreducible_error", law.logIrreducibleError());
+        LawWarningsJson.put(node, law.warnings());
         return node;
     }
 

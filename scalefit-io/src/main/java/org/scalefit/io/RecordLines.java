@@ -170,4 +170,79 @@ final class RecordLines {
         }
         return starts;
     }
+
+    /** The deepest nesting of JSON arrays and objects DuckDB's reader takes (its "maximum recursion depth of 128"). */
+    static final int MAX_JSON_DEPTH = 127;
+
+    /**
+     * Where a JSON text holds what DuckDB's reader cannot take, found without parsing it.
+     *
+     * @param line      1-based line
+     * @param character 1-based character in that line
+     * @param expected  what is needed, to follow "expected"
+     * @param found     what is there, to follow "found"
+     */
+    record JsonProblem(int line, int character, String expected, String found) {
+    }
+
+    /**
+     * The first place in {@code text} (JSON Lines, or a JSON array of objects) that DuckDB cannot read, or null:
+     * arrays and objects nested more than {@link #MAX_JSON_DEPTH} deep within a record (the record itself is level
+     * 1; in any key, used or not), or an empty key
+     * in a record (a record's keys name the columns; DuckDB reads a record with an empty key as one column "json").
+     */
+    static JsonProblem jsonProblem(String text) {
+        int line = 1;
+        int lineStart = 0;
+        int depth = 0;
+        boolean topLevelArray = false;
+        boolean inString = false;
+        int stringStart = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                    boolean recordKey = depth == 1 && !topLevelArray || depth == 2 && topLevelArray;
+                    if (recordKey && i == stringStart + 1 && nextIsColon(text, i + 1)) {
+                        return new JsonProblem(line, stringStart - lineStart + 1, "a non-empty name for every key "
+                                + "of a record", "the key \"\" at character " + (stringStart - lineStart + 1));
+                    }
+                }
+            } else if (c == '"') {
+                inString = true;
+                stringStart = i;
+            } else if (c == '{' || c == '[') {
+                if (depth == 0) {
+                    topLevelArray = c == '[';
+                }
+                depth++;
+                int recordDepth = topLevelArray ? depth - 1 : depth;   // DuckDB reads an array's records one by one
+                if (recordDepth > MAX_JSON_DEPTH) {
+                    return new JsonProblem(line, i - lineStart + 1, "records nested at most " + MAX_JSON_DEPTH
+                            + " levels deep (the limit of DuckDB's JSON reader, even in keys that are not used)",
+                            "level " + recordDepth + " at character " + (i - lineStart + 1));
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the first character of {@code text} from {@code from} that is not white space is a colon. */
+    private static boolean nextIsColon(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == ':';
+            }
+        }
+        return false;
+    }
 }

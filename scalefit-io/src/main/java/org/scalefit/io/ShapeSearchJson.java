@@ -154,6 +154,7 @@ public final class ShapeSearchJson {
             coefficients.add(law.logCoefficient(j));
         }
         node.put("irreducible_error", law.logIrreducibleError());
+        LawWarningsJson.put(node, law.warnings());
         node.put("rows_in_range", result.optima().rowsInRange());
         ArrayNode optima = node.putArray("optima");
         List<BucketOptimum> list = result.optima().optima();

@@ -56,6 +56,8 @@ import org.scalefit.data.RunTable;
  */
 public final class TableReader {
 
+    /** DuckDB's default {@code max_line_size} of {@code read_csv}, 2 MB. */
+    private static final long DUCKDB_MAX_LINE_SIZE = 2_097_152;
     private static final String DUCKDB_IN_MEMORY = "jdbc:duckdb:";
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern DUCKDB_CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
@@ -232,11 +234,95 @@ public final class TableReader {
             List<Integer> rowNumbers = new ArrayList<>();
             readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
             int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
+            if (request.where() != null) {
+                boolean[] keep = matching(duckdb, file, source, format, text, derivedColumns, request.where(),
+                        cells.size());
+                List<String[]> kept = new ArrayList<>();
+                List<Integer> keptLines = new ArrayList<>();
+                for (int row = 0; row < keep.length; row++) {
+                    if (keep[row]) {
+                        kept.add(cells.get(row));
+                        keptLines.add(lines[row]);
+                    }
+                }
+                if (kept.isEmpty()) {
+                    throw new InputException(source, null, null, "at least one row with --where " + request.where(),
+                            "none of the " + cells.size() + " rows");
+                }
+                cells = kept;
+                lines = keptLines.stream().mapToInt(Integer::intValue).toArray();
+            }
             return new Read(table(source, contentHash, fileColumns, cells, lines, format, keepBadValues),
                     request.mapping().resolvedIn(relation.columns()));
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
         }
+    }
+
+    /**
+     * Which of the {@code rows} rows of the file satisfy {@code where}, in file order: the condition is evaluated on
+     * the file read with DuckDB's own column types (so that {@code tokens >= 1e9} compares numbers), after the
+     * dataset's derived columns if it has any; false or NULL leaves a row out.
+     *
+     * @throws IllegalArgumentException if DuckDB cannot evaluate the condition on the file's columns (its message
+     *                                  and the columns are given)
+     */
+    private static boolean[] matching(Connection duckdb, Path file, String source, TableFormat format, String text,
+                                      Map<String, String> derivedColumns, String where, int rows) throws SQLException {
+        String path = literal(file.toString());
+        String typed = switch (format) {
+            case CSV -> "read_csv(" + path + ", header = true, delim = "
+                    + literal(String.valueOf(RecordLines.csvDelimiter(text))) + ", quote = '\"', escape = '\"', "
+                    + csvLineSize(text) + ")";
+            case JSON -> "read_json(" + path + ", format = 'auto', sample_size = -1)";
+            case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1)";
+            case PARQUET -> "read_parquet(" + path + ")";
+        };
+        Relation relation = new Relation(typed, describe(duckdb, typed));
+        if (!derivedColumns.isEmpty()) {
+            relation = relation.project(derivedColumns);
+        }
+        boolean[] keep = new boolean[rows];
+        int row = 0;
+        try (Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery("SELECT coalesce(CAST((" + where + ") AS BOOLEAN), false) "
+                     + "FROM " + relation.sql())) {
+            while (result.next()) {
+                if (row < rows) {
+                    keep[row] = result.getBoolean(1);
+                }
+                row++;
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--where '" + where + "': expected a condition over the columns of "
+                    + source + " (" + String.join(", ", relation.columns()) + "), found an error evaluating it "
+                    + "(DuckDB: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip() + ")", e);
+        }
+        if (row != rows) {
+            throw new InputException(source, null, null, "the same " + rows + " rows when read with column types "
+                    + "for --where", row + " rows");
+        }
+        return keep;
+    }
+
+    /**
+     * DuckDB's {@code max_line_size} option for {@code text}: its default, 2 MB, or the longest line in UTF-8 bytes
+     * if longer, so that a long cell (a run's configuration, a note) is read rather than refused.
+     */
+    private static String csvLineSize(String text) {
+        long longest = 0;
+        long current = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                longest = Math.max(longest, current);
+                current = 0;
+            } else {
+                current += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+        }
+        longest = Math.max(longest, current);
+        return "max_line_size = " + Math.max(DUCKDB_MAX_LINE_SIZE, longest + 1);
     }
 
     /** {@code text} without a leading byte-order mark and with CRLF line ends made LF. */
@@ -276,10 +362,14 @@ public final class TableReader {
                 }
                 return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = "
                         + literal(String.valueOf(delimiter)) + ", "
-                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, columns = "
-                        + allVarchar(header) + ")", header);
+                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " + csvLineSize(text)
+                        + ", columns = " + allVarchar(header) + ")", header);
             }
             case JSON, JSON_LINES -> {
+                RecordLines.JsonProblem problem = RecordLines.jsonProblem(text);
+                if (problem != null) {
+                    throw new InputException(source, problem.line(), null, problem.expected(), problem.found());
+                }
                 String jsonFormat = format == TableFormat.JSON ? "'auto'" : "'newline_delimited'";
                 List<String> columns = describe(duckdb, "read_json(" + path + ", format = " + jsonFormat
                         + ", sample_size = -1, map_inference_threshold = -1)");

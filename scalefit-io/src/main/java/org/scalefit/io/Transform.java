@@ -64,6 +64,9 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
         Pattern drop = Pattern.compile("drop-highest-losses=(\\d+)");
         List<Transform> transforms = new ArrayList<>();
         for (String label : labels) {
+            if (ColumnRequest.isWhereLabel(label)) {
+                continue;   // a row condition, applied when the data is read (DataSource#where)
+            }
             Matcher noEmbedsLabel = noEmbeds.matcher(label);
             Matcher dropLabel = drop.matcher(label);
             if (noEmbedsLabel.matches()) {

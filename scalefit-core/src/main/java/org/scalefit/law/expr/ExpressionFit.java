@@ -2,6 +2,7 @@ package org.scalefit.law.expr;
 
 import java.util.List;
 import java.util.Map;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartResult;
 
@@ -11,14 +12,17 @@ import org.scalefit.fit.MultiStartResult;
  *
  * @param law        the law and its controls
  * @param points     how many points were fitted
+ * @param identification whether the data can identify the law ({@link Identification}, checked before the
+ *                   search, which is not run when they cannot)
  * @param objective  F at the best point (NaN if nothing converged)
  * @param parameters θ at the optimum, in the order of the law's parameters (empty if nothing converged)
  * @param search     the multi-start search, in the optimiser's coordinates
  * @param warnings   what looks degenerate (a parameter on its bound), "not converged: …" if the best point failed
  *                   the stationarity test, "competing basin: …" if another optimum is almost as good; "failed: …"
- *                   if nothing converged
+ *                   if nothing converged; "not identified: …" for each failed {@link Identification} rule
  */
-public record ExpressionFit(ExpressionLaw law, int points, double objective, double[] parameters,
+public record ExpressionFit(ExpressionLaw law, int points, Identification identification, double objective,
+                            double[] parameters,
                             MultiStartResult search, List<String> warnings) {
 
     public ExpressionFit {
@@ -28,7 +32,7 @@ public record ExpressionFit(ExpressionLaw law, int points, double objective, dou
 
     /** How the fit ended (as for the built-in laws, {@link LawFit.Status}). */
     public LawFit.Status status() {
-        return LawFit.Status.of(search);
+        return LawFit.Status.of(identification, search);
     }
 
     /** True if the fit converged to a tested local minimum ({@link LawFit.Status#CONVERGED}). */

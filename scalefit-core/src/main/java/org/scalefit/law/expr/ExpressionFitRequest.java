@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.Identification;
+import org.scalefit.fit.LawFit;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
@@ -51,15 +53,28 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         return ParameterSpace.of(law.parameters()).startGrid();
     }
 
+    /** Runs the search under the default physical limits ({@link Identification.Limits#DEFAULTS}). */
+    public ExpressionFit run(Parallelism parallelism, FitProgress progress) {
+        return run(parallelism, progress, Identification.Limits.DEFAULTS);
+    }
+
     /**
-     * Runs the search.
+     * Runs the search if the data can identify the law: the {@link Identification} rules for its free parameters
+     * and input columns (points, constant inputs, collinear inputs, physical ranges under {@code limits}; an input
+     * needs two distinct values, since a law written as text need not give each input two parameters).
      *
      * @throws ExpressionException      if the data lacks an input column or the law is not finite on the data alone
      * @throws IllegalArgumentException if the data does not suit the law (see {@link ExpressionObjective#of})
      */
-    public ExpressionFit run(Parallelism parallelism, FitProgress progress) {
+    public ExpressionFit run(Parallelism parallelism, FitProgress progress, Identification.Limits limits) {
         ExpressionObjective objective = objective();
         StartGrid grid = grid();
+        Identification identification = identification(objective.dimension(), limits);
+        if (!identification.identified()) {
+            progress.advance(grid.size());
+            return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0],
+                    LawFit.withoutSearch(grid), identification.warnings());
+        }
         MultiStartResult search;
         if (objective.dimension() == 0) {
             double value = objective.value(new double[0]);
@@ -76,7 +91,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             search = new MultiStartFitter(options).fit(objective, grid, parallelism, progress);
         }
         if (!search.found()) {
-            return new ExpressionFit(law, data.size(), Double.NaN, new double[0], search,
+            return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search,
                     List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)));
         }
         double[] theta = objective.theta(search.best().point());
@@ -88,7 +103,17 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (search.secondBest() != null) {
             warnings.add(competing(objective, search.best(), search.secondBest()));
         }
-        return new ExpressionFit(law, data.size(), search.best().value(), theta, search, warnings);
+        return new ExpressionFit(law, data.size(), identification, search.best().value(), theta, search, warnings);
+    }
+
+    /** The {@link Identification} rules on the law's input columns, for {@code freeParameters} parameters. */
+    private Identification identification(int freeParameters, Identification.Limits limits) {
+        List<String> columns = law.columns();
+        double[][] values = new double[columns.size()][];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = data.column(columns.get(j));
+        }
+        return Identification.ofColumns(columns, values, freeParameters, 2, limits);
     }
 
     /** Another basin almost as good as the best: its objective and its parameters, which the data barely reject. */

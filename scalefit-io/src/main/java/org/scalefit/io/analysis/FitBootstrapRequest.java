@@ -10,6 +10,7 @@ import org.scalefit.data.RunKeys;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.io.BundledDataset;
+import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.FitBootstrapJson;
 import org.scalefit.io.FitInputs;
@@ -53,10 +54,10 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
     private static final double OBJECTIVE_AGREEMENT = 1e-9;
 
     /**
-     * Data other than the fit's: a file or dataset ({@code data} null: the fit's own) and column mappings added to the
-     * fit's.
+     * Data other than the fit's: a file or dataset ({@code data} null: the fit's own), column mappings added to the
+     * fit's, and a row condition ({@code where} null: the one the fit recorded, if any).
      */
-    public record DataOverride(String data, Map<String, String> columns) {
+    public record DataOverride(String data, Map<String, String> columns, String where) {
 
         public DataOverride {
             columns = Map.copyOf(columns);
@@ -64,7 +65,7 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
 
         /** The fit's own data. */
         public static DataOverride none() {
-            return new DataOverride(null, Map.of());
+            return new DataOverride(null, Map.of(), null);
         }
     }
 
@@ -162,7 +163,8 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
                         + "--data FILE", "nothing at that path");
             }
         }
-        DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns());
+        DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns())
+                .withWhere(data.where() != null ? data.where() : ColumnRequest.whereIn(recorded.transforms()));
         FitInputs inputs = FitInputs.read(source, stored.law().form(), Transform.parse(recorded.transforms(),
                 fit.toString()), FitInputs.runKeyCandidates(runKey));
         requireSameData(stored, inputs);

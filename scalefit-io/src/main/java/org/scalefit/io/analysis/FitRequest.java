@@ -3,6 +3,7 @@ package org.scalefit.io.analysis;
 import java.util.List;
 import java.util.Objects;
 import org.scalefit.fit.FitProblem;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.DataSource;
@@ -32,9 +33,10 @@ import org.scalefit.parallel.EngineProvider;
  * @param polish          polish the best starts ({@link MultiStartFitter.Options#polish()})
  * @param recognition     stop starts that reach an already-found basin early
  * @param maxEvaluations  at most this many objective evaluations per start and stage, or null for the default
+ * @param limits          the physical limits on the inputs beyond which the data cannot identify the law
  */
 public record FitRequest(DataSource data, LawForm law, List<Transform> transforms, double delta, StartGrid grid,
-                         boolean polish, boolean recognition, Integer maxEvaluations) {
+                         boolean polish, boolean recognition, Integer maxEvaluations, Identification.Limits limits) {
 
     /**
      * The Huber threshold δ unless another is given, as text (the command line's default): 1e-3, Hoffmann et al.
@@ -49,27 +51,39 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
         Objects.requireNonNull(law, "law");
         Objects.requireNonNull(grid, "grid");
         transforms = List.copyOf(transforms);
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A request under the default physical limits on the inputs ({@link Identification.Limits#DEFAULTS}). */
+    public FitRequest(DataSource data, LawForm law, List<Transform> transforms, double delta, StartGrid grid,
+                      boolean polish, boolean recognition, Integer maxEvaluations) {
+        this(data, law, transforms, delta, grid, polish, recognition, maxEvaluations, Identification.Limits.DEFAULTS);
     }
 
     /** {@code law} fitted to {@code data} as given, at δ = 1e-3 from Gemstones' grid, polished, with recognition. */
     public static FitRequest of(DataSource data, LawForm law) {
         return new FitRequest(data, law, List.of(), DEFAULT_DELTA, StartGrid.gemstones(law.arity()), true, true,
-                null);
+                null, Identification.Limits.DEFAULTS);
     }
 
     /** The same request with {@code next} transforms. */
     public FitRequest withTransforms(List<Transform> next) {
-        return new FitRequest(data, law, next, delta, grid, polish, recognition, maxEvaluations);
+        return new FitRequest(data, law, next, delta, grid, polish, recognition, maxEvaluations, limits);
     }
 
     /** The same request at Huber threshold {@code next}. */
     public FitRequest withDelta(double next) {
-        return new FitRequest(data, law, transforms, next, grid, polish, recognition, maxEvaluations);
+        return new FitRequest(data, law, transforms, next, grid, polish, recognition, maxEvaluations, limits);
     }
 
     /** The same request from the starts of {@code next}. */
     public FitRequest withGrid(StartGrid next) {
-        return new FitRequest(data, law, transforms, delta, next, polish, recognition, maxEvaluations);
+        return new FitRequest(data, law, transforms, delta, next, polish, recognition, maxEvaluations, limits);
+    }
+
+    /** The same request under other physical limits on the inputs ({@link Identification}). */
+    public FitRequest withLimits(Identification.Limits next) {
+        return new FitRequest(data, law, transforms, delta, grid, polish, recognition, maxEvaluations, next);
     }
 
     /** The search options this request asks for. */

@@ -3,6 +3,7 @@ package org.scalefit.io.analysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.scalefit.fit.FitProblem;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -30,7 +31,7 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
     /** The problem to solve: the request's law, δ, grid and options on the prepared points. */
     public FitProblem problem() {
         return new FitProblem(request.law(), inputs.observations(), request.delta(), request.grid(),
-                request.options());
+                request.options(), request.limits());
     }
 
     /** The table as the store records it (source, SHA-256, rows, column mapping). */
@@ -58,6 +59,10 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
         options.put("engine", MultiStartFitter.REVISION);
         if (request.maxEvaluations() != null) {
             options.put("max_evaluations", request.maxEvaluations());
+        }
+        if (!request.limits().equals(Identification.Limits.DEFAULTS)) {
+            options.put("max_params", request.limits().maxParams());
+            options.put("max_tokens", request.limits().maxTokens());
         }
         return CacheKey.of(ANALYSIS, provenance.dataSha256(), options, provenance.version());
     }

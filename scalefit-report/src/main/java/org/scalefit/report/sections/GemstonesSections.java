@@ -66,7 +66,7 @@ public final class GemstonesSections {
             parabolas.add(OvertrainingParabola.trace(minimised, second, relaxed, row.grid().bucket(), row.relaxed(),
                     OvertrainingParabola.GEMSTONES_FACTORS));
         }
-        return ParabolaSection.of("parabola", parabolas, lawName, secondName,
+        return ParabolaSection.of("parabola", parabolas, lawName, minimised.warnings(), secondName,
                 Optional.of(industry.excluding(PARABOLA_INDUSTRY_EXCLUDED)), PARABOLA_INDUSTRY_BAND);
     }
 

@@ -42,11 +42,15 @@ public final class LawFitSection {
                 new Block.Fact("points", Integer.toString(fit.points()), ""),
                 new Block.Fact("starts", Long.toString(fit.search().starts()), fit.search().successfulStarts()
                         + " converged, " + fit.search().recognisedStarts() + " stopped early in a known basin"));
+        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+            return section.withText("The data cannot identify the law, so no fit was made: " + String.join("; ",
+                    fit.identification().failures()) + ". There is no law to show.").withFacts(search);
+        }
         if (!fit.succeeded()) {
             return section.withText("The fit failed: no start converged. There is no law to show.")
                     .withFacts(search);
         }
-        FittedLaw law = new FittedLaw(form, fit.parameters());
+        FittedLaw law = fit.fitted();
         List<Block.Fact> facts = new ArrayList<>(parameters(form, law, bootstrap));
         facts.add(new Block.Fact("objective (Huber sum)", Numbers.format(fit.loss(), 8), ""));
         facts.addAll(search);

@@ -29,13 +29,16 @@ public final class ParabolaSection {
      *
      * @param parabolas    one parabola per budget, in the order to show them
      * @param lawName      what the minimised law is (e.g. "width-depth-params law (wd.json)")
+     * @param lawWarnings  the warnings of the fit the minimised law came from (shown as a caution before the
+     *                     shapes, which are computed from its parameters); empty for none
      * @param secondName   what the second law evaluated at the same shapes is, if the parabolas have one
      * @param industry     released models (with any exclusions already applied), or empty for no reference lines
      * @param industryBand a model is drawn on a budget's figure if its loss lies within this of the range of the
      *                     budget's interior losses (Gemstones: 0.01)
      */
-    public static Section of(String id, List<OvertrainingParabola> parabolas, String lawName, String secondName,
-                             Optional<IndustryModels> industry, double industryBand) {
+    public static Section of(String id, List<OvertrainingParabola> parabolas, String lawName,
+                             List<String> lawWarnings, String secondName, Optional<IndustryModels> industry,
+                             double industryBand) {
         Section section = Section.of(id, "Overtraining parabola").withText("For each FLOPs budget C, its optimal "
                 + "shape trained on t tokens is traded for one trained on t′ = t·√f tokens at the same C: the shape "
                 + "(width w ≥ 256, depth d ≥ 1) of least predicted loss with flops_per_token(w, d) = C / t′, its "
@@ -44,6 +47,10 @@ public final class ParabolaSection {
                 + Numbers.format(OvertrainingParabola.EDGE_WIDTH, 3) + " or depth ≤ "
                 + Numbers.format(OvertrainingParabola.EDGE_DEPTH, 3) + " lie at the edge of the box; Gemstones drops "
                 + "them, here they are shown apart. Minimised: " + lawName + ".");
+        if (!lawWarnings.isEmpty()) {
+            section = section.withText("Caution: the fit of the minimised law warned — " + String.join("; ",
+                    lawWarnings) + ". The shapes below are computed from its parameters.");
+        }
         long edge = parabolas.stream().mapToLong(p -> p.shapes().size() - p.interior().size()).sum();
         List<Double> infeasible = parabolas.stream().flatMap(p -> p.infeasibleFactors().stream()).distinct().sorted()
                 .toList();

@@ -40,6 +40,12 @@ public final class ShapesSection {
                 + "and the model shapes that can be built near the target sizes.");
         Map<String, List<ShapePoint>> points = new LinkedHashMap<>();
         optima.forEach((label, result) -> points.put(label, ShapeFigures.points(result)));
+        for (Map.Entry<String, ShapeOptima> law : optima.entrySet()) {
+            if (law.getValue().law().hasWarnings()) {
+                section = section.withText("Caution: the fit of " + law.getKey() + " warned — " + String.join("; ",
+                        law.getValue().law().warnings()) + ". Its optimal shapes are computed from those parameters.");
+            }
+        }
         if (!optima.isEmpty()) {
             for (ShapeQuantity quantity : quantities) {
                 section = section.withFigure(ShapeFigures.optimaAgainstCompute(id + "-" + quantity.slug(), quantity,

@@ -42,7 +42,8 @@ public final class UncertaintySection {
                 + "B/D^β the compute-optimal split of C ≈ 6ND gives D/N = G⁻²·(C/6)^(b−a), G = (αA/(βB))^(1/(α+β)), "
                 + "a = β/(α+β), b = α/(α+β). The band is the " + band + " of D/N over " + policy.draws()
                 + " draws of the log-space parameters from N(estimate, bootstrap covariance) (seed " + policy.seed()
-                + "); the reference's band spans the ends of its published interval for a.");
+                + (policy.skipped() > 0 ? "; " + policy.skipped() + " of them, with no compute-optimal allocation "
+                + "(α ≤ 0 or β ≤ 0), are left out" : "") + "); the reference's band spans the ends of its published interval for a.");
         if (referenceModel != null) {
             TokensPerParameterPolicy.Row row = policy.nearest(referenceModel.compute());
             section = section.withFacts(List.of(

@@ -19,10 +19,11 @@ import org.scalefit.report.figure.Series;
 
 class HeldOutFiguresTest {
 
-    private static final double[] PARAMS = {1e8, 3e8, 1e9, 3e9};
+    /** Five sizes: a fit on fewer than three of them cannot identify the law (see Identification). */
+    private static final double[] PARAMS = {1e8, 3e8, 1e9, 3e9, 1e10};
     private static final double[] TOKENS = {2e9, 8e9, 3e10};
 
-    /** Four sizes of three points each, the law's losses with a size-dependent bump so that errors are not zero. */
+    /** Five sizes of three points each, the law's losses with a size-dependent bump so that errors are not zero. */
     private static HeldOutReport evaluate(HoldOut mode, int[] smallest) {
         Observations exact = SyntheticRuns.chinchilla(PARAMS, TOKENS);
         double[][] inputs = exact.inputs();
@@ -67,17 +68,17 @@ class HeldOutFiguresTest {
 
     @Test
     void rolloutDrawsOneLinePerNumberOfSmallestSizesOverTheLargerSizes() {
-        HeldOutReport report = evaluate(HoldOut.ROLLOUT, new int[] {2, 3});
+        HeldOutReport report = evaluate(HoldOut.ROLLOUT, new int[] {3, 4});
 
         Figure figure = HeldOutFigures.errorBySize("h", report, "parameters");
 
-        Series two = figure.series("fitted on the 2 smallest");
-        assertThat(two.x()).containsExactly(1e9, 3e9);
+        Series three = figure.series("fitted on the 3 smallest");
+        assertThat(three.x()).containsExactly(3e9, 1e10);
         HeldOutFit fit = report.fits().get(0);
-        assertThat(two.y()).containsExactly(fit.errors().get(0).meanPercentError(),
+        assertThat(three.y()).containsExactly(fit.errors().get(0).meanPercentError(),
                 fit.errors().get(1).meanPercentError());
-        assertThat(figure.series("fitted on the 3 smallest").x()).containsExactly(3e9);
-        assertThat(two.pointLabel(0)).startsWith("1000000000 (10⁹)");
+        assertThat(figure.series("fitted on the 4 smallest").x()).containsExactly(1e10);
+        assertThat(three.pointLabel(1)).startsWith("10000000000 (10¹⁰)");
     }
 
     @Test

@@ -31,7 +31,7 @@ class ParabolaSectionTest {
         IndustryModels industry = new IndustryModels("test", "0", List.of(new IndustryModels.Model("org/M-1B", 2.905,
                 1_000_000_000L, 900_000_000L, 2048, 16, 32000)));
 
-        Section section = ParabolaSection.of("parabola", List.of(parabola(2, 1e20), parabola(5, 1e21)), "wd law",
+        Section section = ParabolaSection.of("parabola", List.of(parabola(2, 1e20), parabola(5, 1e21)), "wd law", List.of(),
                 "params law", Optional.of(industry), 0.01);
 
         assertThat(section.figures()).extracting(Figure::id).containsExactly("parabola-bucket-2",
@@ -46,9 +46,21 @@ class ParabolaSectionTest {
 
     @Test
     void withoutIndustryModelsThereAreNoReferenceLines() {
-        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", "params law",
+        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", List.of(), "params law",
                 Optional.empty(), 0.01);
 
         assertThat(section.figures().get(0).series()).hasSize(2);
+    }
+
+    @Test
+    void theWarningsOfTheMinimisedLawsFitAreShownBeforeTheShapes() {
+        String warning = "degenerate: irreducible error E = exp(-4555) is negligible next to the smallest loss 2.3";
+
+        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), "wd law", List.of(warning),
+                "params law", Optional.empty(), 0.01);
+
+        assertThat(section.blocks()).filteredOn(Block.Text.class::isInstance).map(Block.Text.class::cast)
+                .extracting(Block.Text::text).anySatisfy(text -> assertThat(text)
+                        .startsWith("Caution: the fit of the minimised law warned — " + warning));
     }
 }

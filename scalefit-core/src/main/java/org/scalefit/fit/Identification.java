@@ -1,0 +1,186 @@
+package org.scalefit.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.scalefit.data.Observations;
+import org.scalefit.law.LawForm;
+
+/**
+ * Whether a table of runs can identify a law's parameters at all, decided from the data alone before any search, so
+ * that a fit never reports success for parameters the data do not determine. {@link FitDiagnostics} looks at the
+ * optimum afterwards; this looks at the design. The data fail to identify the law when any of these holds (each
+ * failure names what it saw):
+ * <ol>
+ *   <li><b>too few points</b>: n ≤ p, where p is the number of free parameters (2k+1 for the k-input law
+ *       L = E + Σ<sub>j</sub> exp(c<sub>j</sub>)·x<sub>j</sub><sup>−α<sub>j</sub></sup> of Hoffmann et al. 2022,
+ *       eq. 2, as generalised by Gemstones): with no residual degree of freedom the law interpolates the points and
+ *       nothing is estimated;</li>
+ *   <li><b>a constant input</b>: an input with a single value makes its term a constant that merges with E;</li>
+ *   <li><b>too few distinct values of an input</b> (built-in laws): the term exp(c<sub>j</sub>)·x<sup>−α<sub>j</sub></sup>
+ *       is fixed by the data only up to a constant that merges with E, so m distinct values of x<sub>j</sub> give
+ *       m − 1 differences for its two parameters (c<sub>j</sub>, α<sub>j</sub>): m ≥ {@value #MIN_DISTINCT} is
+ *       needed;</li>
+ *   <li><b>nearly collinear inputs</b>: |corr(log x<sub>i</sub>, log x<sub>j</sub>)| &gt; {@value #MAX_CORRELATION}
+ *       for two inputs (Pearson correlation over the points): the data move them together, so their exponents trade
+ *       off along α<sub>i</sub>·log x<sub>i</sub> + α<sub>j</sub>·log x<sub>j</sub> (a width–depth fit on such data
+ *       gave a depth exponent of −1.5);</li>
+ *   <li><b>values outside physical ranges</b>: an input named {@code params} above {@link Limits#maxParams()}
+ *       (10<sup>15</sup> by default) or {@code tokens} above {@link Limits#maxTokens()} (10<sup>16</sup>), far
+ *       beyond any model trained: a unit or parsing error (a row with tokens = 10<sup>308</sup> would otherwise
+ *       move the fit).</li>
+ * </ol>
+ *
+ * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
+ */
+public record Identification(List<String> failures) {
+
+    /** Distinct values an input of a built-in law needs (rule 3). */
+    public static final int MIN_DISTINCT = 3;
+    /** The largest |corr(log x_i, log x_j)| of two inputs that still separates their exponents (rule 4). */
+    public static final double MAX_CORRELATION = 0.99;
+
+    public Identification {
+        failures = List.copyOf(failures);
+    }
+
+    /**
+     * The largest values of the inputs named {@code params} and {@code tokens} that a fit accepts as physical.
+     *
+     * @param maxParams largest parameter count (default 10<sup>15</sup>)
+     * @param maxTokens largest token count (default 10<sup>16</sup>)
+     */
+    public record Limits(double maxParams, double maxTokens) {
+
+        /** 10<sup>15</sup> parameters, 10<sup>16</sup> tokens. */
+        public static final Limits DEFAULTS = new Limits(1e15, 1e16);
+
+        public Limits {
+            if (!(maxParams > 0) || !(maxTokens > 0)) {
+                throw new IllegalArgumentException("physical limits must be positive, got params ≤ " + maxParams
+                        + ", tokens ≤ " + maxTokens);
+            }
+        }
+
+        /** These limits with at most {@code maxParams} parameters. */
+        public Limits withMaxParams(double value) {
+            return new Limits(value, maxTokens);
+        }
+
+        /** These limits with at most {@code maxTokens} tokens. */
+        public Limits withMaxTokens(double value) {
+            return new Limits(maxParams, value);
+        }
+
+        /** The limit on the input named {@code name}, or +∞ when no limit applies to it. */
+        double limitOf(String name) {
+            return switch (name) {
+                case "params" -> maxParams;
+                case "tokens" -> maxTokens;
+                default -> Double.POSITIVE_INFINITY;
+            };
+        }
+    }
+
+    /** All five rules for the built-in law {@code law} (2k+1 parameters) on {@code observations}. */
+    public static Identification of(LawForm law, Observations observations, Limits limits) {
+        int k = observations.arity();
+        double[][] columns = new double[k][observations.size()];
+        for (int i = 0; i < observations.size(); i++) {
+            for (int j = 0; j < k; j++) {
+                columns[j][i] = observations.input(i, j);
+            }
+        }
+        return ofColumns(observations.inputNames(), columns, law.parameterCount(), MIN_DISTINCT, limits);
+    }
+
+    /**
+     * The rules for a law with {@code freeParameters} parameters fitted to {@code columns} (columns[j][i] is input j
+     * at point i, named {@code names.get(j)}); {@code minDistinct} is the number of distinct values each input needs
+     * (rule 3; 2 checks only rule 2). Rule 4 is applied to the inputs whose values are all positive.
+     */
+    public static Identification ofColumns(List<String> names, double[][] columns, int freeParameters,
+                                           int minDistinct, Limits limits) {
+        Objects.requireNonNull(limits, "limits");
+        if (names.size() != columns.length) {
+            throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
+        }
+        List<String> failures = new ArrayList<>();
+        int n = columns.length == 0 ? 0 : columns[0].length;
+        if (n <= freeParameters) {
+            failures.add(String.format(Locale.ROOT, "too few points: %d point%s for %d free parameters (the law needs "
+                    + "at least %d to leave one residual degree of freedom)", n, n == 1 ? "" : "s", freeParameters,
+                    freeParameters + 1));
+        }
+        for (int j = 0; j < columns.length; j++) {
+            String name = names.get(j);
+            long distinct = Arrays.stream(columns[j]).distinct().count();
+            if (n > 0 && distinct == 1) {
+                failures.add(String.format(Locale.ROOT, "constant input: %s is %.6g at every point; its term is a "
+                        + "constant that merges with E", name, columns[j][0]));
+            } else if (n > 0 && distinct < minDistinct) {
+                failures.add(String.format(Locale.ROOT, "too few distinct values: %s takes %d distinct values; its "
+                        + "coefficient and exponent need at least %d", name, distinct, minDistinct));
+            }
+            double limit = limits.limitOf(name);
+            double max = Arrays.stream(columns[j]).max().orElse(0);
+            if (max > limit) {
+                failures.add(String.format(Locale.ROOT, "outside physical range: %s reaches %.4g, above the limit "
+                        + "%.4g (a unit or parsing error?); raise the limit to accept it", name, max, limit));
+            }
+        }
+        for (int a = 0; a < columns.length; a++) {
+            for (int b = a + 1; b < columns.length; b++) {
+                double r = logCorrelation(columns[a], columns[b]);
+                if (Math.abs(r) > MAX_CORRELATION) {
+                    failures.add(String.format(Locale.ROOT, "nearly collinear inputs: corr(log %s, log %s) = %.5f "
+                            + "(|corr| > %s); their exponents trade off and are not identified", names.get(a),
+                            names.get(b), r, MAX_CORRELATION));
+                }
+            }
+        }
+        return new Identification(failures);
+    }
+
+    /** True if no rule failed. */
+    public boolean identified() {
+        return failures.isEmpty();
+    }
+
+    /** The failures as one warning each, prefixed "not identified: ". */
+    public List<String> warnings() {
+        return failures.stream().map(failure -> "not identified: " + failure).toList();
+    }
+
+    /**
+     * Pearson's correlation of log a and log b; NaN when either is not all positive or has no spread (a constant
+     * input is rule 2's).
+     */
+    private static double logCorrelation(double[] a, double[] b) {
+        int n = a.length;
+        double meanA = 0;
+        double meanB = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(a[i] > 0) || !(b[i] > 0)) {
+                return Double.NaN;
+            }
+            meanA += Math.log(a[i]);
+            meanB += Math.log(b[i]);
+        }
+        meanA /= n;
+        meanB /= n;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            double da = Math.log(a[i]) - meanA;
+            double db = Math.log(b[i]) - meanB;
+            sab += da * db;
+            saa += da * da;
+            sbb += db * db;
+        }
+        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
+    }
+}

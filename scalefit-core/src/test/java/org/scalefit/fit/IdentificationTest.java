@@ -1,0 +1,153 @@
+package org.scalefit.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.Observations;
+import org.scalefit.law.LawForm;
+import org.scalefit.law.expr.ExpressionFit;
+import org.scalefit.law.expr.ExpressionFitRequest;
+import org.scalefit.law.expr.LawPoints;
+import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.parallel.LocalParallelism;
+
+/**
+ * Data that cannot identify a law are reported as such before any search, and a fit on them is never a success.
+ */
+class IdentificationTest {
+
+    /** Chinchilla's published law (Hoffmann et al. 2022, eq. 10): E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28. */
+    private static double chinchilla(double n, double d) {
+        return 1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28);
+    }
+
+    /** n model sizes from 1e7 up by ×3, each trained on tokens/params ratios 5…80 (×2): an IsoFLOP-like design. */
+    private static Observations design(int sizes, double tokenScale) {
+        List<double[]> inputs = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        for (int s = 0; s < sizes; s++) {
+            double n = 1e7 * Math.pow(3, s);
+            for (double ratio = 5; ratio <= 80; ratio *= 2) {
+                double d = ratio * n * tokenScale;
+                inputs.add(new double[] {n, d});
+                losses.add(chinchilla(n, d));
+            }
+        }
+        return new Observations("design", List.of("params", "tokens"), inputs.toArray(double[][]::new),
+                losses.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static Observations points(double[][] inputs) {
+        double[] losses = new double[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            losses[i] = chinchilla(inputs[i][0], inputs[i][1]);
+        }
+        return new Observations("points", List.of("params", "tokens"), inputs, losses);
+    }
+
+    private static Identification check(Observations data) {
+        return Identification.of(LawForm.CHINCHILLA, data, Identification.Limits.DEFAULTS);
+    }
+
+    private static LawFit fit(Observations data) {
+        return FitProblem.of(LawForm.CHINCHILLA, data, 1e-3, StartGrid.gemstones(2))
+                .fit(LocalParallelism.withThreads(1), FitProgress.silent());
+    }
+
+    @Test
+    void aSpreadDesignIdentifiesTheLaw() {
+        assertThat(check(design(5, 1)).failures()).isEmpty();
+    }
+
+    @Test
+    void onePointIsTooFewForFiveParameters() {
+        assertThat(check(points(new double[][] {{1e8, 2e9}})).failures())
+                .anySatisfy(failure -> assertThat(failure).startsWith("too few points: 1 point for 5"));
+    }
+
+    @Test
+    void aConstantInputIsNotIdentified() {
+        double[][] inputs = new double[12][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = new double[] {1e7 * Math.pow(2, i), 1e10};
+        }
+        assertThat(check(points(inputs)).failures())
+                .anySatisfy(failure -> assertThat(failure).startsWith("constant input: tokens"));
+    }
+
+    @Test
+    void twoModelSizesAreTooFewDistinctValues() {
+        assertThat(check(design(2, 1)).failures())
+                .containsExactly("too few distinct values: params takes 2 distinct values; its coefficient and "
+                        + "exponent need at least 3");
+    }
+
+    @Test
+    void tokensProportionalToParamsAreCollinear() {
+        double[][] inputs = new double[12][];
+        for (int i = 0; i < inputs.length; i++) {
+            double n = 1e7 * Math.pow(2, i);
+            inputs[i] = new double[] {n, 20 * n * (1 + 1e-3 * (i % 2))};
+        }
+        assertThat(check(points(inputs)).failures())
+                .anySatisfy(failure -> assertThat(failure).startsWith("nearly collinear inputs: corr(log params, "
+                        + "log tokens) = 1.0000"));
+    }
+
+    @Test
+    void tokensAbovePhysicalRangeAreRefusedUnlessTheLimitIsRaised() {
+        double[][] inputs = design(5, 1).inputs();
+        inputs[3][1] = 1e308;
+        Observations data = points(inputs);
+        assertThat(check(data).failures())
+                .anySatisfy(failure -> assertThat(failure).startsWith("outside physical range: tokens reaches 1.000e+308"));
+        assertThat(Identification.of(LawForm.CHINCHILLA, data, Identification.Limits.DEFAULTS.withMaxTokens(Double.MAX_VALUE))
+                .failures()).isEmpty();
+    }
+
+    @Test
+    void paramsAbovePhysicalRangeAreRefused() {
+        assertThat(check(design(5, 1)).identified()).isTrue();
+        Observations huge = design(5, 1);
+        double[][] inputs = huge.inputs();
+        inputs[0][0] = 2e15;
+        assertThat(check(points(inputs)).failures())
+                .anySatisfy(failure -> assertThat(failure).startsWith("outside physical range: params reaches 2.000e+15"));
+    }
+
+    @Test
+    void aFitOnDataThatCannotIdentifyTheLawIsNotASuccessAndRunsNoStart() {
+        LawFit fit = fit(design(2, 1));
+        assertThat(fit.status()).isEqualTo(LawFit.Status.NOT_IDENTIFIED);
+        assertThat(fit.status().label()).isEqualTo("not_identified");
+        assertThat(fit.succeeded()).isFalse();
+        assertThat(fit.hasOptimum()).isFalse();
+        assertThat(fit.search().starts()).isZero();
+        assertThat(fit.warnings()).containsExactly("not identified: too few distinct values: params takes 2 distinct "
+                + "values; its coefficient and exponent need at least 3");
+    }
+
+    @Test
+    void theLawLanguageReportsTheSameStatusOnTheSameData() {
+        Observations data = points(new double[][] {{1e8, 2e9}, {2e8, 2e9}, {4e8, 2e9}, {8e8, 2e9}, {1.6e9, 2e9},
+                {3.2e9, 2e9}, {6.4e9, 2e9}});
+        ExpressionFit expression = ExpressionFitRequest.of(NamedLaws.named("chinchilla"), LawPoints.of(data))
+                .run(LocalParallelism.withThreads(1), FitProgress.silent());
+        LawFit builtIn = fit(data);
+        assertThat(expression.status()).isEqualTo(LawFit.Status.NOT_IDENTIFIED);
+        assertThat(builtIn.status()).isEqualTo(LawFit.Status.NOT_IDENTIFIED);
+        assertThat(expression.succeeded()).isFalse();
+    }
+
+    @Test
+    void aNegativeExponentIsWarnedAbout() {
+        double[] theta = {0.34, -0.23, Math.log(406.4), Math.log(410.7), Math.log(1.69)};
+        List<String> warnings = FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, design(5, 1), List.of());
+        assertThat(warnings).contains("implausible: the exponent of tokens is negative (-0.2300); the predicted loss "
+                + "grows with tokens");
+        assertThat(warnings).anySatisfy(warning -> assertThat(warning)
+                .startsWith("implausible: the compute-optimal allocation is params_opt ∝ C^-2.0909"));
+    }
+}
