@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -35,7 +36,10 @@ import scala.runtime.BoxedUnit;
  * {@code finished} is called on the driver as each slice's results arrive.
  *
  * <p>Started on its own ({@link #start}) it owns its {@link SparkContext} and stops it on {@link #close()}; the
- * master is the one given, else the one spark-submit set ({@code spark.master}), else {@code local[*]}.
+ * master is the one given, else the one spark-submit set ({@code spark.master}), else {@code local[*]}. On a cluster
+ * master the executors need scalefit's classes: spark-submit ships its jars ({@code spark.jars}); started without
+ * them, the context ships the jars this class and the engines' tasks were loaded from (Spark's own
+ * {@link JavaSparkContext#jarOfClass}, as for any application run outside spark-submit).
  */
 public final class SparkParallelism implements EngineProvider.Engine {
 
@@ -66,8 +70,22 @@ public final class SparkParallelism implements EngineProvider.Engine {
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
+        } else if (!conf.contains("spark.jars")) {
+            conf.setJars(applicationJars());
         }
         return new SparkParallelism(new JavaSparkContext(conf), true);
+    }
+
+    /**
+     * The jars the executors of a cluster need: the one holding this class and the one holding the engines' tasks
+     * ({@link Parallelism}'s module, with its dependencies when it is the shaded command-line jar), once each; none
+     * for a class loaded from a folder (a build's {@code target/classes}), which only {@code spark.jars} can ship.
+     */
+    static String[] applicationJars() {
+        return Stream.of(SparkParallelism.class, Parallelism.class)
+                .flatMap(type -> Arrays.stream(JavaSparkContext.jarOfClass(type)))
+                .distinct()
+                .toArray(String[]::new);
     }
 
     /** Runs the tasks on an existing context (a notebook's, a Spark application's), which {@link #close()} leaves

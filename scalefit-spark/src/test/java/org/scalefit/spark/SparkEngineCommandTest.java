@@ -2,14 +2,9 @@ package org.scalefit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.cli.ScalefitCommand;
@@ -27,8 +22,8 @@ class SparkEngineCommandTest {
     @Test
     void fitOnGemstonesHotWritesTheLocalEnginesBytes() throws Exception {
         String[] fit = {"fit", "--data", "gemstones:hot", "--delta", "1e-3", "--no-cache"};
-        String local = run(folder.resolve("local"), fit, "--threads", "2");
-        String spark = run(folder.resolve("spark"), fit, "--engine", "spark", "--master", "local[2]");
+        String local = CommandResults.run(folder.resolve("local"), fit, "--threads", "2");
+        String spark = CommandResults.run(folder.resolve("spark"), fit, "--engine", "spark", "--master", "local[2]");
         assertThat(spark).contains("\"loss\"").isEqualTo(local);
     }
 
@@ -43,8 +38,8 @@ class SparkEngineCommandTest {
         String uri = data.toUri().toString();
         String[] onPath = {"fit", "--data", data.toString(), "--delta", "1e-3", "--no-cache"};
         String[] onUri = {"fit", "--data", uri, "--delta", "1e-3", "--no-cache"};
-        String local = run(folder.resolve("local"), onPath, "--threads", "2");
-        String spark = run(folder.resolve("spark"), onUri, "--engine", "spark", "--master", "local[2]");
+        String local = CommandResults.run(folder.resolve("local"), onPath, "--threads", "2");
+        String spark = CommandResults.run(folder.resolve("spark"), onUri, "--engine", "spark", "--master", "local[2]");
         assertThat(spark).contains("\"data\" : \"" + uri + "\"");
         // a URI names no local path, so the Spark result has no data_absolute (FitProvenance.absolutePathOf)
         String localWithoutAbsolute = local.replaceAll("(?m)^\\s*\"data_absolute\" : .*\\R", "");
@@ -60,8 +55,9 @@ class SparkEngineCommandTest {
                 "--threads", "2", "--out", fitted.toString())).isZero();
         String[] bootstrap = {"bootstrap", "--fit", fitted.toString(), "--resamples", "200", "--seed", "42",
                 "--compute", "1e21,1e23", "--draws"};
-        String local = run(folder.resolve("local"), bootstrap, "--threads", "2");
-        String spark = run(folder.resolve("spark"), bootstrap, "--engine", "spark", "--master", "local[2]");
+        String local = CommandResults.run(folder.resolve("local"), bootstrap, "--threads", "2");
+        String spark = CommandResults.run(folder.resolve("spark"), bootstrap,
+                "--engine", "spark", "--master", "local[2]");
         assertThat(spark).contains("\"replicates\"").isEqualTo(local);
     }
 
@@ -69,28 +65,8 @@ class SparkEngineCommandTest {
     void deltaGridSweepWritesTheLocalEnginesBytes() throws Exception {
         String[] sweep = {"sensitivity", "delta-grid", "--data", "gemstones:hot", "--deltas", "1e-3,1e-4",
                 "--grid-sizes", "3000"};
-        String local = run(folder.resolve("local"), sweep, "--threads", "2");
-        String spark = run(folder.resolve("spark"), sweep, "--engine", "spark", "--master", "local[2]");
+        String local = CommandResults.run(folder.resolve("local"), sweep, "--threads", "2");
+        String spark = CommandResults.run(folder.resolve("spark"), sweep, "--engine", "spark", "--master", "local[2]");
         assertThat(spark).contains("\"delta\"").isEqualTo(local);
-    }
-
-    /** Runs the command writing {@code result.json} into {@code directory}; returns the file with timings zeroed. */
-    private static String run(Path directory, String[] command, String... engine) throws Exception {
-        Files.createDirectories(directory);
-        Path out = directory.resolve("result.json");
-        List<String> args = new ArrayList<>(List.of(command));
-        args.addAll(List.of(engine));
-        args.addAll(List.of("--out", out.toString()));
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = ScalefitCommand.execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exitCode).as(String.join(" ", args) + "\n" + printed).isZero();
-        return Files.readString(out).replaceAll("\"seconds\" : [0-9.Ee+-]+", "\"seconds\" : 0");
     }
 }
