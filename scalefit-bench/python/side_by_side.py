@@ -3,6 +3,7 @@
 markdown tables (objective values, parameters, times, speed ratio) for BENCHMARKS.md. Progress goes to stderr.
 
     /usr/bin/python3 side_by_side.py --cases hot-2,slim-2,epoch-fitA
+    /usr/bin/python3 side_by_side.py --cases two-input --case-deltas 1e-3,1e-4 --case-sample-every 7
     /usr/bin/python3 side_by_side.py --data gemstones:hot --law chinchilla --delta 1e-3 --grid gemstones
 """
 import argparse
@@ -24,6 +25,8 @@ REPO = Path(__file__).resolve().parents[2]
 CASES = {
     "hot-2": dict(data="gemstones:hot", law="chinchilla", delta=1e-3, grid="gemstones"),
     "slim-2": dict(data="gemstones:slim_chinchilla", law="chinchilla", delta=1e-3, grid="gemstones"),
+    "cool-end-2": dict(data="gemstones:cool_end", law="chinchilla", delta=1e-3, grid="gemstones"),
+    "lr-hot-2": dict(data="gemstones:lr_ablation_hot", law="chinchilla", delta=1e-3, grid="gemstones"),
     "epoch-fitA": dict(data="chinchilla:epoch", law="chinchilla", delta=1e-3, grid="epoch", drop_highest_losses=5),
     "hot100b-3": dict(data="gemstones:hot_100b+", law="width-depth", delta=1e-3, grid="gemstones", sample_every=997),
     "hot100b-4": dict(data="gemstones:hot_100b+", law="width-depth-params", delta=1e-3, grid="gemstones",
@@ -97,6 +100,10 @@ def main():
         if a.dest == "data":
             a.required = False
     p.add_argument("--cases", help=f"comma-separated list of {', '.join(CASES)} (or 'all')")
+    p.add_argument("--case-deltas", help="comma-separated δ values: run every case at each (default: the case's own)")
+    p.add_argument("--case-sample-every", type=int, default=None,
+                   help="reference: run every K-th start of the 2-input cases (K coprime with 30), timing "
+                        "extrapolated to the full grid")
     p.add_argument("--scalefit-threads", type=int, default=1)
     p.add_argument("--scalefit-args", default="", help="extra arguments appended to the scalefit command")
     p.add_argument("--scalefit-timeout", type=float, default=None, help="seconds; default: none")
@@ -105,11 +112,17 @@ def main():
     a = p.parse_args()
 
     if a.cases:
-        names = list(CASES) if a.cases == "all" else a.cases.split(",")
+        two_input = [n for n in CASES if n.endswith("-2") or n == "epoch-fitA"]
+        names = list(CASES) if a.cases == "all" else two_input if a.cases == "two-input" else a.cases.split(",")
         unknown = [n for n in names if n not in CASES]
         if unknown:
             sys.exit(f"unknown case(s) {unknown}; known: {', '.join(CASES)}")
         cases = [(n, CASES[n]) for n in names]
+        if a.case_sample_every:
+            ref.warn_sampling(a.case_sample_every)
+            cases = [(n, dict(c, sample_every=a.case_sample_every) if n in two_input else c) for n, c in cases]
+        if a.case_deltas:
+            cases = [(n, dict(c, delta=float(d))) for n, c in cases for d in a.case_deltas.split(",")]
     elif a.data:
         ref.warn_sampling(a.sample_every)
         cases = [("custom", dict(data=a.data, law=a.law, delta=a.delta, grid=a.grid, no_embeds=a.no_embeds,
@@ -120,6 +133,7 @@ def main():
     rows = []
     for name, c in cases:
         log(f"case {name}")
+        load = os.getloadavg()[0]
         r = run_reference(c)
         log("  " + ref.summary(r).replace("\n", "\n  "))
         if a.skip_scalefit:
@@ -129,15 +143,15 @@ def main():
             s, note, cmd = run_scalefit(a.repo, c, a.scalefit_threads, a.scalefit_args.split(), a.scalefit_timeout)
         if note:
             log(f"  scalefit: {note}")
-        rows.append((name, c, r, s, note, cmd))
+        rows.append((name, c, r, s, note, cmd, (load, os.getloadavg()[0])))
 
     print(f"Reference: Python {platform.python_version()}, scipy {ref.scipy.__version__}, numpy "
           f"{ref.np.__version__}, 1 process; L-BFGS-B with finite differences, default tolerances. "
           f"{cpu()}, {time.strftime('%Y-%m-%d')}.\n")
     print("| case | data | law | δ | grid | points | reference loss | scalefit loss | max rel. param diff "
-          "| reference s | scalefit s (threads) | ratio ref/scalefit |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for name, c, r, s, note, _ in rows:
+          "| reference s | scalefit s (threads) | ratio ref/scalefit | load (1 min) before/after |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, c, r, s, note, _, load in rows:
         sampled = r["starts_run"] < r["grid_size"]
         ref_s = r["extrapolated_full_grid_seconds"] if sampled else r["seconds"]
         ref_txt = (f"{ref_s:.1f} (extrapolated from {r['starts_run']} of {r['grid_size']} starts, "
@@ -150,11 +164,12 @@ def main():
         else:
             sf = ("n/a", "n/a", "n/a: " + note.replace("|", "\\|"), "n/a")
         print(f"| {name} | {data} | {c['law']} | {c['delta']:g} | {c['grid']} | {r['n_points']} | "
-              f"{r['loss']:.10g}{' (best of sampled starts)' if sampled else ''} | {sf[0]} | {sf[1]} | {ref_txt} | {sf[2]} | {sf[3]} |")
+              f"{r['loss']:.10g}{' (best of sampled starts)' if sampled else ''} | {sf[0]} | {sf[1]} | {ref_txt} | {sf[2]} | {sf[3]} | "
+              f"{load[0]:.1f} / {load[1]:.1f} |")
 
     print("\n| case | implementation | exponents | coefficients (ln) | irreducible error (ln) | starts (successful) |")
     print("|---|---|---|---|---|---|")
-    for name, c, r, s, note, _ in rows:
+    for name, c, r, s, note, _, _ in rows:
         for impl, x in (("reference", r), ("scalefit", s)):
             if x is None:
                 continue
@@ -163,7 +178,7 @@ def main():
                   f"{x['irreducible_error']:.6g} | {starts} ({x.get('successful_starts', '?')}) |")
 
     print("\nCommands (from the repository root):\n")
-    for name, c, r, s, note, cmd in rows:
+    for name, c, r, s, note, cmd, _ in rows:
         opts = f"--data {c['data']} --law {c['law']} --delta {c['delta']:g} --grid {c['grid']}" + (
             " --no-embeds" if c.get("no_embeds") else "") + (
             f" --drop-highest-losses {c['drop_highest_losses']}" if c.get("drop_highest_losses") else "") + (

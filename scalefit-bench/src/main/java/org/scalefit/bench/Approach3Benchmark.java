@@ -38,8 +38,10 @@ import org.scalefit.law.LawForm;
 @Fork(1)
 public class Approach3Benchmark {
 
-    /** dataset|law|start: gemstones:hot (220 points, 2 inputs) and gemstones:hot_100b+ (770 points, 3 and 4). */
-    @Param({"gemstones:hot|chinchilla|2854", "gemstones:hot_100b+|width-depth|102986",
+    /** dataset|law|start: gemstones:hot (220 points, 2 inputs), chinchilla:epoch (245 points, no repeated inputs: one
+     *  exponential per input and point) and gemstones:hot_100b+ (770 points, 3 and 4 inputs). */
+    @Param({"gemstones:hot|chinchilla|2854", "chinchilla:epoch|chinchilla|2854",
+            "gemstones:hot_100b+|width-depth|102986",
             "gemstones:hot_100b+|width-depth-params|1000000"})
     public String problem;
 

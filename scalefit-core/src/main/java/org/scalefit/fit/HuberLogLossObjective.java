@@ -336,7 +336,10 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
         for (int i = 0; i < points; i++) {
             pointLog[i] = TableLogExp.log(pointWeight[i]);
         }
+        // The floor's gradient weight Σ_i pointWeight[i] is summed in the same pass as f, in the same order as a
+        // separate pass would: two independent addition chains in one loop instead of two dependent loops.
         double f = 0;
+        double floorWeight = 0;
         for (int i = 0; i < points; i++) {
             double s = pointWeight[i];
             if (s < UNDERFLOW_GUARD) {
@@ -348,7 +351,9 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
             double psi = r > delta ? delta : (r < -delta ? -delta : r);
             double w = weights[i];
             f += w * (psi * (r - 0.5 * psi));
-            pointWeight[i] = (w * psi) / s;
+            double pw = (w * psi) / s;
+            pointWeight[i] = pw;
+            floorWeight += pw;
         }
         if (wantGradient) {
             for (int j = 0; j < k; j++) {
@@ -361,10 +366,6 @@ public final class HuberLogLossObjective implements DifferentiableObjective {
                 }
                 gradient[j] += gAlpha;
                 gradient[k + j] += gC;
-            }
-            double floorWeight = 0;
-            for (int i = 0; i < points; i++) {
-                floorWeight += pointWeight[i];
             }
             gradient[2 * k] -= floorWeight * floor;
         }
