@@ -6,6 +6,7 @@ import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LocalRefinement;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.uncertainty.ResamplingStream;
+import org.scalefit.uncertainty.ResamplingUnits;
 
 /**
  * The non-parametric pairs bootstrap of a fit of any {@link ExpressionLaw}, as Epoch AI run it for the Chinchilla law
@@ -49,14 +50,11 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
     public ExpressionBootstrapResult run(Parallelism parallelism, FitProgress progress) {
         ExpressionObjective full = ExpressionObjective.of(estimate.law(), data);
         int n = data.size();
-        int[][] resamples = ResamplingStream.NUMPY_RANDOM_STATE.resamples(seed, replicates, n);
+        int[][] counts = ResamplingUnits.points(n).multiplicities(ResamplingStream.NUMPY_RANDOM_STATE, seed,
+                replicates);
         double[] from = estimate.search().best().point();
         List<Replicate> refits = parallelism.map(replicates, r -> {
-            int[] counts = new int[n];
-            for (int index : resamples[r]) {
-                counts[index]++;
-            }
-            ExpressionObjective objective = full.resampled(counts);
+            ExpressionObjective objective = full.resampled(counts[r]);
             LocalRefinement.Refined refined = LocalRefinement.refine(objective, from, REFIT_EVALUATIONS);
             return new Replicate(objective.theta(refined.point()), refined.stationarity().holds());
         }, r -> progress.advance(1));
