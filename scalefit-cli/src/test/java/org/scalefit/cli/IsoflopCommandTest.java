@@ -277,15 +277,15 @@ class IsoflopCommandTest {
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
-    @CsvSource(value = {"width,''", "width,nan", "width,0", "depth,-4", "width,96.5", "depth,abc"},
+    @CsvSource(value = {"width,''", "width,nan", "width,0", "depth,-4", "width,96.5", "depth,abc", "tokens,''"},
             quoteCharacter = '\'')
-    void aCheckpointWithABadWidthOrDepthIsAnInputErrorNamingFileLineAndColumnAndNothingIsWritten(String column,
+    void aCheckpointWithABadSizeOrTokensIsAnInputErrorNamingFileLineAndColumnAndNothingIsWritten(String column,
                                                                                                  String value)
             throws Exception {
         Path data = shapeCheckpoints();
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
         String[] cells = lines.get(6).split(",", -1);
-        cells[column.equals("width") ? 0 : 1] = value;
+        cells[List.of(lines.get(0).split(",")).indexOf(column)] = value;
         lines.set(6, String.join(",", cells));
         Files.write(data, lines);
         Path out = folder.resolve("never.json");
