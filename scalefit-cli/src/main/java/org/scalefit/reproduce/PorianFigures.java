@@ -3,8 +3,11 @@ package org.scalefit.reproduce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.scalefit.io.AllocationRules;
+import org.scalefit.io.PorianConfiguration;
 import org.scalefit.io.PorianStudy;
+import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.FitVariant;
 import org.scalefit.isoflop.IsoflopIntervals;
@@ -18,7 +21,8 @@ import org.scalefit.report.figures.ReferenceLine;
 
 /**
  * The figure sections of the Porian et al. reproduction, drawn from the analyses {@link PorianReproduction} ran:
- * Fig. 1 (N*(C) of the five RefinedWeb configurations), the IsoFLOP curves of two of them, the full N*, D*, ρ* results
+ * Fig. 1 (N*(C) of the five RefinedWeb configurations), the IsoFLOP curves of two of them, the warmup evidence
+ * (D*(C) with the warmup period shaded), the full N*, D*, ρ* results
  * of both datasets, the attention-accounting and Kaplan-adjusted figures, and the optimal loss with its saturating
  * fit ({@code paper_figures.py} and {@code plotting.py} of the authors' code).
  */
@@ -27,6 +31,11 @@ final class PorianFigures {
     /** The quantities of the results grid, in the paper's column order. */
     private static final List<ComputeOptimalLaws.Quantity> GRID = List.of(ComputeOptimalLaws.Quantity.MULTIPLIER,
             ComputeOptimalLaws.Quantity.N, ComputeOptimalLaws.Quantity.T);
+
+    /** Kaplan et al.'s warmup: 3000 steps of 2^19 tokens (Porian et al.'s shading, {@code paper_figures.py}). */
+    static final double KAPLAN_WARMUP_TOKENS = 3000 * Math.pow(2, 19);
+    /** The lower edge of the warmup shading: the y limit of the paper's figure, 1e7 tokens. */
+    private static final double WARMUP_FLOOR = 1e7;
 
     private PorianFigures() {
     }
@@ -69,6 +78,8 @@ final class PorianFigures {
                     + configuration.label() + " (RefinedWeb)", configuration.optima(), 0.5), "");
         }
         sections.add(curves);
+        sections.add(warmupEvidence(rw.get(1), byTable.get("summary_df").get(1).configuration(), rw.get(2),
+                byTable.get("summary_df").get(2).configuration()));
 
         sections.add(grid("porian-results-rw", "Porian et al.: ρ*, N*, D* on RefinedWeb", rw, references));
         sections.add(grid("porian-results-owt2", "Porian et al.: ρ*, N*, D* on OpenWebText2", owt2, references));
@@ -90,6 +101,50 @@ final class PorianFigures {
                 .withFigure(IsoflopFigures.optimalLoss("porian-optimal-loss", "Optimal loss L*(C), RefinedWeb", rw),
                         ""));
         return sections;
+    }
+
+    /**
+     * The warmup evidence (Porian et al. 2024, {@code warmup_evidence.pdf}): D*(C) under Kaplan et al.'s long
+     * warmup, 3000 steps × 2^19 tokens, against the short warmup of about N tokens, each with its warmup period
+     * shaded. Drawn from {@code summary_df} rows 1 and 2, which differ in the warmup alone; the authors' function
+     * draws rows 0 and 1 under the same titles ({@code summary_df.iloc[i_cfg]} for i_cfg = 0, 1), although its
+     * {@code WARMUP_EVIDENCE_CONFIGS} name rows 1 and 2 and row 0 differs from row 1 in accounting and loss instead.
+     */
+    private static Section warmupEvidence(IsoflopFigures.Analysed longWarmup, PorianConfiguration longConfiguration,
+                                          IsoflopFigures.Analysed shortWarmup,
+                                          PorianConfiguration shortConfiguration) {
+        if (!longConfiguration.warmup().equals("long") || !shortConfiguration.warmup().equals("short")
+                || !longConfiguration.tuple().replace(",long,", ",short,").equals(shortConfiguration.tuple())) {
+            throw new IllegalStateException("summary_df rows 1 and 2 should differ in the warmup only: "
+                    + longConfiguration.tuple() + " / " + shortConfiguration.tuple());
+        }
+        DoubleUnaryOperator kaplan = c -> KAPLAN_WARMUP_TOKENS;
+        PowerLaw n = shortWarmup.fits().point(FitVariant.BS_MEDIAN_WEIGHTED).n();
+        DoubleUnaryOperator ours = n::at;
+        return Section.of("porian-warmup-evidence", "Porian et al.: warmup evidence").withText("D*(C) of two "
+                        + "RefinedWeb configurations that differ only in the learning-rate warmup (summary_df rows 1 "
+                        + "and 2: base hyperparameters, Kaplan's cosine decay, standard FLOP count, validation loss): "
+                        + "the optimal pairs, the bs_median_weighted law with its 95 % band, and shaded the tokens "
+                        + "spent warming up. The authors' figure titles its panels \"Kaplan et al. warmup\" and \"Our "
+                        + "warmup\"; the authors' plotting code takes rows 0 and 1 for them, which both have the long "
+                        + "warmup, so this figure draws rows 1 and 2, the pair its configuration list names.")
+                .withFigure(IsoflopFigures.tokensWithWarmup("porian-warmup-evidence-long", "Kaplan et al. warmup: "
+                        + longWarmup.label() + " (row 1)", longWarmup, kaplan, "warmup period: 3000 × 2^19 tokens",
+                        WARMUP_FLOOR, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET), "Kaplan et al. "
+                        + "warmup, summary_df row 1 (3000 steps × 2^19 = " + Numbers.format(KAPLAN_WARMUP_TOKENS, 3) + " tokens, "
+                        + "shaded): " + IsoflopFigures.inWarmup(longWarmup, kaplan) + " of "
+                        + optimaCount(longWarmup) + " optimal pairs have D* inside the warmup period.")
+                .withFigure(IsoflopFigures.tokensWithWarmup("porian-warmup-evidence-short", "Our warmup: "
+                        + shortWarmup.label() + " (row 2)", shortWarmup, ours, "warmup period: N*(C) tokens",
+                        WARMUP_FLOOR, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET), "Our warmup, "
+                        + "summary_df row 2 (about N tokens; shaded below this configuration's N*(C) = "
+                        + Numbers.format(n.coef(), 3) + "·C^" + Numbers.format(n.exponent(), 3) + "): "
+                        + IsoflopFigures.inWarmup(shortWarmup, ours) + " of " + optimaCount(shortWarmup)
+                        + " optimal pairs have D* inside the warmup period.");
+    }
+
+    private static long optimaCount(IsoflopFigures.Analysed configuration) {
+        return configuration.optima().stream().filter(BudgetOptimum::hasOptimum).count();
     }
 
     private static Section grid(String id, String title, List<IsoflopFigures.Analysed> configurations,

@@ -154,7 +154,7 @@ public final class PorianReproduction {
                 "The compute-savings analysis (accuracy vs compute) has no stored results to compare with; its "
                         + "exponents and costs are shown.",
                 "Not reproduced: the analyses and figures that need the raw loss curves or sweeps "
-                        + "(hyperparameter laws, ideal tuning, seed noise, loss curves, warmup evidence).");
+                        + "(hyperparameter laws, ideal tuning, seed noise, loss curves).");
         return new StudyReproduction("porian", TITLE, comparisons, notes, sections, sources,
                 (System.nanoTime() - begin) / 1e9);
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.scalefit.io.PorianConfiguration;
 import org.scalefit.io.PorianData;
 import tools.jackson.databind.JsonNode;
@@ -142,10 +144,45 @@ class IsoflopCommandTest {
                 out.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no budget 7.0E17").contains("1.0E17, 2.0E17");
-        CliRun missing = CliRun.of("isoflop", "--data", data.toString(), "--loss-column", "final_loss", "--out",
+        CliRun missing = CliRun.of("isoflop", "--data", data.toString(), "--column", "loss=final_loss", "--out",
                 out.toString());
         assertThat(missing.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
         assertThat(missing.err()).contains("final_loss");
+        assertThat(out).doesNotExist();
+        assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @Test
+    void aRunTableIsReadWithTheColumnDefaultsAndColumnMappingsOfEveryCommand() throws Exception {
+        String runs = Files.readString(runs());
+        Path renamed = folder.resolve("renamed.csv");
+        Files.writeString(renamed, "compute,N,val_loss" + runs.substring(runs.indexOf('\n')));
+        Path expected = folder.resolve("expected.csv");
+        Path mapped = folder.resolve("mapped.csv");
+        assertThat(CliRun.of("isoflop", "--data", runs().toString(), "--bootstrap", "50", "--out",
+                expected.toString()).exitCode()).isZero();
+
+        CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--column", "flops=compute", "--column",
+                "loss=val_loss", "--bootstrap", "50", "--out", mapped.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(mapped)).isEqualTo(Files.readString(expected));
+    }
+
+    @Test
+    void missingColumnsAreReportedInOneMessageWithTheColumnOptionAndNothingIsWritten() throws Exception {
+        String runs = Files.readString(runs());
+        Path renamed = folder.resolve("renamed.csv");
+        Files.writeString(renamed, "compute,N,val_loss" + runs.substring(runs.indexOf('\n')));
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--bootstrap", "50", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(renamed.toString()).contains("--column flops=COLUMN")
+                .contains("--column loss=COLUMN").doesNotContain("params=COLUMN");
+        assertThat(run.err().lines().filter(line -> !line.isBlank()).count()).isEqualTo(1);
         assertThat(out).doesNotExist();
         assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
     }
@@ -223,6 +260,43 @@ class IsoflopCommandTest {
         assertThat(noShape.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
         assertThat(noShape.err()).contains("width");
         assertThat(out).doesNotExist();
+    }
+
+    /** Checkpoints of three shapes (width, depth), each every 10 % more tokens from 1e9 to 1e11. */
+    private Path shapeCheckpoints() throws Exception {
+        StringBuilder csv = new StringBuilder("width,depth,tokens,loss\n");
+        for (int[] shape : new int[][] {{96, 3}, {128, 4}, {160, 5}}) {
+            double n = 12.0 * shape[0] * shape[0] * shape[1];
+            for (double d = 1e9; d <= 1e11 * 1.01; d *= 1.1) {
+                csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s%n", shape[0], shape[1], d, loss(6 * n * d, n)));
+            }
+        }
+        Path data = folder.resolve("shapes.csv");
+        Files.writeString(data, csv);
+        return data;
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @CsvSource(value = {"width,''", "width,nan", "width,0", "depth,-4", "width,96.5", "depth,abc", "tokens,''"},
+            quoteCharacter = '\'')
+    void aCheckpointWithABadSizeOrTokensIsAnInputErrorNamingFileLineAndColumnAndNothingIsWritten(String column,
+                                                                                                 String value)
+            throws Exception {
+        Path data = shapeCheckpoints();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        String[] cells = lines.get(6).split(",", -1);
+        cells[List.of(lines.get(0).split(",")).indexOf(column)] = value;
+        lines.set(6, String.join(",", cells));
+        Files.write(data, lines);
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--checkpoints", "--accounting", "kaplan",
+                "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(data + ":7: column '" + column + "': expected a positive");
+        assertThat(out).doesNotExist();
+        assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
     }
 
     @Test

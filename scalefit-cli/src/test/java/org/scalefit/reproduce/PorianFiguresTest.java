@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
+import org.scalefit.report.Block;
 import org.scalefit.report.Section;
 import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Series;
 
 class PorianFiguresTest {
 
@@ -28,12 +30,35 @@ class PorianFiguresTest {
         List<Section> sections = sections();
 
         assertThat(sections.stream().map(Section::id)).containsExactly("porian-figure-1", "porian-isoflop-curves",
-                "porian-results-rw", "porian-results-owt2", "porian-accounting-attention", "porian-kaplan-adjusted",
+                "porian-warmup-evidence", "porian-results-rw", "porian-results-owt2", "porian-accounting-attention", "porian-kaplan-adjusted",
                 "porian-optimal-loss");
         assertThat(sections.get(0).figures().stream().map(Figure::id)).containsExactly("porian-figure-1a",
                 "porian-figure-1b", "porian-figure-1c", "porian-figure-1d", "porian-figure-1e");
-        assertThat(sections.get(2).figures().stream().map(Figure::id)).containsExactly("porian-results-rw-rho",
+        assertThat(sections.get(3).figures().stream().map(Figure::id)).containsExactly("porian-results-rw-rho",
                 "porian-results-rw-n", "porian-results-rw-d");
+    }
+
+    @Test
+    void theWarmupEvidenceShowsDStarOfRows1And2WithTheirWarmupPeriodsShaded() {
+        Section warmup = sections().stream().filter(s -> s.id().equals("porian-warmup-evidence")).findFirst()
+                .orElseThrow();
+
+        assertThat(warmup.figures().stream().map(Figure::id)).containsExactly("porian-warmup-evidence-long",
+                "porian-warmup-evidence-short");
+        Figure kaplan = warmup.figures().get(0);
+        assertThat(kaplan.title()).isEqualTo("Kaplan et al. warmup: Counting last layer FLOPs (row 1)");
+        assertThat(kaplan.y().label()).contains("D*");
+        Series shaded = kaplan.series("warmup period: 3000 × 2^19 tokens");
+        assertThat(shaded.hasBand()).isTrue();
+        assertThat(shaded.y()).containsOnly(3000 * Math.pow(2, 19));
+        assertThat(shaded.band().lower()).containsOnly(1e7);
+        Figure ours = warmup.figures().get(1);
+        assertThat(ours.title()).isEqualTo("Our warmup: Correcting warmup (row 2)");
+        assertThat(ours.series("warmup period: N*(C) tokens").hasBand()).isTrue();
+        assertThat(warmup.blocks()).filteredOn(Block.Text.class::isInstance).map(b -> ((Block.Text) b).text())
+                .anySatisfy(text -> assertThat(text).contains("rows 0 and 1").contains("rows 1 and 2"));
+        assertThat(warmup.blocks()).filteredOn(Block.Plot.class::isInstance).map(b -> ((Block.Plot) b).caption())
+                .allSatisfy(caption -> assertThat(caption).contains("optimal pairs have D* inside the warmup"));
     }
 
     @Test

@@ -77,8 +77,16 @@ public record DataSource(String data, Map<String, String> columns, String where)
 
     /** As {@link #read}, with the file columns that were read ({@value #STDIN}: standard input, read to its end). */
     public TableReader.Read readWithColumns(ColumnRequest request) {
+        return readWithColumns(request, new TableReader());
+    }
+
+    /**
+     * As {@link #readWithColumns(ColumnRequest)}, through {@code reader} (e.g. {@link TableReader#keepingBadValues()}
+     * for an analysis that reports bad points itself).
+     */
+    public TableReader.Read readWithColumns(ColumnRequest request, TableReader reader) {
         ColumnRequest located = request.withMapping(mapping()).withWhere(where);
-        return STDIN.equals(data) ? new TableReader().readWithColumns(System.in, STDIN, located)
-                : new TableReader().readWithColumns(data, located);
+        return STDIN.equals(data) ? reader.readWithColumns(System.in, STDIN, located)
+                : reader.readWithColumns(data, located);
     }
 }

@@ -33,63 +33,73 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
     }
 
     /**
-     * Reads {@code source}: a Porian configuration id, or a run table (CSV, JSON, JSONL, Parquet) with the named
-     * columns.
+     * Reads {@code data}: a Porian configuration id ({@code porian:<name>}), or a run table (CSV, JSON, JSONL,
+     * Parquet, standard input) with the logical columns {@code flops} (the budget C), {@code params} (N) and
+     * {@code loss} (L), found as every command finds them: {@link ColumnMapping#defaults()} overridden by the data's
+     * {@code --column} mappings, every missing column reported at once ({@link DataSource#mapping()}).
      *
-     * @param flopsColumn the FLOP budget column
-     * @param sizeColumn  the model size column
-     * @param lossColumn  the final loss column
-     * @throws InputException           for an unreadable table or a missing column
-     * @throws IllegalArgumentException for an unknown Porian id or one that names a whole table
+     * @throws InputException           for an unreadable table or missing columns
+     * @throws IllegalArgumentException for an unknown Porian id, one that names a whole table, or column mappings or a
+     *                                  row condition given with a Porian id
      */
-    public static IsoflopInputs read(String source, String flopsColumn, String sizeColumn, String lossColumn) {
-        if (PorianData.names(source)) {
-            List<PorianConfiguration> selected = PorianData.select(source);
-            if (selected.size() != 1) {
-                throw new IllegalArgumentException("'" + source + "' names a table of " + selected.size()
-                        + " configurations; name one: " + String.join(", ",
-                        selected.stream().map(PorianConfiguration::id).toList()));
-            }
-            PorianConfiguration configuration = selected.get(0);
-            List<IsoflopBudget> budgets = configuration.budgets().stream().filter(b -> b.points() > 0).toList();
-            return new IsoflopInputs(configuration.id(), PorianData.contentHash(configuration.table()), budgets,
-                    configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED));
+    public static IsoflopInputs read(DataSource data) {
+        if (PorianData.names(data.data())) {
+            return porian(data);
         }
-        ColumnRequest request = ColumnRequest.of("flops", "params", "loss").withMapping(
-                ColumnMapping.identity().with("flops", flopsColumn).with("params", sizeColumn)
-                        .with("loss", lossColumn));
-        RunTable table = TableReader.keepingBadValues().read(source, request);
+        RunTable table = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
+                TableReader.keepingBadValues()).table();
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
                 table.column("params"), table.column("loss")), null);
+    }
+
+    private static IsoflopInputs porian(DataSource data) {
+        if (!data.columns().isEmpty() || data.where() != null) {
+            throw new IllegalArgumentException("--column and --where apply to run tables; " + data.data()
+                    + " is a bundled Porian et al. configuration with its own IsoFLOP points");
+        }
+        List<PorianConfiguration> selected = PorianData.select(data.data());
+        if (selected.size() != 1) {
+            throw new IllegalArgumentException("'" + data.data() + "' names a table of " + selected.size()
+                    + " configurations; name one: " + String.join(", ",
+                    selected.stream().map(PorianConfiguration::id).toList()));
+        }
+        PorianConfiguration configuration = selected.get(0);
+        List<IsoflopBudget> budgets = configuration.budgets().stream().filter(b -> b.points() > 0).toList();
+        return new IsoflopInputs(configuration.id(), PorianData.contentHash(configuration.table()), budgets,
+                configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED));
     }
 
     /**
      * Reads a checkpoint table — one row per logged checkpoint of a run: model size, tokens so far, loss — and
      * extracts the IsoFLOP points of each budget from the runs' curves ({@link CheckpointIsoflops}). The size of a
      * run in the chosen FLOP count is its FLOPs per token ÷ 6: the {@code params} column for {@link FlopCount#SIX_N},
-     * else counted from {@code width} and {@code depth} in {@code architecture}.
+     * else counted from {@code width} and {@code depth} in {@code architecture}. Columns are found as by
+     * {@link #read}.
      *
-     * @param mapping      where the logical columns params, tokens, loss (and width, depth) are in the file
+     * <p>A bad loss is kept (NaN) for the analysis to report per budget, but the size and tokens place a checkpoint
+     * on a run's curve: a {@code params}, {@code tokens}, {@code width} or {@code depth} value that is missing, not a
+     * number or not positive, or a width or depth that is not a whole number, is an {@link InputException} naming
+     * the file, line and column.
+     *
      * @param count        the FLOP accounting
      * @param architecture the constants of counts from the shape
      * @param budgets      the budgets C, or empty for {@link CheckpointIsoflops#ladder}
-     * @throws InputException           for an unreadable table or a missing column
-     * @throws IllegalArgumentException for a count that needs width and depth the table does not have
+     * @throws InputException           for an unreadable table, missing columns or a bad size or tokens value
      */
-    public static IsoflopInputs readCheckpoints(String source, ColumnMapping mapping, FlopCount count,
-                                                Architecture architecture, List<Double> budgets) {
+    public static IsoflopInputs readCheckpoints(DataSource data, FlopCount count, Architecture architecture,
+                                                List<Double> budgets) {
         boolean shape = count != FlopCount.SIX_N;
         ColumnRequest request = shape ? ColumnRequest.of("tokens", "loss", "width", "depth")
                 : ColumnRequest.of("params", "tokens", "loss");
-        RunTable table = TableReader.keepingBadValues().read(source, request.withMapping(mapping));
+        TableReader.Read read = data.readWithColumns(request, TableReader.keepingBadValues()
+                .strictIn("params", "tokens", "width", "depth"));
+        RunTable table = read.table();
         double[] sizes = new double[table.rows()];
         if (shape) {
-            double[] width = table.column("width");
-            double[] depth = table.column("depth");
+            double[] width = wholeNumbers(read, "width", "a model width");
+            double[] depth = wholeNumbers(read, "depth", "a number of layers");
             for (int i = 0; i < sizes.length; i++) {
-                sizes[i] = width[i] > 0 && depth[i] > 0 && width[i] == Math.rint(width[i])
-                        && depth[i] == Math.rint(depth[i])
-                        ? count.perToken(architecture, (int) width[i], (int) depth[i]) / 6 : Double.NaN;
+                sizes[i] = count.perToken(architecture, (int) width[i], (int) depth[i]) / 6;
             }
         } else {
             sizes = table.column("params");
@@ -99,6 +109,19 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         double[] at = budgets.isEmpty() ? CheckpointIsoflops.ladder(runs)
                 : budgets.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
         return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null);
+    }
+
+    /** The column's values, each a positive whole number (already positive and finite: read strictly). */
+    private static double[] wholeNumbers(TableReader.Read read, String logical, String what) {
+        double[] values = read.table().column(logical);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != Math.rint(values[i]) || values[i] > Integer.MAX_VALUE) {
+                throw new InputException(read.table().source(), read.table().sourceLine(i),
+                        read.columns().fileColumn(logical), "a positive whole number (" + what + ")",
+                        String.valueOf(values[i]));
+            }
+        }
+        return values;
     }
 
     /** Rows grouped by their budget, budgets in increasing C and points in row order; NaN budgets form one group. */

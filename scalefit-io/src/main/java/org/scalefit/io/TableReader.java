@@ -68,14 +68,17 @@ public final class TableReader {
     private static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
     private final boolean keepBadValues;
+    /** Logical columns checked as by a strict reader even when {@link #keepBadValues} (e.g. a checkpoint's shape). */
+    private final Set<String> strictColumns;
 
     /** A reader; it keeps nothing between reads. */
     public TableReader() {
-        this(false);
+        this(false, Set.of());
     }
 
-    private TableReader(boolean keepBadValues) {
+    private TableReader(boolean keepBadValues, Set<String> strictColumns) {
         this.keepBadValues = keepBadValues;
+        this.strictColumns = Set.copyOf(strictColumns);
     }
 
     /**
@@ -85,7 +88,16 @@ public final class TableReader {
      * missing columns still raise {@link InputException}.
      */
     public static TableReader keepingBadValues() {
-        return new TableReader(true);
+        return new TableReader(true, Set.of());
+    }
+
+    /**
+     * As {@link #keepingBadValues()}, except that a bad value in one of the {@code strict} logical columns raises
+     * {@link InputException} with its line, column and text, as {@link #TableReader()} does: for columns an analysis
+     * cannot report per point, such as the width and depth a checkpoint's size is counted from.
+     */
+    public TableReader strictIn(String... strict) {
+        return new TableReader(keepBadValues, Set.of(strict));
     }
 
     /**
@@ -252,7 +264,8 @@ public final class TableReader {
                 cells = kept;
                 lines = keptLines.stream().mapToInt(Integer::intValue).toArray();
             }
-            return new Read(table(source, contentHash, fileColumns, cells, lines, format, keepBadValues),
+            return new Read(table(source, contentHash, fileColumns, cells, lines, format, keepBadValues,
+                    strictColumns),
                     request.mapping().resolvedIn(relation.columns()));
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
@@ -489,7 +502,8 @@ public final class TableReader {
     }
 
     private static RunTable table(String source, String contentHash, Map<String, String> fileColumns,
-                                  List<String[]> cells, int[] lines, TableFormat format, boolean keepBad) {
+                                  List<String[]> cells, int[] lines, TableFormat format, boolean keepBad,
+                                  Set<String> strict) {
         List<String> logical = List.copyOf(fileColumns.keySet());
         List<String> inFile = List.copyOf(fileColumns.values());
         double[][] values = new double[logical.size()][cells.size()];
@@ -497,7 +511,8 @@ public final class TableReader {
         for (int row = 0; row < cells.size(); row++) {
             List<Double> key = new ArrayList<>(logical.size());
             for (int column = 0; column < logical.size(); column++) {
-                double value = keepBad ? positiveFiniteOrNaN(cells.get(row)[column])
+                double value = keepBad && !strict.contains(logical.get(column))
+                        ? positiveFiniteOrNaN(cells.get(row)[column])
                         : positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
                 values[column][row] = value;
                 key.add(value);

@@ -26,7 +26,7 @@ class GemstonesApproach2Test {
 
     /** The N* exponent of the bs_median_weighted law on gemstones:hot_477 counted with {@code count}. */
     private static double approach2Exponent(FlopCount count) {
-        IsoflopInputs inputs = IsoflopInputs.readCheckpoints("gemstones:hot_477", ColumnMapping.defaults(), count,
+        IsoflopInputs inputs = IsoflopInputs.readCheckpoints(DataSource.of("gemstones:hot_477"), count,
                 Architecture.gemstones(), List.of());
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(),
                 IsoflopSettings.porian(SeedNoise.refinedWeb(SeedNoise.Rule.AS_IMPLEMENTED)),

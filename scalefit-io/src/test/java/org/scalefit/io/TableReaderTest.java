@@ -1,6 +1,7 @@
 package org.scalefit.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -176,5 +177,21 @@ class TableReaderTest {
         Path csv = write("RUNS.CSV", "final_loss\n3.5\n");
 
         assertThat(reader.read(csv, ColumnRequest.of("loss")).rows()).isEqualTo(1);
+    }
+
+    @Test
+    void aStrictColumnOfAReaderThatKeepsBadValuesStillRaisesAtItsLine() throws IOException {
+        Path file = write("runs.csv", "params,tokens,loss\n1e6,2e7,nan\n-1,2e7,3.0\n");
+        ColumnRequest request = ColumnRequest.of("params", "tokens", "loss");
+
+        RunTable kept = TableReader.keepingBadValues().strictIn("tokens").read(file, request);
+        assertThat(kept.column("params")[1]).isNaN();
+        assertThat(kept.column("loss")[0]).isNaN();
+        assertThatThrownBy(() -> TableReader.keepingBadValues().strictIn("params").read(file, request))
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.line()).hasValue(3);
+                    assertThat(e.column()).hasValue("params");
+                    assertThat(e.found()).isEqualTo("\"-1\"");
+                });
     }
 }

@@ -8,6 +8,8 @@
  *       {@code fit} → {@link org.scalefit.io.analysis.FitOutcome} → {@link org.scalefit.io.FitDocument});</li>
  *   <li>{@link org.scalefit.io.analysis.FrontierRequest}: Approach 1 with the runs' params, FLOPs and GPU-hours
  *       ({@link org.scalefit.io.analysis.CostRequest});</li>
+ *   <li>{@link org.scalefit.io.analysis.IsoflopRequest}: Approach 2, IsoFLOP profiles of a run table, a checkpoint
+ *       table or a Porian et al. configuration → {@link org.scalefit.io.analysis.IsoflopResult};</li>
  *   <li>{@link org.scalefit.io.analysis.FitBootstrapRequest}: the bootstrap of a stored fit, its data reloaded and
  *       checked;</li>
  *   <li>{@link org.scalefit.io.analysis.EpochRequest}: Epoch AI's Fit B, bootstrap, tests and policy.</li>

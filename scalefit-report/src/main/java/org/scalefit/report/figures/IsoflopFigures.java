@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import org.scalefit.isoflop.AxisProfile;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
@@ -36,6 +37,8 @@ public final class IsoflopFigures {
 
     /** Points of the band and fitted lines: Porian et al. evaluate on 20 geometric points ({@code plotting.py}). */
     private static final int LINE_POINTS = 20;
+    /** The warmup shading: matplotlib's tab:brown, as Porian et al. shade it. */
+    private static final String WARMUP_COLOR = "#8c564b";
 
     private IsoflopFigures() {
     }
@@ -106,6 +109,39 @@ public final class IsoflopFigures {
             figure = figure.with(Series.of(reference.label(), grid, y, reference.style()));
         }
         return figure;
+    }
+
+    /**
+     * D*(C) of one configuration with its learning-rate warmup shaded (Porian et al. 2024, {@code warmup_evidence.pdf}
+     * of {@code paper_figures.py}): the optimal pairs and the {@link FitVariant#BS_MEDIAN_WEIGHTED} law
+     * D*(C) = k_D·C^b with its 95 % band as {@link #optimalAgainstCompute} draws them, and beneath them the warmup
+     * period: the tokens W(C) a model trained at budget C spends warming up, on 20 geometric points over
+     * [{@code low}, {@code high}], shaded up to W(C) from {@code floor} (or from the smallest W(C) if that is lower,
+     * so that the shading always reaches its line). An optimal pair inside the shading spent all of its D* tokens in
+     * warmup.
+     *
+     * @param warmup      W(C) in tokens: Kaplan et al.'s constant 3000 steps × 2^19 tokens, or Porian et al.'s
+     *                    "about N tokens", W(C) = N*(C)
+     * @param warmupLabel the legend entry of the shading
+     * @param floor       the lower edge of the shading (the paper's y limit, 1e7 tokens)
+     */
+    public static Figure tokensWithWarmup(String id, String title, Analysed configuration,
+                                          DoubleUnaryOperator warmup, String warmupLabel, double floor, double low,
+                                          double high) {
+        Figure figure = optimalAgainstCompute(id, title, ComputeOptimalLaws.Quantity.T, List.of(configuration),
+                List.of(), low, high);
+        double[] grid = IsoflopAnalysis.geomspace(low, high, LINE_POINTS);
+        double[] tokens = Arrays.stream(grid).map(warmup).toArray();
+        double[] bottom = new double[grid.length];
+        Arrays.fill(bottom, Math.min(floor, Arrays.stream(tokens).min().orElse(floor)));
+        return figure.with(Series.of(warmupLabel, grid, tokens, SeriesStyle.dotted(WARMUP_COLOR))
+                .withBand(new Band(bottom, tokens)));
+    }
+
+    /** The optimal pairs of {@code configuration} whose D* is below the warmup tokens W(C) of their budget. */
+    public static long inWarmup(Analysed configuration, DoubleUnaryOperator warmup) {
+        return configuration.optima().stream().filter(BudgetOptimum::hasOptimum).map(BudgetOptimum::pair)
+                .filter(p -> p.t() < warmup.applyAsDouble(p.flops())).count();
     }
 
     /**

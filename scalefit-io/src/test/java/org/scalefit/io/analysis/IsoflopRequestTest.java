@@ -1,0 +1,75 @@
+package org.scalefit.io.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.accounting.Architecture;
+import org.scalefit.accounting.FlopCount;
+import org.scalefit.io.DataSource;
+import org.scalefit.io.InputException;
+import org.scalefit.io.PorianConfiguration;
+import org.scalefit.io.PorianData;
+import org.scalefit.isoflop.FitVariant;
+import org.scalefit.isoflop.SeedNoise;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.uncertainty.ResamplingStream;
+
+class IsoflopRequestTest {
+
+    private static final LocalParallelism WORKERS = LocalParallelism.withThreads(2);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aPorianConfigurationInNumpysStreamGivesThePublishedExponentAndItsOwnNoise() {
+        PorianConfiguration first = PorianData.configurations("summary_df").get(0);
+        IsoflopRequest request = IsoflopRequest.of(DataSource.of(first.id()));
+        request = new IsoflopRequest(request.data(), null, List.of(), 1000, 42, ResamplingStream.NUMPY_RANDOM_STATE,
+                null, false, request.allocate());
+
+        IsoflopResult result = request.run(WORKERS);
+
+        double published = PorianData.storedFits("summary_df").get(0).get("bs_median_weighted").get("n_exponent")
+                .asDouble();
+        double ours = result.fitted().orElseThrow().point(FitVariant.BS_MEDIAN_WEIGHTED).n().exponent();
+        assertThat(Math.abs(ours - published)).isLessThanOrEqualTo(1e-12 * Math.abs(published));
+        assertThat(result.settings().noise()).isEqualTo(first.noise(SeedNoise.Rule.AS_IMPLEMENTED));
+        assertThat(result.json()).contains("\"stream\" : \"numpy\"");
+    }
+
+    @Test
+    void columnMappingsAreRefusedForAPorianConfiguration() {
+        String id = PorianData.configurations("summary_df").get(0).id();
+        IsoflopRequest request = IsoflopRequest.of(new DataSource(id, Map.of("loss", "val_loss")));
+
+        assertThatThrownBy(() -> request.run(WORKERS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--column");
+    }
+
+    @Test
+    void aCheckpointWithAFractionalDepthIsAnInputExceptionAtItsLineAndColumn() throws Exception {
+        StringBuilder csv = new StringBuilder("width,layers,tokens,loss\n");
+        for (double d = 1e9; d < 1e10; d *= 1.5) {
+            csv.append(String.format(Locale.ROOT, "96,%s,%s,3.5%n", d > 3e9 && d < 4e9 ? "3.5" : "3", d));
+        }
+        Path data = Files.writeString(folder.resolve("checkpoints.csv"), csv);
+        IsoflopRequest request = new IsoflopRequest(new DataSource(data.toString(), Map.of("depth", "layers")),
+                new IsoflopRequest.Checkpoints(FlopCount.KAPLAN, Architecture.gemstones()), List.of(), 10, 1,
+                ResamplingStream.SPLITTABLE, null, false, List.of());
+
+        assertThatThrownBy(() -> request.run(WORKERS)).isInstanceOfSatisfying(InputException.class, e -> {
+            assertThat(e.line()).hasValue(5);
+            assertThat(e.column()).hasValue("layers");
+            assertThat(e.expected()).contains("whole number");
+            assertThat(e.found()).isEqualTo("3.5");
+        });
+    }
+}
