@@ -39,7 +39,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     "beta": {"tied_to": "alpha"},
  *     "B": {"fixed": 410.7}
  *   },
- *   "residual": "log" | "raw",  "objective": "huber" | "squared",  "delta": 1e-3,
+ *   "residual": "log" | "raw",  "objective": "huber" | "squared" | "over-estimate",  "delta": 1e-3,
+ *   "kappa": 10,                                        over-estimate only: weight of over-estimates, ≥ 1
  *   "weights": "column"                                 optional: a column of per-point weights
  * }
  * </pre>
@@ -137,10 +138,16 @@ public final class ExpressionLawFiles {
         };
         String objective = text(root, "objective", "huber");
         double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
+        if (root.has("kappa") && !objective.equals("over-estimate")) {
+            throw new IllegalArgumentException(source + ": kappa: the over-estimate weight applies to \"objective\": "
+                    + "\"over-estimate\", not to \"" + objective + "\"");
+        }
         law = switch (objective) {
             case "huber" -> law.withPenalty(Penalty.huber(delta));
             case "squared" -> law.withPenalty(Penalty.squared());
-            default -> throw new InputException(source, null, "objective", "huber or squared", objective);
+            case "over-estimate" -> law.withPenalty(overEstimate(source, delta, root.get("kappa")));
+            default -> throw new InputException(source, null, "objective", "huber, squared or over-estimate",
+                    objective);
         };
         return new LawFile(law, root.has("weights") ? root.get("weights").asString() : null);
     }
@@ -196,6 +203,23 @@ public final class ExpressionLawFiles {
             law = law.withColumn(inputNames.get(j), columns.get(j));
         }
         return law;
+    }
+
+    /**
+     * The over-estimate penalty of a law file: {@code kappa} must be a number ≥ 1. A bad κ is a usage error (like a
+     * bad expression), naming the file and the field.
+     */
+    private static Penalty overEstimate(String source, double delta, JsonNode kappa) {
+        if (kappa == null || !kappa.isNumber()) {
+            throw new IllegalArgumentException(source + ": kappa: \"objective\": \"over-estimate\" needs \"kappa\", "
+                    + "the weight of over-estimates, a number ≥ 1 (kyo-takano/chinchilla's asymmetric loss uses 10), "
+                    + "found " + (kappa == null ? "none" : kappa.toString()));
+        }
+        try {
+            return Penalty.overEstimate(delta, kappa.asDouble());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": kappa: " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode root, String field, String fallback) {
@@ -316,6 +340,10 @@ public final class ExpressionLawFiles {
         if (law.penalty() instanceof Penalty.Huber huber) {
             file.put("objective", "huber");
             file.put("delta", huber.delta());
+        } else if (law.penalty() instanceof Penalty.OverEstimate over) {
+            file.put("objective", "over-estimate");
+            file.put("delta", over.delta());
+            file.put("kappa", over.kappa());
         } else {
             file.put("objective", "squared");
         }
