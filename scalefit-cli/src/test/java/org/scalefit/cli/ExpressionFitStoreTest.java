@@ -132,6 +132,25 @@ class ExpressionFitStoreTest {
     }
 
     @Test
+    void aNotIdentifiedFitIsServedWithItsReasonsAndExitCode() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double d : new double[] {1e9, 3e9, 1e10, 3e10}) {
+            csv.append(1e8).append(',').append(d).append(',').append(2.5 + 410 / Math.pow(d, 0.28)).append('\n');
+        }
+        Path data = Files.writeString(folder.resolve("one-size.csv"), csv.toString());
+        Path out = folder.resolve("fit.json");
+        CliRun first = fit(data, out);
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(5);
+        assertThat(first.out()).contains("NOT IDENTIFIED");
+
+        CliRun served = fit(data, out);
+
+        assertThat(served.err()).contains("served from store", "cannot identify the law");
+        assertThat(served.exitCode()).isEqualTo(5);
+        assertThat(served.out()).isEqualTo(first.out());
+    }
+
+    @Test
     void noStoreNeitherReadsNorWritesTheStore() throws Exception {
         Path data = runs();
         Path out = folder.resolve("fit.json");
