@@ -97,6 +97,12 @@ class ExpressionFitStoreTest {
     }
 
     @Test
+    void aChangedOverEstimateWeightIsRefitted() throws Exception {
+        assertRefittedAfter(List.of("--objective", "over-estimate", "--kappa", "2"),
+                List.of("--objective", "over-estimate", "--kappa", "3"));
+    }
+
+    @Test
     void aChangedRowConditionIsRefitted() throws Exception {
         assertRefittedAfter(List.of("--where", "params < 2e9"), List.of("--where", "params < 5e8"));
     }

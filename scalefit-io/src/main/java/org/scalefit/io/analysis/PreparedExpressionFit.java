@@ -134,7 +134,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         key.put("completion", options.completion().toString());
         key.put("leaders", options.leaders());
         key.put("polish_evaluations", options.polishEvaluations());
-        key.put("engine", org.scalefit.fit.MultiStartFitter.REVISION);
+        key.put("engine", MultiStartFitter.REVISION);
         key.put("max_params", limits.maxParams());
         key.put("max_tokens", limits.maxTokens());
         if (bootstrap != null) {
