@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
                         + "runs, with standard errors, percentile intervals and, for a params/tokens law, bands of the "
                         + "compute-optimal allocation at --compute budgets."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:I/O error", "2:bad usage", "3:bad input data", "130:interrupted"})
+        exitCodeList = {"0:success", "1:I/O error", "2:bad usage", "3:bad input data",
+                "5:with --fit: the reloaded data cannot identify the law under the limits the fit records "
+                        + "(its --max-params/--max-tokens); the reasons are printed", "130:interrupted"})
 final class BootstrapCommand implements Callable<Integer> {
 
     /** --data and --column, set from the two options below: --data is optional here, with --fit. */

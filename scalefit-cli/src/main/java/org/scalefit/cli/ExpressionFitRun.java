@@ -2,91 +2,91 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.scalefit.data.RunTable;
+import java.util.Optional;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
+import org.scalefit.io.RunTiming;
+import org.scalefit.io.analysis.PreparedExpressionFit;
+import org.scalefit.io.store.CacheKey;
+import org.scalefit.io.store.StoredResult;
 import org.scalefit.law.expr.ExpressionBootstrap;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionException;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
-import org.scalefit.law.expr.LawPoints;
 import org.scalefit.parallel.EngineProvider;
 
 /**
  * {@code scalefit fit} for a law written as text, read from a law file, or named in the law language (kaplan,
- * data-constrained, …): reads the law's columns, runs {@link ExpressionFitRequest}, prints the parameters and
- * writes the result document ({@link ExpressionLawFiles#fitDocument}).
+ * data-constrained, …): reads the law's columns ({@link PreparedExpressionFit}), serves the result from the results
+ * store or runs {@link ExpressionFitRequest}, prints the parameters and writes the result document
+ * ({@link ExpressionLawFiles#fitDocument}).
  */
 final class ExpressionFitRun {
 
     private ExpressionFitRun() {
     }
 
+    /**
+     * Reads the law's columns, then serves the result from the store or fits (and bootstraps) and stores it; prints
+     * the document either way, so that a served result prints as it did when it was computed.
+     */
     static int run(ExpressionLaw law, String weightColumn, DataOptions input, EngineProvider.Engine engine,
                    MultiStartFitter.Options options, Integer bootstrap, long seed, Path out,
-                   Identification.Limits limits) {
+                   Identification.Limits limits, StoreOptions store) {
         String localData = engine.localCopy(input.data);
-        List<String> wanted = new ArrayList<>(law.columns());
-        if (weightColumn != null) {
-            wanted.add(weightColumn);
-        }
-        wanted.add("loss");
-        RunTable table;
+        PreparedExpressionFit prepared;
         try {
-            table = input.source().reading(localData).read(ColumnRequest.of(wanted.stream().distinct()
-                    .toArray(String[]::new)));
+            prepared = PreparedExpressionFit.read(law, weightColumn, input.source(), localData, options, limits,
+                    bootstrap, seed);
         } catch (InputException e) {
             throw missingInput(law, input, e);
         }
-        double[][] columns = new double[law.columns().size()][];
-        for (int j = 0; j < columns.length; j++) {
-            columns[j] = table.column(law.columns().get(j));
-        }
-        LawPoints points = LawPoints.of(input.data, law.columns(), columns, table.column("loss"));
-        if (weightColumn != null) {
-            if (!table.hasColumn(weightColumn)) {
-                throw new IllegalArgumentException("weight column '" + weightColumn + "' is not in " + input.data);
+        ExpressionFitRequest request = prepared.request();
+        request.objective(); // checks the law against the data before the store or the progress bar
+        CacheKey key = prepared.cacheKey();
+        Optional<StoredResult> stored = store.lookup("fit", out, key);
+        String text;
+        if (stored.isPresent()) {
+            text = stored.get().result();
+        } else {
+            long begin = System.nanoTime();
+            ExpressionFit fit;
+            try (TerminalProgress progress = TerminalProgress.start("fit " + law.name(), request.grid().size())) {
+                fit = request.run(engine, progress, limits);
             }
-            points = points.withWeights(table.column(weightColumn));
-        }
-        ExpressionFitRequest request = new ExpressionFitRequest(law, points, options);
-        long begin = System.nanoTime();
-        ExpressionFit fit;
-        request.objective(); // checks the law against the data before the progress bar starts
-        try (TerminalProgress progress = TerminalProgress.start("fit " + law.name(), request.grid().size())) {
-            fit = request.run(engine, progress, limits);
-        }
-        ExpressionBootstrapResult replicates = null;
-        if (bootstrap != null && fit.hasOptimum()) {
-            try (TerminalProgress progress = TerminalProgress.start("bootstrap " + law.name(), bootstrap)) {
-                replicates = new ExpressionBootstrap(fit, points, bootstrap, seed).run(engine, progress);
+            ExpressionBootstrapResult replicates = null;
+            if (bootstrap != null && fit.hasOptimum()) {
+                try (TerminalProgress progress = TerminalProgress.start("bootstrap " + law.name(), bootstrap)) {
+                    replicates = new ExpressionBootstrap(fit, prepared.points(), bootstrap, seed).run(engine,
+                            progress);
+                }
             }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            text = prepared.document(fit, replicates, new RunTiming(engine.threads(), seconds));
         }
-        double seconds = (System.nanoTime() - begin) / 1e9;
         if (out != null) {
-            AtomicFiles.writeString(out, ExpressionLawFiles.fitDocument(fit, replicates, input.data,
-                    table.contentHash(), seconds));
+            AtomicFiles.writeString(out, text);
         }
-        print(fit, seconds, engine.threads(), System.out);
-        if (replicates != null) {
-            printIntervals(replicates, System.out);
-        }
-        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+        ExpressionLawFiles.FitSummary summary = ExpressionLawFiles.summary(stored.isPresent()
+                ? "the results store's fit " + key.sha256() : "the fit's document", text);
+        print(summary, System.out);
+        summary.bootstrap().ifPresent(replicates -> printIntervals(replicates, System.out));
+        if (summary.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
             System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ",
-                    fit.warnings()));
+                    summary.warnings()));
         }
-        return ScalefitCommand.exitCode(fit.status().label());
+        if (stored.isEmpty()) {
+            store.record("fit", out, prepared.runTable(), key, text, summary.seconds());
+        }
+        return ScalefitCommand.exitCode(summary.status());
     }
 
     /** A column the law reads and the data lacks, as an error at the input's place in the expression. */
@@ -107,23 +107,22 @@ final class ExpressionFitRun {
         return e;
     }
 
-    private static void printIntervals(ExpressionBootstrapResult replicates, PrintStream out) {
+    private static void printIntervals(ExpressionLawFiles.BootstrapSummary replicates, PrintStream out) {
         out.printf(Locale.ROOT, "bootstrap: %d resamples (seed %d), %d refits converged; 95 %% percentile "
-                + "intervals:%n", replicates.count(), replicates.seed(), replicates.converged());
-        double[][] intervals = replicates.parameterIntervals(0.95);
-        List<String> names = replicates.law().parameterNames();
-        for (int p = 0; p < names.size(); p++) {
-            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%n", names.get(p), intervals[p][0], intervals[p][1]);
+                + "intervals:%n", replicates.replicates(), replicates.seed(), replicates.converged());
+        for (Map.Entry<String, double[]> interval : replicates.intervals().entrySet()) {
+            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%n", interval.getKey(), interval.getValue()[0],
+                    interval.getValue()[1]);
         }
     }
 
-    private static void print(ExpressionFit fit, double seconds, int threads, PrintStream out) {
+    private static void print(ExpressionLawFiles.FitSummary fit, PrintStream out) {
         out.printf(Locale.ROOT, "%s law on %d points (%s residuals, %s): %d starts, %d converged (%d recognised "
                         + "early), %.2f s on %d threads%n", fit.law().name(), fit.points(),
-                fit.law().residual().name().toLowerCase(Locale.ROOT), fit.law().penalty(), fit.search().starts(),
-                fit.search().successfulStarts(), fit.search().recognisedStarts(), seconds, threads);
+                fit.law().residual().name().toLowerCase(Locale.ROOT), fit.law().penalty(), fit.starts(),
+                fit.successfulStarts(), fit.recognisedStarts(), fit.seconds(), fit.threads());
         out.println("L = " + fit.law().expression().text().strip().replace("\n", " "));
-        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+        if (fit.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
             out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
             fit.warnings().forEach(warning -> out.println("  " + warning));
             return;
@@ -132,12 +131,12 @@ final class ExpressionFitRun {
             out.println("FAILED: " + String.join("; ", fit.warnings()));
             return;
         }
-        if (!fit.succeeded()) {
+        if (!fit.status().equals(LawFit.Status.CONVERGED.label())) {
             out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
-                    + fit.status().label() + "); see the warnings");
+                    + fit.status() + "); see the warnings");
         }
         out.printf(Locale.ROOT, "objective = %.12g%n", fit.objective());
-        for (Map.Entry<String, Double> parameter : fit.named().entrySet()) {
+        for (Map.Entry<String, Double> parameter : fit.parameters().entrySet()) {
             var spec = fit.law().parameter(parameter.getKey());
             String how = spec.isFixed() ? " (fixed)" : spec.isTied() ? " (= " + spec.tiedTo() + ")" : "";
             out.printf(Locale.ROOT, "  %-10s = %.10g%s%n", parameter.getKey(), parameter.getValue(), how);

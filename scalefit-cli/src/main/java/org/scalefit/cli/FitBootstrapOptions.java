@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.scalefit.fit.Identification;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.FitBootstrapJson;
 import org.scalefit.io.StoredFit;
@@ -95,6 +96,16 @@ final class FitBootstrapOptions {
         FitBootstrapRequest.Prepared prepared = request.prepare();
         if (prepared.moved() != null) {
             System.err.println("scalefit bootstrap: " + prepared.moved());
+        }
+        if (!prepared.identification().identified()) {
+            Identification.Limits limits = prepared.stored().limits();
+            System.err.printf(Locale.ROOT, "scalefit bootstrap: the data cannot identify the law under the limits "
+                            + "%s was fitted under (--max-params %.3g, --max-tokens %.3g%s): %s%n", fit,
+                    limits.maxParams(), limits.maxTokens(), limits.equals(Identification.Limits.DEFAULTS)
+                            ? ", the defaults: the fit records none; a fit made with other limits before scalefit "
+                            + "recorded them needs \"limits\": {\"max_params\": …, \"max_tokens\": …} added" : "",
+                    String.join("; ", prepared.identification().failures()));
+            return ScalefitCommand.EXIT_NOT_IDENTIFIED;
         }
         FitBootstrapOutcome outcome;
         try (EngineProvider.Engine parallelism = engine.open();

@@ -120,7 +120,7 @@ final class FitCommand implements Callable<Integer> {
         }
         try (EngineProvider.Engine parallelism = engine.open()) {
             return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism,
-                    search.options(), lawOptions.bootstrap, lawOptions.seed, out, limits.limits());
+                    search.options(), lawOptions.bootstrap, lawOptions.seed, out, limits.limits(), store);
         }
     }
 

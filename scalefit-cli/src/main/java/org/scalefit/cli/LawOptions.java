@@ -21,7 +21,7 @@ final class LawOptions {
 
     @Option(names = "--law-file", paramLabel = "FILE",
             description = "A JSON law file: expression, inputs, parameters (scale, bounds, fixed, tied_to, starts), "
-                    + "residual, objective, delta, weights.")
+                    + "residual, objective, delta, kappa, weights.")
     Path lawFile;
 
     @Option(names = "--input", paramLabel = "NAME=COLUMN",
@@ -51,9 +51,16 @@ final class LawOptions {
             description = "Residual scale for a law given as text or file: log (default) or raw.")
     String residual;
 
-    @Option(names = "--objective", paramLabel = "huber|squared",
-            description = "Penalty for a law given as text or file: huber (default, with --delta) or squared.")
+    @Option(names = "--objective", paramLabel = "huber|squared|over-estimate",
+            description = "Penalty for a law given as text or file: huber (default, with --delta), squared, or "
+                    + "over-estimate (Huber with over-estimates, where the law is above the point, weighted "
+                    + "--kappa times; the law then tracks the lower envelope of the losses).")
     String objective;
+
+    @Option(names = "--kappa", paramLabel = "κ",
+            description = "With --objective over-estimate: the weight of over-estimates, a number ≥ 1 (1 is Huber; "
+                    + "kyo-takano/chinchilla's asymmetric loss uses 10).")
+    Double kappa;
 
     @Option(names = "--weights", paramLabel = "COLUMN", description = "A data column of per-point weights.")
     String weights;
@@ -123,15 +130,45 @@ final class LawOptions {
                 default -> throw new IllegalArgumentException("--residual must be log or raw, was " + residual);
             });
         }
-        if (objective != null && objective.equals("squared")) {
-            result = result.withPenalty(Penalty.squared());
-        } else if (objective != null && !objective.equals("huber")) {
-            throw new IllegalArgumentException("--objective must be huber or squared, was " + objective);
-        } else if (delta != null && (lawFile == null || objective != null)) {
-            result = result.withPenalty(Penalty.huber(delta));
-        }
+        result = result.withPenalty(penalty(result.penalty(), delta));
         weightColumnChosen = weights != null ? weights : weightColumn;
         return result;
+    }
+
+    /**
+     * The penalty: {@code --objective} if given, else the law's own ({@code current}); with {@code --delta} (or the
+     * default δ of a law written as text, {@code delta}) for Huber and over-estimate, and {@code --kappa} for the
+     * latter. A law file's or named law's squared penalty stays squared unless {@code --objective} says otherwise.
+     */
+    private Penalty penalty(Penalty current, Double delta) {
+        String chosen = objective != null ? objective : current instanceof Penalty.Squared ? "squared"
+                : current instanceof Penalty.OverEstimate ? "over-estimate" : "huber";
+        double currentDelta = current instanceof Penalty.Huber huber ? huber.delta()
+                : current instanceof Penalty.OverEstimate over ? over.delta() : 1e-3;
+        double threshold = delta != null ? delta : currentDelta;
+        if (kappa != null && !chosen.equals("over-estimate")) {
+            throw new IllegalArgumentException("--kappa " + kappa + " applies to --objective over-estimate, not to "
+                    + chosen);
+        }
+        return switch (chosen) {
+            case "squared" -> Penalty.squared();
+            case "huber" -> objective == null && delta == null ? current : Penalty.huber(threshold);
+            case "over-estimate" -> {
+                Double weight = kappa != null ? kappa
+                        : current instanceof Penalty.OverEstimate over ? over.kappa() : null;
+                if (weight == null) {
+                    throw new IllegalArgumentException("--objective over-estimate needs --kappa κ, the weight of "
+                            + "over-estimates (a number ≥ 1; kyo-takano/chinchilla's asymmetric loss uses 10)");
+                }
+                try {
+                    yield Penalty.overEstimate(threshold, weight);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--kappa " + weight + ": " + e.getMessage(), e);
+                }
+            }
+            default -> throw new IllegalArgumentException("--objective must be huber, squared or over-estimate, was "
+                    + objective);
+        };
     }
 
     /** The weight column of the last {@link #law} (option, else law file), or null. */

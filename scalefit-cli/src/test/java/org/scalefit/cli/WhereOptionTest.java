@@ -41,6 +41,52 @@ class WhereOptionTest {
     }
 
     @Test
+    void anExpressionFitRecordsItsRowConditionAsABuiltInFitDoes() throws Exception {
+        Path data = runs();
+        Path builtIn = folder.resolve("fit.json");
+        Path expression = folder.resolve("expression.json");
+        assertThat(CliRun.of("fit", "--data", data.toString(), "--where", "params < 1e9", "--threads", "2",
+                "--out", builtIn.toString(), "--no-store").exitCode()).isZero();
+
+        CliRun fit = CliRun.of("fit", "--data", data.toString(), "--where", "params < 1e9", "--law",
+                "E + A/N^alpha + B/D^beta", "--log", "E,A,B", "--start", "E=1,2", "--start", "A=300",
+                "--start", "B=300", "--start", "alpha=0.3", "--start", "beta=0.3", "--threads", "2",
+                "--out", expression.toString(), "--no-store");
+
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        assertThat(json(expression).get("points").asInt()).as("the 3 rows with loss -1 left out").isEqualTo(12);
+        assertThat(json(expression).get("provenance").get("transforms"))
+                .isEqualTo(json(builtIn).get("provenance").get("transforms"));
+        assertThat(json(expression).get("provenance").get("transforms").get(0).asString())
+                .isEqualTo("where(params < 1e9)");
+    }
+
+    @Test
+    void aFrontierRecordsItsRowConditionAsAFitDoes() throws Exception {
+        Path data = runs();
+        Path out = folder.resolve("frontier.json");
+
+        CliRun frontier = CliRun.of("frontier", "--data", data.toString(), "--where", "params < 1e9", "--out",
+                out.toString());
+
+        assertThat(frontier.exitCode()).as(frontier.err()).isZero();
+        assertThat(json(out).get("runs").asInt()).isEqualTo(12);
+        assertThat(json(out).get("provenance").get("transforms").get(0).asString()).isEqualTo("where(params < 1e9)");
+    }
+
+    @Test
+    void aFrontierOfAllRowsRecordsNoRowCondition() throws Exception {
+        Path data = Files.writeString(folder.resolve("all.csv"), UserRunsCommandTest.runs("params,tokens,loss",
+                ","));
+        Path out = folder.resolve("frontier.json");
+
+        CliRun frontier = CliRun.of("frontier", "--data", data.toString(), "--out", out.toString());
+
+        assertThat(frontier.exitCode()).as(frontier.err()).isZero();
+        assertThat(json(out).get("provenance").get("transforms").toString()).doesNotContain("where(");
+    }
+
+    @Test
     void anotherConditionIsAnotherResultInTheStore() throws Exception {
         Path data = runs();
         Path out = folder.resolve("fit.json");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalefit.fit.Identification;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionLaw;
@@ -38,7 +39,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     "beta": {"tied_to": "alpha"},
  *     "B": {"fixed": 410.7}
  *   },
- *   "residual": "log" | "raw",  "objective": "huber" | "squared",  "delta": 1e-3,
+ *   "residual": "log" | "raw",  "objective": "huber" | "squared" | "over-estimate",  "delta": 1e-3,
+ *   "kappa": 10,                                        over-estimate only: weight of over-estimates, ≥ 1
  *   "weights": "column"                                 optional: a column of per-point weights
  * }
  * </pre>
@@ -136,10 +138,16 @@ public final class ExpressionLawFiles {
         };
         String objective = text(root, "objective", "huber");
         double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
+        if (root.has("kappa") && !objective.equals("over-estimate")) {
+            throw new IllegalArgumentException(source + ": kappa: the over-estimate weight applies to \"objective\": "
+                    + "\"over-estimate\", not to \"" + objective + "\"");
+        }
         law = switch (objective) {
             case "huber" -> law.withPenalty(Penalty.huber(delta));
             case "squared" -> law.withPenalty(Penalty.squared());
-            default -> throw new InputException(source, null, "objective", "huber or squared", objective);
+            case "over-estimate" -> law.withPenalty(overEstimate(source, delta, root.get("kappa")));
+            default -> throw new InputException(source, null, "objective", "huber, squared or over-estimate",
+                    objective);
         };
         return new LawFile(law, root.has("weights") ? root.get("weights").asString() : null);
     }
@@ -195,6 +203,23 @@ public final class ExpressionLawFiles {
             law = law.withColumn(inputNames.get(j), columns.get(j));
         }
         return law;
+    }
+
+    /**
+     * The over-estimate penalty of a law file: {@code kappa} must be a number ≥ 1. A bad κ is a usage error (like a
+     * bad expression), naming the file and the field.
+     */
+    private static Penalty overEstimate(String source, double delta, JsonNode kappa) {
+        if (kappa == null || !kappa.isNumber()) {
+            throw new IllegalArgumentException(source + ": kappa: \"objective\": \"over-estimate\" needs \"kappa\", "
+                    + "the weight of over-estimates, a number ≥ 1 (kyo-takano/chinchilla's asymmetric loss uses 10), "
+                    + "found " + (kappa == null ? "none" : kappa.toString()));
+        }
+        try {
+            return Penalty.overEstimate(delta, kappa.asDouble());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": kappa: " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode root, String field, String fallback) {
@@ -315,6 +340,10 @@ public final class ExpressionLawFiles {
         if (law.penalty() instanceof Penalty.Huber huber) {
             file.put("objective", "huber");
             file.put("delta", huber.delta());
+        } else if (law.penalty() instanceof Penalty.OverEstimate over) {
+            file.put("objective", "over-estimate");
+            file.put("delta", over.delta());
+            file.put("kappa", over.kappa());
         } else {
             file.put("objective", "squared");
         }
@@ -323,16 +352,19 @@ public final class ExpressionLawFiles {
 
     /**
      * The result document of an expression fit (pretty-printed JSON); with {@code bootstrap} (null if none) it also
-     * holds the replicates' parameters and their 95 % percentile intervals under {@code "bootstrap"}.
+     * holds the replicates' parameters and their 95 % percentile intervals under {@code "bootstrap"}. It records
+     * the physical limits the data were checked against ({@code "limits"}), the data's provenance (as named, SHA-256,
+     * the row condition among its {@code transforms} as {@code where(CONDITION)}, column mapping, scalefit version)
+     * and how the fit ran ({@code "threads"}, {@code "seconds"}).
      */
-    public static String fitDocument(ExpressionFit fit, ExpressionBootstrapResult bootstrap, String data,
-                                     String dataSha256, double seconds) {
+    public static String fitDocument(ExpressionFit fit, ExpressionBootstrapResult bootstrap, FitProvenance provenance,
+                                     Identification.Limits limits, RunTiming run) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("kind", "expression-fit");
         root.put("law", fit.law().name());
         root.put("expression", fit.law().expression().text());
-        root.put("data", data);
-        root.put("data_sha256", dataSha256);
+        root.put("data", provenance.data());
+        root.put("data_sha256", provenance.dataSha256());
         root.put("points", fit.points());
         root.put("status", fit.status().label());
         root.put("success", fit.succeeded());
@@ -355,8 +387,117 @@ public final class ExpressionLawFiles {
             root.set("bootstrap", bootstrapNode(bootstrap));
         }
         root.set("law_file", lawFile(fit.law()));
-        root.put("seconds", seconds);
+        ObjectNode bounds = root.putObject("limits");
+        bounds.put("max_params", limits.maxParams());
+        bounds.put("max_tokens", limits.maxTokens());
+        ObjectNode origin = root.putObject("provenance");
+        origin.put("data", provenance.data());
+        if (provenance.dataAbsolute() != null) {
+            origin.put("data_absolute", provenance.dataAbsolute());
+        }
+        origin.put("data_sha256", provenance.dataSha256());
+        var transforms = origin.putArray("transforms");
+        provenance.transforms().forEach(transforms::add);
+        ObjectNode columns = origin.putObject("columns");
+        provenance.columns().forEach(columns::put);
+        origin.put("scalefit_version", provenance.version());
+        root.put("threads", run.threads());
+        root.put("seconds", run.seconds());
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /**
+     * What {@code scalefit fit} prints of an expression-fit document ({@link #fitDocument}), read back from it, so
+     * that a result served from the results store prints as it did when it was computed.
+     *
+     * @param law              the law fitted, with its controls
+     * @param points           how many points were fitted
+     * @param status           {@link org.scalefit.fit.LawFit.Status#label()}
+     * @param objective        F at the optimum (NaN if there is none)
+     * @param parameters       every parameter's value (empty if there is no optimum)
+     * @param starts           starts of the search
+     * @param successfulStarts starts that converged
+     * @param recognisedStarts starts stopped early in a known basin
+     * @param warnings         the fit's warnings
+     * @param threads          threads the fit ran on (0 in documents written before they were recorded)
+     * @param seconds          its wall time
+     * @param bootstrap        the bootstrap's summary, if there was one
+     */
+    public record FitSummary(ExpressionLaw law, int points, String status, double objective,
+                             Map<String, Double> parameters, int starts, int successfulStarts, int recognisedStarts,
+                             List<String> warnings, int threads, double seconds,
+                             java.util.Optional<BootstrapSummary> bootstrap) {
+
+        public FitSummary {
+            parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            warnings = List.copyOf(warnings);
+        }
+
+        /** True if there is a best point to report (converged, or reported as not stationary). */
+        public boolean hasOptimum() {
+            return status.equals(org.scalefit.fit.LawFit.Status.CONVERGED.label())
+                    || status.equals(org.scalefit.fit.LawFit.Status.NOT_STATIONARY.label());
+        }
+    }
+
+    /**
+     * The bootstrap of an expression fit as its document records it.
+     *
+     * @param replicates resamples drawn
+     * @param seed       their seed
+     * @param converged  refits that converged
+     * @param intervals  each parameter's 95 % percentile interval, in the law's order
+     */
+    public record BootstrapSummary(int replicates, long seed, int converged, Map<String, double[]> intervals) {
+
+        public BootstrapSummary {
+            intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+        }
+    }
+
+    /**
+     * Reads what {@code scalefit fit} prints from an expression-fit document's text.
+     *
+     * @throws InputException if it is not an expression-fit document
+     */
+    public static FitSummary summary(String source, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw new InputException(source, null, "(document)", "an expression-fit document", e.getOriginalMessage(),
+                    e);
+        }
+        if (!isFitDocument(root)) {
+            throw new InputException(source, null, "kind", "expression-fit", String.valueOf(root.get("kind")));
+        }
+        ExpressionLaw law = fromJson(source + " (law_file)", root.get("law_file")).law();
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        root.path("parameters").properties().forEach(entry -> parameters.put(entry.getKey(),
+                number(entry.getValue())));
+        List<String> warnings = new ArrayList<>();
+        root.path("warnings").forEach(warning -> warnings.add(warning.asString()));
+        java.util.Optional<BootstrapSummary> bootstrap = java.util.Optional.empty();
+        JsonNode replicates = root.get("bootstrap");
+        if (replicates != null && replicates.isObject()) {
+            Map<String, double[]> intervals = new LinkedHashMap<>();
+            replicates.path("intervals").properties().forEach(entry -> intervals.put(entry.getKey(),
+                    new double[] {number(entry.getValue().get(0)), number(entry.getValue().get(1))}));
+            bootstrap = java.util.Optional.of(new BootstrapSummary(replicates.path("replicates").asInt(),
+                    replicates.path("seed").asLong(), replicates.path("converged").asInt(), intervals));
+        }
+        return new FitSummary(law, root.path("points").asInt(), root.path("status").asString(),
+                number(root.get("objective")), parameters, root.path("starts").asInt(),
+                root.path("successful_starts").asInt(), root.path("recognised_starts").asInt(), warnings,
+                root.path("threads").asInt(0), number(root.get("seconds")), bootstrap);
+    }
+
+    /** A number as written (NaN and the infinities are written as strings). */
+    private static double number(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Double.NaN;
+        }
+        return node.isNumber() ? node.asDouble() : Double.parseDouble(node.asString());
     }
 
     private static ObjectNode bootstrapNode(ExpressionBootstrapResult bootstrap) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.scalefit.fit.FitDiagnostics;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
@@ -27,7 +28,7 @@ import org.scalefit.law.LawForm;
 @JsonPropertyOrder({"law", "inputs", "success", "status", "loss", "exponents", "coefficients", "irreducible_error",
         "natural_scale", "delta", "points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
         "evaluations", "verification_evaluations", "polished", "stationarity", "second_best", "recognition",
-        "grid_best", "best_starts", "provenance", "run", "threads", "seconds"})
+        "grid_best", "best_starts", "limits", "provenance", "run", "threads", "seconds"})
 public record FitDocument(
         String law, List<String> inputs, boolean success, String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double loss,
@@ -46,7 +47,34 @@ public record FitDocument(
         Recognition recognition,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("grid_best") Start gridBest,
         @JsonProperty("best_starts") List<Start> bestStarts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
         Provenance provenance, RunTiming run, int threads, double seconds) {
+
+    /**
+     * The physical limits the data were checked against ({@link Identification.Limits}, {@code --max-params},
+     * {@code --max-tokens}); written only when they are not the defaults, so an absent {@code limits} means
+     * 10<sup>15</sup> parameters and 10<sup>16</sup> tokens.
+     */
+    @JsonPropertyOrder({"max_params", "max_tokens"})
+    public record Limits(@JsonProperty("max_params") double maxParams,
+                         @JsonProperty("max_tokens") double maxTokens) {
+
+        /** The document's record of {@code limits}: null for the defaults. */
+        static Limits of(Identification.Limits limits) {
+            return limits.equals(Identification.Limits.DEFAULTS) ? null
+                    : new Limits(limits.maxParams(), limits.maxTokens());
+        }
+
+        /** As the identification rules take them. */
+        public Identification.Limits limits() {
+            return new Identification.Limits(maxParams, maxTokens);
+        }
+    }
+
+    /** The physical limits the fit checked its data against (the defaults when the document records none). */
+    public Identification.Limits identificationLimits() {
+        return limits == null ? Identification.Limits.DEFAULTS : limits.limits();
+    }
 
     /**
      * The optimum's coefficients and irreducible error untransformed: e^c_j in input order and e^e, and for the
@@ -133,8 +161,19 @@ public record FitDocument(
         }
     }
 
-    /** The document of {@code fit}, made on data of {@code provenance}, computed as {@code run} says. */
+    /**
+     * The document of {@code fit}, made on data of {@code provenance} under the default physical limits, computed as
+     * {@code run} says.
+     */
     public static FitDocument of(LawFit fit, FitProvenance provenance, RunTiming run) {
+        return of(fit, provenance, Identification.Limits.DEFAULTS, run);
+    }
+
+    /**
+     * The document of {@code fit}, made on data of {@code provenance} checked against {@code limits}, computed as
+     * {@code run} says.
+     */
+    public static FitDocument of(LawFit fit, FitProvenance provenance, Identification.Limits limits, RunTiming run) {
         MultiStartResult search = fit.search();
         LawForm law = fit.law();
         boolean optimum = fit.hasOptimum();
@@ -155,8 +194,8 @@ public record FitDocument(
                 search.secondBest() == null ? null : secondBest(fit, search.secondBest()),
                 new Recognition(search.recognisedStarts(), search.recognisedStarts() > 0,
                         MultiStartFitter.COMPETING_MARGIN),
-                search.gridBest() == null ? null : Start.of(search.gridBest()), leaders, origin, run, run.threads(),
-                run.seconds());
+                search.gridBest() == null ? null : Start.of(search.gridBest()), leaders, Limits.of(limits), origin,
+                run, run.threads(), run.seconds());
     }
 
     /** Reads a document written by {@link #write()}; {@code source} names it in errors. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.scalefit.fit.Identification;
 import org.scalefit.law.FittedLaw;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A fit file written by {@code scalefit fit --out} ({@link FitResultJson#scalefit}) read back with what is needed to
  * redo the fit's data: the law and its parameters ({@link LawFiles#read}), the Huber threshold δ, the number of
- * points and the objective value at the optimum, and the {@link FitProvenance} (data, its SHA-256, transforms and —
- * in files that record it — the column mapping).
+ * points and the objective value at the optimum, the {@link FitProvenance} (data, its SHA-256, transforms and —
+ * in files that record it — the column mapping), and the physical limits the fit checked its data against.
  *
  * @param file       the file read
  * @param law        the fitted law
@@ -23,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param points     how many points were fitted
  * @param loss       the objective (Huber sum) at the fitted parameters
  * @param provenance where the points came from
+ * @param limits     the physical limits the fit checked its data against ({@code limits} in the document; the
+ *                   defaults when it records none)
  */
-public record StoredFit(Path file, FittedLaw law, double delta, int points, double loss, FitProvenance provenance) {
+public record StoredFit(Path file, FittedLaw law, double delta, int points, double loss, FitProvenance provenance,
+                        Identification.Limits limits) {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -32,6 +36,7 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(law, "law");
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -99,13 +104,28 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
                 version != null && version.isString() ? version.asString() : "unknown", columns,
                 absolute != null && absolute.isString() && !absolute.asString().isEmpty() ? absolute.asString()
                         : null);
-        return new StoredFit(file, law, delta, (int) points, loss.asDouble(), provenance);
+        return new StoredFit(file, law, delta, (int) points, loss.asDouble(), provenance, limits(source, root));
+    }
+
+    /** The document's {@code limits} ({@link FitDocument.Limits}), or the defaults when it has none. */
+    private static Identification.Limits limits(String source, JsonNode root) {
+        JsonNode limits = root.get("limits");
+        if (limits == null) {
+            return Identification.Limits.DEFAULTS;
+        }
+        double maxParams = positive(source, limits, "max_params", "limits.max_params");
+        double maxTokens = positive(source, limits, "max_tokens", "limits.max_tokens");
+        return new Identification.Limits(maxParams, maxTokens);
     }
 
     private static double positive(String source, JsonNode root, String field) {
+        return positive(source, root, field, field);
+    }
+
+    private static double positive(String source, JsonNode root, String field, String path) {
         JsonNode node = root.get(field);
         if (node == null || !node.isNumber() || !(node.asDouble() > 0) || Double.isInfinite(node.asDouble())) {
-            throw new InputException(source, null, field, "a positive finite number", String.valueOf(node));
+            throw new InputException(source, null, path, "a positive finite number", String.valueOf(node));
         }
         return node.asDouble();
     }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param columns    columns.get(j) is the data column input j reads
  * @param parameters one control per parameter of the expression, in its order
  * @param residual   log or raw residuals
- * @param penalty    Huber or squared
+ * @param penalty    Huber, squared or over-estimate ({@link Penalty})
  */
 public record ExpressionLaw(String name, LawExpression expression, List<String> columns,
                             List<ParameterSpec> parameters, Residual residual, Penalty penalty)

@@ -12,7 +12,8 @@ import org.scalefit.fit.TableLogExp;
  * The fitting objective of an {@link ExpressionLaw} on {@link LawPoints}, as a function of the optimiser's
  * coordinates u (the free parameters, through their {@link ParameterSpec} transforms):
  * <pre>
- *   F(u) = Σ_i w_i·ρ(r_i),   r_i = log L_i − log L̂(x_i; θ(u))  (or L_i − L̂),   ρ = huber_δ or r²
+ *   F(u) = Σ_i w_i·ρ(r_i),   r_i = log L_i − log L̂(x_i; θ(u))  (or L_i − L̂),   ρ = huber_δ, r² or the
+ *   over-estimate penalty (κ·huber_δ(r) for r &lt; 0, {@link Penalty.OverEstimate})
  * </pre>
  * with the exact gradient by reverse-mode automatic differentiation of the compiled {@link Tape}:
  * ∂F/∂θ = Σ_i w_i·ρ′(r_i)·∂r_i/∂L̂·∂L̂/∂θ, then pulled back to u by the chain rule.
@@ -70,8 +71,11 @@ public final class ExpressionObjective implements DifferentiableObjective {
     private final double[] losses;
     private final double[] weights;
     private final boolean logResidual;
+    /** Huber or over-estimate (else squared). */
     private final boolean huber;
     private final double delta;
+    /** The weight of over-estimates (r &lt; 0): 1 for Huber, κ for {@link Penalty.OverEstimate}. */
+    private final double kappa;
     // per instance: values of the varying slots (data slots shared), adjoints, θ and ∂F/∂θ
     private final double[][] values;
     private final double[][] adjoint;
@@ -103,6 +107,7 @@ public final class ExpressionObjective implements DifferentiableObjective {
         this.logResidual = from.logResidual;
         this.huber = from.huber;
         this.delta = from.delta;
+        this.kappa = from.kappa;
         this.values = new double[from.values.length][];
         this.adjoint = new double[from.values.length][];
         for (int s = 0; s < values.length; s++) {
@@ -265,8 +270,17 @@ public final class ExpressionObjective implements DifferentiableObjective {
                 logLosses[i] = Math.log(losses[i]);
             }
         }
-        huber = law.penalty() instanceof Penalty.Huber;
-        delta = law.penalty() instanceof Penalty.Huber h ? h.delta() : Double.POSITIVE_INFINITY;
+        huber = !(law.penalty() instanceof Penalty.Squared);
+        if (law.penalty() instanceof Penalty.Huber h) {
+            delta = h.delta();
+            kappa = 1;
+        } else if (law.penalty() instanceof Penalty.OverEstimate over) {
+            delta = over.delta();
+            kappa = over.kappa();
+        } else {
+            delta = Double.POSITIVE_INFINITY;
+            kappa = 1;
+        }
         theta = new double[parameterSlot.length];
         thetaGradient = new double[parameterSlot.length];
     }
@@ -474,7 +488,17 @@ public final class ExpressionObjective implements DifferentiableObjective {
             }
         }
         double f = 0;
-        if (huber) {
+        if (huber && kappa != 1) {
+            // the over-estimate penalty: κ·huber_δ(r) where the law is above the point (r < 0)
+            double d = delta;
+            for (int i = 0; i < points; i++) {
+                double r = c[i];
+                double psi = r > d ? d : (r < -d ? -d : r);
+                double w = r < 0 ? kappa * weights[i] : weights[i];
+                f += w * (psi * (r - 0.5 * psi));
+                c[i] = w * psi;
+            }
+        } else if (huber) {
             double d = delta;
             for (int i = 0; i < points; i++) {
                 double r = c[i];

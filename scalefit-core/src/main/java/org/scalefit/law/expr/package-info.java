@@ -16,7 +16,7 @@
  *   double loss = fit.predict(7e10, 1.4e12);
  * </pre>
  *
- * <p>The objective is F(θ) = Σ_i w_i·ρ(r_i) with log or raw residuals and a Huber or squared penalty
+ * <p>The objective is F(θ) = Σ_i w_i·ρ(r_i) with log or raw residuals and a Huber, squared or over-estimate penalty
  * ({@link org.scalefit.law.expr.ExpressionObjective}); parameters may be fixed, tied, bounded (by a change of
  * variables) or on the log scale ({@link org.scalefit.law.expr.ParameterSpec}). The laws the studies fit are
  * written in the same language ({@link org.scalefit.law.expr.NamedLaws}).

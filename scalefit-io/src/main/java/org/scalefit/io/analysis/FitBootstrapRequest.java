@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.io.BundledDataset;
 import org.scalefit.io.ColumnRequest;
@@ -30,7 +31,8 @@ import org.scalefit.uncertainty.ResamplingUnits;
  * The bootstrap of a stored Approach-3 fit ({@code scalefit bootstrap --fit}): the data is reloaded from the fit's
  * provenance (data, column mapping, transforms) and checked against it — the same SHA-256, the same number of points,
  * and the fit's objective recomputed at its parameters — then points or whole runs are resampled with replacement
- * and each replicate is refitted from the fit's own parameters, as Epoch AI do ({@link PairsBootstrap#fromEstimate}:
+ * and each replicate is refitted from the fit's own parameters (once the points are known to identify the law under
+ * the physical limits the fit recorded, {@link Prepared#identification()}), as Epoch AI do ({@link PairsBootstrap#fromEstimate}:
  * one local fit, so it measures the spread of the estimate's basin); for a params/tokens law, with the bands of the
  * compute-optimal allocation (Chinchilla eq. 4) at given budgets ({@link AllocationBands}).
  *
@@ -115,9 +117,13 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
      * @param inputs   the reloaded points
      * @param runKey   the run key used (empty for points)
      * @param units    what is resampled
+     * @param identification whether the reloaded points identify the law under the physical limits the fit
+     *                 recorded ({@link StoredFit#limits()}: its {@code --max-params}, {@code --max-tokens}); the
+     *                 bootstrap is not to be run when they do not
      */
     public record Prepared(FitBootstrapRequest request, StoredFit stored, DataSource source, String moved,
-                           FitInputs inputs, List<String> runKey, ResamplingUnits units) {
+                           FitInputs inputs, List<String> runKey, ResamplingUnits units,
+                           Identification identification) {
 
         /** Runs the bootstrap on {@code parallelism}; the result depends on the seed only. */
         public FitBootstrapOutcome run(Parallelism parallelism, FitProgress progress) {
@@ -168,11 +174,13 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
         FitInputs inputs = FitInputs.read(source, stored.law().form(), Transform.parse(recorded.transforms(),
                 fit.toString()), FitInputs.runKeyCandidates(runKey));
         requireSameData(stored, inputs);
+        Identification identification = Identification.of(stored.law().form(), inputs.observations(),
+                stored.limits());
         List<String> key = scheme == ResamplingUnits.Scheme.RUNS ? inputs.runKey(runKey) : List.of();
         ResamplingUnits units = scheme == ResamplingUnits.Scheme.RUNS
                 ? ResamplingUnits.runs(RunKeys.of(inputs.columns(key)))
                 : ResamplingUnits.points(inputs.observations().size());
-        return new Prepared(this, stored, source, moved, inputs, key, units);
+        return new Prepared(this, stored, source, moved, inputs, key, units, identification);
     }
 
     /** The reloaded points must be the fit's: same bytes, same count, same objective at the fit's parameters. */

@@ -85,6 +85,10 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         }
         RunTable table = costs.read(data, ColumnRequest.of(required.toArray(String[]::new)));
         List<String> transforms = new ArrayList<>();
+        if (data.where() != null) {
+            // recorded as a fit records it (FitInputs): the rows read were those where the condition holds
+            transforms.add(ColumnRequest.whereLabel(data.where()));
+        }
         if (tokens != null) {
             table = table.withRowsBetween("tokens", tokens.low(), tokens.high());
             transforms.add("tokens in [" + tokens.low() + ", " + tokens.high() + "]");

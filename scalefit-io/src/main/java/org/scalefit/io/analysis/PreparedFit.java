@@ -72,6 +72,6 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
         long begin = System.nanoTime();
         LawFit fit = problem().fit(parallelism, progress);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return new FitOutcome(fit, provenance, new RunTiming(parallelism.threads(), seconds));
+        return new FitOutcome(fit, provenance, new RunTiming(parallelism.threads(), seconds), request.limits());
     }
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.scalefit.data.Observations;
+import org.scalefit.law.expr.LawPoints;
 
 /**
  * The SHA-256 of the points an analysis actually fits, for a {@link CacheKey}: it changes whenever a column
@@ -13,6 +14,7 @@ import org.scalefit.data.Observations;
  *
  * <p>Digested in order: each input name (UTF-8, then a 0 byte), the point count, then for each point its inputs and
  * its loss as IEEE-754 bits (big-endian). Row order is part of it, since it can change a sum in the last bit.
+ * {@link LawPoints} (a law of the law language) are digested the same way, each point's weight after its loss.
  */
 public final class ObservationsDigest {
 
@@ -43,5 +45,37 @@ public final class ObservationsDigest {
         }
         digest.update(values.array());
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 (lower-case hex) of {@code points}' column names, inputs, losses and weights. */
+    public static String sha256(LawPoints points) {
+        MessageDigest digest = sha256();
+        for (String name : points.columnNames()) {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        int size = points.size();
+        double[][] columns = points.columns();
+        double[] losses = points.losses();
+        double[] weights = points.weights();
+        ByteBuffer values = ByteBuffer.allocate(Integer.BYTES + size * (columns.length + 2) * Double.BYTES);
+        values.putInt(size);
+        for (int i = 0; i < size; i++) {
+            for (double[] column : columns) {
+                values.putDouble(column[i]);
+            }
+            values.putDouble(losses[i]);
+            values.putDouble(weights[i]);
+        }
+        digest.update(values.array());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

@@ -1,0 +1,151 @@
+package org.scalefit.io.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.scalefit.data.RunTable;
+import org.scalefit.fit.Identification;
+import org.scalefit.fit.MultiStartFitter;
+import org.scalefit.io.ColumnMapping;
+import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.DataSource;
+import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.RunTiming;
+import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.TableReader;
+import org.scalefit.io.store.CacheKey;
+import org.scalefit.io.store.ObservationsDigest;
+import org.scalefit.io.store.StoredRunTable;
+import org.scalefit.law.expr.ExpressionBootstrapResult;
+import org.scalefit.law.expr.ExpressionFit;
+import org.scalefit.law.expr.ExpressionFitRequest;
+import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.LawPoints;
+
+/**
+ * A fit of a law of the law language ({@code scalefit fit --law '<expression>'} or {@code --law-file}) with its
+ * data read: the points F(θ) = Σ_i w_i·ρ(r_i(θ)) is summed over ({@link ExpressionFitRequest}), where they came
+ * from, and the key under which the result document is stored ({@link #cacheKey()}), as {@link PreparedFit} is for
+ * the built-in laws.
+ *
+ * @param law        the law and its controls (parameters, residual, penalty)
+ * @param weights    the data column of per-point weights, or null for none
+ * @param points     the points fitted: the law's input columns, losses and weights
+ * @param table      the run table the points were read from
+ * @param columns    the file column each logical column was read from
+ * @param provenance the data as named, its SHA-256, the row condition (as a transform label), the scalefit version
+ * @param options    the multi-start engine's options
+ * @param limits     the physical limits on the inputs beyond which the data cannot identify the law
+ * @param bootstrap  pairs-bootstrap replicates refitted after the fit, or null for none
+ * @param seed       the bootstrap's seed (unused without {@code bootstrap})
+ */
+public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints points, RunTable table,
+                                    ColumnMapping columns, FitProvenance provenance,
+                                    MultiStartFitter.Options options, Identification.Limits limits,
+                                    Integer bootstrap, long seed) {
+
+    /** The store's analysis kind of an expression-law fit. */
+    public static final String ANALYSIS = "expression-fit";
+
+    public PreparedExpressionFit {
+        Objects.requireNonNull(law, "law");
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(limits, "limits");
+        if (bootstrap != null && bootstrap < 2) {
+            throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was " + bootstrap);
+        }
+    }
+
+    /**
+     * Reads the law's input columns, the loss and the weight column of {@code data} from {@code localData} (the data
+     * itself, or a local copy of it that an engine made); provenance names the data as given.
+     *
+     * @throws org.scalefit.io.InputException if the data is bad or lacks a column (the caller may name the input)
+     * @throws IllegalArgumentException       if the weight column is missing
+     */
+    public static PreparedExpressionFit read(ExpressionLaw law, String weights, DataSource data, String localData,
+                                             MultiStartFitter.Options options, Identification.Limits limits,
+                                             Integer bootstrap, long seed) {
+        List<String> wanted = new ArrayList<>(law.columns());
+        if (weights != null) {
+            wanted.add(weights);
+        }
+        wanted.add("loss");
+        TableReader.Read read = data.reading(localData).readWithColumns(ColumnRequest.of(wanted.stream().distinct()
+                .toArray(String[]::new)));
+        RunTable table = read.table();
+        double[][] values = new double[law.columns().size()][];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = table.column(law.columns().get(j));
+        }
+        LawPoints points = LawPoints.of(data.data(), law.columns(), values, table.column("loss"));
+        if (weights != null) {
+            if (!table.hasColumn(weights)) {
+                throw new IllegalArgumentException("weight column '" + weights + "' is not in " + data.data());
+            }
+            points = points.withWeights(table.column(weights));
+        }
+        List<String> transforms = data.where() == null ? List.of() : List.of(ColumnRequest.whereLabel(data.where()));
+        String dataId = localData.equals(data.data()) ? table.source() : data.data();
+        FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
+                ScalefitVersion.current(), read.columns().fileColumns());
+        return new PreparedExpressionFit(law, weights, points, table, read.columns(), provenance, options, limits,
+                bootstrap, seed);
+    }
+
+    /** The fit to run: the law on the points under the options. */
+    public ExpressionFitRequest request() {
+        return new ExpressionFitRequest(law, points, options);
+    }
+
+    /** The table as the store records it (source, SHA-256, rows, column mapping). */
+    public StoredRunTable runTable() {
+        return StoredRunTable.of(table, columns);
+    }
+
+    /**
+     * The store key of this fit: everything that shapes the result document outside its timing fields — the data
+     * as named, as read (column mapping, row condition) and as fitted (the SHA-256 of the points, weights included);
+     * the law file (expression, inputs, every parameter's scale, bounds, fixed value, tie and starts, residual,
+     * objective and its δ or κ), the weight column, the engine's options and revision, the physical limits, and the
+     * bootstrap's replicates and seed when there is a bootstrap — and nothing else: not the thread count, which
+     * changes no result.
+     */
+    public CacheKey cacheKey() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("data", provenance.data());
+        key.put("columns", runTable().columns());
+        key.put("transforms", provenance.transforms());
+        key.put("points_sha256", ObservationsDigest.sha256(points));
+        key.put("law_file", ExpressionLawFiles.lawFile(law).toString());
+        if (weights != null) {
+            key.put("weights", weights);
+        }
+        key.put("polish", options.polish());
+        key.put("recognition", options.recognition());
+        key.put("screening", options.settings().toString());
+        key.put("completion", options.completion().toString());
+        key.put("leaders", options.leaders());
+        key.put("polish_evaluations", options.polishEvaluations());
+        key.put("engine", MultiStartFitter.REVISION);
+        key.put("max_params", limits.maxParams());
+        key.put("max_tokens", limits.maxTokens());
+        if (bootstrap != null) {
+            key.put("bootstrap", bootstrap);
+            key.put("seed", seed);
+        }
+        return CacheKey.of(ANALYSIS, provenance.dataSha256(), key, provenance.version());
+    }
+
+    /** The result document of {@code fit} on these points ({@link ExpressionLawFiles#fitDocument}). */
+    public String document(ExpressionFit fit, ExpressionBootstrapResult replicates, RunTiming run) {
+        return ExpressionLawFiles.fitDocument(fit, replicates, provenance, limits, run);
+    }
+}
