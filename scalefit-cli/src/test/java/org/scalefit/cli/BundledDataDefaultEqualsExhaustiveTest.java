@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,7 @@ import org.scalefit.parallel.LocalParallelism;
  * On every bundled two-input dataset, at both Huber thresholds the studies use, the default engine (early
  * recognition) ends at the exhaustive search's objective, and both answers pass the stationarity test.
  */
+@Tag("exhaustive")
 class BundledDataDefaultEqualsExhaustiveTest {
 
     private static final List<String> DATASETS = List.of("gemstones:hot", "gemstones:hot_477", "gemstones:hot_100b+",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import org.scalefit.parallel.LocalParallelism;
  * 10⁻⁴, the default engine's objective is at most the objective the engine of revision {@code verified-optimum-1}
  * computed (values pinned from a run of that engine, not published ones), plus 10⁻¹² relative.
  */
+@Tag("exhaustive")
 class EngineNeverWorseTest {
 
     private static final double SLACK = 1e-12;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
@@ -30,6 +31,7 @@ import org.scalefit.parallel.LocalParallelism;
  * Gemstones' start values, reaches the optimum of the built-in log-sum-exp objective on every bundled dataset with
  * params and tokens (δ = 10⁻³, Gemstones' 4 500-start grid), as does the named law written in the language.
  */
+@Tag("exhaustive")
 class ExpressionLawOnBundledDataTest {
 
     static Stream<String> twoInputSets() {
