@@ -25,7 +25,14 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
 
     /** The logical columns scalefit's commands read, the names a {@code --column} option may map. */
     public static final List<String> LOGICAL_NAMES = List.of(
-            "params", "tokens", "loss", "width", "depth", "flops", "step", "num_nodes", "seconds_per_step");
+            "params", "tokens", "loss", "width", "depth", "flops", "step", "num_nodes", "seconds_per_step", "run");
+
+    /**
+     * The logical columns read as text rather than as positive numbers: {@code run}, a run's name (Gemstones'
+     * {@code run_name}), which labels its rows in figures and tables. A reader returns them in
+     * {@link TableReader.Read#text()}, never in the numeric table.
+     */
+    public static final List<String> TEXT_NAMES = List.of("run");
 
     public ColumnMapping {
         Map<String, String> copy = new LinkedHashMap<>();
@@ -68,7 +75,7 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
     /**
      * The names a run table is read with by default: {@link #gemstones() Gemstones'} first (so their tables read as
      * always), then {@code params}: params, n_params, N; {@code tokens}: D, n_tokens; {@code loss}: loss;
-     * {@code flops}: flops, C.
+     * {@code flops}: flops, C; {@code run}: run, run_name, name, model.
      */
     public static ColumnMapping defaults() {
         Map<String, List<String>> others = new LinkedHashMap<>();
@@ -76,6 +83,7 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
         others.put("tokens", List.of("D", "n_tokens"));
         others.put("loss", List.of("loss"));
         others.put("flops", List.of("flops", "C"));
+        others.put("run", List.of("run_name", "name", "model"));
         return new ColumnMapping(gemstones().fileColumns(), others);
     }
 
