@@ -90,6 +90,9 @@ public final class ReproductionSections {
         long published = comparisons.stream().filter(c -> c.verdict() != Comparison.Verdict.NOT_PUBLISHED).count();
         long differing = comparisons.stream().filter(c -> !c.verdict().reproduced()).count();
         long alone = comparisons.size() - published;
+        if (published == 0) {
+            return "nothing published to compare, " + alone + " shown without a published value";
+        }
         return published + (published == 1 ? " published number" : " published numbers") + " compared, "
                 + differing + (differing == 1 ? " differs" : " differ")
                 + (alone > 0 ? ", " + alone + " shown without a published value" : "");
