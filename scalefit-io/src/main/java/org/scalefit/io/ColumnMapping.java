@@ -116,12 +116,13 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
     /**
      * This mapping fixed to a file with the columns {@code available}: each logical name whose mapped column is not
      * there but one of its alternatives is, is mapped to the first such; no alternatives are left. This is what a
-     * result records as the columns it was read with.
+     * result records as the columns it was read with: the numeric columns (a {@link #TEXT_NAMES text column} found
+     * only through its alternatives labels rows and is not recorded).
      */
     public ColumnMapping resolvedIn(List<String> available) {
         Map<String, String> chosen = new LinkedHashMap<>(fileColumns);
         alternatives.forEach((logical, names) -> {
-            if (!available.contains(fileColumn(logical))) {
+            if (!available.contains(fileColumn(logical)) && !TEXT_NAMES.contains(logical)) {
                 candidates(logical).stream().filter(available::contains).findFirst()
                         .ifPresent(name -> chosen.put(logical, name));
             }

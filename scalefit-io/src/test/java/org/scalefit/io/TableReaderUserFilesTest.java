@@ -163,7 +163,7 @@ class TableReaderUserFilesTest {
 
         assertThat(read.text("run")).contains(java.util.List.of("tiny", "tiny", "base"));
         assertThat(read.table().columnNames()).containsExactly("params", "tokens", "loss");
-        assertThat(read.columns().fileColumn("run")).isEqualTo("model");
+        assertThat(read.columns().fileColumns()).doesNotContainKey("run");
     }
 
     @Test
