@@ -22,9 +22,10 @@ final class DataOptions {
 
     @Option(names = "--column", paramLabel = "LOGICAL=FILE_COLUMN",
             description = "Map a logical column (params, tokens, loss, width, depth, flops, step, num_nodes, "
-                    + "seconds_per_step) to a column of the file. Defaults: the first the file has of "
+                    + "seconds_per_step, run) to a column of the file. Defaults: the first the file has of "
                     + "params_active_precise, params, n_params, N; tokens, D, n_tokens; final_loss, loss; "
-                    + "FLOPs, flops, C; others by their own name.")
+                    + "FLOPs, flops, C; run, run_name, name, model (a text column naming each run); others by "
+                    + "their own name.")
     Map<String, String> columns = new LinkedHashMap<>();
 
     @Option(names = "--where", paramLabel = "CONDITION",

@@ -1,13 +1,16 @@
 package org.scalefit.reproduce;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.LawFit;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.LawForm;
+import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
 import org.scalefit.report.figure.RunStyles;
@@ -50,25 +53,49 @@ public final class ReproductionSections {
                         "shown without a published value", "verdict"), rows);
     }
 
-    /** The side-by-side table of one study, and its notes. */
+    /**
+     * One study: a summary line (published numbers compared, how many differ), then the side-by-side numbers of
+     * each analysis collapsed under its own count (opened when one of them differs), then the study's notes.
+     */
     public static Section comparisons(StudyReproduction study) {
         Section section = Section.of("reproduction-" + study.study(), study.title());
-        List<List<String>> rows = new ArrayList<>();
-        for (Comparison c : study.comparisons()) {
-            rows.add(List.of(c.analysis(), c.quantity(), ReproductionTables.number(c.ours()),
-                    ReproductionTables.number(c.published()), Double.isNaN(c.published()) ? "—"
-                            : String.format(Locale.ROOT, "%.2e", c.difference()), c.rule(),
-                    ReproductionTables.verdict(c.verdict()) + (c.note().isEmpty() ? "" : ": " + c.note())));
+        if (!study.comparisons().isEmpty()) {
+            section = section.withText(counts(study.comparisons()) + ".");
         }
-        if (!rows.isEmpty()) {
-            section = section.withTable(study.publishedCount() + " published numbers, " + study.differing()
-                    + " differing", List.of("analysis", "quantity", "scalefit", "published", "difference", "rule",
-                    "verdict"), rows);
+        Map<String, List<Comparison>> byAnalysis = new LinkedHashMap<>();
+        for (Comparison c : study.comparisons()) {
+            byAnalysis.computeIfAbsent(c.analysis(), analysis -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<String, List<Comparison>> analysis : byAnalysis.entrySet()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Comparison c : analysis.getValue()) {
+                rows.add(List.of(c.quantity(), ReproductionTables.number(c.ours()),
+                        ReproductionTables.number(c.published()), Double.isNaN(c.published()) ? "—"
+                                : String.format(Locale.ROOT, "%.2e", c.difference()), c.rule(),
+                        ReproductionTables.verdict(c.verdict()) + (c.note().isEmpty() ? "" : ": " + c.note())));
+            }
+            boolean differs = analysis.getValue().stream().anyMatch(c -> !c.verdict().reproduced());
+            section = section.withDetails(analysis.getKey() + ": " + counts(analysis.getValue()), differs,
+                    List.of(new Block.Table("", List.of("quantity", "scalefit", "published", "difference", "rule",
+                            "verdict"), rows)));
         }
         for (String note : study.notes()) {
             section = section.withText(note);
         }
         return section;
+    }
+
+    /** "n published numbers compared, m differ" (and how many are shown without a published value). */
+    static String counts(List<Comparison> comparisons) {
+        long published = comparisons.stream().filter(c -> c.verdict() != Comparison.Verdict.NOT_PUBLISHED).count();
+        long differing = comparisons.stream().filter(c -> !c.verdict().reproduced()).count();
+        long alone = comparisons.size() - published;
+        if (published == 0) {
+            return "nothing published to compare, " + alone + " shown without a published value";
+        }
+        return published + (published == 1 ? " published number" : " published numbers") + " compared, "
+                + differing + (differing == 1 ? " differs" : " differ")
+                + (alone > 0 ? ", " + alone + " shown without a published value" : "");
     }
 
     /**

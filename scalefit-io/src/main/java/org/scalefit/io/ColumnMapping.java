@@ -25,7 +25,14 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
 
     /** The logical columns scalefit's commands read, the names a {@code --column} option may map. */
     public static final List<String> LOGICAL_NAMES = List.of(
-            "params", "tokens", "loss", "width", "depth", "flops", "step", "num_nodes", "seconds_per_step");
+            "params", "tokens", "loss", "width", "depth", "flops", "step", "num_nodes", "seconds_per_step", "run");
+
+    /**
+     * The logical columns read as text rather than as positive numbers: {@code run}, a run's name (Gemstones'
+     * {@code run_name}), which labels its rows in figures and tables. A reader returns them in
+     * {@link TableReader.Read#text()}, never in the numeric table.
+     */
+    public static final List<String> TEXT_NAMES = List.of("run");
 
     public ColumnMapping {
         Map<String, String> copy = new LinkedHashMap<>();
@@ -68,7 +75,7 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
     /**
      * The names a run table is read with by default: {@link #gemstones() Gemstones'} first (so their tables read as
      * always), then {@code params}: params, n_params, N; {@code tokens}: D, n_tokens; {@code loss}: loss;
-     * {@code flops}: flops, C.
+     * {@code flops}: flops, C; {@code run}: run, run_name, name, model.
      */
     public static ColumnMapping defaults() {
         Map<String, List<String>> others = new LinkedHashMap<>();
@@ -76,6 +83,7 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
         others.put("tokens", List.of("D", "n_tokens"));
         others.put("loss", List.of("loss"));
         others.put("flops", List.of("flops", "C"));
+        others.put("run", List.of("run_name", "name", "model"));
         return new ColumnMapping(gemstones().fileColumns(), others);
     }
 
@@ -108,12 +116,13 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
     /**
      * This mapping fixed to a file with the columns {@code available}: each logical name whose mapped column is not
      * there but one of its alternatives is, is mapped to the first such; no alternatives are left. This is what a
-     * result records as the columns it was read with.
+     * result records as the columns it was read with: the numeric columns (a {@link #TEXT_NAMES text column} found
+     * only through its alternatives labels rows and is not recorded).
      */
     public ColumnMapping resolvedIn(List<String> available) {
         Map<String, String> chosen = new LinkedHashMap<>(fileColumns);
         alternatives.forEach((logical, names) -> {
-            if (!available.contains(fileColumn(logical))) {
+            if (!available.contains(fileColumn(logical)) && !TEXT_NAMES.contains(logical)) {
                 candidates(logical).stream().filter(available::contains).findFirst()
                         .ifPresent(name -> chosen.put(logical, name));
             }

@@ -117,8 +117,26 @@ public final class TableReader {
      *
      * @param table   the table read
      * @param columns logical name → the file column that was read for it (no alternatives left)
+     * @param text    each requested {@link ColumnMapping#TEXT_NAMES text column} the file has → its value in every
+     *                row of {@code table} (stripped; "" for an empty cell), in row order
      */
-    public record Read(RunTable table, ColumnMapping columns) {
+    public record Read(RunTable table, ColumnMapping columns, Map<String, List<String>> text) {
+
+        public Read {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            text.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            text = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** A table without text columns. */
+        public Read(RunTable table, ColumnMapping columns) {
+            this(table, columns, Map.of());
+        }
+
+        /** The values of text column {@code logical} (e.g. {@code run}), if it was requested and read. */
+        public Optional<List<String>> text(String logical) {
+            return Optional.ofNullable(text.get(logical));
+        }
     }
 
     /** As {@link #read(String, ColumnRequest)}, with the columns that were read. */
@@ -264,9 +282,27 @@ public final class TableReader {
                 cells = kept;
                 lines = keptLines.stream().mapToInt(Integer::intValue).toArray();
             }
-            return new Read(table(source, contentHash, fileColumns, cells, lines, format, keepBadValues,
+            Map<String, String> numeric = new LinkedHashMap<>(fileColumns);
+            Map<String, List<String>> textColumns = new LinkedHashMap<>();
+            List<String> logical = List.copyOf(fileColumns.keySet());
+            for (int column = 0; column < logical.size(); column++) {
+                if (ColumnMapping.TEXT_NAMES.contains(logical.get(column))) {
+                    int at = column;
+                    numeric.remove(logical.get(column));
+                    textColumns.put(logical.get(column), cells.stream()
+                            .map(row -> row[at] == null ? "" : row[at].strip()).toList());
+                }
+            }
+            List<String[]> numbers = cells;
+            if (!textColumns.isEmpty()) {
+                int[] keep = java.util.stream.IntStream.range(0, logical.size())
+                        .filter(c -> !ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
+                numbers = cells.stream().map(row -> java.util.Arrays.stream(keep).mapToObj(c -> row[c])
+                        .toArray(String[]::new)).toList();
+            }
+            return new Read(table(source, contentHash, numeric, numbers, lines, format, keepBadValues,
                     strictColumns),
-                    request.mapping().resolvedIn(relation.columns()));
+                    request.mapping().resolvedIn(relation.columns()), textColumns);
         } catch (SQLException e) {
             throw malformed(source, format, text, e);
         }

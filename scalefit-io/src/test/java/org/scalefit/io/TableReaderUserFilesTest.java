@@ -152,4 +152,27 @@ class TableReaderUserFilesTest {
 
         assertThat(error).hasMessage("-: expected at least one row, found an empty file");
     }
+
+    @Test
+    void aRunNameColumnIsReadAsTextBesideTheNumbers() throws IOException {
+        Path csv = Files.writeString(dir.resolve("named.csv"), "model,params,tokens,loss\n"
+                + "tiny,1e7,2e8,5.3\n tiny ,1e7,1e9,4.6\nbase,5e7,2e8,4.9\n");
+
+        TableReader.Read read = DataSource.of(csv.toString())
+                .readWithColumns(ColumnRequest.of("params", "tokens", "loss").withOptional("run"));
+
+        assertThat(read.text("run")).contains(java.util.List.of("tiny", "tiny", "base"));
+        assertThat(read.table().columnNames()).containsExactly("params", "tokens", "loss");
+        assertThat(read.columns().fileColumns()).doesNotContainKey("run");
+    }
+
+    @Test
+    void aFileWithoutARunColumnReadsNoText() throws IOException {
+        Path csv = Files.writeString(dir.resolve("plain.csv"), "params,tokens,loss\n1e7,2e8,5.3\n");
+
+        TableReader.Read read = DataSource.of(csv.toString())
+                .readWithColumns(ColumnRequest.of("params", "tokens", "loss").withOptional("run"));
+
+        assertThat(read.text("run")).isEmpty();
+    }
 }

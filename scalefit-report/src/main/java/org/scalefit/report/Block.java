@@ -5,11 +5,12 @@ import java.util.Objects;
 import org.scalefit.report.figure.Figure;
 
 /**
- * One piece of a report {@link Section}, in reading order: a paragraph, a list of key numbers, a table or a figure.
+ * One piece of a report {@link Section}, in reading order: a paragraph, a list of key numbers, a table, a figure, or
+ * a collapsed group of these under a one-line summary.
  * Everything is already text (numbers formatted by the section's builder, e.g. with {@link Numbers}), so the HTML
  * writer only lays it out.
  */
-public sealed interface Block permits Block.Text, Block.Facts, Block.Table, Block.Plot {
+public sealed interface Block permits Block.Text, Block.Facts, Block.Table, Block.Plot, Block.Details {
 
     /**
      * A paragraph of plain text.
@@ -79,6 +80,21 @@ public sealed interface Block permits Block.Text, Block.Facts, Block.Table, Bloc
         public Plot {
             Objects.requireNonNull(figure, "figure");
             Objects.requireNonNull(caption, "caption");
+        }
+    }
+
+    /**
+     * Blocks shown collapsed under a one-line summary, opened on a click (HTML {@code <details>}): detail a reader
+     * may skip, e.g. the side-by-side numbers of one analysis below a study's count of numbers that differ.
+     *
+     * @param summary the line shown while collapsed
+     * @param open    whether it starts opened (e.g. because it holds a number that differs)
+     * @param blocks  the content, in order
+     */
+    record Details(String summary, boolean open, List<Block> blocks) implements Block {
+        public Details {
+            Objects.requireNonNull(summary, "summary");
+            blocks = List.copyOf(blocks);
         }
     }
 }

@@ -163,8 +163,18 @@ public final class HtmlReport {
     private static void section(StringBuilder out, Section section) {
         out.append("<section id=\"").append(section.id()).append("\">\n<h2>").append(escape(section.title()))
                 .append("</h2>\n");
-        for (Block block : section.blocks()) {
-            if (block instanceof Block.Text text) {
+        blocks(out, section.blocks());
+        out.append("</section>\n");
+    }
+
+    private static void blocks(StringBuilder out, List<Block> blocks) {
+        for (Block block : blocks) {
+            if (block instanceof Block.Details details) {
+                out.append(details.open() ? "<details open>" : "<details>").append("<summary>")
+                        .append(escape(details.summary())).append("</summary>\n");
+                blocks(out, details.blocks());
+                out.append("</details>\n");
+            } else if (block instanceof Block.Text text) {
                 out.append("<p>").append(escape(text.text())).append("</p>\n");
             } else if (block instanceof Block.Facts facts) {
                 facts(out, facts.facts());
@@ -174,7 +184,6 @@ public final class HtmlReport {
                 figure(out, plot);
             }
         }
-        out.append("</section>\n");
     }
 
     private static void facts(StringBuilder out, List<Block.Fact> facts) {
@@ -298,6 +307,9 @@ public final class HtmlReport {
             ul.legend li.off { opacity: 0.35; text-decoration: line-through; }
             ul.legend svg.swatch { vertical-align: middle; margin-right: 6px; }
             figcaption { color: var(--muted); font-size: 14px; margin-top: 6px; }
+            details { margin: 6px 0; border: 1px solid var(--rule); border-radius: 4px; padding: 2px 10px; }
+            details > summary { cursor: pointer; padding: 3px 0; font-variant-numeric: tabular-nums; }
+            details[open] > summary { border-bottom: 1px solid var(--rule); margin-bottom: 4px; }
             .files { white-space: nowrap; }
             section.run { background: #fafafa; border: 1px dashed var(--rule); padding: 4px 16px; }
             """;

@@ -42,6 +42,11 @@ public record Report(String title, List<Section> sections, Provenance provenance
         return new Report(title, all, provenance);
     }
 
+    /** This report without the run's time and timings ({@link Provenance#withoutRunDetails}). */
+    public Report withoutRunDetails() {
+        return new Report(title, sections, provenance.withoutRunDetails());
+    }
+
     /** Every figure, in order of appearance. */
     public List<Figure> figures() {
         return sections.stream().flatMap(section -> section.figures().stream()).toList();

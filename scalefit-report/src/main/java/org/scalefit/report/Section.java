@@ -56,6 +56,11 @@ public record Section(String id, String title, List<Block> blocks) {
         return with(new Block.Table(caption, header, rows));
     }
 
+    /** This section with {@code blocks} appended, collapsed under {@code summary} (open if {@code open}). */
+    public Section withDetails(String summary, boolean open, List<Block> blocks) {
+        return with(new Block.Details(summary, open, blocks));
+    }
+
     /** This section with a figure appended. */
     public Section withFigure(Figure figure, String caption) {
         return with(new Block.Plot(figure, caption));
@@ -63,6 +68,18 @@ public record Section(String id, String title, List<Block> blocks) {
 
     /** The figures of this section, in order. */
     public List<Figure> figures() {
-        return blocks.stream().filter(Block.Plot.class::isInstance).map(b -> ((Block.Plot) b).figure()).toList();
+        List<Figure> figures = new ArrayList<>();
+        collectFigures(blocks, figures);
+        return List.copyOf(figures);
+    }
+
+    private static void collectFigures(List<Block> blocks, List<Figure> figures) {
+        for (Block block : blocks) {
+            if (block instanceof Block.Plot plot) {
+                figures.add(plot.figure());
+            } else if (block instanceof Block.Details details) {
+                collectFigures(details.blocks(), figures);
+            }
+        }
     }
 }

@@ -8,10 +8,14 @@
  *   <li>{@code org.scalefit.report.figures}: one class per analysis family, each a set of short pure functions from
  *       an analysis result to figure descriptions.</li>
  *   <li>{@code org.scalefit.report.sections}: one function per analysis from its results to a report section.</li>
+ *   <li>{@code org.scalefit.report.dataset}: the report of one run table as a request ({@link
+ *       org.scalefit.report.dataset.DatasetReportRequest}: data and options in, a report out), which calls the
+ *       analyses of scalefit-core and lays their results out with the sections above.</li>
  *   <li>{@code org.scalefit.report}: the report model ({@link org.scalefit.report.Report}, {@link
  *       org.scalefit.report.Section}, {@link org.scalefit.report.Provenance}) and {@link
  *       org.scalefit.report.HtmlReport}, which writes it as one directory.</li>
  * </ul>
- * Nothing here computes an analysis: results come in, pictures and text go out.
+ * Nothing here implements an analysis: results come in (the dataset report calls scalefit-core for them), pictures
+ * and text go out.
  */
 package org.scalefit.report;

@@ -9,6 +9,7 @@ import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
+import org.scalefit.io.TableReader;
 
 /**
  * Where the runs' parameter counts, training FLOPs and GPU-hours come from, read by the one rule of
@@ -36,6 +37,11 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
      * @throws IllegalArgumentException if {@code flopsColumn} and the data's {@code flops} mapping differ
      */
     public RunTable read(DataSource data, ColumnRequest base) {
+        return readWithColumns(data, base).table();
+    }
+
+    /** As {@link #read}, with the file columns read and any text columns requested (e.g. {@code run}). */
+    public TableReader.Read readWithColumns(DataSource data, ColumnRequest base) {
         DataSource located = data;
         if (flopsColumn != null) {
             String mapped = data.columns().get(RunCompute.FLOPS);
@@ -61,7 +67,7 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
             optional.remove(RunCompute.FLOPS);
             with = new ColumnRequest(required, optional, with.mapping());
         }
-        return located.read(with);
+        return located.readWithColumns(with);
     }
 
     /**

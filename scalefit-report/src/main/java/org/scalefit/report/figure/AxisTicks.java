@@ -13,9 +13,9 @@ import java.util.Locale;
  *       number of ticks nearest six.</li>
  *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
  *       ⌈n/8⌉-th decade when there are many) when at least three fall inside; otherwise at 1, 2, 5 × 10^k, or at
- *       1 … 9 × 10^k; a range too narrow to hold two of those is widened to the nearer one-digit value outside
- *       it, or to both (1.8 … 2.8 shows as 1.8 … 3, 2.2 … 2.8 as 2 … 3). Log ticks are always m × 10^k with an integer m, the only places XChart puts
- *       log ticks.</li>
+ *       1 … 9 × 10^k; a range holding fewer than three of those is widened, one side at a time, to the nearer
+ *       one-digit value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as
+ *       2 … 4). Log ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
  * </ul>
  * Labels are plain decimals between 10⁻³ and 10⁵ and m×10^k outside, with Unicode superscript exponents, so that
  * both renderers print the same text.
@@ -29,6 +29,8 @@ import java.util.Locale;
 public record AxisTicks(Scale scale, double low, double high, double[] values, List<String> labels) {
 
     private static final double PADDING = 0.04;
+    /** The fewest labelled ticks a log axis shows: a reader needs three to see the scale. */
+    static final int MIN_LOG_TICKS = 3;
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     public AxisTicks {
@@ -77,15 +79,42 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
             }
             return ticks.build();
         }
-        AxisTicks mantissaTicks = mantissaTicks(low, high);
-        if (mantissaTicks.values.length >= 2) {
-            return mantissaTicks;
+        AxisTicks widened = mantissaTicks(low, high);
+        while (widened.values.length < MIN_LOG_TICKS) {
+            double below = oneDigitBelow(low);
+            double above = oneDigitAbove(high);
+            if (Math.log10(low / below) < Math.log10(above / high)) {
+                low = below;
+            } else {
+                high = above;
+            }
+            widened = mantissaTicks(low, high);
         }
-        double below = roundedDown(low);
-        double above = roundedUp(high);
-        boolean lowerIsCloser = Math.log10(low / below) < Math.log10(above / high);
-        AxisTicks widened = lowerIsCloser ? mantissaTicks(below, high) : mantissaTicks(low, above);
-        return widened.values.length >= 2 ? widened : mantissaTicks(below, above);
+        return widened;
+    }
+
+    /** The largest one-digit value m × 10^k (m = 1 … 9) strictly below {@code value}. */
+    private static double oneDigitBelow(double value) {
+        double down = roundedDown(value);
+        if (down < value * (1 - 1e-12)) {
+            return down;
+        }
+        int k = (int) Math.floor(Math.log10(down) + 1e-12);
+        long m = Math.round(down / Math.pow(10, k));
+        return m > 1 ? new BigDecimal(m - 1).scaleByPowerOfTen(k).doubleValue()
+                : new BigDecimal(9).scaleByPowerOfTen(k - 1).doubleValue();
+    }
+
+    /** The smallest one-digit value m × 10^k (m = 1 … 9) strictly above {@code value}. */
+    private static double oneDigitAbove(double value) {
+        double up = roundedUp(value);
+        if (up > value * (1 + 1e-12)) {
+            return up;
+        }
+        int k = (int) Math.floor(Math.log10(up) + 1e-12);
+        long m = Math.round(up / Math.pow(10, k));
+        return m < 9 ? new BigDecimal(m + 1).scaleByPowerOfTen(k).doubleValue()
+                : BigDecimal.ONE.scaleByPowerOfTen(k + 1).doubleValue();
     }
 
     /** Ticks at 1, 2, 5 × 10^k in [low, high] if at least three fall there, else at 1 … 9 × 10^k. */

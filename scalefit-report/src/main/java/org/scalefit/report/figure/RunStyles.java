@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * line style ({@code -}, {@code --}, {@code :}).
  *
  * <p>{@link #forRun} looks a name up exactly, then by the shape it names ({@code 1024x28} finds
- * {@code PyGemma-1024x28_pretrain}), and otherwise gives the {@link Palette#categorical} colour of the run's
- * position, solid: unknown runs still get distinct, stable colours.
+ * {@code PyGemma-1024x28_pretrain}), and otherwise gives the {@link Palette#runStyle} of the run's position (colour
+ * × marker): unknown runs still get distinct, stable styles. {@link #forRuns} styles all runs of a figure at once so
+ * that no two look alike, however many there are.
  *
  * @param byName style per name, in the file's order
  */
@@ -83,8 +84,8 @@ public record RunStyles(Map<String, SeriesStyle> byName) {
 
     /**
      * The style of the run called {@code name}, which is the {@code ordinal}-th run of its figure: its own style,
-     * or that of the first named run with the same {@code <width>x<depth>} shape, or palette colour
-     * {@code ordinal}, solid.
+     * or that of the first named run with the same {@code <width>x<depth>} shape, or {@link Palette#runStyle}
+     * {@code ordinal}. A figure of several runs takes {@link #forRuns}, which keeps them apart.
      */
     public SeriesStyle forRun(String name, int ordinal) {
         Objects.requireNonNull(name, "name");
@@ -100,7 +101,60 @@ public record RunStyles(Map<String, SeriesStyle> byName) {
                 }
             }
         }
-        return SeriesStyle.line(Palette.categorical(ordinal));
+        return Palette.runStyle(ordinal);
+    }
+
+    /**
+     * The styles of the runs of one figure, {@code names} in the order drawn, no two alike in colour × marker (a
+     * style without a marker counts as a circle, as a run drawn as points shows it): each run's {@link #forRun}
+     * style, unless a run before it already looks the same; then the same colour with the first of
+     * {@link Palette#MARKERS} not yet taken in that colour, or, when all are, the first {@link Palette#runStyle}
+     * not yet taken. Up to {@link Palette#DISTINCT_RUN_STYLES} runs are kept apart.
+     *
+     * @return name → style, in the order of {@code names} (a repeated name keeps its first style)
+     */
+    public Map<String, SeriesStyle> forRuns(java.util.List<String> names) {
+        Map<String, SeriesStyle> styles = new LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        int ordinal = 0;
+        for (String name : names) {
+            if (styles.containsKey(name)) {
+                continue;
+            }
+            SeriesStyle style = forRun(name, ordinal++);
+            if (!taken.add(key(style))) {
+                SeriesStyle free = null;
+                for (SeriesStyle.Marker marker : Palette.MARKERS) {
+                    if (!taken.contains(key(style.withMarker(marker)))) {
+                        free = style.withMarker(marker);
+                        break;
+                    }
+                }
+                for (int i = 0; free == null && i < Palette.DISTINCT_RUN_STYLES; i++) {
+                    if (!taken.contains(key(Palette.runStyle(i)))) {
+                        free = Palette.runStyle(i);
+                    }
+                }
+                style = free == null ? style : free;
+                taken.add(key(style));
+            }
+            styles.put(name, style);
+        }
+        return java.util.Collections.unmodifiableMap(styles);
+    }
+
+    /** The marker a run shows when drawn as points: its own, or a circle if it has none. */
+    public static SeriesStyle.Marker pointMarker(SeriesStyle style) {
+        return style.marker() == SeriesStyle.Marker.NONE ? SeriesStyle.Marker.CIRCLE : style.marker();
+    }
+
+    /** {@code style} as points only: its colour and {@link #pointMarker}, no line. */
+    public static SeriesStyle asPoints(SeriesStyle style) {
+        return new SeriesStyle(style.color(), SeriesStyle.Stroke.NONE, pointMarker(style), 1.5);
+    }
+
+    private static String key(SeriesStyle style) {
+        return style.color() + " " + pointMarker(style);
     }
 
     /** The style named {@code name} (e.g. {@code Chinchilla}), or {@code fallback} if there is none. */

@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Draws a {@link Figure} with XChart as a PNG image or an SVG document (XChart's VectorGraphics2D encoder): the
  * figure's {@link PlotFrame} ranges, log axes with {@link AxisTicks#label} tick labels (powers of ten as 10^k when
  * the axis spans two decades or more), each series in its style (a band as a translucent polygon beneath it), and
- * the legend outside the plot area, to the right, so that it never covers data.
+ * the legend outside the plot area, to the right, so that it never covers data; the image grows taller when the
+ * legend needs it ({@link #heightFor}), so that no entry is cut off.
  *
  * @param width  the image width in pixels
  * @param height the image height in pixels
@@ -35,6 +36,10 @@ public record XChartRenderer(int width, int height) {
     private static final Color FRAME = new Color(0x888888);
     private static final float[] DASHES = {7f, 4f};
     private static final float[] DOTS = {1.5f, 3f};
+    /** Pixels per legend line: the 12-point legend font's line and XChart's padding between entries. */
+    static final int LEGEND_LINE = 22;
+    /** Pixels above and below the legend: the title, the chart padding and the legend's own padding. */
+    static final int LEGEND_MARGIN = 90;
 
     public XChartRenderer {
         if (width < 100 || height < 100) {
@@ -54,11 +59,12 @@ public record XChartRenderer(int width, int height) {
      */
     public byte[] png(Figure figure) {
         XYChart chart = chart(figure);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int imageHeight = heightFor(figure);
+        BufferedImage image = new BufferedImage(width, imageHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            chart.paint(graphics, width, height);
+            chart.paint(graphics, width, imageHeight);
         } finally {
             graphics.dispose();
         }
@@ -84,10 +90,29 @@ public record XChartRenderer(int width, int height) {
         return out.toByteArray();
     }
 
+    /**
+     * The image height for {@code figure}: {@link #height()}, or more when its legend needs more, so that the legend
+     * (one line of {@link #LEGEND_LINE} pixels per series with a legend entry, outside the plot) is never cut off.
+     */
+    public int heightFor(Figure figure) {
+        return Math.max(height, LEGEND_MARGIN + LEGEND_LINE * legendEntries(figure));
+    }
+
+    /** The series of {@code figure} that have a legend entry and at least one point the axes can show. */
+    static int legendEntries(Figure figure) {
+        int entries = 0;
+        for (Series series : figure.series()) {
+            if (series.inLegend() && drawablePoints(figure, series)[0].length > 0) {
+                entries++;
+            }
+        }
+        return entries;
+    }
+
     /** The XChart chart of {@code figure}, styled and filled, ready to encode. */
     public XYChart chart(Figure figure) {
         PlotFrame frame = PlotFrame.of(figure);
-        XYChart chart = new XYChart(width, height);
+        XYChart chart = new XYChart(width, heightFor(figure));
         chart.setTitle(figure.title());
         chart.setXAxisTitle(figure.x().label());
         chart.setYAxisTitle(figure.y().label());

@@ -62,14 +62,14 @@ public final class BenchmarkFigures {
         int tasks = checkpoints.isEmpty() ? 0 : checkpoints.get(0).accuracy().size();
         Figure figure = Figure.of(id, "Average benchmark accuracy against training FLOPs", Axis.log("training FLOPs"),
                 Axis.linear("average accuracy (" + tasks + " tasks)"));
-        int ordinal = 0;
+        Map<String, SeriesStyle> modelStyles = styles.forRuns(List.copyOf(byModel.keySet()));
         for (Map.Entry<String, List<BenchmarkScores>> model : byModel.entrySet()) {
             List<BenchmarkScores> scores = model.getValue();
             figure = figure.with(Series.of(model.getKey(),
                             scores.stream().mapToDouble(s -> count.perToken(architecture, s.width(), s.depth())
                                     * s.tokens()).toArray(),
                             scores.stream().mapToDouble(BenchmarkScores::averageAccuracy).toArray(),
-                            styles.forRun(model.getKey(), ordinal++).withLineWidth(1.3))
+                            modelStyles.get(model.getKey()).withLineWidth(1.3))
                     .withPointLabels(scores.stream().map(s -> String.format(Locale.ROOT, "%s %s: avg acc %s ± %s",
                             s.model(), s.revision(), Numbers.fixed(s.averageAccuracy(), 4),
                             Numbers.fixed(s.averageStandardError(), 4))).toList()));
@@ -94,12 +94,12 @@ public final class BenchmarkFigures {
                 .naturalOrder()));
         Figure figure = Figure.of(id, "Average benchmark error against validation loss", Axis.linear("validation "
                 + "loss L"), Axis.linear("average error 1 − avg acc"));
-        int ordinal = 0;
+        Map<String, SeriesStyle> modelStyles = styles.forRuns(models);
         for (String model : models) {
             List<ScoresAtLoss> points = byModel.get(model);
             figure = figure.with(Series.of(model, points.stream().mapToDouble(ScoresAtLoss::loss).toArray(),
                             points.stream().mapToDouble(p -> p.scores().averageError()).toArray(),
-                            SeriesStyle.markers(styles.forRun(model, ordinal++).color()))
+                            RunStyles.asPoints(modelStyles.get(model)))
                     .withPointLabels(points.stream().map(p -> String.format(Locale.ROOT, "%s %s: loss %s, avg err %s",
                             model, p.scores().revision(), Numbers.fixed(p.loss(), 4),
                             Numbers.fixed(p.scores().averageError(), 4))).toList()));
@@ -113,13 +113,13 @@ public final class BenchmarkFigures {
             DownstreamFit fit = fits.errorLaw().get();
             figure = figure.with(Series.of("Err(L) = ε − k·e^(−γL), R² " + Numbers.fixed(fit.statistics().rSquared(),
                     4), loss, java.util.Arrays.stream(loss).map(fit.law()::error).toArray(),
-                    SeriesStyle.line("#000000").withLineWidth(2)));
+                    SeriesStyle.line(Palette.BLACK).withLineWidth(2)));
         }
         if (fits.sigmoidLaw().isPresent() && !fits.sigmoidLaw().get().report().failed()) {
             SigmoidAccuracyFit fit = fits.sigmoidLaw().get();
             figure = figure.with(Series.of("1 − acc(L), sigmoid, R² " + Numbers.fixed(fit.statistics().rSquared(),
                     4), loss, java.util.Arrays.stream(loss).map(l -> 1 - fit.law().accuracy(l)).toArray(),
-                    SeriesStyle.dashed("#d62728").withLineWidth(2)));
+                    SeriesStyle.dashed(Palette.RED).withLineWidth(2)));
         }
         return figure;
     }

@@ -12,6 +12,7 @@ import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.figure.Axis;
 import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figure.Series;
 import org.scalefit.report.figure.SeriesStyle;
@@ -24,7 +25,7 @@ import org.scalefit.report.figure.SeriesStyle;
 public final class FrontierFigures {
 
     /** The frontier's colour: black, apart from every run colour. */
-    static final String FRONTIER_COLOR = "#000000";
+    static final String FRONTIER_COLOR = Palette.BLACK;
 
     private FrontierFigures() {
     }
@@ -45,17 +46,17 @@ public final class FrontierFigures {
         runs.requireRows(resource, "resource");
         runs.requireRows(loss, "loss");
         Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log("loss"));
-        int ordinal = 0;
+        Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
         for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
             int[] rows = Arrays.stream(run.getValue()).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).toArray();
             figure = figure.with(Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
-                    styles.forRun(run.getKey(), ordinal++).withLineWidth(1.2)).withPointLabels(labels(runs, rows)));
+                    runStyles.get(run.getKey()).withLineWidth(1.2)).withPointLabels(labels(runs, rows)));
         }
         if (bins != null) {
             figure = figure.with(Series.of("binning minimisers", bins.resource(), bins.loss(),
-                            new SeriesStyle("#666666", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
+                            new SeriesStyle(Palette.DARK_GREY, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
                     .withPointLabels(labels(runs, bins.rows())));
         }
         return figure.with(Series.of("convex-hull frontier", hull.resource(), hull.loss(),
@@ -102,7 +103,7 @@ public final class FrontierFigures {
         }
         return figure.withAll(referenceSeries)
                 .with(Series.of("fit: slope " + Numbers.format(fit.slope(), 4) + ", R² "
-                        + Numbers.fixed(fit.rSquared(), 3), ends, fitted, SeriesStyle.line("#1f77b4")
+                        + Numbers.fixed(fit.rSquared(), 3), ends, fitted, SeriesStyle.line(Palette.BLUE)
                         .withLineWidth(2)))
                 .with(Series.of("frontier runs", resource, values, new SeriesStyle(FRONTIER_COLOR,
                         SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1)).withPointLabels(labels(runs, rows)));

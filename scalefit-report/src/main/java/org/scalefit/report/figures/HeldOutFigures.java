@@ -27,7 +27,7 @@ import org.scalefit.report.figure.SeriesStyle;
  */
 public final class HeldOutFigures {
 
-    private static final String REFERENCE_COLOR = "#7f7f7f";
+    private static final String REFERENCE_COLOR = Palette.GREY;
 
     private HeldOutFigures() {
     }
@@ -58,11 +58,11 @@ public final class HeldOutFigures {
             }
             figure = figure.with(Series.of("held out: mean error", scales(sizes, heldOut),
                             heldOut.stream().mapToDouble(SizeError::meanPercentError).toArray(),
-                            new SeriesStyle("#1f77b4", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
+                            new SeriesStyle(Palette.BLUE, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
                     .withPointLabels(labels))
                     .with(Series.of("held out: largest error", scales(sizes, heldOut),
                             heldOut.stream().mapToDouble(SizeError::maxPercentError).toArray(),
-                            new SeriesStyle("#9ecae1", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.TRIANGLE, 1))
+                            new SeriesStyle(Palette.LIGHT_BLUE, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.TRIANGLE, 1))
                     .withPointLabels(labels));
         } else {
             List<HeldOutFit> fits = report.fits().stream().filter(HeldOutFit::succeeded).toList();

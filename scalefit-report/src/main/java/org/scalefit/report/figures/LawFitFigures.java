@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.scalefit.data.Observations;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.law.Allocation;
+import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
+import org.scalefit.report.Numbers;
 import org.scalefit.report.figure.Axis;
+import org.scalefit.report.figure.Band;
 import org.scalefit.report.figure.Figure;
 import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figure.Series;
 import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.uncertainty.AllocationBands;
 
 /**
  * Figures of an Approach-3 fit (core {@code law} and {@code fit}; Hoffmann et al. 2022 §3.3): the fitted law
@@ -69,6 +75,53 @@ public final class LawFitFigures {
                 SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend());
     }
 
+    /**
+     * Loss against training FLOPs, log–log: every run's checkpoints as points in the run's style, the convex-hull
+     * frontier of the runs (Approach 1; dotted black with crosses), and the fitted law at its compute-optimal
+     * allocation, L̂(N_opt(C), D_opt(C)) = E + A·N_opt^−α + B·D_opt^−β with N_opt, D_opt from Hoffmann et al. 2022,
+     * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given.
+     *
+     * @param flops   the training FLOPs of each row
+     * @param loss    the loss of each row
+     * @param hull    the convex-hull frontier of (FLOPs, loss)
+     * @param law     the fitted law's allocation
+     * @param budgets the budgets C at which the law's line is drawn, increasing
+     * @param band    the bootstrap bands at {@code budgets} (from the same estimate), or null for the line alone
+     */
+    public static Figure lossAgainstCompute(String id, String flopsLabel, double[] flops, double[] loss, Runs runs,
+                                            RunStyles styles, LossFrontier hull, ComputeOptimalAllocation law,
+                                            double[] budgets, AllocationBands band) {
+        runs.requireRows(flops, "FLOPs");
+        runs.requireRows(loss, "loss");
+        Figure figure = Figure.of(id, "Loss against compute: runs, frontier and fitted law",
+                Axis.log(flopsLabel), Axis.log("loss"));
+        figure = figure.withAll(perRun(flops, loss, runs, styles));
+        List<String> hullLabels = new ArrayList<>();
+        for (int row : hull.rows()) {
+            hullLabels.add(runs.label(row));
+        }
+        figure = figure.with(Series.of("convex-hull frontier", hull.resource(), hull.loss(),
+                new SeriesStyle(Palette.BLACK, SeriesStyle.Stroke.DOTTED, SeriesStyle.Marker.CROSS, 2))
+                .withPointLabels(hullLabels));
+        double[] predicted = new double[budgets.length];
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < budgets.length; i++) {
+            Allocation at = law.at(budgets[i]);
+            predicted[i] = at.predictedLoss();
+            labels.add("C = " + Numbers.format(budgets[i], 3) + ": N_opt " + Numbers.format(at.params(), 3)
+                    + ", D_opt " + Numbers.format(at.tokens(), 3) + ", L̂ " + Numbers.format(at.predictedLoss(), 4));
+        }
+        Series line = Series.of("fitted law at N_opt(C), D_opt(C)", budgets, predicted,
+                SeriesStyle.line(Palette.BLUE).withLineWidth(2)).withPointLabels(labels);
+        if (band != null && band.computed()) {
+            double[] low = band.bands().stream().mapToDouble(b -> b.loss().low()).toArray();
+            double[] high = band.bands().stream().mapToDouble(b -> b.loss().high()).toArray();
+            line = new Series(line.name() + ", " + Numbers.format(band.level(), 2) + " % band",
+                    budgets, predicted, line.style(), new Band(low, high), labels, true);
+        }
+        return figure.with(line);
+    }
+
     /** L̂ at every point. */
     static double[] predictions(FittedLaw law, Observations data) {
         double[] predicted = new double[data.size()];
@@ -81,16 +134,15 @@ public final class LawFitFigures {
 
     private static List<Series> perRun(double[] x, double[] y, Runs runs, RunStyles styles) {
         List<Series> series = new ArrayList<>();
-        int ordinal = 0;
+        Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
         for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
             int[] rows = run.getValue();
             List<String> labels = new ArrayList<>();
             for (int row : rows) {
                 labels.add(runs.label(row));
             }
-            SeriesStyle style = styles.forRun(run.getKey(), ordinal++);
             series.add(Series.of(run.getKey(), Sampling.pick(x, rows), Sampling.pick(y, rows),
-                    SeriesStyle.markers(style.color())).withPointLabels(labels));
+                    RunStyles.asPoints(runStyles.get(run.getKey()))).withPointLabels(labels));
         }
         return series;
     }

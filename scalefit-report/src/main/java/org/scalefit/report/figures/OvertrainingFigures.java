@@ -89,12 +89,12 @@ public final class OvertrainingFigures {
             figure = figure.with(Series.of("held out, observed",
                             targets.stream().mapToDouble(t -> t.run().compute()).toArray(),
                             targets.stream().mapToDouble(t -> t.loss().observed() - e).toArray(),
-                            new SeriesStyle("#000000", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
+                            new SeriesStyle(Palette.BLACK, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
                     .withPointLabels(targets.stream().map(t -> describe(t.run())).toList()));
             figure = figure.with(Series.of("held out, predicted",
                             targets.stream().mapToDouble(t -> t.run().compute()).toArray(),
                             targets.stream().mapToDouble(t -> t.loss().predicted() - e).toArray(),
-                            new SeriesStyle("#d62728", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1))
+                            new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1))
                     .withPointLabels(targets.stream().map(t -> describe(t.run()) + ", relative error "
                             + Numbers.format(t.loss().percentError(), 3) + " %").toList()));
         }
@@ -133,17 +133,17 @@ public final class OvertrainingFigures {
                         SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend())
                 .with(curve("Err(L) = ε − k·e^(−γL)", fit, lowL, highL, SeriesStyle.line(Palette.NEUTRAL)));
         figure = figure.with(points("fit runs", fitRuns, run -> true, errorName,
-                SeriesStyle.markers("#1f77b4")));
+                SeriesStyle.markers(Palette.BLUE)));
         if (!targets.isEmpty()) {
             figure = figure.with(Series.of("held out, observed",
                             targets.stream().mapToDouble(t -> t.loss().observed()).toArray(),
                             targets.stream().mapToDouble(t -> t.error().get(errorName).observed()).toArray(),
-                            new SeriesStyle("#000000", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
+                            new SeriesStyle(Palette.BLACK, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
                     .withPointLabels(targets.stream().map(t -> describe(t.run())).toList()));
             figure = figure.with(Series.of("held out, predicted from predicted loss",
                             targets.stream().mapToDouble(t -> t.loss().predicted()).toArray(),
                             targets.stream().mapToDouble(t -> t.error().get(errorName).predicted()).toArray(),
-                            new SeriesStyle("#d62728", SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1))
+                            new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1))
                     .withPointLabels(targets.stream().map(t -> describe(t.run()) + ", relative error "
                             + Numbers.format(t.error().get(errorName).percentError(), 3) + " %").toList()));
         }

@@ -35,10 +35,10 @@ import org.scalefit.shapes.ShapePoint;
 public final class ParabolaFigures {
 
     /** The colour of the minimised law's parabola. */
-    static final String LAW_COLOR = "#1f77b4";
+    static final String LAW_COLOR = Palette.BLUE;
     /** The colour of the second law evaluated at the same shapes. */
-    static final String SECOND_LAW_COLOR = "#ff7f0e";
-    private static final String EDGE_COLOR = "#999999";
+    static final String SECOND_LAW_COLOR = Palette.ORANGE;
+    private static final String EDGE_COLOR = Palette.PALE_GREY;
 
     private ParabolaFigures() {
     }
@@ -124,7 +124,7 @@ public final class ParabolaFigures {
                 parabola.interior().stream().filter(s -> s.factor() == factor).forEach(shapes::add);
             }
             shapes.sort(java.util.Comparator.comparingDouble(OvertrainedShape::budget));
-            String color = factor == 1 ? "#000000" : Palette.coolLog(factor, factors.first(), factors.last());
+            String color = factor == 1 ? Palette.BLACK : Palette.coolLog(factor, factors.first(), factors.last());
             figure = figure.with(Series.of("f = " + factorLabel(factor),
                             shapes.stream().mapToDouble(OvertrainedShape::budget).toArray(),
                             shapes.stream().mapToDouble(s -> quantity.of(s.shape())).toArray(),

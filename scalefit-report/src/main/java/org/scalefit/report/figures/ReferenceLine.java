@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.scalefit.io.AllocationRules;
 import org.scalefit.law.AllocationRule;
+import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.RunStyles;
 import org.scalefit.report.figure.SeriesStyle;
 
@@ -36,10 +37,10 @@ public record ReferenceLine(String label, SeriesStyle style, AllocationRule rule
     public static List<ReferenceLine> published(RunStyles styles) {
         return List.of(
                 styled("Chinchilla (Hoffmann et al.)", "Chinchilla", AllocationRules.reference("chinchilla"), styles,
-                        SeriesStyle.dotted("#e377c2")),
-                new ReferenceLine("Epoch AI refit (Besiroglu et al.)", SeriesStyle.dashed("#e377c2"),
+                        SeriesStyle.dotted(Palette.PINK)),
+                new ReferenceLine("Epoch AI refit (Besiroglu et al.)", SeriesStyle.dashed(Palette.PINK),
                         AllocationRules.reference("epoch")),
                 styled("Kaplan et al.", "Kaplan", AllocationRules.reference("kaplan"), styles,
-                        SeriesStyle.line("#8c564b")));
+                        SeriesStyle.line(Palette.BROWN)));
     }
 }

@@ -98,9 +98,9 @@ public final class SensitivityFigures {
     public static Figure sampledRuns(String id, String title, RunTable full, String fullName, RunTable reduced,
                                      String reducedName) {
         return Figure.of(id, title, Axis.log("tokens D"), Axis.log("parameters N"))
-                .with(points(fullName + " (" + full.rows() + ")", full, new SeriesStyle("#aaaaaa",
+                .with(points(fullName + " (" + full.rows() + ")", full, new SeriesStyle(Palette.LIGHT_GREY,
                         SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CIRCLE, 1)))
-                .with(points(reducedName + " (" + reduced.rows() + ")", reduced, new SeriesStyle("#1f77b4",
+                .with(points(reducedName + " (" + reduced.rows() + ")", reduced, new SeriesStyle(Palette.BLUE,
                         SeriesStyle.Stroke.NONE, SeriesStyle.Marker.DIAMOND, 1)));
     }
 

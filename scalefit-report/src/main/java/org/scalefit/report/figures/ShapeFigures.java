@@ -77,7 +77,7 @@ public final class ShapeFigures {
         }
         int markOrdinal = 0;
         for (Map.Entry<String, List<ShapeMark>> set : marks.entrySet()) {
-            String color = markOrdinal == 0 ? "#000000" : Palette.categorical(byTarget.size() + markOrdinal - 1);
+            String color = markOrdinal == 0 ? Palette.BLACK : Palette.categorical(byTarget.size() + markOrdinal - 1);
             markOrdinal++;
             List<ShapeMark> group = set.getValue();
             figure = figure.with(Series.of(set.getKey(), group.stream().mapToDouble(ShapeMark::width).toArray(),

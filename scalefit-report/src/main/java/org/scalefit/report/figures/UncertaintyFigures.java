@@ -6,6 +6,7 @@ import org.scalefit.report.Numbers;
 import org.scalefit.report.figure.Axis;
 import org.scalefit.report.figure.Band;
 import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Palette;
 import org.scalefit.report.figure.Series;
 import org.scalefit.report.figure.SeriesStyle;
 import org.scalefit.uncertainty.TokensPerParameterPolicy;
@@ -20,9 +21,9 @@ import org.scalefit.uncertainty.TokensPerParameterPolicy;
 public final class UncertaintyFigures {
 
     /** The colour of the fitted law's policy (Epoch's blue). */
-    static final String ESTIMATE_COLOR = "#1f77b4";
+    static final String ESTIMATE_COLOR = Palette.BLUE;
     /** The colour of the reference policy (Gemstones' Chinchilla pink). */
-    static final String REFERENCE_COLOR = "#e377c2";
+    static final String REFERENCE_COLOR = Palette.PINK;
 
     private UncertaintyFigures() {
     }
@@ -71,11 +72,11 @@ public final class UncertaintyFigures {
                 + Numbers.format(referenceModel.tokens(), 3) + ", C " + Numbers.format(referenceModel.compute(), 3);
         return figure
                 .with(Series.of("D/N = " + Numbers.format(ratio, 3), new double[] {compute[0], compute[compute.length
-                                - 1]}, new double[] {ratio, ratio}, SeriesStyle.dotted("#7f7f7f").withLineWidth(1))
+                                - 1]}, new double[] {ratio, ratio}, SeriesStyle.dotted(Palette.GREY).withLineWidth(1))
                         .withPointLabels(List.of("D/N = " + Numbers.format(ratio, 3) + " (the " + referenceLabel
                                 + " model's ratio)", "D/N = " + Numbers.format(ratio, 3))))
                 .with(Series.of(referenceLabel + " model", new double[] {referenceModel.compute()},
-                                new double[] {ratio}, new SeriesStyle("#000000", SeriesStyle.Stroke.NONE,
+                                new double[] {ratio}, new SeriesStyle(Palette.BLACK, SeriesStyle.Stroke.NONE,
                                         SeriesStyle.Marker.DIAMOND, 1))
                         .withPointLabels(List.of(referenceLabel + " model: " + model)));
     }

@@ -24,12 +24,21 @@ public final class DataSection {
      * @param loss   the loss of each row
      */
     public static Section of(RunTable table, Runs runs, double[] params, double[] tokens, double[] loss) {
+        return of(table, runs, params, tokens, loss, "distinct model shapes");
+    }
+
+    /**
+     * The data section as {@link #of(RunTable, Runs, double[], double[], double[])}, saying what the runs are
+     * (e.g. "distinct names in the file's run column", "distinct parameter counts").
+     */
+    public static Section of(RunTable table, Runs runs, double[] params, double[] tokens, double[] loss,
+                             String runsAre) {
         Map<String, int[]> groups = runs.groups();
         Section section = Section.of("data", "Data").withFacts(List.of(
                 new Block.Fact("source", table.source(), ""),
                 new Block.Fact("SHA-256", table.contentHash(), "of the bytes read"),
                 new Block.Fact("rows", Integer.toString(table.rows()), "training checkpoints"),
-                new Block.Fact("runs", Integer.toString(groups.size()), "distinct model shapes")));
+                new Block.Fact("runs", Integer.toString(groups.size()), runsAre)));
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, int[]> run : groups.entrySet()) {
             double maxTokens = 0;

@@ -2,7 +2,6 @@ package org.scalefit.report.figure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 
 class AxisTicksTest {
@@ -33,12 +32,24 @@ class AxisTicksTest {
     }
 
     @Test
-    void narrowLogAxisIsWidenedToTwoOneDigitTicks() {
+    void narrowLogAxisIsWidenedToThreeOneDigitTicks() {
         AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.2, 2.8);
 
-        assertThat(ticks.values()).containsExactly(2, 3);
+        assertThat(ticks.values()).containsExactly(2, 3, 4);
         assertThat(ticks.low()).isLessThanOrEqualTo(2);
-        assertThat(ticks.high()).isGreaterThanOrEqualTo(3);
+        assertThat(ticks.high()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void everyLogAxisLabelsAtLeastThreeTicks() {
+        for (double[] range : new double[][] {{2.45, 4.4}, {3.1, 3.4}, {2.6, 4.3}, {1.79, 2.83}, {7, 9}, {9.5, 10.5},
+                {0.98, 1.02}, {3e9, 1.1e11}, {0.011, 0.3}, {1e18, 3e21}, {4.1e7, 4.2e7}}) {
+            AxisTicks ticks = AxisTicks.of(Scale.LOG, range[0], range[1]);
+
+            assertThat(ticks.values()).as("ticks of [%s, %s]", range[0], range[1]).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(ticks.low()).isLessThanOrEqualTo(range[0]);
+            assertThat(ticks.high()).isGreaterThanOrEqualTo(range[1]);
+        }
     }
 
     @Test

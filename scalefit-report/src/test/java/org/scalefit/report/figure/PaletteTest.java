@@ -14,4 +14,24 @@ class PaletteTest {
         assertThat(Palette.rainbow(1)).isEqualTo("#ff0000");
         assertThat(Palette.rainbow(2)).isEqualTo(Palette.rainbow(1));
     }
+
+    @Test
+    void runStylesKeepOneHundredAndFiftyRunsApart() {
+        java.util.Set<SeriesStyle> styles = new java.util.HashSet<>();
+        for (int i = 0; i < Palette.DISTINCT_RUN_STYLES; i++) {
+            styles.add(Palette.runStyle(i));
+        }
+
+        assertThat(styles).hasSize(150);
+    }
+
+    @Test
+    void theFirstFiftyRunStylesDifferInColourOrMarker() {
+        java.util.Set<String> looks = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            looks.add(Palette.runStyle(i).color() + " " + Palette.runStyle(i).marker());
+        }
+
+        assertThat(looks).hasSize(50);
+    }
 }

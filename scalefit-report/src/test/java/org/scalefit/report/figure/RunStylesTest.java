@@ -28,9 +28,35 @@ class RunStylesTest {
     }
 
     @Test
-    void anUnknownRunGetsThePaletteColourOfItsPosition() {
-        assertThat(gemstones.forRun("999x99", 3)).isEqualTo(SeriesStyle.line(Palette.categorical(3)));
+    void anUnknownRunGetsThePaletteRunStyleOfItsPosition() {
+        assertThat(gemstones.forRun("999x99", 3)).isEqualTo(Palette.runStyle(3));
         assertThat(gemstones.forRun("999x9", 13).color()).isEqualTo(Palette.categorical(3));
+        assertThat(gemstones.forRun("999x9", 13).marker()).isNotEqualTo(gemstones.forRun("999x99", 3).marker());
+    }
+
+    @Test
+    void twentyFiveUnknownRunsOfOneFigureGetTwentyFiveDistinctColourMarkerStyles() {
+        java.util.List<String> names = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "N = " + (i + 1) + "e7")
+                .toList();
+
+        java.util.Map<String, SeriesStyle> styles = RunStyles.none().forRuns(names);
+
+        assertThat(styles).hasSize(25);
+        assertThat(styles.values().stream().map(s -> s.color() + RunStyles.pointMarker(s)).distinct()).hasSize(25);
+    }
+
+    @Test
+    void gemstonesRunsThatShareAColourAreToldApartByAMarker() {
+        // model_styles.json gives #17becf "--" to two of the runs of gemstones:hot
+        java.util.List<String> names = new java.util.ArrayList<>(gemstones.byName().keySet().stream()
+                .filter(name -> name.startsWith("PyGemma-")).toList());
+
+        java.util.Map<String, SeriesStyle> styles = gemstones.forRuns(names);
+
+        assertThat(names).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(styles.values().stream().map(s -> s.color() + RunStyles.pointMarker(s)).distinct())
+                .hasSize(names.size());
+        assertThat(styles.get(names.get(0))).isEqualTo(gemstones.forRun(names.get(0), 0));
     }
 
     @Test

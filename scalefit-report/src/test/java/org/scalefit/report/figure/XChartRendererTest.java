@@ -70,4 +70,19 @@ class XChartRendererTest {
         assertThat(chart.getStyler().getLegendPosition())
                 .isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     }
+
+    @Test
+    void aFigureWithFortyFiveLegendEntriesIsDrawnTallEnoughForItsLegend() throws Exception {
+        Figure figure = Figure.of("many", "45 runs", Axis.log("FLOPs"), Axis.log("loss"));
+        for (int i = 0; i < 45; i++) {
+            figure = figure.with(Series.of("run " + i, new double[] {1e18 * (i + 1), 1e19 * (i + 1)},
+                    new double[] {4 - 0.01 * i, 3.5 - 0.01 * i}, Palette.runStyle(i)));
+        }
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(renderer.png(figure)));
+
+        assertThat(image.getHeight()).isGreaterThanOrEqualTo(45 * XChartRenderer.LEGEND_LINE)
+                .isEqualTo(renderer.heightFor(figure));
+        assertThat(renderer.heightFor(sample())).isEqualTo(renderer.height());
+    }
 }

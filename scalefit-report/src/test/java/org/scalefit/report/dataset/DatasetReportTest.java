@@ -1,0 +1,131 @@
+package org.scalefit.report.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.io.DataSource;
+import org.scalefit.io.analysis.CostRequest;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.report.Block;
+import org.scalefit.report.HtmlReport;
+import org.scalefit.report.Report;
+import org.scalefit.report.Section;
+import org.scalefit.report.figure.Figure;
+import org.scalefit.report.figure.Series;
+
+/**
+ * The report of a user's run table: 30 runs (6 sizes × 5 token counts) of Chinchilla's law L = 1.69 + 406.4/N^0.34
+ * + 410.7/D^0.28 (Hoffmann et al. 2022, eq. 10) with a deterministic ±0.4 % wobble, as the README's "Your own runs".
+ */
+class DatasetReportTest {
+
+    private static final double[] SIZES = {1e7, 2e7, 5e7, 1e8, 2e8, 5e8};
+    private static final String[] NAMES = {"tiny", "small", "base", "large", "xl", "xxl"};
+
+    @TempDir
+    Path folder;
+
+    /** The CSV, with a first column {@code header} holding {@code name.apply(size index)} when header is not null. */
+    private Path runs(String header, IntFunction<String> name) throws Exception {
+        StringBuilder csv = new StringBuilder(header == null ? "" : header + ",").append("params,tokens,loss\n");
+        int i = 0;
+        for (int s = 0; s < SIZES.length; s++) {
+            for (double d : new double[] {2e8, 1e9, 3e9, 1e10, 3e10}) {
+                double n = SIZES[s];
+                double loss = (1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28))
+                        * (1 + 0.004 * Math.sin(7 * i++));
+                if (header != null) {
+                    csv.append(name.apply(s)).append(',');
+                }
+                csv.append(String.format(Locale.ROOT, "%g,%g,%.5f%n", n, d, loss));
+            }
+        }
+        return Files.writeString(folder.resolve("runs-" + (header == null ? "plain" : header) + ".csv"), csv);
+    }
+
+    private static Report report(Path csv) {
+        DatasetReportRequest request = new DatasetReportRequest(DataSource.of(csv.toString()), CostRequest.defaults(),
+                null, 1e-3, "gemstones", 8, 0, 20, 42, false, null, null, false);
+        return request.build(LocalParallelism.withThreads(2), FitProgress.silent()).report().withoutRunDetails();
+    }
+
+    private static List<String> runColumnOfDataTable(Report report) {
+        Block.Table table = report.sections().get(0).blocks().stream().filter(Block.Table.class::isInstance)
+                .map(Block.Table.class::cast).findFirst().orElseThrow();
+        return table.rows().stream().map(row -> row.get(0)).toList();
+    }
+
+    private static Figure figure(Report report, String id) {
+        return report.figures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTableWithoutWidthDepthOrTimingsHasOnlyTheSectionsThatApply() throws Exception {
+        Report report = report(runs(null, s -> ""));
+
+        assertThat(report.sections()).extracting(Section::id)
+                .containsExactly("data", "approach-1-flops", "approach-3", "allocation");
+        assertThat(HtmlReport.html(report)).doesNotContain("Model shapes").doesNotContain("GPU-hours")
+                .doesNotContainIgnoringCase("not available").doesNotContain("width and depth");
+    }
+
+    @Test
+    void withoutARunColumnRunsAreNamedByTheirParameterCount() throws Exception {
+        Report report = report(runs(null, s -> ""));
+
+        assertThat(runColumnOfDataTable(report)).containsExactly("N = 10⁷", "N = 2×10⁷", "N = 5×10⁷", "N = 10⁸",
+                "N = 2×10⁸", "N = 5×10⁸");
+    }
+
+    @Test
+    void runsAreNamedByTheFilesRunColumn() throws Exception {
+        Report report = report(runs("model", s -> NAMES[s]));
+
+        assertThat(runColumnOfDataTable(report)).containsExactly(NAMES);
+        assertThat(figure(report, "approach-1-flops-loss").series()).extracting(Series::name)
+                .contains(NAMES);
+        assertThat(figure(report, "approach-1-flops-loss").series("xl").pointLabel(0)).startsWith("xl, ");
+    }
+
+    @Test
+    void runNamesAreShownWithoutThePrefixAndSuffixAllShare() throws Exception {
+        Report report = report(runs("run_name", s -> "MyLab-" + NAMES[s] + "_pretrain"));
+
+        assertThat(runColumnOfDataTable(report)).containsExactly(NAMES);
+        assertThat(HtmlReport.html(report)).contains("&#39;MyLab-&#39; … &#39;_pretrain&#39;");
+    }
+
+    @Test
+    void theLawSectionShowsLossAgainstComputeWithTheFrontierAndTheLawsBootstrapBand() throws Exception {
+        Report report = report(runs(null, s -> ""));
+
+        Section law = report.sections().stream().filter(s -> s.id().equals("approach-3")).findFirst().orElseThrow();
+        Figure figure = figure(report, "approach-3-loss-against-compute");
+        assertThat(law.figures()).contains(figure);
+        assertThat(figure.series()).extracting(Series::name).contains("convex-hull frontier");
+        Series fitted = figure.series().get(figure.series().size() - 1);
+        assertThat(fitted.name()).startsWith("fitted law").endsWith("95 % band");
+        assertThat(fitted.hasBand()).isTrue();
+        double[] lower = fitted.band().lower();
+        double[] upper = fitted.band().upper();
+        double[] y = fitted.y();
+        for (int i = 0; i < y.length; i++) {
+            assertThat(lower[i]).isLessThanOrEqualTo(upper[i]);
+            assertThat(y[i]).isBetween(lower[i] * 0.99, upper[i] * 1.01);
+        }
+    }
+
+    @Test
+    void theSameRequestGivesTheSamePage() throws Exception {
+        Path csv = runs(null, s -> "");
+
+        assertThat(HtmlReport.html(report(csv))).isEqualTo(HtmlReport.html(report(csv)));
+    }
+}
