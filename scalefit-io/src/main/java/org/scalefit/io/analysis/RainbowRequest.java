@@ -113,12 +113,13 @@ public record RainbowRequest(List<NamedLaw> laws, List<String> fitSets, List<Pat
             boolean noEmbeds = set.endsWith("_no_embeds");
             String dataset = "gemstones:" + (noEmbeds ? set.substring(0, set.length() - "_no_embeds".length()) : set);
             RunTable table = new TableReader().read(dataset, noEmbeds
-                    ? ColumnRequest.of("params", "tokens", "loss", "width") : ColumnRequest.of("params", "tokens", "loss"));
+                    ? ColumnRequest.of("params", "tokens", "loss", "width")
+                    : ColumnRequest.of("params", "tokens", "loss"));
             if (noEmbeds) {
                 table = ParamsWithoutEmbeddings.of(table, vocab);
             }
-            LawFit fit = new FitProblem(LawForm.CHINCHILLA, Observations.fromTable(table, LawForm.CHINCHILLA.inputs(),
-                    "loss"), delta, grid, fitter).fit(parallelism, progress);
+            Observations points = Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss");
+            LawFit fit = new FitProblem(LawForm.CHINCHILLA, points, delta, grid, fitter).fit(parallelism, progress);
             if (!fit.succeeded()) {
                 notes.add("no start converged for " + set + "; line left out");
                 fitsFailed = true;
