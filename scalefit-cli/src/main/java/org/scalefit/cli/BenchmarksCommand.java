@@ -1,28 +1,11 @@
 package org.scalefit.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.scalefit.data.BenchmarkScores;
-import org.scalefit.data.RunTable;
-import org.scalefit.data.ScoresAtLoss;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.BenchmarkLawsJson;
 import org.scalefit.io.GemstonesBenchmarks;
-import org.scalefit.io.InputException;
-import org.scalefit.io.ScalefitVersion;
-import org.scalefit.io.TableReader;
-import org.scalefit.overtraining.BenchmarkLawFits;
-import org.scalefit.overtraining.DownstreamFitter;
-import org.scalefit.overtraining.FitReport;
-import org.scalefit.overtraining.FitStatistics;
-import org.scalefit.overtraining.SigmoidAccuracyFitter;
+import org.scalefit.io.analysis.BenchmarksRequest;
+import org.scalefit.io.analysis.BenchmarksResult;
 import org.scalefit.overtraining.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,11 +29,6 @@ import picocli.CommandLine.Option;
                 "3:bad input data (file and field are printed)", "4:a fit failed"})
 final class BenchmarksCommand implements Callable<Integer> {
 
-    /** Which laws to fit. */
-    enum Law {
-        ERROR, SIGMOID, BOTH
-    }
-
     @Option(names = "--data", defaultValue = GemstonesBenchmarks.BUNDLED, paramLabel = "gemstones|DIR",
             description = "The benchmark results: gemstones (bundled) or a directory holding "
                     + GemstonesBenchmarks.ACCURACY_FILE + " and " + GemstonesBenchmarks.STANDARD_ERROR_FILE
@@ -65,7 +43,7 @@ final class BenchmarksCommand implements Callable<Integer> {
 
     @Option(names = "--law", defaultValue = "both", paramLabel = "error|sigmoid|both",
             converter = LawConverter.class, description = "The laws to fit. Default: ${DEFAULT-VALUE}.")
-    Law law;
+    BenchmarksRequest.Laws law;
 
     @Option(names = "--solver", defaultValue = "lm", paramLabel = "lm|varpro",
             description = "lm: Levenberg-Marquardt as the study's curve_fit (error law from (1, 1, 1); sigmoid from "
@@ -80,96 +58,19 @@ final class BenchmarksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
-        Solver chosen = Solver.fromLabel(solver);
-        GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(data);
-        RunTable lossTable = new TableReader().read(losses, GemstonesBenchmarks.lossColumns());
-        List<ScoresAtLoss> points = benchmarks.atLosses(lossTable);
-        if (points.isEmpty()) {
-            throw new InputException(lossTable.source(), null, null, "rows that match checkpoints of "
-                    + benchmarks.source() + " on (width, depth, tokens)", "none of its " + lossTable.rows());
-        }
-        Optional<DownstreamFitter> errorFitter = law == Law.SIGMOID ? Optional.empty()
-                : Optional.of(DownstreamFitter.gadre().withSolver(chosen));
-        Optional<SigmoidAccuracyFitter> sigmoidFitter = law == Law.ERROR ? Optional.empty()
-                : Optional.of(SigmoidAccuracyFitter.bhagia().withSolver(chosen));
-        BenchmarkLawFits fits = BenchmarkLawFits.of(points, errorFitter, sigmoidFitter);
+        BenchmarksResult result = new BenchmarksRequest(data, losses, law, Solver.fromLabel(solver)).run();
         if (out != null) {
-            AtomicFiles.writeString(out, new BenchmarkLawsJson().write(benchmarks, lossTable, fits,
-                    ScalefitVersion.current()));
+            AtomicFiles.writeString(out, result.document());
         }
-        print(System.out, benchmarks, lossTable, fits);
-        return fits.anyFailed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;
-    }
-
-    private static void print(PrintStream out, GemstonesBenchmarks benchmarks, RunTable lossTable,
-                              BenchmarkLawFits fits) {
-        List<BenchmarkScores> all = benchmarks.checkpoints();
-        List<String> tasks = List.copyOf(all.get(0).accuracy().keySet());
-        double[] x = fits.losses();
-        out.printf(Locale.ROOT, "benchmarks %s: %d checkpoints of %d models on %d tasks; %d matched with losses from "
-                        + "%s, L in [%.6g, %.6g]%n", benchmarks.source(), all.size(),
-                all.stream().map(BenchmarkScores::model).distinct().count(), tasks.size(), x.length,
-                lossTable.source(), java.util.Arrays.stream(x).min().orElseThrow(),
-                java.util.Arrays.stream(x).max().orElseThrow());
-        fits.errorLaw().ifPresent(fit -> {
-            out.println("error law Err(L) = ε − k·e^(−γ·L) of avg_err = 1 − avg_acc:");
-            report(out, fit.report(), fit.statistics(), List.of("k", "γ", "ε"), fit.law().parameters());
-        });
-        fits.sigmoidLaw().ifPresent(fit -> {
-            out.println("sigmoid law acc(L) = a/(1 + e^(−k·(L − L0))) + b of avg_acc:");
-            report(out, fit.report(), fit.statistics(), List.of("a", "k", "L0", "b"), fit.law().parameters());
-        });
-        Map<String, Double> lossOf = new HashMap<>();
-        fits.points().forEach(point -> lossOf.put(point.scores().name(), point.loss()));
-        List<BenchmarkScores> finals = benchmarks.finalRevisions().stream()
-                .sorted(Comparator.comparingDouble(BenchmarkScores::averageAccuracy).reversed()).toList();
-        out.printf(Locale.ROOT, "final checkpoints (main, step %d), by average accuracy:%n",
-                GemstonesBenchmarks.FINAL_STEP);
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-9s %8s %8s %8s", "model", "avg_acc",
-                "±stderr", "loss"));
-        tasks.forEach(task -> header.append(' ').append(String.format(Locale.ROOT, "%" + width(task) + "s", task)));
-        out.println(header);
-        for (BenchmarkScores scores : finals) {
-            Double loss = lossOf.get(scores.name());
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-9s %8.4f %8.4f %8s",
-                    scores.model(), scores.averageAccuracy(), scores.averageStandardError(),
-                    loss == null ? "-" : String.format(Locale.ROOT, "%.4f", loss)));
-            tasks.forEach(task -> line.append(' ').append(String.format(Locale.ROOT, "%" + width(task) + ".4f",
-                    scores.accuracy().get(task))));
-            out.println(line);
-        }
-    }
-
-    private static void report(PrintStream out, FitReport report, FitStatistics statistics, List<String> names,
-                               double[] parameters) {
-        String method = report.solver() == Solver.LEVENBERG_MARQUARDT ? "Levenberg–Marquardt"
-                : "variable projection";
-        if (report.failed()) {
-            out.printf(Locale.ROOT, "  FAILED: %s, %d points%n", method, report.points());
-        } else {
-            out.printf(Locale.ROOT, "  %s, %d points; RSS %.9g, R² %.6f, %s%n", method, report.points(),
-                    statistics.sumOfSquares(), statistics.rSquared(),
-                    report.status().name().toLowerCase(Locale.ROOT));
-            double[] errors = statistics.standardErrors();
-            StringBuilder line = new StringBuilder();
-            for (int j = 0; j < names.size(); j++) {
-                line.append(j == 0 ? "  " : "   ").append(String.format(Locale.ROOT, "%s = %.9g ± %.5g", names.get(j),
-                        parameters[j], errors[j]));
-            }
-            out.println(line);
-        }
-        report.warnings().forEach(warning -> out.println("  warning: " + warning));
-    }
-
-    private static int width(String task) {
-        return Math.max(task.length(), 6);
+        BenchmarksPrinter.print(System.out, result);
+        return result.fits().anyFailed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;
     }
 
     /** Parses {@code --law} case-insensitively. */
-    static final class LawConverter implements picocli.CommandLine.ITypeConverter<Law> {
+    static final class LawConverter implements picocli.CommandLine.ITypeConverter<BenchmarksRequest.Laws> {
         @Override
-        public Law convert(String value) {
-            for (Law law : Law.values()) {
+        public BenchmarksRequest.Laws convert(String value) {
+            for (BenchmarksRequest.Laws law : BenchmarksRequest.Laws.values()) {
                 if (law.name().equalsIgnoreCase(value)) {
                     return law;
                 }

@@ -3,6 +3,7 @@ package org.scalefit.cli;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalefit.shapes.OvertrainingParabola;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.TypeConversionException;
  * Numbers on the command line in one syntax for every command (picocli type converters): a range's bounds
  * {@code LOW:HIGH} ({@code shapes --flops 1e18:1e26}), and lists of values, each item a number or a log-spaced range
  * {@code LOW:HIGH[:FACTOR]} — LOW, LOW·FACTOR, LOW·FACTOR², … up to HIGH, FACTOR 10 unless given — so that
- * {@code --compute 1e21:1e24} is {@code 1e21,1e22,1e23,1e24} and {@code 1e21:1e22:2} is {@code 1e21,2e21,4e21,8e21}.
+ * {@code --compute 1e21:1e24} is {@code 1e21,1e22,1e23,1e24} and {@code 1e21:1e22:2} is {@code 1e21,2e21,4e21,8e21};
+ * and powers of two {@code LOW:HIGH} ({@code parabola --factors -4:4}).
  */
 final class NumberRanges {
 
@@ -95,6 +97,25 @@ final class NumberRanges {
             }
             return values;
         }
+    }
+
+    /**
+     * The powers of two 2^LOW, 2^(LOW+1), …, 2^HIGH of {@code text}, {@code LOW:HIGH} two integers.
+     *
+     * @throws IllegalArgumentException naming {@code option} if {@code text} is not of that form
+     */
+    static List<Double> powersOfTwo(String option, String text) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                return OvertrainingParabola.powersOfTwo(Integer.parseInt(parts[0].trim()),
+                        Integer.parseInt(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " expects LOW:HIGH (two integer powers of two), got '" + text
+                + "'");
     }
 
     private static double number(String part, String whole) {

@@ -15,7 +15,15 @@
  *       table or a Porian et al. configuration → {@link org.scalefit.io.analysis.IsoflopResult};</li>
  *   <li>{@link org.scalefit.io.analysis.FitBootstrapRequest}: the bootstrap of a stored fit, its data reloaded and
  *       checked;</li>
- *   <li>{@link org.scalefit.io.analysis.EpochRequest}: Epoch AI's Fit B, bootstrap, tests and policy.</li>
+ *   <li>{@link org.scalefit.io.analysis.EpochRequest}: Epoch AI's Fit B, bootstrap, tests and policy;</li>
+ *   <li>{@link org.scalefit.io.analysis.HeldOutRequest}: held-out evaluation by model size ({@code prepare} →
+ *       {@link org.scalefit.io.analysis.PreparedHeldOut} → {@link org.scalefit.io.analysis.HeldOutResult});</li>
+ *   <li>{@link org.scalefit.io.analysis.ShapeSearchRequest} and {@link org.scalefit.io.analysis.FeasibleShapesRequest}:
+ *       width–depth prescriptions and feasible shapes; {@link org.scalefit.io.analysis.ParabolaRequest}: the
+ *       overtraining parabola;</li>
+ *   <li>{@link org.scalefit.io.analysis.RainbowRequest} and {@link org.scalefit.io.analysis.SamplingRequest}: the
+ *       allocation-line rainbow and the reduced-sampling study;</li>
+ *   <li>{@link org.scalefit.io.analysis.BenchmarksRequest}: downstream laws of benchmark accuracy in loss.</li>
  * </ul>
  * Allocation needs no request: {@link org.scalefit.io.AllocationRules#named} gives the rule of a fit file or a
  * reference law, and {@link org.scalefit.law.AllocationRule#at(double...)} splits budgets.

@@ -1,0 +1,75 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+import org.scalefit.io.IndustryModels;
+import org.scalefit.io.ParabolaJson.Analysis;
+import org.scalefit.io.ParabolaJson.LawInput;
+import org.scalefit.io.ParabolaJson.Panel;
+import org.scalefit.io.RunTiming;
+import org.scalefit.shapes.OvertrainedShape;
+import org.scalefit.shapes.OvertrainingParabola;
+
+/**
+ * {@code scalefit parabola}'s human-readable result on standard output: per budget its optimum, one line per factor
+ * and the industry models near it.
+ *
+ * @param out where to print
+ */
+record ParabolaPrinter(PrintStream out) {
+
+    void print(Analysis analysis, RunTiming run) {
+        LawInput minimised = analysis.laws().get(0);
+        boolean hasSecond = analysis.laws().size() > 1;
+        out.printf(Locale.ROOT, "overtraining parabola of %s (%s); search params %s, parabola params relaxed "
+                        + "(embeddings included); %.2f s on %d threads%n", minimised.law().form().name(),
+                minimised.file(), analysis.search().accounting().parameterCount().label(), run.seconds(),
+                run.threads());
+        for (LawInput law : analysis.laws()) {
+            LawCautions.print(out, law.file(), law.law().warnings());
+        }
+        for (Panel panel : analysis.panels()) {
+            OvertrainingParabola parabola = panel.parabola();
+            out.printf(Locale.ROOT, "%nbucket %d: FLOPs = %.5e, optimum %.1f x %.2f on %.4g tokens, loss %.5f%s%n",
+                    parabola.bucket(), parabola.optimum().flops(), parabola.optimum().width(),
+                    parabola.optimum().depth(), parabola.optimum().tokens(), parabola.optimum().loss(),
+                    panel.row().improved() ? "" : " (grid row: no real-valued shape beats it)");
+            out.printf(Locale.ROOT, "  %8s %9s %8s %9s %11s %9s %9s %9s %9s %9s%n", "factor", "width", "depth",
+                    "params", "tokens", "tokens/N", "loss", hasSecond ? "law2" : "", "undertr.", "");
+            for (double factor : analysis.factors()) {
+                Optional<OvertrainedShape> found = parabola.shapes().stream().filter(s -> s.factor() == factor)
+                        .findFirst();
+                if (found.isEmpty()) {
+                    out.printf(Locale.ROOT, "  %8s %s%n", factorLabel(factor),
+                            "infeasible: even 256 x 1 costs more FLOPs per token");
+                    continue;
+                }
+                OvertrainedShape shape = found.get();
+                out.printf(Locale.ROOT, "  %8s %9.1f %8.2f %9.3g %11.4g %9.3g %9.5f %9s %9.5f %9s%n",
+                        factorLabel(factor), shape.shape().width(), shape.shape().depth(), shape.shape().params(),
+                        shape.shape().tokens(), shape.shape().tokensPerParam(), shape.shape().loss(),
+                        shape.secondLoss().isPresent()
+                                ? String.format(Locale.ROOT, "%.5f", shape.secondLoss().getAsDouble()) : "",
+                        shape.undertrainedLoss(), shape.edge() ? "edge" : "");
+            }
+            if (analysis.industry().isPresent()) {
+                out.printf(Locale.ROOT, "  industry models within %.3g of the interior losses:%s%n",
+                        analysis.industryBand(), panel.industry().isEmpty() ? " none" : "");
+                for (IndustryModels.Model model : panel.industry()) {
+                    out.printf(Locale.ROOT, "    %-28s %.5f  (%.3g params, %d x %d, vocab %d)%n", model.hfName(),
+                            model.loss(), (double) model.params(), model.width(), model.depth(), model.vocabSize());
+                }
+            }
+        }
+        if (analysis.panels().stream().anyMatch(p -> !p.parabola().interior().equals(p.parabola().shapes()))) {
+            out.printf(Locale.ROOT, "%nedge: width <= %.0f or depth <= %.0f, at the edge of the box (Gemstones "
+                    + "drops these rows).%n", OvertrainingParabola.EDGE_WIDTH, OvertrainingParabola.EDGE_DEPTH);
+        }
+    }
+
+    private static String factorLabel(double factor) {
+        return factor >= 1 ? String.format(Locale.ROOT, "%.0f", factor)
+                : String.format(Locale.ROOT, "1/%.0f", 1 / factor);
+    }
+}

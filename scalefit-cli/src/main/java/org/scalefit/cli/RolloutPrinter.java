@@ -1,0 +1,95 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.scalefit.fit.StartGrid;
+import org.scalefit.heldout.HeldOutFit;
+import org.scalefit.heldout.HeldOutReport;
+import org.scalefit.heldout.HoldOut;
+import org.scalefit.heldout.ModelSizes;
+import org.scalefit.heldout.SizeError;
+import org.scalefit.io.analysis.HeldOutResult;
+
+/** {@code scalefit rollout}'s human-readable result: per held-out size (or per k) the relative errors. */
+final class RolloutPrinter {
+
+    private RolloutPrinter() {
+    }
+
+    static void print(PrintStream stdout, String data, HeldOutResult result) {
+        HeldOutReport report = result.report();
+        StartGrid startGrid = result.prepared().request().grid();
+        List<String> key = result.prepared().key();
+        int points = result.observations().size();
+        int workers = result.run().threads();
+        double seconds = result.run().seconds();
+        ModelSizes sizes = report.sizes();
+        stdout.printf(Locale.ROOT, "%s of the %s law on %s: %d points in %d model sizes (key %s, ordered by "
+                        + "params); delta %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
+                data, points, sizes.count(), String.join(",", key), report.delta(), startGrid.name(),
+                startGrid.size());
+        stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's points");
+        if (report.mode() == HoldOut.LEAVE_ONE_SIZE_OUT) {
+            stdout.printf(Locale.ROOT, "  %-16s %12s %7s %11s %10s %14s%n", "held-out size", "params", "points",
+                    "held-out %", "max %", "in-sample %");
+            for (int f = 0; f < report.fits().size(); f++) {
+                HeldOutFit fit = report.fits().get(f);
+                SizeError inSample = report.reference().errors().isEmpty() ? null
+                        : report.reference().errors().get(f);
+                String heldOut = fit.succeeded() ? String.format(Locale.ROOT, "%11.4f %10.4f",
+                        fit.errors().get(0).meanPercentError(), fit.errors().get(0).maxPercentError())
+                        : String.format(Locale.ROOT, "%22s", "fit failed");
+                stdout.printf(Locale.ROOT, "  %-16s %12.4g %7d %s %14s%s%n", keyText(sizes.key(f)), sizes.scale(f),
+                        sizeCount(sizes, f), heldOut, inSample == null ? "-"
+                                : String.format(Locale.ROOT, "%.4f", inSample.meanPercentError()),
+                        fit.fit().warnings().isEmpty() ? "" : "  (" + fit.fit().warnings().size() + " warnings)");
+            }
+        } else {
+            stdout.printf(Locale.ROOT, "  %3s %-16s %12s   %-30s %-30s %10s%n", "k", "largest fitted", "params",
+                    "next size: mean % / max %", "largest size: mean % / max %", "all mean %");
+            for (HeldOutFit fit : report.fits()) {
+                int[] fitted = fit.fittedSizes();
+                int last = fitted[fitted.length - 1];
+                if (!fit.succeeded()) {
+                    stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   fit failed%n", fitted.length,
+                            keyText(sizes.key(last)), sizes.scale(last));
+                    continue;
+                }
+                SizeError next = fit.errors().get(0);
+                SizeError largest = fit.errors().get(fit.errors().size() - 1);
+                stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   %-30s %-30s %10.4f%s%n", fitted.length,
+                        keyText(sizes.key(last)), sizes.scale(last), errorText(next, sizes),
+                        errorText(largest, sizes), fit.meanPercentError(),
+                        fit.fit().warnings().isEmpty() ? "" : "  (" + fit.fit().warnings().size() + " warnings)");
+            }
+        }
+        if (report.failedFits() > 0) {
+            stdout.printf(Locale.ROOT, "%d held-out fits failed (no start converged)%n", report.failedFits());
+        }
+        stdout.printf(Locale.ROOT, "%d fits, %d threads, %.2f s%n", report.fits().size() + 1, workers, seconds);
+    }
+
+    private static String errorText(SizeError error, ModelSizes sizes) {
+        return String.format(Locale.ROOT, "%s %.4f / %.4f", keyText(sizes.key(error.size())),
+                error.meanPercentError(), error.maxPercentError());
+    }
+
+    private static int sizeCount(ModelSizes sizes, int size) {
+        int count = 0;
+        for (int i = 0; i < sizes.points(); i++) {
+            count += sizes.sizeOf(i) == size ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static String keyText(double[] key) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < key.length; j++) {
+            double value = key[j];
+            text.append(j == 0 ? "" : "x").append(value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value) : String.format(Locale.ROOT, "%.4g", value));
+        }
+        return text.toString();
+    }
+}

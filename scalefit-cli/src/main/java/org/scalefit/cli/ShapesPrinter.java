@@ -1,0 +1,68 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.scalefit.io.ShapeSearchJson.LawResult;
+import org.scalefit.io.analysis.FeasibleShapesResult;
+import org.scalefit.io.analysis.ShapeSearchResult;
+import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.RelaxedShape;
+import org.scalefit.shapes.ShapeGrid;
+import org.scalefit.shapes.ShapePoint;
+
+/**
+ * {@code scalefit shapes}' human-readable result on standard output: per law its optimum per FLOPs bucket (and the
+ * refinements), or the feasible shapes per target size.
+ *
+ * @param out where to print
+ */
+record ShapesPrinter(PrintStream out) {
+
+    void print(ShapeSearchResult result) {
+        ShapeGrid grid = result.search().grid();
+        List<LawResult> results = result.results();
+        out.printf(Locale.ROOT, "shape search: %d widths, %d shapes x %d token counts = %d rows, %d with FLOPs in "
+                        + "[%.3g, %.3g]; %d buckets; params %s; %.2f s on %d threads%n", grid.widthCount(),
+                grid.shapeCount(), grid.tokenCount(), grid.rowCount(), results.get(0).optima().rowsInRange(),
+                result.search().buckets().low(), result.search().buckets().high(), result.search().buckets().count(),
+                result.search().accounting().parameterCount().label(), result.run().seconds(), result.run().threads());
+        for (LawResult law : results) {
+            out.printf(Locale.ROOT, "%n%s %s (%s): grid optimum per FLOPs bucket%n", law.role(),
+                    law.optima().law().form().name(), law.file());
+            LawCautions.print(out, law.file(), law.optima().law().warnings());
+            out.printf(Locale.ROOT, "  %-9s %9s %8s %8s %9s %11s %11s %9s %9s%n", "FLOPs<=", "width", "depth",
+                    "w/d", "params", "tokens", "tokens/N", "loss", "");
+            List<BucketOptimum> optima = law.optima().optima();
+            for (int i = 0; i < optima.size(); i++) {
+                BucketOptimum optimum = optima.get(i);
+                line(String.format(Locale.ROOT, "%.3g", optimum.upperFlops()), optimum.point(), "grid");
+                if (!law.relaxed().isEmpty()) {
+                    RelaxedShape refined = law.relaxed().get(i);
+                    line("", refined.relaxed(), (refined.improved() ? "relaxed" : "(grid)")
+                            + (refined.atBound() ? "*" : ""));
+                    line("", refined.rounded(), "rounded");
+                }
+            }
+        }
+        if (results.stream().anyMatch(r -> r.relaxed().stream().anyMatch(RelaxedShape::atBound))) {
+            out.printf(Locale.ROOT, "%n* on or outside a bound of the relaxed box (width >= 256, depth >= 2): the "
+                    + "law wants a shape beyond it; (grid): no real-valued shape in the box beats the grid row.%n");
+        }
+    }
+
+    void print(FeasibleShapesResult result) {
+        out.printf(Locale.ROOT, "feasible shapes within ±%.3g %% of each target: %d%n",
+                result.request().tolerance() * 100, result.shapes().size());
+        for (double target : result.request().targets()) {
+            List<String> listed = result.near(target).stream().map(s -> s.width() + "x" + s.depth()).toList();
+            out.printf(Locale.ROOT, "  %-8.4g %4d  %s%n", target, listed.size(), String.join(" ", listed));
+        }
+    }
+
+    private void line(String flops, ShapePoint point, String kind) {
+        out.printf(Locale.ROOT, "  %-9s %9.1f %8.2f %8.2f %9.3g %11.4g %11.4g %9.5f %9s%n", flops, point.width(),
+                point.depth(), point.ratio(), point.params(), point.tokens(), point.tokensPerParam(), point.loss(),
+                kind);
+    }
+}

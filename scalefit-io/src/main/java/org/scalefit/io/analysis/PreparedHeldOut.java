@@ -1,0 +1,44 @@
+package org.scalefit.io.analysis;
+
+import java.util.List;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.heldout.HeldOutEvaluation;
+import org.scalefit.heldout.HeldOutReport;
+import org.scalefit.heldout.ModelSizes;
+import org.scalefit.io.FitInputs;
+import org.scalefit.io.FitProvenance;
+import org.scalefit.io.RunTiming;
+import org.scalefit.io.ScalefitVersion;
+import org.scalefit.parallel.Parallelism;
+
+/**
+ * A {@link HeldOutRequest} with its points read and grouped into model sizes, ready to fit.
+ *
+ * @param request    the request
+ * @param inputs     the points read
+ * @param key        the size key's columns
+ * @param sizes      the model sizes, ordered by params
+ * @param counts     rollout: the numbers k of smallest sizes fitted on
+ * @param evaluation the evaluation (law, δ, starts)
+ */
+public record PreparedHeldOut(HeldOutRequest request, FitInputs inputs, List<String> key, ModelSizes sizes,
+                              int[] counts, HeldOutEvaluation evaluation) {
+
+    /** The starts all the fits run, for a progress bar. */
+    public long fitStarts() {
+        return (long) evaluation.fitCount(request.mode(), sizes, counts) * request.grid().size();
+    }
+
+    /** The held-out fits on {@code parallelism}; the result does not depend on the thread count. */
+    public HeldOutResult run(Parallelism parallelism, FitProgress progress) {
+        Observations observations = inputs.observations();
+        long begin = System.nanoTime();
+        HeldOutReport report = evaluation.run(request.mode(), observations, sizes, counts, parallelism, progress);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        FitProvenance provenance = new FitProvenance(inputs.table().source(), inputs.table().contentHash(),
+                inputs.transforms(), ScalefitVersion.current(), inputs.columns().fileColumns());
+        return new HeldOutResult(this, observations, report, provenance, new RunTiming(parallelism.threads(),
+                seconds));
+    }
+}
