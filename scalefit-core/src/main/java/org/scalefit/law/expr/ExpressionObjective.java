@@ -24,9 +24,10 @@ import org.scalefit.fit.TableLogExp;
  * {@code exp(a − alpha·log(N))}, or {@code A/N^alpha}) is computed once per <em>distinct value</em> of that input —
  * run tables repeat their model sizes and token counts, so a Chinchilla-form law costs one exponential per distinct
  * model size and token count, not per point; only slots of two inputs or more are computed per point. In the
- * backward pass the adjoints of per-point slots are added into the per-value slots they read. Exponentials and
- * logarithms are {@link TableLogExp}'s. A sub-expression of the data alone that is not finite at some row (e.g. a
- * division by zero) is rejected when the objective is built, with its position in the expression.
+ * backward pass the adjoints of per-point slots are added into the per-value slots they read; an adjoint is set by its
+ * first contribution rather than zero-filled, and residual, penalty and ∂F/∂L̂ take one pass over the points.
+ * Exponentials and logarithms are {@link TableLogExp}'s. A sub-expression of the data alone that is not finite at
+ * some row (e.g. a division by zero) is rejected when the objective is built, with its position in the expression.
  *
  * <p>Keeps scratch space: one instance per thread, see {@link #copy()}.
  */
