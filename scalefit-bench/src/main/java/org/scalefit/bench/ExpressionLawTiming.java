@@ -32,7 +32,8 @@ import org.scalefit.parallel.LocalParallelism;
  * ({@code exp(e) + exp(a − alpha·log N) + exp(b − beta·log D)}); and as a user writes it,
  * {@code E + A/N^alpha + B/D^beta} with A, B, E on the log scale. For 3 and 4 inputs, the named width–depth laws.
  *
- * <p>Run: {@code java -cp <classpath> org.scalefit.bench.ExpressionLawTiming [fits]} (see BENCHMARKS.md).
+ * <p>Run: {@code java -cp <classpath> org.scalefit.bench.ExpressionLawTiming [fits | width-depth-fit [data]]} (see
+ * BENCHMARKS.md); {@code width-depth-fit} times one whole 3-input fit, built-in against the law written as text.
  */
 public final class ExpressionLawTiming {
 
