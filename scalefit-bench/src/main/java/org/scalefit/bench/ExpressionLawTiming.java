@@ -32,7 +32,8 @@ import org.scalefit.parallel.LocalParallelism;
  * ({@code exp(e) + exp(a − alpha·log N) + exp(b − beta·log D)}); and as a user writes it,
  * {@code E + A/N^alpha + B/D^beta} with A, B, E on the log scale. For 3 and 4 inputs, the named width–depth laws.
  *
- * <p>Run: {@code java -cp <classpath> org.scalefit.bench.ExpressionLawTiming [fits]} (see BENCHMARKS.md).
+ * <p>Run: {@code java -cp <classpath> org.scalefit.bench.ExpressionLawTiming [fits | width-depth-fit [data]]} (see
+ * BENCHMARKS.md); {@code width-depth-fit} times one whole 3-input fit, built-in against the law written as text.
  */
 public final class ExpressionLawTiming {
 
@@ -40,6 +41,10 @@ public final class ExpressionLawTiming {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("width-depth-fit")) {
+            widthDepthFit(args.length > 1 ? args[1] : "gemstones:hot_100b+");
+            return;
+        }
         boolean fits = args.length > 0 && args[0].equals("fits");
         System.out.println("| data | law | points | built-in µs | expression µs | ratio |");
         System.out.println("|---|---|---|---|---|---|");
@@ -142,6 +147,32 @@ public final class ExpressionLawTiming {
         System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f (%.2f×) | %.3f (%.2f×) | %.12g / %.12g / %.12g |%n",
                 id, observations.size(), builtInSeconds, namedSeconds, namedSeconds / builtInSeconds, userSeconds,
                 userSeconds / builtInSeconds, builtIn.loss(), namedFit.objective(), userFit.objective());
+    }
+
+    /**
+     * One whole 3-input fit each (no warm-up beyond a fit on a 24-point set), two threads as the command line runs
+     * it: the built-in width–depth law, then the same law written as text (the named law's expression).
+     */
+    private static void widthDepthFit(String id) {
+        LawForm form = LawForm.named("width-depth");
+        LocalParallelism two = LocalParallelism.withThreads(2);
+        ExpressionLaw text = NamedLaws.named("width-depth").withPenalty(Penalty.huber(1e-3));
+        for (int j = 0; j < form.arity(); j++) {
+            text = text.withColumn(text.expression().inputs().get(j), form.inputs().get(j));
+        }
+        Observations small = read("gemstones:hot_sampled_like_chinchilla", form);
+        FitProblem.of(form, small, 1e-3, StartGrid.gemstones(3)).fit(two, FitProgress.silent());
+        ExpressionFitRequest.of(text, LawPoints.of(small)).run(two, FitProgress.silent());
+        Observations observations = read(id, form);
+        long t0 = System.nanoTime();
+        LawFit builtIn = FitProblem.of(form, observations, 1e-3, StartGrid.gemstones(3)).fit(two, FitProgress.silent());
+        long t1 = System.nanoTime();
+        ExpressionFit written = ExpressionFitRequest.of(text, LawPoints.of(observations)).run(two,
+                FitProgress.silent());
+        long t2 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.2f× | %.12g / %.12g |%n", id,
+                observations.size(), text.expression().text(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                (double) (t2 - t1) / (t1 - t0), builtIn.loss(), written.objective());
     }
 
     /** {@code E + A/N^alpha + B/D^beta}, A, B, E on the log scale, Gemstones' start values in θ units. */

@@ -24,9 +24,10 @@ import org.scalefit.fit.TableLogExp;
  * {@code exp(a − alpha·log(N))}, or {@code A/N^alpha}) is computed once per <em>distinct value</em> of that input —
  * run tables repeat their model sizes and token counts, so a Chinchilla-form law costs one exponential per distinct
  * model size and token count, not per point; only slots of two inputs or more are computed per point. In the
- * backward pass the adjoints of per-point slots are added into the per-value slots they read. Exponentials and
- * logarithms are {@link TableLogExp}'s. A sub-expression of the data alone that is not finite at some row (e.g. a
- * division by zero) is rejected when the objective is built, with its position in the expression.
+ * backward pass the adjoints of per-point slots are added into the per-value slots they read; an adjoint is set by its
+ * first contribution rather than zero-filled, and residual, penalty and ∂F/∂L̂ take one pass over the points.
+ * Exponentials and logarithms are {@link TableLogExp}'s. A sub-expression of the data alone that is not finite at
+ * some row (e.g. a division by zero) is rejected when the objective is built, with its position in the expression.
  *
  * <p>Keeps scratch space: one instance per thread, see {@link #copy()}.
  */
@@ -38,6 +39,12 @@ public final class ExpressionObjective implements DifferentiableObjective {
     private static final int SCALAR = -1;
     /** Accumulation code: operand and slot have the same domain. */
     private static final int SAME = -2;
+    /** Operand read through its gather index. */
+    private static final byte GATHERED = 0;
+    /** Operand of the slot's own domain: element k reads element k. */
+    private static final byte ALIGNED = 1;
+    /** Operand of no input, slot of some: every element reads element 0. */
+    private static final byte BROADCAST = 2;
 
     private final ExpressionLaw law;
     private final ParameterSpace space;
@@ -48,6 +55,9 @@ public final class ExpressionObjective implements DifferentiableObjective {
     /** Index arrays: gatherA[s][k] is the element of operand a's values that element k of slot s reads. */
     private final int[][] gatherA;
     private final int[][] gatherB;
+    /** How element k of slot s reads operand a (b): {@link #GATHERED}, {@link #ALIGNED} or {@link #BROADCAST}. */
+    private final byte[] readA;
+    private final byte[] readB;
     /**
      * How the adjoint of each operand is accumulated: ≥ 0 — the operand is per distinct value of that input and the
      * slot per point, so the contributions of the points with each value are summed (pointsStart/pointsWithValue);
@@ -82,6 +92,8 @@ public final class ExpressionObjective implements DifferentiableObjective {
     private final double[] theta;
     private final double[] thetaGradient;
     private final double[] contribution;
+    /** Per slot, whether its adjoint has been written in this backward pass (unwritten adjoints are zero). */
+    private final boolean[] written;
 
     private ExpressionObjective(ExpressionObjective from, double[] weights) {
         this.law = from.law;
@@ -91,6 +103,8 @@ public final class ExpressionObjective implements DifferentiableObjective {
         this.varying = from.varying;
         this.gatherA = from.gatherA;
         this.gatherB = from.gatherB;
+        this.readA = from.readA;
+        this.readB = from.readB;
         this.gatherOutput = from.gatherOutput;
         this.reduceA = from.reduceA;
         this.reduceB = from.reduceB;
@@ -98,6 +112,7 @@ public final class ExpressionObjective implements DifferentiableObjective {
         this.pointsStart = from.pointsStart;
         this.pointsWithValue = from.pointsWithValue;
         this.contribution = new double[from.contribution.length];
+        this.written = new boolean[from.written.length];
         this.logBase = from.logBase;
         this.program = from.program;
         this.parameterSlot = from.parameterSlot;
@@ -207,6 +222,12 @@ public final class ExpressionObjective implements DifferentiableObjective {
             }
         }
         gatherOutput = gather(domain[tape.output], k, points, valueIndex, identities, zeros);
+        readA = new byte[n];
+        readB = new byte[n];
+        for (int s = 0; s < n; s++) {
+            readA[s] = tape.op[s].arity() >= 1 ? read(domain[tape.a[s]], domain[s]) : GATHERED;
+            readB[s] = tape.op[s].arity() == 2 ? read(domain[tape.b[s]], domain[s]) : GATHERED;
+        }
         reduceA = new int[n];
         reduceB = new int[n];
         for (int s = 0; s < n; s++) {
@@ -231,6 +252,7 @@ public final class ExpressionObjective implements DifferentiableObjective {
             }
         }
         contribution = new double[points];
+        written = new boolean[n];
         // the slots of the data alone, once
         int[] varyingProgram = new int[n];
         int programLength = 0;
@@ -294,6 +316,10 @@ public final class ExpressionObjective implements DifferentiableObjective {
      */
     public static ExpressionObjective of(ExpressionLaw law, LawPoints data) {
         return new ExpressionObjective(law, data);
+    }
+
+    private static byte read(int from, int to) {
+        return from == to ? ALIGNED : from == SCALAR ? BROADCAST : GATHERED;
     }
 
     /** How adjoints flow from a slot of domain {@code to} back to an operand of domain {@code from}. */
@@ -467,68 +493,44 @@ public final class ExpressionObjective implements DifferentiableObjective {
             forward(s, false);
         }
         double[] out = values[tape.output];
-        if (wantGradient) {
-            for (int s : program) {
-                Arrays.fill(adjoint[s], 0.0);
-            }
-            for (int slot : parameterSlot) {
-                adjoint[slot][0] = 0;
-            }
-        }
         int[] at = gatherOutput;
-        double[] c = contribution;
-        // c_i: first the residual r_i, then ∂F/∂L̂_i = ρ′(r_i)·∂r_i/∂L̂_i, with ∂r/∂L̂ = −1/L̂ (log) or −1 (raw)
-        if (logResidual) {
-            for (int i = 0; i < points; i++) {
-                c[i] = logLosses[i] - TableLogExp.log(out[at[i]]);
-            }
-        } else {
-            for (int i = 0; i < points; i++) {
-                c[i] = losses[i] - out[at[i]];
-            }
-        }
+        // one pass over the points: r_i, ρ(r_i), and (for the gradient) ∂F/∂L̂_i = w_i·ρ′(r_i)·∂r_i/∂L̂_i with
+        // ∂r/∂L̂ = −1/L̂ (log) or −1 (raw), written where the backward pass reads it
+        boolean direct = wantGradient && reduceOutput == SAME && varying[tape.output];
+        double[] c = direct ? adjoint[tape.output] : contribution;
+        double d = delta;
         double f = 0;
-        if (huber && kappa != 1) {
-            // the over-estimate penalty: κ·huber_δ(r) where the law is above the point (r < 0)
-            double d = delta;
-            for (int i = 0; i < points; i++) {
-                double r = c[i];
+        for (int i = 0; i < points; i++) {
+            double prediction = out[at[i]];
+            double r = logResidual ? logLosses[i] - TableLogExp.log(prediction) : losses[i] - prediction;
+            double w = weights[i];
+            double slope;
+            if (huber) {
                 double psi = r > d ? d : (r < -d ? -d : r);
-                double w = r < 0 ? kappa * weights[i] : weights[i];
+                if (r < 0) {
+                    w *= kappa;
+                }
                 f += w * (psi * (r - 0.5 * psi));
-                c[i] = w * psi;
+                slope = w * psi;
+            } else {
+                f += w * r * r;
+                slope = 2 * w * r;
             }
-        } else if (huber) {
-            double d = delta;
-            for (int i = 0; i < points; i++) {
-                double r = c[i];
-                double psi = r > d ? d : (r < -d ? -d : r);
-                f += weights[i] * (psi * (r - 0.5 * psi));
-                c[i] = weights[i] * psi;
-            }
-        } else {
-            for (int i = 0; i < points; i++) {
-                double r = c[i];
-                f += weights[i] * r * r;
-                c[i] = 2 * weights[i] * r;
-            }
+            c[i] = logResidual ? -slope / prediction : -slope;
         }
         if (wantGradient) {
-            if (logResidual) {
-                for (int i = 0; i < points; i++) {
-                    c[i] = -c[i] / out[at[i]];
-                }
-            } else {
-                for (int i = 0; i < points; i++) {
-                    c[i] = -c[i];
-                }
+            Arrays.fill(written, false);
+            if (direct) {
+                written[tape.output] = true;
+            } else if (varying[tape.output]) {
+                accumulate(tape.output, c, points, reduceOutput);
             }
-            accumulate(adjoint[tape.output], c, points, reduceOutput);
             for (int t = program.length - 1; t >= 0; t--) {
                 backward(program[t]);
             }
             for (int p = 0; p < parameterSlot.length; p++) {
-                thetaGradient[p] = adjoint[parameterSlot[p]][0];
+                int slot = parameterSlot[p];
+                thetaGradient[p] = written[slot] ? adjoint[slot][0] : 0;
             }
         }
         return f;
@@ -541,6 +543,9 @@ public final class ExpressionObjective implements DifferentiableObjective {
         double[] va = values[tape.a[s]];
         int[] ia = gatherA[s];
         Op op = tape.op[s];
+        if (!exact && alignedOrBroadcast(s, op, out, va, m)) {
+            return;
+        }
         if (op.arity() == 1) {
             switch (op) {
                 case NEG -> {
@@ -624,8 +629,111 @@ public final class ExpressionObjective implements DifferentiableObjective {
         }
     }
 
+    /**
+     * The parameter-dependent slots whose operands need no gather index (the same domain, or one value broadcast):
+     * the arithmetic, exp and log of the per-value chains such as {@code exp(a − alpha·log N)}, in loops without
+     * indirection. False if slot s is not of that kind.
+     */
+    private boolean alignedOrBroadcast(int s, Op op, double[] out, double[] va, int m) {
+        byte ra = readA[s];
+        if (op == Op.EXP || op == Op.LOG || op == Op.NEG) {
+            if (ra != ALIGNED) {
+                return false;
+            }
+            switch (op) {
+                case EXP -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = TableLogExp.exp(va[e]);
+                    }
+                }
+                case LOG -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = TableLogExp.log(va[e]);
+                    }
+                }
+                default -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = -va[e];
+                    }
+                }
+            }
+            return true;
+        }
+        if (op != Op.ADD && op != Op.SUB && op != Op.MUL) {
+            return false;
+        }
+        byte rb = readB[s];
+        double[] vb = values[tape.b[s]];
+        if (ra == ALIGNED && rb == ALIGNED) {
+            switch (op) {
+                case ADD -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = va[e] + vb[e];
+                    }
+                }
+                case SUB -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = va[e] - vb[e];
+                    }
+                }
+                default -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = va[e] * vb[e];
+                    }
+                }
+            }
+            return true;
+        }
+        if (ra == BROADCAST && rb == ALIGNED) {
+            double x = va[0];
+            switch (op) {
+                case ADD -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = x + vb[e];
+                    }
+                }
+                case SUB -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = x - vb[e];
+                    }
+                }
+                default -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = x * vb[e];
+                    }
+                }
+            }
+            return true;
+        }
+        if (ra == ALIGNED && rb == BROADCAST) {
+            double y = vb[0];
+            switch (op) {
+                case ADD -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = va[e] + y;
+                    }
+                }
+                case SUB -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = va[e] - y;
+                    }
+                }
+                default -> {
+                    for (int e = 0; e < m; e++) {
+                        out[e] = va[e] * y;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Adds slot s's adjoint, times its partial derivatives, into the adjoints of its varying operands. */
     private void backward(int s) {
+        if (!written[s]) {
+            return;
+        }
         double[] g = adjoint[s];
         double[] out = values[s];
         int m = g.length;
@@ -633,12 +741,14 @@ public final class ExpressionObjective implements DifferentiableObjective {
         int a = tape.a[s];
         double[] va = values[a];
         int[] ia = gatherA[s];
-        double[] c = contribution;
         boolean binary = op.arity() == 2;
         int b = binary ? tape.b[s] : a;
         double[] vb = values[b];
         int[] ib = binary ? gatherB[s] : ia;
         if (varying[a]) {
+            // an adjoint nothing was added to yet, of the slot's own domain, is written directly
+            boolean direct = reduceA[s] == SAME && !written[a];
+            double[] c = direct ? adjoint[a] : contribution;
             double[] ca = c;
             switch (op) {
                 case ADD, SUB -> ca = g;
@@ -673,9 +783,15 @@ public final class ExpressionObjective implements DifferentiableObjective {
                     }
                 }
             }
-            accumulate(adjoint[a], ca, m, reduceA[s]);
+            if (direct && ca == c) {
+                written[a] = true;
+            } else {
+                accumulate(a, ca, m, reduceA[s]);
+            }
         }
         if (binary && varying[b]) {
+            boolean direct = reduceB[s] == SAME && !written[b];
+            double[] c = direct ? adjoint[b] : contribution;
             double[] cb = c;
             switch (op) {
                 case ADD -> cb = g;
@@ -707,19 +823,30 @@ public final class ExpressionObjective implements DifferentiableObjective {
                     }
                 }
             }
-            accumulate(adjoint[b], cb, m, reduceB[s]);
+            if (direct && cb == c) {
+                written[b] = true;
+            } else {
+                accumulate(b, cb, m, reduceB[s]);
+            }
         }
     }
 
     /**
-     * Adds contributions c[0..m) of a slot's elements into an operand's adjoint: element by element, all into one,
-     * or (an operand per distinct value of input j, a slot per point) per value, the sum over the points with that
-     * value in four independent partial sums.
+     * Adds contributions c[0..m) of a slot's elements into the adjoint of slot {@code into} (or sets it, if nothing
+     * was added yet in this backward pass): element by element, all into one, or (an operand per distinct value of
+     * input j, a slot per point) per value, the sum over the points with that value in four independent partial sums.
      */
-    private void accumulate(double[] target, double[] c, int m, int reduce) {
+    private void accumulate(int into, double[] c, int m, int reduce) {
+        double[] target = adjoint[into];
+        boolean add = written[into];
+        written[into] = true;
         if (reduce == SAME) {
-            for (int e = 0; e < m; e++) {
-                target[e] += c[e];
+            if (add) {
+                for (int e = 0; e < m; e++) {
+                    target[e] += c[e];
+                }
+            } else {
+                System.arraycopy(c, 0, target, 0, m);
             }
         } else if (reduce == SCALAR) {
             double s0 = 0;
@@ -732,7 +859,7 @@ public final class ExpressionObjective implements DifferentiableObjective {
             for (; e < m; e++) {
                 s0 += c[e];
             }
-            target[0] += s0 + s1;
+            target[0] = add ? target[0] + (s0 + s1) : s0 + s1;
         } else {
             int[] start = pointsStart[reduce];
             int[] members = pointsWithValue[reduce];
@@ -752,7 +879,8 @@ public final class ExpressionObjective implements DifferentiableObjective {
                 for (; t < to; t++) {
                     s0 += c[members[t]];
                 }
-                target[v] += (s0 + s1) + (s2 + s3);
+                double sum = (s0 + s1) + (s2 + s3);
+                target[v] = add ? target[v] + sum : sum;
             }
         }
     }
