@@ -1,6 +1,5 @@
 package org.scalefit.report.sections;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,10 @@ import org.scalefit.overtraining.SigmoidAccuracyFitter;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.Section;
 import org.scalefit.report.figure.RunStyles;
-import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.ParabolaTrace;
 import org.scalefit.shapes.ParameterCount;
-import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeAccounting;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeSearch;
@@ -58,14 +56,10 @@ public final class GemstonesSections {
                                    IndustryModels industry, Architecture architecture, Parallelism parallelism) {
         ShapeAccounting search = new ShapeAccounting(architecture, ParameterCount.EXACT);
         ShapeAccounting relaxed = new ShapeAccounting(architecture, ParameterCount.RELAXED);
-        List<BucketOptimum> optima = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(), search)
-                .minimise(List.of(minimised), parallelism).get(0).optima();
-        List<BucketOptimum> chosen = optima.stream().filter(o -> PARABOLA_BUCKETS.contains(o.bucket())).toList();
-        List<OvertrainingParabola> parabolas = new ArrayList<>();
-        for (RelaxedShape row : RelaxedShape.refineAll(minimised, chosen, search, parallelism)) {
-            parabolas.add(OvertrainingParabola.trace(minimised, second, relaxed, row.grid().bucket(), row.relaxed(),
-                    OvertrainingParabola.GEMSTONES_FACTORS));
-        }
+        List<OvertrainingParabola> parabolas = ParabolaTrace.through(minimised, second,
+                        ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(), search), PARABOLA_BUCKETS,
+                        relaxed, OvertrainingParabola.GEMSTONES_FACTORS, parallelism)
+                .stream().map(ParabolaTrace::parabola).toList();
         return ParabolaSection.of("parabola", parabolas, lawName, minimised.warnings(), secondName,
                 Optional.of(industry.excluding(PARABOLA_INDUSTRY_EXCLUDED)), PARABOLA_INDUSTRY_BAND);
     }
