@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.AllocationDocument;
+import org.scalefit.io.FrontierDocument;
 
 /**
  * The documents of the README's examples are the bytes scalefit wrote before its library layer was introduced
@@ -78,5 +80,43 @@ class GoldenDocumentsTest {
         String written = run("alloc.json", "allocate", "--law", fit.toString(), "--compute", "1e21,1e22,1e23",
                 "--out", folder.resolve("alloc.json").toString());
         assertThat(result(written.replace(fit.toString(), "fit.json"))).isEqualTo(result(golden("alloc.json")));
+    }
+
+    @Test
+    void theFrontierDocumentReadsBackAsTheRecordItWasWrittenFrom() throws IOException {
+        Path file = folder.resolve("frontier.json");
+        String written = run("frontier.json", "frontier", "--data", "gemstones:hot", "--bins", "20", "--bootstrap",
+                "10", "--out", file.toString());
+        FrontierDocument read = FrontierDocument.read(file);
+        assertThat(read.write()).isEqualTo(written);
+        Files.writeString(file, read.write());
+        assertThat(FrontierDocument.read(file)).isEqualTo(read);
+    }
+
+    @Test
+    void theGoldenFrontierDocumentIsReadAndWrittenUnchanged() throws IOException {
+        Path file = folder.resolve("frontier.json");
+        Files.writeString(file, golden("frontier.json"));
+        assertThat(FrontierDocument.read(file).write()).isEqualTo(golden("frontier.json"));
+    }
+
+    @Test
+    void theAllocationDocumentReadsBackAsTheRecordItWasWrittenFrom() throws IOException {
+        Path file = folder.resolve("alloc.json");
+        String written = run("alloc.json", "allocate", "--law", "kaplan", "--compute", "1e21,1e23", "--out",
+                file.toString());
+        AllocationDocument read = AllocationDocument.read(file);
+        assertThat(read.write()).isEqualTo(written);
+        Files.writeString(file, read.write());
+        assertThat(AllocationDocument.read(file)).isEqualTo(read);
+    }
+
+    @Test
+    void theGoldenAllocationDocumentIsReadAndWrittenUnchanged() throws IOException {
+        Path file = folder.resolve("alloc.json");
+        Files.writeString(file, golden("alloc.json"));
+        AllocationDocument read = AllocationDocument.read(file);
+        assertThat(read.allocations()).hasSize(3);
+        assertThat(read.write()).isEqualTo(golden("alloc.json"));
     }
 }
