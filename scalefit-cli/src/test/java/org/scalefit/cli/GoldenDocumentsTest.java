@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.io.AllocationDocument;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.FrontierDocument;
 
 /**
@@ -118,5 +119,28 @@ class GoldenDocumentsTest {
         AllocationDocument read = AllocationDocument.read(file);
         assertThat(read.allocations()).hasSize(3);
         assertThat(read.write()).isEqualTo(golden("alloc.json"));
+    }
+
+    @Test
+    void theFitBootstrapDocumentReadsBackAsTheRecordItWasWrittenFrom() throws IOException {
+        Path fit = folder.resolve("fit.json");
+        Files.writeString(fit, golden("fit.json"));
+        Path file = folder.resolve("boot.json");
+        String written = run("boot.json", "bootstrap", "--fit", fit.toString(), "--resamples", "20", "--seed", "1",
+                "--scheme", "pairs", "--compute", "1e21,1e23", "--draws", "--out", file.toString(), "--threads", "2");
+        FitBootstrapDocument read = FitBootstrapDocument.read(file);
+        assertThat(read.write()).isEqualTo(written);
+        assertThat(read.draws()).hasSize(20);
+        Files.writeString(file, read.write());
+        assertThat(FitBootstrapDocument.read(file)).isEqualTo(read);
+    }
+
+    @Test
+    void theGoldenFitBootstrapDocumentIsReadAndWrittenUnchanged() throws IOException {
+        Path file = folder.resolve("boot.json");
+        Files.writeString(file, golden("boot.json"));
+        FitBootstrapDocument read = FitBootstrapDocument.read(file);
+        assertThat(read.allocation().budgets()).hasSize(3);
+        assertThat(read.write()).isEqualTo(golden("boot.json"));
     }
 }
