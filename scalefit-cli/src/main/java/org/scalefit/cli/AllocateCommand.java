@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.scalefit.io.AllocationJson;
+import org.scalefit.io.AllocationDocument;
 import org.scalefit.io.AllocationRules;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ScalefitVersion;
@@ -43,11 +43,12 @@ final class AllocateCommand implements Callable<Integer> {
         AllocationRule rule = AllocationRules.named(law);
         List<String> warnings = AllocationRules.warnings(law);
         List<Allocation> allocations = rule.at(compute.values().stream().mapToDouble(Double::doubleValue).toArray());
+        AllocationDocument document = AllocationDocument.of(law, AllocationRules.referenceSource(law), warnings,
+                rule, allocations, ScalefitVersion.current());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            AtomicFiles.writeString(out, new AllocationJson().csv(allocations));
+            AtomicFiles.writeString(out, document.csv());
         } else if (out != null) {
-            AtomicFiles.writeString(out, new AllocationJson().write(law, AllocationRules.referenceSource(law),
-                    warnings, rule, allocations, ScalefitVersion.current()));
+            AtomicFiles.writeString(out, document.write());
         }
         PrintStream stdout = System.out;
         String source = AllocationRules.referenceSource(law);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.scalefit.fit.Identification;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.FitBootstrapJson;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.StoredFit;
 import org.scalefit.io.analysis.FitBootstrapOutcome;
 import org.scalefit.io.analysis.FitBootstrapRequest;
@@ -113,7 +113,7 @@ final class FitBootstrapOptions {
             outcome = prepared.run(parallelism, progress);
         }
         if (out != null) {
-            AtomicFiles.writeString(out, outcome.document(draws));
+            AtomicFiles.writeString(out, outcome.document(draws).write());
         }
         print(System.out, outcome.stored(), prepared.source().data(), outcome.result(), outcome.resampling(),
                 outcome.allocation(), outcome.run().threads(), outcome.run().seconds());
@@ -121,7 +121,7 @@ final class FitBootstrapOptions {
     }
 
     private static void print(PrintStream stdout, StoredFit stored, String data, BootstrapResult result,
-                              FitBootstrapJson.Resampling resampling, AllocationBands allocation, int threads,
+                              FitBootstrapDocument.Resampling resampling, AllocationBands allocation, int threads,
                               double seconds) {
         LawForm law = stored.law().form();
         stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, delta %s%n", stored.file(), law.name(),

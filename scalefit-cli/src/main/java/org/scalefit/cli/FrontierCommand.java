@@ -96,7 +96,7 @@ final class FrontierCommand implements Callable<Integer> {
                 AtomicFiles.writeString(out.resolve("approach_1_linear_regression_tokens_per_param" + suffix
                         + ".json"), json.gemstones(analysis.tokensPerParam(), "tokens_per_param"));
             } else {
-                AtomicFiles.writeString(out, result.document());
+                AtomicFiles.writeString(out, result.document().write());
             }
         }
         RunTable table = result.table();

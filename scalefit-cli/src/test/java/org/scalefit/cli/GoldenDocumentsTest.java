@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.AllocationDocument;
+import org.scalefit.io.FitBootstrapDocument;
+import org.scalefit.io.FrontierDocument;
 
 /**
  * The documents of the README's examples are the bytes scalefit wrote before its library layer was introduced
@@ -78,5 +81,66 @@ class GoldenDocumentsTest {
         String written = run("alloc.json", "allocate", "--law", fit.toString(), "--compute", "1e21,1e22,1e23",
                 "--out", folder.resolve("alloc.json").toString());
         assertThat(result(written.replace(fit.toString(), "fit.json"))).isEqualTo(result(golden("alloc.json")));
+    }
+
+    @Test
+    void theFrontierDocumentReadsBackAsTheRecordItWasWrittenFrom() throws IOException {
+        Path file = folder.resolve("frontier.json");
+        String written = run("frontier.json", "frontier", "--data", "gemstones:hot", "--bins", "20", "--bootstrap",
+                "10", "--out", file.toString());
+        FrontierDocument read = FrontierDocument.read(file);
+        assertThat(read.write()).isEqualTo(written);
+        Files.writeString(file, read.write());
+        assertThat(FrontierDocument.read(file)).isEqualTo(read);
+    }
+
+    @Test
+    void theGoldenFrontierDocumentIsReadAndWrittenUnchanged() throws IOException {
+        Path file = folder.resolve("frontier.json");
+        Files.writeString(file, golden("frontier.json"));
+        assertThat(FrontierDocument.read(file).write()).isEqualTo(golden("frontier.json"));
+    }
+
+    @Test
+    void theAllocationDocumentReadsBackAsTheRecordItWasWrittenFrom() throws IOException {
+        Path file = folder.resolve("alloc.json");
+        String written = run("alloc.json", "allocate", "--law", "kaplan", "--compute", "1e21,1e23", "--out",
+                file.toString());
+        AllocationDocument read = AllocationDocument.read(file);
+        assertThat(read.write()).isEqualTo(written);
+        Files.writeString(file, read.write());
+        assertThat(AllocationDocument.read(file)).isEqualTo(read);
+    }
+
+    @Test
+    void theGoldenAllocationDocumentIsReadAndWrittenUnchanged() throws IOException {
+        Path file = folder.resolve("alloc.json");
+        Files.writeString(file, golden("alloc.json"));
+        AllocationDocument read = AllocationDocument.read(file);
+        assertThat(read.allocations()).hasSize(3);
+        assertThat(read.write()).isEqualTo(golden("alloc.json"));
+    }
+
+    @Test
+    void theFitBootstrapDocumentReadsBackAsTheRecordItWasWrittenFrom() throws IOException {
+        Path fit = folder.resolve("fit.json");
+        Files.writeString(fit, golden("fit.json"));
+        Path file = folder.resolve("boot.json");
+        String written = run("boot.json", "bootstrap", "--fit", fit.toString(), "--resamples", "20", "--seed", "1",
+                "--scheme", "pairs", "--compute", "1e21,1e23", "--draws", "--out", file.toString(), "--threads", "2");
+        FitBootstrapDocument read = FitBootstrapDocument.read(file);
+        assertThat(read.write()).isEqualTo(written);
+        assertThat(read.draws()).hasSize(20);
+        Files.writeString(file, read.write());
+        assertThat(FitBootstrapDocument.read(file)).isEqualTo(read);
+    }
+
+    @Test
+    void theGoldenFitBootstrapDocumentIsReadAndWrittenUnchanged() throws IOException {
+        Path file = folder.resolve("boot.json");
+        Files.writeString(file, golden("boot.json"));
+        FitBootstrapDocument read = FitBootstrapDocument.read(file);
+        assertThat(read.allocation().budgets()).hasSize(3);
+        assertThat(read.write()).isEqualTo(golden("boot.json"));
     }
 }

@@ -1,19 +1,13 @@
 package org.scalefit.io;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.scalefit.fit.Identification;
 import org.scalefit.law.FittedLaw;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fit file written by {@code scalefit fit --out} ({@link FitResultJson#scalefit}) read back with what is needed to
+ * A fit file written by {@code scalefit fit --out} ({@link FitDocument}) read back with what is needed to
  * redo the fit's data: the law and its parameters ({@link LawFiles#read}), the Huber threshold δ, the number of
  * points and the objective value at the optimum, the {@link FitProvenance} (data, its SHA-256, transforms and —
  * in files that record it — the column mapping), and the physical limits the fit checked its data against.
@@ -30,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record StoredFit(Path file, FittedLaw law, double delta, int points, double loss, FitProvenance provenance,
                         Identification.Limits limits) {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final String NEEDS_PROVENANCE = "a fit written by scalefit fit --out (format scalefit), which "
+            + "records the data it was made on";
 
     public StoredFit {
         Objects.requireNonNull(file, "file");
@@ -40,7 +35,7 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
     }
 
     /**
-     * Reads {@code file}.
+     * Reads {@code file}: the law as {@link LawFiles#read} reads it, the rest as the {@link FitDocument} it is.
      *
      * @throws InputException if it is not a successful scalefit fit with δ, points, loss and provenance (a
      *                        Gemstones parameter file has no provenance and cannot be refitted), naming the field
@@ -48,93 +43,65 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
     public static StoredFit read(Path file) {
         FittedLaw law = LawFiles.read(file);
         String source = file.toString();
-        JsonNode root;
+        FitDocument document;
         try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a JSON fit written by scalefit fit",
-                    e.getOriginalMessage(), e);
+            document = Documents.read(file, FitDocument.class);
+        } catch (InputException e) {
+            throw new InputException(source, null, "provenance", NEEDS_PROVENANCE,
+                    "a file of another shape, e.g. a Gemstones parameter file (" + e.found() + ")", e);
         }
-        JsonNode origin = root.get("provenance");
-        if (origin == null || !origin.isObject()) {
-            throw new InputException(source, null, "provenance", "a fit written by scalefit fit --out (format "
-                    + "scalefit), which records the data it was made on", "no provenance");
+        FitDocument.Provenance origin = document.provenance();
+        if (origin == null) {
+            throw new InputException(source, null, "provenance", NEEDS_PROVENANCE, "no provenance");
         }
-        double delta = positive(source, root, "delta");
-        double points = positive(source, root, "points");
-        if (points != Math.rint(points) || points > Integer.MAX_VALUE) {
-            throw new InputException(source, null, "points", "a whole number of points", String.valueOf(points));
+        double delta = positive(source, "delta", document.delta());
+        if (document.points() <= 0) {
+            throw new InputException(source, null, "points", "a positive whole number of points",
+                    String.valueOf(document.points()));
         }
-        JsonNode loss = root.get("loss");
-        if (loss == null || !loss.isNumber() || !Double.isFinite(loss.asDouble())) {
+        Double loss = document.loss();
+        if (loss == null || !Double.isFinite(loss)) {
             throw new InputException(source, null, "loss", "the fit's objective value", String.valueOf(loss));
         }
-        String data = text(source, origin, "data");
-        String sha = text(source, origin, "data_sha256");
-        JsonNode transformsNode = origin.get("transforms");
-        if (transformsNode == null || !transformsNode.isArray()) {
-            throw new InputException(source, null, "provenance.transforms", "an array of strings",
-                    String.valueOf(transformsNode));
+        text(source, "data", origin.data());
+        text(source, "data_sha256", origin.dataSha256());
+        if (origin.transforms() == null) {
+            throw new InputException(source, null, "provenance.transforms", "an array of strings", "null");
         }
-        List<String> transforms = new ArrayList<>();
-        for (JsonNode transform : transformsNode) {
-            if (!transform.isString()) {
-                throw new InputException(source, null, "provenance.transforms", "strings", transform.toString());
+        Map<String, String> columns = origin.columns() == null ? Map.of() : origin.columns();
+        columns.forEach((logical, column) -> {
+            if (column == null || column.isEmpty()) {
+                throw new InputException(source, null, "provenance.columns." + logical, "a file column name",
+                        String.valueOf(column));
             }
-            transforms.add(transform.asString());
-        }
-        Map<String, String> columns = new LinkedHashMap<>();
-        JsonNode columnsNode = origin.get("columns");
-        if (columnsNode != null) {
-            if (!columnsNode.isObject()) {
-                throw new InputException(source, null, "provenance.columns", "an object of logical → file column "
-                        + "names", columnsNode.toString());
-            }
-            for (var entry : columnsNode.properties()) {
-                if (!entry.getValue().isString() || entry.getValue().asString().isEmpty()) {
-                    throw new InputException(source, null, "provenance.columns." + entry.getKey(),
-                            "a file column name", entry.getValue().toString());
-                }
-                columns.put(entry.getKey(), entry.getValue().asString());
-            }
-        }
-        JsonNode version = origin.get("scalefit_version");
-        JsonNode absolute = origin.get("data_absolute");
-        FitProvenance provenance = new FitProvenance(data, sha, transforms,
-                version != null && version.isString() ? version.asString() : "unknown", columns,
-                absolute != null && absolute.isString() && !absolute.asString().isEmpty() ? absolute.asString()
-                        : null);
-        return new StoredFit(file, law, delta, (int) points, loss.asDouble(), provenance, limits(source, root));
+        });
+        FitProvenance provenance = new FitProvenance(origin.data(), origin.dataSha256(), origin.transforms(),
+                origin.scalefitVersion() == null ? "unknown" : origin.scalefitVersion(), columns,
+                origin.dataAbsolute() == null || origin.dataAbsolute().isEmpty() ? null : origin.dataAbsolute());
+        return new StoredFit(file, law, delta, document.points(), loss, provenance, limits(source, document));
     }
 
     /** The document's {@code limits} ({@link FitDocument.Limits}), or the defaults when it has none. */
-    private static Identification.Limits limits(String source, JsonNode root) {
-        JsonNode limits = root.get("limits");
+    private static Identification.Limits limits(String source, FitDocument document) {
+        FitDocument.Limits limits = document.limits();
         if (limits == null) {
             return Identification.Limits.DEFAULTS;
         }
-        double maxParams = positive(source, limits, "max_params", "limits.max_params");
-        double maxTokens = positive(source, limits, "max_tokens", "limits.max_tokens");
-        return new Identification.Limits(maxParams, maxTokens);
+        return new Identification.Limits(positive(source, "limits.max_params", limits.maxParams()),
+                positive(source, "limits.max_tokens", limits.maxTokens()));
     }
 
-    private static double positive(String source, JsonNode root, String field) {
-        return positive(source, root, field, field);
-    }
-
-    private static double positive(String source, JsonNode root, String field, String path) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isNumber() || !(node.asDouble() > 0) || Double.isInfinite(node.asDouble())) {
-            throw new InputException(source, null, path, "a positive finite number", String.valueOf(node));
+    private static double positive(String source, String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InputException(source, null, field, "a positive finite number", String.valueOf(value));
         }
-        return node.asDouble();
+        return value;
     }
 
-    private static String text(String source, JsonNode origin, String field) {
-        JsonNode node = origin.get(field);
-        if (node == null || !node.isString() || node.asString().isEmpty()) {
-            throw new InputException(source, null, "provenance." + field, "a non-empty string", String.valueOf(node));
+    private static void text(String source, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InputException(source, null, "provenance." + field, "a non-empty string",
+                    String.valueOf(value));
         }
-        return node.asString();
     }
 }

@@ -44,7 +44,7 @@ public final class LibraryExample {
         // 2. Its bootstrap: whole runs resampled, each replicate refitted from the estimate
         FitBootstrapOutcome bootstrap = FitBootstrapRequest.of(fitFile, 200, 42).withCompute(1e21, 1e23)
                 .prepare().run(threads, FitProgress.silent());
-        Files.writeString(out.resolve("bootstrap.json"), bootstrap.document(false));
+        Files.writeString(out.resolve("bootstrap.json"), bootstrap.document(false).write());
 
         // 3. The compute-optimal allocation of budgets (Chinchilla eq. 4)
         for (Allocation allocation : AllocationRules.named(fitFile.toString()).at(1e21, 1e23)) {

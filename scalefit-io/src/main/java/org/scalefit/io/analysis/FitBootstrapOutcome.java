@@ -1,6 +1,6 @@
 package org.scalefit.io.analysis;
 
-import org.scalefit.io.FitBootstrapJson;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.RunTiming;
@@ -22,11 +22,11 @@ import org.scalefit.uncertainty.BootstrapResult;
  * @param run        threads and wall time
  */
 public record FitBootstrapOutcome(StoredFit stored, FitProvenance data, BootstrapResult result,
-                                  FitBootstrapJson.Resampling resampling, AllocationBands allocation, RunTiming run) {
+                                  FitBootstrapDocument.Resampling resampling, AllocationBands allocation, RunTiming run) {
 
-    /** The bootstrap document ({@link FitBootstrapJson}); {@code draws} adds every replicate's parameters. */
-    public String document(boolean draws) {
-        return new FitBootstrapJson().write(stored, LawFiles.sha256(stored.file()), data, result, resampling,
-                allocation, run.threads(), run.seconds(), draws, ScalefitVersion.current());
+    /** The bootstrap document; {@code draws} adds every replicate's parameters. */
+    public FitBootstrapDocument document(boolean draws) {
+        return FitBootstrapDocument.of(stored, LawFiles.sha256(stored.file()), data, result, resampling, allocation,
+                run, draws, ScalefitVersion.current());
     }
 }

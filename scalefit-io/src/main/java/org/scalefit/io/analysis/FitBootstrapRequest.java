@@ -13,7 +13,7 @@ import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.io.BundledDataset;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
-import org.scalefit.io.FitBootstrapJson;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
@@ -136,7 +136,7 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
             double seconds = (System.nanoTime() - begin) / 1e9;
             FitProvenance used = new FitProvenance(source.data(), inputs.table().contentHash(), inputs.transforms(),
                     stored.provenance().version(), inputs.columns().fileColumns());
-            FitBootstrapJson.Resampling described = new FitBootstrapJson.Resampling(units, runKey, request.seed(),
+            FitBootstrapDocument.Resampling described = new FitBootstrapDocument.Resampling(units, runKey, request.seed(),
                     request.streamName(), request.level());
             return new FitBootstrapOutcome(stored, used, result, described, allocation,
                     new RunTiming(parallelism.threads(), seconds));

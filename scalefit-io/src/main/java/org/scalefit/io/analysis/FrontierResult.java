@@ -7,7 +7,7 @@ import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.frontier.Overspending;
 import org.scalefit.io.FitProvenance;
-import org.scalefit.io.FrontierResultJson;
+import org.scalefit.io.FrontierDocument;
 
 /**
  * An Approach-1 analysis made from a {@link FrontierRequest}: the runs and their costs, the frontier and its log–log
@@ -26,9 +26,9 @@ public record FrontierResult(FrontierRequest request, RunTable table, RunCompute
                              Overspending overspending, LossFrontier binned, List<double[]> shapeRatios,
                              FitProvenance provenance) {
 
-    /** scalefit's frontier document ({@link FrontierResultJson#scalefit}). */
-    public String document() {
-        return new FrontierResultJson().scalefit(request.resource().label(), analysis, binned, overspending,
+    /** scalefit's frontier document. */
+    public FrontierDocument document() {
+        return FrontierDocument.of(request.resource().label(), analysis, binned, overspending,
                 shapeRatios, table, costs.params(), table.column("tokens"), provenance);
     }
 }
