@@ -81,19 +81,8 @@ class OverEstimatePenaltyTest {
         for (Residual residual : Residual.values()) {
             ExpressionObjective objective = ExpressionObjective.of(law.withResidual(residual)
                     .withPenalty(Penalty.overEstimate(0.02, 7)), data.withWeights(data.column("N")));
-            double[] u = {1.9, 6.1, 6.7, 0.3, 0.27};
-            double[] gradient = new double[5];
-            objective.valueAndGradient(u, gradient);
-            for (int k = 0; k < 5; k++) {
-                double h = 1e-6;
-                double[] up = u.clone();
-                double[] down = u.clone();
-                up[k] += h;
-                down[k] -= h;
-                double numeric = (objective.value(up) - objective.value(down)) / (2 * h);
-                assertThat(gradient[k]).as("%s ∂F/∂u_%d", residual, k)
-                        .isCloseTo(numeric, within(1e-5 * Math.abs(numeric) + 1e-9));
-            }
+            ExpressionFitTest.assertGradientIsCentralDifferences(objective, new double[] {1.9, 6.1, 6.7, 0.3, 0.27},
+                    residual.toString());
         }
     }
 
