@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * data made unidentifiable on purpose (few rows, a constant or collinear input, a value beyond physical ranges)
  * never give a success.
  */
+@Tag("slow") // 1 000 commands, about 25 s: CI (-Pall) runs it; the bad-input tests of io and cli cover each defect
 class CorruptedInputFuzzTest {
 
     private static final long SEED = 20261205L;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class ReproduceCommandTest {
         assertThat(run.out()).doesNotContain("DIFFERS");
     }
 
+    @Tag("slow") // the whole Porian reproduction, about 20 CPU-seconds; the io tests check its numbers in the default build
     @Test
     void porianReproducesTable1AndEveryStoredFit() {
         CliRun run = CliRun.of("reproduce", "porian");
