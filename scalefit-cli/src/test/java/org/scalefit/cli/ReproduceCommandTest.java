@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scalefit reproduce} on the two quick studies: Epoch AI's Fit A, Fit B and bootstrap, and Gadre et al.'s four
  * stored relative errors, each compared with the bundled published values (the Gemstones study runs the 3-input grid
- * and is covered by PublishedApproach1Test/PublishedApproach3Test on the same code paths).
+ * and is covered by scalefit-reproduce's PublishedApproach1Test/PublishedApproach3Test on the same code paths).
  */
 class ReproduceCommandTest {
 

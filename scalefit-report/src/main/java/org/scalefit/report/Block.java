@@ -2,7 +2,7 @@ package org.scalefit.report;
 
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.report.figure.Figure;
+import org.scalefit.report.plot.Figure;
 
 /**
  * One piece of a report {@link Section}, in reading order: a paragraph, a list of key numbers, a table, a figure, or

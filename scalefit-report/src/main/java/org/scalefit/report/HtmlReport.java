@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.InteractiveSvg;
-import org.scalefit.report.figure.XChartRenderer;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.InteractiveSvg;
+import org.scalefit.report.plot.XChartRenderer;
 
 /**
  * Writes a {@link Report} as one self-contained directory that opens offline in any browser:

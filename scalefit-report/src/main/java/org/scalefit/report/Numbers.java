@@ -2,7 +2,7 @@ package org.scalefit.report;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.scalefit.report.figure.AxisTicks;
+import org.scalefit.report.plot.AxisTicks;
 
 /**
  * How report text writes numbers, the same everywhere and in any locale: {@code digits} significant digits, plain

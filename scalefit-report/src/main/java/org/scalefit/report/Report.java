@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.scalefit.report.figure.Figure;
+import org.scalefit.report.plot.Figure;
 
 /**
  * A report: a title, its sections in order, and the provenance of its numbers. {@link HtmlReport} writes it as one

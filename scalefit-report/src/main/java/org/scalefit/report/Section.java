@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.scalefit.report.figure.Figure;
+import org.scalefit.report.plot.Figure;
 
 /**
  * One section of a report: an analysis (or the data) with its text, key numbers, tables and figures in reading

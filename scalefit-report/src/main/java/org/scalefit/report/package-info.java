@@ -2,10 +2,10 @@
  * The last step of the flow: figures and the self-contained HTML report.
  *
  * <ul>
- *   <li>{@code org.scalefit.report.figure}: an immutable description of a 2-D figure ({@link
- *       org.scalefit.report.figure.Figure}: title, log/linear axes, styled series with optional bands and per-point
+ *   <li>{@code org.scalefit.report.plot}: an immutable description of a 2-D figure ({@link
+ *       org.scalefit.report.plot.Figure}: title, log/linear axes, styled series with optional bands and per-point
  *       labels) and its renderers: XChart to PNG and SVG files, and an interactive inline SVG for HTML.</li>
- *   <li>{@code org.scalefit.report.figures}: one class per analysis family, each a set of short pure functions from
+ *   <li>{@code org.scalefit.report.charts}: one class per analysis family, each a set of short pure functions from
  *       an analysis result to figure descriptions.</li>
  *   <li>{@code org.scalefit.report.sections}: one function per analysis from its results to a report section.</li>
  *   <li>{@code org.scalefit.report.dataset}: the report of one run table as a request ({@link

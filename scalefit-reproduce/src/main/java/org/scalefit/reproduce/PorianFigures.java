@@ -14,10 +14,10 @@ import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.SeriesStyle;
-import org.scalefit.report.figures.IsoflopFigures;
-import org.scalefit.report.figures.ReferenceLine;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.SeriesStyle;
+import org.scalefit.report.charts.IsoflopFigures;
+import org.scalefit.report.charts.ReferenceLine;
 
 /**
  * The figure sections of the Porian et al. reproduction, drawn from the analyses {@link PorianReproduction} ran:

@@ -18,7 +18,7 @@ import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SaturatingLoss;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.IsoflopFigures;
+import org.scalefit.report.charts.IsoflopFigures;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -11,8 +11,8 @@ import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 
 class PorianFiguresTest {
 

@@ -1,4 +1,4 @@
-package org.scalefit.cli;
+package org.scalefit.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -232,46 +232,5 @@ class PublishedEpochTestsAgainstChinchillaTest {
         for (TokensPerParameterPolicy.Row row : policy.rows()) {
             assertThat(row.medianComputeFactor()).isGreaterThanOrEqualTo(1.0);
         }
-    }
-
-    @Test
-    void bootstrapCommandPrintsTestsAndPolicyAndWritesThemWhateverTheThreads(@TempDir Path dir) throws Exception {
-        String[] common = {"bootstrap", "--data", "chinchilla:epoch", "--drop-highest-losses", "5", "--resamples",
-                "200", "--policy-draws", "2000", "--seed", "42"};
-        Path one = dir.resolve("one.json");
-        Path two = dir.resolve("two.json");
-        CliRun run = CliRun.of(concat(common, "--threads", "1", "--out", one.toString()));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("tests against chinchilla-unrounded").contains("Wald chi2 (df 5")
-                .contains("two-sample t (df 478): t = 2.9084").contains("fitted points (240, df 5): 84.00")
-                .contains("all points (245, df 5): 86.75").contains("reference model")
-                .contains("72.8653").contains("18.3476").contains("p10").contains("p90");
-        assertThat(CliRun.of(concat(common, "--threads", "2", "--out", two.toString())).exitCode()).isZero();
-        JsonMapper mapper = JsonMapper.builder().build();
-        JsonNode first = mapper.readTree(Files.readString(one));
-        JsonNode second = mapper.readTree(Files.readString(two));
-        assertThat(second.get("tests")).isEqualTo(first.get("tests"));
-        assertThat(second.get("policy")).isEqualTo(first.get("policy"));
-        assertThat(first.get("policy").get("rows")).hasSize(200);
-        assertThat(first.get("policy").get("rows").get(115).has("p10")).isTrue();
-        assertThat(first.get("tests").get("likelihood_ratio").get("all_points").get("points").asInt()).isEqualTo(245);
-        assertThat(first.get("tests").get("wald").get("degrees_of_freedom").asDouble()).isEqualTo(5);
-        assertThat(first.has("estimate") && first.get("bootstrap").has("standard_errors")).isTrue();
-    }
-
-    @Test
-    void badPolicyOptionsAreUsageErrors() {
-        String[] common = {"bootstrap", "--data", "chinchilla:epoch", "--resamples", "10"};
-        CliRun range = CliRun.of(concat(common, "--policy-compute", "18:28"));
-        assertThat(range.exitCode()).isEqualTo(2);
-        assertThat(range.err()).contains("--policy-compute must be FROM:TO:STEP");
-        assertThat(CliRun.of(concat(common, "--policy-draws", "-1")).exitCode()).isEqualTo(2);
-        assertThat(CliRun.of(concat(common, "--reference", "kaplan")).exitCode()).isEqualTo(2);
-    }
-
-    private static String[] concat(String[] head, String... tail) {
-        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 }

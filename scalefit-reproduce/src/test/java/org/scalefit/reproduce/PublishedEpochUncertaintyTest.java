@@ -1,4 +1,4 @@
-package org.scalefit.cli;
+package org.scalefit.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -94,19 +94,5 @@ class PublishedEpochUncertaintyTest {
         for (int r = 0; r < 300; r++) {
             assertThat(one.replicates()[r]).containsExactly(two.replicates()[r]);
         }
-    }
-
-    @Test
-    void bootstrapCommandPrintsFitBAndIntervalsAndWritesJson(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("boot.json");
-        CliRun run = CliRun.of("bootstrap", "--data", "chinchilla:epoch", "--drop-highest-losses", "5",
-                "--resamples", "200", "--seed", "42", "--threads", "2", "--out", out.toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("240 points").contains("482.0057").contains("2085.434").contains("1.816864")
-                .contains("0.3478130").contains("0.3658541").contains("200 resamples");
-        String json = Files.readString(out);
-        assertThat(json).contains("\"percentile_2.5\"").contains("\"standard_errors\"").contains("\"log_scale\"");
-        assertThat(CliRun.of("bootstrap", "--data", "chinchilla:epoch", "--resamples", "1").exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("bootstrap", "--data", "chinchilla:epoch", "--stream", "mt").exitCode()).isEqualTo(2);
     }
 }

@@ -1,4 +1,4 @@
-package org.scalefit.cli;
+package org.scalefit.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -21,8 +21,8 @@ import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figures.Runs;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.charts.Runs;
 import org.scalefit.report.sections.LawFitSection;
 
 /** Fit your runs, bootstrap the fit, allocate budgets and write a report: {@code LibraryExample runs.csv out/}. */

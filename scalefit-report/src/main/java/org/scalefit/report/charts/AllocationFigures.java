@@ -1,12 +1,12 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Band;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Band;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 import org.scalefit.uncertainty.AllocationBands;
 
 /**

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,12 +18,12 @@ import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamFit;
 import org.scalefit.overtraining.SigmoidAccuracyFit;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.sensitivity.ReferenceDesign;
 
 /**

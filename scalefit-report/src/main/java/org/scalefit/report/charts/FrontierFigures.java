@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +10,12 @@ import org.scalefit.frontier.LogLogFit;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 
 /**
  * Figures of Approach 1 (core {@code frontier}; Hoffmann et al. 2022 §3.1, McLeish et al. 2025 §3.1 and Fig. 2):

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,11 @@ import org.scalefit.heldout.HoldOut;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 
 /**
  * Figures of the held-out evaluation of an Approach-3 law by model size (core {@code heldout}): the relative error

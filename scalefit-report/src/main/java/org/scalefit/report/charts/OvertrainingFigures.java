@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,11 @@ import org.scalefit.overtraining.ModelRun;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.OvertrainingLaw;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 
 /**
  * The two panels of Gadre et al. 2024's Figure 1 (core {@code overtraining}; spec gadre-overtraining §1.6, §5.3)

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;

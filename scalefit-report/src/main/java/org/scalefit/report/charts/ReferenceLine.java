@@ -1,12 +1,12 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.List;
 import java.util.Objects;
 import org.scalefit.io.AllocationRules;
 import org.scalefit.law.AllocationRule;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.SeriesStyle;
 
 /**
  * A compute-optimal allocation rule drawn as a line against compute, e.g. Chinchilla's (Hoffmann et al. 2022 eq. 4),

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Which run each row of a table belongs to, and a label for each row: the figures draw one series per run, in the
- * run's {@link org.scalefit.report.figure.RunStyles style}, and show a row's label when the pointer is over it.
+ * run's {@link org.scalefit.report.plot.RunStyles style}, and show a row's label when the pointer is over it.
  *
  * @param names     the run of each row (rows of one run share the name)
  * @param rowLabels a label per row (e.g. its tokens and source line), or an empty list for none

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.ShapeOptima;

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import org.scalefit.shapes.ShapePoint;
 

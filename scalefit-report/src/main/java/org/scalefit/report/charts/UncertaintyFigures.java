@@ -1,14 +1,14 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import java.util.List;
 import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figure.Axis;
-import org.scalefit.report.figure.Band;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Band;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.uncertainty.TokensPerParameterPolicy;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.scalefit.data.RunTable;
 import org.scalefit.report.Numbers;
-import org.scalefit.report.figures.Runs;
+import org.scalefit.report.charts.Runs;
 
 /**
  * The run each row belongs to: the file's run column when it has one with a name in every row, else the shape

@@ -1,4 +1,4 @@
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;
 
 /**
  * Draws a {@link Figure} as an HTML fragment for the report page: an inline SVG plot (no namespace declaration, no

@@ -1,4 +1,4 @@
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;
 
 /**
  * The visible ranges and ticks of a figure's two axes: each spans every drawable value of every series (points

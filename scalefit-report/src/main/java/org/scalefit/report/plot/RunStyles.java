@@ -1,4 +1,4 @@
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;
 
 /** How an axis maps values to positions: linearly, or by log₁₀ (values ≤ 0 cannot be shown). */
 public enum Scale {

@@ -1,4 +1,4 @@
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

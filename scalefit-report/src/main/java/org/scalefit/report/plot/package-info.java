@@ -1,19 +1,19 @@
 /**
  * Figures as values and their two renderers.
  *
- * <p>A {@link org.scalefit.report.figure.Figure} is an immutable description — id, title, two
- * {@link org.scalefit.report.figure.Axis axes} (linear or log, with a label) and
- * {@link org.scalefit.report.figure.Series series} (name, x, y, {@link org.scalefit.report.figure.SeriesStyle style},
- * optional {@link org.scalefit.report.figure.Band band} and per-point labels) — built by chaining:
+ * <p>A {@link org.scalefit.report.plot.Figure} is an immutable description — id, title, two
+ * {@link org.scalefit.report.plot.Axis axes} (linear or log, with a label) and
+ * {@link org.scalefit.report.plot.Series series} (name, x, y, {@link org.scalefit.report.plot.SeriesStyle style},
+ * optional {@link org.scalefit.report.plot.Band band} and per-point labels) — built by chaining:
  * <pre>{@code
  * Figure figure = Figure.of("loss-vs-flops", "Loss against FLOPs", Axis.log("training FLOPs"), Axis.log("loss"))
  *         .with(Series.of("1024x28", flops, loss, styles.forRun("1024x28", 0)).withPointLabels(labels))
  *         .with(Series.of("fit", c, fitted, SeriesStyle.dashed("#1f77b4")).withBand(new Band(low, high)));
  * }</pre>
- * {@link org.scalefit.report.figure.XChartRenderer} draws it to PNG and SVG files;
- * {@link org.scalefit.report.figure.InteractiveSvg} to an SVG fragment for the HTML report (hover labels, legend
- * toggles). Both use the same {@link org.scalefit.report.figure.PlotFrame ranges} and
- * {@link org.scalefit.report.figure.AxisTicks tick labels}. {@link org.scalefit.report.figure.RunStyles} gives each run
+ * {@link org.scalefit.report.plot.XChartRenderer} draws it to PNG and SVG files;
+ * {@link org.scalefit.report.plot.InteractiveSvg} to an SVG fragment for the HTML report (hover labels, legend
+ * toggles). Both use the same {@link org.scalefit.report.plot.PlotFrame ranges} and
+ * {@link org.scalefit.report.plot.AxisTicks tick labels}. {@link org.scalefit.report.plot.RunStyles} gives each run
  * the colour and line of Gemstones' plots.
  */
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;

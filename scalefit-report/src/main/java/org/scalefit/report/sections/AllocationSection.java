@@ -7,10 +7,10 @@ import java.util.Map;
 import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.Band;
-import org.scalefit.report.figures.AllocationFigures;
-import org.scalefit.report.figures.AllocationQuantity;
-import org.scalefit.report.figures.ReferenceLine;
+import org.scalefit.report.plot.Band;
+import org.scalefit.report.charts.AllocationFigures;
+import org.scalefit.report.charts.AllocationQuantity;
+import org.scalefit.report.charts.ReferenceLine;
 import org.scalefit.uncertainty.AllocationBands;
 
 /**

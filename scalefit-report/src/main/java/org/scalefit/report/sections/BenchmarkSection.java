@@ -16,8 +16,8 @@ import org.scalefit.overtraining.FitStatistics;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figures.BenchmarkFigures;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.charts.BenchmarkFigures;
 import org.scalefit.sensitivity.ReferenceDesign;
 
 /**

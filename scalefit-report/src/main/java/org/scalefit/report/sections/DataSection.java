@@ -7,7 +7,7 @@ import org.scalefit.data.RunTable;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.Runs;
+import org.scalefit.report.charts.Runs;
 
 /** The report section describing the runs read: where from, how many, and one table row per run. */
 public final class DataSection {

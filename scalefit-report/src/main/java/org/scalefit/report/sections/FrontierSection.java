@@ -8,11 +8,11 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figures.AllocationQuantity;
-import org.scalefit.report.figures.FrontierFigures;
-import org.scalefit.report.figures.ReferenceLine;
-import org.scalefit.report.figures.Runs;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.charts.AllocationQuantity;
+import org.scalefit.report.charts.FrontierFigures;
+import org.scalefit.report.charts.ReferenceLine;
+import org.scalefit.report.charts.Runs;
 
 /**
  * The report section of one Approach-1 analysis (Hoffmann et al. 2022 §3.1; McLeish et al. 2025 §3.1): the

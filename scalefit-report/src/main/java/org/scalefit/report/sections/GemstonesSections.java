@@ -16,7 +16,7 @@ import org.scalefit.overtraining.DownstreamFitter;
 import org.scalefit.overtraining.SigmoidAccuracyFitter;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.plot.RunStyles;
 import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ParabolaTrace;

@@ -9,7 +9,7 @@ import org.scalefit.heldout.SizeError;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.HeldOutFigures;
+import org.scalefit.report.charts.HeldOutFigures;
 
 /**
  * The report section of a held-out evaluation by model size (core {@code heldout}): does the Approach-3 law fitted

@@ -9,9 +9,9 @@ import org.scalefit.law.LawForm;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figures.LawFitFigures;
-import org.scalefit.report.figures.Runs;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.charts.LawFitFigures;
+import org.scalefit.report.charts.Runs;
 import org.scalefit.uncertainty.BootstrapResult;
 
 /**

@@ -10,7 +10,7 @@ import org.scalefit.overtraining.OvertrainingLaw;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.OvertrainingFigures;
+import org.scalefit.report.charts.OvertrainingFigures;
 
 /**
  * The report section of Gadre et al. 2024's over-training and downstream laws (their Figure 1 and the relative

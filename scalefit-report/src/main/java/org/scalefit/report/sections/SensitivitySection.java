@@ -9,7 +9,7 @@ import org.scalefit.fit.LawFit;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.SensitivityFigures;
+import org.scalefit.report.charts.SensitivityFigures;
 import org.scalefit.sensitivity.AllocationSlopes;
 import org.scalefit.sensitivity.DeltaGridPoint;
 import org.scalefit.sensitivity.LineVariant;

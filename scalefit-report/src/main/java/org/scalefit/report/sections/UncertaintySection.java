@@ -6,7 +6,7 @@ import org.scalefit.law.Allocation;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.UncertaintyFigures;
+import org.scalefit.report.charts.UncertaintyFigures;
 import org.scalefit.uncertainty.LikelihoodRatioTest;
 import org.scalefit.uncertainty.ParameterTests;
 import org.scalefit.uncertainty.TestStatistic;

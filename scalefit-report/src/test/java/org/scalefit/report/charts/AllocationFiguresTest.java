@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.LawForm;
-import org.scalefit.report.figure.Band;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Band;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.BootstrapResult;
 

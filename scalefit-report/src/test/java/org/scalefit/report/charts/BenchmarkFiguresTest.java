@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -17,9 +17,9 @@ import org.scalefit.data.ScoresAtLoss;
 import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamErrorLaw;
 import org.scalefit.overtraining.DownstreamFitter;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.Series;
 
 class BenchmarkFiguresTest {
 

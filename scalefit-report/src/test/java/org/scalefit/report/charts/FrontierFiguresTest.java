@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.law.PowerLawAllocation;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 
 class FrontierFiguresTest {
 

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 
 
 class HeldOutFiguresTest {

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,9 +19,9 @@ import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.IsoflopSettings;
 import org.scalefit.isoflop.SeedNoise;
 import org.scalefit.law.PowerLawAllocation;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
-import org.scalefit.report.figure.SeriesStyle;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
+import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.uncertainty.ResamplingStream;
 
 class IsoflopFiguresTest {

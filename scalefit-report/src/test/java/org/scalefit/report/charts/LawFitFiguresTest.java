@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.RunStyles;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.Series;
 
 class LawFitFiguresTest {
 

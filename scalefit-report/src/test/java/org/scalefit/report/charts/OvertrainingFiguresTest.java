@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,8 +11,8 @@ import org.scalefit.overtraining.HeldOutPrediction;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.OvertrainingFitter;
 import org.scalefit.overtraining.OvertrainingLaw;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 
 class OvertrainingFiguresTest {
 

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.scalefit.io.IndustryModels;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
@@ -48,7 +48,7 @@ class ParabolaFiguresTest {
         assertThat(edge.x()).containsExactly(4);
         assertThat(edge.y()).containsExactly(3.30);
         assertThat(figure.title()).contains("10²¹");
-        assertThat(figure.x().scale()).isEqualTo(org.scalefit.report.figure.Scale.LINEAR);
+        assertThat(figure.x().scale()).isEqualTo(org.scalefit.report.plot.Scale.LINEAR);
     }
 
     @Test
@@ -63,7 +63,7 @@ class ParabolaFiguresTest {
         Series line = figure.series("Near-1B (2.91)");
         assertThat(line.x()).containsExactly(-1, 4);
         assertThat(line.y()).containsExactly(2.91, 2.91);
-        assertThat(line.style().stroke()).isEqualTo(org.scalefit.report.figure.SeriesStyle.Stroke.DASHED);
+        assertThat(line.style().stroke()).isEqualTo(org.scalefit.report.plot.SeriesStyle.Stroke.DASHED);
         assertThat(figure.series()).extracting(Series::name).noneMatch(name -> name.startsWith("Far-70B"));
     }
 

@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,9 +12,9 @@ import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.law.PowerLawAllocation;
 import org.scalefit.parallel.LocalParallelism;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Palette;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Series;
 import org.scalefit.sensitivity.AllocationSlopes;
 import org.scalefit.sensitivity.DeltaGridPoint;
 import org.scalefit.sensitivity.DeltaGridSweep;

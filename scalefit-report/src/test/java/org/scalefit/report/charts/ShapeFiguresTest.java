@@ -1,4 +1,4 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.ShapePoint;
 

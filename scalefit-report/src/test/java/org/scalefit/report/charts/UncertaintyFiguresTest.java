@@ -1,12 +1,12 @@
-package org.scalefit.report.figures;
+package org.scalefit.report.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.law.Allocation;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 import org.scalefit.uncertainty.TokensPerParameterPolicy;
 
 class UncertaintyFiguresTest {

@@ -17,8 +17,8 @@ import org.scalefit.report.Block;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Report;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.Figure;
-import org.scalefit.report.figure.Series;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 
 /**
  * The report of a user's run table: 30 runs (6 sizes × 5 token counts) of Chinchilla's law L = 1.69 + 406.4/N^0.34

@@ -1,4 +1,4 @@
-package org.scalefit.report.figure;
+package org.scalefit.report.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,7 +16,7 @@ import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamFitter;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.RunStyles;
+import org.scalefit.report.plot.RunStyles;
 
 /** Gemstones' bundled benchmark results and validation losses (spec §2.10, §2.12). */
 class BenchmarkSectionTest {

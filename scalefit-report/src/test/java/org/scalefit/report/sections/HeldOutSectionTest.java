@@ -13,7 +13,7 @@ import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.SyntheticRuns;
+import org.scalefit.report.charts.SyntheticRuns;
 
 
 class HeldOutSectionTest {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
-import org.scalefit.report.figure.Figure;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;

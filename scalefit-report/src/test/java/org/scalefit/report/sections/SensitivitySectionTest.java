@@ -14,7 +14,7 @@ import org.scalefit.fit.StartGrid;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
-import org.scalefit.report.figures.SyntheticRuns;
+import org.scalefit.report.charts.SyntheticRuns;
 import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
