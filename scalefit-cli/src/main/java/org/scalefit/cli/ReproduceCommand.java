@@ -5,32 +5,30 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
 import org.scalefit.report.Section;
-import org.scalefit.reproduce.ChinchillaReproduction;
-import org.scalefit.reproduce.DatablationsReproduction;
-import org.scalefit.reproduce.GadreReproduction;
-import org.scalefit.reproduce.GemstonesReproduction;
-import org.scalefit.reproduce.PorianReproduction;
 import org.scalefit.reproduce.ReproductionContext;
 import org.scalefit.reproduce.ReproductionSections;
 import org.scalefit.reproduce.ReproductionTables;
+import org.scalefit.reproduce.Studies;
+import org.scalefit.reproduce.Study;
 import org.scalefit.reproduce.StudyReproduction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code scalefit reproduce}: recomputes each study's published numbers from the bundled data and prints them side
@@ -38,11 +36,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recompute each study's published numbers from the bundled data and show them beside the "
-                + "published values, with the difference and whether it is within the tolerance.",
-                "",
-                "Studies: gemstones (McLeish et al. 2025), chinchilla (Epoch AI's replication, Besiroglu et al. 2024), "
-                        + "gadre (Gadre et al. 2024), datablations (Muennighoff et al. 2023), porian (Porian et al. "
-                        + "2024), or all."},
+                + "published values, with the difference and whether it is within the tolerance."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every published number reproduced", "1:I/O error", "2:bad usage",
                 "5:a published number was not reproduced", "130:interrupted"})
@@ -51,8 +45,8 @@ final class ReproduceCommand implements Callable<Integer> {
     /** Exit code when a reproduced number is outside its tolerance. */
     static final int EXIT_NOT_REPRODUCED = 5;
 
-    @Parameters(arity = "1..*", paramLabel = "STUDY",
-            description = "gemstones, chinchilla, gadre, datablations, porian or all.")
+    @Parameters(arity = "1..*", paramLabel = "STUDY", completionCandidates = StudyNames.class,
+            description = "${COMPLETION-CANDIDATES} (see Studies below).")
     List<String> studies;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -71,36 +65,50 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     ThreadsOptions threads = new ThreadsOptions();
 
+    private static final String STUDIES_SECTION = "studies";
+
+    /** The registered study names and {@code all}, for the STUDY parameter's help. */
+    static final class StudyNames extends ArrayList<String> {
+        StudyNames() {
+            super(Studies.names());
+            add(Studies.ALL);
+        }
+    }
+
+    /** Adds a section listing the registered studies ({@link Studies#all()}) to the help, after the exit codes. */
+    @Spec
+    void listStudies(CommandSpec spec) {
+        UsageMessageSpec usage = spec.usageMessage();
+        usage.sectionMap().put(STUDIES_SECTION, help -> {
+            int width = help.commandSpec().usageMessage().width();
+            Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+                    new Help.Column(16, 2, Help.Column.Overflow.SPAN),
+                    new Help.Column(width - 16, 1, Help.Column.Overflow.WRAP));
+            for (Study study : Studies.all()) {
+                table.addRowValues(study.name(), study.title() + ": " + study.description() + ". Data: "
+                        + String.join(", ", study.data()) + ".");
+            }
+            table.addRowValues(Studies.ALL, "Every study above, in this order.");
+            return help.createHeading("%nStudies:%n") + table;
+        });
+        List<String> keys = new ArrayList<>(usage.sectionKeys());
+        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), STUDIES_SECTION);
+        usage.sectionKeys(keys);
+    }
+
     @Override
     public Integer call() {
-        Set<String> chosen = new LinkedHashSet<>();
-        for (String study : studies) {
-            if (study.equals("all")) {
-                chosen.addAll(List.of("gemstones", "chinchilla", "gadre", "datablations", "porian"));
-            } else if (List.of("gemstones", "chinchilla", "gadre", "datablations", "porian").contains(study)) {
-                chosen.add(study);
-            } else {
-                throw new IllegalArgumentException("unknown study '" + study
-                        + "'; expected gemstones, chinchilla, gadre, datablations, porian or all");
-            }
-        }
+        List<Study> chosen = Studies.select(studies);
         if (out != null) {
             OutputPaths.requireWritableDirectory(out);
             HtmlReport.requireReplaceable(out);
         }
         LocalParallelism parallelism = threads.local();
         List<StudyReproduction> results = new ArrayList<>();
-        for (String study : chosen) {
-            Function<ReproductionContext, StudyReproduction> runner = switch (study) {
-                case "gemstones" -> GemstonesReproduction::run;
-                case "chinchilla" -> ChinchillaReproduction::run;
-                case "gadre" -> GadreReproduction::run;
-                case "datablations" -> DatablationsReproduction::run;
-                default -> PorianReproduction::run;
-            };
+        for (Study study : chosen) {
             StudyReproduction result;
-            try (TerminalProgress progress = TerminalProgress.start("reproduce " + study, -1)) {
-                result = runner.apply(new ReproductionContext(parallelism, progress, full));
+            try (TerminalProgress progress = TerminalProgress.start("reproduce " + study.name(), -1)) {
+                result = study.run(new ReproductionContext(parallelism, progress, full));
             }
             System.out.print(ReproductionTables.text(result));
             System.out.flush();

@@ -61,7 +61,16 @@ class ReproduceCommandTest {
     void unknownStudyIsAUsageError(@TempDir Path dir) {
         CliRun run = CliRun.of("reproduce", "kaplan", "--out", dir.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown study 'kaplan'");
+        assertThat(run.err()).contains("unknown study 'kaplan'; expected gemstones, chinchilla, gadre, datablations, "
+                + "porian or all");
         assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void helpListsTheRegisteredStudies() {
+        CliRun run = CliRun.of("reproduce", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("gemstones, chinchilla, gadre, datablations, porian, all", "Studies:",
+                "Porian et al. 2024", "Data: chinchilla:epoch.", "Every study above, in this order.");
     }
 }
