@@ -24,6 +24,8 @@ import org.scalefit.io.IndustryModels;
 import org.scalefit.io.ParamsWithoutEmbeddings;
 import org.scalefit.io.PublishedValues;
 import org.scalefit.io.TableReader;
+import org.scalefit.io.analysis.GemstonesBenchmarkLaws;
+import org.scalefit.io.analysis.GemstonesParabolas;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.report.Numbers;
@@ -119,10 +121,10 @@ public final class GemstonesReproduction {
                 + "(parameters_delta-3/).");
         IndustryModels industry = IndustryModels.bundled();
         List<Section> sections = new ArrayList<>(sections(reader, twoInput.get(SHOWN_FIT), context));
-        sections.add(GemstonesSections.parabola(widthDepth.fitted(),
-                "width-depth law (hot_100b+, δ 1e-3, this reproduction)", Optional.of(new FittedLaw(
-                        LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), "params/tokens law (hot_100b+)",
-                industry, Architecture.gemstones(), context.parallelism()));
+        sections.add(GemstonesSections.parabola(GemstonesParabolas.of(widthDepth.fitted(), Optional.of(new FittedLaw(
+                        LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), industry, Architecture.gemstones(),
+                        context.parallelism()), "width-depth law (hot_100b+, δ 1e-3, this reproduction)",
+                "params/tokens law (hot_100b+)"));
         rainbow.add(RainbowLine.ofReference("epoch", AllocationRules.reference("epoch")));
         rainbow.add(RainbowLine.ofReference("kaplan", AllocationRules.reference("kaplan")));
         sections.add(SensitivitySection.rainbow("gemstones-rainbow", RainbowTable.of(rainbow,
@@ -134,12 +136,13 @@ public final class GemstonesReproduction {
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(GemstonesBenchmarks.BUNDLED);
         reader.note(new Provenance.DataSource(benchmarks.source(), benchmarks.contentHash(),
                 benchmarks.checkpoints().size() + " benchmark checkpoints"));
-        Map<String, RunTable> validationSets = GemstonesSections.validationSets(new TableReader());
+        Map<String, RunTable> validationSets = GemstonesBenchmarkLaws.validationSets(new TableReader());
         validationSets.values().forEach(reader::note);
         reader.note(new Provenance.DataSource(industry.source(), industry.sha256(), industry.models().size()
                 + " industry models"));
-        sections.addAll(GemstonesSections.benchmarks(benchmarks, reader.read(GemstonesBenchmarks.DEFAULT_LOSSES,
-                GemstonesBenchmarks.lossColumns()), validationSets, Architecture.gemstones(), RunStyles.gemstones()));
+        sections.addAll(GemstonesSections.benchmarks(GemstonesBenchmarkLaws.of(benchmarks, reader.read(
+                        GemstonesBenchmarks.DEFAULT_LOSSES, GemstonesBenchmarks.lossColumns()), validationSets),
+                Architecture.gemstones(), RunStyles.gemstones()));
         notes.add("The δ × grid-size sweep runs the three smallest of Gemstones' 20 grid sizes (3 000, 4 000, 5 000 "
                 + "targets) for each δ on " + SHOWN_FIT + "; `scalefit sensitivity delta-grid` runs all 20.");
         notes.add("The rainbow uses the δ = 1e-3 fits above (Gemstones drew it from δ = 1e-4 fits, which it does not "

@@ -23,6 +23,8 @@ import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
+import org.scalefit.io.analysis.GemstonesBenchmarkLaws;
+import org.scalefit.io.analysis.GemstonesParabolas;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
@@ -251,8 +253,9 @@ final class DatasetReportAssembly {
         IndustryModels industry = IndustryModels.bundled();
         Optional<FittedLaw> second = fit.succeeded() ? Optional.of(fit.fitted()) : Optional.empty();
         Architecture architecture = request.costs().architecture();
-        Section section = GemstonesSections.parabola(widthDepthLaw, widthDepthLaw.form().name() + " law ("
-                + request.parabolaLaw().getFileName() + ")", second, THIS_FIT, industry, architecture, parallelism);
+        Section section = GemstonesSections.parabola(GemstonesParabolas.of(widthDepthLaw, second, industry,
+                architecture, parallelism), widthDepthLaw.form().name() + " law (" + request.parabolaLaw().getFileName()
+                + ")", THIS_FIT);
         extraData.add(new Provenance.DataSource(industry.source(), industry.sha256(), industry.models().size()
                 + " industry models"));
         extraData.add(new Provenance.DataSource(request.parabolaLaw().toString(),
@@ -267,9 +270,9 @@ final class DatasetReportAssembly {
         TableReader reader = new TableReader();
         RunTable losses = shapes && !results.atLosses(table).isEmpty() ? table
                 : reader.read(GemstonesBenchmarks.DEFAULT_LOSSES, GemstonesBenchmarks.lossColumns());
-        Map<String, RunTable> sets = GemstonesSections.validationSets(reader);
-        List<Section> sections = GemstonesSections.benchmarks(results, losses, sets, request.costs().architecture(),
-                styles);
+        Map<String, RunTable> sets = GemstonesBenchmarkLaws.validationSets(reader);
+        List<Section> sections = GemstonesSections.benchmarks(GemstonesBenchmarkLaws.of(results, losses, sets),
+                request.costs().architecture(), styles);
         extraData.add(new Provenance.DataSource(results.source(), results.contentHash(),
                 results.checkpoints().size() + " benchmark checkpoints"));
         if (losses != table) {
