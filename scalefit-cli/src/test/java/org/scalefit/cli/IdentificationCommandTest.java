@@ -3,11 +3,11 @@ package org.scalefit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.PublishedValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -127,14 +127,11 @@ class IdentificationCommandTest {
         assertThat(json(bootstrap).get("law_warnings").get(0).asString()).isEqualTo(WARNING);
     }
 
-    /** Gemstones' published width–depth law (see reference/NOTICE), as if its fit had warned. */
+    /** Gemstones' published width–depth law ({@link PublishedValues}), as if its fit had warned. */
     private Path widthDepthLaw() throws IOException {
-        Path file = folder.resolve("width-depth.json");
-        try (InputStream in = IdentificationCommandTest.class.getResourceAsStream(
-                "/reference/gemstones/parameters_delta-3/approach_3_width_depth_grid_search_0_hot_100b+.json")) {
-            Files.copy(in, file);
-        }
-        return withWarning(file);
+        return withWarning(PublishedValues.copy(
+                "gemstones/parameters_delta-3/approach_3_width_depth_grid_search_0_hot_100b+.json",
+                folder.resolve("width-depth.json")));
     }
 
     @Test

@@ -4,34 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.PublishedValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ParabolaCommandTest {
 
-    private static final String FOLDER = "/reference/gemstones/parameters_delta-3/";
     private static final String WIDTH_DEPTH_PARAMS = "approach_3_width_depth_parameters_grid_search_0_hot_100b+.json";
     private static final String PARAMS = "approach_3_parameters_grid_search_0_hot_100b+.json";
 
     @TempDir
     Path folder;
 
-    /** A Gemstones law file from the test resources (see reference/NOTICE), copied to the temporary folder. */
-    private Path law(String name) throws IOException {
+    /** A published Gemstones law file ({@link PublishedValues}), copied to the temporary folder. */
+    private Path law(String name) {
         Path file = folder.resolve(name);
-        if (!Files.exists(file)) {
-            try (InputStream in = ParabolaCommandTest.class.getResourceAsStream(FOLDER + name)) {
-                Files.copy(in, file);
-            }
-        }
-        return file;
+        return Files.exists(file) ? file : PublishedValues.copy("gemstones/parameters_delta-3/" + name, file);
     }
 
     private static JsonNode json(Path file) {

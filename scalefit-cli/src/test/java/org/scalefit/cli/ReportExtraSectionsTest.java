@@ -3,7 +3,6 @@ package org.scalefit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,24 +10,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.io.GemstonesBenchmarks;
+import org.scalefit.io.PublishedValues;
 
 /** {@code scalefit report --parabola FIT.json --benchmarks}: the optional Gemstones sections. */
 class ReportExtraSectionsTest {
 
     /** Gemstones' 24 runs sampled like Chinchilla's (bundled): small enough for a quick fit. */
     private static final String DATA = "gemstones:hot_sampled_like_chinchilla";
-    private static final String FOLDER = "/reference/gemstones/parameters_delta-3/";
 
     @TempDir
     Path folder;
 
-    /** A Gemstones law file from the test resources (see reference/NOTICE), copied to the temporary folder. */
-    private Path law(String name) throws IOException {
-        Path file = folder.resolve(name);
-        try (InputStream in = ReportExtraSectionsTest.class.getResourceAsStream(FOLDER + name)) {
-            Files.copy(in, file);
-        }
-        return file;
+    /** A published Gemstones law file ({@link PublishedValues}), copied to the temporary folder. */
+    private Path law(String name) {
+        return PublishedValues.copy("gemstones/parameters_delta-3/" + name, folder.resolve(name));
     }
 
     private static CliRun report(Path out, String... extra) {

@@ -3,11 +3,11 @@ package org.scalefit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.PublishedValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -77,10 +77,10 @@ class SensitivityCommandTest {
     }
 
     @Test
-    void rainbowWritesMarkdownLatexAndJsonTables() throws IOException, URISyntaxException {
-        Path parameters = Path.of(getClass().getResource("/reference/gemstones/parameters/").toURI());
-        Path law = Path.of(getClass().getResource(
-                "/reference/gemstones/parameters_delta-3/approach_3_parameters_grid_search_0_hot_100b+.json").toURI());
+    void rainbowWritesMarkdownLatexAndJsonTables() throws IOException {
+        Path parameters = PublishedValues.copy("gemstones/parameters", folder.resolve("parameters"));
+        Path law = PublishedValues.copy("gemstones/parameters_delta-3/approach_3_parameters_grid_search_0_hot_100b+.json",
+                folder.resolve("law.json"));
         Path markdown = folder.resolve("rainbow.md");
         Path latex = folder.resolve("rainbow.tex");
         Path json = folder.resolve("rainbow.json");

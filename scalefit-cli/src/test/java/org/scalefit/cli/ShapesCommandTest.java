@@ -3,29 +3,23 @@ package org.scalefit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.PublishedValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ShapesCommandTest {
 
-    private static final String FOLDER = "/reference/gemstones/parameters_delta-3/";
-
     @TempDir
     Path folder;
 
-    /** A bundled Gemstones law file (see reference/NOTICE), copied to the temporary folder. */
-    private Path law(String name) throws IOException {
-        Path file = folder.resolve(name);
-        try (InputStream in = ShapesCommandTest.class.getResourceAsStream(FOLDER + name)) {
-            Files.copy(in, file);
-        }
-        return file;
+    /** A published Gemstones law file ({@link PublishedValues}), copied to the temporary folder. */
+    private Path law(String name) {
+        return PublishedValues.copy("gemstones/parameters_delta-3/" + name, folder.resolve(name));
     }
 
     private static JsonNode json(Path file) {

@@ -3,7 +3,17 @@ package org.scalefit.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.scalefit.law.FittedLaw;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +65,52 @@ public final class PublishedValues {
     public static Optional<LogLogLine> gemstonesApproach1(String name) {
         return find("gemstones/parameters/approach_1_linear_regression_" + name + ".json")
                 .map(root -> new LogLogLine(root.get("coef").get(0).asDouble(), root.get("intercept").asDouble()));
+    }
+
+    /**
+     * Copies the bundled document or folder at {@code path} (relative to {@code published/}, e.g.
+     * {@code gemstones/parameters} or {@code gemstones/parameters_delta-3/approach_3_parameters_grid_search_0_hot.json})
+     * to {@code target} unchanged — a folder with every file under it — for the commands that read published files
+     * from disk ({@code scalefit sensitivity rainbow --approach1 DIR}, {@code --law FILE}).
+     *
+     * @return {@code target}
+     * @throws IllegalArgumentException if nothing is published at {@code path}
+     * @throws UncheckedIOException     if the copy fails
+     */
+    public static Path copy(String path, Path target) {
+        URL url = PublishedValues.class.getResource(ROOT + path);
+        if (url == null) {
+            throw new IllegalArgumentException("no published document or folder '" + path + "'");
+        }
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    copyTree(jar.provider().getPath(uri), target);
+                }
+            } else {
+                copyTree(Path.of(uri), target);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.toAbsolutePath().getParent());
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static Optional<JsonNode> find(String path) {

@@ -3,9 +3,7 @@ package org.scalefit.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,9 +15,8 @@ import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.PublishedValues;
 import org.scalefit.io.TableReader;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Approach 1 against every file of Gemstones' {@code parameters/} folder: the convex-hull frontier of final loss
@@ -27,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * with and without embeddings.
  */
 class PublishedApproach1Test {
-
-    private static final String FOLDER = "/reference/gemstones/parameters/";
 
     static Stream<Arguments> publishedFiles() {
         return Stream.of(
@@ -60,21 +55,12 @@ class PublishedApproach1Test {
 
     /** Compares with the published file if there is one; returns 1 if compared. */
     private static int compare(String name, LogLogFit fit) {
-        JsonNode published = published("approach_1_linear_regression_" + name + ".json");
-        if (published == null) {
+        Optional<PublishedValues.LogLogLine> published = PublishedValues.gemstonesApproach1(name);
+        if (published.isEmpty()) {
             return 0;
         }
-        assertThat(fit.slope()).as("%s slope", name).isCloseTo(published.get("coef").get(0).asDouble(), within(1e-9));
-        assertThat(fit.intercept()).as("%s intercept", name).isCloseTo(published.get("intercept").asDouble(),
-                within(1e-9));
+        assertThat(fit.slope()).as("%s slope", name).isCloseTo(published.get().slope(), within(1e-9));
+        assertThat(fit.intercept()).as("%s intercept", name).isCloseTo(published.get().intercept(), within(1e-9));
         return 1;
-    }
-
-    private static JsonNode published(String file) {
-        try (InputStream in = PublishedApproach1Test.class.getResourceAsStream(FOLDER + file)) {
-            return in == null ? null : JsonMapper.builder().build().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,9 +3,6 @@ package org.scalefit.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -21,11 +18,10 @@ import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.PublishedValues;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 
 /**
@@ -34,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PublishedApproach3Test {
 
-    private static final String FOLDER = "/reference/gemstones/parameters_delta-3/";
     private static final List<String> TWO_INPUT_FILES = List.of(
             "cool_begin", "cool_begin_no_embeds", "cool_end", "cool_end_no_embeds", "hot", "hot_100b+",
             "hot_100b+_512x", "hot_100b+_no_embeds", "hot_120b+_only", "hot_120b+_only_no_embeds", "hot_no_embeds",
@@ -64,29 +59,18 @@ class PublishedApproach3Test {
                 .fit(LocalParallelism.allCores(), FitProgress.silent());
     }
 
-    static JsonNode published(String name) {
-        return readReference("approach_3_parameters_grid_search_0_" + name + ".json");
-    }
-
-    static double[] publishedParameters(JsonNode json) {
-        JsonNode exponents = json.get("exponents").get("0");
-        JsonNode coefficients = json.get("coefficients").get("0");
-        return new double[] {exponents.get(0).asDouble(), exponents.get(1).asDouble(), coefficients.get(0).asDouble(),
-                coefficients.get(1).asDouble(), json.get("irreducible_error").get("0").asDouble()};
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("twoInputFits")
     void reachesThePublishedObjectiveWithThePublishedParameters(String name) {
         boolean noEmbeds = name.endsWith("_no_embeds");
         String set = noEmbeds ? name.substring(0, name.length() - "_no_embeds".length()) : name;
-        JsonNode reference = published(name);
+        String file = "parameters_grid_search_0_" + name;
         Observations data = gemstonesTable(set, noEmbeds);
         LawFit fit = fit(data, StartGrid.gemstones(2), MultiStartFitter.Options.defaults());
 
-        double publishedLoss = reference.get("loss").get("0").asDouble();
+        double publishedLoss = PublishedValues.gemstonesApproach3Loss(file).orElseThrow();
         assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);
-        double[] expected = publishedParameters(reference);
+        double[] expected = PublishedValues.gemstonesApproach3(file).orElseThrow().theta();
         double[] actual = fit.parameters();
         // Our objective, evaluated at the published parameters, gives the published loss: the same function.
         double atPublished = HuberLogLossObjective.of(LawForm.CHINCHILLA, data, 1e-3).value(expected);
@@ -138,30 +122,23 @@ class PublishedApproach3Test {
         Observations data = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
         LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, data, 1e-3, StartGrid.gemstones(3))
                 .fit(LocalParallelism.allCores(), FitProgress.silent());
-        JsonNode reference = readReference("approach_3_width_depth_grid_search_0_hot_100b+.json");
-        double publishedLoss = reference.get("loss").get("0").asDouble();
+        String file = "width_depth_grid_search_0_hot_100b+";
+        double publishedLoss = PublishedValues.gemstonesApproach3Loss(file).orElseThrow();
         assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);
+        double[] published = PublishedValues.gemstonesApproach3(file).orElseThrow().theta();
         double[] actual = fit.parameters();
         for (int j = 0; j < 3; j++) {
-            double exponent = reference.get("exponents").get("0").get(j).asDouble();
-            double coefficient = reference.get("coefficients").get("0").get(j).asDouble();
+            double exponent = published[j];
+            double coefficient = published[3 + j];
             assertThat(actual[j]).as("exponent %d", j).isCloseTo(exponent, within(1e-3 * Math.abs(exponent)));
             assertThat(actual[3 + j]).as("coefficient %d", j).isCloseTo(coefficient,
                     within(1e-3 * Math.abs(coefficient)));
         }
-        double publishedE = reference.get("irreducible_error").get("0").asDouble();
+        double publishedE = published[6];
         double[] withPublishedE = actual.clone();
         withPublishedE[6] = publishedE;
         HuberLogLossObjective objective = HuberLogLossObjective.of(LawForm.WIDTH_DEPTH, data, 1e-3);
         assertThat(objective.value(withPublishedE)).isCloseTo(fit.loss(), within(1e-12));
         assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("degenerate: irreducible error"));
-    }
-
-    private static JsonNode readReference(String file) {
-        try (InputStream in = PublishedApproach3Test.class.getResourceAsStream(FOLDER + file)) {
-            return JsonMapper.builder().build().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.io.GadreTestbed;
+import org.scalefit.io.PublishedValues;
 import org.scalefit.overtraining.DownstreamErrorLaw;
 import org.scalefit.overtraining.DownstreamFitter;
 import org.scalefit.overtraining.FitReport;
@@ -32,9 +33,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Gadre et al. 2024's over-training and downstream laws on the bundled testbed, against the numbers in
- * {@code reference/gadre/overtraining.json}: the notebook's four stored relative errors, the RedPajama parameters,
- * fit points and predictions the specification reports (tables T1–T5), the held-out runs' ground truths, and, for C4
+ * Gadre et al. 2024's over-training and downstream laws on the bundled testbed, against the notebook's four stored
+ * relative errors ({@link PublishedValues}) and the numbers in {@code reference/gadre/overtraining.json}: the
+ * RedPajama parameters, fit points and predictions the specification reports (tables T1–T5), the held-out runs'
+ * ground truths, and, for C4
  * and RefinedWeb, scalefit's independent scipy reference. Every check runs with both solvers.
  *
  * <p>Tolerances are the specification's (§6 item 7): loss-law parameters 1e-5 relative; downstream k and γ 1e-4,
@@ -78,7 +80,7 @@ class PublishedGadreTest {
     @ParameterizedTest
     @EnumSource(Solver.class)
     void reproducesTheFourRelativeErrorsStoredInTheNotebook(Solver solver) {
-        JsonNode stored = reference.get("notebook_outputs");
+        JsonNode stored = PublishedValues.document("gadre/notebook-outputs.json");
         OvertrainingAnalysis analysis = analysis(stored.get("dataset").asString(), solver);
         for (Map.Entry<String, JsonNode> run : stored.get("loss_relative_error_percent").properties()) {
             assertThat(percent(prediction(analysis, run.getKey()).loss().relativeError()))

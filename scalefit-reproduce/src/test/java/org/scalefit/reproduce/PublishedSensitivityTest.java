@@ -3,16 +3,13 @@ package org.scalefit.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scalefit.data.Observations;
@@ -24,6 +21,7 @@ import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.Approach1File;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.PublishedValues;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
@@ -36,8 +34,6 @@ import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 import org.scalefit.sensitivity.ReferenceDesign;
 import org.scalefit.sensitivity.SizeWindows;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 
 /**
@@ -93,9 +89,9 @@ class PublishedSensitivityTest {
     void sweepAtTheGemstonesGridSizeReproducesThePublishedHotFit() {
         DeltaGridPoint point = sweepPoint(1e-3, 4500);
         assertThat(point.grid().size()).isEqualTo(StartGrid.gemstones(2).size());
-        JsonNode published = PublishedApproach3Test.published("hot");
-        double publishedLoss = published.get("loss").get("0").asDouble();
-        double[] expected = PublishedApproach3Test.publishedParameters(published);
+        double publishedLoss = PublishedValues.gemstonesApproach3Loss("parameters_grid_search_0_hot").orElseThrow();
+        double[] expected = PublishedValues.gemstonesApproach3("parameters_grid_search_0_hot").orElseThrow()
+                .theta();
         LawFit fit = point.fit();
         assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);
         assertThat(HuberLogLossObjective.of(LawForm.CHINCHILLA, hot(), 1e-3).value(expected))
@@ -197,8 +193,8 @@ class PublishedSensitivityTest {
 
     /** Approach-1 lines of the rainbow: slopes are the files' {@code coef[0]}, Δ to the 100b+ file of each flag. */
     @Test
-    void approach1SlopesAndDeltasFollowThePublishedFiles() throws URISyntaxException {
-        Path folder = Path.of(PublishedSensitivityTest.class.getResource("/reference/gemstones/parameters/").toURI());
+    void approach1SlopesAndDeltasFollowThePublishedFiles(@TempDir Path dir) {
+        Path folder = PublishedValues.copy("gemstones/parameters", dir.resolve("parameters"));
         List<RainbowLine> lines = new ArrayList<>();
         for (Approach1File file : Approach1File.readFolder(folder, "params")) {
             lines.add(RainbowLine.ofRegression(file.dataName(), LineVariant.ofGemstonesName(file.dataName()),
@@ -215,9 +211,8 @@ class PublishedSensitivityTest {
             boolean noEmbeds = name.endsWith("_no_embeds");
             assertThat(row.delta()).as(name).isEqualTo(published - (noEmbeds ? baseNoEmbeds : base));
             assertThat(row.baseLabel()).isEqualTo(noEmbeds ? "_100b+_no_embeds" : "_100b+");
-            JsonNode json = readJson("/reference/gemstones/parameters/approach_1_linear_regression_params" + name
-                    + ".json");
-            double atSort = Math.exp(published * Math.log(1e28) + json.get("intercept").asDouble());
+            double intercept = PublishedValues.gemstonesApproach1("params" + name).orElseThrow().intercept();
+            double atSort = Math.exp(published * Math.log(1e28) + intercept);
             assertThat(row.paramsAtSort()).isCloseTo(atSort, within(1e-12 * atSort));
         }
         assertThat(table.rows()).extracting(row -> row.line().label()).containsExactly("_100b+", "",
@@ -226,8 +221,7 @@ class PublishedSensitivityTest {
     }
 
     private static double coefficient(String dataName) {
-        return readJson("/reference/gemstones/parameters/approach_1_linear_regression_params" + dataName + ".json")
-                .get("coef").get(0).asDouble();
+        return PublishedValues.gemstonesApproach1("params" + dataName).orElseThrow().slope();
     }
 
     private static List<String> checkpoints(RunTable table) {
@@ -252,14 +246,6 @@ class PublishedSensitivityTest {
             for (int i = 0; i < a.length; i++) {
                 assertThat(a[i]).as("%s of row %d", column, i).isCloseTo(e[i], within(relative * Math.abs(e[i])));
             }
-        }
-    }
-
-    private static JsonNode readJson(String resource) {
-        try (InputStream in = PublishedSensitivityTest.class.getResourceAsStream(resource)) {
-            return JsonMapper.builder().build().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
