@@ -22,7 +22,8 @@ class BuildLayoutTest {
         String pom = Files.readString(ROOT.resolve("pom.xml"));
         String defaults = pom.substring(0, pom.indexOf("<profiles>"));
 
-        assertThat(modules(defaults)).containsExactly("scalefit-core", "scalefit-io", "scalefit-report", "scalefit-cli");
+        assertThat(modules(defaults)).containsExactly("scalefit-core", "scalefit-io", "scalefit-report",
+                "scalefit-reproduce", "scalefit-cli");
         assertThat(modules(profile(pom, "spark"))).containsExactly("scalefit-spark");
         assertThat(modules(profile(pom, "bench"))).containsExactly("scalefit-bench");
         assertThat(modules(profile(pom, "all"))).containsExactlyInAnyOrder("scalefit-spark", "scalefit-bench");

@@ -31,7 +31,8 @@ class LauncherScriptTest {
     @BeforeEach
     void layOutARepositoryWithABuiltJar() throws IOException {
         Files.copy(Path.of("..", "scalefit"), root.resolve("scalefit"));
-        for (String module : new String[] {"scalefit-core", "scalefit-io", "scalefit-report", "scalefit-cli"}) {
+        for (String module : new String[] {"scalefit-core", "scalefit-io", "scalefit-report", "scalefit-reproduce",
+                "scalefit-cli"}) {
             file(module + "/pom.xml", BUILT.minusSeconds(60));
             file(module + "/src/main/java/org/scalefit/Main.java", BUILT.minusSeconds(60));
         }
@@ -71,6 +72,17 @@ class LauncherScriptTest {
         assertThat(run.output).contains("scalefit: building (scalefit-core/src/main/java/org/scalefit/Main.java changed)")
                 .contains("java -jar");
         assertThat(run.output).doesNotContain("\u001b");
+    }
+
+    @Test
+    void aChangedReproductionRebuilds() throws Exception {
+        file("scalefit-reproduce/src/main/java/org/scalefit/Main.java", BUILT.plusSeconds(60));
+
+        Result run = launch(0);
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.output).contains("scalefit: building (scalefit-reproduce/src/main/java/org/scalefit/Main.java "
+                + "changed)");
     }
 
     @Test

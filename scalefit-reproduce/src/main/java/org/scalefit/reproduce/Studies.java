@@ -8,12 +8,8 @@ import java.util.Set;
 
 /**
  * The registry of study reproductions, in the order {@code scalefit reproduce all} runs them. A new study adds one
- * {@link Study} here: the command line, its {@code --help} and its error for an unknown name all read this list.
- * <pre>{@code
- * for (Study study : Studies.select(List.of("chinchilla", "gadre"))) {
- *     StudyReproduction result = study.run(new ReproductionContext(parallelism, FitProgress.silent(), false));
- * }
- * }</pre>
+ * {@link Study} here: the command line, its {@code --help} and its error for an unknown name all read this list (see
+ * the package documentation for a use from Java).
  */
 public final class Studies {
 

@@ -1,7 +1,8 @@
 /**
- * One class of figure builders per analysis family, each method a short pure function from an analysis result (a
- * core record) to a {@link org.scalefit.report.plot.Figure}: {@link org.scalefit.report.charts.FrontierFigures}
- * (Approach 1), {@link org.scalefit.report.charts.LawFitFigures} (Approach 3),
+ * The analyses' and studies' charts: one class of figure builders per analysis family, each method a short pure
+ * function from an analysis result (a core record, computed by scalefit-core or {@code org.scalefit.io.analysis}) to a
+ * {@link org.scalefit.report.plot.Figure} drawn with the primitives of {@code org.scalefit.report.plot}:
+ * {@link org.scalefit.report.charts.FrontierFigures} (Approach 1), {@link org.scalefit.report.charts.LawFitFigures} (Approach 3),
  * {@link org.scalefit.report.charts.AllocationFigures} (compute-optimal allocation and its bootstrap band),
  * {@link org.scalefit.report.charts.ShapeFigures} (shape search, feasible shapes),
  * {@link org.scalefit.report.charts.OvertrainingFigures} (Gadre et al.'s Figure 1),

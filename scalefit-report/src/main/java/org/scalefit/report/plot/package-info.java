@@ -1,5 +1,6 @@
 /**
- * Figures as values and their two renderers.
+ * The chart-drawing primitives: figures as values and their two renderers. Nothing here knows an analysis; the study
+ * and analysis figures built from these are in {@code org.scalefit.report.charts}.
  *
  * <p>A {@link org.scalefit.report.plot.Figure} is an immutable description — id, title, two
  * {@link org.scalefit.report.plot.Axis axes} (linear or log, with a label) and
