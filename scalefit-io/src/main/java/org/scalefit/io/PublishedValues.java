@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,8 +86,18 @@ public final class PublishedValues {
         try {
             URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    copyTree(jar.provider().getPath(uri), target);
+                FileSystem open = null;
+                try {
+                    open = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // opened elsewhere in this JVM: read through that one and leave it open
+                }
+                try {
+                    copyTree(Path.of(uri), target);
+                } finally {
+                    if (open != null) {
+                        open.close();
+                    }
                 }
             } else {
                 copyTree(Path.of(uri), target);
