@@ -79,8 +79,8 @@ class SensitivityCommandTest {
     @Test
     void rainbowWritesMarkdownLatexAndJsonTables() throws IOException {
         Path parameters = PublishedValues.copy("gemstones/parameters", folder.resolve("parameters"));
-        Path law = PublishedValues.copy("gemstones/parameters_delta-3/approach_3_parameters_grid_search_0_hot_100b+.json",
-                folder.resolve("law.json"));
+        String lawFile = "approach_3_parameters_grid_search_0_hot_100b+.json";   // the line's label comes from the name
+        Path law = PublishedValues.copy("gemstones/parameters_delta-3/" + lawFile, folder.resolve(lawFile));
         Path markdown = folder.resolve("rainbow.md");
         Path latex = folder.resolve("rainbow.tex");
         Path json = folder.resolve("rainbow.json");
