@@ -48,19 +48,21 @@ import org.scalefit.data.RunTable;
  * Anything else raises an {@link InputException}. The format is chosen by extension ({@link TableFormat#of}), or by
  * content for a stream. CSV files need a header line and {@code "} quotes; the delimiter is the one of
  * {@code , ; TAB |} the header line holds (a comma if it has one); an empty header cell (pandas' {@code to_csv()}
- * index) is named {@code Unnamed: i} as pandas does. A UTF-8 byte-order mark and CRLF line ends are accepted. Bundled datasets are copied to a temporary
- * file and read by the same code, so they pass the same checks.
+ * index) is named {@code Unnamed: i} as pandas does. A UTF-8 byte-order mark and CRLF line ends are accepted.
+ * Bundled datasets are copied to a temporary file and read by the same code, so they pass the same checks.
  *
  * <p>The table's {@link RunTable#source() source} is the path as given (or the dataset id), its
  * {@link RunTable#contentHash() content hash} the SHA-256 of the file's bytes, and its
  * {@link RunTable#sourceLines() source lines} the 1-based line where each row starts (a CSV header is line 1, blank
  * lines count), or the 1-based row number for Parquet.
  *
- * <p>Before DuckDB reads a text file, one pass over its bytes computes their SHA-256 and where each record starts,
- * so that a long read can report its {@link #withProgress progress}. A read stops with a
- * {@link java.util.concurrent.CancellationException} when its thread is interrupted, leaving no temporary file.
+ * <p>One pass over the file's bytes comes before DuckDB's: their SHA-256 and, for a text file, where each record
+ * starts, its header and its longest line. A reader {@link #withProgress reports} the progress of both passes; a
+ * read stops with a {@link java.util.concurrent.CancellationException} when its thread is interrupted, leaving no
+ * temporary file.
  *
- * <p>Instances hold no state and may be shared between threads.
+ * <p>Instances keep nothing between reads and may be shared between threads (their progress listener is then told
+ * about every read).
  */
 public final class TableReader {
 
