@@ -33,9 +33,9 @@ final class DataOptions {
                     + "\"tokens >= 1e9 AND run_name LIKE 'PyGemma%%'\" (recorded in the result's provenance).")
     String where;
 
-    /** The runs these options name. */
+    /** The runs these options name, read with a progress bar on a terminal. */
     DataSource source() {
-        return new DataSource(data, columns, where);
+        return new DataSource(data, columns, where).withProgress(TerminalProgress.reading("read " + data));
     }
 
     /**

@@ -11,11 +11,16 @@ import org.scalefit.data.RunTable;
  * JSONL/CSV/Parquet file, or {@value #STDIN} for standard input, with the logical columns mapped to file columns
  * ({@link ColumnMapping}: the defaults, overridden by {@code columns}).
  *
- * @param data    the dataset id, file path or {@value #STDIN}
- * @param columns logical column → file column, overriding {@link ColumnMapping#defaults()}; in the order given
- * @param where   a row condition over the file's columns ({@link ColumnRequest#withWhere}), or null for all rows
+ * <p>A source may carry a {@link ReadProgress} told how far each read of it has got ({@link #withProgress}); it
+ * is a listener, not part of what is read, so it takes no part in {@link #equals}, {@link #hashCode} or
+ * {@link #toString}.
+ *
+ * @param data     the dataset id, file path or {@value #STDIN}
+ * @param columns  logical column → file column, overriding {@link ColumnMapping#defaults()}; in the order given
+ * @param where    a row condition over the file's columns ({@link ColumnRequest#withWhere}), or null for all rows
+ * @param progress told the progress of each read ({@link ReadProgress#NONE} for none)
  */
-public record DataSource(String data, Map<String, String> columns, String where) {
+public record DataSource(String data, Map<String, String> columns, String where, ReadProgress progress) {
 
     /** The {@code data} value that reads standard input. */
     public static final String STDIN = "-";
@@ -23,6 +28,12 @@ public record DataSource(String data, Map<String, String> columns, String where)
     public DataSource {
         Objects.requireNonNull(data, "data");
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** The rows of {@code data} where {@code where} holds (null: all rows), read without progress reports. */
+    public DataSource(String data, Map<String, String> columns, String where) {
+        this(data, columns, where, ReadProgress.NONE);
     }
 
     /** All rows of {@code data} under these column mappings. */
@@ -55,19 +66,24 @@ public record DataSource(String data, Map<String, String> columns, String where)
 
     /** The same columns read from {@code file} instead (e.g. a local copy of {@link #data()}). */
     public DataSource reading(String file) {
-        return new DataSource(file, columns, where);
+        return new DataSource(file, columns, where, progress);
     }
 
     /** This source with {@code more} mappings added, replacing any of the same logical column. */
     public DataSource withColumns(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(columns);
         merged.putAll(more);
-        return new DataSource(data, merged, where);
+        return new DataSource(data, merged, where, progress);
     }
 
     /** This source keeping only the rows where {@code condition} holds (null: all rows). */
     public DataSource withWhere(String condition) {
-        return new DataSource(data, columns, condition);
+        return new DataSource(data, columns, condition, progress);
+    }
+
+    /** This source, telling {@code listener} how far each read of it has got. */
+    public DataSource withProgress(ReadProgress listener) {
+        return new DataSource(data, columns, where, listener);
     }
 
     /** Reads the requested columns of the runs, under {@link #mapping()}. */
@@ -86,7 +102,25 @@ public record DataSource(String data, Map<String, String> columns, String where)
      */
     public TableReader.Read readWithColumns(ColumnRequest request, TableReader reader) {
         ColumnRequest located = request.withMapping(mapping()).withWhere(where);
-        return STDIN.equals(data) ? reader.readWithColumns(System.in, STDIN, located)
-                : reader.readWithColumns(data, located);
+        TableReader reporting = progress == ReadProgress.NONE ? reader : reader.withProgress(progress);
+        return STDIN.equals(data) ? reporting.readWithColumns(System.in, STDIN, located)
+                : reporting.readWithColumns(data, located);
+    }
+
+    /** Equal if the data, columns and condition are: the {@link #progress() progress listener} does not count. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DataSource that && data.equals(that.data) && columns.equals(that.columns)
+                && Objects.equals(where, that.where);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(data, columns, where);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSource[data=" + data + ", columns=" + columns + ", where=" + where + "]";
     }
 }

@@ -20,12 +20,70 @@ final class RecordLines {
      * {@code ""}; blank lines hold no record).
      */
     static List<Integer> csvRecords(String text) {
-        List<Integer> starts = new ArrayList<>();
-        int line = 1;
-        boolean inRecord = false;
-        boolean inQuotes = false;
+        CsvRecords records = new CsvRecords();
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+            records.accept(text.charAt(i));
+        }
+        return records.starts().boxed();
+    }
+
+    /** A growable array of {@code int}s, so that millions of line numbers take 4 bytes each. */
+    static final class IntList {
+
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = value;
+        }
+
+        int get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return values[index];
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** A copy of the values from {@code from} on. */
+        int[] toArray(int from) {
+            return java.util.Arrays.copyOfRange(values, Math.min(from, size), Math.max(from, size));
+        }
+
+        List<Integer> boxed() {
+            List<Integer> list = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                list.add(values[i]);
+            }
+            return list;
+        }
+    }
+
+    /**
+     * Where CSV records start, fed one character at a time ({@link #csvRecords(String)} over a stream): RFC 4180
+     * quoting with {@code "} and {@code ""}; blank lines hold no record; CR and byte-order marks are ignored.
+     */
+    static final class CsvRecords {
+
+        private final IntList starts = new IntList();
+        private int line = 1;
+        private boolean inRecord;
+        private boolean inQuotes;
+        /** A {@code "} inside quotes was the last character: it closes them unless another {@code "} follows. */
+        private boolean quoteSeen;
+
+        void accept(char c) {
+            if (quoteSeen) {
+                quoteSeen = false;
+                if (c == '"') {
+                    return;
+                }
+                inQuotes = false;
+            }
             if (c == '\n') {
                 line++;
                 if (!inQuotes) {
@@ -33,11 +91,7 @@ final class RecordLines {
                 }
             } else if (inQuotes) {
                 if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        i++;
-                    } else {
-                        inQuotes = false;
-                    }
+                    quoteSeen = true;
                 }
             } else if (c != '\r' && c != BYTE_ORDER_MARK) {
                 if (!inRecord) {
@@ -49,7 +103,16 @@ final class RecordLines {
                 }
             }
         }
-        return starts;
+
+        /** The 1-based line of each record so far, header included. */
+        IntList starts() {
+            return starts;
+        }
+
+        /** Whether the first record (the header) has ended: a line end outside quotes followed it. */
+        boolean headerEnded() {
+            return starts.size() > 1 || (starts.size() == 1 && !inRecord);
+        }
     }
 
     /** The cells of the first comma-separated record (the header), unquoted. Empty if the text holds no record. */
@@ -139,36 +202,16 @@ final class RecordLines {
      * simply following one another), or every element object of a top-level array.
      */
     static List<Integer> jsonObjects(String text) {
-        List<Integer> starts = new ArrayList<>();
-        int line = 1;
-        int depth = 0;
-        boolean topLevelArray = false;
-        boolean inString = false;
+        return json(text).starts().boxed();
+    }
+
+    private static JsonRecords json(String text) {
+        JsonRecords records = new JsonRecords();
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-            } else if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (depth == 0) {
-                    topLevelArray = c == '[';
-                }
-                if (c == '{' && (depth == 0 || (depth == 1 && topLevelArray))) {
-                    starts.add(line);
-                }
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
+            records.accept(text.charAt(i));
         }
-        return starts;
+        records.finish();
+        return records;
     }
 
     /** The deepest nesting of JSON arrays and objects DuckDB's reader takes (its "maximum recursion depth of 128"). */
@@ -192,26 +235,54 @@ final class RecordLines {
      * in a record (a record's keys name the columns; DuckDB reads a record with an empty key as one column "json").
      */
     static JsonProblem jsonProblem(String text) {
-        int line = 1;
-        int lineStart = 0;
-        int depth = 0;
-        boolean topLevelArray = false;
-        boolean inString = false;
-        int stringStart = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        return json(text).problem();
+    }
+
+    /**
+     * Where JSON object records start and the first {@link JsonProblem} ({@link #jsonObjects} and
+     * {@link #jsonProblem} over a stream), fed one character at a time.
+     */
+    static final class JsonRecords {
+
+        private final IntList starts = new IntList();
+        private long position = -1;
+        private int line = 1;
+        private long lineStart;
+        private int depth;
+        private boolean topLevelArray;
+        private boolean inString;
+        /** The last character was a backslash in a string: this one is skipped, even a line end. */
+        private boolean escaped;
+        private long stringStart = -1;
+        /** An empty key of a record was closed: a problem if the next character that is not white space is a colon. */
+        private JsonProblem emptyKey;
+        private JsonProblem problem;
+
+        void accept(char c) {
+            long i = ++position;
+            if (escaped) {
+                escaped = false;
+                return;
+            }
+            if (emptyKey != null && !Character.isWhitespace(c)) {
+                if (c == ':' && problem == null) {
+                    problem = emptyKey;
+                }
+                emptyKey = null;
+            }
             if (c == '\n') {
                 line++;
                 lineStart = i + 1;
             } else if (inString) {
                 if (c == '\\') {
-                    i++;
+                    escaped = true;
                 } else if (c == '"') {
                     inString = false;
                     boolean recordKey = depth == 1 && !topLevelArray || depth == 2 && topLevelArray;
-                    if (recordKey && i == stringStart + 1 && nextIsColon(text, i + 1)) {
-                        return new JsonProblem(line, stringStart - lineStart + 1, "a non-empty name for every key "
-                                + "of a record", "the key \"\" at character " + (stringStart - lineStart + 1));
+                    if (recordKey && i == stringStart + 1) {
+                        int character = (int) (stringStart - lineStart + 1);
+                        emptyKey = new JsonProblem(line, character, "a non-empty name for every key of a record",
+                                "the key \"\" at character " + character);
                     }
                 }
             } else if (c == '"') {
@@ -221,28 +292,35 @@ final class RecordLines {
                 if (depth == 0) {
                     topLevelArray = c == '[';
                 }
+                if (c == '{' && (depth == 0 || (depth == 1 && topLevelArray))) {
+                    starts.add(line);
+                }
                 depth++;
                 int recordDepth = topLevelArray ? depth - 1 : depth;   // DuckDB reads an array's records one by one
-                if (recordDepth > MAX_JSON_DEPTH) {
-                    return new JsonProblem(line, i - lineStart + 1, "records nested at most " + MAX_JSON_DEPTH
+                if (recordDepth > MAX_JSON_DEPTH && problem == null) {
+                    int character = (int) (i - lineStart + 1);
+                    problem = new JsonProblem(line, character, "records nested at most " + MAX_JSON_DEPTH
                             + " levels deep (the limit of DuckDB's JSON reader, even in keys that are not used)",
-                            "level " + recordDepth + " at character " + (i - lineStart + 1));
+                            "level " + recordDepth + " at character " + character);
                 }
             } else if (c == '}' || c == ']') {
                 depth--;
             }
         }
-        return null;
-    }
 
-    /** Whether the first character of {@code text} from {@code from} that is not white space is a colon. */
-    private static boolean nextIsColon(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c == ':';
-            }
+        /** The end of the text: an empty key followed by nothing is no problem. */
+        void finish() {
+            emptyKey = null;
         }
-        return false;
+
+        /** The 1-based line of each object record so far. */
+        IntList starts() {
+            return starts;
+        }
+
+        /** The first problem found so far, or null. */
+        JsonProblem problem() {
+            return problem;
+        }
     }
 }

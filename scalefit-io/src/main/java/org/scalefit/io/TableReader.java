@@ -1,29 +1,31 @@
 package org.scalefit.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalefit.data.RunTable;
@@ -32,8 +34,10 @@ import org.scalefit.data.RunTable;
  * Reads a run table — a user's JSONL, JSON, CSV or Parquet file, or a {@link BundledDataset} — into a
  * {@link RunTable} holding the {@link ColumnRequest requested} columns under their logical names.
  *
- * <p>Files are read through DuckDB (an in-memory database opened for each read and closed after it), every value as
- * text, and then checked here so that a problem can be reported with its line and the text found:
+ * <p>Files are read through DuckDB (an in-memory database opened for each read and closed after it) as a stream of
+ * rows: memory holds the table read (its numbers, text columns and line numbers), never the file's text. A cell is
+ * taken as DuckDB parses it when it is a plain positive finite decimal number; any other cell is checked here, so
+ * that a problem can be reported with its line and the text found:
  * <ul>
  *   <li>every requested value must be a positive finite decimal number ({@code nan}, {@code inf}, empty cells,
  *       {@code null}, zero and negative numbers are rejected — parameters, tokens, widths, depths, losses and FLOPs
@@ -44,18 +48,26 @@ import org.scalefit.data.RunTable;
  * Anything else raises an {@link InputException}. The format is chosen by extension ({@link TableFormat#of}), or by
  * content for a stream. CSV files need a header line and {@code "} quotes; the delimiter is the one of
  * {@code , ; TAB |} the header line holds (a comma if it has one); an empty header cell (pandas' {@code to_csv()}
- * index) is named {@code Unnamed: i} as pandas does. A UTF-8 byte-order mark and CRLF line ends are accepted. Bundled datasets are copied to a temporary
- * file and read by the same code, so they pass the same checks.
+ * index) is named {@code Unnamed: i} as pandas does. A UTF-8 byte-order mark and CRLF line ends are accepted.
+ * Bundled datasets are copied to a temporary file and read by the same code, so they pass the same checks.
  *
  * <p>The table's {@link RunTable#source() source} is the path as given (or the dataset id), its
  * {@link RunTable#contentHash() content hash} the SHA-256 of the file's bytes, and its
  * {@link RunTable#sourceLines() source lines} the 1-based line where each row starts (a CSV header is line 1, blank
  * lines count), or the 1-based row number for Parquet.
  *
- * <p>Instances hold no state and may be shared between threads.
+ * <p>One pass over the file's bytes comes before DuckDB's: their SHA-256 and, for a text file, where each record
+ * starts, its header and its longest line. A reader {@link #withProgress reports} the progress of both passes; a
+ * read stops with a {@link java.util.concurrent.CancellationException} when its thread is interrupted, leaving no
+ * temporary file.
+ *
+ * <p>Instances keep nothing between reads and may be shared between threads (their progress listener is then told
+ * about every read).
  */
 public final class TableReader {
 
+    /** How much of a stream's start decides its format ({@link TableFormat#sniff}). */
+    private static final int SNIFFED_BYTES = 4096;
     /** DuckDB's default {@code max_line_size} of {@code read_csv}, 2 MB. */
     private static final long DUCKDB_MAX_LINE_SIZE = 2_097_152;
     private static final String DUCKDB_IN_MEMORY = "jdbc:duckdb:";
@@ -67,18 +79,31 @@ public final class TableReader {
     /** What DuckDB takes as a glob pattern in a path. */
     private static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
+    /** Rows between two checks for an interruption and two progress reports, less one (a power of two). */
+    private static final int PROGRESS_ROWS = (1 << 12) - 1;
+
     private final boolean keepBadValues;
     /** Logical columns checked as by a strict reader even when {@link #keepBadValues} (e.g. a checkpoint's shape). */
     private final Set<String> strictColumns;
+    private final ReadProgress progress;
 
     /** A reader; it keeps nothing between reads. */
     public TableReader() {
-        this(false, Set.of());
+        this(false, Set.of(), ReadProgress.NONE);
     }
 
-    private TableReader(boolean keepBadValues, Set<String> strictColumns) {
+    private TableReader(boolean keepBadValues, Set<String> strictColumns, ReadProgress progress) {
         this.keepBadValues = keepBadValues;
         this.strictColumns = Set.copyOf(strictColumns);
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * This reader, telling {@code progress} how far each read has got ({@link ReadProgress}: a non-decreasing
+     * fraction that reaches 1 when a read succeeds, then {@link ReadProgress#ended()} however it ends).
+     */
+    public TableReader withProgress(ReadProgress progress) {
+        return new TableReader(keepBadValues, strictColumns, progress);
     }
 
     /**
@@ -88,7 +113,7 @@ public final class TableReader {
      * missing columns still raise {@link InputException}.
      */
     public static TableReader keepingBadValues() {
-        return new TableReader(true, Set.of());
+        return new TableReader(true, Set.of(), ReadProgress.NONE);
     }
 
     /**
@@ -97,7 +122,7 @@ public final class TableReader {
      * cannot report per point, such as the width and depth a checkpoint's size is counted from.
      */
     public TableReader strictIn(String... strict) {
-        return new TableReader(keepBadValues, Set.of(strict));
+        return new TableReader(keepBadValues, Set.of(strict), progress);
     }
 
     /**
@@ -158,20 +183,35 @@ public final class TableReader {
     }
 
     /**
-     * Reads a table from a stream (standard input, {@code --data -}), read to its end first; the format follows from
-     * the content: Parquet's magic bytes, a JSON array, JSON objects, or else CSV.
+     * Reads a table from a stream (standard input, {@code --data -}), copied to a temporary file first; the format
+     * follows from the content: Parquet's magic bytes, a JSON array, JSON objects, or else CSV.
      *
      * @param name what to call the source in messages and provenance, e.g. {@code -}
      * @throws InputException as {@link #read(Path, ColumnRequest)}
      */
     public Read readWithColumns(InputStream in, String name, ColumnRequest request) {
-        byte[] bytes;
+        Stages stages = new Stages(progress);
+        Path copy = null;
         try {
-            bytes = in.readAllBytes();
+            BufferedInputStream buffered = new BufferedInputStream(in, SNIFFED_BYTES);
+            buffered.mark(SNIFFED_BYTES);
+            TableFormat format = TableFormat.sniff(buffered.readNBytes(SNIFFED_BYTES));
+            buffered.reset();
+            copy = temporaryCopy(format, name);
+            TableScan.Result scan;
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                scan = TableScan.scan(buffered, format, out, bytes -> { });
+            }
+            Read read = read(copy, name, format, scan, Map.of(), request, stages);
+            stages.done();
+            return read;
         } catch (IOException e) {
+            throwIfInterrupted(e);
             throw new InputException(name, null, null, "a readable stream", "an I/O error: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(copy);
+            stages.end();
         }
-        return read(bytes, null, name, TableFormat.sniff(bytes), Map.of(), request);
     }
 
     /**
@@ -186,7 +226,8 @@ public final class TableReader {
 
     private Read read(Path file, String source, ColumnRequest request) {
         TableFormat format = TableFormat.of(file);
-        return read(readBytes(file, source), file, source, format, Map.of(), request);
+        requireFile(file, source);
+        return readFile(file, source, format, Map.of(), request);
     }
 
     /**
@@ -205,8 +246,7 @@ public final class TableReader {
             try (InputStream in = dataset.open()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            return read(readBytes(copy, dataset.id()), copy, dataset.id(), TableFormat.of(copy),
-                    dataset.derivedColumns(), request);
+            return readFile(copy, dataset.id(), TableFormat.of(copy), dataset.derivedColumns(), request);
         } catch (IOException e) {
             throw new InputException(dataset.id(), null, null, "a readable bundled dataset",
                     "an I/O error: " + e.getMessage(), e);
@@ -216,168 +256,210 @@ public final class TableReader {
     }
 
     /**
-     * Reads {@code bytes} (the content of {@code file}, or of a stream when {@code file} is null). DuckDB reads the
-     * file itself unless it cannot read it as it is: then it reads a temporary copy — of a stream, of a file that is
-     * not a regular one (a named pipe can be read only once), of a file whose name DuckDB would take as a glob
-     * pattern ({@code runs*.jsonl}, {@code h[12].jsonl}), or of a text file without its byte-order mark and with
-     * CRLF line ends made LF (same lines, so line numbers hold). The content hash is always that of {@code bytes}.
+     * Reads a file DuckDB can be pointed at, or a temporary copy when it cannot read it as it is: a file that is not
+     * a regular one (a named pipe can be read only once), a file whose name DuckDB would take as a glob pattern
+     * ({@code runs*.jsonl}, {@code h[12].jsonl}), or a text file with a byte-order mark or CRLF line ends (copied
+     * without the mark and with LF line ends: same lines, so line numbers hold). The content hash is always that of
+     * the file's own bytes. A copy is written while the file is scanned, or by a second pass when only the scan
+     * shows that the text needs normalising.
      */
-    private Read read(byte[] bytes, Path file, String source, TableFormat format, Map<String, String> derivedColumns,
-                      ColumnRequest request) {
-        String original = format.isText() ? new String(bytes, StandardCharsets.UTF_8) : "";
-        String text = format.isText() ? normalised(original) : "";
-        if (bytes.length == 0 || (format.isText() && text.isBlank())) {
-            throw new InputException(source, null, null, "at least one row", "an empty file");
-        }
-        boolean copy = file == null || !Files.isRegularFile(file) || GLOB.matcher(file.toString()).find()
-                || !text.equals(original);
-        Path readable = file;
+    private Read readFile(Path file, String source, TableFormat format, Map<String, String> derivedColumns,
+                          ColumnRequest request) {
+        Stages stages = new Stages(progress);
+        Path copy = null;
         try {
-            if (copy) {
-                readable = Files.createTempFile("scalefit-", format.extensions().get(0));
-                Files.write(readable, format.isText() ? text.getBytes(StandardCharsets.UTF_8) : bytes);
+            boolean copied = !Files.isRegularFile(file) || GLOB.matcher(file.toString()).find();
+            long size = copied ? -1 : Files.size(file);
+            TableScan.Result scan;
+            if (copied) {
+                copy = temporaryCopy(format, source);
             }
-            return read(readable, source, sha256(bytes), text, format, derivedColumns, request);
-        } catch (IOException e) {
-            throw new InputException(source, null, null, "a file that can be copied to a temporary file",
-                    "an I/O error: " + e.getMessage(), e);
+            try (InputStream in = Files.newInputStream(file);
+                 OutputStream out = copy == null ? null : Files.newOutputStream(copy)) {
+                scan = TableScan.scan(in, format, out, bytes -> stages.at(Stage.SCAN, bytes, size));
+            }
+            if (copy == null && format.isText() && scan.changed()) {
+                copy = temporaryCopy(format, source);
+                try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(copy)) {
+                    TableScan.scan(in, format, out, bytes -> stages.at(Stage.COPY, bytes, size));
+                }
+            }
+            Read read = read(copy == null ? file : copy, source, format, scan, derivedColumns, request, stages);
+            stages.done();
+            return read;
+        } catch (IOException | SecurityException e) {
+            throwIfInterrupted(e);
+            throw new InputException(source, null, null, "a readable file", "an unreadable one (" + e + ")", e);
         } finally {
-            if (copy) {
-                deleteQuietly(readable);
-            }
+            deleteQuietly(copy);
+            stages.end();
         }
     }
 
-    private Read read(Path file, String source, String contentHash, String text, TableFormat format,
-                      Map<String, String> derivedColumns, ColumnRequest request) {
-        try (Connection duckdb = DriverManager.getConnection(DUCKDB_IN_MEMORY)) {
-            Relation relation = relation(duckdb, file, source, format, text);
-            if (!derivedColumns.isEmpty()) {
-                relation = relation.project(derivedColumns);
-            }
-            long rows = count(duckdb, relation);
-            if (rows == 0) {
-                throw new InputException(source, null, null, "at least one row", "no rows");
-            }
-            Map<String, String> fileColumns = resolve(request, relation.columns(), source);
-            List<String[]> cells = new ArrayList<>();
-            List<Integer> rowNumbers = new ArrayList<>();
-            readCells(duckdb, relation, fileColumns.values(), format, cells, rowNumbers);
-            int[] lines = sourceLines(format, text, rowNumbers, cells.size(), source);
-            if (request.where() != null) {
-                boolean[] keep = matching(duckdb, file, source, format, text, derivedColumns, request.where(),
-                        cells.size());
-                List<String[]> kept = new ArrayList<>();
-                List<Integer> keptLines = new ArrayList<>();
-                for (int row = 0; row < keep.length; row++) {
-                    if (keep[row]) {
-                        kept.add(cells.get(row));
-                        keptLines.add(lines[row]);
-                    }
-                }
-                if (kept.isEmpty()) {
-                    throw new InputException(source, null, null, "at least one row with --where " + request.where(),
-                            "none of the " + cells.size() + " rows");
-                }
-                cells = kept;
-                lines = keptLines.stream().mapToInt(Integer::intValue).toArray();
-            }
-            Map<String, String> numeric = new LinkedHashMap<>(fileColumns);
-            Map<String, List<String>> textColumns = new LinkedHashMap<>();
-            List<String> logical = List.copyOf(fileColumns.keySet());
-            for (int column = 0; column < logical.size(); column++) {
-                if (ColumnMapping.TEXT_NAMES.contains(logical.get(column))) {
-                    int at = column;
-                    numeric.remove(logical.get(column));
-                    textColumns.put(logical.get(column), cells.stream()
-                            .map(row -> row[at] == null ? "" : row[at].strip()).toList());
-                }
-            }
-            List<String[]> numbers = cells;
-            if (!textColumns.isEmpty()) {
-                int[] keep = java.util.stream.IntStream.range(0, logical.size())
-                        .filter(c -> !ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
-                numbers = cells.stream().map(row -> java.util.Arrays.stream(keep).mapToObj(c -> row[c])
-                        .toArray(String[]::new)).toList();
-            }
-            return new Read(table(source, contentHash, numeric, numbers, lines, format, keepBadValues,
-                    strictColumns),
-                    request.mapping().resolvedIn(relation.columns()), textColumns);
-        } catch (SQLException e) {
-            throw malformed(source, format, text, e);
+    /** An I/O error that is an interruption (a file channel closed by it) stops the read as one. */
+    private static void throwIfInterrupted(Exception e) {
+        if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+            CancellationException cancelled = new CancellationException("interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+    }
+
+    private static Path temporaryCopy(TableFormat format, String source) {
+        try {
+            return Files.createTempFile("scalefit-", format.extensions().get(0));
+        } catch (IOException e) {
+            throw new InputException(source, null, null, "a file that can be copied to a temporary file",
+                    "an I/O error: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Which of the {@code rows} rows of the file satisfy {@code where}, in file order: the condition is evaluated on
-     * the file read with DuckDB's own column types (so that {@code tokens >= 1e9} compares numbers), after the
-     * dataset's derived columns if it has any; false or NULL leaves a row out.
-     *
-     * @throws IllegalArgumentException if DuckDB cannot evaluate the condition on the file's columns (its message
-     *                                  and the columns are given)
+     * Reads the requested columns of {@code file} (what DuckDB reads: the file or its normalised copy) through
+     * DuckDB, row by row from a streaming result. Numbers are parsed by DuckDB ({@code TRY_CAST} to DOUBLE of a
+     * cell that is a plain decimal number); only a cell it does not give as a positive finite number comes to Java
+     * as text, to be checked as before and reported with its line. Problems are reported in the order a reader that
+     * first counted the rows, then checked them one by one, would meet them: a malformed file, no rows, a
+     * {@code --where} DuckDB cannot evaluate, no row kept, then the first bad value or repeated row in file order.
      */
-    private static boolean[] matching(Connection duckdb, Path file, String source, TableFormat format, String text,
-                                      Map<String, String> derivedColumns, String where, int rows) throws SQLException {
+    private Read read(Path file, String source, TableFormat format, TableScan.Result scan,
+                      Map<String, String> derivedColumns, ColumnRequest request, Stages stages) {
+        if (scan.bytes() == 0 || (format.isText() && scan.blank())) {
+            throw new InputException(source, null, null, "at least one row", "an empty file");
+        }
+        Properties streamingResults = new Properties();
+        streamingResults.setProperty("jdbc_stream_results", "true");
+        try (Connection duckdb = DriverManager.getConnection(DUCKDB_IN_MEMORY);
+             Connection streaming = DriverManager.getConnection(DUCKDB_IN_MEMORY, streamingResults)) {
+            Relation relation = relation(duckdb, file, source, format, scan);
+            if (!derivedColumns.isEmpty()) {
+                relation = relation.project(derivedColumns);
+            }
+            Map<String, String> fileColumns;
+            try {
+                fileColumns = resolve(request, relation.columns(), source);
+            } catch (InputException missing) {
+                if (count(duckdb, relation) == 0) {
+                    throw new InputException(source, null, null, "at least one row", "no rows");
+                }
+                throw missing;
+            }
+            long expected = format == TableFormat.PARQUET ? count(duckdb, relation) : scan.records().size();
+            Where where = request.where() == null ? null
+                    : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
+                    expected);
+            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns);
+            try {
+                rows.read(streaming, relation, scan.records(), where == null ? null : where.keep(), stages, expected);
+            } catch (SQLException streamed) {
+                count(duckdb, relation);   // a streaming result loses DuckDB's message; counting gives it again
+                throw streamed;
+            }
+            if (rows.read == 0) {
+                throw new InputException(source, null, null, "at least one row", "no rows");
+            }
+            if (format.isText() && rows.read != scan.records().size()) {
+                throw new InputException(source, null, null, "one " + (format == TableFormat.CSV ? "CSV record"
+                        : "JSON object") + " per row", scan.records().size() + " records for the " + rows.read
+                        + " rows DuckDB read");
+            }
+            if (where != null) {
+                if (where.failure() != null) {
+                    throw where.failure();
+                }
+                if (where.rows() != rows.read) {
+                    throw new InputException(source, null, null, "the same " + rows.read + " rows when read with "
+                            + "column types for --where", where.rows() + " rows");
+                }
+                if (rows.kept == 0) {
+                    throw new InputException(source, null, null, "at least one row with --where " + request.where(),
+                            "none of the " + rows.read + " rows");
+                }
+            }
+            if (rows.firstError != null) {
+                throw rows.firstError;
+            }
+            return new Read(rows.table(scan.sha256()), request.mapping().resolvedIn(relation.columns()),
+                    rows.text);
+        } catch (SQLException e) {
+            throw malformed(source, format, scan, e);
+        }
+    }
+
+    /**
+     * What {@code --where} keeps: the rows (0-based, in file order) for which the condition holds, or why it could
+     * not be evaluated (reported only after the file itself is known to be well formed).
+     */
+    private record Where(BitSet keep, long rows, RuntimeException failure) {
+    }
+
+    /**
+     * Which rows of the file satisfy {@code where}, in file order: the condition is evaluated on the file read with
+     * DuckDB's own column types (so that {@code tokens >= 1e9} compares numbers), after the dataset's derived
+     * columns if it has any; false or NULL leaves a row out. If DuckDB cannot evaluate the condition on the file's
+     * columns, the failure is an {@link IllegalArgumentException} giving its message and the columns.
+     */
+    private static Where matching(Connection duckdb, Connection streaming, Path file, String source,
+                                  TableFormat format,
+                                  TableScan.Result scan, Map<String, String> derivedColumns, String where,
+                                  Stages stages, long expected) {
         String path = literal(file.toString());
         String typed = switch (format) {
             case CSV -> "read_csv(" + path + ", header = true, delim = "
-                    + literal(String.valueOf(RecordLines.csvDelimiter(text))) + ", quote = '\"', escape = '\"', "
-                    + csvLineSize(text) + ")";
+                    + literal(String.valueOf(RecordLines.csvDelimiter(scan.header()))) + ", quote = '\"', "
+                    + "escape = '\"', " + csvLineSize(scan) + ")";
             case JSON -> "read_json(" + path + ", format = 'auto', sample_size = -1)";
             case JSON_LINES -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1)";
             case PARQUET -> "read_parquet(" + path + ")";
         };
-        Relation relation = new Relation(typed, describe(duckdb, typed));
+        Relation relation;
+        try {
+            relation = new Relation(typed, describe(duckdb, typed));
+        } catch (SQLException e) {
+            return new Where(null, 0, malformed(source, format, scan, e));
+        }
         if (!derivedColumns.isEmpty()) {
             relation = relation.project(derivedColumns);
         }
-        boolean[] keep = new boolean[rows];
+        BitSet keep = new BitSet();
         int row = 0;
-        try (Statement statement = duckdb.createStatement();
-             ResultSet result = statement.executeQuery("SELECT coalesce(CAST((" + where + ") AS BOOLEAN), false) "
-                     + "FROM " + relation.sql())) {
+        String query = "SELECT coalesce(CAST((" + where + ") AS BOOLEAN), false) FROM " + relation.sql();
+        try (Statement statement = streaming.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
             while (result.next()) {
-                if (row < rows) {
-                    keep[row] = result.getBoolean(1);
+                if (result.getBoolean(1)) {
+                    keep.set(row);
                 }
                 row++;
+                if ((row & PROGRESS_ROWS) == 0) {
+                    TableScan.checkInterrupt();
+                    stages.at(Stage.WHERE, row, expected);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("--where '" + where + "': expected a condition over the columns of "
-                    + source + " (" + String.join(", ", relation.columns()) + "), found an error evaluating it "
-                    + "(DuckDB: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip() + ")", e);
+        } catch (SQLException streamed) {
+            SQLException e = streamed;
+            try (Statement statement = duckdb.createStatement();
+                 ResultSet result = statement.executeQuery(query)) {
+                while (result.next()) {
+                    TableScan.checkInterrupt();   // a streaming result loses DuckDB's message; this gives it again
+                }
+            } catch (SQLException again) {
+                e = again;
+            }
+            return new Where(null, row, new IllegalArgumentException("--where '" + where + "': expected a condition "
+                    + "over the columns of " + source + " (" + String.join(", ", relation.columns()) + "), found an "
+                    + "error evaluating it (DuckDB: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    .strip() + ")", e));
         }
-        if (row != rows) {
-            throw new InputException(source, null, null, "the same " + rows + " rows when read with column types "
-                    + "for --where", row + " rows");
-        }
-        return keep;
+        return new Where(keep, row, null);
     }
 
     /**
-     * DuckDB's {@code max_line_size} option for {@code text}: its default, 2 MB, or the longest line in UTF-8 bytes
-     * if longer, so that a long cell (a run's configuration, a note) is read rather than refused.
+     * DuckDB's {@code max_line_size} option for a scanned text: its default, 2 MB, or the longest line in UTF-8
+     * bytes if longer, so that a long cell (a run's configuration, a note) is read rather than refused.
      */
-    private static String csvLineSize(String text) {
-        long longest = 0;
-        long current = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                longest = Math.max(longest, current);
-                current = 0;
-            } else {
-                current += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-            }
-        }
-        longest = Math.max(longest, current);
-        return "max_line_size = " + Math.max(DUCKDB_MAX_LINE_SIZE, longest + 1);
-    }
-
-    /** {@code text} without a leading byte-order mark and with CRLF line ends made LF. */
-    private static String normalised(String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n");
+    private static String csvLineSize(TableScan.Result scan) {
+        return "max_line_size = " + Math.max(DUCKDB_MAX_LINE_SIZE, scan.longestLine() + 1);
     }
 
     /** What to select from: a DuckDB table expression and the names of its columns. */
@@ -390,13 +472,13 @@ public final class TableReader {
         }
     }
 
-    private static Relation relation(Connection duckdb, Path file, String source, TableFormat format, String text)
-            throws SQLException {
+    private static Relation relation(Connection duckdb, Path file, String source, TableFormat format,
+                                     TableScan.Result scan) throws SQLException {
         String path = literal(file.toString());
         switch (format) {
             case CSV -> {
-                char delimiter = RecordLines.csvDelimiter(text);
-                List<String> header = new ArrayList<>(RecordLines.csvHeader(text, delimiter));
+                char delimiter = RecordLines.csvDelimiter(scan.header());
+                List<String> header = new ArrayList<>(RecordLines.csvHeader(scan.header(), delimiter));
                 for (int i = 0; i < header.size(); i++) {
                     if (header.get(i).isEmpty()) {
                         header.set(i, "Unnamed: " + i);   // pandas' name for it (e.g. to_csv()'s index column)
@@ -405,17 +487,17 @@ public final class TableReader {
                 Set<String> seen = new HashSet<>();
                 for (String name : header) {
                     if (!seen.add(name)) {
-                        throw new InputException(source, RecordLines.csvRecords(text).get(0), name,
+                        throw new InputException(source, RecordLines.csvRecords(scan.header()).get(0), name,
                                 "distinct column names in the header", "'" + name + "' twice");
                     }
                 }
                 return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = "
                         + literal(String.valueOf(delimiter)) + ", "
-                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " + csvLineSize(text)
+                        + "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, " + csvLineSize(scan)
                         + ", columns = " + allVarchar(header) + ")", header);
             }
             case JSON, JSON_LINES -> {
-                RecordLines.JsonProblem problem = RecordLines.jsonProblem(text);
+                RecordLines.JsonProblem problem = scan.jsonProblem();
                 if (problem != null) {
                     throw new InputException(source, problem.line(), null, problem.expected(), problem.found());
                 }
@@ -493,80 +575,303 @@ public final class TableReader {
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
-    private static void readCells(Connection duckdb, Relation relation, Iterable<String> columns, TableFormat format,
-                                  List<String[]> cells, List<Integer> rowNumbers) throws SQLException {
-        StringJoiner select = new StringJoiner(", ");
-        int width = 0;
-        for (String column : columns) {
-            select.add("CAST(" + identifier(column) + " AS VARCHAR)");
-            width++;
+
+    /**
+     * The rows of one read, filled from DuckDB's streaming result: the numbers of the numeric columns in primitive
+     * arrays, the stripped text of the text columns, and the line of each row kept; the first bad value or repeated
+     * row is kept to be reported once the whole file has been read.
+     */
+    private static final class Rows {
+
+        /** A plain decimal number, as {@link #DECIMAL} (RE2 syntax, for DuckDB's {@code regexp_full_match}). */
+        private static final String DUCKDB_DECIMAL = "'[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?'";
+
+        private final String source;
+        private final TableFormat format;
+        private final List<String> logical;
+        private final List<String> inFile;
+        private final boolean keepBad;
+        private final Set<String> strict;
+        private final int[] numeric;
+        private final int[] textual;
+        private double[][] values;
+        private int capacity = 1024;
+        private final RecordLines.IntList lines = new RecordLines.IntList();
+        private final Map<String, List<String>> text = new LinkedHashMap<>();
+        private RowIndex seen;
+        /** Rows DuckDB gave, rows the {@code --where} condition kept, and rows stored. */
+        private int read;
+        private int kept;
+        private int stored;
+        private InputException firstError;
+
+        Rows(String source, TableFormat format, Map<String, String> fileColumns, boolean keepBad,
+             Set<String> strict) {
+            this.source = source;
+            this.format = format;
+            this.logical = List.copyOf(fileColumns.keySet());
+            this.inFile = List.copyOf(fileColumns.values());
+            this.keepBad = keepBad;
+            this.strict = strict;
+            this.numeric = java.util.stream.IntStream.range(0, logical.size())
+                    .filter(c -> !ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
+            this.textual = java.util.stream.IntStream.range(0, logical.size())
+                    .filter(c -> ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
+            this.values = new double[numeric.length][capacity];
+            for (int c : textual) {
+                text.put(logical.get(c), new ArrayList<>());
+            }
         }
-        boolean numbered = format == TableFormat.PARQUET;
-        if (numbered) {
-            select.add("file_row_number");
-        }
-        try (Statement statement = duckdb.createStatement();
-             ResultSet result = statement.executeQuery("SELECT " + select + " FROM " + relation.sql())) {
-            while (result.next()) {
-                String[] row = new String[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = result.getString(i + 1);
-                }
-                cells.add(row);
-                if (numbered) {
-                    rowNumbers.add(Math.toIntExact(result.getLong(width + 1) + 1));
+
+        /**
+         * Streams the rows of {@code relation}: per numeric column its number if DuckDB parses the cell as a
+         * positive finite plain decimal, and otherwise its text; per text column its text; for Parquet the row
+         * number.
+         */
+        void read(Connection duckdb, Relation relation, RecordLines.IntList records, BitSet keep, Stages stages,
+                  long expected) throws SQLException {
+            seen = keepBad ? null : new RowIndex(expected);
+            if (expected > capacity) {
+                capacity = (int) Math.min(expected, Integer.MAX_VALUE - 8);
+                values = new double[numeric.length][capacity];
+            }
+            StringJoiner cells = new StringJoiner(", ");
+            StringJoiner parsed = new StringJoiner(", ");
+            StringJoiner checked = new StringJoiner(", ");
+            for (int c = 0; c < logical.size(); c++) {
+                cells.add("CAST(" + identifier(inFile.get(c)) + " AS VARCHAR) AS t" + c);
+                parsed.add("t" + c);
+                checked.add("t" + c);
+            }
+            for (int c : numeric) {
+                parsed.add("CASE WHEN regexp_full_match(t" + c + ", " + DUCKDB_DECIMAL + ") THEN TRY_CAST(t" + c
+                        + " AS DOUBLE) END AS v" + c);
+            }
+            boolean numbered = format == TableFormat.PARQUET;
+            if (numbered) {
+                cells.add("file_row_number");
+                parsed.add("file_row_number");
+            }
+            StringJoiner select = new StringJoiner(", ");
+            for (int c : numeric) {
+                select.add("v" + c);
+                select.add("CASE WHEN v" + c + " > 0 AND isfinite(v" + c + ") THEN NULL ELSE t" + c + " END");
+            }
+            for (int c : textual) {
+                select.add("t" + c);
+            }
+            if (numbered) {
+                select.add("file_row_number");
+            }
+            double[] row = new double[numeric.length];
+            try (Statement statement = duckdb.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT " + select + " FROM (SELECT " + parsed
+                         + " FROM (SELECT " + cells + " FROM " + relation.sql() + "))")) {
+                while (result.next()) {
+                    int index = read++;
+                    if ((read & PROGRESS_ROWS) == 0) {
+                        TableScan.checkInterrupt();
+                        stages.at(Stage.READ, read, expected);
+                    }
+                    if (keep != null && !keep.get(index)) {
+                        continue;
+                    }
+                    kept++;
+                    if (firstError != null || (!numbered && index >= records.size())) {
+                        continue;   // reported once the whole file is read
+                    }
+                    int line = numbered ? Math.toIntExact(result.getLong(2 * numeric.length + textual.length + 1) + 1)
+                            : records.get(index);
+                    if (numbers(result, line, row)) {
+                        store(result, line, row);
+                    }
                 }
             }
+        }
+
+        /** Reads the numbers of the current row into {@code row}; false (and the error kept) if one is bad. */
+        private boolean numbers(ResultSet result, int line, double[] row) throws SQLException {
+            for (int k = 0; k < numeric.length; k++) {
+                double value = result.getDouble(2 * k + 1);
+                if (result.wasNull() || !(value > 0 && value < Double.POSITIVE_INFINITY)) {
+                    String cell = result.getString(2 * k + 2);
+                    String column = logical.get(numeric[k]);
+                    if (keepBad && !strict.contains(column)) {
+                        value = positiveFiniteOrNaN(cell);
+                    } else {
+                        try {
+                            value = positiveFinite(cell, source, line, inFile.get(numeric[k]), format);
+                        } catch (InputException bad) {
+                            firstError = bad;
+                            return false;
+                        }
+                    }
+                }
+                row[k] = value;
+            }
+            return true;
+        }
+
+        private void store(ResultSet result, int line, double[] row) throws SQLException {
+            if (stored == capacity) {
+                grow();
+            }
+            for (int k = 0; k < numeric.length; k++) {
+                values[k][stored] = row[k];
+            }
+            if (!keepBad) {
+                int earlier = seen.addOrFind(values, numeric.length, stored);
+                if (earlier >= 0) {
+                    List<String> columns = java.util.Arrays.stream(numeric).mapToObj(inFile::get).toList();
+                    firstError = new InputException(source, line, null, "each row only once", "the same "
+                            + quotedList(columns) + " as " + (format.isText() ? "line " : "row ")
+                            + lines.get(earlier));
+                    return;
+                }
+            }
+            for (int i = 0; i < textual.length; i++) {
+                String cell = result.getString(2 * numeric.length + i + 1);
+                text.get(logical.get(textual[i])).add(cell == null ? "" : cell.strip());
+            }
+            lines.add(line);
+            stored++;
+        }
+
+        private void grow() {
+            capacity = stored + (stored >> 1);
+            for (int k = 0; k < values.length; k++) {
+                values[k] = java.util.Arrays.copyOf(values[k], capacity);
+            }
+        }
+
+        RunTable table(String contentHash) {
+            Map<String, double[]> columns = new LinkedHashMap<>();
+            for (int k = 0; k < numeric.length; k++) {
+                columns.put(logical.get(numeric[k]), java.util.Arrays.copyOf(values[k], stored));
+            }
+            return new RunTable(source, contentHash, columns, lines.toArray(0));
         }
     }
 
-    private static int[] sourceLines(TableFormat format, String text, List<Integer> rowNumbers, int rows,
-                                     String source) {
-        List<Integer> lines = switch (format) {
-            case CSV -> {
-                List<Integer> records = RecordLines.csvRecords(text);
-                yield records.subList(Math.min(1, records.size()), records.size());
+    /**
+     * The rows stored so far by their numbers, in an open-addressing table of (hash, row index) pairs — 8 bytes a
+     * slot rather than a boxed key a row — to find the first earlier row with the same numbers in every column.
+     */
+    private static final class RowIndex {
+
+        private long[] slots;
+        private int size;
+
+        /** A table sized for {@code expected} rows (it grows if there are more). */
+        RowIndex(long expected) {
+            int capacity = 1 << 10;
+            while (capacity < (1 << 30) && capacity < 2 * expected) {
+                capacity <<= 1;
             }
-            case JSON, JSON_LINES -> RecordLines.jsonObjects(text);
-            case PARQUET -> rowNumbers;
-        };
-        if (lines.size() != rows) {
-            throw new InputException(source, null, null, "one " + (format == TableFormat.CSV ? "CSV record" : "JSON object")
-                    + " per row", lines.size() + " records for the " + rows + " rows DuckDB read");
+            slots = new long[capacity];
         }
-        return lines.stream().mapToInt(Integer::intValue).toArray();
+
+        /** Adds row {@code row} of {@code values}; the earlier row with the same numbers, or -1 if none. */
+        int addOrFind(double[][] values, int columns, int row) {
+            if (2 * (size + 1) > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (long entry : old) {
+                    if (entry != 0) {
+                        int mask = slots.length - 1;
+                        int i = (int) (entry >>> 32) & mask;
+                        while (slots[i] != 0) {
+                            i = (i + 1) & mask;
+                        }
+                        slots[i] = entry;
+                    }
+                }
+            }
+            int hash = hash(values, columns, row);
+            int mask = slots.length - 1;
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
+                long entry = slots[i];
+                if (entry == 0) {
+                    slots[i] = ((long) hash << 32) | (row + 1L);
+                    size++;
+                    return -1;
+                }
+                int earlier = (int) entry - 1;
+                if ((int) (entry >>> 32) == hash && same(values, columns, earlier, row)) {
+                    return earlier;
+                }
+            }
+        }
+
+        private static int hash(double[][] values, int columns, int row) {
+            long h = 0;
+            for (int k = 0; k < columns; k++) {
+                h = mix(h + Double.doubleToLongBits(values[k][row]));
+            }
+            return (int) h;
+        }
+
+        /** MurmurHash3's 64-bit finaliser: every bit of {@code h} moves the low bits the table uses. */
+        private static long mix(long h) {
+            h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+            h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+            return h ^ (h >>> 33);
+        }
+
+        /** Equal as {@code Double.equals} compares (bit patterns), as a {@code List<Double>} key would. */
+        private static boolean same(double[][] values, int columns, int a, int b) {
+            for (int k = 0; k < columns; k++) {
+                if (Double.doubleToLongBits(values[k][a]) != Double.doubleToLongBits(values[k][b])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
-    private static RunTable table(String source, String contentHash, Map<String, String> fileColumns,
-                                  List<String[]> cells, int[] lines, TableFormat format, boolean keepBad,
-                                  Set<String> strict) {
-        List<String> logical = List.copyOf(fileColumns.keySet());
-        List<String> inFile = List.copyOf(fileColumns.values());
-        double[][] values = new double[logical.size()][cells.size()];
-        Map<List<Double>, Integer> firstLineOfRow = new HashMap<>();
-        for (int row = 0; row < cells.size(); row++) {
-            List<Double> key = new ArrayList<>(logical.size());
-            for (int column = 0; column < logical.size(); column++) {
-                double value = keepBad && !strict.contains(logical.get(column))
-                        ? positiveFiniteOrNaN(cells.get(row)[column])
-                        : positiveFinite(cells.get(row)[column], source, lines[row], inFile.get(column), format);
-                values[column][row] = value;
-                key.add(value);
-            }
-            if (keepBad) {
-                continue;
-            }
-            Integer earlier = firstLineOfRow.putIfAbsent(key, lines[row]);
-            if (earlier != null) {
-                throw new InputException(source, lines[row], null, "each row only once",
-                        "the same " + quotedList(inFile) + " as " + (format.isText() ? "line " : "row ") + earlier);
+    /** The stages of a read, each given a share of the progress reported. */
+    private enum Stage {
+        SCAN(0, 0.2), COPY(0.2, 0.3), WHERE(0.3, 0.5), READ(0.5, 1);
+
+        private final double from;
+        private final double to;
+
+        Stage(double from, double to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /** Reports a read's progress: non-decreasing, in steps of at least 1/1000, ending at 1 when the read is done. */
+    private static final class Stages {
+
+        private final ReadProgress progress;
+        private double reported;
+
+        Stages(ReadProgress progress) {
+            this.progress = progress;
+        }
+
+        void at(Stage stage, long done, long total) {
+            if (total > 0) {
+                report(stage.from + (stage.to - stage.from) * Math.min(1, (double) done / total));
             }
         }
-        Map<String, double[]> columns = new LinkedHashMap<>();
-        for (int column = 0; column < logical.size(); column++) {
-            columns.put(logical.get(column), values[column]);
+
+        void done() {
+            report(1);
         }
-        return new RunTable(source, contentHash, columns, lines);
+
+        private void report(double fraction) {
+            if (fraction >= reported + 0.001 || (fraction == 1 && reported < 1)) {
+                reported = fraction;
+                progress.progressed(fraction);
+            }
+        }
+
+        void end() {
+            progress.ended();
+        }
     }
 
     private static double positiveFiniteOrNaN(String cell) {
@@ -601,7 +906,8 @@ public final class TableReader {
      * {@code GetLineNumber} returns {@code line + 1} and the message prints {@code line + 1}), so the n-th record is
      * reported as {@code n + 1}; it is mapped back to the line on which that record starts.
      */
-    private static InputException malformed(String source, TableFormat format, String text, SQLException e) {
+    private static InputException malformed(String source, TableFormat format, TableScan.Result scan,
+                                            SQLException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         Integer line = null;
         Matcher csvLine = DUCKDB_CSV_LINE.matcher(message);
@@ -610,7 +916,7 @@ public final class TableReader {
             line = Integer.valueOf(csvLine.group(1));
         } else if ((format == TableFormat.JSON || format == TableFormat.JSON_LINES) && jsonRecord.find()) {
             int record = Integer.parseInt(jsonRecord.group(1)) - 2;
-            List<Integer> starts = RecordLines.jsonObjects(text);
+            RecordLines.IntList starts = scan.records();
             line = record >= 0 && record < starts.size() ? starts.get(record) : null;
             message = jsonRecord.replaceFirst("");
         }
@@ -626,32 +932,19 @@ public final class TableReader {
         }
         String expected = switch (format) {
             case CSV -> "a well-formed CSV file with a header line (delimiter '"
-                    + String.valueOf(RecordLines.csvDelimiter(text)).replace("\t", "\\t") + "')";
+                    + String.valueOf(RecordLines.csvDelimiter(scan.header())).replace("\t", "\\t") + "')";
             case JSON, JSON_LINES -> "well-formed JSON objects";
             case PARQUET -> "a readable Parquet file";
         };
         return new InputException(source, line, null, expected, "an error reading it (DuckDB: " + found + ")", e);
     }
 
-    private static byte[] readBytes(Path file, String source) {
+    private static void requireFile(Path file, String source) {
         if (!Files.exists(file)) {
             throw new InputException(source, null, null, "an existing file", "nothing at that path");
         }
         if (Files.isDirectory(file)) {
             throw new InputException(source, null, null, "a file", "a directory");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException | SecurityException e) {
-            throw new InputException(source, null, null, "a readable file", "an unreadable one (" + e + ")", e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
@@ -660,7 +953,7 @@ public final class TableReader {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // a leftover temporary copy of a bundled dataset is harmless
+                // a leftover temporary copy is harmless
             }
         }
     }

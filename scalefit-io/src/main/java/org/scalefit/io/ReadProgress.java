@@ -1,0 +1,25 @@
+package org.scalefit.io;
+
+/**
+ * Told how far a {@link TableReader} has got with reading one table, e.g. to draw a progress bar: the fraction of
+ * the work done — the file's bytes scanned, then its rows read through DuckDB — as a non-decreasing sequence that
+ * reaches 1 when the read succeeds. {@link #ended()} follows every read, however it ends (done, bad input,
+ * interrupted). Calls come from the reading thread.
+ */
+@FunctionalInterface
+public interface ReadProgress {
+
+    /** Tells nothing. */
+    ReadProgress NONE = fraction -> { };
+
+    /**
+     * The read has got this far.
+     *
+     * @param fraction in (0, 1], greater than at the previous call of the same read; 1 when the table is read
+     */
+    void progressed(double fraction);
+
+    /** The read is over, whether or not it succeeded; a next read starts from 0 again. */
+    default void ended() {
+    }
+}
