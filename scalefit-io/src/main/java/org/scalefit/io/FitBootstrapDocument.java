@@ -48,7 +48,10 @@ public record FitBootstrapDocument(
         @JsonProperty("natural_covariance") List<List<Double>> naturalCovariance,
         @JsonInclude(JsonInclude.Include.NON_NULL) Bands allocation,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<List<Double>> draws,
-        Provenance provenance, RunTiming run) {
+        Provenance provenance, RunTiming run) implements ResultDocument {
+
+    /** The value of {@link Envelope#analysis()}. */
+    public static final String ANALYSIS = "bootstrap";
 
     public FitBootstrapDocument {
         inputs = copy(inputs);
@@ -221,9 +224,10 @@ public record FitBootstrapDocument(
         return Documents.read(file, FitBootstrapDocument.class);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
-    public String write() {
-        return Documents.write(this);
+    @Override
+    public Envelope envelope() {
+        return new Envelope(ANALYSIS, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(),
+                bootstrap.seed(), run);
     }
 
     private static List<Integer> ints(int[] values) {

@@ -48,7 +48,10 @@ public record FitDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("grid_best") Start gridBest,
         @JsonProperty("best_starts") List<Start> bestStarts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
-        Provenance provenance, RunTiming run, int threads, double seconds) {
+        Provenance provenance, RunTiming run, int threads, double seconds) implements ResultDocument {
+
+    /** The value of {@link Envelope#analysis()}. */
+    public static final String ANALYSIS = "fit";
 
     /**
      * The physical limits the data were checked against ({@link Identification.Limits}, {@code --max-params},
@@ -203,9 +206,16 @@ public record FitDocument(
         return Documents.read(json, FitDocument.class, source);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
+    @Override
     public String write() {
         return Documents.write(this);
+    }
+
+    @Override
+    public Envelope envelope() {
+        return new Envelope(ANALYSIS, provenance == null ? null : provenance.scalefitVersion(),
+                provenance == null ? null : provenance.data(), provenance == null ? null : provenance.dataSha256(),
+                null, run);
     }
 
     /** True if the document holds an optimum (some start converged). */

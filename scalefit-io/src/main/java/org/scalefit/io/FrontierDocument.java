@@ -36,7 +36,7 @@ public record FrontierDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bin_minimizers") List<Run> binMinimizers,
         @JsonProperty("overspend_percent") List<Double> overspendPercent,
         @JsonProperty("flops_accounting") List<ShapeRatio> flopsAccounting,
-        Provenance provenance) {
+        Provenance provenance) implements ResultDocument {
 
     /** The document's {@code analysis}. */
     public static final String APPROACH_1 = "approach-1";
@@ -161,9 +161,10 @@ public record FrontierDocument(
         return Documents.read(file, FrontierDocument.class);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
-    public String write() {
-        return Documents.write(this);
+    @Override
+    public Envelope envelope() {
+        return new Envelope(analysis, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
+                null);
     }
 
     private static List<Run> runs(LossFrontier frontier, RunTable table, double[] params, double[] tokens) {
