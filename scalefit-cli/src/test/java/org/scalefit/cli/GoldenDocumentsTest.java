@@ -30,13 +30,13 @@ class GoldenDocumentsTest {
     @TempDir
     Path folder;
 
-    private static String golden(String name) throws IOException {
+    static String golden(String name) throws IOException {
         try (InputStream in = GoldenDocumentsTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static String result(String document) {
+    static String result(String document) {
         return RUN_LINE.matcher(document).replaceAll("");
     }
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.io.BenchmarkLawsDocument;
@@ -28,28 +26,14 @@ import org.scalefit.io.ShapeSearchDocument;
  * Every result document written by a record ({@link ResultDocument}) is, on a small fixed case, the bytes scalefit
  * wrote when the document was built as a JSON tree by hand (src/test/resources/golden, written by the command of each
  * test with the law files in the working folder), apart from what describes the run: timing, thread counts and the
- * version; and it reads back as the record it was written from.
+ * version ({@link GoldenDocumentsTest#result}); and it reads back as the record it was written from.
  */
 class GoldenResultDocumentsTest {
-
-    /** Lines that describe the run, not the result. */
-    private static final Pattern RUN_LINE = Pattern.compile(
-            "(?m)^\\s*\"(seconds|threads|scalefit_version)\" : .*\\R");
 
     private static final String LAWS = "/reference/gemstones/parameters_delta-3/";
 
     @TempDir
     Path folder;
-
-    private static String golden(String name) throws IOException {
-        try (InputStream in = GoldenResultDocumentsTest.class.getResourceAsStream("/golden/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String result(String document) {
-        return RUN_LINE.matcher(document).replaceAll("");
-    }
 
     /** The law file {@code name} of the test resources, copied to the folder as {@code as}. */
     private String law(String name, String as) throws IOException {
@@ -73,7 +57,7 @@ class GoldenResultDocumentsTest {
         CliRun run = CliRun.of(all);
         assertThat(run.exitCode()).as(run.err()).isZero();
         String written = Files.readString(out);
-        assertThat(result(written.replace(folder + java.io.File.separator, ""))).isEqualTo(result(golden(golden)));
+        assertThat(GoldenDocumentsTest.result(written.replace(folder + java.io.File.separator, ""))).isEqualTo(GoldenDocumentsTest.result(GoldenDocumentsTest.golden(golden)));
         D document = read.apply(out);
         assertThat(document.write()).isEqualTo(written);
         Files.writeString(out, document.write());

@@ -111,7 +111,8 @@ public record BenchmarkLawsDocument(String analysis, int checkpoints, int points
     /** The benchmark results and the losses, their SHA-256, and the version. */
     public record Provenance(String data, @JsonProperty("data_sha256") String dataSha256, String losses,
                              @JsonProperty("losses_sha256") String lossesSha256,
-                             @JsonProperty("scalefit_version") String scalefitVersion) {
+                             @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
     }
 
     /** The document of {@code fits} of {@code benchmarks} matched with {@code losses}, by scalefit {@code version}. */
@@ -152,7 +153,6 @@ public record BenchmarkLawsDocument(String analysis, int checkpoints, int points
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
-                null);
+        return Envelope.of(analysis, provenance, null, null);
     }
 }

@@ -69,7 +69,6 @@ public record DeltaGridDocument(String analysis, String law, List<Result> result
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
-                run);
+        return Envelope.of(analysis, provenance, null, run);
     }
 }

@@ -23,4 +23,22 @@ public record Envelope(String analysis, @JsonProperty("scalefit_version") String
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("data_sha256") String dataSha256,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Long seed,
                        @JsonInclude(JsonInclude.Include.NON_NULL) RunTiming run) {
+
+    /** What a document's provenance says of its data and its writer (each document's provenance record has it). */
+    public interface Source {
+
+        /** The data's name as given, or null. */
+        String data();
+
+        /** The SHA-256 of the data's content, or null. */
+        String dataSha256();
+
+        /** The version of the writer. */
+        String scalefitVersion();
+    }
+
+    /** The envelope of a document of {@code analysis} whose provenance is {@code source}. */
+    public static Envelope of(String analysis, Source source, Long seed, RunTiming run) {
+        return new Envelope(analysis, source.scalefitVersion(), source.data(), source.dataSha256(), seed, run);
+    }
 }

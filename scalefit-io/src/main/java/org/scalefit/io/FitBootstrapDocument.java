@@ -163,7 +163,8 @@ public record FitBootstrapDocument(
             "scalefit_version"})
     public record Provenance(@JsonProperty("fit_file") String fitFile, @JsonProperty("fit_sha256") String fitSha256,
                              String data, @JsonProperty("data_sha256") String dataSha256, List<String> transforms,
-                             Map<String, String> columns, @JsonProperty("scalefit_version") String scalefitVersion) {
+                             Map<String, String> columns, @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
 
         public Provenance {
             transforms = copy(transforms);
@@ -226,8 +227,7 @@ public record FitBootstrapDocument(
 
     @Override
     public Envelope envelope() {
-        return new Envelope(ANALYSIS, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(),
-                bootstrap.seed(), run);
+        return Envelope.of(ANALYSIS, provenance, bootstrap.seed(), run);
     }
 
     private static List<Integer> ints(int[] values) {

@@ -155,7 +155,8 @@ public record FitDocument(
                              @JsonProperty("data_sha256") String dataSha256, List<String> transforms, String law,
                              String grid, @JsonProperty("grid_size") long gridSize,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> columns,
-                             @JsonProperty("scalefit_version") String scalefitVersion) {
+                             @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
 
         /** The provenance of the data alone. */
         public FitProvenance fitProvenance() {
@@ -213,9 +214,8 @@ public record FitDocument(
 
     @Override
     public Envelope envelope() {
-        return new Envelope(ANALYSIS, provenance == null ? null : provenance.scalefitVersion(),
-                provenance == null ? null : provenance.data(), provenance == null ? null : provenance.dataSha256(),
-                null, run);
+        return provenance == null ? new Envelope(ANALYSIS, null, null, null, null, run)
+                : Envelope.of(ANALYSIS, provenance, null, run);
     }
 
     /** True if the document holds an optimum (some start converged). */

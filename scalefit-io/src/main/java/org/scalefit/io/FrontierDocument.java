@@ -115,7 +115,7 @@ public record FrontierDocument(
     /** The data the analysis was made on, its SHA-256, what was derived from it, and the version. */
     @JsonPropertyOrder({"data", "data_sha256", "transforms", "scalefit_version"})
     public record Provenance(String data, @JsonProperty("data_sha256") String dataSha256, List<String> transforms,
-                             @JsonProperty("scalefit_version") String scalefitVersion) {
+                             @JsonProperty("scalefit_version") String scalefitVersion) implements Envelope.Source {
 
         public Provenance {
             transforms = transforms == null ? List.of() : List.copyOf(transforms);
@@ -163,8 +163,7 @@ public record FrontierDocument(
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
-                null);
+        return Envelope.of(analysis, provenance, null, null);
     }
 
     private static List<Run> runs(LossFrontier frontier, RunTable table, double[] params, double[] tokens) {

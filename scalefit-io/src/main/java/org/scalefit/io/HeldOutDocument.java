@@ -107,7 +107,8 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
     /** The data, its SHA-256, the transforms, the column mapping and the version. */
     public record Provenance(String data, @JsonProperty("data_sha256") String dataSha256, List<String> transforms,
                              Map<String, String> columns,
-                             @JsonProperty("scalefit_version") String scalefitVersion) {
+                             @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
 
         public Provenance {
             transforms = List.copyOf(transforms);
@@ -160,8 +161,7 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
 
     @Override
     public Envelope envelope() {
-        return new Envelope(ANALYSIS, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
-                run);
+        return Envelope.of(ANALYSIS, provenance, null, run);
     }
 
     private static Fit fit(HeldOutFit heldOut, Observations observations) {

@@ -121,7 +121,8 @@ public record OvertrainingDocument(String analysis, String dataset, @JsonPropert
 
     /** The data read, its SHA-256 and the version. */
     public record DataProvenance(String data, @JsonProperty("data_sha256") String dataSha256,
-                                 @JsonProperty("scalefit_version") String scalefitVersion) {
+                                 @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
     }
 
     /** The document of {@code analysis} of {@code dataset} on {@code testbed}, written by scalefit {@code version}. */
@@ -150,8 +151,7 @@ public record OvertrainingDocument(String analysis, String dataset, @JsonPropert
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
-                null);
+        return Envelope.of(analysis, provenance, null, null);
     }
 
     private static LossLaw lossLaw(OvertrainingAnalysis analysis) {

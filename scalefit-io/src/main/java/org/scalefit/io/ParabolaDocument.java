@@ -160,7 +160,7 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), null, null, null, run);
+        return provenance.envelope(analysis, run);
     }
 
     private static Panel panel(ParabolaJson.Panel panel) {

@@ -107,8 +107,7 @@ public record SamplingDocument(String analysis, String law, List<Comparison> com
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), provenance.data(), provenance.dataSha256(), null,
-                run);
+        return Envelope.of(analysis, provenance, null, run);
     }
 
     private static List<SampleRow> rows(RunTable table) {

@@ -149,6 +149,11 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
         public LawsProvenance {
             laws = List.copyOf(laws);
         }
+
+        /** The envelope of a document of {@code analysis} computed from these laws as {@code run} says. */
+        Envelope envelope(String analysis, RunTiming run) {
+            return new Envelope(analysis, scalefitVersion, null, null, null, run);
+        }
     }
 
     /** The document of {@code search} for {@code laws}, written by scalefit {@code version}, computed as {@code run}. */
@@ -185,7 +190,7 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
 
     @Override
     public Envelope envelope() {
-        return new Envelope(analysis, provenance.scalefitVersion(), null, null, null, run);
+        return provenance.envelope(analysis, run);
     }
 
     private static Law law(ShapeSearchJson.LawResult result) {
