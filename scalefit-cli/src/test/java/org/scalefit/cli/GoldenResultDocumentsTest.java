@@ -73,6 +73,7 @@ class GoldenResultDocumentsTest {
                 "--policy-draws", "500", "--threads", "2");
         assertThat(document.policy().rows().get(0).band()).containsOnlyKeys("p10", "p50", "p90");
         assertThat(document.envelope().seed()).isEqualTo(42L);
+        assertThat(document.envelope().analysis()).isEqualTo("epoch-bootstrap");
     }
 
     @Test

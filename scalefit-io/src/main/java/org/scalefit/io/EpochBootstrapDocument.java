@@ -47,8 +47,8 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
                                      @JsonInclude(JsonInclude.Include.NON_NULL) Policy policy, int threads,
                                      double seconds, VersionProvenance provenance) implements ResultDocument {
 
-    /** The value of {@link Envelope#analysis()}. */
-    public static final String ANALYSIS = "bootstrap";
+    /** The value of {@link Envelope#analysis()} ({@code scalefit bootstrap --data}, Epoch AI's analysis). */
+    public static final String ANALYSIS = "epoch-bootstrap";
 
     /** One value per parameter of θ in log space: α, β, log A, log B, log E. */
     public record LogSpace<T>(T alpha, T beta, @JsonProperty("log_A") T logA, @JsonProperty("log_B") T logB,
