@@ -60,7 +60,7 @@ final class BenchmarksCommand implements Callable<Integer> {
         OutputPaths.requireWritableFiles(out);
         BenchmarksResult result = new BenchmarksRequest(data, losses, law, Solver.fromLabel(solver)).run();
         if (out != null) {
-            AtomicFiles.writeString(out, result.document());
+            AtomicFiles.writeString(out, result.document().write());
         }
         BenchmarksPrinter.print(System.out, result);
         return result.fits().anyFailed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;

@@ -8,7 +8,6 @@ import org.scalefit.io.analysis.EpochRequest;
 import org.scalefit.parallel.EngineProvider;
 import org.scalefit.uncertainty.ResamplingStream;
 import org.scalefit.uncertainty.TestsAgainstReference;
-import org.scalefit.uncertainty.TokensPerParameterPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -122,7 +121,7 @@ final class BootstrapCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --data (Epoch AI's analysis) or --fit FILE (the bootstrap of a "
                     + "fit)");
         }
-        double[] compute = policyDraws > 0 ? policyBudgets(policyCompute) : new double[0];
+        double[] compute = policyDraws > 0 ? EpochRequest.policyBudgets(policyCompute) : new double[0];
         EpochRequest request = new EpochRequest(input.source(), dropHighestLosses, delta, start, reference, resamples,
                 seed, resampling, stream, policyDraws, compute, policyCoverage);
         EpochOutcome outcome;
@@ -130,23 +129,9 @@ final class BootstrapCommand implements Callable<Integer> {
             outcome = request.run(parallelism);
         }
         if (out != null) {
-            AtomicFiles.writeString(out, outcome.document(draws));
+            AtomicFiles.writeString(out, outcome.document(draws).write());
         }
         new BootstrapPrinter(System.out, outcome).print();
         return 0;
-    }
-
-    /** 10^x for x in np.arange(FROM, TO, STEP). */
-    private static double[] policyBudgets(String range) {
-        String[] parts = range.split(":");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("--policy-compute must be FROM:TO:STEP (log10 of FLOPs), was " + range);
-        }
-        try {
-            return TokensPerParameterPolicy.powersOfTen(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
-                    Double.parseDouble(parts[2]));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--policy-compute must be three numbers FROM:TO:STEP, was " + range);
-        }
     }
 }

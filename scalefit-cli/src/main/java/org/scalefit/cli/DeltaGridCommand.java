@@ -9,10 +9,11 @@ import java.util.concurrent.Callable;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.DeltaGridDocument;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
-import org.scalefit.io.SensitivityJson;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.EngineProvider;
 import org.scalefit.sensitivity.AllocationSlopes;
@@ -83,7 +84,8 @@ final class DeltaGridCommand implements Callable<Integer> {
         if (out != null) {
             FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
                     ScalefitVersion.current());
-            AtomicFiles.writeString(out, new SensitivityJson().deltaGrid(points, provenance, workers, seconds));
+            AtomicFiles.writeString(out, DeltaGridDocument.of(points, provenance,
+                    new RunTiming(workers, seconds)).write());
         }
         print(System.out, table.rows(), points, workers, seconds);
         return points.stream().allMatch(point -> point.fit().succeeded()) ? 0 : ScalefitCommand.EXIT_FIT_FAILED;

@@ -1,20 +1,14 @@
 package org.scalefit.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scalefit.fit.Identification;
 import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.FitBootstrapDocument;
-import org.scalefit.io.StoredFit;
 import org.scalefit.io.analysis.FitBootstrapOutcome;
 import org.scalefit.io.analysis.FitBootstrapRequest;
-import org.scalefit.law.LawForm;
 import org.scalefit.parallel.EngineProvider;
-import org.scalefit.uncertainty.AllocationBands;
-import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.ResamplingStream;
 import org.scalefit.uncertainty.ResamplingUnits;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code scalefit bootstrap --fit FILE}: the options of the bootstrap of a stored Approach-3 fit
  * ({@link FitBootstrapRequest}: the data reloaded from the fit's provenance and checked against it, points or whole
  * runs resampled, each replicate refitted from the fit's own parameters, with the allocation's bands at given
- * budgets), and its printout. A picocli mixin of {@link BootstrapCommand}.
+ * budgets); its printout is {@link FitBootstrapPrinter}. A picocli mixin of {@link BootstrapCommand}.
  */
 final class FitBootstrapOptions {
 
@@ -115,91 +109,8 @@ final class FitBootstrapOptions {
         if (out != null) {
             AtomicFiles.writeString(out, outcome.document(draws).write());
         }
-        print(System.out, outcome.stored(), prepared.source().data(), outcome.result(), outcome.resampling(),
-                outcome.allocation(), outcome.run().threads(), outcome.run().seconds());
+        FitBootstrapPrinter.print(System.out, outcome.stored(), prepared.source().data(), outcome.result(),
+                outcome.resampling(), outcome.allocation(), outcome.run().threads(), outcome.run().seconds());
         return 0;
-    }
-
-    private static void print(PrintStream stdout, StoredFit stored, String data, BootstrapResult result,
-                              FitBootstrapDocument.Resampling resampling, AllocationBands allocation, int threads,
-                              double seconds) {
-        LawForm law = stored.law().form();
-        stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, delta %s%n", stored.file(), law.name(),
-                data, stored.points(), stored.delta());
-        LawCautions.print(stdout, stored.file().toString(), stored.law().warnings());
-        ResamplingUnits units = resampling.units();
-        String what = units.scheme() == ResamplingUnits.Scheme.RUNS
-                ? units.units() + " runs (key " + String.join(",", resampling.runKey()) + ")"
-                : units.units() + " points";
-        stdout.printf(Locale.ROOT, "%s scheme: %s resampled with replacement; %d replicates, seed %d (%s stream), "
-                + "each refitted from the point estimate%n", units.scheme().label(), what, result.count(),
-                resampling.seed(), resampling.stream());
-        int[] failed = result.failed();
-        stdout.printf(Locale.ROOT, "refits: %d converged, %d at the precision floor, %d failed%s%n",
-                result.converged(), result.atPrecisionFloor().length, failed.length, failed.length == 0 ? ""
-                        : " (replicates " + list(failed) + "; kept in the summaries)");
-        double low = 50 - resampling.level() / 2;
-        double high = 50 + resampling.level() / 2;
-        double[] theta = stored.law().theta();
-        List<String> logNames = law.parameterNames(false);
-        List<String> naturalNames = law.parameterNames(true);
-        String lowLabel = percent(low);
-        String highLabel = percent(high);
-        stdout.printf(Locale.ROOT, "  %-26s %14s %12s %14s %14s%n", "parameter", "estimate", "s.e.", lowLabel,
-                highLabel);
-        double[] se = result.standardErrors();
-        double[] lows = result.percentile(low);
-        double[] highs = result.percentile(high);
-        for (int j = 0; j < theta.length; j++) {
-            stdout.printf(Locale.ROOT, "  %-26s %14.7g %12.5g %14.7g %14.7g%n", logNames.get(j), theta[j], se[j],
-                    lows[j], highs[j]);
-        }
-        double[] naturalSe = result.untransformedStandardErrors();
-        double[] naturalLows = result.untransformedPercentile(low);
-        double[] naturalHighs = result.untransformedPercentile(high);
-        for (int j = law.arity(); j < theta.length; j++) {
-            stdout.printf(Locale.ROOT, "  %-26s %14.7g %12.5g %14.7g %14.7g%n", naturalNames.get(j),
-                    Math.exp(theta[j]), naturalSe[j], naturalLows[j], naturalHighs[j]);
-        }
-        if (allocation != null) {
-            if (!allocation.computed()) {
-                stdout.println("allocation skipped: " + allocation.skipped());
-            } else {
-                printAllocation(stdout, allocation, result.count(), lowLabel, highLabel);
-            }
-        }
-        stdout.printf(Locale.ROOT, "%d threads, %.2f s%n", threads, seconds);
-    }
-
-    private static void printAllocation(PrintStream stdout, AllocationBands allocation, int replicates,
-                                        String lowLabel, String highLabel) {
-        int[] unusable = allocation.unusableReplicates();
-        stdout.printf(Locale.ROOT, "compute-optimal allocation (Chinchilla eq. 4): estimate, and median [%s, %s] "
-                + "over %d replicates%s%n", lowLabel, highLabel, replicates - unusable.length, unusable.length == 0
-                ? "" : " (" + unusable.length + " without an allocation left out: " + list(unusable) + ")");
-        stdout.printf(Locale.ROOT, "  %-9s  %-43s  %-43s  %s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N");
-        for (AllocationBands.Band band : allocation.bands()) {
-            stdout.printf(Locale.ROOT, "  %-9.3g  %-43s  %-43s  %s%n", band.compute(),
-                    spread(band.estimate().params(), band.params(), "%.4g"),
-                    spread(band.estimate().tokens(), band.tokens(), "%.4g"),
-                    spread(band.estimate().tokensPerParam(), band.tokensPerParam(), "%.3g"));
-        }
-    }
-
-    private static String spread(double estimate, AllocationBands.Spread spread, String format) {
-        return String.format(Locale.ROOT, format + " (" + format + " [" + format + ", " + format + "])", estimate,
-                spread.median(), spread.low(), spread.high());
-    }
-
-    private static String percent(double p) {
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + " %";
-    }
-
-    private static String list(int[] values) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < Math.min(values.length, 10); i++) {
-            text.append(i == 0 ? "" : ", ").append(values[i]);
-        }
-        return values.length > 10 ? text + ", …" : text.toString();
     }
 }

@@ -140,7 +140,7 @@ final class IsoflopCommand implements Callable<Integer> {
         IsoflopResult result = request.run(threads.local());
         if (out != null) {
             boolean csv = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-            AtomicFiles.writeString(out, csv ? result.csv() : result.json());
+            AtomicFiles.writeString(out, csv ? result.csv() : result.document().write());
         }
         new IsoflopPrinter(System.out).print(result);
         return result.fits() == null ? ScalefitCommand.EXIT_FIT_FAILED : 0;

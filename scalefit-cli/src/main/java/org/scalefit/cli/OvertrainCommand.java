@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.GadreTestbed;
-import org.scalefit.io.OvertrainingJson;
+import org.scalefit.io.OvertrainingDocument;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.RunSplit;
@@ -38,8 +38,8 @@ final class OvertrainCommand implements Callable<Integer> {
         OvertrainingAnalysis analysis = OvertrainingAnalysis.of(split, List.of(), options.lossFitter(),
                 options.errorFitter());
         if (options.out != null) {
-            AtomicFiles.writeString(options.out, new OvertrainingJson().write(testbed, options.dataset, analysis,
-                    ScalefitVersion.current()));
+            AtomicFiles.writeString(options.out, OvertrainingDocument.of(testbed, options.dataset, analysis,
+                    ScalefitVersion.current()).write());
         }
         OvertrainingPrinter printer = new OvertrainingPrinter(System.out);
         printer.lossLaw(testbed.source(), options.dataset, testbed.lossSet(), analysis);

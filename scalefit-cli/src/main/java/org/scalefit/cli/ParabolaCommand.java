@@ -7,11 +7,6 @@ import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.analysis.ParabolaRequest;
 import org.scalefit.io.analysis.ParabolaResult;
-import org.scalefit.shapes.FlopBuckets;
-import org.scalefit.shapes.ParameterCount;
-import org.scalefit.shapes.ShapeAccounting;
-import org.scalefit.shapes.ShapeGrid;
-import org.scalefit.shapes.ShapeSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,15 +36,6 @@ final class ParabolaCommand implements Callable<Integer> {
             description = "A second law evaluated at every shape found, e.g. a params/tokens (chinchilla) fit.")
     Path law2;
 
-    @Option(names = "--flops", defaultValue = "1e18:1e26", paramLabel = "LOW:HIGH",
-            converter = NumberRanges.BoundsConverter.class,
-            description = "FLOPs range of the search's buckets. Default: ${DEFAULT-VALUE}.")
-    NumberRanges.Bounds flops;
-
-    @Option(names = "--buckets", defaultValue = "13", paramLabel = "N",
-            description = "Log-spaced FLOPs buckets of the search. Default: ${DEFAULT-VALUE}.")
-    int buckets;
-
     @Option(names = "--rows", defaultValue = "2,5,9,12", split = ",", paramLabel = "I",
             description = "The buckets (0-based) whose optima get a parabola (Gemstones' mins.iloc rows). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -59,16 +45,12 @@ final class ParabolaCommand implements Callable<Integer> {
             description = "Overtraining factors 2^LOW, 2^(LOW+1), ..., 2^HIGH (integers). Default: ${DEFAULT-VALUE}.")
     String factors;
 
-    @Option(names = "--params", defaultValue = "exact", paramLabel = "COUNT",
-            description = "Parameter count of the shape search that finds the budgets' optima, as for `scalefit "
-                    + "shapes` (Gemstones' cache used relaxed-no-embeds). The parabola itself always uses the relaxed "
-                    + "count with embeddings, as Gemstones. Default: ${DEFAULT-VALUE}.")
-    String params;
-
-    @Option(names = "--log10-tokens", defaultValue = "9:13.5", paramLabel = "LOW:HIGH",
-            converter = NumberRanges.BoundsConverter.class,
-            description = "Token counts of the search grid, 10^LOW to 10^HIGH. Default: ${DEFAULT-VALUE}.")
-    NumberRanges.Bounds log10Tokens;
+    /**
+     * The shape search that finds the budgets' optima, as for {@code scalefit shapes}: its {@code --params} is the
+     * parameter count of that search; the parabola itself always uses the relaxed count with embeddings, as Gemstones.
+     */
+    @Mixin
+    ShapeSearchOptions grid = new ShapeSearchOptions();
 
     @Mixin
     IndustryOptions industry = new IndustryOptions();
@@ -101,13 +83,11 @@ final class ParabolaCommand implements Callable<Integer> {
         OutputPaths.requireWritableFiles(out);
         ParabolaRequest.Industry shown = industry.industry();
         List<Double> overtraining = NumberRanges.powersOfTwo("--factors", factors);
-        ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(1025, 800, log10Tokens.low(), log10Tokens.high(),
-                500), FlopBuckets.logSpaced(flops.low(), flops.high(), buckets),
-                new ShapeAccounting(shape.architecture(), ParameterCount.fromLabel(params)));
-        ParabolaResult result = new ParabolaRequest(law, law2, search, rows, overtraining, shown)
+        ParabolaResult result = new ParabolaRequest(law, law2, grid.search(shape.architecture()), rows, overtraining,
+                shown)
                 .run(threads.local());
         if (out != null) {
-            AtomicFiles.writeString(out, format == Format.CSV ? result.csv() : result.document());
+            AtomicFiles.writeString(out, format == Format.CSV ? result.csv() : result.document().write());
         }
         new ParabolaPrinter(System.out).print(result.analysis(), result.run());
         return 0;

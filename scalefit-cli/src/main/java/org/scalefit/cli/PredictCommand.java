@@ -9,23 +9,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ExpressionLawFiles;
-import org.scalefit.io.InputException;
-import org.scalefit.io.LawFiles;
-import org.scalefit.io.ReferenceLaws;
-import org.scalefit.law.Allocation;
-import org.scalefit.law.FittedLaw;
-import org.scalefit.law.expr.ExpressionAllocation;
-import org.scalefit.law.expr.ExpressionLaw;
-import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.io.analysis.PredictRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code scalefit predict}: a law's loss at given points, and for a two-input law L(N, D) the compute-optimal
- * allocation at given budgets C = 6·N·D, from a fit file or a reference law.
+ * allocation at given budgets C = 6·N·D, from a fit file or a reference law ({@link PredictRequest}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict the loss of a fitted or reference law at given points (--at, --points), and for a "
@@ -72,140 +62,34 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
-        ExpressionLawFiles.Fitted fitted = fitted();
-        ExpressionLaw expressionLaw = fitted.law();
-        double[] theta = fitted.theta();
+        ExpressionLawFiles.Fitted fitted = PredictRequest.law(fit, law, values, reference);
         List<double[]> inputs = new ArrayList<>();
         for (String point : at) {
-            inputs.add(point(expressionLaw, point));
+            inputs.add(PredictRequest.point(fitted.law(), point));
         }
         if (points != null) {
-            inputs.addAll(List.of(ExpressionLawFiles.readPoints(points, expressionLaw)));
+            inputs.addAll(List.of(ExpressionLawFiles.readPoints(points, fitted.law())));
         }
-        if (inputs.isEmpty() && compute.isEmpty()) {
-            throw new IllegalArgumentException("nothing to predict: give --at, --points or --compute");
-        }
-        if (!(level > 0 && level < 100)) {
-            throw new IllegalArgumentException("--level must be a percentage in (0, 100), was " + level);
-        }
-        var bootstrap = fitted.bootstrap();
-        double coverage = level / 100;
-        List<String> names = expressionLaw.expression().inputs();
+        PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
-        StringBuilder csv = new StringBuilder();
-        if (!inputs.isEmpty()) {
-            String header = String.join(",", names) + ",loss" + (bootstrap.isPresent() ? ",loss_low,loss_high" : "");
-            System.out.println(header.replace(',', '\t'));
-            csv.append(header).append('\n');
-            for (double[] x : inputs) {
-                double loss = expressionLaw.predict(x, theta);
-                StringBuilder row = new StringBuilder();
-                for (double value : x) {
-                    row.append(String.format(Locale.ROOT, "%.6g,", value));
-                }
-                row.append(String.format(Locale.ROOT, "%.12g", loss));
-                if (bootstrap.isPresent()) {
-                    double[] band = bootstrap.get().predictionInterval(x, coverage);
-                    row.append(String.format(Locale.ROOT, ",%.12g,%.12g", band[0], band[1]));
-                }
-                System.out.println(row.toString().replace(',', '\t'));
-                csv.append(row).append('\n');
-            }
-        }
-        if (!compute.isEmpty()) {
-            int params = paramsInput(expressionLaw);
-            String header = "compute,params,tokens,tokens_per_param,loss" + (bootstrap.isPresent()
-                    ? ",params_low,params_high,tokens_low,tokens_high,skipped_replicates" : "");
-            System.out.println(header.replace(',', '\t'));
-            csv.append(inputs.isEmpty() ? "" : "\n").append(header).append('\n');
-            for (double budget : compute) {
-                Allocation allocation = ExpressionAllocation.optimal(expressionLaw, params, theta, budget);
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.4g,%.12g", budget,
-                        allocation.params(), allocation.tokens(), allocation.tokensPerParam(),
-                        allocation.predictedLoss()));
-                if (bootstrap.isPresent()) {
-                    var band = bootstrap.get().allocationInterval(params, budget, coverage);
-                    row.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g,%.6g,%d", band.params()[0],
-                            band.params()[1], band.tokens()[0], band.tokens()[1], band.skipped()));
-                }
-                System.out.println(row.toString().replace(',', '\t'));
-                csv.append(row).append('\n');
-            }
-        }
-        if (bootstrap.isPresent()) {
+        PredictRequest.Result result = request.run();
+        print(result.pointHeader(), result.pointRows());
+        print(result.allocationHeader(), result.allocationRows());
+        if (result.replicates() > 0) {
             System.err.printf(Locale.ROOT, "intervals: central %.4g %% of %d bootstrap replicates (percentile)%n", level,
-                    bootstrap.get().count());
+                    result.replicates());
         }
         if (out != null) {
-            AtomicFiles.writeString(out, csv.toString());
+            AtomicFiles.writeString(out, result.csv());
         }
         return 0;
     }
 
-    /** The law and its parameters, from exactly one of --fit, --law with --set, --reference. */
-    private ExpressionLawFiles.Fitted fitted() {
-        int sources = (fit != null ? 1 : 0) + (law != null ? 1 : 0) + (reference != null ? 1 : 0);
-        if (sources != 1) {
-            throw new IllegalArgumentException("give exactly one of --fit, --law (with --set) or --reference");
+    /** The header and rows, tab-separated, unless there are no rows. */
+    private static void print(String header, List<String> rows) {
+        if (!rows.isEmpty()) {
+            System.out.println(header.replace(',', '\t'));
+            rows.forEach(row -> System.out.println(row.replace(',', '\t')));
         }
-        if (reference != null) {
-            return new ExpressionLawFiles.Fitted(NamedLaws.named("chinchilla"),
-                    ReferenceLaws.chinchillaTheta(reference));
-        }
-        if (law != null) {
-            ExpressionLaw named = NamedLaws.exists(law) ? NamedLaws.named(law)
-                    : ExpressionLawFiles.infer("user", law, Map.of(), new ArrayList<>(values.keySet()));
-            return new ExpressionLawFiles.Fitted(named, named.theta(values));
-        }
-        JsonNode root;
-        try {
-            root = JsonMapper.builder().build().readTree(fit.toFile());
-        } catch (JacksonException e) {
-            throw new InputException(fit.toString(), null, "(document)", "a JSON fit file", e.getOriginalMessage(), e);
-        }
-        if (ExpressionLawFiles.isFitDocument(root)) {
-            return ExpressionLawFiles.fittedLaw(fit.toString(), root);
-        }
-        FittedLaw builtIn = LawFiles.fromJson(fit.toString(), root);
-        return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta(),
-                builtIn.warnings(), java.util.Optional.empty());
-    }
-
-    private static double[] point(ExpressionLaw law, String text) {
-        Map<String, Double> given = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            String[] pair = part.split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("--at " + text + ": expected NAME=VALUE,…");
-            }
-            given.put(pair[0].strip(), Double.parseDouble(pair[1].strip()));
-        }
-        List<String> inputs = law.expression().inputs();
-        double[] x = new double[inputs.size()];
-        for (int j = 0; j < x.length; j++) {
-            Double value = given.remove(inputs.get(j));
-            if (value == null) {
-                value = given.remove(law.columns().get(j));
-            }
-            if (value == null) {
-                throw new IllegalArgumentException("--at " + text + ": no value for input " + inputs.get(j)
-                        + " (the law's inputs are " + inputs + ")");
-            }
-            x[j] = value;
-        }
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("--at " + text + ": the law has no inputs " + given.keySet()
-                    + " (its inputs are " + inputs + ")");
-        }
-        return x;
-    }
-
-    /** Which of the two inputs is the parameter count: the one reading params, else the first. */
-    private static int paramsInput(ExpressionLaw law) {
-        if (law.columns().size() != 2) {
-            throw new IllegalArgumentException("--compute needs a law of two inputs (N, D); this law has "
-                    + law.expression().inputs());
-        }
-        return law.columns().get(1).equals("params") ? 1 : 0;
     }
 }

@@ -83,7 +83,7 @@ final class RolloutCommand implements Callable<Integer> {
             result = prepared.run(threads.local(), progress);
         }
         if (out != null) {
-            AtomicFiles.writeString(out, result.document());
+            AtomicFiles.writeString(out, result.document().write());
         }
         RolloutPrinter.print(System.out, input.data, result);
         return 0;

@@ -96,7 +96,7 @@ final class SamplingCommand implements Callable<Integer> {
                     warning -> System.err.println("scalefit sensitivity sampling: " + warning));
         }
         if (out != null) {
-            AtomicFiles.writeString(out, result.document());
+            AtomicFiles.writeString(out, result.document().write());
         }
         SamplingPrinter.print(System.out, result);
         return result.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;

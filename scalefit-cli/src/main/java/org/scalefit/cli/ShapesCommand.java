@@ -77,7 +77,7 @@ final class ShapesCommand implements Callable<Integer> {
         ShapesPrinter printer = new ShapesPrinter(System.out);
         if (feasible) {
             FeasibleShapesResult result = new FeasibleShapesRequest(shape.architecture(), targets, tolerance).run();
-            write(result.document(), result.csv());
+            write(result.document().write(), result.csv());
             printer.print(result);
             return 0;
         }
@@ -86,7 +86,7 @@ final class ShapesCommand implements Callable<Integer> {
         }
         List<Path> laws = law2 == null ? List.of(law) : List.of(law, law2);
         ShapeSearchResult result = new ShapeSearchRequest(laws, search.search(shape.architecture()), relaxed).run(threads.local());
-        write(result.document(), result.csv());
+        write(result.document().write(), result.csv());
         printer.print(result);
         return 0;
     }

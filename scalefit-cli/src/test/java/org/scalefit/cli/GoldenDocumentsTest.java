@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.io.AllocationDocument;
+import org.scalefit.io.Envelope;
+import org.scalefit.io.FitDocument;
 import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.FrontierDocument;
 
@@ -28,13 +30,13 @@ class GoldenDocumentsTest {
     @TempDir
     Path folder;
 
-    private static String golden(String name) throws IOException {
+    static String golden(String name) throws IOException {
         try (InputStream in = GoldenDocumentsTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static String result(String document) {
+    static String result(String document) {
         return RUN_LINE.matcher(document).replaceAll("");
     }
 
@@ -142,5 +144,29 @@ class GoldenDocumentsTest {
         FitBootstrapDocument read = FitBootstrapDocument.read(file);
         assertThat(read.allocation().budgets()).hasSize(3);
         assertThat(read.write()).isEqualTo(golden("boot.json"));
+    }
+
+    @Test
+    void everyGoldenDocumentSaysThroughItsEnvelopeWhatMadeIt() throws IOException {
+        Path file = folder.resolve("doc.json");
+        Envelope fit = FitDocument.read(golden("fit.json"), "fit.json").envelope();
+        assertThat(fit.analysis()).isEqualTo("fit");
+        assertThat(fit.data()).isEqualTo("gemstones:hot");
+        assertThat(fit.dataSha256()).hasSize(64);
+        assertThat(fit.run()).isNotNull();
+        Files.writeString(file, golden("boot.json"));
+        Envelope boot = FitBootstrapDocument.read(file).envelope();
+        assertThat(boot.analysis()).isEqualTo("bootstrap");
+        assertThat(boot.seed()).isEqualTo(42L);
+        assertThat(boot.dataSha256()).isEqualTo(fit.dataSha256());
+        Files.writeString(file, golden("frontier.json"));
+        Envelope frontier = FrontierDocument.read(file).envelope();
+        assertThat(frontier.analysis()).isEqualTo("approach-1");
+        assertThat(frontier.data()).isEqualTo("gemstones:hot_477");
+        Files.writeString(file, golden("alloc.json"));
+        Envelope allocation = AllocationDocument.read(file).envelope();
+        assertThat(allocation.analysis()).isEqualTo("allocate");
+        assertThat(allocation.scalefitVersion()).isNotBlank();
+        assertThat(allocation.data()).isNull();
     }
 }

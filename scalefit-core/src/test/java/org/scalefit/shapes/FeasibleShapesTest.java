@@ -18,7 +18,7 @@ class FeasibleShapesTest {
 
     @Test
     void countsAreTheReferenceCounts() {
-        // spec epoch-chinchilla-and-gemstones-extras §2.7 [repro]: 50M 5, 100M 13, 500M 28, 1B 62, 2B 74, 4B 97,
+        // Gemstones' plot_feasible_model_shapes.ipynb, re-run: 50M 5, 100M 13, 500M 28, 1B 62, 2B 74, 4B 97,
         // 7B 107, 386 in all
         Map<Double, Long> byTarget = SHAPES.stream().collect(Collectors.groupingBy(FeasibleShapes.Shape::target,
                 TreeMap::new, Collectors.counting()));

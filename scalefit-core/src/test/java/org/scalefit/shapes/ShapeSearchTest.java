@@ -121,7 +121,7 @@ class ShapeSearchTest {
     @Test
     void optimaAreThoseOfPandasOnGemstonesConstruction() {
         // /usr/bin/python3 (numpy 1.24.2, pandas 1.5.3): the grid with 257 width, 200 depth and 100 token points,
-        // FLOPs and params from the spec's formulas, laws summed by np.sum(np.exp(c - e*np.log(x)), axis=-1) +
+        // FLOPs and params from Gemstones' flops_per_token and params formulas, laws summed by np.sum(np.exp(c - e*np.log(x)), axis=-1) +
         // np.exp(E), rows kept in [1e18, 1e26], pd.cut(include_lowest=True) on 13 log-spaced edges, idxmin per bucket
         // (bucket:width x depth x tokens); 3 427 560 rows in range.
         List<String> expected = List.of(

@@ -46,7 +46,7 @@ class TokensPerParameterPolicyTest {
     void referencePolicyIsChinchillasGAndTheMiddleOfItsExponentInterval() {
         TokensPerParameterPolicy.ReferencePolicy reference =
                 TokensPerParameterPolicy.ReferencePolicy.of(CHINCHILLA, 0.454, 0.455);
-        // spec §1.9 [repro]: G(true_params) = 1.3000464420166369; cell 68: D/N at grid index 115 = 72.86525718715193
+        // data_analysis.ipynb re-run: G(true_params) = 1.3000464420166369; cell 68: D/N at grid index 115 = 72.86525718715193
         assertThat(reference.g()).isCloseTo(1.3000464420166369, within(1e-15));
         assertThat(reference.middleExponent()).isEqualTo(0.4545);
         double compute = TokensPerParameterPolicy.powersOfTen(18, 28, 0.05)[115];

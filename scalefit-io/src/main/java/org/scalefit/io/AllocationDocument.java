@@ -37,7 +37,10 @@ public record AllocationDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("tokens_exponent") Double tokensExponent,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("G") Double g,
         List<Row> allocations,
-        VersionProvenance provenance) {
+        VersionProvenance provenance) implements ResultDocument {
+
+    /** The value of {@link Envelope#analysis()}. */
+    public static final String ANALYSIS = "allocate";
 
     public AllocationDocument {
         source = source == null ? "" : source;
@@ -94,9 +97,9 @@ public record AllocationDocument(
         return Documents.read(file, AllocationDocument.class);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
-    public String write() {
-        return Documents.write(this);
+    @Override
+    public Envelope envelope() {
+        return new Envelope(ANALYSIS, provenance.scalefitVersion(), null, null, null, null);
     }
 
     /**

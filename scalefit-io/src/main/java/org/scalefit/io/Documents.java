@@ -29,6 +29,11 @@ public final class Documents {
         return MAPPER;
     }
 
+    /** {@code value}, or null when it is not finite (JSON has no NaN or infinity). */
+    public static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
     /** {@code document} as scalefit writes result documents: indented JSON and a final newline. */
     public static String write(Object document) {
         return MAPPER.writeValueAsString(document) + "\n";

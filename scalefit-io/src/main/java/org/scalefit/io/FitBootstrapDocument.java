@@ -48,7 +48,10 @@ public record FitBootstrapDocument(
         @JsonProperty("natural_covariance") List<List<Double>> naturalCovariance,
         @JsonInclude(JsonInclude.Include.NON_NULL) Bands allocation,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<List<Double>> draws,
-        Provenance provenance, RunTiming run) {
+        Provenance provenance, RunTiming run) implements ResultDocument {
+
+    /** The value of {@link Envelope#analysis()}. */
+    public static final String ANALYSIS = "bootstrap";
 
     public FitBootstrapDocument {
         inputs = copy(inputs);
@@ -160,7 +163,8 @@ public record FitBootstrapDocument(
             "scalefit_version"})
     public record Provenance(@JsonProperty("fit_file") String fitFile, @JsonProperty("fit_sha256") String fitSha256,
                              String data, @JsonProperty("data_sha256") String dataSha256, List<String> transforms,
-                             Map<String, String> columns, @JsonProperty("scalefit_version") String scalefitVersion) {
+                             Map<String, String> columns, @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
 
         public Provenance {
             transforms = copy(transforms);
@@ -221,9 +225,9 @@ public record FitBootstrapDocument(
         return Documents.read(file, FitBootstrapDocument.class);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
-    public String write() {
-        return Documents.write(this);
+    @Override
+    public Envelope envelope() {
+        return Envelope.of(ANALYSIS, provenance, bootstrap.seed(), run);
     }
 
     private static List<Integer> ints(int[] values) {

@@ -48,7 +48,10 @@ public record FitDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("grid_best") Start gridBest,
         @JsonProperty("best_starts") List<Start> bestStarts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
-        Provenance provenance, RunTiming run, int threads, double seconds) {
+        Provenance provenance, RunTiming run, int threads, double seconds) implements ResultDocument {
+
+    /** The value of {@link Envelope#analysis()}. */
+    public static final String ANALYSIS = "fit";
 
     /**
      * The physical limits the data were checked against ({@link Identification.Limits}, {@code --max-params},
@@ -152,7 +155,8 @@ public record FitDocument(
                              @JsonProperty("data_sha256") String dataSha256, List<String> transforms, String law,
                              String grid, @JsonProperty("grid_size") long gridSize,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> columns,
-                             @JsonProperty("scalefit_version") String scalefitVersion) {
+                             @JsonProperty("scalefit_version") String scalefitVersion)
+            implements Envelope.Source {
 
         /** The provenance of the data alone. */
         public FitProvenance fitProvenance() {
@@ -203,9 +207,15 @@ public record FitDocument(
         return Documents.read(json, FitDocument.class, source);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
+    @Override
     public String write() {
         return Documents.write(this);
+    }
+
+    @Override
+    public Envelope envelope() {
+        return provenance == null ? new Envelope(ANALYSIS, null, null, null, null, run)
+                : Envelope.of(ANALYSIS, provenance, null, run);
     }
 
     /** True if the document holds an optimum (some start converged). */

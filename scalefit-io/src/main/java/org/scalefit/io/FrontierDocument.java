@@ -36,7 +36,7 @@ public record FrontierDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bin_minimizers") List<Run> binMinimizers,
         @JsonProperty("overspend_percent") List<Double> overspendPercent,
         @JsonProperty("flops_accounting") List<ShapeRatio> flopsAccounting,
-        Provenance provenance) {
+        Provenance provenance) implements ResultDocument {
 
     /** The document's {@code analysis}. */
     public static final String APPROACH_1 = "approach-1";
@@ -115,7 +115,7 @@ public record FrontierDocument(
     /** The data the analysis was made on, its SHA-256, what was derived from it, and the version. */
     @JsonPropertyOrder({"data", "data_sha256", "transforms", "scalefit_version"})
     public record Provenance(String data, @JsonProperty("data_sha256") String dataSha256, List<String> transforms,
-                             @JsonProperty("scalefit_version") String scalefitVersion) {
+                             @JsonProperty("scalefit_version") String scalefitVersion) implements Envelope.Source {
 
         public Provenance {
             transforms = transforms == null ? List.of() : List.copyOf(transforms);
@@ -161,9 +161,9 @@ public record FrontierDocument(
         return Documents.read(file, FrontierDocument.class);
     }
 
-    /** The document as scalefit writes it ({@link Documents#write}). */
-    public String write() {
-        return Documents.write(this);
+    @Override
+    public Envelope envelope() {
+        return Envelope.of(analysis, provenance, null, null);
     }
 
     private static List<Run> runs(LossFrontier frontier, RunTable table, double[] params, double[] tokens) {

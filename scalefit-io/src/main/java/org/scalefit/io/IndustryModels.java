@@ -21,7 +21,7 @@ import org.scalefit.shapes.OvertrainingParabola;
 /**
  * Released language models with their validation loss measured by Gemstones on its own validation set (McLeish et
  * al. 2025, {@code data/our_val_loss_data.json}): the reference
- * lines of the overtraining-parabola figure (§2.1). The file is a column dictionary
+ * lines of the overtraining-parabola figure ({@code plotters/overtrained_single_parabola.py}). The file is a column dictionary
  * <pre>
  *   {"hf_name": [...], "loss": [...], "params": [...], "non_emb_params": [...], "width": [...], "depth": [...],
  *    "vocab_size": [...]}

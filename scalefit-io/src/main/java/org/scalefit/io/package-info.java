@@ -7,5 +7,10 @@
  * <p>Entry points: {@link org.scalefit.io.TableReader} with a {@link org.scalefit.io.ColumnRequest};
  * bundled data via {@link org.scalefit.io.BundledDataset}; bad input surfaces as
  * {@link org.scalefit.io.InputException}.
+ *
+ * <p>The last step, writing results: every result document is a record ({@link org.scalefit.io.ResultDocument})
+ * written and read by the one mapper {@link org.scalefit.io.Documents}, and says how it was made through one
+ * {@link org.scalefit.io.Envelope}; hand-written formats are only foreign ones (Gemstones' parameter files,
+ * {@link org.scalefit.io.FitResultJson}, {@link org.scalefit.io.FrontierResultJson}; Parquet).
  */
 package org.scalefit.io;

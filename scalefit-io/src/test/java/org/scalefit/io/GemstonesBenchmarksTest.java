@@ -21,8 +21,8 @@ import org.scalefit.data.RunTable;
 import org.scalefit.data.ScoresAtLoss;
 
 /**
- * The bundled Gemstones benchmark results against the values of spec {@code epoch-chinchilla-and-gemstones-extras.md}
- * §2.10 and §2.13 (its re-run of {@code plot_lighteval.py} and {@code gadre_fit.py}), and bad input.
+ * The bundled Gemstones benchmark results against the values of a pandas re-run of Gemstones' {@code benchmarks/}
+ * scripts ({@code plot_lighteval.py} and {@code gadre_fit.py}), and bad input.
  */
 class GemstonesBenchmarksTest {
 
@@ -45,7 +45,7 @@ class GemstonesBenchmarksTest {
         assertThat(bundled.finalRevisions()).hasSize(22);
     }
 
-    /** §2.13 [repro]: avg_acc of every model's "main" revision, printed to 4 decimals. */
+    /** Re-run: avg_acc of every model's "main" revision, printed to 4 decimals. */
     @Test
     void finalRevisionAverageAccuraciesAreThoseOfTheStudy() {
         Map<String, String> published = Map.ofEntries(Map.entry("1536x50", "0.4885"), Map.entry("2048x27", "0.4778"),
@@ -61,7 +61,7 @@ class GemstonesBenchmarksTest {
         assertThat(ours).isEqualTo(published);
     }
 
-    /** §2.13 [repro]: the final stderrs lie in 0.0061–0.0064 (4 decimals), 1536x50's is 0.0064. */
+    /** Re-run: the final stderrs lie in 0.0061–0.0064 (4 decimals), 1536x50's is 0.0064. */
     @Test
     void finalRevisionStandardErrorsAreThoseOfTheStudy() {
         for (BenchmarkScores scores : bundled.finalRevisions()) {
@@ -85,7 +85,7 @@ class GemstonesBenchmarksTest {
     }
 
     /**
-     * §2.13: the mean of avg_acc over all 770 rows is 0.3992830151929245. pandas sums in another order (numpy's
+     * plot_lighteval.py re-run: the mean of avg_acc over all 770 rows is 0.3992830151929245. pandas sums in another order (numpy's
      * pairwise summation), so the last bit may differ: 1e-15 is 5 units in the last place.
      */
     @Test
@@ -105,7 +105,7 @@ class GemstonesBenchmarksTest {
         assertThat(row.isFinalRevision()).isFalse();
     }
 
-    /** §2.10: the inner merge with hot_100b+_477 on (model, tokens) keeps all 770 rows, x in the spec's range. */
+    /** gadre_fit.py: the inner merge with hot_100b+_477 on (model, tokens) keeps all 770 rows, x in the script's range. */
     @Test
     void everyCheckpointMatchesADolmaLossOfHot100bPlus477() {
         RunTable losses = new TableReader().read(GemstonesBenchmarks.DEFAULT_LOSSES, GemstonesBenchmarks.lossColumns());

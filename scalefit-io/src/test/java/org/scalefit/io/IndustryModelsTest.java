@@ -22,7 +22,7 @@ class IndustryModelsTest {
         assertThat(models.source()).isEqualTo(IndustryModels.BUNDLED);
         assertThat(models.sha256()).hasSize(64);
         assertThat(models.models()).hasSize(21);
-        // values of data/our_val_loss_data.json (spec epoch-chinchilla-and-gemstones-extras §2.16)
+        // values of data/our_val_loss_data.json (Gemstones' industry-model losses)
         assertThat(models.models().get(0)).isEqualTo(new IndustryModels.Model("google/Gemma-7b", 2.3504819578659712,
                 8537680896L, 7751248896L, 3072, 28, 256000));
         assertThat(models.models().get(5).hfName()).isEqualTo("meta-llama/Llama-2-70b-hf");

@@ -32,13 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Epoch AI's tests of Fit B against Hoffmann et al.'s unrounded law and their tokens-per-parameter policy band
- * (Besiroglu et al. 2024, {@code data_analysis.ipynb}; spec epoch-chinchilla-and-gemstones-extras.md §1.8–1.9), on
+ * (Besiroglu et al. 2024, {@code data_analysis.ipynb} §3 tests and cells 63–69), on
  * their Chinchilla points with the seed-42 NumPy-stream bootstrap, against:
  * <ul>
  *   <li>{@code reference/epoch/epoch_tests_reference.json}: NOT published — our scipy re-run of the notebook's
  *       computations ({@code scalefit-bench/python/epoch_tests_reference.py}: scipy BFGS Fit B and 4000 BFGS bootstrap
  *       refits, the notebook's policy draws replayed from NumPy's global stream);</li>
- *   <li>the spec's §1.9 [repro] values and the notebook's printed outputs listed in the spec's §3 checklist.</li>
+ *   <li>values of a re-run of the notebook and the notebook's printed outputs.</li>
  * </ul>
  * Tolerances: statistics that depend only on Fit B (residual t-test, likelihood ratios, point-estimate policy) are
  * deterministic and agree to 10⁻⁶ or better; statistics built on the bootstrap standard errors or covariance (t-tests,
@@ -127,7 +127,7 @@ class PublishedEpochTestsAgainstChinchillaTest {
         assertRelative(TestStatistic.chiSquaredUpperTail(notebook.get("statistic").asDouble(), 5).pValue(),
                 notebook.get("p_value").asDouble(), 1e-10, "Wald p from scipy's statistic");
         assertRelative(wald.value(), notebook.get("statistic").asDouble(), 1e-2, "Wald vs the notebook's refits");
-        // spec §3 (notebook output): 238.40, p 1.69e-49
+        // data_analysis.ipynb, printed output: 238.40, p 1.69e-49
         assertRelative(wald.value(), 238.40, 1e-2, "Wald vs the notebook's printed value");
     }
 
@@ -142,7 +142,7 @@ class PublishedEpochTestsAgainstChinchillaTest {
                 "mean Chinchilla residual");
         assertRelative(tests.residuals().estimateMeanResidual(), reference.get("estimate_mean").asDouble(), 1e-6,
                 "mean Fit B residual");
-        // spec §3 (notebook output): T 2.908, p 0.0038
+        // data_analysis.ipynb, printed output: T 2.908, p 0.0038
         assertThat(t.value()).isCloseTo(2.908, within(5e-4));
         assertThat(t.pValue()).isCloseTo(0.0038, within(5e-5));
     }
@@ -167,7 +167,7 @@ class PublishedEpochTestsAgainstChinchillaTest {
             // the notebook refits the scale with BFGS at tol 0.1, which stops a little short of the optimum
             assertRelative(ours.test().value(), notebook.get("statistic").asDouble(), 1e-6, pair[1] + " Λ notebook");
         }
-        // spec §3 (notebook output): 84.00 and 86.75
+        // data_analysis.ipynb, printed output: 84.00 and 86.75
         assertThat(fitted.test().value()).isCloseTo(84.00, within(0.005));
         assertThat(all.test().value()).isCloseTo(86.75, within(0.005));
     }
@@ -186,7 +186,7 @@ class PublishedEpochTestsAgainstChinchillaTest {
             assertRelative(row.referenceAtHighExponent(), expected.get("chinchilla_a_high").asDouble(), 1e-12,
                     "Chinchilla a_high " + index);
         }
-        // spec §1.9: cell 68 prints 72.86525718715193 at grid index 115 (C = 5.623e23); point estimate 18.348 [repro]
+        // data_analysis.ipynb: cell 68 prints 72.86525718715193 at grid index 115 (C = 5.623e23); point estimate 18.348 (re-run)
         TokensPerParameterPolicy.Row atChinchilla = policy.nearest(
                 ReferenceLaws.trainedModel("chinchilla-unrounded").orElseThrow().compute());
         assertThat(atChinchilla).isEqualTo(policy.rows().get(115));
@@ -226,7 +226,7 @@ class PublishedEpochTestsAgainstChinchillaTest {
             assertThat(Math.log(row.high() / expected.get("p90").asDouble())).as("p90 at " + index)
                     .isCloseTo(0, within(monteCarloTolerance(expected, 0.9)));
         }
-        // spec §1.9 [repro]: at index 115 median 18.362 (80 % band 10.843–31.058); at 1e27.95 median 14.390
+        // data_analysis.ipynb re-run: at index 115 median 18.362 (80 % band 10.843–31.058); at 1e27.95 median 14.390
         assertThat(Math.abs(Math.log(policy.rows().get(115).median() / 18.362))).isLessThan(0.022);
         assertThat(Math.abs(Math.log(policy.rows().get(199).median() / 14.390))).isLessThan(0.042);
         for (TokensPerParameterPolicy.Row row : policy.rows()) {

@@ -75,7 +75,7 @@ class PublishedGadreTest {
         return String.format(Locale.ROOT, "%.4f", 100 * relativeError);
     }
 
-    // ---------------------------------------------------------------- the acceptance criteria
+    // ---------------------------------------------------------------- the relative errors stored in Gadre et al.'s notebook
 
     @ParameterizedTest
     @EnumSource(Solver.class)

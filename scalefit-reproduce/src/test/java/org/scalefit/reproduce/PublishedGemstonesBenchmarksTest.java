@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The downstream laws on Gemstones' 770 benchmark checkpoints matched with their Dolma losses
- * ({@code gemstones:hot_100b+_477}): Gadre et al.'s error law against the spec's re-run of {@code gadre_fit.py}
- * ({@code epoch-chinchilla-and-gemstones-extras.md} §2.10 [repro]), and the sigmoid law against our own scipy re-run
+ * ({@code gemstones:hot_100b+_477}): Gadre et al.'s error law against a re-run of Gemstones' {@code gadre_fit.py}
+ * (scipy's curve_fit), and the sigmoid law against our own scipy re-run
  * ({@code reference/gemstones/benchmarks/scipy_rerun.json}, from
- * {@code scalefit-bench/python/gemstones_benchmarks_reference.py}). The study's sigmoid fit (§2.11) uses per-task
+ * {@code scalefit-bench/python/gemstones_benchmarks_reference.py}). The study's sigmoid fit uses per-task
  * losses that are not published, so it cannot be reproduced here.
  */
 class PublishedGemstonesBenchmarksTest {
@@ -63,7 +63,7 @@ class PublishedGemstonesBenchmarksTest {
         return StreamSupport.stream(array.spliterator(), false).mapToDouble(JsonNode::asDouble).toArray();
     }
 
-    // ---------------------------------------------------------------- Gadre error law, spec §2.10 [repro]
+    // ---------------------------------------------------------------- Gadre error law, gadre_fit.py re-run
 
     /**
      * k = 14.926795353831828, γ = 1.8163166510843392, ε = 0.6756831550164303. curve_fit stops when a step lowers the

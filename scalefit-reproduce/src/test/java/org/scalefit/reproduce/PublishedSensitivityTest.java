@@ -37,8 +37,8 @@ import org.scalefit.sensitivity.SizeWindows;
 
 
 /**
- * The sensitivity analyses against the published numbers (spec epoch-chinchilla-and-gemstones-extras §2.2, §2.5,
- * §2.15): the δ × grid-size sweep against Gemstones' {@code parameters_delta-3/…_hot.json} and the spec's re-run
+ * The sensitivity analyses against the published numbers (Gemstones, McLeish et al. 2025:
+ * {@code approach_3_grid_search.py}, {@code rainbow.py}, {@code slope_analysis.py}): the δ × grid-size sweep against Gemstones' {@code parameters_delta-3/…_hot.json} and a re-run
  * rows, the reduced samples against the bundled {@code slim_chinchilla} and {@code …sampled_like_chinchilla}
  * tables, and the rainbow's Approach-1 slopes and Δ against the published {@code parameters/} files.
  */
@@ -107,7 +107,7 @@ class PublishedSensitivityTest {
     }
 
     /**
-     * The spec's re-run rows at δ = 1e-3 (scipy 1.10, finite-difference L-BFGS-B; printed to 10 digits): our optimum
+     * The re-run rows at δ = 1e-3 (scipy 1.10, finite-difference L-BFGS-B; printed to 10 digits): our optimum
      * is at most theirs and within 1e-9 of it (their three rows differ among themselves by 2.4e-10), with parameters
      * within 1e-3 (relative) and the same slope to 1e-4.
      */

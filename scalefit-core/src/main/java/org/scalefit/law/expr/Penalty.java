@@ -46,9 +46,8 @@ public sealed interface Penalty extends Serializable {
      * ρ″ jumps from κ to 1 at 0, as Huber's does at ±δ) and convex, and κ = 1 is {@link Huber} exactly. With κ &gt; 1
      * the fitted law moves below the points, towards the lower envelope of the losses.
      *
-     * <p>Where it comes from: the issue asks for an "OLMo-style over-estimate penalty", but no formula for it was
-     * found in OLMo's or OLMo-ladder's code or papers, so the name follows the issue and no published OLMo
-     * definition is implied. The published definition of this asymmetry is kyo-takano/chinchilla's default fitting
+     * <p>Where it comes from: no formula for an "OLMo-style over-estimate penalty" was found in OLMo's or
+     * OLMo-ladder's code or papers, so no published OLMo definition is implied by the name. The published definition of this asymmetry is kyo-takano/chinchilla's default fitting
      * loss, {@code chinchilla/_metrics.py}, {@code asymmetric_mae(y_true, y_pred, w=10)}: with e = y − ŷ,
      * f(e) = e for e &gt; 0 and w·|e| otherwise ({@code docs/changes.md} §1, "Loss function: Symmetric →
      * Asymmetric": it "penalizes negative errors more significantly than positive ones" so that the law fits "the

@@ -1,7 +1,7 @@
 package org.scalefit.io.analysis;
 
 import org.scalefit.data.RunTable;
-import org.scalefit.io.BenchmarkLawsJson;
+import org.scalefit.io.BenchmarkLawsDocument;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.BenchmarkLawFits;
@@ -15,8 +15,8 @@ import org.scalefit.overtraining.BenchmarkLawFits;
  */
 public record BenchmarksResult(GemstonesBenchmarks benchmarks, RunTable losses, BenchmarkLawFits fits) {
 
-    /** The fits and the final accuracies ({@link BenchmarkLawsJson#write}). */
-    public String document() {
-        return new BenchmarkLawsJson().write(benchmarks, losses, fits, ScalefitVersion.current());
+    /** The fits and the final accuracies. */
+    public BenchmarkLawsDocument document() {
+        return BenchmarkLawsDocument.of(benchmarks, losses, fits, ScalefitVersion.current());
     }
 }

@@ -1,6 +1,6 @@
 package org.scalefit.io.analysis;
 
-import org.scalefit.io.BootstrapJson;
+import org.scalefit.io.EpochBootstrapDocument;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.law.Allocation;
@@ -26,10 +26,10 @@ public record EpochOutcome(EpochRequest request, int points, HuberLikelihoodFit 
                            TestsAgainstReference tests, TokensPerParameterPolicy policy, Allocation referenceModel,
                            RunTiming run) {
 
-    /** The document ({@link BootstrapJson}); {@code draws} adds every replicate's parameters. */
-    public String document(boolean draws) {
-        return new BootstrapJson().write(request.data().data(), request.start(), estimate, bootstrap, request.seed(),
-                request.streamName(), run.threads(), run.seconds(), draws, ScalefitVersion.current(),
-                request.reference(), tests, policy, referenceModel);
+    /** The document; {@code draws} adds every replicate's parameters. */
+    public EpochBootstrapDocument document(boolean draws) {
+        return EpochBootstrapDocument.of(request.data().data(), request.start(), estimate, bootstrap, request.seed(),
+                request.streamName(), run, draws, ScalefitVersion.current(), request.reference(), tests, policy,
+                referenceModel);
     }
 }

@@ -89,4 +89,23 @@ public record EpochRequest(DataSource data, int dropHighestLosses, double delta,
         return new EpochOutcome(this, observations.size(), estimate, bootstrap, tests, policy, referenceModel,
                 new RunTiming(parallelism.threads(), seconds));
     }
+
+    /**
+     * The policy table's budgets from {@code range}, {@code FROM:TO:STEP}: 10^x for x in np.arange(FROM, TO, STEP), as
+     * Epoch's notebook builds them ({@code data_analysis.ipynb} cells 63–69).
+     *
+     * @throws IllegalArgumentException if {@code range} is not three numbers
+     */
+    public static double[] policyBudgets(String range) {
+        String[] parts = range.split(":");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("--policy-compute must be FROM:TO:STEP (log10 of FLOPs), was " + range);
+        }
+        try {
+            return TokensPerParameterPolicy.powersOfTen(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                    Double.parseDouble(parts[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--policy-compute must be three numbers FROM:TO:STEP, was " + range);
+        }
+    }
 }

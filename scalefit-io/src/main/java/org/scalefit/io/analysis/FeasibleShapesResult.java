@@ -2,6 +2,7 @@ package org.scalefit.io.analysis;
 
 import java.util.List;
 import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.FeasibleShapesDocument;
 import org.scalefit.io.ShapeSearchJson;
 import org.scalefit.shapes.FeasibleShapes;
 
@@ -22,9 +23,9 @@ public record FeasibleShapesResult(FeasibleShapesRequest request, List<FeasibleS
         return shapes.stream().filter(s -> s.target() == target).toList();
     }
 
-    /** scalefit's feasible-shapes document ({@link ShapeSearchJson#feasible}). */
-    public String document() {
-        return new ShapeSearchJson().feasible(shapes, request.architecture(), request.tolerance(),
+    /** scalefit's feasible-shapes document. */
+    public FeasibleShapesDocument document() {
+        return FeasibleShapesDocument.of(shapes, request.architecture(), request.tolerance(),
                 ScalefitVersion.current());
     }
 

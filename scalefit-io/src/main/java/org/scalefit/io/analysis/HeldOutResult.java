@@ -3,7 +3,7 @@ package org.scalefit.io.analysis;
 import org.scalefit.data.Observations;
 import org.scalefit.heldout.HeldOutReport;
 import org.scalefit.io.FitProvenance;
-import org.scalefit.io.HeldOutJson;
+import org.scalefit.io.HeldOutDocument;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
 
@@ -19,10 +19,9 @@ import org.scalefit.io.ScalefitVersion;
 public record HeldOutResult(PreparedHeldOut prepared, Observations observations, HeldOutReport report,
                             FitProvenance provenance, RunTiming run) {
 
-    /** Every fit and prediction ({@link HeldOutJson#write}). */
-    public String document() {
-        return new HeldOutJson().write(report, prepared.evaluation(), observations,
-                new HeldOutJson.SizeColumns(prepared.key(), "params"), provenance, run.threads(), run.seconds(),
-                ScalefitVersion.current());
+    /** Every fit and prediction. */
+    public HeldOutDocument document() {
+        return HeldOutDocument.of(report, prepared.evaluation(), observations, prepared.key(), "params", provenance,
+                run, ScalefitVersion.current());
     }
 }

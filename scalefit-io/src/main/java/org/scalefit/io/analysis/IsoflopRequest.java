@@ -25,7 +25,7 @@ import org.scalefit.uncertainty.ResamplingStream;
  *
  * <pre>{@code
  * IsoflopResult result = IsoflopRequest.of(DataSource.of("runs.csv")).run(LocalParallelism.allCores());
- * Files.writeString(Path.of("isoflop.json"), result.json());
+ * Files.writeString(Path.of("isoflop.json"), result.document().write());
  * }</pre>
  *
  * @param data        the runs: a run table (one row per run: budget, size, final loss), a checkpoint table, or a

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.scalefit.io.IsoflopInputs;
+import org.scalefit.io.IsoflopDocument;
 import org.scalefit.io.IsoflopJson;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.isoflop.BudgetOptimum;
@@ -41,9 +42,9 @@ public record IsoflopResult(IsoflopRequest request, IsoflopInputs inputs, Isoflo
         return Optional.ofNullable(fits);
     }
 
-    /** The JSON document ({@link IsoflopJson#write}). */
-    public String json() {
-        return new IsoflopJson().write(inputs, new IsoflopJson.Run(settings, request.seed(),
+    /** scalefit's IsoFLOP document. */
+    public IsoflopDocument document() {
+        return IsoflopDocument.of(inputs, new IsoflopJson.Run(settings, request.seed(),
                 IsoflopRequest.streamName(request.stream()), threads), optima, fits, failure, request.allocate(),
                 ScalefitVersion.current());
     }

@@ -1,5 +1,6 @@
 package org.scalefit.io.analysis;
 
+import org.scalefit.io.ParabolaDocument;
 import org.scalefit.io.ParabolaJson;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
@@ -13,9 +14,9 @@ import org.scalefit.io.ScalefitVersion;
  */
 public record ParabolaResult(ParabolaJson.Analysis analysis, RunTiming run) {
 
-    /** scalefit's parabola document ({@link ParabolaJson#scalefit}). */
-    public String document() {
-        return new ParabolaJson().scalefit(analysis, ScalefitVersion.current(), run.threads(), run.seconds());
+    /** scalefit's parabola document. */
+    public ParabolaDocument document() {
+        return ParabolaDocument.of(analysis, ScalefitVersion.current(), run);
     }
 
     /** One CSV line per budget and factor ({@link ParabolaJson#csv}). */

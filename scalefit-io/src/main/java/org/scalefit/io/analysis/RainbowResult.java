@@ -3,7 +3,7 @@ package org.scalefit.io.analysis;
 import java.util.List;
 import org.scalefit.io.RainbowTables;
 import org.scalefit.io.ScalefitVersion;
-import org.scalefit.io.SensitivityJson;
+import org.scalefit.io.RainbowDocument;
 import org.scalefit.sensitivity.RainbowTable;
 
 /**
@@ -23,7 +23,7 @@ public record RainbowResult(RainbowTable table, List<String> sources, List<Strin
         MARKDOWN,
         /** A LaTeX table ({@link RainbowTables#latex}). */
         LATEX,
-        /** scalefit's document with the sources ({@link SensitivityJson#rainbow}). */
+        /** scalefit's document with the sources ({@link RainbowDocument}). */
         JSON
     }
 
@@ -37,7 +37,7 @@ public record RainbowResult(RainbowTable table, List<String> sources, List<Strin
         return switch (format) {
             case MARKDOWN -> RainbowTables.markdown(table);
             case LATEX -> RainbowTables.latex(table);
-            case JSON -> new SensitivityJson().rainbow(table, sources, ScalefitVersion.current());
+            case JSON -> RainbowDocument.of(table, sources, ScalefitVersion.current()).write();
         };
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.RunTiming;
-import org.scalefit.io.SensitivityJson;
+import org.scalefit.io.SamplingDocument;
 import org.scalefit.sensitivity.ReferenceDesign;
 import org.scalefit.sensitivity.SamplingComparison;
 
@@ -34,12 +34,11 @@ public record SamplingResult(ReferenceDesign design, double tokenUnit, RunTable 
         return comparisons.stream().allMatch(SamplingComparison::succeeded);
     }
 
-    /** The comparison, the design and both samples ({@link SensitivityJson#sampling}). */
-    public String document() {
+    /** The comparison, the design and both samples. */
+    public SamplingDocument document() {
         Map<String, RunTable> samples = new LinkedHashMap<>();
         samples.put("data", ourSample);
         samples.put("reference", referenceReduced);
-        return new SensitivityJson().sampling(comparisons, design, tokenUnit, samples, provenance, run.threads(),
-                run.seconds());
+        return SamplingDocument.of(comparisons, design, tokenUnit, samples, provenance, run);
     }
 }

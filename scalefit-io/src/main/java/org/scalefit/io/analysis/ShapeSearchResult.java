@@ -3,6 +3,7 @@ package org.scalefit.io.analysis;
 import java.util.List;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.ShapeSearchDocument;
 import org.scalefit.io.ShapeSearchJson;
 import org.scalefit.io.ShapeSearchJson.LawResult;
 import org.scalefit.shapes.ShapeSearch;
@@ -20,10 +21,9 @@ public record ShapeSearchResult(ShapeSearch search, List<LawResult> results, Run
         results = List.copyOf(results);
     }
 
-    /** scalefit's shape-search document ({@link ShapeSearchJson#scalefit}). */
-    public String document() {
-        return new ShapeSearchJson().scalefit(search, results, ScalefitVersion.current(), run.threads(),
-                run.seconds());
+    /** scalefit's shape-search document. */
+    public ShapeSearchDocument document() {
+        return ShapeSearchDocument.of(search, results, ScalefitVersion.current(), run);
     }
 
     /** One CSV line per law, bucket and kind ({@link ShapeSearchJson#csv}). */

@@ -42,7 +42,7 @@ class IsoflopRequestTest {
         double ours = result.fitted().orElseThrow().point(FitVariant.BS_MEDIAN_WEIGHTED).n().exponent();
         assertThat(Math.abs(ours - published)).isLessThanOrEqualTo(1e-12 * Math.abs(published));
         assertThat(result.settings().noise()).isEqualTo(first.noise(SeedNoise.Rule.AS_IMPLEMENTED));
-        assertThat(result.json()).contains("\"stream\" : \"numpy\"");
+        assertThat(result.document().write()).contains("\"stream\" : \"numpy\"");
     }
 
     @Test

@@ -27,8 +27,7 @@ import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.sensitivity.ReferenceDesign;
 
 /**
- * Figures of Gemstones' downstream benchmarks (McLeish et al. 2025, {@code benchmarks/}; spec
- * epoch-chinchilla-and-gemstones-extras §2.10–§2.13):
+ * Figures of Gemstones' downstream benchmarks (McLeish et al. 2025, {@code benchmarks/}):
  * <ul>
  *   <li>{@link #averageAccuracyAgainstCompute}: each model's average accuracy avg_acc = (1/n)·Σ_t acc_t over its
  *       checkpoints against training FLOPs = FLOPs per token × step × 2048² ({@code plot_lighteval.py},

@@ -18,7 +18,7 @@ import org.scalefit.report.plot.Series;
 import org.scalefit.report.plot.SeriesStyle;
 
 /**
- * The two panels of Gadre et al. 2024's Figure 1 (core {@code overtraining}; spec gadre-overtraining §1.6, §5.3)
+ * The two panels of Gadre et al. 2024's Figure 1 (core {@code overtraining}; Gadre et al. 2024 §3)
  * for an {@link OvertrainingAnalysis}:
  * <ul>
  *   <li>reducible loss L − E against compute C = 6ND (log–log): the loss law's fit runs by tokens per parameter M

@@ -19,7 +19,7 @@ import org.scalefit.shapes.ShapePoint;
 
 /**
  * Figures of Gemstones' overtraining parabola (core {@link OvertrainingParabola}; McLeish et al. 2025,
- * {@code plotters/overtrained_single_parabola.py}; spec epoch-chinchilla-and-gemstones-extras §2.1). For a FLOPs
+ * {@code plotters/overtrained_single_parabola.py}, §4.3). For a FLOPs
  * budget C with optimal tokens t, each factor f gives the shape of least predicted loss on t′ = t·√f tokens at the same
  * C:
  * <ul>

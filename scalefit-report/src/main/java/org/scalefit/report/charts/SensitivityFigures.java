@@ -19,8 +19,8 @@ import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
 
 /**
- * Figures of the sensitivity of Approach-3 results (core {@code sensitivity}; Gemstones, McLeish et al. 2025; spec
- * epoch-chinchilla-and-gemstones-extras §2.2, §2.5, §2.15):
+ * Figures of the sensitivity of Approach-3 results (core {@code sensitivity}; Gemstones, McLeish et al. 2025;
+ * {@code approach_3_grid_search.py}, {@code rainbow.py}, {@code slope_analysis.py}):
  * <ul>
  *   <li>{@link #slopeAgainstGridSize}: the allocation slope b = α/(α+β) (D_opt ∝ C^b) of the params/tokens law
  *       L = E + A/N^α + B/D^β refitted for each Huber δ and start-grid size, one line per δ

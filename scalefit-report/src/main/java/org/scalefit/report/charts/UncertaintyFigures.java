@@ -13,7 +13,7 @@ import org.scalefit.uncertainty.TokensPerParameterPolicy;
 
 /**
  * Figures of Epoch AI's uncertainty analysis (core {@code uncertainty}; Besiroglu et al. 2024 §4, the notebook's
- * {@code tokens_to_params_ratio_plot}; spec epoch-chinchilla-and-gemstones-extras §1.9): the compute-optimal
+ * {@code tokens_to_params_ratio_plot}, {@code data_analysis.ipynb} cells 63–69): the compute-optimal
  * tokens per parameter D/N = G⁻²·(C/6)^(b−a) of a fitted law against compute, its median and central band over draws
  * θ_m ~ N(θ̂, Σ_bootstrap) ({@link TokensPerParameterPolicy}), beside the reference's policy with the band its
  * published interval for a gives, and the reference's trained model as a point.

@@ -21,7 +21,7 @@ import org.scalefit.report.charts.BenchmarkFigures;
 import org.scalefit.sensitivity.ReferenceDesign;
 
 /**
- * The report sections of Gemstones' downstream benchmarks (McLeish et al. 2025; spec §2.10–§2.13):
+ * The report sections of Gemstones' downstream benchmarks (McLeish et al. 2025, {@code benchmarks/}):
  * <ul>
  *   <li>{@link #of}: average accuracy against FLOPs per model, the error law Err(L) = ε − k·e^(−γ·L) (Gadre et al.
  *       2024) and the sigmoid acc(L) = a/(1 + e^(−k·(L − L₀))) + b (Bhagia et al. 2024) fitted to every checkpoint

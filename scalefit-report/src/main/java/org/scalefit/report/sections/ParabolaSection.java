@@ -14,7 +14,7 @@ import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
 
 /**
- * The report section of Gemstones' overtraining parabola (McLeish et al. 2025; spec §2.1): for each chosen FLOPs
+ * The report section of Gemstones' overtraining parabola (McLeish et al. 2025 §4.3; {@code plotters/overtrained_single_parabola.py}): for each chosen FLOPs
  * budget C with optimal tokens t, and each factor f, the shape (w, d) of least predicted loss with
  * flops_per_token(w, d) = C / (t·√f) — one parabola figure per budget with released models as reference lines, the
  * shapes' loss, parameters and tokens against FLOPs per factor, and a table of every shape.

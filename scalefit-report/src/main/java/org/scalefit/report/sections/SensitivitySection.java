@@ -18,8 +18,8 @@ import org.scalefit.sensitivity.RainbowTable;
 import org.scalefit.sensitivity.SamplingComparison;
 
 /**
- * The report sections of the sensitivity analyses of Approach 3 (Gemstones, McLeish et al. 2025; spec §2.2, §2.5,
- * §2.15), all about the allocation exponents of a params/tokens law L = E + A/N^α + B/D^β: a = β/(α+β) (N_opt ∝ C^a)
+ * The report sections of the sensitivity analyses of Approach 3 (Gemstones, McLeish et al. 2025;
+ * {@code approach_3_grid_search.py}, {@code rainbow.py}, {@code slope_analysis.py}), all about the allocation exponents of a params/tokens law L = E + A/N^α + B/D^β: a = β/(α+β) (N_opt ∝ C^a)
  * and b = α/(α+β) (D_opt ∝ C^b).
  * <ul>
  *   <li>{@link #deltaGrid}: b for each Huber δ and start-grid size;</li>

@@ -15,7 +15,7 @@ import org.scalefit.uncertainty.TokensPerParameterPolicy;
 
 /**
  * The report sections of Epoch AI's uncertainty analysis of a fitted law against a reference law (Besiroglu et al.
- * 2024 §3–4; spec §1.8, §1.9):
+ * 2024 §3–4; {@code data_analysis.ipynb}):
  * <ul>
  *   <li>{@link #policy}: the compute-optimal tokens per parameter D/N = G⁻²·(C/6)^(b−a) with its band over draws
  *       from N(θ̂, Σ_bootstrap), beside the reference's policy and trained model;</li>

@@ -1,0 +1,145 @@
+package org.scalefit.io.analysis;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.law.expr.ParameterSpec;
+import org.scalefit.law.expr.Penalty;
+import org.scalefit.law.expr.Residual;
+
+/**
+ * The controls of a law written as text ({@code E + A/N^alpha + B/D^beta}), named, or read from a law file
+ * ({@link ExpressionLawFiles#read}): inputs read from other columns, parameters fixed, tied, on the log scale, bounded
+ * or started from given values, the residual, the objective (Huber, squared, or over-estimate with its weight κ) and
+ * the weight column. Controls given here override the law file's. Null or empty controls leave the law as it is.
+ *
+ * @param lawFile   a law file, or null
+ * @param inputs    input name → column read for it
+ * @param fixed     parameter → value it is held at
+ * @param ties      parameter → the parameter it equals
+ * @param logScale  parameters fitted on the log scale
+ * @param bounds    parameter → {@code LOW:HIGH} (either may be empty)
+ * @param starts    parameter → comma-separated start values
+ * @param residual  {@code log} or {@code raw}, or null
+ * @param objective {@code huber}, {@code squared} or {@code over-estimate}, or null
+ * @param kappa     the weight of over-estimates, or null
+ * @param weights   a column of per-point weights, or null
+ */
+public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, Double> fixed,
+                          Map<String, String> ties, List<String> logScale, Map<String, String> bounds,
+                          Map<String, String> starts, String residual, String objective, Double kappa,
+                          String weights) {
+
+    public LawControls {
+        inputs = new LinkedHashMap<>(inputs);
+        fixed = new LinkedHashMap<>(fixed);
+        ties = new LinkedHashMap<>(ties);
+        logScale = List.copyOf(logScale);
+        bounds = new LinkedHashMap<>(bounds);
+        starts = new LinkedHashMap<>(starts);
+    }
+
+    /** A law under these controls, and the weight column chosen (the control's, else the law file's; or null). */
+    public record Controlled(ExpressionLaw law, String weightColumn) {
+    }
+
+    /**
+     * The law: the file's, a named law, or the text of {@code law} (read with {@link #inputs}); then these controls'
+     * overrides, with the penalty of {@code delta} (null: the law's own δ), and the weight column chosen.
+     *
+     * @throws IllegalArgumentException for a control the law cannot take
+     */
+    public Controlled law(String law, Double delta) {
+        ExpressionLaw result;
+        String weightColumn = null;
+        if (lawFile != null) {
+            ExpressionLawFiles.LawFile file = ExpressionLawFiles.read(lawFile);
+            result = file.law();
+            weightColumn = file.weights();
+        } else if (NamedLaws.exists(law)) {
+            result = NamedLaws.named(law);
+        } else {
+            result = ExpressionLawFiles.infer("user", law, inputs, List.of());
+        }
+        if (lawFile != null || NamedLaws.exists(law)) {
+            for (Map.Entry<String, String> input : inputs.entrySet()) {
+                result = result.withColumn(input.getKey(), input.getValue());
+            }
+        }
+        for (String name : logScale) {
+            result = result.withParameter(result.parameter(name).logScale());
+        }
+        for (Map.Entry<String, String> bound : bounds.entrySet()) {
+            String[] parts = bound.getValue().split(":", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--bounds " + bound.getKey() + "=" + bound.getValue()
+                        + ": expected LOW:HIGH (either may be empty)");
+            }
+            ParameterSpec spec = result.parameter(bound.getKey());
+            double low = parts[0].isBlank() ? (spec.scale() == ParameterSpec.Scale.LOG ? 0 : Double.NEGATIVE_INFINITY)
+                    : Double.parseDouble(parts[0]);
+            double high = parts[1].isBlank() ? Double.POSITIVE_INFINITY : Double.parseDouble(parts[1]);
+            result = result.withParameter(spec.withBounds(low, high));
+        }
+        for (Map.Entry<String, String> start : starts.entrySet()) {
+            double[] values = java.util.Arrays.stream(start.getValue().split(",")).map(String::strip)
+                    .mapToDouble(Double::parseDouble).toArray();
+            result = result.withParameter(result.parameter(start.getKey()).withStarts(values));
+        }
+        for (Map.Entry<String, String> tie : ties.entrySet()) {
+            result = result.withParameter(result.parameter(tie.getKey()).tiedTo(tie.getValue()));
+        }
+        for (Map.Entry<String, Double> fix : fixed.entrySet()) {
+            result = result.withParameter(result.parameter(fix.getKey()).fixedAt(fix.getValue()));
+        }
+        if (residual != null) {
+            result = result.withResidual(switch (residual) {
+                case "log" -> Residual.LOG;
+                case "raw" -> Residual.RAW;
+                default -> throw new IllegalArgumentException("--residual must be log or raw, was " + residual);
+            });
+        }
+        result = result.withPenalty(penalty(result.penalty(), delta));
+        return new Controlled(result, weights != null ? weights : weightColumn);
+    }
+
+    /**
+     * The penalty: {@code --objective} if given, else the law's own ({@code current}); with {@code --delta} (or the
+     * default δ of a law written as text, {@code delta}) for Huber and over-estimate, and {@code --kappa} for the
+     * latter. A law file's or named law's squared penalty stays squared unless {@code --objective} says otherwise.
+     */
+    private Penalty penalty(Penalty current, Double delta) {
+        String chosen = objective != null ? objective : current instanceof Penalty.Squared ? "squared"
+                : current instanceof Penalty.OverEstimate ? "over-estimate" : "huber";
+        double currentDelta = current instanceof Penalty.Huber huber ? huber.delta()
+                : current instanceof Penalty.OverEstimate over ? over.delta() : 1e-3;
+        double threshold = delta != null ? delta : currentDelta;
+        if (kappa != null && !chosen.equals("over-estimate")) {
+            throw new IllegalArgumentException("--kappa " + kappa + " applies to --objective over-estimate, not to "
+                    + chosen);
+        }
+        return switch (chosen) {
+            case "squared" -> Penalty.squared();
+            case "huber" -> objective == null && delta == null ? current : Penalty.huber(threshold);
+            case "over-estimate" -> {
+                Double weight = kappa != null ? kappa
+                        : current instanceof Penalty.OverEstimate over ? over.kappa() : null;
+                if (weight == null) {
+                    throw new IllegalArgumentException("--objective over-estimate needs --kappa κ, the weight of "
+                            + "over-estimates (a number ≥ 1; kyo-takano/chinchilla's asymmetric loss uses 10)");
+                }
+                try {
+                    yield Penalty.overEstimate(threshold, weight);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--kappa " + weight + ": " + e.getMessage(), e);
+                }
+            }
+            default -> throw new IllegalArgumentException("--objective must be huber, squared or over-estimate, was "
+                    + objective);
+        };
+    }
+}

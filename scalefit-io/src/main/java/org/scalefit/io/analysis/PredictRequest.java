@@ -1,0 +1,202 @@
+package org.scalefit.io.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.io.InputException;
+import org.scalefit.io.LawFiles;
+import org.scalefit.io.ReferenceLaws;
+import org.scalefit.law.Allocation;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.expr.ExpressionAllocation;
+import org.scalefit.law.expr.ExpressionBootstrapResult;
+import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A law's loss at given points and, for a two-input law L(N, D), its compute-optimal allocation at given budgets
+ * C = 6·N·D (Hoffmann et al. 2022 eq. 3, solved numerically for any law), with percentile intervals when the law's
+ * fit holds bootstrap replicates: the request behind {@code scalefit predict}.
+ *
+ * <pre>{@code
+ * PredictRequest request = new PredictRequest(PredictRequest.law(Path.of("fit.json"), null, Map.of(), null),
+ *         List.of(new double[] {7e10, 1.4e12}), List.of(1e23), 95);
+ * System.out.print(request.run().csv());
+ * }</pre>
+ *
+ * @param law     the law and its parameters (and replicates, if any)
+ * @param points  the points, each in the order of the law's inputs
+ * @param compute the budgets in FLOPs
+ * @param level   the intervals' coverage in percent
+ */
+public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> points, List<Double> compute,
+                             double level) {
+
+    public PredictRequest {
+        points = List.copyOf(points);
+        compute = List.copyOf(compute);
+        if (points.isEmpty() && compute.isEmpty()) {
+            throw new IllegalArgumentException("nothing to predict: give --at, --points or --compute");
+        }
+        if (!(level > 0 && level < 100)) {
+            throw new IllegalArgumentException("--level must be a percentage in (0, 100), was " + level);
+        }
+    }
+
+    /**
+     * The predictions as a table: a header and rows for the points (input values, loss, and with replicates its
+     * interval), then for the budgets (C, N, D, D/N, loss, and with replicates the intervals of N and D and the
+     * replicates skipped); {@code replicates} is how many bootstrap replicates the intervals come from (0: none).
+     */
+    public record Result(String pointHeader, List<String> pointRows, String allocationHeader,
+                         List<String> allocationRows, int replicates) {
+
+        public Result {
+            pointRows = List.copyOf(pointRows);
+            allocationRows = List.copyOf(allocationRows);
+        }
+
+        /** The table as CSV: the points' block, a blank line, the budgets' block (each only if non-empty). */
+        public String csv() {
+            StringBuilder csv = new StringBuilder();
+            if (!pointRows.isEmpty()) {
+                csv.append(pointHeader).append('\n');
+                pointRows.forEach(row -> csv.append(row).append('\n'));
+            }
+            if (!allocationRows.isEmpty()) {
+                csv.append(pointRows.isEmpty() ? "" : "\n").append(allocationHeader).append('\n');
+                allocationRows.forEach(row -> csv.append(row).append('\n'));
+            }
+            return csv.toString();
+        }
+    }
+
+    /** Predicts. */
+    public Result run() {
+        ExpressionLaw expression = law.law();
+        double[] theta = law.theta();
+        Optional<ExpressionBootstrapResult> bootstrap = law.bootstrap();
+        double coverage = level / 100;
+        String pointHeader = String.join(",", expression.expression().inputs()) + ",loss"
+                + (bootstrap.isPresent() ? ",loss_low,loss_high" : "");
+        List<String> pointRows = new ArrayList<>();
+        for (double[] x : points) {
+            StringBuilder row = new StringBuilder();
+            for (double value : x) {
+                row.append(String.format(Locale.ROOT, "%.6g,", value));
+            }
+            row.append(String.format(Locale.ROOT, "%.12g", expression.predict(x, theta)));
+            if (bootstrap.isPresent()) {
+                double[] band = bootstrap.get().predictionInterval(x, coverage);
+                row.append(String.format(Locale.ROOT, ",%.12g,%.12g", band[0], band[1]));
+            }
+            pointRows.add(row.toString());
+        }
+        String allocationHeader = "compute,params,tokens,tokens_per_param,loss" + (bootstrap.isPresent()
+                ? ",params_low,params_high,tokens_low,tokens_high,skipped_replicates" : "");
+        List<String> allocationRows = new ArrayList<>();
+        int params = compute.isEmpty() ? 0 : paramsInput(expression);
+        for (double budget : compute) {
+            Allocation allocation = ExpressionAllocation.optimal(expression, params, theta, budget);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.4g,%.12g", budget,
+                    allocation.params(), allocation.tokens(), allocation.tokensPerParam(),
+                    allocation.predictedLoss()));
+            if (bootstrap.isPresent()) {
+                var band = bootstrap.get().allocationInterval(params, budget, coverage);
+                row.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g,%.6g,%d", band.params()[0],
+                        band.params()[1], band.tokens()[0], band.tokens()[1], band.skipped()));
+            }
+            allocationRows.add(row.toString());
+        }
+        return new Result(pointHeader, pointRows, allocationHeader, allocationRows,
+                bootstrap.map(ExpressionBootstrapResult::count).orElse(0));
+    }
+
+    /**
+     * The law and its parameters from exactly one source: a fit file ({@code scalefit fit --out} of any law, or a
+     * Gemstones parameter file), a named law or a law written as text with its parameter {@code values}, or a
+     * bundled Chinchilla-form reference law.
+     *
+     * @throws IllegalArgumentException if not exactly one source is given
+     * @throws InputException           if the fit file cannot be read
+     */
+    public static ExpressionLawFiles.Fitted law(Path fit, String law, Map<String, Double> values, String reference) {
+        int sources = (fit != null ? 1 : 0) + (law != null ? 1 : 0) + (reference != null ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException("give exactly one of --fit, --law (with --set) or --reference");
+        }
+        if (reference != null) {
+            return new ExpressionLawFiles.Fitted(NamedLaws.named("chinchilla"),
+                    ReferenceLaws.chinchillaTheta(reference));
+        }
+        if (law != null) {
+            ExpressionLaw named = NamedLaws.exists(law) ? NamedLaws.named(law)
+                    : ExpressionLawFiles.infer("user", law, Map.of(), new ArrayList<>(values.keySet()));
+            return new ExpressionLawFiles.Fitted(named, named.theta(values));
+        }
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(fit.toFile());
+        } catch (JacksonException e) {
+            throw new InputException(fit.toString(), null, "(document)", "a JSON fit file", e.getOriginalMessage(), e);
+        }
+        if (ExpressionLawFiles.isFitDocument(root)) {
+            return ExpressionLawFiles.fittedLaw(fit.toString(), root);
+        }
+        FittedLaw builtIn = LawFiles.fromJson(fit.toString(), root);
+        return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta(),
+                builtIn.warnings(), Optional.empty());
+    }
+
+    /**
+     * The point {@code text} ({@code NAME=VALUE,…}, names the law's inputs or their columns) in the order of the
+     * law's inputs.
+     *
+     * @throws IllegalArgumentException if a value is missing or a name is not an input
+     */
+    public static double[] point(ExpressionLaw law, String text) {
+        Map<String, Double> given = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] pair = part.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("--at " + text + ": expected NAME=VALUE,…");
+            }
+            given.put(pair[0].strip(), Double.parseDouble(pair[1].strip()));
+        }
+        List<String> inputs = law.expression().inputs();
+        double[] x = new double[inputs.size()];
+        for (int j = 0; j < x.length; j++) {
+            Double value = given.remove(inputs.get(j));
+            if (value == null) {
+                value = given.remove(law.columns().get(j));
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("--at " + text + ": no value for input " + inputs.get(j)
+                        + " (the law's inputs are " + inputs + ")");
+            }
+            x[j] = value;
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("--at " + text + ": the law has no inputs " + given.keySet()
+                    + " (its inputs are " + inputs + ")");
+        }
+        return x;
+    }
+
+    /** Which of the two inputs is the parameter count: the one reading params, else the first. */
+    private static int paramsInput(ExpressionLaw law) {
+        if (law.columns().size() != 2) {
+            throw new IllegalArgumentException("--compute needs a law of two inputs (N, D); this law has "
+                    + law.expression().inputs());
+        }
+        return law.columns().get(1).equals("params") ? 1 : 0;
+    }
+}
