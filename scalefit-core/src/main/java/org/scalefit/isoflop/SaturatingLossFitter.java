@@ -622,12 +622,11 @@ public final class SaturatingLossFitter {
             int n = 3;
             boolean fullRank = m >= n && s[n - 1] > EPS * m * s[0];
             if (fullRank) {
+                double q0 = uf[0] / s[0];
+                double q1 = uf[1] / s[1];
+                double q2 = uf[2] / s[2];
                 for (int r = 0; r < n; r++) {
-                    double sum = 0;
-                    for (int k = 0; k < n; k++) {
-                        sum -= v[3 * r + k] * (uf[k] / s[k]);
-                    }
-                    step[r] = sum;
+                    step[r] = 0.0 - v[3 * r] * q0 - v[3 * r + 1] * q1 - v[3 * r + 2] * q2;
                 }
                 if (norm(step) <= delta) {
                     return 0.0;
@@ -656,12 +655,11 @@ public final class SaturatingLossFitter {
                     break;
                 }
             }
+            double q0 = suf[0] / (s[0] * s[0] + alpha);
+            double q1 = suf[1] / (s[1] * s[1] + alpha);
+            double q2 = suf[2] / (s[2] * s[2] + alpha);
             for (int r = 0; r < n; r++) {
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum -= v[3 * r + k] * (suf[k] / (s[k] * s[k] + alpha));
-                }
-                step[r] = sum;
+                step[r] = 0.0 - v[3 * r] * q0 - v[3 * r + 1] * q1 - v[3 * r + 2] * q2;
             }
             double scale = delta / norm(step);
             for (int r = 0; r < n; r++) {
