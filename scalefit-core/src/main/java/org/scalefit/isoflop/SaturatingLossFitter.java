@@ -41,7 +41,8 @@ public final class SaturatingLossFitter {
 
     /**
      * The largest condition number of the column-scaled JᵀJ at which a TRF step's SVD is taken from JᵀJ: its
-     * eigenvalues are then found to m·ε·κ ≤ 7·10⁻⁸ relative (m ≤ 6 here), about SciPy's 2-point Jacobian error.
+     * eigenvalues are then found to about m·u·κ ≤ 7·10⁻⁸ relative (m ≤ 6 here, u = 2⁻⁵³), of the order of SciPy's
+     * 2-point Jacobian error.
      */
     static final double MAX_CONDITION = 1e8;
 
@@ -158,17 +159,18 @@ public final class SaturatingLossFitter {
      * Van Loan, Matrix Computations, §8.5), started from the previous iteration's V; where SciPy calls LAPACK's
      * {@code gesdd} on J, no pass over the m rows is needed beyond the one forming A.
      *
-     * <p>Accuracy: each computed entry of A is off by at most m·ε·‖J_a‖·‖J_b‖ (Cauchy–Schwarz), a perturbation
-     * that is small relative to the column scaling D = diag(‖J_a‖); Jacobi on a positive definite matrix computes
-     * its eigenvalues to relative accuracy ε·κ(D⁻¹AD⁻¹) (Demmel &amp; Veselić, SIAM J. Matrix Anal. Appl. 13 (1992)
-     * 1204–1245), so s² is found to about m·ε·κ(D⁻¹AD⁻¹) relative whatever the columns' scales (the e column goes
-     * to 0 as E → 0). Where a cheap bound on κ(D⁻¹AD⁻¹) exceeds {@value #MAX_CONDITION} (a relative error of
-     * 7·10⁻⁸ for m = 6, about that of SciPy's own 2-point Jacobian, √ε, and far inside the tolerances of 10⁻⁶ at
-     * which a run stops) the iteration falls back to a one-sided Jacobi SVD of J itself, accurate to ε·κ(J·D⁻¹):
-     * on the bundled fits about 98 % of the iterations have κ(J·D⁻¹) between 10² and 10⁴, and the rest includes
-     * the exactly rank-deficient first iterations of the α = 0 starts (there a and e enter only through
-     * logaddexp(a, e)), where SciPy's rank test must see a singular value at the rounding level, not √ε. The
-     * predicted reduction still uses ‖J·step‖² from J itself, as SciPy's {@code evaluate_quadratic} does.
+     * <p>Accuracy: each computed entry of A is off by at most about m·u·‖J_a‖·‖J_b‖ (u = 2⁻⁵³ the unit roundoff;
+     * Cauchy–Schwarz), a perturbation that is small relative to the column scaling D = diag(‖J_a‖); Jacobi on a
+     * positive definite matrix computes its eigenvalues to relative accuracy u·κ(D⁻¹AD⁻¹) (Demmel &amp; Veselić, SIAM
+     * J. Matrix Anal. Appl. 13 (1992) 1204–1245), so s² is found to about m·u·κ(D⁻¹AD⁻¹) relative whatever the columns'
+     * scales (the e column goes to 0 as E → 0). Where a cheap bound on κ(D⁻¹AD⁻¹) exceeds {@value #MAX_CONDITION} (a
+     * relative error of 7·10⁻⁸ for m = 6, of the order of the error of SciPy's own 2-point Jacobian, √ε ≈ 1.5·10⁻⁸, and
+     * far inside the tolerances of 10⁻⁶ at which a run stops) the iteration falls back to a one-sided Jacobi SVD of J
+     * itself, accurate to about u·κ(J·D⁻¹): on the bundled fits about 97 % of the iterations have κ(J·D⁻¹) between 10²
+     * and 10⁴, 3.5 % fall back, and the latter include the exactly rank-deficient first iterations of the α = 0 starts
+     * (there a and e enter only through logaddexp(a, e)), where SciPy's rank test must see a singular value at the
+     * rounding level, not √ε. The predicted reduction still uses ‖J·step‖² from J itself, as SciPy's {@code
+     * evaluate_quadratic} does.
      */
     private static final class Trf {
         private final double[] x;
