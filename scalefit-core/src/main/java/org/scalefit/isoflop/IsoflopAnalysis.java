@@ -143,6 +143,42 @@ public final class IsoflopAnalysis {
         int replicates = z.length;
         int[] indices = new int[replicates];
         double[] minima = new double[replicates];
+        int valid = bootstrap(lnX, loss, sigma, lnGrid, z, p, indices, minima);
+        if (2 * valid < replicates) {
+            return new AxisProfile(grid, curve, optimum, new int[0], new double[0], valid, Double.NaN, Double.NaN);
+        }
+        int[] kept = Arrays.copyOf(indices, valid);
+        double[] keptLosses = Arrays.copyOf(minima, valid);
+        double[] lnDraws = new double[valid];
+        double[] lnMinima = new double[valid];
+        for (int b = 0; b < valid; b++) {
+            lnDraws[b] = lnGrid[kept[b]];
+            lnMinima[b] = Math.log(keptLosses[b]);
+        }
+        double minStep = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < k; i++) {
+            minStep = Math.min(minStep, Math.log(loss[i + 1] / loss[i]));
+        }
+        double inflation = (double) replicates / valid;
+        double phi = settings.floorSteps();
+        double spread = Math.max(Statistics.populationSd(lnDraws), phi * Math.log(grid[1] / grid[0])) * inflation;
+        double lossSpread = Math.max(Statistics.populationSd(lnMinima), phi * minStep) * inflation;
+        return new AxisProfile(grid, curve, optimum, kept, keptLosses, valid, spread, lossSpread);
+    }
+
+    /**
+     * The seed-noise bootstrap of one axis: for each row of z, the Akima curve through ln(L_i + σ_i·z_i) on the grid
+     * and its argmin; rows whose argmin is interior are kept, their grid index into {@code indices} and their minimum
+     * loss into {@code minima}, in row order. A separate method from {@link #profile}, so that the compiled hot loop
+     * is this one alone.
+     *
+     * @param p work array of the grid's length
+     * @return how many rows were kept
+     */
+    private static int bootstrap(double[] lnX, double[] loss, double[] sigma, double[] lnGrid, double[][] z,
+                                 double[] p, int[] indices, double[] minima) {
+        int k = lnX.length;
+        int size = lnGrid.length;
         int valid = 0;
         double[] noisy = new double[k];
         for (double[] row : z) {
@@ -164,26 +200,7 @@ public final class IsoflopAnalysis {
                 valid++;
             }
         }
-        if (2 * valid < replicates) {
-            return new AxisProfile(grid, curve, optimum, new int[0], new double[0], valid, Double.NaN, Double.NaN);
-        }
-        int[] kept = Arrays.copyOf(indices, valid);
-        double[] keptLosses = Arrays.copyOf(minima, valid);
-        double[] lnDraws = new double[valid];
-        double[] lnMinima = new double[valid];
-        for (int b = 0; b < valid; b++) {
-            lnDraws[b] = lnGrid[kept[b]];
-            lnMinima[b] = Math.log(keptLosses[b]);
-        }
-        double minStep = Double.POSITIVE_INFINITY;
-        for (int i = 0; i + 1 < k; i++) {
-            minStep = Math.min(minStep, Math.log(loss[i + 1] / loss[i]));
-        }
-        double inflation = (double) replicates / valid;
-        double phi = settings.floorSteps();
-        double spread = Math.max(Statistics.populationSd(lnDraws), phi * Math.log(grid[1] / grid[0])) * inflation;
-        double lossSpread = Math.max(Statistics.populationSd(lnMinima), phi * minStep) * inflation;
-        return new AxisProfile(grid, curve, optimum, kept, keptLosses, valid, spread, lossSpread);
+        return valid;
     }
 
     /**

@@ -116,19 +116,7 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
                 PowerLaw.fit(c, t, wt), PowerLaw.fit(c, rho, null)));
         List<ComputeOptimalLaws> bootstrap = new ArrayList<>(replicates);
         List<ComputeOptimalLaws> bootstrapWeighted = new ArrayList<>(replicates);
-        double[] bn = new double[s];
-        double[] bt = new double[s];
-        double[] brho = new double[s];
-        for (int r = 0; r < replicates; r++) {
-            for (int i = 0; i < s; i++) {
-                bn[i] = nDraws[i][r];
-                bt[i] = tDraws[i][r];
-                brho[i] = c[i] / (6.0 * (bn[i] * bn[i]));
-            }
-            PowerLaw rhoLaw = PowerLaw.fit(c, brho, null);
-            bootstrap.add(new ComputeOptimalLaws(PowerLaw.fit(c, bn, null), PowerLaw.fit(c, bt, null), rhoLaw));
-            bootstrapWeighted.add(new ComputeOptimalLaws(PowerLaw.fit(c, bn, wn), PowerLaw.fit(c, bt, wt), rhoLaw));
-        }
+        replicateFits(c, nDraws, tDraws, wn, wt, replicates, bootstrap, bootstrapWeighted);
         SaturatingLoss loss = null;
         List<SaturatingLoss> lossBootstrap = List.of();
         if (fitLoss) {
@@ -167,5 +155,34 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
             }
         }
         return new IsoflopFits(s, points, bootstrap, bootstrapWeighted, loss, lossBootstrap);
+    }
+
+    /**
+     * The per-replicate fits: replicate r fits N* and D* unweighted and weighted and ρ* = C/(6·N*²) unweighted (the
+     * weighted list shares the ρ* law). The five fits of a replicate go through one call site, so that the compiled
+     * loop holds one copy of {@link PowerLaw#fit}.
+     */
+    private static void replicateFits(double[] c, double[][] nDraws, double[][] tDraws, double[] wn, double[] wt,
+                                      int replicates, List<ComputeOptimalLaws> bootstrap,
+                                      List<ComputeOptimalLaws> bootstrapWeighted) {
+        int s = c.length;
+        double[] bn = new double[s];
+        double[] bt = new double[s];
+        double[] brho = new double[s];
+        double[][] ys = {brho, bn, bt, bn, bt};
+        double[][] ws = {null, null, null, wn, wt};
+        PowerLaw[] laws = new PowerLaw[ys.length];
+        for (int r = 0; r < replicates; r++) {
+            for (int i = 0; i < s; i++) {
+                bn[i] = nDraws[i][r];
+                bt[i] = tDraws[i][r];
+                brho[i] = c[i] / (6.0 * (bn[i] * bn[i]));
+            }
+            for (int k = 0; k < ys.length; k++) {
+                laws[k] = PowerLaw.fit(c, ys[k], ws[k]);
+            }
+            bootstrap.add(new ComputeOptimalLaws(laws[1], laws[2], laws[0]));
+            bootstrapWeighted.add(new ComputeOptimalLaws(laws[3], laws[4], laws[0]));
+        }
     }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
  * {@code curve_fit} raises for it). The port follows SciPy's {@code trf_no_bounds} step by step with two
  * substitutions: the Jacobian is analytic where {@code curve_fit} takes 2-point differences (three evaluations of
  * the law per iteration saved; the differences' error, about √ε relative, is what the two steps differ by), and the
- * thin SVD is a one-sided Jacobi SVD of the m × 3 Jacobian, started from the previous iteration's V, where SciPy
- * calls LAPACK. Solutions agree with SciPy's to the precision its tolerances allow (10⁻⁶ relative where the problem
+ * thin SVD's s, V and Uᵀf come from a Jacobi eigen-decomposition of the 3 × 3 matrix JᵀJ, started from the previous
+ * iteration's V, where SciPy calls LAPACK on J (see {@code Trf} for the accuracy argument). Solutions agree with SciPy's to the precision its tolerances allow (10⁻⁶ relative where the problem
  * is well determined; the 15 published fits to 9·10⁻⁶ relative or better, the finite-difference port reached 1.4·10⁻⁵). Where E runs towards 0 the
  * objective is flat and any two implementations stop at different points of the valley.
  *
@@ -32,6 +32,19 @@ public final class SaturatingLossFitter {
     static final int MAX_EVALUATIONS = 100;
 
     private static final double EPS = Math.ulp(1.0);
+
+    /**
+     * From this |ζ| on, a Jacobi rotation's √(1 + ζ²) and 1/√(1 + t²) round to |ζ| and 1 (1 + ζ² rounds to ζ² once
+     * ζ² ≥ 2⁵⁴, and √(fl(ζ²)) = |ζ| in round-to-nearest), so they need not be computed.
+     */
+    private static final double LARGE_ZETA = 0x1p27;
+
+    /**
+     * The largest condition number of the column-scaled JᵀJ at which a TRF step's SVD is taken from JᵀJ: its
+     * eigenvalues are then found to about m·u·κ ≤ 7·10⁻⁸ relative (m ≤ 6 here, u = 2⁻⁵³), of the order of SciPy's
+     * 2-point Jacobian error.
+     */
+    static final double MAX_CONDITION = 1e8;
 
     private static final double[] ALPHAS = {0.0, 0.1, 0.2, 0.30000000000000004};
     private static final double[] ES = {-1, -0.5, 0, 0.5, 1};
@@ -139,10 +152,25 @@ public final class SaturatingLossFitter {
     }
 
     /**
-     * One TRF run with its work arrays allocated once: residuals, the m × 3 Jacobian (column-major) and the thin SVD
-     * J = U·diag(s)·Vᵀ computed by one-sided Jacobi rotations (Hestenes 1958; Demmel &amp; Veselić 1992), where
-     * SciPy calls LAPACK's {@code gesdd}. For three columns the rotations orthogonalise the columns of J·V in a few
-     * sweeps; s_k = ‖(J·V)_k‖, and only uᵀf = (J·V)ᵀf / s is needed, never U itself.
+     * One TRF run with its work arrays allocated once. SciPy's step needs only the singular values s, the right
+     * singular vectors V and Uᵀf of the m × 3 Jacobian J = U·diag(s)·Vᵀ, and these are the eigen-decomposition of
+     * the 3 × 3 Gram matrix: JᵀJ = V·diag(s²)·Vᵀ and diag(s)·Uᵀf = VᵀJᵀf = Vᵀg. So each iteration forms
+     * A = JᵀJ and g = Jᵀf in the pass that computes J, and diagonalises A by cyclic Jacobi rotations (Golub &amp;
+     * Van Loan, Matrix Computations, §8.5), started from the previous iteration's V; where SciPy calls LAPACK's
+     * {@code gesdd} on J, no pass over the m rows is needed beyond the one forming A.
+     *
+     * <p>Accuracy: each computed entry of A is off by at most about m·u·‖J_a‖·‖J_b‖ (u = 2⁻⁵³ the unit roundoff;
+     * Cauchy–Schwarz), a perturbation that is small relative to the column scaling D = diag(‖J_a‖); Jacobi on a
+     * positive definite matrix computes its eigenvalues to relative accuracy u·κ(D⁻¹AD⁻¹) (Demmel &amp; Veselić, SIAM
+     * J. Matrix Anal. Appl. 13 (1992) 1204–1245), so s² is found to about m·u·κ(D⁻¹AD⁻¹) relative whatever the columns'
+     * scales (the e column goes to 0 as E → 0). Where a cheap bound on κ(D⁻¹AD⁻¹) exceeds {@value #MAX_CONDITION} (a
+     * relative error of 7·10⁻⁸ for m = 6, of the order of the error of SciPy's own 2-point Jacobian, √ε ≈ 1.5·10⁻⁸, and
+     * far inside the tolerances of 10⁻⁶ at which a run stops) the iteration falls back to a one-sided Jacobi SVD of J
+     * itself, accurate to about u·κ(J·D⁻¹): on the bundled fits about 97 % of the iterations have κ(J·D⁻¹) between 10²
+     * and 10⁴, 3.5 % fall back, and the latter include the exactly rank-deficient first iterations of the α = 0 starts
+     * (there a and e enter only through logaddexp(a, e)), where SciPy's rank test must see a singular value at the
+     * rounding level, not √ε. The predicted reduction still uses ‖J·step‖² from J itself, as SciPy's {@code
+     * evaluate_quadratic} does.
      */
     private static final class Trf {
         private final double[] x;
@@ -155,20 +183,24 @@ public final class SaturatingLossFitter {
         private final double[] wTrial;
         /** Column c of the Jacobian at [c*m, (c+1)*m). */
         private final double[] jacobian;
-        /** J·V during the rotations, column-major like {@link #jacobian}. */
+        /** J·V during the one-sided rotations of {@link #columnSvd()}, column-major like {@link #jacobian}. */
         private final double[] work;
-        /** V of the last SVD (row-major); the next SVD starts its rotations from it once {@link #warm}. */
-        private final double[] v = new double[9];
-        private boolean warm;
         private final double[] columnSquares = new double[3];
         /** (J·V)_aᵀ(J·V)_b for the pairs (0, 1), (0, 2), (1, 2), kept while neither column is rotated. */
         private final double[] columnProducts = new double[3];
         private final boolean[] productsKnown = new boolean[3];
-        private final int[] order = new int[3];
-        private final double[] norms = new double[3];
-        private final double[] vSorted = new double[9];
-        private final double[] ufSorted = new double[3];
         private final boolean[] squaresKnown = new boolean[3];
+        private final double[] norms = new double[3];
+        private final double[] ufSorted = new double[3];
+        /** A = JᵀJ, upper triangle row by row: a00, a01, a02, a11, a12, a22. */
+        private final double[] gram = new double[6];
+        /** The symmetric 3 × 3 matrix VᵀAV being diagonalised (row-major). */
+        private final double[] h = new double[9];
+        /** V of the last decomposition (row-major); the next one starts its rotations from it once {@link #warm}. */
+        private final double[] v = new double[9];
+        private boolean warm;
+        private final int[] order = new int[3];
+        private final double[] vSorted = new double[9];
         private final double[] s = new double[3];
         private final double[] uf = new double[3];
         private final double[] suf = new double[3];
@@ -267,11 +299,165 @@ public final class SaturatingLossFitter {
         }
 
         /**
-         * The thin SVD of the Jacobian: {@link #s} in descending order, {@link #v} (row-major, column k the right
-         * singular vector of s_k) and {@link #uf} = Uᵀf, with u_kᵀf = 0 where s_k = 0 (that component never enters
-         * a step, as it is multiplied by s_k or only used when J has full rank).
+         * The thin SVD of the Jacobian from the eigen-decomposition of A = JᵀJ, or from {@link #columnSvd()} when A
+         * is too ill-conditioned ({@link #wellConditioned}): {@link #s} in descending order,
+         * {@link #v} (row-major, column k the right singular vector of s_k), {@link #suf} = diag(s)·Uᵀf = Vᵀg and
+         * {@link #uf} = Uᵀf, with u_kᵀf = 0 where s_k = 0 (that component never enters a step, as it is multiplied
+         * by s_k or only used when J has full rank).
          */
         private void svd() {
+            double[] a = gram;
+            if (!wellConditioned(a)) {
+                columnSvd();
+                return;
+            }
+            if (warm) {
+                // H = Vᵀ·A·V, with A·V formed column by column
+                double av00 = a[0] * v[0] + a[1] * v[3] + a[2] * v[6];
+                double av10 = a[1] * v[0] + a[3] * v[3] + a[4] * v[6];
+                double av20 = a[2] * v[0] + a[4] * v[3] + a[5] * v[6];
+                double av01 = a[0] * v[1] + a[1] * v[4] + a[2] * v[7];
+                double av11 = a[1] * v[1] + a[3] * v[4] + a[4] * v[7];
+                double av21 = a[2] * v[1] + a[4] * v[4] + a[5] * v[7];
+                double av02 = a[0] * v[2] + a[1] * v[5] + a[2] * v[8];
+                double av12 = a[1] * v[2] + a[3] * v[5] + a[4] * v[8];
+                double av22 = a[2] * v[2] + a[4] * v[5] + a[5] * v[8];
+                h[0] = v[0] * av00 + v[3] * av10 + v[6] * av20;
+                h[1] = v[0] * av01 + v[3] * av11 + v[6] * av21;
+                h[2] = v[0] * av02 + v[3] * av12 + v[6] * av22;
+                h[4] = v[1] * av01 + v[4] * av11 + v[7] * av21;
+                h[5] = v[1] * av02 + v[4] * av12 + v[7] * av22;
+                h[8] = v[2] * av02 + v[5] * av12 + v[8] * av22;
+            } else {
+                h[0] = a[0];
+                h[1] = a[1];
+                h[2] = a[2];
+                h[4] = a[3];
+                h[5] = a[4];
+                h[8] = a[5];
+                Arrays.fill(v, 0.0);
+                v[0] = 1.0;
+                v[4] = 1.0;
+                v[8] = 1.0;
+                warm = true;
+            }
+            h[3] = h[1];
+            h[6] = h[2];
+            h[7] = h[5];
+            for (int sweep = 0; sweep < 60; sweep++) {
+                boolean rotated = rotate(0, 1);
+                rotated |= rotate(0, 2);
+                rotated |= rotate(1, 2);
+                if (!rotated) {
+                    break;
+                }
+            }
+            order[0] = 0;
+            order[1] = 1;
+            order[2] = 2;
+            for (int i = 1; i < 3; i++) {
+                for (int j = i; j > 0 && h[4 * order[j]] > h[4 * order[j - 1]]; j--) {
+                    int t = order[j];
+                    order[j] = order[j - 1];
+                    order[j - 1] = t;
+                }
+            }
+            for (int k = 0; k < 3; k++) {
+                int from = order[k];
+                for (int r = 0; r < 3; r++) {
+                    vSorted[3 * r + k] = v[3 * r + from];
+                }
+            }
+            System.arraycopy(vSorted, 0, v, 0, 9);
+            for (int k = 0; k < 3; k++) {
+                double sk = Math.sqrt(Math.max(h[4 * order[k]], 0.0));
+                double projection = v[k] * g[0] + v[3 + k] * g[1] + v[6 + k] * g[2];
+                s[k] = sk;
+                suf[k] = sk > 0 ? projection : 0.0;
+                uf[k] = sk > 0 ? projection / sk : 0.0;
+            }
+        }
+
+        /**
+         * Whether the Jacobi eigen-decomposition of A = JᵀJ gives s to about √ε: κ(D⁻¹AD⁻¹) ≤ {@value #MAX_CONDITION}
+         * with D² = diag(A). With μ₁ ≥ μ₂ ≥ μ₃ the eigenvalues of the unit-diagonal S = D⁻¹AD⁻¹ (trace 3), its
+         * determinant d = μ₁μ₂μ₃ and the sum of its principal 2 × 2 minors M = μ₁μ₂ + μ₁μ₃ + μ₂μ₃ ≤ 3μ₁μ₂ give
+         * μ₃ ≥ d/M and κ(S) ≤ 3M/d, which must be at most the bound. d is formed from A's entries with an absolute
+         * error of a few ε, so near the bound (d ≥ 10⁻⁸·M) it is accurate to about 10⁻⁷ relative. A zero column
+         * (d = 0) or a non-finite entry also fails.
+         */
+        private static boolean wellConditioned(double[] a) {
+            double a00 = a[0];
+            double a01 = a[1];
+            double a02 = a[2];
+            double a11 = a[3];
+            double a12 = a[4];
+            double a22 = a[5];
+            double product = a00 * a11 * a22;
+            double determinant = (a00 * (a11 * a22 - a12 * a12) - a01 * (a01 * a22 - a12 * a02)
+                    + a02 * (a01 * a12 - a11 * a02)) / product;
+            double minors = (a00 * a11 - a01 * a01) / (a00 * a11) + (a00 * a22 - a02 * a02) / (a00 * a22)
+                    + (a11 * a22 - a12 * a12) / (a11 * a22);
+            return determinant > 3 * minors / MAX_CONDITION;
+        }
+
+        /**
+         * One Jacobi rotation in the plane (a, b) of the symmetric {@link #h}, zeroing h_ab, accumulated into
+         * {@link #v}; false if h_ab is already negligible (h_ab² ≤ ε²·|h_aa·h_bb|, the relative test of Demmel &amp;
+         * Veselić). The rotation is Golub &amp; Van Loan's {@code sym.schur2}: τ = (h_bb − h_aa)/(2h_ab),
+         * t = sign(τ)/(|τ| + √(1 + τ²)), c = 1/√(1 + t²), s = t·c.
+         */
+        private boolean rotate(int a, int b) {
+            double haa = h[4 * a];
+            double hbb = h[4 * b];
+            double hab = h[3 * a + b];
+            if (hab == 0 || hab * hab <= EPS * EPS * Math.abs(haa * hbb)) {
+                return false;
+            }
+            int k = 3 - a - b;
+            double zeta = (hbb - haa) / (2 * hab);
+            double t;
+            double c;
+            double sn;
+            if (Math.abs(zeta) >= LARGE_ZETA) {
+                // what the general formulas round to here: 1 + ζ² rounds to ζ², whose square root is |ζ| exactly;
+                // then t² < 2⁻⁵⁴, so 1 + t² rounds to 1 and c = 1
+                t = Math.copySign(1.0, zeta) / (Math.abs(zeta) + Math.abs(zeta));
+                c = 1.0;
+                sn = t;
+            } else {
+                t = Math.copySign(1.0, zeta) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+                c = 1 / Math.sqrt(1 + t * t);
+                sn = c * t;
+            }
+            h[4 * a] = haa - t * hab;
+            h[4 * b] = hbb + t * hab;
+            h[3 * a + b] = 0;
+            h[3 * b + a] = 0;
+            double hka = h[3 * k + a];
+            double hkb = h[3 * k + b];
+            double nka = c * hka - sn * hkb;
+            double nkb = sn * hka + c * hkb;
+            h[3 * k + a] = nka;
+            h[3 * a + k] = nka;
+            h[3 * k + b] = nkb;
+            h[3 * b + k] = nkb;
+            for (int r = 0; r < 3; r++) {
+                double va = v[3 * r + a];
+                double vb = v[3 * r + b];
+                v[3 * r + a] = c * va - sn * vb;
+                v[3 * r + b] = sn * va + c * vb;
+            }
+            return true;
+        }
+
+        /**
+         * The thin SVD of the Jacobian itself, for the iterations where JᵀJ is too ill-conditioned (see
+         * {@link #svd()}): one-sided Jacobi rotations (Hestenes 1958; Demmel &amp; Veselić 1992) orthogonalise the
+         * columns of J·V, starting from the last V; s_k = ‖(J·V)_k‖ and Uᵀf = (J·V)ᵀf / s, U never formed; as
+         * {@link #svd()}, {@link #s} descending, {@link #v}, {@link #uf} and {@link #suf} = s·Uᵀf.
+         */
+        private void columnSvd() {
             Arrays.fill(squaresKnown, false);
             Arrays.fill(productsKnown, false);
             if (warm) {
@@ -295,7 +481,7 @@ public final class SaturatingLossFitter {
                 boolean rotated = false;
                 for (int a = 0; a < 2; a++) {
                     for (int b = a + 1; b < 3; b++) {
-                        rotated |= rotate(a, b);
+                        rotated |= rotateColumns(a, b);
                     }
                 }
                 if (!rotated) {
@@ -330,6 +516,9 @@ public final class SaturatingLossFitter {
             }
             System.arraycopy(vSorted, 0, v, 0, 9);
             System.arraycopy(ufSorted, 0, uf, 0, 3);
+            for (int k = 0; k < 3; k++) {
+                suf[k] = s[k] * uf[k];
+            }
         }
 
         /**
@@ -355,7 +544,7 @@ public final class SaturatingLossFitter {
          * that rotates the columns also sums their new squares and their products with the third column, in row
          * order as a fresh sum would, so the next rotations start from known values.
          */
-        private boolean rotate(int a, int b) {
+        private boolean rotateColumns(int a, int b) {
             double alpha = squares(a);
             double beta = squares(b);
             double gamma = product(a, b);
@@ -426,23 +615,20 @@ public final class SaturatingLossFitter {
             return a + b - 1;
         }
 
+
         /**
          * {@code solve_lsq_trust_region} (trf, exact SVD-based): the step into {@link #step}; returns the new
          * Levenberg–Marquardt α.
          */
         private double trustRegionStep(double delta, double initialAlpha) {
             int n = 3;
-            for (int k = 0; k < n; k++) {
-                suf[k] = s[k] * uf[k];
-            }
             boolean fullRank = m >= n && s[n - 1] > EPS * m * s[0];
             if (fullRank) {
+                double q0 = uf[0] / s[0];
+                double q1 = uf[1] / s[1];
+                double q2 = uf[2] / s[2];
                 for (int r = 0; r < n; r++) {
-                    double sum = 0;
-                    for (int k = 0; k < n; k++) {
-                        sum -= v[3 * r + k] * (uf[k] / s[k]);
-                    }
-                    step[r] = sum;
+                    step[r] = 0.0 - v[3 * r] * q0 - v[3 * r + 1] * q1 - v[3 * r + 2] * q2;
                 }
                 if (norm(step) <= delta) {
                     return 0.0;
@@ -471,12 +657,11 @@ public final class SaturatingLossFitter {
                     break;
                 }
             }
+            double q0 = suf[0] / (s[0] * s[0] + alpha);
+            double q1 = suf[1] / (s[1] * s[1] + alpha);
+            double q2 = suf[2] / (s[2] * s[2] + alpha);
             for (int r = 0; r < n; r++) {
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum -= v[3 * r + k] * (suf[k] / (s[k] * s[k] + alpha));
-                }
-                step[r] = sum;
+                step[r] = 0.0 - v[3 * r] * q0 - v[3 * r + 1] * q1 - v[3 * r + 2] * q2;
             }
             double scale = delta / norm(step);
             for (int r = 0; r < n; r++) {
@@ -529,7 +714,8 @@ public final class SaturatingLossFitter {
         /**
          * The Jacobian of the residuals, analytic where SciPy differentiates by 2-point differences: with
          * σ_i = ∂ logaddexp(u_i, e)/∂u_i = 1/(1 + w_i) if u_i ≥ e and w_i/(1 + w_i) otherwise, the columns are
-         * ∂r_i/∂a = σ_i, ∂r_i/∂e = 1 − σ_i, ∂r_i/∂α = −x_i·σ_i; the gradient g = Jᵀf into {@link #g} in the same pass.
+         * ∂r_i/∂a = σ_i, ∂r_i/∂e = 1 − σ_i, ∂r_i/∂α = −x_i·σ_i; the gradient g = Jᵀf into {@link #g} and the
+         * Gram matrix JᵀJ into {@link #gram} in the same pass.
          * It needs no evaluation of the law beyond the one that gave f (w_i is kept from it), where the differences
          * take three; the steps differ from SciPy's by the differences' error (about √ε relative), well inside the
          * tolerances (10⁻⁶) at which either run stops.
@@ -539,6 +725,12 @@ public final class SaturatingLossFitter {
             double ga = 0;
             double ge = 0;
             double gAlpha = 0;
+            double a00 = 0;
+            double a01 = 0;
+            double a02 = 0;
+            double a11 = 0;
+            double a12 = 0;
+            double a22 = 0;
             for (int i = 0; i < m; i++) {
                 double u = p[0] - p[2] * x[i];
                 double wi = w[i];
@@ -553,7 +745,19 @@ public final class SaturatingLossFitter {
                 ga += du * f[i];
                 ge += de * f[i];
                 gAlpha += dAlpha * f[i];
+                a00 += du * du;
+                a01 += du * de;
+                a02 += du * dAlpha;
+                a11 += de * de;
+                a12 += de * dAlpha;
+                a22 += dAlpha * dAlpha;
             }
+            gram[0] = a00;
+            gram[1] = a01;
+            gram[2] = a02;
+            gram[3] = a11;
+            gram[4] = a12;
+            gram[5] = a22;
             g[0] = ga;
             g[1] = ge;
             g[2] = gAlpha;

@@ -14,12 +14,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.scalefit.isoflop.IsoflopBudget;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Porian et al. 2024's IsoFLOP summary tables, bundled under {@code datasets/porian/} (MIT; see the NOTICE there):
@@ -143,6 +145,32 @@ public final class PorianData {
     public static List<JsonNode> storedBudgets(String table) {
         requireTable(table);
         return lines(table + ".budgets.jsonl.gz");
+    }
+
+    /**
+     * The stored per-budget lines of a table with only the named fields (published results; for comparison only):
+     * the other fields (interpolated curves, loss draws) are skipped unparsed.
+     */
+    public static List<JsonNode> storedBudgets(String table, Set<String> fields) {
+        requireTable(table);
+        List<JsonNode> result = new ArrayList<>();
+        for (String text : textLines(table + ".budgets.jsonl.gz")) {
+            ObjectNode node = MAPPER.createObjectNode();
+            try (JsonParser parser = MAPPER.createParser(text)) {
+                parser.nextToken();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if (fields.contains(field)) {
+                        node.set(field, (JsonNode) parser.readValueAsTree());
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            result.add(node);
+        }
+        return result;
     }
 
     /** The stored per-configuration fits of a table (published results; for comparison only). */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
 import org.scalefit.isoflop.AxisProfile;
@@ -32,6 +33,10 @@ public final class PorianReproduction {
     static final String TITLE = "Resolving Discrepancies in Compute-Optimal Scaling of Language Models "
             + "(Porian et al. 2024)";
 
+    /** The fields of the stored budget lines that the comparisons read. */
+    private static final Set<String> STORED_BUDGET_FIELDS = Set.of("n_stars_idx", "t_stars_idx", "opt_ind",
+            "opt_tok_ind", "n_star_std", "t_star_std", "loss_star_std", "op_n", "op_t");
+
     private PorianReproduction() {
     }
 
@@ -46,7 +51,7 @@ public final class PorianReproduction {
         List<IsoflopIntervals.TableRow> publishedAdjusted = new ArrayList<>();
         Map<String, List<PorianStudy.Result>> byTable = new LinkedHashMap<>();
         for (String table : PorianData.TABLES) {
-            List<JsonNode> storedBudgets = PorianData.storedBudgets(table);
+            List<JsonNode> storedBudgets = PorianData.storedBudgets(table, STORED_BUDGET_FIELDS);
             List<JsonNode> storedFits = PorianData.storedFits(table);
             List<PorianStudy.Result> results = PorianStudy.table(table, true, context.parallelism());
             byTable.put(table, results);
