@@ -49,15 +49,25 @@ public record LossFrontier(int[] rows, double[] resource, double[] loss) {
             maxResource = Math.max(maxResource, resource[i]);
             maxLoss = Math.max(maxLoss, loss[i]);
         }
+        double[] x = new double[usable.length];
+        double[] y = new double[usable.length];
+        for (int k = 0; k < usable.length; k++) {
+            x[k] = Math.log(resource[usable[k]]);
+            y[k] = Math.log(loss[usable[k]]);
+        }
+        Vector2D vantage = new Vector2D(Math.log(2 * maxResource), Math.log(2 * maxLoss));
+        boolean[] interior = HullInteriorFilter.strictlyInterior(x, y, vantage.getX(), vantage.getY());
         Map<Vector2D, Integer> rowOf = new HashMap<>();
         List<Vector2D> points = new ArrayList<>();
-        for (int i : usable) {
-            Vector2D point = new Vector2D(Math.log(resource[i]), Math.log(loss[i]));
-            if (rowOf.putIfAbsent(point, i) == null) {
+        for (int k = 0; k < usable.length; k++) {
+            if (interior[k]) {
+                continue;
+            }
+            Vector2D point = new Vector2D(x[k], y[k]);
+            if (rowOf.putIfAbsent(point, usable[k]) == null) {
                 points.add(point);
             }
         }
-        Vector2D vantage = new Vector2D(Math.log(2 * maxResource), Math.log(2 * maxLoss));
         points.add(vantage);
         Collection<Vector2D> vertices = points.size() < 3 ? points
                 : new MonotoneChain(false).findHullVertices(points);
