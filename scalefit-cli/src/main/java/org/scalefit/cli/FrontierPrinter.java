@@ -40,13 +40,9 @@ record FrontierPrinter(PrintStream out, String resource) {
     void printLargestOverspends(Overspending overspending, RunTable table, double[] width,
                                         double[] depth, int count) {
         double[] percent = overspending.percent();
-        Integer[] order = new Integer[percent.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(percent[b], percent[a]));
+        int[] order = overspending.largest(count);
         out.printf(Locale.ROOT, "largest overspends against the frontier run of nearest loss:%n");
-        for (int t = 0; t < Math.min(count, order.length); t++) {
+        for (int t = 0; t < order.length; t++) {
             int i = order[t];
             String run = width == null ? String.format(Locale.ROOT, "N %.4g, D %.4g", table.column("params")[i],
                     table.column("tokens")[i]) : String.format(Locale.ROOT, "%.0fx%.0f", width[i], depth[i]);

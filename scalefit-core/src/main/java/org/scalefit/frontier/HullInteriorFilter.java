@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The Akl–Toussaint heuristic (Akl &amp; Toussaint 1978, "A fast convex hull algorithm", Inf. Process. Lett. 7(5)):
- * the points extreme in the eight directions ±x, ±y, ±(x + y), ±(x − y), together with an extra point, span a convex
+ * the points extreme in a set of directions (here {@link #DIRECTIONS}), together with an extra point, span a convex
  * polygon inside the convex hull of all points; a point strictly inside that polygon is not a hull vertex, so it can
  * be left out before the hull is built without changing the hull.
  *
@@ -17,6 +17,12 @@ import java.util.Arrays;
  */
 final class HullInteriorFilter {
 
+    /**
+     * Directions, evenly spread in coordinates scaled to the points' ranges, in which the extreme points are taken
+     * (the eight of Akl and Toussaint leave much of a long thin cloud outside their polygon).
+     */
+    static final int DIRECTIONS = 32;
+
     /** Relative distance inside every edge a point needs to be dropped. */
     static final double MARGIN = 1e-7;
 
@@ -25,7 +31,7 @@ final class HullInteriorFilter {
 
     /**
      * Which of the points (x[k], y[k]) lie strictly inside the polygon spanned by the extreme points and (extraX,
-     * extraY), by more than the margin; all false when that polygon has fewer than three vertices.
+     * extraY), by more than the margin; all false when the points span no area.
      */
     static boolean[] strictlyInterior(double[] x, double[] y, double extraX, double extraY) {
         int n = x.length;
@@ -33,27 +39,44 @@ final class HullInteriorFilter {
         if (n < 3) {
             return interior;
         }
-        int[] extreme = new int[8];
+        double lowX = x[0], highX = x[0], lowY = y[0], highY = y[0];
         for (int k = 1; k < n; k++) {
-            if (x[k] < x[extreme[0]]) extreme[0] = k;
-            if (x[k] > x[extreme[1]]) extreme[1] = k;
-            if (y[k] < y[extreme[2]]) extreme[2] = k;
-            if (y[k] > y[extreme[3]]) extreme[3] = k;
-            if (x[k] + y[k] < x[extreme[4]] + y[extreme[4]]) extreme[4] = k;
-            if (x[k] + y[k] > x[extreme[5]] + y[extreme[5]]) extreme[5] = k;
-            if (x[k] - y[k] < x[extreme[6]] - y[extreme[6]]) extreme[6] = k;
-            if (x[k] - y[k] > x[extreme[7]] - y[extreme[7]]) extreme[7] = k;
+            lowX = Math.min(lowX, x[k]);
+            highX = Math.max(highX, x[k]);
+            lowY = Math.min(lowY, y[k]);
+            highY = Math.max(highY, y[k]);
         }
-        double[] px = new double[9];
-        double[] py = new double[9];
+        if (!(highX > lowX) || !(highY > lowY)) {
+            return interior;
+        }
+        double[] cos = new double[DIRECTIONS];
+        double[] sin = new double[DIRECTIONS];
+        for (int d = 0; d < DIRECTIONS; d++) {
+            cos[d] = Math.cos(2 * Math.PI * d / DIRECTIONS) / (highX - lowX);
+            sin[d] = Math.sin(2 * Math.PI * d / DIRECTIONS) / (highY - lowY);
+        }
+        int[] extreme = new int[DIRECTIONS];
+        double[] reach = new double[DIRECTIONS];
+        Arrays.fill(reach, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < n; k++) {
+            for (int d = 0; d < DIRECTIONS; d++) {
+                double along = cos[d] * x[k] + sin[d] * y[k];
+                if (along > reach[d]) {
+                    reach[d] = along;
+                    extreme[d] = k;
+                }
+            }
+        }
+        double[] px = new double[DIRECTIONS + 1];
+        double[] py = new double[DIRECTIONS + 1];
         double scale = Math.max(Math.abs(extraX), Math.abs(extraY));
-        for (int e = 0; e < 8; e++) {
-            px[e] = x[extreme[e]];
-            py[e] = y[extreme[e]];
-            scale = Math.max(scale, Math.max(Math.abs(px[e]), Math.abs(py[e])));
+        for (int d = 0; d < DIRECTIONS; d++) {
+            px[d] = x[extreme[d]];
+            py[d] = y[extreme[d]];
+            scale = Math.max(scale, Math.max(Math.abs(px[d]), Math.abs(py[d])));
         }
-        px[8] = extraX;
-        py[8] = extraY;
+        px[DIRECTIONS] = extraX;
+        py[DIRECTIONS] = extraY;
         int[] polygon = counterClockwiseHull(px, py);
         if (polygon.length < 3) {
             return interior;

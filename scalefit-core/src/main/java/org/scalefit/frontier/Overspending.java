@@ -41,6 +41,31 @@ public record Overspending(int[] frontierRow, double[] percent) {
         return new Overspending(match, percent);
     }
 
+    /**
+     * The runs of the {@code count} largest overspends, largest first (ties in run order; NaN counts as largest, as
+     * {@link Double#compare} orders it) — the head of a stable descending sort, without sorting every run.
+     */
+    public int[] largest(int count) {
+        int k = Math.min(Math.max(count, 0), percent.length);
+        int[] top = new int[k];
+        if (k == 0) {
+            return top;
+        }
+        int size = 0;
+        for (int i = 0; i < percent.length; i++) {
+            if (size == k && !(Double.compare(percent[i], percent[top[k - 1]]) > 0)) {
+                continue;
+            }
+            int at = size == k ? k - 1 : size++;
+            while (at > 0 && Double.compare(percent[i], percent[top[at - 1]]) > 0) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = i;
+        }
+        return top;
+    }
+
     @Override
     public int[] frontierRow() {
         return frontierRow.clone();
