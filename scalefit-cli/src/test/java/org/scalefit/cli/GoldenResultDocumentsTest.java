@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.scalefit.io.PublishedValues;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.io.BenchmarkLawsDocument;
 import org.scalefit.io.DeltaGridDocument;
@@ -30,18 +31,12 @@ import org.scalefit.io.ShapeSearchDocument;
  */
 class GoldenResultDocumentsTest {
 
-    private static final String LAWS = "/reference/gemstones/parameters_delta-3/";
-
     @TempDir
     Path folder;
 
-    /** The law file {@code name} of the test resources, copied to the folder as {@code as}. */
-    private String law(String name, String as) throws IOException {
-        Path file = folder.resolve(as);
-        try (InputStream in = GoldenResultDocumentsTest.class.getResourceAsStream(LAWS + name)) {
-            Files.copy(in, file);
-        }
-        return file.toString();
+    /** Gemstones' published law file {@code name} (δ = 1e-3), copied to the folder as {@code as}. */
+    private String law(String name, String as) {
+        return PublishedValues.copy("gemstones/parameters_delta-3/" + name, folder.resolve(as)).toString();
     }
 
     /**
