@@ -5,19 +5,23 @@ package org.scalefit.fit;
  * <pre>
  *   (∇²f(x) + λ·D) p = −∇f(x)
  * </pre>
- * for the step p, with D = diag(d_i), d_i the largest |∂²f/∂x_i²| seen so far in this run (Moré's scaling, Moré 1978;
- * Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., §4.3 and Theorem 4.1: for λ ≥ 0 with ∇²f + λD positive
- * definite, p minimises the quadratic model m(p) = f + ∇fᵀp + ½pᵀ∇²f p in the scaled ball of radius Δ = ‖D^{1/2}p‖).
+ * for the step p, with D = diag(d_i), d_i the largest |∂²f/∂x_i²| seen so far in this run (the scaling of Moré,
+ * "The Levenberg–Marquardt algorithm: implementation and theory", 1978; Nocedal &amp; Wright, <i>Numerical
+ * Optimization</i>, 2nd ed., §4.3 and Theorem 4.1: for λ ≥ 0 with ∇²f + λD positive definite, p minimises the
+ * quadratic model m(p) = f + ∇fᵀp + ½pᵀ∇²f p in the scaled ball of radius Δ = ‖D^{1/2}p‖).
  * λ plays the role of the trust radius and is updated from the ratio ρ = (f(x) − f(x + p)) / (m(0) − m(p)) of the
- * actual to the predicted reduction (N&amp;W eq. 4.4) with Nielsen's rule (Madsen, Nielsen &amp; Tingleff 2004,
- * eq. 2.21): if ρ &gt; {@value #ACCEPT}, the step is taken and λ ← λ·max(1/3, 1 − (2ρ − 1)³); otherwise λ ← λ·ν,
+ * actual to the predicted reduction (N&amp;W eq. 4.4) with Nielsen's rule (H. B. Nielsen, "Damping parameter in
+ * Marquardt's method", IMM-REP-1999-05, DTU 1999): if ρ &gt; {@value #ACCEPT}, the step is taken and λ ← λ·max(1/3, 1 − (2ρ − 1)³); otherwise λ ← λ·ν,
  * ν ← 2ν. A λ for which the Cholesky factorisation fails (∇²f indefinite) is raised the same way, without an
  * evaluation. Where ∇²f is positive definite and λ → 0 the steps are Newton's and convergence is quadratic; in flat
  * or indefinite regions the damping turns them towards scaled steepest descent.
  *
- * <p>Every iteration costs one evaluation of f, ∇f and ∇²f together (a rejected trial included): on the Approach-3
- * objective ({@link HuberLogLossObjective}, n = 5–9) this replaces L-BFGS's ≈ 1.9 line-search evaluations per
- * iteration and its tens of iterations per start. Accepted steps strictly lower f.
+ * <p>Every trial step costs one evaluation of f, ∇f and ∇²f together, rejected ones included; accepted steps
+ * strictly lower f. On the Approach-3 objective ({@link HuberLogLossObjective}, n = 5–9) with a small Huber δ most
+ * residuals lie on the linear part of the loss, where the exact Hessian sees only the points with |r| ≤ δ and the
+ * quadratic model holds only until the next residual crosses ±δ; there the method takes more evaluations per start
+ * than {@link Lbfgs} (it also runs on from plateaus where L-BFGS's reduction test stops), which is why the multi-start
+ * engine does not use it by default (counts in BENCHMARKS.md, "A second-order local method").
  *
  * <p>Stopping rules are those of {@link LbfgsSettings} (relative reduction of an accepted step, relative gradient,
  * iteration and evaluation limits), plus one for the case where no step is accepted: when the model's predicted
