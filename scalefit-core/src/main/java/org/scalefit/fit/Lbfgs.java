@@ -13,7 +13,7 @@ package org.scalefit.fit;
  * with c₂ = 0.9 (scipy's {@code dcsrch} ftol and gtol); a failed line search resets the memory and retries along
  * −∇f once before giving up; a correction pair is kept only if sᵀy &gt; ε·yᵀy.
  */
-public final class Lbfgs {
+public final class Lbfgs implements LocalMinimizer {
 
     /** Sufficient-decrease constant c₁. */
     private static final double ARMIJO = 1e-3;
@@ -64,6 +64,7 @@ public final class Lbfgs {
     }
 
     /** Minimises f from {@code x}, which is overwritten with the final point. */
+    @Override
     public LbfgsOutcome minimize(DifferentiableObjective f, double[] x) {
         return minimize(f, x, NEVER_STOP);
     }
@@ -72,6 +73,7 @@ public final class Lbfgs {
      * Minimises f from {@code x}, which is overwritten with the final point, calling {@code monitor} after every
      * accepted step.
      */
+    @Override
     public LbfgsOutcome minimize(DifferentiableObjective f, double[] x, IterationMonitor monitor) {
         if (f.dimension() != n || x.length != n) {
             throw new IllegalArgumentException("dimension mismatch: solver " + n + ", objective " + f.dimension()

@@ -61,33 +61,46 @@ public final class MultiStartFitter {
      * @param blockSize   starts per task
      * @param polishEvaluations at most this many objective evaluations to refine each leader (its stationarity test
      *                    not counted)
+     * @param localMethod the local method run from each start, in both stages ({@link LocalMethod#LBFGS} by
+     *                    default; verification always uses {@link LocalRefinement})
      */
     public record Options(LbfgsSettings settings, LbfgsSettings completion, boolean polish, boolean recognition,
-                          int leaders, int blockSize, long polishEvaluations) implements Serializable {
+                          int leaders, int blockSize, long polishEvaluations, LocalMethod localMethod)
+            implements Serializable {
 
         public Options {
             if (leaders < 1 || blockSize < 1 || polishEvaluations < 1) {
                 throw new IllegalArgumentException("leaders, blockSize and polishEvaluations must be positive");
             }
+            java.util.Objects.requireNonNull(localMethod, "localMethod");
         }
 
         /** Screening and completion tolerances relative to the objective, polishing and recognition on, 10 leaders,
-         *  blocks of 64 starts. */
+         *  blocks of 64 starts, the {@link LocalMethod#defaultMethod() default local method}. */
         public static Options defaults() {
-            return new Options(LbfgsSettings.screening(), LbfgsSettings.scaleFree(), true, true, 10, 64, 1_000_000);
+            return new Options(LbfgsSettings.screening(), LbfgsSettings.scaleFree(), true, true, 10, 64, 1_000_000,
+                    LocalMethod.defaultMethod());
         }
 
         public Options withPolish(boolean on) {
-            return new Options(settings, completion, on, recognition, leaders, blockSize, polishEvaluations);
+            return new Options(settings, completion, on, recognition, leaders, blockSize, polishEvaluations,
+                    localMethod);
         }
 
         public Options withRecognition(boolean on) {
-            return new Options(settings, completion, polish, on, leaders, blockSize, polishEvaluations);
+            return new Options(settings, completion, polish, on, leaders, blockSize, polishEvaluations, localMethod);
         }
 
         /** The same options with other screening rules (the completion rules unchanged). */
         public Options withSettings(LbfgsSettings next) {
-            return new Options(next, completion, polish, recognition, leaders, blockSize, polishEvaluations);
+            return new Options(next, completion, polish, recognition, leaders, blockSize, polishEvaluations,
+                    localMethod);
+        }
+
+        /** The same options with another local method run from each start. */
+        public Options withLocalMethod(LocalMethod method) {
+            return new Options(settings, completion, polish, recognition, leaders, blockSize, polishEvaluations,
+                    method);
         }
 
         /**
@@ -96,7 +109,32 @@ public final class MultiStartFitter {
          */
         public Options withMaxEvaluations(int evaluations) {
             return new Options(settings.withMaxEvaluations(evaluations), completion.withMaxEvaluations(evaluations),
-                    polish, recognition, leaders, blockSize, evaluations);
+                    polish, recognition, leaders, blockSize, evaluations, localMethod);
+        }
+    }
+
+    /** The local method run from each start (screening and completion); both stop by the same {@link LbfgsSettings}. */
+    public enum LocalMethod {
+        /** {@link Lbfgs}: L-BFGS with a strong-Wolfe line search, on value and gradient. */
+        LBFGS,
+        /**
+         * {@link TrustRegionNewton} on the exact Hessian, for objectives that compute it
+         * ({@link TwiceDifferentiableObjective}); others are run with {@link #LBFGS}. Not the default: on the
+         * bundled fits it spends more evaluations than L-BFGS, and its answer is not always at or below L-BFGS's.
+         */
+        TRUST_REGION_NEWTON;
+
+        /** The method {@link Options#defaults()} uses. */
+        public static LocalMethod defaultMethod() {
+            return LBFGS;
+        }
+
+        /** A solver of this method for {@code objective} (L-BFGS if the objective has no Hessian). */
+        LocalMinimizer solver(DifferentiableObjective objective, LbfgsSettings settings) {
+            if (this == TRUST_REGION_NEWTON && objective instanceof TwiceDifferentiableObjective) {
+                return new TrustRegionNewton(objective.dimension(), settings);
+            }
+            return new Lbfgs(objective.dimension(), settings);
         }
     }
 
@@ -311,8 +349,9 @@ public final class MultiStartFitter {
                                          long to, long stride, BasinMap known, double bestFinal) {
         BlockSummary summary = new BlockSummary(options.leaders());
         double floor = objective.roundingLevel();
-        Lbfgs screening = new Lbfgs(objective.dimension(), options.settings().withValueFloor(floor));
-        Lbfgs completion = new Lbfgs(objective.dimension(), options.completion().withValueFloor(floor));
+        LocalMinimizer screening = options.localMethod().solver(objective, options.settings().withValueFloor(floor));
+        LocalMinimizer completion = options.localMethod().solver(objective,
+                options.completion().withValueFloor(floor));
         Trajectory trajectory = new Trajectory(objective, known, options.recognition());
         double[] x = new double[objective.dimension()];
         double[] key = new double[objective.dimension()];

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -98,5 +99,37 @@ class MultiStartFitterTest {
         assertThat(two.search().recognisedStarts()).isEqualTo(one.search().recognisedStarts());
         assertThat(two.search().evaluations()).isEqualTo(one.search().evaluations());
         assertThat(two.warnings()).isEqualTo(one.warnings());
+    }
+
+    /**
+     * The selectable trust-region Newton engine ends in the exhaustive L-BFGS search's basin, to 10⁻⁶ of its objective:
+     * not always at or below it (competing-180 at δ = 10⁻⁴ ends 8·10⁻⁹ above), one reason it is not the default.
+     */
+    @Tag("exhaustive")
+    @ParameterizedTest(name = "{0}, δ = {1}")
+    @MethodSource("corpusAtBothDeltas")
+    void theTrustRegionNewtonEngineEndsInTheBasinOfTheExhaustiveLbfgsSearch(String table, double delta) {
+        Observations data = AdversarialCorpus.table(table);
+        LawFit newton = fit(data, delta, DEFAULT.withLocalMethod(MultiStartFitter.LocalMethod.TRUST_REGION_NEWTON), 2);
+        LawFit exhaustive = fit(data, delta, EXHAUSTIVE.withLocalMethod(MultiStartFitter.LocalMethod.LBFGS), 2);
+        assertThat(newton.loss()).isCloseTo(exhaustive.loss(), within(1e-6 * exhaustive.loss()));
+        assertThat(newton.status()).isEqualTo(LawFit.Status.CONVERGED);
+    }
+
+    @Test
+    void theTrustRegionNewtonAnswerDoesNotDependOnTheNumberOfThreads() {
+        Observations data = AdversarialCorpus.table("competing-083");
+        MultiStartFitter.Options newton = DEFAULT.withLocalMethod(MultiStartFitter.LocalMethod.TRUST_REGION_NEWTON);
+        LawFit one = fit(data, 1e-4, newton, 1);
+        LawFit two = fit(data, 1e-4, newton, 2);
+        assertThat(two.parameters()).containsExactly(one.parameters());
+        assertThat(two.loss()).isEqualTo(one.loss());
+        assertThat(two.search().evaluations()).isEqualTo(one.search().evaluations());
+        assertThat(two.search().recognisedStarts()).isEqualTo(one.search().recognisedStarts());
+    }
+
+    @Test
+    void theDefaultLocalMethodIsLbfgs() {
+        assertThat(DEFAULT.localMethod()).isEqualTo(MultiStartFitter.LocalMethod.LBFGS);
     }
 }
