@@ -35,6 +35,7 @@ class MultiStartFitterTest {
                 .fit(LocalParallelism.withThreads(threads), FitProgress.silent());
     }
 
+    @Tag("exhaustive") // the default against the exhaustive search on the whole corpus at both δ: CI (-Pall); the drawn tables below stay
     @ParameterizedTest(name = "{0}, δ = {1}")
     @MethodSource("corpusAtBothDeltas")
     void earlyRecognitionEndsWhereTheExhaustiveSearchEnds(String table, double delta) {
