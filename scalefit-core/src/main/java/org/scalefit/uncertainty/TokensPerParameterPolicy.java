@@ -2,6 +2,7 @@ package org.scalefit.uncertainty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.hipparchus.distribution.multivariate.MultivariateNormalDistribution;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.random.Well19937c;
@@ -200,6 +201,9 @@ public record TokensPerParameterPolicy(List<Row> rows, int draws, int skipped, l
         return 6 * Math.pow(reducible / atUnitCompute, -(alpha + beta) / (alpha * beta));
     }
 
+    /** The most budgets {@link #powersOfTen} gives. */
+    public static final int MAX_BUDGETS = 1_000_000;
+
     /**
      * Budgets 10^x for x = start, start + step, … below stop, as {@code 10 ** np.arange(start, stop, step)}: ⌈(stop −
      * start)/step⌉ values, x_i = start + i·Δ with Δ = (start + step) − start (NumPy's fill rule).
@@ -209,7 +213,13 @@ public record TokensPerParameterPolicy(List<Row> rows, int draws, int skipped, l
             throw new IllegalArgumentException("need start < stop and step > 0, got " + start + ", " + stop + ", "
                     + step);
         }
-        int count = (int) Math.ceil((stop - start) / step);
+        double budgets = Math.ceil((stop - start) / step);
+        if (budgets > MAX_BUDGETS || Math.max(Math.abs(start), Math.abs(stop)) > 308) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s to %s in steps of %s gives %.3g budgets "
+                    + "(at most %d, each below 1e308): the bounds are exponents, log10 of FLOPs (e.g. 18, 28, 0.05)", start, stop, step,
+                    budgets, MAX_BUDGETS));
+        }
+        int count = (int) budgets;
         double delta = (start + step) - start;
         double[] compute = new double[count];
         for (int i = 0; i < count; i++) {

@@ -43,6 +43,15 @@ class TokensPerParameterPolicyTest {
     }
 
     @Test
+    void budgetsGivenAsFlopsInsteadOfExponentsAreRefusedWithTheHint() {
+        assertThatThrownBy(() -> TokensPerParameterPolicy.powersOfTen(1e20, 1e24, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log10 of FLOPs");
+        assertThatThrownBy(() -> TokensPerParameterPolicy.powersOfTen(1e20, 1e24, 1e22))
+                .hasMessageContaining("log10 of FLOPs");
+        assertThat(TokensPerParameterPolicy.powersOfTen(18, 28, 0.05)).hasSize(200);
+    }
+
+    @Test
     void referencePolicyIsChinchillasGAndTheMiddleOfItsExponentInterval() {
         TokensPerParameterPolicy.ReferencePolicy reference =
                 TokensPerParameterPolicy.ReferencePolicy.of(CHINCHILLA, 0.454, 0.455);

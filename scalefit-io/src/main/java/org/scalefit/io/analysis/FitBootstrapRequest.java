@@ -17,6 +17,7 @@ import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
+import org.scalefit.io.ReadProgress;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.StoredFit;
 import org.scalefit.io.Transform;
@@ -57,17 +58,29 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
 
     /**
      * Data other than the fit's: a file or dataset ({@code data} null: the fit's own), column mappings added to the
-     * fit's, and a row condition ({@code where} null: the one the fit recorded, if any).
+     * fit's, a row condition ({@code where} null: the one the fit recorded, if any), and who is told how far the read
+     * has got.
      */
-    public record DataOverride(String data, Map<String, String> columns, String where) {
+    public record DataOverride(String data, Map<String, String> columns, String where, ReadProgress progress) {
 
         public DataOverride {
             columns = Map.copyOf(columns);
+            Objects.requireNonNull(progress, "progress");
+        }
+
+        /** An override whose reads report no progress. */
+        public DataOverride(String data, Map<String, String> columns, String where) {
+            this(data, columns, where, ReadProgress.NONE);
         }
 
         /** The fit's own data. */
         public static DataOverride none() {
             return new DataOverride(null, Map.of(), null);
+        }
+
+        /** The same override, its reads reported to {@code listener}. */
+        public DataOverride withProgress(ReadProgress listener) {
+            return new DataOverride(data, columns, where, listener);
         }
     }
 
@@ -170,7 +183,8 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
             }
         }
         DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns())
-                .withWhere(data.where() != null ? data.where() : ColumnRequest.whereIn(recorded.transforms()));
+                .withWhere(data.where() != null ? data.where() : ColumnRequest.whereIn(recorded.transforms()))
+                .withProgress(data.progress());
         FitInputs inputs = FitInputs.read(source, stored.law().form(), Transform.parse(recorded.transforms(),
                 fit.toString()), FitInputs.runKeyCandidates(runKey));
         requireSameData(stored, inputs);
