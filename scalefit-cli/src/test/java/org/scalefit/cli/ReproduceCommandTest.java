@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReproduceCommandTest {
 
+    @Tag("slow") // two whole reproductions; scalefit-reproduce's published-value tests check the numbers by default
     @Test
     void chinchillaAndGadreReproduceEveryPublishedNumber(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.of("reproduce", "chinchilla", "gadre", "--out", dir.toString());

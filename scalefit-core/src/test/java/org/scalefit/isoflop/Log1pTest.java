@@ -16,7 +16,9 @@ class Log1pTest {
                 case 1 -> Math.exp(-40 * random.nextDouble());
                 default -> Double.longBitsToDouble(random.nextLong());
             };
-            assertBitwise(x);
+            if (Double.doubleToLongBits(Log1p.log1p(x)) != Double.doubleToLongBits(StrictMath.log1p(x))) {
+                assertBitwise(x); // fails with the argument in its message; a per-call assertion would dominate the test
+            }
         }
     }
 
