@@ -8,7 +8,7 @@
  *       {@code fit} → {@link org.scalefit.io.analysis.FitOutcome} → {@link org.scalefit.io.FitDocument});</li>
  *   <li>{@link org.scalefit.io.analysis.PreparedExpressionFit}: a fit of a law of the law language with its data
  *       read and the results store's key ({@code request()} → {@link org.scalefit.law.expr.ExpressionFitRequest},
- *       {@code document} → {@link org.scalefit.io.ExpressionLawFiles#fitDocument});</li>
+ *       {@code document} → {@link org.scalefit.io.ExpressionFitDocument});</li>
  *   <li>{@link org.scalefit.io.analysis.FrontierRequest}: Approach 1 with the runs' params, FLOPs and GPU-hours
  *       ({@link org.scalefit.io.analysis.CostRequest});</li>
  *   <li>{@link org.scalefit.io.analysis.IsoflopRequest}: Approach 2, IsoFLOP profiles of a run table, a checkpoint
