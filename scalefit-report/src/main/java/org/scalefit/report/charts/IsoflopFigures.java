@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.scalefit.isoflop.AxisProfile;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
@@ -165,31 +166,16 @@ public final class IsoflopFigures {
             String budget = "C = " + Numbers.format(c, 3);
             double[] sizes = optimum.budget().sizes();
             double[] losses = optimum.budget().losses();
-            List<Double> n = new ArrayList<>();
-            List<Double> l = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            for (int i = 0; i < sizes.length; i++) {
-                if (tokensPerParam(c, sizes[i]) >= minTokensPerParam) {
-                    n.add(sizes[i]);
-                    l.add(losses[i]);
-                    labels.add(budget + ", N = " + Numbers.format(sizes[i], 4) + ", loss " + Numbers.format(losses[i],
-                            5));
-                }
-            }
-            figure = figure.with(Series.of(budget, unbox(n), unbox(l), SeriesStyle.markers(color))
+            int[] shown = withTokensPerParam(c, sizes, minTokensPerParam);
+            List<String> labels = Arrays.stream(shown).mapToObj(i -> budget + ", N = " + Numbers.format(sizes[i], 4)
+                    + ", loss " + Numbers.format(losses[i], 5)).toList();
+            figure = figure.with(Series.of(budget, at(sizes, shown), at(losses, shown), SeriesStyle.markers(color))
                     .withPointLabels(labels));
             AxisProfile profile = optimum.sizes();
             double[] grid = profile.grid();
             double[] curve = profile.curve();
-            List<Double> gx = new ArrayList<>();
-            List<Double> gy = new ArrayList<>();
-            for (int j = 0; j < grid.length; j++) {
-                if (tokensPerParam(c, grid[j]) >= minTokensPerParam) {
-                    gx.add(grid[j]);
-                    gy.add(curve[j]);
-                }
-            }
-            figure = figure.with(Series.of(budget + ": Akima interpolant", unbox(gx), unbox(gy),
+            int[] drawn = withTokensPerParam(c, grid, minTokensPerParam);
+            figure = figure.with(Series.of(budget + ": Akima interpolant", at(grid, drawn), at(curve, drawn),
                     SeriesStyle.dashed(color)).hiddenFromLegend());
             if (optimum.hasOptimum()) {
                 double loss = curve[profile.optimumIndex()];
@@ -288,6 +274,15 @@ public final class IsoflopFigures {
 
     private static double tokensPerParam(double flops, double size) {
         return flops / (6.0 * size) / size;
+    }
+
+    /** The indices of the {@code sizes} N with at least {@code minimum} tokens per parameter at budget {@code flops}. */
+    private static int[] withTokensPerParam(double flops, double[] sizes, double minimum) {
+        return IntStream.range(0, sizes.length).filter(i -> tokensPerParam(flops, sizes[i]) >= minimum).toArray();
+    }
+
+    private static double[] at(double[] values, int[] indices) {
+        return Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
     }
 
     private static double value(OptimalPair pair, ComputeOptimalLaws.Quantity quantity) {
