@@ -9,6 +9,7 @@ import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
 import org.scalefit.io.RunTiming;
@@ -27,7 +28,7 @@ import org.scalefit.parallel.EngineProvider;
  * {@code scalefit fit} for a law written as text, read from a law file, or named in the law language (kaplan,
  * data-constrained, …): reads the law's columns ({@link PreparedExpressionFit}), serves the result from the results
  * store or runs {@link ExpressionFitRequest}, prints the parameters and writes the result document
- * ({@link ExpressionLawFiles#fitDocument}).
+ * ({@link ExpressionFitDocument}).
  */
 final class ExpressionFitRun {
 
@@ -53,9 +54,10 @@ final class ExpressionFitRun {
         request.objective(); // checks the law against the data before the store or the progress bar
         CacheKey key = prepared.cacheKey();
         Optional<StoredResult> stored = store.lookup("fit", out, key);
-        String text;
+        String source = stored.isPresent() ? "the results store's fit " + key.sha256() : "the fit's document";
+        ExpressionFitDocument document;
         if (stored.isPresent()) {
-            text = stored.get().result();
+            document = ExpressionFitDocument.read(source, stored.get().result());
         } else {
             long begin = System.nanoTime();
             ExpressionFit fit;
@@ -70,13 +72,13 @@ final class ExpressionFitRun {
                 }
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
-            text = prepared.document(fit, replicates, new RunTiming(engine.threads(), seconds));
+            document = prepared.document(fit, replicates, new RunTiming(engine.threads(), seconds));
         }
+        String text = stored.isPresent() ? stored.get().result() : document.write();
         if (out != null) {
             AtomicFiles.writeString(out, text);
         }
-        ExpressionLawFiles.FitSummary summary = ExpressionLawFiles.summary(stored.isPresent()
-                ? "the results store's fit " + key.sha256() : "the fit's document", text);
+        ExpressionLawFiles.FitSummary summary = document.summary(source);
         print(summary, System.out);
         summary.bootstrap().ifPresent(replicates -> printIntervals(replicates, System.out));
         if (summary.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {

@@ -3,6 +3,7 @@ package org.scalefit.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Report;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scalefit report}: parses the options into a {@link DatasetReportRequest} (which runs Approach 1, the
- * Approach-3 fit and its bootstrap, the allocation and the sections that apply), writes its report as a
- * self-contained HTML directory and prints where.
+ * {@code scalefit report}: parses the options into a {@link DatasetReportRequest} (whose
+ * {@link DatasetAnalysisRequest} runs Approach 1, the Approach-3 fit and its bootstrap, the allocation and the
+ * analyses that apply; the report lays them out), writes its report as a self-contained HTML directory and prints
+ * where.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyse one dataset and write a self-contained HTML report directory (index.html with "
@@ -116,9 +118,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
-        DatasetReportRequest request = new DatasetReportRequest(input.source(),
-                compute.costs(shape.architecture(), false, gpusPerNode), title, delta, grid, lawBootstrap,
-                frontierBootstrap, bins, seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks);
+        DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(input.source(),
+                compute.costs(shape.architecture(), false, gpusPerNode), delta, grid, lawBootstrap,
+                frontierBootstrap, bins, seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
         DatasetReport result;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", request.startGrid().size())) {
             result = request.build(LocalParallelism.withThreads(threads.count()), progress);

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scalefit.fit.Identification;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
-import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.LawExpression;
 import org.scalefit.law.expr.NamedLaws;
@@ -44,7 +42,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   "weights": "column"                                 optional: a column of per-point weights
  * }
  * </pre>
- * A fit result ({@link #fitDocument}) holds the law file of the law it fitted under {@code "law_file"}, and the
+ * A fit result ({@link ExpressionFitDocument}) holds the law file of the law it fitted under {@code "law_file"}, and the
  * fitted {@code "parameters"}, so that it can be read back for predictions ({@link #fittedLaw}).
  */
 public final class ExpressionLawFiles {
@@ -351,63 +349,7 @@ public final class ExpressionLawFiles {
     }
 
     /**
-     * The result document of an expression fit (pretty-printed JSON); with {@code bootstrap} (null if none) it also
-     * holds the replicates' parameters and their 95 % percentile intervals under {@code "bootstrap"}. It records
-     * the physical limits the data were checked against ({@code "limits"}), the data's provenance (as named, SHA-256,
-     * the row condition among its {@code transforms} as {@code where(CONDITION)}, column mapping, scalefit version)
-     * and how the fit ran ({@code "threads"}, {@code "seconds"}).
-     */
-    public static String fitDocument(ExpressionFit fit, ExpressionBootstrapResult bootstrap, FitProvenance provenance,
-                                     Identification.Limits limits, RunTiming run) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("kind", "expression-fit");
-        root.put("law", fit.law().name());
-        root.put("expression", fit.law().expression().text());
-        root.put("data", provenance.data());
-        root.put("data_sha256", provenance.dataSha256());
-        root.put("points", fit.points());
-        root.put("status", fit.status().label());
-        root.put("success", fit.succeeded());
-        root.put("objective", fit.objective());
-        ObjectNode parameters = root.putObject("parameters");
-        if (fit.hasOptimum()) {
-            fit.named().forEach(parameters::put);
-        }
-        root.put("starts", fit.search().starts());
-        root.put("successful_starts", fit.search().successfulStarts());
-        root.put("recognised_starts", fit.search().recognisedStarts());
-        root.put("evaluations", fit.search().evaluations());
-        root.put("verification_evaluations", fit.search().verificationEvaluations());
-        if (fit.search().stationarity() != null) {
-            root.set("stationarity", MAPPER.valueToTree(FitDocument.StationarityEvidence.of(fit.search().stationarity())));
-        }
-        var warnings = root.putArray("warnings");
-        fit.warnings().forEach(warnings::add);
-        if (bootstrap != null) {
-            root.set("bootstrap", bootstrapNode(bootstrap));
-        }
-        root.set("law_file", lawFile(fit.law()));
-        ObjectNode bounds = root.putObject("limits");
-        bounds.put("max_params", limits.maxParams());
-        bounds.put("max_tokens", limits.maxTokens());
-        ObjectNode origin = root.putObject("provenance");
-        origin.put("data", provenance.data());
-        if (provenance.dataAbsolute() != null) {
-            origin.put("data_absolute", provenance.dataAbsolute());
-        }
-        origin.put("data_sha256", provenance.dataSha256());
-        var transforms = origin.putArray("transforms");
-        provenance.transforms().forEach(transforms::add);
-        ObjectNode columns = origin.putObject("columns");
-        provenance.columns().forEach(columns::put);
-        origin.put("scalefit_version", provenance.version());
-        root.put("threads", run.threads());
-        root.put("seconds", run.seconds());
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    }
-
-    /**
-     * What {@code scalefit fit} prints of an expression-fit document ({@link #fitDocument}), read back from it, so
+     * What {@code scalefit fit} prints of an expression-fit document ({@link ExpressionFitDocument#summary}), so
      * that a result served from the results store prints as it did when it was computed.
      *
      * @param law              the law fitted, with its controls
@@ -453,78 +395,6 @@ public final class ExpressionLawFiles {
         public BootstrapSummary {
             intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
         }
-    }
-
-    /**
-     * Reads what {@code scalefit fit} prints from an expression-fit document's text.
-     *
-     * @throws InputException if it is not an expression-fit document
-     */
-    public static FitSummary summary(String source, String text) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "an expression-fit document", e.getOriginalMessage(),
-                    e);
-        }
-        if (!isFitDocument(root)) {
-            throw new InputException(source, null, "kind", "expression-fit", String.valueOf(root.get("kind")));
-        }
-        ExpressionLaw law = fromJson(source + " (law_file)", root.get("law_file")).law();
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        root.path("parameters").properties().forEach(entry -> parameters.put(entry.getKey(),
-                number(entry.getValue())));
-        List<String> warnings = new ArrayList<>();
-        root.path("warnings").forEach(warning -> warnings.add(warning.asString()));
-        java.util.Optional<BootstrapSummary> bootstrap = java.util.Optional.empty();
-        JsonNode replicates = root.get("bootstrap");
-        if (replicates != null && replicates.isObject()) {
-            Map<String, double[]> intervals = new LinkedHashMap<>();
-            replicates.path("intervals").properties().forEach(entry -> intervals.put(entry.getKey(),
-                    new double[] {number(entry.getValue().get(0)), number(entry.getValue().get(1))}));
-            bootstrap = java.util.Optional.of(new BootstrapSummary(replicates.path("replicates").asInt(),
-                    replicates.path("seed").asLong(), replicates.path("converged").asInt(), intervals));
-        }
-        return new FitSummary(law, root.path("points").asInt(), root.path("status").asString(),
-                number(root.get("objective")), parameters, root.path("starts").asInt(),
-                root.path("successful_starts").asInt(), root.path("recognised_starts").asInt(), warnings,
-                root.path("threads").asInt(0), number(root.get("seconds")), bootstrap);
-    }
-
-    /** A number as written (NaN and the infinities are written as strings). */
-    private static double number(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return Double.NaN;
-        }
-        return node.isNumber() ? node.asDouble() : Double.parseDouble(node.asString());
-    }
-
-    private static ObjectNode bootstrapNode(ExpressionBootstrapResult bootstrap) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("scheme", "pairs");
-        node.put("replicates", bootstrap.count());
-        node.put("seed", bootstrap.seed());
-        node.put("converged", bootstrap.converged());
-        node.put("level", 0.95);
-        ObjectNode intervals = node.putObject("intervals");
-        double[][] bounds = bootstrap.parameterIntervals(0.95);
-        List<String> names = bootstrap.law().parameterNames();
-        for (int p = 0; p < names.size(); p++) {
-            intervals.putArray(names.get(p)).add(bounds[p][0]).add(bounds[p][1]);
-        }
-        var stationary = node.putArray("stationary");
-        for (boolean holds : bootstrap.stationary()) {
-            stationary.add(holds);
-        }
-        var rows = node.putArray("parameters");
-        for (double[] theta : bootstrap.replicates()) {
-            var row = rows.addArray();
-            for (double value : theta) {
-                row.add(value);
-            }
-        }
-        return node;
     }
 
     /**

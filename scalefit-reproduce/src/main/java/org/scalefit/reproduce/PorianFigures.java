@@ -10,6 +10,7 @@ import org.scalefit.io.PorianStudy;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.FitVariant;
+import org.scalefit.isoflop.IsoflopBands;
 import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.report.Numbers;
@@ -183,7 +184,8 @@ final class PorianFigures {
             String label = result.configuration().title().isBlank() ? result.configuration().tuple()
                     : result.configuration().title();
             analysed.add(new IsoflopFigures.Analysed(label, Palette.categorical(analysed.size()), result.optima(),
-                    result.fits()));
+                    result.fits(), IsoflopBands.of(result.optima(), result.fits(), PorianStudy.SMALLEST_BUDGET,
+                    PorianStudy.LARGEST_BUDGET)));
         }
         return analysed;
     }

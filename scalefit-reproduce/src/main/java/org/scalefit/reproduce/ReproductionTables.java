@@ -2,13 +2,10 @@ package org.scalefit.reproduce;
 
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reproduction side by side: scalefit's value, the published value, the difference, the rule and the verdict,
- * as plain text for the terminal, as Markdown, and as JSON.
+ * as plain text for the terminal, as Markdown, and as JSON ({@link ReproductionDocument}).
  */
 public final class ReproductionTables {
 
@@ -67,45 +64,9 @@ public final class ReproductionTables {
         return out.toString();
     }
 
-    /** A JSON document of all studies (numbers at full precision; NaN as null). */
+    /** A JSON document of all studies (numbers at full precision; NaN as null): {@link ReproductionDocument}. */
     public static String json(List<StudyReproduction> studies, String version) {
-        JsonMapper mapper = JsonMapper.builder().build();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("scalefit_version", version);
-        ArrayNode array = root.putArray("studies");
-        for (StudyReproduction study : studies) {
-            ObjectNode node = array.addObject();
-            node.put("study", study.study());
-            node.put("title", study.title());
-            node.put("reproduced", study.reproduced());
-            node.put("published_compared", study.publishedCount());
-            node.put("differing", study.differing());
-            ArrayNode rows = node.putArray("comparisons");
-            for (Comparison c : study.comparisons()) {
-                ObjectNode row = rows.addObject();
-                row.put("analysis", c.analysis());
-                row.put("quantity", c.quantity());
-                putNumber(row, "scalefit", c.ours());
-                putNumber(row, "published", c.published());
-                putNumber(row, "difference", c.difference());
-                row.put("rule", c.rule());
-                row.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
-                if (!c.note().isEmpty()) {
-                    row.put("note", c.note());
-                }
-            }
-            ArrayNode notes = node.putArray("notes");
-            study.notes().forEach(notes::add);
-        }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    }
-
-    private static void putNumber(ObjectNode row, String field, double value) {
-        if (Double.isFinite(value)) {
-            row.put(field, value);
-        } else {
-            row.putNull(field);
-        }
+        return ReproductionDocument.of(studies, version).write();
     }
 
     static String number(double value) {

@@ -11,6 +11,7 @@ import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
+import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.RunTiming;
@@ -144,8 +145,8 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         return CacheKey.of(ANALYSIS, provenance.dataSha256(), key, provenance.version());
     }
 
-    /** The result document of {@code fit} on these points ({@link ExpressionLawFiles#fitDocument}). */
-    public String document(ExpressionFit fit, ExpressionBootstrapResult replicates, RunTiming run) {
-        return ExpressionLawFiles.fitDocument(fit, replicates, provenance, limits, run);
+    /** The result document of {@code fit} (and its bootstrap {@code replicates}, null if none) on these points. */
+    public ExpressionFitDocument document(ExpressionFit fit, ExpressionBootstrapResult replicates, RunTiming run) {
+        return ExpressionFitDocument.of(fit, replicates, provenance, limits, run);
     }
 }

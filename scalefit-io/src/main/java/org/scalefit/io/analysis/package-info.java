@@ -8,7 +8,7 @@
  *       {@code fit} → {@link org.scalefit.io.analysis.FitOutcome} → {@link org.scalefit.io.FitDocument});</li>
  *   <li>{@link org.scalefit.io.analysis.PreparedExpressionFit}: a fit of a law of the law language with its data
  *       read and the results store's key ({@code request()} → {@link org.scalefit.law.expr.ExpressionFitRequest},
- *       {@code document} → {@link org.scalefit.io.ExpressionLawFiles#fitDocument});</li>
+ *       {@code document} → {@link org.scalefit.io.ExpressionFitDocument});</li>
  *   <li>{@link org.scalefit.io.analysis.FrontierRequest}: Approach 1 with the runs' params, FLOPs and GPU-hours
  *       ({@link org.scalefit.io.analysis.CostRequest});</li>
  *   <li>{@link org.scalefit.io.analysis.IsoflopRequest}: Approach 2, IsoFLOP profiles of a run table, a checkpoint
@@ -23,7 +23,11 @@
  *       overtraining parabola;</li>
  *   <li>{@link org.scalefit.io.analysis.RainbowRequest} and {@link org.scalefit.io.analysis.SamplingRequest}: the
  *       allocation-line rainbow and the reduced-sampling study;</li>
- *   <li>{@link org.scalefit.io.analysis.BenchmarksRequest}: downstream laws of benchmark accuracy in loss.</li>
+ *   <li>{@link org.scalefit.io.analysis.BenchmarksRequest}: downstream laws of benchmark accuracy in loss;</li>
+ *   <li>{@link org.scalefit.io.analysis.DatasetAnalysisRequest}: every analysis {@code scalefit report} shows of one
+ *       run table (Approach 1, the Approach-3 fit, its bootstrap and allocation bands, and the optional shape
+ *       search, parabola, benchmark and over-training laws) → {@link org.scalefit.io.analysis.DatasetAnalysisResult},
+ *       which a report only lays out.</li>
  * </ul>
  * Allocation needs no request: {@link org.scalefit.io.AllocationRules#named} gives the rule of a fit file or a
  * reference law, and {@link org.scalefit.law.AllocationRule#at(double...)} splits budgets.

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.scalefit.isoflop.AxisProfile;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.ComputeSavings;
 import org.scalefit.isoflop.FitVariant;
 import org.scalefit.isoflop.IsoflopAnalysis;
+import org.scalefit.isoflop.IsoflopBands;
 import org.scalefit.isoflop.IsoflopFits;
-import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.isoflop.OptimalPair;
-import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SaturatingLoss;
 import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
@@ -35,8 +35,6 @@ import org.scalefit.report.plot.SeriesStyle;
  */
 public final class IsoflopFigures {
 
-    /** Points of the band and fitted lines: Porian et al. evaluate on 20 geometric points ({@code plotting.py}). */
-    private static final int LINE_POINTS = 20;
     /** The warmup shading: matplotlib's tab:brown, as Porian et al. shade it. */
     private static final String WARMUP_COLOR = "#8c564b";
 
@@ -50,12 +48,15 @@ public final class IsoflopFigures {
      * @param color  its colour, {@code #rrggbb}
      * @param optima the per-budget analysis, in increasing C ({@link IsoflopAnalysis#optima})
      * @param fits   its fits ({@link IsoflopFits#of})
+     * @param bands  its fitted lines and bootstrap bands ({@link IsoflopBands#of}), the numbers the figures draw
      */
-    public record Analysed(String label, String color, List<BudgetOptimum> optima, IsoflopFits fits) {
+    public record Analysed(String label, String color, List<BudgetOptimum> optima, IsoflopFits fits,
+                           IsoflopBands bands) {
         public Analysed {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(color, "color");
             Objects.requireNonNull(fits, "fits");
+            Objects.requireNonNull(bands, "bands");
             optima = List.copyOf(optima);
         }
     }
@@ -63,21 +64,26 @@ public final class IsoflopFigures {
     /**
      * N*, D* or ρ* against compute (log–log) for each configuration: the optimal pairs (bootstrap medians; the point
      * label gives the multiplicative spread e^σ of Porian et al.'s error bars), the {@link FitVariant#BS_MEDIAN_WEIGHTED}
-     * law on 20 geometric points over [{@code low}, {@code high}] with the pointwise [2.5 %, 97.5 %] band of the
-     * {@link FitVariant#BOOTSTRAP_WEIGHTED} replicates ({@link IsoflopIntervals#band}), the legend entry carrying the
-     * exponent with its 95 % interval; then each reference allocation rule over the same range. With several
-     * configurations only the laws have legend entries (the points keep their hover labels), so that the legend
-     * leaves the plot its width.
+     * law with the pointwise [2.5 %, 97.5 %] band of the {@link FitVariant#BOOTSTRAP_WEIGHTED} replicates, as each
+     * configuration's {@link IsoflopBands} holds them, the legend entry carrying the exponent with its 95 % interval;
+     * then each reference allocation rule over the same range. With several configurations only the laws have legend
+     * entries (the points keep their hover labels), so that the legend leaves the plot its width.
      *
-     * @param low  the smallest budget of the line and band (Porian et al.: the smallest budget of the paper)
+     * @param low  the smallest budget of the lines (Porian et al.: the smallest budget of the paper)
      * @param high the largest
+     * @throws IllegalArgumentException if a configuration's bands are not over [low, high]
      */
     public static Figure optimalAgainstCompute(String id, String title, ComputeOptimalLaws.Quantity quantity,
                                                List<Analysed> configurations, List<ReferenceLine> references,
                                                double low, double high) {
         Figure figure = Figure.of(id, title, Axis.log("training FLOPs C"), Axis.log(label(quantity)));
-        double[] grid = IsoflopAnalysis.geomspace(low, high, LINE_POINTS);
+        double[] grid = IsoflopAnalysis.geomspace(low, high, IsoflopBands.POINTS);
         for (Analysed configuration : configurations) {
+            if (configuration.bands().low() != low || configuration.bands().high() != high) {
+                throw new IllegalArgumentException(configuration.label() + ": bands over [" + configuration.bands()
+                        .low() + ", " + configuration.bands().high() + "], the figure over [" + low + ", " + high
+                        + "]");
+            }
             List<OptimalPair> pairs = configuration.optima().stream().filter(BudgetOptimum::hasOptimum)
                     .map(BudgetOptimum::pair).toList();
             double[] c = pairs.stream().mapToDouble(OptimalPair::flops).toArray();
@@ -89,20 +95,13 @@ public final class IsoflopFigures {
             Series observed = Series.of(configuration.label() + ": optimal pairs", c, y, points)
                     .withPointLabels(labels);
             figure = figure.with(configurations.size() > 1 ? observed.hiddenFromLegend() : observed);
-            IsoflopFits fits = configuration.fits();
-            if (fits.budgets() < 2) {
+            IsoflopBands.Line law = configuration.bands().laws().get(quantity);
+            if (law == null) {
                 continue;
             }
-            PowerLaw law = fits.point(FitVariant.BS_MEDIAN_WEIGHTED).law(quantity);
-            double[] line = Arrays.stream(grid).map(law::at).toArray();
-            List<ComputeOptimalLaws> replicates = fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED);
             Series fitted = Series.of(configuration.label() + ": " + exponentName(quantity) + " = "
-                    + exponent(law, replicates, quantity), grid, line, SeriesStyle.line(configuration.color()));
-            if (!replicates.isEmpty()) {
-                double[][] band = IsoflopIntervals.band(replicates, quantity, low, high);
-                fitted = fitted.withBand(new Band(column(band, 1), column(band, 2)));
-            }
-            figure = figure.with(fitted);
+                    + exponent(law), law.flops(), law.values(), SeriesStyle.line(configuration.color()));
+            figure = figure.with(law.hasBand() ? fitted.withBand(new Band(law.lower(), law.upper())) : fitted);
         }
         for (ReferenceLine reference : references) {
             double[] y = Arrays.stream(grid).map(c -> value(reference.rule().at(c), quantity)).toArray();
@@ -130,7 +129,7 @@ public final class IsoflopFigures {
                                           double high) {
         Figure figure = optimalAgainstCompute(id, title, ComputeOptimalLaws.Quantity.T, List.of(configuration),
                 List.of(), low, high);
-        double[] grid = IsoflopAnalysis.geomspace(low, high, LINE_POINTS);
+        double[] grid = IsoflopAnalysis.geomspace(low, high, IsoflopBands.POINTS);
         double[] tokens = Arrays.stream(grid).map(warmup).toArray();
         double[] bottom = new double[grid.length];
         Arrays.fill(bottom, Math.min(floor, Arrays.stream(tokens).min().orElse(floor)));
@@ -167,31 +166,16 @@ public final class IsoflopFigures {
             String budget = "C = " + Numbers.format(c, 3);
             double[] sizes = optimum.budget().sizes();
             double[] losses = optimum.budget().losses();
-            List<Double> n = new ArrayList<>();
-            List<Double> l = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            for (int i = 0; i < sizes.length; i++) {
-                if (tokensPerParam(c, sizes[i]) >= minTokensPerParam) {
-                    n.add(sizes[i]);
-                    l.add(losses[i]);
-                    labels.add(budget + ", N = " + Numbers.format(sizes[i], 4) + ", loss " + Numbers.format(losses[i],
-                            5));
-                }
-            }
-            figure = figure.with(Series.of(budget, unbox(n), unbox(l), SeriesStyle.markers(color))
+            int[] shown = withTokensPerParam(c, sizes, minTokensPerParam);
+            List<String> labels = Arrays.stream(shown).mapToObj(i -> budget + ", N = " + Numbers.format(sizes[i], 4)
+                    + ", loss " + Numbers.format(losses[i], 5)).toList();
+            figure = figure.with(Series.of(budget, at(sizes, shown), at(losses, shown), SeriesStyle.markers(color))
                     .withPointLabels(labels));
             AxisProfile profile = optimum.sizes();
             double[] grid = profile.grid();
             double[] curve = profile.curve();
-            List<Double> gx = new ArrayList<>();
-            List<Double> gy = new ArrayList<>();
-            for (int j = 0; j < grid.length; j++) {
-                if (tokensPerParam(c, grid[j]) >= minTokensPerParam) {
-                    gx.add(grid[j]);
-                    gy.add(curve[j]);
-                }
-            }
-            figure = figure.with(Series.of(budget + ": Akima interpolant", unbox(gx), unbox(gy),
+            int[] drawn = withTokensPerParam(c, grid, minTokensPerParam);
+            figure = figure.with(Series.of(budget + ": Akima interpolant", at(grid, drawn), at(curve, drawn),
                     SeriesStyle.dashed(color)).hiddenFromLegend());
             if (optimum.hasOptimum()) {
                 double loss = curve[profile.optimumIndex()];
@@ -211,7 +195,8 @@ public final class IsoflopFigures {
      * optimal pairs' loss L* (token-axis bootstrap median), and the saturating fit L*(C) = E + A·C^(−α) on 20
      * geometric points from the smallest budget of its fit window to 200× the largest (the paper's figure also
      * extrapolates to 0.005× the smallest, where L* runs far above every measured loss and flattens the rest), with
-     * the pointwise [2.5 %, 97.5 %] band of the bootstrap loss fits ({@link IsoflopIntervals#lossBand}).
+     * the pointwise [2.5 %, 97.5 %] band of the bootstrap loss fits, as each configuration's
+     * {@link IsoflopBands#loss()} holds them.
      */
     public static Figure optimalLoss(String id, String title, List<Analysed> configurations) {
         Figure figure = Figure.of(id, title, Axis.log("training FLOPs C"), Axis.log("optimal loss L* (nats/token)"));
@@ -221,26 +206,20 @@ public final class IsoflopFigures {
             double[] c = pairs.stream().mapToDouble(OptimalPair::flops).toArray();
             double[] loss = pairs.stream().mapToDouble(OptimalPair::loss).toArray();
             List<String> labels = pairs.stream().map(p -> "C = " + Numbers.format(p.flops(), 3) + ", L* = "
-                    + Numbers.format(p.loss(), 5) + (inLossWindow(p.flops()) ? " (fitted)" : "")).toList();
+                    + Numbers.format(p.loss(), 5) + (IsoflopBands.inLossWindow(p.flops()) ? " (fitted)" : ""))
+                    .toList();
             Series observed = Series.of(configuration.label() + ": L*", c, loss,
                     SeriesStyle.markers(configuration.color())).withPointLabels(labels);
             figure = figure.with(configurations.size() > 1 ? observed.hiddenFromLegend() : observed);
-            if (configuration.fits().lossFit().isEmpty()) {
+            IsoflopBands.Line line = configuration.bands().loss();
+            if (line == null) {
                 continue;
             }
-            SaturatingLoss fit = configuration.fits().lossFit().get();
-            double[] window = pairs.stream().mapToDouble(OptimalPair::flops).filter(IsoflopFigures::inLossWindow)
-                    .toArray();
-            double[] grid = IsoflopAnalysis.geomspace(window[0], 200 * window[window.length - 1],
-                    LINE_POINTS);
-            double[] line = Arrays.stream(grid).map(fit::at).toArray();
+            SaturatingLoss fit = configuration.fits().lossFit().orElseThrow();
             Series fitted = Series.of(configuration.label() + ": E + A·C^−α, α = " + Numbers.format(fit.alpha(), 3)
-                    + ", E = " + Numbers.format(fit.e(), 3), grid, line, SeriesStyle.line(configuration.color()));
-            if (!configuration.fits().lossBootstrap().isEmpty()) {
-                double[][] band = IsoflopIntervals.lossBand(configuration.fits().lossBootstrap(), grid);
-                fitted = fitted.withBand(new Band(column(band, 1), column(band, 2)));
-            }
-            figure = figure.with(fitted);
+                    + ", E = " + Numbers.format(fit.e(), 3), line.flops(), line.values(),
+                    SeriesStyle.line(configuration.color()));
+            figure = figure.with(line.hasBand() ? fitted.withBand(new Band(line.lower(), line.upper())) : fitted);
         }
         return figure;
     }
@@ -287,21 +266,23 @@ public final class IsoflopFigures {
         return figure;
     }
 
-    private static boolean inLossWindow(double flops) {
-        return flops > IsoflopFits.LOSS_WINDOW_LOW && flops < IsoflopFits.LOSS_WINDOW_HIGH;
-    }
-
-    private static String exponent(PowerLaw law, List<ComputeOptimalLaws> replicates,
-                                   ComputeOptimalLaws.Quantity quantity) {
-        if (replicates.isEmpty()) {
-            return Numbers.format(law.exponent(), 3);
-        }
-        double[] ci = IsoflopIntervals.exponentInterval(replicates, quantity);
-        return Numbers.withInterval(law.exponent(), ci[0], ci[1], 3);
+    private static String exponent(IsoflopBands.Line law) {
+        double[] interval = law.interval();
+        return interval == null ? Numbers.format(law.exponent(), 3)
+                : Numbers.withInterval(law.exponent(), interval[0], interval[1], 3);
     }
 
     private static double tokensPerParam(double flops, double size) {
         return flops / (6.0 * size) / size;
+    }
+
+    /** The indices of the {@code sizes} N with at least {@code minimum} tokens per parameter at budget {@code flops}. */
+    private static int[] withTokensPerParam(double flops, double[] sizes, double minimum) {
+        return IntStream.range(0, sizes.length).filter(i -> tokensPerParam(flops, sizes[i]) >= minimum).toArray();
+    }
+
+    private static double[] at(double[] values, int[] indices) {
+        return Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
     }
 
     private static double value(OptimalPair pair, ComputeOptimalLaws.Quantity quantity) {
@@ -351,10 +332,6 @@ public final class IsoflopFigures {
             case T -> "b";
             case MULTIPLIER -> "r";
         };
-    }
-
-    private static double[] column(double[][] rows, int column) {
-        return Arrays.stream(rows).mapToDouble(r -> r[column]).toArray();
     }
 
     private static double[] unbox(List<Double> values) {

@@ -1,6 +1,7 @@
 package org.scalefit.report.charts;
 
 import java.util.Arrays;
+import org.scalefit.law.ComputeBudgets;
 
 /** Where the figure builders evaluate curves: log- or evenly spaced points, and the range a set of values spans. */
 final class Sampling {
@@ -8,20 +9,9 @@ final class Sampling {
     private Sampling() {
     }
 
-    /** {@code count} points from low to high, equally spaced in log (numpy's {@code geomspace}). */
+    /** {@code count} points from low to high, equally spaced in log ({@link ComputeBudgets#logSpaced}). */
     static double[] logSpaced(double low, double high, int count) {
-        if (!(low > 0) || !(high >= low) || count < 2) {
-            throw new IllegalArgumentException("need 0 < low ≤ high and at least 2 points, got [" + low + ", " + high
-                    + "], " + count);
-        }
-        double[] points = new double[count];
-        double from = Math.log(low);
-        double step = (Math.log(high) - from) / (count - 1);
-        for (int i = 0; i < count; i++) {
-            points[i] = i == count - 1 ? high : Math.exp(from + i * step);
-        }
-        points[0] = low;
-        return points;
+        return ComputeBudgets.logSpaced(low, high, count);
     }
 
     /** {@code count} points from low to high, equally spaced (numpy's {@code linspace}). */

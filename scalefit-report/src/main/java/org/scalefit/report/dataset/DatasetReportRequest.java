@@ -1,31 +1,26 @@
 package org.scalefit.report.dataset;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.DataSource;
-import org.scalefit.io.analysis.CostRequest;
-import org.scalefit.law.LawForm;
+import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.parallel.Parallelism;
 
 /**
- * The report of one run table, as a request: which runs ({@code data}), how their FLOPs are counted
- * ({@code costs}), and the options of each analysis. {@link #build} reads the runs, runs the analyses of
- * scalefit-core on them and lays the results out as a {@link org.scalefit.report.Report} — the whole of
- * {@code scalefit report} but the writing:
+ * The report of one run table, as a request: the analyses to run ({@link DatasetAnalysisRequest}: the runs, how
+ * their FLOPs are counted, the options of each analysis) and the report's title. {@link #build} runs the analyses
+ * (scalefit-io's {@link DatasetAnalysisRequest#run}) and lays their typed result out as a
+ * {@link org.scalefit.report.Report} — the whole of {@code scalefit report} but the writing:
  * <ul>
- *   <li>Approach 1 (Hoffmann et al. 2022 §3.1) on training FLOPs and, when the runs have step timings, on GPU-hours:
- *       the convex-hull frontier, N_opt, D_opt, D/N ∝ C^slope with {@code frontierBootstrap} pairs-bootstrap
- *       resamples, and {@code bins} binning minimisers;</li>
- *   <li>Approach 3 (§3.3): L(N, D) = E + A/N^α + B/D^β fitted by the Huber loss (threshold {@code delta}) from the
- *       {@code grid} starts, with {@code lawBootstrap} pairs-bootstrap refits ({@code seed}); the loss against
+ *   <li>the data: runs, params, tokens and losses;</li>
+ *   <li>Approach 1 (Hoffmann et al. 2022 §3.1) on training FLOPs and, when the runs have step timings, on GPU-hours;</li>
+ *   <li>Approach 3 (§3.3): the L(N, D) = E + A/N^α + B/D^β fit with its bootstrap intervals; the loss against
  *       compute of the runs, the convex-hull frontier and the law at its compute-optimal allocation
  *       L̂(N_opt(C), D_opt(C)) with its 95 % bootstrap band;</li>
  *   <li>the compute-optimal allocation beside Chinchilla, Epoch AI and Kaplan;</li>
- *   <li>only when they apply: model shapes (runs with width and depth, or {@code shapeSearch}), Gemstones'
- *       overtraining parabola ({@code parabolaLaw}), downstream benchmarks ({@code benchmarks}), Gadre et al.'s
- *       over-training laws ({@code gadreDataset}).</li>
+ *   <li>only when they apply: model shapes (runs with width and depth, or a shape search), Gemstones' overtraining
+ *       parabola, downstream benchmarks, Gadre et al.'s over-training laws.</li>
  * </ul>
  * Runs are named by the file's {@code run} column when it has one (run, run_name, name or model; see
  * {@link org.scalefit.io.ColumnMapping#defaults()}), else by their shape (width × depth), else by their parameter
@@ -37,58 +32,35 @@ import org.scalefit.parallel.Parallelism;
  * HtmlReport.write(report.report(), Path.of("report"));
  * }</pre>
  *
- * @param data              the runs
- * @param costs             where params, FLOPs and GPU-hours come from
- * @param title             the report's title, or null for {@code scalefit report: <data>}
- * @param delta             the Huber threshold δ of the Approach-3 fit
- * @param grid              the starts of the Approach-3 fit: {@code gemstones} or {@code epoch}
- * @param lawBootstrap      pairs-bootstrap refits of the Approach-3 law (0: none)
- * @param frontierBootstrap pairs-bootstrap resamples of the Approach-1 fits (0: none)
- * @param bins              Chinchilla's binning minimisers over this many log-spaced bins (0: none)
- * @param seed              the seed of both bootstraps
- * @param shapeSearch       also search Gemstones' width–depth grid for the fitted law's optimal shapes
- * @param gadreDataset      a dataset of Gadre et al.'s testbed for the over-training section, or null
- * @param parabolaLaw       a width–depth law file for Gemstones' overtraining parabola, or null
- * @param benchmarks        also add Gemstones' downstream benchmarks
+ * @param analysis the analyses of the runs
+ * @param title    the report's title, or null for {@code scalefit report: <data>}
  */
-public record DatasetReportRequest(DataSource data, CostRequest costs, String title, double delta, String grid,
-                                   int lawBootstrap, int frontierBootstrap, int bins, long seed, boolean shapeSearch,
-                                   String gadreDataset, Path parabolaLaw, boolean benchmarks) {
+public record DatasetReportRequest(DatasetAnalysisRequest analysis, String title) {
 
     /** The confidence level of every bootstrap band and interval in the report, in percent. */
-    public static final double LEVEL = 95;
+    public static final double LEVEL = DatasetAnalysisRequest.LEVEL;
 
     public DatasetReportRequest {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(costs, "costs");
-        Objects.requireNonNull(grid, "grid");
-        if (lawBootstrap < 0 || frontierBootstrap < 0 || bins < 0) {
-            throw new IllegalArgumentException("bootstrap sizes and bins must be ≥ 0, were " + lawBootstrap + ", "
-                    + frontierBootstrap + ", " + bins);
-        }
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("the Huber threshold δ must be positive and finite, was " + delta);
-        }
+        Objects.requireNonNull(analysis, "analysis");
     }
 
-    /** The report of {@code data} with the command's defaults: δ 1e-3, Gemstones' grid, 100 and 1000 resamples, 20 bins, seed 42. */
+    /** The report of {@code data} with the command's defaults ({@link DatasetAnalysisRequest#of}), untitled. */
     public static DatasetReportRequest of(DataSource data) {
-        return new DatasetReportRequest(data, CostRequest.defaults(), null, 1e-3, "gemstones", 100, 1000, 20, 42,
-                false, null, null, false);
+        return new DatasetReportRequest(DatasetAnalysisRequest.of(data), null);
     }
 
     /** The starts of the Approach-3 fit (for a progress bar's total). */
     public StartGrid startGrid() {
-        return StartGrid.named(grid, LawForm.CHINCHILLA.arity());
+        return analysis.startGrid();
     }
 
     /**
-     * Reads the runs, runs every analysis and lays out the report.
+     * Runs every analysis and lays out the report.
      *
      * @param parallelism where the fit's starts and the bootstrap's refits run
      * @param progress    told of the Approach-3 fit's starts
-     * @throws IllegalArgumentException if the runs have neither params nor width and depth, or
-     *                                  {@code parabolaLaw} does not apply to them
+     * @throws IllegalArgumentException if the runs have neither params nor width and depth, or the parabola's law
+     *                                  does not apply to them
      * @throws org.scalefit.io.InputException if the data cannot be read
      */
     public DatasetReport build(Parallelism parallelism, FitProgress progress) {

@@ -15,6 +15,7 @@ import org.scalefit.isoflop.ComputeSavings;
 import org.scalefit.isoflop.FitVariant;
 import org.scalefit.isoflop.IsoflopAnalysis;
 import org.scalefit.isoflop.IsoflopBudget;
+import org.scalefit.isoflop.IsoflopBands;
 import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.IsoflopSettings;
 import org.scalefit.isoflop.SeedNoise;
@@ -46,7 +47,9 @@ class IsoflopFiguresTest {
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets,
                 IsoflopSettings.porian(SeedNoise.constant(0.002)).withReplicates(200),
                 ResamplingStream.SPLITTABLE.normals(7), one);
-        return new IsoflopFigures.Analysed("synthetic", "#1f77b4", optima, IsoflopFits.of(optima, false, one));
+        IsoflopFits fits = IsoflopFits.of(optima, false, one);
+        return new IsoflopFigures.Analysed("synthetic", "#1f77b4", optima, fits,
+                IsoflopBands.of(optima, fits, 1e17, 6.4e18));
     }
 
     @Test

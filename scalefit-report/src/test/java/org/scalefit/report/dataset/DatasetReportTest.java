@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.analysis.CostRequest;
+import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.HtmlReport;
@@ -51,8 +52,9 @@ class DatasetReportTest {
     }
 
     private static Report report(Path csv) {
-        DatasetReportRequest request = new DatasetReportRequest(DataSource.of(csv.toString()), CostRequest.defaults(),
-                null, 1e-3, "gemstones", 8, 0, 20, 42, false, null, null, false);
+        DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(
+                DataSource.of(csv.toString()), CostRequest.defaults(), 1e-3, "gemstones", 8, 0, 20, 42, false, null,
+                null, false), null);
         return request.build(LocalParallelism.withThreads(2), FitProgress.silent()).report().withoutRunDetails();
     }
 

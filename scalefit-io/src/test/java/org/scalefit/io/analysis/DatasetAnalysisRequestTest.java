@@ -1,0 +1,86 @@
+package org.scalefit.io.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.io.DataSource;
+import org.scalefit.parallel.LocalParallelism;
+
+/**
+ * The analyses of a user's run table as one typed result: 30 runs (6 sizes × 5 token counts) of Chinchilla's law
+ * L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 (Hoffmann et al. 2022, eq. 10) with a deterministic ±0.4 % wobble.
+ */
+class DatasetAnalysisRequestTest {
+
+    @TempDir
+    Path folder;
+
+    private Path runs() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        int i = 0;
+        for (double n : new double[] {1e7, 2e7, 5e7, 1e8, 2e8, 5e8}) {
+            for (double d : new double[] {2e8, 1e9, 3e9, 1e10, 3e10}) {
+                double loss = (1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28))
+                        * (1 + 0.004 * Math.sin(7 * i++));
+                csv.append(String.format(Locale.ROOT, "%g,%g,%.5f%n", n, d, loss));
+            }
+        }
+        return Files.writeString(folder.resolve("runs.csv"), csv);
+    }
+
+    private static DatasetAnalysisRequest request(Path csv, int lawBootstrap) {
+        return new DatasetAnalysisRequest(DataSource.of(csv.toString()), CostRequest.defaults(), 1e-3, "gemstones",
+                lawBootstrap, 0, 20, 42, false, null, null, false);
+    }
+
+    @Test
+    void aPlainRunTableGetsApproach1TheFitItsAllocationAndBandsAndNothingElse() throws Exception {
+        DatasetAnalysisResult result = request(runs(), 8).run(LocalParallelism.withThreads(2), FitProgress.silent());
+
+        assertThat(result.fit().succeeded()).isTrue();
+        assertThat(result.allocation()).isNotNull();
+        assertThat(result.bootstrap().replicates()).hasNumberOfRows(8);
+        assertThat(result.allocationBands().bands()).hasSize(65);
+        double[] flops = result.flops().spent();
+        double[] budgets = result.lossAgainstCompute().budgets();
+        assertThat(budgets).hasSize(41);
+        assertThat(budgets[0]).isEqualTo(Arrays.stream(flops).min().orElseThrow() / 3);
+        assertThat(budgets[40]).isEqualTo(Arrays.stream(flops).max().orElseThrow() * 3);
+        assertThat(result.flops().bins()).isNotNull();
+        assertThat(result.gpuHours()).isNull();
+        assertThat(result.shapeOptima()).isNull();
+        assertThat(result.parabola()).isNull();
+        assertThat(result.benchmarks()).isNull();
+        assertThat(result.overtraining()).isNull();
+        assertThat(result.otherData()).isEmpty();
+        assertThat(result.seconds()).containsKeys("read", "approach 1", "approach 3 fit", "approach 3 bootstrap");
+    }
+
+    @Test
+    void withoutLawBootstrapThereAreNoBands() throws Exception {
+        DatasetAnalysisResult result = request(runs(), 0).run(LocalParallelism.withThreads(2), FitProgress.silent());
+
+        assertThat(result.bootstrap()).isNull();
+        assertThat(result.allocationBands()).isNull();
+        assertThat(result.lossAgainstCompute().band()).isNull();
+        assertThat(result.lossAgainstCompute().noBand()).isEmpty();
+    }
+
+    @Test
+    void aParabolaNeedsRunsWithAShape() throws Exception {
+        Path csv = runs();
+        DatasetAnalysisRequest request = new DatasetAnalysisRequest(DataSource.of(csv.toString()),
+                CostRequest.defaults(), 1e-3, "gemstones", 0, 0, 0, 42, false, null, folder.resolve("law.json"),
+                false);
+
+        assertThatThrownBy(() -> request.run(LocalParallelism.withThreads(1), FitProgress.silent()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--parabola needs data with width");
+    }
+}
