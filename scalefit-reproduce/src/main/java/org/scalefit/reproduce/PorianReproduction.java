@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
 import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
 import org.scalefit.isoflop.AxisProfile;
@@ -39,6 +42,16 @@ public final class PorianReproduction {
     private static final Set<String> STORED_BUDGET_FIELDS = Set.of("n_stars_idx", "t_stars_idx", "opt_ind",
             "opt_tok_ind", "n_star_std", "t_star_std", "loss_star_std", "op_n", "op_t");
 
+    /** The values of the stored fits that the comparisons and the published Table 1 read. */
+    private static final Set<String> STORED_FIT_VALUES = Set.of("bs_median_weighted.n_exponent",
+            "bs_median_weighted.n_coef", "bs_median_weighted.n_r2", "bs_median_weighted.t_exponent",
+            "bs_median_weighted.multiplier_exponent", "basic.n_exponent", "basic.A", "basic.E", "basic.alpha",
+            "weighted.multiplier_exponent", "bootstrap.loss.alpha", "bootstrap.num_powerlaw_fits",
+            "bootstrap.powerlaw.n_exponent", "bootstrap.powerlaw.t_exponent", "bootstrap.powerlaw.multiplier_exponent",
+            "bootstrap_weighted.num_powerlaw_fits", "bootstrap_weighted.powerlaw.n_exponent",
+            "bootstrap_weighted.powerlaw.t_exponent", "bootstrap_weighted.powerlaw.multiplier_exponent",
+            "bootstrap_weighted.powerlaw.multiplier_coef");
+
     private PorianReproduction() {
     }
 
@@ -62,20 +75,28 @@ public final class PorianReproduction {
     /** Runs the reproduction. */
     public static StudyReproduction run(ReproductionContext context) {
         long begin = System.nanoTime();
-        Parallelism parallelism = context.parallelism();
         // The four tables and the compute-savings analysis are independent: each draws from its own generator
-        // seeded with 42 (PorianStudy), so with several workers they run side by side, each also spreading its own
-        // tasks over the workers; the sequential steps of one (reading the data, drawing the noise, the power-law
-        // fits, the comparisons) then overlap with the parallel fits of another. Results are collected in table
-        // order, and do not depend on how many run at once.
-        List<Object> done = LocalParallelism.withThreads(Math.min(parallelism.threads(), START_ORDER.size()))
-                .map(START_ORDER.size(), job -> {
-                    String name = START_ORDER.get(job);
-                    return name.equals(COMPUTE_SAVINGS_JOB)
-                            ? PorianStudy.computeSavings(new double[] {Double.NaN,
-                                    PorianStudy.LIMITED_COMPUTE_START}, parallelism)
-                            : table(name, parallelism);
-                });
+        // seeded with 42 (PorianStudy). With several local workers they run as tasks of one work-stealing pool that
+        // also runs their own tasks (the budgets' bootstraps, the saturating fits), so that the sequential steps of
+        // one (reading the data, drawing the noise, the power-law fits, the comparisons) overlap with the parallel
+        // fits of another on the same number of threads. Results are collected in table order and do not depend on
+        // the number of threads (every task's result is independent of where and when it runs).
+        List<Object> done;
+        if (context.parallelism() instanceof LocalParallelism local && local.threads() > 1) {
+            ForkJoinPool pool = new ForkJoinPool(local.threads());
+            try {
+                Parallelism shared = new PoolParallelism(local.threads());
+                done = pool.invoke(ForkJoinTask.adapt(() -> shared.map(START_ORDER.size(),
+                        job -> runJob(START_ORDER.get(job), shared))));
+            } finally {
+                pool.shutdown();
+            }
+        } else {
+            done = new ArrayList<>();
+            for (String job : START_ORDER) {
+                done.add(runJob(job, context.parallelism()));
+            }
+        }
         List<Comparison> comparisons = new ArrayList<>();
         List<Provenance.DataSource> sources = new ArrayList<>();
         List<IsoflopIntervals.TableRow> rows = new ArrayList<>();
@@ -130,13 +151,48 @@ public final class PorianReproduction {
                 (System.nanoTime() - begin) / 1e9);
     }
 
+    private static Object runJob(String name, Parallelism parallelism) {
+        return name.equals(COMPUTE_SAVINGS_JOB)
+                ? PorianStudy.computeSavings(new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, parallelism)
+                : table(name, parallelism);
+    }
+
+    /**
+     * {@link Parallelism} on the fork-join pool the caller runs in: the tasks of one {@link #map} are forked into it
+     * and joined in order, and a worker waiting for them runs pending tasks meanwhile (its own or, by stealing,
+     * another map's), so nested maps share the pool's threads instead of starting threads of their own.
+     */
+    private record PoolParallelism(int threads) implements Parallelism {
+        @Override
+        public <T> List<T> map(int taskCount, Task<T> task, IntConsumer finished) {
+            if (!ForkJoinTask.inForkJoinPool()) {
+                throw new IllegalStateException("PoolParallelism maps only inside its fork-join pool");
+            }
+            List<ForkJoinTask<T>> tasks = new ArrayList<>(taskCount);
+            for (int i = 0; i < taskCount; i++) {
+                int index = i;
+                tasks.add(ForkJoinTask.adapt(() -> {
+                    T result = task.apply(index);
+                    finished.accept(index);
+                    return result;
+                }));
+            }
+            ForkJoinTask.invokeAll(tasks);
+            List<T> results = new ArrayList<>(taskCount);
+            for (ForkJoinTask<T> forked : tasks) {
+                results.add(forked.join());
+            }
+            return results;
+        }
+    }
+
     /** One table: its analyses ({@link PorianStudy#table}) and their comparisons with the stored results. */
     private static TableRun table(String table, Parallelism parallelism) {
         List<Comparison> comparisons = new ArrayList<>();
         List<IsoflopIntervals.TableRow> rows = new ArrayList<>();
         List<IsoflopIntervals.TableRow> publishedRows = new ArrayList<>();
         List<JsonNode> storedBudgets = PorianData.storedBudgets(table, STORED_BUDGET_FIELDS);
-        List<JsonNode> storedFits = PorianData.storedFits(table);
+        List<JsonNode> storedFits = PorianData.storedFits(table, STORED_FIT_VALUES);
         List<PorianStudy.Result> results = PorianStudy.table(table, true, parallelism);
         Provenance.DataSource source = new Provenance.DataSource(PorianData.source(table),
                 PorianData.contentHash(table), results.size() + " configurations, " + storedBudgets.size()
