@@ -55,6 +55,13 @@ public final class PorianReproduction {
     private PorianReproduction() {
     }
 
+    /**
+     * Set to true (java -Dscalefit.porian.sequentialJobs=true), the five jobs run one after the other, each spreading
+     * its own tasks over the workers, as before the shared pool: a switch for measuring the two schedules on the
+     * same build (results are identical either way), to be removed once measured on a quiet machine.
+     */
+    static final String SEQUENTIAL_JOBS_PROPERTY = "scalefit.porian.sequentialJobs";
+
     /** The job name of the compute-savings analysis in {@link #START_ORDER}. */
     private static final String COMPUTE_SAVINGS_JOB = "compute savings";
 
@@ -82,7 +89,8 @@ public final class PorianReproduction {
         // fits of another on the same number of threads. Results are collected in table order and do not depend on
         // the number of threads (every task's result is independent of where and when it runs).
         List<Object> done;
-        if (context.parallelism() instanceof LocalParallelism local && local.threads() > 1) {
+        if (context.parallelism() instanceof LocalParallelism local && local.threads() > 1
+                && !Boolean.getBoolean(SEQUENTIAL_JOBS_PROPERTY)) {
             ForkJoinPool pool = new ForkJoinPool(local.threads());
             try {
                 Parallelism shared = new PoolParallelism(local.threads());
