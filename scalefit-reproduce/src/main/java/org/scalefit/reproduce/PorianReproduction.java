@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.function.IntConsumer;
 import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
 import org.scalefit.isoflop.AxisProfile;
@@ -20,7 +17,6 @@ import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SaturatingLoss;
-import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Section;
@@ -52,26 +48,15 @@ public final class PorianReproduction {
             "bootstrap_weighted.powerlaw.t_exponent", "bootstrap_weighted.powerlaw.multiplier_exponent",
             "bootstrap_weighted.powerlaw.multiplier_coef");
 
-    private PorianReproduction() {
-    }
-
-    /**
-     * Set to true (java -Dscalefit.porian.sequentialJobs=true), the five jobs run one after the other, each spreading
-     * its own tasks over the workers, as before the shared pool: a switch for measuring the two schedules on the
-     * same build (results are identical either way), to be removed once measured on a quiet machine.
-     */
-    static final String SEQUENTIAL_JOBS_PROPERTY = "scalefit.porian.sequentialJobs";
-
     /** The job name of the compute-savings analysis in {@link #START_ORDER}. */
     private static final String COMPUTE_SAVINGS_JOB = "compute savings";
 
-    /**
-     * The order in which the five independent analyses are started: the tables by size (configurations × budgets;
-     * each configuration adds 201 saturating fits), then the compute-savings analysis (one configuration, no
-     * saturating fits), so that the longest start first.
-     */
+    /** The five independent analyses, in the order they run: the four tables, then the compute savings. */
     private static final List<String> START_ORDER = List.of("summary_df", "summary_df_owt2", "summary_df_att",
             "summary_df_kaplan_tuned_hparams", COMPUTE_SAVINGS_JOB);
+
+    private PorianReproduction() {
+    }
 
     /** One table's analyses, comparisons and Table 1 rows (ours and the published ones). */
     private record TableRun(List<PorianStudy.Result> results, List<Comparison> comparisons,
@@ -82,28 +67,13 @@ public final class PorianReproduction {
     /** Runs the reproduction. */
     public static StudyReproduction run(ReproductionContext context) {
         long begin = System.nanoTime();
-        // The four tables and the compute-savings analysis are independent: each draws from its own generator
-        // seeded with 42 (PorianStudy). With several local workers they run as tasks of one work-stealing pool that
-        // also runs their own tasks (the budgets' bootstraps, the saturating fits), so that the sequential steps of
-        // one (reading the data, drawing the noise, the power-law fits, the comparisons) overlap with the parallel
-        // fits of another on the same number of threads. Results are collected in table order and do not depend on
-        // the number of threads (every task's result is independent of where and when it runs).
-        List<Object> done;
-        if (context.parallelism() instanceof LocalParallelism local && local.threads() > 1
-                && !Boolean.getBoolean(SEQUENTIAL_JOBS_PROPERTY)) {
-            ForkJoinPool pool = new ForkJoinPool(local.threads());
-            try {
-                Parallelism shared = new PoolParallelism(local.threads());
-                done = pool.invoke(ForkJoinTask.adapt(() -> shared.map(START_ORDER.size(),
-                        job -> runJob(START_ORDER.get(job), shared))));
-            } finally {
-                pool.shutdown();
-            }
-        } else {
-            done = new ArrayList<>();
-            for (String job : START_ORDER) {
-                done.add(runJob(job, context.parallelism()));
-            }
+        // The four tables and the compute-savings analysis are independent jobs (each draws from its own generator
+        // seeded with 42, PorianStudy), run one after the other, each spreading its own tasks over the workers.
+        // Running them side by side on one work-stealing pool was measured and not kept (BENCHMARKS.md, "Porian et
+        // al. IsoFLOP reproduction (issue 14), schedule and bootstrap allocations").
+        List<Object> done = new ArrayList<>();
+        for (String job : START_ORDER) {
+            done.add(runJob(job, context.parallelism()));
         }
         List<Comparison> comparisons = new ArrayList<>();
         List<Provenance.DataSource> sources = new ArrayList<>();
@@ -163,35 +133,6 @@ public final class PorianReproduction {
         return name.equals(COMPUTE_SAVINGS_JOB)
                 ? PorianStudy.computeSavings(new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, parallelism)
                 : table(name, parallelism);
-    }
-
-    /**
-     * {@link Parallelism} on the fork-join pool the caller runs in: the tasks of one {@link #map} are forked into it
-     * and joined in order, and a worker waiting for them runs pending tasks meanwhile (its own or, by stealing,
-     * another map's), so nested maps share the pool's threads instead of starting threads of their own.
-     */
-    private record PoolParallelism(int threads) implements Parallelism {
-        @Override
-        public <T> List<T> map(int taskCount, Task<T> task, IntConsumer finished) {
-            if (!ForkJoinTask.inForkJoinPool()) {
-                throw new IllegalStateException("PoolParallelism maps only inside its fork-join pool");
-            }
-            List<ForkJoinTask<T>> tasks = new ArrayList<>(taskCount);
-            for (int i = 0; i < taskCount; i++) {
-                int index = i;
-                tasks.add(ForkJoinTask.adapt(() -> {
-                    T result = task.apply(index);
-                    finished.accept(index);
-                    return result;
-                }));
-            }
-            ForkJoinTask.invokeAll(tasks);
-            List<T> results = new ArrayList<>(taskCount);
-            for (ForkJoinTask<T> forked : tasks) {
-                results.add(forked.join());
-            }
-            return results;
-        }
     }
 
     /** One table: its analyses ({@link PorianStudy#table}) and their comparisons with the stored results. */
