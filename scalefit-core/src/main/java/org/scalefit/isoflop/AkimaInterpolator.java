@@ -47,6 +47,18 @@ public final class AkimaInterpolator {
      */
     public static AkimaInterpolator of(double[] x, double[] y) {
         int k = x.length;
+        check(x, y);
+        double[] c0 = new double[k - 1];
+        double[] c1 = new double[k - 1];
+        double[] c2 = new double[k - 1];
+        double[] c3 = new double[k - 1];
+        coefficients(x, y, new double[k + 3], new double[k], new double[k], new double[k], c0, c1, c2, c3);
+        return new AkimaInterpolator(x.clone(), c0, c1, c2, c3);
+    }
+
+    /** The argument checks of {@link #of}. */
+    private static void check(double[] x, double[] y) {
+        int k = x.length;
         if (y.length != k) {
             throw new IllegalArgumentException(k + " x values but " + y.length + " y values");
         }
@@ -62,7 +74,15 @@ public final class AkimaInterpolator {
                         + " follows " + x[i - 1]);
             }
         }
-        double[] m = new double[k + 3];
+    }
+
+    /**
+     * The piecewise cubic's coefficients into c0 … c3 (k − 1 each), with m (k + 3), f1, f2 and d (k each) as work
+     * arrays: the one computation behind {@link #of} and {@link Workspace#fit}.
+     */
+    private static void coefficients(double[] x, double[] y, double[] m, double[] f1, double[] f2, double[] d,
+                                     double[] c0, double[] c1, double[] c2, double[] c3) {
+        int k = x.length;
         for (int j = 0; j < k - 1; j++) {
             m[j + 2] = (y[j + 1] - y[j]) / (x[j + 1] - x[j]);
         }
@@ -70,23 +90,16 @@ public final class AkimaInterpolator {
         m[0] = 2.0 * m[1] - m[2];
         m[k + 1] = 2.0 * m[k] - m[k - 1];
         m[k + 2] = 2.0 * m[k + 1] - m[k];
-        double[] f1 = new double[k];
-        double[] f2 = new double[k];
         double largest = 0;
         for (int i = 0; i < k; i++) {
             f1[i] = Math.abs(m[i + 3] - m[i + 2]);
             f2[i] = Math.abs(m[i + 1] - m[i]);
             largest = Math.max(largest, f1[i] + f2[i]);
         }
-        double[] d = new double[k];
         for (int i = 0; i < k; i++) {
             double f12 = f1[i] + f2[i];
             d[i] = f12 > 1e-9 * largest ? (f1[i] * m[i + 1] + f2[i] * m[i + 2]) / f12 : (m[i] + m[i + 3]) / 2.0;
         }
-        double[] c0 = new double[k - 1];
-        double[] c1 = new double[k - 1];
-        double[] c2 = new double[k - 1];
-        double[] c3 = new double[k - 1];
         for (int j = 0; j < k - 1; j++) {
             double h = x[j + 1] - x[j];
             double s = m[j + 2];
@@ -96,7 +109,53 @@ public final class AkimaInterpolator {
             c2[j] = d[j];
             c3[j] = y[j];
         }
-        return new AkimaInterpolator(x.clone(), c0, c1, c2, c3);
+    }
+
+    /**
+     * Interpolants through fixed nodes, one after the other, in work arrays allocated once (the seed-noise
+     * bootstrap fits a thousand per axis): {@link #fit} then {@link #valuesAscending} give exactly what
+     * {@code AkimaInterpolator.of(x, y).valuesAscending(z, out)} gives, by the same code. Not thread-safe.
+     */
+    static final class Workspace {
+        private final double[] x;
+        private final double[] m;
+        private final double[] f1;
+        private final double[] f2;
+        private final double[] d;
+        private final double[] c0;
+        private final double[] c1;
+        private final double[] c2;
+        private final double[] c3;
+
+        /** For nodes x (kept, not copied: the caller must not change them). */
+        Workspace(double[] x) {
+            int k = x.length;
+            this.x = x;
+            this.m = new double[k + 3];
+            this.f1 = new double[k];
+            this.f2 = new double[k];
+            this.d = new double[k];
+            int intervals = Math.max(k - 1, 0);
+            this.c0 = new double[intervals];
+            this.c1 = new double[intervals];
+            this.c2 = new double[intervals];
+            this.c3 = new double[intervals];
+        }
+
+        /**
+         * The interpolant through (x_i, y_i) replaces the previous one.
+         *
+         * @throws IllegalArgumentException as {@link AkimaInterpolator#of} does
+         */
+        void fit(double[] y) {
+            check(x, y);
+            coefficients(x, y, m, f1, f2, d, c0, c1, c2, c3);
+        }
+
+        /** {@link AkimaInterpolator#valuesAscending} of the last fitted interpolant. */
+        void valuesAscending(double[] z, double[] out) {
+            AkimaInterpolator.valuesAscending(x, c0, c1, c2, c3, z, out);
+        }
     }
 
     /** The interpolant at z; NaN outside [x_0, x_{k−1}] or for NaN z. */
@@ -132,6 +191,11 @@ public final class AkimaInterpolator {
      * {@link #value(double)}, found by walking the intervals instead of searching.
      */
     void valuesAscending(double[] z, double[] out) {
+        valuesAscending(x, c0, c1, c2, c3, z, out);
+    }
+
+    private static void valuesAscending(double[] x, double[] c0, double[] c1, double[] c2, double[] c3, double[] z,
+                                        double[] out) {
         int k = x.length;
         int j = 0;
         for (int i = 0; i < z.length; i++) {

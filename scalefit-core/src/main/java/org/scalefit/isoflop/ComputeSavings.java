@@ -174,7 +174,8 @@ public final class ComputeSavings {
         if (replicates.length == 0) {
             return new Estimate(value, Double.NaN, Double.NaN);
         }
-        return new Estimate(value, Statistics.quantile(replicates, 0.025), Statistics.quantile(replicates, 0.975));
+        double[] interval = Statistics.interval95(replicates);
+        return new Estimate(value, interval[0], interval[1]);
     }
 
     /** Σ over distinct model sizes of the largest budget at which the size qualified. */

@@ -122,9 +122,7 @@ public final class IsoflopAnalysis {
         int size = settings.gridMultiplier() * (k - 1);
         double[] grid = geomspace(x[0], x[k - 1], size);
         double[] lnGrid = new double[size];
-        for (int j = 0; j < size; j++) {
-            lnGrid[j] = Math.log(grid[j]);
-        }
+        logs(grid, lnGrid, size);
         double[] lnX = new double[k];
         double[] lnLoss = new double[k];
         double[] sigma = new double[k];
@@ -136,9 +134,7 @@ public final class IsoflopAnalysis {
         double[] p = new double[size];
         AkimaInterpolator.of(lnX, lnLoss).valuesAscending(lnGrid, p);
         double[] curve = new double[size];
-        for (int j = 0; j < size; j++) {
-            curve[j] = Math.exp(p[j]);
-        }
+        exps(p, curve);
         int optimum = argmin(curve);
         int replicates = z.length;
         int[] indices = new int[replicates];
@@ -151,10 +147,8 @@ public final class IsoflopAnalysis {
         double[] keptLosses = Arrays.copyOf(minima, valid);
         double[] lnDraws = new double[valid];
         double[] lnMinima = new double[valid];
-        for (int b = 0; b < valid; b++) {
-            lnDraws[b] = lnGrid[kept[b]];
-            lnMinima[b] = Math.log(keptLosses[b]);
-        }
+        gather(lnGrid, kept, lnDraws);
+        logs(keptLosses, lnMinima, valid);
         double minStep = Double.POSITIVE_INFINITY;
         for (int i = 0; i + 1 < k; i++) {
             minStep = Math.min(minStep, Math.log(loss[i + 1] / loss[i]));
@@ -181,6 +175,7 @@ public final class IsoflopAnalysis {
         int size = lnGrid.length;
         int valid = 0;
         double[] noisy = new double[k];
+        AkimaInterpolator.Workspace akima = new AkimaInterpolator.Workspace(lnX);
         for (double[] row : z) {
             for (int i = 0; i < k; i++) {
                 noisy[i] = Math.log(loss[i] + sigma[i] * row[i]);
@@ -188,7 +183,8 @@ public final class IsoflopAnalysis {
             int j;
             double minimum;
             try {
-                AkimaInterpolator.of(lnX, noisy).valuesAscending(lnGrid, p);
+                akima.fit(noisy);
+                akima.valuesAscending(lnGrid, p);
                 j = argminOfExp(p);
                 minimum = Math.exp(p[j]);
             } catch (IllegalArgumentException nonFiniteLoss) {
@@ -201,6 +197,31 @@ public final class IsoflopAnalysis {
             }
         }
         return valid;
+    }
+
+    /**
+     * ln of the first {@code count} values into {@code into}. The loops over the grid and the draws are small methods
+     * of their own, so that {@link #profile} (called once per budget and axis) holds no long loop: the JIT then
+     * compiles these small methods instead of recompiling all of it (results are the same either way).
+     */
+    private static void logs(double[] values, double[] into, int count) {
+        for (int i = 0; i < count; i++) {
+            into[i] = Math.log(values[i]);
+        }
+    }
+
+    /** into[b] = values[indices[b]] (see {@link #logs}). */
+    private static void gather(double[] values, int[] indices, double[] into) {
+        for (int b = 0; b < indices.length; b++) {
+            into[b] = values[indices[b]];
+        }
+    }
+
+    /** exp of each value into {@code into} (see {@link #logs}). */
+    private static void exps(double[] values, double[] into) {
+        for (int i = 0; i < values.length; i++) {
+            into[i] = Math.exp(values[i]);
+        }
     }
 
     /**

@@ -22,14 +22,14 @@ public final class IsoflopIntervals {
     /** [2.5 %, 97.5 %] quantiles of the replicates' exponent of one law. */
     public static double[] exponentInterval(List<ComputeOptimalLaws> replicates, ComputeOptimalLaws.Quantity q) {
         double[] exponents = replicates.stream().mapToDouble(r -> r.law(q).exponent()).toArray();
-        return new double[] {Statistics.quantile(exponents, 0.025), Statistics.quantile(exponents, 0.975)};
+        return Statistics.interval95(exponents);
     }
 
     /** [2.5 %, 97.5 %] quantiles of the replicates' values coef·C^exponent at C. */
     public static double[] valueInterval(List<ComputeOptimalLaws> replicates, ComputeOptimalLaws.Quantity q,
                                          double flops) {
         double[] values = replicates.stream().mapToDouble(r -> r.law(q).at(flops)).toArray();
-        return new double[] {Statistics.quantile(values, 0.025), Statistics.quantile(values, 0.975)};
+        return Statistics.interval95(values);
     }
 
     /**
@@ -62,7 +62,8 @@ public final class IsoflopIntervals {
         for (int i = 0; i < flops.length; i++) {
             double c = flops[i];
             double[] values = replicates.stream().mapToDouble(r -> r.at(c)).toArray();
-            band[i] = new double[] {c, Statistics.quantile(values, 0.025), Statistics.quantile(values, 0.975)};
+            double[] interval = Statistics.interval95(values);
+            band[i] = new double[] {c, interval[0], interval[1]};
         }
         return band;
     }

@@ -37,6 +37,16 @@ final class Statistics {
         return quantileOfSorted(sorted, q);
     }
 
+    /**
+     * {@code np.quantile(values, [0.025, 0.975])}: the two quantiles of a 95 % interval from one sorted copy (each
+     * is what {@link #quantile} gives: the same order statistics, the same interpolation).
+     */
+    static double[] interval95(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new double[] {quantileOfSorted(sorted, 0.025), quantileOfSorted(sorted, 0.975)};
+    }
+
     static double quantileOfSorted(double[] sorted, double q) {
         int n = sorted.length;
         if (n == 0) {

@@ -41,4 +41,29 @@ class AkimaInterpolatorTest {
         assertThatThrownBy(() -> AkimaInterpolator.of(new double[] {0, 2, 1}, new double[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strictly increasing");
     }
+
+    @Test
+    void aReusedWorkspaceGivesExactlyTheValuesOfFreshInterpolants() {
+        java.util.Random random = new java.util.Random(7);
+        double[] x = {0.0, 0.4, 1.1, 1.5, 2.6, 3.0, 4.2};
+        double[] z = new double[200];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = x[0] + (x[x.length - 1] - x[0]) * i / (z.length - 1);
+        }
+        AkimaInterpolator.Workspace workspace = new AkimaInterpolator.Workspace(x);
+        double[] reused = new double[z.length];
+        double[] fresh = new double[z.length];
+        for (int round = 0; round < 200; round++) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = round % 10 == 0 ? 1.0 : random.nextGaussian();
+            }
+            workspace.fit(y);
+            workspace.valuesAscending(z, reused);
+            AkimaInterpolator.of(x, y).valuesAscending(z, fresh);
+            assertThat(reused).containsExactly(fresh);
+        }
+        double[] notFinite = {1.0, 2.0, Double.NaN, 1.0, 0.5, 0.2, 0.1};
+        assertThatThrownBy(() -> workspace.fit(notFinite)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -153,24 +156,19 @@ public final class PorianData {
      */
     public static List<JsonNode> storedBudgets(String table, Set<String> fields) {
         requireTable(table);
-        List<JsonNode> result = new ArrayList<>();
-        for (String text : textLines(table + ".budgets.jsonl.gz")) {
-            ObjectNode node = MAPPER.createObjectNode();
-            try (JsonParser parser = MAPPER.createParser(text)) {
-                parser.nextToken();
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if (fields.contains(field)) {
-                        node.set(field, (JsonNode) parser.readValueAsTree());
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            }
-            result.add(node);
-        }
-        return result;
+        return selected(table + ".budgets.jsonl.gz", fields);
+    }
+
+    /**
+     * The stored per-configuration fits of a table with only the named values (published results; for comparison
+     * only): a path names a field of the line or, joined by dots, a field inside it ({@code "basic.A"},
+     * {@code "bootstrap.loss.alpha"}), and selects that value whole; the objects on the way hold only what is
+     * selected, and everything else (here most of the per-replicate arrays) is skipped unparsed. A selected value is
+     * the node {@link #storedFits(String)} gives at that path.
+     */
+    public static List<JsonNode> storedFits(String table, Set<String> paths) {
+        requireTable(table);
+        return selected(table + ".fit_results.jsonl.gz", paths);
     }
 
     /** The stored per-configuration fits of a table (published results; for comparison only). */
@@ -193,6 +191,90 @@ public final class PorianData {
     /** The bundled source file's id in provenance records, e.g. {@code porian:summary_df}. */
     public static String source(String table) {
         return PREFIX + table;
+    }
+
+    /** The lines of a bundled JSON-lines file with only the values at {@code paths} (see {@link #storedFits}). */
+    private static List<JsonNode> selected(String file, Set<String> paths) {
+        Set<String> parents = new HashSet<>();
+        for (String path : paths) {
+            for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+                parents.add(path.substring(0, dot));
+            }
+        }
+        List<JsonNode> result = new ArrayList<>();
+        for (String text : textLines(file)) {
+            ObjectNode node = MAPPER.getNodeFactory().objectNode();
+            try (JsonParser parser = MAPPER.createParser(text)) {
+                parser.nextToken();
+                select(parser, node, "", paths, parents);
+            }
+            result.add(node);
+        }
+        return result;
+    }
+
+    /** Reads the object the parser is in into {@code into}, keeping the selected values and their parents. */
+    private static void select(JsonParser parser, ObjectNode into, String prefix, Set<String> paths,
+                               Set<String> parents) {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            String path = prefix + field;
+            JsonToken value = parser.nextToken();
+            if (paths.contains(path)) {
+                into.set(field, node(parser, value));
+            } else if (value == JsonToken.START_OBJECT && parents.contains(path)) {
+                ObjectNode child = MAPPER.getNodeFactory().objectNode();
+                select(parser, child, path + ".", paths, parents);
+                into.set(field, child);
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    /**
+     * The value the parser is at as a tree, built as {@code readTree} builds it for this data (int-sized integers as
+     * int nodes, larger ones as long or big-integer nodes, other numbers as doubles), without the tree deserializer.
+     */
+    private static JsonNode node(JsonParser parser, JsonToken token) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        switch (token) {
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(node(parser, next));
+                }
+                return array;
+            }
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    object.set(field, node(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_STRING -> {
+                return nodes.stringNode(parser.getString());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new IllegalStateException("unexpected JSON token " + token);
+        }
     }
 
     private static void requireTable(String table) {

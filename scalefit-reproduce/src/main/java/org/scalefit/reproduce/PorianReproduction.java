@@ -17,6 +17,7 @@ import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.isoflop.PowerLaw;
 import org.scalefit.isoflop.SaturatingLoss;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Section;
 import org.scalefit.report.charts.IsoflopFigures;
@@ -37,12 +38,43 @@ public final class PorianReproduction {
     private static final Set<String> STORED_BUDGET_FIELDS = Set.of("n_stars_idx", "t_stars_idx", "opt_ind",
             "opt_tok_ind", "n_star_std", "t_star_std", "loss_star_std", "op_n", "op_t");
 
+    /** The values of the stored fits that the comparisons and the published Table 1 read. */
+    private static final Set<String> STORED_FIT_VALUES = Set.of("bs_median_weighted.n_exponent",
+            "bs_median_weighted.n_coef", "bs_median_weighted.n_r2", "bs_median_weighted.t_exponent",
+            "bs_median_weighted.multiplier_exponent", "basic.n_exponent", "basic.A", "basic.E", "basic.alpha",
+            "weighted.multiplier_exponent", "bootstrap.loss.alpha", "bootstrap.num_powerlaw_fits",
+            "bootstrap.powerlaw.n_exponent", "bootstrap.powerlaw.t_exponent", "bootstrap.powerlaw.multiplier_exponent",
+            "bootstrap_weighted.num_powerlaw_fits", "bootstrap_weighted.powerlaw.n_exponent",
+            "bootstrap_weighted.powerlaw.t_exponent", "bootstrap_weighted.powerlaw.multiplier_exponent",
+            "bootstrap_weighted.powerlaw.multiplier_coef");
+
+    /** The job name of the compute-savings analysis in {@link #START_ORDER}. */
+    private static final String COMPUTE_SAVINGS_JOB = "compute savings";
+
+    /** The five independent analyses, in the order they run: the four tables, then the compute savings. */
+    private static final List<String> START_ORDER = List.of("summary_df", "summary_df_owt2", "summary_df_att",
+            "summary_df_kaplan_tuned_hparams", COMPUTE_SAVINGS_JOB);
+
     private PorianReproduction() {
+    }
+
+    /** One table's analyses, comparisons and Table 1 rows (ours and the published ones). */
+    private record TableRun(List<PorianStudy.Result> results, List<Comparison> comparisons,
+                            Provenance.DataSource source, List<IsoflopIntervals.TableRow> rows,
+                            List<IsoflopIntervals.TableRow> publishedRows) {
     }
 
     /** Runs the reproduction. */
     public static StudyReproduction run(ReproductionContext context) {
         long begin = System.nanoTime();
+        // The four tables and the compute-savings analysis are independent jobs (each draws from its own generator
+        // seeded with 42, PorianStudy), run one after the other, each spreading its own tasks over the workers.
+        // Running them side by side on one work-stealing pool was measured and not kept (BENCHMARKS.md, "Porian et
+        // al. IsoFLOP reproduction (issue 14), schedule and bootstrap allocations").
+        List<Object> done = new ArrayList<>();
+        for (String job : START_ORDER) {
+            done.add(runJob(job, context.parallelism()));
+        }
         List<Comparison> comparisons = new ArrayList<>();
         List<Provenance.DataSource> sources = new ArrayList<>();
         List<IsoflopIntervals.TableRow> rows = new ArrayList<>();
@@ -51,83 +83,13 @@ public final class PorianReproduction {
         List<IsoflopIntervals.TableRow> publishedAdjusted = new ArrayList<>();
         Map<String, List<PorianStudy.Result>> byTable = new LinkedHashMap<>();
         for (String table : PorianData.TABLES) {
-            List<JsonNode> storedBudgets = PorianData.storedBudgets(table, STORED_BUDGET_FIELDS);
-            List<JsonNode> storedFits = PorianData.storedFits(table);
-            List<PorianStudy.Result> results = PorianStudy.table(table, true, context.parallelism());
-            byTable.put(table, results);
-            sources.add(new Provenance.DataSource(PorianData.source(table), PorianData.contentHash(table),
-                    results.size() + " configurations, " + storedBudgets.size() + " budgets"));
-            int line = 0;
-            for (PorianStudy.Result result : results) {
-                String name = result.configuration().name();
-                int draws = 0;
-                int exact = 0;
-                double spreadError = 0;
-                for (BudgetOptimum optimum : result.optima()) {
-                    JsonNode stored = storedBudgets.get(line++);
-                    if (!has(stored, "n_stars_idx")) {
-                        continue;
-                    }
-                    draws++;
-                    if (same(optimum.sizes(), stored.get("n_stars_idx"))
-                            && same(optimum.tokens(), stored.get("t_stars_idx"))
-                            && optimum.sizes().optimumIndex() == stored.get("opt_ind").asInt()
-                            && optimum.tokens().optimumIndex() == stored.get("opt_tok_ind").asInt()) {
-                        exact++;
-                    }
-                    if (optimum.hasOptimum()) {
-                        spreadError = Math.max(spreadError, relative(optimum.pair().nSpread(), stored, "n_star_std"));
-                        spreadError = Math.max(spreadError, relative(optimum.pair().tSpread(), stored, "t_star_std"));
-                        spreadError = Math.max(spreadError, relative(optimum.pair().lossSpread(), stored,
-                                "loss_star_std"));
-                        spreadError = Math.max(spreadError, relative(optimum.pair().n(), stored, "op_n"));
-                        spreadError = Math.max(spreadError, relative(optimum.pair().t(), stored, "op_t"));
-                    }
-                }
-                comparisons.add(Comparison.absolute(name, "budgets with identical bootstrap optima", exact, draws, 0));
-                comparisons.add(Comparison.absolute(name, "max rel. diff of spreads and optimal pairs", spreadError,
-                        0, 1e-12));
-                JsonNode stored = storedFits.get(result.configuration().index());
-                IsoflopFits fits = result.fits();
-                PowerLaw a = fits.point(FitVariant.BS_MEDIAN_WEIGHTED).n();
-                JsonNode paper = stored.get("bs_median_weighted");
-                comparisons.add(exponent(name, "a (N* exponent)", a.exponent(), paper.get("n_exponent").asDouble()));
-                comparisons.add(Comparison.relative(name, "N* coefficient", a.coef(), paper.get("n_coef").asDouble(),
-                        1e-12));
-                comparisons.add(exponent(name, "R² of a", a.r2(), paper.get("n_r2").asDouble()));
-                comparisons.add(exponent(name, "b (D* exponent)", fits.point(FitVariant.BS_MEDIAN_WEIGHTED).t()
-                        .exponent(), paper.get("t_exponent").asDouble()));
-                comparisons.add(exponent(name, "ρ* exponent", fits.point(FitVariant.BS_MEDIAN_WEIGHTED).multiplier()
-                        .exponent(), paper.get("multiplier_exponent").asDouble()));
-                comparisons.add(exponent(name, "basic N* exponent", fits.point(FitVariant.BASIC).n().exponent(),
-                        stored.get("basic").get("n_exponent").asDouble()));
-                comparisons.add(exponent(name, "weighted ρ* exponent", fits.point(FitVariant.WEIGHTED).multiplier()
-                        .exponent(), stored.get("weighted").get("multiplier_exponent").asDouble()));
-                comparisons.add(Comparison.absolute(name, "max abs. diff over bootstrap replicate fits",
-                        replicateError(fits, stored), 0, 1e-12));
-                SaturatingLoss loss = fits.loss();
-                JsonNode basic = stored.get("basic");
-                comparisons.add(Comparison.relative(name, "L*(C) A", loss.a(), basic.get("A").asDouble(), 1e-4));
-                double e = basic.get("E").asDouble();
-                comparisons.add(e > 0.01 ? Comparison.relative(name, "L*(C) E", loss.e(), e, 1e-4)
-                        : Comparison.absolute(name, "L*(C) E", loss.e(), e, 1e-3));
-                comparisons.add(Comparison.relative(name, "L*(C) alpha", loss.alpha(), basic.get("alpha").asDouble(),
-                        1e-4));
-                double[] alphas = fits.lossBootstrap().stream().mapToDouble(SaturatingLoss::alpha).toArray();
-                double[] published = PorianData.doubles(stored.get("bootstrap").get("loss").get("alpha"));
-                comparisons.add(Comparison.absolute(name, "L*(C) alpha, 2.5 % bootstrap quantile",
-                        quantile(alphas, 0.025), quantile(published, 0.025), 1e-3));
-                comparisons.add(Comparison.absolute(name, "L*(C) alpha, 97.5 % bootstrap quantile",
-                        quantile(alphas, 0.975), quantile(published, 0.975), 1e-3));
-                if (!table.equals("summary_df_att")) {
-                    String dataset = result.configuration().dataset().equals("owt2") ? "OpenWebText2" : "RefinedWeb";
-                    IsoflopIntervals.TableRow ours = IsoflopIntervals.tableRow(result.configuration().title(), dataset,
-                            fits, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET);
-                    IsoflopIntervals.TableRow theirs = publishedRow(result.configuration().title(), dataset, stored);
-                    (table.equals("summary_df_kaplan_tuned_hparams") ? adjusted : rows).add(ours);
-                    (table.equals("summary_df_kaplan_tuned_hparams") ? publishedAdjusted : publishedRows).add(theirs);
-                }
-            }
+            TableRun run = (TableRun) done.get(START_ORDER.indexOf(table));
+            byTable.put(table, run.results());
+            sources.add(run.source());
+            comparisons.addAll(run.comparisons());
+            boolean kaplanAdjusted = table.equals("summary_df_kaplan_tuned_hparams");
+            (kaplanAdjusted ? adjusted : rows).addAll(run.rows());
+            (kaplanAdjusted ? publishedAdjusted : publishedRows).addAll(run.publishedRows());
         }
         List<IsoflopIntervals.TableRow> table1 = IsoflopIntervals.table(rows, adjusted);
         List<IsoflopIntervals.TableRow> published1 = IsoflopIntervals.table(publishedRows, publishedAdjusted);
@@ -148,7 +110,10 @@ public final class PorianReproduction {
                         List.of("Experiment", "Dataset", "a estimation", "R² of a fit", "ρ* range"), cells);
         List<Section> sections = new ArrayList<>(List.of(section));
         sections.addAll(PorianFigures.sections(byTable));
-        sections.add(computeSavings(context, comparisons));
+        @SuppressWarnings("unchecked")
+        List<List<ComputeSavings.Row>> savings = (List<List<ComputeSavings.Row>>) done.get(
+                START_ORDER.indexOf(COMPUTE_SAVINGS_JOB));
+        sections.add(computeSavings(savings, comparisons));
         List<String> notes = List.of(
                 "Published values are the authors' stored results in the bundled tables (analysis.py run by "
                         + "make_paper.ipynb); Table 1's published text is formatted from the stored fits by the "
@@ -164,15 +129,104 @@ public final class PorianReproduction {
                 (System.nanoTime() - begin) / 1e9);
     }
 
+    private static Object runJob(String name, Parallelism parallelism) {
+        return name.equals(COMPUTE_SAVINGS_JOB)
+                ? PorianStudy.computeSavings(new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, parallelism)
+                : table(name, parallelism);
+    }
+
+    /** One table: its analyses ({@link PorianStudy#table}) and their comparisons with the stored results. */
+    private static TableRun table(String table, Parallelism parallelism) {
+        List<Comparison> comparisons = new ArrayList<>();
+        List<IsoflopIntervals.TableRow> rows = new ArrayList<>();
+        List<IsoflopIntervals.TableRow> publishedRows = new ArrayList<>();
+        List<JsonNode> storedBudgets = PorianData.storedBudgets(table, STORED_BUDGET_FIELDS);
+        List<JsonNode> storedFits = PorianData.storedFits(table, STORED_FIT_VALUES);
+        List<PorianStudy.Result> results = PorianStudy.table(table, true, parallelism);
+        Provenance.DataSource source = new Provenance.DataSource(PorianData.source(table),
+                PorianData.contentHash(table), results.size() + " configurations, " + storedBudgets.size()
+                + " budgets");
+        int line = 0;
+        for (PorianStudy.Result result : results) {
+            String name = result.configuration().name();
+            int draws = 0;
+            int exact = 0;
+            double spreadError = 0;
+            for (BudgetOptimum optimum : result.optima()) {
+                JsonNode stored = storedBudgets.get(line++);
+                if (!has(stored, "n_stars_idx")) {
+                    continue;
+                }
+                draws++;
+                if (same(optimum.sizes(), stored.get("n_stars_idx"))
+                        && same(optimum.tokens(), stored.get("t_stars_idx"))
+                        && optimum.sizes().optimumIndex() == stored.get("opt_ind").asInt()
+                        && optimum.tokens().optimumIndex() == stored.get("opt_tok_ind").asInt()) {
+                    exact++;
+                }
+                if (optimum.hasOptimum()) {
+                    spreadError = Math.max(spreadError, relative(optimum.pair().nSpread(), stored, "n_star_std"));
+                    spreadError = Math.max(spreadError, relative(optimum.pair().tSpread(), stored, "t_star_std"));
+                    spreadError = Math.max(spreadError, relative(optimum.pair().lossSpread(), stored,
+                            "loss_star_std"));
+                    spreadError = Math.max(spreadError, relative(optimum.pair().n(), stored, "op_n"));
+                    spreadError = Math.max(spreadError, relative(optimum.pair().t(), stored, "op_t"));
+                }
+            }
+            comparisons.add(Comparison.absolute(name, "budgets with identical bootstrap optima", exact, draws, 0));
+            comparisons.add(Comparison.absolute(name, "max rel. diff of spreads and optimal pairs", spreadError,
+                    0, 1e-12));
+            JsonNode stored = storedFits.get(result.configuration().index());
+            IsoflopFits fits = result.fits();
+            PowerLaw a = fits.point(FitVariant.BS_MEDIAN_WEIGHTED).n();
+            JsonNode paper = stored.get("bs_median_weighted");
+            comparisons.add(exponent(name, "a (N* exponent)", a.exponent(), paper.get("n_exponent").asDouble()));
+            comparisons.add(Comparison.relative(name, "N* coefficient", a.coef(), paper.get("n_coef").asDouble(),
+                    1e-12));
+            comparisons.add(exponent(name, "R² of a", a.r2(), paper.get("n_r2").asDouble()));
+            comparisons.add(exponent(name, "b (D* exponent)", fits.point(FitVariant.BS_MEDIAN_WEIGHTED).t()
+                    .exponent(), paper.get("t_exponent").asDouble()));
+            comparisons.add(exponent(name, "ρ* exponent", fits.point(FitVariant.BS_MEDIAN_WEIGHTED).multiplier()
+                    .exponent(), paper.get("multiplier_exponent").asDouble()));
+            comparisons.add(exponent(name, "basic N* exponent", fits.point(FitVariant.BASIC).n().exponent(),
+                    stored.get("basic").get("n_exponent").asDouble()));
+            comparisons.add(exponent(name, "weighted ρ* exponent", fits.point(FitVariant.WEIGHTED).multiplier()
+                    .exponent(), stored.get("weighted").get("multiplier_exponent").asDouble()));
+            comparisons.add(Comparison.absolute(name, "max abs. diff over bootstrap replicate fits",
+                    replicateError(fits, stored), 0, 1e-12));
+            SaturatingLoss loss = fits.loss();
+            JsonNode basic = stored.get("basic");
+            comparisons.add(Comparison.relative(name, "L*(C) A", loss.a(), basic.get("A").asDouble(), 1e-4));
+            double e = basic.get("E").asDouble();
+            comparisons.add(e > 0.01 ? Comparison.relative(name, "L*(C) E", loss.e(), e, 1e-4)
+                    : Comparison.absolute(name, "L*(C) E", loss.e(), e, 1e-3));
+            comparisons.add(Comparison.relative(name, "L*(C) alpha", loss.alpha(), basic.get("alpha").asDouble(),
+                    1e-4));
+            double[] alphas = fits.lossBootstrap().stream().mapToDouble(SaturatingLoss::alpha).toArray();
+            double[] published = PorianData.doubles(stored.get("bootstrap").get("loss").get("alpha"));
+            comparisons.add(Comparison.absolute(name, "L*(C) alpha, 2.5 % bootstrap quantile",
+                    quantile(alphas, 0.025), quantile(published, 0.025), 1e-3));
+            comparisons.add(Comparison.absolute(name, "L*(C) alpha, 97.5 % bootstrap quantile",
+                    quantile(alphas, 0.975), quantile(published, 0.975), 1e-3));
+            if (!table.equals("summary_df_att")) {
+                String dataset = result.configuration().dataset().equals("owt2") ? "OpenWebText2" : "RefinedWeb";
+                IsoflopIntervals.TableRow ours = IsoflopIntervals.tableRow(result.configuration().title(), dataset,
+                        fits, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET);
+                IsoflopIntervals.TableRow theirs = publishedRow(result.configuration().title(), dataset, stored);
+                rows.add(ours);
+                publishedRows.add(theirs);
+            }
+        }
+        return new TableRun(results, comparisons, source, rows, publishedRows);
+    }
+
     /**
      * The compute-savings analysis, default and "limited compute": per prefix of the budget ladder the N* exponent
      * with its 95 % interval, the RMS relative error against 0.5 and the experiment's cost.
      */
-    private static Section computeSavings(ReproductionContext context, List<Comparison> comparisons) {
+    private static Section computeSavings(List<List<ComputeSavings.Row>> both, List<Comparison> comparisons) {
         List<List<String>> cells = new ArrayList<>();
         Map<String, List<ComputeSavings.Row>> variants = new LinkedHashMap<>();
-        List<List<ComputeSavings.Row>> both = PorianStudy.computeSavings(
-                new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, context.parallelism());
         for (boolean limited : new boolean[] {false, true}) {
             String variant = limited ? "limited compute (C > 2.4e16)" : "default";
             List<ComputeSavings.Row> rows = both.get(limited ? 1 : 0);
