@@ -3,7 +3,6 @@ package org.scalefit.fit;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,24 +41,19 @@ final class BasinMap implements Serializable {
     static final double SAME_OPTIMUM = 1e-3;
 
     private final double cellSize;
-    private final Map<Long, double[]> cells;
+    /** The recorded cells; never modified once this map is built. */
+    private final CellTable cells;
     /** The lowest final value recorded; paths towards optima this good are never cut short. */
     private final double bestFinal;
 
-    private BasinMap(double cellSize, Map<Long, double[]> cells) {
+    private BasinMap(double cellSize, CellTable cells) {
         this.cellSize = cellSize;
         this.cells = cells;
-        double best = Double.POSITIVE_INFINITY;
-        for (double[] visit : cells.values()) {
-            if (!Double.isNaN(visit[1])) {
-                best = Math.min(best, visit[1]);
-            }
-        }
-        this.bestFinal = best;
+        this.bestFinal = cells.lowestFinal();
     }
 
     static BasinMap empty(double cellSize) {
-        return new BasinMap(cellSize, Map.of());
+        return new BasinMap(cellSize, new CellTable(16));
     }
 
     int size() {
@@ -71,16 +65,21 @@ final class BasinMap implements Serializable {
      * no recorded path went through here.
      */
     double recognise(double[] x, double value) {
-        if (cells.isEmpty()) {
+        if (cells.size() == 0) {
             return Double.NaN;
         }
-        double[] visit = cells.get(cellKey(x, cellSize));
-        if (visit == null || Double.isNaN(visit[1])
-                || Math.abs(value - visit[0]) > VISIT_TOLERANCE * Math.abs(visit[0])
-                || MultiStartFitter.withinMargin(visit[1], bestFinal)) {
+        int slot = cells.find(cellKey(x, cellSize));
+        if (slot < 0) {
             return Double.NaN;
         }
-        return visit[1];
+        double there = cells.valueThere(slot);
+        double destination = cells.finalValue(slot);
+        if (Double.isNaN(destination)
+                || Math.abs(value - there) > VISIT_TOLERANCE * Math.abs(there)
+                || MultiStartFitter.withinMargin(destination, bestFinal)) {
+            return Double.NaN;
+        }
+        return destination;
     }
 
     /** Two recorded final values are the same optimum: they differ by at most {@value #SAME_OPTIMUM} (relative). */
@@ -88,13 +87,13 @@ final class BasinMap implements Serializable {
         return Math.abs(a - b) <= SAME_OPTIMUM * Math.abs(a);
     }
 
-    /** A new map with the given cells added (cells already known keep their first record). */
+    /** A new map with the given cells added (cells already known keep their first record); this one is unchanged. */
     BasinMap with(Map<Long, double[]> additions) {
         if (additions.isEmpty()) {
             return this;
         }
-        Map<Long, double[]> next = new HashMap<>(cells);
-        additions.forEach((key, visit) -> record(next, key, visit));
+        CellTable next = cells.copyFor(cells.size() + additions.size());
+        additions.forEach((key, visit) -> next.record(key, visit[0], visit[1]));
         return new BasinMap(cellSize, next);
     }
 
@@ -114,7 +113,7 @@ final class BasinMap implements Serializable {
     /** Serialises the map as its cells' keys and visits in two flat arrays (fast to write and read, where a map of
      *  boxed keys is not: the map reaches ~10⁵–10⁶ cells on a 3-input grid and travels with every wave's tasks). */
     private Object writeReplace() {
-        return new SerializedForm(cellSize, CellArrays.of(cells));
+        return new SerializedForm(cellSize, cells.toArrays());
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -123,7 +122,11 @@ final class BasinMap implements Serializable {
 
     private record SerializedForm(double cellSize, CellArrays cells) implements Serializable {
         private Object readResolve() {
-            return new BasinMap(cellSize, cells.cells());
+            CellTable table = new CellTable(cells.keys().length);
+            for (int i = 0; i < cells.keys().length; i++) {
+                table.record(cells.keys()[i], cells.visits()[2 * i], cells.visits()[2 * i + 1]);
+            }
+            return new BasinMap(cellSize, table);
         }
     }
 
@@ -153,6 +156,128 @@ final class BasinMap implements Serializable {
                 cells.put(keys[i], new double[] {visits[2 * i], visits[2 * i + 1]});
             }
             return cells;
+        }
+    }
+
+    /**
+     * Cells {key → (value there, final value)} in an open-addressing table with linear probing: a lookup is one or two
+     * reads of primitive arrays, where a {@code HashMap<Long, double[]>} of 10⁵–10⁶ cells costs a boxed key, a node
+     * and an array, each a likely cache miss, on every iteration of every start. Hand-written because the JDK has no
+     * primitive-keyed map; the same rules as {@link #record(Map, long, double[])} (first record kept, a cell whose
+     * visits led to different optima marked ambiguous with final value NaN).
+     */
+    private static final class CellTable {
+        private final long[] keys;
+        /** visits[2·slot] = value there, visits[2·slot + 1] = final value. */
+        private final double[] visits;
+        private final boolean[] used;
+        private final int mask;
+        private int size;
+
+        /** A table with room for {@code cells} cells at a load of at most one half. */
+        CellTable(int cells) {
+            int capacity = Integer.highestOneBit(Math.max(16, cells) * 2 - 1) * 2;
+            keys = new long[capacity];
+            visits = new double[2 * capacity];
+            used = new boolean[capacity];
+            mask = capacity - 1;
+        }
+
+        private CellTable(CellTable other) {
+            keys = other.keys.clone();
+            visits = other.visits.clone();
+            used = other.used.clone();
+            mask = other.mask;
+            size = other.size;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** A copy of this table with room for {@code cells} cells (the same slots if it has room already). */
+        CellTable copyFor(int cells) {
+            if (2L * cells <= keys.length) {
+                return new CellTable(this);
+            }
+            CellTable bigger = new CellTable(cells);
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (used[slot]) {
+                    bigger.record(keys[slot], visits[2 * slot], visits[2 * slot + 1]);
+                }
+            }
+            return bigger;
+        }
+
+        private int home(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+
+        /** The slot of {@code key}, or −1. */
+        int find(long key) {
+            for (int slot = home(key); used[slot]; slot = (slot + 1) & mask) {
+                if (keys[slot] == key) {
+                    return slot;
+                }
+            }
+            return -1;
+        }
+
+        double valueThere(int slot) {
+            return visits[2 * slot];
+        }
+
+        double finalValue(int slot) {
+            return visits[2 * slot + 1];
+        }
+
+        /** Records a visit; the caller keeps the load at most one half. */
+        void record(long key, double valueThere, double finalValue) {
+            int slot = home(key);
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    double known = visits[2 * slot + 1];
+                    if (!Double.isNaN(known) && !sameOptimum(known, finalValue)) {
+                        visits[2 * slot + 1] = Double.NaN;
+                    }
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (2 * (size + 1) > keys.length) {
+                throw new IllegalStateException("cell table full");
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            visits[2 * slot] = valueThere;
+            visits[2 * slot + 1] = finalValue;
+            size++;
+        }
+
+        /** The lowest final value recorded (NaN finals, ambiguous cells, not counted); +∞ if none. */
+        double lowestFinal() {
+            double best = Double.POSITIVE_INFINITY;
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (used[slot] && !Double.isNaN(visits[2 * slot + 1])) {
+                    best = Math.min(best, visits[2 * slot + 1]);
+                }
+            }
+            return best;
+        }
+
+        /** The cells in slot order. */
+        CellArrays toArrays() {
+            long[] cellKeys = new long[size];
+            double[] cellVisits = new double[2 * size];
+            for (int slot = 0, i = 0; slot < keys.length; slot++) {
+                if (used[slot]) {
+                    cellKeys[i] = keys[slot];
+                    cellVisits[2 * i] = visits[2 * slot];
+                    cellVisits[2 * i + 1] = visits[2 * slot + 1];
+                    i++;
+                }
+            }
+            return new CellArrays(cellKeys, cellVisits);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.scalefit.fit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
@@ -78,6 +82,20 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
     private double lastFloor;
     /** Scratch for one point's J_i in {@link #valueGradientHessian}. */
     private final double[] pointJacobian;
+    /**
+     * The distinct tuples of the first k − 1 inputs ("prefixes"), when they repeat enough to be worth summing once:
+     * prefixValues[j·prefixes + p] is the value index of input j in prefix p, prefixOfPoint[i] the prefix of point
+     * i; {@code prefixes} is 0 (and the arrays empty) when the points are summed input by input instead.
+     */
+    private final int prefixes;
+    private final int[] prefixValues;
+    private final int[] prefixOfPoint;
+    /** Scratch: per prefix, e^{e−M} + Σ_{j<k−1} P_j, summed in the order of the per-point sum. */
+    private final double[] prefixSum;
+    /** Scratch: per point, its weighted Huber term, summed in point order after a loop without dependencies. */
+    private final double[] huberTerm;
+    /** Scratch for {@link TableLogExp#logsOfNormals}. */
+    private final double[] logScratch;
 
     private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
                                   double[] logLosses, double[] weights) {
@@ -107,6 +125,70 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         for (int t = 0; t < valueIndex.length; t++) {
             pointsWithValue[next[valueIndex[t]]++] = t % points;
         }
+        // Distinct tuples of the first k − 1 inputs, numbered in order of first appearance.
+        Map<List<Integer>, Integer> tuples = new HashMap<>();
+        int[] ofPoint = new int[points];
+        List<int[]> tupleValues = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            Integer[] tuple = new Integer[arity - 1];
+            for (int j = 0; j < arity - 1; j++) {
+                tuple[j] = valueIndex[j * points + i];
+            }
+            Integer known = tuples.putIfAbsent(List.of(tuple), tuples.size());
+            if (known == null) {
+                int[] values = new int[arity - 1];
+                for (int j = 0; j < arity - 1; j++) {
+                    values[j] = tuple[j];
+                }
+                tupleValues.add(values);
+                ofPoint[i] = tuples.size() - 1;
+            } else {
+                ofPoint[i] = known;
+            }
+        }
+        if (2 * tupleValues.size() <= points) {
+            this.prefixes = tupleValues.size();
+            this.prefixOfPoint = ofPoint;
+            this.prefixValues = new int[(arity - 1) * prefixes];
+            for (int p = 0; p < prefixes; p++) {
+                for (int j = 0; j < arity - 1; j++) {
+                    prefixValues[j * prefixes + p] = tupleValues.get(p)[j];
+                }
+            }
+        } else {
+            this.prefixes = 0;
+            this.prefixOfPoint = new int[0];
+            this.prefixValues = new int[0];
+        }
+        this.prefixSum = new double[prefixes];
+        this.huberTerm = new double[points];
+        this.logScratch = new double[points];
+    }
+
+    /** Another instance on the same immutable data, with its own scratch space. */
+    private HuberLogLossObjective(HuberLogLossObjective shared) {
+        this.arity = shared.arity;
+        this.points = shared.points;
+        this.delta = shared.delta;
+        this.distinctLogs = shared.distinctLogs;
+        this.offsets = shared.offsets;
+        this.valueIndex = shared.valueIndex;
+        this.logLosses = shared.logLosses;
+        this.weights = shared.weights;
+        this.smallestLogLoss = shared.smallestLogLoss;
+        this.pointsStart = shared.pointsStart;
+        this.pointsWithValue = shared.pointsWithValue;
+        this.prefixes = shared.prefixes;
+        this.prefixValues = shared.prefixValues;
+        this.prefixOfPoint = shared.prefixOfPoint;
+        this.exponent = new double[distinctLogs.length];
+        this.power = new double[distinctLogs.length];
+        this.pointWeight = new double[points];
+        this.pointLog = new double[points];
+        this.pointJacobian = new double[2 * arity + 1];
+        this.prefixSum = new double[prefixes];
+        this.huberTerm = new double[points];
+        this.logScratch = new double[points];
     }
 
     /**
@@ -302,7 +384,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
 
     @Override
     public DifferentiableObjective copy() {
-        return new HuberLogLossObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses, weights);
+        return new HuberLogLossObjective(this);
     }
 
     @Override
@@ -344,36 +426,49 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         if (wantGradient) {
             Arrays.fill(gradient, 0.0);
         }
-        // Three passes over the points, so that each loop is short and its iterations independent.
-        for (int i = 0; i < points; i++) {
-            pointWeight[i] = floor + power[valueIndex[i]];
-        }
-        for (int j = 1, b = points; j < k; j++, b += points) {
-            for (int i = 0; i < points; i++) {
-                pointWeight[i] += power[valueIndex[b + i]];
-            }
-        }
-        for (int i = 0; i < points; i++) {
-            pointLog[i] = TableLogExp.log(pointWeight[i]);
-        }
-        // The floor's gradient weight Σ_i pointWeight[i] is summed in the same pass as f, in the same order as a
-        // separate pass would: two independent addition chains in one loop instead of two dependent loops.
+        // Short passes over the points, each without a dependency between its iterations except the last.
+        sumTerms(floor);
         double f = 0;
         double floorWeight = 0;
-        for (int i = 0; i < points; i++) {
-            double s = pointWeight[i];
-            if (s < UNDERFLOW_GUARD) {
-                f += evaluateWithOwnShift(theta, i, gradient);
-                pointWeight[i] = 0;
-                continue;
+        if (!anyUnderflow(floor)) {
+            // Every s_i lies in [UNDERFLOW_GUARD, k + 1]: normal, so the logarithms need no range check.
+            TableLogExp.logsOfNormals(pointWeight, pointLog, huberTerm, logScratch, points);
+            // The Huber terms and gradient weights of all points (a loop the JIT vectorises: no branch, no
+            // dependency between points), then f and Σ_i ψ_i/s_i summed in point order, as the loop below does.
+            final double[] terms = huberTerm;
+            final double[] weight = pointWeight;
+            for (int i = 0; i < points; i++) {
+                double r = logLosses[i] - (shift + pointLog[i]);
+                double psi = Math.min(delta, Math.max(-delta, r));
+                double w = weights[i];
+                terms[i] = w * (psi * (r - 0.5 * psi));
+                weight[i] = (w * psi) / weight[i];
             }
-            double r = logLosses[i] - (shift + pointLog[i]);
-            double psi = r > delta ? delta : (r < -delta ? -delta : r);
-            double w = weights[i];
-            f += w * (psi * (r - 0.5 * psi));
-            double pw = (w * psi) / s;
-            pointWeight[i] = pw;
-            floorWeight += pw;
+            for (int i = 0; i < points; i++) {
+                f += terms[i];
+                floorWeight += weight[i];
+            }
+        } else {
+            for (int i = 0; i < points; i++) {
+                pointLog[i] = TableLogExp.log(pointWeight[i]);
+            }
+            // The floor's gradient weight Σ_i pointWeight[i] is summed in the same pass as f, in the same order as
+            // a separate pass would.
+            for (int i = 0; i < points; i++) {
+                double s = pointWeight[i];
+                if (s < UNDERFLOW_GUARD) {
+                    f += evaluateWithOwnShift(theta, i, gradient);
+                    pointWeight[i] = 0;
+                    continue;
+                }
+                double r = logLosses[i] - (shift + pointLog[i]);
+                double psi = r > delta ? delta : (r < -delta ? -delta : r);
+                double w = weights[i];
+                f += w * (psi * (r - 0.5 * psi));
+                double pw = (w * psi) / s;
+                pointWeight[i] = pw;
+                floorWeight += pw;
+            }
         }
         if (wantGradient) {
             for (int j = 0; j < k; j++) {
@@ -390,6 +485,61 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
             gradient[2 * k] -= floorWeight * floor;
         }
         return f;
+    }
+
+    /**
+     * pointWeight[i] = s_i = e^{e−M} + Σ_j P_j[x_ij], added in that order (floor first, then input by input). With
+     * prefixes, the sum over the first k − 1 inputs is made once per distinct prefix and the last input's term added
+     * per point: the same additions in the same order, so the same s_i bit for bit.
+     */
+    private void sumTerms(double floor) {
+        final int k = arity;
+        if (prefixes > 0) {
+            for (int p = 0; p < prefixes; p++) {
+                double s = floor;
+                for (int j = 0, b = 0; j < k - 1; j++, b += prefixes) {
+                    s += power[prefixValues[b + p]];
+                }
+                prefixSum[p] = s;
+            }
+            for (int i = 0, b = (k - 1) * points; i < points; i++) {
+                pointWeight[i] = prefixSum[prefixOfPoint[i]] + power[valueIndex[b + i]];
+            }
+            return;
+        }
+        for (int i = 0; i < points; i++) {
+            pointWeight[i] = floor + power[valueIndex[i]];
+        }
+        for (int j = 1, b = points; j < k; j++, b += points) {
+            for (int i = 0; i < points; i++) {
+                pointWeight[i] += power[valueIndex[b + i]];
+            }
+        }
+    }
+
+    /**
+     * Whether some point's sum s_i (in pointWeight) is below {@link #UNDERFLOW_GUARD}. Each s_i is a sum of
+     * non-negative terms that starts with the floor and ends with the last input's term, and rounding is monotone,
+     * so s_i ≥ both: the answer is no, without looking at the points, when the floor or every term of the last
+     * input is at least the guard.
+     */
+    private boolean anyUnderflow(double floor) {
+        if (floor >= UNDERFLOW_GUARD) {
+            return false;
+        }
+        double smallestLast = Double.POSITIVE_INFINITY;
+        for (int v = offsets[arity - 1]; v < offsets[arity]; v++) {
+            smallestLast = Math.min(smallestLast, power[v]);
+        }
+        if (smallestLast >= UNDERFLOW_GUARD) {
+            return false;
+        }
+        for (int i = 0; i < points; i++) {
+            if (pointWeight[i] < UNDERFLOW_GUARD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -69,6 +69,31 @@ public final class TableLogExp {
         return exponent * LN2_HI + (exponent * LN2_LO + LOG_CENTRE[slice] + log1p);
     }
 
+    /**
+     * out[i] = {@link #log}(x[i]) for i &lt; n, bit for bit, for arguments the caller knows to be positive, normal and
+     * finite (no range check). The same operations as {@link #log} split over two loops: the first, per element,
+     * takes the bits apart and looks up the tables (a gather, which the JIT does not vectorise), leaving m/c_j − 1 in
+     * out, k in {@code exponents} and ln c_j in {@code centres}; the second, branch-free arithmetic on those three
+     * arrays alone, is the one the JIT vectorises.
+     */
+    static void logsOfNormals(double[] x, double[] out, double[] exponents, double[] centres, int n) {
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(x[i]);
+            int slice = (int) (bits >>> (52 - LOG_TABLE_BITS)) & (LOG_TABLE_SIZE - 1);
+            double mantissa = Double.longBitsToDouble((bits & 0x000FFFFFFFFFFFFFL) | 0x3FF0000000000000L);
+            out[i] = mantissa * LOG_INVERSE_CENTRE[slice] - 1;
+            exponents[i] = (bits >>> 52) - 1023;
+            centres[i] = LOG_CENTRE[slice];
+        }
+        for (int i = 0; i < n; i++) {
+            double r = out[i];
+            double exponent = exponents[i];
+            double r2 = r * r;
+            double log1p = r + r2 * (r * (1.0 / 3) - 0.5) + (r2 * r2) * (r * 0.2 - 0.25);
+            out[i] = exponent * LN2_HI + (exponent * LN2_LO + centres[i] + log1p);
+        }
+    }
+
     /** e to the power x. */
     public static double exp(double x) {
         if (!(x > EXP_LOWEST && x < EXP_HIGHEST)) {

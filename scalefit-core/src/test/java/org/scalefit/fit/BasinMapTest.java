@@ -1,0 +1,98 @@
+package org.scalefit.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BasinMapTest {
+
+    /** The rule of {@link BasinMap#recognise} on a plain map of cells, as the class states it (the reference). */
+    private static double recogniseByDefinition(Map<Long, double[]> cells, double[] x, double value) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] visit : cells.values()) {
+            if (!Double.isNaN(visit[1])) {
+                best = Math.min(best, visit[1]);
+            }
+        }
+        double[] visit = cells.get(BasinMap.cellKey(x, 0.2));
+        if (visit == null || Double.isNaN(visit[1])
+                || Math.abs(value - visit[0]) > BasinMap.VISIT_TOLERANCE * Math.abs(visit[0])
+                || MultiStartFitter.withinMargin(visit[1], best)) {
+            return Double.NaN;
+        }
+        return visit[1];
+    }
+
+    private static double[] point(Random random) {
+        // Few distinct cells, so that cells are revisited, recorded twice and made ambiguous.
+        return new double[] {0.2 * random.nextInt(6) + 0.05, 0.2 * random.nextInt(5) + 0.05,
+                random.nextInt(3) == 0 ? Double.NaN : 0.2 * random.nextInt(4) + 0.05};
+    }
+
+    @Test
+    void recognisesExactlyAsTheRuleOnAPlainMapStatesThroughWavesOfAdditionsAndSerialisation() throws Exception {
+        Random random = new Random(17);
+        double[] finals = {1.0, 1.0005, 1.2, 2.0, 3.5, 0.9};
+        BasinMap map = BasinMap.empty(0.2);
+        Map<Long, double[]> reference = new HashMap<>();
+        for (int wave = 0; wave < 12; wave++) {
+            Map<Long, double[]> additions = new LinkedHashMap<>();
+            int visits = 1 + random.nextInt(40);
+            for (int v = 0; v < visits; v++) {
+                double[] x = point(random);
+                double finalValue = finals[random.nextInt(wave < 6 ? finals.length - 1 : finals.length)];
+                double[] visit = {finalValue * (1 + random.nextDouble()), finalValue};
+                BasinMap.record(additions, BasinMap.cellKey(x, 0.2), visit);
+            }
+            additions.forEach((key, visit) -> BasinMap.record(reference, key, visit));
+            map = map.with(additions);
+            if (wave % 3 == 2) {
+                map = roundTrip(map);
+            }
+            assertThat(map.size()).isEqualTo(reference.size());
+            for (int probe = 0; probe < 300; probe++) {
+                double[] x = point(random);
+                double value = finals[random.nextInt(finals.length)] * (1 + 1.2 * random.nextDouble());
+                double expected = recogniseByDefinition(reference, x, value);
+                double actual = map.recognise(x, value);
+                assertThat(Double.doubleToLongBits(actual)).as("wave %d probe %d", wave, probe)
+                        .isEqualTo(Double.doubleToLongBits(expected));
+            }
+        }
+    }
+
+    @Test
+    void anEarlierMapIsUnchangedByLaterAdditions() {
+        BasinMap first = BasinMap.empty(0.2).with(Map.of(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2),
+                new double[] {2.0, 1.5}, BasinMap.cellKey(new double[] {5.1, 0.1}, 0.2), new double[] {1.0, 1.0}));
+        Map<Long, double[]> more = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            more.put(BasinMap.cellKey(new double[] {0.2 * i + 0.1, 3.1}, 0.2), new double[] {2.0, 1.5});
+        }
+        more.put(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2), new double[] {2.0, 3.0});
+        BasinMap second = first.with(more);
+        assertThat(first.size()).isEqualTo(2);
+        assertThat(second.size()).isEqualTo(102);
+        assertThat(first.recognise(new double[] {0.1, 0.1}, 2.0)).isEqualTo(1.5);
+        assertThat(second.recognise(new double[] {0.1, 0.1}, 2.0)).isNaN();   // now ambiguous
+        assertThat(second.recognise(new double[] {10.1, 3.1}, 2.01)).isEqualTo(1.5);
+    }
+
+    private static BasinMap roundTrip(BasinMap map) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(map);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (BasinMap) in.readObject();
+        }
+    }
+}
