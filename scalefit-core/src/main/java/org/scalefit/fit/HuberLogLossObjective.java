@@ -96,6 +96,8 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
     private final double[] huberTerm;
     /** Scratch for {@link TableLogExp#logsOfNormals}. */
     private final double[] logScratch;
+    /** Scratch for {@link TableLogExp#expsShifted}: three arrays as long as the distinct values. */
+    private final double[][] expScratch;
 
     private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
                                   double[] logLosses, double[] weights) {
@@ -163,6 +165,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         this.prefixSum = new double[prefixes];
         this.huberTerm = new double[points];
         this.logScratch = new double[points];
+        this.expScratch = new double[3][distinctLogs.length];
     }
 
     /** Another instance on the same immutable data, with its own scratch space. */
@@ -189,6 +192,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         this.prefixSum = new double[prefixes];
         this.huberTerm = new double[points];
         this.logScratch = new double[points];
+        this.expScratch = new double[3][distinctLogs.length];
     }
 
     /**
@@ -416,9 +420,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
             }
             return Double.NaN;
         }
-        for (int v = 0; v < power.length; v++) {
-            power[v] = TableLogExp.exp(exponent[v] - shift);
-        }
+        TableLogExp.expsShifted(exponent, shift, power, expScratch[0], expScratch[1], expScratch[2], power.length);
         final double floor = TableLogExp.exp(e - shift);
         lastShift = shift;
         lastFloor = floor;
