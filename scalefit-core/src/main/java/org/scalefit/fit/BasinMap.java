@@ -30,8 +30,8 @@ import java.util.Map;
  * those of starts run to completion near the best ({@link MultiStartFitter}), and it is checked against the
  * exhaustive search on synthetic tables and every bundled dataset at δ = 10⁻³ and 10⁻⁴.
  *
- * <p>Instances are frozen once built; the engine builds a new one between waves of starts so that what a start
- * sees does not depend on thread timing. Serializable, so that the tasks of a wave can carry it to another process.
+ * <p>The engine adds the cells of a wave's starts between waves ({@link #addAll}), never while a wave runs, so that
+ * what a start sees does not depend on thread timing. Serializable, so that the tasks of a wave can carry it to another process.
  */
 final class BasinMap implements Serializable {
 
@@ -41,15 +41,12 @@ final class BasinMap implements Serializable {
     static final double SAME_OPTIMUM = 1e-3;
 
     private final double cellSize;
-    /** The recorded cells; never modified once this map is built. */
+    /** The recorded cells, with the lowest final value among them. */
     private final CellTable cells;
-    /** The lowest final value recorded; paths towards optima this good are never cut short. */
-    private final double bestFinal;
 
     private BasinMap(double cellSize, CellTable cells) {
         this.cellSize = cellSize;
         this.cells = cells;
-        this.bestFinal = cells.lowestFinal();
     }
 
     static BasinMap empty(double cellSize) {
@@ -76,7 +73,7 @@ final class BasinMap implements Serializable {
         double destination = cells.finalValue(slot);
         if (Double.isNaN(destination)
                 || Math.abs(value - there) > VISIT_TOLERANCE * Math.abs(there)
-                || MultiStartFitter.withinMargin(destination, bestFinal)) {
+                || MultiStartFitter.withinMargin(destination, cells.lowestFinal())) {
             return Double.NaN;
         }
         return destination;
@@ -87,14 +84,16 @@ final class BasinMap implements Serializable {
         return Math.abs(a - b) <= SAME_OPTIMUM * Math.abs(a);
     }
 
-    /** A new map with the given cells added (cells already known keep their first record); this one is unchanged. */
-    BasinMap with(Map<Long, double[]> additions) {
-        if (additions.isEmpty()) {
-            return this;
-        }
-        CellTable next = cells.copyFor(cells.size() + additions.size());
-        additions.forEach((key, visit) -> next.record(key, visit[0], visit[1]));
-        return new BasinMap(cellSize, next);
+    /**
+     * Adds the given cells, in their order (cells already known keep their first record; see
+     * {@link #record(Map, long, double[])}), in place. The engine calls it between waves only, when no task reads
+     * the map, so what a start sees does not depend on thread timing. In place because the map reaches millions of
+     * cells on a 4-input grid and a copy per wave (there are hundreds) would cost more than the waves.
+     */
+    void addAll(Map<Long, double[]> additions) {
+        cells.reserve(additions.size());
+        additions.forEach((key, visit) -> cells.record(key, visit[0], visit[1]));
+        cells.settle();
     }
 
     /**
@@ -126,6 +125,7 @@ final class BasinMap implements Serializable {
             for (int i = 0; i < cells.keys().length; i++) {
                 table.record(cells.keys()[i], cells.visits()[2 * i], cells.visits()[2 * i + 1]);
             }
+            table.settle();
             return new BasinMap(cellSize, table);
         }
     }
@@ -164,49 +164,53 @@ final class BasinMap implements Serializable {
      * reads of primitive arrays, where a {@code HashMap<Long, double[]>} of 10⁵–10⁶ cells costs a boxed key, a node
      * and an array, each a likely cache miss, on every iteration of every start. Hand-written because the JDK has no
      * primitive-keyed map; the same rules as {@link #record(Map, long, double[])} (first record kept, a cell whose
-     * visits led to different optima marked ambiguous with final value NaN).
+     * visits led to different optima marked ambiguous with final value NaN). Keeps the lowest final value of its
+     * unambiguous cells, {@link #lowestFinal()}: updated as cells are added, recomputed by {@link #settle()} only if a
+     * cell holding it became ambiguous.
      */
     private static final class CellTable {
-        private final long[] keys;
+        private long[] keys;
         /** visits[2·slot] = value there, visits[2·slot + 1] = final value. */
-        private final double[] visits;
-        private final boolean[] used;
-        private final int mask;
+        private double[] visits;
+        private boolean[] used;
+        private int mask;
         private int size;
+        private double lowest = Double.POSITIVE_INFINITY;
+        private boolean lowestLost;
 
         /** A table with room for {@code cells} cells at a load of at most one half. */
         CellTable(int cells) {
+            allocate(cells);
+        }
+
+        private void allocate(int cells) {
             int capacity = Integer.highestOneBit(Math.max(16, cells) * 2 - 1) * 2;
             keys = new long[capacity];
             visits = new double[2 * capacity];
             used = new boolean[capacity];
             mask = capacity - 1;
-        }
-
-        private CellTable(CellTable other) {
-            keys = other.keys.clone();
-            visits = other.visits.clone();
-            used = other.used.clone();
-            mask = other.mask;
-            size = other.size;
+            size = 0;
         }
 
         int size() {
             return size;
         }
 
-        /** A copy of this table with room for {@code cells} cells (the same slots if it has room already). */
-        CellTable copyFor(int cells) {
-            if (2L * cells <= keys.length) {
-                return new CellTable(this);
+        /** Makes room for {@code more} cells beyond the current ones (rehashing into a larger table if needed). */
+        void reserve(int more) {
+            long needed = (long) size + more;
+            if (2 * needed <= keys.length) {
+                return;
             }
-            CellTable bigger = new CellTable(cells);
-            for (int slot = 0; slot < keys.length; slot++) {
-                if (used[slot]) {
-                    bigger.record(keys[slot], visits[2 * slot], visits[2 * slot + 1]);
+            long[] oldKeys = keys;
+            double[] oldVisits = visits;
+            boolean[] oldUsed = used;
+            allocate(Math.toIntExact(needed));
+            for (int slot = 0; slot < oldKeys.length; slot++) {
+                if (oldUsed[slot]) {
+                    insert(oldKeys[slot], oldVisits[2 * slot], oldVisits[2 * slot + 1]);
                 }
             }
-            return bigger;
         }
 
         private int home(long key) {
@@ -231,21 +235,30 @@ final class BasinMap implements Serializable {
             return visits[2 * slot + 1];
         }
 
-        /** Records a visit; the caller keeps the load at most one half. */
+        /** Records a visit; the caller has {@link #reserve reserved} room, and calls {@link #settle()} after. */
         void record(long key, double valueThere, double finalValue) {
-            int slot = home(key);
-            while (used[slot]) {
-                if (keys[slot] == key) {
-                    double known = visits[2 * slot + 1];
-                    if (!Double.isNaN(known) && !sameOptimum(known, finalValue)) {
-                        visits[2 * slot + 1] = Double.NaN;
-                    }
-                    return;
+            int slot = find(key);
+            if (slot >= 0) {
+                double known = visits[2 * slot + 1];
+                if (!Double.isNaN(known) && !sameOptimum(known, finalValue)) {
+                    visits[2 * slot + 1] = Double.NaN;
+                    lowestLost |= known == lowest;
                 }
-                slot = (slot + 1) & mask;
+                return;
             }
             if (2 * (size + 1) > keys.length) {
                 throw new IllegalStateException("cell table full");
+            }
+            insert(key, valueThere, finalValue);
+            if (!Double.isNaN(finalValue)) {
+                lowest = Math.min(lowest, finalValue);
+            }
+        }
+
+        private void insert(long key, double valueThere, double finalValue) {
+            int slot = home(key);
+            while (used[slot]) {
+                slot = (slot + 1) & mask;
             }
             used[slot] = true;
             keys[slot] = key;
@@ -254,15 +267,24 @@ final class BasinMap implements Serializable {
             size++;
         }
 
-        /** The lowest final value recorded (NaN finals, ambiguous cells, not counted); +∞ if none. */
-        double lowestFinal() {
+        /** Recomputes the lowest final value if a cell that held it became ambiguous. */
+        void settle() {
+            if (!lowestLost) {
+                return;
+            }
             double best = Double.POSITIVE_INFINITY;
             for (int slot = 0; slot < keys.length; slot++) {
                 if (used[slot] && !Double.isNaN(visits[2 * slot + 1])) {
                     best = Math.min(best, visits[2 * slot + 1]);
                 }
             }
-            return best;
+            lowest = best;
+            lowestLost = false;
+        }
+
+        /** The lowest final value recorded (ambiguous cells not counted); +∞ if none. */
+        double lowestFinal() {
+            return lowest;
         }
 
         /** The cells in slot order. */

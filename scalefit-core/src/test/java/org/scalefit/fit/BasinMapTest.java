@@ -53,7 +53,7 @@ class BasinMapTest {
                 BasinMap.record(additions, BasinMap.cellKey(x, 0.2), visit);
             }
             additions.forEach((key, visit) -> BasinMap.record(reference, key, visit));
-            map = map.with(additions);
+            map.addAll(additions);
             if (wave % 3 == 2) {
                 map = roundTrip(map);
             }
@@ -70,20 +70,24 @@ class BasinMapTest {
     }
 
     @Test
-    void anEarlierMapIsUnchangedByLaterAdditions() {
-        BasinMap first = BasinMap.empty(0.2).with(Map.of(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2),
-                new double[] {2.0, 1.5}, BasinMap.cellKey(new double[] {5.1, 0.1}, 0.2), new double[] {1.0, 1.0}));
+    void growsPastItsFirstCapacityAndForgetsTheLowestFinalOnlyWhenItsCellsBecomeAmbiguous() {
+        BasinMap map = BasinMap.empty(0.2);
+        Map<Long, double[]> first = new LinkedHashMap<>();
+        first.put(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2), new double[] {2.0, 1.0});
+        first.put(BasinMap.cellKey(new double[] {5.1, 0.1}, 0.2), new double[] {3.0, 2.0});
+        map.addAll(first);
+        assertThat(map.recognise(new double[] {5.1, 0.1}, 3.0)).isEqualTo(2.0);
         Map<Long, double[]> more = new LinkedHashMap<>();
-        for (int i = 0; i < 100; i++) {
-            more.put(BasinMap.cellKey(new double[] {0.2 * i + 0.1, 3.1}, 0.2), new double[] {2.0, 1.5});
+        for (int i = 0; i < 1000; i++) {
+            more.put(BasinMap.cellKey(new double[] {0.2 * i + 0.1, 3.1}, 0.2), new double[] {4.0, 3.0});
         }
-        more.put(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2), new double[] {2.0, 3.0});
-        BasinMap second = first.with(more);
-        assertThat(first.size()).isEqualTo(2);
-        assertThat(second.size()).isEqualTo(102);
-        assertThat(first.recognise(new double[] {0.1, 0.1}, 2.0)).isEqualTo(1.5);
-        assertThat(second.recognise(new double[] {0.1, 0.1}, 2.0)).isNaN();   // now ambiguous
-        assertThat(second.recognise(new double[] {10.1, 3.1}, 2.01)).isEqualTo(1.5);
+        // the only cell that led to 1.0 now also led to 1.5: ambiguous, and 2.0 becomes the best final
+        more.put(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2), new double[] {2.0, 1.5});
+        map.addAll(more);
+        assertThat(map.size()).isEqualTo(1002);
+        assertThat(map.recognise(new double[] {0.1, 0.1}, 2.0)).isNaN();
+        assertThat(map.recognise(new double[] {5.1, 0.1}, 3.0)).isNaN();   // now the best: never cut
+        assertThat(map.recognise(new double[] {150.1, 3.1}, 4.01)).isEqualTo(3.0);
     }
 
     private static BasinMap roundTrip(BasinMap map) throws Exception {
