@@ -98,6 +98,8 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
     private final double[] logScratch;
     /** Scratch for {@link TableLogExp#expsShifted}: three arrays as long as the distinct values. */
     private final double[][] expScratch;
+    /** Scratch for {@link #firstInputGradientAndSums}: gAlpha, gC, f, Σ pointWeight, and 1 while unread. */
+    private final double[] fusedSums = new double[5];
 
     private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
                                   double[] logLosses, double[] weights) {
@@ -446,9 +448,17 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
                 terms[i] = w * (psi * (r - 0.5 * psi));
                 weight[i] = (w * psi) / weight[i];
             }
-            for (int i = 0; i < points; i++) {
-                f += terms[i];
-                floorWeight += weight[i];
+            if (wantGradient) {
+                // The sums in point order ride along with the gather of the first input's gradient: a chain of
+                // dependent additions next to independent loads, instead of a loop of its own.
+                firstInputGradientAndSums();
+                f = fusedSums[2];
+                floorWeight = fusedSums[3];
+            } else {
+                for (int i = 0; i < points; i++) {
+                    f += terms[i];
+                    floorWeight += weight[i];
+                }
             }
         } else {
             for (int i = 0; i < points; i++) {
@@ -473,7 +483,14 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
             }
         }
         if (wantGradient) {
+            boolean fused = fusedSums[4] != 0;
+            fusedSums[4] = 0;
             for (int j = 0; j < k; j++) {
+                if (j == 0 && fused) {
+                    gradient[0] += fusedSums[0];
+                    gradient[k] += fusedSums[1];
+                    continue;
+                }
                 double gAlpha = 0;
                 double gC = 0;
                 for (int v = offsets[j]; v < offsets[j + 1]; v++) {
@@ -660,6 +677,57 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         jac[2 * k] = we;
         hessian[2 * k * n + 2 * k] -= weights[i] * psi * we;
         addOuter(hessian, n, weights[i] * ((Math.abs(r) <= delta ? 1.0 : 0.0) + psi), jac);
+    }
+
+    /**
+     * The first input's two gradient sums, gathered per distinct value exactly as {@link #sumOfPointWeights} does,
+     * and in the same loop f = Σ_i huberTerm[i] and Σ_i pointWeight[i] in point order (the first input's entries of
+     * pointsWithValue are its n positions t = 0 … n − 1, visited in order). Writes gAlpha, gC, f, Σ pointWeight and a
+     * flag 1 into fusedSums: the same values, bit for bit, as the separate loops.
+     */
+    private void firstInputGradientAndSums() {
+        final double[] terms = huberTerm;
+        final double[] weight = pointWeight;
+        final int[] at = pointsWithValue;
+        double f = 0;
+        double floorWeight = 0;
+        double gAlpha = 0;
+        double gC = 0;
+        for (int v = offsets[0]; v < offsets[1]; v++) {
+            int t = pointsStart[v];
+            int to = pointsStart[v + 1];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (; t + 3 < to; t += 4) {
+                s0 += weight[at[t]];
+                s1 += weight[at[t + 1]];
+                s2 += weight[at[t + 2]];
+                s3 += weight[at[t + 3]];
+                f += terms[t];
+                floorWeight += weight[t];
+                f += terms[t + 1];
+                floorWeight += weight[t + 1];
+                f += terms[t + 2];
+                floorWeight += weight[t + 2];
+                f += terms[t + 3];
+                floorWeight += weight[t + 3];
+            }
+            for (; t < to; t++) {
+                s0 += weight[at[t]];
+                f += terms[t];
+                floorWeight += weight[t];
+            }
+            double w = ((s0 + s1) + (s2 + s3)) * power[v];
+            gC -= w;
+            gAlpha += w * distinctLogs[v];
+        }
+        fusedSums[0] = gAlpha;
+        fusedSums[1] = gC;
+        fusedSums[2] = f;
+        fusedSums[3] = floorWeight;
+        fusedSums[4] = 1;
     }
 
     /** Σ pointWeight[pointsWithValue[t]] for t in [from, to), in four independent partial sums. */
