@@ -174,6 +174,8 @@ final class BasinMap implements Serializable {
         private double[] visits;
         private boolean[] used;
         private int mask;
+        /** 64 − log₂(capacity). */
+        private int shift;
         private int size;
         private double lowest = Double.POSITIVE_INFINITY;
         private boolean lowestLost;
@@ -189,6 +191,7 @@ final class BasinMap implements Serializable {
             visits = new double[2 * capacity];
             used = new boolean[capacity];
             mask = capacity - 1;
+            shift = 64 - Integer.numberOfTrailingZeros(capacity);
             size = 0;
         }
 
@@ -214,7 +217,7 @@ final class BasinMap implements Serializable {
         }
 
         private int home(long key) {
-            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            return homeSlot(key, shift);
         }
 
         /** The slot of {@code key}, or −1. */
@@ -301,6 +304,14 @@ final class BasinMap implements Serializable {
             }
             return new CellArrays(cellKeys, cellVisits);
         }
+    }
+
+    /**
+     * The first slot a cell table of 2^(64 − shift) slots probes for {@code key}: the top bits of the key times
+     * 2⁶⁴/φ (Fibonacci hashing), as many as the table has index bits.
+     */
+    static int homeSlot(long key, int shift) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     /** The cell of x: the integer box coordinates mixed into one 64-bit key; NaN coordinates (not identifiable)

@@ -90,6 +90,25 @@ class BasinMapTest {
         assertThat(map.recognise(new double[] {150.1, 3.1}, 4.01)).isEqualTo(3.0);
     }
 
+    @Test
+    void homeSlotsSpreadOverTablesOfAnySize() {
+        // A table of 2²⁶ slots (millions of cells, as on the 4-input grid) must use all its index bits: an earlier
+        // version took 24 bits whatever the size, and probing crawled once the table passed 2²⁴ slots.
+        for (int bits = 4; bits <= 30; bits += 2) {
+            int shift = 64 - bits;
+            int slots = 1 << bits;
+            int[] quarter = new int[4];
+            for (long cell = 0; cell < 4000; cell++) {
+                int home = BasinMap.homeSlot(BasinMap.cellKey(new double[] {0.2 * cell + 0.1, 0.1}, 0.2), shift);
+                assertThat(home).isBetween(0, slots - 1);
+                quarter[(int) ((long) home * 4 / slots)]++;
+            }
+            for (int count : quarter) {
+                assertThat(count).as("table of 2^%d slots", bits).isBetween(700, 1300);
+            }
+        }
+    }
+
     private static BasinMap roundTrip(BasinMap map) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
