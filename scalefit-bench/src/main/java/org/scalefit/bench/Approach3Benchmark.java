@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.DifferentiableObjective;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsSettings;
@@ -25,7 +26,8 @@ import org.scalefit.law.LawForm;
 
 /**
  * JMH benchmarks of the Approach-3 hot path on bundled data: one objective-and-gradient evaluation, and one
- * L-BFGS fit from a fixed grid start (scipy's tolerances).
+ * L-BFGS fit from a fixed grid start (scipy's tolerances); each with the current objective and with the baseline
+ * ({@link BaselineHuberObjective}) in the same run.
  *
  * <p>Run: {@code mvn -q -Pbench -DskipTests package -pl scalefit-bench -am && java -jar
  * scalefit-bench/target/scalefit-benchmarks.jar Approach3Benchmark}
@@ -45,7 +47,12 @@ public class Approach3Benchmark {
             "gemstones:hot_100b+|width-depth-params|1000000"})
     public String problem;
 
-    private HuberLogLossObjective objective;
+    /** current: {@link HuberLogLossObjective}; baseline: {@link BaselineHuberObjective}, the objective of engine
+     *  revision verified-optimum-1 (commit 8a15a9b), for old-vs-new in the same run. */
+    @Param({"current", "baseline"})
+    public String implementation;
+
+    private DifferentiableObjective objective;
     private double[] start;
     private double[] theta;
     private double[] gradient;
@@ -58,7 +65,9 @@ public class Approach3Benchmark {
         List<String> columns = new java.util.ArrayList<>(law.inputs());
         columns.add("loss");
         RunTable table = new TableReader().read(parts[0], ColumnRequest.of(columns.toArray(String[]::new)));
-        objective = HuberLogLossObjective.of(law, Observations.fromTable(table, law.inputs(), "loss"), 1e-3);
+        Observations observations = Observations.fromTable(table, law.inputs(), "loss");
+        objective = implementation.equals("baseline") ? BaselineHuberObjective.of(law, observations, 1e-3)
+                : HuberLogLossObjective.of(law, observations, 1e-3);
         start = new double[objective.dimension()];
         StartGrid.gemstones(law.arity()).start(Long.parseLong(parts[2]), start);
         theta = start.clone();

@@ -3,7 +3,6 @@ package org.scalefit.fit;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,8 +30,8 @@ import java.util.Map;
  * those of starts run to completion near the best ({@link MultiStartFitter}), and it is checked against the
  * exhaustive search on synthetic tables and every bundled dataset at δ = 10⁻³ and 10⁻⁴.
  *
- * <p>Instances are frozen once built; the engine builds a new one between waves of starts so that what a start
- * sees does not depend on thread timing. Serializable, so that the tasks of a wave can carry it to another process.
+ * <p>The engine adds the cells of a wave's starts between waves ({@link #addAll}), never while a wave runs, so that
+ * what a start sees does not depend on thread timing. Serializable, so that the tasks of a wave can carry it to another process.
  */
 final class BasinMap implements Serializable {
 
@@ -42,24 +41,16 @@ final class BasinMap implements Serializable {
     static final double SAME_OPTIMUM = 1e-3;
 
     private final double cellSize;
-    private final Map<Long, double[]> cells;
-    /** The lowest final value recorded; paths towards optima this good are never cut short. */
-    private final double bestFinal;
+    /** The recorded cells, with the lowest final value among them. */
+    private final CellTable cells;
 
-    private BasinMap(double cellSize, Map<Long, double[]> cells) {
+    private BasinMap(double cellSize, CellTable cells) {
         this.cellSize = cellSize;
         this.cells = cells;
-        double best = Double.POSITIVE_INFINITY;
-        for (double[] visit : cells.values()) {
-            if (!Double.isNaN(visit[1])) {
-                best = Math.min(best, visit[1]);
-            }
-        }
-        this.bestFinal = best;
     }
 
     static BasinMap empty(double cellSize) {
-        return new BasinMap(cellSize, Map.of());
+        return new BasinMap(cellSize, new CellTable(16));
     }
 
     int size() {
@@ -71,16 +62,21 @@ final class BasinMap implements Serializable {
      * no recorded path went through here.
      */
     double recognise(double[] x, double value) {
-        if (cells.isEmpty()) {
+        if (cells.size() == 0) {
             return Double.NaN;
         }
-        double[] visit = cells.get(cellKey(x, cellSize));
-        if (visit == null || Double.isNaN(visit[1])
-                || Math.abs(value - visit[0]) > VISIT_TOLERANCE * Math.abs(visit[0])
-                || MultiStartFitter.withinMargin(visit[1], bestFinal)) {
+        int slot = cells.find(cellKey(x, cellSize));
+        if (slot < 0) {
             return Double.NaN;
         }
-        return visit[1];
+        double there = cells.valueThere(slot);
+        double destination = cells.finalValue(slot);
+        if (Double.isNaN(destination)
+                || Math.abs(value - there) > VISIT_TOLERANCE * Math.abs(there)
+                || MultiStartFitter.withinMargin(destination, cells.lowestFinal())) {
+            return Double.NaN;
+        }
+        return destination;
     }
 
     /** Two recorded final values are the same optimum: they differ by at most {@value #SAME_OPTIMUM} (relative). */
@@ -88,14 +84,16 @@ final class BasinMap implements Serializable {
         return Math.abs(a - b) <= SAME_OPTIMUM * Math.abs(a);
     }
 
-    /** A new map with the given cells added (cells already known keep their first record). */
-    BasinMap with(Map<Long, double[]> additions) {
-        if (additions.isEmpty()) {
-            return this;
-        }
-        Map<Long, double[]> next = new HashMap<>(cells);
-        additions.forEach((key, visit) -> record(next, key, visit));
-        return new BasinMap(cellSize, next);
+    /**
+     * Adds the given cells, in their order (cells already known keep their first record; see
+     * {@link #record(Map, long, double[])}), in place. The engine calls it between waves only, when no task reads
+     * the map, so what a start sees does not depend on thread timing. In place because the map reaches millions of
+     * cells on a 4-input grid and a copy per wave (there are hundreds) would cost more than the waves.
+     */
+    void addAll(Map<Long, double[]> additions) {
+        cells.reserve(additions.size());
+        additions.forEach((key, visit) -> cells.record(key, visit[0], visit[1]));
+        cells.settle();
     }
 
     /**
@@ -114,7 +112,7 @@ final class BasinMap implements Serializable {
     /** Serialises the map as its cells' keys and visits in two flat arrays (fast to write and read, where a map of
      *  boxed keys is not: the map reaches ~10⁵–10⁶ cells on a 3-input grid and travels with every wave's tasks). */
     private Object writeReplace() {
-        return new SerializedForm(cellSize, CellArrays.of(cells));
+        return new SerializedForm(cellSize, cells.toArrays());
     }
 
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -123,7 +121,12 @@ final class BasinMap implements Serializable {
 
     private record SerializedForm(double cellSize, CellArrays cells) implements Serializable {
         private Object readResolve() {
-            return new BasinMap(cellSize, cells.cells());
+            CellTable table = new CellTable(cells.keys().length);
+            for (int i = 0; i < cells.keys().length; i++) {
+                table.record(cells.keys()[i], cells.visits()[2 * i], cells.visits()[2 * i + 1]);
+            }
+            table.settle();
+            return new BasinMap(cellSize, table);
         }
     }
 
@@ -154,6 +157,161 @@ final class BasinMap implements Serializable {
             }
             return cells;
         }
+    }
+
+    /**
+     * Cells {key → (value there, final value)} in an open-addressing table with linear probing: a lookup is one or two
+     * reads of primitive arrays, where a {@code HashMap<Long, double[]>} of 10⁵–10⁶ cells costs a boxed key, a node
+     * and an array, each a likely cache miss, on every iteration of every start. Hand-written because the JDK has no
+     * primitive-keyed map; the same rules as {@link #record(Map, long, double[])} (first record kept, a cell whose
+     * visits led to different optima marked ambiguous with final value NaN). Keeps the lowest final value of its
+     * unambiguous cells, {@link #lowestFinal()}: updated as cells are added, recomputed by {@link #settle()} only if a
+     * cell holding it became ambiguous.
+     */
+    private static final class CellTable {
+        private long[] keys;
+        /** visits[2·slot] = value there, visits[2·slot + 1] = final value. */
+        private double[] visits;
+        private boolean[] used;
+        private int mask;
+        /** 64 − log₂(capacity). */
+        private int shift;
+        private int size;
+        private double lowest = Double.POSITIVE_INFINITY;
+        private boolean lowestLost;
+
+        /** A table with room for {@code cells} cells at a load of at most one half. */
+        CellTable(int cells) {
+            allocate(cells);
+        }
+
+        private void allocate(int cells) {
+            int capacity = Integer.highestOneBit(Math.max(16, cells) * 2 - 1) * 2;
+            keys = new long[capacity];
+            visits = new double[2 * capacity];
+            used = new boolean[capacity];
+            mask = capacity - 1;
+            shift = 64 - Integer.numberOfTrailingZeros(capacity);
+            size = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Makes room for {@code more} cells beyond the current ones (rehashing into a larger table if needed). */
+        void reserve(int more) {
+            long needed = (long) size + more;
+            if (2 * needed <= keys.length) {
+                return;
+            }
+            long[] oldKeys = keys;
+            double[] oldVisits = visits;
+            boolean[] oldUsed = used;
+            allocate(Math.toIntExact(needed));
+            for (int slot = 0; slot < oldKeys.length; slot++) {
+                if (oldUsed[slot]) {
+                    insert(oldKeys[slot], oldVisits[2 * slot], oldVisits[2 * slot + 1]);
+                }
+            }
+        }
+
+        private int home(long key) {
+            return homeSlot(key, shift);
+        }
+
+        /** The slot of {@code key}, or −1. */
+        int find(long key) {
+            for (int slot = home(key); used[slot]; slot = (slot + 1) & mask) {
+                if (keys[slot] == key) {
+                    return slot;
+                }
+            }
+            return -1;
+        }
+
+        double valueThere(int slot) {
+            return visits[2 * slot];
+        }
+
+        double finalValue(int slot) {
+            return visits[2 * slot + 1];
+        }
+
+        /** Records a visit; the caller has {@link #reserve reserved} room, and calls {@link #settle()} after. */
+        void record(long key, double valueThere, double finalValue) {
+            int slot = find(key);
+            if (slot >= 0) {
+                double known = visits[2 * slot + 1];
+                if (!Double.isNaN(known) && !sameOptimum(known, finalValue)) {
+                    visits[2 * slot + 1] = Double.NaN;
+                    lowestLost |= known == lowest;
+                }
+                return;
+            }
+            if (2 * (size + 1) > keys.length) {
+                throw new IllegalStateException("cell table full");
+            }
+            insert(key, valueThere, finalValue);
+            if (!Double.isNaN(finalValue)) {
+                lowest = Math.min(lowest, finalValue);
+            }
+        }
+
+        private void insert(long key, double valueThere, double finalValue) {
+            int slot = home(key);
+            while (used[slot]) {
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            visits[2 * slot] = valueThere;
+            visits[2 * slot + 1] = finalValue;
+            size++;
+        }
+
+        /** Recomputes the lowest final value if a cell that held it became ambiguous. */
+        void settle() {
+            if (!lowestLost) {
+                return;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (used[slot] && !Double.isNaN(visits[2 * slot + 1])) {
+                    best = Math.min(best, visits[2 * slot + 1]);
+                }
+            }
+            lowest = best;
+            lowestLost = false;
+        }
+
+        /** The lowest final value recorded (ambiguous cells not counted); +∞ if none. */
+        double lowestFinal() {
+            return lowest;
+        }
+
+        /** The cells in slot order. */
+        CellArrays toArrays() {
+            long[] cellKeys = new long[size];
+            double[] cellVisits = new double[2 * size];
+            for (int slot = 0, i = 0; slot < keys.length; slot++) {
+                if (used[slot]) {
+                    cellKeys[i] = keys[slot];
+                    cellVisits[2 * i] = visits[2 * slot];
+                    cellVisits[2 * i + 1] = visits[2 * slot + 1];
+                    i++;
+                }
+            }
+            return new CellArrays(cellKeys, cellVisits);
+        }
+    }
+
+    /**
+     * The first slot a cell table of 2^(64 − shift) slots probes for {@code key}: the top bits of the key times
+     * 2⁶⁴/φ (Fibonacci hashing), as many as the table has index bits.
+     */
+    static int homeSlot(long key, int shift) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     /** The cell of x: the integer box coordinates mixed into one 64-bit key; NaN coordinates (not identifiable)

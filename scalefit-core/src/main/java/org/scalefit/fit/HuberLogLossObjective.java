@@ -1,6 +1,10 @@
 package org.scalefit.fit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
@@ -78,6 +82,24 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
     private double lastFloor;
     /** Scratch for one point's J_i in {@link #valueGradientHessian}. */
     private final double[] pointJacobian;
+    /**
+     * The distinct tuples of the first k − 1 inputs ("prefixes"), when they repeat enough to be worth summing once:
+     * prefixValues[j·prefixes + p] is the value index of input j in prefix p, prefixOfPoint[i] the prefix of point
+     * i; {@code prefixes} is 0 (and the arrays empty) when the points are summed input by input instead.
+     */
+    private final int prefixes;
+    private final int[] prefixValues;
+    private final int[] prefixOfPoint;
+    /** Scratch: per prefix, e^{e−M} + Σ_{j<k−1} P_j, summed in the order of the per-point sum. */
+    private final double[] prefixSum;
+    /** Scratch: per point, its weighted Huber term, summed in point order after a loop without dependencies. */
+    private final double[] huberTerm;
+    /** Scratch for {@link TableLogExp#logsOfNormals}. */
+    private final double[] logScratch;
+    /** Scratch for {@link TableLogExp#expsShifted}: three arrays as long as the distinct values. */
+    private final double[][] expScratch;
+    /** Scratch for {@link #firstInputGradientAndSums}: gAlpha, gC, f, Σ pointWeight, and 1 while unread. */
+    private final double[] fusedSums = new double[5];
 
     private HuberLogLossObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
                                   double[] logLosses, double[] weights) {
@@ -107,6 +129,72 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         for (int t = 0; t < valueIndex.length; t++) {
             pointsWithValue[next[valueIndex[t]]++] = t % points;
         }
+        // Distinct tuples of the first k − 1 inputs, numbered in order of first appearance.
+        Map<List<Integer>, Integer> tuples = new HashMap<>();
+        int[] ofPoint = new int[points];
+        List<int[]> tupleValues = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            Integer[] tuple = new Integer[arity - 1];
+            for (int j = 0; j < arity - 1; j++) {
+                tuple[j] = valueIndex[j * points + i];
+            }
+            Integer known = tuples.putIfAbsent(List.of(tuple), tuples.size());
+            if (known == null) {
+                int[] values = new int[arity - 1];
+                for (int j = 0; j < arity - 1; j++) {
+                    values[j] = tuple[j];
+                }
+                tupleValues.add(values);
+                ofPoint[i] = tuples.size() - 1;
+            } else {
+                ofPoint[i] = known;
+            }
+        }
+        if (2 * tupleValues.size() <= points) {
+            this.prefixes = tupleValues.size();
+            this.prefixOfPoint = ofPoint;
+            this.prefixValues = new int[(arity - 1) * prefixes];
+            for (int p = 0; p < prefixes; p++) {
+                for (int j = 0; j < arity - 1; j++) {
+                    prefixValues[j * prefixes + p] = tupleValues.get(p)[j];
+                }
+            }
+        } else {
+            this.prefixes = 0;
+            this.prefixOfPoint = new int[0];
+            this.prefixValues = new int[0];
+        }
+        this.prefixSum = new double[prefixes];
+        this.huberTerm = new double[points];
+        this.logScratch = new double[points];
+        this.expScratch = new double[3][distinctLogs.length];
+    }
+
+    /** Another instance on the same immutable data, with its own scratch space. */
+    private HuberLogLossObjective(HuberLogLossObjective shared) {
+        this.arity = shared.arity;
+        this.points = shared.points;
+        this.delta = shared.delta;
+        this.distinctLogs = shared.distinctLogs;
+        this.offsets = shared.offsets;
+        this.valueIndex = shared.valueIndex;
+        this.logLosses = shared.logLosses;
+        this.weights = shared.weights;
+        this.smallestLogLoss = shared.smallestLogLoss;
+        this.pointsStart = shared.pointsStart;
+        this.pointsWithValue = shared.pointsWithValue;
+        this.prefixes = shared.prefixes;
+        this.prefixValues = shared.prefixValues;
+        this.prefixOfPoint = shared.prefixOfPoint;
+        this.exponent = new double[distinctLogs.length];
+        this.power = new double[distinctLogs.length];
+        this.pointWeight = new double[points];
+        this.pointLog = new double[points];
+        this.pointJacobian = new double[2 * arity + 1];
+        this.prefixSum = new double[prefixes];
+        this.huberTerm = new double[points];
+        this.logScratch = new double[points];
+        this.expScratch = new double[3][distinctLogs.length];
     }
 
     /**
@@ -302,7 +390,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
 
     @Override
     public DifferentiableObjective copy() {
-        return new HuberLogLossObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses, weights);
+        return new HuberLogLossObjective(this);
     }
 
     @Override
@@ -334,9 +422,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
             }
             return Double.NaN;
         }
-        for (int v = 0; v < power.length; v++) {
-            power[v] = TableLogExp.exp(exponent[v] - shift);
-        }
+        TableLogExp.expsShifted(exponent, shift, power, expScratch[0], expScratch[1], expScratch[2], power.length);
         final double floor = TableLogExp.exp(e - shift);
         lastShift = shift;
         lastFloor = floor;
@@ -344,39 +430,67 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         if (wantGradient) {
             Arrays.fill(gradient, 0.0);
         }
-        // Three passes over the points, so that each loop is short and its iterations independent.
-        for (int i = 0; i < points; i++) {
-            pointWeight[i] = floor + power[valueIndex[i]];
-        }
-        for (int j = 1, b = points; j < k; j++, b += points) {
-            for (int i = 0; i < points; i++) {
-                pointWeight[i] += power[valueIndex[b + i]];
-            }
-        }
-        for (int i = 0; i < points; i++) {
-            pointLog[i] = TableLogExp.log(pointWeight[i]);
-        }
-        // The floor's gradient weight Σ_i pointWeight[i] is summed in the same pass as f, in the same order as a
-        // separate pass would: two independent addition chains in one loop instead of two dependent loops.
+        // Short passes over the points, each without a dependency between its iterations except the last.
+        sumTerms(floor);
         double f = 0;
         double floorWeight = 0;
-        for (int i = 0; i < points; i++) {
-            double s = pointWeight[i];
-            if (s < UNDERFLOW_GUARD) {
-                f += evaluateWithOwnShift(theta, i, gradient);
-                pointWeight[i] = 0;
-                continue;
+        if (!anyUnderflow(floor)) {
+            // Every s_i lies in [UNDERFLOW_GUARD, k + 1]: normal, so the logarithms need no range check.
+            TableLogExp.logsOfNormals(pointWeight, pointLog, huberTerm, logScratch, points);
+            // The Huber terms and gradient weights of all points (a loop the JIT vectorises: no branch, no
+            // dependency between points), then f and Σ_i ψ_i/s_i summed in point order, as the loop below does.
+            final double[] terms = huberTerm;
+            final double[] weight = pointWeight;
+            for (int i = 0; i < points; i++) {
+                double r = logLosses[i] - (shift + pointLog[i]);
+                double psi = Math.min(delta, Math.max(-delta, r));
+                double w = weights[i];
+                terms[i] = w * (psi * (r - 0.5 * psi));
+                weight[i] = (w * psi) / weight[i];
             }
-            double r = logLosses[i] - (shift + pointLog[i]);
-            double psi = r > delta ? delta : (r < -delta ? -delta : r);
-            double w = weights[i];
-            f += w * (psi * (r - 0.5 * psi));
-            double pw = (w * psi) / s;
-            pointWeight[i] = pw;
-            floorWeight += pw;
+            if (wantGradient) {
+                // The sums in point order ride along with the gather of the first input's gradient: a chain of
+                // dependent additions next to independent loads, instead of a loop of its own.
+                firstInputGradientAndSums();
+                f = fusedSums[2];
+                floorWeight = fusedSums[3];
+            } else {
+                for (int i = 0; i < points; i++) {
+                    f += terms[i];
+                    floorWeight += weight[i];
+                }
+            }
+        } else {
+            for (int i = 0; i < points; i++) {
+                pointLog[i] = TableLogExp.log(pointWeight[i]);
+            }
+            // The floor's gradient weight Σ_i pointWeight[i] is summed in the same pass as f, in the same order as
+            // a separate pass would.
+            for (int i = 0; i < points; i++) {
+                double s = pointWeight[i];
+                if (s < UNDERFLOW_GUARD) {
+                    f += evaluateWithOwnShift(theta, i, gradient);
+                    pointWeight[i] = 0;
+                    continue;
+                }
+                double r = logLosses[i] - (shift + pointLog[i]);
+                double psi = r > delta ? delta : (r < -delta ? -delta : r);
+                double w = weights[i];
+                f += w * (psi * (r - 0.5 * psi));
+                double pw = (w * psi) / s;
+                pointWeight[i] = pw;
+                floorWeight += pw;
+            }
         }
         if (wantGradient) {
+            boolean fused = fusedSums[4] != 0;
+            fusedSums[4] = 0;
             for (int j = 0; j < k; j++) {
+                if (j == 0 && fused) {
+                    gradient[0] += fusedSums[0];
+                    gradient[k] += fusedSums[1];
+                    continue;
+                }
                 double gAlpha = 0;
                 double gC = 0;
                 for (int v = offsets[j]; v < offsets[j + 1]; v++) {
@@ -390,6 +504,61 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
             gradient[2 * k] -= floorWeight * floor;
         }
         return f;
+    }
+
+    /**
+     * pointWeight[i] = s_i = e^{e−M} + Σ_j P_j[x_ij], added in that order (floor first, then input by input). With
+     * prefixes, the sum over the first k − 1 inputs is made once per distinct prefix and the last input's term added
+     * per point: the same additions in the same order, so the same s_i bit for bit.
+     */
+    private void sumTerms(double floor) {
+        final int k = arity;
+        if (prefixes > 0) {
+            for (int p = 0; p < prefixes; p++) {
+                double s = floor;
+                for (int j = 0, b = 0; j < k - 1; j++, b += prefixes) {
+                    s += power[prefixValues[b + p]];
+                }
+                prefixSum[p] = s;
+            }
+            for (int i = 0, b = (k - 1) * points; i < points; i++) {
+                pointWeight[i] = prefixSum[prefixOfPoint[i]] + power[valueIndex[b + i]];
+            }
+            return;
+        }
+        for (int i = 0; i < points; i++) {
+            pointWeight[i] = floor + power[valueIndex[i]];
+        }
+        for (int j = 1, b = points; j < k; j++, b += points) {
+            for (int i = 0; i < points; i++) {
+                pointWeight[i] += power[valueIndex[b + i]];
+            }
+        }
+    }
+
+    /**
+     * Whether some point's sum s_i (in pointWeight) is below {@link #UNDERFLOW_GUARD}. Each s_i is a sum of
+     * non-negative terms that starts with the floor and ends with the last input's term, and rounding is monotone,
+     * so s_i ≥ both: the answer is no, without looking at the points, when the floor or every term of the last
+     * input is at least the guard.
+     */
+    private boolean anyUnderflow(double floor) {
+        if (floor >= UNDERFLOW_GUARD) {
+            return false;
+        }
+        double smallestLast = Double.POSITIVE_INFINITY;
+        for (int v = offsets[arity - 1]; v < offsets[arity]; v++) {
+            smallestLast = Math.min(smallestLast, power[v]);
+        }
+        if (smallestLast >= UNDERFLOW_GUARD) {
+            return false;
+        }
+        for (int i = 0; i < points; i++) {
+            if (pointWeight[i] < UNDERFLOW_GUARD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -508,6 +677,57 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         jac[2 * k] = we;
         hessian[2 * k * n + 2 * k] -= weights[i] * psi * we;
         addOuter(hessian, n, weights[i] * ((Math.abs(r) <= delta ? 1.0 : 0.0) + psi), jac);
+    }
+
+    /**
+     * The first input's two gradient sums, gathered per distinct value exactly as {@link #sumOfPointWeights} does,
+     * and in the same loop f = Σ_i huberTerm[i] and Σ_i pointWeight[i] in point order (the first input's entries of
+     * pointsWithValue are its n positions t = 0 … n − 1, visited in order). Writes gAlpha, gC, f, Σ pointWeight and a
+     * flag 1 into fusedSums: the same values, bit for bit, as the separate loops.
+     */
+    private void firstInputGradientAndSums() {
+        final double[] terms = huberTerm;
+        final double[] weight = pointWeight;
+        final int[] at = pointsWithValue;
+        double f = 0;
+        double floorWeight = 0;
+        double gAlpha = 0;
+        double gC = 0;
+        for (int v = offsets[0]; v < offsets[1]; v++) {
+            int t = pointsStart[v];
+            int to = pointsStart[v + 1];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (; t + 3 < to; t += 4) {
+                s0 += weight[at[t]];
+                s1 += weight[at[t + 1]];
+                s2 += weight[at[t + 2]];
+                s3 += weight[at[t + 3]];
+                f += terms[t];
+                floorWeight += weight[t];
+                f += terms[t + 1];
+                floorWeight += weight[t + 1];
+                f += terms[t + 2];
+                floorWeight += weight[t + 2];
+                f += terms[t + 3];
+                floorWeight += weight[t + 3];
+            }
+            for (; t < to; t++) {
+                s0 += weight[at[t]];
+                f += terms[t];
+                floorWeight += weight[t];
+            }
+            double w = ((s0 + s1) + (s2 + s3)) * power[v];
+            gC -= w;
+            gAlpha += w * distinctLogs[v];
+        }
+        fusedSums[0] = gAlpha;
+        fusedSums[1] = gC;
+        fusedSums[2] = f;
+        fusedSums[3] = floorWeight;
+        fusedSums[4] = 1;
     }
 
     /** Σ pointWeight[pointsWithValue[t]] for t in [from, to), in four independent partial sums. */

@@ -198,7 +198,7 @@ public final class MultiStartFitter {
                 summary.cells.forEach((key, visit) -> BasinMap.record(additions, key, visit));
             }
             if (options.recognition()) {
-                basins = basins.with(additions);
+                basins.addAll(additions);
             }
             List<StartOutcome> leadersSoFar = total.leaders();
             if (!leadersSoFar.isEmpty()) {

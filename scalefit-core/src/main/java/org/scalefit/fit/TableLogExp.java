@@ -69,6 +69,63 @@ public final class TableLogExp {
         return exponent * LN2_HI + (exponent * LN2_LO + LOG_CENTRE[slice] + log1p);
     }
 
+    /**
+     * out[i] = {@link #log}(x[i]) for i &lt; n, bit for bit, for arguments the caller knows to be positive, normal and
+     * finite (no range check). The same operations as {@link #log} split over two loops: the first, per element,
+     * takes the bits apart and looks up the tables (a gather, which the JIT does not vectorise), leaving m/c_j − 1 in
+     * out, k in {@code exponents} and ln c_j in {@code centres}; the second, branch-free arithmetic on those three
+     * arrays alone, is the one the JIT vectorises.
+     */
+    static void logsOfNormals(double[] x, double[] out, double[] exponents, double[] centres, int n) {
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(x[i]);
+            int slice = (int) (bits >>> (52 - LOG_TABLE_BITS)) & (LOG_TABLE_SIZE - 1);
+            double mantissa = Double.longBitsToDouble((bits & 0x000FFFFFFFFFFFFFL) | 0x3FF0000000000000L);
+            out[i] = mantissa * LOG_INVERSE_CENTRE[slice] - 1;
+            exponents[i] = (bits >>> 52) - 1023;
+            centres[i] = LOG_CENTRE[slice];
+        }
+        for (int i = 0; i < n; i++) {
+            double r = out[i];
+            double exponent = exponents[i];
+            double r2 = r * r;
+            double log1p = r + r2 * (r * (1.0 / 3) - 0.5) + (r2 * r2) * (r * 0.2 - 0.25);
+            out[i] = exponent * LN2_HI + (exponent * LN2_LO + centres[i] + log1p);
+        }
+    }
+
+    /**
+     * out[i] = {@link #exp}(x[i] − shift) for i &lt; n, bit for bit. The same operations as {@link #exp} split over
+     * three loops: the first takes the bits of the rounded multiple of ln 2/128 apart and looks up the table (a
+     * gather, which the JIT does not vectorise), leaving in {@code nearest}, {@code table} and {@code scale} the
+     * multiple, 2^(j/128) and 2^⌊n/128⌋; the second, the polynomial and the products, is branch-free arithmetic on
+     * arrays that the JIT vectorises; the third redoes with {@link Math#exp} the arguments outside the table's range
+     * (whose entries the first two loops filled with meaningless values).
+     */
+    static void expsShifted(double[] x, double shift, double[] out, double[] nearest, double[] table,
+                            double[] scale, int n) {
+        for (int i = 0; i < n; i++) {
+            double shifted = (x[i] - shift) * EXP_SCALE + ROUNDING_SHIFTER;
+            long bits = Double.doubleToRawLongBits(shifted);
+            nearest[i] = shifted - ROUNDING_SHIFTER;
+            table[i] = EXP_TABLE[(int) bits & (EXP_TABLE_SIZE - 1)];
+            scale[i] = Double.longBitsToDouble((long) (((int) bits >> EXP_TABLE_BITS) + 1023) << 52);
+        }
+        for (int i = 0; i < n; i++) {
+            double argument = x[i] - shift;
+            double whole = nearest[i];
+            double r = (argument - whole * EXP_STEP_HI) - whole * EXP_STEP_LO;
+            double expR = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
+            out[i] = scale[i] * (table[i] * expR);
+        }
+        for (int i = 0; i < n; i++) {
+            double argument = x[i] - shift;
+            if (!(argument > EXP_LOWEST && argument < EXP_HIGHEST)) {
+                out[i] = Math.exp(argument);
+            }
+        }
+    }
+
     /** e to the power x. */
     public static double exp(double x) {
         if (!(x > EXP_LOWEST && x < EXP_HIGHEST)) {

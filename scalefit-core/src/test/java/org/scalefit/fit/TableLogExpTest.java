@@ -27,6 +27,47 @@ class TableLogExpTest {
     }
 
     @Test
+    void logsOfNormalsAreLogBitForBit() {
+        java.util.Random random = new java.util.Random(42);
+        int n = 100_003;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            // normal positive values over the whole range, and many near 1 (where the table slices matter most)
+            x[i] = i % 2 == 0 ? Math.exp(-700 + 1409 * random.nextDouble()) : 0.5 + 1.5 * random.nextDouble();
+        }
+        x[0] = Double.MIN_NORMAL;
+        x[1] = Double.MAX_VALUE;
+        x[2] = 1.0;
+        double[] out = new double[n];
+        TableLogExp.logsOfNormals(x, out, new double[n], new double[n], n);
+        for (int i = 0; i < n; i++) {
+            assertThat(Double.doubleToRawLongBits(out[i])).as("log %s", x[i])
+                    .isEqualTo(Double.doubleToRawLongBits(TableLogExp.log(x[i])));
+        }
+    }
+
+    @Test
+    void shiftedExpsAreExpBitForBitIncludingOutOfRangeArguments() {
+        java.util.Random random = new java.util.Random(7);
+        int n = 100_003;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 3 == 0 ? -800 + 1600 * random.nextDouble() : -30 * random.nextDouble();
+        }
+        x[0] = Double.NEGATIVE_INFINITY;
+        x[1] = 5.0;   // argument 0: exp is exactly 1
+        x[2] = -703.0;   // argument −708: outside the table's range
+        x[3] = Double.NaN;
+        double shift = 5.0;
+        double[] out = new double[n];
+        TableLogExp.expsShifted(x, shift, out, new double[n], new double[n], new double[n], n);
+        for (int i = 0; i < n; i++) {
+            assertThat(Double.doubleToRawLongBits(out[i])).as("exp(%s − %s)", x[i], shift)
+                    .isEqualTo(Double.doubleToRawLongBits(TableLogExp.exp(x[i] - shift)));
+        }
+    }
+
+    @Test
     void logOfSpecialValuesIsMathLog() {
         for (double x : new double[] {0.0, -0.0, -1.0, Double.MIN_VALUE, 1e-310, Double.POSITIVE_INFINITY, Double.NaN}) {
             assertThat(Double.valueOf(TableLogExp.log(x))).as("log %s", x).isEqualTo(Double.valueOf(Math.log(x)));

@@ -1,0 +1,569 @@
+package org.scalefit.bench;
+
+import java.util.Arrays;
+import java.util.TreeMap;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.DifferentiableObjective;
+import org.scalefit.fit.HuberLogLossObjective;
+import org.scalefit.fit.TableLogExp;
+import org.scalefit.fit.TwiceDifferentiableObjective;
+import org.scalefit.law.LawForm;
+
+/**
+ * {@link HuberLogLossObjective} as it was at commit 8a15a9b (engine revision {@code verified-optimum-1}), kept
+ * verbatim so that {@link EvaluationReplay} and {@link Approach3Benchmark} can measure the old and the current
+ * evaluation back to back in one JVM and check that they agree bit for bit. Not used by the engine.
+ *
+ * <p>The Approach-3 fitting objective: the sum over points of the Huber loss of the log-loss residual,
+ * <pre>
+ *   F(θ) = Σ_i huber_δ(log L_i − log L̂_θ(x_i)),
+ *   huber_δ(r) = r²/2 if |r| ≤ δ, else δ·(|r| − δ/2)          (scipy.special.huber)
+ * </pre>
+ * with log L̂ the {@link LawForm} log-sum-exp power law (Hoffmann et al. 2022 §D.2; Besiroglu et al. 2024 eq. 1;
+ * Gemstones {@code huber_loss_objective}). The sum is not divided by the number of points, as in the studies.
+ *
+ * <p>The gradient is analytic: with w<sub>ij</sub> the softmax weight of term j at point i and
+ * ψ(r) = clamp(r, −δ, δ),
+ * ∂F/∂c<sub>j</sub> = −Σ ψ(r_i)·w_ij, ∂F/∂α<sub>j</sub> = Σ ψ(r_i)·w_ij·log x_ij, ∂F/∂e = −Σ ψ(r_i)·w_i,e.
+ *
+ * <p>How it is computed: a term exp(c_j − α_j·log x_ij) depends on point i only through the value of input j, and
+ * training-run tables repeat those values (22 model shapes, 35 checkpoints: 770 points but about 80 distinct input
+ * values). So each evaluation exponentiates once per distinct value of each input, all shifted by the largest
+ * exponent M for stability; a point then costs one logarithm, log L̂_i = M + log(Σ_j P_j[x_ij] + e^{e−M}), and
+ * the gradient is gathered per distinct value from the points that take it. The Huber term is computed without a
+ * branch as ψ(r)·(r − ψ(r)/2), which equals both of its pieces; logarithms and exponentials are {@link org.scalefit.fit.TableLogExp}'s.
+ * A point whose shifted sum underflows is evaluated with its own shift instead, so the value is exact (to rounding)
+ * for any finite θ.
+ *
+ * <p>The Hessian ({@link #valueGradientHessian}) is analytic too. With J_i = ∇_θ log L̂_i (entries w_ij for c_j,
+ * −w_ij·log x_ij for α_j, w_i,e for e) and u_ij = c_j − α_j·log x_ij the log-sum-exp's arguments (u_i,e = e), the
+ * softmax has ∇²_u log L̂_i = diag(w_i) − w_i w_iᵀ, so with A_i = ∂u_i/∂θ and r_i = log L_i − log L̂_i,
+ * <pre>
+ *   ∇²F = Σ_i huber''_δ(r_i)·J_i J_iᵀ + ψ(r_i)·∇²r_i
+ *       = Σ_i (huber''_δ(r_i) + ψ(r_i))·J_i J_iᵀ − ψ(r_i)·A_iᵀ diag(w_i) A_i,     huber''_δ(r) = [|r| ≤ δ],
+ * </pre>
+ * the exact Hessian of the robust least-squares sum (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed.,
+ * eq. 10.5, with the Huber function as the outer loss). The second sum is block-diagonal (one 2×2 block per term,
+ * w_ij·[[ℓ², −ℓ], [−ℓ, 1]] with ℓ = log x_ij, and w_i,e for e) and is gathered per distinct input value like the
+ * gradient; the first costs n(n+1)/2 multiply-adds per point.
+ *
+ * <p>A bootstrap resample is the same sum with each point counted by its multiplicity, see {@link #resampled(int[])}.
+ *
+ * <p>Keeps scratch space: one instance per thread, see {@link #copy()}.
+ */
+public final class BaselineHuberObjective implements TwiceDifferentiableObjective {
+
+    /** Below this, a point's shifted sum has lost precision to underflow and is recomputed with its own shift. */
+    private static final double UNDERFLOW_GUARD = 1e-250;
+
+    private final int arity;
+    private final int points;
+    private final double delta;
+    /** distinctLogs[offset[j] + v]: the v-th distinct value of log x_j. */
+    private final double[] distinctLogs;
+    /** offsets[j]: where input j's distinct values start in distinctLogs; offsets[k] = total. */
+    private final int[] offsets;
+    /** valueIndex[j·n + i]: offsets[j] + the index of x_ij among input j's distinct values (input by input). */
+    private final int[] valueIndex;
+    private final double[] logLosses;
+    /** The multiplicity of each point in the sum (all 1 unless made by {@link #resampled(int[])}). */
+    private final double[] weights;
+    private final double smallestLogLoss;
+    /** How far below the smallest log-loss a term must stay to be negligible: e^−30 ≈ 10⁻¹³. */
+    private static final double NEGLIGIBLE_LOG = 30;
+    // scratch, per instance
+    private final double[] exponent;
+    private final double[] power;
+    /** pointsWithValue[pointsStart[v] .. pointsStart[v+1]): the points whose input takes distinct value v. */
+    private final int[] pointsStart;
+    private final int[] pointsWithValue;
+    /** Per point: first Σ_j e^{u_ij − M}, then ψ(r_i) / Σ_j e^{u_ij − M}, the factor its terms' softmax weights enter the gradient with. */
+    private final double[] pointWeight;
+    /** Per point: log Σ_j e^{u_ij − M}. */
+    private final double[] pointLog;
+    /** The shift M and the floor's shifted term e^{e−M} of the last evaluation, for {@link #valueGradientHessian}. */
+    private double lastShift;
+    private double lastFloor;
+    /** Scratch for one point's J_i in {@link #valueGradientHessian}. */
+    private final double[] pointJacobian;
+
+    private BaselineHuberObjective(int arity, double delta, double[] distinctLogs, int[] offsets, int[] valueIndex,
+                                  double[] logLosses, double[] weights) {
+        this.arity = arity;
+        this.points = logLosses.length;
+        this.delta = delta;
+        this.distinctLogs = distinctLogs;
+        this.offsets = offsets;
+        this.valueIndex = valueIndex;
+        this.logLosses = logLosses;
+        this.weights = weights;
+        this.smallestLogLoss = Arrays.stream(logLosses).min().orElse(0);
+        this.exponent = new double[distinctLogs.length];
+        this.power = new double[distinctLogs.length];
+        this.pointWeight = new double[points];
+        this.pointLog = new double[points];
+        this.pointJacobian = new double[2 * arity + 1];
+        this.pointsStart = new int[distinctLogs.length + 1];
+        for (int value : valueIndex) {
+            pointsStart[value + 1]++;
+        }
+        for (int v = 0; v < distinctLogs.length; v++) {
+            pointsStart[v + 1] += pointsStart[v];
+        }
+        this.pointsWithValue = new int[valueIndex.length];
+        int[] next = Arrays.copyOf(pointsStart, distinctLogs.length);
+        for (int t = 0; t < valueIndex.length; t++) {
+            pointsWithValue[next[valueIndex[t]]++] = t % points;
+        }
+    }
+
+    /**
+     * The objective of {@code law} on {@code observations} with Huber threshold {@code delta}.
+     *
+     * @throws IllegalArgumentException if the observations' inputs do not match the law's, or δ ≤ 0
+     */
+    public static BaselineHuberObjective of(LawForm law, Observations observations, double delta) {
+        requireFittable(law, observations, delta);
+        int k = law.arity();
+        int n = observations.size();
+        int[] offsets = new int[k + 1];
+        int[] valueIndex = new int[n * k];
+        double[][] distinct = new double[k][];
+        for (int j = 0; j < k; j++) {
+            TreeMap<Double, Integer> values = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                values.put(observations.input(i, j), 0);
+            }
+            int next = 0;
+            distinct[j] = new double[values.size()];
+            for (var entry : values.entrySet()) {
+                distinct[j][next] = Math.log(entry.getKey());
+                entry.setValue(next++);
+            }
+            offsets[j + 1] = offsets[j] + values.size();
+            for (int i = 0; i < n; i++) {
+                valueIndex[j * n + i] = offsets[j] + values.get(observations.input(i, j));
+            }
+        }
+        double[] distinctLogs = new double[offsets[k]];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(distinct[j], 0, distinctLogs, offsets[j], distinct[j].length);
+        }
+        double[] logLosses = new double[n];
+        for (int i = 0; i < n; i++) {
+            logLosses[i] = Math.log(observations.loss(i));
+        }
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return new BaselineHuberObjective(k, delta, distinctLogs, offsets, valueIndex, logLosses, ones);
+    }
+
+    /**
+     * Checks what every Huber objective of a law on observations needs: δ positive and finite, the law's inputs
+     * those of the data, at least one point.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void requireFittable(LawForm law, Observations observations, double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("Huber delta must be positive and finite, was " + delta);
+        }
+        if (observations.arity() != law.arity()) {
+            throw new IllegalArgumentException("law " + law.name() + " has " + law.arity() + " inputs but the data has "
+                    + observations.arity());
+        }
+        if (observations.size() == 0) {
+            throw new IllegalArgumentException("no points to fit");
+        }
+    }
+
+    /**
+     * The objective of a resample of these points: Σ_i counts[i]·huber_δ(r_i), i.e. point i taken counts[i] times
+     * (a bootstrap resample with replacement as multiplicities). Points with count 0 are left out, so an evaluation
+     * costs as many points as the resample has distinct ones; built in time linear in the points, without re-sorting.
+     *
+     * @throws IllegalArgumentException if counts has the wrong length, a negative entry, or no positive entry
+     */
+    public BaselineHuberObjective resampled(int[] counts) {
+        if (counts.length != points) {
+            throw new IllegalArgumentException(counts.length + " counts for " + points + " points");
+        }
+        int kept = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                throw new IllegalArgumentException("negative count " + count);
+            }
+            kept += count > 0 ? 1 : 0;
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException("no points to fit");
+        }
+        int[] rows = new int[kept];
+        for (int i = 0, t = 0; i < points; i++) {
+            if (counts[i] > 0) {
+                rows[t++] = i;
+            }
+        }
+        // New index of each distinct value still used, in the same (ascending) order per input.
+        int[] renumber = new int[distinctLogs.length];
+        Arrays.fill(renumber, -1);
+        for (int j = 0; j < arity; j++) {
+            for (int row : rows) {
+                renumber[valueIndex[j * points + row]] = 0;
+            }
+        }
+        int[] newOffsets = new int[arity + 1];
+        int next = 0;
+        for (int j = 0; j < arity; j++) {
+            newOffsets[j] = next;
+            for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                if (renumber[v] == 0) {
+                    renumber[v] = next++;
+                }
+            }
+        }
+        newOffsets[arity] = next;
+        double[] newLogs = new double[next];
+        for (int v = 0; v < distinctLogs.length; v++) {
+            if (renumber[v] >= 0) {
+                newLogs[renumber[v]] = distinctLogs[v];
+            }
+        }
+        int[] newIndex = new int[kept * arity];
+        double[] newLosses = new double[kept];
+        double[] newWeights = new double[kept];
+        for (int t = 0; t < kept; t++) {
+            int row = rows[t];
+            for (int j = 0; j < arity; j++) {
+                newIndex[j * kept + t] = renumber[valueIndex[j * points + row]];
+            }
+            newLosses[t] = logLosses[row];
+            newWeights[t] = weights[row] * counts[row];
+        }
+        return new BaselineHuberObjective(arity, delta, newLogs, newOffsets, newIndex, newLosses, newWeights);
+    }
+
+    /** The Huber threshold δ. */
+    public double delta() {
+        return delta;
+    }
+
+    /** Number of points summed over. */
+    public int points() {
+        return points;
+    }
+
+    @Override
+    public int dimension() {
+        return 2 * arity + 1;
+    }
+
+    /**
+     * A term exp(c_j − α_j·log x_j), or the floor e^e, is negligible when at every point it stays below
+     * e^−{@value #NEGLIGIBLE_LOG} times the smallest observed loss or times another term there; its parameters are
+     * then reported as NaN. Both bounds use only the extreme values of each input (a term is monotone in its input).
+     */
+    @Override
+    public void identifiable(double[] theta, double[] out) {
+        System.arraycopy(theta, 0, out, 0, theta.length);
+        int k = arity;
+        double e = theta[2 * k];
+        double dominant = Math.max(smallestLogLoss, e);
+        for (int j = 0; j < k; j++) {
+            dominant = Math.max(dominant, Math.min(termAtLowest(theta, j), termAtHighest(theta, j)));
+        }
+        double threshold = dominant - NEGLIGIBLE_LOG;
+        for (int j = 0; j < k; j++) {
+            if (Math.max(termAtLowest(theta, j), termAtHighest(theta, j)) < threshold) {
+                out[j] = Double.NaN;
+                out[k + j] = Double.NaN;
+            }
+        }
+        if (e < threshold) {
+            out[2 * k] = Double.NaN;
+        }
+    }
+
+    /** log of term j at the smallest value of input j. */
+    private double termAtLowest(double[] theta, int j) {
+        return theta[arity + j] - theta[j] * distinctLogs[offsets[j]];
+    }
+
+    /** log of term j at the largest value of input j. */
+    private double termAtHighest(double[] theta, int j) {
+        return theta[arity + j] - theta[j] * distinctLogs[offsets[j + 1] - 1];
+    }
+
+    /**
+     * Σ_i w_i·δ·64ε·max(1, |log L_i|): each residual r_i = log L_i − log L̂_i carries a rounding error of a few ulps of
+     * the log-loss (table logarithms included), and moves its Huber term by at most |ψ(r_i)| ≤ δ times that; 64ε
+     * leaves a wide margin over the few ulps.
+     */
+    @Override
+    public double roundingLevel() {
+        double sum = 0;
+        for (int i = 0; i < points; i++) {
+            sum += weights[i] * Math.max(1, Math.abs(logLosses[i]));
+        }
+        return 64 * Math.ulp(1.0) * delta * sum;
+    }
+
+    @Override
+    public DifferentiableObjective copy() {
+        return new BaselineHuberObjective(arity, delta, distinctLogs, offsets, valueIndex, logLosses, weights);
+    }
+
+    @Override
+    public double value(double[] theta) {
+        return evaluate(theta, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        return evaluate(theta, gradient);
+    }
+
+    private double evaluate(double[] theta, double[] gradient) {
+        final int k = arity;
+        final double e = theta[2 * k];
+        double shift = e;
+        for (int j = 0; j < k; j++) {
+            double alpha = theta[j];
+            double c = theta[k + j];
+            for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                double u = c - alpha * distinctLogs[v];
+                exponent[v] = u;
+                shift = Math.max(shift, u);
+            }
+        }
+        if (!Double.isFinite(shift)) {
+            if (gradient != null) {
+                Arrays.fill(gradient, Double.NaN);
+            }
+            return Double.NaN;
+        }
+        for (int v = 0; v < power.length; v++) {
+            power[v] = TableLogExp.exp(exponent[v] - shift);
+        }
+        final double floor = TableLogExp.exp(e - shift);
+        lastShift = shift;
+        lastFloor = floor;
+        final boolean wantGradient = gradient != null;
+        if (wantGradient) {
+            Arrays.fill(gradient, 0.0);
+        }
+        // Three passes over the points, so that each loop is short and its iterations independent.
+        for (int i = 0; i < points; i++) {
+            pointWeight[i] = floor + power[valueIndex[i]];
+        }
+        for (int j = 1, b = points; j < k; j++, b += points) {
+            for (int i = 0; i < points; i++) {
+                pointWeight[i] += power[valueIndex[b + i]];
+            }
+        }
+        for (int i = 0; i < points; i++) {
+            pointLog[i] = TableLogExp.log(pointWeight[i]);
+        }
+        // The floor's gradient weight Σ_i pointWeight[i] is summed in the same pass as f, in the same order as a
+        // separate pass would: two independent addition chains in one loop instead of two dependent loops.
+        double f = 0;
+        double floorWeight = 0;
+        for (int i = 0; i < points; i++) {
+            double s = pointWeight[i];
+            if (s < UNDERFLOW_GUARD) {
+                f += evaluateWithOwnShift(theta, i, gradient);
+                pointWeight[i] = 0;
+                continue;
+            }
+            double r = logLosses[i] - (shift + pointLog[i]);
+            double psi = r > delta ? delta : (r < -delta ? -delta : r);
+            double w = weights[i];
+            f += w * (psi * (r - 0.5 * psi));
+            double pw = (w * psi) / s;
+            pointWeight[i] = pw;
+            floorWeight += pw;
+        }
+        if (wantGradient) {
+            for (int j = 0; j < k; j++) {
+                double gAlpha = 0;
+                double gC = 0;
+                for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                    double w = sumOfPointWeights(pointsStart[v], pointsStart[v + 1]) * power[v];
+                    gC -= w;
+                    gAlpha += w * distinctLogs[v];
+                }
+                gradient[j] += gAlpha;
+                gradient[k + j] += gC;
+            }
+            gradient[2 * k] -= floorWeight * floor;
+        }
+        return f;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The value and gradient are those of {@link #valueAndGradient} (bit for bit); the Hessian is the exact one
+     * of the class comment, with huber''_δ(r) = 1 for |r| ≤ δ.
+     */
+    @Override
+    public double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
+        double f = evaluate(theta, gradient);
+        int n = 2 * arity + 1;
+        Arrays.fill(hessian, 0, n * n, 0.0);
+        if (!Double.isFinite(f)) {
+            return f;
+        }
+        final int k = arity;
+        final double shift = lastShift;
+        final double floor = lastFloor;
+        final double[] jac = pointJacobian;
+        // After evaluate: pointLog[i] = log s_i, pointWeight[i] = w_i·ψ(r_i)/s_i (0 where the shift underflowed).
+        double floorWeight = 0;
+        for (int i = 0; i < points; i++) {
+            double s = floor;
+            for (int j = 0, b = 0; j < k; j++, b += points) {
+                s += power[valueIndex[b + i]];
+            }
+            if (s < UNDERFLOW_GUARD) {
+                ownShiftHessian(theta, i, hessian);
+                continue;
+            }
+            floorWeight += pointWeight[i];
+            double r = logLosses[i] - (shift + pointLog[i]);
+            double psi = r > delta ? delta : (r < -delta ? -delta : r);
+            double curvature = (Math.abs(r) <= delta ? 1.0 : 0.0) + psi;
+            double kappa = weights[i] * curvature;
+            if (kappa == 0) {
+                continue;
+            }
+            double inverse = 1.0 / s;
+            for (int j = 0, b = 0; j < k; j++, b += points) {
+                int v = valueIndex[b + i];
+                double w = power[v] * inverse;
+                jac[j] = -w * distinctLogs[v];
+                jac[k + j] = w;
+            }
+            jac[2 * k] = floor * inverse;
+            addOuter(hessian, n, kappa, jac);
+        }
+        // −Σ_i ψ_i·A_iᵀ diag(w_i) A_i, gathered per distinct value: Σ_{i at v} w_i ψ_i w_iv = power[v]·Σ pointWeight.
+        for (int j = 0; j < k; j++) {
+            double hAA = 0;
+            double hAC = 0;
+            double hCC = 0;
+            for (int v = offsets[j]; v < offsets[j + 1]; v++) {
+                double w = sumOfPointWeights(pointsStart[v], pointsStart[v + 1]) * power[v];
+                double l = distinctLogs[v];
+                hCC -= w;
+                hAC += w * l;
+                hAA -= w * l * l;
+            }
+            hessian[j * n + j] += hAA;
+            hessian[j * n + k + j] += hAC;
+            hessian[(k + j) * n + j] += hAC;
+            hessian[(k + j) * n + k + j] += hCC;
+        }
+        hessian[2 * k * n + 2 * k] -= floorWeight * floor;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                hessian[b * n + a] = hessian[a * n + b];
+            }
+        }
+        return f;
+    }
+
+    /** hessian += kappa·v vᵀ, upper triangle only (the lower one is mirrored at the end). */
+    private static void addOuter(double[] hessian, int n, double kappa, double[] v) {
+        for (int a = 0; a < n; a++) {
+            double ka = kappa * v[a];
+            int row = a * n;
+            for (int b = a; b < n; b++) {
+                hessian[row + b] += ka * v[b];
+            }
+        }
+    }
+
+    /** Point i's whole Hessian term with its own shift (where the global shift underflows). */
+    private void ownShiftHessian(double[] theta, int i, double[] hessian) {
+        final int k = arity;
+        final int n = 2 * k + 1;
+        final double e = theta[2 * k];
+        double m = e;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, exponent[valueIndex[j * points + i]]);
+        }
+        double s = Math.exp(e - m);
+        for (int j = 0; j < k; j++) {
+            s += Math.exp(exponent[valueIndex[j * points + i]] - m);
+        }
+        double r = logLosses[i] - (m + Math.log(s));
+        double psi = r > delta ? delta : (r < -delta ? -delta : r);
+        double[] jac = pointJacobian;
+        for (int j = 0; j < k; j++) {
+            int v = valueIndex[j * points + i];
+            double w = Math.exp(exponent[v] - m) / s;
+            double l = distinctLogs[v];
+            jac[j] = -w * l;
+            jac[k + j] = w;
+            double wp = weights[i] * psi * w;
+            hessian[j * n + j] -= wp * l * l;
+            hessian[j * n + k + j] += wp * l;
+            hessian[(k + j) * n + j] += wp * l;
+            hessian[(k + j) * n + k + j] -= wp;
+        }
+        double we = Math.exp(e - m) / s;
+        jac[2 * k] = we;
+        hessian[2 * k * n + 2 * k] -= weights[i] * psi * we;
+        addOuter(hessian, n, weights[i] * ((Math.abs(r) <= delta ? 1.0 : 0.0) + psi), jac);
+    }
+
+    /** Σ pointWeight[pointsWithValue[t]] for t in [from, to), in four independent partial sums. */
+    private double sumOfPointWeights(int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = from;
+        for (; t + 3 < to; t += 4) {
+            s0 += pointWeight[pointsWithValue[t]];
+            s1 += pointWeight[pointsWithValue[t + 1]];
+            s2 += pointWeight[pointsWithValue[t + 2]];
+            s3 += pointWeight[pointsWithValue[t + 3]];
+        }
+        for (; t < to; t++) {
+            s0 += pointWeight[pointsWithValue[t]];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Point i's Huber term with the log-sum-exp shifted by the point's own largest exponent; adds its gradient.
+     * Used only where the global shift underflows.
+     */
+    private double evaluateWithOwnShift(double[] theta, int i, double[] gradient) {
+        final int k = arity;
+        final double e = theta[2 * k];
+        double m = e;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, exponent[valueIndex[j * points + i]]);
+        }
+        double s = Math.exp(e - m);
+        for (int j = 0; j < k; j++) {
+            s += Math.exp(exponent[valueIndex[j * points + i]] - m);
+        }
+        double r = logLosses[i] - (m + Math.log(s));
+        double magnitude = Math.abs(r);
+        if (gradient != null) {
+            double psi = weights[i] * (magnitude <= delta ? r : (r > 0 ? delta : -delta));
+            for (int j = 0; j < k; j++) {
+                int v = valueIndex[j * points + i];
+                double w = psi * Math.exp(exponent[v] - m) / s;
+                gradient[k + j] -= w;
+                gradient[j] += w * distinctLogs[v];
+            }
+            gradient[2 * k] -= psi * Math.exp(e - m) / s;
+        }
+        return weights[i] * (magnitude <= delta ? 0.5 * r * r : delta * (magnitude - 0.5 * delta));
+    }
+}
