@@ -31,8 +31,9 @@ class BuildLayoutTest {
     }
 
     @Test
-    void mavenRunsInBatchModeWithoutTransferProgressAndCiTestsEveryModule() throws Exception {
+    void mavenRunsInBatchModeWithoutTransferProgressOnTheC1CompilerAndCiTestsEveryModule() throws Exception {
         assertThat(Files.readAllLines(ROOT.resolve(".mvn/maven.config"))).contains("-B", "-ntp");
+        assertThat(Files.readAllLines(ROOT.resolve(".mvn/jvm.config"))).contains("-XX:TieredStopAtLevel=1");
         assertThat(Files.readString(ROOT.resolve(".ci/run"))).containsPattern("mvn [^\\n]*-Pall[^\\n]* verify");
     }
 
