@@ -13,7 +13,7 @@ come as DataFrames: :func:`allocate` returns one (the document in ``.attrs["docu
     scalefit.frontier("runs.csv")                        # Approach 1
 
 The command is found, in order: the ``SCALEFIT`` environment variable (a command line, e.g. ``java -jar /x.jar``),
-the jar or launcher of the repository this file belongs to, then ``scalefit`` on the PATH. A failing command
+the launcher or jar of the repository this file belongs to, then ``scalefit`` on the PATH. A failing command
 raises :class:`ScalefitError` with its exit code and standard error (the message names file, line and column).
 """
 
@@ -46,12 +46,12 @@ def command():
     configured = os.environ.get("SCALEFIT")
     if configured:
         return shlex.split(configured)
+    launcher = os.path.join(_REPOSITORY, "scalefit")
+    if os.path.isfile(launcher) and os.access(launcher, os.X_OK) and shutil.which("bash"):
+        return [launcher]  # it (re)builds the jar when missing or older than the sources
     jar = os.path.join(_REPOSITORY, "scalefit-cli", "target", "scalefit.jar")
     if os.path.isfile(jar) and shutil.which("java"):
         return ["java", "-jar", jar]
-    launcher = os.path.join(_REPOSITORY, "scalefit")
-    if os.path.isfile(launcher) and os.access(launcher, os.X_OK):
-        return [launcher]
     found = shutil.which("scalefit")
     if found:
         return [found]

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build a new user runs: {@code mvn verify} builds the library and the command line only (Spark and JMH are
- * profiles, so a fresh machine downloads neither), quietly ({@code .mvn/maven.config}), and CI still tests Spark.
+ * profiles, so a fresh machine downloads neither; the shaded command-line jar only with {@code -Pjar}, which
+ * {@code ./scalefit} asks for), quietly ({@code .mvn/maven.config}), and CI still tests Spark.
  */
 class BuildLayoutTest {
 
@@ -30,9 +31,29 @@ class BuildLayoutTest {
     }
 
     @Test
-    void mavenRunsInBatchModeWithoutTransferProgressAndCiTestsEveryModule() throws Exception {
+    void mavenRunsInBatchModeWithoutTransferProgressOnTheC1CompilerAndCiTestsEveryModule() throws Exception {
         assertThat(Files.readAllLines(ROOT.resolve(".mvn/maven.config"))).contains("-B", "-ntp");
+        assertThat(Files.readAllLines(ROOT.resolve(".mvn/jvm.config"))).contains("-XX:TieredStopAtLevel=1");
         assertThat(Files.readString(ROOT.resolve(".ci/run"))).containsPattern("mvn [^\\n]*-Pall[^\\n]* verify");
+    }
+
+    @Test
+    void theShadedJarIsBuiltOnlyByTheProfilesThatNeedIt() throws Exception {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        String defaults = pom.substring(pom.indexOf("</profiles>"));
+
+        assertThat(property(defaults, "scalefit.jarPhase")).isEqualTo("none");
+        for (String id : new String[] {"jar", "spark", "all"}) {
+            assertThat(property(profile(pom, id), "scalefit.jarPhase")).as(id).isEqualTo("package");
+        }
+        assertThat(Files.readString(ROOT.resolve("scalefit-cli/pom.xml")))
+                .containsPattern("<phase>\\$\\{scalefit.jarPhase}</phase><goals><goal>shade</goal>");
+    }
+
+    private static String property(String xml, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]*)</").matcher(xml);
+        assertThat(matcher.find()).as("property " + name).isTrue();
+        return matcher.group(1);
     }
 
     private static String profile(String pom, String id) {

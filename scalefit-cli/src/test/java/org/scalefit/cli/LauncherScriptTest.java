@@ -40,7 +40,7 @@ class LauncherScriptTest {
         file("scalefit-cli/target/scalefit.jar", BUILT);
         bin = Files.createDirectories(root.resolve("stub-bin"));
         script("java", "echo \"java $*\"");
-        script("mvn", "echo mvn >> \"" + root.resolve("mvn-calls") + "\"\n"
+        script("mvn", "echo \"mvn $*\" >> \"" + root.resolve("mvn-calls") + "\"\n"
                 + "printf '\\033[0m\\033[0m[ERROR] \\033[1mcompilation failed\\033[m\\n'\n"
                 + "exit ${MVN_EXIT:-0}");
     }
@@ -68,10 +68,21 @@ class LauncherScriptTest {
         Result run = launch(0);
 
         assertThat(run.exitCode).isZero();
-        assertThat(Files.readString(root.resolve("mvn-calls"))).isEqualTo("mvn\n");
+        assertThat(Files.readString(root.resolve("mvn-calls"))).startsWith("mvn ").containsOnlyOnce("\n");
         assertThat(run.output).contains("scalefit: building (scalefit-core/src/main/java/org/scalefit/Main.java changed)")
                 .contains("java -jar");
         assertThat(run.output).doesNotContain("\u001b");
+    }
+
+    @Test
+    void theRebuildAsksForTheShadedJar() throws Exception {
+        Files.delete(root.resolve("scalefit-cli/target/scalefit.jar"));
+
+        Result run = launch(0);
+
+        assertThat(run.output).contains("scalefit: building (first use)");
+        assertThat(Files.readString(root.resolve("mvn-calls"))).contains(" -Pjar ").contains(" package ")
+                .contains("-pl scalefit-cli -am");
     }
 
     @Test
