@@ -1,7 +1,9 @@
 package org.scalefit.heldout;
 
+import org.scalefit.data.Labelled;
+
 /** Which model sizes a held-out evaluation fits on and which it predicts (see {@link HeldOutEvaluation}). */
-public enum HoldOut {
+public enum HoldOut implements Labelled {
 
     /** For each size s: fit on every other size, predict s. */
     LEAVE_ONE_SIZE_OUT("leave-one-size-out"),
@@ -15,18 +17,13 @@ public enum HoldOut {
     }
 
     /** The name on the command line and in results. */
+    @Override
     public String label() {
         return label;
     }
 
     /** The split called {@code label}. */
     public static HoldOut named(String label) {
-        for (HoldOut mode : values()) {
-            if (mode.label.equals(label)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown hold-out mode '" + label
-                + "'; expected leave-one-size-out or rollout");
+        return Labelled.byLabel(HoldOut.class, label, "hold-out mode");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.RunCompute;
 import org.scalefit.accounting.TrainingCompute;
+import org.scalefit.data.Labelled;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
@@ -35,7 +36,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
                               int resamples, long seed, int bins) {
 
     /** The resource axis of the frontier. */
-    public enum Resource {
+    public enum Resource implements Labelled {
         /** Training FLOPs ({@link RunCompute}). */
         FLOPS("flops"),
         /** GPU-hours (seconds/step × steps × nodes × GPUs/node / 3600). */
@@ -48,6 +49,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         }
 
         /** The name on the command line and in documents. */
+        @Override
         public String label() {
             return label;
         }
@@ -58,12 +60,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
          * @throws IllegalArgumentException for another name
          */
         public static Resource named(String name) {
-            for (Resource resource : values()) {
-                if (resource.label.equals(name)) {
-                    return resource;
-                }
-            }
-            throw new IllegalArgumentException("unknown resource '" + name + "'; expected flops or gpu-hours");
+            return Labelled.byLabel(Resource.class, name, "resource");
         }
     }
 
