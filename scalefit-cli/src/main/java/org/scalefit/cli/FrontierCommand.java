@@ -53,8 +53,8 @@ final class FrontierCommand implements Callable<Integer> {
             description = "Pairs-bootstrap resamples for 95%% intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int resamples;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     @Option(names = "--tokens", paramLabel = "LOW:HIGH", converter = NumberRanges.BoundsConverter.class,
             description = "Keep only runs (checkpoints) with tokens in [LOW, HIGH], e.g. 299e9:301e9 for Gemstones' "
@@ -83,7 +83,7 @@ final class FrontierCommand implements Callable<Integer> {
         }
         FrontierResult result = new FrontierRequest(input.source(), resource,
                 compute.costs(shape.architecture(), noEmbeds, gpusPerNode), tokenRange == null ? null
-                : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seed, bins).run();
+                : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seeded.seed, bins).run();
         Approach1 analysis = result.analysis();
         if (out != null) {
             if (format == DocumentFormat.GEMSTONES) {

@@ -47,10 +47,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: scalefit report: DATA.")
     String title;
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold of the Approach-3 fit. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
             description = "Starts of the Approach-3 fit: gemstones or epoch. Default: ${DEFAULT-VALUE}.")
@@ -69,8 +67,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Chinchilla's binning minimisers over N log-spaced bins (0: none). Default: ${DEFAULT-VALUE}.")
     int bins;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of both bootstraps. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     @Option(names = "--shape-search",
             description = "Also search Gemstones' width-depth grid (3.2·10⁸ rows) for the fitted law's optimum per "
@@ -119,8 +117,8 @@ final class ReportCommand implements Callable<Integer> {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
         DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(input.source(),
-                compute.costs(shape.architecture(), false, gpusPerNode), delta, grid, lawBootstrap,
-                frontierBootstrap, bins, seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
+                compute.costs(shape.architecture(), false, gpusPerNode), huber.delta, grid, lawBootstrap,
+                frontierBootstrap, bins, seeded.seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
         DatasetReport result;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", request.startGrid().size())) {
             result = request.build(LocalParallelism.withThreads(threads.count()), progress);
