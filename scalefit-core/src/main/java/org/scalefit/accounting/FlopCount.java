@@ -67,12 +67,6 @@ public enum FlopCount implements Labelled {
         return (forward + attentionBackward + nonAttentionBackward) / s;
     }
 
-    /** The command-line and JSON name: six-n, gemstones-gqa, kaplan, attention-inclusive. */
-    @Override
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
     /** The convention called {@code label} (see {@link #label()}). */
     public static FlopCount fromLabel(String label) {
         return Labelled.byLabel(FlopCount.class, label, "FLOP count");

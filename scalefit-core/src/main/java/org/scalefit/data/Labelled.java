@@ -1,16 +1,23 @@
 package org.scalefit.data;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
  * A choice with a short name that command lines and result files use (e.g. {@code pairs}, {@code gpu-hours}), and
- * the one look-up of an enum constant by that name.
+ * the one look-up of an enum constant by that name. An enum's label is by default its constant's name in lower case
+ * with hyphens for underscores ({@code GPU_HOURS} → {@code gpu-hours}).
  */
 public interface Labelled {
 
-    /** The short name of this choice. */
-    String label();
+    /** The constant's name (an enum's {@link Enum#name()}). */
+    String name();
+
+    /** The short name of this choice: by default {@link #name()} in lower case, {@code _} → {@code -}. */
+    default String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * The constant of {@code type} whose {@link #label()} equals {@code label}.

@@ -6,21 +6,9 @@ import org.scalefit.data.Labelled;
 public enum HoldOut implements Labelled {
 
     /** For each size s: fit on every other size, predict s. */
-    LEAVE_ONE_SIZE_OUT("leave-one-size-out"),
+    LEAVE_ONE_SIZE_OUT,
     /** For each k: fit on the k smallest sizes, predict each larger one. */
-    ROLLOUT("rollout");
-
-    private final String label;
-
-    HoldOut(String label) {
-        this.label = label;
-    }
-
-    /** The name on the command line and in results. */
-    @Override
-    public String label() {
-        return label;
-    }
+    ROLLOUT;
 
     /** The split called {@code label}. */
     public static HoldOut named(String label) {

@@ -1,6 +1,5 @@
 package org.scalefit.shapes;
 
-import java.util.Locale;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.data.Labelled;
 
@@ -45,12 +44,6 @@ public enum ParameterCount implements Labelled {
     /** Whether head counts are real-valued (w/h) rather than ⌊w/h⌋. */
     public boolean relaxedHeads() {
         return this == RELAXED || this == RELAXED_NO_EMBEDS;
-    }
-
-    /** The command-line and JSON name: exact, no-embeds, relaxed-no-embeds, relaxed. */
-    @Override
-    public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The count called {@code label} (see {@link #label()}). */

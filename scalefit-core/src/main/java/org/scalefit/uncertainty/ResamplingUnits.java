@@ -24,21 +24,9 @@ public record ResamplingUnits(Scheme scheme, RunKeys runs) implements Serializab
     /** The two resampling schemes. */
     public enum Scheme implements Labelled {
         /** Points (rows) resampled one by one. */
-        PAIRS("pairs"),
+        PAIRS,
         /** Runs resampled as blocks of all their points. */
-        RUNS("runs");
-
-        private final String label;
-
-        Scheme(String label) {
-            this.label = label;
-        }
-
-        /** The scheme's name on the command line and in results. */
-        @Override
-        public String label() {
-            return label;
-        }
+        RUNS;
 
         /** The scheme called {@code label} ({@code pairs} or {@code runs}). */
         public static Scheme named(String label) {

@@ -38,21 +38,9 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
     /** The resource axis of the frontier. */
     public enum Resource implements Labelled {
         /** Training FLOPs ({@link RunCompute}). */
-        FLOPS("flops"),
+        FLOPS,
         /** GPU-hours (seconds/step × steps × nodes × GPUs/node / 3600). */
-        GPU_HOURS("gpu-hours");
-
-        private final String label;
-
-        Resource(String label) {
-            this.label = label;
-        }
-
-        /** The name on the command line and in documents. */
-        @Override
-        public String label() {
-            return label;
-        }
+        GPU_HOURS;
 
         /**
          * The resource of that name.
