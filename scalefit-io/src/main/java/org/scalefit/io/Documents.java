@@ -3,6 +3,7 @@ package org.scalefit.io;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +48,16 @@ public final class Documents {
     public static <T> T read(String json, Class<T> type, String source) {
         try {
             return MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
+                    e.getOriginalMessage(), e);
+        }
+    }
+
+    /** As {@link #read(String, Class, String)}, from a JSON tree already read. */
+    public static <T> T read(JsonNode tree, Class<T> type, String source) {
+        try {
+            return MAPPER.treeToValue(tree, type);
         } catch (JacksonException e) {
             throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
                     e.getOriginalMessage(), e);

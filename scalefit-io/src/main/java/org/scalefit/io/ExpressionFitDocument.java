@@ -91,9 +91,9 @@ public record ExpressionFitDocument(
                             List<List<Double>> parameters) {
 
         public Bootstrap {
-            intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
-            stationary = List.copyOf(stationary);
-            parameters = parameters.stream().map(List::copyOf).toList();
+            intervals = intervals == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+            stationary = stationary == null ? List.of() : List.copyOf(stationary);
+            parameters = parameters == null ? List.of() : parameters.stream().map(List::copyOf).toList();
         }
 
         /** The document's record of {@code bootstrap}, with 95 % intervals. */
@@ -166,6 +166,44 @@ public record ExpressionFitDocument(
     /** The law fitted, with its controls, from {@code law_file}; {@code source} names the document in errors. */
     public ExpressionLaw fittedLaw(String source) {
         return ExpressionLawFiles.fromJson(source + " (law_file)", lawFile).law();
+    }
+
+    /**
+     * The law with its fitted values, the fit's warnings and, if it was bootstrapped, its replicates (as
+     * {@code scalefit predict} uses them); {@code source} names the document in errors.
+     *
+     * @throws InputException if the fit did not succeed, or a replicate has no stationarity flag or another number
+     *                        of parameters than the law
+     */
+    public ExpressionLawFiles.Fitted fitted(String source) {
+        if (!success) {
+            throw new InputException(source, null, "success", "a successful fit", "false (status "
+                    + (status == null ? "unknown" : status) + ")");
+        }
+        ExpressionLaw fitted = fittedLaw(source);
+        double[] theta = fitted.theta(parameters);
+        if (bootstrap == null || bootstrap.parameters().isEmpty() && bootstrap.stationary().isEmpty()) {
+            return new ExpressionLawFiles.Fitted(fitted, theta, warnings, Optional.empty());
+        }
+        int count = fitted.parameterNames().size();
+        List<List<Double>> rows = bootstrap.parameters();
+        double[][] replicates = new double[rows.size()][];
+        boolean[] stationary = new boolean[rows.size()];
+        for (int r = 0; r < replicates.length; r++) {
+            if (r >= bootstrap.stationary().size()) {
+                throw new InputException(source, null, "bootstrap.stationary[" + r + "]",
+                        "true or false (one per replicate)", "null");
+            }
+            stationary[r] = bootstrap.stationary().get(r);
+            List<Double> row = rows.get(r);
+            if (row.size() != count) {
+                throw new InputException(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
+                        row.toString());
+            }
+            replicates[r] = row.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return new ExpressionLawFiles.Fitted(fitted, theta, warnings, Optional.of(new ExpressionBootstrapResult(
+                fitted, theta, replicates, stationary, bootstrap.seed())));
     }
 
     /** What {@code scalefit fit} prints of this document; {@code source} names it in errors. */

@@ -427,53 +427,6 @@ public final class ExpressionLawFiles {
                 && root.get("kind").asString().equals("expression-fit");
     }
 
-    /** The fitted law of an expression-fit result document. */
-    public static Fitted fittedLaw(String source, JsonNode root) {
-        if (!root.get("success").asBoolean()) {
-            throw new InputException(source, null, "success", "a successful fit", "false (status "
-                    + root.path("status").asString("unknown") + ")");
-        }
-        LawFile file = fromJson(source + " (law_file)", root.get("law_file"));
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (var entry : root.get("parameters").properties()) {
-            values.put(entry.getKey(), entry.getValue().asDouble());
-        }
-        List<String> warnings = new ArrayList<>();
-        JsonNode listed = root.get("warnings");
-        if (listed != null && listed.isArray()) {
-            listed.forEach(warning -> warnings.add(warning.asString()));
-        }
-        JsonNode bootstrap = root.get("bootstrap");
-        if (bootstrap == null || !bootstrap.has("parameters")) {
-            return new Fitted(file.law(), file.law().theta(values), warnings, java.util.Optional.empty());
-        }
-        int count = file.law().parameterNames().size();
-        JsonNode rows = bootstrap.get("parameters");
-        JsonNode outcomes = bootstrap.get("stationary");
-        double[][] replicates = new double[rows.size()][];
-        boolean[] stationary = new boolean[rows.size()];
-        for (int r = 0; r < replicates.length; r++) {
-            JsonNode outcome = outcomes == null ? null : outcomes.get(r);
-            if (outcome == null || !outcome.isBoolean()) {
-                throw new InputException(source, null, "bootstrap.stationary[" + r + "]",
-                        "true or false (one per replicate)", String.valueOf(outcome));
-            }
-            stationary[r] = outcome.asBoolean();
-            JsonNode row = rows.get(r);
-            if (!row.isArray() || row.size() != count) {
-                throw new InputException(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
-                        row.toString());
-            }
-            replicates[r] = new double[count];
-            for (int p = 0; p < count; p++) {
-                replicates[r][p] = row.get(p).asDouble();
-            }
-        }
-        double[] theta = file.law().theta(values);
-        return new Fitted(file.law(), theta, warnings, java.util.Optional.of(new ExpressionBootstrapResult(file.law(), theta,
-                replicates, stationary, bootstrap.path("seed").asLong())));
-    }
-
     /** The named law ({@link NamedLaws}) with values for its parameters. */
     public static Fitted named(String name, Map<String, Double> values) {
         ExpressionLaw law = NamedLaws.named(name);
