@@ -104,10 +104,11 @@ final class FitCommand implements Callable<Integer> {
 
     /** A law written as text, read from a law file, or named in the law language: parse → fit → print. */
     private int runExpression() {
-        Double explicitDelta = spec.commandLine().getParseResult().hasMatchedOption("--huber.delta") ? huber.delta : null;
+        boolean deltaGiven = spec.commandLine().getParseResult().hasMatchedOption("--delta");
+        Double explicitDelta = deltaGiven ? huber.delta : null;
         ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
                 : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : huber.delta);
-        if (transform.noEmbeds || transform.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
+        if (transform.noEmbeds || transform.outliers.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
                 || FitOutput.parquet(out)) {
             throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
                     + "for the built-in laws; a law written as text is fitted to the columns it names and written "
