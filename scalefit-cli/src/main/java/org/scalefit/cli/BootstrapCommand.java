@@ -52,9 +52,8 @@ final class BootstrapCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
-            description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
-    int dropHighestLosses;
+    @Mixin
+    OutlierOption outliers = new OutlierOption();
 
     @Mixin
     DeltaOption huber = new DeltaOption();
@@ -120,8 +119,8 @@ final class BootstrapCommand implements Callable<Integer> {
                     + "fit)");
         }
         double[] compute = policyDraws > 0 ? EpochRequest.policyBudgets(policyCompute) : new double[0];
-        EpochRequest request = new EpochRequest(input.source(), dropHighestLosses, huber.delta, start, reference, resamples,
-                seeded.seed, resampling, stream, policyDraws, compute, policyCoverage);
+        EpochRequest request = new EpochRequest(input.source(), outliers.dropHighestLosses, huber.delta, start,
+                reference, resamples, seeded.seed, resampling, stream, policyDraws, compute, policyCoverage);
         EpochOutcome outcome;
         try (EngineProvider.Engine parallelism = engine.open()) {
             outcome = request.run(parallelism);

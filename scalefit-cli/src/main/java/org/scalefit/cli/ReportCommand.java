@@ -101,34 +101,29 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ComputeOptions compute = new ComputeOptions();
 
-    @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-    int gpusPerNode;
-
     @Mixin
     ThreadsOptions threads = new ThreadsOptions();
 
-    @Option(names = "--no-timestamps",
-            description = "Leave the time and the step timings out of the report, so that the same data and options "
-                    + "give byte-identical files.")
-    boolean noTimestamps;
+    @Mixin
+    TimestampsOption timestamps = new TimestampsOption();
 
     @Override
     public Integer call() {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
         DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(input.source(),
-                compute.costs(shape.architecture(), false, gpusPerNode), huber.delta, grid, lawBootstrap,
+                compute.costs(shape.architecture(), false), huber.delta, grid, lawBootstrap,
                 frontierBootstrap, bins, seeded.seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
         DatasetReport result;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", request.startGrid().size())) {
             result = request.build(LocalParallelism.withThreads(threads.count()), progress);
         }
-        Report report = noTimestamps ? result.report().withoutRunDetails() : result.report();
+        Report report = timestamps.noTimestamps ? result.report().withoutRunDetails() : result.report();
         long step = System.nanoTime();
         HtmlReport.write(report, out);
         System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures) in %.1f s%n", out,
                 report.sections().size(), report.figures().size(), result.seconds() + (System.nanoTime() - step) / 1e9);
-        if (!noTimestamps) {
+        if (!timestamps.noTimestamps) {
             System.out.printf(Locale.ROOT, "  writing took %.1f s%n", (System.nanoTime() - step) / 1e9);
         }
         return ScalefitCommand.exitCode(result.fitStatus());

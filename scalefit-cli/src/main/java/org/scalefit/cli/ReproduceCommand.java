@@ -50,10 +50,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "DIR, atomically; an existing DIR is replaced only if it is a scalefit report.")
     Path out;
 
-    @Option(names = "--no-timestamps",
-            description = "Leave the time and the step timings out of the report, so that a rerun gives the same "
-                    + "bytes.")
-    boolean noTimestamps;
+    @Mixin
+    TimestampsOption timestamps = new TimestampsOption();
 
     @Option(names = "--full", description = "Also run the hour-long fits (Gemstones' three 4-input width–depth laws).")
     boolean full;
@@ -121,7 +119,8 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private void writeReport(List<StudyReproduction> results, int workers) {
-        Report report = ReproductionSections.report(results, studies, full, workers, !noTimestamps, Instant.now());
+        Report report = ReproductionSections.report(results, studies, full, workers, !timestamps.noTimestamps,
+                Instant.now());
         HtmlReport.write(report, out, Map.of(
                 "reproduction.json", ReproductionTables.json(results, ScalefitVersion.current()),
                 "reproduction.md", ReproductionTables.markdown(results)));
