@@ -16,7 +16,6 @@ import org.scalefit.law.expr.Residual;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -293,59 +292,6 @@ public final class ExpressionLawFiles {
         }
         throw new InputException(source, null, field, "an array of values or {\"from\", \"to\", \"count\"}",
                 node.toString());
-    }
-
-    /** The law file of {@code law}: expression, inputs, every parameter's control, residual, objective. */
-    public static ObjectNode lawFile(ExpressionLaw law) {
-        ObjectNode file = MAPPER.createObjectNode();
-        file.put("name", law.name());
-        file.put("expression", law.expression().text());
-        ObjectNode inputs = file.putObject("inputs");
-        for (int j = 0; j < law.columns().size(); j++) {
-            inputs.put(law.expression().inputs().get(j), law.columns().get(j));
-        }
-        ObjectNode parameters = file.putObject("parameters");
-        for (ParameterSpec spec : law.parameters()) {
-            ObjectNode control = parameters.putObject(spec.name());
-            if (spec.isTied()) {
-                control.put("tied_to", spec.tiedTo());
-                continue;
-            }
-            control.put("scale", spec.scale() == ParameterSpec.Scale.LOG ? "log" : "linear");
-            if (spec.isBounded()) {
-                var bounds = control.putArray("bounds");
-                if (Double.isFinite(spec.lower())) {
-                    bounds.add(spec.lower());
-                } else {
-                    bounds.addNull();
-                }
-                if (Double.isFinite(spec.upper())) {
-                    bounds.add(spec.upper());
-                } else {
-                    bounds.addNull();
-                }
-            }
-            if (spec.isFixed()) {
-                control.put("fixed", spec.fixed());
-            } else {
-                var starts = control.putArray("starts");
-                for (double start : spec.startValues()) {
-                    starts.add(start);
-                }
-            }
-        }
-        file.put("residual", law.residual() == Residual.LOG ? "log" : "raw");
-        if (law.penalty() instanceof Penalty.Huber huber) {
-            file.put("objective", "huber");
-            file.put("delta", huber.delta());
-        } else if (law.penalty() instanceof Penalty.OverEstimate over) {
-            file.put("objective", "over-estimate");
-            file.put("delta", over.delta());
-            file.put("kappa", over.kappa());
-        } else {
-            file.put("objective", "squared");
-        }
-        return file;
     }
 
     /**
