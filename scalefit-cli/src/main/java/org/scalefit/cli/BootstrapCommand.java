@@ -52,14 +52,11 @@ final class BootstrapCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
-            description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
-    int dropHighestLosses;
+    @Mixin
+    OutlierOption outliers = new OutlierOption();
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold of both objectives. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--start", defaultValue = "chinchilla-unrounded", paramLabel = "LAW",
             description = "Reference law to start every fit from. Default: ${DEFAULT-VALUE} (Hoffmann et al. 2022, "
@@ -70,8 +67,8 @@ final class BootstrapCommand implements Callable<Integer> {
             description = "Bootstrap replicates. Default: ${DEFAULT-VALUE}.")
     int resamples;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     @Option(names = "--stream", defaultValue = "numpy", paramLabel = "numpy|splittable",
             description = "Resampling stream: numpy (NumPy RandomState, reproduces Epoch's resamples) or splittable. "
@@ -114,7 +111,7 @@ final class BootstrapCommand implements Callable<Integer> {
         input.data = data;
         input.columns.putAll(columns);
         if (fitBootstrap.requested()) {
-            return fitBootstrap.run(input, resamples, seed, stream, resampling, engine, out, draws);
+            return fitBootstrap.run(input, resamples, seeded.seed, stream, resampling, engine, out, draws);
         }
         fitBootstrap.requireNoFitOptions();
         if (data == null) {
@@ -122,8 +119,8 @@ final class BootstrapCommand implements Callable<Integer> {
                     + "fit)");
         }
         double[] compute = policyDraws > 0 ? EpochRequest.policyBudgets(policyCompute) : new double[0];
-        EpochRequest request = new EpochRequest(input.source(), dropHighestLosses, delta, start, reference, resamples,
-                seed, resampling, stream, policyDraws, compute, policyCoverage);
+        EpochRequest request = new EpochRequest(input.source(), outliers.dropHighestLosses, huber.delta, start,
+                reference, resamples, seeded.seed, resampling, stream, policyDraws, compute, policyCoverage);
         EpochOutcome outcome;
         try (EngineProvider.Engine parallelism = engine.open()) {
             outcome = request.run(parallelism);

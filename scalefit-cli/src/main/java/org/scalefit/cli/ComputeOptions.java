@@ -7,7 +7,8 @@ import org.scalefit.io.analysis.CostRequest;
 import picocli.CommandLine.Option;
 
 /**
- * Where training FLOPs come from — {@code --flops COLUMN} or {@code --flop-count COUNT} (a picocli mixin of the
+ * Where training FLOPs come from — {@code --flops COLUMN} or {@code --flop-count COUNT} — and the GPUs of a node
+ * that GPU-hours count ({@code --gpus-per-node}) (a picocli mixin of the
  * commands that put runs on a compute axis: frontier and report), as a {@link CostRequest}: the one rule of
  * {@link RunCompute}.
  */
@@ -25,13 +26,18 @@ final class ComputeOptions {
                     + "it has only width and depth; a FLOPs column when --flops or --column flops= is given.")
     String flopCount;
 
+    @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N",
+            description = "GPUs of a node, for GPU-hours (seconds_per_step · step · num_nodes · N / 3600). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int gpusPerNode;
+
     /** The count asked for, or null for the default (validated before any reading). */
     FlopCount requested() {
         return flopCount == null ? null : FlopCount.fromLabel(flopCount);
     }
 
     /** The rule these options choose, for runs of {@code architecture}. */
-    CostRequest costs(Architecture architecture, boolean noEmbeds, int gpusPerNode) {
+    CostRequest costs(Architecture architecture, boolean noEmbeds) {
         return new CostRequest(flopsColumn, requested(), architecture, noEmbeds, gpusPerNode);
     }
 }

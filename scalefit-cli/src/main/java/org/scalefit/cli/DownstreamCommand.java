@@ -3,12 +3,8 @@ package org.scalefit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.GadreTestbed;
-import org.scalefit.io.OvertrainingDocument;
-import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.OvertrainingAnalysis;
-import org.scalefit.overtraining.RunSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,18 +35,10 @@ final class DownstreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.requireWritableFiles(options.out);
-        GadreTestbed testbed = options.read();
-        RunSplit split = testbed.defaultSplit(options.dataset);
-        OvertrainingAnalysis analysis = OvertrainingAnalysis.of(split, downstream, options.lossFitter(),
-                options.errorFitter());
-        if (options.out != null) {
-            AtomicFiles.writeString(options.out, OvertrainingDocument.of(testbed, options.dataset, analysis,
-                    ScalefitVersion.current()).write());
-        }
         OvertrainingPrinter printer = new OvertrainingPrinter(System.out);
-        printer.lossLaw(testbed.source(), options.dataset, testbed.lossSet(), analysis);
-        analysis.downstreamFits().forEach((key, fit) -> printer.downstreamLaw(key, fit, split.downstreamFit()));
+        OvertrainingAnalysis analysis = options.runAnalysis(downstream, printer);
+        analysis.downstreamFits().forEach((key, fit) ->
+                printer.downstreamLaw(key, fit, analysis.split().downstreamFit()));
         printer.predictions(analysis);
         boolean failed = analysis.lossFit().report().failed()
                 || analysis.downstreamFits().values().stream().anyMatch(fit -> fit.report().failed());

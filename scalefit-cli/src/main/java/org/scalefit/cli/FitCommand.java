@@ -57,10 +57,8 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
             description = "Starting points: gemstones (5^k·6^k·5 starts) or epoch (Epoch AI's 4500-start order, "
@@ -106,10 +104,11 @@ final class FitCommand implements Callable<Integer> {
 
     /** A law written as text, read from a law file, or named in the law language: parse → fit → print. */
     private int runExpression() {
-        Double explicitDelta = spec.commandLine().getParseResult().hasMatchedOption("--delta") ? delta : null;
+        boolean deltaGiven = spec.commandLine().getParseResult().hasMatchedOption("--delta");
+        Double explicitDelta = deltaGiven ? huber.delta : null;
         ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
-                : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : delta);
-        if (transform.noEmbeds || transform.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
+                : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : huber.delta);
+        if (transform.noEmbeds || transform.outliers.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
                 || FitOutput.parquet(out)) {
             throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
                     + "for the built-in laws; a law written as text is fitted to the columns it names and written "
@@ -120,13 +119,13 @@ final class FitCommand implements Callable<Integer> {
         }
         try (EngineProvider.Engine parallelism = engine.open()) {
             return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism,
-                    search.options(), lawOptions.bootstrap, lawOptions.seed, out, limits.limits(), store);
+                    search.options(), lawOptions.bootstrap, lawOptions.seeded.seed, out, limits.limits(), store);
         }
     }
 
     /** Reads the data (through the engine, which may have to copy it here first) and fits, or serves the store's. */
     private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism, FitOutput output) {
-        FitRequest request = new FitRequest(input.source(), form, transform.transforms(), delta, startGrid,
+        FitRequest request = new FitRequest(input.source(), form, transform.transforms(), huber.delta, startGrid,
                 !search.noPolish, !search.exhaustive, search.maxEvaluations, limits.limits());
         PreparedFit prepared = request.prepare(parallelism);
         CacheKey key = prepared.cacheKey();

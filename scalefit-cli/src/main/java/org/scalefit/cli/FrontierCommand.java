@@ -46,15 +46,12 @@ final class FrontierCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOptions shape = new ArchitectureOptions();
 
-    @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-    int gpusPerNode;
-
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
             description = "Pairs-bootstrap resamples for 95%% intervals (0: none). Default: ${DEFAULT-VALUE}.")
     int resamples;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     @Option(names = "--tokens", paramLabel = "LOW:HIGH", converter = NumberRanges.BoundsConverter.class,
             description = "Keep only runs (checkpoints) with tokens in [LOW, HIGH], e.g. 299e9:301e9 for Gemstones' "
@@ -82,8 +79,9 @@ final class FrontierCommand implements Callable<Integer> {
             OutputPaths.requireWritableFiles(out);
         }
         FrontierResult result = new FrontierRequest(input.source(), resource,
-                compute.costs(shape.architecture(), noEmbeds, gpusPerNode), tokenRange == null ? null
-                : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seed, bins).run();
+                compute.costs(shape.architecture(), noEmbeds), tokenRange == null ? null
+                : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seeded.seed,
+                bins).run();
         Approach1 analysis = result.analysis();
         if (out != null) {
             if (format == DocumentFormat.GEMSTONES) {

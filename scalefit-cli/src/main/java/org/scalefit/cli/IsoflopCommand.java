@@ -77,8 +77,8 @@ final class IsoflopCommand implements Callable<Integer> {
             description = "Seed-noise bootstrap replicates per budget and axis. Default: ${DEFAULT-VALUE}.")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     @Option(names = "--stream", defaultValue = "splittable", paramLabel = "splittable|numpy",
             description = "The normals: splittable (SplittableRandom, fast) or numpy (NumPy's legacy "
@@ -132,7 +132,7 @@ final class IsoflopCommand implements Callable<Integer> {
                     + "(--checkpoints); the budgets of a run table are taken as given");
         }
         IsoflopRequest request = new IsoflopRequest(input.source(), checkpoints
-                ? new IsoflopRequest.Checkpoints(count, shape.architecture()) : null, budgets, bootstrap, seed,
+                ? new IsoflopRequest.Checkpoints(count, shape.architecture()) : null, budgets, bootstrap, seeded.seed,
                 IsoflopRequest.stream(stream), noise == null ? null : noise.model(), lossFit, allocate);
         if (out != null) {
             OutputPaths.requireWritableFiles(out);

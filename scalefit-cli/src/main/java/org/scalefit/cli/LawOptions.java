@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.io.analysis.LawControls;
 import org.scalefit.law.expr.ExpressionLaw;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,9 +67,8 @@ final class LawOptions {
             + "the parameters; scalefit predict then gives intervals of its predictions).")
     Integer bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
-            description = "Seed of the --bootstrap resamples (NumPy's legacy stream). Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     /** Whether the law is one of the built-in log-sum-exp laws handled by the original fit path. */
     static boolean isBuiltInForm(String law) {

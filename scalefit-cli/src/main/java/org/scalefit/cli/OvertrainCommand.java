@@ -2,12 +2,7 @@ package org.scalefit.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalefit.io.AtomicFiles;
-import org.scalefit.io.GadreTestbed;
-import org.scalefit.io.OvertrainingDocument;
-import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.OvertrainingAnalysis;
-import org.scalefit.overtraining.RunSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -32,17 +27,8 @@ final class OvertrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.requireWritableFiles(options.out);
-        GadreTestbed testbed = options.read();
-        RunSplit split = testbed.defaultSplit(options.dataset);
-        OvertrainingAnalysis analysis = OvertrainingAnalysis.of(split, List.of(), options.lossFitter(),
-                options.errorFitter());
-        if (options.out != null) {
-            AtomicFiles.writeString(options.out, OvertrainingDocument.of(testbed, options.dataset, analysis,
-                    ScalefitVersion.current()).write());
-        }
         OvertrainingPrinter printer = new OvertrainingPrinter(System.out);
-        printer.lossLaw(testbed.source(), options.dataset, testbed.lossSet(), analysis);
+        OvertrainingAnalysis analysis = options.runAnalysis(List.of(), printer);
         printer.predictions(analysis);
         return analysis.lossFit().report().failed() ? ScalefitCommand.EXIT_FIT_FAILED : 0;
     }

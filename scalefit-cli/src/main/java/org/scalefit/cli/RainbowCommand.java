@@ -50,11 +50,8 @@ final class RainbowCommand implements Callable<Integer> {
             description = "Reference lines: epoch, kaplan, chinchilla, or none. Default: ${DEFAULT-VALUE}.")
     List<String> references = new ArrayList<>();
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold of on-the-fly fits. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ". Gemstones' rainbow used 1e-4 "
-                    + "(parameters_delta-4).")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--vocab", defaultValue = "50304", paramLabel = "V",
             description = "Vocabulary size for _no_embeds sets. Default: ${DEFAULT-VALUE} (Gemstones).")
@@ -80,7 +77,7 @@ final class RainbowCommand implements Callable<Integer> {
         OutputPaths.requireWritableFiles(outs.toArray(Path[]::new));
         List<RainbowResult.Format> formats = outs.stream().map(RainbowCommand::format).toList();
         RainbowRequest request = new RainbowRequest(laws.stream().map(RainbowRequest.NamedLaw::parse).toList(),
-                fitSets, approach1, references, delta, vocab, SensitivityInputs.startGrid(grid), sortAt);
+                fitSets, approach1, references, huber.delta, vocab, SensitivityInputs.startGrid(grid), sortAt);
         RainbowResult result;
         try (TerminalProgress progress = TerminalProgress.start("rainbow fits",
                 (long) request.sets().size() * request.grid().size())) {

@@ -47,10 +47,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: scalefit report: DATA.")
     String title;
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold of the Approach-3 fit. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
             description = "Starts of the Approach-3 fit: gemstones or epoch. Default: ${DEFAULT-VALUE}.")
@@ -69,8 +67,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Chinchilla's binning minimisers over N log-spaced bins (0: none). Default: ${DEFAULT-VALUE}.")
     int bins;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of both bootstraps. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seeded = new SeedOption();
 
     @Option(names = "--shape-search",
             description = "Also search Gemstones' width-depth grid (3.2·10⁸ rows) for the fitted law's optimum per "
@@ -103,34 +101,29 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ComputeOptions compute = new ComputeOptions();
 
-    @Option(names = "--gpus-per-node", defaultValue = "8", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-    int gpusPerNode;
-
     @Mixin
     ThreadsOptions threads = new ThreadsOptions();
 
-    @Option(names = "--no-timestamps",
-            description = "Leave the time and the step timings out of the report, so that the same data and options "
-                    + "give byte-identical files.")
-    boolean noTimestamps;
+    @Mixin
+    TimestampsOption timestamps = new TimestampsOption();
 
     @Override
     public Integer call() {
         OutputPaths.requireWritableDirectory(out);
         HtmlReport.requireReplaceable(out);
         DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(input.source(),
-                compute.costs(shape.architecture(), false, gpusPerNode), delta, grid, lawBootstrap,
-                frontierBootstrap, bins, seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
+                compute.costs(shape.architecture(), false), huber.delta, grid, lawBootstrap,
+                frontierBootstrap, bins, seeded.seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
         DatasetReport result;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", request.startGrid().size())) {
             result = request.build(LocalParallelism.withThreads(threads.count()), progress);
         }
-        Report report = noTimestamps ? result.report().withoutRunDetails() : result.report();
+        Report report = timestamps.noTimestamps ? result.report().withoutRunDetails() : result.report();
         long step = System.nanoTime();
         HtmlReport.write(report, out);
         System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures) in %.1f s%n", out,
                 report.sections().size(), report.figures().size(), result.seconds() + (System.nanoTime() - step) / 1e9);
-        if (!noTimestamps) {
+        if (!timestamps.noTimestamps) {
             System.out.printf(Locale.ROOT, "  writing took %.1f s%n", (System.nanoTime() - step) / 1e9);
         }
         return ScalefitCommand.exitCode(result.fitStatus());

@@ -2,9 +2,7 @@ package org.scalefit.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +10,7 @@ import java.util.concurrent.Callable;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.HtmlReport;
-import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
-import org.scalefit.report.Section;
 import org.scalefit.reproduce.ReproductionContext;
 import org.scalefit.reproduce.ReproductionSections;
 import org.scalefit.reproduce.ReproductionTables;
@@ -54,10 +50,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "DIR, atomically; an existing DIR is replaced only if it is a scalefit report.")
     Path out;
 
-    @Option(names = "--no-timestamps",
-            description = "Leave the time and the step timings out of the report, so that a rerun gives the same "
-                    + "bytes.")
-    boolean noTimestamps;
+    @Mixin
+    TimestampsOption timestamps = new TimestampsOption();
 
     @Option(names = "--full", description = "Also run the hour-long fits (Gemstones' three 4-input width–depth laws).")
     boolean full;
@@ -125,24 +119,8 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private void writeReport(List<StudyReproduction> results, int workers) {
-        List<Section> sections = new ArrayList<>();
-        sections.add(ReproductionSections.summary(results));
-        List<Provenance.DataSource> data = new ArrayList<>();
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        for (StudyReproduction study : results) {
-            sections.add(ReproductionSections.comparisons(study));
-            sections.addAll(study.sections());
-            data.addAll(study.data());
-            seconds.put(study.study(), study.seconds());
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("studies", String.join(", ", studies));
-        options.put("--full", Boolean.toString(full));
-        options.put("threads", Integer.toString(workers));
-        Provenance provenance = new Provenance(ScalefitVersion.current(), data, options,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
-        Report report = new Report("scalefit reproduction: " + String.join(", ", studies), sections,
-                noTimestamps ? provenance.withoutRunDetails() : provenance);
+        Report report = ReproductionSections.report(results, studies, full, workers, !timestamps.noTimestamps,
+                Instant.now());
         HtmlReport.write(report, out, Map.of(
                 "reproduction.json", ReproductionTables.json(results, ScalefitVersion.current()),
                 "reproduction.md", ReproductionTables.markdown(results)));

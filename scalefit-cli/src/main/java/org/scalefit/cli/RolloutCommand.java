@@ -38,10 +38,8 @@ final class RolloutCommand implements Callable<Integer> {
             description = "chinchilla (params, tokens), width-depth or width-depth-params. Default: ${DEFAULT-VALUE}.")
     String law;
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold on log-loss residuals. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--mode", defaultValue = "leave-one-size-out", paramLabel = "MODE",
             description = "leave-one-size-out or rollout. Default: ${DEFAULT-VALUE}.")
@@ -75,7 +73,7 @@ final class RolloutCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
         LawForm form = LawForm.named(law);
-        HeldOutRequest request = new HeldOutRequest(input.source(), form, delta, HoldOut.named(mode), smallest,
+        HeldOutRequest request = new HeldOutRequest(input.source(), form, huber.delta, HoldOut.named(mode), smallest,
                 HeldOutRequest.grid(grid, form), sizeKey, transform.transforms());
         PreparedHeldOut prepared = request.prepare();
         HeldOutResult result;

@@ -65,10 +65,8 @@ final class SamplingCommand implements Callable<Integer> {
             description = "Sample only these model shapes of --data, e.g. 384x13,512x13. Default: every run.")
     List<String> models;
 
-    @Option(names = "--delta", defaultValue = ScalefitCommand.DEFAULT_DELTA, paramLabel = "δ",
-            description = "Huber threshold of every fit. Default: ${DEFAULT-VALUE}"
-                    + ScalefitCommand.DEFAULT_DELTA_NOTE + ".")
-    double delta;
+    @Mixin
+    DeltaOption huber = new DeltaOption();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
             description = "Starts: gemstones (4500) or a grid size g (create_param_search_array(2, g)). "
@@ -88,7 +86,7 @@ final class SamplingCommand implements Callable<Integer> {
         SamplingRequest request = new SamplingRequest(input.source(), reference, windows == null
                 ? SizeWindows.gemstones() : SensitivityInputs.windows(windows), referenceTokensBelow,
                 SensitivityInputs.designTokens(designTokens), referenceTokenUnit, tokenUnit,
-                models == null ? null : models.stream().map(ModelShape::parse).toList(), delta,
+                models == null ? null : models.stream().map(ModelShape::parse).toList(), huber.delta,
                 SensitivityInputs.startGrid(grid));
         SamplingResult result;
         try (TerminalProgress progress = TerminalProgress.start("sampling", request.fitStarts())) {

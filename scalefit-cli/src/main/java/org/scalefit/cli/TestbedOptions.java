@@ -1,8 +1,13 @@
 package org.scalefit.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.GadreTestbed;
+import org.scalefit.io.OvertrainingDocument;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.overtraining.DownstreamFitter;
+import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.overtraining.OvertrainingFitter;
 import org.scalefit.overtraining.Solver;
 import picocli.CommandLine.Option;
@@ -37,15 +42,21 @@ final class TestbedOptions {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the fits and predictions as JSON to FILE.")
     Path out;
 
-    GadreTestbed read() {
-        return GadreTestbed.read(data, lossSet);
-    }
-
-    OvertrainingFitter lossFitter() {
-        return OvertrainingFitter.gadre().withSolver(Solver.fromLabel(solver));
-    }
-
-    DownstreamFitter errorFitter() {
-        return DownstreamFitter.gadre().withSolver(Solver.fromLabel(solver));
+    /**
+     * The over-training analysis of {@code --dataset}'s default split with the given downstream errors (none: the loss
+     * law alone), written to {@code --out} if given, its loss law printed on {@code printer}.
+     */
+    OvertrainingAnalysis runAnalysis(List<String> downstream, OvertrainingPrinter printer) {
+        OutputPaths.requireWritableFiles(out);
+        GadreTestbed testbed = GadreTestbed.read(data, lossSet);
+        Solver chosen = Solver.fromLabel(solver);
+        OvertrainingAnalysis analysis = OvertrainingAnalysis.of(testbed.defaultSplit(dataset), downstream,
+                OvertrainingFitter.gadre().withSolver(chosen), DownstreamFitter.gadre().withSolver(chosen));
+        if (out != null) {
+            AtomicFiles.writeString(out, OvertrainingDocument.of(testbed, dataset, analysis,
+                    ScalefitVersion.current()).write());
+        }
+        printer.lossLaw(testbed.source(), dataset, testbed.lossSet(), analysis);
+        return analysis;
     }
 }

@@ -3,6 +3,7 @@ package org.scalefit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.io.Transform;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,19 +19,18 @@ final class TransformOptions {
             description = "Vocabulary size for --no-embeds. Default: ${DEFAULT-VALUE} (Gemstones).")
     int vocab;
 
-    @Option(names = "--drop-highest-losses", defaultValue = "0", paramLabel = "N",
-            description = "Drop the points at or above the N-th largest loss (Epoch AI drop 5 Chinchilla points).")
-    int dropHighestLosses;
+    @Mixin
+    OutlierOption outliers = new OutlierOption();
 
     /** The transforms chosen, in the order they apply: no embeds, then the outlier rule. */
     List<Transform> transforms() {
         Transform.NoEmbeds adjust = new Transform.NoEmbeds(vocab);
-        Transform.DropHighestLosses drop = new Transform.DropHighestLosses(dropHighestLosses);
+        Transform.DropHighestLosses drop = new Transform.DropHighestLosses(outliers.dropHighestLosses);
         List<Transform> chosen = new ArrayList<>();
         if (noEmbeds) {
             chosen.add(adjust);
         }
-        if (dropHighestLosses > 0) {
+        if (outliers.dropHighestLosses > 0) {
             chosen.add(drop);
         }
         return List.copyOf(chosen);

@@ -125,6 +125,15 @@ class LawLanguageCommandsTest {
         assertThat(bad.err()).contains("broken.yml", "a YAML law file");
     }
 
+    @Test
+    void anExplicitDeltaOverridesTheDeltaOfANamedLaw(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("fit.json");
+        CliRun fit = CliRun.of("fit", "--data", "datablations:c4_published_fit", "--law", "data-constrained",
+                "--delta", "0.25", "--threads", "1", "--no-store", "--out", out.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        assertThat(Files.readString(out)).containsPattern("\"delta\" ?: ?0\\.25");
+    }
+
     private static String objectiveLine(String out) {
         return out.lines().filter(line -> line.startsWith("objective = ")).findFirst().orElseThrow();
     }

@@ -1,5 +1,7 @@
 package org.scalefit.accounting;
 
+import org.scalefit.data.Labelled;
+
 /**
  * Conventions for the training FLOPs a model spends per token (forward and backward pass).
  *
@@ -22,7 +24,7 @@ package org.scalefit.accounting;
  *       and the attention-score FLOPs added (Kaplan et al. 2020 Table 1; the count Porian et al. 2024 §3 argue for).</li>
  * </ul>
  */
-public enum FlopCount {
+public enum FlopCount implements Labelled {
     SIX_N,
     GEMSTONES_GQA,
     KAPLAN,
@@ -65,19 +67,8 @@ public enum FlopCount {
         return (forward + attentionBackward + nonAttentionBackward) / s;
     }
 
-    /** The command-line and JSON name: six-n, gemstones-gqa, kaplan, attention-inclusive. */
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
     /** The convention called {@code label} (see {@link #label()}). */
     public static FlopCount fromLabel(String label) {
-        for (FlopCount count : values()) {
-            if (count.label().equals(label)) {
-                return count;
-            }
-        }
-        throw new IllegalArgumentException("unknown FLOP count '" + label + "'; expected six-n, gemstones-gqa, kaplan "
-                + "or attention-inclusive");
+        return Labelled.byLabel(FlopCount.class, label, "FLOP count");
     }
 }

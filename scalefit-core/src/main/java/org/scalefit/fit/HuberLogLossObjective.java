@@ -650,14 +650,8 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         final int k = arity;
         final int n = 2 * k + 1;
         final double e = theta[2 * k];
-        double m = e;
-        for (int j = 0; j < k; j++) {
-            m = Math.max(m, exponent[valueIndex[j * points + i]]);
-        }
-        double s = Math.exp(e - m);
-        for (int j = 0; j < k; j++) {
-            s += Math.exp(exponent[valueIndex[j * points + i]] - m);
-        }
+        double m = ownShift(e, i);
+        double s = ownShiftedSum(e, i, m);
         double r = logLosses[i] - (m + Math.log(s));
         double psi = r > delta ? delta : (r < -delta ? -delta : r);
         double[] jac = pointJacobian;
@@ -749,6 +743,24 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Point i's own log-sum-exp shift m_i = max(e, a_1i, …, a_ki) over its exponents, e = theta[2k]. */
+    private double ownShift(double e, int i) {
+        double m = e;
+        for (int j = 0; j < arity; j++) {
+            m = Math.max(m, exponent[valueIndex[j * points + i]]);
+        }
+        return m;
+    }
+
+    /** Σ of point i's exponentials shifted by m: exp(e − m) + Σ_j exp(a_ji − m), in that order. */
+    private double ownShiftedSum(double e, int i, double m) {
+        double s = Math.exp(e - m);
+        for (int j = 0; j < arity; j++) {
+            s += Math.exp(exponent[valueIndex[j * points + i]] - m);
+        }
+        return s;
+    }
+
     /**
      * Point i's Huber term with the log-sum-exp shifted by the point's own largest exponent; adds its gradient.
      * Used only where the global shift underflows.
@@ -756,14 +768,8 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
     private double evaluateWithOwnShift(double[] theta, int i, double[] gradient) {
         final int k = arity;
         final double e = theta[2 * k];
-        double m = e;
-        for (int j = 0; j < k; j++) {
-            m = Math.max(m, exponent[valueIndex[j * points + i]]);
-        }
-        double s = Math.exp(e - m);
-        for (int j = 0; j < k; j++) {
-            s += Math.exp(exponent[valueIndex[j * points + i]] - m);
-        }
+        double m = ownShift(e, i);
+        double s = ownShiftedSum(e, i, m);
         double r = logLosses[i] - (m + Math.log(s));
         double magnitude = Math.abs(r);
         if (gradient != null) {

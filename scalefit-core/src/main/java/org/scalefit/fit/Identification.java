@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.scalefit.data.CentredMoments;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
 
@@ -160,27 +161,15 @@ public record Identification(List<String> failures) {
      */
     private static double logCorrelation(double[] a, double[] b) {
         int n = a.length;
-        double meanA = 0;
-        double meanB = 0;
+        double[] logA = new double[n];
+        double[] logB = new double[n];
         for (int i = 0; i < n; i++) {
             if (!(a[i] > 0) || !(b[i] > 0)) {
                 return Double.NaN;
             }
-            meanA += Math.log(a[i]);
-            meanB += Math.log(b[i]);
+            logA[i] = Math.log(a[i]);
+            logB[i] = Math.log(b[i]);
         }
-        meanA /= n;
-        meanB /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            double da = Math.log(a[i]) - meanA;
-            double db = Math.log(b[i]) - meanB;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
+        return CentredMoments.of(logA, logB).correlation();
     }
 }

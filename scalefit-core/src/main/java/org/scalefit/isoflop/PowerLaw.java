@@ -1,5 +1,7 @@
 package org.scalefit.isoflop;
 
+import org.scalefit.data.CentredMoments;
+
 /**
  * y = coef·C^exponent fitted by (optionally weighted) least squares of ln y on ln C with an intercept (Porian et
  * al., {@code analysis.py}, {@code power_law_fit}, sklearn {@code LinearRegression(sample_weight=w)}):
@@ -51,18 +53,12 @@ public record PowerLaw(double exponent, double coef, double r2) {
         }
         double exponent = sxy / sxx;
         double intercept = my - exponent * mx;
-        double mean = 0;
-        for (double v : ly) {
-            mean += v;
-        }
-        mean /= n;
         double residual = 0;
-        double total = 0;
         for (int i = 0; i < n; i++) {
             double r = ly[i] - (intercept + exponent * lx[i]);
             residual += r * r;
-            total += (ly[i] - mean) * (ly[i] - mean);
         }
+        double total = CentredMoments.sumOfSquares(ly);
         return new PowerLaw(exponent, Math.exp(intercept), 1 - residual / total);
     }
 

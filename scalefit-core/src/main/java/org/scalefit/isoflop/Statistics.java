@@ -1,6 +1,7 @@
 package org.scalefit.isoflop;
 
 import java.util.Arrays;
+import org.scalefit.data.CentredMoments;
 
 /** numpy's median, population standard deviation and linear quantile, as the IsoFLOP analysis uses them. */
 final class Statistics {
@@ -18,16 +19,7 @@ final class Statistics {
 
     /** {@code np.std} with ddof 0. */
     static double populationSd(double[] values) {
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= values.length;
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / values.length);
+        return Math.sqrt(CentredMoments.sumOfSquares(values) / values.length);
     }
 
     /** {@code np.quantile(values, q)} (linear interpolation, Hyndman–Fan type 7). */

@@ -3,6 +3,7 @@ package org.scalefit.overtraining;
 import java.util.Arrays;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.scalefit.data.CentredMoments;
 
 /**
  * The least-squares statistics of a curve y ≈ f(x; p) fitted at p̂ to n points, as scipy's {@code curve_fit}
@@ -55,17 +56,11 @@ public record FitStatistics(int points, int parameters, double sumOfSquares, dou
                     + jacobian.length + " rows, " + residuals.length + " residuals and " + n + " points");
         }
         int p = jacobian[0].length;
-        double mean = 0;
-        for (double y : observed) {
-            mean += y;
-        }
-        mean /= n;
         double rss = 0;
-        double tss = 0;
         for (int i = 0; i < n; i++) {
             rss += residuals[i] * residuals[i];
-            tss += (observed[i] - mean) * (observed[i] - mean);
         }
+        double tss = CentredMoments.sumOfSquares(observed);
         double rSquared = tss > 0 ? 1 - rss / tss : Double.NaN;
         double variance = n > p ? rss / (n - p) : Double.POSITIVE_INFINITY;
         double[][] inverse = n > p ? inverseNormalMatrix(jacobian, p) : null;

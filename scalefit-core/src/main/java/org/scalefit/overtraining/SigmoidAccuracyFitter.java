@@ -9,6 +9,7 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
 import org.hipparchus.util.Pair;
+import org.scalefit.data.CentredMoments;
 
 /**
  * Fits {@link SigmoidAccuracyLaw} acc(L) = a / (1 + e^(−k·(L − L₀))) + b by ordinary least squares on the
@@ -175,29 +176,16 @@ public final class SigmoidAccuracyFitter {
     private static double profile(double[] loss, double[] accuracy, double k, double midpoint, double[] linear) {
         int n = loss.length;
         double[] sigma = new double[n];
-        double meanSigma = 0;
-        double meanY = 0;
         for (int i = 0; i < n; i++) {
             sigma[i] = SigmoidAccuracyLaw.logistic(k * (loss[i] - midpoint));
-            meanSigma += sigma[i];
-            meanY += accuracy[i];
         }
-        meanSigma /= n;
-        meanY /= n;
-        double sss = 0;
-        double ssy = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            double ds = sigma[i] - meanSigma;
-            double dy = accuracy[i] - meanY;
-            sss += ds * ds;
-            ssy += ds * dy;
-            syy += dy * dy;
-        }
+        CentredMoments moments = CentredMoments.of(sigma, accuracy);
+        double sss = moments.sxx();
+        double ssy = moments.sxy();
         double a = sss > 0 ? ssy / sss : 0;
         linear[0] = a;
-        linear[1] = meanY - a * meanSigma;
-        return sss > 0 ? syy - ssy * ssy / sss : syy;
+        linear[1] = moments.meanY() - a * moments.meanX();
+        return sss > 0 ? moments.syy() - ssy * ssy / sss : moments.syy();
     }
 
     /** The report and statistics of a fit that found a minimum. */

@@ -1,10 +1,10 @@
 package org.scalefit.overtraining;
 
-import java.util.Arrays;
 import java.util.Locale;
+import org.scalefit.data.Labelled;
 
 /** How a Gadre law is fitted by ordinary least squares in linear space (Σ (ŷ − y)², unweighted). */
-public enum Solver {
+public enum Solver implements Labelled {
 
     /**
      * The paper's method: Levenberg–Marquardt (Hipparchus, MINPACK's algorithm, here with an analytic Jacobian and
@@ -28,6 +28,7 @@ public enum Solver {
     }
 
     /** The short name used on the command line and in result files: {@code lm} or {@code varpro}. */
+    @Override
     public String label() {
         return label;
     }
@@ -38,12 +39,6 @@ public enum Solver {
      * @throws IllegalArgumentException if there is none; the message lists the labels
      */
     public static Solver fromLabel(String label) {
-        for (Solver solver : values()) {
-            if (solver.label.equals(label.toLowerCase(Locale.ROOT))) {
-                return solver;
-            }
-        }
-        throw new IllegalArgumentException("unknown solver '" + label + "'; expected one of "
-                + Arrays.stream(values()).map(Solver::label).toList());
+        return Labelled.byLabel(Solver.class, label.toLowerCase(Locale.ROOT), "solver");
     }
 }

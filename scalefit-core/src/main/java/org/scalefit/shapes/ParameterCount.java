@@ -1,7 +1,7 @@
 package org.scalefit.shapes;
 
-import java.util.Locale;
 import org.scalefit.accounting.Architecture;
+import org.scalefit.data.Labelled;
 
 /**
  * Which parameter count a shape search feeds to a law's {@code params} input, as Gemstones' brute-force script
@@ -18,7 +18,7 @@ import org.scalefit.accounting.Architecture;
  * </ul>
  * The continuous refinement ({@link RelaxedShape}) always uses the relaxed count with the same vocabulary.
  */
-public enum ParameterCount {
+public enum ParameterCount implements Labelled {
     EXACT,
     NO_EMBEDS,
     RELAXED_NO_EMBEDS,
@@ -46,19 +46,8 @@ public enum ParameterCount {
         return this == RELAXED || this == RELAXED_NO_EMBEDS;
     }
 
-    /** The command-line and JSON name: exact, no-embeds, relaxed-no-embeds, relaxed. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** The count called {@code label} (see {@link #label()}). */
     public static ParameterCount fromLabel(String label) {
-        for (ParameterCount count : values()) {
-            if (count.label().equals(label)) {
-                return count;
-            }
-        }
-        throw new IllegalArgumentException("unknown parameter count '" + label
-                + "'; expected exact, no-embeds, relaxed-no-embeds or relaxed");
+        return Labelled.byLabel(ParameterCount.class, label, "parameter count");
     }
 }

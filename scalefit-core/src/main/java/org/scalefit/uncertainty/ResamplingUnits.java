@@ -2,6 +2,7 @@ package org.scalefit.uncertainty;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.scalefit.data.Labelled;
 import org.scalefit.data.RunKeys;
 
 /**
@@ -21,31 +22,15 @@ import org.scalefit.data.RunKeys;
 public record ResamplingUnits(Scheme scheme, RunKeys runs) implements Serializable {
 
     /** The two resampling schemes. */
-    public enum Scheme {
+    public enum Scheme implements Labelled {
         /** Points (rows) resampled one by one. */
-        PAIRS("pairs"),
+        PAIRS,
         /** Runs resampled as blocks of all their points. */
-        RUNS("runs");
-
-        private final String label;
-
-        Scheme(String label) {
-            this.label = label;
-        }
-
-        /** The scheme's name on the command line and in results. */
-        public String label() {
-            return label;
-        }
+        RUNS;
 
         /** The scheme called {@code label} ({@code pairs} or {@code runs}). */
         public static Scheme named(String label) {
-            for (Scheme scheme : values()) {
-                if (scheme.label.equals(label)) {
-                    return scheme;
-                }
-            }
-            throw new IllegalArgumentException("unknown resampling scheme '" + label + "'; expected pairs or runs");
+            return Labelled.byLabel(Scheme.class, label, "resampling scheme");
         }
     }
 

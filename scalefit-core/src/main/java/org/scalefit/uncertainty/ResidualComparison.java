@@ -1,5 +1,6 @@
 package org.scalefit.uncertainty;
 
+import org.scalefit.data.CentredMoments;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
 
@@ -33,8 +34,8 @@ public record ResidualComparison(double referenceMeanResidual, double estimateMe
         }
         double[] u = residuals(law, observations, reference);
         double[] v = residuals(law, observations, estimate);
-        double meanU = mean(u);
-        double meanV = mean(v);
+        double meanU = CentredMoments.mean(u);
+        double meanV = CentredMoments.mean(v);
         double pooled = (sumOfSquaredDeviations(u, meanU) + sumOfSquaredDeviations(v, meanV)) / (2.0 * n - 2);
         if (!(pooled > 0)) {
             throw new IllegalArgumentException("the residuals have no spread: the two-sample t-test is undefined");
@@ -58,14 +59,6 @@ public record ResidualComparison(double referenceMeanResidual, double estimateMe
             residuals[i] = observations.loss(i) - law.predict(theta, x);
         }
         return residuals;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return sum / values.length;
     }
 
     private static double meanOfSquares(double[] values) {

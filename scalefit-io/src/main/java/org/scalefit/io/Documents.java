@@ -1,8 +1,10 @@
 package org.scalefit.io;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,21 +47,26 @@ public final class Documents {
      * @throws InputException if it is not JSON of that shape
      */
     public static <T> T read(String json, Class<T> type, String source) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
-                    e.getOriginalMessage(), e);
-        }
+        return reading(source, type, () -> MAPPER.readValue(json, type));
+    }
+
+    /** As {@link #read(String, Class, String)}, from a JSON tree already read. */
+    public static <T> T read(JsonNode tree, Class<T> type, String source) {
+        return reading(source, type, () -> MAPPER.treeToValue(tree, type));
     }
 
     /** As {@link #read(String, Class, String)}, from a file. */
     public static <T> T read(Path file, Class<T> type) {
+        return reading(file.toString(), type, () -> MAPPER.readValue(file.toFile(), type));
+    }
+
+    /** {@code read}'s document, a Jackson failure reported as an {@link InputException} naming {@code source}. */
+    private static <T> T reading(String source, Class<T> type, Supplier<T> read) {
         try {
-            return MAPPER.readValue(file.toFile(), type);
+            return read.get();
         } catch (JacksonException e) {
-            throw new InputException(file.toString(), null, "(document)", "a " + type.getSimpleName()
-                    + " written by scalefit", e.getOriginalMessage(), e);
+            throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
+                    e.getOriginalMessage(), e);
         }
     }
 }

@@ -13,15 +13,13 @@ import org.scalefit.fit.Identification;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionLaw;
-import tools.jackson.databind.JsonNode;
 
 /**
  * scalefit's result document of a fit of a law of the law language ({@code scalefit fit --law '<expression>'},
  * {@code --law-file} or a named law): the law and its data, the status and objective F(θ) = Σ_i w_i·ρ(r_i(θ)) at the
  * optimum, every parameter's value, the multi-start search and its stationarity evidence, the warnings, the pairs
  * bootstrap when there was one (replicates, their stationarity and each parameter's 95 % percentile interval), the
- * law file of the law fitted ({@code law_file}, as {@link ExpressionLawFiles#lawFile} writes it and
- * {@link ExpressionLawFiles#fromJson} reads it), the physical limits the data were checked against, the data's
+ * law file of the law fitted ({@code law_file}, a {@link LawFileDocument}), the physical limits the data were checked against, the data's
  * provenance and how the fit ran. Written and read by {@link Documents}' one mapper; not-finite numbers are written
  * as the strings {@code "NaN"}, {@code "Infinity"}.
  *
@@ -60,7 +58,7 @@ public record ExpressionFitDocument(
         @JsonProperty("verification_evaluations") long verificationEvaluations,
         @JsonInclude(JsonInclude.Include.NON_NULL) FitDocument.StationarityEvidence stationarity,
         List<String> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) Bootstrap bootstrap,
-        @JsonProperty("law_file") JsonNode lawFile, FitDocument.Limits limits, Provenance provenance, int threads,
+        @JsonProperty("law_file") LawFileDocument lawFile, FitDocument.Limits limits, Provenance provenance, int threads,
         double seconds) implements ResultDocument {
 
     /** The value of {@code kind} that marks an expression-fit document. */
@@ -91,9 +89,9 @@ public record ExpressionFitDocument(
                             List<List<Double>> parameters) {
 
         public Bootstrap {
-            intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
-            stationary = List.copyOf(stationary);
-            parameters = parameters.stream().map(List::copyOf).toList();
+            intervals = intervals == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+            stationary = stationary == null ? List.of() : List.copyOf(stationary);
+            parameters = parameters == null ? List.of() : parameters.stream().map(List::copyOf).toList();
         }
 
         /** The document's record of {@code bootstrap}, with 95 % intervals. */
@@ -146,7 +144,7 @@ public record ExpressionFitDocument(
                 fit.search().verificationEvaluations(), fit.search().stationarity() == null ? null
                         : FitDocument.StationarityEvidence.of(fit.search().stationarity()),
                 fit.warnings(), bootstrap == null ? null : Bootstrap.of(bootstrap),
-                ExpressionLawFiles.lawFile(fit.law()), new FitDocument.Limits(limits.maxParams(), limits.maxTokens()),
+                LawFileDocument.of(fit.law()), new FitDocument.Limits(limits.maxParams(), limits.maxTokens()),
                 Provenance.of(provenance), run.threads(), run.seconds());
     }
 
@@ -165,7 +163,48 @@ public record ExpressionFitDocument(
 
     /** The law fitted, with its controls, from {@code law_file}; {@code source} names the document in errors. */
     public ExpressionLaw fittedLaw(String source) {
-        return ExpressionLawFiles.fromJson(source + " (law_file)", lawFile).law();
+        if (lawFile == null) {
+            throw new InputException(source, null, "law_file", "the law file of the law fitted", "none");
+        }
+        return lawFile.read(source + " (law_file)").law();
+    }
+
+    /**
+     * The law with its fitted values, the fit's warnings and, if it was bootstrapped, its replicates (as
+     * {@code scalefit predict} uses them); {@code source} names the document in errors.
+     *
+     * @throws InputException if the fit did not succeed, or a replicate has no stationarity flag or another number
+     *                        of parameters than the law
+     */
+    public ExpressionLawFiles.Fitted fitted(String source) {
+        if (!success) {
+            throw new InputException(source, null, "success", "a successful fit", "false (status "
+                    + (status == null ? "unknown" : status) + ")");
+        }
+        ExpressionLaw fitted = fittedLaw(source);
+        double[] theta = fitted.theta(parameters);
+        if (bootstrap == null || bootstrap.parameters().isEmpty() && bootstrap.stationary().isEmpty()) {
+            return new ExpressionLawFiles.Fitted(fitted, theta, warnings, Optional.empty());
+        }
+        int count = fitted.parameterNames().size();
+        List<List<Double>> rows = bootstrap.parameters();
+        double[][] replicates = new double[rows.size()][];
+        boolean[] stationary = new boolean[rows.size()];
+        for (int r = 0; r < replicates.length; r++) {
+            if (r >= bootstrap.stationary().size()) {
+                throw new InputException(source, null, "bootstrap.stationary[" + r + "]",
+                        "true or false (one per replicate)", "null");
+            }
+            stationary[r] = bootstrap.stationary().get(r);
+            List<Double> row = rows.get(r);
+            if (row.size() != count) {
+                throw new InputException(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
+                        row.toString());
+            }
+            replicates[r] = row.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return new ExpressionLawFiles.Fitted(fitted, theta, warnings, Optional.of(new ExpressionBootstrapResult(
+                fitted, theta, replicates, stationary, bootstrap.seed())));
     }
 
     /** What {@code scalefit fit} prints of this document; {@code source} names it in errors. */

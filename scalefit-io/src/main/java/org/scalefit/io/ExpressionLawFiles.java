@@ -16,7 +16,6 @@ import org.scalefit.law.expr.Residual;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -295,59 +294,6 @@ public final class ExpressionLawFiles {
                 node.toString());
     }
 
-    /** The law file of {@code law}: expression, inputs, every parameter's control, residual, objective. */
-    public static ObjectNode lawFile(ExpressionLaw law) {
-        ObjectNode file = MAPPER.createObjectNode();
-        file.put("name", law.name());
-        file.put("expression", law.expression().text());
-        ObjectNode inputs = file.putObject("inputs");
-        for (int j = 0; j < law.columns().size(); j++) {
-            inputs.put(law.expression().inputs().get(j), law.columns().get(j));
-        }
-        ObjectNode parameters = file.putObject("parameters");
-        for (ParameterSpec spec : law.parameters()) {
-            ObjectNode control = parameters.putObject(spec.name());
-            if (spec.isTied()) {
-                control.put("tied_to", spec.tiedTo());
-                continue;
-            }
-            control.put("scale", spec.scale() == ParameterSpec.Scale.LOG ? "log" : "linear");
-            if (spec.isBounded()) {
-                var bounds = control.putArray("bounds");
-                if (Double.isFinite(spec.lower())) {
-                    bounds.add(spec.lower());
-                } else {
-                    bounds.addNull();
-                }
-                if (Double.isFinite(spec.upper())) {
-                    bounds.add(spec.upper());
-                } else {
-                    bounds.addNull();
-                }
-            }
-            if (spec.isFixed()) {
-                control.put("fixed", spec.fixed());
-            } else {
-                var starts = control.putArray("starts");
-                for (double start : spec.startValues()) {
-                    starts.add(start);
-                }
-            }
-        }
-        file.put("residual", law.residual() == Residual.LOG ? "log" : "raw");
-        if (law.penalty() instanceof Penalty.Huber huber) {
-            file.put("objective", "huber");
-            file.put("delta", huber.delta());
-        } else if (law.penalty() instanceof Penalty.OverEstimate over) {
-            file.put("objective", "over-estimate");
-            file.put("delta", over.delta());
-            file.put("kappa", over.kappa());
-        } else {
-            file.put("objective", "squared");
-        }
-        return file;
-    }
-
     /**
      * What {@code scalefit fit} prints of an expression-fit document ({@link ExpressionFitDocument#summary}), so
      * that a result served from the results store prints as it did when it was computed.
@@ -425,53 +371,6 @@ public final class ExpressionLawFiles {
     public static boolean isFitDocument(JsonNode root) {
         return root != null && root.isObject() && root.has("kind")
                 && root.get("kind").asString().equals("expression-fit");
-    }
-
-    /** The fitted law of an expression-fit result document. */
-    public static Fitted fittedLaw(String source, JsonNode root) {
-        if (!root.get("success").asBoolean()) {
-            throw new InputException(source, null, "success", "a successful fit", "false (status "
-                    + root.path("status").asString("unknown") + ")");
-        }
-        LawFile file = fromJson(source + " (law_file)", root.get("law_file"));
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (var entry : root.get("parameters").properties()) {
-            values.put(entry.getKey(), entry.getValue().asDouble());
-        }
-        List<String> warnings = new ArrayList<>();
-        JsonNode listed = root.get("warnings");
-        if (listed != null && listed.isArray()) {
-            listed.forEach(warning -> warnings.add(warning.asString()));
-        }
-        JsonNode bootstrap = root.get("bootstrap");
-        if (bootstrap == null || !bootstrap.has("parameters")) {
-            return new Fitted(file.law(), file.law().theta(values), warnings, java.util.Optional.empty());
-        }
-        int count = file.law().parameterNames().size();
-        JsonNode rows = bootstrap.get("parameters");
-        JsonNode outcomes = bootstrap.get("stationary");
-        double[][] replicates = new double[rows.size()][];
-        boolean[] stationary = new boolean[rows.size()];
-        for (int r = 0; r < replicates.length; r++) {
-            JsonNode outcome = outcomes == null ? null : outcomes.get(r);
-            if (outcome == null || !outcome.isBoolean()) {
-                throw new InputException(source, null, "bootstrap.stationary[" + r + "]",
-                        "true or false (one per replicate)", String.valueOf(outcome));
-            }
-            stationary[r] = outcome.asBoolean();
-            JsonNode row = rows.get(r);
-            if (!row.isArray() || row.size() != count) {
-                throw new InputException(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
-                        row.toString());
-            }
-            replicates[r] = new double[count];
-            for (int p = 0; p < count; p++) {
-                replicates[r][p] = row.get(p).asDouble();
-            }
-        }
-        double[] theta = file.law().theta(values);
-        return new Fitted(file.law(), theta, warnings, java.util.Optional.of(new ExpressionBootstrapResult(file.law(), theta,
-                replicates, stationary, bootstrap.path("seed").asLong())));
     }
 
     /** The named law ({@link NamedLaws}) with values for its parameters. */

@@ -1,5 +1,7 @@
 package org.scalefit.reproduce;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.LawFit;
+import org.scalefit.io.ScalefitVersion;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.LawForm;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
+import org.scalefit.report.Provenance;
+import org.scalefit.report.Report;
 import org.scalefit.report.Section;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.SeriesStyle;
@@ -33,6 +38,37 @@ public final class ReproductionSections {
     private static final double[] TABLE_BUDGETS = {1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25};
 
     private ReproductionSections() {
+    }
+
+    /**
+     * The report of a reproduction run: the {@link #summary}, then each study's {@link #comparisons} and own
+     * sections; its provenance lists the studies' data and timings, the options given and {@code created}.
+     *
+     * @param studies    the study names as given on the command line (the title and the "studies" option)
+     * @param full       whether the hour-long fits ran
+     * @param threads    the worker threads used
+     * @param timestamps false to leave the time and the step timings out (a rerun gives the same bytes)
+     */
+    public static Report report(List<StudyReproduction> results, List<String> studies, boolean full, int threads,
+                                boolean timestamps, Instant created) {
+        List<Section> sections = new ArrayList<>();
+        sections.add(summary(results));
+        List<Provenance.DataSource> data = new ArrayList<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (StudyReproduction study : results) {
+            sections.add(comparisons(study));
+            sections.addAll(study.sections());
+            data.addAll(study.data());
+            seconds.put(study.study(), study.seconds());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("studies", String.join(", ", studies));
+        options.put("--full", Boolean.toString(full));
+        options.put("threads", Integer.toString(threads));
+        Provenance provenance = new Provenance(ScalefitVersion.current(), data, options,
+                created.truncatedTo(ChronoUnit.SECONDS).toString(), seconds);
+        return new Report("scalefit reproduction: " + String.join(", ", studies), sections,
+                timestamps ? provenance : provenance.withoutRunDetails());
     }
 
     /** One line a study: how many published numbers were compared and how many differ. */

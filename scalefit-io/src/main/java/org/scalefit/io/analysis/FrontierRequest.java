@@ -8,6 +8,7 @@ import java.util.Set;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.RunCompute;
 import org.scalefit.accounting.TrainingCompute;
+import org.scalefit.data.Labelled;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
@@ -35,22 +36,11 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
                               int resamples, long seed, int bins) {
 
     /** The resource axis of the frontier. */
-    public enum Resource {
+    public enum Resource implements Labelled {
         /** Training FLOPs ({@link RunCompute}). */
-        FLOPS("flops"),
+        FLOPS,
         /** GPU-hours (seconds/step × steps × nodes × GPUs/node / 3600). */
-        GPU_HOURS("gpu-hours");
-
-        private final String label;
-
-        Resource(String label) {
-            this.label = label;
-        }
-
-        /** The name on the command line and in documents. */
-        public String label() {
-            return label;
-        }
+        GPU_HOURS;
 
         /**
          * The resource of that name.
@@ -58,12 +48,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
          * @throws IllegalArgumentException for another name
          */
         public static Resource named(String name) {
-            for (Resource resource : values()) {
-                if (resource.label.equals(name)) {
-                    return resource;
-                }
-            }
-            throw new IllegalArgumentException("unknown resource '" + name + "'; expected flops or gpu-hours");
+            return Labelled.byLabel(Resource.class, name, "resource");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.scalefit.io.Documents;
+import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
@@ -149,7 +151,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
             throw new InputException(fit.toString(), null, "(document)", "a JSON fit file", e.getOriginalMessage(), e);
         }
         if (ExpressionLawFiles.isFitDocument(root)) {
-            return ExpressionLawFiles.fittedLaw(fit.toString(), root);
+            return Documents.read(root, ExpressionFitDocument.class, fit.toString()).fitted(fit.toString());
         }
         FittedLaw builtIn = LawFiles.fromJson(fit.toString(), root);
         return new ExpressionLawFiles.Fitted(NamedLaws.named(builtIn.form().name()), builtIn.theta(),

@@ -12,7 +12,7 @@ import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.ExpressionFitDocument;
-import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.io.LawFileDocument;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
@@ -125,7 +125,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         key.put("columns", runTable().columns());
         key.put("transforms", provenance.transforms());
         key.put("points_sha256", ObservationsDigest.sha256(points));
-        key.put("law_file", ExpressionLawFiles.lawFile(law).toString());
+        key.put("law_file", LawFileDocument.of(law).compactJson());
         if (weights != null) {
             key.put("weights", weights);
         }

@@ -52,14 +52,14 @@ public record CacheKey(String analysis, String dataSha256, String options, Strin
                 version);
     }
 
-    /** The key itself: SHA-256 (lower-case hex) of the canonical JSON of all four parts. */
+    /**
+     * The key itself: SHA-256 (lower-case hex) of the canonical JSON of all four parts, its keys in sorted order
+     * with the canonical options text in place (it is canonical JSON already, so it is not parsed again).
+     */
     public String sha256() {
-        ObjectNode whole = JsonNodeFactory.instance.objectNode();
-        whole.put("analysis", analysis);
-        whole.put("data_sha256", dataSha256);
-        whole.set("options", CANONICAL.readTree(options));
-        whole.put("scalefit_version", version);
-        return sha256Hex(CANONICAL.writeValueAsString(whole));
+        return sha256Hex("{\"analysis\":" + CANONICAL.writeValueAsString(analysis) + ",\"data_sha256\":"
+                + CANONICAL.writeValueAsString(dataSha256) + ",\"options\":" + options + ",\"scalefit_version\":"
+                + CANONICAL.writeValueAsString(version) + "}");
     }
 
     private static JsonNode canonical(Object value, String path) {

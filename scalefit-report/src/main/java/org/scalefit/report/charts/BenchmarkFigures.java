@@ -152,22 +152,16 @@ public final class BenchmarkFigures {
                     SeriesStyle.Marker.NONE, 1.4);
             ordinal++;
             TreeMap<Double, TreeMap<String, List<double[]>>> byParams = new TreeMap<>();
-            RunTable table = set.getValue();
-            double[] width = table.column("width");
-            double[] depth = table.column("depth");
-            double[] tokens = table.column("tokens");
-            double[] loss = table.column("loss");
-            for (int i = 0; i < table.rows(); i++) {
-                int w = (int) width[i];
-                int d = (int) depth[i];
+            for (ValidationCheckpoint point : ValidationCheckpoint.of(set.getValue())) {
+                int w = (int) point.width();
+                int d = (int) point.depth();
                 double params = architecture.parameters(w, d);
-                if (ReferenceDesign.sizeClass(params) < minParams
-                        || !common.contains(List.of(width[i], depth[i], tokens[i]))) {
+                if (ReferenceDesign.sizeClass(params) < minParams || !common.contains(point.key())) {
                     continue;
                 }
-                byParams.computeIfAbsent(params, p -> new TreeMap<>()).computeIfAbsent(w + "x" + d,
-                        m -> new ArrayList<>()).add(new double[] {count.perToken(architecture, w, d) * tokens[i],
-                                loss[i], tokens[i]});
+                byParams.computeIfAbsent(params, p -> new TreeMap<>()).computeIfAbsent(point.model(),
+                        m -> new ArrayList<>()).add(new double[] {count.perToken(architecture, w, d) * point.tokens(),
+                                point.loss(), point.tokens()});
             }
             boolean first = true;
             for (TreeMap<String, List<double[]>> models : byParams.values()) {
@@ -189,13 +183,6 @@ public final class BenchmarkFigures {
     }
 
     private static List<List<Double>> checkpointKeys(RunTable table) {
-        double[] width = table.column("width");
-        double[] depth = table.column("depth");
-        double[] tokens = table.column("tokens");
-        List<List<Double>> keys = new ArrayList<>(table.rows());
-        for (int i = 0; i < table.rows(); i++) {
-            keys.add(List.of(width[i], depth[i], tokens[i]));
-        }
-        return keys;
+        return ValidationCheckpoint.of(table).stream().map(ValidationCheckpoint::key).toList();
     }
 }

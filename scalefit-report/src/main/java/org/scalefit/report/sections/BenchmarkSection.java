@@ -18,6 +18,7 @@ import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.charts.BenchmarkFigures;
+import org.scalefit.report.charts.ValidationCheckpoint;
 import org.scalefit.sensitivity.ReferenceDesign;
 
 /**
@@ -100,22 +101,18 @@ public final class BenchmarkSection {
         Map<String, Double> finalTokens = new HashMap<>();
         Map<String, Double> paramsOf = new HashMap<>();
         for (Map.Entry<String, RunTable> set : sets.entrySet()) {
-            RunTable table = set.getValue();
-            double[] width = table.column("width");
-            double[] depth = table.column("depth");
-            double[] tokens = table.column("tokens");
-            double[] loss = table.column("loss");
-            for (int i = 0; i < table.rows(); i++) {
-                String model = (int) width[i] + "x" + (int) depth[i];
-                double params = architecture.parameters((int) width[i], (int) depth[i]);
+            for (ValidationCheckpoint point : ValidationCheckpoint.of(set.getValue())) {
+                String model = point.model();
+                double params = architecture.parameters((int) point.width(), (int) point.depth());
                 if (ReferenceDesign.sizeClass(params) < minParams) {
                     continue;
                 }
                 paramsOf.put(model, params);
                 Double last = finalTokens.get(model + "|" + set.getKey());
-                if (last == null || tokens[i] > last) {
-                    finalTokens.put(model + "|" + set.getKey(), tokens[i]);
-                    finalLoss.computeIfAbsent(model, m -> new java.util.LinkedHashMap<>()).put(set.getKey(), loss[i]);
+                if (last == null || point.tokens() > last) {
+                    finalTokens.put(model + "|" + set.getKey(), point.tokens());
+                    finalLoss.computeIfAbsent(model, m -> new java.util.LinkedHashMap<>()).put(set.getKey(),
+                            point.loss());
                 }
             }
         }
