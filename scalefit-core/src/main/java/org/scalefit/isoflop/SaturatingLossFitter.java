@@ -208,6 +208,18 @@ public final class SaturatingLossFitter {
         private final double[] step = new double[3];
         private final double[] trial = new double[3];
         private final double[] phi = new double[2];
+        /**
+         * What {@link #trustRegionStep} computes from the decomposition alone, kept while it is unchanged (a rejected
+         * trial step retries with a smaller radius on the same s, V, Uᵀf): whether J has full rank, the Gauss–Newton
+         * step and its norm, ‖diag(s)·Uᵀf‖, and ‖p(0)‖ and φ'(0) of the secular equation (φ(0) = ‖p(0)‖ − Δ).
+         */
+        private boolean stepFresh;
+        private boolean fullRank;
+        private final double[] gaussNewton = new double[3];
+        private double gaussNewtonNorm;
+        private double sufNorm;
+        private double phiNorm0;
+        private double phiDerivative0;
 
         Trf(double[] x, double[] y) {
             this.x = x;
@@ -241,6 +253,7 @@ public final class SaturatingLossFitter {
                     return null;
                 }
                 svd();
+                stepFresh = false;
                 double actualReduction = -1;
                 double trialCost = 0;
                 boolean converged = false;
@@ -622,23 +635,19 @@ public final class SaturatingLossFitter {
          */
         private double trustRegionStep(double delta, double initialAlpha) {
             int n = 3;
-            boolean fullRank = m >= n && s[n - 1] > EPS * m * s[0];
+            if (!stepFresh) {
+                decompositionTerms();
+            }
             if (fullRank) {
-                double q0 = uf[0] / s[0];
-                double q1 = uf[1] / s[1];
-                double q2 = uf[2] / s[2];
-                for (int r = 0; r < n; r++) {
-                    step[r] = 0.0 - v[3 * r] * q0 - v[3 * r + 1] * q1 - v[3 * r + 2] * q2;
-                }
-                if (norm(step) <= delta) {
+                if (gaussNewtonNorm <= delta) {
+                    System.arraycopy(gaussNewton, 0, step, 0, 3);
                     return 0.0;
                 }
             }
-            double alphaUpper = norm(suf) / delta;
+            double alphaUpper = sufNorm / delta;
             double alphaLower = 0.0;
             if (fullRank) {
-                phi(0.0, delta);
-                alphaLower = -phi[0] / phi[1];
+                alphaLower = -(phiNorm0 - delta) / phiDerivative0;
             }
             double alpha = !fullRank && initialAlpha == 0
                     ? Math.max(0.001 * alphaUpper, Math.sqrt(alphaLower * alphaUpper)) : initialAlpha;
@@ -668,6 +677,30 @@ public final class SaturatingLossFitter {
                 step[r] *= scale;
             }
             return alpha;
+        }
+
+        /**
+         * The terms of {@link #trustRegionStep} that depend on the decomposition only, computed by the same
+         * operations as there (φ at α = 0 divides by s_k² + 0, which is s_k²), so that reusing them for a retried
+         * step changes no bit.
+         */
+        private void decompositionTerms() {
+            int n = 3;
+            fullRank = m >= n && s[n - 1] > EPS * m * s[0];
+            if (fullRank) {
+                double q0 = uf[0] / s[0];
+                double q1 = uf[1] / s[1];
+                double q2 = uf[2] / s[2];
+                for (int r = 0; r < n; r++) {
+                    gaussNewton[r] = 0.0 - v[3 * r] * q0 - v[3 * r + 1] * q1 - v[3 * r + 2] * q2;
+                }
+                gaussNewtonNorm = norm(gaussNewton);
+                phi(0.0, 0.0);
+                phiNorm0 = phi[0];
+                phiDerivative0 = phi[1];
+            }
+            sufNorm = norm(suf);
+            stepFresh = true;
         }
 
         /** φ(α) = ‖p(α)‖ − Δ and φ'(α) into {@link #phi}. */

@@ -59,7 +59,16 @@ public final class PorianStudy {
      * @return the rows of each C_start, in order
      */
     public static List<List<ComputeSavings.Row>> computeSavings(double[] startFlops, Parallelism parallelism) {
-        PorianConfiguration configuration = PorianData.configurations("summary_df").stream()
+        return computeSavings(PorianData.configurations("summary_df"), startFlops, parallelism);
+    }
+
+    /**
+     * {@link #computeSavings(double[], Parallelism)} with {@code summary_df}'s configurations already read
+     * ({@link PorianData#configurations}).
+     */
+    public static List<List<ComputeSavings.Row>> computeSavings(List<PorianConfiguration> summaryDf,
+                                                                double[] startFlops, Parallelism parallelism) {
+        PorianConfiguration configuration = summaryDf.stream()
                 .filter(c -> c.tuple().equals("rw,tuned,short,const,standard,val")).findFirst().orElseThrow();
         double[] ladder = new double[12];
         for (int j = 0; j < ladder.length; j++) {
@@ -72,9 +81,15 @@ public final class PorianStudy {
 
     /** Runs one table's configurations (seed 42 at the start of the table). */
     public static List<Result> table(String table, boolean fitLoss, Parallelism parallelism) {
+        return table(PorianData.configurations(table), fitLoss, parallelism);
+    }
+
+    /** {@link #table(String, boolean, Parallelism)} with the table's configurations already read, in table order. */
+    public static List<Result> table(List<PorianConfiguration> configurations, boolean fitLoss,
+                                     Parallelism parallelism) {
         NormalSource normals = ResamplingStream.NUMPY_RANDOM_STATE.normals(42);
         List<Result> results = new ArrayList<>();
-        for (PorianConfiguration configuration : PorianData.configurations(table)) {
+        for (PorianConfiguration configuration : configurations) {
             List<BudgetOptimum> optima = IsoflopAnalysis.optima(configuration.budgets(),
                     IsoflopSettings.porian(configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED)), normals, parallelism);
             results.add(new Result(configuration, optima, IsoflopFits.of(optima, fitLoss, parallelism)));

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.scalefit.io.AtomicFiles;
@@ -31,8 +32,8 @@ import org.scalefit.report.plot.XChartRenderer;
  * replaced only if it is empty or is itself a scalefit report (its {@code index.html} carries the generator mark),
  * so that a mistyped {@code --out} never deletes someone's folder.
  *
- * <p>Figures are drawn in parallel (each on its own), then written in order. Given the same report the bytes are
- * the same: nothing here reads a clock, and the provenance's run details
+ * <p>Figures are drawn in parallel (each on its own, the page beside them), then written in order. Given the same
+ * report the bytes are the same: nothing here reads a clock, and the provenance's run details
  * (time, timings) are printed only if the report carries them, in their own clearly marked section.
  */
 public final class HtmlReport {
@@ -74,6 +75,8 @@ public final class HtmlReport {
         XChartRenderer renderer = XChartRenderer.standard();
         AtomicFiles.replaceDirectory(target, directory -> {
             Path figures = Files.createDirectory(directory.resolve("figures"));
+            // the page (inline SVG of every figure) is written while the figure files are drawn
+            CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> html(report));
             List<byte[][]> files = report.figures().parallelStream()
                     .map(figure -> new byte[][] {renderer.png(figure), renderer.svg(figure)}).toList();
             for (int i = 0; i < files.size(); i++) {
@@ -85,7 +88,7 @@ public final class HtmlReport {
                 Files.writeString(directory.resolve(attachment.getKey()), attachment.getValue(),
                         StandardCharsets.UTF_8);
             }
-            Files.writeString(directory.resolve("index.html"), html(report), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("index.html"), page.join(), StandardCharsets.UTF_8);
         });
     }
 

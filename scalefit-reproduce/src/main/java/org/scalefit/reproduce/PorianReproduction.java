@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.scalefit.io.PorianConfiguration;
 import org.scalefit.io.PorianData;
 import org.scalefit.io.PorianStudy;
 import org.scalefit.isoflop.AxisProfile;
@@ -71,10 +76,40 @@ public final class PorianReproduction {
         // seeded with 42, PorianStudy), run one after the other, each spreading its own tasks over the workers.
         // Running them side by side on one work-stealing pool was measured and not kept (BENCHMARKS.md, "Porian et
         // al. IsoFLOP reproduction (issue 14), schedule and bootstrap allocations").
-        List<Object> done = new ArrayList<>();
-        for (String job : START_ORDER) {
-            done.add(runJob(job, context.parallelism()));
+        // The tables (each table's configurations, read once) and the authors' stored results (needed only for the
+        // comparisons after each table's analysis) are read on one background thread while the analyses run, in the
+        // order they are needed; with one worker thread they are read in turn on the calling thread.
+        Map<String, CompletableFuture<List<PorianConfiguration>>> inputs = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Stored>> stored = new LinkedHashMap<>();
+        boolean background = context.parallelism().threads() > 1;
+        ExecutorService reader = background ? Executors.newSingleThreadExecutor(daemon -> {
+            Thread thread = new Thread(daemon, "porian-tables");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        try {
+            for (String table : PorianData.TABLES) {
+                inputs.put(table, background
+                        ? CompletableFuture.supplyAsync(() -> PorianData.configurations(table), reader) : null);
+            }
+            for (String table : PorianData.TABLES) {
+                stored.put(table, background ? CompletableFuture.supplyAsync(() -> Stored.read(table), reader)
+                        : null);
+            }
+            List<Object> done = new ArrayList<>();
+            for (String job : START_ORDER) {
+                done.add(runJob(job, context.parallelism(), inputs, stored.get(job)));
+            }
+            return finish(done, begin);
+        } finally {
+            if (reader != null) {
+                reader.shutdownNow();
+            }
         }
+    }
+
+    /** The comparisons, Table 1 and the sections from the finished jobs (in {@link #START_ORDER}). */
+    private static StudyReproduction finish(List<Object> done, long begin) {
         List<Comparison> comparisons = new ArrayList<>();
         List<Provenance.DataSource> sources = new ArrayList<>();
         List<IsoflopIntervals.TableRow> rows = new ArrayList<>();
@@ -129,23 +164,66 @@ public final class PorianReproduction {
                 (System.nanoTime() - begin) / 1e9);
     }
 
-    private static Object runJob(String name, Parallelism parallelism) {
+    private static Object runJob(String name, Parallelism parallelism,
+                                 Map<String, CompletableFuture<List<PorianConfiguration>>> inputs,
+                                 CompletableFuture<Stored> stored) {
         return name.equals(COMPUTE_SAVINGS_JOB)
-                ? PorianStudy.computeSavings(new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, parallelism)
-                : table(name, parallelism);
+                ? PorianStudy.computeSavings(configurations("summary_df", inputs.get("summary_df")),
+                        new double[] {Double.NaN, PorianStudy.LIMITED_COMPUTE_START}, parallelism)
+                : table(name, parallelism, configurations(name, inputs.get(name)), stored);
     }
 
-    /** One table: its analyses ({@link PorianStudy#table}) and their comparisons with the stored results. */
-    private static TableRun table(String table, Parallelism parallelism) {
+    /** The table's configurations read in the background, or read now if they were not. */
+    private static List<PorianConfiguration> configurations(String table,
+                                                            CompletableFuture<List<PorianConfiguration>> reading) {
+        return reading == null ? PorianData.configurations(table) : joined(reading);
+    }
+
+    /** The value of a background read; its failure as thrown by the read itself. */
+    private static <T> T joined(CompletableFuture<T> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** A table's stored results as the comparisons read them: the budget lines, the fits, the file's hash. */
+    private record Stored(List<JsonNode> budgets, List<JsonNode> fits, String source, String contentHash) {
+
+        static Stored read(String table) {
+            return new Stored(PorianData.storedBudgets(table, STORED_BUDGET_FIELDS),
+                    PorianData.storedFits(table, STORED_FIT_VALUES), PorianData.source(table),
+                    PorianData.contentHash(table));
+        }
+
+        /** The stored results read in the background, or read now if they were not. */
+        static Stored of(String table, CompletableFuture<Stored> reading) {
+            return reading == null ? read(table) : joined(reading);
+        }
+    }
+
+    /**
+     * One table: the analyses of its configurations ({@link PorianStudy#table}) and their comparisons with the stored
+     * results ({@code reading}: being read in the background, or null to read them after the analyses).
+     */
+    private static TableRun table(String table, Parallelism parallelism, List<PorianConfiguration> configurations,
+                                  CompletableFuture<Stored> reading) {
         List<Comparison> comparisons = new ArrayList<>();
         List<IsoflopIntervals.TableRow> rows = new ArrayList<>();
         List<IsoflopIntervals.TableRow> publishedRows = new ArrayList<>();
-        List<JsonNode> storedBudgets = PorianData.storedBudgets(table, STORED_BUDGET_FIELDS);
-        List<JsonNode> storedFits = PorianData.storedFits(table, STORED_FIT_VALUES);
-        List<PorianStudy.Result> results = PorianStudy.table(table, true, parallelism);
-        Provenance.DataSource source = new Provenance.DataSource(PorianData.source(table),
-                PorianData.contentHash(table), results.size() + " configurations, " + storedBudgets.size()
-                + " budgets");
+        List<PorianStudy.Result> results = PorianStudy.table(configurations, true, parallelism);
+        Stored storedResults = Stored.of(table, reading);
+        List<JsonNode> storedBudgets = storedResults.budgets();
+        List<JsonNode> storedFits = storedResults.fits();
+        Provenance.DataSource source = new Provenance.DataSource(storedResults.source(), storedResults.contentHash(),
+                results.size() + " configurations, " + storedBudgets.size() + " budgets");
         int line = 0;
         for (PorianStudy.Result result : results) {
             String name = result.configuration().name();

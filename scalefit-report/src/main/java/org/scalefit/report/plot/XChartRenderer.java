@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -54,8 +53,8 @@ public record XChartRenderer(int width, int height) {
 
     /**
      * The figure as PNG bytes: XChart paints into an RGB image with pure stroke geometry (so that a curve drawn as
-     * many short segments does not wobble by snapping each to the pixel grid), encoded by ImageIO's PNG writer
-     * (no time stamp or other varying chunk).
+     * many short segments does not wobble by snapping each to the pixel grid), encoded as ImageIO's PNG writer
+     * encodes it ({@link PngEncoder}: the same bytes; no time stamp or other varying chunk).
      */
     public byte[] png(Figure figure) {
         XYChart chart = chart(figure);
@@ -68,15 +67,7 @@ public record XChartRenderer(int width, int height) {
         } finally {
             graphics.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("this Java has no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode figure " + figure.id() + " as PNG", e);
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(image);
     }
 
     /** The figure as an SVG document (UTF-8 bytes). */
