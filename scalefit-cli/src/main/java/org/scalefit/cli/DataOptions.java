@@ -33,9 +33,13 @@ final class DataOptions {
                     + "\"tokens >= 1e9 AND run_name LIKE 'PyGemma%%'\" (recorded in the result's provenance).")
     String where;
 
-    /** The runs these options name, read with a progress bar on a terminal. */
+    /**
+     * The runs these options name, read with a progress bar on a terminal and a warning for a large table
+     * ({@link LargeTableWarning}).
+     */
     DataSource source() {
-        return new DataSource(data, columns, where).withProgress(TerminalProgress.reading("read " + data));
+        return new DataSource(data, columns, where).withProgress(LargeTableWarning.around(
+                TerminalProgress.reading("read " + data), data));
     }
 
     /**

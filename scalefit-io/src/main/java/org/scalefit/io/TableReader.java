@@ -203,7 +203,7 @@ public final class TableReader {
                 scan = TableScan.scan(buffered, format, out, bytes -> { });
             }
             Read read = read(copy, name, format, scan, Map.of(), request, stages);
-            stages.done();
+            stages.done(read.table().rows());
             return read;
         } catch (IOException e) {
             throwIfInterrupted(e);
@@ -285,7 +285,7 @@ public final class TableReader {
                 }
             }
             Read read = read(copy == null ? file : copy, source, format, scan, derivedColumns, request, stages);
-            stages.done();
+            stages.done(read.table().rows());
             return read;
         } catch (IOException | SecurityException e) {
             throwIfInterrupted(e);
@@ -842,7 +842,10 @@ public final class TableReader {
         }
     }
 
-    /** Reports a read's progress: non-decreasing, in steps of at least 1/1000, ending at 1 when the read is done. */
+    /**
+     * Reports a read's progress: non-decreasing, in steps of at least 1/1000, ending at 1 and the row count when the
+     * read is done.
+     */
     private static final class Stages {
 
         private final ReadProgress progress;
@@ -858,8 +861,9 @@ public final class TableReader {
             }
         }
 
-        void done() {
+        void done(int rows) {
             report(1);
+            progress.read(rows);
         }
 
         private void report(double fraction) {

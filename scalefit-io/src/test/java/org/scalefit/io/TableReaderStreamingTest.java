@@ -86,15 +86,21 @@ class TableReaderStreamingTest {
         }
     }
 
-    /** Every fraction reported, and how often a read ended. */
+    /** Every fraction and row count reported, and how often a read ended. */
     private static class Recorded implements ReadProgress {
 
         final List<Double> fractions = new ArrayList<>();
+        final List<String> rows = new ArrayList<>();
         int ended;
 
         @Override
         public void progressed(double fraction) {
             fractions.add(fraction);
+        }
+
+        @Override
+        public void read(int count) {
+            rows.add(count + (ended == 0 ? "" : " after the end") + (fractions.contains(1.0) ? "" : " before 1"));
         }
 
         @Override
@@ -160,6 +166,27 @@ class TableReaderStreamingTest {
         assertRuns(table, runs, ROWS, lines);
         assertRisesToOne(progress);
         assertRuns(new TableReader().read(small, PARAMS_TOKENS_LOSS), runs, SMALL, lines);
+    }
+
+    @Test
+    void aReadTellsTheRowsItKeptAfterItsLastFractionAndBeforeItEndsAndAFailedReadNone() throws IOException {
+        Runs runs = Runs.generate(SMALL, 19);
+        Path file = dir.resolve("small.csv");
+        writeCsv(file, runs, SMALL, new int[SMALL]);
+        long kept = Arrays.stream(runs.loss).filter(loss -> loss < 3.5).count();
+        Recorded all = new Recorded();
+        Recorded some = new Recorded();
+        Recorded failed = new Recorded();
+
+        new TableReader().withProgress(all).read(file, PARAMS_TOKENS_LOSS);
+        new TableReader().withProgress(some).read(file, PARAMS_TOKENS_LOSS.withWhere("loss < 3.5"));
+        catchThrowable(() -> new TableReader().withProgress(failed).read(file, ColumnRequest.of("params", "flops")));
+
+        assertThat(kept).isBetween(1L, SMALL - 1L);
+        assertThat(all.rows).containsExactly(String.valueOf(SMALL));
+        assertThat(some.rows).containsExactly(String.valueOf(kept));
+        assertThat(failed.rows).isEmpty();
+        assertThat(failed.ended).isEqualTo(1);
     }
 
     @Test
