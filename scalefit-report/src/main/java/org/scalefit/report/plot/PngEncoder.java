@@ -2,7 +2,9 @@ package org.scalefit.report.plot;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -41,7 +43,7 @@ final class PngEncoder {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] pixels = buffer.getData();
-        int stride = ((java.awt.image.SinglePixelPackedSampleModel) image.getSampleModel()).getScanlineStride();
+        int stride = ((SinglePixelPackedSampleModel) image.getSampleModel()).getScanlineStride();
         int rowBytes = 1 + 3 * width;
         byte[] raw = new byte[rowBytes * height];
         for (int y = 0; y < height; y++) {
@@ -87,7 +89,7 @@ final class PngEncoder {
         byte[] word = new byte[4];
         putInt(word, 0, length);
         png.writeBytes(word);
-        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         png.writeBytes(name);
         png.write(data, offset, length);
         CRC32 crc = new CRC32();
