@@ -39,6 +39,14 @@ class ResultsStoreTest {
         return new StoredRunTable("gemstones:hot", "ab".repeat(32), 28, Map.of("params", "params_active_precise"));
     }
 
+    private static void assertFindReportsLocked(Path file, String holder) {
+        assertThatThrownBy(() -> ResultsStore.at(file).withLockWait(Duration.ofMillis(200)).find(key(1e-3)))
+                .isInstanceOfSatisfying(ResultsStoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ResultsStoreException.Reason.LOCKED))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(holder);
+    }
+
     @Test
     void recordedResultIsFoundUnderItsKeyWithItsProvenance() {
         ResultsStore store = ResultsStore.at(folder.resolve("store.duckdb"));
@@ -223,11 +231,7 @@ class ResultsStoreTest {
              Statement statement = other.createStatement()) {
             statement.execute("ATTACH '" + file + "' AS kept");
 
-            assertThatThrownBy(() -> ResultsStore.at(file).withLockWait(Duration.ofMillis(200)).find(key(1e-3)))
-                    .isInstanceOfSatisfying(ResultsStoreException.class,
-                            e -> assertThat(e.reason()).isEqualTo(ResultsStoreException.Reason.LOCKED))
-                    .hasMessageContaining(file.toString())
-                    .hasMessageContaining("this process");
+            assertFindReportsLocked(file, "this process");
         }
         assertThat(ResultsStore.at(file).find(key(1e-3))).isPresent();
     }
@@ -242,11 +246,7 @@ class ResultsStoreTest {
                     StandardCharsets.UTF_8));
             assertThat(output.readLine()).isEqualTo("holding");
 
-            assertThatThrownBy(() -> ResultsStore.at(file).withLockWait(Duration.ofMillis(200)).find(key(1e-3)))
-                    .isInstanceOfSatisfying(ResultsStoreException.class,
-                            e -> assertThat(e.reason()).isEqualTo(ResultsStoreException.Reason.LOCKED))
-                    .hasMessageContaining(file.toString())
-                    .hasMessageContaining("PID " + holder.pid());
+            assertFindReportsLocked(file, "PID " + holder.pid());
         } finally {
             holder.destroyForcibly().waitFor();
         }
