@@ -201,7 +201,7 @@ class ResultsStoreTest {
         ResultsStore.at(file).record(runs(), key(1e-3), "{\"loss\": 1.5}\n", 1, FITTED);
         // Two threads, so that the count of open connections keeps dropping to zero: each time it does, DuckDB
         // closes the database while the other thread may already be opening it again.
-        long stop = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
+        long stop = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
         ExecutorService users = Executors.newFixedThreadPool(2);
         try {
             Future<?> reader = users.submit(() -> {
