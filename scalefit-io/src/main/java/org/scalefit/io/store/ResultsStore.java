@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * vanish; a {@code .wal} file left by a process killed inside a commit is replayed on the next open). DuckDB lets one
  * process at a time open a file; an operation that finds it held by another process retries for up to the
  * {@link #withLockWait lock wait} and then fails with {@link ResultsStoreException.Reason#LOCKED}, naming that
- * process. Within one process, any number of threads may use the store at once.
+ * process. Within one process, any number of threads may use the store at once: their connections share one DuckDB
+ * database, and an operation that comes while that database is being closed after the last one waits the same way.
  *
  * <p>A store is a value (the file and the lock wait); it keeps no connection between operations.
  */
@@ -57,6 +58,17 @@ public final class ResultsStore {
 
     private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
     private static final Pattern LOCK_HOLDER = Pattern.compile("Conflicting lock is held in (.*?) \\(PID (\\d+)\\)");
+    /**
+     * DuckDB's refusal to open a file that a database of this process still has attached. The JDBC driver shares one
+     * database per file among a process' connections (its process-wide instance cache) and closes it when the last
+     * connection closes; a connection opened while that close is still under way is not handed the closing
+     * database but starts a new one, which the process-wide register of open files refuses until the close is done
+     * (DuckDB's {@code DatabaseFilePathManager}). The register and the cache are DuckDB's, process-wide, and say
+     * nothing about when the close will be done; rather than keep a process-wide register of its own (one more
+     * piece of global state, and no help against connections opened by other code of the process), the store
+     * waits this passing conflict out like another process' lock, within the same {@link #withLockWait lock wait}.
+     */
+    private static final String ATTACHED_IN_PROCESS = "Unique file handle conflict";
     private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -88,7 +100,10 @@ public final class ResultsStore {
         return new ResultsStore(file.toAbsolutePath().normalize(), DEFAULT_LOCK_WAIT);
     }
 
-    /** This store, waiting up to {@code wait} (default 10 s) for another process to release the file. */
+    /**
+     * This store, waiting up to {@code wait} (default 10 s) for another process to release the file (or this
+     * process' DuckDB to finish closing it).
+     */
     public ResultsStore withLockWait(Duration wait) {
         if (wait.isNegative()) {
             throw new IllegalArgumentException("lock wait must not be negative, was " + wait);
@@ -300,15 +315,18 @@ public final class ResultsStore {
             try {
                 connection = DriverManager.getConnection("jdbc:duckdb:" + file);
             } catch (SQLException e) {
-                Matcher holder = LOCK_HOLDER.matcher(String.valueOf(e.getMessage()));
-                boolean locked = String.valueOf(e.getMessage()).contains("Could not set lock");
-                if (!locked) {
+                String message = String.valueOf(e.getMessage());
+                boolean lockedByProcess = message.contains("Could not set lock");
+                boolean attachedInProcess = message.contains(ATTACHED_IN_PROCESS);
+                if (!lockedByProcess && !attachedInProcess) {
                     throw unreadable(e);
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    String who = holder.find() ? "another process (PID " + holder.group(2) + ", " + holder.group(1)
-                            + ")" : "another process";
+                    Matcher holder = LOCK_HOLDER.matcher(message);
+                    String who = attachedInProcess ? "another DuckDB database of this process"
+                            : holder.find() ? "another process (PID " + holder.group(2) + ", " + holder.group(1) + ")"
+                            : "another process";
                     throw new ResultsStoreException(file, ResultsStoreException.Reason.LOCKED,
                             "results store " + file + " is in use by " + who + " and stayed locked for "
                                     + lockWait.toMillis() / 1000.0 + " s", e);

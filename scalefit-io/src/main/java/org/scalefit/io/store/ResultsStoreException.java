@@ -14,7 +14,10 @@ public final class ResultsStoreException extends UncheckedIOException {
 
     /** Why the store cannot be used. */
     public enum Reason {
-        /** Another live process holds the file's lock, and kept it longer than the store waits. */
+        /**
+         * Another live process holds the file's lock (or another DuckDB database of this process has it attached),
+         * and kept it longer than the store waits.
+         */
         LOCKED,
         /** The file is not a readable DuckDB database (corrupt, truncated, not a database at all). */
         UNREADABLE,

@@ -39,6 +39,14 @@ class ResultsStoreTest {
         return new StoredRunTable("gemstones:hot", "ab".repeat(32), 28, Map.of("params", "params_active_precise"));
     }
 
+    private static void assertFindReportsLocked(Path file, String holder) {
+        assertThatThrownBy(() -> ResultsStore.at(file).withLockWait(Duration.ofMillis(200)).find(key(1e-3)))
+                .isInstanceOfSatisfying(ResultsStoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ResultsStoreException.Reason.LOCKED))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(holder);
+    }
+
     @Test
     void recordedResultIsFoundUnderItsKeyWithItsProvenance() {
         ResultsStore store = ResultsStore.at(folder.resolve("store.duckdb"));
@@ -188,6 +196,47 @@ class ResultsStoreTest {
     }
 
     @Test
+    void threadsOpeningAndClosingTheStoreInTurnNeverCollide() throws Exception {
+        Path file = folder.resolve("store.duckdb");
+        ResultsStore.at(file).record(runs(), key(1e-3), "{\"loss\": 1.5}\n", 1, FITTED);
+        // Two threads, so that the count of open connections keeps dropping to zero: each time it does, DuckDB
+        // closes the database while the other thread may already be opening it again.
+        long stop = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+        ExecutorService users = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> reader = users.submit(() -> {
+                for (int i = 0; i < 100 && System.nanoTime() < stop; i++) {
+                    assertThat(ResultsStore.at(file).find(key(1e-3))).isPresent();
+                }
+                return null;
+            });
+            Future<?> writer = users.submit(() -> {
+                for (int i = 0; i < 100 && System.nanoTime() < stop; i++) {
+                    ResultsStore.at(file).record(runs(), key(i), "{}", 1, FITTED);
+                }
+                return null;
+            });
+            reader.get(30, TimeUnit.SECONDS);
+            writer.get(30, TimeUnit.SECONDS);
+        } finally {
+            users.shutdownNow();
+        }
+    }
+
+    @Test
+    void storeKeptAttachedByAnotherDatabaseOfThisProcessIsReportedAsLocked() throws Exception {
+        Path file = folder.resolve("store.duckdb");
+        ResultsStore.at(file).record(runs(), key(1e-3), "{}", 1, FITTED);
+        try (Connection other = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = other.createStatement()) {
+            statement.execute("ATTACH '" + file + "' AS kept");
+
+            assertFindReportsLocked(file, "this process");
+        }
+        assertThat(ResultsStore.at(file).find(key(1e-3))).isPresent();
+    }
+
+    @Test
     void storeHeldByAnotherProcessIsReportedWithThatProcess() throws Exception {
         Path file = folder.resolve("store.duckdb");
         ResultsStore.at(file).record(runs(), key(1e-3), "{}", 1, FITTED);
@@ -197,11 +246,7 @@ class ResultsStoreTest {
                     StandardCharsets.UTF_8));
             assertThat(output.readLine()).isEqualTo("holding");
 
-            assertThatThrownBy(() -> ResultsStore.at(file).withLockWait(Duration.ofMillis(200)).find(key(1e-3)))
-                    .isInstanceOfSatisfying(ResultsStoreException.class,
-                            e -> assertThat(e.reason()).isEqualTo(ResultsStoreException.Reason.LOCKED))
-                    .hasMessageContaining(file.toString())
-                    .hasMessageContaining("PID " + holder.pid());
+            assertFindReportsLocked(file, "PID " + holder.pid());
         } finally {
             holder.destroyForcibly().waitFor();
         }
