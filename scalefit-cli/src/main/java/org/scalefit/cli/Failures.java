@@ -3,6 +3,7 @@ package org.scalefit.cli;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 import org.scalefit.io.InputException;
+import org.scalefit.parallel.EngineException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -10,8 +11,9 @@ import picocli.CommandLine;
 /**
  * How every command turns a failure into a message on standard error and an exit code (picocli's one execution
  * exception handler, installed by {@link ScalefitCommand#execute}): bad input data 3 (the message names file, line
- * and column), bad usage or degenerate data 2, an I/O failure 1, interruption 130. Anything else is a bug and goes to
- * picocli's default handling (stack trace, exit code 1).
+ * and column), bad usage or degenerate data 2, an I/O failure or an engine that could not run its tasks (e.g. a
+ * cluster that lost its executors) 1, interruption 130. Anything else is a bug and goes to picocli's default handling
+ * (stack trace, exit code 1).
  */
 final class Failures implements IExecutionExceptionHandler {
 
@@ -27,6 +29,10 @@ final class Failures implements IExecutionExceptionHandler {
             return 2;
         }
         if (failure instanceof UncheckedIOException) {
+            System.err.println(name + ": " + failure.getMessage());
+            return 1;
+        }
+        if (failure instanceof EngineException) {
             System.err.println(name + ": " + failure.getMessage());
             return 1;
         }

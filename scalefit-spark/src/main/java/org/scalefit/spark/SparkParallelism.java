@@ -14,6 +14,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.scalefit.parallel.EngineException;
 import org.scalefit.parallel.EngineProvider;
 import org.scalefit.parallel.Parallelism;
 import scala.Function1;
@@ -45,6 +46,9 @@ public final class SparkParallelism implements EngineProvider.Engine {
 
     /** Slices per core of one call: more balance the load, fewer cost less scheduling. */
     static final int SLICES_PER_CORE = 8;
+
+    /** The exit code of an executor JVM that died of an {@link OutOfMemoryError} (Spark's {@code SparkExitCode.OOM}). */
+    static final int EXECUTOR_OUT_OF_MEMORY = 52;
 
     private final JavaSparkContext context;
     private final boolean owned;
@@ -177,7 +181,29 @@ public final class SparkParallelism implements EngineProvider.Engine {
                 break;
             }
         }
-        return new IllegalStateException("Spark job failed: " + failure.getMessage(), failure);
+        return new EngineException(describe(failure), failure);
+    }
+
+    /**
+     * One line for a failed Spark job: the first line of the innermost Spark message (the scheduler's reason, without
+     * its driver stack trace) and, when an executor died of an {@link OutOfMemoryError} (Spark's executor exit code 52),
+     * the setting that gives executors more heap.
+     */
+    static String describe(Throwable failure) {
+        String reason = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                reason = cause.getMessage().strip().lines().findFirst().orElse("").strip();
+            }
+        }
+        String text = "Spark job failed: " + (reason == null ? failure.getClass().getName() : reason);
+        String all = Stream.iterate(failure, c -> c != null, Throwable::getCause)
+                .map(c -> c.getClass().getName() + " " + c.getMessage()).reduce("", String::concat);
+        if (all.contains("OutOfMemoryError") || all.contains("exited with code " + EXECUTOR_OUT_OF_MEMORY)) {
+            text += " — an executor ran out of memory: give executors more heap (spark.executor.memory, e.g."
+                    + " SCALEFIT_JAVA_OPTS=-Dspark.executor.memory=4g, within the workers' --memory)";
+        }
+        return text;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.spark.SparkException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,21 @@ class SparkParallelismTest {
             })).isInstanceOf(IllegalArgumentException.class).hasMessage("task 7 has bad input");
             assertThat(logs.errorsLogged()).isEmpty();
         }
+    }
+
+    @Test
+    void anExecutorLostToOutOfMemoryIsReportedInOneLineWithTheSettingToRaise() {
+        SparkException aborted = new SparkException("Exception thrown in awaitResult: ", new SparkException(
+                "Job aborted due to stage failure: Task 1 in stage 53.0 failed 4 times, most recent failure: Lost task"
+                        + " 1.3 in stage 53.0 (TID 913) (127.0.0.1 executor 42): ExecutorLostFailure (executor 42 exited"
+                        + " caused by one of the running tasks) Reason: Command exited with code 52\nDriver stacktrace:"));
+
+        assertThat(SparkParallelism.describe(aborted))
+                .startsWith("Spark job failed: Job aborted due to stage failure: Task 1 in stage 53.0 failed 4 times")
+                .contains("Command exited with code 52")
+                .contains("spark.executor.memory")
+                .doesNotContain("Driver stacktrace")
+                .doesNotContain("\n");
     }
 
     @Test
