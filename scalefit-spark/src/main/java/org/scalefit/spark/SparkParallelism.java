@@ -190,20 +190,20 @@ public final class SparkParallelism implements EngineProvider.Engine {
      * the setting that gives executors more heap.
      */
     static String describe(Throwable failure) {
-        String reason = null;
+        String reason = failure.getClass().getName();
+        boolean outOfMemory = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                reason = cause.getMessage().strip().lines().findFirst().orElse("").strip();
+            String message = String.valueOf(cause.getMessage());
+            if (cause.getMessage() != null && !message.isBlank()) {
+                reason = message.strip().lines().findFirst().orElse("").strip();
             }
+            outOfMemory |= cause instanceof OutOfMemoryError
+                    || message.contains("exited with code " + EXECUTOR_OUT_OF_MEMORY)
+                    || message.contains("OutOfMemoryError");
         }
-        String text = "Spark job failed: " + (reason == null ? failure.getClass().getName() : reason);
-        String all = Stream.iterate(failure, c -> c != null, Throwable::getCause)
-                .map(c -> c.getClass().getName() + " " + c.getMessage()).reduce("", String::concat);
-        if (all.contains("OutOfMemoryError") || all.contains("exited with code " + EXECUTOR_OUT_OF_MEMORY)) {
-            text += " — an executor ran out of memory: give executors more heap (spark.executor.memory, e.g."
-                    + " SCALEFIT_JAVA_OPTS=-Dspark.executor.memory=4g, within the workers' --memory)";
-        }
-        return text;
+        return "Spark job failed: " + reason + (outOfMemory ? " — an executor ran out of memory: give executors more"
+                + " heap (spark.executor.memory, e.g. SCALEFIT_JAVA_OPTS=-Dspark.executor.memory=4g, within the"
+                + " workers' --memory)" : "");
     }
 
     @Override
