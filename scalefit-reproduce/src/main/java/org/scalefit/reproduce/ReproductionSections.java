@@ -159,11 +159,13 @@ public final class ReproductionSections {
         RunStyles styles = RunStyles.gemstones();
         List<String> names = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        double[] params = new double[data.size()];
         for (int i = 0; i < data.size(); i++) {
-            names.add("N = " + Numbers.format(data.input(i, 0), 3));
+            params[i] = data.input(i, 0);
+            names.add("N = " + Numbers.format(params[i], 3));
             labels.add(names.get(i) + ", D = " + Numbers.format(data.input(i, 1), 3));
         }
-        Runs runs = Runs.named(names).withRowLabels(labels);
+        Runs runs = Runs.named(names).withRowLabels(labels).orderedBy(params);
         List<Section> sections = new ArrayList<>();
         sections.add(titled(LawFitSection.of("chinchilla-fit-a", fitA, data, runs, styles, null),
                 "Epoch AI: Fit A on the Chinchilla points"));

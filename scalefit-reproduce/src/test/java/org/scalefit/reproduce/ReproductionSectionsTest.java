@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.StartGrid;
+import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
 import org.scalefit.report.Section;
+import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Series;
 
 class ReproductionSectionsTest {
 
@@ -40,5 +49,27 @@ class ReproductionSectionsTest {
                 .map(Block.Details.class::cast).toList();
         assertThat(section.blocks().get(0)).isEqualTo(new Block.Text("2 published numbers compared, 1 differs."));
         assertThat(details).extracting(Block.Details::open).containsExactly(false, true);
+    }
+
+    @Test
+    void epochFitAListsItsModelSizesByIncreasingParameters() {
+        double[] params = {4e8, 7e7, 1e9, 7e7, 2e8, 4e8, 1e9, 2e8};
+        double[] tokens = {8e9, 1e9, 2e10, 3e9, 4e9, 2e10, 5e10, 9e9};
+        double[][] inputs = new double[params.length][];
+        double[] losses = new double[params.length];
+        for (int i = 0; i < params.length; i++) {
+            inputs[i] = new double[] {params[i], tokens[i]};
+            losses[i] = (1.7 + 400 * Math.pow(params[i], -0.34) + 410 * Math.pow(tokens[i], -0.28))
+                    * (1 + 0.01 * Math.sin(i));
+        }
+        Observations data = new Observations("demo", LawForm.CHINCHILLA.inputs(), inputs, losses);
+        LawFit fitA = FitProblem.of(LawForm.CHINCHILLA, data, 1e-3, StartGrid.epoch())
+                .fit(LocalParallelism.sequential(), FitProgress.silent());
+
+        Section section = ReproductionSections.chinchilla(fitA, data, fitA.parameters(), null).get(0);
+
+        Figure predicted = section.figures().get(0);
+        assertThat(predicted.series()).extracting(Series::name)
+                .containsExactly("N = 7×10⁷", "N = 2×10⁸", "N = 4×10⁸", "N = 10⁹", "L̂ = L");
     }
 }
