@@ -12,7 +12,8 @@ import java.util.Locale;
  *   <li>Linear: the range padded by 4 % each side; ticks at multiples of the step 1, 2 or 5 × 10^k that gives the
  *       number of ticks nearest six.</li>
  *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
- *       ⌈n/8⌉-th decade when there are many) when at least three fall inside; otherwise at 1, 2, 5 × 10^k, or at
+ *       ⌈n/8⌉-th decade when there are many) when at least five fall inside; at 1 and 3 × 10^k (half decades, so
+ *       that a reader sees the scale from more than three labels) when three or four do; otherwise at 1, 2, 5 × 10^k, or at
  *       1 … 9 × 10^k; a range holding fewer than three of those is widened, one side at a time, to the nearer
  *       one-digit value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as
  *       2 … 4). Log ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
@@ -31,6 +32,8 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
     private static final double PADDING = 0.04;
     /** The fewest labelled ticks a log axis shows: a reader needs three to see the scale. */
     static final int MIN_LOG_TICKS = 3;
+    /** A log axis holding at least this many powers of ten ticks only those; with three or four, also 3 × 10^k. */
+    static final int POWERS_ONLY = 5;
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     public AxisTicks {
@@ -70,11 +73,22 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
         int first = (int) Math.ceil(Math.log10(low) - 1e-12);
         int last = (int) Math.floor(Math.log10(high) + 1e-12);
         int decades = last - first + 1;
-        if (decades >= 3) {
+        if (decades >= POWERS_ONLY) {
             int every = (int) Math.ceil(decades / 8.0);
             for (int k = first; k <= last; k++) {
                 if (Math.floorMod(k, every) == 0) {
                     ticks.add(BigDecimal.ONE.scaleByPowerOfTen(k).doubleValue(), powerOfTen(k));
+                }
+            }
+            return ticks.build();
+        }
+        if (decades >= 3) {
+            for (int k = first - 1; k <= last; k++) {
+                for (int m : new int[] {1, 3}) {
+                    double value = new BigDecimal(m).scaleByPowerOfTen(k).doubleValue();
+                    if (value >= low * (1 - 1e-12) && value <= high * (1 + 1e-12)) {
+                        ticks.add(value, label(value));
+                    }
                 }
             }
             return ticks.build();

@@ -7,12 +7,21 @@ import org.junit.jupiter.api.Test;
 class AxisTicksTest {
 
     @Test
-    void logAxisOverSeveralDecadesTicksPowersOfTenWrittenAsTenToTheK() {
+    void logAxisOverFiveDecadesOrMoreTicksPowersOfTenWrittenAsTenToTheK() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 2e17, 3e22);
+
+        assertThat(ticks.values()).containsExactly(1e18, 1e19, 1e20, 1e21, 1e22);
+        assertThat(ticks.labels()).containsExactly("10¹⁸", "10¹⁹", "10²⁰", "10²¹", "10²²");
+        assertThat(ticks.powersOfTen()).isTrue();
+    }
+
+    @Test
+    void logAxisOverThreeOrFourDecadesAlsoTicksThreeTimesEachPower() {
         AxisTicks ticks = AxisTicks.of(Scale.LOG, 2e17, 3e21);
 
-        assertThat(ticks.values()).containsExactly(1e18, 1e19, 1e20, 1e21);
-        assertThat(ticks.labels()).containsExactly("10¹⁸", "10¹⁹", "10²⁰", "10²¹");
-        assertThat(ticks.powersOfTen()).isTrue();
+        assertThat(ticks.values()).containsExactly(3e17, 1e18, 3e18, 1e19, 3e19, 1e20, 3e20, 1e21, 3e21);
+        assertThat(ticks.labels()).startsWith("3×10¹⁷", "10¹⁸", "3×10¹⁸");
+        assertThat(ticks.powersOfTen()).isFalse();
     }
 
     @Test
