@@ -2,10 +2,13 @@ package org.scalefit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,12 +50,19 @@ class LibraryExampleTest {
         assertThat(compiled).as("javac exit code").isZero();
 
         Path out = folder.resolve("out");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = System.out;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 getClass().getClassLoader())) {
             Method main = loader.loadClass("org.scalefit.examples.LibraryExample").getMethod("main", String[].class);
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[] {ROOT.resolve("examples/consumer/runs.csv").toString(),
                     out.toString()});
+        } finally {
+            System.setOut(console);
         }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("what the example prints")
+                .startsWith("CONVERGED").contains("C = 1e+21: N = ");
 
         FitDocument fit = FitDocument.read(Files.readString(out.resolve("fit.json")), "fit.json");
         assertThat(fit.success()).isTrue();
