@@ -86,7 +86,7 @@ final class FitBootstrapOptions {
         }
         FitBootstrapRequest request = new FitBootstrapRequest(fit, new FitBootstrapRequest.DataOverride(data.data,
                 data.columns, data.where).withProgress(LargeTableWarning.around(TerminalProgress.reading(
-                        "read the fit's data"), data.data == null ? "the fit's data" : data.data)),
+                        "read the fit's data"), data.data == null ? "the data of " + fit : data.data)),
                 ResamplingUnits.Scheme.named(scheme), runKey, resamples, seed, stream, streamName,
                 compute.stream().mapToDouble(Double::doubleValue).toArray(), level);
         FitBootstrapRequest.Prepared prepared = request.prepare();

@@ -75,7 +75,7 @@ class LargeTableWarningTest {
         CliRun run = withThreshold(12, "bootstrap", "--fit", fit.toString(), "--resamples", "4", "--threads", "2");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).containsOnlyOnce("has 12 rows (warned from 12");
+        assertThat(run.err()).containsOnlyOnce("the data of " + fit + " has 12 rows (warned from 12");
     }
 
     @Test
