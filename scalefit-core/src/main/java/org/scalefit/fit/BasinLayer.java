@@ -1,0 +1,122 @@
+package org.scalefit.fit;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.scalefit.parallel.Parallelism;
+
+/**
+ * The {@link BasinMap} that the starts of one wave of a {@link MultiStartFitter} search see, as it travels: the cells
+ * that the previous wave added (in the order that wave recorded them), and the previous wave's layer, shared with the
+ * tasks ({@link Parallelism#share}). The map of layer w is the map of layer w − 1 with layer w's cells added
+ * ({@link BasinMap#addAll(BasinMap.CellArrays)}), so it is the engine's map after waves 0 … w − 1, whichever
+ * process builds it.
+ *
+ * <p>A process keeps the map it built in the layer (a transient field; the engines keep one copy of a shared value
+ * per process), and the next layer takes it over and grows it in place instead of copying it: waves run one after
+ * another, and every task of a wave has ended before the next wave's layer is built, so no task still reads the map
+ * taken. A process that has no map of the previous layer (one that joined late, or missed a wave) walks the chain
+ * back to the latest layer whose map it has, or to the first, and adds the cells of every layer after it, in order.
+ * So each wave sends only its new cells to each process, where shipping the whole map with every wave's tasks costs
+ * time and memory that grow with the map (millions of cells on a 4-input grid).
+ *
+ * <p>Cells added to a map are kept as long as they may still be needed: in a layer that has travelled (been
+ * serialised, or is a deserialised copy) always, since its serialised form may be written again (Spark writes a
+ * cached value to disk when it evicts it); in one that has not, they are dropped once its map is built, and such a
+ * layer cannot be serialised afterwards.
+ */
+final class BasinLayer implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final double cellSize;
+    /** The previous wave's layer; null for the first layer, whose map starts empty. */
+    private final Parallelism.Shared<BasinLayer> previous;
+    /** The cells this layer adds; null once added and dropped (see the class comment). */
+    private BasinMap.CellArrays cells;
+    /** This process's map of this layer, until the next layer takes it. */
+    private transient BasinMap map;
+    /** This layer has been serialised, or is a deserialised copy: its cells stay. */
+    private transient boolean travelled;
+
+    private BasinLayer(double cellSize, Parallelism.Shared<BasinLayer> previous, BasinMap.CellArrays cells) {
+        this.cellSize = cellSize;
+        this.previous = previous;
+        this.cells = cells;
+    }
+
+    /** The layer of the first wave: an empty map of cells of edge {@code cellSize}. */
+    static BasinLayer first(double cellSize) {
+        return new BasinLayer(cellSize, null, BasinMap.CellArrays.NONE);
+    }
+
+    /** The layer after {@code previous}: its map with {@code cells} added. */
+    static BasinLayer next(Parallelism.Shared<BasinLayer> previous, BasinMap.CellArrays cells) {
+        return new BasinLayer(previous.get().cellSize, previous, cells);
+    }
+
+    /**
+     * This layer's map in this process: built on first use, from the previous layer's map (taken over) or by walking
+     * the chain back. The caller only reads it.
+     */
+    synchronized BasinMap map() {
+        if (map != null) {
+            return map;
+        }
+        Deque<BasinLayer> toAdd = new ArrayDeque<>();
+        toAdd.push(this);
+        BasinMap built = null;
+        for (BasinLayer layer = this; built == null; ) {
+            if (layer.previous == null) {
+                built = BasinMap.empty(cellSize);
+            } else {
+                BasinLayer before = layer.previous.get();
+                built = before.takeMap();
+                if (built == null) {
+                    toAdd.push(before);
+                    layer = before;
+                }
+            }
+        }
+        while (!toAdd.isEmpty()) {
+            toAdd.pop().addTo(built);
+        }
+        map = built;
+        return built;
+    }
+
+    /** Hands this process's map of this layer over to the next layer, which grows it; null if there is none. */
+    private synchronized BasinMap takeMap() {
+        BasinMap taken = map;
+        map = null;
+        return taken;
+    }
+
+    private synchronized void addTo(BasinMap target) {
+        if (cells == null) {
+            throw new IllegalStateException("the cells of this basin layer were added to a map and dropped, and "
+                    + "that map was taken by a later layer: the layer's map cannot be built again");
+        }
+        target.addAll(cells);
+        if (!travelled) {
+            cells = null;
+        }
+    }
+
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        if (cells == null) {
+            throw new NotSerializableException("a basin layer whose cells were added to a map and dropped");
+        }
+        travelled = true;
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        travelled = true;
+    }
+}
