@@ -54,9 +54,12 @@ final class BasinLayer implements Serializable {
         return new BasinLayer(cellSize, null, BasinMap.CellArrays.NONE);
     }
 
-    /** The layer after {@code previous}: its map with {@code cells} added. */
-    static BasinLayer next(Parallelism.Shared<BasinLayer> previous, BasinMap.CellArrays cells) {
-        return new BasinLayer(previous.get().cellSize, previous, cells);
+    /**
+     * The layer after {@code previous} (whose cells have edge {@code cellSize}): its map with {@code cells} added.
+     * Reads nothing through the handle, so that the process that shares the layers never deserialises one.
+     */
+    static BasinLayer next(Parallelism.Shared<BasinLayer> previous, double cellSize, BasinMap.CellArrays cells) {
+        return new BasinLayer(cellSize, previous, cells);
     }
 
     /**
@@ -72,7 +75,7 @@ final class BasinLayer implements Serializable {
         BasinMap built = null;
         for (BasinLayer layer = this; built == null; ) {
             if (layer.previous == null) {
-                built = BasinMap.empty(cellSize);
+                built = BasinMap.empty(layer.cellSize);
             } else {
                 BasinLayer before = layer.previous.get();
                 built = before.takeMap();

@@ -212,7 +212,7 @@ public final class MultiStartFitter {
                         // every process that ran this wave has taken the map of the layer before it over
                         layers.get(layers.size() - 2).dropCopies();
                     }
-                    layer = parallelism.share(BasinLayer.next(layer, options.recognition()
+                    layer = parallelism.share(BasinLayer.next(layer, CELL_SIZE, options.recognition()
                             ? BasinMap.CellArrays.of(additions) : BasinMap.CellArrays.NONE));
                     layers.add(layer);
                 }

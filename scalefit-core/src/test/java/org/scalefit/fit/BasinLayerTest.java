@@ -56,7 +56,7 @@ class BasinLayerTest {
         List<Parallelism.Shared<BasinLayer>> layers = new ArrayList<>();
         layers.add(parallelism.share(BasinLayer.first(CELL)));
         for (Map<Long, double[]> wave : waves) {
-            layers.add(parallelism.share(BasinLayer.next(layers.get(layers.size() - 1),
+            layers.add(parallelism.share(BasinLayer.next(layers.get(layers.size() - 1), CELL,
                     BasinMap.CellArrays.of(wave))));
         }
         return layers;
@@ -132,7 +132,7 @@ class BasinLayerTest {
         List<Parallelism.Shared<BasinLayer>> process = copies(bytes(chain(waves).get(4)), 1);
         BasinLayer four = process.get(0).get();
         Parallelism.Shared<BasinLayer> fiveHandle = LocalParallelism.sequential()
-                .share(BasinLayer.next(process.get(0), BasinMap.CellArrays.of(waves.get(4))));
+                .share(BasinLayer.next(process.get(0), CELL, BasinMap.CellArrays.of(waves.get(4))));
         BasinMap taken = four.map();
         BasinMap grown = fiveHandle.get().map();
         assertThat(grown).isSameAs(taken);
