@@ -2,7 +2,6 @@ package org.scalefit.fit;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayDeque;
@@ -24,24 +23,22 @@ import org.scalefit.parallel.Parallelism;
  * So each wave sends only its new cells to each process, where shipping the whole map with every wave's tasks costs
  * time and memory that grow with the map (millions of cells on a 4-input grid).
  *
- * <p>Cells added to a map are kept as long as they may still be needed: in a layer that has travelled (been
- * serialised, or is a deserialised copy) always, since its serialised form may be written again (Spark writes a
- * cached value to disk when it evicts it); in one that has not, they are dropped once its map is built, and such a
- * layer cannot be serialised afterwards.
+ * <p>Once a layer's cells are in a map, the layer lets go of them and of the previous layer, so that a process
+ * holds its map and the layers still to be added, not the whole chain. A layer then can neither build its map again
+ * once the next layer has taken it, nor be serialised: the engines serialise a layer only to share it, before any
+ * task reads it (Spark keeps that serialised form, and evicts and restores that, never the copy a task built).
  */
 final class BasinLayer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final double cellSize;
-    /** The previous wave's layer; null for the first layer, whose map starts empty. */
-    private final Parallelism.Shared<BasinLayer> previous;
-    /** The cells this layer adds; null once added and dropped (see the class comment). */
+    /** The previous wave's layer; null for the first layer (whose map starts empty) and once the cells are added. */
+    private Parallelism.Shared<BasinLayer> previous;
+    /** The cells this layer adds; null once added to a map. */
     private BasinMap.CellArrays cells;
     /** This process's map of this layer, until the next layer takes it. */
     private transient BasinMap map;
-    /** This layer has been serialised, or is a deserialised copy: its cells stay. */
-    private transient boolean travelled;
 
     private BasinLayer(double cellSize, Parallelism.Shared<BasinLayer> previous, BasinMap.CellArrays cells) {
         this.cellSize = cellSize;
@@ -71,18 +68,15 @@ final class BasinLayer implements Serializable {
             return map;
         }
         Deque<BasinLayer> toAdd = new ArrayDeque<>();
-        toAdd.push(this);
         BasinMap built = null;
         for (BasinLayer layer = this; built == null; ) {
-            if (layer.previous == null) {
+            toAdd.push(layer);
+            Parallelism.Shared<BasinLayer> before = layer.previousOfCellsToAdd();
+            if (before == null) {
                 built = BasinMap.empty(layer.cellSize);
             } else {
-                BasinLayer before = layer.previous.get();
-                built = before.takeMap();
-                if (built == null) {
-                    toAdd.push(before);
-                    layer = before;
-                }
+                layer = before.get();
+                built = layer.takeMap();
             }
         }
         while (!toAdd.isEmpty()) {
@@ -90,6 +84,15 @@ final class BasinLayer implements Serializable {
         }
         map = built;
         return built;
+    }
+
+    /** The previous layer (null for the first), for a layer whose cells are still to be added. */
+    private synchronized Parallelism.Shared<BasinLayer> previousOfCellsToAdd() {
+        if (cells == null) {
+            throw new IllegalStateException("the cells of this basin layer are in a map that a later layer has "
+                    + "taken over: the layer's map cannot be built again");
+        }
+        return previous;
     }
 
     /** Hands this process's map of this layer over to the next layer, which grows it; null if there is none. */
@@ -100,26 +103,15 @@ final class BasinLayer implements Serializable {
     }
 
     private synchronized void addTo(BasinMap target) {
-        if (cells == null) {
-            throw new IllegalStateException("the cells of this basin layer were added to a map and dropped, and "
-                    + "that map was taken by a later layer: the layer's map cannot be built again");
-        }
         target.addAll(cells);
-        if (!travelled) {
-            cells = null;
-        }
+        cells = null;
+        previous = null;
     }
 
     private synchronized void writeObject(ObjectOutputStream out) throws IOException {
         if (cells == null) {
-            throw new NotSerializableException("a basin layer whose cells were added to a map and dropped");
+            throw new NotSerializableException("a basin layer whose cells were added to a map");
         }
-        travelled = true;
         out.defaultWriteObject();
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        travelled = true;
     }
 }
