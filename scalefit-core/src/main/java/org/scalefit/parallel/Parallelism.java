@@ -46,11 +46,11 @@ public interface Parallelism {
     /**
      * Shares {@code value} with the tasks of later {@link #map} calls: a task that captures the returned handle reads
      * the value with {@link Shared#get()}. An implementation that runs tasks in other processes sends the value to
-     * each of them at most once (not with every call's tasks) and keeps one copy there, deserialised once, for all
-     * the tasks that run there until the handle is {@linkplain Shared#close() closed}; so a copy may carry state
-     * that the tasks of successive calls build up in that process (in transient fields). This process reads the
-     * value given. The default, for implementations that run every task in this process: a handle holding the
-     * value.
+     * each of them once (not with every call's tasks; again only after {@link Shared#dropCopies()}) and keeps one
+     * copy there, deserialised once, for all the tasks that run there until the handle is
+     * {@linkplain Shared#close() closed}; so a copy may carry state that the tasks of successive calls build up in
+     * that process (in transient fields). The default, for implementations that run every task in this process: a
+     * handle holding the value.
      */
     default <V extends Serializable> Shared<V> share(V value) {
         return new InProcessShared<>(value);
@@ -62,7 +62,10 @@ public interface Parallelism {
      */
     interface Shared<V extends Serializable> extends Serializable, AutoCloseable {
 
-        /** The value: in the process that shared it, the value given; elsewhere this process's copy. */
+        /**
+         * The value: this process's copy of it, or (in an implementation that runs every task in this process) the
+         * value given.
+         */
         V get();
 
         /**
