@@ -2,6 +2,7 @@ package org.scalefit.fit;
 
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayDeque;
@@ -23,22 +24,29 @@ import org.scalefit.parallel.Parallelism;
  * So each wave sends only its new cells to each process, where shipping the whole map with every wave's tasks costs
  * time and memory that grow with the map (millions of cells on a 4-input grid).
  *
- * <p>Once a layer's cells are in a map, the layer lets go of them and of the previous layer, so that a process
- * holds its map and the layers still to be added, not the whole chain. A layer then can neither build its map again
- * once the next layer has taken it, nor be serialised: the engines serialise a layer only to share it, before any
- * task reads it (Spark keeps that serialised form, and evicts and restores that, never the copy a task built).
+ * <p>A layer that has travelled (been serialised, or is a deserialised copy) keeps its cells and its link to the
+ * previous layer, so that a process that finds it again after its map was taken over (a process that lost a later
+ * layer's copy, and with it the map) can still build its map from the chain. One that never travelled (the engines
+ * that run every task in this process, where no wave is missed) lets go of both once its cells are in a map, so that
+ * the process holds its map and not the whole chain; it can then neither build its map again once the next layer
+ * has taken it, nor be serialised.
  */
 final class BasinLayer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final double cellSize;
-    /** The previous wave's layer; null for the first layer (whose map starts empty) and once the cells are added. */
+    /**
+     * The previous wave's layer; null for the first layer (whose map starts empty), and once the cells are added in
+     * a layer that never travelled.
+     */
     private Parallelism.Shared<BasinLayer> previous;
-    /** The cells this layer adds; null once added to a map. */
+    /** The cells this layer adds; null once added to a map in a layer that never travelled. */
     private BasinMap.CellArrays cells;
     /** This process's map of this layer, until the next layer takes it. */
     private transient BasinMap map;
+    /** This layer has been serialised, or is a deserialised copy: it keeps its cells and previous layer. */
+    private transient boolean travelled;
 
     private BasinLayer(double cellSize, Parallelism.Shared<BasinLayer> previous, BasinMap.CellArrays cells) {
         this.cellSize = cellSize;
@@ -90,7 +98,7 @@ final class BasinLayer implements Serializable {
     private synchronized Parallelism.Shared<BasinLayer> previousOfCellsToAdd() {
         if (cells == null) {
             throw new IllegalStateException("the cells of this basin layer are in a map that a later layer has "
-                    + "taken over: the layer's map cannot be built again");
+                    + "taken over, and were dropped: the layer's map cannot be built again");
         }
         return previous;
     }
@@ -104,14 +112,22 @@ final class BasinLayer implements Serializable {
 
     private synchronized void addTo(BasinMap target) {
         target.addAll(cells);
-        cells = null;
-        previous = null;
+        if (!travelled) {
+            cells = null;
+            previous = null;
+        }
     }
 
     private synchronized void writeObject(ObjectOutputStream out) throws IOException {
         if (cells == null) {
-            throw new NotSerializableException("a basin layer whose cells were added to a map");
+            throw new NotSerializableException("a basin layer whose cells were added to a map and dropped");
         }
+        travelled = true;
         out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        travelled = true;
     }
 }

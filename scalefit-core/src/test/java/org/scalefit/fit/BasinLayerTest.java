@@ -127,21 +127,35 @@ class BasinLayerTest {
     }
 
     @Test
-    void aLayerWhoseMapWasTakenOverRefusesToBuildItAgainInsteadOfReturningTheGrownMap() throws Exception {
+    void aCopyWhoseMapWasTakenOverBuildsItAgainFromTheChainInsteadOfReturningTheGrownMap() throws Exception {
         List<Map<Long, double[]>> waves = waves(14);
         List<Parallelism.Shared<BasinLayer>> process = copies(bytes(chain(waves).get(4)), 1);
         BasinLayer four = process.get(0).get();
         Parallelism.Shared<BasinLayer> five = LocalParallelism.sequential()
                 .share(BasinLayer.next(process.get(0), CELL, BasinMap.CellArrays.of(waves.get(4))));
         BasinMap taken = four.map();
+        BasinMap grown = five.get().map();
 
-        assertThat(five.get().map()).isSameAs(taken);
-        assertThatThrownBy(four::map).isInstanceOf(IllegalStateException.class);
+        BasinMap again = four.map();
+
+        assertThat(grown).isSameAs(taken);
+        assertThat(again).isNotSameAs(grown);
+        assertSameMap(again, inPlace(waves, 4), "layer 4 built again");
+        assertSameMap(grown, inPlace(waves, 5), "layer 5");
     }
 
     @Test
-    void aLayerWhoseCellsAreInAMapCannotTravel() {
-        Parallelism.Shared<BasinLayer> first = chain(waves(15)).get(0);
+    void aLayerThatNeverTravelledRefusesToBuildItsMapAgainOnceTheNextLayerTookIt() {
+        List<Parallelism.Shared<BasinLayer>> layers = chain(waves(15));
+        layers.get(1).get().map();
+        layers.get(2).get().map();
+
+        assertThatThrownBy(layers.get(1).get()::map).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLayerThatNeverTravelledCannotTravelOnceItsCellsAreInAMap() {
+        Parallelism.Shared<BasinLayer> first = chain(waves(16)).get(0);
         first.get().map();
 
         assertThatThrownBy(() -> bytes(first)).isInstanceOf(NotSerializableException.class);

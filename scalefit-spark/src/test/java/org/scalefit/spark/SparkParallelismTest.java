@@ -125,7 +125,7 @@ class SparkParallelismTest {
 
         shared.close();
 
-        assertThat(shared.broadcast().isValid()).isFalse();
+        assertThat(shared.driverBroadcast().isValid()).isFalse();
     }
 
     /**
