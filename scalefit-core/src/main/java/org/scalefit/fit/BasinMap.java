@@ -1,7 +1,5 @@
 package org.scalefit.fit;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +29,10 @@ import java.util.Map;
  * exhaustive search on synthetic tables and every bundled dataset at δ = 10⁻³ and 10⁻⁴.
  *
  * <p>The engine adds the cells of a wave's starts between waves ({@link #addAll}), never while a wave runs, so that
- * what a start sees does not depend on thread timing. Serializable, so that the tasks of a wave can carry it to another process.
+ * what a start sees does not depend on thread timing. A map never travels between processes: each process that runs
+ * starts grows its own from the cells of each wave ({@link BasinLayer}).
  */
-final class BasinMap implements Serializable {
+final class BasinMap {
 
     /** Relative difference between a start's value and a cell's recorded value under which it is on that path. */
     static final double VISIT_TOLERANCE = 1e-2;
@@ -91,8 +90,17 @@ final class BasinMap implements Serializable {
      * cells on a 4-input grid and a copy per wave (there are hundreds) would cost more than the waves.
      */
     void addAll(Map<Long, double[]> additions) {
-        cells.reserve(additions.size());
-        additions.forEach((key, visit) -> cells.record(key, visit[0], visit[1]));
+        addAll(CellArrays.of(additions));
+    }
+
+    /** {@link #addAll(Map)} of cells in their flat form, in their order. */
+    void addAll(CellArrays additions) {
+        long[] keys = additions.keys();
+        double[] visits = additions.visits();
+        cells.reserve(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            cells.record(keys[i], visits[2 * i], visits[2 * i + 1]);
+        }
         cells.settle();
     }
 
@@ -109,32 +117,14 @@ final class BasinMap implements Serializable {
         }
     }
 
-    /** Serialises the map as its cells' keys and visits in two flat arrays (fast to write and read, where a map of
-     *  boxed keys is not: the map reaches ~10⁵–10⁶ cells on a 3-input grid and travels with every wave's tasks). */
-    private Object writeReplace() {
-        return new SerializedForm(cellSize, cells.toArrays());
-    }
-
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("a BasinMap is read through its serialised form");
-    }
-
-    private record SerializedForm(double cellSize, CellArrays cells) implements Serializable {
-        private Object readResolve() {
-            CellTable table = new CellTable(cells.keys().length);
-            for (int i = 0; i < cells.keys().length; i++) {
-                table.record(cells.keys()[i], cells.visits()[2 * i], cells.visits()[2 * i + 1]);
-            }
-            table.settle();
-            return new BasinMap(cellSize, table);
-        }
-    }
-
     /**
-     * Cells {key → {value there, final value}} as parallel arrays, in the map's iteration order: the form in which
-     * cells travel between processes.
+     * Cells {key → {value there, final value}} as parallel arrays (visits[2i], visits[2i + 1] of keys[i]), in the
+     * order of the map they were made of: the form in which cells travel between processes (fast to write and read,
+     * where a map of boxed keys is not).
      */
     record CellArrays(long[] keys, double[] visits) implements Serializable {
+
+        static final CellArrays NONE = new CellArrays(new long[0], new double[0]);
 
         static CellArrays of(Map<Long, double[]> cells) {
             long[] keys = new long[cells.size()];
@@ -288,21 +278,6 @@ final class BasinMap implements Serializable {
         /** The lowest final value recorded (ambiguous cells not counted); +∞ if none. */
         double lowestFinal() {
             return lowest;
-        }
-
-        /** The cells in slot order. */
-        CellArrays toArrays() {
-            long[] cellKeys = new long[size];
-            double[] cellVisits = new double[2 * size];
-            for (int slot = 0, i = 0; slot < keys.length; slot++) {
-                if (used[slot]) {
-                    cellKeys[i] = keys[slot];
-                    cellVisits[2 * i] = visits[2 * slot];
-                    cellVisits[2 * i + 1] = visits[2 * slot + 1];
-                    i++;
-                }
-            }
-            return new CellArrays(cellKeys, cellVisits);
         }
     }
 

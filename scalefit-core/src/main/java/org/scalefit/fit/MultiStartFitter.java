@@ -26,8 +26,9 @@ import org.scalefit.parallel.Parallelism;
  *       of growing size. The trajectories of earlier waves are recorded in a {@link BasinMap}; a start is stopped
  *       early only when it is on a recorded path to an optimum worse than the best by more than
  *       {@link #COMPETING_MARGIN} (the rule is stated there). Waves and blocks are fixed by the grid alone and the
- *       map is rebuilt only between waves, in block order, so the result does not depend on the number of
- *       threads.</li>
+ *       map grows only between waves, in block order, so the result does not depend on the number of threads; each
+ *       wave's new cells reach the tasks as a {@link BasinLayer}, so that a process running tasks grows its own map
+ *       in place.</li>
  *   <li><b>Verification.</b> The best outcome of each of the {@link Options#leaders()} best basins is refined to a
  *       tested local minimum ({@link LocalRefinement}, {@link Stationarity}); the lowest is the answer, with its
  *       stationarity test, and the lowest of another basin within {@link #COMPETING_MARGIN} is reported beside it
@@ -172,40 +173,54 @@ public final class MultiStartFitter {
         long starts = grid.size();
         long stride = spreadingStride(starts);
         BlockSummary total = new BlockSummary(options.leaders());
-        BasinMap basins = BasinMap.empty(CELL_SIZE);
-        long position = 0;
-        long wave = FIRST_WAVE;
-        double bestFinal = Double.POSITIVE_INFINITY;
-        while (position < starts) {
-            double bestSoFar = bestFinal;
-            long waveStart = position;
-            long waveEnd = Math.min(starts, position + wave);
-            int blocks = Math.toIntExact((waveEnd - waveStart + options.blockSize() - 1) / options.blockSize());
-            BasinMap known = basins;
-            Options search = options;
-            int blockSize = options.blockSize();
-            List<BlockSummary> summaries = parallelism.map(blocks, block -> {
-                long from = waveStart + (long) block * blockSize;
-                return runBlock(search, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize), stride,
-                        known, bestSoFar);
-            }, block -> {
-                long from = waveStart + (long) block * blockSize;
-                progress.advance(Math.min(waveEnd, from + blockSize) - from);
-            });
-            Map<Long, double[]> additions = new LinkedHashMap<>();
-            for (BlockSummary summary : summaries) {
-                total.absorb(summary);
-                summary.cells.forEach((key, visit) -> BasinMap.record(additions, key, visit));
+        List<Parallelism.Shared<BasinLayer>> layers = new ArrayList<>();
+        try {
+            Parallelism.Shared<BasinLayer> layer = parallelism.share(BasinLayer.first(CELL_SIZE));
+            layers.add(layer);
+            long position = 0;
+            long wave = FIRST_WAVE;
+            double bestFinal = Double.POSITIVE_INFINITY;
+            while (position < starts) {
+                double bestSoFar = bestFinal;
+                long waveStart = position;
+                long waveEnd = Math.min(starts, position + wave);
+                int blocks = Math.toIntExact((waveEnd - waveStart + options.blockSize() - 1) / options.blockSize());
+                Parallelism.Shared<BasinLayer> known = layer;
+                Options search = options;
+                int blockSize = options.blockSize();
+                List<BlockSummary> summaries = parallelism.map(blocks, block -> {
+                    long from = waveStart + (long) block * blockSize;
+                    return runBlock(search, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize),
+                            stride, known.get().map(), bestSoFar);
+                }, block -> {
+                    long from = waveStart + (long) block * blockSize;
+                    progress.advance(Math.min(waveEnd, from + blockSize) - from);
+                });
+                Map<Long, double[]> additions = new LinkedHashMap<>();
+                for (BlockSummary summary : summaries) {
+                    total.absorb(summary);
+                    summary.cells.forEach((key, visit) -> BasinMap.record(additions, key, visit));
+                }
+                List<StartOutcome> leadersSoFar = total.leaders();
+                if (!leadersSoFar.isEmpty()) {
+                    bestFinal = leadersSoFar.get(0).value();
+                }
+                position = waveEnd;
+                wave = Math.min(MAX_WAVE, wave * 2);
+                if (position < starts) {
+                    if (layers.size() > 1) {
+                        // every process that ran this wave has taken the map of the layer before it over
+                        layers.get(layers.size() - 2).dropCopies();
+                    }
+                    layer = parallelism.share(BasinLayer.next(layer, CELL_SIZE, options.recognition()
+                            ? BasinMap.CellArrays.of(additions) : BasinMap.CellArrays.NONE));
+                    layers.add(layer);
+                }
             }
-            if (options.recognition()) {
-                basins.addAll(additions);
+        } finally {
+            for (Parallelism.Shared<BasinLayer> shared : layers) {
+                shared.close();
             }
-            List<StartOutcome> leadersSoFar = total.leaders();
-            if (!leadersSoFar.isEmpty()) {
-                bestFinal = leadersSoFar.get(0).value();
-            }
-            position = waveEnd;
-            wave = Math.min(MAX_WAVE, wave * 2);
         }
         List<StartOutcome> leaders = total.leaders();
         if (leaders.isEmpty()) {

@@ -2,10 +2,6 @@ package org.scalefit.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +34,7 @@ class BasinMapTest {
     }
 
     @Test
-    void recognisesExactlyAsTheRuleOnAPlainMapStatesThroughWavesOfAdditionsAndSerialisation() throws Exception {
+    void recognisesExactlyAsTheRuleOnAPlainMapStatesThroughWavesOfAdditions() {
         Random random = new Random(17);
         double[] finals = {1.0, 1.0005, 1.2, 2.0, 3.5, 0.9};
         BasinMap map = BasinMap.empty(0.2);
@@ -54,9 +50,6 @@ class BasinMapTest {
             }
             additions.forEach((key, visit) -> BasinMap.record(reference, key, visit));
             map.addAll(additions);
-            if (wave % 3 == 2) {
-                map = roundTrip(map);
-            }
             assertThat(map.size()).isEqualTo(reference.size());
             for (int probe = 0; probe < 300; probe++) {
                 double[] x = point(random);
@@ -106,16 +99,6 @@ class BasinMapTest {
             for (int count : quarter) {
                 assertThat(count).as("table of 2^%d slots", bits).isBetween(700, 1300);
             }
-        }
-    }
-
-    private static BasinMap roundTrip(BasinMap map) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(map);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (BasinMap) in.readObject();
         }
     }
 }

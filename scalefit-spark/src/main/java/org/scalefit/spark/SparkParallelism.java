@@ -32,8 +32,11 @@ import scala.runtime.BoxedUnit;
  * number of executors.
  *
  * <p>How a task travels: it is serialised once per call with Java serialisation and broadcast, so each executor
- * fetches it once and deserialises it once however many slices it runs (the objective's data and the basin map of
- * a wave are what it carries); results are Java-serialised per slice. Both are independent of {@code spark.serializer}.
+ * fetches it once and deserialises it once however many slices it runs (the objective's data, and the handle of the
+ * wave's layer of basin cells, are what a multi-start wave's task carries); results are Java-serialised per slice. A
+ * value {@linkplain #share shared} across calls is broadcast once, and each executor keeps one copy of it across
+ * calls (so a multi-start fit sends each executor only each wave's new basin cells, and each executor grows its own
+ * map). All are independent of {@code spark.serializer}.
  * {@code finished} is called on the driver as each slice's results arrive.
  *
  * <p>Started on its own ({@link #start}) it owns its {@link SparkContext} and stops it on {@link #close()}; the
@@ -114,6 +117,15 @@ public final class SparkParallelism implements EngineProvider.Engine {
         return "spark " + context.master() + " (" + threads() + " cores)";
     }
 
+    /**
+     * Broadcasts {@code value}, Java-serialised ({@link BroadcastShared}): each executor fetches it once and keeps one
+     * deserialised copy for the tasks of every later call that reads it, until the handle is closed.
+     */
+    @Override
+    public <V extends Serializable> Shared<V> share(V value) {
+        return new BroadcastShared<>(context.broadcast(new SerializedValue<>(value)));
+    }
+
     @Override
     public <T> List<T> map(int taskCount, Task<T> task, IntConsumer finished) {
         if (taskCount == 0) {
@@ -121,7 +133,7 @@ public final class SparkParallelism implements EngineProvider.Engine {
         }
         int slices = Math.min(taskCount, SLICES_PER_CORE * Math.max(1, threads()));
         JavaRDD<Integer> numbers = context.parallelize(IntStream.range(0, taskCount).boxed().toList(), slices);
-        Broadcast<SerializedTask<T>> shared = context.broadcast(new SerializedTask<>(task));
+        Broadcast<SerializedValue<Task<T>>> shared = context.broadcast(new SerializedValue<>(task));
         Object[] results = new Object[taskCount];
         @SuppressWarnings({"unchecked", "rawtypes"})
         Seq<Object> partitions = (Seq) CollectionConverters.asScala(
@@ -153,9 +165,9 @@ public final class SparkParallelism implements EngineProvider.Engine {
     }
 
     /** What an executor runs for one slice; static, so that it captures the broadcast handle alone. */
-    private static <T> Function1<Iterator<Integer>, byte[]> runSlice(Broadcast<SerializedTask<T>> shared) {
+    private static <T> Function1<Iterator<Integer>, byte[]> runSlice(Broadcast<SerializedValue<Task<T>>> shared) {
         return (Function1<Iterator<Integer>, byte[]> & Serializable) numbers -> {
-            Task<T> task = shared.value().task();
+            Task<T> task = shared.value().value();
             List<Integer> done = new ArrayList<>();
             List<Object> results = new ArrayList<>();
             while (numbers.hasNext()) {

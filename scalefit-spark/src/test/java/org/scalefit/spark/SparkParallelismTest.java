@@ -22,6 +22,7 @@ import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.TableReader;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
 
 
 /** {@link SparkParallelism} in local mode on one shared context: order, failures, and the same search as locally. */
@@ -85,6 +86,46 @@ class SparkParallelismTest {
         Object stuck = new Object();
         assertThatThrownBy(() -> spark.map(4, i -> stuck.hashCode() + i))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("only serializable values");
+    }
+
+    /** A shared value whose copy in each JVM counts the reads made of it there. */
+    private static final class ReadCount implements java.io.Serializable {
+        private transient int reads;
+
+        synchronized int read() {
+            return ++reads;
+        }
+    }
+
+    @Test
+    void theTasksOfLaterCallsReadOneCopyOfASharedValueInEachExecutor() {
+        try (Parallelism.Shared<ReadCount> shared = spark.share(new ReadCount())) {
+            List<Integer> first = spark.map(4, i -> shared.get().read());
+            List<Integer> second = spark.map(4, i -> shared.get().read());
+
+            assertThat(first).containsExactlyInAnyOrder(1, 2, 3, 4);
+            assertThat(second).containsExactlyInAnyOrder(5, 6, 7, 8);
+        }
+    }
+
+    @Test
+    void aSharedValueWhoseCopiesWereDroppedIsStillReadByLaterTasks() {
+        try (Parallelism.Shared<String> shared = spark.share("basin cells")) {
+            spark.map(2, i -> shared.get().length());
+            shared.dropCopies();
+
+            assertThat(spark.map(2, i -> shared.get() + " " + i)).containsExactly("basin cells 0", "basin cells 1");
+        }
+    }
+
+    @Test
+    void closingASharedValueDestroysItsBroadcast() {
+        BroadcastShared<String> shared = (BroadcastShared<String>) spark.share("basin cells");
+        spark.map(2, i -> shared.get().length());
+
+        shared.close();
+
+        assertThat(shared.driverBroadcast().isValid()).isFalse();
     }
 
     /**
