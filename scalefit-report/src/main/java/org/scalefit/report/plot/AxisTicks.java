@@ -32,6 +32,8 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
     private static final double PADDING = 0.04;
     /** The fewest labelled ticks a log axis shows: a reader needs three to see the scale. */
     static final int MIN_LOG_TICKS = 3;
+    /** A log axis over less than this factor is drawn linear (see {@link #of}). */
+    static final double NARROW_LOG_RATIO = 3;
     /** A log axis holding at least this many powers of ten ticks only those; with three or four, also 3 × 10^k. */
     static final int POWERS_ONLY = 5;
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -41,10 +43,18 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
         labels = List.copyOf(labels);
     }
 
-    /** Ticks for data spanning [min, max] (min ≤ max, positive on a log axis). */
+    /**
+     * Ticks for data spanning [min, max] (min ≤ max, positive on a log axis). A log axis over less than a factor of
+     * {@value #NARROW_LOG_RATIO} is drawn linear ({@link #scale()} says which): over such a span the two scales differ
+     * little, and a log axis can be ticked only at one-digit values m × 10^k, which leaves it three labels over a
+     * widened range (2.1 … 3.4 shown as 2 … 4) where a linear one has about six (2.2, 2.4, …, 3.4).
+     */
     public static AxisTicks of(Scale scale, double min, double max) {
         if (!scale.accepts(min) || !scale.accepts(max) || min > max) {
             throw new IllegalArgumentException("no " + scale + " axis can span [" + min + ", " + max + "]");
+        }
+        if (scale == Scale.LOG && max < NARROW_LOG_RATIO * min) {
+            return linear(min, max);
         }
         return scale == Scale.LOG ? logarithmic(min, max) : linear(min, max);
     }

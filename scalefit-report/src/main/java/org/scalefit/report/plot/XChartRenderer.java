@@ -143,20 +143,20 @@ public record XChartRenderer(int width, int height) {
         styler.setAntiAlias(true);
         styler.setTextAntiAlias(true);
         styler.setLocale(java.util.Locale.ROOT);
-        styler.setXAxisLogarithmic(figure.x().scale() == Scale.LOG);
-        styler.setYAxisLogarithmic(figure.y().scale() == Scale.LOG);
+        styler.setXAxisLogarithmic(frame.x().scale() == Scale.LOG);
+        styler.setYAxisLogarithmic(frame.y().scale() == Scale.LOG);
         styler.setXAxisLogarithmicDecadeOnly(frame.x().powersOfTen());
         styler.setYAxisLogarithmicDecadeOnly(frame.y().powersOfTen());
         styler.setXAxisMin(frame.x().low());
         styler.setXAxisMax(frame.x().high());
         styler.setYAxisMin(frame.y().low());
         styler.setYAxisMax(frame.y().high());
-        if (figure.x().scale() == Scale.LOG) {
+        if (frame.x().scale() == Scale.LOG) {
             styler.setXAxisTickLabelsFormattingFunction(value -> labelAt(frame.x(), value));
         } else {
             styler.setXAxisDecimalPattern(decimalPattern(frame.x()));
         }
-        if (figure.y().scale() == Scale.LOG) {
+        if (frame.y().scale() == Scale.LOG) {
             styler.setYAxisTickLabelsFormattingFunction(value -> labelAt(frame.y(), value));
         } else {
             styler.setYAxisDecimalPattern(decimalPattern(frame.y()));

@@ -41,18 +41,29 @@ class AxisTicksTest {
     }
 
     @Test
-    void narrowLogAxisIsWidenedToThreeOneDigitTicks() {
+    void logAxisHoldingFewerThanThreeOneDigitValuesIsWidenedToThree() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 11, 34);
+
+        assertThat(ticks.scale()).isEqualTo(Scale.LOG);
+        assertThat(ticks.values()).containsExactly(10, 20, 30);
+        assertThat(ticks.low()).isLessThanOrEqualTo(10);
+        assertThat(ticks.high()).isGreaterThanOrEqualTo(34);
+    }
+
+    @Test
+    void logAxisOverLessThanAFactorOfThreeIsDrawnLinearWithFinerTicks() {
         AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.2, 2.8);
 
-        assertThat(ticks.values()).containsExactly(2, 3, 4);
-        assertThat(ticks.low()).isLessThanOrEqualTo(2);
-        assertThat(ticks.high()).isGreaterThanOrEqualTo(4);
+        assertThat(ticks.scale()).isEqualTo(Scale.LINEAR);
+        assertThat(ticks.values()).containsExactly(2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8);
+        assertThat(ticks.labels()).containsExactly("2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8");
+        assertThat(AxisTicks.of(Scale.LOG, 2.2, 6.7).scale()).isEqualTo(Scale.LOG);
     }
 
     @Test
     void everyLogAxisLabelsAtLeastThreeTicks() {
         for (double[] range : new double[][] {{2.45, 4.4}, {3.1, 3.4}, {2.6, 4.3}, {1.79, 2.83}, {7, 9}, {9.5, 10.5},
-                {0.98, 1.02}, {3e9, 1.1e11}, {0.011, 0.3}, {1e18, 3e21}, {4.1e7, 4.2e7}}) {
+                {0.98, 1.02}, {3e9, 1.1e11}, {0.011, 0.3}, {1e18, 3e21}, {4.1e7, 4.2e7}, {11, 34}, {3.1, 9.5}}) {
             AxisTicks ticks = AxisTicks.of(Scale.LOG, range[0], range[1]);
 
             assertThat(ticks.values()).as("ticks of [%s, %s]", range[0], range[1]).hasSizeGreaterThanOrEqualTo(3);
@@ -63,8 +74,10 @@ class AxisTicksTest {
 
     @Test
     void everyLogTickHasAnIntegerMantissaAsXChartPlacesThem() {
-        for (double[] range : new double[][] {{1.79, 2.83}, {2.45, 4.4}, {3e9, 1.1e11}, {0.011, 0.3}, {7, 9}}) {
-            for (double value : AxisTicks.of(Scale.LOG, range[0], range[1]).values()) {
+        for (double[] range : new double[][] {{1.79, 6.3}, {2.45, 8.4}, {3e9, 1.1e11}, {0.011, 0.3}, {7, 29}, {11, 34}}) {
+            AxisTicks ticks = AxisTicks.of(Scale.LOG, range[0], range[1]);
+            assertThat(ticks.scale()).isEqualTo(Scale.LOG);
+            for (double value : ticks.values()) {
                 double mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-12));
                 assertThat(Math.abs(mantissa - Math.rint(mantissa))).as("%s in %s", value, range[0]).isLessThan(1e-9);
             }
