@@ -17,6 +17,7 @@ import java.util.Locale;
  *       1 … 9 × 10^k; a range holding fewer than three of those is widened, one side at a time, to the nearer
  *       one-digit value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as
  *       2 … 4). Log ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
+ *   <li>A log axis over less than a factor of {@value #NARROW_LOG_RATIO} is drawn linear ({@link #of}).</li>
  * </ul>
  * Labels are plain decimals between 10⁻³ and 10⁵ and m×10^k outside, with Unicode superscript exponents, so that
  * both renderers print the same text.
