@@ -159,10 +159,12 @@ final class BasinMap {
      * cell holding it became ambiguous.
      */
     private static final class CellTable {
+        /** The empty slot's key; a cell whose key is 0 is kept beside the table, in the slot after the last. */
+        private static final long EMPTY = 0;
         private long[] keys;
-        /** visits[2·slot] = value there, visits[2·slot + 1] = final value. */
+        /** visits[2·slot] = value there, visits[2·slot + 1] = final value; slot {@code capacity} is key 0's. */
         private double[] visits;
-        private boolean[] used;
+        private boolean hasZeroKey;
         private int mask;
         /** 64 − log₂(capacity). */
         private int shift;
@@ -170,19 +172,27 @@ final class BasinMap {
         private double lowest = Double.POSITIVE_INFINITY;
         private boolean lowestLost;
 
-        /** A table with room for {@code cells} cells at a load of at most one half. */
+        /** A table with room for {@code cells} cells at a load of at most three quarters. */
         CellTable(int cells) {
             allocate(cells);
         }
 
         private void allocate(int cells) {
-            int capacity = Integer.highestOneBit(Math.max(16, cells) * 2 - 1) * 2;
+            int capacity = 16;
+            while (!fits(cells, capacity)) {
+                capacity *= 2;
+            }
             keys = new long[capacity];
-            visits = new double[2 * capacity];
-            used = new boolean[capacity];
+            visits = new double[2 * capacity + 2];
+            hasZeroKey = false;
             mask = capacity - 1;
             shift = 64 - Integer.numberOfTrailingZeros(capacity);
             size = 0;
+        }
+
+        /** Whether {@code cells} cells keep a table of {@code capacity} slots at most three quarters full. */
+        private static boolean fits(long cells, long capacity) {
+            return 4 * cells <= 3 * capacity;
         }
 
         int size() {
@@ -192,17 +202,20 @@ final class BasinMap {
         /** Makes room for {@code more} cells beyond the current ones (rehashing into a larger table if needed). */
         void reserve(int more) {
             long needed = (long) size + more;
-            if (2 * needed <= keys.length) {
+            if (fits(needed, keys.length)) {
                 return;
             }
             long[] oldKeys = keys;
             double[] oldVisits = visits;
-            boolean[] oldUsed = used;
+            boolean oldZero = hasZeroKey;
             allocate(Math.toIntExact(needed));
             for (int slot = 0; slot < oldKeys.length; slot++) {
-                if (oldUsed[slot]) {
+                if (oldKeys[slot] != EMPTY) {
                     insert(oldKeys[slot], oldVisits[2 * slot], oldVisits[2 * slot + 1]);
                 }
+            }
+            if (oldZero) {
+                insert(EMPTY, oldVisits[2 * oldKeys.length], oldVisits[2 * oldKeys.length + 1]);
             }
         }
 
@@ -212,7 +225,10 @@ final class BasinMap {
 
         /** The slot of {@code key}, or −1. */
         int find(long key) {
-            for (int slot = home(key); used[slot]; slot = (slot + 1) & mask) {
+            if (key == EMPTY) {
+                return hasZeroKey ? keys.length : -1;
+            }
+            for (int slot = home(key); keys[slot] != EMPTY; slot = (slot + 1) & mask) {
                 if (keys[slot] == key) {
                     return slot;
                 }
@@ -239,7 +255,7 @@ final class BasinMap {
                 }
                 return;
             }
-            if (2 * (size + 1) > keys.length) {
+            if (!fits(size + 1L, keys.length)) {
                 throw new IllegalStateException("cell table full");
             }
             insert(key, valueThere, finalValue);
@@ -249,12 +265,17 @@ final class BasinMap {
         }
 
         private void insert(long key, double valueThere, double finalValue) {
-            int slot = home(key);
-            while (used[slot]) {
-                slot = (slot + 1) & mask;
+            int slot;
+            if (key == EMPTY) {
+                hasZeroKey = true;
+                slot = keys.length;
+            } else {
+                slot = home(key);
+                while (keys[slot] != EMPTY) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = key;
             }
-            used[slot] = true;
-            keys[slot] = key;
             visits[2 * slot] = valueThere;
             visits[2 * slot + 1] = finalValue;
             size++;
@@ -266,8 +287,9 @@ final class BasinMap {
                 return;
             }
             double best = Double.POSITIVE_INFINITY;
-            for (int slot = 0; slot < keys.length; slot++) {
-                if (used[slot] && !Double.isNaN(visits[2 * slot + 1])) {
+            for (int slot = 0; slot <= keys.length; slot++) {
+                boolean holds = slot < keys.length ? keys[slot] != EMPTY : hasZeroKey;
+                if (holds && !Double.isNaN(visits[2 * slot + 1])) {
                     best = Math.min(best, visits[2 * slot + 1]);
                 }
             }

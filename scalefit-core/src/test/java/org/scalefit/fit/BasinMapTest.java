@@ -101,4 +101,29 @@ class BasinMapTest {
             }
         }
     }
+
+    @Test
+    void aCellWhoseKeyIsZeroTheTablesEmptyMarkerCountsLikeAnyOtherThroughGrowthAndAmbiguity() {
+        BasinMap map = BasinMap.empty(0.2);
+        double[] elsewhere = {5.1, 0.1};
+        Map<Long, double[]> first = new LinkedHashMap<>();
+        first.put(0L, new double[] {0.6, 0.5});
+        first.put(BasinMap.cellKey(elsewhere, 0.2), new double[] {3.0, 1.0});
+        map.addAll(first);
+        // the key-0 cell holds the best final (0.5), so a path to 1.0 is worse by more than the margin: cut
+        assertThat(map.recognise(elsewhere, 3.0)).isEqualTo(1.0);
+
+        Map<Long, double[]> more = new LinkedHashMap<>();
+        for (int i = 0; i < 1000; i++) {
+            more.put(BasinMap.cellKey(new double[] {0.2 * i + 0.1, 3.1}, 0.2), new double[] {4.0, 3.0});
+        }
+        map.addAll(more);
+        assertThat(map.size()).isEqualTo(1002);
+        assertThat(map.recognise(elsewhere, 3.0)).as("after growing past 16 slots").isEqualTo(1.0);
+
+        map.addAll(Map.of(0L, new double[] {0.6, 0.9}));
+        // the key-0 cell is now ambiguous: 1.0 is the best final, and a path to it is never cut
+        assertThat(map.size()).isEqualTo(1002);
+        assertThat(map.recognise(elsewhere, 3.0)).isNaN();
+    }
 }
