@@ -115,7 +115,8 @@ public final class GemstonesReproduction {
             }
         } else {
             notes.add("The three 4-input width–depth–params fits (" + String.join(", ", FOUR_INPUT)
-                    + ") search 4 050 000 starts each, about 50 minutes apiece on 2 cores: run with --full.");
+                    + ") search 4 050 000 starts each, minutes apiece on 2 cores (about 6 for hot_100b+): run with "
+                    + "--full.");
         }
         notes.add("Approach 3 is compared at δ = 1e-3, the only Huber threshold whose fits Gemstones publishes "
                 + "(parameters_delta-3/).");
