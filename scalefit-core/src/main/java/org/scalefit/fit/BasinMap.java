@@ -89,11 +89,6 @@ final class BasinMap {
      * the map, so what a start sees does not depend on thread timing. In place because the map reaches millions of
      * cells on a 4-input grid and a copy per wave (there are hundreds) would cost more than the waves.
      */
-    void addAll(Map<Long, double[]> additions) {
-        addAll(CellArrays.of(additions));
-    }
-
-    /** {@link #addAll(Map)} of cells in their flat form, in their order. */
     void addAll(CellArrays additions) {
         long[] keys = additions.keys();
         double[] visits = additions.visits();

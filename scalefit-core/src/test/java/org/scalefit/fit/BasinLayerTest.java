@@ -46,7 +46,7 @@ class BasinLayerTest {
     /** The map after the first {@code count} waves, grown in place as the engine grew it before layers. */
     private static BasinMap inPlace(List<Map<Long, double[]>> waves, int count) {
         BasinMap map = BasinMap.empty(CELL);
-        waves.subList(0, count).forEach(map::addAll);
+        waves.subList(0, count).forEach(wave -> map.addAll(BasinMap.CellArrays.of(wave)));
         return map;
     }
 

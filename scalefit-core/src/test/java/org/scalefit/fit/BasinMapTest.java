@@ -49,7 +49,7 @@ class BasinMapTest {
                 BasinMap.record(additions, BasinMap.cellKey(x, 0.2), visit);
             }
             additions.forEach((key, visit) -> BasinMap.record(reference, key, visit));
-            map.addAll(additions);
+            map.addAll(BasinMap.CellArrays.of(additions));
             assertThat(map.size()).isEqualTo(reference.size());
             for (int probe = 0; probe < 300; probe++) {
                 double[] x = point(random);
@@ -68,7 +68,7 @@ class BasinMapTest {
         Map<Long, double[]> first = new LinkedHashMap<>();
         first.put(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2), new double[] {2.0, 1.0});
         first.put(BasinMap.cellKey(new double[] {5.1, 0.1}, 0.2), new double[] {3.0, 2.0});
-        map.addAll(first);
+        map.addAll(BasinMap.CellArrays.of(first));
         assertThat(map.recognise(new double[] {5.1, 0.1}, 3.0)).isEqualTo(2.0);
         Map<Long, double[]> more = new LinkedHashMap<>();
         for (int i = 0; i < 1000; i++) {
@@ -76,7 +76,7 @@ class BasinMapTest {
         }
         // the only cell that led to 1.0 now also led to 1.5: ambiguous, and 2.0 becomes the best final
         more.put(BasinMap.cellKey(new double[] {0.1, 0.1}, 0.2), new double[] {2.0, 1.5});
-        map.addAll(more);
+        map.addAll(BasinMap.CellArrays.of(more));
         assertThat(map.size()).isEqualTo(1002);
         assertThat(map.recognise(new double[] {0.1, 0.1}, 2.0)).isNaN();
         assertThat(map.recognise(new double[] {5.1, 0.1}, 3.0)).isNaN();   // now the best: never cut
@@ -109,7 +109,7 @@ class BasinMapTest {
         Map<Long, double[]> first = new LinkedHashMap<>();
         first.put(0L, new double[] {0.6, 0.5});
         first.put(BasinMap.cellKey(elsewhere, 0.2), new double[] {3.0, 1.0});
-        map.addAll(first);
+        map.addAll(BasinMap.CellArrays.of(first));
         // the key-0 cell holds the best final (0.5), so a path to 1.0 is worse by more than the margin: cut
         assertThat(map.recognise(elsewhere, 3.0)).isEqualTo(1.0);
 
@@ -117,11 +117,11 @@ class BasinMapTest {
         for (int i = 0; i < 1000; i++) {
             more.put(BasinMap.cellKey(new double[] {0.2 * i + 0.1, 3.1}, 0.2), new double[] {4.0, 3.0});
         }
-        map.addAll(more);
+        map.addAll(BasinMap.CellArrays.of(more));
         assertThat(map.size()).isEqualTo(1002);
         assertThat(map.recognise(elsewhere, 3.0)).as("after growing past 16 slots").isEqualTo(1.0);
 
-        map.addAll(Map.of(0L, new double[] {0.6, 0.9}));
+        map.addAll(BasinMap.CellArrays.of(Map.of(0L, new double[] {0.6, 0.9})));
         // the key-0 cell is now ambiguous: 1.0 is the best final, and a path to it is never cut
         assertThat(map.size()).isEqualTo(1002);
         assertThat(map.recognise(elsewhere, 3.0)).isNaN();
