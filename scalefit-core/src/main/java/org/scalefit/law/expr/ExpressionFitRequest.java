@@ -1,6 +1,8 @@
 package org.scalefit.law.expr;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,6 +33,19 @@ import org.scalefit.parallel.Parallelism;
  * @param options the multi-start engine's options
  */
 public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStartFitter.Options options) {
+
+    /**
+     * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
+     * key, so that a stored fit is not served without a warning the current rules would give.
+     */
+    public static final String DIAGNOSTICS_REVISION = "grid-reach-extrapolation-1";
+    /**
+     * A parameter that ends farther beyond its start values than this many times their range (on its fitting scale)
+     * is outside the grid's reach.
+     */
+    static final double GRID_REACH = 10;
+    /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
+    static final int EXTRAPOLATION_DECADES = 6;
 
     public ExpressionFitRequest {
         Objects.requireNonNull(law, "law");
@@ -100,6 +115,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             warnings.add(search.stationarity().warning());
         }
         warnings.addAll(warnings(theta));
+        warnings.addAll(gridReachWarnings(theta));
+        String extrapolation = extrapolationWarning(theta);
+        if (extrapolation != null) {
+            warnings.add(extrapolation);
+        }
         if (search.secondBest() != null) {
             warnings.add(competing(objective, search.best(), search.secondBest()));
         }
@@ -132,6 +152,91 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         double value = objective.value(u);
         return Double.isFinite(value) ? "" : " (the objective is " + value + " at the first start, "
                 + objective.law().named(objective.theta(u)) + ")";
+    }
+
+    /**
+     * A free parameter on the linear scale whose value θ̂ lies farther from its start values [θ_lo, θ_hi] than
+     * {@value #GRID_REACH}·(θ_hi − θ_lo): every start began far from where the fit ended, so the grid did not explore
+     * that region and a better optimum may lie there unvisited — typically a coefficient of 10²–10⁹ fitted on the
+     * linear scale from the default starts 0, 0.5, 1, where the search is also badly scaled. (On the log scale a
+     * value far beyond the starts is a parameter running off to 0 or ∞, which starts nearer would not change.)
+     * Parameters with a single start value have no range and are not checked.
+     */
+    private List<String> gridReachWarnings(double[] theta) {
+        List<String> warnings = new ArrayList<>();
+        for (int p = 0; p < theta.length; p++) {
+            ParameterSpec spec = law.parameters().get(p);
+            if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LINEAR) {
+                continue;
+            }
+            double[] starts = spec.startValues();
+            double low = Arrays.stream(starts).min().orElse(Double.NaN);
+            double high = Arrays.stream(starts).max().orElse(Double.NaN);
+            double beyond = Math.max(0, Math.max(low - theta[p], theta[p] - high));
+            if (starts.length >= 2 && beyond > GRID_REACH * (high - low)) {
+                warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g ended far beyond its start values "
+                                + "(%s … %s, linear scale): no start of the grid began near it, so a better optimum "
+                                + "may lie in a region the search did not explore; fit it on the log scale (--log %s) "
+                                + "or from starts near its size (--start %s=…)",
+                        spec.name(), theta[p], plain(low), plain(high), spec.name(), spec.name()));
+            }
+        }
+        return warnings;
+    }
+
+    /** A start value as written: 0, 0.5, 1, 1E+5. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toString();
+    }
+
+    /**
+     * Whether the fitted law turns non-positive beyond the data: the law is evaluated with the data's largest value
+     * of each input, and each non-empty set of inputs (beyond 8 inputs, all of them together only) scaled by 10,
+     * 10², …, 10^{@value #EXTRAPOLATION_DECADES} (the others at their largest); the first finite prediction ≤ 0, at the smallest factor, is reported. A loss
+     * (or error) law that does so — e.g. E + A/N^α + B/D^β with a negative floor E — cannot be extrapolated there,
+     * although it fits the data; null if it stays positive (non-finite predictions are not judged).
+     */
+    private String extrapolationWarning(double[] theta) {
+        List<String> inputs = law.expression().inputs();
+        int k = inputs.size();
+        if (k == 0) {
+            return null;
+        }
+        double[] largest = new double[k];
+        for (int j = 0; j < k; j++) {
+            largest[j] = Arrays.stream(data.column(law.columns().get(j))).max().orElseThrow();
+        }
+        double[] x = new double[k];
+        boolean everySubset = k <= 8;
+        int subsets = everySubset ? (1 << k) - 1 : 1;
+        boolean[] scaledUp = new boolean[k];
+        for (int decade = 1; decade <= EXTRAPOLATION_DECADES; decade++) {
+            double factor = Math.pow(10, decade);
+            for (int subset = 1; subset <= subsets; subset++) {
+                for (int j = 0; j < k; j++) {
+                    scaledUp[j] = !everySubset || (subset & (1 << j)) != 0;
+                    x[j] = scaledUp[j] ? largest[j] * factor : largest[j];
+                }
+                double predicted = law.predict(x, theta);
+                if (Double.isFinite(predicted) && predicted <= 0) {
+                    StringBuilder at = new StringBuilder();
+                    StringBuilder scaled = new StringBuilder();
+                    for (int j = 0; j < k; j++) {
+                        at.append(j == 0 ? "" : ", ").append(inputs.get(j)).append(" = ")
+                                .append(String.format(Locale.ROOT, "%.3g", x[j]));
+                        if (scaledUp[j]) {
+                            scaled.append(scaled.length() == 0 ? "" : ", ").append(inputs.get(j));
+                        }
+                    }
+                    return String.format(Locale.ROOT, "the fitted law predicts a non-positive value (%.6g) beyond "
+                                    + "the data, at %s (%s at 10^%d times the data's largest): it fits the data but "
+                                    + "cannot be extrapolated that far; bound the parameters that let it turn negative "
+                                    + "(e.g. --bounds NAME=0: or --log NAME)",
+                            predicted, at, scaled, decade);
+                }
+            }
+        }
+        return null;
     }
 
     /** A bounded parameter that ended on its bound (to 10⁻⁹ of the bounds' width, or of its size). */

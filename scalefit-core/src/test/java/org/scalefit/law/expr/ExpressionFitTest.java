@@ -197,4 +197,31 @@ class ExpressionFitTest {
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageStartingWith("division by zero at data point 0 (N = 1.0E8, T = 1.0E9) at column 9");
     }
+
+    @Test
+    void aCoefficientFittedOnTheLinearScaleFarBeyondItsStartsIsFlagged() {
+        ToDoubleFunction<double[]> truth = x -> 1.9 + 380 / Math.pow(x[0], 0.31) + 1100 / Math.pow(x[1], 0.29);
+        LawPoints data = synthetic(truth, 0.002, 5);
+
+        ExpressionFit linear = fit(ExpressionLaw.of("linear", CHINCHILLA), data);
+        assertThat(linear.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("parameter A = ")
+                .contains("ended far beyond its start values (0 … 1, linear scale)").contains("--log A"));
+
+        ExpressionFit logScale = fit(logScaleChinchilla(), data);
+        assertThat(logScale.warnings()).noneSatisfy(warning -> assertThat(warning).contains("far beyond"));
+    }
+
+    @Test
+    void aLawThatTurnsNegativeBeyondTheDataIsFlaggedWithWhereItDoes() {
+        ToDoubleFunction<double[]> negativeFloor = x -> -0.05 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        ExpressionFit negative = fit(logScaleChinchilla(), synthetic(negativeFloor, 0, 6));
+        assertThat(negative.parameter("E")).isCloseTo(-0.05, within(1e-6));
+        assertThat(negative.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("the fitted law predicts a non-positive value (").contains("beyond the data, at N = "));
+
+        ToDoubleFunction<double[]> positiveFloor = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        ExpressionFit positive = fit(logScaleChinchilla(), synthetic(positiveFloor, 0, 6));
+        assertThat(positive.warnings()).noneSatisfy(warning -> assertThat(warning).contains("non-positive"));
+    }
 }

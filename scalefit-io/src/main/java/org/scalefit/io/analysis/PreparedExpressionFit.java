@@ -115,9 +115,9 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
      * The store key of this fit: everything that shapes the result document outside its timing fields — the data
      * as named, as read (column mapping, row condition) and as fitted (the SHA-256 of the points, weights included);
      * the law file (expression, inputs, every parameter's scale, bounds, fixed value, tie and starts, residual,
-     * objective and its δ or κ), the weight column, the engine's options and revision, the physical limits, and the
-     * bootstrap's replicates and seed when there is a bootstrap — and nothing else: not the thread count, which
-     * changes no result.
+     * objective and its δ or κ), the weight column, the engine's options and revision, the revision of the fit's
+     * warnings, the physical limits, and the bootstrap's replicates and seed when there is a bootstrap — and nothing
+     * else: not the thread count, which changes no result.
      */
     public CacheKey cacheKey() {
         Map<String, Object> key = new LinkedHashMap<>();
@@ -136,6 +136,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         key.put("leaders", options.leaders());
         key.put("polish_evaluations", options.polishEvaluations());
         key.put("engine", MultiStartFitter.REVISION);
+        key.put("diagnostics", ExpressionFitRequest.DIAGNOSTICS_REVISION);
         key.put("max_params", limits.maxParams());
         key.put("max_tokens", limits.maxTokens());
         if (bootstrap != null) {
