@@ -41,9 +41,9 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     public static final String DIAGNOSTICS_REVISION = "grid-reach-extrapolation-1";
     /**
      * A parameter that ends farther beyond its start values than this many times their range (on its fitting scale)
-     * is outside the grid's reach.
+     * is far from its starts ({@link #run}'s warnings).
      */
-    static final double GRID_REACH = 10;
+    static final double FAR_FROM_STARTS = 10;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -115,7 +115,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             warnings.add(search.stationarity().warning());
         }
         warnings.addAll(warnings(theta));
-        warnings.addAll(gridReachWarnings(theta));
+        warnings.addAll(farFromStartsWarnings(theta));
         String extrapolation = extrapolationWarning(theta);
         if (extrapolation != null) {
             warnings.add(extrapolation);
@@ -155,30 +155,43 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * A free parameter on the linear scale whose value θ̂ lies farther from its start values [θ_lo, θ_hi] than
-     * {@value #GRID_REACH}·(θ_hi − θ_lo): every start began far from where the fit ended, so the grid did not explore
-     * that region and a better optimum may lie there unvisited — typically a coefficient of 10²–10⁹ fitted on the
-     * linear scale from the default starts 0, 0.5, 1, where the search is also badly scaled. (On the log scale a
-     * value far beyond the starts is a parameter running off to 0 or ∞, which starts nearer would not change.)
-     * Parameters with a single start value have no range and are not checked.
+     * A free parameter that ended far from its start values: farther beyond their range [lo, hi] than
+     * {@value #FAR_FROM_STARTS}·(hi − lo), on the scale it is fitted on. On the linear scale every start then began far
+     * from where the fit ended, so the grid did not explore that region and a better optimum may lie there unvisited
+     * — typically a coefficient of 10²–10⁹ fitted from the default starts 0, 0.5, 1, where the search is also badly
+     * scaled. On the log scale it is a parameter running off to 0 or ∞ (log θ far beyond the starts' log range): the
+     * data push it as far as the search goes, so they do not identify it (e.g. a floor E of 10⁻¹²⁰ on data without
+     * one). Parameters with a single start value have no range and are not checked.
      */
-    private List<String> gridReachWarnings(double[] theta) {
+    private List<String> farFromStartsWarnings(double[] theta) {
         List<String> warnings = new ArrayList<>();
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
-            if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LINEAR) {
+            double[] starts = spec.isFree() ? spec.startValues() : new double[0];
+            if (starts.length < 2) {
                 continue;
             }
-            double[] starts = spec.startValues();
-            double low = Arrays.stream(starts).min().orElse(Double.NaN);
-            double high = Arrays.stream(starts).max().orElse(Double.NaN);
-            double beyond = Math.max(0, Math.max(low - theta[p], theta[p] - high));
-            if (starts.length >= 2 && beyond > GRID_REACH * (high - low)) {
+            boolean log = spec.scale() == ParameterSpec.Scale.LOG;
+            double low = Arrays.stream(starts).map(v -> log ? Math.log(v) : v).min().orElseThrow();
+            double high = Arrays.stream(starts).map(v -> log ? Math.log(v) : v).max().orElseThrow();
+            double fitted = log ? Math.log(theta[p]) : theta[p];
+            double beyond = Math.max(0, Math.max(low - fitted, fitted - high));
+            if (!(beyond > FAR_FROM_STARTS * (high - low))) {
+                continue;
+            }
+            String name = spec.name();
+            if (log) {
+                warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g ran off towards %s (log %s = %.4g, its "
+                                + "starts span log %s = %.4g … %.4g): the data push it as far as the search goes, so "
+                                + "they do not identify it; read it as %s, not as a value",
+                        name, theta[p], fitted < low ? "0" : "infinity", name, fitted, name, low, high,
+                        fitted < low ? "negligible" : "unbounded"));
+            } else {
                 warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g ended far beyond its start values "
                                 + "(%s … %s, linear scale): no start of the grid began near it, so a better optimum "
                                 + "may lie in a region the search did not explore; fit it on the log scale (--log %s) "
                                 + "or from starts near its size (--start %s=…)",
-                        spec.name(), theta[p], plain(low), plain(high), spec.name(), spec.name()));
+                        name, theta[p], plain(low), plain(high), name, name));
             }
         }
         return warnings;
@@ -192,7 +205,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     /**
      * Whether the fitted law turns non-positive beyond the data: the law is evaluated with the data's largest value
      * of each input, and each non-empty set of inputs (beyond 8 inputs, all of them together only) scaled by 10,
-     * 10², …, 10^{@value #EXTRAPOLATION_DECADES} (the others at their largest); the first finite prediction ≤ 0, at the smallest factor, is reported. A loss
+     * 10², …, 10^{@value #EXTRAPOLATION_DECADES} (the others at their largest); the first finite prediction ≤ 0, at
+     * the smallest factor, is reported. A loss
      * (or error) law that does so — e.g. E + A/N^α + B/D^β with a negative floor E — cannot be extrapolated there,
      * although it fits the data; null if it stays positive (non-finite predictions are not judged).
      */

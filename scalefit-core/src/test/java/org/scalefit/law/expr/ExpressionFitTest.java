@@ -224,4 +224,19 @@ class ExpressionFitTest {
         ExpressionFit positive = fit(logScaleChinchilla(), synthetic(positiveFloor, 0, 6));
         assertThat(positive.warnings()).noneSatisfy(warning -> assertThat(warning).contains("non-positive"));
     }
+
+    @Test
+    void aLogScaleParameterThatRunsOffToZeroIsReportedAsNotIdentified() {
+        ToDoubleFunction<double[]> noFloor = x -> 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        ExpressionLaw logFloor = logScaleChinchilla()
+                .withParameter(ParameterSpec.free("E").logScale().withStarts(0.5, 1, 2));
+        ExpressionFit fit = fit(logFloor, synthetic(noFloor, 0, 7));
+        assertThat(fit.parameter("E")).isLessThan(1e-6);
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("parameter E = ").contains("ran off towards 0").contains("read it as negligible"));
+
+        ToDoubleFunction<double[]> floor = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        assertThat(fit(logFloor, synthetic(floor, 0, 7)).warnings())
+                .noneSatisfy(warning -> assertThat(warning).contains("ran off"));
+    }
 }
