@@ -30,7 +30,8 @@ class MultiStartFitterTest {
                 Arguments.of(table, 1e-4)));
     }
 
-    private static LawFit fit(Observations data, double delta, MultiStartFitter.Options options, int threads) {
+    /** The built-in Chinchilla law fitted from Gemstones' grid, as {@code scalefit fit} fits it. */
+    static LawFit fit(Observations data, double delta, MultiStartFitter.Options options, int threads) {
         return new FitProblem(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), options)
                 .fit(LocalParallelism.withThreads(threads), FitProgress.silent());
     }
