@@ -44,7 +44,7 @@ public final class MultiStartFitter {
      * The revision of the search's rules (stopping, recognition, verification): part of every results-store key, so
      * that a store never serves a result that the current engine would not give.
      */
-    public static final String REVISION = "verified-optimum-1";
+    public static final String REVISION = "verified-optimum-2";
 
     /** Size of the first wave; each later wave is twice as large up to {@link #MAX_WAVE}. */
     private static final int FIRST_WAVE = 256;

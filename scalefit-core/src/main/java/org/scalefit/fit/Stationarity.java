@@ -18,7 +18,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  *       second-order test is not made ({@code curvatureRatio} NaN) and counts as passed.</li>
  * </ul>
  * "More than {@value #DECREASE_TOLERANCE}·S" is also never less than the rounding level ρ: a decrease that small
- * is not a decrease.
+ * is not a decrease. A tested step where F is not defined (NaN, e.g. a law written as text whose prediction turns
+ * negative there, so its log residual is not) lowers nothing and is passed over.
  * Both tests are relative to the objective, so they mean the same for a loss of 3 or of 10⁻³, for 10 or 10 000
  * points and for any δ. They are a measurement, not an assumption: the tested steps are evaluated. The gradient's
  * size is reported too, as ‖∇F‖<sub>∞</sub> and as max<sub>i</sub>|∂F/∂θ_i|·max(1, |θ_i|)/S (the relative change
@@ -166,7 +167,7 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
             this.best = value;
         }
 
-        /** The lowest F seen along d (F at x if no step lowered it). */
+        /** The lowest F seen along d (F at x if no step lowered it; never NaN: steps where F is NaN are passed over). */
         double along(double[] d) {
             double lowest = value;
             double largest = 0;
@@ -182,7 +183,9 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
                     trial[i] = x[i] + t * d[i];
                 }
                 double at = f.value(trial);
-                lowest = Math.min(lowest, at);
+                if (at < lowest) { // a step where F is not defined (NaN: off the law's domain) does not lower it
+                    lowest = at;
+                }
                 if (at < best) {
                     best = at;
                     System.arraycopy(trial, 0, better, 0, x.length);

@@ -58,6 +58,42 @@ class StationarityTest {
         assertThat(test.relativeDecrease()).isEqualTo((f.value(x) - f.value(better)) / f.value(x));
     }
 
+    /** The quadratic, not defined (NaN) where x_0 &lt; 1/2: a law written as text whose prediction turns negative. */
+    private record HalfDefined(Quadratic inside) implements DifferentiableObjective {
+        @Override
+        public int dimension() {
+            return inside.dimension();
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] g) {
+            double value = inside.valueAndGradient(x, g);
+            return x[0] < 0.5 ? Double.NaN : value;
+        }
+
+        @Override
+        public double value(double[] x) {
+            return x[0] < 0.5 ? Double.NaN : inside.value(x);
+        }
+
+        @Override
+        public DifferentiableObjective copy() {
+            return this;
+        }
+    }
+
+    @Test
+    void aStepOffTheObjectivesDomainDoesNotCountAsLoweringIt() {
+        // at the minimum to rounding: the first steepest-descent step (largest coordinate 1) lands where F is NaN
+        HalfDefined f = new HalfDefined(new Quadratic(1, 0.5, new double[] {1, 100}));
+        Stationarity test = Stationarity.check(f, new double[] {1 + 1e-12, 1}, new double[2]);
+        assertThat(test.holds()).isTrue();
+        assertThat(test.relativeDecrease()).isLessThan(1e-20);
+
+        Stationarity off = Stationarity.check(f, new double[] {1 + 1e-4, 1}, new double[2]);
+        assertThat(off.holds()).isFalse();
+    }
+
     @Test
     void aSaddlePointFailsTheSecondOrderTest() {
         Quadratic f = new Quadratic(1, 0.5, new double[] {1, -1e-2});
