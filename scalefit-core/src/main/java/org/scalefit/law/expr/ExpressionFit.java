@@ -17,9 +17,11 @@ import org.scalefit.fit.MultiStartResult;
  * @param objective  F at the best point (NaN if nothing converged)
  * @param parameters θ at the optimum, in the order of the law's parameters (empty if nothing converged)
  * @param search     the multi-start search, in the optimiser's coordinates
- * @param warnings   what looks degenerate (a parameter on its bound), "not converged: …" if the best point failed
- *                   the stationarity test, "competing basin: …" if another optimum is almost as good; "failed: …"
- *                   if nothing converged; "not identified: …" for each failed {@link Identification} rule
+ * @param warnings   what looks degenerate (a parameter on its bound; a parameter far beyond its start values, or
+ *                   running off to 0 or ∞ on the log scale; a law that turns non-positive beyond the data), "not
+ *                   converged: …" if the best point failed the stationarity test, "competing basin: …" if another
+ *                   optimum is almost as good; "failed: …" if nothing converged; "not identified: …" for each failed
+ *                   {@link Identification} rule
  */
 public record ExpressionFit(ExpressionLaw law, int points, Identification identification, double objective,
                             double[] parameters,

@@ -38,7 +38,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "grid-reach-extrapolation-1";
+    public static final String DIAGNOSTICS_REVISION = "far-from-starts-extrapolation-1";
     /**
      * A parameter that ends farther beyond its start values than this many times their range (on its fitting scale)
      * is far from its starts ({@link #run}'s warnings).
@@ -206,9 +206,9 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * Whether the fitted law turns non-positive beyond the data: the law is evaluated with the data's largest value
      * of each input, and each non-empty set of inputs (beyond 8 inputs, all of them together only) scaled by 10,
      * 10², …, 10^{@value #EXTRAPOLATION_DECADES} (the others at their largest); the first finite prediction ≤ 0, at
-     * the smallest factor, is reported. A loss
-     * (or error) law that does so — e.g. E + A/N^α + B/D^β with a negative floor E — cannot be extrapolated there,
-     * although it fits the data; null if it stays positive (non-finite predictions are not judged).
+     * the smallest factor, is reported. A loss (or error) law that does so — e.g. E + A/N^α + B/D^β with a negative
+     * floor E — cannot be extrapolated there, although it fits the data; null if it stays positive (non-finite
+     * predictions are not judged).
      */
     private String extrapolationWarning(double[] theta) {
         List<String> inputs = law.expression().inputs();
