@@ -11,7 +11,8 @@ import org.scalefit.data.Observations;
 
 /**
  * The engine's adversarial test data: the run tables of {@code corpus/} (written by {@code corpus/generate.py}, see
- * its README) and a generator of such tables for property tests.
+ * its README) and of {@code corpus/width-depth/} for the 3-input law (its own {@code generate.py} and README), and a
+ * generator of two-input tables for property tests.
  */
 final class AdversarialCorpus {
 
@@ -23,25 +24,47 @@ final class AdversarialCorpus {
             "floorless-00", "floorless-01", "floorless-02", "floorless-03", "floorless-06", "floorless-07",
             "flatterm-00", "flatterm-01", "flatterm-05", "flatterm-06");
 
+    /** The tables of the width–depth corpus ({@code corpus/width-depth/}, see its README), by name. */
+    static final List<String> WIDTH_DEPTH_TABLES = List.of("ladder-00", "ladder-01", "collinear-00", "noisy-00",
+            "floorless-00", "floorless-01", "flatterm-00", "flatterm-01", "few-00", "small-00", "large-00");
+
     private AdversarialCorpus() {
     }
 
     /** The (params, tokens, loss) points of table {@code name}. */
     static Observations table(String name) {
-        String resource = "corpus/" + name + ".csv";
+        return read("corpus/" + name + ".csv", List.of("params", "tokens"));
+    }
+
+    /** The (width, depth, tokens, loss) points of width–depth table {@code name}. */
+    static Observations widthDepthTable(String name) {
+        return read("corpus/width-depth/" + name + ".csv", List.of("width", "depth", "tokens"));
+    }
+
+    /** The columns {@code inputs} and {@code loss}, found by the header, of the comma-separated {@code resource}. */
+    private static Observations read(String resource, List<String> inputs) {
         try (InputStream in = AdversarialCorpus.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no corpus table " + resource);
             }
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
-            double[][] inputs = new double[lines.length - 1][];
+            List<String> header = List.of(lines[0].strip().split(","));
+            int[] columns = inputs.stream().mapToInt(header::indexOf).toArray();
+            int lossColumn = header.indexOf("loss");
+            if (lossColumn < 0 || inputs.stream().anyMatch(name -> !header.contains(name))) {
+                throw new IllegalArgumentException(resource + " has the columns " + header + ", not " + inputs
+                        + " and loss");
+            }
+            double[][] points = new double[lines.length - 1][inputs.size()];
             double[] losses = new double[lines.length - 1];
             for (int i = 1; i < lines.length; i++) {
                 String[] fields = lines[i].strip().split(",");
-                inputs[i - 1] = new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1])};
-                losses[i - 1] = Double.parseDouble(fields[2]);
+                for (int j = 0; j < columns.length; j++) {
+                    points[i - 1][j] = Double.parseDouble(fields[columns[j]]);
+                }
+                losses[i - 1] = Double.parseDouble(fields[lossColumn]);
             }
-            return new Observations(resource, List.of("params", "tokens"), inputs, losses);
+            return new Observations(resource, inputs, points, losses);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,12 @@ class MultiStartFitterTest {
 
     /** The built-in Chinchilla law fitted from Gemstones' grid, as {@code scalefit fit} fits it. */
     static LawFit fit(Observations data, double delta, MultiStartFitter.Options options, int threads) {
-        return new FitProblem(LawForm.CHINCHILLA, data, delta, StartGrid.gemstones(2), options)
+        return fit(LawForm.CHINCHILLA, data, delta, options, threads);
+    }
+
+    /** The built-in law {@code form} fitted from Gemstones' grid for its arity, as {@code scalefit fit} fits it. */
+    static LawFit fit(LawForm form, Observations data, double delta, MultiStartFitter.Options options, int threads) {
+        return new FitProblem(form, data, delta, StartGrid.gemstones(form.arity()), options)
                 .fit(LocalParallelism.withThreads(threads), FitProgress.silent());
     }
 

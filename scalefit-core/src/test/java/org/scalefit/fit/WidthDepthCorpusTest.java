@@ -1,0 +1,45 @@
+package org.scalefit.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scalefit.data.Observations;
+import org.scalefit.law.LawForm;
+
+/**
+ * The contract of the multi-start engine on the 3-input width–depth law L = E + A_w/w^α_w + A_d/d^α_d + B/D^β, on
+ * synthetic width/depth ladders it was not tuned on ({@code corpus/width-depth/}, see its README): from the law's
+ * default grid (Gemstones', 135 000 starts), early recognition ends where the exhaustive search ends, and both
+ * answers are tested local minima.
+ */
+class WidthDepthCorpusTest {
+
+    private static final MultiStartFitter.Options DEFAULT = MultiStartFitter.Options.defaults();
+    private static final MultiStartFitter.Options EXHAUSTIVE = DEFAULT.withRecognition(false);
+
+    static Stream<Arguments> corpusAtBothDeltas() {
+        return AdversarialCorpus.WIDTH_DEPTH_TABLES.stream().flatMap(table -> Stream.of(Arguments.of(table, 1e-3),
+                Arguments.of(table, 1e-4)));
+    }
+
+    @Tag("exhaustive") // 22 pairs of fits from 135 000 starts each, ≈ 3 CPU-minutes: CI (-Pall)
+    @ParameterizedTest(name = "{0}, δ = {1}")
+    @MethodSource("corpusAtBothDeltas")
+    void earlyRecognitionEndsWhereTheExhaustiveSearchEnds(String table, double delta) {
+        Observations data = AdversarialCorpus.widthDepthTable(table);
+        LawFit fast = MultiStartFitterTest.fit(LawForm.WIDTH_DEPTH, data, delta, DEFAULT, 2);
+        LawFit exhaustive = MultiStartFitterTest.fit(LawForm.WIDTH_DEPTH, data, delta, EXHAUSTIVE, 2);
+        String both = String.format(Locale.ROOT, "%s at δ = %s: default %.15g (%s, %d of %d starts recognised), "
+                        + "exhaustive %.15g (%s)", table, delta, fast.loss(), fast.status(),
+                fast.search().recognisedStarts(), fast.search().starts(), exhaustive.loss(), exhaustive.status());
+        assertThat(exhaustive.search().recognisedStarts()).as(both).isZero();
+        assertThat(fast.loss()).as(both).isLessThanOrEqualTo(exhaustive.loss() * (1 + 1e-9));
+        assertThat(fast.status()).as(both).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(exhaustive.status()).as(both).isEqualTo(LawFit.Status.CONVERGED);
+    }
+}
