@@ -17,6 +17,8 @@ import org.scalefit.uncertainty.ResamplingUnits;
  */
 final class FitBootstrapPrinter {
 
+    private static final String NOT_IDENTIFIED = "  *";
+
     private FitBootstrapPrinter() {
     }
 
@@ -52,15 +54,20 @@ final class FitBootstrapPrinter {
         double[] lows = result.percentile(low);
         double[] highs = result.percentile(high);
         for (int j = 0; j < theta.length; j++) {
-            stdout.printf(Locale.ROOT, "  %-26s %14.7g %12.5g %14.7g %14.7g%n", logNames.get(j), theta[j], se[j],
-                    lows[j], highs[j]);
+            stdout.printf(Locale.ROOT, "  %-26s %14.7g %12.5g %14.7g %14.7g%s%n", logNames.get(j), theta[j], se[j],
+                    lows[j], highs[j], result.identified(j) ? "" : NOT_IDENTIFIED);
         }
         double[] naturalSe = result.untransformedStandardErrors();
         double[] naturalLows = result.untransformedPercentile(low);
         double[] naturalHighs = result.untransformedPercentile(high);
         for (int j = law.arity(); j < theta.length; j++) {
-            stdout.printf(Locale.ROOT, "  %-26s %14.7g %12.5g %14.7g %14.7g%n", naturalNames.get(j),
-                    Math.exp(theta[j]), naturalSe[j], naturalLows[j], naturalHighs[j]);
+            stdout.printf(Locale.ROOT, "  %-26s %14.7g %12.5g %14.7g %14.7g%s%n", naturalNames.get(j),
+                    Math.exp(theta[j]), naturalSe[j], naturalLows[j], naturalHighs[j],
+                    result.identified(j) ? "" : NOT_IDENTIFIED);
+        }
+        if (result.unidentified().length > 0) {
+            stdout.println("  * not identified (the fit's warnings): the refits barely move it, so its interval is "
+                    + "not an uncertainty");
         }
         if (allocation != null) {
             if (!allocation.computed()) {

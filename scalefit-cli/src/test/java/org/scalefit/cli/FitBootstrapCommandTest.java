@@ -143,6 +143,33 @@ class FitBootstrapCommandTest {
         assertThat(json.get("allocation").get("skipped").asString()).contains("no closed-form");
     }
 
+    /** Runs of L = 1000/N^0.3 + 2000/D^0.3 (no floor): the fit warns that E is not identified. */
+    @Test
+    void aFloorTheFitCannotIdentifyIsMarkedInThePrintoutAndTheDocument() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double params : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
+            for (double tokens : new double[] {1e9, 3e9, 1e10, 3e10, 1e11}) {
+                csv.append(params).append(',').append(tokens).append(',')
+                        .append(1000 / Math.pow(params, 0.3) + 2000 / Math.pow(tokens, 0.3)).append('\n');
+            }
+        }
+        Path runs = Files.writeString(folder.resolve("no-floor.csv"), csv);
+        Path fit = folder.resolve("no-floor-fit.json");
+        CliRun fitted = CliRun.of("fit", "--data", runs.toString(), "--no-store", "--out", fit.toString());
+        assertThat(fitted.out()).as(fitted.err()).contains("E is not identified");
+        Path out = folder.resolve("no-floor-boot.json");
+        CliRun run = CliRun.of("bootstrap", "--fit", fit.toString(), "--resamples", "20", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^  log_E .*  \\*$").containsPattern("(?m)^  E .*  \\*$")
+                .doesNotContainPattern("(?m)^  alpha .*\\*$")
+                .contains("* not identified (the fit's warnings)");
+        JsonNode floor = MAPPER.readTree(out.toFile()).get("parameters").get(4);
+        assertThat(floor.get("log_space").get("not_identified").asString()).contains("not an uncertainty");
+        assertThat(floor.get("natural").get("not_identified").asString()).contains("not an uncertainty");
+        assertThat(MAPPER.readTree(out.toFile()).get("parameters").get(0).get("log_space").has("not_identified"))
+                .isFalse();
+    }
+
     @Test
     void dataThatIsNotTheFitsIsRefused() throws Exception {
         CliRun otherData = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--data", "gemstones:lr_ablation_hot",

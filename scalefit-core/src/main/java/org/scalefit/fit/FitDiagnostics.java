@@ -45,12 +45,9 @@ public final class FitDiagnostics {
                                         List<StartOutcome> leaders) {
         List<String> warnings = new ArrayList<>();
         int k = law.arity();
-        double minLoss = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < observations.size(); i++) {
-            minLoss = Math.min(minLoss, observations.loss(i));
-        }
+        double minLoss = smallestLoss(observations);
         double e = theta[2 * k];
-        if (Math.exp(e) < NEGLIGIBLE_FLOOR * minLoss) {
+        if (floorNegligible(theta, k, minLoss)) {
             warnings.add(String.format(Locale.ROOT, "degenerate: irreducible error E = exp(%.6g) is negligible next to "
                     + "the smallest loss %.4g; the law has no floor and E is not identified", e, minLoss));
         }
@@ -67,7 +64,7 @@ public final class FitDiagnostics {
                 warnings.add(String.format(Locale.ROOT, "suspicious: the exponent of %s is %.4g, far outside the usual "
                         + "0.1–1; its coefficient (log %.4g) is likely trading off against it", input, alpha, theta[k + j]));
             }
-            if (maxShare(law, theta, observations, j) < NEGLIGIBLE_SHARE) {
+            if (termNegligible(law, theta, observations, j)) {
                 warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
                         + "its coefficient and exponent are not identified");
             }
@@ -128,6 +125,38 @@ public final class FitDiagnostics {
     /** a = β/(α+β) of a two-input law θ = [α, β, …]: N_opt ∝ C^a (Hoffmann et al. 2022, eq. 4). */
     public static double computeOptimalExponent(double[] theta) {
         return theta[1] / (theta[0] + theta[1]);
+    }
+
+    /**
+     * The indices in θ = [α_1 … α_k, c_1 … c_k, e] of the parameters that the rules above find not identified: e when
+     * E is below {@value #NEGLIGIBLE_FLOOR} of the smallest loss, α_j and c_j when term j is below
+     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point; in ascending order.
+     */
+    public static int[] unidentified(LawForm law, double[] theta, Observations observations) {
+        int k = law.arity();
+        boolean[] unidentified = new boolean[2 * k + 1];
+        for (int j = 0; j < k; j++) {
+            unidentified[j] = termNegligible(law, theta, observations, j);
+            unidentified[k + j] = unidentified[j];
+        }
+        unidentified[2 * k] = floorNegligible(theta, k, smallestLoss(observations));
+        return java.util.stream.IntStream.range(0, 2 * k + 1).filter(i -> unidentified[i]).toArray();
+    }
+
+    private static double smallestLoss(Observations observations) {
+        double minLoss = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < observations.size(); i++) {
+            minLoss = Math.min(minLoss, observations.loss(i));
+        }
+        return minLoss;
+    }
+
+    private static boolean floorNegligible(double[] theta, int k, double minLoss) {
+        return Math.exp(theta[2 * k]) < NEGLIGIBLE_FLOOR * minLoss;
+    }
+
+    private static boolean termNegligible(LawForm law, double[] theta, Observations observations, int j) {
+        return maxShare(law, theta, observations, j) < NEGLIGIBLE_SHARE;
     }
 
     /** The largest share term j has of the prediction over all points. */

@@ -28,8 +28,14 @@ import org.scalefit.law.LawForm;
  * @param refits             refits.get(r) is how the refit of replicate r ended
  * @param firstResample      the units drawn for replicate 0 (row indices for the pairs scheme), for checking the
  *                           resampling stream
+ * @param unidentified       the indices (in θ) of the parameters not identified at the start of the refits, by the
+ *                           rules of the fit's own warnings ({@link org.scalefit.fit.FitDiagnostics#unidentified}: a
+ *                           floor or a term negligible at every point): their percentiles and standard errors are
+ *                           not an uncertainty (refits from a point where F hardly depends on them barely move them,
+ *                           e.g. a floor of 10⁻¹² whose interval is a single value); in ascending order
  */
-public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample) {
+public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample,
+                              int[] unidentified) {
 
     /** scipy's BFGS gradient tolerance ({@code gtol}), which every refit of Epoch's bootstrap had to meet. */
     static final double STALL_GRADIENT_TOLERANCE = 1e-5;
@@ -62,6 +68,14 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
         replicates = Arrays.stream(replicates).map(double[]::clone).toArray(double[][]::new);
         refits = List.copyOf(refits);
         firstResample = firstResample.clone();
+        unidentified = unidentified.clone();
+        for (int k = 0; k < unidentified.length; k++) {
+            if (unidentified[k] < 0 || unidentified[k] >= law.parameterCount()
+                    || (k > 0 && unidentified[k] <= unidentified[k - 1])) {
+                throw new IllegalArgumentException("unidentified parameters must be ascending indices of θ, were "
+                        + Arrays.toString(unidentified));
+            }
+        }
         if (refits.size() != replicates.length) {
             throw new IllegalArgumentException(refits.size() + " refit outcomes for " + replicates.length
                     + " replicates");
@@ -81,7 +95,17 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
      *                                  not converge, give each replicate's outcome
      */
     public BootstrapResult(LawForm law, double[][] replicates, int converged, int[] firstResample) {
-        this(law, replicates, allConverged(replicates.length, converged), firstResample);
+        this(law, replicates, allConverged(replicates.length, converged), firstResample, new int[0]);
+    }
+
+    /** Refits whose start identified every parameter. */
+    public BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample) {
+        this(law, replicates, refits, firstResample, new int[0]);
+    }
+
+    /** Whether parameter j of θ was identified at the refits' start (see {@link #unidentified()}). */
+    public boolean identified(int j) {
+        return Arrays.binarySearch(unidentified, j) < 0;
     }
 
     private static List<Refit> allConverged(int replicates, int converged) {
@@ -117,6 +141,11 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
     @Override
     public int[] firstResample() {
         return firstResample.clone();
+    }
+
+    @Override
+    public int[] unidentified() {
+        return unidentified.clone();
     }
 
     /** B, the number of replicates. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.fit.Lbfgs;
@@ -138,7 +139,8 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
             parameters[r] = refits.get(r).theta;
             outcomes.add(refits.get(r).refit);
         }
-        return new BootstrapResult(law, parameters, outcomes, resamples[0]);
+        return new BootstrapResult(law, parameters, outcomes, resamples[0],
+                FitDiagnostics.unidentified(law, start, observations));
     }
 
     private record Replicate(double[] theta, BootstrapResult.Refit refit) implements Serializable {

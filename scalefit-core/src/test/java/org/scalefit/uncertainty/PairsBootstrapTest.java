@@ -40,4 +40,20 @@ class PairsBootstrapTest {
         assertThat(low[0]).isLessThan(high[0]);
         assertThat(java.util.Arrays.stream(result.standardErrors())).allMatch(se -> se > 0 && Double.isFinite(se));
     }
+
+    @Test
+    void aNegligibleFloorAtTheStartIsMarkedNotIdentifiedAndTheOtherParametersAreNot() {
+        Observations data = HuberLikelihoodObjectiveTest.synthetic(60, 0.01, 5);
+        double[] noFloor = START.clone();
+        noFloor[4] = -30; // E = 9e-14, far below 1e-3 of the smallest loss: the fit warns "E is not identified"
+        BootstrapResult result = PairsBootstrap.of(LawForm.CHINCHILLA, 1e-3, noFloor, 20, 3)
+                .run(data, LocalParallelism.sequential());
+        assertThat(result.unidentified()).containsExactly(4);
+        assertThat(result.identified(4)).isFalse();
+        assertThat(result.identified(0)).isTrue();
+
+        BootstrapResult regular = PairsBootstrap.of(LawForm.CHINCHILLA, 1e-3, START, 20, 3)
+                .run(data, LocalParallelism.sequential());
+        assertThat(regular.unidentified()).isEmpty();
+    }
 }

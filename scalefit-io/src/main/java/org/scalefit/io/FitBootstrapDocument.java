@@ -95,12 +95,20 @@ public record FitBootstrapDocument(
     /**
      * A parameter's point estimate, bootstrap standard error and percentile interval [low, high].
      *
-     * @param name the parameter's name in its space
+     * @param name          the parameter's name in its space
+     * @param notIdentified why the interval is not an uncertainty, when the fit's rules find the parameter not
+     *                      identified ({@link BootstrapResult#unidentified()}); absent otherwise
      */
-    @JsonPropertyOrder({"name", "estimate", "standard_error", "low", "high"})
+    @JsonPropertyOrder({"name", "estimate", "standard_error", "low", "high", "not_identified"})
     public record Estimate(String name, double estimate, @JsonProperty("standard_error") double standardError,
-                           double low, double high) {
+                           double low, double high,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("not_identified")
+                           String notIdentified) {
     }
+
+    /** What {@link Estimate#notIdentified()} says. */
+    static final String NOT_IDENTIFIED = "its floor or term is negligible at every point (the fit's warnings), so the "
+            + "refits barely move it: the interval is not an uncertainty";
 
     /**
      * The {@code allocation} section ({@link AllocationBands}): the coverage and either why no bands were computed
@@ -204,8 +212,10 @@ public record FitBootstrapDocument(
         double[] naturalHighs = bootstrap.untransformedPercentile(high);
         List<Parameter> parameters = new ArrayList<>();
         for (int j = 0; j < theta.length; j++) {
-            parameters.add(new Parameter(new Estimate(logNames.get(j), theta[j], se[j], lows[j], highs[j]),
-                    new Estimate(naturalNames.get(j), natural[j], naturalSe[j], naturalLows[j], naturalHighs[j])));
+            String reason = bootstrap.identified(j) ? null : NOT_IDENTIFIED;
+            parameters.add(new Parameter(new Estimate(logNames.get(j), theta[j], se[j], lows[j], highs[j], reason),
+                    new Estimate(naturalNames.get(j), natural[j], naturalSe[j], naturalLows[j], naturalHighs[j],
+                            reason)));
         }
         Provenance provenance = new Provenance(fit.file().toString(), fitSha256, data.data(), data.dataSha256(),
                 data.transforms(), data.columns(), version);

@@ -78,10 +78,10 @@ public final class LawFitSection {
             String exponentName = form.equals(LawForm.CHINCHILLA) ? (j == 0 ? "α" : "β") : "α (" + input + ")";
             String coefficientName = form.equals(LawForm.CHINCHILLA) ? (j == 0 ? "A" : "B")
                     : "exp(c) (" + input + ")";
-            facts.add(fact(exponentName, law.exponent(j), low, high, j, detail));
-            facts.add(fact(coefficientName, Math.exp(law.logCoefficient(j)), low, high, k + j, detail));
+            facts.add(fact(exponentName, law.exponent(j), bootstrap, low, high, j, detail));
+            facts.add(fact(coefficientName, Math.exp(law.logCoefficient(j)), bootstrap, low, high, k + j, detail));
         }
-        facts.add(fact("E", Math.exp(law.logIrreducibleError()), low, high, 2 * k, detail));
+        facts.add(fact("E", Math.exp(law.logIrreducibleError()), bootstrap, low, high, 2 * k, detail));
         if (form.equals(LawForm.CHINCHILLA)) {
             double alpha = law.exponent(0);
             double beta = law.exponent(1);
@@ -91,7 +91,12 @@ public final class LawFitSection {
         return facts;
     }
 
-    private static Block.Fact fact(String name, double value, double[] low, double[] high, int index, String detail) {
+    private static Block.Fact fact(String name, double value, BootstrapResult bootstrap, double[] low, double[] high,
+                                   int index, String detail) {
+        if (bootstrap != null && !bootstrap.identified(index)) {
+            return new Block.Fact(name, Numbers.format(value, 5) + " (not identified)", "negligible at every point "
+                    + "(see the fit's warnings): the refits barely move it, so it has no bootstrap interval");
+        }
         String text = low == null ? Numbers.format(value, 5) : Numbers.withInterval(value, low[index], high[index], 5);
         return new Block.Fact(name, text, detail);
     }
