@@ -92,6 +92,55 @@ class ExpressionBootstrapTest {
         assertThat(point.tokens()).isBetween(band.tokens()[0], band.tokens()[1]);
     }
 
+    /**
+     * Replicates as a bootstrap whose refits mostly ran out of evaluations leaves them: the refits that did not
+     * converge stopped next to θ̂ (where each started), the converged ones spread out; rows are (E, A, B, α, β).
+     */
+    private static ExpressionBootstrapResult partlyConverged(boolean... stationary) {
+        double[] estimate = {1.8, 420, 900, 0.32, 0.28};
+        double[][] replicates = new double[stationary.length][];
+        for (int r = 0; r < replicates.length; r++) {
+            double alpha = stationary[r] ? 0.2 + 0.05 * r : 0.32 + 1e-4 * r;
+            replicates[r] = new double[] {1.8, 420, 900, alpha, 0.28};
+        }
+        return new ExpressionBootstrapResult(law(), estimate, replicates, stationary, 9);
+    }
+
+    @Test
+    void intervalsComeFromTheConvergedRefitsAloneNotFromRefitsStuckNearTheEstimate() {
+        ExpressionBootstrapResult result = partlyConverged(true, false, true, false, false, true, false, true);
+        double[] alpha = result.parameterIntervals(0.5)[3];
+        // the converged α are 0.20, 0.30, 0.45, 0.55: their quartiles (linear interpolation) are 0.275 and 0.475
+        assertThat(alpha[0]).isCloseTo(0.275, within(1e-12));
+        assertThat(alpha[1]).isCloseTo(0.475, within(1e-12));
+        double[] at = {1e9, 2e10};
+        double[] band = result.predictionInterval(at, 0.5);
+        double[] loss = new double[4];
+        double[] converged = {0.55, 0.45, 0.30, 0.20};
+        for (int r = 0; r < 4; r++) {
+            loss[r] = law().predict(at, new double[] {1.8, 420, 900, converged[r], 0.28});
+        }
+        assertThat(band[0]).isCloseTo(loss[0] + 0.75 * (loss[1] - loss[0]), within(1e-12));
+        assertThat(band[1]).isCloseTo(loss[2] + 0.25 * (loss[3] - loss[2]), within(1e-12));
+    }
+
+    @Test
+    void theAllocationIntervalLeavesOutTheRefitsThatDidNotConverge() {
+        ExpressionBootstrapResult result = partlyConverged(true, false, true, false, false, true, false, true);
+        var band = result.allocationInterval(0, 1e21, 0.5);
+        assertThat(band.skipped()).isEqualTo(4);
+    }
+
+    @Test
+    void withFewerThanTwoConvergedRefitsThereAreNoIntervals() {
+        ExpressionBootstrapResult result = partlyConverged(false, false, true, false);
+        assertThat(result.parameterIntervals(0.95)[3]).containsOnly(Double.NaN);
+        assertThat(result.predictionInterval(new double[] {1e9, 2e10}, 0.95)).containsOnly(Double.NaN);
+        var band = result.allocationInterval(0, 1e21, 0.95);
+        assertThat(band.params()).containsOnly(Double.NaN);
+        assertThat(band.skipped()).isEqualTo(3);
+    }
+
     @Test
     void fewerThanTwoReplicatesAreRefused() {
         LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0, 16);

@@ -56,10 +56,12 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     /**
      * The predictions as a table: a header and rows for the points (input values, loss, and with replicates its
      * interval), then for the budgets (C, N, D, D/N, loss, and with replicates the intervals of N and D and the
-     * replicates skipped); {@code replicates} is how many bootstrap replicates the intervals come from (0: none).
+     * replicates skipped); {@code replicates} is how many bootstrap replicates the fit holds (0: none), and
+     * {@code converged} how many of them the intervals come from, those whose refit converged (no intervals, NaN,
+     * if fewer than two: {@link ExpressionBootstrapResult}).
      */
     public record Result(String pointHeader, List<String> pointRows, String allocationHeader,
-                         List<String> allocationRows, int replicates) {
+                         List<String> allocationRows, int replicates, int converged) {
 
         public Result {
             pointRows = List.copyOf(pointRows);
@@ -119,7 +121,8 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
             allocationRows.add(row.toString());
         }
         return new Result(pointHeader, pointRows, allocationHeader, allocationRows,
-                bootstrap.map(ExpressionBootstrapResult::count).orElse(0));
+                bootstrap.map(ExpressionBootstrapResult::count).orElse(0),
+                bootstrap.map(ExpressionBootstrapResult::converged).orElse(0));
     }
 
     /**

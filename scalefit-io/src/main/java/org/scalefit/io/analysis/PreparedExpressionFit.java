@@ -142,6 +142,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         if (bootstrap != null) {
             key.put("bootstrap", bootstrap);
             key.put("seed", seed);
+            key.put("intervals", ExpressionBootstrapResult.INTERVALS_REVISION);
         }
         return CacheKey.of(ANALYSIS, provenance.dataSha256(), key, provenance.version());
     }
