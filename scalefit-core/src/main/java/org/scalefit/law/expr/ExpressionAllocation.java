@@ -1,5 +1,6 @@
 package org.scalefit.law.expr;
 
+import java.util.Locale;
 import org.scalefit.law.Allocation;
 
 /**
@@ -10,8 +11,11 @@ import org.scalefit.law.Allocation;
  * <p>The search: L along the budget line as a function of x = log N, scanned at 1 201 points over
  * N ∈ [10⁻⁶, 10⁶]·√(C/6) (tokens per parameter from 10⁻¹² to 10¹²), then refined by golden-section search in the
  * bracket of the best scanned point (a search on values alone: N is found to about 10⁻⁸ relative, as the loss is
- * flat to second order at its minimum; the loss itself to rounding). A minimum at the end of the range is
- * reported as it is (the law keeps improving with more parameters or more tokens).
+ * flat to second order at its minimum; the loss itself to rounding). A law whose smallest scanned value is at
+ * either end of the range has no compute-optimal allocation: along the budget line it keeps improving towards all
+ * parameters or all tokens (a non-positive exponent, a negative coefficient), and the end of the scan is an artefact
+ * of the range, not an optimum — that is an error, as for {@link org.scalefit.law.ComputeOptimalAllocation}'s
+ * non-positive exponents.
  */
 public final class ExpressionAllocation {
 
@@ -51,6 +55,14 @@ public final class ExpressionAllocation {
         }
         if (Double.isInfinite(bestValue)) {
             throw new IllegalArgumentException("law " + law.name() + " is not finite anywhere along C = " + compute);
+        }
+        if (best == 0 || best == SCAN - 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "law %s has no compute-optimal "
+                    + "allocation at C = %.6g: along C = 6·N·D its loss keeps falling towards %s, to the end of the "
+                    + "range searched (D/N from 1e-12 to 1e12), with parameters %s (a non-positive exponent or a "
+                    + "negative coefficient makes the allocation degenerate)", law.name(), compute,
+                    best == 0 ? "fewer parameters and more tokens" : "more parameters and fewer tokens",
+                    law.named(theta)));
         }
         double a = lo + Math.max(0, best - 1) * step;
         double b = lo + Math.min(SCAN - 1, best + 1) * step;
