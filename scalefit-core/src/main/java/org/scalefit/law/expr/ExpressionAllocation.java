@@ -1,5 +1,6 @@
 package org.scalefit.law.expr;
 
+import java.util.List;
 import java.util.Locale;
 import org.scalefit.law.Allocation;
 
@@ -90,6 +91,29 @@ public final class ExpressionAllocation {
         double n = Math.exp(x);
         double tokens = compute / (6 * n);
         return new Allocation(compute, n, tokens, law.predict(inputs(params, n, tokens), theta));
+    }
+
+    /**
+     * Which of the two inputs of {@code law} is the parameter count N: the budget C = 6·N·D splits a law of
+     * parameters and tokens only, so one input must read the column {@code params} and the other {@code tokens} (a
+     * law of N and tokens per parameter, or of N and unique tokens, is not split as if its second input were D).
+     *
+     * @throws IllegalArgumentException if the law does not have exactly two inputs reading params and tokens
+     */
+    public static int paramsInput(ExpressionLaw law) {
+        List<String> columns = law.columns();
+        if (columns.size() != 2) {
+            throw new IllegalArgumentException("a compute-optimal allocation needs a law of two inputs (N, D); law "
+                    + law.name() + " has " + law.expression().inputs());
+        }
+        int params = columns.indexOf("params");
+        if (params < 0 || !columns.get(1 - params).equals("tokens")) {
+            throw new IllegalArgumentException("a compute-optimal allocation splits C = 6·N·D into parameters and "
+                    + "tokens, so it needs a law whose inputs read the columns params and tokens; law " + law.name()
+                    + "'s inputs " + law.expression().inputs() + " read " + columns + " (fit it with --column "
+                    + "params=FILE_COLUMN, or --input NAME=params and --input NAME=tokens)");
+        }
+        return params;
     }
 
     private static double along(ExpressionLaw law, int params, double[] theta, double compute, double x) {

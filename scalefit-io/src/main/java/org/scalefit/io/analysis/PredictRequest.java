@@ -107,7 +107,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         String allocationHeader = "compute,params,tokens,tokens_per_param,loss" + (bootstrap.isPresent()
                 ? ",params_low,params_high,tokens_low,tokens_high,skipped_replicates" : "");
         List<String> allocationRows = new ArrayList<>();
-        int params = compute.isEmpty() ? 0 : paramsInput(expression);
+        int params = compute.isEmpty() ? 0 : ExpressionAllocation.paramsInput(expression);
         for (double budget : compute) {
             Allocation allocation = ExpressionAllocation.optimal(expression, params, theta, budget);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.4g,%.12g", budget,
@@ -194,14 +194,5 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
                     + " (its inputs are " + inputs + ")");
         }
         return x;
-    }
-
-    /** Which of the two inputs is the parameter count: the one reading params, else the first. */
-    private static int paramsInput(ExpressionLaw law) {
-        if (law.columns().size() != 2) {
-            throw new IllegalArgumentException("--compute needs a law of two inputs (N, D); this law has "
-                    + law.expression().inputs());
-        }
-        return law.columns().get(1).equals("params") ? 1 : 0;
     }
 }
