@@ -3,6 +3,7 @@ package org.scalefit.law.expr;
 import java.util.List;
 import java.util.Locale;
 import org.scalefit.law.Allocation;
+import org.scalefit.law.AllocationRule;
 
 /**
  * The compute-optimal allocation of a two-input law L(N, D) under the budget C = 6·N·D (Kaplan et al. 2020 §2.1;
@@ -91,6 +92,18 @@ public final class ExpressionAllocation {
         double n = Math.exp(x);
         double tokens = compute / (6 * n);
         return new Allocation(compute, n, tokens, law.predict(inputs(params, n, tokens), theta));
+    }
+
+    /**
+     * The allocation rule of {@code law} at parameters {@code theta}: {@link #optimal} at each budget, N the input
+     * reading params ({@link #paramsInput}).
+     *
+     * @throws IllegalArgumentException if the law is not a law of params and tokens
+     */
+    public static AllocationRule rule(ExpressionLaw law, double[] theta) {
+        int params = paramsInput(law);
+        double[] values = theta.clone();
+        return compute -> optimal(law, params, values, compute);
     }
 
     /**
