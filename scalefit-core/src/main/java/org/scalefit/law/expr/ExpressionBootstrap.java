@@ -1,6 +1,7 @@
 package org.scalefit.law.expr;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LocalRefinement;
@@ -19,6 +20,11 @@ import org.scalefit.uncertainty.ResamplingUnits;
  *
  * <p>Every replicate starts from θ̂, so the bootstrap measures how the optimum of the point estimate's basin moves
  * when the data are resampled; where the objective has other near-optimal basins the spread can be understated.
+ * A bounded parameter whose estimate sits on its bound is the exception: there the bound's change of variables is
+ * saturated (dθ/du ≈ 0), so a refit from θ̂ could not move it even where the resample's optimum lies inside the
+ * bound. Such a replicate is also refitted from θ̂ with those parameters moved off their bounds ({@link
+ * ParameterSpec#inward}), and the better of the two refits is kept (a tested minimum first, then the lower
+ * objective).
  * Resamples are drawn up front from the seed (NumPy's legacy stream, {@link ResamplingStream#NUMPY_RANDOM_STATE});
  * replicate r depends only on (seed, r), so the result does not depend on the number of threads.
  *
@@ -53,9 +59,17 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
         int[][] counts = ResamplingUnits.points(n).multiplicities(ResamplingStream.NUMPY_RANDOM_STATE, seed,
                 replicates);
         double[] from = estimate.search().best().point();
+        double[] inward = full.space().inward(from);
+        boolean onBound = !Arrays.equals(from, inward);
         List<Replicate> refits = parallelism.map(replicates, r -> {
             ExpressionObjective objective = full.resampled(counts[r]);
             LocalRefinement.Refined refined = LocalRefinement.refine(objective, from, REFIT_EVALUATIONS);
+            if (onBound) {
+                LocalRefinement.Refined fromInside = LocalRefinement.refine(objective, inward, REFIT_EVALUATIONS);
+                if (better(fromInside, refined)) {
+                    refined = fromInside;
+                }
+            }
             return new Replicate(objective.theta(refined.point()), refined.stationarity().holds());
         }, r -> progress.advance(1));
         double[][] parameters = new double[replicates][];
@@ -65,6 +79,15 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
             stationary[r] = refits.get(r).stationary;
         }
         return new ExpressionBootstrapResult(estimate.law(), estimate.parameters(), parameters, stationary, seed);
+    }
+
+    /** A tested minimum beats an untested point; between two of a kind, the lower objective wins. */
+    private static boolean better(LocalRefinement.Refined candidate, LocalRefinement.Refined incumbent) {
+        boolean stationary = candidate.stationarity().holds();
+        if (stationary != incumbent.stationarity().holds()) {
+            return stationary;
+        }
+        return candidate.value() < incumbent.value();
     }
 
     private record Replicate(double[] theta, boolean stationary) implements Serializable {

@@ -39,6 +39,9 @@ import java.util.Objects;
 public record ParameterSpec(String name, Scale scale, double lower, double upper, double fixed, String tiedTo,
                             double[] starts) implements Serializable {
 
+    /** How near a bound, relative to the bounds' width (in φ), a parameter is moved off it by {@link #inward}. */
+    static final double INWARD = 1e-4;
+
     /** The scale a parameter is optimised on. */
     public enum Scale {
         /** θ itself (or its bounded transform). */
@@ -217,6 +220,26 @@ public record ParameterSpec(String name, Scale scale, double lower, double upper
             return Math.log(h - phi);
         }
         return phi;
+    }
+
+    /**
+     * u moved off a bound it has saturated: within {@value #INWARD} of the bounds' width (one-sided: of
+     * max(1, |bound|)), in φ, the transform's derivative dφ/du is that small too, so no refinement starting there
+     * moves the parameter, whatever the objective wants; the point at that distance from the bound is returned
+     * instead. u itself if the parameter is unbounded or farther from its bounds.
+     */
+    double inward(double u) {
+        double l = lowerInPhi();
+        double h = upperInPhi();
+        if (Double.isFinite(l) && Double.isFinite(h)) {
+            double limit = Math.log((1 - INWARD) / INWARD);
+            return Math.max(-limit, Math.min(limit, u));
+        } else if (Double.isFinite(l)) {
+            return Math.max(Math.log(INWARD * Math.max(1, Math.abs(l))), u);
+        } else if (Double.isFinite(h)) {
+            return Math.max(Math.log(INWARD * Math.max(1, Math.abs(h))), u);
+        }
+        return u;
     }
 
     private double phi(double u) {

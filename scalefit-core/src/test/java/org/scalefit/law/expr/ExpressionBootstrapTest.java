@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.FitProgress;
@@ -90,6 +91,22 @@ class ExpressionBootstrapTest {
         assertThat(band.skipped()).isZero();
         assertThat(point.params()).isBetween(band.params()[0], band.params()[1]);
         assertThat(point.tokens()).isBetween(band.tokens()[0], band.tokens()[1]);
+    }
+
+    @Test
+    void aParameterWhoseEstimateSitsOnItsBoundIsNotFrozenThereInTheReplicates() {
+        // unbounded, these runs give Â = 408 and the bootstrap's quartiles of A are 337 and 655 (40 resamples, seed
+        // 11): with A ≤ 400, θ̂ sits on the bound and a quarter or more of the resamples have their optimum inside
+        // it; refitted from θ̂ alone, all 40 replicates stayed at A = 400 to the last digit
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.02, 17);
+        ExpressionLaw law = law().withParameter(ParameterSpec.free("A").logScale().withBounds(1, 400)
+                .withStarts(10, 100, 300));
+        ExpressionFit estimate = fit(law, data);
+        assertThat(estimate.parameter("A")).isCloseTo(400, within(1e-6));
+        ExpressionBootstrapResult result = new ExpressionBootstrap(estimate, data, 40, 11)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        long inside = Arrays.stream(result.replicates()).filter(theta -> theta[1] < 390).count();
+        assertThat(inside).isGreaterThanOrEqualTo(5);
     }
 
     /**
