@@ -35,6 +35,14 @@ import org.scalefit.uncertainty.ResamplingUnits;
  */
 public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int replicates, long seed) {
 
+    /**
+     * How the replicates are refitted and which of them the intervals are taken over: part of the results store's
+     * key of a bootstrapped fit, so that a document made by an earlier rule is not served (before 2026-12-06 the
+     * intervals were taken over every replicate, converged or not, and a parameter on its bound was refitted from
+     * the bound only).
+     */
+    public static final String REVISION = "converged-intervals-inward-refits-2";
+
     /** Evaluations one refit may spend before it is reported as not stationary. */
     static final long REFIT_EVALUATIONS = 200_000;
 

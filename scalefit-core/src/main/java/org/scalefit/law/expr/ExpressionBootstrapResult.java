@@ -26,12 +26,6 @@ import org.scalefit.uncertainty.BootstrapResult;
 public record ExpressionBootstrapResult(ExpressionLaw law, double[] estimate, double[][] replicates,
                                         boolean[] stationary, long seed) {
 
-    /**
-     * Which replicates the intervals are taken over: part of the results store's key of a bootstrapped fit, so that
-     * a document whose intervals were taken over every replicate (before 2026-12-06) is not served.
-     */
-    public static final String INTERVALS_REVISION = "converged-refits-1";
-
     public ExpressionBootstrapResult {
         estimate = estimate.clone();
         double[][] copy = new double[replicates.length][];
