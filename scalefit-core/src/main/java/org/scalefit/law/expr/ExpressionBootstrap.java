@@ -69,8 +69,12 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
         double[] from = estimate.search().best().point();
         double[] inward = full.space().inward(from);
         boolean onBound = !Arrays.equals(from, inward);
+        boolean nothingFree = full.dimension() == 0;
         List<Replicate> refits = parallelism.map(replicates, r -> {
             ExpressionObjective objective = full.resampled(counts[r]);
+            if (nothingFree) {
+                return new Replicate(objective.theta(from), true); // every parameter fixed: nothing to refit
+            }
             LocalRefinement.Refined refined = LocalRefinement.refine(objective, from, REFIT_EVALUATIONS);
             if (onBound) {
                 LocalRefinement.Refined fromInside = LocalRefinement.refine(objective, inward, REFIT_EVALUATIONS);

@@ -71,6 +71,19 @@ class ExpressionBootstrapTest {
     }
 
     @Test
+    void aLawWithEveryParameterFixedHasEveryReplicateAtItsValues() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 18);
+        ExpressionLaw law = law().withFixed(java.util.Map.of("E", 1.8, "A", 420.0, "B", 900.0, "alpha", 0.32,
+                "beta", 0.28));
+        ExpressionBootstrapResult result = new ExpressionBootstrap(fit(law, data), data, 5, 2)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        assertThat(result.converged()).isEqualTo(5);
+        for (double[] theta : result.replicates()) {
+            assertThat(theta).containsExactly(1.8, 420, 900, 0.32, 0.28);
+        }
+    }
+
+    @Test
     void theReplicatesDependOnTheSeedAloneNotOnTheThreads() {
         LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 14);
         ExpressionFit estimate = fit(law(), data);
