@@ -39,7 +39,10 @@ import java.util.Objects;
 public record ParameterSpec(String name, Scale scale, double lower, double upper, double fixed, String tiedTo,
                             double[] starts) implements Serializable {
 
-    /** How near a bound, relative to the bounds' width (in φ), a parameter is moved off it by {@link #inward}. */
+    /**
+     * How near a bound, relative to the bounds' width (in φ), or how far below its smallest start (log scale) a
+     * parameter is moved by {@link #inward}.
+     */
     static final double INWARD = 1e-4;
 
     /** The scale a parameter is optimised on. */
@@ -223,12 +226,19 @@ public record ParameterSpec(String name, Scale scale, double lower, double upper
     }
 
     /**
-     * u moved off a bound it has saturated: within {@value #INWARD} of the bounds' width (one-sided: of
-     * max(1, |bound|)), in φ, the transform's derivative dφ/du is that small too, so no refinement starting there
-     * moves the parameter, whatever the objective wants; the point at that distance from the bound is returned
-     * instead. u itself if the parameter is unbounded or farther from its bounds.
+     * u moved to where the transform responds again. Within {@value #INWARD} of a bound (of the bounds' width in φ;
+     * one-sided: of max(1, |bound|)) the transform's derivative dφ/du is that small too, so no refinement starting
+     * there moves the parameter, whatever the objective wants: the point at that distance from the bound is returned
+     * instead. Likewise a parameter on the log scale that ran off towards 0, below {@value #INWARD} times its
+     * smallest start value, has dθ/du ∝ θ ≈ 0: its smallest start is returned. u itself otherwise.
      */
     double inward(double u) {
+        if (scale == Scale.LOG) {
+            double smallest = Arrays.stream(startValues()).min().orElseThrow();
+            if (toTheta(u) < INWARD * smallest) {
+                return toInternal(smallest);
+            }
+        }
         double l = lowerInPhi();
         double h = upperInPhi();
         if (Double.isFinite(l) && Double.isFinite(h)) {
