@@ -17,13 +17,15 @@ import picocli.CommandLine.Option;
 /** {@code scalefit allocate}: the compute-optimal model size and token count of a law at given budgets. */
 @Command(name = "allocate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute-optimal parameters N, tokens D and tokens per parameter for budgets C ≈ 6ND, from a "
-                + "fitted params/tokens law (Chinchilla eq. 4) or a reference law."},
+                + "fitted params/tokens law (Chinchilla eq. 4; a law written as text: numerically) or a reference "
+                + "law."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad usage", "3:bad fit file"})
 final class AllocateCommand implements Callable<Integer> {
 
     @Option(names = "--law", required = true, paramLabel = "FIT.json|chinchilla|epoch|kaplan",
-            description = "A params/tokens fit written by `scalefit fit` (either format), or a reference law: "
+            description = "A params/tokens fit written by `scalefit fit` (either format, or of a law written as "
+                    + "text whose inputs read params and tokens), or a reference law: "
                     + "chinchilla (Hoffmann et al. 2022), epoch (Besiroglu et al. 2024), kaplan (Kaplan et al. 2020).")
     String law;
 

@@ -111,10 +111,18 @@ final class ExpressionFitRun {
 
     private static void printIntervals(ExpressionLawFiles.BootstrapSummary replicates, PrintStream out) {
         out.printf(Locale.ROOT, "bootstrap: %d resamples (seed %d), %d refits converged; 95 %% percentile "
-                + "intervals:%n", replicates.replicates(), replicates.seed(), replicates.converged());
+                + "intervals of the converged refits:%n", replicates.replicates(), replicates.seed(),
+                replicates.converged());
         for (Map.Entry<String, double[]> interval : replicates.intervals().entrySet()) {
             out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%n", interval.getKey(), interval.getValue()[0],
                     interval.getValue()[1]);
+        }
+        int failed = replicates.replicates() - replicates.converged();
+        if (failed > 0) {
+            out.printf(Locale.ROOT, "warning: %d of %d bootstrap refits did not reach a tested local minimum and are "
+                    + "left out of the intervals%s; a badly scaled law (a coefficient far from 1 on the linear "
+                    + "scale) is the usual cause: fit it on the log scale (--log NAME)%n", failed,
+                    replicates.replicates(), replicates.converged() < 2 ? ", so there are none" : "");
         }
     }
 

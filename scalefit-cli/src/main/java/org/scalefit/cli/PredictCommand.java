@@ -48,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
     Path points;
 
     @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
-            + "(comma-separated or repeated; two-input laws).")
+            + "(comma-separated or repeated; laws of params and tokens).")
     List<Double> compute = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the predictions as CSV.")
@@ -75,9 +75,12 @@ final class PredictCommand implements Callable<Integer> {
         PredictRequest.Result result = request.run();
         print(result.pointHeader(), result.pointRows());
         print(result.allocationHeader(), result.allocationRows());
-        if (result.replicates() > 0) {
-            System.err.printf(Locale.ROOT, "intervals: central %.4g %% of %d bootstrap replicates (percentile)%n", level,
-                    result.replicates());
+        if (result.replicates() > 0 && result.converged() < 2) {
+            System.err.printf(Locale.ROOT, "intervals: none (NaN): only %d of the %d bootstrap refits converged%n",
+                    result.converged(), result.replicates());
+        } else if (result.replicates() > 0) {
+            System.err.printf(Locale.ROOT, "intervals: central %.4g %% of the %d of %d bootstrap replicates whose refit "
+                    + "converged (percentile)%n", level, result.converged(), result.replicates());
         }
         if (out != null) {
             AtomicFiles.writeString(out, result.csv());

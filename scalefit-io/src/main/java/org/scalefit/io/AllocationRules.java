@@ -6,18 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.scalefit.law.AllocationRule;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.PowerLawAllocation;
+import org.scalefit.law.expr.ExpressionAllocation;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where {@code scalefit allocate} gets its law: a reference law bundled with scalefit ({@code chinchilla},
- * {@code epoch}, {@code kaplan}; values and sources in {@code reference-laws.json}) or a params/tokens fit written by
- * {@code scalefit fit} in either of its formats (scalefit's, or Gemstones' {@code approach_3_*.json}).
+ * {@code epoch}, {@code kaplan}; values and sources in {@code reference-laws.json}), a params/tokens fit written by
+ * {@code scalefit fit} in either of its formats (scalefit's, or Gemstones' {@code approach_3_*.json}), or the fit of
+ * a law written as text whose inputs read params and tokens ({@link ExpressionFitDocument}, allocated numerically by
+ * {@link ExpressionAllocation}).
  */
 public final class AllocationRules {
 
@@ -41,6 +46,10 @@ public final class AllocationRules {
             throw new IllegalArgumentException("'" + name + "' is neither a reference law (" + String.join(", ",
                     referenceNames()) + ") nor a readable fit file");
         }
+        Optional<ExpressionLawFiles.Fitted> expression = expressionFit(file);
+        if (expression.isPresent()) {
+            return ExpressionAllocation.rule(expression.get().law(), expression.get().theta());
+        }
         return fromFitFile(file);
     }
 
@@ -49,7 +58,26 @@ public final class AllocationRules {
      * its allocations; none for a bundled reference law.
      */
     public static List<String> warnings(String name) {
-        return referenceNames().contains(name) ? List.of() : LawFiles.read(Path.of(name)).warnings();
+        if (referenceNames().contains(name)) {
+            return List.of();
+        }
+        Path file = Path.of(name);
+        return expressionFit(file).map(ExpressionLawFiles.Fitted::warnings)
+                .orElseGet(() -> LawFiles.read(file).warnings());
+    }
+
+    /** The fit of a law written as text in {@code file}, if it holds one ({@link ExpressionLawFiles#isFitDocument}). */
+    private static Optional<ExpressionLawFiles.Fitted> expressionFit(Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JacksonException e) {
+            return Optional.empty(); // not JSON: LawFiles.read says so, naming the file
+        }
+        if (!ExpressionLawFiles.isFitDocument(root)) {
+            return Optional.empty();
+        }
+        return Optional.of(Documents.read(root, ExpressionFitDocument.class, file.toString()).fitted(file.toString()));
     }
 
     /** The bundled reference law {@code name}; its {@code source} tells where the values come from. */

@@ -79,7 +79,8 @@ public record ExpressionFitDocument(
      * @param seed       their seed
      * @param converged  refits that converged
      * @param level      the intervals' coverage (0.95)
-     * @param intervals  each parameter's percentile interval [low, high], in the law's order
+     * @param intervals  each parameter's percentile interval [low, high], in the law's order, over the converged
+     *                   refits (NaN if fewer than two converged)
      * @param stationary whether each replicate's refit passed the stationarity test
      * @param parameters each replicate's parameters, in the law's order
      */

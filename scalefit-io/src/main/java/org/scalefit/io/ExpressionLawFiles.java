@@ -334,7 +334,7 @@ public final class ExpressionLawFiles {
      * @param replicates resamples drawn
      * @param seed       their seed
      * @param converged  refits that converged
-     * @param intervals  each parameter's 95 % percentile interval, in the law's order
+     * @param intervals  each parameter's 95 % percentile interval over the converged refits, in the law's order
      */
     public record BootstrapSummary(int replicates, long seed, int converged, Map<String, double[]> intervals) {
 

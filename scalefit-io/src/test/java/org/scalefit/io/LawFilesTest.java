@@ -2,6 +2,7 @@ package org.scalefit.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +84,39 @@ class LawFilesTest {
                 + "\"irreducible_error\":0.5}");
         assertThatThrownBy(() -> AllocationRules.fromFitFile(widthDepth)).isInstanceOf(InputException.class)
                 .hasMessageContaining("a params/tokens (chinchilla) law").hasMessageContaining("width-depth");
+    }
+
+    /** An expression-fit document of {@code expression} in N and D as {@code scalefit fit --law TEXT --out} writes it. */
+    private Path expressionFit(String name, String expression, String inputs, String parameters, String warnings)
+            throws IOException {
+        return file(name, "{\"kind\":\"expression-fit\",\"law\":\"user\",\"expression\":\"" + expression
+                + "\",\"status\":\"converged\",\"success\":true,\"parameters\":" + parameters
+                + ",\"warnings\":" + warnings + ",\"law_file\":{\"name\":\"user\",\"expression\":\""
+                + expression + "\",\"inputs\":" + inputs + ",\"residual\":\"log\",\"objective\":\"huber\","
+                + "\"delta\":0.001}}");
+    }
+
+    @Test
+    void aFitOfALawWrittenAsTextAllocatesAsItsLawDoes() throws IOException {
+        Path fit = expressionFit("text.json", "E + A/N^alpha + B/D^beta", "{\"N\":\"params\",\"D\":\"tokens\"}",
+                "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}",
+                "[\"competing basin: …\"]");
+        // Hoffmann et al. eq. 4: N_opt = G·(C/6)^(β/(α+β)), G = (αA/(βB))^(1/(α+β))
+        double alpha = 0.2495;
+        double beta = 0.2353;
+        double g = Math.pow(alpha * 130.375 / (beta * 148.785), 1 / (alpha + beta));
+        double expected = g * Math.pow(1e23 / 6, beta / (alpha + beta));
+        assertThat(AllocationRules.named(fit.toString()).at(1e23).params())
+                .isCloseTo(expected, within(1e-6 * expected));
+        assertThat(AllocationRules.warnings(fit.toString())).containsExactly("competing basin: …");
+    }
+
+    @Test
+    void aFitOfALawWrittenAsTextWithoutParamsAndTokensIsRefusedWithItsColumns() throws IOException {
+        Path fit = expressionFit("gadre.json", "E + a*N^b + c*(M*N)^b", "{\"N\":\"params\",\"M\":"
+                + "\"tokens_per_param\"}", "{\"E\":1,\"a\":1000,\"b\":-0.3,\"c\":1000}", "[]");
+        assertThatThrownBy(() -> AllocationRules.named(fit.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokens_per_param");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.scalefit.law.expr;
 
+import java.util.List;
+import java.util.Locale;
 import org.scalefit.law.Allocation;
+import org.scalefit.law.AllocationRule;
 
 /**
  * The compute-optimal allocation of a two-input law L(N, D) under the budget C = 6·N·D (Kaplan et al. 2020 §2.1;
@@ -10,8 +13,11 @@ import org.scalefit.law.Allocation;
  * <p>The search: L along the budget line as a function of x = log N, scanned at 1 201 points over
  * N ∈ [10⁻⁶, 10⁶]·√(C/6) (tokens per parameter from 10⁻¹² to 10¹²), then refined by golden-section search in the
  * bracket of the best scanned point (a search on values alone: N is found to about 10⁻⁸ relative, as the loss is
- * flat to second order at its minimum; the loss itself to rounding). A minimum at the end of the range is
- * reported as it is (the law keeps improving with more parameters or more tokens).
+ * flat to second order at its minimum; the loss itself to rounding). A law whose smallest scanned value is at
+ * either end of the range has no compute-optimal allocation: along the budget line it keeps improving towards all
+ * parameters or all tokens (a non-positive exponent, a negative coefficient), and the end of the scan is an artefact
+ * of the range, not an optimum — that is an error, as for {@link org.scalefit.law.ComputeOptimalAllocation}'s
+ * non-positive exponents.
  */
 public final class ExpressionAllocation {
 
@@ -52,6 +58,14 @@ public final class ExpressionAllocation {
         if (Double.isInfinite(bestValue)) {
             throw new IllegalArgumentException("law " + law.name() + " is not finite anywhere along C = " + compute);
         }
+        if (best == 0 || best == SCAN - 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "law %s has no compute-optimal "
+                    + "allocation at C = %.6g: along C = 6·N·D its loss keeps falling towards %s, to the end of the "
+                    + "range searched (D/N from 1e-12 to 1e12), with parameters %s (a non-positive exponent or a "
+                    + "negative coefficient makes the allocation degenerate)", law.name(), compute,
+                    best == 0 ? "fewer parameters and more tokens" : "more parameters and fewer tokens",
+                    law.named(theta)));
+        }
         double a = lo + Math.max(0, best - 1) * step;
         double b = lo + Math.min(SCAN - 1, best + 1) * step;
         double ratio = 0.5 * (Math.sqrt(5) - 1);
@@ -78,6 +92,41 @@ public final class ExpressionAllocation {
         double n = Math.exp(x);
         double tokens = compute / (6 * n);
         return new Allocation(compute, n, tokens, law.predict(inputs(params, n, tokens), theta));
+    }
+
+    /**
+     * The allocation rule of {@code law} at parameters {@code theta}: {@link #optimal} at each budget, N the input
+     * reading params ({@link #paramsInput}).
+     *
+     * @throws IllegalArgumentException if the law is not a law of params and tokens
+     */
+    public static AllocationRule rule(ExpressionLaw law, double[] theta) {
+        int params = paramsInput(law);
+        double[] values = theta.clone();
+        return compute -> optimal(law, params, values, compute);
+    }
+
+    /**
+     * Which of the two inputs of {@code law} is the parameter count N: the budget C = 6·N·D splits a law of
+     * parameters and tokens only, so one input must read the column {@code params} and the other {@code tokens} (a
+     * law of N and tokens per parameter, or of N and unique tokens, is not split as if its second input were D).
+     *
+     * @throws IllegalArgumentException if the law does not have exactly two inputs reading params and tokens
+     */
+    public static int paramsInput(ExpressionLaw law) {
+        List<String> columns = law.columns();
+        if (columns.size() != 2) {
+            throw new IllegalArgumentException("a compute-optimal allocation needs a law of two inputs (N, D); law "
+                    + law.name() + " has " + law.expression().inputs());
+        }
+        int params = columns.indexOf("params");
+        if (params < 0 || !columns.get(1 - params).equals("tokens")) {
+            throw new IllegalArgumentException("a compute-optimal allocation splits C = 6·N·D into parameters and "
+                    + "tokens, so it needs a law whose inputs read the columns params and tokens; law " + law.name()
+                    + "'s inputs " + law.expression().inputs() + " read " + columns + " (fit it with --column "
+                    + "params=FILE_COLUMN, or --input NAME=params and --input NAME=tokens)");
+        }
+        return params;
     }
 
     private static double along(ExpressionLaw law, int params, double[] theta, double compute, double x) {

@@ -1,6 +1,7 @@
 package org.scalefit.law.expr;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LocalRefinement;
@@ -19,6 +20,12 @@ import org.scalefit.uncertainty.ResamplingUnits;
  *
  * <p>Every replicate starts from θ̂, so the bootstrap measures how the optimum of the point estimate's basin moves
  * when the data are resampled; where the objective has other near-optimal basins the spread can be understated.
+ * A bounded parameter whose estimate sits on its bound, and a log-scale parameter whose estimate ran off towards 0,
+ * are the exception: there the change of variables is saturated (dθ/du ≈ 0), so a refit from θ̂ could not move them
+ * even where the resample's optimum lies inside the bound, or at a floor well above 0. Such a replicate is also
+ * refitted from θ̂ with those parameters moved to where the transform responds ({@link ParameterSpec#inward}: just
+ * inside the bound, or the smallest start), and the better of the two refits is kept (a tested minimum first, then
+ * the lower objective, which may lie in another basin).
  * Resamples are drawn up front from the seed (NumPy's legacy stream, {@link ResamplingStream#NUMPY_RANDOM_STATE});
  * replicate r depends only on (seed, r), so the result does not depend on the number of threads.
  *
@@ -28,6 +35,14 @@ import org.scalefit.uncertainty.ResamplingUnits;
  * @param seed       seed of the resampling stream
  */
 public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int replicates, long seed) {
+
+    /**
+     * How the replicates are refitted and which of them the intervals are taken over: part of the results store's
+     * key of a bootstrapped fit, so that a document made by an earlier rule is not served (before 2026-12-06 the
+     * intervals were taken over every replicate, converged or not, and a parameter on its bound, or run off towards
+     * 0 on the log scale, was refitted from there only).
+     */
+    public static final String REVISION = "converged-intervals-inward-refits-3";
 
     /** Evaluations one refit may spend before it is reported as not stationary. */
     static final long REFIT_EVALUATIONS = 200_000;
@@ -53,9 +68,21 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
         int[][] counts = ResamplingUnits.points(n).multiplicities(ResamplingStream.NUMPY_RANDOM_STATE, seed,
                 replicates);
         double[] from = estimate.search().best().point();
+        double[] inward = full.space().inward(from);
+        boolean saturated = !Arrays.equals(from, inward);
+        boolean nothingFree = full.dimension() == 0;
         List<Replicate> refits = parallelism.map(replicates, r -> {
             ExpressionObjective objective = full.resampled(counts[r]);
+            if (nothingFree) {
+                return new Replicate(objective.theta(from), true); // every parameter fixed: nothing to refit
+            }
             LocalRefinement.Refined refined = LocalRefinement.refine(objective, from, REFIT_EVALUATIONS);
+            if (saturated) {
+                LocalRefinement.Refined fromInside = LocalRefinement.refine(objective, inward, REFIT_EVALUATIONS);
+                if (better(fromInside, refined)) {
+                    refined = fromInside;
+                }
+            }
             return new Replicate(objective.theta(refined.point()), refined.stationarity().holds());
         }, r -> progress.advance(1));
         double[][] parameters = new double[replicates][];
@@ -65,6 +92,15 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
             stationary[r] = refits.get(r).stationary;
         }
         return new ExpressionBootstrapResult(estimate.law(), estimate.parameters(), parameters, stationary, seed);
+    }
+
+    /** A tested minimum beats an untested point; between two of a kind, the lower objective wins. */
+    private static boolean better(LocalRefinement.Refined candidate, LocalRefinement.Refined incumbent) {
+        boolean stationary = candidate.stationarity().holds();
+        if (stationary != incumbent.stationarity().holds()) {
+            return stationary;
+        }
+        return candidate.value() < incumbent.value();
     }
 
     private record Replicate(double[] theta, boolean stationary) implements Serializable {

@@ -133,6 +133,15 @@ final class ParameterSpace implements Serializable {
         return u;
     }
 
+    /** u with each coordinate moved off a bound it has saturated ({@link ParameterSpec#inward}). */
+    double[] inward(double[] u) {
+        double[] moved = new double[u.length];
+        for (int k = 0; k < u.length; k++) {
+            moved[k] = specs.get(owner[k]).inward(u[k]);
+        }
+        return moved;
+    }
+
     /** The Cartesian grid of every free parameter's {@link ParameterSpec#startValues()}, mapped to u. */
     StartGrid startGrid() {
         List<double[]> axes = new ArrayList<>();

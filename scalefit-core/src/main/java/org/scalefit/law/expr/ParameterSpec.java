@@ -39,6 +39,12 @@ import java.util.Objects;
 public record ParameterSpec(String name, Scale scale, double lower, double upper, double fixed, String tiedTo,
                             double[] starts) implements Serializable {
 
+    /**
+     * How near a bound, relative to the bounds' width (in φ), or how far below its smallest start (log scale) a
+     * parameter is moved by {@link #inward}.
+     */
+    static final double INWARD = 1e-4;
+
     /** The scale a parameter is optimised on. */
     public enum Scale {
         /** θ itself (or its bounded transform). */
@@ -217,6 +223,33 @@ public record ParameterSpec(String name, Scale scale, double lower, double upper
             return Math.log(h - phi);
         }
         return phi;
+    }
+
+    /**
+     * u moved to where the transform responds again. Within {@value #INWARD} of a bound (of the bounds' width in φ;
+     * one-sided: of max(1, |bound|)) the transform's derivative dφ/du is that small too, so no refinement starting
+     * there moves the parameter, whatever the objective wants: the point at that distance from the bound is returned
+     * instead. Likewise a parameter on the log scale that ran off towards 0, below {@value #INWARD} times its
+     * smallest start value, has dθ/du ∝ θ ≈ 0: its smallest start is returned. u itself otherwise.
+     */
+    double inward(double u) {
+        if (scale == Scale.LOG) {
+            double smallest = Arrays.stream(startValues()).min().orElseThrow();
+            if (toTheta(u) < INWARD * smallest) {
+                return toInternal(smallest);
+            }
+        }
+        double l = lowerInPhi();
+        double h = upperInPhi();
+        if (Double.isFinite(l) && Double.isFinite(h)) {
+            double limit = Math.log((1 - INWARD) / INWARD);
+            return Math.max(-limit, Math.min(limit, u));
+        } else if (Double.isFinite(l)) {
+            return Math.max(Math.log(INWARD * Math.max(1, Math.abs(l))), u);
+        } else if (Double.isFinite(h)) {
+            return Math.max(Math.log(INWARD * Math.max(1, Math.abs(h))), u);
+        }
+        return u;
     }
 
     private double phi(double u) {

@@ -1,6 +1,7 @@
 package org.scalefit.law.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,29 @@ class ExpressionAllocationTest {
             assertThat(actual.tokens()).isCloseTo(expected.tokens(), within(1e-6 * expected.tokens()));
             assertThat(actual.predictedLoss()).isCloseTo(expected.predictedLoss(), within(1e-12));
         }
+    }
+
+    @Test
+    void aLawThatKeepsImprovingAlongTheBudgetLineHasNoAllocation() {
+        // α = 0: A/N^α is a constant, so at fixed C the loss falls with D = C/(6N) forever, towards N → 0
+        ExpressionLaw law = ExpressionFitTest.logScaleChinchilla();
+        double[] flat = {1.6, 130, 148, 0, 0.235};
+        assertThatThrownBy(() -> ExpressionAllocation.optimal(law, 0, flat, 1e21))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no compute-optimal allocation");
+        // a negative coefficient: -A/N^α falls without bound as N → 0
+        double[] negative = {1.6, -130, 148, 0.25, 0.235};
+        assertThatThrownBy(() -> ExpressionAllocation.optimal(law, 0, negative, 1e21))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no compute-optimal allocation");
+    }
+
+    @Test
+    void aSmallButPositiveExponentStillHasItsClosedFormAllocation() {
+        // α = 0.02: N_opt(10²¹) ≈ 1.65·10¹⁴, D/N ≈ 6·10⁻⁹, inside the searched range
+        double[] theta = {0.02, 0.235, Math.log(130), Math.log(148), Math.log(1.6)};
+        Allocation expected = ComputeOptimalAllocation.ofChinchillaParameters(theta).at(1e21);
+        Allocation actual = ExpressionAllocation.optimal(NamedLaws.named("chinchilla"), 0, theta, 1e21);
+        assertThat(actual.params()).isCloseTo(expected.params(), within(1e-6 * expected.params()));
     }
 }

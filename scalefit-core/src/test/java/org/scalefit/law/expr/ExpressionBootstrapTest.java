@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.FitProgress;
@@ -69,6 +71,59 @@ class ExpressionBootstrapTest {
         }
     }
 
+    /** A table of the engine's adversarial corpus ({@code org/scalefit/fit/corpus}) as points of params, tokens. */
+    private static LawPoints corpusTable(String name) {
+        String resource = "/org/scalefit/fit/corpus/" + name + ".csv";
+        try (var in = ExpressionBootstrapTest.class.getResourceAsStream(resource)) {
+            String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip()
+                    .split("\n");
+            double[][] columns = new double[2][lines.length - 1];
+            double[] losses = new double[lines.length - 1];
+            for (int i = 1; i < lines.length; i++) {
+                String[] fields = lines[i].strip().split(",");
+                columns[0][i - 1] = Double.parseDouble(fields[0]);
+                columns[1][i - 1] = Double.parseDouble(fields[1]);
+                losses[i - 1] = Double.parseDouble(fields[2]);
+            }
+            return LawPoints.of(resource, List.of("params", "tokens"), columns, losses);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aLogScaleParameterThatRanOffTowardsZeroIsNotFrozenThereInTheReplicates() {
+        // scalefit fit --law 'E + A/N^alpha + B/D^beta' --log E,A,B on noisy-00 ends at E ≈ 6e-13, where dE/du = E
+        // vanishes; refitted from there alone, all 100 replicates kept E ≈ 6e-13, although in 9 of them a descent
+        // from that point (scipy L-BFGS-B, E ≥ 0) lowers the resample's objective by 0.3–32 % and ends at E = 0.2–3.2
+        ExpressionLaw law = ExpressionLaw.of("user", LawExpression.parse("E + A/N^alpha + B/D^beta",
+                        List.of("N", "D"), List.of("E", "A", "alpha", "B", "beta")))
+                .withColumn("N", "params").withColumn("D", "tokens");
+        for (String name : List.of("E", "A", "B")) {
+            law = law.withParameter(law.parameter(name).logScale());
+        }
+        LawPoints data = corpusTable("noisy-00");
+        ExpressionFit estimate = fit(law, data);
+        assertThat(estimate.parameter("E")).isLessThan(1e-9);
+        ExpressionBootstrapResult result = new ExpressionBootstrap(estimate, data, 100, 42)
+                .run(LocalParallelism.withThreads(2), FitProgress.silent());
+        long moved = Arrays.stream(result.replicates()).filter(theta -> theta[0] > 0.1).count();
+        assertThat(moved).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aLawWithEveryParameterFixedHasEveryReplicateAtItsValues() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 18);
+        ExpressionLaw law = law().withFixed(java.util.Map.of("E", 1.8, "A", 420.0, "B", 900.0, "alpha", 0.32,
+                "beta", 0.28));
+        ExpressionBootstrapResult result = new ExpressionBootstrap(fit(law, data), data, 5, 2)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        assertThat(result.converged()).isEqualTo(5);
+        for (double[] theta : result.replicates()) {
+            assertThat(theta).containsExactly(1.8, 420, 900, 0.32, 0.28);
+        }
+    }
+
     @Test
     void theReplicatesDependOnTheSeedAloneNotOnTheThreads() {
         LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 14);
@@ -90,6 +145,71 @@ class ExpressionBootstrapTest {
         assertThat(band.skipped()).isZero();
         assertThat(point.params()).isBetween(band.params()[0], band.params()[1]);
         assertThat(point.tokens()).isBetween(band.tokens()[0], band.tokens()[1]);
+    }
+
+    @Test
+    void aParameterWhoseEstimateSitsOnItsBoundIsNotFrozenThereInTheReplicates() {
+        // unbounded, these runs give Â = 408 and the bootstrap's quartiles of A are 337 and 655 (40 resamples, seed
+        // 11): with A ≤ 400, θ̂ sits on the bound and a quarter or more of the resamples have their optimum inside
+        // it; refitted from θ̂ alone, all 40 replicates stayed at A = 400 to the last digit
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.02, 17);
+        ExpressionLaw law = law().withParameter(ParameterSpec.free("A").logScale().withBounds(1, 400)
+                .withStarts(10, 100, 300));
+        ExpressionFit estimate = fit(law, data);
+        assertThat(estimate.parameter("A")).isCloseTo(400, within(1e-6));
+        ExpressionBootstrapResult result = new ExpressionBootstrap(estimate, data, 40, 11)
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+        long inside = Arrays.stream(result.replicates()).filter(theta -> theta[1] < 390).count();
+        assertThat(inside).isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * Replicates as a bootstrap whose refits mostly ran out of evaluations leaves them: the refits that did not
+     * converge stopped next to θ̂ (where each started), the converged ones spread out; rows are (E, A, B, α, β).
+     */
+    private static ExpressionBootstrapResult partlyConverged(boolean... stationary) {
+        double[] estimate = {1.8, 420, 900, 0.32, 0.28};
+        double[][] replicates = new double[stationary.length][];
+        for (int r = 0; r < replicates.length; r++) {
+            double alpha = stationary[r] ? 0.2 + 0.05 * r : 0.32 + 1e-4 * r;
+            replicates[r] = new double[] {1.8, 420, 900, alpha, 0.28};
+        }
+        return new ExpressionBootstrapResult(law(), estimate, replicates, stationary, 9);
+    }
+
+    @Test
+    void intervalsComeFromTheConvergedRefitsAloneNotFromRefitsStuckNearTheEstimate() {
+        ExpressionBootstrapResult result = partlyConverged(true, false, true, false, false, true, false, true);
+        double[] alpha = result.parameterIntervals(0.5)[3];
+        // the converged α are 0.20, 0.30, 0.45, 0.55: their quartiles (linear interpolation) are 0.275 and 0.475
+        assertThat(alpha[0]).isCloseTo(0.275, within(1e-12));
+        assertThat(alpha[1]).isCloseTo(0.475, within(1e-12));
+        double[] at = {1e9, 2e10};
+        double[] band = result.predictionInterval(at, 0.5);
+        double[] loss = new double[4];
+        double[] converged = {0.55, 0.45, 0.30, 0.20};
+        for (int r = 0; r < 4; r++) {
+            loss[r] = law().predict(at, new double[] {1.8, 420, 900, converged[r], 0.28});
+        }
+        assertThat(band[0]).isCloseTo(loss[0] + 0.75 * (loss[1] - loss[0]), within(1e-12));
+        assertThat(band[1]).isCloseTo(loss[2] + 0.25 * (loss[3] - loss[2]), within(1e-12));
+    }
+
+    @Test
+    void theAllocationIntervalLeavesOutTheRefitsThatDidNotConverge() {
+        ExpressionBootstrapResult result = partlyConverged(true, false, true, false, false, true, false, true);
+        var band = result.allocationInterval(0, 1e21, 0.5);
+        assertThat(band.skipped()).isEqualTo(4);
+    }
+
+    @Test
+    void withFewerThanTwoConvergedRefitsThereAreNoIntervals() {
+        ExpressionBootstrapResult result = partlyConverged(false, false, true, false);
+        assertThat(result.parameterIntervals(0.95)[3]).containsOnly(Double.NaN);
+        assertThat(result.predictionInterval(new double[] {1e9, 2e10}, 0.95)).containsOnly(Double.NaN);
+        var band = result.allocationInterval(0, 1e21, 0.95);
+        assertThat(band.params()).containsOnly(Double.NaN);
+        assertThat(band.skipped()).isEqualTo(3);
     }
 
     @Test

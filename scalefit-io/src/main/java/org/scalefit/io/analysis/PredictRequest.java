@@ -56,10 +56,12 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     /**
      * The predictions as a table: a header and rows for the points (input values, loss, and with replicates its
      * interval), then for the budgets (C, N, D, D/N, loss, and with replicates the intervals of N and D and the
-     * replicates skipped); {@code replicates} is how many bootstrap replicates the intervals come from (0: none).
+     * replicates skipped); {@code replicates} is how many bootstrap replicates the fit holds (0: none), and
+     * {@code converged} how many of them the intervals come from, those whose refit converged (no intervals, NaN,
+     * if fewer than two: {@link ExpressionBootstrapResult}).
      */
     public record Result(String pointHeader, List<String> pointRows, String allocationHeader,
-                         List<String> allocationRows, int replicates) {
+                         List<String> allocationRows, int replicates, int converged) {
 
         public Result {
             pointRows = List.copyOf(pointRows);
@@ -105,7 +107,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         String allocationHeader = "compute,params,tokens,tokens_per_param,loss" + (bootstrap.isPresent()
                 ? ",params_low,params_high,tokens_low,tokens_high,skipped_replicates" : "");
         List<String> allocationRows = new ArrayList<>();
-        int params = compute.isEmpty() ? 0 : paramsInput(expression);
+        int params = compute.isEmpty() ? 0 : ExpressionAllocation.paramsInput(expression);
         for (double budget : compute) {
             Allocation allocation = ExpressionAllocation.optimal(expression, params, theta, budget);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%.4g,%.12g", budget,
@@ -119,7 +121,8 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
             allocationRows.add(row.toString());
         }
         return new Result(pointHeader, pointRows, allocationHeader, allocationRows,
-                bootstrap.map(ExpressionBootstrapResult::count).orElse(0));
+                bootstrap.map(ExpressionBootstrapResult::count).orElse(0),
+                bootstrap.map(ExpressionBootstrapResult::converged).orElse(0));
     }
 
     /**
@@ -191,14 +194,5 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
                     + " (its inputs are " + inputs + ")");
         }
         return x;
-    }
-
-    /** Which of the two inputs is the parameter count: the one reading params, else the first. */
-    private static int paramsInput(ExpressionLaw law) {
-        if (law.columns().size() != 2) {
-            throw new IllegalArgumentException("--compute needs a law of two inputs (N, D); this law has "
-                    + law.expression().inputs());
-        }
-        return law.columns().get(1).equals("params") ? 1 : 0;
     }
 }

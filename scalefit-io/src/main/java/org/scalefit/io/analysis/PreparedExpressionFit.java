@@ -20,6 +20,7 @@ import org.scalefit.io.TableReader;
 import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredRunTable;
+import org.scalefit.law.expr.ExpressionBootstrap;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
@@ -142,6 +143,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         if (bootstrap != null) {
             key.put("bootstrap", bootstrap);
             key.put("seed", seed);
+            key.put("bootstrap_revision", ExpressionBootstrap.REVISION);
         }
         return CacheKey.of(ANALYSIS, provenance.dataSha256(), key, provenance.version());
     }
