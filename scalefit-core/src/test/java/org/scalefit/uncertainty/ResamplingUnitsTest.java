@@ -36,7 +36,7 @@ class ResamplingUnitsTest {
 
     @Test
     void everyRunBlockResampleHoldsWholeRuns() {
-        qt().withExamples(60).forAll(integers().between(1, 40), longs().all(), integers().between(0, 1))
+        qt().withFixedSeed(39L).withExamples(60).forAll(integers().between(1, 40), longs().all(), integers().between(0, 1))
                 .checkAssert((runs, seed, streamIndex) -> {
                     RunKeys keys = shuffledRuns(runs, seed);
                     ResamplingUnits units = ResamplingUnits.runs(keys);
