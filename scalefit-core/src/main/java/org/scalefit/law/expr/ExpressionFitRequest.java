@@ -1,6 +1,7 @@
 package org.scalefit.law.expr;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,12 +39,14 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "far-from-starts-extrapolation-1";
+    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-1";
     /**
-     * A parameter that ends farther beyond its start values than this many times their range (on its fitting scale)
-     * is far from its starts ({@link #run}'s warnings).
+     * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
+     * from its starts ({@link #run}'s warnings).
      */
     static final double FAR_FROM_STARTS = 10;
+    /** Multiplying or dividing a log-scale parameter by e changes F by at most this fraction: it is not identified. */
+    static final double FLAT = 1e-9;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -116,6 +119,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         }
         warnings.addAll(warnings(theta));
         warnings.addAll(farFromStartsWarnings(theta));
+        warnings.addAll(flatWarnings(objective, theta, search.best().value()));
+        String oneSided = oneSidedWarning(theta);
+        if (oneSided != null) {
+            warnings.add(oneSided);
+        }
         String extrapolation = extrapolationWarning(theta);
         if (extrapolation != null) {
             warnings.add(extrapolation);
@@ -155,51 +163,131 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * A free parameter that ended far from its start values: farther beyond their range [lo, hi] than
-     * {@value #FAR_FROM_STARTS}·(hi − lo), on the scale it is fitted on. On the linear scale every start then began far
-     * from where the fit ended, so the grid did not explore that region and a better optimum may lie there unvisited
-     * — typically a coefficient of 10²–10⁹ fitted from the default starts 0, 0.5, 1, where the search is also badly
-     * scaled. On the log scale it is a parameter running off to 0 or ∞ (log θ far beyond the starts' log range): the
-     * data push it as far as the search goes, so they do not identify it (e.g. a floor E of 10⁻¹²⁰ on data without
-     * one). Parameters with a single start value have no range and are not checked.
+     * A free parameter on the linear scale whose value θ̂ lies farther from its start values [θ_lo, θ_hi] than
+     * {@value #FAR_FROM_STARTS}·(θ_hi − θ_lo): every start began far from where the fit ended, so the grid did not
+     * explore that region and a better optimum may lie there unvisited — typically a coefficient of 10²–10⁹ fitted
+     * from the default starts 0, 0.5, 1, where the search is also badly scaled. (A log-scale parameter far from its
+     * starts is judged by {@link #flatWarnings}.) Parameters with a single start value have no range and are not
+     * checked.
      */
     private List<String> farFromStartsWarnings(double[] theta) {
         List<String> warnings = new ArrayList<>();
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
-            double[] starts = spec.isFree() ? spec.startValues() : new double[0];
-            if (starts.length < 2) {
+            if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LINEAR) {
                 continue;
             }
-            boolean log = spec.scale() == ParameterSpec.Scale.LOG;
-            double low = Arrays.stream(starts).map(v -> log ? Math.log(v) : v).min().orElseThrow();
-            double high = Arrays.stream(starts).map(v -> log ? Math.log(v) : v).max().orElseThrow();
-            double fitted = log ? Math.log(theta[p]) : theta[p];
-            double beyond = Math.max(0, Math.max(low - fitted, fitted - high));
-            if (!(beyond > FAR_FROM_STARTS * (high - low))) {
-                continue;
-            }
-            String name = spec.name();
-            if (log) {
-                warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g ran off towards %s (log %s = %.4g, its "
-                                + "starts span log %s = %.4g … %.4g): the data push it as far as the search goes, so "
-                                + "they do not identify it; read it as %s, not as a value",
-                        name, theta[p], fitted < low ? "0" : "infinity", name, fitted, name, low, high,
-                        fitted < low ? "negligible" : "unbounded"));
-            } else {
+            double[] starts = spec.startValues();
+            double low = Arrays.stream(starts).min().orElse(Double.NaN);
+            double high = Arrays.stream(starts).max().orElse(Double.NaN);
+            double beyond = Math.max(0, Math.max(low - theta[p], theta[p] - high));
+            if (starts.length >= 2 && beyond > FAR_FROM_STARTS * (high - low)) {
                 warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g ended far beyond its start values "
                                 + "(%s … %s, linear scale): no start of the grid began near it, so a better optimum "
                                 + "may lie in a region the search did not explore; fit it on the log scale (--log %s) "
                                 + "or from starts near its size (--start %s=…)",
-                        name, theta[p], plain(low), plain(high), name, name));
+                        spec.name(), theta[p], plain(low), plain(high), spec.name(), spec.name()));
             }
         }
         return warnings;
     }
 
-    /** A start value as written: 0, 0.5, 1, 1E+5. */
+    /**
+     * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
+     * held) changes F by at most {@value #FLAT} of F (or F's rounding level) — e.g. a floor E of 10⁻¹³ next to
+     * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
+     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked.
+     */
+    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value) {
+        List<String> warnings = new ArrayList<>();
+        double allowed = Math.max(FLAT * Math.abs(value), objective.roundingLevel());
+        for (int p = 0; p < theta.length; p++) {
+            ParameterSpec spec = law.parameters().get(p);
+            if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LOG) {
+                continue;
+            }
+            double largest = 0;
+            boolean checked = true;
+            for (double factor : new double[] {Math.E, 1 / Math.E}) {
+                double moved = theta[p] * factor;
+                if (!(moved > spec.lower() && moved < spec.upper())) {
+                    checked = false;
+                    break;
+                }
+                double[] at = theta.clone();
+                at[p] = moved;
+                largest = Math.max(largest, Math.abs(objective.value(objective.internal(at)) - value));
+            }
+            if (!checked || !(largest <= allowed)) {
+                continue;
+            }
+            double[] starts = spec.startValues();
+            double low = Arrays.stream(starts).min().orElse(theta[p]);
+            double high = Arrays.stream(starts).max().orElse(theta[p]);
+            String reading = theta[p] < low ? "read it as negligible (0)"
+                    : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
+            warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: multiplying or dividing "
+                    + "it by e changes the objective by %.3g of itself, so the data do not determine it; %s, not as a "
+                    + "value", spec.name(), theta[p], largest / Math.abs(value), reading));
+        }
+        return warnings;
+    }
+
+    /**
+     * Every weighted point on the same side of the fitted law (all residuals r_i = L_i − L̂_i, or log L_i − log L̂_i,
+     * of one sign; three points or more): the law, with its fixed values and bounds, cannot pass through the data
+     * — with a free parameter that shifts it, the optimum would not leave them all on one side. Names the fixed
+     * parameters, the usual cause (e.g. a floor fixed above every loss).
+     */
+    private String oneSidedWarning(double[] theta) {
+        double[][] columns = new double[law.columns().size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = data.column(law.columns().get(j));
+        }
+        double[] x = new double[columns.length];
+        double[] losses = data.losses();
+        double[] weights = data.weights();
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        int counted = 0;
+        for (int i = 0; i < losses.length; i++) {
+            if (!(weights[i] > 0)) {
+                continue;
+            }
+            for (int j = 0; j < x.length; j++) {
+                x[j] = columns[j][i];
+            }
+            double predicted = law.predict(x, theta);
+            double r = law.residual() == Residual.LOG ? Math.log(losses[i]) - Math.log(predicted)
+                    : losses[i] - predicted;
+            if (!Double.isFinite(r)) {
+                return null;
+            }
+            lowest = Math.min(lowest, r);
+            highest = Math.max(highest, r);
+            counted++;
+        }
+        if (counted < 3 || (lowest <= 0 && highest >= 0)) {
+            return null;
+        }
+        List<String> fixed = new ArrayList<>();
+        for (ParameterSpec spec : law.parameters()) {
+            if (spec.isFixed()) {
+                fixed.add(spec.name() + " = " + plain(spec.fixed()));
+            }
+        }
+        return String.format(Locale.ROOT, "every point lies %s the fitted law (%s residuals %.4g … %.4g): the law "
+                        + "cannot pass through the data%s; its parameters are a compromise, not a fit",
+                highest < 0 ? "below" : "above", law.residual() == Residual.LOG ? "log" : "raw", lowest, highest,
+                fixed.isEmpty() ? "" : " with its fixed values (" + String.join(", ", fixed) + ")");
+    }
+
+    /** A value as a person writes it: 0, 0.5, 10, 100000; beyond 10⁻⁴…10⁷, six significant digits (1e+09). */
     private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toString();
+        double size = Math.abs(value);
+        return value == 0 || (size >= 1e-4 && size < 1e7)
+                ? BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString()
+                : String.format(Locale.ROOT, "%.6g", value);
     }
 
     /**

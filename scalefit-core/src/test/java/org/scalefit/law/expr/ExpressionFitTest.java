@@ -226,17 +226,29 @@ class ExpressionFitTest {
     }
 
     @Test
-    void aLogScaleParameterThatRunsOffToZeroIsReportedAsNotIdentified() {
+    void aLogScaleParameterTheObjectiveDoesNotDependOnIsReportedAsNotIdentified() {
         ToDoubleFunction<double[]> noFloor = x -> 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
         ExpressionLaw logFloor = logScaleChinchilla()
                 .withParameter(ParameterSpec.free("E").logScale().withStarts(0.5, 1, 2));
-        ExpressionFit fit = fit(logFloor, synthetic(noFloor, 0, 7));
+        ExpressionFit fit = fit(logFloor, synthetic(noFloor, 0.003, 7));
         assertThat(fit.parameter("E")).isLessThan(1e-6);
         assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning)
-                .startsWith("parameter E = ").contains("ran off towards 0").contains("read it as negligible"));
+                .startsWith("parameter E = ").contains("is not identified").contains("read it as negligible"));
 
         ToDoubleFunction<double[]> floor = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
-        assertThat(fit(logFloor, synthetic(floor, 0, 7)).warnings())
-                .noneSatisfy(warning -> assertThat(warning).contains("ran off"));
+        assertThat(fit(logFloor, synthetic(floor, 0.003, 7)).warnings())
+                .noneSatisfy(warning -> assertThat(warning).contains("not identified"));
+    }
+
+    @Test
+    void aFixedFloorAboveEveryLossIsReportedWithThePointsAllOnOneSide() {
+        ToDoubleFunction<double[]> truth = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        LawPoints data = synthetic(truth, 0.003, 8);
+        ExpressionFit fixedHigh = fit(logScaleChinchilla().withFixed(java.util.Map.of("E", 10.0)), data);
+        assertThat(fixedHigh.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("every point lies below the fitted law (log residuals -").contains("(E = 10)"));
+
+        assertThat(fit(logScaleChinchilla(), data).warnings())
+                .noneSatisfy(warning -> assertThat(warning).contains("every point lies"));
     }
 }
