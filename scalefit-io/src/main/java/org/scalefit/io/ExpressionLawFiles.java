@@ -150,9 +150,10 @@ public final class ExpressionLawFiles {
     }
 
     /**
-     * The law of {@code text}: its free names are inputs when {@code inputs} maps them, when they are a default
-     * input name ({@link #DEFAULT_COLUMNS}) or a known column ({@link #KNOWN_COLUMNS}); all others are parameters,
-     * in the order of {@code parameterOrder} and then of first use, free on the linear scale.
+     * The law of {@code text}: its free names are inputs when {@code inputs} maps them (in that map's order, so that
+     * a law file read back keeps the inputs of the law it was written from), then, in order of first use, when they
+     * are a default input name ({@link #DEFAULT_COLUMNS}) or a known column ({@link #KNOWN_COLUMNS}); all others are
+     * parameters, in the order of {@code parameterOrder} and then of first use, free on the linear scale.
      */
     public static ExpressionLaw infer(String name, String text, Map<String, String> inputs,
                                       List<String> parameterOrder) {
@@ -169,11 +170,14 @@ public final class ExpressionLawFiles {
                 parameters.add(symbol);
             }
         }
-        for (String symbol : free) {
-            if (inputs.containsKey(symbol)) {
+        for (String symbol : inputs.keySet()) {
+            if (free.contains(symbol)) {
                 inputNames.add(symbol);
                 columns.add(inputs.get(symbol));
-            } else if (parameterOrder.contains(symbol)) {
+            }
+        }
+        for (String symbol : free) {
+            if (inputs.containsKey(symbol) || parameterOrder.contains(symbol)) {
                 continue;
             } else if (DEFAULT_COLUMNS.containsKey(symbol)) {
                 inputNames.add(symbol);

@@ -120,6 +120,18 @@ class LawFilesTest {
     }
 
     @Test
+    void aLawKeepsItsDeclaredInputsInTheirOrderAndTakesOthersInOrderOfFirstUse() {
+        java.util.Map<String, String> declared = new java.util.LinkedHashMap<>();
+        declared.put("N", "params");
+        declared.put("D", "tokens");
+        String text = "E + B/D^beta + A/N^alpha + U^0";
+        assertThat(ExpressionLawFiles.infer("x", text, declared, java.util.List.of()).expression().inputs())
+                .containsExactly("N", "D", "U");
+        assertThat(ExpressionLawFiles.infer("x", text, java.util.Map.of(), java.util.List.of()).expression().inputs())
+                .containsExactly("D", "N", "U");
+    }
+
+    @Test
     void theDigestIsTheFilesSha256() throws IOException {
         Path empty = file("empty.json", "");
         assertThat(LawFiles.sha256(empty))
