@@ -33,7 +33,8 @@ final class PredictCommand implements Callable<Integer> {
             + "…) or a law written as text, with its parameters given by --set.")
     String law;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A parameter value of --law.")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", split = ",",
+            description = "Parameter values of --law (repeatable, or comma-separated: --set E=1.69,A=406.4).")
     Map<String, Double> values = new LinkedHashMap<>();
 
     @Option(names = "--reference", paramLabel = "NAME",

@@ -67,6 +67,10 @@ class LawLanguageCommandsTest {
         assertThat(named.exitCode()).as(named.err()).isZero();
         // Muennighoff et al.'s README check values
         assertThat(named.out()).contains("2.22564408900", "2.22696340751");
+        CliRun commas = CliRun.of("predict", "--law", "data-constrained", "--set", "a=6.255414,b=7.3049974,e=0.6254804",
+                "--set", "alpha=0.3526596,beta=0.3526596,R_D_star=15.387756,R_N_star=5.309743", "--points",
+                points.toString());
+        assertThat(commas.out()).as(commas.err()).isEqualTo(named.out());
         CliRun reference = CliRun.of("predict", "--reference", "chinchilla-unrounded", "--compute", "5.76e23");
         assertThat(reference.exitCode()).as(reference.err()).isZero();
         assertThat(reference.out()).contains("5.76000e+23\t");
