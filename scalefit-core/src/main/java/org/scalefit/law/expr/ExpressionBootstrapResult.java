@@ -97,8 +97,9 @@ public record ExpressionBootstrapResult(ExpressionLaw law, double[] estimate, do
     }
 
     /**
-     * The central interval {low, high} of L̂(x) over the converged replicates, at coverage {@code level} ({NaN, NaN}
-     * if fewer than two converged).
+     * The central interval {low, high} of L̂(x) over the converged replicates, at coverage {@code level}; {NaN, NaN}
+     * if fewer than two converged, or if the law is not finite at x for one of them (an interval over the others
+     * would be silently narrower than the replicates say).
      */
     public double[] predictionInterval(double[] inputs, double level) {
         double[][] draws = convergedReplicates();
@@ -109,6 +110,9 @@ public record ExpressionBootstrapResult(ExpressionLaw law, double[] estimate, do
         double[][] losses = new double[draws.length][1];
         for (int r = 0; r < draws.length; r++) {
             losses[r][0] = law.predict(inputs, draws[r]);
+            if (!Double.isFinite(losses[r][0])) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
         }
         return interval(losses, lowerTail, 0);
     }

@@ -219,4 +219,20 @@ class ExpressionBootstrapTest {
         assertThatThrownBy(() -> new ExpressionBootstrap(estimate, data, 1, 0))
                 .hasMessageContaining("at least 2");
     }
+
+    @Test
+    void aPredictionIntervalIsUndefinedWhereTheLawIsNotFiniteForAConvergedReplicate() {
+        ExpressionLaw shifted = ExpressionLaw.of("shifted", LawExpression.parse("E + log(N - c)", List.of("N"),
+                List.of("E", "c")));
+        double[][] replicates = new double[10][];
+        for (int r = 0; r < replicates.length; r++) {
+            replicates[r] = new double[] {1 + 0.01 * r, r == 9 ? 2e9 : 0};
+        }
+        boolean[] stationary = new boolean[10];
+        Arrays.fill(stationary, true);
+        ExpressionBootstrapResult result = new ExpressionBootstrapResult(shifted, new double[] {1, 0}, replicates,
+                stationary, 1);
+        assertThat(result.predictionInterval(new double[] {1e9}, 0.8)).containsExactly(Double.NaN, Double.NaN);
+        assertThat(result.predictionInterval(new double[] {3e9}, 0.8)).doesNotContain(Double.NaN);
+    }
 }
