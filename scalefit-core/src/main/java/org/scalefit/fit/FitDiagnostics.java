@@ -3,6 +3,7 @@ package org.scalefit.fit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
 
@@ -140,7 +141,7 @@ public final class FitDiagnostics {
             unidentified[k + j] = unidentified[j];
         }
         unidentified[2 * k] = floorNegligible(theta, k, smallestLoss(observations));
-        return java.util.stream.IntStream.range(0, 2 * k + 1).filter(i -> unidentified[i]).toArray();
+        return IntStream.range(0, 2 * k + 1).filter(i -> unidentified[i]).toArray();
     }
 
     private static double smallestLoss(Observations observations) {

@@ -39,7 +39,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-1";
+    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-2";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -227,8 +227,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             String reading = theta[p] < low ? "read it as negligible (0)"
                     : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
             warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: multiplying or dividing "
-                    + "it by e changes the objective by %.3g of itself, so the data do not determine it; %s, not as a "
-                    + "value", spec.name(), theta[p], largest / Math.abs(value), reading));
+                    + "it by e changes the objective by at most %.3g (at %.6g), so the data do not determine it; %s, "
+                    + "not as a value", spec.name(), theta[p], largest, value, reading));
         }
         return warnings;
     }
@@ -258,8 +258,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 x[j] = columns[j][i];
             }
             double predicted = law.predict(x, theta);
-            double r = law.residual() == Residual.LOG ? Math.log(losses[i]) - Math.log(predicted)
-                    : losses[i] - predicted;
+            double r = law.residual().of(losses[i], predicted);
             if (!Double.isFinite(r)) {
                 return null;
             }

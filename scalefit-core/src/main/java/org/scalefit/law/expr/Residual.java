@@ -8,5 +8,10 @@ public enum Residual {
      */
     LOG,
     /** r = L − L̂, for losses that may be zero or negative (e.g. differences, or Gadre et al.'s least squares). */
-    RAW
+    RAW;
+
+    /** r of an observed loss L and a prediction L̂ on this scale. */
+    public double of(double observed, double predicted) {
+        return this == LOG ? Math.log(observed) - Math.log(predicted) : observed - predicted;
+    }
 }
