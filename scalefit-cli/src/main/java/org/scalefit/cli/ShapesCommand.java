@@ -24,10 +24,13 @@ import picocli.CommandLine.Option;
                 + "500 token counts), streamed in parallel; with --relaxed, each optimum refined over real-valued "
                 + "shapes at its exact FLOPs and rounded to a buildable shape.",
                 "",
+                "With --bootstrap: the bands of --law's prescriptions over the replicates of a bootstrap of its fit.",
+                "",
                 "With --feasible: the shapes within a tolerance of target sizes that satisfy the architecture's "
                         + "constraints (Gemstones' feasible model shapes)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage", "3:bad law file (file and field are printed)"})
+        exitCodeList = {"0:success", "2:bad usage",
+                "3:bad law or bootstrap file (file and field are printed)", "130:interrupted"})
 final class ShapesCommand implements Callable<Integer> {
 
     @Option(names = "--law", paramLabel = "FIT.json",
@@ -44,6 +47,13 @@ final class ShapesCommand implements Callable<Integer> {
                     + "a buildable shape (width a multiple of head size x queries per group). Every law is refined "
                     + "(Gemstones refines the width-depth law only).")
     boolean relaxed;
+
+    @Option(names = "--bootstrap", paramLabel = "BOOT.json",
+            description = "Bands of --law's prescriptions: the bootstrap of its fit with every replicate's "
+                    + "parameters (scalefit bootstrap --fit FIT.json --draws --out BOOT.json). Each replicate law is "
+                    + "searched in the same pass; per bucket, the median and the bootstrap's percentile band "
+                    + "(its --level) of width, depth, tokens, params, FLOPs, w/d, tokens/N and loss, each on its own.")
+    Path bootstrap;
 
     @Mixin
     ShapeSearchOptions search = new ShapeSearchOptions();
@@ -75,6 +85,10 @@ final class ShapesCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.requireWritableFiles(out, csv);
         ShapesPrinter printer = new ShapesPrinter(System.out);
+        if (feasible && bootstrap != null) {
+            throw new IllegalArgumentException("--bootstrap gives bands of a law's prescriptions; --feasible lists "
+                    + "shapes without a law");
+        }
         if (feasible) {
             FeasibleShapesResult result = new FeasibleShapesRequest(shape.architecture(), targets, tolerance).run();
             write(result.document().write(), result.csv());
@@ -85,7 +99,12 @@ final class ShapesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--law is required (or --feasible)");
         }
         List<Path> laws = law2 == null ? List.of(law) : List.of(law, law2);
-        ShapeSearchResult result = new ShapeSearchRequest(laws, search.search(shape.architecture()), relaxed).run(threads.local());
+        ShapeSearchRequest request = new ShapeSearchRequest(laws, search.search(shape.architecture()), relaxed,
+                bootstrap);
+        ShapeSearchResult result;
+        try (TerminalProgress progress = TerminalProgress.start("shapes", request.search().grid().widthCount())) {
+            result = request.run(threads.local(), progress);
+        }
         write(result.document().write(), result.csv());
         printer.print(result);
         return 0;

@@ -10,6 +10,8 @@ import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.AllocationBands.Spread;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * {@code scalefit shapes}' human-readable result on standard output: per law its optimum per FLOPs bucket (and the
@@ -45,6 +47,11 @@ record ShapesPrinter(PrintStream out) {
                 }
             }
         }
+        for (LawResult law : results) {
+            if (law.bands() != null) {
+                bands(law);
+            }
+        }
         if (results.stream().anyMatch(r -> r.relaxed().stream().anyMatch(RelaxedShape::atBound))) {
             out.printf(Locale.ROOT, "%n* on or outside a bound of the relaxed box (width >= 256, depth >= 2): the "
                     + "law wants a shape beyond it; (grid): no real-valued shape in the box beats the grid row.%n");
@@ -58,6 +65,36 @@ record ShapesPrinter(PrintStream out) {
             List<String> listed = result.near(target).stream().map(s -> s.width() + "x" + s.depth()).toList();
             out.printf(Locale.ROOT, "  %-8.4g %4d  %s%n", target, listed.size(), String.join(" ", listed));
         }
+    }
+
+    private void bands(LawResult law) {
+        ShapeBands bands = law.bands().bands();
+        out.printf(Locale.ROOT, "%n%s %s: grid optimum per FLOPs bucket with its %s %% bootstrap band (%s: %d "
+                        + "replicates%s); each band on its own, the low ends together are no replicate's shape%n",
+                law.role(), law.optima().law().form().name(), number(bands.level()), law.bands().file(),
+                bands.used(), bands.leftOut().length == 0 ? ""
+                        : ", " + bands.leftOut().length + " left out: refit failed");
+        out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s%n", "FLOPs<=", "width", "depth", "tokens",
+                "params", "loss");
+        for (ShapeBands.Band band : bands.bands()) {
+            ShapePoint point = band.estimate().point();
+            out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s%n",
+                    String.format(Locale.ROOT, "%.3g", band.estimate().upperFlops()),
+                    banded("%.0f", point.width(), band.width()), banded("%.0f", point.depth(), band.depth()),
+                    banded("%.3g", point.tokens(), band.tokens()), banded("%.3g", point.params(), band.params()),
+                    banded("%.4f", point.loss(), band.loss()));
+        }
+    }
+
+    /** "value [low, high]" with {@code format} for each number. */
+    private static String banded(String format, double value, Spread spread) {
+        return String.format(Locale.ROOT, format + " [" + format + ", " + format + "]", value, spread.low(),
+                spread.high());
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%s", value);
     }
 
     private void line(String flops, ShapePoint point, String kind) {

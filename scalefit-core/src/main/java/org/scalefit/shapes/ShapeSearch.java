@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.scalefit.fit.FitProgress;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.parallel.Parallelism;
 
@@ -62,6 +63,14 @@ public final class ShapeSearch {
      * T<sub>j</sub> = exp(c<sub>j</sub> − α<sub>j</sub>·ln x<sub>j</sub>).
      */
     public List<ShapeOptima> minimise(List<FittedLaw> laws, Parallelism parallelism) {
+        return minimise(laws, parallelism, FitProgress.silent());
+    }
+
+    /**
+     * {@link #minimise(List, Parallelism)}, telling {@code progress} of every width scanned (
+     * {@link ShapeGrid#widthCount()} units in all).
+     */
+    public List<ShapeOptima> minimise(List<FittedLaw> laws, Parallelism parallelism, FitProgress progress) {
         if (laws.isEmpty()) {
             throw new IllegalArgumentException("no law to minimise");
         }
@@ -75,7 +84,7 @@ public final class ShapeSearch {
             }
         }
         Scan scan = new Scan(compiled, tokenValues, tokenTerms);
-        List<WidthBest> perWidth = parallelism.map(grid.widthCount(), scan::width);
+        List<WidthBest> perWidth = parallelism.map(grid.widthCount(), scan::width, width -> progress.advance(1));
         WidthBest best = new WidthBest(compiled.length, buckets.count());
         for (WidthBest width : perWidth) {
             best.absorb(width);

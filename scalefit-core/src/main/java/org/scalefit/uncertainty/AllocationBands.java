@@ -92,7 +92,8 @@ public record AllocationBands(double level, List<Band> bands, int[] unusableRepl
         if (!applies(law)) {
             return new AllocationBands(level, List.of(), new int[0], "law " + law.name() + " is on "
                     + law.inputs() + ", not (params, tokens): it has no closed-form compute-optimal allocation "
-                    + "(scalefit shapes searches width, depth and tokens under a budget instead)");
+                    + "(scalefit shapes searches width, depth and tokens under a budget instead, and with "
+                    + "--bootstrap gives the bands of its prescriptions)");
         }
         for (double compute : budgets) {
             if (!(compute > 0) || Double.isInfinite(compute)) {

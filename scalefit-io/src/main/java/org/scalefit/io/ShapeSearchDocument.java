@@ -2,16 +2,20 @@ package org.scalefit.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.scalefit.io.FitBootstrapDocument.Spread;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapePoint;
 import org.scalefit.shapes.ShapeSearch;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * scalefit's result document of a shape search ({@link ShapeSearch}, Gemstones' width–depth search under a FLOPs
@@ -115,13 +119,51 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
         }
     }
 
-    /** One law's results: the law, the grid rows in range, and one optimum per bucket. */
+    /**
+     * One law's results: the law, the grid rows in range, one optimum per bucket, and the bootstrap bands of those
+     * optima (absent unless asked for).
+     */
     public record Law(@JsonUnwrapped LawParameters law, @JsonProperty("rows_in_range") long rowsInRange,
-                      List<Optimum> optima) {
+                      List<Optimum> optima, @JsonInclude(JsonInclude.Include.NON_NULL) Bands bands) {
 
         public Law {
             optima = List.copyOf(optima);
         }
+    }
+
+    /**
+     * The bootstrap bands of a law's grid optima ({@link ShapeBands}): the bootstrap document and its SHA-256, the
+     * coverage in percent, the replicates summarised and those left out (their refit failed), and per bucket each
+     * quantity's median and central percentile band over the replicates.
+     */
+    @JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out", "buckets"})
+    public record Bands(String bootstrap, @JsonProperty("bootstrap_sha256") String bootstrapSha256, double level,
+                        @JsonProperty("replicates_used") int replicatesUsed,
+                        @JsonProperty("left_out") List<Integer> leftOut, List<BucketBand> buckets) {
+
+        public Bands {
+            leftOut = List.copyOf(leftOut);
+            buckets = List.copyOf(buckets);
+        }
+
+        static Bands of(ShapeSearchJson.Bootstrapped bootstrapped) {
+            ShapeBands bands = bootstrapped.bands();
+            List<BucketBand> buckets = new ArrayList<>();
+            for (ShapeBands.Band band : bands.bands()) {
+                buckets.add(new BucketBand(band.estimate().bucket(), Spread.of(band.width()),
+                        Spread.of(band.depth()), Spread.of(band.tokens()), Spread.of(band.params()),
+                        Spread.of(band.flops()), Spread.of(band.ratio()), Spread.of(band.tokensPerParam()),
+                        Spread.of(band.loss())));
+            }
+            return new Bands(bootstrapped.file(), bootstrapped.sha256(), bands.level(), bands.used(),
+                    Arrays.stream(bands.leftOut()).boxed().toList(), buckets);
+        }
+    }
+
+    /** One bucket's band: each quantity's low percentile, median and high percentile over the replicates. */
+    @JsonPropertyOrder({"bucket", "width", "depth", "tokens", "params", "flops", "ratio", "tokens_per_param", "loss"})
+    public record BucketBand(int bucket, Spread width, Spread depth, Spread tokens, Spread params, Spread flops,
+                             Spread ratio, @JsonProperty("tokens_per_param") Spread tokensPerParam, Spread loss) {
     }
 
     /** A bucket's grid optimum and, when refined, its relaxed optimum and that optimum's rounding. */
@@ -210,6 +252,6 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                     Point.of(optimum.point()), relaxed, rounded));
         }
         return new Law(LawParameters.of(result.role(), result.file(), result.optima().law()),
-                result.optima().rowsInRange(), optima);
+                result.optima().rowsInRange(), optima, result.bands() == null ? null : Bands.of(result.bands()));
     }
 }

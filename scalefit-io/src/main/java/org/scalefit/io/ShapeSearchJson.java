@@ -3,6 +3,8 @@ package org.scalefit.io;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
@@ -10,13 +12,16 @@ import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapePoint;
 import org.scalefit.shapes.ShapeSearch;
+import org.scalefit.uncertainty.AllocationBands.Spread;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * The CSV forms of a shape search ({@link ShapeSearch}, optionally refined by {@link RelaxedShape}) and of the
  * feasible-shape enumeration ({@link FeasibleShapes}), and the search's per-law results; the JSON forms are the
  * records {@link ShapeSearchDocument} and {@link FeasibleShapesDocument}.
  *
- * <p>CSV: one line per law, bucket and kind ({@code grid}, {@code relaxed}, {@code rounded}).
+ * <p>CSV: one line per law, bucket and kind ({@code grid}, {@code relaxed}, {@code rounded}, and with bootstrap
+ * bands {@code band_low}, {@code band_median}, {@code band_high}: each column its own percentile over the replicates).
  */
 public final class ShapeSearchJson {
 
@@ -28,14 +33,37 @@ public final class ShapeSearchJson {
      * @param sha256  the file's SHA-256
      * @param optima  its per-bucket grid optima
      * @param relaxed their refinements, in the same order (empty when not refined)
+     * @param bands   the bootstrap bands of its grid optima, or null when none were asked for
      */
-    public record LawResult(String role, String file, String sha256, ShapeOptima optima, List<RelaxedShape> relaxed) {
+    public record LawResult(String role, String file, String sha256, ShapeOptima optima, List<RelaxedShape> relaxed,
+                            Bootstrapped bands) {
         public LawResult {
             Objects.requireNonNull(optima, "optima");
             relaxed = List.copyOf(relaxed);
             if (!relaxed.isEmpty() && relaxed.size() != optima.optima().size()) {
                 throw new IllegalArgumentException("one refinement a bucket optimum, or none");
             }
+            if (bands != null && bands.bands().bands().size() != optima.optima().size()) {
+                throw new IllegalArgumentException("one band a bucket optimum, or none");
+            }
+        }
+
+        /** The law's results without bands. */
+        public LawResult(String role, String file, String sha256, ShapeOptima optima, List<RelaxedShape> relaxed) {
+            this(role, file, sha256, optima, relaxed, null);
+        }
+    }
+
+    /**
+     * The bootstrap bands of a law's prescriptions ({@link ShapeBands}) and the bootstrap document they come from.
+     *
+     * @param file   the bootstrap document ({@code scalefit bootstrap --fit … --draws})
+     * @param sha256 its SHA-256
+     * @param bands  the bands
+     */
+    public record Bootstrapped(String file, String sha256, ShapeBands bands) {
+        public Bootstrapped {
+            Objects.requireNonNull(bands, "bands");
         }
     }
 
@@ -53,6 +81,12 @@ public final class ShapeSearchJson {
                 if (!law.relaxed().isEmpty()) {
                     csvLine(text, law, optimum, "relaxed", law.relaxed().get(i).relaxed());
                     csvLine(text, law, optimum, "rounded", law.relaxed().get(i).rounded());
+                }
+                if (law.bands() != null) {
+                    ShapeBands.Band band = law.bands().bands().bands().get(i);
+                    csvLine(text, law, optimum, "band_low", band, Spread::low);
+                    csvLine(text, law, optimum, "band_median", band, Spread::median);
+                    csvLine(text, law, optimum, "band_high", band, Spread::high);
                 }
             }
         }
@@ -72,13 +106,27 @@ public final class ShapeSearchJson {
 
     private static void csvLine(StringBuilder text, LawResult law, BucketOptimum optimum, String kind,
                                 ShapePoint point) {
+        csvLine(text, law, optimum, kind, new double[] {point.width(), point.depth(), point.tokens(), point.params(),
+                point.flops(), point.ratio(), point.tokensPerParam(), point.loss()});
+    }
+
+    /** A band line: each quantity's own percentile ({@code end} picks low, median or high). */
+    private static void csvLine(StringBuilder text, LawResult law, BucketOptimum optimum, String kind,
+                                ShapeBands.Band band, ToDoubleFunction<Spread> end) {
+        csvLine(text, law, optimum, kind, Stream.of(band.width(), band.depth(), band.tokens(), band.params(),
+                band.flops(), band.ratio(), band.tokensPerParam(), band.loss()).mapToDouble(end).toArray());
+    }
+
+    /** role, law, bucket, its edges, kind, then width, depth, tokens, params, flops, ratio, tokens/N, loss. */
+    private static void csvLine(StringBuilder text, LawResult law, BucketOptimum optimum, String kind,
+                                double[] values) {
         text.append(law.role()).append(',').append(law.optima().law().form().name()).append(',')
                 .append(optimum.bucket()).append(',').append(number(optimum.lowerFlops())).append(',')
-                .append(number(optimum.upperFlops())).append(',').append(kind).append(',')
-                .append(number(point.width())).append(',').append(number(point.depth())).append(',')
-                .append(number(point.tokens())).append(',').append(number(point.params())).append(',')
-                .append(number(point.flops())).append(',').append(number(point.ratio())).append(',')
-                .append(number(point.tokensPerParam())).append(',').append(number(point.loss())).append('\n');
+                .append(number(optimum.upperFlops())).append(',').append(kind);
+        for (double value : values) {
+            text.append(',').append(number(value));
+        }
+        text.append('\n');
     }
 
     /** Shortest round-tripping form; integers without a fraction. */

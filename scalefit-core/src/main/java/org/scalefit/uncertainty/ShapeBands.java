@@ -1,0 +1,120 @@
+package org.scalefit.uncertainty;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.ShapeOptima;
+import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.AllocationBands.Spread;
+
+/**
+ * The uncertainty of width–depth prescriptions: for each FLOPs bucket, the shape search's optimum
+ * (w*, d*, t*) = argmin L̂_θ(w, d, t) over the bucket's grid rows (McLeish et al. 2025 §4.2,
+ * {@link org.scalefit.shapes.ShapeSearch}) under every bootstrap replicate θ_r of the law, summarised quantity by
+ * quantity (width, depth, tokens, parameters, FLOPs, width/depth, tokens per parameter, predicted loss) by its median
+ * and central percentile band ({@code np.percentile}'s linear interpolation, {@link BootstrapResult#percentile}), as
+ * {@link AllocationBands} does for the closed-form allocation of a params/tokens law.
+ *
+ * <p>Each quantity's band is its own: the low ends of the bands together are not one replicate's prescription. The
+ * replicates whose refit failed are not laws the data supports: the caller leaves them out and lists them
+ * ({@link #leftOut()}, indices into the bootstrap's replicates); every other replicate counts in every bucket.
+ *
+ * @param level    the bands' coverage in percent (95 → 2.5th to 97.5th percentile)
+ * @param bands    one per bucket of the estimate's optima, in bucket order
+ * @param used     how many replicates the bands summarise
+ * @param leftOut  the replicates left out, ascending
+ */
+public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut) {
+
+    /**
+     * One bucket's prescription and its spread over the replicates.
+     *
+     * @param estimate the point estimate's optimum in the bucket
+     */
+    public record Band(BucketOptimum estimate, Spread width, Spread depth, Spread tokens, Spread params, Spread flops,
+                       Spread ratio, Spread tokensPerParam, Spread loss) {
+
+        /** Whether every quantity's band holds the estimate's value. */
+        public boolean containsEstimate() {
+            ShapePoint point = estimate.point();
+            return width.contains(point.width()) && depth.contains(point.depth()) && tokens.contains(point.tokens())
+                    && params.contains(point.params()) && flops.contains(point.flops())
+                    && ratio.contains(point.ratio()) && tokensPerParam.contains(point.tokensPerParam())
+                    && loss.contains(point.loss());
+        }
+    }
+
+    public ShapeBands {
+        if (!(level > 0 && level < 100)) {
+            throw new IllegalArgumentException("the band's level must be in (0, 100) percent, was " + level);
+        }
+        bands = List.copyOf(bands);
+        leftOut = leftOut.clone();
+    }
+
+    @Override
+    public int[] leftOut() {
+        return leftOut.clone();
+    }
+
+    /**
+     * The bands of {@code estimate}'s optima from {@code replicates}' optima (those of the replicates used, each
+     * searched over the same grid and buckets); {@code leftOut} lists the replicates that were not.
+     *
+     * @throws IllegalArgumentException if fewer than 2 replicates are used, or a replicate's optima are not in the
+     *                                  estimate's buckets
+     */
+    public static ShapeBands of(ShapeOptima estimate, List<ShapeOptima> replicates, int[] leftOut, double level) {
+        List<ShapeOptima> used = List.copyOf(replicates);
+        if (used.size() < 2) {
+            throw new IllegalArgumentException("bands need at least 2 replicates whose refit did not fail, there are "
+                    + used.size() + " (" + leftOut.length + " left out)");
+        }
+        List<BucketOptimum> optima = estimate.optima();
+        List<Band> bands = new ArrayList<>();
+        for (int b = 0; b < optima.size(); b++) {
+            BucketOptimum optimum = optima.get(b);
+            double[][] draws = new double[used.size()][];
+            for (int r = 0; r < draws.length; r++) {
+                List<BucketOptimum> own = used.get(r).optima();
+                if (own.size() != optima.size() || own.get(b).bucket() != optimum.bucket()) {
+                    throw new IllegalArgumentException("replicate optima must be in the estimate's buckets");
+                }
+                draws[r] = quantities(own.get(b).point());
+            }
+            double[] low = BootstrapResult.percentile(draws, 50 - level / 2);
+            double[] median = BootstrapResult.percentile(draws, 50);
+            double[] high = BootstrapResult.percentile(draws, 50 + level / 2);
+            Spread[] spread = new Spread[low.length];
+            for (int q = 0; q < spread.length; q++) {
+                spread[q] = new Spread(low[q], median[q], high[q]);
+            }
+            bands.add(new Band(optimum, spread[0], spread[1], spread[2], spread[3], spread[4], spread[5], spread[6],
+                    spread[7]));
+        }
+        return new ShapeBands(level, bands, used.size(), Arrays.stream(leftOut).sorted().toArray());
+    }
+
+    private static double[] quantities(ShapePoint point) {
+        return new double[] {point.width(), point.depth(), point.tokens(), point.params(), point.flops(),
+                point.ratio(), point.tokensPerParam(), point.loss()};
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ShapeBands that && level == that.level && bands.equals(that.bands)
+                && used == that.used && Arrays.equals(leftOut, that.leftOut);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(level, bands, used, Arrays.hashCode(leftOut));
+    }
+
+    @Override
+    public String toString() {
+        return "ShapeBands[" + bands.size() + " buckets, " + used + " replicates, " + level + " %]";
+    }
+}
