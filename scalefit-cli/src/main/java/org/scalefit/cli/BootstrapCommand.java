@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
                         + "compute-optimal allocation at --compute budgets."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:I/O error", "2:bad usage", "3:bad input data",
+                "4:with --fit: fewer than 2 refits converged (the result is written; its intervals are no "
+                        + "uncertainty)",
                 "5:with --fit: the reloaded data cannot identify the law under the limits the fit records "
                         + "(its --max-params/--max-tokens); the reasons are printed", "130:interrupted"})
 final class BootstrapCommand implements Callable<Integer> {

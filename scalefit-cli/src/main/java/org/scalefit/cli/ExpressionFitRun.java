@@ -88,7 +88,12 @@ final class ExpressionFitRun {
         if (stored.isEmpty()) {
             store.record("fit", out, prepared.runTable(), key, text, summary.seconds());
         }
-        return ScalefitCommand.exitCode(summary.status());
+        int exit = ScalefitCommand.exitCode(summary.status());
+        if (exit == 0 && summary.bootstrap().isPresent() && summary.bootstrap().get().converged() < 2) {
+            System.err.println("scalefit fit: the fit converged but fewer than 2 bootstrap refits did: no intervals");
+            return ScalefitCommand.EXIT_FIT_FAILED;
+        }
+        return exit;
     }
 
     /** A column the law reads and the data lacks, as an error at the input's place in the expression. */

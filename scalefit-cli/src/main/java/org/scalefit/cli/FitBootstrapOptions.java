@@ -113,6 +113,12 @@ final class FitBootstrapOptions {
         }
         FitBootstrapPrinter.print(System.out, outcome.stored(), prepared.source().data(), outcome.result(),
                 outcome.resampling(), outcome.allocation(), outcome.run().threads(), outcome.run().seconds());
+        int usable = outcome.result().converged() + outcome.result().atPrecisionFloor().length;
+        if (usable < 2) {
+            System.err.printf(Locale.ROOT, "scalefit bootstrap: only %d of %d refits converged: the standard errors "
+                    + "and intervals are not an uncertainty of the fit%n", usable, outcome.result().count());
+            return ScalefitCommand.EXIT_FIT_FAILED;
+        }
         return 0;
     }
 }
