@@ -73,16 +73,23 @@ record ShapesPrinter(PrintStream out) {
                         + "replicates%s); each band on its own, the low ends together are no replicate's shape%n",
                 law.role(), law.optima().law().form().name(), number(bands.level()), law.bands().file(),
                 bands.used(), bands.leftOut().length == 0 ? ""
-                        : ", " + bands.leftOut().length + " left out: refit failed");
-        out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s%n", "FLOPs<=", "width", "depth", "tokens",
-                "params", "loss");
+                        : ", " + bands.leftOut().length + " left out: refit failed or law not finite on the grid");
+        out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s %s%n", "FLOPs<=", "width", "depth", "tokens",
+                "params", "loss", "at edge");
+        boolean edges = false;
         for (ShapeBands.Band band : bands.bands()) {
             ShapePoint point = band.estimate().point();
-            out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s%n",
+            out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s %s%n",
                     String.format(Locale.ROOT, "%.3g", band.estimate().upperFlops()),
                     banded("%.0f", point.width(), band.width()), banded("%.0f", point.depth(), band.depth()),
                     banded("%.3g", point.tokens(), band.tokens()), banded("%.3g", point.params(), band.params()),
-                    banded("%.4f", point.loss(), band.loss()));
+                    banded("%.4f", point.loss(), band.loss()), band.atGridEdge() == 0 ? "" : band.atGridEdge());
+            edges |= band.atGridEdge() > 0;
+        }
+        if (edges) {
+            out.printf(Locale.ROOT, "  at edge: replicates whose optimum lies on the grid's boundary (smallest or "
+                    + "largest width, depth of its width or token count): their law wants more, so a band end "
+                    + "there is the grid's, not the law's%n");
         }
     }
 

@@ -116,6 +116,21 @@ public final class ShapeGrid {
         return tokens.length;
     }
 
+    /**
+     * Whether the row (w, d, t) lies on the grid's boundary: the smallest or largest width, the smallest or largest
+     * depth of its width, or the smallest or largest token count (a search's optimum there may want a shape or a
+     * token count beyond the grid). A row not on the grid is not on its boundary.
+     */
+    public boolean onEdge(double width, double depth, double tokenCount) {
+        int w = Arrays.binarySearch(widths, (int) width);
+        if (w < 0 || widths[w] != width) {
+            return false;
+        }
+        int[] own = depths[w];
+        return w == 0 || w == widths.length - 1 || depth == own[0] || depth == own[own.length - 1]
+                || tokenCount == tokens[0] || tokenCount == tokens[tokens.length - 1];
+    }
+
     /** How many (width, depth) shapes. */
     public long shapeCount() {
         long count = 0;

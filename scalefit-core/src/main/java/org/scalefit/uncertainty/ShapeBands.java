@@ -3,8 +3,11 @@ package org.scalefit.uncertainty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapePoint;
 import org.scalefit.uncertainty.AllocationBands.Spread;
@@ -18,8 +21,9 @@ import org.scalefit.uncertainty.AllocationBands.Spread;
  * {@link AllocationBands} does for the closed-form allocation of a params/tokens law.
  *
  * <p>Each quantity's band is its own: the low ends of the bands together are not one replicate's prescription. The
- * replicates whose refit failed are not laws the data supports: the caller leaves them out and lists them
- * ({@link #leftOut()}, indices into the bootstrap's replicates); every other replicate counts in every bucket.
+ * replicates whose refit failed are not laws the data supports, and a law that overflows on the grid prescribes
+ * nothing: both are left out ({@link #leftOut()}, indices into the bootstrap's replicates); every other replicate
+ * counts in every bucket.
  *
  * @param level    the bands' coverage in percent (95 → 2.5th to 97.5th percentile)
  * @param bands    one per bucket of the estimate's optima, in bucket order
@@ -31,10 +35,12 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
     /**
      * One bucket's prescription and its spread over the replicates.
      *
-     * @param estimate the point estimate's optimum in the bucket
+     * @param estimate   the point estimate's optimum in the bucket
+     * @param atGridEdge how many of the replicates' optima lie on the grid's boundary ({@link ShapeGrid#onEdge}):
+     *                   their law wants a shape or token count beyond the grid, so a band end there is the grid's
      */
     public record Band(BucketOptimum estimate, Spread width, Spread depth, Spread tokens, Spread params, Spread flops,
-                       Spread ratio, Spread tokensPerParam, Spread loss) {
+                       Spread ratio, Spread tokensPerParam, Spread loss, int atGridEdge) {
 
         /** Whether every quantity's band holds the estimate's value. */
         public boolean containsEstimate() {
@@ -60,29 +66,46 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
     }
 
     /**
-     * The bands of {@code estimate}'s optima from {@code replicates}' optima (those of the replicates used, each
-     * searched over the same grid and buckets); {@code leftOut} lists the replicates that were not.
+     * The bands of {@code estimate}'s optima from the replicates' optima ({@code replicates}: replicate index → its
+     * optima, each searched over the same {@code grid} and buckets); {@code leftOut} lists the replicates not
+     * searched. A
+     * replicate whose predicted loss at its optimum is not finite in some bucket (a law that overflows on the grid)
+     * has no prescription there: it is left out too.
      *
      * @throws IllegalArgumentException if fewer than 2 replicates are used, or a replicate's optima are not in the
      *                                  estimate's buckets
      */
-    public static ShapeBands of(ShapeOptima estimate, List<ShapeOptima> replicates, int[] leftOut, double level) {
-        List<ShapeOptima> used = List.copyOf(replicates);
+    public static ShapeBands of(ShapeOptima estimate, SortedMap<Integer, ShapeOptima> replicates, int[] leftOut,
+                                double level, ShapeGrid grid) {
+        List<ShapeOptima> used = new ArrayList<>();
+        List<Integer> left = new ArrayList<>(Arrays.stream(leftOut).boxed().toList());
+        for (Map.Entry<Integer, ShapeOptima> replicate : replicates.entrySet()) {
+            if (replicate.getValue().optima().stream().allMatch(optimum -> Double.isFinite(optimum.point().loss()))) {
+                used.add(replicate.getValue());
+            } else {
+                left.add(replicate.getKey());
+            }
+        }
         if (used.size() < 2) {
-            throw new IllegalArgumentException("bands need at least 2 replicates whose refit did not fail, there are "
-                    + used.size() + " (" + leftOut.length + " left out)");
+            throw new IllegalArgumentException("bands need at least 2 replicates whose refit did not fail and whose "
+                    + "law is finite on the grid, there are " + used.size() + " (" + left.size() + " left out)");
         }
         List<BucketOptimum> optima = estimate.optima();
         List<Band> bands = new ArrayList<>();
         for (int b = 0; b < optima.size(); b++) {
             BucketOptimum optimum = optima.get(b);
             double[][] draws = new double[used.size()][];
+            int atGridEdge = 0;
             for (int r = 0; r < draws.length; r++) {
                 List<BucketOptimum> own = used.get(r).optima();
                 if (own.size() != optima.size() || own.get(b).bucket() != optimum.bucket()) {
                     throw new IllegalArgumentException("replicate optima must be in the estimate's buckets");
                 }
-                draws[r] = quantities(own.get(b).point());
+                ShapePoint point = own.get(b).point();
+                draws[r] = quantities(point);
+                if (grid.onEdge(point.width(), point.depth(), point.tokens())) {
+                    atGridEdge++;
+                }
             }
             double[] low = BootstrapResult.percentile(draws, 50 - level / 2);
             double[] median = BootstrapResult.percentile(draws, 50);
@@ -92,9 +115,10 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
                 spread[q] = new Spread(low[q], median[q], high[q]);
             }
             bands.add(new Band(optimum, spread[0], spread[1], spread[2], spread[3], spread[4], spread[5], spread[6],
-                    spread[7]));
+                    spread[7], atGridEdge));
         }
-        return new ShapeBands(level, bands, used.size(), Arrays.stream(leftOut).sorted().toArray());
+        return new ShapeBands(level, bands, used.size(),
+                left.stream().mapToInt(Integer::intValue).sorted().toArray());
     }
 
     private static double[] quantities(ShapePoint point) {

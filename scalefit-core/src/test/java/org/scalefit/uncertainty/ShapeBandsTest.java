@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapePoint;
 import org.scalefit.uncertainty.AllocationBands.Spread;
@@ -33,10 +36,22 @@ class ShapeBandsTest {
         return new ShapeOptima(LAW, optima, 100);
     }
 
+    /** A small grid none of the made-up optima lies on (widths 256…131 072; the optima's widths are not on it). */
+    private static final ShapeGrid GRID = ShapeGrid.gemstones(5, 4, 9, 10, 3);
+
+    /** Replicates 0, 1, … in order. */
+    private static SortedMap<Integer, ShapeOptima> indexed(ShapeOptima... optima) {
+        SortedMap<Integer, ShapeOptima> replicates = new TreeMap<>();
+        for (int r = 0; r < optima.length; r++) {
+            replicates.put(r, optima[r]);
+        }
+        return replicates;
+    }
+
     @Test
     void bandsCollapseOntoTheEstimateWhenEveryReplicateAgrees() {
         ShapeOptima estimate = optima(512, 16, 1e9);
-        ShapeBands bands = ShapeBands.of(estimate, List.of(estimate, estimate, estimate), new int[0], 95);
+        ShapeBands bands = ShapeBands.of(estimate, indexed(estimate, estimate, estimate), new int[0], 95, GRID);
         assertThat(bands.bands()).hasSize(2).allMatch(ShapeBands.Band::containsEstimate);
         Spread width = bands.bands().get(1).width();
         assertThat(List.of(width.low(), width.median(), width.high())).containsOnly(1024.0);
@@ -48,7 +63,8 @@ class ShapeBandsTest {
         for (double width : new double[] {500, 100, 400, 200, 300}) {
             replicates.add(optima(width, 1000 / width, 1e9 * width / 100));
         }
-        ShapeBands bands = ShapeBands.of(optima(300, 10, 3e9), replicates, new int[0], 95);
+        ShapeBands bands = ShapeBands.of(optima(300, 10, 3e9), indexed(replicates.toArray(ShapeOptima[]::new)),
+                new int[0], 95, GRID);
         // np.percentile([100, 200, 300, 400, 500], [2.5, 50, 97.5]) = [110, 300, 490]
         ShapeBands.Band first = bands.bands().get(0);
         assertThat(first.width()).isEqualTo(new Spread(110, 300, 490));
@@ -76,7 +92,8 @@ class ShapeBandsTest {
             replicates.add(optima(width, 10, 1e9));
         }
         // np.percentile([100, …, 500], [10, 90]) = [140, 460]
-        Spread width = ShapeBands.of(optima(300, 10, 1e9), replicates, new int[0], 80).bands().get(0).width();
+        Spread width = ShapeBands.of(optima(300, 10, 1e9), indexed(replicates.toArray(ShapeOptima[]::new)),
+                new int[0], 80, GRID).bands().get(0).width();
         assertThat(width.low()).isCloseTo(140.0, within(1e-9));
         assertThat(width.high()).isCloseTo(460.0, within(1e-9));
     }
@@ -84,15 +101,48 @@ class ShapeBandsTest {
     @Test
     void replicatesLeftOutAreListedAndNotCounted() {
         ShapeOptima estimate = optima(512, 16, 1e9);
-        ShapeBands bands = ShapeBands.of(estimate, List.of(estimate, estimate), new int[] {7, 2}, 95);
+        ShapeBands bands = ShapeBands.of(estimate, indexed(estimate, estimate), new int[] {7, 2}, 95, GRID);
         assertThat(bands.used()).isEqualTo(2);
         assertThat(bands.leftOut()).containsExactly(2, 7);
     }
 
     @Test
+    void aReplicateWhoseLawOverflowsOnTheGridIsLeftOut() {
+        ShapeOptima estimate = optima(512, 16, 1e9);
+        List<BucketOptimum> overflowing = new ArrayList<>(estimate.optima());
+        BucketOptimum last = overflowing.get(1);
+        ShapePoint point = last.point();
+        overflowing.set(1, new BucketOptimum(last.bucket(), last.lowerFlops(), last.upperFlops(), new ShapePoint(
+                point.width(), point.depth(), point.tokens(), point.params(), point.flops(),
+                Double.POSITIVE_INFINITY)));
+        ShapeOptima wide = optima(4096, 16, 1e9);
+        ShapeBands bands = ShapeBands.of(estimate, indexed(estimate, new ShapeOptima(LAW, overflowing, 100), estimate,
+                wide), new int[] {4}, 95, GRID);
+        assertThat(bands.leftOut()).containsExactly(1, 4);
+        assertThat(bands.used()).isEqualTo(3);
+        assertThat(bands.bands().get(1).loss().low()).isFinite();
+    }
+
+    @Test
+    void replicatesWhoseOptimumLiesOnTheGridsBoundaryAreCounted() {
+        int widest = GRID.width(GRID.widthCount() - 1);
+        int interior = GRID.width(2);
+        int[] depths = GRID.depths(2);
+        ShapeOptima onWidthEdge = optima(widest, 1000, 2e9);
+        ShapeOptima inside = optima(interior, depths[1], 2e9);
+        ShapeBands bands = ShapeBands.of(inside, indexed(inside, onWidthEdge, inside), new int[0], 95, GRID);
+        // bucket 0 holds (w, d, t) as given; bucket 1 doubles them, which is off the grid
+        assertThat(bands.bands().get(0).atGridEdge()).isEqualTo(1);
+        assertThat(bands.bands().get(1).atGridEdge()).isZero();
+        assertThat(GRID.onEdge(interior, depths[depths.length - 1], 2e9)).isTrue();
+        assertThat(GRID.onEdge(interior, depths[1], GRID.tokens()[0])).isTrue();
+        assertThat(GRID.onEdge(interior, depths[1], 2e9)).isFalse();
+    }
+
+    @Test
     void fewerThanTwoReplicatesAreRefused() {
         ShapeOptima estimate = optima(512, 16, 1e9);
-        assertThatThrownBy(() -> ShapeBands.of(estimate, List.of(estimate), new int[] {0, 2}, 95))
+        assertThatThrownBy(() -> ShapeBands.of(estimate, indexed(estimate), new int[] {0, 2}, 95, GRID))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 replicates");
     }
 
@@ -100,14 +150,14 @@ class ShapeBandsTest {
     void replicateOptimaInOtherBucketsAreRefused() {
         ShapeOptima estimate = optima(512, 16, 1e9);
         ShapeOptima oneBucket = new ShapeOptima(LAW, estimate.optima().subList(1, 2), 100);
-        assertThatThrownBy(() -> ShapeBands.of(estimate, List.of(estimate, oneBucket), new int[0], 95))
+        assertThatThrownBy(() -> ShapeBands.of(estimate, indexed(estimate, oneBucket), new int[0], 95, GRID))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("buckets");
     }
 
     @Test
     void aLevelOutsideZeroToHundredIsRefused() {
         ShapeOptima estimate = optima(512, 16, 1e9);
-        assertThatThrownBy(() -> ShapeBands.of(estimate, List.of(estimate, estimate), new int[0], 100))
+        assertThatThrownBy(() -> ShapeBands.of(estimate, indexed(estimate, estimate), new int[0], 100, GRID))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level");
     }
 }

@@ -133,7 +133,8 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
 
     /**
      * The bootstrap bands of a law's grid optima ({@link ShapeBands}): the bootstrap document and its SHA-256, the
-     * coverage in percent, the replicates summarised and those left out (their refit failed), and per bucket each
+     * coverage in percent, the replicates summarised and those left out (their refit failed, or their law is not
+     * finite on the grid), and per bucket each
      * quantity's median and central percentile band over the replicates.
      */
     @JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out", "buckets"})
@@ -153,17 +154,22 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                 buckets.add(new BucketBand(band.estimate().bucket(), Spread.of(band.width()),
                         Spread.of(band.depth()), Spread.of(band.tokens()), Spread.of(band.params()),
                         Spread.of(band.flops()), Spread.of(band.ratio()), Spread.of(band.tokensPerParam()),
-                        Spread.of(band.loss())));
+                        Spread.of(band.loss()), band.atGridEdge()));
             }
             return new Bands(bootstrapped.file(), bootstrapped.sha256(), bands.level(), bands.used(),
                     Arrays.stream(bands.leftOut()).boxed().toList(), buckets);
         }
     }
 
-    /** One bucket's band: each quantity's low percentile, median and high percentile over the replicates. */
-    @JsonPropertyOrder({"bucket", "width", "depth", "tokens", "params", "flops", "ratio", "tokens_per_param", "loss"})
+    /**
+     * One bucket's band: each quantity's low percentile, median and high percentile over the replicates, and how many
+     * replicates' optima lie on the grid's boundary.
+     */
+    @JsonPropertyOrder({"bucket", "width", "depth", "tokens", "params", "flops", "ratio", "tokens_per_param", "loss",
+            "at_grid_edge"})
     public record BucketBand(int bucket, Spread width, Spread depth, Spread tokens, Spread params, Spread flops,
-                             Spread ratio, @JsonProperty("tokens_per_param") Spread tokensPerParam, Spread loss) {
+                             Spread ratio, @JsonProperty("tokens_per_param") Spread tokensPerParam, Spread loss,
+                             @JsonProperty("at_grid_edge") int atGridEdge) {
     }
 
     /** A bucket's grid optimum and, when refined, its relaxed optimum and that optimum's rounding. */

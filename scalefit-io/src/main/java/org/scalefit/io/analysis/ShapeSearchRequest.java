@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.InputException;
@@ -78,9 +80,13 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
                     : List.of();
             Bootstrapped bands = null;
             if (i == 0 && replicates != null) {
-                List<ShapeOptima> perReplicate = optima.subList(fitted.size(), optima.size());
+                SortedMap<Integer, ShapeOptima> perReplicate = new TreeMap<>();
+                for (int r = 0; r < replicates.indices().length; r++) {
+                    perReplicate.put(replicates.indices()[r], optima.get(fitted.size() + r));
+                }
                 bands = new Bootstrapped(bootstrap.toString(), LawFiles.sha256(bootstrap),
-                        ShapeBands.of(optima.get(0), perReplicate, replicates.leftOut(), replicates.level()));
+                        ShapeBands.of(optima.get(0), perReplicate, replicates.leftOut(), replicates.level(),
+                                search.grid()));
             }
             results.add(new LawResult(i == 0 ? "law" : "law" + (i + 1), laws.get(i).toString(),
                     LawFiles.sha256(laws.get(i)), optima.get(i), refined, bands));
@@ -93,7 +99,7 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
      * The bootstrap's replicate laws, without those whose refit failed or whose parameters are not finite (listed in
      * {@code leftOut}), and its coverage.
      */
-    private record Replicates(List<FittedLaw> laws, int[] leftOut, double level) {
+    private record Replicates(List<FittedLaw> laws, int[] indices, int[] leftOut, double level) {
     }
 
     private Replicates replicateLaws(FittedLaw estimate) {
@@ -112,6 +118,7 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
         int parameters = estimate.form().parameterCount();
         List<Integer> failed = document.bootstrap().failedReplicates();
         List<FittedLaw> replicateLaws = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
         List<Integer> leftOut = new ArrayList<>();
         for (int r = 0; r < document.draws().size(); r++) {
             List<Double> draw = document.draws().get(r);
@@ -124,9 +131,11 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
                 leftOut.add(r);
             } else {
                 replicateLaws.add(new FittedLaw(estimate.form(), theta));
+                indices.add(r);
             }
         }
-        return new Replicates(replicateLaws, leftOut.stream().mapToInt(Integer::intValue).toArray(),
+        return new Replicates(replicateLaws, indices.stream().mapToInt(Integer::intValue).toArray(),
+                leftOut.stream().mapToInt(Integer::intValue).toArray(),
                 document.bootstrap().level());
     }
 }
