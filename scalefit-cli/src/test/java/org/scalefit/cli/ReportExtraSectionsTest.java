@@ -55,6 +55,30 @@ class ReportExtraSectionsTest {
     }
 
     @Test
+    void theShapeSearchCarriesTheBandsOfTheLawsBootstrapRefits() throws IOException {
+        Path out = folder.resolve("report");
+
+        CliRun run = CliRun.of("report", "--data", DATA, "--out", out.toString(), "--no-timestamps", "--law-bootstrap",
+                "12", "--bootstrap", "0", "--threads", "2", "--shape-search");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Grid optimum per FLOPs bucket", "95 % bootstrap band per FLOPs bucket",
+                "the grid search repeated for each of 12 pairs-bootstrap refits", "Shaded: the 95 % band");
+    }
+
+    @Test
+    void withoutTheLawsBootstrapTheShapeSearchHasNoBands() throws IOException {
+        Path out = folder.resolve("report");
+
+        CliRun run = report(out, "--shape-search");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Grid optimum per FLOPs bucket").doesNotContain("bootstrap band per FLOPs bucket");
+    }
+
+    @Test
     void aParamsTokensLawForTheParabolaStopsWithExitCode2BeforeAnyFit() throws IOException {
         Path out = folder.resolve("report");
         Path params = law("approach_3_parameters_grid_search_0_hot_100b+.json");

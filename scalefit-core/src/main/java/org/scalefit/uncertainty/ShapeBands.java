@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.AllocationBands.Spread;
 
 /**
@@ -52,6 +57,20 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
         }
     }
 
+    /**
+     * A shape search of several laws with the bands of the first.
+     *
+     * @param optima one per law searched, in order
+     * @param bands  the bands of the first law's optima
+     */
+    public record Searched(List<ShapeOptima> optima, ShapeBands bands) {
+
+        public Searched {
+            optima = List.copyOf(optima);
+            Objects.requireNonNull(bands, "bands");
+        }
+    }
+
     public ShapeBands {
         if (!(level > 0 && level < 100)) {
             throw new IllegalArgumentException("the band's level must be in (0, 100) percent, was " + level);
@@ -63,6 +82,43 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
     @Override
     public int[] leftOut() {
         return leftOut.clone();
+    }
+
+    /**
+     * One pass of {@code search} over {@code laws} and the bootstrap replicates θ_r ({@code replicates}, rows in the
+     * first law's parameter order, e.g. {@link BootstrapResult#replicates()}) of the first law, and the bands of its
+     * optima; the replicates listed in {@code failed} and those with a parameter that is not finite are not searched
+     * but left out. Deterministic whatever {@code parallelism}.
+     *
+     * @throws IllegalArgumentException as {@link #of}, or if a replicate has the wrong number of parameters
+     */
+    public static Searched search(ShapeSearch search, List<FittedLaw> laws, double[][] replicates, int[] failed,
+                                  double level, Parallelism parallelism, FitProgress progress) {
+        FittedLaw estimate = laws.get(0);
+        List<FittedLaw> searched = new ArrayList<>(laws);
+        List<Integer> indices = new ArrayList<>();
+        List<Integer> leftOut = new ArrayList<>();
+        for (int r = 0; r < replicates.length; r++) {
+            double[] theta = replicates[r];
+            if (theta.length != estimate.form().parameterCount()) {
+                throw new IllegalArgumentException("replicate " + r + " has " + theta.length + " parameters, law "
+                        + estimate.form().name() + " has " + estimate.form().parameterCount());
+            }
+            final int index = r;
+            if (Arrays.stream(failed).anyMatch(f -> f == index) || !Arrays.stream(theta).allMatch(Double::isFinite)) {
+                leftOut.add(r);
+            } else {
+                searched.add(new FittedLaw(estimate.form(), theta));
+                indices.add(r);
+            }
+        }
+        List<ShapeOptima> optima = search.minimise(searched, parallelism, progress);
+        SortedMap<Integer, ShapeOptima> perReplicate = new TreeMap<>();
+        for (int k = 0; k < indices.size(); k++) {
+            perReplicate.put(indices.get(k), optima.get(laws.size() + k));
+        }
+        return new Searched(optima.subList(0, laws.size()), of(optima.get(0), perReplicate,
+                leftOut.stream().mapToInt(Integer::intValue).toArray(), level, search.grid()));
     }
 
     /**

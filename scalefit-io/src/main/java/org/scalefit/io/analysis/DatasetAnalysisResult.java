@@ -17,6 +17,7 @@ import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.BootstrapResult;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * The analyses of one run table made from a {@link DatasetAnalysisRequest}: the runs and their costs, Approach 1 on
@@ -40,6 +41,8 @@ import org.scalefit.uncertainty.BootstrapResult;
  * @param allocationBands    the bootstrap bands of the allocation at {@code allocationBudgets}, or null
  * @param lossAgainstCompute the law's loss at its allocation over the runs' FLOPs, or null without an allocation
  * @param shapeOptima        the fitted law's optimal shape per FLOPs bucket of Gemstones' grid, or null
+ * @param shapeBands         the bootstrap bands of those optima over {@code bootstrap}'s replicates, or null (no
+ *                           shape search, or no bootstrap)
  * @param parabola           Gemstones' overtraining parabola of the request's law file, or null
  * @param benchmarks         Gemstones' downstream benchmark laws, or null
  * @param overtraining       Gadre et al.'s over-training and downstream laws, or null
@@ -51,7 +54,7 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
                                     LawFit fit, BootstrapResult bootstrap, ComputeOptimalAllocation allocation,
                                     double[] allocationBudgets, AllocationBands allocationBands,
                                     LossAgainstCompute lossAgainstCompute, ShapeOptima shapeOptima,
-                                    GemstonesParabolas parabola, GemstonesBenchmarkLaws benchmarks,
+                                    ShapeBands shapeBands, GemstonesParabolas parabola, GemstonesBenchmarkLaws benchmarks,
                                     OvertrainingAnalysis overtraining, List<DataRead> otherData,
                                     Map<String, Double> seconds) {
 

@@ -39,6 +39,7 @@ import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.PairsBootstrap;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * The steps of {@link DatasetAnalysisRequest#run}, top to bottom: read the runs and count their costs, Approach 1,
@@ -109,10 +110,21 @@ final class DatasetAnalysisSteps {
                 : lossAgainstCompute(fit, bootstrap, counts.flops());
 
         step = System.nanoTime();
-        ShapeOptima shapeOptima = request.shapeSearch() && fit.succeeded()
-                ? ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(), ShapeAccounting.gemstones())
-                        .minimise(List.of(fit.fitted()), parallelism).get(0)
-                : null;
+        ShapeOptima shapeOptima = null;
+        ShapeBands shapeBands = null;
+        if (request.shapeSearch() && fit.succeeded()) {
+            ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(),
+                    ShapeAccounting.gemstones());
+            if (bootstrap != null && bootstrap.count() - bootstrap.failed().length >= 2) {
+                ShapeBands.Searched searched = ShapeBands.search(search, List.of(fit.fitted()),
+                        bootstrap.replicates(), bootstrap.failed(), DatasetAnalysisRequest.LEVEL, parallelism,
+                        FitProgress.silent());
+                shapeOptima = searched.optima().get(0);
+                shapeBands = searched.bands();
+            } else {
+                shapeOptima = search.minimise(List.of(fit.fitted()), parallelism).get(0);
+            }
+        }
         seconds.put("shapes", elapsed(step));
 
         List<DataRead> parabolaData = new ArrayList<>();
@@ -149,7 +161,7 @@ final class DatasetAnalysisSteps {
         otherData.addAll(parabolaData);
         otherData.addAll(benchmarkData);
         return new DatasetAnalysisResult(request, table, read.text("run"), counts, byFlops, byHours, points, fit,
-                bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, parabola, benchmarks,
+                bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands, parabola, benchmarks,
                 overtraining, otherData, seconds);
     }
 

@@ -2,11 +2,8 @@ package org.scalefit.io.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.InputException;
@@ -66,43 +63,37 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
         for (Path file : laws) {
             fitted.add(LawFiles.read(file));
         }
-        Replicates replicates = bootstrap == null ? null : replicateLaws(fitted.get(0));
-        List<FittedLaw> searched = new ArrayList<>(fitted);
-        if (replicates != null) {
-            searched.addAll(replicates.laws());
-        }
+        FitBootstrapDocument replicates = bootstrap == null ? null : replicates(fitted.get(0));
         long begin = System.nanoTime();
-        List<ShapeOptima> optima = search.minimise(searched, parallelism, progress);
+        List<ShapeOptima> optima;
+        ShapeBands bands = null;
+        if (replicates == null) {
+            optima = search.minimise(fitted, parallelism, progress);
+        } else {
+            double[][] draws = replicates.draws().stream().map(draw -> draw.stream()
+                    .mapToDouble(value -> value == null ? Double.NaN : value).toArray()).toArray(double[][]::new);
+            ShapeBands.Searched searched = ShapeBands.search(search, fitted, draws, replicates.bootstrap()
+                    .failedReplicates().stream().mapToInt(Integer::intValue).toArray(), replicates.bootstrap().level(),
+                    parallelism, progress);
+            optima = searched.optima();
+            bands = searched.bands();
+        }
         List<LawResult> results = new ArrayList<>();
         for (int i = 0; i < fitted.size(); i++) {
             List<RelaxedShape> refined = relaxed
                     ? RelaxedShape.refineAll(fitted.get(i), optima.get(i).optima(), search.accounting(), parallelism)
                     : List.of();
-            Bootstrapped bands = null;
-            if (i == 0 && replicates != null) {
-                SortedMap<Integer, ShapeOptima> perReplicate = new TreeMap<>();
-                for (int r = 0; r < replicates.indices().length; r++) {
-                    perReplicate.put(replicates.indices()[r], optima.get(fitted.size() + r));
-                }
-                bands = new Bootstrapped(bootstrap.toString(), LawFiles.sha256(bootstrap),
-                        ShapeBands.of(optima.get(0), perReplicate, replicates.leftOut(), replicates.level(),
-                                search.grid()));
-            }
+            Bootstrapped banded = i == 0 && bands != null
+                    ? new Bootstrapped(bootstrap.toString(), LawFiles.sha256(bootstrap), bands) : null;
             results.add(new LawResult(i == 0 ? "law" : "law" + (i + 1), laws.get(i).toString(),
-                    LawFiles.sha256(laws.get(i)), optima.get(i), refined, bands));
+                    LawFiles.sha256(laws.get(i)), optima.get(i), refined, banded));
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new ShapeSearchResult(search, results, new RunTiming(parallelism.threads(), seconds));
     }
 
-    /**
-     * The bootstrap's replicate laws, without those whose refit failed or whose parameters are not finite (listed in
-     * {@code leftOut}), and its coverage.
-     */
-    private record Replicates(List<FittedLaw> laws, int[] indices, int[] leftOut, double level) {
-    }
-
-    private Replicates replicateLaws(FittedLaw estimate) {
+    /** The bootstrap document, checked to be one of {@code estimate}'s fit with a draw of its parameters each. */
+    private FitBootstrapDocument replicates(FittedLaw estimate) {
         String file = bootstrap.toString();
         FitBootstrapDocument document = FitBootstrapDocument.read(bootstrap);
         String lawSha = LawFiles.sha256(laws.get(0));
@@ -116,26 +107,12 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
                     + "bootstrap --fit " + laws.get(0) + " --draws --out " + file + "`)", "no draws");
         }
         int parameters = estimate.form().parameterCount();
-        List<Integer> failed = document.bootstrap().failedReplicates();
-        List<FittedLaw> replicateLaws = new ArrayList<>();
-        List<Integer> indices = new ArrayList<>();
-        List<Integer> leftOut = new ArrayList<>();
         for (int r = 0; r < document.draws().size(); r++) {
-            List<Double> draw = document.draws().get(r);
-            if (draw.size() != parameters) {
+            if (document.draws().get(r).size() != parameters) {
                 throw new InputException(file, null, "draws[" + r + "]", parameters + " parameters of law "
-                        + estimate.form().name(), draw.size() + " values");
-            }
-            double[] theta = draw.stream().mapToDouble(value -> value == null ? Double.NaN : value).toArray();
-            if (failed.contains(r) || !Arrays.stream(theta).allMatch(Double::isFinite)) {
-                leftOut.add(r);
-            } else {
-                replicateLaws.add(new FittedLaw(estimate.form(), theta));
-                indices.add(r);
+                        + estimate.form().name(), document.draws().get(r).size() + " values");
             }
         }
-        return new Replicates(replicateLaws, indices.stream().mapToInt(Integer::intValue).toArray(),
-                leftOut.stream().mapToInt(Integer::intValue).toArray(),
-                document.bootstrap().level());
+        return document;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Band;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.Series;
@@ -15,6 +16,8 @@ import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * Figures of the width–depth shape search (core {@code shapes}; McLeish et al. 2025 §4): each law's optimum per
@@ -36,6 +39,15 @@ public final class ShapeFigures {
      * (e.g. per law, or grid and relaxed optima of one law), in palette order.
      */
     public static Figure optimaAgainstCompute(String id, ShapeQuantity quantity, Map<String, List<ShapePoint>> optima) {
+        return optimaAgainstCompute(id, quantity, optima, Map.of());
+    }
+
+    /**
+     * As {@link #optimaAgainstCompute(String, ShapeQuantity, Map)}, a set whose label has an entry in {@code bands}
+     * drawn with the band of {@code quantity} over the bootstrap replicates (one bucket per point, in order).
+     */
+    public static Figure optimaAgainstCompute(String id, ShapeQuantity quantity, Map<String, List<ShapePoint>> optima,
+                                              Map<String, ShapeBands> bands) {
         Figure figure = Figure.of(id, "Shape-search optima: " + quantity.label() + " against FLOPs",
                 Axis.log("training FLOPs"), Axis.log(quantity.label()));
         int ordinal = 0;
@@ -44,10 +56,31 @@ public final class ShapeFigures {
             double[] x = points.stream().mapToDouble(ShapePoint::flops).toArray();
             double[] y = points.stream().mapToDouble(quantity::of).toArray();
             List<String> labels = points.stream().map(ShapeFigures::describe).toList();
-            figure = figure.with(Series.of(set.getKey(), x, y, new SeriesStyle(Palette.categorical(ordinal++),
-                    SeriesStyle.Stroke.SOLID, SeriesStyle.Marker.CIRCLE, 1.5)).withPointLabels(labels));
+            Series series = Series.of(set.getKey(), x, y, new SeriesStyle(Palette.categorical(ordinal++),
+                    SeriesStyle.Stroke.SOLID, SeriesStyle.Marker.CIRCLE, 1.5)).withPointLabels(labels);
+            ShapeBands band = bands.get(set.getKey());
+            figure = figure.with(band == null ? series : series.withBand(band(band, quantity, points.size())));
         }
         return figure;
+    }
+
+    /**
+     * The band of {@code quantity} per bucket, for a series of the same {@code count} buckets.
+     *
+     * @throws IllegalArgumentException if the bands are not of {@code count} buckets
+     */
+    static Band band(ShapeBands bands, ShapeQuantity quantity, int count) {
+        if (bands.bands().size() != count) {
+            throw new IllegalArgumentException(bands.bands().size() + " bands for " + count + " optima");
+        }
+        double[] lower = new double[count];
+        double[] upper = new double[count];
+        for (int b = 0; b < count; b++) {
+            AllocationBands.Spread spread = quantity.of(bands.bands().get(b));
+            lower[b] = spread.low();
+            upper[b] = spread.high();
+        }
+        return new Band(lower, upper);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.scalefit.report.charts;
 
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.ShapeBands;
 
 /** What a shape-search figure plots of each optimum (core {@code shapes}; McLeish et al. 2025 §4 and Fig. 5). */
 public enum ShapeQuantity {
@@ -40,6 +42,19 @@ public enum ShapeQuantity {
             case TOKENS -> point.tokens();
             case TOKENS_PER_PARAM -> point.tokensPerParam();
             case LOSS -> point.loss();
+        };
+    }
+
+    /** This quantity's spread over the bootstrap replicates in one bucket ({@link ShapeBands}). */
+    public AllocationBands.Spread of(ShapeBands.Band band) {
+        return switch (this) {
+            case WIDTH -> band.width();
+            case DEPTH -> band.depth();
+            case WIDTH_DEPTH_RATIO -> band.ratio();
+            case PARAMS -> band.params();
+            case TOKENS -> band.tokens();
+            case TOKENS_PER_PARAM -> band.tokensPerParam();
+            case LOSS -> band.loss();
         };
     }
 

@@ -36,6 +36,7 @@ import org.scalefit.report.sections.OvertrainingSection;
 import org.scalefit.report.sections.ShapesSection;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.ShapeOptima;
+import org.scalefit.uncertainty.ShapeBands;
 
 /**
  * The steps of {@link DatasetReportRequest#build}: the analyses of {@link DatasetAnalysisRequest#run}, then their
@@ -154,7 +155,9 @@ final class DatasetReportAssembly {
             }
             marks.put("runs of " + result.table().source(), runShapes);
         }
-        return ShapesSection.of("shapes", optima, List.of(ShapeQuantity.PARAMS, ShapeQuantity.TOKENS_PER_PARAM),
+        Map<String, ShapeBands> bands = result.shapeBands() == null ? Map.of() : Map.of(THIS_FIT,
+                result.shapeBands());
+        return ShapesSection.of("shapes", optima, bands, List.of(ShapeQuantity.PARAMS, ShapeQuantity.TOKENS_PER_PARAM),
                 FeasibleShapes.gemstones(), 0.05, marks);
     }
 
