@@ -124,9 +124,8 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
     /**
      * The bands of {@code estimate}'s optima from the replicates' optima ({@code replicates}: replicate index → its
      * optima, each searched over the same {@code grid} and buckets); {@code leftOut} lists the replicates not
-     * searched. A
-     * replicate whose predicted loss at its optimum is not finite in some bucket (a law that overflows on the grid)
-     * has no prescription there: it is left out too.
+     * searched. A replicate whose predicted loss at its optimum is not finite in some bucket (a law that overflows on
+     * the grid) has no prescription there: it is left out too.
      *
      * @throws IllegalArgumentException if fewer than 2 replicates are used, or a replicate's optima are not in the
      *                                  estimate's buckets

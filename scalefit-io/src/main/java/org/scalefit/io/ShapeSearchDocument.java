@@ -134,8 +134,7 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
     /**
      * The bootstrap bands of a law's grid optima ({@link ShapeBands}): the bootstrap document and its SHA-256, the
      * coverage in percent, the replicates summarised and those left out (their refit failed, or their law is not
-     * finite on the grid), and per bucket each
-     * quantity's median and central percentile band over the replicates.
+     * finite on the grid), and per bucket each quantity's median and central percentile band over the replicates.
      */
     @JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out", "buckets"})
     public record Bands(String bootstrap, @JsonProperty("bootstrap_sha256") String bootstrapSha256, double level,

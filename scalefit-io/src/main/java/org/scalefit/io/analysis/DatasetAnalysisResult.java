@@ -54,9 +54,9 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
                                     LawFit fit, BootstrapResult bootstrap, ComputeOptimalAllocation allocation,
                                     double[] allocationBudgets, AllocationBands allocationBands,
                                     LossAgainstCompute lossAgainstCompute, ShapeOptima shapeOptima,
-                                    ShapeBands shapeBands, GemstonesParabolas parabola, GemstonesBenchmarkLaws benchmarks,
-                                    OvertrainingAnalysis overtraining, List<DataRead> otherData,
-                                    Map<String, Double> seconds) {
+                                    ShapeBands shapeBands, GemstonesParabolas parabola,
+                                    GemstonesBenchmarkLaws benchmarks, OvertrainingAnalysis overtraining,
+                                    List<DataRead> otherData, Map<String, Double> seconds) {
 
     public DatasetAnalysisResult {
         Objects.requireNonNull(request, "request");

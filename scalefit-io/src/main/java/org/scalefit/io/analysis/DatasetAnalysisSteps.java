@@ -161,8 +161,8 @@ final class DatasetAnalysisSteps {
         otherData.addAll(parabolaData);
         otherData.addAll(benchmarkData);
         return new DatasetAnalysisResult(request, table, read.text("run"), counts, byFlops, byHours, points, fit,
-                bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands, parabola, benchmarks,
-                overtraining, otherData, seconds);
+                bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands, parabola,
+                benchmarks, overtraining, otherData, seconds);
     }
 
     /** Approach 1 on {@code spent}, with the binning minimisers when asked. */
