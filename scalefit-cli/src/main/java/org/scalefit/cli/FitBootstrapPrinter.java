@@ -99,7 +99,8 @@ final class FitBootstrapPrinter {
                 spread.median(), spread.low(), spread.high());
     }
 
-    private static String percent(double p) {
+    /** "2.5 %", "95 %": a percentage as it was given. */
+    static String percent(double p) {
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + " %";
     }
 

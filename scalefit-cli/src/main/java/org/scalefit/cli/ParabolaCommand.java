@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.analysis.ParabolaRequest;
 import org.scalefit.io.analysis.ParabolaResult;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
                 + "Industry models whose loss lies within the band around a budget's interior losses are listed "
                 + "with it."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage", "3:bad law or industry file (file and field are printed)"})
+        exitCodeList = {"0:success", "2:bad usage",
+                "3:bad law, industry or bootstrap file (file and field are printed)", "130:interrupted"})
 final class ParabolaCommand implements Callable<Integer> {
 
     @Option(names = "--law", required = true, paramLabel = "FIT.json",
@@ -44,6 +46,14 @@ final class ParabolaCommand implements Callable<Integer> {
     @Option(names = "--factors", defaultValue = "-4:4", paramLabel = "LOW:HIGH",
             description = "Overtraining factors 2^LOW, 2^(LOW+1), ..., 2^HIGH (integers). Default: ${DEFAULT-VALUE}.")
     String factors;
+
+    @Option(names = "--bootstrap", paramLabel = "BOOT.json",
+            description = "Bands of the parabolas: the bootstrap of --law's fit with every replicate's parameters "
+                    + "(scalefit bootstrap --fit FIT.json --draws --out BOOT.json). Each replicate's own parabola is "
+                    + "traced through the same buckets; per bucket and factor, the median and the bootstrap's "
+                    + "percentile band (its --level) of the loss penalty L(f)/L(1) - 1 and of the shape's width, "
+                    + "depth and tokens.")
+    Path bootstrap;
 
     /**
      * The shape search that finds the budgets' optima, as for {@code scalefit shapes}: its {@code --params} is the
@@ -83,9 +93,13 @@ final class ParabolaCommand implements Callable<Integer> {
         OutputPaths.requireWritableFiles(out);
         ParabolaRequest.Industry shown = industry.industry();
         List<Double> overtraining = NumberRanges.powersOfTwo("--factors", factors);
-        ParabolaResult result = new ParabolaRequest(law, law2, grid.search(shape.architecture()), rows, overtraining,
-                shown)
-                .run(threads.local());
+        ParabolaRequest request = new ParabolaRequest(law, law2, grid.search(shape.architecture()), rows,
+                overtraining, shown, bootstrap);
+        ParabolaResult result;
+        try (TerminalProgress progress = TerminalProgress.start("parabola replicates", bootstrap == null ? 0
+                : FitBootstrapDocument.read(bootstrap).bootstrap().replicates())) {
+            result = request.run(threads.local(), progress);
+        }
         if (out != null) {
             AtomicFiles.writeString(out, format == Format.CSV ? result.csv() : result.document().write());
         }

@@ -4,12 +4,15 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
 import org.scalefit.io.IndustryModels;
+import org.scalefit.io.ParabolaJson;
 import org.scalefit.io.ParabolaJson.Analysis;
 import org.scalefit.io.ParabolaJson.LawInput;
 import org.scalefit.io.ParabolaJson.Panel;
 import org.scalefit.io.RunTiming;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.ParabolaBands;
 
 /**
  * {@code scalefit parabola}'s human-readable result on standard output: per budget its optimum, one line per factor
@@ -53,6 +56,9 @@ record ParabolaPrinter(PrintStream out) {
                                 ? String.format(Locale.ROOT, "%.5f", shape.secondLoss().getAsDouble()) : "",
                         shape.undertrainedLoss(), shape.edge() ? "edge" : "");
             }
+            if (analysis.bands() != null) {
+                bands(analysis.bands(), parabola.bucket());
+            }
             if (analysis.industry().isPresent()) {
                 out.printf(Locale.ROOT, "  industry models within %.3g of the interior losses:%s%n",
                         analysis.industryBand(), panel.industry().isEmpty() ? " none" : "");
@@ -66,6 +72,36 @@ record ParabolaPrinter(PrintStream out) {
             out.printf(Locale.ROOT, "%nedge: width <= %.0f or depth <= %.0f, at the edge of the box (Gemstones "
                     + "drops these rows).%n", OvertrainingParabola.EDGE_WIDTH, OvertrainingParabola.EDGE_DEPTH);
         }
+    }
+
+    /** The bucket's bands: per factor the loss penalty and the shape, each with its band. */
+    private void bands(ParabolaJson.Bootstrapped bootstrapped, int bucket) {
+        ParabolaBands bands = bootstrapped.bands();
+        ParabolaBands.BucketBands own = bands.buckets().stream().filter(b -> b.bucket() == bucket).findFirst()
+                .orElseThrow();
+        out.printf(Locale.ROOT, "  %s bootstrap bands over each replicate's own parabola (%s: %d replicates%s):"
+                        + "%n", FitBootstrapPrinter.percent(bands.level()), bootstrapped.file(), bands.used(),
+                bands.leftOut().length == 0 ? "" : ", " + bands.leftOut().length + " left out");
+        out.printf(Locale.ROOT, "  %8s %-26s %-22s %-20s %-26s %s%n", "factor", "loss penalty L(f)/L(1)-1",
+                "width", "depth", "tokens", "replicates (at edge)");
+        for (ParabolaBands.FactorBand factor : own.factors()) {
+            if (factor.penalty() == null) {
+                out.printf(Locale.ROOT, "  %8s %s%n", factorLabel(factor.factor()), factor.feasible()
+                        + " replicates meet this factor: no band");
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %8s %-26s %-22s %-20s %-26s %d%s%n", factorLabel(factor.factor()),
+                    String.format(Locale.ROOT, "%.3f%% [%.3f%%, %.3f%%]", 100 * factor.penalty().median(),
+                            100 * factor.penalty().low(), 100 * factor.penalty().high()),
+                    range("%.0f", factor.width()), range("%.0f", factor.depth()), range("%.3g", factor.tokens()),
+                    factor.feasible(), factor.atEdge() == 0 ? "" : " (" + factor.atEdge() + ")");
+        }
+    }
+
+    /** "median [low, high]". */
+    private static String range(String format, AllocationBands.Spread spread) {
+        return String.format(Locale.ROOT, format + " [" + format + ", " + format + "]", spread.median(), spread.low(),
+                spread.high());
     }
 
     private static String factorLabel(double factor) {

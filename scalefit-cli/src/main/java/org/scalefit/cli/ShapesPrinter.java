@@ -69,9 +69,9 @@ record ShapesPrinter(PrintStream out) {
 
     private void bands(LawResult law) {
         ShapeBands bands = law.bands().bands();
-        out.printf(Locale.ROOT, "%n%s %s: grid optimum per FLOPs bucket with its %s %% bootstrap band (%s: %d "
+        out.printf(Locale.ROOT, "%n%s %s: grid optimum per FLOPs bucket with its %s bootstrap band (%s: %d "
                         + "replicates%s); each band on its own, the low ends together are no replicate's shape%n",
-                law.role(), law.optima().law().form().name(), number(bands.level()), law.bands().file(),
+                law.role(), law.optima().law().form().name(), FitBootstrapPrinter.percent(bands.level()), law.bands().file(),
                 bands.used(), bands.leftOut().length == 0 ? ""
                         : ", " + bands.leftOut().length + " left out: refit failed or law not finite on the grid");
         out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s %s%n", "FLOPs<=", "width", "depth", "tokens",
@@ -97,11 +97,6 @@ record ShapesPrinter(PrintStream out) {
     private static String banded(String format, double value, Spread spread) {
         return String.format(Locale.ROOT, format + " [" + format + ", " + format + "]", value, spread.low(),
                 spread.high());
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%s", value);
     }
 
     private void line(String flops, ShapePoint point, String kind) {

@@ -40,7 +40,20 @@ public record ParabolaTrace(RelaxedShape row, OvertrainingParabola parabola) {
                         + (search.buckets().count() - 1));
             }
         }
-        List<BucketOptimum> optima = search.minimise(List.of(law), parallelism).get(0).optima();
+        return fromOptima(law, second, search.minimise(List.of(law), parallelism).get(0).optima(), search, buckets,
+                parabolaAccounting, factors, parallelism);
+    }
+
+    /**
+     * As {@link #through}, from {@code law}'s bucket optima of {@code search} found already ({@code optima}, e.g. in a
+     * pass that searched several laws).
+     *
+     * @throws IllegalArgumentException if a bucket has no optimum in {@code optima}
+     */
+    public static List<ParabolaTrace> fromOptima(FittedLaw law, Optional<FittedLaw> second,
+                                                 List<BucketOptimum> optima, ShapeSearch search,
+                                                 List<Integer> buckets, ShapeAccounting parabolaAccounting,
+                                                 List<Double> factors, Parallelism parallelism) {
         List<BucketOptimum> chosen = new ArrayList<>();
         for (int bucket : buckets) {
             chosen.add(optima.stream().filter(o -> o.bucket() == bucket).findFirst().orElseThrow(() ->

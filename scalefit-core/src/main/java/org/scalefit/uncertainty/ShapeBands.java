@@ -94,31 +94,17 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
      */
     public static Searched search(ShapeSearch search, List<FittedLaw> laws, double[][] replicates, int[] failed,
                                   double level, Parallelism parallelism, FitProgress progress) {
-        FittedLaw estimate = laws.get(0);
+        ReplicateLaws replicateLaws = ReplicateLaws.of(laws.get(0), replicates, failed);
         List<FittedLaw> searched = new ArrayList<>(laws);
-        List<Integer> indices = new ArrayList<>();
-        List<Integer> leftOut = new ArrayList<>();
-        for (int r = 0; r < replicates.length; r++) {
-            double[] theta = replicates[r];
-            if (theta.length != estimate.form().parameterCount()) {
-                throw new IllegalArgumentException("replicate " + r + " has " + theta.length + " parameters, law "
-                        + estimate.form().name() + " has " + estimate.form().parameterCount());
-            }
-            final int index = r;
-            if (Arrays.stream(failed).anyMatch(f -> f == index) || !Arrays.stream(theta).allMatch(Double::isFinite)) {
-                leftOut.add(r);
-            } else {
-                searched.add(new FittedLaw(estimate.form(), theta));
-                indices.add(r);
-            }
-        }
+        searched.addAll(replicateLaws.laws());
+        List<Integer> indices = replicateLaws.indices();
         List<ShapeOptima> optima = search.minimise(searched, parallelism, progress);
         SortedMap<Integer, ShapeOptima> perReplicate = new TreeMap<>();
         for (int k = 0; k < indices.size(); k++) {
             perReplicate.put(indices.get(k), optima.get(laws.size() + k));
         }
         return new Searched(optima.subList(0, laws.size()), of(optima.get(0), perReplicate,
-                leftOut.stream().mapToInt(Integer::intValue).toArray(), level, search.grid()));
+                replicateLaws.leftOut().stream().mapToInt(Integer::intValue).toArray(), level, search.grid()));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,6 +234,66 @@ public record FitBootstrapDocument(
      */
     public static FitBootstrapDocument read(Path file) {
         return Documents.read(file, FitBootstrapDocument.class);
+    }
+
+    /**
+     * What an analysis of a fitted law needs of the law's bootstrap, to repeat itself for every replicate.
+     *
+     * @param file    the bootstrap document, as given
+     * @param sha256  its SHA-256
+     * @param draws   every replicate's θ in the law's order (log space; NaN where the document has none)
+     * @param failed  the replicates whose refit failed, ascending
+     * @param level   the bootstrap's coverage in percent
+     */
+    public record Replicates(String file, String sha256, double[][] draws, int[] failed, double level) {
+
+        public Replicates {
+            draws = Arrays.stream(draws).map(double[]::clone).toArray(double[][]::new);
+            failed = failed.clone();
+        }
+
+        @Override
+        public double[][] draws() {
+            return Arrays.stream(draws).map(double[]::clone).toArray(double[][]::new);
+        }
+
+        @Override
+        public int[] failed() {
+            return failed.clone();
+        }
+    }
+
+    /**
+     * The replicates of {@code bootstrap}, the document of {@code scalefit bootstrap --fit FIT --draws} for the fit in
+     * {@code fit}, whose law has {@code parameters} parameters.
+     *
+     * @throws InputException if {@code bootstrap} is not such a document: it is not one, it bootstrapped another fit
+     *                        (by the fit file's SHA-256), it has no draws, or a draw has the wrong length
+     */
+    public static Replicates replicatesOf(Path bootstrap, Path fit, int parameters) {
+        String file = bootstrap.toString();
+        FitBootstrapDocument document = read(bootstrap);
+        String fitSha = LawFiles.sha256(fit);
+        if (!fitSha.equals(document.provenance().fitSha256())) {
+            throw new InputException(file, null, "provenance.fit_sha256", "the bootstrap of --law " + fit
+                    + " (SHA-256 " + fitSha + ")", "the bootstrap of " + document.fit() + " (SHA-256 "
+                    + document.provenance().fitSha256() + ")");
+        }
+        if (document.draws() == null) {
+            throw new InputException(file, null, "draws", "every replicate's parameters (write it with `scalefit "
+                    + "bootstrap --fit " + fit + " --draws --out " + file + "`)", "no draws");
+        }
+        double[][] draws = new double[document.draws().size()][];
+        for (int r = 0; r < draws.length; r++) {
+            List<Double> draw = document.draws().get(r);
+            if (draw.size() != parameters) {
+                throw new InputException(file, null, "draws[" + r + "]", parameters + " parameters of law "
+                        + document.law(), draw.size() + " values");
+            }
+            draws[r] = draw.stream().mapToDouble(value -> value == null ? Double.NaN : value).toArray();
+        }
+        return new Replicates(file, LawFiles.sha256(bootstrap), draws, document.bootstrap().failedReplicates()
+                .stream().mapToInt(Integer::intValue).sorted().toArray(), document.bootstrap().level());
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.scalefit.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.scalefit.io.ShapeSearchDocument.Architecture;
@@ -15,6 +17,8 @@ import org.scalefit.io.ShapeSearchDocument.Point;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapeSearch;
+import org.scalefit.uncertainty.AllocationBands;
+import org.scalefit.uncertainty.ParabolaBands;
 
 /**
  * scalefit's result document of Gemstones' overtraining parabola ({@link OvertrainingParabola}; McLeish et al. 2025
@@ -34,12 +38,14 @@ import org.scalefit.shapes.ShapeSearch;
  * @param factors    the overtraining factors
  * @param industry   whether and from where industry models are drawn
  * @param budgets    one panel per budget
+ * @param bands      the bootstrap bands of the parabolas ({@link ParabolaBands}), absent unless asked for
  * @param provenance the laws' files and the version
  * @param run        threads and wall time
  */
 public record ParabolaDocument(String analysis, Search search, Accounting accounting, Box box,
                                List<LawParameters> laws, List<Double> factors, Industry industry,
-                               List<Panel> budgets, LawsProvenance provenance, RunTiming run)
+                               List<Panel> budgets, @JsonInclude(JsonInclude.Include.NON_NULL) Bands bands,
+                               LawsProvenance provenance, RunTiming run)
         implements ResultDocument {
 
     /** The value of {@code analysis}. */
@@ -114,6 +120,62 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
         }
     }
 
+    /**
+     * The bootstrap bands of the parabolas: the bootstrap document and its SHA-256, the coverage, the replicates
+     * traced and those left out, and per budget and factor the spread of the relative loss penalty L(f)/L(1) − 1 and
+     * of the shape's width, depth and tokens over the replicates that meet the factor.
+     */
+    @JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out", "budgets"})
+    public record Bands(String bootstrap, @JsonProperty("bootstrap_sha256") String bootstrapSha256, double level,
+                        @JsonProperty("replicates_used") int replicatesUsed,
+                        @JsonProperty("left_out") List<Integer> leftOut, List<BudgetBands> budgets) {
+
+        public Bands {
+            leftOut = List.copyOf(leftOut);
+            budgets = List.copyOf(budgets);
+        }
+
+        static Bands of(ParabolaJson.Bootstrapped bootstrapped) {
+            ParabolaBands bands = bootstrapped.bands();
+            List<BudgetBands> budgets = new ArrayList<>();
+            for (ParabolaBands.BucketBands bucket : bands.buckets()) {
+                List<FactorBand> factors = new ArrayList<>();
+                for (ParabolaBands.FactorBand factor : bucket.factors()) {
+                    factors.add(new FactorBand(factor.factor(), spread(factor.penalty()), spread(factor.width()),
+                            spread(factor.depth()), spread(factor.tokens()), factor.feasible(), factor.atEdge()));
+                }
+                budgets.add(new BudgetBands(bucket.bucket(), factors));
+            }
+            return new Bands(bootstrapped.file(), bootstrapped.sha256(), bands.level(), bands.used(),
+                    Arrays.stream(bands.leftOut()).boxed().toList(), budgets);
+        }
+
+        private static FitBootstrapDocument.Spread spread(AllocationBands.Spread spread) {
+            return spread == null ? null : FitBootstrapDocument.Spread.of(spread);
+        }
+    }
+
+    /** One budget's bands, one per factor. */
+    public record BudgetBands(int bucket, List<FactorBand> factors) {
+
+        public BudgetBands {
+            factors = List.copyOf(factors);
+        }
+    }
+
+    /**
+     * One factor's spread over the replicates that meet it (absent where fewer than 2 do), how many meet it, and
+     * how many of those end at the edge of the box.
+     */
+    @JsonPropertyOrder({"factor", "penalty", "width", "depth", "tokens", "feasible", "at_edge"})
+    public record FactorBand(double factor,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) FitBootstrapDocument.Spread penalty,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) FitBootstrapDocument.Spread width,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) FitBootstrapDocument.Spread depth,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) FitBootstrapDocument.Spread tokens,
+                             int feasible, @JsonProperty("at_edge") int atEdge) {
+    }
+
     /** A released model drawn on a panel ({@link IndustryModels.Model}). */
     public record IndustryModel(@JsonProperty("hf_name") String hfName, double loss, long params,
                                 @JsonProperty("non_emb_params") long nonEmbParams, int width, int depth,
@@ -146,7 +208,8 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
                         analysis.industry().map(IndustryModels::source).orElse(null),
                         analysis.industry().map(IndustryModels::sha256).orElse(null), analysis.industryBand(),
                         analysis.industryExcluded()),
-                panels, new LawsProvenance(sources, version), run);
+                panels, analysis.bands() == null ? null : Bands.of(analysis.bands()),
+                new LawsProvenance(sources, version), run);
     }
 
     /**

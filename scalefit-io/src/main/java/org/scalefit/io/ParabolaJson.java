@@ -10,6 +10,7 @@ import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeAccounting;
 import org.scalefit.shapes.ShapeSearch;
+import org.scalefit.uncertainty.ParabolaBands;
 
 /**
  * The analysis of Gemstones' overtraining parabola ({@link OvertrainingParabola}; Gemstones
@@ -61,10 +62,11 @@ public final class ParabolaJson {
      * @param industryBand       the band around the panel's losses in which industry models are drawn
      * @param industryExcluded   the names excluded
      * @param panels             one per budget
+     * @param bands              the bootstrap bands of the first law's parabolas, or null when none were asked for
      */
     public record Analysis(ShapeSearch search, List<LawInput> laws, ShapeAccounting parabolaAccounting,
                            List<Double> factors, Optional<IndustryModels> industry, double industryBand,
-                           List<String> industryExcluded, List<Panel> panels) {
+                           List<String> industryExcluded, List<Panel> panels, Bootstrapped bands) {
         public Analysis {
             Objects.requireNonNull(search, "search");
             laws = List.copyOf(laws);
@@ -76,6 +78,19 @@ public final class ParabolaJson {
             Objects.requireNonNull(industry, "industry");
             industryExcluded = List.copyOf(industryExcluded);
             panels = List.copyOf(panels);
+        }
+    }
+
+    /**
+     * The bootstrap bands of the parabolas ({@link ParabolaBands}) and the bootstrap document they come from.
+     *
+     * @param file   the bootstrap document ({@code scalefit bootstrap --fit … --draws})
+     * @param sha256 its SHA-256
+     * @param bands  the bands
+     */
+    public record Bootstrapped(String file, String sha256, ParabolaBands bands) {
+        public Bootstrapped {
+            Objects.requireNonNull(bands, "bands");
         }
     }
 

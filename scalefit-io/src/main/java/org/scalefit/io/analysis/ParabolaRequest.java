@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.ParabolaJson;
@@ -18,6 +20,7 @@ import org.scalefit.shapes.ParabolaTrace;
 import org.scalefit.shapes.ParameterCount;
 import org.scalefit.shapes.ShapeAccounting;
 import org.scalefit.shapes.ShapeSearch;
+import org.scalefit.uncertainty.ParabolaBands;
 
 /**
  * Gemstones' overtraining parabola ({@code scalefit parabola}; McLeish et al. 2025 §4.3,
@@ -32,9 +35,11 @@ import org.scalefit.shapes.ShapeSearch;
  * @param buckets   the buckets (0-based) that get a parabola, in order (Gemstones' {@code mins.iloc} rows)
  * @param factors   the overtraining factors f
  * @param industry  the industry models listed
+ * @param bootstrap the bootstrap document of the law's fit (with its draws), for the parabolas' bands
+ *                  ({@link ParabolaBands}: each replicate's own parabola through the same buckets), or null
  */
 public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List<Integer> buckets,
-                              List<Double> factors, Industry industry) {
+                              List<Double> factors, Industry industry, Path bootstrap) {
 
     /**
      * The industry models drawn as reference lines.
@@ -72,13 +77,25 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
         }
     }
 
-    /**
-     * Reads the laws (each checked before its bytes are hashed) and the industry models, and runs the analysis on
-     * {@code parallelism}; the result does not depend on the thread count.
-     *
-     * @throws org.scalefit.io.InputException if a law or the industry file is bad
-     */
+    /** A request without bands. */
+    public ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List<Integer> buckets, List<Double> factors,
+                           Industry industry) {
+        this(law, secondLaw, search, buckets, factors, industry, null);
+    }
+
+    /** {@link #run(Parallelism, FitProgress)} without progress. */
     public ParabolaResult run(Parallelism parallelism) {
+        return run(parallelism, FitProgress.silent());
+    }
+
+    /**
+     * Reads the laws (each checked before its bytes are hashed), the industry models and the bootstrap, and runs the
+     * analysis on {@code parallelism}, telling {@code progress} of each replicate traced; the result does not depend
+     * on the thread count.
+     *
+     * @throws org.scalefit.io.InputException if a law, the industry file or the bootstrap is bad
+     */
+    public ParabolaResult run(Parallelism parallelism, FitProgress progress) {
         List<LawInput> laws = new ArrayList<>();
         laws.add(lawInput("law", law));
         if (secondLaw != null) {
@@ -90,6 +107,8 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
                     : IndustryModels.bundled();
             models = Optional.of(all.excluding(industry.excluded()));
         }
+        FitBootstrapDocument.Replicates replicates = bootstrap == null ? null
+                : FitBootstrapDocument.replicatesOf(bootstrap, law, laws.get(0).law().form().parameterCount());
         long begin = System.nanoTime();
         ShapeAccounting parabolaAccounting = new ShapeAccounting(search.accounting().architecture(),
                 ParameterCount.RELAXED);
@@ -101,9 +120,13 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
             OvertrainingParabola parabola = trace.parabola();
             panels.add(new Panel(trace.row(), parabola, models.map(m -> m.near(parabola, band)).orElse(List.of())));
         }
+        ParabolaJson.Bootstrapped bands = replicates == null ? null : new ParabolaJson.Bootstrapped(
+                replicates.file(), replicates.sha256(), ParabolaBands.trace(search, laws.get(0).law(),
+                replicates.draws(), replicates.failed(), buckets, parabolaAccounting, factors, replicates.level(),
+                parallelism, progress));
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new ParabolaResult(new ParabolaJson.Analysis(search, laws, parabolaAccounting, factors, models, band,
-                industry.excluded(), panels), new RunTiming(parallelism.threads(), seconds));
+                industry.excluded(), panels, bands), new RunTiming(parallelism.threads(), seconds));
     }
 
     private static LawInput lawInput(String role, Path file) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.io.FitBootstrapDocument;
-import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ShapeSearchJson.Bootstrapped;
@@ -63,18 +62,16 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
         for (Path file : laws) {
             fitted.add(LawFiles.read(file));
         }
-        FitBootstrapDocument replicates = bootstrap == null ? null : replicates(fitted.get(0));
+        FitBootstrapDocument.Replicates replicates = bootstrap == null ? null
+                : FitBootstrapDocument.replicatesOf(bootstrap, laws.get(0), fitted.get(0).form().parameterCount());
         long begin = System.nanoTime();
         List<ShapeOptima> optima;
         ShapeBands bands = null;
         if (replicates == null) {
             optima = search.minimise(fitted, parallelism, progress);
         } else {
-            double[][] draws = replicates.draws().stream().map(draw -> draw.stream()
-                    .mapToDouble(value -> value == null ? Double.NaN : value).toArray()).toArray(double[][]::new);
-            ShapeBands.Searched searched = ShapeBands.search(search, fitted, draws, replicates.bootstrap()
-                    .failedReplicates().stream().mapToInt(Integer::intValue).toArray(), replicates.bootstrap().level(),
-                    parallelism, progress);
+            ShapeBands.Searched searched = ShapeBands.search(search, fitted, replicates.draws(), replicates.failed(),
+                    replicates.level(), parallelism, progress);
             optima = searched.optima();
             bands = searched.bands();
         }
@@ -84,35 +81,11 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
                     ? RelaxedShape.refineAll(fitted.get(i), optima.get(i).optima(), search.accounting(), parallelism)
                     : List.of();
             Bootstrapped banded = i == 0 && bands != null
-                    ? new Bootstrapped(bootstrap.toString(), LawFiles.sha256(bootstrap), bands) : null;
+                    ? new Bootstrapped(replicates.file(), replicates.sha256(), bands) : null;
             results.add(new LawResult(i == 0 ? "law" : "law" + (i + 1), laws.get(i).toString(),
                     LawFiles.sha256(laws.get(i)), optima.get(i), refined, banded));
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new ShapeSearchResult(search, results, new RunTiming(parallelism.threads(), seconds));
-    }
-
-    /** The bootstrap document, checked to be one of {@code estimate}'s fit with a draw of its parameters each. */
-    private FitBootstrapDocument replicates(FittedLaw estimate) {
-        String file = bootstrap.toString();
-        FitBootstrapDocument document = FitBootstrapDocument.read(bootstrap);
-        String lawSha = LawFiles.sha256(laws.get(0));
-        if (!lawSha.equals(document.provenance().fitSha256())) {
-            throw new InputException(file, null, "provenance.fit_sha256",
-                    "the bootstrap of --law " + laws.get(0) + " (SHA-256 " + lawSha + ")",
-                    "the bootstrap of " + document.fit() + " (SHA-256 " + document.provenance().fitSha256() + ")");
-        }
-        if (document.draws() == null) {
-            throw new InputException(file, null, "draws", "every replicate's parameters (write it with `scalefit "
-                    + "bootstrap --fit " + laws.get(0) + " --draws --out " + file + "`)", "no draws");
-        }
-        int parameters = estimate.form().parameterCount();
-        for (int r = 0; r < document.draws().size(); r++) {
-            if (document.draws().get(r).size() != parameters) {
-                throw new InputException(file, null, "draws[" + r + "]", parameters + " parameters of law "
-                        + estimate.form().name(), document.draws().get(r).size() + " values");
-            }
-        }
-        return document;
     }
 }
