@@ -55,6 +55,23 @@ class MultiStartFitterTest {
         assertThat(fast.search().stationarity().relativeDecrease()).isLessThanOrEqualTo(Stationarity.DECREASE_TOLERANCE);
     }
 
+    static Stream<Arguments> corpusAtLargerDeltas() {
+        return AdversarialCorpus.TABLES.stream().flatMap(table -> Stream.of(1e-2, 1e-1, 1.0)
+                .map(delta -> Arguments.of(table, delta)));
+    }
+
+    @Tag("exhaustive") // δ the corpus was never looked at with (Huber towards least squares): CI (-Pall)
+    @ParameterizedTest(name = "{0}, δ = {1}")
+    @MethodSource("corpusAtLargerDeltas")
+    void atLargerDeltasEarlyRecognitionNeverEndsAboveTheExhaustiveSearch(String table, double delta) {
+        Observations data = AdversarialCorpus.table(table);
+        LawFit fast = fit(data, delta, DEFAULT, 2);
+        LawFit exhaustive = fit(data, delta, EXHAUSTIVE, 2);
+        assertThat(fast.loss()).isLessThanOrEqualTo(exhaustive.loss() * (1 + 1e-9));
+        assertThat(fast.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(exhaustive.status()).isEqualTo(LawFit.Status.CONVERGED);
+    }
+
     @Test
     void drawnTablesEndWhereTheExhaustiveSearchEnds() {
         qt().withFixedSeed(20261205L).withExamples(10).forAll(longs().all()).checkAssert(seed -> {
