@@ -80,7 +80,8 @@ final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
     Path out;
 
-    @Option(names = "--draws", description = "With --out, also write every replicate's parameters (log space).")
+    @Option(names = "--draws", description = "With --out, also write every replicate's parameters (log space): what "
+            + "shapes --bootstrap and parabola --bootstrap read.")
     boolean draws;
 
     @Option(names = "--reference", defaultValue = "chinchilla-unrounded", paramLabel = "LAW",
