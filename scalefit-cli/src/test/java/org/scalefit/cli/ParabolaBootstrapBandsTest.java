@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.ParabolaDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +68,9 @@ class ParabolaBootstrapBandsTest {
                     .isGreaterThan(factors.get(2).get("width").get("median").asDouble());
         }
         assertThat(run.out()).contains("95 % bootstrap bands over each replicate's own parabola");
+        ParabolaDocument.Bands read = ParabolaDocument.read(out).bands();
+        assertThat(read.source().replicatesUsed()).isEqualTo(6);
+        assertThat(read.budgets().get(0).factors().get(1).penalty().high()).isLessThan(1e-12);
     }
 
     @Test

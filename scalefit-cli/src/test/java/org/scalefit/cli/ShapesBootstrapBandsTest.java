@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.ShapeSearchDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -85,6 +86,10 @@ class ShapesBootstrapBandsTest {
             }
         }
         assertThat(run.out()).contains("95 % bootstrap band").contains("12 replicates");
+        ShapeSearchDocument.Bands read = ShapeSearchDocument.read(out).laws().get(0).bands();
+        assertThat(read.source().replicatesUsed()).isEqualTo(12);
+        assertThat(read.source().bootstrap()).isEqualTo(bootstrap.toString());
+        assertThat(read.buckets()).hasSize(3);
     }
 
     /** The per-bucket optima of replicate r's law, written as a fit file of its own and searched alone. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.scalefit.io.ShapeSearchDocument.Architecture;
@@ -125,13 +124,9 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
      * traced and those left out, and per budget and factor the spread of the relative loss penalty L(f)/L(1) − 1 and
      * of the shape's width, depth and tokens over the replicates that meet the factor.
      */
-    @JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out", "budgets"})
-    public record Bands(String bootstrap, @JsonProperty("bootstrap_sha256") String bootstrapSha256, double level,
-                        @JsonProperty("replicates_used") int replicatesUsed,
-                        @JsonProperty("left_out") List<Integer> leftOut, List<BudgetBands> budgets) {
+    public record Bands(@JsonUnwrapped BandsProvenance source, List<BudgetBands> budgets) {
 
         public Bands {
-            leftOut = List.copyOf(leftOut);
             budgets = List.copyOf(budgets);
         }
 
@@ -146,8 +141,8 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
                 }
                 budgets.add(new BudgetBands(bucket.bucket(), factors));
             }
-            return new Bands(bootstrapped.file(), bootstrapped.sha256(), bands.level(), bands.used(),
-                    Arrays.stream(bands.leftOut()).boxed().toList(), budgets);
+            return new Bands(BandsProvenance.of(bootstrapped.file(), bootstrapped.sha256(), bands.level(),
+                    bands.used(), bands.leftOut()), budgets);
         }
 
         private static FitBootstrapDocument.Spread spread(AllocationBands.Spread spread) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.scalefit.io.FitBootstrapDocument.Spread;
 import org.scalefit.law.FittedLaw;
@@ -136,13 +135,9 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
      * coverage in percent, the replicates summarised and those left out (their refit failed, or their law is not
      * finite on the grid), and per bucket each quantity's median and central percentile band over the replicates.
      */
-    @JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out", "buckets"})
-    public record Bands(String bootstrap, @JsonProperty("bootstrap_sha256") String bootstrapSha256, double level,
-                        @JsonProperty("replicates_used") int replicatesUsed,
-                        @JsonProperty("left_out") List<Integer> leftOut, List<BucketBand> buckets) {
+    public record Bands(@JsonUnwrapped BandsProvenance source, List<BucketBand> buckets) {
 
         public Bands {
-            leftOut = List.copyOf(leftOut);
             buckets = List.copyOf(buckets);
         }
 
@@ -155,8 +150,8 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                         Spread.of(band.flops()), Spread.of(band.ratio()), Spread.of(band.tokensPerParam()),
                         Spread.of(band.loss()), band.atGridEdge()));
             }
-            return new Bands(bootstrapped.file(), bootstrapped.sha256(), bands.level(), bands.used(),
-                    Arrays.stream(bands.leftOut()).boxed().toList(), buckets);
+            return new Bands(BandsProvenance.of(bootstrapped.file(), bootstrapped.sha256(), bands.level(),
+                    bands.used(), bands.leftOut()), buckets);
         }
     }
 

@@ -1,0 +1,26 @@
+package org.scalefit.io;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where a document's bootstrap bands come from ({@code shapes --bootstrap}, {@code parabola --bootstrap}): the
+ * bootstrap document of the law's fit and its SHA-256, the bands' coverage in percent, how many replicates the
+ * analysis was repeated for, and which it left out (their indices in the bootstrap).
+ */
+@JsonPropertyOrder({"bootstrap", "bootstrap_sha256", "level", "replicates_used", "left_out"})
+public record BandsProvenance(String bootstrap, @JsonProperty("bootstrap_sha256") String bootstrapSha256,
+                              double level, @JsonProperty("replicates_used") int replicatesUsed,
+                              @JsonProperty("left_out") List<Integer> leftOut) {
+
+    public BandsProvenance {
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /** The provenance of bands over {@code used} replicates of the bootstrap in {@code file}, {@code leftOut} not. */
+    static BandsProvenance of(String file, String sha256, double level, int used, int[] leftOut) {
+        return new BandsProvenance(file, sha256, level, used, Arrays.stream(leftOut).boxed().toList());
+    }
+}
