@@ -88,9 +88,10 @@ public final class IsoflopAnalysis {
                 }
                 if (!tokens.bootstrapSucceeded()) {
                     found.add(String.format(Locale.ROOT, "token bootstrap failed: %d of %d replicates had an "
-                            + "interior optimum", tokens.validCount(), settings.replicates()));
+                            + "interior optimum; the budget has no token spread and is left out of the fits",
+                            tokens.validCount(), settings.replicates()));
                 }
-                if (sizes.interior() && sizes.bootstrapSucceeded()) {
+                if (sizes.interior() && sizes.bootstrapSucceeded() && tokens.bootstrapSucceeded()) {
                     pair = pair(cleaned[c].flops(), sizes, tokens);
                 }
             }
@@ -99,16 +100,15 @@ public final class IsoflopAnalysis {
         return List.copyOf(result);
     }
 
-    /** The optimal pair: medians of the draws (the token axis's noiseless values if its bootstrap failed). */
+    /** The optimal pair: medians of the draws of both axes. */
     private static OptimalPair pair(double flops, AxisProfile sizes, AxisProfile tokens) {
         double[] n = sizes.draws();
         double[] multipliers = new double[n.length];
         for (int i = 0; i < n.length; i++) {
             multipliers[i] = flops / (6.0 * (n[i] * n[i]));
         }
-        boolean tokenDraws = tokens.bootstrapSucceeded();
-        double t = tokenDraws ? Statistics.median(tokens.draws()) : tokens.optimum();
-        double loss = tokenDraws ? Statistics.median(tokens.drawLosses()) : tokens.minimumLoss();
+        double t = Statistics.median(tokens.draws());
+        double loss = Statistics.median(tokens.drawLosses());
         return new OptimalPair(flops, Statistics.median(n), t, Statistics.median(multipliers), loss,
                 tokens.minimumLoss(), sizes.spread(), tokens.spread(), 2 * sizes.spread(), sizes.lossSpread());
     }

@@ -1,0 +1,51 @@
+package org.scalefit.isoflop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.uncertainty.NormalSource;
+
+/** The per-budget IsoFLOP analysis of a user's budgets, and which budgets enter the power-law fits. */
+class IsoflopAnalysisTest {
+
+    private static final double[] SIZES = {1e7, 2e7, 4e7, 8e7, 1.6e8};
+    private static final double[] LOSSES = {3.0, 2.9, 2.85, 2.9, 3.0};
+
+    /**
+     * Zero noise (every replicate is the noiseless curve) except for the token axis of the first budget, where the
+     * largest-token point is pulled 0.5 below the others' minimum in every replicate: its optimum is then at the end
+     * of the grid and every token replicate is invalid.
+     */
+    private static NormalSource tokenAxisOfFirstBudgetAtItsEdge() {
+        int[] calls = {0};
+        return (rows, cols) -> {
+            double[][] z = new double[rows][cols];
+            if (calls[0]++ == 1) {
+                for (double[] row : z) {
+                    row[cols - 1] = -1;
+                }
+            }
+            return z;
+        };
+    }
+
+    @Test
+    void aBudgetWhoseTokenBootstrapFailedIsLeftOutOfTheFits() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, SIZES, LOSSES),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
+        IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.5)).withReplicates(10);
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets, settings, tokenAxisOfFirstBudgetAtItsEdge(),
+                LocalParallelism.sequential());
+        IsoflopFits fits = IsoflopFits.of(optima, false, LocalParallelism.sequential());
+
+        assertThat(optima.get(0).tokens().bootstrapSucceeded()).isFalse();
+        assertThat(optima.get(0).hasOptimum()).isFalse();
+        assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("left out of the fits"));
+        assertThat(fits.budgets()).isEqualTo(2);
+        assertThat(fits.point(FitVariant.BS_MEDIAN_WEIGHTED).t().exponent()).isFinite();
+        assertThat(fits.bootstrapWeighted()).hasSize(10);
+    }
+}
