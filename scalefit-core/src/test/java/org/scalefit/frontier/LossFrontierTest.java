@@ -27,6 +27,16 @@ class LossFrontierTest {
     }
 
     @Test
+    void ofRunsThatSpendTheSameResourceOnlyTheLowestLossIsOnTheFrontierWhateverTheRowOrder() {
+        double[] resource = {1, 1, 2, 4, 8};
+        double[] worseFirst = {4.5, 4.0, 3.0, 2.5, 2.2};
+        double[] betterFirst = {4.0, 4.5, 3.0, 2.5, 2.2};
+
+        assertThat(LossFrontier.convexHull(resource, worseFirst).rows()).containsExactly(1, 2, 3, 4);
+        assertThat(LossFrontier.convexHull(resource, betterFirst).rows()).containsExactly(0, 2, 3, 4);
+    }
+
+    @Test
     void runsWithoutResourceAreLeftOut() {
         LossFrontier frontier = LossFrontier.convexHull(new double[] {0, 1, 2}, new double[] {1, 3, 2});
         assertThat(frontier.rows()).containsExactly(1, 2);
