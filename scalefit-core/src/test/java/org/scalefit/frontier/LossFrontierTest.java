@@ -84,6 +84,24 @@ class LossFrontierTest {
     }
 
     @Test
+    void aLineThroughTwoPointsHasNoBootstrapIntervalAndSaysItIsExact() {
+        double[] x = {2.4e17, 2.4e21};
+        double[] y = {2e7, 2e9};
+
+        LogLogFit fit = LogLogFit.withBootstrap(x, y, 1000, 0.95, 42);
+
+        assertThat(fit.slope()).isCloseTo(0.5, within(1e-12));
+        assertThat(fit.resamples()).isZero();
+        assertThat(fit.slopeInterval()).isEmpty();
+        assertThat(fit.warnings()).singleElement().asString().contains("2 points");
+    }
+
+    @Test
+    void aLineThroughThreeOrMorePointsHasNoWarning() {
+        assertThat(LogLogFit.of(new double[] {1, 2, 4}, new double[] {1, 2.1, 3.9}).warnings()).isEmpty();
+    }
+
+    @Test
     void aSingleFrontierRunCannotBeFitted() {
         assertThatThrownBy(() -> Approach1.of(new double[] {1}, new double[] {2}, new double[] {10}, new double[] {20},
                 0, 1)).hasMessageContaining("needs at least 2 runs");
