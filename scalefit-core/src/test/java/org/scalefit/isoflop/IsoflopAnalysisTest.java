@@ -48,4 +48,38 @@ class IsoflopAnalysisTest {
         assertThat(fits.point(FitVariant.BS_MEDIAN_WEIGHTED).t().exponent()).isFinite();
         assertThat(fits.bootstrapWeighted()).hasSize(10);
     }
+
+    private static List<BudgetOptimum> noiseless(double... flops) {
+        List<IsoflopBudget> budgets = new java.util.ArrayList<>();
+        for (double c : flops) {
+            budgets.add(new IsoflopBudget(c, SIZES, LOSSES));
+        }
+        return IsoflopAnalysis.optima(budgets, IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential());
+    }
+
+    @Test
+    void anOptimalLossFitAskedForWithNoBudgetInItsWindowIsNotMadeAndTheFitsSaySo() {
+        IsoflopFits fits = IsoflopFits.of(noiseless(1e18, 1e19, 1e20), true, LocalParallelism.sequential());
+
+        assertThat(fits.lossFit()).isEmpty();
+        assertThat(fits.warnings()).anyMatch(warning -> warning.contains("no optimal-loss fit"));
+    }
+
+    @Test
+    void anOptimalLossFitOnFewerBudgetsThanItsThreeParametersSaysItIsUndetermined() {
+        IsoflopFits fits = IsoflopFits.of(noiseless(1e17, 2e17, 1e19), true, LocalParallelism.sequential());
+
+        assertThat(fits.warnings()).anyMatch(warning -> warning.contains("2 budgets")
+                && warning.contains("3 parameters"));
+    }
+
+    @Test
+    void powerLawsThroughTwoBudgetsSayTheyAreExact() {
+        IsoflopFits two = IsoflopFits.of(noiseless(1e18, 1e19), false, LocalParallelism.sequential());
+        IsoflopFits three = IsoflopFits.of(noiseless(1e18, 1e19, 1e20), false, LocalParallelism.sequential());
+
+        assertThat(two.warnings()).anyMatch(warning -> warning.contains("2 budgets"));
+        assertThat(three.warnings()).isEmpty();
+    }
 }

@@ -101,7 +101,8 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
 
     /**
      * The fits: how many budgets and replicates, each variant's three laws, the exponents' 95 % intervals over the
-     * unweighted and weighted replicates, and the optimal-loss fit.
+     * unweighted and weighted replicates, the optimal-loss fit, and the fits' warnings ({@link IsoflopFits#warnings()};
+     * absent when empty).
      */
     public record Fits(int budgets, int replicates, Map<String, Laws> variants,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bootstrap_exponent_95")
@@ -109,10 +110,12 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bootstrap_weighted_exponent_95")
                        Intervals bootstrapWeightedExponent95,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("optimal_loss")
-                       OptimalLoss optimalLoss) {
+                       OptimalLoss optimalLoss,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
         public Fits {
             variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
     }
 
@@ -220,7 +223,7 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                 finite(l.e()), finite(l.alpha()), finite(l.huber()), fits.lossBootstrap().size())).orElse(null);
         return new Fits(fits.budgets(), fits.bootstrap().size(), variants,
                 exponentIntervals(fits.replicates(FitVariant.BOOTSTRAP)),
-                exponentIntervals(fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED)), loss);
+                exponentIntervals(fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED)), loss, fits.warnings());
     }
 
     private static Intervals exponentIntervals(List<ComputeOptimalLaws> replicates) {
