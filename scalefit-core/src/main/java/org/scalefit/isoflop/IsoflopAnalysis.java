@@ -30,6 +30,9 @@ import org.scalefit.uncertainty.NormalSource;
  */
 public final class IsoflopAnalysis {
 
+    /** Relative distance below which a skipped budget's neighbour is named as possibly the same budget. */
+    static final double NEAR_BUDGET = 0.1;
+
     private IsoflopAnalysis() {
     }
 
@@ -59,7 +62,7 @@ public final class IsoflopAnalysis {
                 noise[2 * c + 1] = normals.nextMatrix(settings.replicates(), k);
             } else {
                 found.add(String.format(Locale.ROOT, "skipped: %d usable model size%s, at least 3 are needed", k,
-                        k == 1 ? "" : "s"));
+                        k == 1 ? "" : "s") + nearBudget(ordered, c));
             }
         }
         List<AxisProfile> profiles = parallelism.map(2 * count, task -> {
@@ -98,6 +101,27 @@ public final class IsoflopAnalysis {
             result.add(new BudgetOptimum(cleaned[c], sizes, tokens, pair, found));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * For a skipped budget, a hint naming the budget next to it in C when the two are within {@link #NEAR_BUDGET} of
+     * each other (Porian et al.'s {@code fetch_flop} tolerance): runs written with slightly different FLOPs for one
+     * budget (e.g. 6·N·D with D rounded to whole batches) form budgets of one run each. Empty otherwise.
+     */
+    private static String nearBudget(List<IsoflopBudget> ordered, int c) {
+        double flops = ordered.get(c).flops();
+        for (int neighbour : new int[] {c - 1, c + 1}) {
+            if (neighbour < 0 || neighbour >= ordered.size()) {
+                continue;
+            }
+            double other = ordered.get(neighbour).flops();
+            if (Math.abs(other - flops) <= NEAR_BUDGET * Math.min(Math.abs(other), Math.abs(flops))) {
+                return String.format(Locale.ROOT, "; the budget C = %s differs from it by only %.2g %%: if their "
+                        + "runs share a budget, give them the same flops value", other,
+                        100 * Math.abs(other / flops - 1));
+            }
+        }
+        return "";
     }
 
     /** The optimal pair: medians of the draws of both axes. */

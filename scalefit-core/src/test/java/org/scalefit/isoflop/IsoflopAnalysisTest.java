@@ -82,4 +82,20 @@ class IsoflopAnalysisTest {
         assertThat(two.warnings()).anyMatch(warning -> warning.contains("2 budgets"));
         assertThat(three.warnings()).isEmpty();
     }
+
+    @Test
+    void aSkippedBudgetNextToANearlyEqualOneSaysTheirRunsMayShareABudget() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7}, new double[] {3.0}),
+                new IsoflopBudget(1.0004e18, new double[] {2e7}, new double[] {2.9}),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(4e19, new double[] {1e7}, new double[] {2.8}));
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets,
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential());
+
+        assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("C = 1.0004E18"));
+        assertThat(optima.get(1).issues()).anyMatch(issue -> issue.contains("C = 1.0E18"));
+        assertThat(optima.get(2).issues()).isEmpty();
+        assertThat(optima.get(3).issues()).noneMatch(issue -> issue.contains("same flops value"));
+    }
 }

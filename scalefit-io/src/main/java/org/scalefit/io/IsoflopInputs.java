@@ -124,11 +124,29 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         return values;
     }
 
-    /** Rows grouped by their budget, budgets in increasing C and points in row order; NaN budgets form one group. */
+    /**
+     * Rows grouped by their budget, budgets in increasing C and points in row order; NaN budgets form one group.
+     * Positive finite budgets that agree within {@value #SAME_BUDGET} relative to the smallest of them are one budget,
+     * C being that smallest value: the tolerance {@link #only} matches budgets with, so that budgets written as 6·N·D
+     * from rounded token counts, or printed to fewer digits, are not split into budgets of one run each.
+     */
     static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses) {
-        Map<Double, List<Integer>> rows = new TreeMap<>();
+        Map<Double, List<Integer>> exact = new TreeMap<>();
         for (int i = 0; i < flops.length; i++) {
-            rows.computeIfAbsent(flops[i], c -> new ArrayList<>()).add(i);
+            exact.computeIfAbsent(flops[i], c -> new ArrayList<>()).add(i);
+        }
+        Map<Double, List<Integer>> rows = new TreeMap<>();
+        double first = Double.NaN;
+        for (Map.Entry<Double, List<Integer>> entry : exact.entrySet()) {
+            double c = entry.getKey();
+            boolean same = c > 0 && c < Double.POSITIVE_INFINITY && first > 0 && c - first <= SAME_BUDGET * first;
+            if (!same) {
+                first = c;
+            }
+            rows.computeIfAbsent(first, key -> new ArrayList<>()).addAll(entry.getValue());
+        }
+        for (List<Integer> members : rows.values()) {
+            members.sort(null);
         }
         List<IsoflopBudget> budgets = new ArrayList<>();
         for (Map.Entry<Double, List<Integer>> entry : rows.entrySet()) {
@@ -144,6 +162,9 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         return budgets;
     }
 
+    /** Relative difference within which two budgets are the same ({@link #group}, {@link #only}). */
+    static final double SAME_BUDGET = 1e-9;
+
     /**
      * These inputs restricted to the listed budgets (each matched within 10⁻⁹ relative).
      *
@@ -153,7 +174,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         Map<Double, IsoflopBudget> kept = new LinkedHashMap<>();
         for (double c : wanted) {
             IsoflopBudget match = budgets.stream()
-                    .filter(b -> Math.abs(b.flops() - c) <= 1e-9 * Math.abs(c)).findFirst()
+                    .filter(b -> Math.abs(b.flops() - c) <= SAME_BUDGET * Math.abs(c)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no budget " + c + " in " + source
                             + "; its budgets are " + String.join(", ",
                             budgets.stream().map(b -> String.valueOf(b.flops())).toList())));

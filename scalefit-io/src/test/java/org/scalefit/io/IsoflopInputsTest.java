@@ -1,0 +1,37 @@
+package org.scalefit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.isoflop.IsoflopBudget;
+
+/** How the rows of a user's run table become IsoFLOP budgets. */
+class IsoflopInputsTest {
+
+    @Test
+    void runsWhoseBudgetsAgreeWithinOnePartInABillionAreOneBudget() {
+        // budgets written as 6·N·D with whole token counts: equal up to the rounding of D
+        double[] flops = {1.0000000000084475e18, 9.999999999466921e17, 1.0000000000718984e18, 2e18, 2e18};
+        double[] sizes = {1e7, 2e7, 4e7, 1e7, 2e7};
+        double[] losses = {3.0, 2.9, 3.1, 2.8, 2.7};
+
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses);
+
+        assertThat(budgets).hasSize(2);
+        assertThat(budgets.get(0).flops()).isEqualTo(9.999999999466921e17);
+        assertThat(budgets.get(0).sizes()).containsExactlyInAnyOrder(1e7, 2e7, 4e7);
+        assertThat(budgets.get(1).sizes()).containsExactly(1e7, 2e7);
+    }
+
+    @Test
+    void budgetsThatDifferByMoreThanOnePartInABillionStayApart() {
+        double[] flops = {1e18, 1.00000001e18, Double.NaN, Double.NaN};
+        double[] sizes = {1e7, 2e7, 3e7, 4e7};
+        double[] losses = {3.0, 2.9, 2.8, 2.7};
+
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses);
+
+        assertThat(budgets).extracting(IsoflopBudget::points).containsExactly(1, 1, 2);
+    }
+}
