@@ -2,6 +2,7 @@ package org.scalefit.isoflop;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,8 @@ import java.util.stream.IntStream;
  * one checkpoint. Checkpoints without a usable loss (not a positive finite number) are passed over in both steps, as
  * {@code fetch_flop} drops a curve's missing losses first. Several runs of one size give their minimum loss, as
  * {@code data.py} keeps the best run per size.
- * Runs are found in row order: a run is a maximal block of consecutive rows with the same size and increasing tokens.
+ * Runs are found per size in row order: the rows of one size, split wherever the tokens do not increase
+ * ({@link #runs}).
  * A size whose only losses at C are not positive numbers is kept with a NaN loss, which {@link IsoflopAnalysis}
  * reports and drops.
  */
@@ -126,7 +128,9 @@ public final class CheckpointIsoflops {
     }
 
     /**
-     * Runs from checkpoint rows, in row order: a new run starts where the size changes or the tokens do not increase.
+     * Runs from checkpoint rows: the rows of each size in row order (sizes in order of first appearance), a new run
+     * starting wherever the tokens do not increase. Rows logged run after run and rows logged in token order across
+     * sizes (one run per size) give the same runs.
      *
      * @param sizes  N of each row
      * @param tokens D of each row
@@ -137,15 +141,21 @@ public final class CheckpointIsoflops {
             throw new IllegalArgumentException("sizes, tokens and losses differ in length: " + sizes.length + ", "
                     + tokens.length + ", " + losses.length);
         }
+        Map<Double, List<Integer>> rowsOfSize = new LinkedHashMap<>();
+        for (int i = 0; i < sizes.length; i++) {
+            rowsOfSize.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(i);
+        }
         List<Run> runs = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= sizes.length; i++) {
-            boolean ends = i == sizes.length || Double.compare(sizes[i], sizes[start]) != 0
-                    || !(tokens[i] > tokens[i - 1]);
-            if (ends) {
-                runs.add(new Run(sizes[start], Arrays.copyOfRange(tokens, start, i),
-                        Arrays.copyOfRange(losses, start, i)));
-                start = i;
+        for (Map.Entry<Double, List<Integer>> entry : rowsOfSize.entrySet()) {
+            int[] rows = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
+            int start = 0;
+            for (int k = 1; k <= rows.length; k++) {
+                if (k == rows.length || !(tokens[rows[k]] > tokens[rows[k - 1]])) {
+                    int[] block = Arrays.copyOfRange(rows, start, k);
+                    runs.add(new Run(entry.getKey(), Arrays.stream(block).mapToDouble(j -> tokens[j]).toArray(),
+                            Arrays.stream(block).mapToDouble(j -> losses[j]).toArray()));
+                    start = k;
+                }
             }
         }
         return runs;

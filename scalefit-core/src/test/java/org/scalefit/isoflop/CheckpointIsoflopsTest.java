@@ -91,6 +91,19 @@ class CheckpointIsoflopsTest {
     }
 
     @Test
+    void checkpointsLoggedInTokenOrderAcrossSizesAreStillOneRunPerSize() {
+        double[] sizes = {1e8, 2e8, 1e8, 2e8, 1e8, 2e8};
+        double[] tokens = {1e9, 1e9, 2e9, 2e9, 4e9, 4e9};
+        double[] losses = {3, 2.9, 2.8, 2.7, 2.6, 2.5};
+
+        List<CheckpointIsoflops.Run> runs = CheckpointIsoflops.runs(sizes, tokens, losses);
+
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).tokens()).containsExactly(1e9, 2e9, 4e9);
+        assertThat(runs.get(1).losses()).containsExactly(2.9, 2.7, 2.5);
+    }
+
+    @Test
     void runsAreBlocksOfOneSizeWithIncreasingTokens() {
         double[] sizes = {1e8, 1e8, 1e8, 1e8, 2e8, 2e8};
         double[] tokens = {1e9, 2e9, 1e9, 2e9, 1e9, 2e9};
