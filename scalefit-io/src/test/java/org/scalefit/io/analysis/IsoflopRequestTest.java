@@ -66,6 +66,7 @@ class IsoflopRequestTest {
         assertThat(result.fitted().orElseThrow().lossFit()).isEmpty();
         assertThat(result.document().fits().warnings()).anyMatch(warning -> warning.contains("no optimal-loss fit"));
         assertThat(result.document().write()).contains("\"warnings\"");
+        assertThat(result.csv()).containsPattern("(?m)^warning,.*no optimal-loss fit");
     }
 
     @Test
