@@ -60,6 +60,10 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(costs, "costs");
+        if (resamples < 0 || bins < 0) {
+            throw new IllegalArgumentException("--bootstrap and --bins take 0 (none) or more; were " + resamples
+                    + " and " + bins);
+        }
     }
 
     /** The analysis, with what it was computed from. */

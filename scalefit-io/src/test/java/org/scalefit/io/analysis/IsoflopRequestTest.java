@@ -70,6 +70,17 @@ class IsoflopRequestTest {
     }
 
     @Test
+    void anAllocationBudgetThatIsNotAPositiveNumberOfFlopsIsRefused() {
+        DataSource data = DataSource.of("runs.csv");
+
+        for (double c : new double[] {0, -1e21, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> new IsoflopRequest(data, null, List.of(), 1000, 42, ResamplingStream.SPLITTABLE,
+                    null, false, List.of(1e21, c))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--allocate");
+        }
+    }
+
+    @Test
     void columnMappingsAreRefusedForAPorianConfiguration() {
         String id = PorianData.configurations("summary_df").get(0).id();
         IsoflopRequest request = IsoflopRequest.of(new DataSource(id, Map.of("loss", "val_loss")));
