@@ -27,7 +27,7 @@ import org.scalefit.isoflop.SeedNoise;
  * When fewer than two budgets have an optimum there are no fits, and {@code fits_failure} says why. Numbers that are
  * not finite are null. Written and read by {@link Documents}' mapper.
  *
- * @param data        the data's name and SHA-256
+ * @param data        the data's name, SHA-256 and the selections made from it
  * @param settings    the analysis' settings, seed and stream
  * @param budgets     the per-budget analysis
  * @param fitsFailure why there are no fits; absent when there are
@@ -51,8 +51,16 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
         allocations = allocations == null ? null : List.copyOf(allocations);
     }
 
-    /** The data read and its SHA-256. */
-    public record Data(String source, String sha256) {
+    /**
+     * The data read, its SHA-256, and what selected or derived the points from it ({@link IsoflopInputs#transforms};
+     * absent when none).
+     */
+    public record Data(String source, String sha256,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> transforms) {
+
+        public Data {
+            transforms = transforms == null ? List.of() : List.copyOf(transforms);
+        }
     }
 
     /** The settings: bootstrap replicates, grid multiplier, spread floor, seed noise, seed and stream. */
@@ -177,7 +185,7 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                         finite(laws.law(ComputeOptimalLaws.Quantity.MULTIPLIER).at(c)), ci.get(2)));
             }
         }
-        return new IsoflopDocument(new Data(inputs.source(), inputs.sha256()), settings, budgets,
+        return new IsoflopDocument(new Data(inputs.source(), inputs.sha256(), inputs.transforms()), settings, budgets,
                 fits == null ? fitsFailure : null, fits == null ? null : fits(fits), allocations,
                 new Threads(run.threads()), new VersionProvenance(version));
     }

@@ -1,6 +1,7 @@
 package org.scalefit.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,18 @@ import org.scalefit.isoflop.SeedNoise;
  * @param source  the file or id read
  * @param sha256  the file's SHA-256 (the bundled table's for Porian data)
  * @param budgets the budgets in increasing C
- * @param noise   the seed-noise model of the data's origin (the dataset's for Porian data, as implemented by the
- *                authors), or null for a run table
+ * @param noise      the seed-noise model of the data's origin (the dataset's for Porian data, as implemented by the
+ *                   authors), or null for a run table
+ * @param transforms what selected or derived the points from the file besides its content, in words: the row
+ *                   condition ({@code where(…)}), column mappings ({@code column flops=C}), the checkpoint count
+ *                   ({@code checkpoints(…)}) and a budget selection ({@code budgets=[…]}); empty when none
  */
-public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise) {
+public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
+                            List<String> transforms) {
 
     public IsoflopInputs {
         budgets = List.copyOf(budgets);
+        transforms = List.copyOf(transforms);
     }
 
     /**
@@ -49,7 +55,17 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         RunTable table = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
                 TableReader.keepingBadValues()).table();
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                table.column("params"), table.column("loss")), null);
+                table.column("params"), table.column("loss")), null, selection(data));
+    }
+
+    /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */
+    private static List<String> selection(DataSource data) {
+        List<String> labels = new ArrayList<>();
+        if (data.where() != null) {
+            labels.add(ColumnRequest.whereLabel(data.where()));
+        }
+        new TreeMap<>(data.columns()).forEach((logical, column) -> labels.add("column " + logical + "=" + column));
+        return labels;
     }
 
     private static IsoflopInputs porian(DataSource data) {
@@ -66,7 +82,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         PorianConfiguration configuration = selected.get(0);
         List<IsoflopBudget> budgets = configuration.budgets().stream().filter(b -> b.points() > 0).toList();
         return new IsoflopInputs(configuration.id(), PorianData.contentHash(configuration.table()), budgets,
-                configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED));
+                configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED), List.of());
     }
 
     /**
@@ -108,7 +124,13 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
                 table.column("loss"));
         double[] at = budgets.isEmpty() ? CheckpointIsoflops.ladder(runs)
                 : budgets.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
-        return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null);
+        List<String> transforms = selection(data);
+        transforms.add("checkpoints(" + count.label() + (shape ? ", " + architecture : "") + ")");
+        if (!budgets.isEmpty()) {
+            transforms.add("budgets=" + Arrays.toString(at));
+        }
+        return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null,
+                transforms);
     }
 
     /** The column's values, each a positive whole number (already positive and finite: read strictly). */
@@ -180,6 +202,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
                             budgets.stream().map(b -> String.valueOf(b.flops())).toList())));
             kept.put(match.flops(), match);
         }
-        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise);
+        List<String> selected = new ArrayList<>(transforms);
+        selected.add("budgets=" + kept.keySet());
+        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected);
     }
 }
