@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.NumpyGrids;
 import org.scalefit.uncertainty.NormalSource;
@@ -307,36 +308,47 @@ public final class IsoflopAnalysis {
         return out;
     }
 
+    /** " (line 4)" or " (lines 4, 7)": the file lines of the points {@code indices}; empty without lines. */
+    private static String atLines(int[] lines, List<Integer> indices) {
+        if (lines.length == 0 || indices.isEmpty()) {
+            return "";
+        }
+        return (indices.size() == 1 ? " (line " : " (lines ")
+                + String.join(", ", indices.stream().map(i -> String.valueOf(lines[i])).toList()) + ")";
+    }
+
     /** Drops unusable points, merges duplicate sizes into their minimum loss, sorts by size. */
     private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues) {
         double flops = budget.flops();
         double[] sizes = budget.sizes();
         double[] losses = budget.losses();
+        int[] lines = budget.lines();
         if (!(flops > 0) || Double.isInfinite(flops)) {
-            issues.add("the budget " + flops + " is not a positive finite number of FLOPs; all points dropped");
+            issues.add("the budget " + flops + " is not a positive finite number of FLOPs; all points dropped"
+                    + atLines(lines, IntStream.range(0, lines.length).boxed().toList()));
             return new IsoflopBudget(flops, new double[0], new double[0]);
         }
         TreeMap<Double, Double> best = new TreeMap<>();
-        int dropped = 0;
-        int merged = 0;
+        List<Integer> dropped = new ArrayList<>();
+        List<Integer> merged = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             if (!(sizes[i] > 0) || !(losses[i] > 0) || Double.isInfinite(sizes[i]) || Double.isInfinite(losses[i])) {
-                dropped++;
+                dropped.add(i);
                 continue;
             }
             Double previous = best.get(sizes[i]);
             if (previous != null) {
-                merged++;
+                merged.add(i);
             }
             best.put(sizes[i], previous == null ? losses[i] : Math.min(previous, losses[i]));
         }
-        if (dropped > 0) {
+        if (!dropped.isEmpty()) {
             issues.add(String.format(Locale.ROOT, "%d point%s dropped: size or loss not a positive finite number",
-                    dropped, dropped == 1 ? "" : "s"));
+                    dropped.size(), dropped.size() == 1 ? "" : "s") + atLines(lines, dropped));
         }
-        if (merged > 0) {
-            issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged,
-                    merged == 1 ? "" : "s"));
+        if (!merged.isEmpty()) {
+            issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged.size(),
+                    merged.size() == 1 ? "" : "s") + atLines(lines, merged));
         }
         double[] n = best.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         double[] l = best.values().stream().mapToDouble(Double::doubleValue).toArray();

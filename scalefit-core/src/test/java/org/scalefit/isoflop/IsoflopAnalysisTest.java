@@ -98,4 +98,17 @@ class IsoflopAnalysisTest {
         assertThat(optima.get(2).issues()).isEmpty();
         assertThat(optima.get(3).issues()).noneMatch(issue -> issue.contains("same flops value"));
     }
+
+    @Test
+    void droppedAndMergedPointsAreNamedByTheLinesTheBudgetKnows() {
+        IsoflopBudget budget = new IsoflopBudget(1e18, new double[] {1e7, 2e7, Double.NaN, 4e7, 8e7, 2e7},
+                new double[] {3.0, 2.9, 2.8, Double.NaN, 3.1, 2.95}, new int[] {2, 3, 4, 5, 6, 9});
+
+        List<String> issues = IsoflopAnalysis.optima(List.of(budget),
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential()).get(0).issues();
+
+        assertThat(issues).anyMatch(issue -> issue.startsWith("2 points dropped") && issue.contains("lines 4, 5"));
+        assertThat(issues).anyMatch(issue -> issue.startsWith("1 duplicate size merged") && issue.contains("line 9"));
+    }
 }

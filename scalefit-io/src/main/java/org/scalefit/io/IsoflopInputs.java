@@ -54,8 +54,12 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         }
         RunTable table = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
                 TableReader.keepingBadValues()).table();
+        int[] lines = new int[table.rows()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = table.sourceLine(i);
+        }
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                table.column("params"), table.column("loss")), null, selection(data));
+                table.column("params"), table.column("loss"), lines), null, selection(data));
     }
 
     /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */
@@ -153,6 +157,11 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
      * from rounded token counts, or printed to fewer digits, are not split into budgets of one run each.
      */
     static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses) {
+        return group(flops, sizes, losses, new int[0]);
+    }
+
+    /** As {@link #group(double[], double[], double[])}, each point keeping its file line ({@code lines[row]}). */
+    static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses, int[] lines) {
         Map<Double, List<Integer>> exact = new TreeMap<>();
         for (int i = 0; i < flops.length; i++) {
             exact.computeIfAbsent(flops[i], c -> new ArrayList<>()).add(i);
@@ -175,11 +184,15 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             List<Integer> members = entry.getValue();
             double[] n = new double[members.size()];
             double[] l = new double[members.size()];
+            int[] at = new int[lines.length == 0 ? 0 : members.size()];
             for (int k = 0; k < n.length; k++) {
                 n[k] = sizes[members.get(k)];
                 l[k] = losses[members.get(k)];
+                if (at.length > 0) {
+                    at[k] = lines[members.get(k)];
+                }
             }
-            budgets.add(new IsoflopBudget(entry.getKey(), n, l));
+            budgets.add(new IsoflopBudget(entry.getKey(), n, l, at));
         }
         return budgets;
     }

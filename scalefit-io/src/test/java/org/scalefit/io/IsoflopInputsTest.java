@@ -34,4 +34,16 @@ class IsoflopInputsTest {
 
         assertThat(budgets).extracting(IsoflopBudget::points).containsExactly(1, 1, 2);
     }
+
+    @Test
+    void eachPointKeepsTheFileLineItCameFrom() {
+        double[] flops = {2e18, 1e18, 2e18, 1e18};
+        double[] sizes = {1e7, 2e7, 3e7, 4e7};
+        double[] losses = {3.0, 2.9, 2.8, 2.7};
+
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses, new int[] {2, 3, 5, 6});
+
+        assertThat(budgets.get(0).lines()).containsExactly(3, 6);
+        assertThat(budgets.get(1).lines()).containsExactly(2, 5);
+    }
 }
