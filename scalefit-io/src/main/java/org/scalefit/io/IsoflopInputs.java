@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scalefit.accounting.Architecture;
@@ -129,7 +130,10 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         double[] at = budgets.isEmpty() ? CheckpointIsoflops.ladder(runs)
                 : budgets.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
         List<String> transforms = selection(data);
-        transforms.add("checkpoints(" + count.label() + (shape ? ", " + architecture : "") + ")");
+        String constants = !shape ? "" : String.format(Locale.ROOT, ", vocab=%d, seq-len=%d, head-size=%d, "
+                + "queries-per-group=%d, mlp-expansion=%d", architecture.vocabulary(), architecture.sequenceLength(),
+                architecture.headSize(), architecture.queriesPerGroup(), architecture.mlpExpansion());
+        transforms.add("checkpoints(" + count.label() + constants + ")");
         if (!budgets.isEmpty()) {
             transforms.add("budgets=" + Arrays.toString(at));
         }

@@ -46,4 +46,14 @@ class IsoflopInputsTest {
         assertThat(budgets.get(0).lines()).containsExactly(3, 6);
         assertThat(budgets.get(1).lines()).containsExactly(2, 5);
     }
+
+    @Test
+    void checkpointPointsRecordTheCountAndTheArchitectureTheyWereCountedIn() {
+        IsoflopInputs inputs = IsoflopInputs.readCheckpoints(DataSource.of("gemstones:hot"),
+                org.scalefit.accounting.FlopCount.KAPLAN, org.scalefit.accounting.Architecture.gemstones(),
+                List.of(1e19));
+
+        assertThat(inputs.transforms()).containsExactly("checkpoints(kaplan, vocab=50304, seq-len=2048, "
+                + "head-size=128, queries-per-group=2, mlp-expansion=4)", "budgets=[1.0E19]");
+    }
 }
