@@ -55,5 +55,8 @@ record FrontierPrinter(PrintStream out, String resource) {
                 fit.slopeInterval()[0], fit.slopeInterval()[1], fit.resamples()) : "";
         out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource, fit.slope(),
                 fit.intercept(), fit.rSquared(), interval);
+        for (String warning : fit.warnings()) {
+            out.printf(Locale.ROOT, "  warning: %s%n", warning);
+        }
     }
 }

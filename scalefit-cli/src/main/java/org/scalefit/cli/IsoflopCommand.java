@@ -54,7 +54,8 @@ final class IsoflopCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoints",
             description = "The rows are checkpoints: model size (params, or width and depth), tokens so far and loss, "
-                    + "the rows of one run consecutive with increasing tokens. IsoFLOP points are interpolated at "
+                    + "the rows of one size in increasing tokens (several runs of a size one after another). "
+                    + "IsoFLOP points are interpolated at "
                     + "each budget (--budgets; default 1e17·2^j within reach of the checkpoints).")
     boolean checkpoints;
 

@@ -63,5 +63,8 @@ record IsoflopPrinter(PrintStream out) {
         }
         fits.lossFit().ifPresent(loss -> out.printf(Locale.ROOT,
                 "  optimal loss L*(C) = %.4f + %.4g·C^(−%.4f)%n", loss.e(), loss.a(), loss.alpha()));
+        for (String warning : fits.warnings()) {
+            out.printf(Locale.ROOT, "  warning: %s%n", warning);
+        }
     }
 }

@@ -65,9 +65,19 @@ final class RolloutPrinter {
             }
         }
         if (report.failedFits() > 0) {
-            stdout.printf(Locale.ROOT, "%d held-out fits failed (no start converged)%n", report.failedFits());
+            stdout.printf(Locale.ROOT, "%d held-out fits found no optimum%s%n", report.failedFits(),
+                    failureReasons(report).isEmpty() ? " (no start converged)" : ":");
+            for (String reason : failureReasons(report)) {
+                stdout.printf(Locale.ROOT, "  %s%n", reason);
+            }
         }
         stdout.printf(Locale.ROOT, "%d fits, %d threads, %.2f s%n", report.fits().size() + 1, workers, seconds);
+    }
+
+    /** The distinct warnings of the held-out fits that found no optimum, in fit order. */
+    private static List<String> failureReasons(HeldOutReport report) {
+        return report.fits().stream().filter(fit -> !fit.succeeded()).flatMap(fit -> fit.fit().warnings().stream())
+                .distinct().toList();
     }
 
     private static String errorText(SizeError error, ModelSizes sizes) {

@@ -113,7 +113,8 @@ public record RunCompute(double[] params, double[] flops, double[] gpuHours, Str
         } else if (hasParams) {
             params = table.column(PARAMS);
         } else {
-            requireShapes(table, shapes, "the runs need a params column or width and depth");
+            requireShapes(table, shapes, "the runs need a params column (--column params=COLUMN) or width and "
+                    + "depth");
             params = TrainingCompute.parameters(table.column(WIDTH), table.column(DEPTH), architecture);
             transforms.add("params=count(vocab=" + architecture.vocabulary() + ")");
         }

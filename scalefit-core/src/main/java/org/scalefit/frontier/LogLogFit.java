@@ -1,6 +1,7 @@
 package org.scalefit.frontier;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -8,6 +9,10 @@ import java.util.SplittableRandom;
  * (Gemstones {@code approach_1.py}: {@code np.polyfit(np.log(x), np.log(y), 1)}), with its coefficient of
  * determination R² = 1 − SS_res/SS_tot on the log scale and, optionally, percentile intervals from a pairs
  * bootstrap (resample the points with replacement, refit; resamples whose x are all equal are skipped).
+ *
+ * <p>Through two points the line is exact (R² = 1, or NaN for equal y), and every resample that can be fitted is the
+ * same two points, so a bootstrap would give a zero-width interval that measures nothing. Such a fit has no
+ * interval and says so in {@link #warnings()}.
  *
  * @param slope              the exponent
  * @param intercept          the natural log of the prefactor
@@ -55,12 +60,18 @@ public record LogLogFit(double slope, double intercept, double rSquared, int poi
         return new LogLogFit(line[0], line[1], rSquared(lx, ly, line), x.length, new double[0], new double[0], 0);
     }
 
-    /** This fit with percentile intervals at {@code confidence} from {@code resamples} pairs-bootstrap resamples. */
+    /**
+     * This fit with percentile intervals at {@code confidence} from {@code resamples} pairs-bootstrap resamples;
+     * without intervals through two points (see the class comment).
+     */
     public static LogLogFit withBootstrap(double[] x, double[] y, int resamples, double confidence, long seed) {
         LogLogFit fit = of(x, y);
         if (resamples < 1 || !(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("need resamples ≥ 1 and 0 < confidence < 1, got " + resamples + " and "
                     + confidence);
+        }
+        if (fit.points < 3) {
+            return fit;
         }
         double[] lx = new double[x.length];
         double[] ly = new double[y.length];
@@ -90,6 +101,15 @@ public record LogLogFit(double slope, double intercept, double rSquared, int poi
         double tail = (1 - confidence) / 2;
         return new LogLogFit(fit.slope, fit.intercept, fit.rSquared, fit.points,
                 percentiles(Arrays.copyOf(slopes, used), tail), percentiles(Arrays.copyOf(intercepts, used), tail), used);
+    }
+
+    /** What makes this fit weaker than its numbers look, in words; empty when nothing does. */
+    public List<String> warnings() {
+        if (points < 3) {
+            return List.of("a line through " + points + " points is exact: its R² says nothing and it has no "
+                    + "interval; the slope is only as good as those two runs");
+        }
+        return List.of();
     }
 
     /** y predicted at x: e^intercept·x^slope. */

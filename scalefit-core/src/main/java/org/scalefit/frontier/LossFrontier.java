@@ -18,8 +18,11 @@ import org.hipparchus.geometry.euclidean.twod.hull.MonotoneChain;
  * <ul>
  *   <li>{@link #convexHull}: Gemstones' {@code get_resource_hull} (McLeish et al. 2025 §3.1): the lower-left convex
  *       hull of (log R, log L) of all runs with R &gt; 0, seen from a vantage point (2·max R, 2·max L) which is then
- *       dropped; hull vertices sorted by R; the first kept, then each vertex whose loss is strictly lower than that
- *       of the vertex just before it in R order (pandas {@code diff() < 0}: the previous vertex, kept or not).</li>
+ *       dropped; hull vertices sorted by R, vertices of equal R by increasing loss (pandas sorts by R alone, so
+ *       for such ties the result depended on the row order); the first kept, then each vertex whose loss is strictly
+ *       lower than that of the vertex just before it in that order (pandas {@code diff() < 0}: the previous vertex,
+ *       kept or not). Of runs that spend the same resource, only the lowest loss can therefore be on the
+ *       frontier.</li>
  *   <li>{@link #binMinimizers}: Chinchilla's binning: {@code bins} log-spaced bins between min and max R (edges
  *       10^linspace(log₁₀ min, log₁₀ max, bins + 1), intervals (a, b], the first closed), the lowest-loss run of
  *       each non-empty bin.</li>
@@ -78,7 +81,8 @@ public record LossFrontier(int[] rows, double[] resource, double[] loss) {
                 hull.add(row);
             }
         }
-        hull.sort(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i));
+        hull.sort(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingDouble(i -> loss[i])
+                .thenComparingInt(i -> i));
         List<Integer> kept = new ArrayList<>();
         for (int t = 0; t < hull.size(); t++) {
             if (t == 0 || loss[hull.get(t)] < loss[hull.get(t - 1)]) {

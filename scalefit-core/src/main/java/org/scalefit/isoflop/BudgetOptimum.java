@@ -7,9 +7,11 @@ import java.util.Optional;
  * The IsoFLOP analysis of one budget: the cleaned points, both axes' profiles with their bootstraps, the optimal pair
  * if the budget has one, and what was wrong with it otherwise.
  *
- * <p>A budget has an optimum iff its noiseless size-axis optimum is interior and its size-axis bootstrap succeeded
- * (Porian et al. check neither the token axis's optimum nor its bootstrap). A budget with fewer than three distinct
- * sizes is skipped entirely: no profiles, no random numbers drawn.
+ * <p>A budget has an optimum iff its noiseless size-axis optimum is interior and the bootstraps of both axes
+ * succeeded. Porian et al. check only the size axis when they build the optimal pairs, but their fits then drop
+ * (pandas {@code dropna}) every budget whose token spread is missing, so a budget with a failed token bootstrap
+ * enters none of their fits; here it has no optimum. The token axis's noiseless optimum is not checked. A budget
+ * with fewer than three distinct sizes is skipped entirely: no profiles, no random numbers drawn.
  *
  * @param budget  the points as analysed (sorted by size; bad points dropped, duplicate sizes merged)
  * @param sizes   the size-axis profile, or null when skipped

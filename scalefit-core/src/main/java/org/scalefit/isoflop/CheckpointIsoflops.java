@@ -2,9 +2,11 @@ package org.scalefit.isoflop;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * IsoFLOP points read off training curves (Porian et al. 2024, {@code data.py}, {@code fetch_flop}): for a budget C,
@@ -15,8 +17,11 @@ import java.util.TreeMap;
  * nearest C in log distance |ln(F_j/C)| (the first on ties); the run is skipped when that checkpoint is more than 10 %
  * away, e^{|ln(F_j/C)|} − 1 &gt; 0.1; otherwise ln L(C) is the piecewise-linear interpolation of ln L_j against ln F_j
  * over the checkpoints j − 5 … j + 4 (NumPy {@code interp}: the end value outside them), or L_j itself for a run with
- * one checkpoint. Several runs of one size give their minimum loss, as {@code data.py} keeps the best run per size.
- * Runs are found in row order: a run is a maximal block of consecutive rows with the same size and increasing tokens.
+ * one checkpoint. Checkpoints without a usable loss (not a positive finite number) are passed over in both steps, as
+ * {@code fetch_flop} drops a curve's missing losses first. Several runs of one size give their minimum loss, as
+ * {@code data.py} keeps the best run per size.
+ * Runs are found per size in row order: the rows of one size, split wherever the tokens do not increase
+ * ({@link #runs}).
  * A size whose only losses at C are not positive numbers is kept with a NaN loss, which {@link IsoflopAnalysis}
  * reports and drops.
  */
@@ -67,25 +72,37 @@ public final class CheckpointIsoflops {
         }
 
         /**
-         * The loss at budget C by the rule above; NaN when no checkpoint is within 10 % of C ({@link #reaches}) or
-         * when a loss it interpolates is not a positive number.
+         * The loss at budget C by the rule above, over the checkpoints whose loss is a positive finite number (as
+         * {@code fetch_flop} first drops the missing losses of a curve); NaN when no checkpoint is within 10 % of C
+         * ({@link #reaches}) or none of those has a usable loss.
          */
         public double lossAt(double flops) {
             if (!reaches(flops)) {
                 return Double.NaN;
             }
-            double[] logF = logFlops();
+            int[] usable = IntStream.range(0, tokens.length)
+                    .filter(j -> losses[j] > 0 && losses[j] < Double.POSITIVE_INFINITY).toArray();
+            if (usable.length == 0) {
+                return Double.NaN;
+            }
+            double[] logF = new double[usable.length];
+            for (int k = 0; k < usable.length; k++) {
+                logF[k] = Math.log(6.0 * size * tokens[usable[k]]);
+            }
             double target = Math.log(flops);
             int nearest = nearest(logF, target);
-            if (tokens.length == 1) {
-                return losses[0];
+            if (Math.exp(Math.abs(logF[nearest] - target)) - 1 > MAX_RELATIVE_DISTANCE) {
+                return Double.NaN;
+            }
+            if (usable.length == 1) {
+                return losses[usable[0]];
             }
             int from = Math.max(0, nearest - BEFORE);
-            int to = Math.min(tokens.length, nearest + FROM + 1);
+            int to = Math.min(usable.length, nearest + FROM + 1);
             double[] x = Arrays.copyOfRange(logF, from, to);
             double[] y = new double[to - from];
-            for (int j = from; j < to; j++) {
-                y[j - from] = Math.log(losses[j]);
+            for (int k = from; k < to; k++) {
+                y[k - from] = Math.log(losses[usable[k]]);
             }
             return Math.exp(interp(target, x, y));
         }
@@ -111,7 +128,9 @@ public final class CheckpointIsoflops {
     }
 
     /**
-     * Runs from checkpoint rows, in row order: a new run starts where the size changes or the tokens do not increase.
+     * Runs from checkpoint rows: the rows of each size in row order (sizes in order of first appearance), a new run
+     * starting wherever the tokens do not increase. Rows logged run after run and rows logged in token order across
+     * sizes (one run per size) give the same runs.
      *
      * @param sizes  N of each row
      * @param tokens D of each row
@@ -122,15 +141,21 @@ public final class CheckpointIsoflops {
             throw new IllegalArgumentException("sizes, tokens and losses differ in length: " + sizes.length + ", "
                     + tokens.length + ", " + losses.length);
         }
+        Map<Double, List<Integer>> rowsOfSize = new LinkedHashMap<>();
+        for (int i = 0; i < sizes.length; i++) {
+            rowsOfSize.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(i);
+        }
         List<Run> runs = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= sizes.length; i++) {
-            boolean ends = i == sizes.length || Double.compare(sizes[i], sizes[start]) != 0
-                    || !(tokens[i] > tokens[i - 1]);
-            if (ends) {
-                runs.add(new Run(sizes[start], Arrays.copyOfRange(tokens, start, i),
-                        Arrays.copyOfRange(losses, start, i)));
-                start = i;
+        for (Map.Entry<Double, List<Integer>> entry : rowsOfSize.entrySet()) {
+            int[] rows = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
+            int start = 0;
+            for (int k = 1; k <= rows.length; k++) {
+                if (k == rows.length || !(tokens[rows[k]] > tokens[rows[k - 1]])) {
+                    int[] block = Arrays.copyOfRange(rows, start, k);
+                    runs.add(new Run(entry.getKey(), Arrays.stream(block).mapToDouble(j -> tokens[j]).toArray(),
+                            Arrays.stream(block).mapToDouble(j -> losses[j]).toArray()));
+                    start = k;
+                }
             }
         }
         return runs;

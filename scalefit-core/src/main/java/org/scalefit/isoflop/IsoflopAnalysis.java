@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.NumpyGrids;
 import org.scalefit.uncertainty.NormalSource;
@@ -29,6 +30,9 @@ import org.scalefit.uncertainty.NormalSource;
  * {@link BudgetOptimum#issues()}; nothing throws for bad points.
  */
 public final class IsoflopAnalysis {
+
+    /** Relative distance below which a skipped budget's neighbour is named as possibly the same budget. */
+    static final double NEAR_BUDGET = 0.1;
 
     private IsoflopAnalysis() {
     }
@@ -59,7 +63,7 @@ public final class IsoflopAnalysis {
                 noise[2 * c + 1] = normals.nextMatrix(settings.replicates(), k);
             } else {
                 found.add(String.format(Locale.ROOT, "skipped: %d usable model size%s, at least 3 are needed", k,
-                        k == 1 ? "" : "s"));
+                        k == 1 ? "" : "s") + nearBudget(ordered, c));
             }
         }
         List<AxisProfile> profiles = parallelism.map(2 * count, task -> {
@@ -88,9 +92,10 @@ public final class IsoflopAnalysis {
                 }
                 if (!tokens.bootstrapSucceeded()) {
                     found.add(String.format(Locale.ROOT, "token bootstrap failed: %d of %d replicates had an "
-                            + "interior optimum", tokens.validCount(), settings.replicates()));
+                            + "interior optimum; the budget has no token spread and is left out of the fits",
+                            tokens.validCount(), settings.replicates()));
                 }
-                if (sizes.interior() && sizes.bootstrapSucceeded()) {
+                if (sizes.interior() && sizes.bootstrapSucceeded() && tokens.bootstrapSucceeded()) {
                     pair = pair(cleaned[c].flops(), sizes, tokens);
                 }
             }
@@ -99,16 +104,36 @@ public final class IsoflopAnalysis {
         return List.copyOf(result);
     }
 
-    /** The optimal pair: medians of the draws (the token axis's noiseless values if its bootstrap failed). */
+    /**
+     * For a skipped budget, a hint naming the budget next to it in C when the two are within {@link #NEAR_BUDGET} of
+     * each other (Porian et al.'s {@code fetch_flop} tolerance): runs written with slightly different FLOPs for one
+     * budget (e.g. 6·N·D with D rounded to whole batches) form budgets of one run each. Empty otherwise.
+     */
+    private static String nearBudget(List<IsoflopBudget> ordered, int c) {
+        double flops = ordered.get(c).flops();
+        for (int neighbour : new int[] {c - 1, c + 1}) {
+            if (neighbour < 0 || neighbour >= ordered.size()) {
+                continue;
+            }
+            double other = ordered.get(neighbour).flops();
+            if (Math.abs(other - flops) <= NEAR_BUDGET * Math.min(Math.abs(other), Math.abs(flops))) {
+                return String.format(Locale.ROOT, "; the budget C = %s differs from it by only %.2g %%: if their "
+                        + "runs share a budget, give them the same flops value", other,
+                        100 * Math.abs(other / flops - 1));
+            }
+        }
+        return "";
+    }
+
+    /** The optimal pair: medians of the draws of both axes. */
     private static OptimalPair pair(double flops, AxisProfile sizes, AxisProfile tokens) {
         double[] n = sizes.draws();
         double[] multipliers = new double[n.length];
         for (int i = 0; i < n.length; i++) {
             multipliers[i] = flops / (6.0 * (n[i] * n[i]));
         }
-        boolean tokenDraws = tokens.bootstrapSucceeded();
-        double t = tokenDraws ? Statistics.median(tokens.draws()) : tokens.optimum();
-        double loss = tokenDraws ? Statistics.median(tokens.drawLosses()) : tokens.minimumLoss();
+        double t = Statistics.median(tokens.draws());
+        double loss = Statistics.median(tokens.drawLosses());
         return new OptimalPair(flops, Statistics.median(n), t, Statistics.median(multipliers), loss,
                 tokens.minimumLoss(), sizes.spread(), tokens.spread(), 2 * sizes.spread(), sizes.lossSpread());
     }
@@ -283,36 +308,47 @@ public final class IsoflopAnalysis {
         return out;
     }
 
+    /** " (line 4)" or " (lines 4, 7)": the file lines of the points {@code indices}; empty without lines. */
+    private static String atLines(int[] lines, List<Integer> indices) {
+        if (lines.length == 0 || indices.isEmpty()) {
+            return "";
+        }
+        return (indices.size() == 1 ? " (line " : " (lines ")
+                + String.join(", ", indices.stream().map(i -> String.valueOf(lines[i])).toList()) + ")";
+    }
+
     /** Drops unusable points, merges duplicate sizes into their minimum loss, sorts by size. */
     private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues) {
         double flops = budget.flops();
         double[] sizes = budget.sizes();
         double[] losses = budget.losses();
+        int[] lines = budget.lines();
         if (!(flops > 0) || Double.isInfinite(flops)) {
-            issues.add("the budget " + flops + " is not a positive finite number of FLOPs; all points dropped");
+            issues.add("the budget " + flops + " is not a positive finite number of FLOPs; all points dropped"
+                    + atLines(lines, IntStream.range(0, lines.length).boxed().toList()));
             return new IsoflopBudget(flops, new double[0], new double[0]);
         }
         TreeMap<Double, Double> best = new TreeMap<>();
-        int dropped = 0;
-        int merged = 0;
+        List<Integer> dropped = new ArrayList<>();
+        List<Integer> merged = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             if (!(sizes[i] > 0) || !(losses[i] > 0) || Double.isInfinite(sizes[i]) || Double.isInfinite(losses[i])) {
-                dropped++;
+                dropped.add(i);
                 continue;
             }
             Double previous = best.get(sizes[i]);
             if (previous != null) {
-                merged++;
+                merged.add(i);
             }
             best.put(sizes[i], previous == null ? losses[i] : Math.min(previous, losses[i]));
         }
-        if (dropped > 0) {
+        if (!dropped.isEmpty()) {
             issues.add(String.format(Locale.ROOT, "%d point%s dropped: size or loss not a positive finite number",
-                    dropped, dropped == 1 ? "" : "s"));
+                    dropped.size(), dropped.size() == 1 ? "" : "s") + atLines(lines, dropped));
         }
-        if (merged > 0) {
-            issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged,
-                    merged == 1 ? "" : "s"));
+        if (!merged.isEmpty()) {
+            issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged.size(),
+                    merged.size() == 1 ? "" : "s") + atLines(lines, merged));
         }
         double[] n = best.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         double[] l = best.values().stream().mapToDouble(Double::doubleValue).toArray();

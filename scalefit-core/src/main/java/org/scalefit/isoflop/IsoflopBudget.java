@@ -14,16 +14,33 @@ import java.util.Arrays;
  * @param flops  the budget C (FLOPs)
  * @param sizes  model sizes N_i (parameters)
  * @param losses loss L_i of each size at C (nats/token)
+ * @param lines  the file line each point came from, with which the analysis names the points it drops or merges;
+ *               empty when the points have no line of their own (bundled data, points read off checkpoints)
  */
-public record IsoflopBudget(double flops, double[] sizes, double[] losses) {
+public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines) {
 
     public IsoflopBudget {
         if (sizes.length != losses.length) {
             throw new IllegalArgumentException("budget " + flops + ": " + sizes.length + " sizes but "
                     + losses.length + " losses");
         }
+        if (lines.length != 0 && lines.length != sizes.length) {
+            throw new IllegalArgumentException("budget " + flops + ": " + sizes.length + " sizes but "
+                    + lines.length + " lines");
+        }
         sizes = sizes.clone();
         losses = losses.clone();
+        lines = lines.clone();
+    }
+
+    /** Points without lines of their own. */
+    public IsoflopBudget(double flops, double[] sizes, double[] losses) {
+        this(flops, sizes, losses, new int[0]);
+    }
+
+    @Override
+    public int[] lines() {
+        return lines.clone();
     }
 
     @Override
@@ -53,7 +70,8 @@ public record IsoflopBudget(double flops, double[] sizes, double[] losses) {
     @Override
     public boolean equals(Object other) {
         return other instanceof IsoflopBudget that && Double.compare(flops, that.flops) == 0
-                && Arrays.equals(sizes, that.sizes) && Arrays.equals(losses, that.losses);
+                && Arrays.equals(sizes, that.sizes) && Arrays.equals(losses, that.losses)
+                && Arrays.equals(lines, that.lines);
     }
 
     @Override

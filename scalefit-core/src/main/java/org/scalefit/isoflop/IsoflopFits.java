@@ -3,6 +3,7 @@ package org.scalefit.isoflop;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.scalefit.parallel.Parallelism;
@@ -24,12 +25,17 @@ import org.scalefit.parallel.Parallelism;
  * @param bootstrapWeighted the weighted per-replicate fits (M of them)
  * @param loss             the unweighted saturating fit of L*(C) on the loss window (the {@code basic} and
  *                         {@code bs_median} entry), or null when not fitted or when no start converged
+ * <p>Warnings name what makes the fits weaker than their numbers look: power laws through two budgets are exact
+ * lines (R² = 1 by construction); an optimal-loss fit asked for but without a budget in the window is not made; one
+ * on fewer budgets than its three parameters (E, A, α) is not determined by the data.
+ *
  * @param lossBootstrap    the per-replicate saturating fits (empty when not fitted; a replicate whose fit failed is
  *                         left out)
+ * @param warnings         what makes the fits weaker than their numbers look, in words; empty when nothing does
  */
 public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> points, List<ComputeOptimalLaws> bootstrap,
                           List<ComputeOptimalLaws> bootstrapWeighted, SaturatingLoss loss,
-                          List<SaturatingLoss> lossBootstrap) {
+                          List<SaturatingLoss> lossBootstrap, List<String> warnings) {
 
     /** The loss window's lower bound (exclusive). */
     public static final double LOSS_WINDOW_LOW = 1e16;
@@ -43,6 +49,7 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
         bootstrap = List.copyOf(bootstrap);
         bootstrapWeighted = List.copyOf(bootstrapWeighted);
         lossBootstrap = List.copyOf(lossBootstrap);
+        warnings = List.copyOf(warnings);
     }
 
     /** A point fit. */
@@ -117,6 +124,11 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
         List<ComputeOptimalLaws> bootstrap = new ArrayList<>(replicates);
         List<ComputeOptimalLaws> bootstrapWeighted = new ArrayList<>(replicates);
         replicateFits(c, nDraws, tDraws, wn, wt, replicates, bootstrap, bootstrapWeighted);
+        List<String> warnings = new ArrayList<>();
+        if (s == 2) {
+            warnings.add("the power laws are fitted to 2 budgets: each passes through both optima, so its R² = 1 "
+                    + "by construction; only the replicates' intervals measure anything");
+        }
         SaturatingLoss loss = null;
         List<SaturatingLoss> lossBootstrap = List.of();
         if (fitLoss) {
@@ -127,6 +139,14 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
                 }
             }
             int w = window.size();
+            if (w == 0) {
+                warnings.add(String.format(Locale.ROOT, "no optimal-loss fit: none of the %d budgets with an "
+                        + "optimum lies in its window %.3g < C < %.3g FLOPs", s, LOSS_WINDOW_LOW, LOSS_WINDOW_HIGH));
+            } else if (w < 3) {
+                warnings.add(String.format(Locale.ROOT, "the optimal-loss fit has %d budget%s in its window "
+                        + "%.3g < C < %.3g FLOPs for its 3 parameters (E, A, α): it is not determined by the data",
+                        w, w == 1 ? "" : "s", LOSS_WINDOW_LOW, LOSS_WINDOW_HIGH));
+            }
             if (w >= 1) {
                 double[] lc = new double[w];
                 double[] pointLoss = new double[w];
@@ -154,7 +174,7 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
                 lossBootstrap = fits.subList(1, fits.size()).stream().flatMap(Optional::stream).toList();
             }
         }
-        return new IsoflopFits(s, points, bootstrap, bootstrapWeighted, loss, lossBootstrap);
+        return new IsoflopFits(s, points, bootstrap, bootstrapWeighted, loss, lossBootstrap, warnings);
     }
 
     /**

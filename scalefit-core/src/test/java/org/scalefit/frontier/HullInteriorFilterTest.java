@@ -91,7 +91,8 @@ class HullInteriorFilterTest {
                 hull.add(row);
             }
         }
-        hull.sort(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i));
+        hull.sort(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingDouble(i -> loss[i])
+                .thenComparingInt(i -> i));
         List<Integer> kept = new ArrayList<>();
         for (int t = 0; t < hull.size(); t++) {
             if (t == 0 || loss[hull.get(t)] < loss[hull.get(t - 1)]) {

@@ -27,6 +27,16 @@ class LossFrontierTest {
     }
 
     @Test
+    void ofRunsThatSpendTheSameResourceOnlyTheLowestLossIsOnTheFrontierWhateverTheRowOrder() {
+        double[] resource = {1, 1, 2, 4, 8};
+        double[] worseFirst = {4.5, 4.0, 3.0, 2.5, 2.2};
+        double[] betterFirst = {4.0, 4.5, 3.0, 2.5, 2.2};
+
+        assertThat(LossFrontier.convexHull(resource, worseFirst).rows()).containsExactly(1, 2, 3, 4);
+        assertThat(LossFrontier.convexHull(resource, betterFirst).rows()).containsExactly(0, 2, 3, 4);
+    }
+
+    @Test
     void runsWithoutResourceAreLeftOut() {
         LossFrontier frontier = LossFrontier.convexHull(new double[] {0, 1, 2}, new double[] {1, 3, 2});
         assertThat(frontier.rows()).containsExactly(1, 2);
@@ -71,6 +81,24 @@ class LossFrontierTest {
         assertThat(a).isEqualTo(b);
         assertThat(a.slopeInterval()[0]).isLessThan(a.slope());
         assertThat(a.slopeInterval()[1]).isGreaterThan(a.slope());
+    }
+
+    @Test
+    void aLineThroughTwoPointsHasNoBootstrapIntervalAndSaysItIsExact() {
+        double[] x = {2.4e17, 2.4e21};
+        double[] y = {2e7, 2e9};
+
+        LogLogFit fit = LogLogFit.withBootstrap(x, y, 1000, 0.95, 42);
+
+        assertThat(fit.slope()).isCloseTo(0.5, within(1e-12));
+        assertThat(fit.resamples()).isZero();
+        assertThat(fit.slopeInterval()).isEmpty();
+        assertThat(fit.warnings()).singleElement().asString().contains("2 points");
+    }
+
+    @Test
+    void aLineThroughThreeOrMorePointsHasNoWarning() {
+        assertThat(LogLogFit.of(new double[] {1, 2, 4}, new double[] {1, 2.1, 3.9}).warnings()).isEmpty();
     }
 
     @Test

@@ -41,6 +41,31 @@ class CheckpointIsoflopsTest {
     }
 
     @Test
+    void aCheckpointWithoutALossIsPassedOverAsFetchFlopsDropnaDoes() {
+        CheckpointIsoflops.Run clean = run(1e8, 1e9, 20);
+        double[] losses = clean.losses();
+        losses[7] = Double.NaN;
+        CheckpointIsoflops.Run gap = new CheckpointIsoflops.Run(1e8, clean.tokens(), losses);
+        double f6 = 6 * 1e8 * clean.tokens()[6];
+        double f8 = 6 * 1e8 * clean.tokens()[8];
+        double c = 6 * 1e8 * clean.tokens()[7] * 1.01;
+
+        double t = (Math.log(c) - Math.log(f6)) / (Math.log(f8) - Math.log(f6));
+        double expected = Math.exp((1 - t) * Math.log(clean.losses()[6]) + t * Math.log(clean.losses()[8]));
+
+        assertThat(gap.lossAt(c)).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void aRunWhoseOnlyCheckpointsNearTheBudgetHaveNoLossGivesNaN() {
+        CheckpointIsoflops.Run run = new CheckpointIsoflops.Run(1e8, new double[] {1e9, 2e9, 4e9},
+                new double[] {3.0, Double.NaN, 2.8});
+
+        assertThat(run.reaches(6 * 1e8 * 2e9)).isTrue();
+        assertThat(run.lossAt(6 * 1e8 * 2e9)).isNaN();
+    }
+
+    @Test
     void aRunWhoseNearestCheckpointIsMoreThanTenPercentAwayIsSkipped() {
         CheckpointIsoflops.Run run = new CheckpointIsoflops.Run(1e8, new double[] {1e9, 2e9}, new double[] {3, 2.9});
         double f = 6 * 1e8 * 1e9;
@@ -63,6 +88,19 @@ class CheckpointIsoflopsTest {
         double last = 6 * 1e8 * run.tokens()[4];
 
         assertThat(run.lossAt(last * 1.05)).isEqualTo(run.losses()[4]);
+    }
+
+    @Test
+    void checkpointsLoggedInTokenOrderAcrossSizesAreStillOneRunPerSize() {
+        double[] sizes = {1e8, 2e8, 1e8, 2e8, 1e8, 2e8};
+        double[] tokens = {1e9, 1e9, 2e9, 2e9, 4e9, 4e9};
+        double[] losses = {3, 2.9, 2.8, 2.7, 2.6, 2.5};
+
+        List<CheckpointIsoflops.Run> runs = CheckpointIsoflops.runs(sizes, tokens, losses);
+
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).tokens()).containsExactly(1e9, 2e9, 4e9);
+        assertThat(runs.get(1).losses()).containsExactly(2.9, 2.7, 2.5);
     }
 
     @Test

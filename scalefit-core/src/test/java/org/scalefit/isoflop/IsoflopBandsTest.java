@@ -17,7 +17,7 @@ class IsoflopBandsTest {
 
     private static IsoflopFits fits(List<ComputeOptimalLaws> replicates) {
         return new IsoflopFits(5, Map.of(FitVariant.BS_MEDIAN_WEIGHTED, laws(0.5)), replicates, replicates, null,
-                List.of());
+                List.of(), List.of());
     }
 
     @Test
@@ -53,7 +53,7 @@ class IsoflopBandsTest {
 
     @Test
     void fewerThanTwoFittedBudgetsGiveNoLines() {
-        IsoflopFits single = new IsoflopFits(1, Map.of(), List.of(), List.of(), null, List.of());
+        IsoflopFits single = new IsoflopFits(1, Map.of(), List.of(), List.of(), null, List.of(), List.of());
 
         assertThat(IsoflopBands.of(List.of(), single, 1e17, 1e19).laws()).isEmpty();
     }

@@ -80,30 +80,35 @@ public record FrontierDocument(
      * @param slopeInterval95     the slope's 95% pairs-bootstrap interval, or null (absent) without resamples
      * @param interceptInterval95 the intercept's 95% interval, or null (absent) without resamples
      * @param bootstrapResamples  the resamples, or null (absent) when there were none
+     * @param warnings            what makes the fit weaker than its numbers look ({@link LogLogFit#warnings()});
+     *                            absent when empty
      */
     @JsonPropertyOrder({"slope", "intercept", "r_squared", "points", "slope_interval_95", "intercept_interval_95",
-            "bootstrap_resamples"})
+            "bootstrap_resamples", "warnings"})
     public record LineFit(double slope, double intercept, @JsonProperty("r_squared") double rSquared, int points,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("slope_interval_95")
                           List<Double> slopeInterval95,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("intercept_interval_95")
                           List<Double> interceptInterval95,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bootstrap_resamples")
-                          Integer bootstrapResamples) {
+                          Integer bootstrapResamples,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
         public LineFit {
             slopeInterval95 = slopeInterval95 == null ? null : List.copyOf(slopeInterval95);
             interceptInterval95 = interceptInterval95 == null ? null : List.copyOf(interceptInterval95);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
 
         /** The document's record of {@code fit}. */
         public static LineFit of(LogLogFit fit) {
             if (fit.resamples() <= 0) {
-                return new LineFit(fit.slope(), fit.intercept(), fit.rSquared(), fit.points(), null, null, null);
+                return new LineFit(fit.slope(), fit.intercept(), fit.rSquared(), fit.points(), null, null, null,
+                        fit.warnings());
             }
             return new LineFit(fit.slope(), fit.intercept(), fit.rSquared(), fit.points(),
                     List.of(fit.slopeInterval()[0], fit.slopeInterval()[1]),
-                    List.of(fit.interceptInterval()[0], fit.interceptInterval()[1]), fit.resamples());
+                    List.of(fit.interceptInterval()[0], fit.interceptInterval()[1]), fit.resamples(), fit.warnings());
         }
     }
 

@@ -27,7 +27,7 @@ import org.scalefit.isoflop.SeedNoise;
  * When fewer than two budgets have an optimum there are no fits, and {@code fits_failure} says why. Numbers that are
  * not finite are null. Written and read by {@link Documents}' mapper.
  *
- * @param data        the data's name and SHA-256
+ * @param data        the data's name, SHA-256 and the selections made from it
  * @param settings    the analysis' settings, seed and stream
  * @param budgets     the per-budget analysis
  * @param fitsFailure why there are no fits; absent when there are
@@ -51,8 +51,16 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
         allocations = allocations == null ? null : List.copyOf(allocations);
     }
 
-    /** The data read and its SHA-256. */
-    public record Data(String source, String sha256) {
+    /**
+     * The data read, its SHA-256, and what selected or derived the points from it ({@link IsoflopInputs#transforms};
+     * absent when none).
+     */
+    public record Data(String source, String sha256,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> transforms) {
+
+        public Data {
+            transforms = transforms == null ? List.of() : List.copyOf(transforms);
+        }
     }
 
     /** The settings: bootstrap replicates, grid multiplier, spread floor, seed noise, seed and stream. */
@@ -101,7 +109,8 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
 
     /**
      * The fits: how many budgets and replicates, each variant's three laws, the exponents' 95 % intervals over the
-     * unweighted and weighted replicates, and the optimal-loss fit.
+     * unweighted and weighted replicates, the optimal-loss fit, and the fits' warnings ({@link IsoflopFits#warnings()};
+     * absent when empty).
      */
     public record Fits(int budgets, int replicates, Map<String, Laws> variants,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bootstrap_exponent_95")
@@ -109,10 +118,12 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bootstrap_weighted_exponent_95")
                        Intervals bootstrapWeightedExponent95,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("optimal_loss")
-                       OptimalLoss optimalLoss) {
+                       OptimalLoss optimalLoss,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
         public Fits {
             variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
     }
 
@@ -174,7 +185,7 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                         finite(laws.law(ComputeOptimalLaws.Quantity.MULTIPLIER).at(c)), ci.get(2)));
             }
         }
-        return new IsoflopDocument(new Data(inputs.source(), inputs.sha256()), settings, budgets,
+        return new IsoflopDocument(new Data(inputs.source(), inputs.sha256(), inputs.transforms()), settings, budgets,
                 fits == null ? fitsFailure : null, fits == null ? null : fits(fits), allocations,
                 new Threads(run.threads()), new VersionProvenance(version));
     }
@@ -220,7 +231,7 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                 finite(l.e()), finite(l.alpha()), finite(l.huber()), fits.lossBootstrap().size())).orElse(null);
         return new Fits(fits.budgets(), fits.bootstrap().size(), variants,
                 exponentIntervals(fits.replicates(FitVariant.BOOTSTRAP)),
-                exponentIntervals(fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED)), loss);
+                exponentIntervals(fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED)), loss, fits.warnings());
     }
 
     private static Intervals exponentIntervals(List<ComputeOptimalLaws> replicates) {

@@ -1,8 +1,10 @@
 package org.scalefit.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scalefit.accounting.Architecture;
@@ -23,13 +25,18 @@ import org.scalefit.isoflop.SeedNoise;
  * @param source  the file or id read
  * @param sha256  the file's SHA-256 (the bundled table's for Porian data)
  * @param budgets the budgets in increasing C
- * @param noise   the seed-noise model of the data's origin (the dataset's for Porian data, as implemented by the
- *                authors), or null for a run table
+ * @param noise      the seed-noise model of the data's origin (the dataset's for Porian data, as implemented by the
+ *                   authors), or null for a run table
+ * @param transforms what selected or derived the points from the file besides its content, in words: the row
+ *                   condition ({@code where(…)}), column mappings ({@code column flops=C}), the checkpoint count
+ *                   ({@code checkpoints(…)}) and a budget selection ({@code budgets=[…]}); empty when none
  */
-public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise) {
+public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
+                            List<String> transforms) {
 
     public IsoflopInputs {
         budgets = List.copyOf(budgets);
+        transforms = List.copyOf(transforms);
     }
 
     /**
@@ -48,8 +55,22 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         }
         RunTable table = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
                 TableReader.keepingBadValues()).table();
+        int[] lines = new int[table.rows()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = table.sourceLine(i);
+        }
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                table.column("params"), table.column("loss")), null);
+                table.column("params"), table.column("loss"), lines), null, selection(data));
+    }
+
+    /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */
+    private static List<String> selection(DataSource data) {
+        List<String> labels = new ArrayList<>();
+        if (data.where() != null) {
+            labels.add(ColumnRequest.whereLabel(data.where()));
+        }
+        new TreeMap<>(data.columns()).forEach((logical, column) -> labels.add("column " + logical + "=" + column));
+        return labels;
     }
 
     private static IsoflopInputs porian(DataSource data) {
@@ -66,7 +87,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         PorianConfiguration configuration = selected.get(0);
         List<IsoflopBudget> budgets = configuration.budgets().stream().filter(b -> b.points() > 0).toList();
         return new IsoflopInputs(configuration.id(), PorianData.contentHash(configuration.table()), budgets,
-                configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED));
+                configuration.noise(SeedNoise.Rule.AS_IMPLEMENTED), List.of());
     }
 
     /**
@@ -108,7 +129,16 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
                 table.column("loss"));
         double[] at = budgets.isEmpty() ? CheckpointIsoflops.ladder(runs)
                 : budgets.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
-        return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null);
+        List<String> transforms = selection(data);
+        String constants = !shape ? "" : String.format(Locale.ROOT, ", vocab=%d, seq-len=%d, head-size=%d, "
+                + "queries-per-group=%d, mlp-expansion=%d", architecture.vocabulary(), architecture.sequenceLength(),
+                architecture.headSize(), architecture.queriesPerGroup(), architecture.mlpExpansion());
+        transforms.add("checkpoints(" + count.label() + constants + ")");
+        if (!budgets.isEmpty()) {
+            transforms.add("budgets=" + Arrays.toString(at));
+        }
+        return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null,
+                transforms);
     }
 
     /** The column's values, each a positive whole number (already positive and finite: read strictly). */
@@ -124,25 +154,55 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         return values;
     }
 
-    /** Rows grouped by their budget, budgets in increasing C and points in row order; NaN budgets form one group. */
+    /**
+     * Rows grouped by their budget, budgets in increasing C and points in row order; NaN budgets form one group.
+     * Positive finite budgets that agree within {@value #SAME_BUDGET} relative to the smallest of them are one budget,
+     * C being that smallest value: the tolerance {@link #only} matches budgets with, so that budgets written as 6·N·D
+     * from rounded token counts, or printed to fewer digits, are not split into budgets of one run each.
+     */
     static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses) {
-        Map<Double, List<Integer>> rows = new TreeMap<>();
+        return group(flops, sizes, losses, new int[0]);
+    }
+
+    /** As {@link #group(double[], double[], double[])}, each point keeping its file line ({@code lines[row]}). */
+    static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses, int[] lines) {
+        Map<Double, List<Integer>> exact = new TreeMap<>();
         for (int i = 0; i < flops.length; i++) {
-            rows.computeIfAbsent(flops[i], c -> new ArrayList<>()).add(i);
+            exact.computeIfAbsent(flops[i], c -> new ArrayList<>()).add(i);
+        }
+        Map<Double, List<Integer>> rows = new TreeMap<>();
+        double first = Double.NaN;
+        for (Map.Entry<Double, List<Integer>> entry : exact.entrySet()) {
+            double c = entry.getKey();
+            boolean same = c > 0 && c < Double.POSITIVE_INFINITY && first > 0 && c - first <= SAME_BUDGET * first;
+            if (!same) {
+                first = c;
+            }
+            rows.computeIfAbsent(first, key -> new ArrayList<>()).addAll(entry.getValue());
+        }
+        for (List<Integer> members : rows.values()) {
+            members.sort(null);
         }
         List<IsoflopBudget> budgets = new ArrayList<>();
         for (Map.Entry<Double, List<Integer>> entry : rows.entrySet()) {
             List<Integer> members = entry.getValue();
             double[] n = new double[members.size()];
             double[] l = new double[members.size()];
+            int[] at = new int[lines.length == 0 ? 0 : members.size()];
             for (int k = 0; k < n.length; k++) {
                 n[k] = sizes[members.get(k)];
                 l[k] = losses[members.get(k)];
+                if (at.length > 0) {
+                    at[k] = lines[members.get(k)];
+                }
             }
-            budgets.add(new IsoflopBudget(entry.getKey(), n, l));
+            budgets.add(new IsoflopBudget(entry.getKey(), n, l, at));
         }
         return budgets;
     }
+
+    /** Relative difference within which two budgets are the same ({@link #group}, {@link #only}). */
+    static final double SAME_BUDGET = 1e-9;
 
     /**
      * These inputs restricted to the listed budgets (each matched within 10⁻⁹ relative).
@@ -153,12 +213,14 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         Map<Double, IsoflopBudget> kept = new LinkedHashMap<>();
         for (double c : wanted) {
             IsoflopBudget match = budgets.stream()
-                    .filter(b -> Math.abs(b.flops() - c) <= 1e-9 * Math.abs(c)).findFirst()
+                    .filter(b -> Math.abs(b.flops() - c) <= SAME_BUDGET * Math.abs(c)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no budget " + c + " in " + source
                             + "; its budgets are " + String.join(", ",
                             budgets.stream().map(b -> String.valueOf(b.flops())).toList())));
             kept.put(match.flops(), match);
         }
-        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise);
+        List<String> selected = new ArrayList<>(transforms);
+        selected.add("budgets=" + kept.keySet());
+        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected);
     }
 }

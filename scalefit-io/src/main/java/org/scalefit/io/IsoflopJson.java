@@ -36,7 +36,8 @@ public final class IsoflopJson {
      *   <li>{@code allocation}: one per budget of {@code allocate} and quantity — value of the bs_median_weighted
      *       law coef·C^exponent at flops, low/high its 95 % interval over the weighted replicates;</li>
      *   <li>{@code optimal_loss}: the saturating fit L*(C) = E + A·C^(−α) when fitted — value E, coef A, exponent
-     *       α.</li>
+     *       α;</li>
+     *   <li>{@code warning}: one per warning of the fits ({@link IsoflopFits#warnings()}), its text in issues.</li>
      * </ul>
      * Without fits only the budget rows are written. Numbers are written in Java's shortest round-trip form.
      */
@@ -85,6 +86,10 @@ public final class IsoflopJson {
             SaturatingLoss loss = fits.lossFit().get();
             csvRow(csv, "optimal_loss", EMPTY, "loss", "basic", loss.e(), EMPTY, EMPTY, loss.alpha(), loss.a(), EMPTY);
             csv.append(NO_BUDGET_FIELDS);
+        }
+        for (String warning : fits.warnings()) {
+            csvRow(csv, "warning", EMPTY, "", "", EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY);
+            csv.append(",".repeat(9)).append(',').append(quoted(warning)).append('\n');
         }
         return csv.toString();
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.RunCompute;
 import org.scalefit.accounting.TrainingCompute;
@@ -60,6 +61,10 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(costs, "costs");
+        if (resamples < 0 || bins < 0) {
+            throw new IllegalArgumentException("--bootstrap and --bins take 0 (none) or more; were " + resamples
+                    + " and " + bins);
+        }
     }
 
     /** The analysis, with what it was computed from. */
@@ -74,6 +79,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
             // recorded as a fit records it (FitInputs): the rows read were those where the condition holds
             transforms.add(ColumnRequest.whereLabel(data.where()));
         }
+        new TreeMap<>(data.columns()).forEach((logical, column) -> transforms.add("column " + logical + "=" + column));
         if (tokens != null) {
             table = table.withRowsBetween("tokens", tokens.low(), tokens.high());
             transforms.add("tokens in [" + tokens.low() + ", " + tokens.high() + "]");

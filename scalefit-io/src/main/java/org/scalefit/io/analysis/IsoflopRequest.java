@@ -39,7 +39,8 @@ import org.scalefit.uncertainty.ResamplingStream;
  * @param noise       σ(L), or null for the data's own (a Porian configuration's, as implemented) or else
  *                    RefinedWeb's as implemented
  * @param lossFit     also fit the saturating law L*(C) = E + A·C^(−α) ({@link IsoflopFits#of})
- * @param allocate    budgets at which the documents give N*, D*, ρ* of the bs_median_weighted laws
+ * @param allocate    budgets at which the documents give N*, D*, ρ* of the bs_median_weighted laws (positive,
+ *                    finite FLOPs)
  */
 public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Double> budgets, int replicates,
                              long seed, ResamplingStream stream, SeedNoise noise, boolean lossFit,
@@ -61,6 +62,11 @@ public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Doub
         budgets = List.copyOf(budgets);
         Objects.requireNonNull(stream, "stream");
         allocate = List.copyOf(allocate);
+        for (double c : allocate) {
+            if (!(c > 0) || Double.isInfinite(c)) {
+                throw new IllegalArgumentException("--allocate takes budgets in FLOPs, positive and finite; was " + c);
+            }
+        }
     }
 
     /**

@@ -46,6 +46,64 @@ class IsoflopRequestTest {
     }
 
     @Test
+    void anOptimalLossFitAskedForOnRunsOutsideItsWindowIsExplainedInTheDocument() throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,loss\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double best = 1e8 * Math.pow(c / 1e18, 0.5);
+            for (double f = 0.25; f <= 4.01; f *= 2) {
+                double n = best * f;
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", c, n,
+                        3 - 0.1 * Math.log10(c / 1e18) + 0.05 * Math.pow(Math.log(f), 2)));
+            }
+        }
+        Path runs = folder.resolve("runs.csv");
+        Files.writeString(runs, csv);
+        IsoflopRequest request = new IsoflopRequest(DataSource.of(runs.toString()), null, List.of(), 100, 42,
+                ResamplingStream.SPLITTABLE, null, true, List.of());
+
+        IsoflopResult result = request.run(WORKERS);
+
+        assertThat(result.fitted().orElseThrow().lossFit()).isEmpty();
+        assertThat(result.document().fits().warnings()).anyMatch(warning -> warning.contains("no optimal-loss fit"));
+        assertThat(result.document().write()).contains("\"warnings\"");
+        assertThat(result.csv()).containsPattern("(?m)^warning,.*no optimal-loss fit");
+    }
+
+    @Test
+    void theRowConditionColumnMappingsAndBudgetsAreRecordedWithTheData() throws Exception {
+        StringBuilder csv = new StringBuilder("C,size,val_loss\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double best = 1e8 * Math.pow(c / 1e18, 0.5);
+            for (double f = 0.25; f <= 4.01; f *= 2) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", c, best * f,
+                        3 - 0.1 * Math.log10(c / 1e18) + 0.05 * Math.pow(Math.log(f), 2)));
+            }
+        }
+        Path runs = folder.resolve("renamed.csv");
+        Files.writeString(runs, csv);
+        DataSource data = new DataSource(runs.toString(), Map.of("flops", "C", "params", "size", "loss", "val_loss"),
+                "size > 1e7");
+        IsoflopRequest request = new IsoflopRequest(data, null, List.of(1e19, 1e20), 100, 42,
+                ResamplingStream.SPLITTABLE, null, false, List.of());
+
+        List<String> transforms = request.run(WORKERS).document().data().transforms();
+
+        assertThat(transforms).contains("where(size > 1e7)", "column flops=C", "column loss=val_loss",
+                "column params=size", "budgets=[1.0E19, 1.0E20]");
+    }
+
+    @Test
+    void anAllocationBudgetThatIsNotAPositiveNumberOfFlopsIsRefused() {
+        DataSource data = DataSource.of("runs.csv");
+
+        for (double c : new double[] {0, -1e21, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> new IsoflopRequest(data, null, List.of(), 1000, 42, ResamplingStream.SPLITTABLE,
+                    null, false, List.of(1e21, c))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--allocate");
+        }
+    }
+
+    @Test
     void columnMappingsAreRefusedForAPorianConfiguration() {
         String id = PorianData.configurations("summary_df").get(0).id();
         IsoflopRequest request = IsoflopRequest.of(new DataSource(id, Map.of("loss", "val_loss")));

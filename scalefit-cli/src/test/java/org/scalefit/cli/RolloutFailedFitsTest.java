@@ -1,0 +1,35 @@
+package org.scalefit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the held-out summary says when held-out fits find no optimum. */
+class RolloutFailedFitsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void heldOutFitsThatCannotIdentifyTheLawSayWhyInsteadOfBlamingTheStarts() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n : new double[] {2e7, 4e7}) {
+            for (double d = 2e9; d < 3e11; d *= 2) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", n, d,
+                        1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)));
+            }
+        }
+        Path runs = folder.resolve("two-sizes.csv");
+        Files.writeString(runs, csv);
+
+        CliRun run = CliRun.of("rollout", "--data", runs.toString(), "--grid", "coarse", "--threads", "1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("no start converged")
+                .contains("params is 2.00000e+07 at every point");
+    }
+}

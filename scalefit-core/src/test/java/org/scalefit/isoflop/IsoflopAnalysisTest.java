@@ -1,0 +1,114 @@
+package org.scalefit.isoflop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.uncertainty.NormalSource;
+
+/** The per-budget IsoFLOP analysis of a user's budgets, and which budgets enter the power-law fits. */
+class IsoflopAnalysisTest {
+
+    private static final double[] SIZES = {1e7, 2e7, 4e7, 8e7, 1.6e8};
+    private static final double[] LOSSES = {3.0, 2.9, 2.85, 2.9, 3.0};
+
+    /**
+     * Zero noise (every replicate is the noiseless curve) except for the token axis of the first budget, where the
+     * largest-token point is pulled 0.5 below the others' minimum in every replicate: its optimum is then at the end
+     * of the grid and every token replicate is invalid.
+     */
+    private static NormalSource tokenAxisOfFirstBudgetAtItsEdge() {
+        int[] calls = {0};
+        return (rows, cols) -> {
+            double[][] z = new double[rows][cols];
+            if (calls[0]++ == 1) {
+                for (double[] row : z) {
+                    row[cols - 1] = -1;
+                }
+            }
+            return z;
+        };
+    }
+
+    @Test
+    void aBudgetWhoseTokenBootstrapFailedIsLeftOutOfTheFits() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, SIZES, LOSSES),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
+        IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.5)).withReplicates(10);
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets, settings, tokenAxisOfFirstBudgetAtItsEdge(),
+                LocalParallelism.sequential());
+        IsoflopFits fits = IsoflopFits.of(optima, false, LocalParallelism.sequential());
+
+        assertThat(optima.get(0).tokens().bootstrapSucceeded()).isFalse();
+        assertThat(optima.get(0).hasOptimum()).isFalse();
+        assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("left out of the fits"));
+        assertThat(fits.budgets()).isEqualTo(2);
+        assertThat(fits.point(FitVariant.BS_MEDIAN_WEIGHTED).t().exponent()).isFinite();
+        assertThat(fits.bootstrapWeighted()).hasSize(10);
+    }
+
+    private static List<BudgetOptimum> noiseless(double... flops) {
+        List<IsoflopBudget> budgets = new java.util.ArrayList<>();
+        for (double c : flops) {
+            budgets.add(new IsoflopBudget(c, SIZES, LOSSES));
+        }
+        return IsoflopAnalysis.optima(budgets, IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential());
+    }
+
+    @Test
+    void anOptimalLossFitAskedForWithNoBudgetInItsWindowIsNotMadeAndTheFitsSaySo() {
+        IsoflopFits fits = IsoflopFits.of(noiseless(1e18, 1e19, 1e20), true, LocalParallelism.sequential());
+
+        assertThat(fits.lossFit()).isEmpty();
+        assertThat(fits.warnings()).anyMatch(warning -> warning.contains("no optimal-loss fit"));
+    }
+
+    @Test
+    void anOptimalLossFitOnFewerBudgetsThanItsThreeParametersSaysItIsUndetermined() {
+        IsoflopFits fits = IsoflopFits.of(noiseless(1e17, 2e17, 1e19), true, LocalParallelism.sequential());
+
+        assertThat(fits.warnings()).anyMatch(warning -> warning.contains("2 budgets")
+                && warning.contains("3 parameters"));
+    }
+
+    @Test
+    void powerLawsThroughTwoBudgetsSayTheyAreExact() {
+        IsoflopFits two = IsoflopFits.of(noiseless(1e18, 1e19), false, LocalParallelism.sequential());
+        IsoflopFits three = IsoflopFits.of(noiseless(1e18, 1e19, 1e20), false, LocalParallelism.sequential());
+
+        assertThat(two.warnings()).anyMatch(warning -> warning.contains("2 budgets"));
+        assertThat(three.warnings()).isEmpty();
+    }
+
+    @Test
+    void aSkippedBudgetNextToANearlyEqualOneSaysTheirRunsMayShareABudget() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7}, new double[] {3.0}),
+                new IsoflopBudget(1.0004e18, new double[] {2e7}, new double[] {2.9}),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(4e19, new double[] {1e7}, new double[] {2.8}));
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets,
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential());
+
+        assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("C = 1.0004E18"));
+        assertThat(optima.get(1).issues()).anyMatch(issue -> issue.contains("C = 1.0E18"));
+        assertThat(optima.get(2).issues()).isEmpty();
+        assertThat(optima.get(3).issues()).noneMatch(issue -> issue.contains("same flops value"));
+    }
+
+    @Test
+    void droppedAndMergedPointsAreNamedByTheLinesTheBudgetKnows() {
+        IsoflopBudget budget = new IsoflopBudget(1e18, new double[] {1e7, 2e7, Double.NaN, 4e7, 8e7, 2e7},
+                new double[] {3.0, 2.9, 2.8, Double.NaN, 3.1, 2.95}, new int[] {2, 3, 4, 5, 6, 9});
+
+        List<String> issues = IsoflopAnalysis.optima(List.of(budget),
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential()).get(0).issues();
+
+        assertThat(issues).anyMatch(issue -> issue.startsWith("2 points dropped") && issue.contains("lines 4, 5"));
+        assertThat(issues).anyMatch(issue -> issue.startsWith("1 duplicate size merged") && issue.contains("line 9"));
+    }
+}

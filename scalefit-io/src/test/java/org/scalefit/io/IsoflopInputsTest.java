@@ -1,0 +1,59 @@
+package org.scalefit.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.isoflop.IsoflopBudget;
+
+/** How the rows of a user's run table become IsoFLOP budgets. */
+class IsoflopInputsTest {
+
+    @Test
+    void runsWhoseBudgetsAgreeWithinOnePartInABillionAreOneBudget() {
+        // budgets written as 6·N·D with whole token counts: equal up to the rounding of D
+        double[] flops = {1.0000000000084475e18, 9.999999999466921e17, 1.0000000000718984e18, 2e18, 2e18};
+        double[] sizes = {1e7, 2e7, 4e7, 1e7, 2e7};
+        double[] losses = {3.0, 2.9, 3.1, 2.8, 2.7};
+
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses);
+
+        assertThat(budgets).hasSize(2);
+        assertThat(budgets.get(0).flops()).isEqualTo(9.999999999466921e17);
+        assertThat(budgets.get(0).sizes()).containsExactlyInAnyOrder(1e7, 2e7, 4e7);
+        assertThat(budgets.get(1).sizes()).containsExactly(1e7, 2e7);
+    }
+
+    @Test
+    void budgetsThatDifferByMoreThanOnePartInABillionStayApart() {
+        double[] flops = {1e18, 1.00000001e18, Double.NaN, Double.NaN};
+        double[] sizes = {1e7, 2e7, 3e7, 4e7};
+        double[] losses = {3.0, 2.9, 2.8, 2.7};
+
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses);
+
+        assertThat(budgets).extracting(IsoflopBudget::points).containsExactly(1, 1, 2);
+    }
+
+    @Test
+    void eachPointKeepsTheFileLineItCameFrom() {
+        double[] flops = {2e18, 1e18, 2e18, 1e18};
+        double[] sizes = {1e7, 2e7, 3e7, 4e7};
+        double[] losses = {3.0, 2.9, 2.8, 2.7};
+
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses, new int[] {2, 3, 5, 6});
+
+        assertThat(budgets.get(0).lines()).containsExactly(3, 6);
+        assertThat(budgets.get(1).lines()).containsExactly(2, 5);
+    }
+
+    @Test
+    void checkpointPointsRecordTheCountAndTheArchitectureTheyWereCountedIn() {
+        IsoflopInputs inputs = IsoflopInputs.readCheckpoints(DataSource.of("gemstones:hot"),
+                org.scalefit.accounting.FlopCount.KAPLAN, org.scalefit.accounting.Architecture.gemstones(),
+                List.of(1e19));
+
+        assertThat(inputs.transforms()).containsExactly("checkpoints(kaplan, vocab=50304, seq-len=2048, "
+                + "head-size=128, queries-per-group=2, mlp-expansion=4)", "budgets=[1.0E19]");
+    }
+}

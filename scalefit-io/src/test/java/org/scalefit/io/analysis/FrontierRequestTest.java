@@ -1,0 +1,48 @@
+package org.scalefit.io.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.io.DataSource;
+
+class FrontierRequestTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aNegativeNumberOfResamplesOrBinsIsRefused() {
+        DataSource data = DataSource.of("runs.csv");
+
+        assertThatThrownBy(() -> new FrontierRequest(data, FrontierRequest.Resource.FLOPS, CostRequest.defaults(), null,
+                -5, 42, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
+        assertThatThrownBy(() -> new FrontierRequest(data, FrontierRequest.Resource.FLOPS, CostRequest.defaults(), null,
+                0, 42, -3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-3");
+    }
+
+    @Test
+    void theColumnMappingsAreRecordedInTheProvenance() throws Exception {
+        StringBuilder csv = new StringBuilder("n,d,val_loss,train_loss\n");
+        for (double n = 1e7; n < 1e9; n *= 3) {
+            for (double d = 1e9; d < 1e11; d *= 3) {
+                double loss = 1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s%n", n, d, loss, loss * 0.98));
+            }
+        }
+        Path runs = folder.resolve("runs.csv");
+        Files.writeString(runs, csv);
+        DataSource data = new DataSource(runs.toString(), Map.of("params", "n", "tokens", "d", "loss", "val_loss"));
+
+        FrontierResult result = new FrontierRequest(data, FrontierRequest.Resource.FLOPS, CostRequest.defaults(),
+                null, 0, 42, 0).run();
+
+        assertThat(result.document().provenance().transforms()).contains("column loss=val_loss", "column params=n",
+                "column tokens=d");
+    }
+}
