@@ -52,6 +52,13 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
         warnings = List.copyOf(warnings);
     }
 
+    /** These fits with {@code more} warnings after their own. */
+    public IsoflopFits withWarnings(List<String> more) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new IsoflopFits(budgets, points, bootstrap, bootstrapWeighted, loss, lossBootstrap, all);
+    }
+
     /** A point fit. */
     public ComputeOptimalLaws point(FitVariant variant) {
         if (variant.perReplicate()) {

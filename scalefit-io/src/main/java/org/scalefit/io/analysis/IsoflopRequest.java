@@ -165,10 +165,12 @@ public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Doub
         long usable = optima.stream().filter(BudgetOptimum::hasOptimum).count();
         if (usable < 2) {
             String failure = usable + " budget" + (usable == 1 ? " has" : "s have")
-                    + " an optimum; at least 2 are needed for the power laws";
+                    + " an optimum; at least 2 are needed for the power laws"
+                    + sigma.scaleWarning(inputs.budgets()).map(warning -> " (" + warning + ")").orElse("");
             return new IsoflopResult(this, inputs, settings, optima, null, failure, parallelism.threads());
         }
-        return new IsoflopResult(this, inputs, settings, optima, IsoflopFits.of(optima, lossFit, parallelism), null,
-                parallelism.threads());
+        IsoflopFits fits = IsoflopFits.of(optima, lossFit, parallelism)
+                .withWarnings(sigma.scaleWarning(inputs.budgets()).stream().toList());
+        return new IsoflopResult(this, inputs, settings, optima, fits, null, parallelism.threads());
     }
 }

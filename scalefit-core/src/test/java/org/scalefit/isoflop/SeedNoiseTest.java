@@ -1,0 +1,56 @@
+package org.scalefit.isoflop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SeedNoiseTest {
+
+    private static final SeedNoise RW = SeedNoise.refinedWeb(SeedNoise.Rule.AS_IMPLEMENTED);
+    private static final double[] SIZES = {1e7, 2e7, 5e7, 1e8, 2e8, 5e8};
+
+    /** An IsoFLOP profile in nats with its minimum at 1e8 and a step of 0.02 to the nearer neighbour. */
+    private static final double[] NATS = {3.40, 3.25, 3.12, 3.08, 3.10, 3.18};
+
+    private static List<IsoflopBudget> budgets(double scale) {
+        double[] losses = Arrays.stream(NATS).map(l -> l * scale).toArray();
+        return List.of(new IsoflopBudget(1e18, SIZES, losses), new IsoflopBudget(1e19, SIZES, losses),
+                new IsoflopBudget(1e20, SIZES, losses));
+    }
+
+    @Test
+    void porianNoiseOnLossesInNatsIsNotFlagged() {
+        // σ = 0.002 against a step of 0.02: ratio 0.1, inside Porian et al.'s own 0.11–1.46
+        assertThat(RW.scaleWarning(budgets(1))).isEmpty();
+    }
+
+    @Test
+    void lossesOnAThousandfoldScaleMakeTheNoiseNegligible() {
+        // ln L ≥ 7 there, so σ = σ_hi = 0.05 against a step of 20: ratio 0.0025
+        assertThat(RW.scaleWarning(budgets(1000))).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("0.00250 of the loss step").contains("--noise"));
+    }
+
+    @Test
+    void lossesOnAThousandthScaleAreSwampedByTheNoise() {
+        // σ = 0.002 against a step of 2e-5: ratio 100
+        assertThat(RW.scaleWarning(budgets(1e-3))).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("100 times the loss step").contains("swamps"));
+    }
+
+    @Test
+    void theStepIsTakenInOrderOfSizeWhateverTheRowOrder() {
+        double[] sizes = {5e8, 1e7, 1e8, 2e7, 2e8, 5e7};
+        double[] losses = {3.18e-3, 3.40e-3, 3.08e-3, 3.25e-3, 3.10e-3, 3.12e-3};
+        assertThat(RW.scaleWarning(List.of(new IsoflopBudget(1e18, sizes, losses))))
+                .isEqualTo(RW.scaleWarning(List.of(budgets(1e-3).get(0))));
+    }
+
+    @Test
+    void budgetsOfFewerThanThreePointsSayNothing() {
+        assertThat(RW.scaleWarning(List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7},
+                new double[] {3e-3, 2e-3})))).isEmpty();
+    }
+}
