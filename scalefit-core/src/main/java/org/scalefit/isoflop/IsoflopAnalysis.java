@@ -324,7 +324,8 @@ public final class IsoflopAnalysis {
         double[] losses = budget.losses();
         int[] lines = budget.lines();
         if (!(flops > 0) || Double.isInfinite(flops)) {
-            issues.add("the budget " + flops + " is not a positive finite number of FLOPs; all points dropped"
+            issues.add((Double.isNaN(flops) ? "the FLOPs of these rows are missing, not a number, or not positive"
+                    : "the budget " + flops + " is not a positive finite number of FLOPs") + "; all points dropped"
                     + atLines(lines, IntStream.range(0, lines.length).boxed().toList()));
             return new IsoflopBudget(flops, new double[0], new double[0]);
         }

@@ -111,4 +111,17 @@ class IsoflopAnalysisTest {
         assertThat(issues).anyMatch(issue -> issue.startsWith("2 points dropped") && issue.contains("lines 4, 5"));
         assertThat(issues).anyMatch(issue -> issue.startsWith("1 duplicate size merged") && issue.contains("line 9"));
     }
+
+    @Test
+    void rowsWithoutAUsableBudgetAreNamedByLineNotAsTheBudgetNaN() {
+        IsoflopBudget budget = new IsoflopBudget(Double.NaN, new double[] {1e7, 2e7, 4e7},
+                new double[] {3.0, 2.9, 3.1}, new int[] {2, 3, 4});
+
+        List<String> issues = IsoflopAnalysis.optima(List.of(budget),
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential()).get(0).issues();
+
+        assertThat(issues).anyMatch(issue -> issue.startsWith("the FLOPs of these rows are missing, not a number, or "
+                + "not positive") && issue.contains("lines 2, 3, 4")).noneMatch(issue -> issue.contains("budget NaN"));
+    }
 }
