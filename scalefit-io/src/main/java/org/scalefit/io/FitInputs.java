@@ -125,7 +125,10 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         if (!requested.isEmpty()) {
             for (String name : requested) {
                 if (!table.hasColumn(name)) {
-                    throw new InputException(table.source(), null, name, "a column of that name for the run key",
+                    throw new InputException(table.source(), null, name, "a column of that name for the run key"
+                            + (ColumnMapping.TEXT_NAMES.contains(name) ? " (the text column " + name + ", or "
+                            + String.join(", ", ColumnMapping.defaults().alternatives().getOrDefault(name, List.of()))
+                            + "; or name it with --column " + name + "=COLUMN)" : ""),
                             "only the columns " + table.columnNames());
                 }
             }

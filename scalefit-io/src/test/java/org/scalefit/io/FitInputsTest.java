@@ -1,6 +1,7 @@
 package org.scalefit.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,5 +39,20 @@ class FitInputsTest {
         assertThat(keys[0][0]).isEqualTo(keys[1][0]).isNotEqualTo(keys[2][0]);
         assertThat(keys[2][0]).isEqualTo(keys[4][0]).isNotEqualTo(keys[3][0]);
         assertThat(keys[3][0]).isNotEqualTo(keys[0][0]);
+    }
+
+    @Test
+    void aRunKeyOfRunWithoutARunColumnIsToldHowToMapOne() throws IOException {
+        Path file = folder.resolve("runs.csv");
+        Files.writeString(file, """
+                Run,params,tokens,loss
+                a,1e8,1e9,3.2
+                b,3e8,1e9,3.1
+                """);
+        FitInputs inputs = FitInputs.read(new DataSource(file.toString(), Map.of()), LawForm.CHINCHILLA, List.of(),
+                FitInputs.runKeyCandidates(List.of("run")));
+
+        assertThatThrownBy(() -> inputs.runKey(List.of("run"))).isInstanceOf(InputException.class)
+                .hasMessageContaining("--column run=COLUMN");
     }
 }
