@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
                 + "percentile intervals of a params/tokens law, as Besiroglu et al. 2024 compute them; their tests "
                 + "of the estimate against a reference law (t-tests, Wald chi2, residual t-test, likelihood ratios) "
                 + "and the tokens-per-parameter policy band against the reference's policy.",
-                "With --fit FIT.json: the bootstrap of that fit (any law) on its own data, resampling points or whole "
-                        + "runs, with standard errors, percentile intervals and, for a params/tokens law, bands of the "
-                        + "compute-optimal allocation at --compute budgets."},
+                "With --fit FIT.json: the bootstrap of that fit (chinchilla, width-depth or width-depth-params; a "
+                        + "law written as text is bootstrapped by scalefit fit --bootstrap B) on its own data, "
+                        + "resampling points or whole runs, with standard errors, percentile intervals and, for a "
+                        + "params/tokens law, bands of the compute-optimal allocation at --compute budgets."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:I/O error", "2:bad usage", "3:bad input data",
                 "4:with --fit: fewer than 2 refits converged (the result is written; its intervals are no "

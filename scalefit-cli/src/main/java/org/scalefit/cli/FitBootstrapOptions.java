@@ -41,8 +41,9 @@ final class FitBootstrapOptions {
     String scheme;
 
     @Option(names = "--run-key", split = ",", paramLabel = "COLUMN",
-            description = "With --fit: the columns whose equal values make one run. Default: width,depth if the data "
-                    + "has them, else params.")
+            description = "With --fit: the columns whose equal values make one run; run is the text column naming "
+                    + "each run (run, run_name, name or model; or --column run=COLUMN). Default: width,depth if the "
+                    + "data has them, else params.")
     List<String> runKey = new ArrayList<>();
 
     @Option(names = "--compute", split = ",", paramLabel = "C",

@@ -132,4 +132,19 @@ class UserRunsCommandTest {
         assertThat(mapper.readTree(folder.resolve("bundled.json").toFile()).path("provenance")
                 .has("data_absolute")).isFalse();
     }
+
+    @Test
+    void bootstrapOfAFitOfALawWrittenAsTextExitsThreeAndPointsToFitBootstrap() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), runs("params,tokens,loss", ","));
+        Path out = folder.resolve("text-fit.json");
+        CliRun fit = CliRun.of("fit", "--data", data.toString(), "--law", "E + A/N^alpha + B/D^beta", "--log",
+                "E,A,B", "--threads", "2", "--no-store", "--out", out.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+
+        CliRun bootstrap = CliRun.of("bootstrap", "--fit", out.toString(), "--resamples", "5", "--threads", "2");
+
+        assertThat(bootstrap.exitCode()).isEqualTo(3);
+        assertThat(bootstrap.err()).contains("law written as text").contains("scalefit fit --law EXPRESSION "
+                + "--bootstrap B");
+    }
 }

@@ -387,7 +387,8 @@ public final class ExpressionLawFiles {
      * The points of a CSV file (a header row, then numbers) at which to evaluate a law: for each point, the value of
      * each input, found in the column named after the input or, failing that, after the data column it reads.
      *
-     * @throws InputException naming the file, line and column when a column is missing or a value is not a number
+     * @throws InputException naming the file, line and column when a column is missing or a value is not a positive
+     *                        finite number (the inputs of the data a law is fitted on are)
      */
     public static double[][] readPoints(Path file, ExpressionLaw law) {
         String source = file.toString();
@@ -420,6 +421,10 @@ public final class ExpressionLawFiles {
                     points[i - 1][j] = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
                     throw new InputException(source, i + 1, header.get(column[j]), "a number", "'" + cell + "'");
+                }
+                if (!(points[i - 1][j] > 0) || Double.isInfinite(points[i - 1][j])) {
+                    throw new InputException(source, i + 1, header.get(column[j]), "a positive finite number (a "
+                            + "law is fitted on positive inputs)", "'" + cell + "'");
                 }
             }
         }

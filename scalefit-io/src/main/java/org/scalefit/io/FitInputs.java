@@ -1,7 +1,9 @@
 package org.scalefit.io;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.law.LawForm;
@@ -35,7 +37,9 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
 
     /**
      * Reads the points of {@code form} from {@code input} and applies {@code transforms} in order;
-     * {@code extraColumns} are read too when the data has them (for {@link #column}).
+     * {@code extraColumns} are read too when the data has them (for {@link #column}); a text one
+     * ({@link ColumnMapping#TEXT_NAMES}, e.g. {@code run}) becomes the number of each distinct text, 1, 2, … in
+     * order of first appearance, so that it can key runs.
      *
      * @throws IllegalArgumentException if {@code no-embeds} is asked of a law without params
      * @throws InputException           if the data is bad, or params − vocab·width is not positive
@@ -56,6 +60,11 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         TableReader.Read read = input.readWithColumns(ColumnRequest.of(wanted.toArray(String[]::new))
                 .withOptional(optional.toArray(String[]::new)));
         RunTable table = read.table();
+        for (String name : optional) {
+            if (ColumnMapping.TEXT_NAMES.contains(name) && read.text(name).isPresent()) {
+                table = table.withColumn(name, codes(read.text(name).get()));
+            }
+        }
         List<String> applied = new ArrayList<>();
         if (input.where() != null) {
             applied.add(ColumnRequest.whereLabel(input.where()));
@@ -88,6 +97,16 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         return new FitInputs(table, observations, rows, applied, read.columns());
     }
 
+    /** Each text value's number, 1, 2, … in order of first appearance: equal texts, equal numbers. */
+    private static double[] codes(List<String> texts) {
+        Map<String, Integer> seen = new HashMap<>();
+        double[] codes = new double[texts.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = seen.computeIfAbsent(texts.get(i), text -> seen.size() + 1);
+        }
+        return codes;
+    }
+
     /** The columns to read for {@link #runKey}: the requested key, or the candidates of the default one. */
     public static List<String> runKeyCandidates(List<String> requested) {
         return requested.isEmpty() ? DEFAULT_RUN_KEYS.stream().flatMap(List::stream).distinct().toList() : requested;
@@ -106,7 +125,10 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         if (!requested.isEmpty()) {
             for (String name : requested) {
                 if (!table.hasColumn(name)) {
-                    throw new InputException(table.source(), null, name, "a column of that name for the run key",
+                    throw new InputException(table.source(), null, name, "a column of that name for the run key"
+                            + (ColumnMapping.TEXT_NAMES.contains(name) ? " (the text column " + name + ", or "
+                            + String.join(", ", ColumnMapping.defaults().alternatives().getOrDefault(name, List.of()))
+                            + "; or name it with --column " + name + "=COLUMN)" : ""),
                             "only the columns " + table.columnNames());
                 }
             }

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A file without a {@code law} field (Gemstones') names its law by its number of exponents: 2 → chinchilla
  * [params, tokens], 3 → width-depth [width, depth, tokens], 4 → width-depth-params [width, depth, params, tokens].
  * A scalefit document's {@code warnings} come with the law ({@link FittedLaw#warnings}).
- * Anything else — unreadable JSON, an unsuccessful fit, missing or non-numeric fields, lengths that disagree — is an
- * {@link InputException} naming the file and the field.
+ * Anything else — unreadable JSON, a fit of a law written as text ({@link ExpressionLawFiles#isFitDocument}), an
+ * unsuccessful fit, missing or non-numeric fields, lengths that disagree — is an {@link InputException} naming the
+ * file and the field.
  */
 public final class LawFiles {
 
@@ -58,6 +59,13 @@ public final class LawFiles {
     public static FittedLaw fromJson(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+        }
+        if (ExpressionLawFiles.isFitDocument(root)) {
+            JsonNode expression = root.get("expression");
+            throw new InputException(source, null, "kind", "a fit of chinchilla, width-depth or width-depth-params "
+                    + "(exponents, coefficients, irreducible_error) or a Gemstones parameter file", "a fit of the "
+                    + "law written as text " + (expression != null && expression.isString() ? "'"
+                    + expression.asString() + "' " : "") + "(kind expression-fit), which this command does not read");
         }
         JsonNode success = unwrap(root.get("success"));
         if (success != null && success.isBoolean() && !success.asBoolean()) {

@@ -1,10 +1,13 @@
 package org.scalefit.io;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.scalefit.fit.Identification;
 import org.scalefit.law.FittedLaw;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fit file written by {@code scalefit fit --out} ({@link FitDocument}) read back with what is needed to
@@ -41,8 +44,14 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
      *                        Gemstones parameter file has no provenance and cannot be refitted), naming the field
      */
     public static StoredFit read(Path file) {
-        FittedLaw law = LawFiles.read(file);
         String source = file.toString();
+        if (isExpressionFit(file)) {
+            throw new InputException(source, null, "kind", "a fit of chinchilla, width-depth or width-depth-params "
+                    + "written by scalefit fit --out (a law written as text is bootstrapped where it is fitted: "
+                    + "scalefit fit --law EXPRESSION --bootstrap B)", "a fit of a law written as text (kind "
+                    + "expression-fit)");
+        }
+        FittedLaw law = LawFiles.read(file);
         FitDocument document;
         try {
             document = Documents.read(file, FitDocument.class);
@@ -79,6 +88,18 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
                 origin.scalefitVersion() == null ? "unknown" : origin.scalefitVersion(), columns,
                 origin.dataAbsolute() == null || origin.dataAbsolute().isEmpty() ? null : origin.dataAbsolute());
         return new StoredFit(file, law, delta, document.points(), loss, provenance, limits(source, document));
+    }
+
+    /** Whether {@code file} is a readable JSON expression-fit document; anything else is left to {@link LawFiles}. */
+    private static boolean isExpressionFit(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ExpressionLawFiles.isFitDocument(JsonMapper.builder().build().readTree(file.toFile()));
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     /** The document's {@code limits} ({@link FitDocument.Limits}), or the defaults when it has none. */

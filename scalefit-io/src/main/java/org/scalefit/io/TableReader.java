@@ -315,6 +315,18 @@ public final class TableReader {
     }
 
     /**
+     * DuckDB settings under which a {@code --where} condition that names a function of an extension DuckDB does not
+     * bundle (e.g. inet's {@code >>=}) fails alike on every machine, instead of DuckDB downloading and loading that
+     * extension when it can reach the network: the readers need only what is bundled (CSV, JSON, Parquet).
+     */
+    private static Properties withoutExtensionDownloads() {
+        Properties settings = new Properties();
+        settings.setProperty("autoinstall_known_extensions", "false");
+        settings.setProperty("autoload_known_extensions", "false");
+        return settings;
+    }
+
+    /**
      * Reads the requested columns of {@code file} (what DuckDB reads: the file or its normalised copy) through
      * DuckDB, row by row from a streaming result. Numbers are parsed by DuckDB ({@code TRY_CAST} to DOUBLE of a
      * cell that is a plain decimal number); only a cell it does not give as a positive finite number comes to Java
@@ -327,9 +339,9 @@ public final class TableReader {
         if (scan.bytes() == 0 || (format.isText() && scan.blank())) {
             throw new InputException(source, null, null, "at least one row", "an empty file");
         }
-        Properties streamingResults = new Properties();
+        Properties streamingResults = withoutExtensionDownloads();
         streamingResults.setProperty("jdbc_stream_results", "true");
-        try (Connection duckdb = DriverManager.getConnection(DUCKDB_IN_MEMORY);
+        try (Connection duckdb = DriverManager.getConnection(DUCKDB_IN_MEMORY, withoutExtensionDownloads());
              Connection streaming = DriverManager.getConnection(DUCKDB_IN_MEMORY, streamingResults)) {
             Relation relation = relation(duckdb, file, source, format, scan);
             if (!derivedColumns.isEmpty()) {

@@ -112,6 +112,15 @@ class LawFilesTest {
     }
 
     @Test
+    void aFitOfALawWrittenAsTextIsNamedAsSuchWhereABuiltInLawIsRead() throws IOException {
+        Path fit = expressionFit("text.json", "E + A/N^alpha + B/D^beta", "{\"N\":\"params\",\"D\":\"tokens\"}",
+                "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}", "[]");
+        assertThatThrownBy(() -> LawFiles.read(fit)).isInstanceOf(InputException.class)
+                .hasMessageContaining("column 'kind'").hasMessageContaining("law written as text")
+                .hasMessageContaining("E + A/N^alpha + B/D^beta");
+    }
+
+    @Test
     void aFitOfALawWrittenAsTextWithoutParamsAndTokensIsRefusedWithItsColumns() throws IOException {
         Path fit = expressionFit("gadre.json", "E + a*N^b + c*(M*N)^b", "{\"N\":\"params\",\"M\":"
                 + "\"tokens_per_param\"}", "{\"E\":1,\"a\":1000,\"b\":-0.3,\"c\":1000}", "[]");

@@ -46,4 +46,17 @@ class StoredFitTest {
         assertThatThrownBy(() -> StoredFit.read(gemstones)).isInstanceOf(InputException.class)
                 .hasMessageContaining("provenance");
     }
+
+    @Test
+    void aFitOfALawWrittenAsTextIsRejectedAsSuchAndPointedToFitBootstrap() throws IOException {
+        Path expressionFit = folder.resolve("expression-fit.json");
+        Files.writeString(expressionFit, """
+                {"kind": "expression-fit", "law": "user", "expression": "E + A/N^alpha + B/D^beta",
+                 "data": "runs.csv", "points": 30, "status": "converged", "success": true,
+                 "parameters": {"E": 1.7, "A": 450.0, "alpha": 0.35, "B": 420.0, "beta": 0.28}}
+                """);
+        assertThatThrownBy(() -> StoredFit.read(expressionFit)).isInstanceOf(InputException.class)
+                .hasMessageContaining("law written as text").hasMessageContaining("--bootstrap")
+                .hasMessageNotContaining("exponents");
+    }
 }

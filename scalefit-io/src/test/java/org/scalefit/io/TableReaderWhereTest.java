@@ -118,4 +118,13 @@ class TableReaderWhereTest {
                 .isEqualTo("loss < 3 AND (tokens > 1e9)");
         assertThat(ColumnRequest.whereIn(List.of("drop-highest-losses=5"))).isNull();
     }
+
+    @Test
+    void aWhereConditionIsEvaluatedWithoutInstallingOrLoadingDuckDbExtensions() throws IOException {
+        // an operator of an extension (e.g. inet's >>=) must fail alike offline and online, never fetch code
+        RunTable kept = read(write("runs.csv", CSV.replace("broken,-1,oops,NaN\n", "")),
+                "current_setting('autoinstall_known_extensions') = false "
+                        + "AND current_setting('autoload_known_extensions') = false");
+        assertThat(kept.rows()).isEqualTo(3);
+    }
 }

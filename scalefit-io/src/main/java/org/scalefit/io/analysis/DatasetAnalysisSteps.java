@@ -14,10 +14,13 @@ import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
+import org.scalefit.io.DataSource;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.IndustryModels;
+import org.scalefit.io.InputException;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.TableReader;
 import org.scalefit.io.analysis.DatasetAnalysisResult.DataRead;
@@ -60,12 +63,29 @@ final class DatasetAnalysisSteps {
     private DatasetAnalysisSteps() {
     }
 
+    /**
+     * Every column the user mapped ({@code --column LOGICAL=FILE_COLUMN}) was read: the report reads every logical
+     * column, most of them only when the file has them, and a mapping to a column the file lacks would otherwise be
+     * passed over in silence (e.g. a misspelt {@code --column width=...} giving a report without shapes).
+     */
+    private static void requireMappedColumns(DataSource data, TableReader.Read read) {
+        data.columns().forEach((logical, column) -> {
+            boolean found = ColumnMapping.TEXT_NAMES.contains(logical) ? read.text(logical).isPresent()
+                    : read.table().hasColumn(logical);
+            if (!found) {
+                throw new InputException(read.table().source(), null, column, "the column given by --column "
+                        + logical + "=" + column, "no column of that name in the file");
+            }
+        });
+    }
+
     static DatasetAnalysisResult run(DatasetAnalysisRequest request, Parallelism parallelism, FitProgress progress) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long begin = System.nanoTime();
         TableReader.Read read = request.costs().readWithColumns(request.data(), ColumnRequest.of("tokens", "loss")
                 .withOptional(RunCompute.TIMING.toArray(String[]::new)).withOptional("run"));
         RunTable table = read.table();
+        requireMappedColumns(request.data(), read);
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         if (!shapes && !table.hasColumn("params")) {
             throw new IllegalArgumentException(table.source() + " has neither params nor width and depth: the report "

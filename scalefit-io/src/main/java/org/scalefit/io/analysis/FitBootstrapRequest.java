@@ -166,6 +166,10 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
         FitProvenance recorded = stored.provenance();
         String sourceData = data.data() != null ? data.data() : recorded.data();
         String moved = null;
+        if (data.data() == null && recorded.data().equals("-")) {
+            throw new InputException("-", null, null, "the data " + fit + " was fitted on, given again with --data "
+                    + "FILE (the fit read it from standard input)", "standard input, which is read only once");
+        }
         if (data.data() == null && !BundledDataset.exists(recorded.data()) && !recorded.data().contains("://")
                 && !Files.exists(Path.of(recorded.data()))) {
             String absolute = recorded.dataAbsolute();

@@ -174,7 +174,19 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
             if (pair.length != 2) {
                 throw new IllegalArgumentException("--at " + text + ": expected NAME=VALUE,…");
             }
-            given.put(pair[0].strip(), Double.parseDouble(pair[1].strip()));
+            String value = pair[1].strip();
+            double number;
+            try {
+                number = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--at " + text + ": expected a number for " + pair[0].strip()
+                        + ", found '" + value + "'", e);
+            }
+            if (!(number > 0) || Double.isInfinite(number)) {
+                throw new IllegalArgumentException("--at " + text + ": expected a positive finite number for "
+                        + pair[0].strip() + " (a law is fitted on positive inputs), found " + value);
+            }
+            given.put(pair[0].strip(), number);
         }
         List<String> inputs = law.expression().inputs();
         double[] x = new double[inputs.size()];

@@ -64,6 +64,19 @@ class DatasetAnalysisRequestTest {
     }
 
     @Test
+    void aColumnMappedWithColumnThatTheFileLacksIsRefusedNotSkipped() throws Exception {
+        for (String logical : java.util.List.of("width", "run", "step")) {
+            DatasetAnalysisRequest request = new DatasetAnalysisRequest(new DataSource(runs().toString(),
+                    java.util.Map.of(logical, "no_such_column")), CostRequest.defaults(), 1e-3, "gemstones", 0, 0,
+                    20, 42, false, null, null, false);
+
+            assertThatThrownBy(() -> request.run(LocalParallelism.withThreads(1), FitProgress.silent())).as(logical)
+                    .isInstanceOf(org.scalefit.io.InputException.class)
+                    .hasMessageContaining("--column " + logical + "=no_such_column");
+        }
+    }
+
+    @Test
     void withoutLawBootstrapThereAreNoBands() throws Exception {
         DatasetAnalysisResult result = request(runs(), 0).run(LocalParallelism.withThreads(2), FitProgress.silent());
 

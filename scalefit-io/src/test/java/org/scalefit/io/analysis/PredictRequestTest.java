@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.io.InputException;
 
 class PredictRequestTest {
+
+    @TempDir
+    Path folder;
 
     private static PredictRequest atCompute(ExpressionLawFiles.Fitted law, double compute) {
         return new PredictRequest(law, List.of(), List.of(compute), 95);
@@ -36,5 +42,36 @@ class PredictRequestTest {
         assertThatThrownBy(() -> atCompute(gadre, 1e21).run())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tokens_per_param");
+    }
+
+    @Test
+    void aPointWhoseInputIsNotAPositiveFiniteNumberIsRefusedNamingTheInput() {
+        var law = fitted("E + A/N^alpha + B/D^beta",
+                Map.of("E", 1.69, "A", 406.4, "alpha", 0.34, "B", 410.7, "beta", 0.28)).law();
+        for (String point : List.of("N=-1e9,D=1e9", "N=0,D=1e9", "N=NaN,D=1e9", "N=1e9,D=Infinity")) {
+            assertThatThrownBy(() -> PredictRequest.point(law, point)).as(point)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--at " + point)
+                    .hasMessageContaining("a positive finite number");
+        }
+    }
+
+    @Test
+    void aPointWhoseValueIsNotANumberIsRefusedWithTheText() {
+        var law = fitted("E + A/N^alpha + B/D^beta",
+                Map.of("E", 1.69, "A", 406.4, "alpha", 0.34, "B", 410.7, "beta", 0.28)).law();
+        assertThatThrownBy(() -> PredictRequest.point(law, "N=abc,D=1e9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--at N=abc,D=1e9")
+                .hasMessageContaining("'abc'");
+    }
+
+    @Test
+    void aPointsFileWithAnInputThatIsNotPositiveIsRefusedAtItsLineAndColumn() throws java.io.IOException {
+        var law = fitted("E + A/N^alpha + B/D^beta",
+                Map.of("E", 1.69, "A", 406.4, "alpha", 0.34, "B", 410.7, "beta", 0.28)).law();
+        Path file = java.nio.file.Files.writeString(folder.resolve("points.csv"),
+                "N,D\n1e9,2e10\n1e9,-2e10\n");
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, law)).isInstanceOf(InputException.class)
+                .hasMessageContaining("points.csv:3").hasMessageContaining("column 'D'")
+                .hasMessageContaining("a positive finite number");
     }
 }

@@ -94,7 +94,7 @@ final class DatasetReportAssembly {
         }
         rules.addAll(ReferenceLine.published(styles));
         sections.add(AllocationSection.of("allocation", rules, TABLE_BUDGETS, result.allocationBudgets(),
-                result.allocationBands()));
+                result.allocationBands(), result.allocation() != null ? result.fit().warnings() : List.of()));
 
         if (result.shapes() || request.analysis().shapeSearch()) {   // Gemstones' grid says nothing of shapeless runs
             sections.add(shapeSection(result, runs));

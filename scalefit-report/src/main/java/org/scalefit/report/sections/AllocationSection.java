@@ -34,6 +34,21 @@ public final class AllocationSection {
      */
     public static Section of(String id, List<ReferenceLine> rules, double[] budgets, double[] compute,
                              AllocationBands bands) {
+        return of(id, rules, budgets, compute, bands, List.of());
+    }
+
+    /**
+     * The section, introduced by a caution when the fit the first rule comes from warned (a degenerate or
+     * implausible law, a competing basin): its allocations follow from those parameters and are no more certain.
+     *
+     * @param rules    the allocation rules, the first the one the bands (if any) and the warnings belong to
+     * @param budgets  the budgets of the table (e.g. 10¹⁹ … 10²⁵)
+     * @param compute  the budgets the figures evaluate the rules at; with bands, their budgets
+     * @param bands    bootstrap bands of the first rule at {@code compute}, or null
+     * @param warnings the warnings of the fit of the first rule (empty: none)
+     */
+    public static Section of(String id, List<ReferenceLine> rules, double[] budgets, double[] compute,
+                             AllocationBands bands, List<String> warnings) {
         if (bands != null && !java.util.Arrays.equals(AllocationFigures.budgets(bands), compute)) {
             throw new IllegalArgumentException("the allocation bands are not at the figures' budgets");
         }
@@ -42,6 +57,10 @@ public final class AllocationSection {
                 + "N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b with a = β/(α+β), b = α/(α+β), G = (αA/(βB))^(1/(α+β))"
                 + (bands == null ? "." : "; the band is the central " + Numbers.format(bands.level(), 3)
                 + " % percentile interval over the pairs-bootstrap refits of the law."));
+        if (!warnings.isEmpty() && !rules.isEmpty()) {
+            section = section.withText("Caution: the fit behind " + rules.get(0).label() + " warned — "
+                    + String.join("; ", warnings) + ". Its allocations are computed from those parameters.");
+        }
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             Map<String, Band> byRule = new LinkedHashMap<>();
             if (bands != null && !rules.isEmpty()) {

@@ -1,0 +1,48 @@
+package org.scalefit.report.sections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.law.ComputeOptimalAllocation;
+import org.scalefit.report.Block;
+import org.scalefit.report.Section;
+import org.scalefit.report.charts.AllocationFigures;
+import org.scalefit.report.charts.ReferenceLine;
+import org.scalefit.report.plot.SeriesStyle;
+
+class AllocationSectionTest {
+
+    private static final double[] BUDGETS = {1e19, 1e21};
+    private static final double[] COMPUTE = AllocationFigures.budgets(1e18, 1e26, 9);
+
+    /** A law with E negligible, as a fit on losses that do not depend on tokens ends up. */
+    private static List<ReferenceLine> fittedRule() {
+        double[] theta = {0.334, 0.0022, Math.log(375.0), Math.log(1.76), -23.6};
+        return List.of(new ReferenceLine("this fit (Approach 3)", SeriesStyle.line("#1f77b4"),
+                ComputeOptimalAllocation.ofChinchillaParameters(theta)));
+    }
+
+    private static List<String> texts(Section section) {
+        return section.blocks().stream().filter(Block.Text.class::isInstance).map(b -> ((Block.Text) b).text())
+                .toList();
+    }
+
+    @Test
+    void allocationsOfAFitThatWarnedAreIntroducedWithItsWarnings() {
+        String warning = "degenerate: irreducible error E = exp(-23.6) is negligible next to the smallest loss 2.03";
+
+        Section section = AllocationSection.of("allocation", fittedRule(), BUDGETS, COMPUTE, null,
+                List.of(warning));
+
+        assertThat(texts(section)).anySatisfy(text -> assertThat(text).startsWith("Caution")
+                .contains("this fit (Approach 3)").contains(warning));
+    }
+
+    @Test
+    void allocationsOfAFitWithoutWarningsCarryNoCaution() {
+        Section section = AllocationSection.of("allocation", fittedRule(), BUDGETS, COMPUTE, null, List.of());
+
+        assertThat(texts(section)).noneSatisfy(text -> assertThat(text).contains("Caution"));
+    }
+}
