@@ -11,7 +11,9 @@ import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.analysis.PredictRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code scalefit predict}: a law's loss at given points, and for a two-input law L(N, D) the compute-optimal
@@ -60,6 +62,9 @@ final class PredictCommand implements Callable<Integer> {
                     + "(fit --bootstrap). Default: ${DEFAULT-VALUE}.")
     double level;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
@@ -74,6 +79,11 @@ final class PredictCommand implements Callable<Integer> {
         PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
         PredictRequest.Result result = request.run();
+        if (result.replicates() == 0 && spec.commandLine().getParseResult().hasMatchedOption("--level")) {
+            throw new IllegalArgumentException("--level sets the coverage of bootstrap intervals, but "
+                    + (fit == null ? "a law without a fit file" : fit) + " holds no bootstrap replicates (fit a law "
+                    + "written as text with --bootstrap B to have them)");
+        }
         print(result.pointHeader(), result.pointRows());
         print(result.allocationHeader(), result.allocationRows());
         if (result.replicates() > 0 && result.converged() < 2) {

@@ -11,6 +11,7 @@ import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.HuberLogLossObjective;
 import org.scalefit.io.BundledDataset;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.FitBootstrapDocument;
@@ -189,8 +190,13 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
         DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns())
                 .withWhere(data.where() != null ? data.where() : ColumnRequest.whereIn(recorded.transforms()))
                 .withProgress(data.progress());
-        FitInputs inputs = FitInputs.read(source, stored.law().form(), Transform.parse(recorded.transforms(),
-                fit.toString()), FitInputs.runKeyCandidates(runKey));
+        FitInputs inputs;
+        try {
+            inputs = FitInputs.read(source, stored.law().form(), Transform.parse(recorded.transforms(),
+                    fit.toString()), FitInputs.runKeyCandidates(runKey));
+        } catch (InputException e) {
+            throw textRunKey(e);
+        }
         requireSameData(stored, inputs);
         Identification identification = Identification.of(stored.law().form(), inputs.observations(),
                 stored.limits());
@@ -199,6 +205,21 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
                 ? ResamplingUnits.runs(RunKeys.of(inputs.columns(key)))
                 : ResamplingUnits.points(inputs.observations().size());
         return new Prepared(this, stored, source, moved, inputs, key, units, identification);
+    }
+
+    /**
+     * {@code e}, or, when it is a run-key column of text (a run's name, read as a number), the same error saying how
+     * to key runs by their names: the logical column {@code run} ({@link ColumnMapping#TEXT_NAMES}).
+     */
+    private InputException textRunKey(InputException e) {
+        if (e.column().isEmpty() || !runKey.contains(e.column().get()) || e.line().isEmpty()
+                || ColumnMapping.TEXT_NAMES.contains(e.column().get())) {
+            return e;
+        }
+        String column = e.column().get();
+        return new InputException(e.file(), e.line().getAsInt(), column, e.expected() + " (a run key is read as a "
+                + "number; to key runs by a text column such as their names, use --run-key run, with --column run="
+                + column + " if the file's name for it is not one run is found under)", e.found(), e);
     }
 
     /** The reloaded points must be the fit's: same bytes, same count, same objective at the fit's parameters. */
