@@ -50,6 +50,21 @@ public record AllocationBands(double level, List<Band> bands, int[] unusableRepl
      */
     public record Spread(double low, double median, double high) {
 
+        /**
+         * Per column of {@code draws} (one row a replicate), its spread at central coverage {@code level} percent:
+         * the (50 ∓ level/2)-th percentiles and the median ({@link BootstrapResult#percentile}).
+         */
+        public static Spread[] ofColumns(double[][] draws, double level) {
+            double[] low = BootstrapResult.percentile(draws, 50 - level / 2);
+            double[] median = BootstrapResult.percentile(draws, 50);
+            double[] high = BootstrapResult.percentile(draws, 50 + level / 2);
+            Spread[] spreads = new Spread[low.length];
+            for (int q = 0; q < spreads.length; q++) {
+                spreads[q] = new Spread(low[q], median[q], high[q]);
+            }
+            return spreads;
+        }
+
         /** Whether {@code value} lies in [low, high]. */
         public boolean contains(double value) {
             return value >= low && value <= high;
@@ -126,12 +141,8 @@ public record AllocationBands(double level, List<Band> bands, int[] unusableRepl
             for (int r = 0; r < draws.length; r++) {
                 draws[r] = usable.get(r)[c];
             }
-            double[] low = BootstrapResult.percentile(draws, 50 - level / 2);
-            double[] median = BootstrapResult.percentile(draws, 50);
-            double[] high = BootstrapResult.percentile(draws, 50 + level / 2);
-            bands.add(new Band(budgets[c], point.at(budgets[c]), new Spread(low[0], median[0], high[0]),
-                    new Spread(low[1], median[1], high[1]), new Spread(low[2], median[2], high[2]),
-                    new Spread(low[3], median[3], high[3])));
+            Spread[] spread = Spread.ofColumns(draws, level);
+            bands.add(new Band(budgets[c], point.at(budgets[c]), spread[0], spread[1], spread[2], spread[3]));
         }
         return new AllocationBands(level, bands, unusable.stream().mapToInt(Integer::intValue).toArray(), "");
     }

@@ -144,12 +144,8 @@ public record ParabolaBands(double level, List<BucketBands> buckets, int used, i
         if (draws.size() < 2) {
             return new FactorBand(factor, null, null, null, null, draws.size(), atEdge);
         }
-        double[][] rows = draws.toArray(double[][]::new);
-        double[] low = BootstrapResult.percentile(rows, 50 - level / 2);
-        double[] median = BootstrapResult.percentile(rows, 50);
-        double[] high = BootstrapResult.percentile(rows, 50 + level / 2);
-        return new FactorBand(factor, new Spread(low[0], median[0], high[0]), new Spread(low[1], median[1], high[1]),
-                new Spread(low[2], median[2], high[2]), new Spread(low[3], median[3], high[3]), rows.length, atEdge);
+        Spread[] spread = Spread.ofColumns(draws.toArray(double[][]::new), level);
+        return new FactorBand(factor, spread[0], spread[1], spread[2], spread[3], draws.size(), atEdge);
     }
 
     @Override

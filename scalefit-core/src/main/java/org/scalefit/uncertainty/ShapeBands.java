@@ -148,13 +148,7 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
                     atGridEdge++;
                 }
             }
-            double[] low = BootstrapResult.percentile(draws, 50 - level / 2);
-            double[] median = BootstrapResult.percentile(draws, 50);
-            double[] high = BootstrapResult.percentile(draws, 50 + level / 2);
-            Spread[] spread = new Spread[low.length];
-            for (int q = 0; q < spread.length; q++) {
-                spread[q] = new Spread(low[q], median[q], high[q]);
-            }
+            Spread[] spread = Spread.ofColumns(draws, level);
             bands.add(new Band(optimum, spread[0], spread[1], spread[2], spread[3], spread[4], spread[5], spread[6],
                     spread[7], atGridEdge));
         }
