@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scalefit.fit.FitProgress;
@@ -60,14 +61,46 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
     /**
      * A shape search of several laws with the bands of the first.
      *
-     * @param optima one per law searched, in order
-     * @param bands  the bands of the first law's optima
+     * @param optima       one per law searched, in order
+     * @param bands        the bands of the first law's optima; empty when fewer than 2 replicates can give one
+     * @param withoutBands why there are no bands; empty when there are
      */
-    public record Searched(List<ShapeOptima> optima, ShapeBands bands) {
+    public record Searched(List<ShapeOptima> optima, Optional<ShapeBands> bands, String withoutBands) {
 
         public Searched {
             optima = List.copyOf(optima);
             Objects.requireNonNull(bands, "bands");
+            Objects.requireNonNull(withoutBands, "withoutBands");
+        }
+    }
+
+    /**
+     * The replicates' optima a band may use, and the indices of the replicates it may not: those left out before the
+     * search, and those whose predicted loss at an optimum is not finite (a law that overflows on the grid).
+     */
+    private record Usable(List<ShapeOptima> used, List<Integer> left) {
+
+        static Usable of(SortedMap<Integer, ShapeOptima> replicates, int[] leftOut) {
+            List<ShapeOptima> used = new ArrayList<>();
+            List<Integer> left = new ArrayList<>(Arrays.stream(leftOut).boxed().toList());
+            for (Map.Entry<Integer, ShapeOptima> replicate : replicates.entrySet()) {
+                if (replicate.getValue().optima().stream()
+                        .allMatch(optimum -> Double.isFinite(optimum.point().loss()))) {
+                    used.add(replicate.getValue());
+                } else {
+                    left.add(replicate.getKey());
+                }
+            }
+            return new Usable(used, left);
+        }
+
+        boolean enough() {
+            return used.size() >= 2;
+        }
+
+        String tooFew() {
+            return "bands need at least 2 replicates whose refit did not fail and whose law is finite on the grid, "
+                    + "there are " + used.size() + " (" + left.size() + " left out)";
         }
     }
 
@@ -88,9 +121,10 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
      * One pass of {@code search} over {@code laws} and the bootstrap replicates θ_r ({@code replicates}, rows in the
      * first law's parameter order, e.g. {@link BootstrapResult#replicates()}) of the first law, and the bands of its
      * optima; the replicates listed in {@code failed} and those with a parameter that is not finite are not searched
-     * but left out. Deterministic whatever {@code parallelism}.
+     * but left out; with fewer than 2 replicates to use (see {@link #of}) the search has no bands and says why.
+     * Deterministic whatever {@code parallelism}.
      *
-     * @throws IllegalArgumentException as {@link #of}, or if a replicate has the wrong number of parameters
+     * @throws IllegalArgumentException if a replicate has the wrong number of parameters
      */
     public static Searched search(ShapeSearch search, List<FittedLaw> laws, double[][] replicates, int[] failed,
                                   double level, Parallelism parallelism, FitProgress progress) {
@@ -103,8 +137,12 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
         for (int k = 0; k < indices.size(); k++) {
             perReplicate.put(indices.get(k), optima.get(laws.size() + k));
         }
-        return new Searched(optima.subList(0, laws.size()), of(optima.get(0), perReplicate,
-                replicateLaws.leftOut().stream().mapToInt(Integer::intValue).toArray(), level, search.grid()));
+        Usable usable = Usable.of(perReplicate, replicateLaws.leftOut().stream().mapToInt(Integer::intValue)
+                .toArray());
+        List<ShapeOptima> lawOptima = optima.subList(0, laws.size());
+        return usable.enough()
+                ? new Searched(lawOptima, Optional.of(bands(optima.get(0), usable, level, search.grid())), "")
+                : new Searched(lawOptima, Optional.empty(), usable.tooFew());
     }
 
     /**
@@ -118,19 +156,15 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
      */
     public static ShapeBands of(ShapeOptima estimate, SortedMap<Integer, ShapeOptima> replicates, int[] leftOut,
                                 double level, ShapeGrid grid) {
-        List<ShapeOptima> used = new ArrayList<>();
-        List<Integer> left = new ArrayList<>(Arrays.stream(leftOut).boxed().toList());
-        for (Map.Entry<Integer, ShapeOptima> replicate : replicates.entrySet()) {
-            if (replicate.getValue().optima().stream().allMatch(optimum -> Double.isFinite(optimum.point().loss()))) {
-                used.add(replicate.getValue());
-            } else {
-                left.add(replicate.getKey());
-            }
+        Usable usable = Usable.of(replicates, leftOut);
+        if (!usable.enough()) {
+            throw new IllegalArgumentException(usable.tooFew());
         }
-        if (used.size() < 2) {
-            throw new IllegalArgumentException("bands need at least 2 replicates whose refit did not fail and whose "
-                    + "law is finite on the grid, there are " + used.size() + " (" + left.size() + " left out)");
-        }
+        return bands(estimate, usable, level, grid);
+    }
+
+    private static ShapeBands bands(ShapeOptima estimate, Usable usable, double level, ShapeGrid grid) {
+        List<ShapeOptima> used = usable.used();
         List<BucketOptimum> optima = estimate.optima();
         List<Band> bands = new ArrayList<>();
         for (int b = 0; b < optima.size(); b++) {
@@ -153,7 +187,7 @@ public record ShapeBands(double level, List<Band> bands, int used, int[] leftOut
                     spread[7], atGridEdge));
         }
         return new ShapeBands(level, bands, used.size(),
-                left.stream().mapToInt(Integer::intValue).sorted().toArray());
+                usable.left().stream().mapToInt(Integer::intValue).sorted().toArray());
     }
 
     private static double[] quantities(ShapePoint point) {

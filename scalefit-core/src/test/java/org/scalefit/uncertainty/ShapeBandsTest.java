@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.scalefit.fit.FitProgress;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.FlopBuckets;
+import org.scalefit.shapes.ShapeAccounting;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.AllocationBands.Spread;
 
 class ShapeBandsTest {
@@ -137,6 +142,36 @@ class ShapeBandsTest {
         assertThat(GRID.onEdge(interior, depths[depths.length - 1], 2e9)).isTrue();
         assertThat(GRID.onEdge(interior, depths[1], GRID.tokens()[0])).isTrue();
         assertThat(GRID.onEdge(interior, depths[1], 2e9)).isFalse();
+    }
+
+    @Test
+    void aSearchWhoseReplicatesOverflowOnTheGridHasNoBandsAndSaysWhy() {
+        ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(33, 20, 9, 13.5, 20), FlopBuckets.gemstones(),
+                ShapeAccounting.gemstones());
+        double[] overflowing = LAW.theta();
+        overflowing[0] = -100; // N^100 at N ≥ 10⁷ overflows
+        ShapeBands.Searched searched = search(search, new double[][] {overflowing, overflowing, LAW.theta()});
+
+        assertThat(searched.bands()).isEmpty();
+        assertThat(searched.withoutBands()).contains("at least 2 replicates").contains("2 left out");
+        assertThat(searched.optima()).hasSize(1);
+    }
+
+    @Test
+    void aSearchWithEnoughReplicatesHasTheirBands() {
+        ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(33, 20, 9, 13.5, 20), FlopBuckets.gemstones(),
+                ShapeAccounting.gemstones());
+        double[] steeper = LAW.theta();
+        steeper[0] *= 1.1;
+        ShapeBands.Searched searched = search(search, new double[][] {steeper, LAW.theta()});
+
+        assertThat(searched.bands()).hasValueSatisfying(bands -> assertThat(bands.used()).isEqualTo(2));
+        assertThat(searched.withoutBands()).isEmpty();
+    }
+
+    private static ShapeBands.Searched search(ShapeSearch search, double[][] replicates) {
+        return ShapeBands.search(search, List.of(LAW), replicates, new int[0], 95, LocalParallelism.sequential(),
+                FitProgress.silent());
     }
 
     @Test

@@ -42,7 +42,7 @@ import org.scalefit.uncertainty.ShapeBands;
  * @param lossAgainstCompute the law's loss at its allocation over the runs' FLOPs, or null without an allocation
  * @param shapeOptima        the fitted law's optimal shape per FLOPs bucket of Gemstones' grid, or null
  * @param shapeBands         the bootstrap bands of those optima over {@code bootstrap}'s replicates, or null (no
- *                           shape search, or no bootstrap)
+ *                           shape search, no bootstrap, or fewer than 2 replicates whose law is finite on the grid)
  * @param parabola           Gemstones' overtraining parabola of the request's law file, or null
  * @param benchmarks         Gemstones' downstream benchmark laws, or null
  * @param overtraining       Gadre et al.'s over-training and downstream laws, or null

@@ -135,12 +135,12 @@ final class DatasetAnalysisSteps {
         if (request.shapeSearch() && fit.succeeded()) {
             ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(),
                     ShapeAccounting.gemstones());
-            if (bootstrap != null && bootstrap.count() - bootstrap.failed().length >= 2) {
+            if (bootstrap != null) {
                 ShapeBands.Searched searched = ShapeBands.search(search, List.of(fit.fitted()),
                         bootstrap.replicates(), bootstrap.failed(), DatasetAnalysisRequest.LEVEL, parallelism,
                         FitProgress.silent());
                 shapeOptima = searched.optima().get(0);
-                shapeBands = searched.bands();
+                shapeBands = searched.bands().orElse(null);
             } else {
                 shapeOptima = search.minimise(List.of(fit.fitted()), parallelism).get(0);
             }

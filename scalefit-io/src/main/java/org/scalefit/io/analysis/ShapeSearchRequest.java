@@ -73,7 +73,7 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
             ShapeBands.Searched searched = ShapeBands.search(search, fitted, replicates.draws(), replicates.failed(),
                     replicates.level(), parallelism, progress);
             optima = searched.optima();
-            bands = searched.bands();
+            bands = searched.bands().orElseThrow(() -> new IllegalArgumentException(searched.withoutBands()));
         }
         List<LawResult> results = new ArrayList<>();
         for (int i = 0; i < fitted.size(); i++) {
