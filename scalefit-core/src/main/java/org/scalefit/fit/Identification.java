@@ -33,18 +33,25 @@ import org.scalefit.law.LawForm;
  *       beyond any model trained: a unit or parsing error (a row with tokens = 10<sup>308</sup> would otherwise
  *       move the fit).</li>
  * </ol>
+ * One more rule does not stop the fit but is carried into its warnings: <b>few points</b>, p &lt; n &lt; 2p (fewer
+ * than {@value #POINTS_PER_PARAMETER} points a free parameter), where the optimum follows the noise of single runs
+ * closely and only a bootstrap shows how far its prescriptions can be trusted.
  *
  * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
+ * @param cautions what the data identify only weakly (the few-points rule), one sentence each
  */
-public record Identification(List<String> failures) {
+public record Identification(List<String> failures, List<String> cautions) {
 
     /** Distinct values an input of a built-in law needs (rule 3). */
     public static final int MIN_DISTINCT = 3;
     /** The largest |corr(log x_i, log x_j)| of two inputs that still separates their exponents (rule 4). */
     public static final double MAX_CORRELATION = 0.99;
+    /** Points a free parameter below which a fit is cautioned (the few-points rule). */
+    public static final int POINTS_PER_PARAMETER = 2;
 
     public Identification {
         failures = List.copyOf(failures);
+        cautions = List.copyOf(cautions);
     }
 
     /**
@@ -109,11 +116,17 @@ public record Identification(List<String> failures) {
             throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
         }
         List<String> failures = new ArrayList<>();
+        List<String> cautions = new ArrayList<>();
         int n = columns.length == 0 ? 0 : columns[0].length;
         if (n <= freeParameters) {
             failures.add(String.format(Locale.ROOT, "too few points: %d point%s for %d free parameters (the law needs "
                     + "at least %d to leave one residual degree of freedom)", n, n == 1 ? "" : "s", freeParameters,
                     freeParameters + 1));
+        } else if (n < POINTS_PER_PARAMETER * freeParameters) {
+            cautions.add(String.format(Locale.ROOT, "few points: %d points for %d free parameters (%d residual degree%s "
+                    + "of freedom, fewer than %d points a parameter); the fit follows single runs' noise closely, so "
+                    + "bootstrap it before trusting a prescription", n, freeParameters, n - freeParameters,
+                    n - freeParameters == 1 ? "" : "s", POINTS_PER_PARAMETER));
         }
         for (int j = 0; j < columns.length; j++) {
             String name = names.get(j);
@@ -142,7 +155,7 @@ public record Identification(List<String> failures) {
                 }
             }
         }
-        return new Identification(failures);
+        return new Identification(failures, cautions);
     }
 
     /** True if no rule failed. */

@@ -29,6 +29,13 @@ import org.scalefit.parallel.Parallelism;
 public record LawFit(LawForm law, double delta, int points, Identification identification, MultiStartResult search,
                      List<String> warnings) {
 
+    /**
+     * The revision of the warnings a fit carries beyond the search's own (identification cautions, {@link
+     * FitDiagnostics}): part of the results store's key, so that a stored fit is not served without a warning the
+     * current rules would give.
+     */
+    public static final String DIAGNOSTICS_REVISION = "few-points-1";
+
     /** How a fit ended. */
     public enum Status {
         /**
@@ -98,6 +105,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
             if (!search.stationarity().holds()) {
                 warnings.add(search.stationarity().warning());
             }
+            warnings.addAll(identification.cautions());
             warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders()));
             if (search.secondBest() != null) {
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));

@@ -141,6 +141,41 @@ class IdentificationTest {
         assertThat(expression.succeeded()).isFalse();
     }
 
+    /** Seven runs of a spread design: more than five (p) but fewer than ten (2p) for the five-parameter law. */
+    private static Observations sevenRuns() {
+        return points(new double[][] {{1e8, 2e9}, {2e8, 4e9}, {4e8, 8e9}, {8e8, 1.6e10}, {1.6e9, 3.2e10},
+                {3e8, 2e10}, {6e8, 3e9}});
+    }
+
+    @Test
+    void fewerThanTwoPointsAParameterIsCautionedNotRefused() {
+        Identification identification = check(sevenRuns());
+        assertThat(identification.identified()).isTrue();
+        assertThat(identification.cautions()).containsExactly("few points: 7 points for 5 free parameters (2 residual "
+                + "degrees of freedom, fewer than 2 points a parameter); the fit follows single runs' noise closely, "
+                + "so bootstrap it before trusting a prescription");
+    }
+
+    @Test
+    void twoPointsAParameterAreNotCautioned() {
+        assertThat(check(design(3, 1)).cautions()).isEmpty();
+    }
+
+    @Test
+    void aFitOnFewPointsCarriesTheCautionInItsWarnings() {
+        LawFit fit = fit(sevenRuns());
+        assertThat(fit.succeeded()).isTrue();
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("few points: 7 points for 5"));
+    }
+
+    @Test
+    void theLawLanguageCarriesTheSameCaution() {
+        ExpressionFit expression = ExpressionFitRequest.of(NamedLaws.named("chinchilla"), LawPoints.of(sevenRuns()))
+                .run(LocalParallelism.withThreads(1), FitProgress.silent());
+        assertThat(expression.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("few points: 7 points for 5"));
+    }
+
     @Test
     void aNegativeExponentIsWarnedAbout() {
         double[] theta = {0.34, -0.23, Math.log(406.4), Math.log(410.7), Math.log(1.69)};

@@ -57,6 +57,7 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
         options.put("polish", request.polish());
         options.put("recognition", request.recognition());
         options.put("engine", MultiStartFitter.REVISION);
+        options.put("diagnostics", LawFit.DIAGNOSTICS_REVISION);
         if (request.maxEvaluations() != null) {
             options.put("max_evaluations", request.maxEvaluations());
         }
