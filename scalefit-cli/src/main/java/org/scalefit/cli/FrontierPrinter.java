@@ -53,8 +53,10 @@ record FrontierPrinter(PrintStream out, String resource) {
     private void line(String what, LogLogFit fit) {
         String interval = fit.resamples() > 0 ? String.format(Locale.ROOT, "  slope 95%% CI [%.4f, %.4f] (%d resamples)",
                 fit.slopeInterval()[0], fit.slopeInterval()[1], fit.resamples()) : "";
-        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %.4f)%s%n", what, resource, fit.slope(),
-                fit.intercept(), fit.rSquared(), interval);
+        String rSquared = Double.isNaN(fit.rSquared()) ? "undefined"
+                : String.format(Locale.ROOT, "%.4f", fit.rSquared());
+        out.printf(Locale.ROOT, "%-13s ∝ %s^%.6f  (ln prefactor %.6f, R² %s)%s%n", what, resource, fit.slope(),
+                fit.intercept(), rSquared, interval);
         for (String warning : fit.warnings()) {
             out.printf(Locale.ROOT, "  warning: %s%n", warning);
         }

@@ -1,5 +1,6 @@
 package org.scalefit.frontier;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,6 +25,9 @@ import java.util.SplittableRandom;
  */
 public record LogLogFit(double slope, double intercept, double rSquared, int points, double[] slopeInterval,
                         double[] interceptInterval, int resamples) {
+
+    /** Distinct resamples a 95 % percentile interval needs to have one in each 2.5 % tail: 1/0.025. */
+    private static final int RESAMPLES_FOR_TAILS = 40;
 
     public LogLogFit {
         slopeInterval = slopeInterval.clone();
@@ -103,13 +107,39 @@ public record LogLogFit(double slope, double intercept, double rSquared, int poi
                 percentiles(Arrays.copyOf(slopes, used), tail), percentiles(Arrays.copyOf(intercepts, used), tail), used);
     }
 
-    /** What makes this fit weaker than its numbers look, in words; empty when nothing does. */
+    /**
+     * What makes this fit weaker than its numbers look, in words; empty when nothing does: a line through two points
+     * (exact, no interval); y the same at every point (R² undefined); and a bootstrap of so few points that it has
+     * fewer than {@value #RESAMPLES_FOR_TAILS} distinct resamples, C(2n − 1, n) for n points (35 for 4 points, 126
+     * for 5), too few to put even one in each 2.5 % tail of a 95 % interval.
+     */
     public List<String> warnings() {
         if (points < 3) {
             return List.of("a line through " + points + " points is exact: its R² says nothing and it has no "
                     + "interval; the slope is only as good as those two runs");
         }
-        return List.of();
+        List<String> warnings = new ArrayList<>();
+        if (Double.isNaN(rSquared)) {
+            warnings.add("y is the same at all " + points + " points: the slope is 0 and R² is undefined");
+        }
+        long distinct = distinctResamples(points);
+        if (resamples > 0 && distinct < RESAMPLES_FOR_TAILS) {
+            warnings.add("a bootstrap of " + points + " points has only " + distinct + " distinct resamples: the "
+                    + "interval's ends rest on one or two of them");
+        }
+        return warnings;
+    }
+
+    /** C(2n − 1, n), the number of distinct multisets of n draws from n points, or Long.MAX_VALUE past 30 points. */
+    private static long distinctResamples(int n) {
+        if (n > 30) {
+            return Long.MAX_VALUE;
+        }
+        long c = 1;
+        for (int i = 1; i <= n; i++) {
+            c = c * (n - 1 + i) / i;
+        }
+        return c;
     }
 
     /** y predicted at x: e^intercept·x^slope. */

@@ -102,6 +102,27 @@ class LossFrontierTest {
     }
 
     @Test
+    void aBootstrapOfFourPointsSaysItsIntervalRestsOnFewResamples() {
+        LogLogFit fit = LogLogFit.withBootstrap(new double[] {1, 2, 4, 8}, new double[] {1, 2.1, 3.9, 8.3}, 1000,
+                0.95, 42);
+        assertThat(fit.warnings()).containsExactly("a bootstrap of 4 points has only 35 distinct resamples: the "
+                + "interval's ends rest on one or two of them");
+    }
+
+    @Test
+    void aBootstrapOfFivePointsHasEnoughDistinctResamples() {
+        assertThat(LogLogFit.withBootstrap(new double[] {1, 2, 4, 8, 16}, new double[] {1, 2.1, 3.9, 8.3, 15.8}, 1000,
+                0.95, 42).warnings()).isEmpty();
+    }
+
+    @Test
+    void aConstantYSaysItsRSquaredIsUndefined() {
+        LogLogFit fit = LogLogFit.of(new double[] {1, 2, 4, 8, 16}, new double[] {20, 20, 20, 20, 20});
+        assertThat(fit.slope()).isZero();
+        assertThat(fit.warnings()).containsExactly("y is the same at all 5 points: the slope is 0 and R² is undefined");
+    }
+
+    @Test
     void aSingleFrontierRunCannotBeFitted() {
         assertThatThrownBy(() -> Approach1.of(new double[] {1}, new double[] {2}, new double[] {10}, new double[] {20},
                 0, 1)).hasMessageContaining("needs at least 2 runs");

@@ -102,8 +102,8 @@ public final class FrontierFigures {
             referenceSeries.add(Series.of(reference.label(), line, y, reference.style()));
         }
         return figure.withAll(referenceSeries)
-                .with(Series.of("fit: slope " + Numbers.format(fit.slope(), 4) + ", R² "
-                        + Numbers.fixed(fit.rSquared(), 3), ends, fitted, SeriesStyle.line(Palette.BLUE)
+                .with(Series.of("fit: slope " + Numbers.format(fit.slope(), 4) + ", "
+                        + rSquared(fit, 3), ends, fitted, SeriesStyle.line(Palette.BLUE)
                         .withLineWidth(2)))
                 .with(Series.of("frontier runs", resource, values, new SeriesStyle(FRONTIER_COLOR,
                         SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1)).withPointLabels(labels(runs, rows)));
@@ -115,5 +115,10 @@ public final class FrontierFigures {
             labels.add(runs.label(row));
         }
         return labels;
+    }
+
+    /** "R² 0.9876" ({@code decimals} decimals), or "R² undefined" when y is constant along the frontier. */
+    public static String rSquared(LogLogFit fit, int decimals) {
+        return Double.isNaN(fit.rSquared()) ? "R² undefined" : "R² " + Numbers.fixed(fit.rSquared(), decimals);
     }
 }

@@ -56,7 +56,7 @@ public final class FrontierSection {
             section = section.withFigure(FrontierFigures.fitAgainstResource(id + "-" + quantity.slug(), quantity,
                     resourceLabel, analysis, params, tokens, runs, references), "Least-squares line through the "
                     + "frontier runs in log–log space: slope " + Numbers.format(fit.slope(), 4)
-                    + interval(fit) + ", R² " + Numbers.fixed(fit.rSquared(), 4) + ".");
+                    + interval(fit) + ", " + FrontierFigures.rSquared(fit, 4) + "." + cautions(fit));
         }
         List<List<String>> rows = new ArrayList<>();
         int[] frontierRows = frontier.rows();
@@ -75,9 +75,13 @@ public final class FrontierSection {
         String value = fit.resamples() > 0
                 ? Numbers.withInterval(fit.slope(), fit.slopeInterval()[0], fit.slopeInterval()[1], 4)
                 : Numbers.format(fit.slope(), 4);
-        String detail = "R² " + Numbers.fixed(fit.rSquared(), 4) + ", " + fit.points() + " points"
+        String detail = FrontierFigures.rSquared(fit, 4) + ", " + fit.points() + " points"
                 + (fit.resamples() > 0 ? "; [95 % pairs-bootstrap interval, " + fit.resamples() + " resamples]" : "");
         return new Block.Fact(name, value, detail);
+    }
+
+    private static String cautions(LogLogFit fit) {
+        return fit.warnings().isEmpty() ? "" : " Caution: " + String.join("; ", fit.warnings()) + ".";
     }
 
     private static String interval(LogLogFit fit) {
