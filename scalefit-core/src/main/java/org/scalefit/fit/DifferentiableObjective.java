@@ -36,6 +36,16 @@ public interface DifferentiableObjective extends Serializable {
     }
 
     /**
+     * Like {@link #identifiable}, but NaN also for the coordinates that move f's fit by less than the data could
+     * ever show (e.g. a term below 10⁻⁴ of the prediction everywhere): two optima with the same distinguishable
+     * coordinates are the same fit, whatever their other coordinates, so that points along a flat direction count
+     * as one basin. Default: {@link #identifiable}.
+     */
+    default void distinguishable(double[] x, double[] out) {
+        identifiable(x, out);
+    }
+
+    /**
      * The absolute rounding error of {@link #value} near an optimum, at least: objective values closer than this
      * cannot be told apart, and a relative stopping test measures f against max(|f|, this) so that it stays
      * meaningful when f itself is near 0 (a law that fits its points exactly). Default 0 (no floor known).

@@ -67,6 +67,11 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
     private final double smallestLogLoss;
     /** How far below the smallest log-loss a term must stay to be negligible: e^−30 ≈ 10⁻¹³. */
     private static final double NEGLIGIBLE_LOG = 30;
+    /**
+     * ln 10⁴: a term below 10⁻⁴ of the prediction everywhere is not distinguishable ({@link #distinguishable}) —
+     * below the noise of any measured loss, and the compute-optimal allocation does not depend on the floor at all.
+     */
+    private static final double INDISTINGUISHABLE_LOG = 9.210340371976184;
     // scratch, per instance
     private final double[] exponent;
     private final double[] power;
@@ -345,6 +350,19 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
      */
     @Override
     public void identifiable(double[] theta, double[] out) {
+        withoutTermsBelow(theta, out, NEGLIGIBLE_LOG);
+    }
+
+    /**
+     * As {@link #identifiable}, with terms below e^−{@value #INDISTINGUISHABLE_LOG} (10⁻⁴) of the smallest loss or of
+     * another term at every point reported as NaN: they move no prediction by more than 10⁻⁴ of itself.
+     */
+    @Override
+    public void distinguishable(double[] theta, double[] out) {
+        withoutTermsBelow(theta, out, INDISTINGUISHABLE_LOG);
+    }
+
+    private void withoutTermsBelow(double[] theta, double[] out, double negligibleLog) {
         System.arraycopy(theta, 0, out, 0, theta.length);
         int k = arity;
         double e = theta[2 * k];
@@ -352,7 +370,7 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         for (int j = 0; j < k; j++) {
             dominant = Math.max(dominant, Math.min(termAtLowest(theta, j), termAtHighest(theta, j)));
         }
-        double threshold = dominant - NEGLIGIBLE_LOG;
+        double threshold = dominant - negligibleLog;
         for (int j = 0; j < k; j++) {
             if (Math.max(termAtLowest(theta, j), termAtHighest(theta, j)) < threshold) {
                 out[j] = Double.NaN;
