@@ -92,6 +92,19 @@ class OvertrainingCommandsTest {
         assertThat(run.out()).contains("--dataset", "--solver", "--loss-set", "Exit codes");
     }
 
+    /** A user's own directory is fitted by model name and M, which its help must say (GadreTestbed.defaultSplit). */
+    @Test
+    void helpSaysWhichRunsOfADirectoryAreFittedAndWhichPredicted() {
+        for (String command : new String[] {"overtrain", "downstream"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertThat(run.exitCode()).isZero();
+            String help = run.out().replaceAll("\\s+", " ");
+            assertThat(help).as(command).contains("d=96_l=8_h=4, d=512_l=8_h=4, d=576_l=24_h=8 and d=1024_l=24_h=8",
+                    "open_lm_1b", "hyperparameters.model", "every run of another model is predicted",
+                    "dataset_name");
+        }
+    }
+
     private static String bundled(String relative) throws IOException {
         try (InputStream in = org.scalefit.io.GadreTestbed.class.getResourceAsStream("datasets/gadre/" + relative)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
