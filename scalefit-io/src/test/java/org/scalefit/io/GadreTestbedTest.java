@@ -145,6 +145,25 @@ class GadreTestbedTest {
                 .hasMessageContaining("the field is missing");
     }
 
+    /** M is read from the multiplier, so a token count that names another budget would be predicted at the wrong M. */
+    @Test
+    void aTokenCountThatDisagreesWithTheChinchillaMultiplierNamesBothFields(@TempDir Path dir) throws IOException {
+        copy(dir, SMALL, json -> json.replace("\"tokens\": 211386240", "\"tokens\": 2113862400"),
+                UnaryOperator.identity());
+        assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
+                .hasMessageContaining(SMALL + ".json: column 'hyperparameters.tokens'")
+                .hasMessageContaining("20 · chinchilla_multiplier · params = 2.11386e+08")
+                .hasMessageContaining("found 2113862400");
+    }
+
+    @Test
+    void aTokenCountRoundedToWholeStepsIsReadWithTheMultipliersM(@TempDir Path dir) throws IOException {
+        copy(dir, SMALL, json -> json.replace("\"tokens\": 211386240", "\"tokens\": 211812352"),
+                UnaryOperator.identity());
+        ModelRun small = run(GadreTestbed.read(dir.toString(), "c4_val"), SMALL);
+        assertThat(small.tokensPerParam()).isEqualTo(20);
+    }
+
     @Test
     void aMissingEvaluationSetNamesTheResults(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, UnaryOperator.identity(), UnaryOperator.identity());
