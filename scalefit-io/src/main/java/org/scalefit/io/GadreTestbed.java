@@ -197,7 +197,9 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
                 .filter(run -> run.model().equals(model) && run.tokensPerParam() == tokensPerParam).toList();
         if (matches.size() != 1) {
             throw new InputException(source, null, null, "one " + dataset + " run of model " + model + " at M = "
-                    + tokensPerParam + " (a default fit point of Gadre et al.)", matches.size() + " such runs");
+                    + tokensPerParam + " (a default fit point of Gadre et al.)", matches.size() + " such runs"
+                    + (matches.isEmpty() ? "" : ": " + String.join(", ", matches.stream().map(ModelRun::name)
+                    .toList())));
         }
         return matches.get(0);
     }

@@ -216,6 +216,19 @@ class GadreTestbedTest {
     }
 
     @Test
+    void twoRunsAtOneDefaultFitPointAreNamed(@TempDir Path dir) throws IOException {
+        copy(dir, SMALL, UnaryOperator.identity(), UnaryOperator.identity());
+        String seed = "rpj-d=96_l=8_h=4-1.0-seed2";
+        Files.writeString(dir.resolve("models/" + seed + ".json"), resource("models/" + SMALL + ".json")
+                .replace("\"name\": \"" + SMALL + "\"", "\"name\": \"" + seed + "\""));
+        Files.writeString(dir.resolve("evals/evaluation_" + seed + "_heavy.json"),
+                resource("evals/evaluation_" + SMALL + "_heavy.json"));
+        GadreTestbed testbed = GadreTestbed.read(dir.toString(), "c4_val");
+        assertThatThrownBy(() -> testbed.defaultSplit("rpj")).isInstanceOf(InputException.class)
+                .hasMessageContaining("found 2 such runs: " + SMALL + ", " + seed);
+    }
+
+    @Test
     void somethingThatIsNeitherBundledNorADirectoryIsBadUsage() {
         assertThatThrownBy(() -> GadreTestbed.read("gadre:rpj", "c4_val"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither gadre");
