@@ -33,9 +33,10 @@ final class TestbedOptions {
     String dataset;
 
     @Option(names = "--loss-set", defaultValue = GadreTestbed.DEFAULT_LOSS_SET, paramLabel = "SET",
-            description = "The evaluation set whose loss is fitted: c4_val, openlm, paloma_c4_en, paloma_ptb, "
-                    + "paloma_redpajama, paloma_falcon-refinedweb, paloma_dolma_100_programing_languages, "
-                    + "val_de-en_100. Default: ${DEFAULT-VALUE}.")
+            description = "The evaluation set whose loss is fitted: the folder holding results[i].val_data[0] "
+                    + "(the bundled testbed's: c4_val, openlm, paloma_c4_en, paloma_ptb, paloma_redpajama, "
+                    + "paloma_falcon-refinedweb, paloma_dolma_100_programing_languages, val_de-en_100). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String lossSet;
 
     @Option(names = "--solver", defaultValue = "lm", paramLabel = "lm|varpro",

@@ -105,6 +105,13 @@ class OvertrainingCommandsTest {
         }
     }
 
+    /** A user's runs name their evaluation sets by folder, which --loss-set takes whatever it is called. */
+    @Test
+    void helpSaysTheLossSetIsTheFolderOfTheEvaluationData() {
+        CliRun run = CliRun.of("overtrain", "--help");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("the folder holding results[i].val_data[0]");
+    }
+
     private static String bundled(String relative) throws IOException {
         try (InputStream in = org.scalefit.io.GadreTestbed.class.getResourceAsStream("datasets/gadre/" + relative)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
