@@ -56,7 +56,8 @@ final class TestbedOptions {
         OutputPaths.requireWritableFiles(out);
         GadreTestbed testbed = GadreTestbed.read(data, lossSet);
         Solver chosen = Solver.fromLabel(solver);
-        OvertrainingAnalysis analysis = OvertrainingAnalysis.of(testbed.defaultSplit(dataset), downstream,
+        OvertrainingAnalysis analysis = OvertrainingAnalysis.of(downstream.isEmpty() ? testbed.lossLawSplit(dataset)
+                : testbed.defaultSplit(dataset), downstream,
                 OvertrainingFitter.gadre().withSolver(chosen), DownstreamFitter.gadre().withSolver(chosen));
         if (out != null) {
             AtomicFiles.writeString(out, OvertrainingDocument.of(testbed, dataset, analysis,

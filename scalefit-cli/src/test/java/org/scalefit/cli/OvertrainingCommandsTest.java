@@ -132,6 +132,22 @@ class OvertrainingCommandsTest {
         assertThat(sevenB).contains(" 0.000000 ").doesNotContain("Infinity").endsWith(" -");
     }
 
+    /** The 1.4B run at M = 20 is a fit point of the downstream law only; the loss law does without it. */
+    @Test
+    void overtrainNeedsOnlyTheLossLawsFitRuns() throws IOException {
+        Files.createDirectories(folder.resolve("models"));
+        Files.createDirectories(folder.resolve("evals"));
+        for (String stem : new String[] {"rpj-d=96_l=8_h=4-1.0", "rpj-d=512_l=8_h=4-1.0", "rpj-d=576_l=24_h=8-1.0",
+            "rpj-d=1024_l=24_h=8-1.0", "rpj-d=96_l=8_h=4-16.0", "rpj-open_lm_7b-1.0"}) {
+            Files.writeString(folder.resolve("models/" + stem + ".json"), bundled("models/" + stem + ".json"));
+            Files.writeString(folder.resolve("evals/evaluation_" + stem + "_heavy.json"),
+                    bundled("evals/evaluation_" + stem + "_heavy.json"));
+        }
+        CliRun run = CliRun.of("overtrain", "--data", folder.toString(), "--dataset", "rpj");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rpj-open_lm_7b-1.0", "0.7320 %");
+    }
+
     private static String bundled(String relative) throws IOException {
         try (InputStream in = org.scalefit.io.GadreTestbed.class.getResourceAsStream("datasets/gadre/" + relative)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -180,16 +180,28 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
      * @throws InputException           if the runs the paper fits on are not all there, or not unique
      */
     public RunSplit defaultSplit(String dataset) {
+        RunSplit loss = lossLawSplit(dataset);
+        List<ModelRun> downstreamFit = new ArrayList<>(loss.lossFit());
+        downstreamFit.add(single(runs(dataset), dataset, DOWNSTREAM_MODEL, 20));
+        return new RunSplit(loss.lossFit(), downstreamFit, loss.targets());
+    }
+
+    /**
+     * The {@link #defaultSplit} for the loss law alone: the same loss-law fit and targets, no downstream-law fit
+     * (so the {@value #DOWNSTREAM_MODEL} run at M = 20 need not be there).
+     *
+     * @throws IllegalArgumentException if there are no runs for {@code dataset}
+     * @throws InputException           if the runs the paper fits the loss law on are not all there, or not unique
+     */
+    public RunSplit lossLawSplit(String dataset) {
         List<ModelRun> all = runs(dataset);
         List<ModelRun> lossFit = new ArrayList<>();
         for (String model : FIT_MODELS) {
             lossFit.add(single(all, dataset, model, 20));
         }
         lossFit.add(single(all, dataset, FIT_MODELS.get(0), 320));
-        List<ModelRun> downstreamFit = new ArrayList<>(lossFit);
-        downstreamFit.add(single(all, dataset, DOWNSTREAM_MODEL, 20));
         List<ModelRun> targets = all.stream().filter(run -> !FIT_MODELS.contains(run.model())).toList();
-        return new RunSplit(lossFit, downstreamFit, targets);
+        return new RunSplit(lossFit, List.of(), targets);
     }
 
     private ModelRun single(List<ModelRun> runs, String dataset, String model, double tokensPerParam) {

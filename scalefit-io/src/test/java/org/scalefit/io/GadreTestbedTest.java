@@ -216,6 +216,17 @@ class GadreTestbedTest {
     }
 
     @Test
+    void theLossLawSplitIsTheDefaultSplitWithoutTheDownstreamFit() {
+        for (String dataset : bundled.datasets()) {
+            RunSplit full = bundled.defaultSplit(dataset);
+            RunSplit loss = bundled.lossLawSplit(dataset);
+            assertThat(loss.lossFit()).isEqualTo(full.lossFit());
+            assertThat(loss.downstreamFit()).isEmpty();
+            assertThat(loss.targets()).isEqualTo(full.targets());
+        }
+    }
+
+    @Test
     void twoRunsAtOneDefaultFitPointAreNamed(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, UnaryOperator.identity(), UnaryOperator.identity());
         String seed = "rpj-d=96_l=8_h=4-1.0-seed2";
