@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
         description = {"Gadre et al. 2024's over-training law L(N, M) = E + α·N^b + β·6^(b/2)·(M·N)^b (N parameters, "
                 + "M tokens per parameter), fitted by least squares on the paper's default points (the 11M, 79M, "
                 + "154M and 411M models at M = 20 and the 11M model at M = 320), and the relative errors of its "
-                + "predictions for the 1.4B and 6.9B runs.",
+                + "predictions for the larger runs (the 1.4B and 6.9B runs of the bundled testbed).",
                 "",
                 "Example: scalefit overtrain --dataset rpj"},
         exitCodeListHeading = "%nExit codes:%n",

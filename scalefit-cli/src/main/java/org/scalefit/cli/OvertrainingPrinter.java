@@ -65,19 +65,26 @@ final class OvertrainingPrinter {
             ModelRun run = p.run();
             String name = run.name() + (p.inDownstreamFit() && !keys.isEmpty() ? "*" : "");
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-28s %11.5g %5.0f %11.4e %9.6f %9.6f"
-                    + " %7.4f %%", name, run.params(), run.tokensPerParam(), run.compute(), p.loss().observed(),
-                    p.loss().predicted(), p.loss().percentError()));
+                    + " %s", name, run.params(), run.tokensPerParam(), run.compute(), p.loss().observed(),
+                    p.loss().predicted(), percent(p.loss())));
             for (String key : keys) {
                 Prediction error = p.error().get(key);
                 line.append(error == null ? String.format(Locale.ROOT, " | %9s %9s %9s", "-", "-", "-")
-                        : String.format(Locale.ROOT, " | %9.6f %9.6f %7.4f %%", error.observed(), error.predicted(),
-                                error.percentError()));
+                        : String.format(Locale.ROOT, " | %9.6f %9.6f %s", error.observed(), error.predicted(),
+                                percent(error)));
             }
             out.println(line);
         }
         if (!keys.isEmpty() && analysis.predictions().stream().anyMatch(HeldOutPrediction::inDownstreamFit)) {
             out.println("  * in the downstream fit");
         }
+    }
+
+    /** The relative error in percent, or '-' when there is none (an observed value of 0, as the JSON's null). */
+    private static String percent(Prediction prediction) {
+        double percent = prediction.percentError();
+        return Double.isFinite(percent) ? String.format(Locale.ROOT, "%7.4f %%", percent)
+                : String.format(Locale.ROOT, "%9s", "-");
     }
 
     private void fitLine(FitReport report) {

@@ -142,6 +142,23 @@ class LawLanguageCommandsTest {
         return out.lines().filter(line -> line.startsWith("objective = ")).findFirst().orElseThrow();
     }
 
+    /**
+     * Gadre et al.'s downstream law fitted on a user's table: with --column loss=err the loss column is the error, so
+     * --input L=loss would read the very values being fitted as the law's input.
+     */
+    @Test
+    void anInputThatReadsTheFittedColumnIsAUsageErrorNamingTheInput(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("runs.csv"), "params,loss,err\n1e7,5.4,0.81\n8e7,3.9,0.72\n"
+                + "1.5e8,3.5,0.68\n4e8,3.1,0.62\n1.4e9,2.8,0.55\n");
+        Path out = dir.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "eps - k*exp(-gamma*L)", "--column",
+                "loss=err", "--input", "L=loss", "--residual", "raw", "--objective", "squared", "--no-store", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("input 'L' reads 'err', the column the law is fitted to");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void badExpressionsAreUsageErrorsWithTheirColumnAndNothingIsWritten(@TempDir Path dir) {
         Path out = dir.resolve("fit.json");

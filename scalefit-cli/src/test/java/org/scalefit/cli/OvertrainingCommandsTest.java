@@ -92,6 +92,62 @@ class OvertrainingCommandsTest {
         assertThat(run.out()).contains("--dataset", "--solver", "--loss-set", "Exit codes");
     }
 
+    /** A user's own directory is fitted by model name and M, which its help must say (GadreTestbed.defaultSplit). */
+    @Test
+    void helpSaysWhichRunsOfADirectoryAreFittedAndWhichPredicted() {
+        for (String command : new String[] {"overtrain", "downstream"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertThat(run.exitCode()).isZero();
+            String help = run.out().replaceAll("\\s+", " ");
+            assertThat(help).as(command).contains("d=96_l=8_h=4, d=512_l=8_h=4, d=576_l=24_h=8 and d=1024_l=24_h=8",
+                    "open_lm_1b", "hyperparameters.model", "every run of another model is predicted",
+                    "dataset_name");
+        }
+    }
+
+    /** A user's runs name their evaluation sets by folder, which --loss-set takes whatever it is called. */
+    @Test
+    void helpSaysTheLossSetIsTheFolderOfTheEvaluationData() {
+        CliRun run = CliRun.of("overtrain", "--help");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("the folder holding results[i].val_data[0]");
+    }
+
+    /** A run whose observed error is 0 has no relative error (the JSON writes null); the table shows '-'. */
+    @Test
+    void aRelativeErrorAgainstAnObservedErrorOfZeroIsPrintedAsMissing() throws IOException {
+        Files.createDirectories(folder.resolve("models"));
+        Files.createDirectories(folder.resolve("evals"));
+        for (String stem : new String[] {"rpj-d=96_l=8_h=4-1.0", "rpj-d=512_l=8_h=4-1.0", "rpj-d=576_l=24_h=8-1.0",
+            "rpj-d=1024_l=24_h=8-1.0", "rpj-d=96_l=8_h=4-16.0", "rpj-open_lm_1b-1.0", "rpj-open_lm_7b-1.0"}) {
+            Files.writeString(folder.resolve("models/" + stem + ".json"), bundled("models/" + stem + ".json"));
+            String eval = bundled("evals/evaluation_" + stem + "_heavy.json");
+            if (stem.equals("rpj-open_lm_7b-1.0")) {
+                eval = eval.replaceAll("(\"[a-z_]+\"): (0\\.[0-9]+|1\\.0|0\\.0)", "$1: 1.0");
+            }
+            Files.writeString(folder.resolve("evals/evaluation_" + stem + "_heavy.json"), eval);
+        }
+        CliRun run = CliRun.of("downstream", "--data", folder.toString(), "--dataset", "rpj", "--downstream", "avg");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String sevenB = run.out().lines().filter(line -> line.contains("rpj-open_lm_7b-1.0")).findFirst().orElseThrow();
+        assertThat(sevenB).contains(" 0.000000 ").doesNotContain("Infinity").endsWith(" -");
+    }
+
+    /** The 1.4B run at M = 20 is a fit point of the downstream law only; the loss law does without it. */
+    @Test
+    void overtrainNeedsOnlyTheLossLawsFitRuns() throws IOException {
+        Files.createDirectories(folder.resolve("models"));
+        Files.createDirectories(folder.resolve("evals"));
+        for (String stem : new String[] {"rpj-d=96_l=8_h=4-1.0", "rpj-d=512_l=8_h=4-1.0", "rpj-d=576_l=24_h=8-1.0",
+            "rpj-d=1024_l=24_h=8-1.0", "rpj-d=96_l=8_h=4-16.0", "rpj-open_lm_7b-1.0"}) {
+            Files.writeString(folder.resolve("models/" + stem + ".json"), bundled("models/" + stem + ".json"));
+            Files.writeString(folder.resolve("evals/evaluation_" + stem + "_heavy.json"),
+                    bundled("evals/evaluation_" + stem + "_heavy.json"));
+        }
+        CliRun run = CliRun.of("overtrain", "--data", folder.toString(), "--dataset", "rpj");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rpj-open_lm_7b-1.0", "0.7320 %");
+    }
+
     private static String bundled(String relative) throws IOException {
         try (InputStream in = org.scalefit.io.GadreTestbed.class.getResourceAsStream("datasets/gadre/" + relative)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

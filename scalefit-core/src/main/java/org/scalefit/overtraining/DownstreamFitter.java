@@ -21,6 +21,12 @@ public final class DownstreamFitter {
     /** The variable-projection search interval of the rate γ. */
     static final double RATE_LOWER = 0;
     static final double RATE_UPPER = 10;
+    /**
+     * The decay term k·e^(−γ·L) is flat on the data when its span over the fitted losses is at most this fraction of
+     * the largest |Err_i| (the reciprocal of {@link SeparableLeastSquares#FLAT_CONDITION}): k and γ are then not
+     * determined, only ε is.
+     */
+    static final double FLAT_TERM = 1 / SeparableLeastSquares.FLAT_CONDITION;
 
     private final double[] start;
     private final Solver solver;
@@ -161,6 +167,21 @@ public final class DownstreamFitter {
             }
             if (!(p[2] > 0)) {
                 why.add(String.format(Locale.ROOT, "epsilon = %.6g ≤ 0: a non-positive error ceiling", p[2]));
+            }
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = Double.NEGATIVE_INFINITY;
+            double largestError = 0;
+            for (int i = 0; i < loss.length; i++) {
+                double decay = Math.exp(-p[1] * loss[i]);
+                lowest = Math.min(lowest, decay);
+                highest = Math.max(highest, decay);
+                largestError = Math.max(largestError, Math.abs(error[i]));
+            }
+            double span = Math.abs(p[0]) * (highest - lowest);
+            if (!(span > FLAT_TERM * largestError)) {
+                why.add(String.format(Locale.ROOT, "the decay k·e^(−γ·L) changes by %.3g over the fitted losses: the "
+                        + "law is flat on the data, so k and gamma are not determined (are the errors the same at "
+                        + "every run, e.g. at chance?)", span));
             }
             return why;
         }

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>{@link Status#FAILED}: no start converged, the parameters are NaN and must not be used.
  * {@link Status#DEGENERATE}: a minimum was found but {@link #warnings()} says why it should not be trusted
- * (an exponent or coefficient with the wrong sign, a flat direction, as many points as parameters, an optimum that
- * is not unique, an exponent at the edge of the search interval). {@link Status#CONVERGED}: none of these.
+ * (an exponent or coefficient with the wrong sign, a flat direction, as many distinct points as parameters, an
+ * optimum that is not unique, an exponent at the edge of the search interval). {@link Status#CONVERGED}: none of these.
  *
  * @param solver           the method used
  * @param status           converged, degenerate or failed

@@ -274,9 +274,13 @@ final class SeparableLeastSquares {
         int n = model.points();
         int parameters = model.linearTerms() + 1;
         List<String> all = new ArrayList<>(model.degeneracies(optimum));
+        int distinct = distinctPoints(model, optimum);
         if (n == parameters) {
             all.add(n + " points for " + parameters + " parameters: the law interpolates them, no residual degrees "
                     + "of freedom test it");
+        } else if (distinct <= parameters) {
+            all.add(distinct + " distinct points for " + parameters + " parameters (" + n + " points, some at the "
+                    + "same inputs): the law interpolates them, only the repeated points' scatter is left over");
         }
         double condition = scaledCondition(model, optimum);
         if (!(condition <= FLAT_CONDITION)) {
@@ -287,6 +291,18 @@ final class SeparableLeastSquares {
         FitReport.Status status = all.isEmpty() ? FitReport.Status.CONVERGED : FitReport.Status.DEGENERATE;
         return new Result(optimum.clone(), new FitReport(solver, status, n, parameters, sumOfSquares(model, optimum),
                 starts, converged, atOptimum, best, evaluations, condition, all));
+    }
+
+    /** How many points differ in their inputs: points at the same inputs have the same Jacobian row. */
+    private static int distinctPoints(SeparableModel model, double[] parameters) {
+        double[][] rows = valueAndJacobian(model, parameters).getSecond().getData();
+        List<double[]> seen = new ArrayList<>();
+        for (double[] row : rows) {
+            if (seen.stream().noneMatch(other -> Arrays.equals(other, row))) {
+                seen.add(row);
+            }
+        }
+        return seen.size();
     }
 
     private static Result failed(SeparableModel model, Solver solver, int starts, long evaluations, String why) {

@@ -61,6 +61,20 @@ class DownstreamFitterTest {
         assertThat(fit.report().warnings()).isNotEmpty();
     }
 
+    /**
+     * Errors that are the same at every run (e.g. every model at chance) leave the decay term k·e^(−γ·L) at zero:
+     * any γ fits them equally well. Levenberg–Marquardt ends at a tiny positive k, whose sign check passes.
+     */
+    @ParameterizedTest
+    @EnumSource(Solver.class)
+    void errorsThatAreTheSameAtEveryRunGiveADegenerateFitWithAnUndeterminedRate(Solver solver) {
+        double[] chance = new double[LOSS.length];
+        java.util.Arrays.fill(chance, 0.75);
+        DownstreamFit fit = DownstreamFitter.gadre().withSolver(solver).fit(LOSS, chance);
+        assertThat(fit.report().status()).isEqualTo(FitReport.Status.DEGENERATE);
+        assertThat(fit.report().warnings()).anyMatch(warning -> warning.contains("gamma are not determined"));
+    }
+
     @Test
     void aFitThatDoesNotConvergeSaysSo() {
         DownstreamFit fit = DownstreamFitter.gadre().withMaxEvaluations(1).fit(LOSS, ERR17);

@@ -116,6 +116,15 @@ class OvertrainingFitterTest {
         assertThat(fit.report().warnings()).anyMatch(w -> w.contains("interpolates"));
     }
 
+    /** Two runs of one size and M (e.g. two seeds) leave four distinct points for four parameters. */
+    @Test
+    void asManyDistinctPointsAsParametersIsReportedAsInterpolation() {
+        OvertrainingFit fit = OvertrainingFitter.gadre().fit(new double[] {N[0], N[1], N[1], N[3], N[4]}, M,
+                new double[] {LOSS[0], LOSS[1], LOSS[1] + 0.02, LOSS[3], LOSS[4]});
+        assertThat(fit.report().status()).isEqualTo(FitReport.Status.DEGENERATE);
+        assertThat(fit.report().warnings()).anyMatch(w -> w.contains("4 distinct points for 4 parameters"));
+    }
+
     @Test
     void aFitInWhichNoStartConvergesSaysSoAndHasNoParameters() {
         OvertrainingFit fit = OvertrainingFitter.gadre().withMaxEvaluations(2).fit(N, M, LOSS);

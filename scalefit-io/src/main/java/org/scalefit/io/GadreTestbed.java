@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>N = {@code hyperparameters.params} (embeddings included), D = {@code hyperparameters.tokens},
  *       M = 20 × {@code hyperparameters.chinchilla_multiplier} (a number, integral or not), the model name the base
- *       name of {@code hyperparameters.model} without extension;</li>
+ *       name of {@code hyperparameters.model} without extension; a D more than {@value #SAME_TOKENS} (relative) from
+ *       20 × multiplier × N is refused, since M would then not be D/N;</li>
  *   <li>the loss on evaluation set s is {@code results[i].loss} of the result whose {@code val_data[0]} has s as its
  *       second-to-last path component, or, when that component contains {@code de-en}, as its file stem;</li>
  *   <li>errors: 1 − accuracy for each of the 46 {@link #TASKS} in {@code eval_metrics.icl}, their unweighted mean
@@ -91,6 +93,12 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
             "d=1024_l=24_h=8");
     /** The compute-optimal model added to the downstream fit ({@code fit_ds(..., add_1b=True)}): 1.4B. */
     public static final String DOWNSTREAM_MODEL = "open_lm_1b";
+
+    /**
+     * How far (relative) a run's token count may lie from 20 × multiplier × params: a budget rounded to whole optimiser
+     * steps lies well within it, while the multipliers of a grid (a factor of 2 apart in the paper's) lie far outside.
+     */
+    static final double SAME_TOKENS = 0.01;
 
     private static final String FOLDER = "datasets/gadre/";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -172,16 +180,28 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
      * @throws InputException           if the runs the paper fits on are not all there, or not unique
      */
     public RunSplit defaultSplit(String dataset) {
+        RunSplit loss = lossLawSplit(dataset);
+        List<ModelRun> downstreamFit = new ArrayList<>(loss.lossFit());
+        downstreamFit.add(single(runs(dataset), dataset, DOWNSTREAM_MODEL, 20));
+        return new RunSplit(loss.lossFit(), downstreamFit, loss.targets());
+    }
+
+    /**
+     * The {@link #defaultSplit} for the loss law alone: the same loss-law fit and targets, no downstream-law fit
+     * (so the {@value #DOWNSTREAM_MODEL} run at M = 20 need not be there).
+     *
+     * @throws IllegalArgumentException if there are no runs for {@code dataset}
+     * @throws InputException           if the runs the paper fits the loss law on are not all there, or not unique
+     */
+    public RunSplit lossLawSplit(String dataset) {
         List<ModelRun> all = runs(dataset);
         List<ModelRun> lossFit = new ArrayList<>();
         for (String model : FIT_MODELS) {
             lossFit.add(single(all, dataset, model, 20));
         }
         lossFit.add(single(all, dataset, FIT_MODELS.get(0), 320));
-        List<ModelRun> downstreamFit = new ArrayList<>(lossFit);
-        downstreamFit.add(single(all, dataset, DOWNSTREAM_MODEL, 20));
         List<ModelRun> targets = all.stream().filter(run -> !FIT_MODELS.contains(run.model())).toList();
-        return new RunSplit(lossFit, downstreamFit, targets);
+        return new RunSplit(lossFit, List.of(), targets);
     }
 
     private ModelRun single(List<ModelRun> runs, String dataset, String model, double tokensPerParam) {
@@ -189,7 +209,9 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
                 .filter(run -> run.model().equals(model) && run.tokensPerParam() == tokensPerParam).toList();
         if (matches.size() != 1) {
             throw new InputException(source, null, null, "one " + dataset + " run of model " + model + " at M = "
-                    + tokensPerParam + " (a default fit point of Gadre et al.)", matches.size() + " such runs");
+                    + tokensPerParam + " (a default fit point of Gadre et al.)", matches.size() + " such runs"
+                    + (matches.isEmpty() ? "" : ": " + String.join(", ", matches.stream().map(ModelRun::name)
+                    .toList())));
         }
         return matches.get(0);
     }
@@ -209,6 +231,12 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
         double tokens = positive(modelFile, hyper, "hyperparameters.tokens", "tokens");
         double multiplier = positive(modelFile, hyper, "hyperparameters.chinchilla_multiplier",
                 "chinchilla_multiplier");
+        double budget = 20 * multiplier * params;
+        if (!(Math.abs(tokens - budget) <= SAME_TOKENS * budget)) {
+            throw new InputException(modelFile, null, "hyperparameters.tokens", String.format(Locale.ROOT,
+                    "20 · chinchilla_multiplier · params = %.6g (within %.0f %%; M is read from the multiplier)",
+                    budget, 100 * SAME_TOKENS), describe(hyper.get("tokens")));
+        }
         double loss = loss(modelFile, model, lossSet);
         Map<String, Double> errors = errors(evalFile, json(evalFile, evalBytes));
         return new ModelRun(name, dataset, modelName, params, tokens, 20 * multiplier, loss, errors);

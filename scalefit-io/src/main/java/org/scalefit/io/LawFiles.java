@@ -67,6 +67,13 @@ public final class LawFiles {
                     + "law written as text " + (expression != null && expression.isString() ? "'"
                     + expression.asString() + "' " : "") + "(kind expression-fit), which this command does not read");
         }
+        JsonNode analysis = root.get("analysis");
+        if (analysis != null && analysis.isString() && analysis.asString().startsWith("gadre-")) {
+            throw new InputException(source, null, "analysis", "a fit written by scalefit fit --out or a Gemstones "
+                    + "parameter file", "an over-training analysis (analysis " + analysis.asString() + ") written by "
+                    + "scalefit overtrain or downstream --out; predict from its loss law with --law "
+                    + "gadre-overtraining --set " + lossLawValues(root.get("loss_law")));
+        }
         JsonNode success = unwrap(root.get("success"));
         if (success != null && success.isBoolean() && !success.asBoolean()) {
             JsonNode status = root.get("status");
@@ -91,6 +98,17 @@ public final class LawFiles {
         System.arraycopy(coefficients, 0, theta, k, k);
         theta[2 * k] = irreducible.asDouble();
         return new FittedLaw(form, theta, warnings(source, root));
+    }
+
+    /** alpha=…,beta=…,b=…,E=… of an over-training analysis' loss law, or a placeholder for each value it lacks. */
+    private static String lossLawValues(JsonNode lossLaw) {
+        StringBuilder values = new StringBuilder();
+        for (String name : new String[] {"alpha", "beta", "b", "E"}) {
+            JsonNode value = lossLaw == null ? null : lossLaw.get(name);
+            values.append(values.isEmpty() ? "" : ",").append(name).append('=')
+                    .append(value != null && value.isNumber() ? String.valueOf(value.asDouble()) : "…");
+        }
+        return values.toString();
     }
 
     /** The SHA-256 of the file's bytes, in hex (provenance of a result computed from it). */

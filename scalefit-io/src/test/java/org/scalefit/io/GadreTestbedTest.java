@@ -145,6 +145,25 @@ class GadreTestbedTest {
                 .hasMessageContaining("the field is missing");
     }
 
+    /** M is read from the multiplier, so a token count that names another budget would be predicted at the wrong M. */
+    @Test
+    void aTokenCountThatDisagreesWithTheChinchillaMultiplierNamesBothFields(@TempDir Path dir) throws IOException {
+        copy(dir, SMALL, json -> json.replace("\"tokens\": 211386240", "\"tokens\": 2113862400"),
+                UnaryOperator.identity());
+        assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
+                .hasMessageContaining(SMALL + ".json: column 'hyperparameters.tokens'")
+                .hasMessageContaining("20 · chinchilla_multiplier · params = 2.11386e+08")
+                .hasMessageContaining("found 2113862400");
+    }
+
+    @Test
+    void aTokenCountRoundedToWholeStepsIsReadWithTheMultipliersM(@TempDir Path dir) throws IOException {
+        copy(dir, SMALL, json -> json.replace("\"tokens\": 211386240", "\"tokens\": 211812352"),
+                UnaryOperator.identity());
+        ModelRun small = run(GadreTestbed.read(dir.toString(), "c4_val"), SMALL);
+        assertThat(small.tokensPerParam()).isEqualTo(20);
+    }
+
     @Test
     void aMissingEvaluationSetNamesTheResults(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, UnaryOperator.identity(), UnaryOperator.identity());
@@ -194,6 +213,30 @@ class GadreTestbedTest {
         GadreTestbed testbed = GadreTestbed.read(dir.toString(), "c4_val");
         assertThatThrownBy(() -> testbed.defaultSplit("rpj")).isInstanceOf(InputException.class)
                 .hasMessageContaining("expected one rpj run of model d=512_l=8_h=4 at M = 20.0");
+    }
+
+    @Test
+    void theLossLawSplitIsTheDefaultSplitWithoutTheDownstreamFit() {
+        for (String dataset : bundled.datasets()) {
+            RunSplit full = bundled.defaultSplit(dataset);
+            RunSplit loss = bundled.lossLawSplit(dataset);
+            assertThat(loss.lossFit()).isEqualTo(full.lossFit());
+            assertThat(loss.downstreamFit()).isEmpty();
+            assertThat(loss.targets()).isEqualTo(full.targets());
+        }
+    }
+
+    @Test
+    void twoRunsAtOneDefaultFitPointAreNamed(@TempDir Path dir) throws IOException {
+        copy(dir, SMALL, UnaryOperator.identity(), UnaryOperator.identity());
+        String seed = "rpj-d=96_l=8_h=4-1.0-seed2";
+        Files.writeString(dir.resolve("models/" + seed + ".json"), resource("models/" + SMALL + ".json")
+                .replace("\"name\": \"" + SMALL + "\"", "\"name\": \"" + seed + "\""));
+        Files.writeString(dir.resolve("evals/evaluation_" + seed + "_heavy.json"),
+                resource("evals/evaluation_" + SMALL + "_heavy.json"));
+        GadreTestbed testbed = GadreTestbed.read(dir.toString(), "c4_val");
+        assertThatThrownBy(() -> testbed.defaultSplit("rpj")).isInstanceOf(InputException.class)
+                .hasMessageContaining("found 2 such runs: " + SMALL + ", " + seed);
     }
 
     @Test

@@ -86,6 +86,17 @@ class LawFilesTest {
                 .hasMessageContaining("a params/tokens (chinchilla) law").hasMessageContaining("width-depth");
     }
 
+    @Test
+    void anOverTrainingAnalysisIsRefusedWithTheNamedLawAndValuesThatPredictFromIt() throws IOException {
+        // the shape scalefit overtrain/downstream --out writes (OvertrainingDocument)
+        Path analysis = file("ot.json", "{\"analysis\":\"gadre-downstream\",\"dataset\":\"mine\","
+                + "\"loss_law\":{\"form\":\"L(N, M) = E + alpha*N^b + beta*6^(b/2)*(M*N)^b\",\"alpha\":146.5,"
+                + "\"beta\":311.0,\"b\":-0.2636,\"E\":1.756,\"fit\":{\"status\":\"converged\"}}}");
+        assertThatThrownBy(() -> LawFiles.read(analysis)).isInstanceOf(InputException.class)
+                .hasMessageContaining("ot.json").hasMessageContaining("gadre-downstream")
+                .hasMessageContaining("--law gadre-overtraining --set alpha=146.5,beta=311.0,b=-0.2636,E=1.756");
+    }
+
     /** An expression-fit document of {@code expression} in N and D as {@code scalefit fit --law TEXT --out} writes it. */
     private Path expressionFit(String name, String expression, String inputs, String parameters, String warnings)
             throws IOException {

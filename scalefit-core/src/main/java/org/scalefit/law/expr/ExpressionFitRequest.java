@@ -39,7 +39,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-few-points-3";
+    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-few-points-flat-optima-4";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -47,6 +47,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     static final double FAR_FROM_STARTS = 10;
     /** Multiplying or dividing a log-scale parameter by e changes F by at most this fraction: it is not identified. */
     static final double FLAT = 1e-9;
+    /** Equally good optima whose parameters differ by more than this (relative) lie along a flat direction. */
+    static final double FLAT_SPREAD = 1e-2;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -129,6 +131,10 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (extrapolation != null) {
             warnings.add(extrapolation);
         }
+        String flat = flatOptimaWarning(objective, search);
+        if (flat != null) {
+            warnings.add(flat);
+        }
         if (search.secondBest() != null) {
             warnings.add(competing(objective, search.best(), search.secondBest()));
         }
@@ -152,6 +158,36 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                         + "above the best (%.6g vs %.6g) with other parameters %s; the data barely prefer one law over "
                         + "the other", second.start(), 100 * gap, second.value(), best.value(),
                 objective.law().named(objective.theta(second.point())));
+    }
+
+    /**
+     * Other starts' optima (the search's leaders) whose objective is within {@value #FLAT} of the best's (or of F's
+     * rounding level) but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to
+     * max(1, |θ_i|)): the objective is flat along a direction, so the data do not determine those parameters — as
+     * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none.
+     */
+    private static String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search) {
+        StartOutcome best = search.best();
+        double[] p = objective.theta(best.point());
+        double equallyGood = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
+        double worst = 0;
+        int where = -1;
+        for (StartOutcome other : search.leaders()) {
+            if (other.start() == best.start() || !(other.value() - best.value() <= equallyGood)) {
+                continue;
+            }
+            double[] q = objective.theta(other.point());
+            for (int i = 0; i < p.length; i++) {
+                double difference = Math.abs(p[i] - q[i]) / Math.max(1, Math.abs(p[i]));
+                if (difference > worst) {
+                    worst = difference;
+                    where = i;
+                }
+            }
+        }
+        return worst > FLAT_SPREAD ? String.format(Locale.ROOT, "flat: optima within %.0e of the best objective differ "
+                + "by up to %.3g (relative) in parameter %s, so the data do not determine it", FLAT, worst,
+                objective.law().parameters().get(where).name()) : null;
     }
 
     /** Says where F is not finite at the first start, the usual reason why nothing converges. */

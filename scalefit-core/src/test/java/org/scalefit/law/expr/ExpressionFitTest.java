@@ -240,6 +240,25 @@ class ExpressionFitTest {
                 .noneSatisfy(warning -> assertThat(warning).contains("not identified"));
     }
 
+    /**
+     * Gadre et al.'s downstream law on errors that are the same at every run (every model at chance): k·e^(−γ·L) fits
+     * them at k = 0 whatever γ is, so starts end equally well at different rates, which the fit must say.
+     */
+    @Test
+    void equallyGoodOptimaAtDifferentParametersAreReportedAsAFlatDirection() {
+        ExpressionLaw decay = ExpressionLaw.of("user", LawExpression.parse("eps - k*exp(-gamma*L)", List.of("L"),
+                        List.of("eps", "k", "gamma")))
+                .withResidual(Residual.RAW).withPenalty(Penalty.squared())
+                .withParameter(ParameterSpec.free("eps").withStarts(0.5, 1))
+                .withParameter(ParameterSpec.free("k").withStarts(0.5, 1, 2))
+                .withParameter(ParameterSpec.free("gamma").withStarts(0.3, 1, 3));
+        double[] loss = {5.4, 5.1, 4.9, 3.9, 3.7, 3.6, 3.5, 3.4, 3.3, 3.1};
+        double[] chance = new double[loss.length];
+        java.util.Arrays.fill(chance, 0.75);
+        ExpressionFit fit = fit(decay, LawPoints.of("chance", List.of("L"), new double[][] {loss}, chance));
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("flat:"));
+    }
+
     @Test
     void aFixedFloorAboveEveryLossIsReportedWithThePointsAllOnOneSide() {
         ToDoubleFunction<double[]> truth = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);

@@ -54,7 +54,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     }
 
     /**
-     * The predictions as a table: a header and rows for the points (input values, loss, and with replicates its
+     * The predictions as a table: a header and rows for the points (input values as given, loss, and with replicates its
      * interval), then for the budgets (C, N, D, D/N, loss, and with replicates the intervals of N and D and the
      * replicates skipped); {@code replicates} is how many bootstrap replicates the fit holds (0: none), and
      * {@code converged} how many of them the intervals come from, those whose refit converged (no intervals, NaN,
@@ -95,7 +95,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         for (double[] x : points) {
             StringBuilder row = new StringBuilder();
             for (double value : x) {
-                row.append(String.format(Locale.ROOT, "%.6g,", value));
+                row.append(value).append(','); // the input as given (shortest round-trip form), to join rows on
             }
             row.append(String.format(Locale.ROOT, "%.12g", expression.predict(x, theta)));
             if (bootstrap.isPresent()) {

@@ -22,6 +22,7 @@ import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredRunTable;
 import org.scalefit.law.expr.ExpressionBootstrap;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
+import org.scalefit.law.expr.ExpressionException;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
@@ -71,6 +72,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
      *
      * @throws org.scalefit.io.InputException if the data is bad or lacks a column (the caller may name the input)
      * @throws IllegalArgumentException       if the weight column is missing
+     * @throws ExpressionException            if an input of the law reads the loss column, the values it is fitted to
      */
     public static PreparedExpressionFit read(ExpressionLaw law, String weights, DataSource data, String localData,
                                              MultiStartFitter.Options options, Identification.Limits limits,
@@ -83,6 +85,15 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         TableReader.Read read = data.reading(localData).readWithColumns(ColumnRequest.of(wanted.stream().distinct()
                 .toArray(String[]::new)));
         RunTable table = read.table();
+        String fitted = read.columns().fileColumn("loss");
+        for (int j = 0; j < law.columns().size(); j++) {
+            if (read.columns().fileColumn(law.columns().get(j)).equals(fitted)) {
+                throw new ExpressionException("input '" + law.expression().inputs().get(j) + "' reads '" + fitted
+                        + "', the column the law is fitted to (the loss); an input must be another column (map it "
+                        + "with --input " + law.expression().inputs().get(j) + "=COLUMN, or the loss with --column "
+                        + "loss=COLUMN)", law.expression().text(), law.expression().inputOffset(j));
+            }
+        }
         double[][] values = new double[law.columns().size()][];
         for (int j = 0; j < values.length; j++) {
             values[j] = table.column(law.columns().get(j));

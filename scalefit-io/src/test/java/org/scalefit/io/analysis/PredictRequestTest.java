@@ -44,6 +44,15 @@ class PredictRequestTest {
                 .hasMessageContaining("tokens_per_param");
     }
 
+    /** A user joins the predictions back to their runs by the inputs, so the rows must carry them as given. */
+    @Test
+    void aPointsInputsAreWrittenAsGivenNotRounded() {
+        var gadre = ExpressionLawFiles.named("gadre-overtraining",
+                Map.of("alpha", 166.2, "beta", 366.7, "b", -0.2729, "E", 1.8366));
+        var result = new PredictRequest(gadre, List.of(new double[] {1234567891, 20.5}), List.of(), 95).run();
+        assertThat(result.pointRows().get(0)).startsWith("1.234567891E9,20.5,");
+    }
+
     @Test
     void aPointWhoseInputIsNotAPositiveFiniteNumberIsRefusedNamingTheInput() {
         var law = fitted("E + A/N^alpha + B/D^beta",
