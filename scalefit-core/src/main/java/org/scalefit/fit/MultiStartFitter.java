@@ -18,14 +18,15 @@ import org.scalefit.parallel.Parallelism;
  * constant: the studies' objectives are Huber sums of 10⁻⁵–10⁻², and an absolute test that is fine at one scale
  * stops starts percents short of their optimum at another. The search:
  * <ol>
- *   <li><b>Every start to its end.</b> Every start runs L-BFGS to {@link Options#settings()} — by default scipy's
+ *   <li><b>Every start to its end.</b> Every start runs L-BFGS to {@link Options#settings()}, by default scipy's
  *       tolerance made relative ({@link LbfgsSettings#scaleFree()}: a step that lowers f by at most 2.2·10⁻⁹ of
- *       itself). A looser first stage (relative reduction 10⁻⁶, then on to scipy's tolerance only for starts within
- *       {@link #COMPETING_MARGIN} of the best) was given up: on plateaus where a term underflows, it ended starts
- *       after a few iterations at 26× the optimum, and on 3 of 41 random tables (δ = 10⁻⁴; 2 of 41 at 10⁻³) the
- *       lowest optimum, up to 12 % below the answer it gave, lay past such a stop. A looser {@code settings} than
- *       {@link Options#completion()} is still possible ({@link Options#withSettings}): then a start that ends within
- *       the margin of the best known runs on to {@code completion}.</li>
+ *       itself), in one run; a run whose line search fails after it has settled ({@link #SETTLED_REDUCTION}) has
+ *       converged (no step lowers f measurably: an exact fit). Up to 2026-12-07 starts were first run to a 10⁻⁶ reduction and
+ *       only those ending within {@link #COMPETING_MARGIN} of the best were run on: on plateaus where a term
+ *       underflows, the first stage ended starts after a few iterations at 26× the optimum, and on 3 of 41 random
+ *       tables (δ = 10⁻⁴; 2 of 41 at 10⁻³) the lowest optimum, up to 11 % below the answer given, lay past such a
+ *       stop. Running every start on from its first-stage stop is not enough either (L-BFGS restarted there, without
+ *       its memory, missed the 4 % lower optimum of one of them).</li>
  *   <li><b>Recognition</b> (grids of at least {@link Options#recognitionMinStarts()} starts, 10⁵ by default: the
  *       3- and 4-input grids, where it saves a third or more of the evaluations). Starts are visited in a spread-out
  *       order (start (p·stride) mod N at position p) in waves of growing size. The trajectories of earlier waves are
@@ -62,9 +63,8 @@ public final class MultiStartFitter {
      * How the search is run.
      *
      * @param settings    stopping rules every start is run with ({@link LbfgsSettings#scaleFree()} by default)
-     * @param completion  stopping rules a start that ended within {@link #COMPETING_MARGIN} of the best objective
-     *                    found so far is then run on with, when they differ from {@code settings}
-     *                    ({@link LbfgsSettings#scaleFree()})
+     * @param completion  stopping rules every start that converged is then run on with from where it stopped, when
+     *                    they differ from {@code settings} ({@link LbfgsSettings#scaleFree()})
      * @param polish      refine the leaders with {@link LocalRefinement} afterwards
      * @param recognition stop starts that enter an already-found worse basin (off: run every start to its end)
      * @param recognitionMinStarts recognise only on grids of at least this many starts (smaller grids run every
@@ -93,7 +93,7 @@ public final class MultiStartFitter {
             java.util.Objects.requireNonNull(localMethod, "localMethod");
         }
 
-        /** Every start to scipy's tolerance made relative, polishing on, recognition on grids of at least
+        /** Every start run to scipy's tolerance made relative, polishing on, recognition on grids of at least
          *  {@value #RECOGNITION_MIN_STARTS} starts, 10 leaders, blocks of 64 starts, the
          *  {@link LocalMethod#defaultMethod() default local method}. */
         public static Options defaults() {
@@ -182,6 +182,12 @@ public final class MultiStartFitter {
      * prescription.
      */
     public static final double COMPETING_MARGIN = 0.05;
+    /**
+     * A run that has made a step lowering f by at most this fraction of itself has settled: if its line search fails
+     * later (rounding noise near an exact fit, where no step lowers f measurably), it has converged — as when every
+     * start was first run to this reduction ({@link LbfgsSettings#screening()}) and counted as converged there.
+     */
+    static final double SETTLED_REDUCTION = 1e-6;
     /** Optima whose objectives differ by at most this (relative) are equally good. */
     static final double EQUALLY_GOOD = 1e-9;
     /** Outcomes whose values differ by at most this (relative) are one level among the leaders. */
@@ -216,9 +222,7 @@ public final class MultiStartFitter {
             layers.add(layer);
             long position = 0;
             long wave = FIRST_WAVE;
-            double bestFinal = Double.POSITIVE_INFINITY;
             while (position < starts) {
-                double bestSoFar = bestFinal;
                 long waveStart = position;
                 long waveEnd = Math.min(starts, position + wave);
                 int blocks = Math.toIntExact((waveEnd - waveStart + options.blockSize() - 1) / options.blockSize());
@@ -227,7 +231,7 @@ public final class MultiStartFitter {
                 List<BlockSummary> summaries = parallelism.map(blocks, block -> {
                     long from = waveStart + (long) block * blockSize;
                     return runBlock(search, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize),
-                            stride, known.get().map(), bestSoFar);
+                            stride, known.get().map());
                 }, block -> {
                     long from = waveStart + (long) block * blockSize;
                     progress.advance(Math.min(waveEnd, from + blockSize) - from);
@@ -236,10 +240,6 @@ public final class MultiStartFitter {
                 for (BlockSummary summary : summaries) {
                     total.absorb(summary);
                     summary.cells.forEach((key, visit) -> BasinMap.record(additions, key, visit));
-                }
-                List<StartOutcome> leadersSoFar = total.leaders();
-                if (!leadersSoFar.isEmpty()) {
-                    bestFinal = leadersSoFar.get(0).value();
                 }
                 position = waveEnd;
                 wave = Math.min(MAX_WAVE, wave * 2);
@@ -396,13 +396,10 @@ public final class MultiStartFitter {
 
     /**
      * Runs starts at positions [from, to); a static method, so that a task carries only what it is given. Each start
-     * is screened with {@link Options#settings()}; one that ends within {@link #COMPETING_MARGIN} of the best
-     * objective known (the best of earlier waves, {@code bestFinal}, or of this block so far) is run on with
-     * {@link Options#completion()}, so that the outcomes that compete for the answer are ranked by values accurate
-     * to the completion tolerance.
+     * is run with {@link Options#settings()}, then on with {@link Options#completion()} if that differs.
      */
     private static BlockSummary runBlock(Options options, DifferentiableObjective objective, StartGrid grid, long from,
-                                         long to, long stride, BasinMap known, double bestFinal) {
+                                         long to, long stride, BasinMap known) {
         BlockSummary summary = new BlockSummary(options.leaders());
         double floor = objective.roundingLevel();
         LocalMinimizer screening = options.localMethod().solver(objective, options.settings().withValueFloor(floor));
@@ -411,7 +408,6 @@ public final class MultiStartFitter {
         Trajectory trajectory = new Trajectory(objective, known, options.recognition());
         double[] x = new double[objective.dimension()];
         double[] key = new double[objective.dimension()];
-        double best = bestFinal;
         long n = grid.size();
         for (long position = from; position < to; position++) {
             long start = Math.multiplyExact(position, stride) % n;
@@ -422,8 +418,11 @@ public final class MultiStartFitter {
                 summary.addRecognised(outcome);
                 continue;
             }
-            if (outcome.success() && !options.settings().equals(options.completion())
-                    && withinMargin(outcome.value(), best)) {
+            if (outcome.status() == LbfgsOutcome.Status.LINE_SEARCH_FAILED && trajectory.settled()) {
+                outcome = new LbfgsOutcome(LbfgsOutcome.Status.CONVERGED_REDUCTION, outcome.value(),
+                        outcome.iterations(), outcome.evaluations());
+            }
+            if (outcome.success() && !options.settings().equals(options.completion())) {
                 LbfgsOutcome completed = completion.minimize(objective, x);
                 outcome = new LbfgsOutcome(completed.success() ? completed.status() : outcome.status(),
                         Math.min(completed.value(), outcome.value()), outcome.iterations() + completed.iterations(),
@@ -431,11 +430,8 @@ public final class MultiStartFitter {
             }
             objective.distinguishable(x, key);
             summary.add(start, outcome, x, key);
-            if (outcome.success()) {
-                best = Math.min(best, outcome.value());
-                if (options.recognition()) {
-                    trajectory.record(outcome.value(), summary.cells);
-                }
+            if (outcome.success() && options.recognition()) {
+                trajectory.record(outcome.value(), summary.cells);
             }
         }
         return summary;
@@ -459,6 +455,10 @@ public final class MultiStartFitter {
         /** How many consecutive iterates lay on recorded paths to the optimum {@code streakFinal}. */
         private int streak;
         private double streakFinal;
+        private final double floor;
+        private double previous;
+        /** Whether some step so far lowered f by at most {@link #SETTLED_REDUCTION} of itself. */
+        private boolean settled;
 
         Trajectory(DifferentiableObjective objective, BasinMap known, boolean recognise) {
             this.objective = objective;
@@ -466,15 +466,27 @@ public final class MultiStartFitter {
             this.identifiable = new double[dimension];
             this.known = known;
             this.recognise = recognise;
+            this.floor = objective.roundingLevel();
+        }
+
+        boolean settled() {
+            return settled;
         }
 
         void reset() {
+            previous = Double.NaN;
+            settled = false;
             length = 0;
             streak = 0;
         }
 
         @Override
         public boolean shouldStop(int iteration, double[] x, double value) {
+            if (!settled && previous - value <= SETTLED_REDUCTION * Math.max(floor,
+                    Math.max(Math.abs(previous), Math.abs(value)))) {
+                settled = true;
+            }
+            previous = value;
             if (!recognise) {
                 return false;
             }

@@ -20,9 +20,19 @@ class FrontierDocumentTest {
     }
 
     @Test
-    void aFitThroughThreeRunsHasNoWarnings() {
-        LogLogFit fit = LogLogFit.withBootstrap(new double[] {1, 2, 4}, new double[] {1, 2.1, 3.9}, 100, 0.95, 42);
+    void aFitThroughFiveRunsHasNoWarnings() {
+        LogLogFit fit = LogLogFit.withBootstrap(new double[] {1, 2, 4, 8, 16}, new double[] {1, 2.1, 3.9, 8.3, 15.8},
+                100, 0.95, 42);
 
         assertThat(FrontierDocument.LineFit.of(fit).warnings()).isEmpty();
+    }
+
+    @Test
+    void aBootstrapOfThreeRunsIsRecordedWithItsWarning() {
+        LogLogFit fit = LogLogFit.withBootstrap(new double[] {1, 2, 4}, new double[] {1, 2.1, 3.9}, 100, 0.95, 42);
+
+        assertThat(FrontierDocument.LineFit.of(fit).warnings())
+                .containsExactly("a bootstrap of 3 points has only 10 distinct resamples: the interval's ends rest on "
+                        + "one or two of them");
     }
 }
