@@ -38,7 +38,9 @@ record ShapesPrinter(PrintStream out) {
             List<BucketOptimum> optima = law.optima().optima();
             for (int i = 0; i < optima.size(); i++) {
                 BucketOptimum optimum = optima.get(i);
-                line(String.format(Locale.ROOT, "%.3g", optimum.upperFlops()), optimum.point(), "grid");
+                ShapePoint point = optimum.point();
+                line(String.format(Locale.ROOT, "%.3g", optimum.upperFlops()), point,
+                        grid.onEdge(point.width(), point.depth(), point.tokens()) ? "grid edge" : "grid");
                 if (!law.relaxed().isEmpty()) {
                     RelaxedShape refined = law.relaxed().get(i);
                     line("", refined.relaxed(), (refined.improved() ? "relaxed" : "(grid)")
@@ -51,6 +53,12 @@ record ShapesPrinter(PrintStream out) {
             if (law.bands() != null) {
                 bands(law);
             }
+        }
+        if (results.stream().anyMatch(r -> r.optima().optima().stream().map(BucketOptimum::point)
+                .anyMatch(p -> grid.onEdge(p.width(), p.depth(), p.tokens())))) {
+            out.printf(Locale.ROOT, "%ngrid edge: the optimum lies on the search grid's boundary (smallest or largest "
+                    + "width, depth of its width or token count): the law wants a shape or token count beyond the "
+                    + "grid, so the row is the grid's, not the law's (--relaxed is not bound to the grid).%n");
         }
         if (results.stream().anyMatch(r -> r.relaxed().stream().anyMatch(RelaxedShape::atBound))) {
             out.printf(Locale.ROOT, "%n* on or outside a bound of the relaxed box (width >= 256, depth >= 2): the "

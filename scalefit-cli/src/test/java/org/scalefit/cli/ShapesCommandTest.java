@@ -87,6 +87,46 @@ class ShapesCommandTest {
         assertThat(run.out()).contains("386").contains("256x23 256x24 256x25 256x26 256x27");
     }
 
+    /**
+     * Far above the default budgets every grid optimum sits at the grid's largest width and token count: the law
+     * wants more than the grid offers, and the document says so per optimum.
+     */
+    @Test
+    void aGridOptimumOnTheGridsBoundaryIsMarkedInTheDocument() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "2", "--flops", "1e30:1e31", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode optima = json(out).get("laws").get(0).get("optima");
+        assertThat(optima.size()).isEqualTo(2);
+        for (JsonNode optimum : optima) {
+            assertThat(optimum.get("at_grid_edge").asBoolean()).as(optimum.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aGridOptimumInsideTheGridIsNotMarkedInTheDocument() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "5", "--flops", "1e19:1e24", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (JsonNode optimum : json(out).get("laws").get(0).get("optima")) {
+            assertThat(optimum.get("at_grid_edge").asBoolean()).as(optimum.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void aGridOptimumOnTheGridsBoundaryIsMarkedInThePrintout() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "2", "--flops", "1e30:1e31");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.endsWith("grid edge"))).hasSize(2);
+        assertThat(run.out()).contains("grid edge: the optimum lies on the search grid's boundary");
+    }
+
     @Test
     void badUsageAndBadLawFilesHaveTheirExitCodes() throws IOException {
         CliRun noLaw = CliRun.of("shapes");
