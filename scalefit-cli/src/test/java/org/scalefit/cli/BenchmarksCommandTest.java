@@ -108,6 +108,23 @@ class BenchmarksCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    /** Three matched checkpoints cannot fit the sigmoid's 4 parameters: bad input naming the loss table, exit 3. */
+    @Test
+    void aLossTableThatMatchesTooFewCheckpointsIsBadInput() throws IOException {
+        Path losses = folder.resolve("losses.csv");
+        StringBuilder csv = new StringBuilder("width,depth,tokens,final_loss\n");
+        for (int step : new int[] {2385, 4770, 7155}) {
+            csv.append("1024,28,").append(step * 2048L * 2048L).append(',').append(3.3 - step / 1e4).append('\n');
+        }
+        Files.writeString(losses, csv);
+        Path out = folder.resolve("never.json");
+        CliRun run = CliRun.of("benchmarks", "--losses", losses.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
+        assertThat(run.err()).contains("losses.csv: expected at least 4 rows that match checkpoints of gemstones "
+                + "on (width, depth, tokens) for the sigmoid law's 4 parameters, found 3");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void aLossTableThatMatchesNoCheckpointIsBadInput() throws IOException {
         Path losses = folder.resolve("losses.csv");
