@@ -128,6 +128,23 @@ class ShapesCommandTest {
     }
 
     @Test
+    void optionsOfTheFeasibleListAreRefusedForALawsSearch() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "10,10,10", "--targets",
+                "1e9", "--tolerance", "0.1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--targets, --tolerance: for --feasible");
+    }
+
+    @Test
+    void optionsOfALawsSearchAreRefusedForTheFeasibleList() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--feasible", "--law", widthDepth.toString(), "--relaxed");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--law, --relaxed: for a law's shape search, not for --feasible");
+    }
+
+    @Test
     void badUsageAndBadLawFilesHaveTheirExitCodes() throws IOException {
         CliRun noLaw = CliRun.of("shapes");
         assertThat(noLaw.exitCode()).isEqualTo(2);
