@@ -7,6 +7,7 @@ import org.scalefit.io.ShapeSearchJson.LawResult;
 import org.scalefit.io.analysis.FeasibleShapesResult;
 import org.scalefit.io.analysis.ShapeSearchResult;
 import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapePoint;
@@ -48,6 +49,7 @@ record ShapesPrinter(PrintStream out) {
                     line("", refined.rounded(), "rounded");
                 }
             }
+            emptyBuckets(result.search().buckets(), optima);
         }
         for (LawResult law : results) {
             if (law.bands() != null) {
@@ -98,6 +100,20 @@ record ShapesPrinter(PrintStream out) {
             out.printf(Locale.ROOT, "  at edge: replicates whose optimum lies on the grid's boundary (smallest or "
                     + "largest width, depth of its width or token count): their law wants more, so a band end "
                     + "there is the grid's, not the law's%n");
+        }
+    }
+
+    /** The buckets without a grid row (a coarse grid or a FLOPs range beyond it), if any. */
+    private void emptyBuckets(FlopBuckets buckets, List<BucketOptimum> optima) {
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        optima.forEach(optimum -> found.add(optimum.bucket()));
+        List<Integer> empty = java.util.stream.IntStream.range(0, buckets.count()).filter(b -> !found.contains(b))
+                .boxed().toList();
+        if (!empty.isEmpty()) {
+            out.printf(Locale.ROOT, "  no grid row in buckets %s (FLOPs <= %s)%n",
+                    String.join(", ", empty.stream().map(String::valueOf).toList()),
+                    String.join(", ", empty.stream().map(b -> String.format(Locale.ROOT, "%.3g", buckets.upper(b)))
+                            .toList()));
         }
     }
 

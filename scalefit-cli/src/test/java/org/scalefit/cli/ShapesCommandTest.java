@@ -127,6 +127,15 @@ class ShapesCommandTest {
         assertThat(run.out()).contains("grid edge: the optimum lies on the search grid's boundary");
     }
 
+    /** A coarse grid leaves some buckets without a row; the printout names them rather than skip them silently. */
+    @Test
+    void bucketsWithoutAGridRowAreNamedInThePrintout() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "3,3,3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  no grid row in buckets 0, 4, 9 (FLOPs <= 4.12e+18, 1.19e+21, 1.43e+24)");
+    }
+
     @Test
     void optionsOfTheFeasibleListAreRefusedForALawsSearch() {
         Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
