@@ -136,6 +136,37 @@ class ShapesCommandTest {
         assertThat(run.out()).contains("  no grid row in buckets 0, 4, 9 (FLOPs <= 4.12e+18, 1.19e+21, 1.43e+24)");
     }
 
+    /**
+     * A law fitted with --no-embeds takes parameters without the embedding; a search that feeds it the count with
+     * embeddings (--params exact, the default) says so, in the printout and the document.
+     */
+    @Test
+    void aLawFittedWithoutEmbeddingsSearchedWithThemIsCautioned() {
+        Path fit = folder.resolve("no-embeds.json");
+        CliRun fitted = CliRun.of("fit", "--data", "gemstones:hot", "--no-embeds", "--no-store", "--threads", "2",
+                "--out", fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", fit.toString(), "--grid-points", "10,10,10", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String caution = "fitted on params without the embedding (no-embeds(vocab=50304))";
+        assertThat(run.out()).contains(caution).contains("--params exact");
+        assertThat(json(out).at("/laws/0/law_warnings").toString()).contains(caution);
+    }
+
+    @Test
+    void aLawFittedWithoutEmbeddingsSearchedWithoutThemIsNotCautioned() {
+        Path fit = folder.resolve("no-embeds.json");
+        CliRun fitted = CliRun.of("fit", "--data", "gemstones:hot", "--no-embeds", "--no-store", "--threads", "2",
+                "--out", fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        CliRun run = CliRun.of("shapes", "--law", fit.toString(), "--grid-points", "10,10,10", "--params",
+                "no-embeds");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("without the embedding");
+    }
+
     @Test
     void optionsOfTheFeasibleListAreRefusedForALawsSearch() {
         Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
