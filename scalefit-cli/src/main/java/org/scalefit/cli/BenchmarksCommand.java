@@ -32,7 +32,10 @@ final class BenchmarksCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = GemstonesBenchmarks.BUNDLED, paramLabel = "gemstones|DIR",
             description = "The benchmark results: gemstones (bundled) or a directory holding "
                     + GemstonesBenchmarks.ACCURACY_FILE + " and " + GemstonesBenchmarks.STANDARD_ERROR_FILE
-                    + ". Default: ${DEFAULT-VALUE}.")
+                    + " in the bundled form: one numeric column per task (accuracies in [0, 1], no missing values) and "
+                    + "the checkpoint names in " + GemstonesBenchmarks.INDEX_COLUMN + ", Gemstone-<width>x<depth>-"
+                    + "step_<step> or Gemstone-<width>x<depth>-main (step " + GemstonesBenchmarks.FINAL_STEP
+                    + "); tokens = step·2048·2048. Default: ${DEFAULT-VALUE}.")
     String data;
 
     @Option(names = "--losses", defaultValue = GemstonesBenchmarks.DEFAULT_LOSSES, paramLabel = "DATASET|FILE",

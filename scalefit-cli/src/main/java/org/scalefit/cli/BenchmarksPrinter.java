@@ -45,6 +45,11 @@ final class BenchmarksPrinter {
         fits.points().forEach(point -> lossOf.put(point.scores().name(), point.loss()));
         List<BenchmarkScores> finals = benchmarks.finalRevisions().stream()
                 .sorted(Comparator.comparingDouble(BenchmarkScores::averageAccuracy).reversed()).toList();
+        if (finals.isEmpty()) {
+            out.printf(Locale.ROOT, "final checkpoints (main, step %d): none; no checkpoint is named "
+                    + "Gemstone-<width>x<depth>-main%n", GemstonesBenchmarks.FINAL_STEP);
+            return;
+        }
         out.printf(Locale.ROOT, "final checkpoints (main, step %d), by average accuracy:%n",
                 GemstonesBenchmarks.FINAL_STEP);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-9s %8s %8s %8s", "model", "avg_acc",

@@ -41,6 +41,14 @@ final class FitBootstrapPrinter {
         stdout.printf(Locale.ROOT, "refits: %d converged, %d at the precision floor, %d failed%s%n",
                 result.converged(), result.atPrecisionFloor().length, failed.length, failed.length == 0 ? ""
                         : " (replicates " + list(failed) + "; kept in the summaries)");
+        int[] unidentified = result.unidentifiedResamples();
+        if (unidentified.length > 0) {
+            stdout.printf(Locale.ROOT, "warning: %d of %d resamples cannot identify the law (e.g. they miss one of "
+                    + "the few widths or depths; the rules by which scalefit fit refuses data), replicates %s: kept in "
+                    + "the summaries, but their parameters along the directions the resample leaves free are where "
+                    + "the refit from the point estimate stopped, so the intervals understate the uncertainty%n",
+                    unidentified.length, result.count(), list(unidentified));
+        }
         double low = 50 - resampling.level() / 2;
         double high = 50 + resampling.level() / 2;
         double[] theta = stored.law().theta();

@@ -1,6 +1,7 @@
 package org.scalefit.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.fit.StartGrid;
@@ -89,11 +90,22 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    /** The options that shape a law written as text or file ({@link LawOptions}), in their help order. */
+    private static final List<String> TEXT_LAW_OPTIONS = List.of("--input", "--fix", "--tie", "--log", "--bounds",
+            "--start", "--residual", "--objective", "--kappa", "--weights", "--bootstrap");
+
     @Override
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
         if (lawOptions.lawFile != null || !LawOptions.isBuiltInForm(law)) {
             return runExpression();
+        }
+        List<String> textLawOptions = TEXT_LAW_OPTIONS.stream()
+                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+        if (!textLawOptions.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", textLawOptions) + ": for a law written as text or "
+                    + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law + "; bootstrap "
+                    + "a built-in fit with scalefit bootstrap --fit FIT.json");
         }
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());

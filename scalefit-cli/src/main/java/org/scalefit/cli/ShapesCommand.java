@@ -11,7 +11,9 @@ import org.scalefit.io.analysis.ShapeSearchRequest;
 import org.scalefit.io.analysis.ShapeSearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code scalefit shapes}: width–depth prescriptions — per FLOPs bucket, the model shape and token count a fitted
@@ -81,6 +83,15 @@ final class ShapesCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the result as CSV to FILE.")
     Path csv;
 
+    /** The options of a law's search, which --feasible does not use. */
+    private static final List<String> SEARCH_OPTIONS = List.of("--law", "--law2", "--relaxed", "--buckets", "--flops",
+            "--log10-tokens", "--grid-points", "--params");
+    /** The options of --feasible, which a law's search does not use. */
+    private static final List<String> FEASIBLE_OPTIONS = List.of("--targets", "--tolerance");
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         OutputPaths.requireWritableFiles(out, csv);
@@ -88,6 +99,13 @@ final class ShapesCommand implements Callable<Integer> {
         if (feasible && bootstrap != null) {
             throw new IllegalArgumentException("--bootstrap gives bands of a law's prescriptions; --feasible lists "
                     + "shapes without a law");
+        }
+        List<String> otherMode = (feasible ? SEARCH_OPTIONS : FEASIBLE_OPTIONS).stream()
+                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+        if (!otherMode.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", otherMode) + (feasible
+                    ? ": for a law's shape search, not for --feasible" : ": for --feasible (the feasible shapes), "
+                    + "not for a law's shape search"));
         }
         if (feasible) {
             FeasibleShapesResult result = new FeasibleShapesRequest(shape.architecture(), targets, tolerance).run();

@@ -7,6 +7,7 @@ import org.scalefit.io.ShapeSearchJson.LawResult;
 import org.scalefit.io.analysis.FeasibleShapesResult;
 import org.scalefit.io.analysis.ShapeSearchResult;
 import org.scalefit.shapes.BucketOptimum;
+import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapePoint;
@@ -38,7 +39,9 @@ record ShapesPrinter(PrintStream out) {
             List<BucketOptimum> optima = law.optima().optima();
             for (int i = 0; i < optima.size(); i++) {
                 BucketOptimum optimum = optima.get(i);
-                line(String.format(Locale.ROOT, "%.3g", optimum.upperFlops()), optimum.point(), "grid");
+                ShapePoint point = optimum.point();
+                line(String.format(Locale.ROOT, "%.3g", optimum.upperFlops()), point,
+                        grid.onEdge(point.width(), point.depth(), point.tokens()) ? "grid edge" : "grid");
                 if (!law.relaxed().isEmpty()) {
                     RelaxedShape refined = law.relaxed().get(i);
                     line("", refined.relaxed(), (refined.improved() ? "relaxed" : "(grid)")
@@ -46,11 +49,18 @@ record ShapesPrinter(PrintStream out) {
                     line("", refined.rounded(), "rounded");
                 }
             }
+            emptyBuckets(result.search().buckets(), optima);
         }
         for (LawResult law : results) {
             if (law.bands() != null) {
                 bands(law);
             }
+        }
+        if (results.stream().anyMatch(r -> r.optima().optima().stream().map(BucketOptimum::point)
+                .anyMatch(p -> grid.onEdge(p.width(), p.depth(), p.tokens())))) {
+            out.printf(Locale.ROOT, "%ngrid edge: the optimum lies on the search grid's boundary (smallest or largest "
+                    + "width, depth of its width or token count): the law wants a shape or token count beyond the "
+                    + "grid, so the row is the grid's, not the law's (--relaxed is not bound to the grid).%n");
         }
         if (results.stream().anyMatch(r -> r.relaxed().stream().anyMatch(RelaxedShape::atBound))) {
             out.printf(Locale.ROOT, "%n* on or outside a bound of the relaxed box (width >= 256, depth >= 2): the "
@@ -90,6 +100,20 @@ record ShapesPrinter(PrintStream out) {
             out.printf(Locale.ROOT, "  at edge: replicates whose optimum lies on the grid's boundary (smallest or "
                     + "largest width, depth of its width or token count): their law wants more, so a band end "
                     + "there is the grid's, not the law's%n");
+        }
+    }
+
+    /** The buckets without a grid row (a coarse grid or a FLOPs range beyond it), if any. */
+    private void emptyBuckets(FlopBuckets buckets, List<BucketOptimum> optima) {
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        optima.forEach(optimum -> found.add(optimum.bucket()));
+        List<Integer> empty = java.util.stream.IntStream.range(0, buckets.count()).filter(b -> !found.contains(b))
+                .boxed().toList();
+        if (!empty.isEmpty()) {
+            out.printf(Locale.ROOT, "  no grid row in buckets %s (FLOPs <= %s)%n",
+                    String.join(", ", empty.stream().map(String::valueOf).toList()),
+                    String.join(", ", empty.stream().map(b -> String.format(Locale.ROOT, "%.3g", buckets.upper(b)))
+                            .toList()));
         }
     }
 

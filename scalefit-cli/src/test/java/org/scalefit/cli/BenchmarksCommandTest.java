@@ -59,6 +59,39 @@ class BenchmarksCommandTest {
         assertThat(json.at("/sigmoid_law/standard_errors").size()).isEqualTo(4);
     }
 
+    /** A user's own results without a {@code main} revision: the final-checkpoint table says it has no rows. */
+    @Test
+    void resultsWithoutAMainRevisionSayTheyHaveNoFinalCheckpoints() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("mine"));
+        StringBuilder values = new StringBuilder();
+        StringBuilder losses = new StringBuilder("width,depth,tokens,final_loss\n");
+        int[] steps = {1000, 2000, 4000, 8000};
+        for (int i = 0; i < steps.length; i++) {
+            double loss = 4.0 - 0.3 * i;
+            double accuracy = 1 - (0.68 - 15 * Math.exp(-1.8 * loss));
+            values.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                    "(%.6f, 'Gemstone-512x12-step_%08d')", accuracy, steps[i]));
+            losses.append(String.format(java.util.Locale.ROOT, "512,12,%d,%.6f%n", steps[i] * 2048L * 2048L, loss));
+        }
+        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement statement = duckdb.createStatement()) {
+            for (String[] file : new String[][] {{"light_eval_df.parquet", "acc"}, {"light_eval_df_err.parquet",
+                "0.01"}}) {
+                statement.execute("COPY (SELECT " + file[1] + " AS task, name AS __index_level_0__ FROM (VALUES "
+                        + values + ") t(acc, name)) TO '" + data.resolve(file[0]).toString().replace("'", "''")
+                        + "' (FORMAT parquet)");
+            }
+        }
+        Path lossFile = folder.resolve("losses.csv");
+        Files.writeString(lossFile, losses);
+        CliRun run = CliRun.of("benchmarks", "--data", data.toString(), "--losses", lossFile.toString(), "--law",
+                "error");
+        assertThat(run.out()).as(run.err()).contains("4 matched with losses");
+        assertThat(run.out()).contains("final checkpoints (main, step 83475): none; no checkpoint is named "
+                + "Gemstone-<width>x<depth>-main");
+        assertThat(run.out()).doesNotContain("by average accuracy");
+    }
+
     @Test
     void anUnknownLawIsAUsageError() {
         CliRun run = CliRun.of("benchmarks", "--law", "power");
@@ -72,6 +105,23 @@ class BenchmarksCommandTest {
         CliRun run = CliRun.of("benchmarks", "--data", folder.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("light_eval_df.parquet: expected an existing file, found nothing at that path");
+        assertThat(out).doesNotExist();
+    }
+
+    /** Three matched checkpoints cannot fit the sigmoid's 4 parameters: bad input naming the loss table, exit 3. */
+    @Test
+    void aLossTableThatMatchesTooFewCheckpointsIsBadInput() throws IOException {
+        Path losses = folder.resolve("losses.csv");
+        StringBuilder csv = new StringBuilder("width,depth,tokens,final_loss\n");
+        for (int step : new int[] {2385, 4770, 7155}) {
+            csv.append("1024,28,").append(step * 2048L * 2048L).append(',').append(3.3 - step / 1e4).append('\n');
+        }
+        Files.writeString(losses, csv);
+        Path out = folder.resolve("never.json");
+        CliRun run = CliRun.of("benchmarks", "--losses", losses.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
+        assertThat(run.err()).contains("losses.csv: expected at least 4 rows that match checkpoints of gemstones "
+                + "on (width, depth, tokens) for the sigmoid law's 4 parameters, found 3");
         assertThat(out).doesNotExist();
     }
 

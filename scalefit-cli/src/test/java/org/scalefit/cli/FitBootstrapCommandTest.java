@@ -143,6 +143,44 @@ class FitBootstrapCommandTest {
         assertThat(json.get("allocation").get("skipped").asString()).contains("no closed-form");
     }
 
+    /**
+     * A user's ladder of 3 widths × 3 depths, resampled by runs: a resample missing a width or a depth cannot
+     * identify the width–depth law (the fit itself would refuse such data); the printout and the document say which.
+     */
+    @Test
+    void resamplesThatCannotIdentifyTheLawAreNamedInThePrintoutAndTheDocument() throws Exception {
+        StringBuilder csv = new StringBuilder("width,depth,tokens,final_loss\n");
+        int row = 0;
+        for (int width : new int[] {256, 1024, 2048}) {
+            for (int depth : new int[] {6, 12, 24}) {
+                for (int step = 1; step <= 5; step++) {
+                    double tokens = step * 4e9;
+                    double loss = (20 / Math.sqrt(width) + 1.5 / Math.sqrt(depth) + 400 * Math.pow(tokens, -0.3)
+                            + 1.7) * (1 + 0.003 * Math.sin(row++));
+                    csv.append(width).append(',').append(depth).append(',').append((long) tokens).append(',')
+                            .append(loss).append('\n');
+                }
+            }
+        }
+        Path data = folder.resolve("ladder.csv");
+        Files.writeString(data, csv);
+        RunTable table = new TableReader().read(data.toString(), ColumnRequest.of("width", "depth", "tokens", "loss"));
+        Observations points = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
+        LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, points, 1e-3, HeldOutEvaluation.coarseGrid(3))
+                .fit(LocalParallelism.withThreads(2), FitProgress.silent());
+        Path file = folder.resolve("ladder-fit.json");
+        Files.writeString(file, FitDocument.of(fit, new FitProvenance(data.toString(), table.contentHash(),
+                List.of(), "test", ColumnMapping.gemstones().fileColumns()), new RunTiming(2, 0)).write());
+        Path out = folder.resolve("ladder-boot.json");
+        CliRun run = CliRun.of("bootstrap", "--fit", file.toString(), "--resamples", "30", "--threads", "2",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode unidentified = MAPPER.readTree(out.toFile()).at("/bootstrap/unidentified_replicates");
+        assertThat(unidentified.size()).isBetween(1, 29);
+        assertThat(run.out()).contains("warning: " + unidentified.size() + " of 30 resamples cannot identify the "
+                + "law").contains("replicates " + unidentified.get(0).asInt());
+    }
+
     /** Runs of L = 1000/N^0.3 + 2000/D^0.3 (no floor): the fit warns that E is not identified. */
     @Test
     void aFloorTheFitCannotIdentifyIsMarkedInThePrintoutAndTheDocument() throws Exception {

@@ -141,6 +141,16 @@ class FitCommandTest {
         assertThat(run.err()).contains("unknown law");
     }
 
+    /** --fix, --bootstrap, … shape a law written as text; a built-in law would silently fit without them. */
+    @Test
+    void optionsOfALawWrittenAsTextAreRefusedForABuiltInLaw() {
+        CliRun run = CliRun.of("fit", "--data", "gemstones:hot", "--law", "width-depth", "--fix", "E=1",
+                "--bootstrap", "10", "--no-store");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fix, --bootstrap: for a law written as text or file")
+                .contains("scalefit bootstrap --fit");
+    }
+
     @Test
     void parquetOutIsOneRowHoldingTheJsonResultsValues() throws Exception {
         Path json = folder.resolve("fit.json");

@@ -87,6 +87,103 @@ class ShapesCommandTest {
         assertThat(run.out()).contains("386").contains("256x23 256x24 256x25 256x26 256x27");
     }
 
+    /**
+     * Far above the default budgets every grid optimum sits at the grid's largest width and token count: the law
+     * wants more than the grid offers, and the document says so per optimum.
+     */
+    @Test
+    void aGridOptimumOnTheGridsBoundaryIsMarkedInTheDocument() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "2", "--flops", "1e30:1e31", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode optima = json(out).get("laws").get(0).get("optima");
+        assertThat(optima.size()).isEqualTo(2);
+        for (JsonNode optimum : optima) {
+            assertThat(optimum.get("at_grid_edge").asBoolean()).as(optimum.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aGridOptimumInsideTheGridIsNotMarkedInTheDocument() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "5", "--flops", "1e19:1e24", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (JsonNode optimum : json(out).get("laws").get(0).get("optima")) {
+            assertThat(optimum.get("at_grid_edge").asBoolean()).as(optimum.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void aGridOptimumOnTheGridsBoundaryIsMarkedInThePrintout() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "257,200,100", "--buckets",
+                "2", "--flops", "1e30:1e31");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.endsWith("grid edge"))).hasSize(2);
+        assertThat(run.out()).contains("grid edge: the optimum lies on the search grid's boundary");
+    }
+
+    /** A coarse grid leaves some buckets without a row; the printout names them rather than skip them silently. */
+    @Test
+    void bucketsWithoutAGridRowAreNamedInThePrintout() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "3,3,3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  no grid row in buckets 0, 4, 9 (FLOPs <= 4.12e+18, 1.19e+21, 1.43e+24)");
+    }
+
+    /**
+     * A law fitted with --no-embeds takes parameters without the embedding; a search that feeds it the count with
+     * embeddings (--params exact, the default) says so, in the printout and the document.
+     */
+    @Test
+    void aLawFittedWithoutEmbeddingsSearchedWithThemIsCautioned() {
+        Path fit = folder.resolve("no-embeds.json");
+        CliRun fitted = CliRun.of("fit", "--data", "gemstones:hot", "--no-embeds", "--no-store", "--threads", "2",
+                "--out", fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        Path out = folder.resolve("shapes.json");
+        CliRun run = CliRun.of("shapes", "--law", fit.toString(), "--grid-points", "10,10,10", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String caution = "fitted on params without the embedding (no-embeds(vocab=50304))";
+        assertThat(run.out()).contains(caution).contains("--params exact");
+        assertThat(json(out).at("/laws/0/law_warnings").toString()).contains(caution);
+    }
+
+    @Test
+    void aLawFittedWithoutEmbeddingsSearchedWithoutThemIsNotCautioned() {
+        Path fit = folder.resolve("no-embeds.json");
+        CliRun fitted = CliRun.of("fit", "--data", "gemstones:hot", "--no-embeds", "--no-store", "--threads", "2",
+                "--out", fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        CliRun run = CliRun.of("shapes", "--law", fit.toString(), "--grid-points", "10,10,10", "--params",
+                "no-embeds");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("without the embedding");
+    }
+
+    @Test
+    void optionsOfTheFeasibleListAreRefusedForALawsSearch() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--law", widthDepth.toString(), "--grid-points", "10,10,10", "--targets",
+                "1e9", "--tolerance", "0.1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--targets, --tolerance: for --feasible");
+    }
+
+    @Test
+    void optionsOfALawsSearchAreRefusedForTheFeasibleList() {
+        Path widthDepth = law("approach_3_width_depth_grid_search_0_hot_100b+.json");
+        CliRun run = CliRun.of("shapes", "--feasible", "--law", widthDepth.toString(), "--relaxed");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--law, --relaxed: for a law's shape search, not for --feasible");
+    }
+
     @Test
     void badUsageAndBadLawFilesHaveTheirExitCodes() throws IOException {
         CliRun noLaw = CliRun.of("shapes");

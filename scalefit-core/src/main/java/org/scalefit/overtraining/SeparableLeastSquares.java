@@ -275,6 +275,10 @@ final class SeparableLeastSquares {
         int parameters = model.linearTerms() + 1;
         List<String> all = new ArrayList<>(model.degeneracies(optimum));
         int distinct = distinctPoints(model, optimum);
+        if (constantObservations(model)) {
+            all.add("constant data: the observed value is " + model.observed(0) + " at every point, so the law's "
+                    + "constant term fits it alone and its other parameters are not determined");
+        }
         if (n == parameters) {
             all.add(n + " points for " + parameters + " parameters: the law interpolates them, no residual degrees "
                     + "of freedom test it");
@@ -310,6 +314,16 @@ final class SeparableLeastSquares {
         Arrays.fill(nan, Double.NaN);
         return new Result(nan, new FitReport(solver, FitReport.Status.FAILED, model.points(), nan.length,
                 Double.NaN, starts, 0, 0, -1, evaluations, Double.NaN, List.of(why)));
+    }
+
+    /** Whether every observed value equals the first (R² is then undefined). */
+    private static boolean constantObservations(SeparableModel model) {
+        for (int i = 1; i < model.points(); i++) {
+            if (model.observed(i) != model.observed(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** s_max / s_min of the Jacobian with unit-norm columns; ∞ if a column is zero or not finite. */

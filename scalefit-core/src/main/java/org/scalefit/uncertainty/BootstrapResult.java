@@ -33,9 +33,14 @@ import org.scalefit.law.LawForm;
  *                           floor or a term negligible at every point): their percentiles and standard errors are
  *                           not an uncertainty (refits from a point where F hardly depends on them barely move them,
  *                           e.g. a floor of 10⁻¹² whose interval is a single value); in ascending order
+ * @param unidentifiedResamples the replicates whose resample cannot identify the law by the rules a fit refuses its
+ *                           data by ({@link org.scalefit.fit.Identification}, applied to the points drawn at least
+ *                           once: e.g. a run resample that misses one of 3 widths): their refits are kept in the
+ *                           summaries, like failed ones, but their parameters along the directions the resample
+ *                           leaves free are wherever the refit from the start stopped, not an estimate; ascending
  */
 public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample,
-                              int[] unidentified) {
+                              int[] unidentified, int[] unidentifiedResamples) {
 
     /** scipy's BFGS gradient tolerance ({@code gtol}), which every refit of Epoch's bootstrap had to meet. */
     static final double STALL_GRADIENT_TOLERANCE = 1e-5;
@@ -69,6 +74,14 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
         refits = List.copyOf(refits);
         firstResample = firstResample.clone();
         unidentified = unidentified.clone();
+        unidentifiedResamples = unidentifiedResamples.clone();
+        for (int k = 0; k < unidentifiedResamples.length; k++) {
+            if (unidentifiedResamples[k] < 0 || unidentifiedResamples[k] >= replicates.length
+                    || (k > 0 && unidentifiedResamples[k] <= unidentifiedResamples[k - 1])) {
+                throw new IllegalArgumentException("unidentified resamples must be ascending replicate numbers, were "
+                        + Arrays.toString(unidentifiedResamples));
+            }
+        }
         for (int k = 0; k < unidentified.length; k++) {
             if (unidentified[k] < 0 || unidentified[k] >= law.parameterCount()
                     || (k > 0 && unidentified[k] <= unidentified[k - 1])) {
@@ -95,12 +108,12 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
      *                                  not converge, give each replicate's outcome
      */
     public BootstrapResult(LawForm law, double[][] replicates, int converged, int[] firstResample) {
-        this(law, replicates, allConverged(replicates.length, converged), firstResample, new int[0]);
+        this(law, replicates, allConverged(replicates.length, converged), firstResample, new int[0], new int[0]);
     }
 
-    /** Refits whose start identified every parameter. */
+    /** Refits whose start identified every parameter, on resamples that each identify the law. */
     public BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample) {
-        this(law, replicates, refits, firstResample, new int[0]);
+        this(law, replicates, refits, firstResample, new int[0], new int[0]);
     }
 
     /** Whether parameter j of θ was identified at the refits' start (see {@link #unidentified()}). */
@@ -146,6 +159,11 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
     @Override
     public int[] unidentified() {
         return unidentified.clone();
+    }
+
+    @Override
+    public int[] unidentifiedResamples() {
+        return unidentifiedResamples.clone();
     }
 
     /** B, the number of replicates. */
@@ -271,12 +289,14 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
     @Override
     public boolean equals(Object other) {
         return other instanceof BootstrapResult that && law.equals(that.law) && refits.equals(that.refits)
-                && Arrays.deepEquals(replicates, that.replicates) && Arrays.equals(firstResample, that.firstResample);
+                && Arrays.deepEquals(replicates, that.replicates) && Arrays.equals(firstResample, that.firstResample)
+                && Arrays.equals(unidentifiedResamples, that.unidentifiedResamples);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(law, refits, Arrays.deepHashCode(replicates), Arrays.hashCode(firstResample));
+        return java.util.Objects.hash(law, refits, Arrays.deepHashCode(replicates), Arrays.hashCode(firstResample),
+                Arrays.hashCode(unidentifiedResamples));
     }
 
     @Override

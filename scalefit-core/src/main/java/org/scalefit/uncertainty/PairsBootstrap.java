@@ -4,10 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.HuberLogLossObjective;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
@@ -34,7 +36,9 @@ import org.scalefit.parallel.Parallelism;
  * point estimate's basin</em> moves when the data are resampled. It does not search again for the global optimum of
  * each resample, so where the objective has other near-optimal basins (flat or degenerate directions, as in
  * Gemstones' width–depth laws) the spread can be understated and the replicates stay near θ₀; it is also what makes
- * a replicate cost one local fit instead of thousands of starts.
+ * a replicate cost one local fit instead of thousands of starts. A resample whose drawn points cannot identify the
+ * law at all ({@link Identification}'s rules, e.g. a run resample of a 3 × 3 width–depth ladder that misses a width)
+ * is refitted like the others and listed in {@link BootstrapResult#unidentifiedResamples()}.
  *
  * <p>The units of all resamples are drawn up front from the seed ({@link ResamplingStream}); replicate r's draw
  * depends only on (seed, r). The refits run as independent tasks on a {@link Parallelism}, and the results are in
@@ -51,6 +55,9 @@ import org.scalefit.parallel.Parallelism;
  */
 public record PairsBootstrap(LawForm law, double delta, double[] start, int replicates, long seed,
                              ResamplingStream stream, LbfgsSettings settings) {
+
+    private static final Identification.Limits NO_LIMITS = new Identification.Limits(Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY);
 
     /**
      * Each refit: L-BFGS with memory 10, reduction tolerance 4 ulp and gtol 10⁻⁹, i.e. run to the precision floor.
@@ -139,8 +146,26 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
             parameters[r] = refits.get(r).theta;
             outcomes.add(refits.get(r).refit);
         }
+        int[] unidentifiedResamples = IntStream.range(0, replicates)
+                .filter(r -> !identifies(observations, units.multiplicities(resamples[r]))).toArray();
         return new BootstrapResult(law, parameters, outcomes, resamples[0],
-                FitDiagnostics.unidentified(law, start, observations));
+                FitDiagnostics.unidentified(law, start, observations), unidentifiedResamples);
+    }
+
+    /**
+     * Whether the points drawn at least once ({@code multiplicity > 0}) identify the law by {@link Identification}'s
+     * rules, physical limits aside (the full data passed them when it was fitted).
+     */
+    private boolean identifies(Observations observations, int[] multiplicity) {
+        int[] drawn = IntStream.range(0, multiplicity.length).filter(i -> multiplicity[i] > 0).toArray();
+        double[][] columns = new double[observations.arity()][drawn.length];
+        for (int k = 0; k < drawn.length; k++) {
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][k] = observations.input(drawn[k], j);
+            }
+        }
+        return Identification.ofColumns(observations.inputNames(), columns, law.parameterCount(),
+                Identification.MIN_DISTINCT, NO_LIMITS).identified();
     }
 
     private record Replicate(double[] theta, BootstrapResult.Refit refit) implements Serializable {

@@ -75,6 +75,17 @@ class DownstreamFitterTest {
         assertThat(fit.report().warnings()).anyMatch(warning -> warning.contains("gamma are not determined"));
     }
 
+    /** Every benchmark at chance: ε alone fits exactly, and k, γ are not determined — not a converged law. */
+    @ParameterizedTest
+    @EnumSource(Solver.class)
+    void theSameErrorAtEveryLossGivesADegenerateFit(Solver solver) {
+        double[] constant = new double[LOSS.length];
+        java.util.Arrays.fill(constant, 0.75);
+        DownstreamFit fit = DownstreamFitter.gadre().withSolver(solver).fit(LOSS, constant);
+        assertThat(fit.report().status()).isEqualTo(FitReport.Status.DEGENERATE);
+        assertThat(fit.report().warnings()).anyMatch(w -> w.contains("0.75 at every point"));
+    }
+
     @Test
     void aFitThatDoesNotConvergeSaysSo() {
         DownstreamFit fit = DownstreamFitter.gadre().withMaxEvaluations(1).fit(LOSS, ERR17);

@@ -2,8 +2,12 @@ package org.scalefit.uncertainty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
+import org.scalefit.data.RunKeys;
+import org.scalefit.fit.FitProgress;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
 
@@ -55,5 +59,46 @@ class PairsBootstrapTest {
         BootstrapResult regular = PairsBootstrap.of(LawForm.CHINCHILLA, 1e-3, START, 20, 3)
                 .run(data, LocalParallelism.sequential());
         assertThat(regular.unidentified()).isEmpty();
+    }
+    /**
+     * A ladder of 3 widths × 3 depths resampled by runs: a resample that misses a width (or a depth) leaves that
+     * input 2 distinct values, which cannot identify its coefficient and exponent (the rule a fit refuses such data
+     * by); those replicates are listed, and only those.
+     */
+    @Test
+    void resamplesThatCannotIdentifyTheLawAreListed() {
+        double[] widths = {256, 1024, 2048};
+        double[] depths = {6, 12, 24};
+        double[] theta = {0.5, 0.5, 0.3, Math.log(20), Math.log(1.5), Math.log(400), Math.log(1.7)};
+        int tokenCounts = 4;
+        double[][] inputs = new double[widths.length * depths.length * tokenCounts][];
+        double[][] keys = new double[inputs.length][];
+        double[] losses = new double[inputs.length];
+        int i = 0;
+        for (double width : widths) {
+            for (double depth : depths) {
+                for (int t = 1; t <= tokenCounts; t++) {
+                    double tokens = t * 4e9;
+                    inputs[i] = new double[] {width, depth, tokens};
+                    keys[i] = new double[] {width, depth};
+                    losses[i] = (20 / Math.sqrt(width) + 1.5 / Math.sqrt(depth) + 400 * Math.pow(tokens, -0.3) + 1.7)
+                            * (1 + 0.003 * Math.sin(i));
+                    i++;
+                }
+            }
+        }
+        Observations data = new Observations("ladder", List.of("width", "depth", "tokens"), inputs, losses);
+        RunKeys runs = RunKeys.of(keys);
+        int replicates = 30;
+        BootstrapResult result = new PairsBootstrap(LawForm.WIDTH_DEPTH, 1e-3, theta, replicates, 42,
+                ResamplingStream.NUMPY_RANDOM_STATE, PairsBootstrap.defaultSettings())
+                .run(data, ResamplingUnits.runs(runs), LocalParallelism.sequential(), FitProgress.silent());
+
+        int[][] drawn = ResamplingStream.NUMPY_RANDOM_STATE.resamples(42, replicates, runs.runs());
+        int[] expected = IntStream.range(0, replicates).filter(r -> java.util.Arrays.stream(drawn[r])
+                .mapToObj(u -> runs.keyOfRun()[u][0]).distinct().count() < 3 || java.util.Arrays.stream(drawn[r])
+                .mapToObj(u -> runs.keyOfRun()[u][1]).distinct().count() < 3).toArray();
+        assertThat(expected).isNotEmpty().hasSizeLessThan(replicates);
+        assertThat(result.unidentifiedResamples()).containsExactly(expected);
     }
 }

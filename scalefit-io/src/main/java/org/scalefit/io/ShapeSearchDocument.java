@@ -12,6 +12,7 @@ import org.scalefit.law.FittedLaw;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.RelaxedShape;
+import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.shapes.ShapePoint;
 import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.ShapeBands;
@@ -166,9 +167,14 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                              @JsonProperty("at_grid_edge") int atGridEdge) {
     }
 
-    /** A bucket's grid optimum and, when refined, its relaxed optimum and that optimum's rounding. */
+    /**
+     * A bucket's grid optimum, whether it lies on the grid's boundary ({@link ShapeGrid#onEdge}: the law wants a
+     * shape or token count beyond the grid, so the row is the grid's, not the law's), and, when refined, its relaxed
+     * optimum and that optimum's rounding.
+     */
     public record Optimum(int bucket, @JsonProperty("flops_low") double flopsLow,
                           @JsonProperty("flops_high") double flopsHigh, @JsonUnwrapped Point point,
+                          @JsonProperty("at_grid_edge") boolean atGridEdge,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Relaxed relaxed,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Point rounded) {
     }
@@ -209,7 +215,7 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
         List<Law> entries = new ArrayList<>();
         List<LawSource> sources = new ArrayList<>();
         for (ShapeSearchJson.LawResult law : laws) {
-            entries.add(law(law));
+            entries.add(law(law, search.grid()));
             sources.add(new LawSource(law.role(), law.file(), law.sha256()));
         }
         return new ShapeSearchDocument(ANALYSIS, new Grid(search.grid().widthCount(), search.grid().shapeCount(),
@@ -235,7 +241,7 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
         return provenance.envelope(analysis, run);
     }
 
-    private static Law law(ShapeSearchJson.LawResult result) {
+    private static Law law(ShapeSearchJson.LawResult result, ShapeGrid grid) {
         List<BucketOptimum> list = result.optima().optima();
         List<Optimum> optima = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -249,7 +255,8 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                 rounded = Point.of(shape.rounded());
             }
             optima.add(new Optimum(optimum.bucket(), optimum.lowerFlops(), optimum.upperFlops(),
-                    Point.of(optimum.point()), relaxed, rounded));
+                    Point.of(optimum.point()), grid.onEdge(optimum.point().width(), optimum.point().depth(),
+                    optimum.point().tokens()), relaxed, rounded));
         }
         return new Law(LawParameters.of(result.role(), result.file(), result.optima().law()),
                 result.optima().rowsInRange(), optima, result.bands() == null ? null : Bands.of(result.bands()));

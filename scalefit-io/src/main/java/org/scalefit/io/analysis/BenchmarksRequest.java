@@ -26,6 +26,11 @@ import org.scalefit.overtraining.Solver;
  */
 public record BenchmarksRequest(String data, String losses, Laws laws, Solver solver) {
 
+    /** Parameters of the error law (k, γ, ε): the fewest matched checkpoints it is fitted to. */
+    private static final int ERROR_LAW_PARAMETERS = 3;
+    /** Parameters of the sigmoid (a, k, L₀, b): the fewest matched checkpoints it is fitted to. */
+    private static final int SIGMOID_PARAMETERS = 4;
+
     /** Which laws to fit. */
     public enum Laws {
         /** Gadre et al.'s error law. */
@@ -46,7 +51,7 @@ public record BenchmarksRequest(String data, String losses, Laws laws, Solver so
     /**
      * Reads both tables, matches them and fits.
      *
-     * @throws InputException if a table is bad or no loss matches a checkpoint
+     * @throws InputException if a table is bad or fewer losses match a checkpoint than a law fitted has parameters
      */
     public BenchmarksResult run() {
         GemstonesBenchmarks benchmarks = GemstonesBenchmarks.read(data);
@@ -55,6 +60,14 @@ public record BenchmarksRequest(String data, String losses, Laws laws, Solver so
         if (points.isEmpty()) {
             throw new InputException(lossTable.source(), null, null, "rows that match checkpoints of "
                     + benchmarks.source() + " on (width, depth, tokens)", "none of its " + lossTable.rows());
+        }
+        boolean sigmoid = laws != Laws.ERROR;
+        int needed = sigmoid ? SIGMOID_PARAMETERS : ERROR_LAW_PARAMETERS;
+        if (points.size() < needed) {
+            throw new InputException(lossTable.source(), null, null, "at least " + needed + " rows that match "
+                    + "checkpoints of " + benchmarks.source() + " on (width, depth, tokens) for the "
+                    + (sigmoid ? "sigmoid" : "error") + " law's " + needed + " parameters",
+                    Integer.toString(points.size()));
         }
         Optional<DownstreamFitter> errorFitter = laws == Laws.SIGMOID ? Optional.empty()
                 : Optional.of(DownstreamFitter.gadre().withSolver(solver));

@@ -16,6 +16,9 @@ import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeOptima;
 import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.ShapeBands;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Width–depth prescriptions ({@code scalefit shapes}; McLeish et al. 2025 §4.2, {@code approach_3_brute_force.py}):
@@ -60,7 +63,7 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
     public ShapeSearchResult run(Parallelism parallelism, FitProgress progress) {
         List<FittedLaw> fitted = new ArrayList<>();
         for (Path file : laws) {
-            fitted.add(LawFiles.read(file));
+            fitted.add(withCountCaution(file, LawFiles.read(file)));
         }
         FitBootstrapDocument.Replicates replicates = bootstrap == null ? null
                 : FitBootstrapDocument.replicatesOf(bootstrap, laws.get(0), fitted.get(0).form().parameterCount());
@@ -87,5 +90,34 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new ShapeSearchResult(search, results, new RunTiming(parallelism.threads(), seconds));
+    }
+
+    /**
+     * {@code law} with a caution added when its fit recorded Gemstones' "no embeds" count (params − vocab·width, a
+     * {@code no-embeds(vocab=V)} transform in its provenance) but this search feeds its params input a count with the
+     * embedding: its prescriptions are then not the law's.
+     */
+    private FittedLaw withCountCaution(Path file, FittedLaw law) {
+        if (!law.form().inputs().contains("params") || !search.accounting().parameterCount().embeddings()) {
+            return law;
+        }
+        JsonNode transforms;
+        try {
+            transforms = JsonMapper.builder().build().readTree(file.toFile()).at("/provenance/transforms");
+        } catch (JacksonException e) {
+            return law;   // LawFiles.read has already accepted the file; a Gemstones file records no transforms
+        }
+        for (JsonNode transform : transforms) {
+            if (transform.isString() && transform.asString().startsWith("no-embeds(")) {
+                List<String> warnings = new ArrayList<>(law.warnings());
+                warnings.add("fitted on params without the embedding (" + transform.asString() + "), but this "
+                        + "search feeds its params input the count with embedding and LM head (--params "
+                        + search.accounting().parameterCount().label() + "), so its prescriptions are not the law's; "
+                        + "--params no-embeds or relaxed-no-embeds count neither embedding nor LM head (Gemstones' "
+                        + "vocab_size=0)");
+                return new FittedLaw(law.form(), law.theta(), warnings);
+            }
+        }
+        return law;
     }
 }
