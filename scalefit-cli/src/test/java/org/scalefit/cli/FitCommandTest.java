@@ -130,8 +130,9 @@ class FitCommandTest {
         assertThat(stationarity.get("stationary").asBoolean()).isTrue();
         assertThat(stationarity.get("relative_decrease").asDouble())
                 .isLessThanOrEqualTo(stationarity.get("decrease_tolerance").asDouble());
-        assertThat(json.get("recognition").get("cut_any").asBoolean()).isTrue();
-        assertThat(json.get("recognition").get("starts_cut").asLong()).isPositive();
+        assertThat(json.get("recognition").get("cut_any").asBoolean()).as("a 2-input grid runs every start to its end")
+                .isFalse();
+        assertThat(json.get("recognition").get("starts_cut").asLong()).isZero();
     }
 
     @Test
