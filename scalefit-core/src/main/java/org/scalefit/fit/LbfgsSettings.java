@@ -61,8 +61,8 @@ public record LbfgsSettings(int memory, double relativeReduction, double gradien
 
     /**
      * Screening tolerances relative to the objective: a step that lowers f by at most 10⁻⁶ of itself, or a gradient
-     * at most 10⁻⁵ of f, ends the run. Loose enough to tell a poor stationary point quickly, tight enough to rank
-     * it; the multi-start engine runs the starts that end near the best on with {@link #scaleFree()}.
+     * at most 10⁻⁵ of f, ends the run. Not the multi-start engine's default any more: stopped there, starts on a
+     * plateau missed lower optima that a run to {@link #scaleFree()} reaches ({@link MultiStartFitter}).
      */
     public static LbfgsSettings screening() {
         return new LbfgsSettings(10, 1e-6, 1e-5, 15000, 15000, 20, 0.0, true);

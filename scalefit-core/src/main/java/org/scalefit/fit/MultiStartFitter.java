@@ -144,7 +144,7 @@ public final class MultiStartFitter {
         }
     }
 
-    /** The local method run from each start (screening and completion); both stop by the same {@link LbfgsSettings}. */
+    /** The local method run from each start (in both stages when there are two); stopped by {@link LbfgsSettings}. */
     public enum LocalMethod {
         /** {@link Lbfgs}: L-BFGS with a strong-Wolfe line search, on value and gradient. */
         LBFGS,
@@ -402,7 +402,7 @@ public final class MultiStartFitter {
                                          long to, long stride, BasinMap known) {
         BlockSummary summary = new BlockSummary(options.leaders());
         double floor = objective.roundingLevel();
-        LocalMinimizer screening = options.localMethod().solver(objective, options.settings().withValueFloor(floor));
+        LocalMinimizer first = options.localMethod().solver(objective, options.settings().withValueFloor(floor));
         LocalMinimizer completion = options.localMethod().solver(objective,
                 options.completion().withValueFloor(floor));
         Trajectory trajectory = new Trajectory(objective, known, options.recognition());
@@ -413,7 +413,7 @@ public final class MultiStartFitter {
             long start = Math.multiplyExact(position, stride) % n;
             grid.start(start, x);
             trajectory.reset();
-            LbfgsOutcome outcome = screening.minimize(objective, x, trajectory);
+            LbfgsOutcome outcome = first.minimize(objective, x, trajectory);
             if (outcome.status() == LbfgsOutcome.Status.STOPPED_BY_CALLER) {
                 summary.addRecognised(outcome);
                 continue;
