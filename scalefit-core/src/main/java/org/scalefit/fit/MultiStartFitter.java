@@ -21,11 +21,11 @@ import org.scalefit.parallel.Parallelism;
  *   <li><b>Every start to its end.</b> Every start runs L-BFGS to {@link Options#settings()}, by default scipy's
  *       tolerance made relative ({@link LbfgsSettings#scaleFree()}: a step that lowers f by at most 2.2·10⁻⁹ of
  *       itself), in one run; a run whose line search fails after it has settled ({@link #SETTLED_REDUCTION}) has
- *       converged (no step lowers f measurably: an exact fit). Up to 2026-12-07 starts were first run to a 10⁻⁶ reduction and
- *       only those ending within {@link #COMPETING_MARGIN} of the best were run on: on plateaus where a term
- *       underflows, the first stage ended starts after a few iterations at 26× the optimum, and on 3 of 41 random
- *       tables (δ = 10⁻⁴; 2 of 41 at 10⁻³) the lowest optimum, up to 11 % below the answer given, lay past such a
- *       stop. Running every start on from its first-stage stop is not enough either (L-BFGS restarted there, without
+ *       converged (no step lowers f measurably: an exact fit). Up to 2026-12-07 starts were first run to a 10⁻⁶
+ *       reduction and only those ending within {@link #COMPETING_MARGIN} of the best were run on: on plateaus where
+ *       a term underflows, the first stage ended starts after a few iterations at 26× the optimum, and on 3 of 41
+ *       random tables (δ = 10⁻⁴; 2 of 41 at 10⁻³) the lowest optimum, up to 11 % below the answer given, lay past
+ *       such a stop. Running every start on from its first-stage stop is not enough either (L-BFGS restarted there, without
  *       its memory, missed the 4 % lower optimum of one of them).</li>
  *   <li><b>Recognition</b> (grids of at least {@link Options#recognitionMinStarts()} starts, 10⁵ by default: the
  *       3- and 4-input grids, where it saves a third or more of the evaluations). Starts are visited in a spread-out
