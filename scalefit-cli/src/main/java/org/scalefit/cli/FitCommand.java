@@ -139,7 +139,7 @@ final class FitCommand implements Callable<Integer> {
     /** Reads the data (through the engine, which may have to copy it here first) and fits, or serves the store's. */
     private int run(LawForm form, StartGrid startGrid, EngineProvider.Engine parallelism, FitOutput output) {
         FitRequest request = new FitRequest(input.source(), form, transform.transforms(), huber.delta, startGrid,
-                !search.noPolish, !search.exhaustive, search.maxEvaluations, limits.limits());
+                !search.noPolish, search.earlyRecognition, search.maxEvaluations, limits.limits());
         PreparedFit prepared = request.prepare(parallelism);
         CacheKey key = prepared.cacheKey();
         Optional<StoredResult> stored = store.lookup("fit", out, key);

@@ -24,10 +24,9 @@ import java.util.Map;
  *       for the same optimum.</li>
  * </ol>
  * A stopped start could have ended elsewhere (no local rule can prove where a descent ends on a non-convex
- * objective): on 1 of 41 random 2-input tables it did, 4 % below the answer. Hence the engine uses recognition only on
- * grids too large to run every start to its end ({@link MultiStartFitter}); what keeps it safe there is (3), the
- * recorded finals being those of starts run to scipy's tolerance, and the check against the exhaustive search on the
- * synthetic corpora and every bundled dataset.
+ * objective): on 1 of 41 random 2-input tables it did, 4 % below the answer. Hence recognition is a user's opt-in
+ * shortcut, never the default ({@link MultiStartFitter}); what limits the harm is (3), the recorded finals being those
+ * of starts run to scipy's tolerance, and it is checked against the default search on the synthetic corpora.
  *
  * <p>The engine adds the cells of a wave's starts between waves ({@link #addAll}), never while a wave runs, so that
  * what a start sees does not depend on thread timing. A map never travels between processes: each process that runs

@@ -18,7 +18,7 @@ import org.scalefit.parallel.Parallelism;
  * @param observations the points, in the law's input order
  * @param delta        the Huber threshold δ on log-loss residuals
  * @param grid         the starting points
- * @param options      the search's options (tolerances, polishing, recognition of found basins)
+ * @param options      the search's options (tolerances, polishing, optional early recognition)
  * @param limits       the physical limits on the inputs beyond which the data cannot identify the law
  *                     ({@link Identification})
  */

@@ -27,16 +27,15 @@ import org.scalefit.parallel.Parallelism;
  *       random tables (δ = 10⁻⁴; 2 of 41 at 10⁻³) the lowest optimum, up to 11 % below the answer given, lay past
  *       such a stop. Running every start on from its first-stage stop is not enough either (L-BFGS restarted there, without
  *       its memory, missed the 4 % lower optimum of one of them).</li>
- *   <li><b>Recognition</b> (grids of at least {@link Options#recognitionMinStarts()} starts, 10⁵ by default: the
- *       3- and 4-input grids, where it saves a third or more of the evaluations). Starts are visited in a spread-out
- *       order (start (p·stride) mod N at position p) in waves of growing size. The trajectories of earlier waves are
- *       recorded in a {@link BasinMap}; a start is stopped early only when it is on a recorded path to an optimum
- *       worse than the best by more than {@link #COMPETING_MARGIN} (the rule is stated there). This is the one
- *       shortcut that can change the answer: a path through a recorded cell can still turn elsewhere (on 1 of 41
- *       random 2-input tables at δ = 10⁻³ it cut the start that led to an optimum 4 % lower), so it is not used on
- *       smaller grids, where it saved only 10–25 % of the evaluations, and {@code --exhaustive} turns it off.
- *       Waves and blocks are fixed by the grid alone and the map grows only between waves, in block order, so the
- *       result does not depend on the number of threads; each wave's new cells reach the tasks as a
+ *   <li><b>Recognition</b> (off by default; {@link Options#withRecognition}, {@code --early-recognition}). Starts
+ *       are visited in a spread-out order (start (p·stride) mod N at position p) in waves of growing size. With
+ *       recognition on, the trajectories of earlier waves are recorded in a {@link BasinMap} and a start is stopped
+ *       early when it is on a recorded path to an optimum worse than the best by more than {@link #COMPETING_MARGIN}
+ *       (the rule is stated there). It is a shortcut that can change the answer — a path through a recorded cell can
+ *       still turn elsewhere (on 1 of 41 random 2-input tables at δ = 10⁻³ it cut the start that led to an optimum 4 %
+ *       lower) — so the default does not use it, on any grid; for a user who accepts that, it roughly halves the
+ *       3-input width–depth grid's time. Waves and blocks are fixed by the grid alone and the map grows only between waves, in block
+ *       order, so the result does not depend on the number of threads; each wave's new cells reach the tasks as a
  *       {@link BasinLayer}, so that a process running tasks grows its own map in place.</li>
  *   <li><b>Verification.</b> The best outcome of each of the {@link Options#leaders()} best basins is refined to a
  *       tested local minimum ({@link LocalRefinement}, {@link Stationarity}); the lowest is the answer, with its
@@ -44,8 +43,8 @@ import org.scalefit.parallel.Parallelism;
  *       ({@link MultiStartResult#secondBest()}).</li>
  * </ol>
  * Tests compare the answer with the lowest end of every start run on its own to scipy's tolerance on random tables
- * that defeated the earlier first stage, and the recognising search with the exhaustive one on the synthetic corpora
- * (2-input tables with recognition forced on, the width–depth tables) and every bundled dataset.
+ * that defeated the earlier first stage, and the recognising search with the default one on the synthetic corpora
+ * (2-input tables, the width–depth tables) and every bundled dataset.
  */
 public final class MultiStartFitter {
 
@@ -66,9 +65,8 @@ public final class MultiStartFitter {
      * @param completion  stopping rules every start that converged is then run on with from where it stopped, when
      *                    they differ from {@code settings} ({@link LbfgsSettings#scaleFree()})
      * @param polish      refine the leaders with {@link LocalRefinement} afterwards
-     * @param recognition stop starts that enter an already-found worse basin (off: run every start to its end)
-     * @param recognitionMinStarts recognise only on grids of at least this many starts (smaller grids run every
-     *                    start to its end)
+     * @param recognition stop starts that enter an already-found worse basin (off, the default: run every start to
+     *                    its end)
      * @param leaders     how many distinct basins' best outcomes to keep, polish and report (outcomes within 10⁻⁴
      *                    of each other's value count once, and at most three of them are kept)
      * @param blockSize   starts per task
@@ -78,59 +76,42 @@ public final class MultiStartFitter {
      *                    default; verification always uses {@link LocalRefinement})
      */
     public record Options(LbfgsSettings settings, LbfgsSettings completion, boolean polish, boolean recognition,
-                          long recognitionMinStarts, int leaders, int blockSize, long polishEvaluations,
-                          LocalMethod localMethod)
+                          int leaders, int blockSize, long polishEvaluations, LocalMethod localMethod)
             implements Serializable {
 
-        /** Grids smaller than this run every start to its end by default (see the class comment). */
-        public static final long RECOGNITION_MIN_STARTS = 100_000;
-
         public Options {
-            if (leaders < 1 || blockSize < 1 || polishEvaluations < 1 || recognitionMinStarts < 0) {
-                throw new IllegalArgumentException("leaders, blockSize and polishEvaluations must be positive, "
-                        + "recognitionMinStarts not negative");
+            if (leaders < 1 || blockSize < 1 || polishEvaluations < 1) {
+                throw new IllegalArgumentException("leaders, blockSize and polishEvaluations must be positive");
             }
             java.util.Objects.requireNonNull(localMethod, "localMethod");
         }
 
-        /** Every start run to scipy's tolerance made relative, polishing on, recognition on grids of at least
-         *  {@value #RECOGNITION_MIN_STARTS} starts, 10 leaders, blocks of 64 starts, the
-         *  {@link LocalMethod#defaultMethod() default local method}. */
+        /** Every start run to scipy's tolerance made relative (no recognition), polishing on, 10 leaders, blocks of
+         *  64 starts, the {@link LocalMethod#defaultMethod() default local method}. */
         public static Options defaults() {
-            return new Options(LbfgsSettings.scaleFree(), LbfgsSettings.scaleFree(), true, true,
-                    RECOGNITION_MIN_STARTS, 10, 64, 1_000_000, LocalMethod.defaultMethod());
+            return new Options(LbfgsSettings.scaleFree(), LbfgsSettings.scaleFree(), true, false, 10, 64, 1_000_000,
+                    LocalMethod.defaultMethod());
         }
 
         public Options withPolish(boolean on) {
-            return new Options(settings, completion, on, recognition, recognitionMinStarts, leaders, blockSize,
+            return new Options(settings, completion, on, recognition, leaders, blockSize,
                     polishEvaluations, localMethod);
         }
 
         public Options withRecognition(boolean on) {
-            return new Options(settings, completion, polish, on, recognitionMinStarts, leaders, blockSize,
+            return new Options(settings, completion, polish, on, leaders, blockSize,
                     polishEvaluations, localMethod);
-        }
-
-        /** The same options recognising on grids of at least {@code starts} starts (0: on every grid). */
-        public Options withRecognitionMinStarts(long starts) {
-            return new Options(settings, completion, polish, recognition, starts, leaders, blockSize,
-                    polishEvaluations, localMethod);
-        }
-
-        /** Whether a grid of {@code starts} starts is searched with recognition. */
-        public boolean recognises(long starts) {
-            return recognition && starts >= recognitionMinStarts;
         }
 
         /** The same options with other first-stage rules (the completion rules unchanged). */
         public Options withSettings(LbfgsSettings next) {
-            return new Options(next, completion, polish, recognition, recognitionMinStarts, leaders, blockSize,
+            return new Options(next, completion, polish, recognition, leaders, blockSize,
                     polishEvaluations, localMethod);
         }
 
         /** The same options with another local method run from each start. */
         public Options withLocalMethod(LocalMethod method) {
-            return new Options(settings, completion, polish, recognition, recognitionMinStarts, leaders, blockSize,
+            return new Options(settings, completion, polish, recognition, leaders, blockSize,
                     polishEvaluations, method);
         }
 
@@ -140,7 +121,7 @@ public final class MultiStartFitter {
          */
         public Options withMaxEvaluations(int evaluations) {
             return new Options(settings.withMaxEvaluations(evaluations), completion.withMaxEvaluations(evaluations),
-                    polish, recognition, recognitionMinStarts, leaders, blockSize, evaluations, localMethod);
+                    polish, recognition, leaders, blockSize, evaluations, localMethod);
         }
     }
 
@@ -214,7 +195,6 @@ public final class MultiStartFitter {
         }
         long starts = grid.size();
         long stride = spreadingStride(starts);
-        Options search = options.recognises(starts) ? options : options.withRecognition(false);
         BlockSummary total = new BlockSummary(options.leaders());
         List<Parallelism.Shared<BasinLayer>> layers = new ArrayList<>();
         try {
@@ -230,7 +210,7 @@ public final class MultiStartFitter {
                 int blockSize = options.blockSize();
                 List<BlockSummary> summaries = parallelism.map(blocks, block -> {
                     long from = waveStart + (long) block * blockSize;
-                    return runBlock(search, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize),
+                    return runBlock(options, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize),
                             stride, known.get().map());
                 }, block -> {
                     long from = waveStart + (long) block * blockSize;
@@ -248,7 +228,7 @@ public final class MultiStartFitter {
                         // every process that ran this wave has taken the map of the layer before it over
                         layers.get(layers.size() - 2).dropCopies();
                     }
-                    layer = parallelism.share(BasinLayer.next(layer, CELL_SIZE, search.recognition()
+                    layer = parallelism.share(BasinLayer.next(layer, CELL_SIZE, options.recognition()
                             ? BasinMap.CellArrays.of(additions) : BasinMap.CellArrays.NONE));
                     layers.add(layer);
                 }

@@ -49,7 +49,7 @@ public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, Multi
         }
     }
 
-    /** {@code scalefit fit}'s engine: scipy's tolerances per start, basin recognition and polishing on. */
+    /** {@code scalefit fit}'s engine: every start to scipy's tolerance, polishing on. */
     public static HeldOutEvaluation of(LawForm law, double delta, StartGrid grid) {
         return new HeldOutEvaluation(law, delta, grid, MultiStartFitter.Options.defaults());
     }

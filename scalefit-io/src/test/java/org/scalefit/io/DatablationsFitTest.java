@@ -57,7 +57,7 @@ class DatablationsFitTest {
     @Test
     void theirGridReachesThePublishedBasinAndTheLowerBasinBeyondItWhichIsTheAnswer() {
         ExpressionLaw law = NamedLaws.named("data-constrained");
-        MultiStartFitter.Options exhaustive = MultiStartFitter.Options.defaults().withRecognition(false);
+        MultiStartFitter.Options exhaustive = MultiStartFitter.Options.defaults();
         ExpressionFit fit = new ExpressionFitRequest(law, publishedRuns(), exhaustive)
                 .run(LocalParallelism.withThreads(1), FitProgress.silent());
         assertThat(fit.search().grid().dimension()).isEqualTo(2);

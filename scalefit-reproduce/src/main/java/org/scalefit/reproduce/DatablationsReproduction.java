@@ -55,7 +55,7 @@ public final class DatablationsReproduction {
         comparisons.add(Comparison.relative("objective at the published point", "Huber sum (δ 1e-3)", atPublished,
                 PUBLISHED_OBJECTIVE, 1e-7));
 
-        MultiStartFitter.Options exhaustive = MultiStartFitter.Options.defaults().withRecognition(false);
+        MultiStartFitter.Options exhaustive = MultiStartFitter.Options.defaults();
         ExpressionFit grid = new ExpressionFitRequest(law, runs, exhaustive)
                 .run(context.parallelism(), context.progress());
         ExpressionObjective objective = ExpressionObjective.of(law, runs);

@@ -130,8 +130,8 @@ class SparkParallelismTest {
 
     /**
      * A 3-input width–depth search on hot_100b+ (the gemstones values, 3 per axis: 2 187 starts, in several waves
-     * that share a basin map) ends exactly where the local engine's does: same optimum to the bit, same counts, same
-     * leaders.
+     * that share a basin map, early recognition on) ends exactly where the local engine's does: same optimum to the
+     * bit, same counts, same leaders.
      */
     @Test
     void threeInputSearchEndsExactlyWhereTheLocalEnginesDoes() {
@@ -143,7 +143,7 @@ class SparkParallelismTest {
         StartGrid grid = StartGrid.custom(List.of(exponents, exponents, exponents, coefficients, coefficients,
                 coefficients, irreducible));
         HuberLogLossObjective objective = HuberLogLossObjective.of(LawForm.WIDTH_DEPTH, data, 1e-3);
-        MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults());
+        MultiStartFitter fitter = new MultiStartFitter(MultiStartFitter.Options.defaults().withRecognition(true));
         List<Long> progress = Collections.synchronizedList(new ArrayList<>());
 
         MultiStartResult local = fitter.fit(objective, grid, LocalParallelism.withThreads(2), FitProgress.silent());

@@ -21,7 +21,7 @@ import org.scalefit.parallel.Parallelism;
 /**
  * A fit of an {@link ExpressionLaw} to {@link LawPoints}: minimise F(θ) = Σ_i w_i·ρ(r_i(θ)) ({@link
  * ExpressionObjective}) over the free parameters with {@link MultiStartFitter} — L-BFGS from every start of the
- * Cartesian grid of the parameters' start values (in their transformed coordinates), basin recognition, and the
+ * Cartesian grid of the parameters' start values (in their transformed coordinates), every start to its end, and the
  * polish of the best start — exactly the engine of the built-in laws.
  *
  * <pre>

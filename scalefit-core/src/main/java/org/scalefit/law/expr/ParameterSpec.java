@@ -9,7 +9,7 @@ import java.util.Objects;
  * (θ_p = θ_q, e.g. α = β); on a linear or a logarithmic scale; within optional bounds; and from which start values.
  *
  * <p><b>Bounds are imposed through a change of variables</b>, not by projection: the optimiser (the unconstrained
- * L-BFGS of {@code MultiStartFitter}, with its basin recognition and Newton polish) works on an unbounded u, and
+ * L-BFGS of {@code MultiStartFitter}, with its Newton polish) works on an unbounded u, and
  * the parameter is a smooth function of u that stays inside the bounds. With φ = θ on the linear scale and
  * φ = log θ on the log scale, and [l, h] the bounds in φ:
  * <pre>

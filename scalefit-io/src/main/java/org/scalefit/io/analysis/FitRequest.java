@@ -31,7 +31,8 @@ import org.scalefit.parallel.EngineProvider;
  * @param delta           the Huber threshold δ on log-loss residuals
  * @param grid            the starting points
  * @param polish          polish the best starts ({@link MultiStartFitter.Options#polish()})
- * @param recognition     stop starts that reach an already-found basin early
+ * @param recognition     stop starts that reach an already-found worse basin early (a shortcut that can change the
+ *                        answer; off by default)
  * @param maxEvaluations  at most this many objective evaluations per start and stage, or null for the default
  * @param limits          the physical limits on the inputs beyond which the data cannot identify the law
  */
@@ -60,9 +61,9 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
         this(data, law, transforms, delta, grid, polish, recognition, maxEvaluations, Identification.Limits.DEFAULTS);
     }
 
-    /** {@code law} fitted to {@code data} as given, at δ = 1e-3 from Gemstones' grid, polished, with recognition. */
+    /** {@code law} fitted to {@code data} as given, at δ = 1e-3 from Gemstones' grid, polished, every start to its end. */
     public static FitRequest of(DataSource data, LawForm law) {
-        return new FitRequest(data, law, List.of(), DEFAULT_DELTA, StartGrid.gemstones(law.arity()), true, true,
+        return new FitRequest(data, law, List.of(), DEFAULT_DELTA, StartGrid.gemstones(law.arity()), true, false,
                 null, Identification.Limits.DEFAULTS);
     }
 

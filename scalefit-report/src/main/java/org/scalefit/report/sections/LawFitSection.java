@@ -41,7 +41,8 @@ public final class LawFitSection {
         List<Block.Fact> search = List.of(
                 new Block.Fact("points", Integer.toString(fit.points()), ""),
                 new Block.Fact("starts", Long.toString(fit.search().starts()), fit.search().successfulStarts()
-                        + " converged, " + fit.search().recognisedStarts() + " stopped early in a known basin"));
+                        + " converged" + (fit.search().recognisedStarts() == 0 ? ", each run to its end"
+                        : ", " + fit.search().recognisedStarts() + " stopped early in a known basin")));
         if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
             return section.withText("The data cannot identify the law, so no fit was made: " + String.join("; ",
                     fit.identification().failures()) + ". There is no law to show.").withFacts(search);
