@@ -15,9 +15,9 @@ import java.util.TreeSet;
  *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
  *       ⌈n/8⌉-th decade when there are many) when at least five fall inside; at 1 and 3 × 10^k (half decades, so
  *       that a reader sees the scale from more than three labels) when three or four do; otherwise at as many
- *       one-digit values m × 10^k as read well — 1, then 2 and 5, then 3, then 4, 6, 7, 8, 9, up to seven ticks,
- *       none within 5 % of the axis of another (0.68 … 5 shows 0.7, 0.8, 1, 2, 3, 4, 5; 15 … 140 shows 20, 30,
- *       50, 100); a range holding fewer than three of those is widened, one side at a time, to the nearer one-digit
+ *       one-digit values m × 10^k as read well — 1, then 2 and 5, then 3, then 4, 6, 7, 8, 9, up to seven ticks
+ *       (more while three or fewer would remain), none within 5 % of the axis of another (0.68 … 5 shows 0.7, 0.8,
+ *       1, 2, 3, 4, 5; 15 … 140 shows 20, 30, 50, 100); a range holding fewer than three of those is widened, one side at a time, to the nearer one-digit
  *       value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as 2 … 4). Log
  *       ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
  *   <li>A log axis over less than a factor of {@value #NARROW_LOG_RATIO} is drawn linear ({@link #of}).</li>
@@ -155,7 +155,9 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
      * Ticks at the one-digit values m × 10^k in [low, high], added a rank of mantissas at a time — 1; then 2 and 5;
      * then 3; then 4, 6, 7, 8, 9 — while the ticks number at most {@value #MAX_MANTISSA_TICKS}, a value being left
      * out when it lies within {@value #MIN_LOG_GAP} of the axis' decades of a tick already taken (9 beside 10 on an
-     * axis over a decade). At least the first rank that holds any value is taken.
+     * axis over a decade). Ranks are taken beyond that number while there are no more than {@value #MIN_LOG_TICKS}
+     * ticks (1.5·10⁹ … 7·10¹¹: 10¹⁰ and 10¹¹ alone are too few, so 2 and 5 × 10^k join them, eight ticks; 3.1 … 13:
+     * 3, 5, 10 are few, so 4, 6, 7, 8, 9 join them).
      */
     private static AxisTicks mantissaTicks(double low, double high) {
         double minGap = MIN_LOG_GAP * Math.log10(high / low);
@@ -172,7 +174,7 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
                     }
                 }
             }
-            if (next.size() > MAX_MANTISSA_TICKS && !taken.isEmpty()) {
+            if (next.size() > MAX_MANTISSA_TICKS && taken.size() > MIN_LOG_TICKS) {
                 break;
             }
             taken = next;
