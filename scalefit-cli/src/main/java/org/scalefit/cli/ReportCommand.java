@@ -88,6 +88,13 @@ final class ReportCommand implements Callable<Integer> {
                     + "Approach-3 fit at the same shapes and industry models as reference lines (a few seconds).")
     Path parabolaLaw;
 
+    @Option(names = "--parabola-bootstrap", paramLabel = "BOOT.json",
+            description = "Bands of the --parabola section: the bootstrap of that law's fit with every replicate's "
+                    + "parameters (scalefit bootstrap --fit FIT.json --draws --out BOOT.json), as `scalefit parabola "
+                    + "--bootstrap`; the section adds the loss penalty L(f)/L(1) - 1 per budget with the bootstrap's "
+                    + "percentile band (its --level).")
+    Path parabolaBootstrap;
+
     @Option(names = "--benchmarks",
             description = "Also add Gemstones' downstream benchmarks (bundled lighteval results): average accuracy "
                     + "against FLOPs, the error and sigmoid laws of the average error in validation loss (the "
@@ -113,7 +120,8 @@ final class ReportCommand implements Callable<Integer> {
         HtmlReport.requireReplaceable(out);
         DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(input.source(),
                 compute.costs(shape.architecture(), false), huber.delta, grid, lawBootstrap,
-                frontierBootstrap, bins, seeded.seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks), title);
+                frontierBootstrap, bins, seeded.seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks,
+                parabolaBootstrap), title);
         DatasetReport result;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", request.startGrid().size())) {
             result = request.build(LocalParallelism.withThreads(threads.count()), progress);

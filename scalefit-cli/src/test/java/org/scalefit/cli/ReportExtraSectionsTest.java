@@ -55,6 +55,40 @@ class ReportExtraSectionsTest {
     }
 
     @Test
+    void theParabolasBootstrapAddsThePenaltyFigureWithItsLevel() throws IOException {
+        Path data = folder.resolve("runs.csv");
+        try (java.io.InputStream in = ReportExtraSectionsTest.class.getResourceAsStream("width-depth-few-00.csv")) {
+            Files.write(data, in.readAllBytes());
+        }
+        Path fit = folder.resolve("fit.json");
+        Path boot = folder.resolve("boot.json");
+        assertThat(CliRun.of("fit", "--data", data.toString(), "--law", "width-depth", "--out", fit.toString(),
+                "--threads", "2", "--no-store").exitCode()).isZero();
+        assertThat(CliRun.of("bootstrap", "--fit", fit.toString(), "--resamples", "6", "--draws", "--out",
+                boot.toString(), "--threads", "2").exitCode()).isZero();
+        Path out = folder.resolve("report");
+
+        CliRun run = report(out, "--parabola", fit.toString(), "--parabola-bootstrap", boot.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Loss penalty of overtraining (95 % bootstrap bands)",
+                "for each of 6 bootstrap replicates", "central 95 % percentile band", "--parabola-bootstrap");
+        assertThat(out.resolve("figures").resolve("parabola-penalty.png")).exists();
+    }
+
+    @Test
+    void theParabolasBootstrapNeedsTheParabola() throws IOException {
+        Path out = folder.resolve("report");
+
+        CliRun run = report(out, "--parabola-bootstrap", folder.resolve("boot.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--parabola");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void theShapeSearchCarriesTheBandsOfTheLawsBootstrapRefits() throws IOException {
         Path out = folder.resolve("report");
 

@@ -43,10 +43,13 @@ import org.scalefit.parallel.Parallelism;
  * @param gadreDataset      a dataset of Gadre et al.'s testbed for the over-training laws, or null
  * @param parabolaLaw       a width–depth law file for Gemstones' overtraining parabola, or null
  * @param benchmarks        also fit Gemstones' downstream benchmark laws
+ * @param parabolaBootstrap the bootstrap of {@code parabolaLaw}'s fit with every replicate's parameters
+ *                          ({@code scalefit bootstrap --fit FIT.json --draws}), for the parabola's bands, or null
  */
 public record DatasetAnalysisRequest(DataSource data, CostRequest costs, double delta, String grid, int lawBootstrap,
                                      int frontierBootstrap, int bins, long seed, boolean shapeSearch,
-                                     String gadreDataset, Path parabolaLaw, boolean benchmarks) {
+                                     String gadreDataset, Path parabolaLaw, boolean benchmarks,
+                                     Path parabolaBootstrap) {
 
     /** The confidence level of every bootstrap band and interval, in percent. */
     public static final double LEVEL = 95;
@@ -62,6 +65,17 @@ public record DatasetAnalysisRequest(DataSource data, CostRequest costs, double 
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("the Huber threshold δ must be positive and finite, was " + delta);
         }
+        if (parabolaBootstrap != null && parabolaLaw == null) {
+            throw new IllegalArgumentException("a bootstrap of the parabola's law needs that law (--parabola)");
+        }
+    }
+
+    /** A request without bands of the parabola. */
+    public DatasetAnalysisRequest(DataSource data, CostRequest costs, double delta, String grid, int lawBootstrap,
+                                  int frontierBootstrap, int bins, long seed, boolean shapeSearch, String gadreDataset,
+                                  Path parabolaLaw, boolean benchmarks) {
+        this(data, costs, delta, grid, lawBootstrap, frontierBootstrap, bins, seed, shapeSearch, gadreDataset,
+                parabolaLaw, benchmarks, null);
     }
 
     /** The analyses of {@code data} with the report's defaults: δ 1e-3, Gemstones' grid, 100 and 1000 resamples, 20 bins, seed 42. */

@@ -17,6 +17,7 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.GemstonesBenchmarks;
 import org.scalefit.io.IndustryModels;
@@ -92,6 +93,9 @@ final class DatasetAnalysisSteps {
                     + "needs the parameter count of every run");
         }
         FittedLaw widthDepthLaw = request.parabolaLaw() == null ? null : parabolaLaw(request, shapes, table);
+        Optional<FitBootstrapDocument.Replicates> parabolaReplicates = Optional.ofNullable(request.parabolaBootstrap())
+                .map(file -> FitBootstrapDocument.replicatesOf(file, request.parabolaLaw(),
+                        widthDepthLaw.form().parameterCount()));
         double[] tokens = table.column("tokens");
         double[] loss = table.column("loss");
         // the frontier command's rule (RunCompute): 6ND on the file's params, the exact count from the shape only
@@ -154,11 +158,13 @@ final class DatasetAnalysisSteps {
             IndustryModels industry = IndustryModels.bundled();
             Optional<FittedLaw> second = fit.succeeded() ? Optional.of(fit.fitted()) : Optional.empty();
             parabola = GemstonesParabolas.of(widthDepthLaw, second, industry, request.costs().architecture(),
-                    parallelism);
+                    parabolaReplicates, parallelism);
             parabolaData.add(new DataRead(industry.source(), industry.sha256(), industry.models().size()
                     + " industry models"));
             parabolaData.add(new DataRead(request.parabolaLaw().toString(), LawFiles.sha256(request.parabolaLaw()),
                     "the law the parabola minimises"));
+            parabolaReplicates.ifPresent(r -> parabolaData.add(new DataRead(r.file(), r.sha256(), r.draws().length
+                    + " bootstrap replicates of the parabola's law")));
             seconds.put("parabola", elapsed(step));
         }
         List<DataRead> benchmarkData = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.scalefit.io.IndustryModels;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.Band;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.Series;
@@ -16,6 +17,7 @@ import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.ParabolaBands;
 
 /**
  * Figures of Gemstones' overtraining parabola (core {@link OvertrainingParabola}; McLeish et al. 2025,
@@ -27,7 +29,9 @@ import org.scalefit.shapes.ShapePoint;
  *       near f = 1 — with released models whose validation loss lies in the panel's range as dashed horizontal
  *       lines (Gemstones' {@code …_wd_hot_2.pdf});</li>
  *   <li>{@link #againstCompute}: a quantity of the overtrained shapes (loss, parameters, tokens) against FLOPs, one
- *       line per factor (Gemstones' {@code …_wd_hot.pdf}).</li>
+ *       line per factor (Gemstones' {@code …_wd_hot.pdf});</li>
+ *   <li>{@link #penaltyAgainstFactor}: the bootstrap bands of the parabolas ({@link ParabolaBands}) — per budget, the
+ *       median loss penalty L(f)/L(1) − 1 against log₂ f, shaded by its percentile band.</li>
  * </ul>
  * Shapes at the edge of the box (width ≤ 257 or depth ≤ 2), which Gemstones drops, are drawn apart as grey crosses
  * in the first figure and left out of the second.
@@ -131,6 +135,36 @@ public final class ParabolaFigures {
                             new SeriesStyle(color, SeriesStyle.Stroke.SOLID, SeriesStyle.Marker.CIRCLE,
                                     factor == 1 ? 2 : 1.3))
                     .withPointLabels(shapes.stream().map(ParabolaFigures::describe).toList()));
+        }
+        return figure;
+    }
+
+    /**
+     * The loss penalty of overtraining with its bootstrap band: per budget of {@code bands}, the median of
+     * L_r(f)/L_r(1) − 1 over the replicates' own parabolas (in percent) against log₂ f, shaded from the band's low
+     * to its high percentile; factors that fewer than 2 replicates meet are left out. Each budget is named by the
+     * FLOPs of its parabola in {@code parabolas} (the estimate's, same buckets), else by its bucket.
+     */
+    public static Figure penaltyAgainstFactor(String id, ParabolaBands bands, List<OvertrainingParabola> parabolas) {
+        Figure figure = Figure.of(id, "Loss penalty of overtraining (" + Numbers.format(bands.level(), 3)
+                        + " % bootstrap bands)", Axis.linear("overtraining factor log₂ f (tokens × √f at the same "
+                        + "FLOPs)"), Axis.linear("loss penalty L(f)/L(1) − 1 (%)"));
+        int ordinal = 0;
+        for (ParabolaBands.BucketBands bucket : bands.buckets()) {
+            List<ParabolaBands.FactorBand> met = bucket.factors().stream().filter(f -> f.penalty() != null).toList();
+            String name = parabolas.stream().filter(p -> p.bucket() == bucket.bucket()).findFirst()
+                    .map(p -> "C = " + Numbers.format(p.optimum().flops(), 3) + " FLOPs")
+                    .orElse("bucket " + bucket.bucket());
+            double[] x = met.stream().mapToDouble(f -> Math.log(f.factor()) / Math.log(2)).toArray();
+            figure = figure.with(Series.of(name, x, met.stream().mapToDouble(f -> 100 * f.penalty().median()).toArray(),
+                            new SeriesStyle(Palette.categorical(ordinal++), SeriesStyle.Stroke.SOLID,
+                                    SeriesStyle.Marker.CIRCLE, 1.5))
+                    .withBand(new Band(met.stream().mapToDouble(f -> 100 * f.penalty().low()).toArray(),
+                            met.stream().mapToDouble(f -> 100 * f.penalty().high()).toArray()))
+                    .withPointLabels(met.stream().map(f -> String.format(Locale.ROOT, "%s, f = %s: %s %% [%s, %s] "
+                                    + "(%d replicates)", name, factorLabel(f.factor()),
+                            Numbers.format(100 * f.penalty().median(), 3), Numbers.format(100 * f.penalty().low(), 3),
+                            Numbers.format(100 * f.penalty().high(), 3), f.feasible())).toList()));
         }
         return figure;
     }

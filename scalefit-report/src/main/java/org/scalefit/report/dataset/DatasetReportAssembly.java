@@ -198,6 +198,9 @@ final class DatasetReportAssembly {
         if (analysis.parabolaLaw() != null) {
             options.put("--parabola", analysis.parabolaLaw().toString());
         }
+        if (analysis.parabolaBootstrap() != null) {
+            options.put("--parabola-bootstrap", analysis.parabolaBootstrap().toString());
+        }
         options.put("--benchmarks", Boolean.toString(analysis.benchmarks()));
         Map<String, Double> seconds = new LinkedHashMap<>(result.seconds());
         seconds.put("analyses, total", elapsed(begin));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * The visible range of an axis and its labelled ticks, chosen for a data range [min, max].
@@ -13,10 +14,12 @@ import java.util.Locale;
  *       number of ticks nearest six.</li>
  *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
  *       ⌈n/8⌉-th decade when there are many) when at least five fall inside; at 1 and 3 × 10^k (half decades, so
- *       that a reader sees the scale from more than three labels) when three or four do; otherwise at 1, 2, 5 × 10^k, or at
- *       1 … 9 × 10^k; a range holding fewer than three of those is widened, one side at a time, to the nearer
- *       one-digit value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as
- *       2 … 4). Log ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
+ *       that a reader sees the scale from more than three labels) when three or four do; otherwise at as many
+ *       one-digit values m × 10^k as read well — 1, then 2 and 5, then 3, then 4, 6, 7, 8, 9, up to seven ticks
+ *       (more while three or fewer would remain), none within 5 % of the axis of another (0.68 … 5 shows 0.7, 0.8,
+ *       1, 2, 3, 4, 5; 15 … 140 shows 20, 30, 50, 100); a range holding fewer than three of those is widened, one side at a time, to the nearer one-digit
+ *       value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as 2 … 4). Log
+ *       ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
  *   <li>A log axis over less than a factor of {@value #NARROW_LOG_RATIO} is drawn linear ({@link #of}).</li>
  * </ul>
  * Labels are plain decimals between 10⁻³ and 10⁵ and m×10^k outside, with Unicode superscript exponents, so that
@@ -37,6 +40,12 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
     static final double NARROW_LOG_RATIO = 3;
     /** A log axis holding at least this many powers of ten ticks only those; with three or four, also 3 × 10^k. */
     static final int POWERS_ONLY = 5;
+    /** A log axis holding fewer than three powers of ten has at most this many ticks (its one-digit values). */
+    static final int MAX_MANTISSA_TICKS = 7;
+    /** The least distance between two one-digit ticks, as a fraction of the axis' decades (labels must not touch). */
+    static final double MIN_LOG_GAP = 0.05;
+    /** The one-digit mantissas in the order they are added to a log axis under three decades. */
+    private static final int[][] MANTISSA_RANKS = {{1}, {2, 5}, {3}, {4, 6, 7, 8, 9}};
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     public AxisTicks {
@@ -142,27 +151,45 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
                 : BigDecimal.ONE.scaleByPowerOfTen(k + 1).doubleValue();
     }
 
-    /** Ticks at 1, 2, 5 × 10^k in [low, high] if at least three fall there, else at 1 … 9 × 10^k. */
+    /**
+     * Ticks at the one-digit values m × 10^k in [low, high], added a rank of mantissas at a time — 1; then 2 and 5;
+     * then 3; then 4, 6, 7, 8, 9 — while the ticks number at most {@value #MAX_MANTISSA_TICKS}, a value being left
+     * out when it lies within {@value #MIN_LOG_GAP} of the axis' decades of a tick already taken (9 beside 10 on an
+     * axis over a decade). Ranks are taken beyond that number while there are no more than {@value #MIN_LOG_TICKS}
+     * ticks (1.5·10⁹ … 7·10¹¹: 10¹⁰ and 10¹¹ alone are too few, so 2 and 5 × 10^k join them, eight ticks; 3.1 … 13:
+     * 3, 5, 10 are few, so 4, 6, 7, 8, 9 join them).
+     */
     private static AxisTicks mantissaTicks(double low, double high) {
-        AxisTicks ticks = null;
-        for (int[] mantissas : new int[][] {{1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
-            AxisTicksBuilder candidate = new AxisTicksBuilder(Scale.LOG, low, high);
-            int first = (int) Math.floor(Math.log10(low));
-            int last = (int) Math.floor(Math.log10(high));
+        double minGap = MIN_LOG_GAP * Math.log10(high / low);
+        int first = (int) Math.floor(Math.log10(low));
+        int last = (int) Math.floor(Math.log10(high));
+        TreeSet<Double> taken = new TreeSet<>();
+        for (int[] rank : MANTISSA_RANKS) {
+            TreeSet<Double> next = new TreeSet<>(taken);
             for (int k = first; k <= last; k++) {
-                for (int m : mantissas) {
+                for (int m : rank) {
                     double value = new BigDecimal(m).scaleByPowerOfTen(k).doubleValue();
-                    if (value >= low * (1 - 1e-12) && value <= high * (1 + 1e-12)) {
-                        candidate.add(value, label(value));
+                    if (value >= low * (1 - 1e-12) && value <= high * (1 + 1e-12) && apart(next, value, minGap)) {
+                        next.add(value);
                     }
                 }
             }
-            ticks = candidate.build();
-            if (ticks.values.length >= 3) {
-                return ticks;
+            if (next.size() > MAX_MANTISSA_TICKS && taken.size() > MIN_LOG_TICKS) {
+                break;
             }
+            taken = next;
         }
-        return ticks;
+        AxisTicksBuilder ticks = new AxisTicksBuilder(Scale.LOG, low, high);
+        taken.forEach(value -> ticks.add(value, label(value)));
+        return ticks.build();
+    }
+
+    /** Whether {@code value} lies at least {@code gap} decades from every value of {@code ticks}. */
+    private static boolean apart(TreeSet<Double> ticks, double value, double gap) {
+        Double below = ticks.floor(value);
+        Double above = ticks.ceiling(value);
+        return (below == null || Math.log10(value / below) >= gap)
+                && (above == null || Math.log10(above / value) >= gap);
     }
 
     /** v rounded down to one significant digit, m × 10^k with m = ⌊v / 10^k⌋. */

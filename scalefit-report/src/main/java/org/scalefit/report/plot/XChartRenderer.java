@@ -23,8 +23,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Draws a {@link Figure} with XChart as a PNG image or an SVG document (XChart's VectorGraphics2D encoder): the
  * figure's {@link PlotFrame} ranges, log axes with {@link AxisTicks#label} tick labels (powers of ten as 10^k when
  * the axis spans two decades or more), each series in its style (a band as a translucent polygon beneath it), and
- * the legend outside the plot area, to the right, so that it never covers data; the image grows taller when the
- * legend needs it ({@link #heightFor}), so that no entry is cut off.
+ * the legend outside the plot area, so that it never covers data: to the right, or below the plot when an entry is
+ * longer than {@value #SIDE_LEGEND_CHARACTERS} characters (at the side it would leave the plot a fraction of the
+ * width); the image grows taller when the legend needs it ({@link #heightFor}), so that no entry is cut off.
  *
  * @param width  the image width in pixels
  * @param height the image height in pixels
@@ -39,6 +40,10 @@ public record XChartRenderer(int width, int height) {
     static final int LEGEND_LINE = 22;
     /** Pixels above and below the legend: the title, the chart padding and the legend's own padding. */
     static final int LEGEND_MARGIN = 90;
+    /** The longest legend entry, in characters, drawn at the side of the plot; a longer one puts the legend below. */
+    static final int SIDE_LEGEND_CHARACTERS = 40;
+    /** Pixels a legend below the plot needs beyond its lines: its padding and the gap to the axis title. */
+    static final int LEGEND_BELOW_MARGIN = 32;
 
     public XChartRenderer {
         if (width < 100 || height < 100) {
@@ -82,11 +87,26 @@ public record XChartRenderer(int width, int height) {
     }
 
     /**
-     * The image height for {@code figure}: {@link #height()}, or more when its legend needs more, so that the legend
-     * (one line of {@link #LEGEND_LINE} pixels per series with a legend entry, outside the plot) is never cut off.
+     * The image height for {@code figure}, so that the legend (one line of {@link #LEGEND_LINE} pixels per series with
+     * a legend entry) is never cut off: at the side, {@link #height()} or more when the legend needs more; below the
+     * plot ({@link #legendBelow}), {@link #height()} and the legend's lines.
      */
     public int heightFor(Figure figure) {
+        if (legendBelow(figure)) {
+            return height + LEGEND_LINE * legendEntries(figure) + LEGEND_BELOW_MARGIN;
+        }
         return Math.max(height, LEGEND_MARGIN + LEGEND_LINE * legendEntries(figure));
+    }
+
+    /** Whether the legend of {@code figure} goes below the plot: one of its entries is too long for the side. */
+    static boolean legendBelow(Figure figure) {
+        for (Series series : figure.series()) {
+            if (series.inLegend() && series.name().length() > SIDE_LEGEND_CHARACTERS
+                    && drawablePoints(figure, series)[0].length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The series of {@code figure} that have a legend entry and at least one point the axes can show. */
@@ -108,6 +128,10 @@ public record XChartRenderer(int width, int height) {
         chart.setXAxisTitle(figure.x().label());
         chart.setYAxisTitle(figure.y().label());
         style(chart.getStyler(), figure, frame);
+        if (legendBelow(figure)) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         Set<String> names = new HashSet<>();
         figure.series().forEach(series -> names.add(series.name()));
         for (Series series : figure.series()) {

@@ -26,11 +26,11 @@ public final class GemstonesSections {
 
     /**
      * The overtraining parabola section of {@code analysis}, its law named {@code lawName} and the second law (if the
-     * analysis evaluated one) {@code secondName}.
+     * analysis evaluated one) {@code secondName}; with the bootstrap bands if the analysis traced them.
      */
     public static Section parabola(GemstonesParabolas analysis, String lawName, String secondName) {
-        return ParabolaSection.of("parabola", analysis.parabolas(), lawName, analysis.law().warnings(), secondName,
-                Optional.of(analysis.industry()), analysis.band());
+        return ParabolaSection.of("parabola", analysis.parabolas(), Optional.ofNullable(analysis.bands()), lawName,
+                analysis.law().warnings(), secondName, Optional.of(analysis.industry()), analysis.band());
     }
 
     /**

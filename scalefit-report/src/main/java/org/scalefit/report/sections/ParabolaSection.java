@@ -12,22 +12,34 @@ import org.scalefit.report.charts.ShapeQuantity;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.ParabolaBands;
 
 /**
  * The report section of Gemstones' overtraining parabola (McLeish et al. 2025 §4.3; {@code plotters/overtrained_single_parabola.py}): for each chosen FLOPs
  * budget C with optimal tokens t, and each factor f, the shape (w, d) of least predicted loss with
  * flops_per_token(w, d) = C / (t·√f) — one parabola figure per budget with released models as reference lines, the
- * shapes' loss, parameters and tokens against FLOPs per factor, and a table of every shape.
+ * shapes' loss, parameters and tokens against FLOPs per factor, and a table of every shape; given the bootstrap
+ * bands of the parabolas ({@link ParabolaBands}), the loss penalty L(f)/L(1) − 1 per budget with its band, its level
+ * stated.
  */
 public final class ParabolaSection {
 
     private ParabolaSection() {
     }
 
+    /** The section without bootstrap bands. */
+    public static Section of(String id, List<OvertrainingParabola> parabolas, String lawName,
+                             List<String> lawWarnings, String secondName, Optional<IndustryModels> industry,
+                             double industryBand) {
+        return of(id, parabolas, Optional.empty(), lawName, lawWarnings, secondName, industry, industryBand);
+    }
+
     /**
      * The section.
      *
      * @param parabolas    one parabola per budget, in the order to show them
+     * @param bands        the bootstrap bands of the parabolas (each replicate's own parabola through the same
+     *                     buckets), or empty for none
      * @param lawName      what the minimised law is (e.g. "width-depth-params law (wd.json)")
      * @param lawWarnings  the warnings of the fit the minimised law came from (shown as a caution before the
      *                     shapes, which are computed from its parameters); empty for none
@@ -36,9 +48,9 @@ public final class ParabolaSection {
      * @param industryBand a model is drawn on a budget's figure if its loss lies within this of the range of the
      *                     budget's interior losses (Gemstones: 0.01)
      */
-    public static Section of(String id, List<OvertrainingParabola> parabolas, String lawName,
-                             List<String> lawWarnings, String secondName, Optional<IndustryModels> industry,
-                             double industryBand) {
+    public static Section of(String id, List<OvertrainingParabola> parabolas, Optional<ParabolaBands> bands,
+                             String lawName, List<String> lawWarnings, String secondName,
+                             Optional<IndustryModels> industry, double industryBand) {
         Section section = Section.of(id, "Overtraining parabola").withText("For each FLOPs budget C, its optimal "
                 + "shape trained on t tokens is traded for one trained on t′ = t·√f tokens at the same C: the shape "
                 + "(width w ≥ 256, depth d ≥ 1) of least predicted loss with flops_per_token(w, d) = C / t′, its "
@@ -80,6 +92,17 @@ public final class ParabolaSection {
                     + "for f (hover for it); the minimum near f = 1 is the budget's optimum." + (industry.isEmpty() ? "" : " Dashed horizontal lines: released "
                     + "models whose validation loss lies within " + Numbers.format(industryBand, 3) + " of the "
                     + "parabola's range (losses per token of their own tokenizers, for orientation only)."));
+        }
+        if (bands.isPresent()) {
+            ParabolaBands b = bands.get();
+            int leftOut = b.leftOut().length;
+            section = section.withFigure(ParabolaFigures.penaltyAgainstFactor(id + "-penalty", b, parabolas),
+                    "The cost of overtraining with its uncertainty: for each of " + b.used() + " bootstrap replicates "
+                    + "of the minimised law's fit, its own parabola through the same budget; the line is the median "
+                    + "of L(f)/L(1) − 1 and the shading its central " + Numbers.format(b.level(), 3) + " % "
+                    + "percentile band" + (leftOut == 0 ? "" : " (" + leftOut + " left out: refit failed or law "
+                    + "not finite at a budget's optimum)") + ". f = 1 costs nothing by construction; a factor that "
+                    + "fewer than 2 replicates can meet is not drawn.");
         }
         for (ShapeQuantity quantity : List.of(ShapeQuantity.LOSS, ShapeQuantity.PARAMS, ShapeQuantity.TOKENS)) {
             section = section.withFigure(ParabolaFigures.againstCompute(id + "-" + quantity.slug(), quantity,

@@ -11,6 +11,8 @@ import org.scalefit.report.plot.Series;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.AllocationBands.Spread;
+import org.scalefit.uncertainty.ParabolaBands;
 
 class ParabolaFiguresTest {
 
@@ -81,6 +83,27 @@ class ParabolaFiguresTest {
         assertThat(two.x()).containsExactly(BUDGET, 1e23);
         assertThat(two.y()).containsExactly(parabola().shapes().get(2).shape().params(), 6e8);
         assertThat(figure.series("f = 1").style().color()).isEqualTo("#000000");
+    }
+
+    @Test
+    void thePenaltyOfEachBudgetIsItsMedianInPercentAgainstLog2OfTheFactorShadedByItsBand() {
+        Spread shape = new Spread(1, 2, 3);
+        ParabolaBands bands = new ParabolaBands(90, List.of(new ParabolaBands.BucketBands(5, List.of(
+                new ParabolaBands.FactorBand(0.5, new Spread(0.01, 0.02, 0.04), shape, shape, shape, 20, 0),
+                new ParabolaBands.FactorBand(1, new Spread(0, 0, 0), shape, shape, shape, 20, 0),
+                new ParabolaBands.FactorBand(4, new Spread(0.03, 0.05, 0.08), shape, shape, shape, 20, 1),
+                new ParabolaBands.FactorBand(16, null, null, null, null, 1, 0)))), 20, new int[0]);
+
+        Figure figure = ParabolaFigures.penaltyAgainstFactor("penalty", bands, List.of(parabola()));
+
+        assertThat(figure.y().label()).contains("L(f)/L(1) − 1", "%");
+        Series budget = figure.series().get(0);
+        assertThat(figure.series()).hasSize(1);
+        assertThat(budget.name()).isEqualTo("C = 10²¹ FLOPs");
+        assertThat(budget.x()).containsExactly(-1, 0, 2);
+        assertThat(budget.y()).containsExactly(2, 0, 5);
+        assertThat(budget.band().lower()).containsExactly(1, 0, 3);
+        assertThat(budget.band().upper()).containsExactly(4, 0, 8);
     }
 
     @Test

@@ -41,6 +41,52 @@ class AxisTicksTest {
     }
 
     @Test
+    void logAxisUnderADecadeLabelsEveryOneDigitValueThatDoesNotCrowdThePowerOfTen() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 0.68, 5);
+
+        assertThat(ticks.values()).containsExactly(0.7, 0.8, 1, 2, 3, 4, 5);
+        assertThat(ticks.labels()).containsExactly("0.7", "0.8", "1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void logAxisOverAboutADecadeLabelsOneTwoThreeFive() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 15, 140);
+
+        assertThat(ticks.values()).containsExactly(20, 30, 50, 100);
+    }
+
+    @Test
+    void logAxisWhosePowersOfTenAloneAreTooFewTakesOneTwoFiveEvenBeyondSevenTicksRatherThanWiden() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 1.5e9, 7e11);
+
+        assertThat(ticks.values()).containsExactly(2e9, 5e9, 1e10, 2e10, 5e10, 1e11, 2e11, 5e11);
+        assertThat(ticks.high()).isLessThan(1e12);
+    }
+
+    @Test
+    void logAxisUnderADecadeWithOnlyThreeOfOneTwoThreeFiveLabelsEveryOneDigitValue() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 3.12, 12.8);
+
+        assertThat(ticks.labels()).containsExactly("3", "4", "5", "6", "7", "8", "9", "10");
+    }
+
+    @Test
+    void logAxisUnderThreeDecadesLabelsThreeToEightTicksNoTwoCloserThanATwentiethOfTheSpan() {
+        for (double[] range : new double[][] {{0.68, 5}, {0.65, 5}, {15, 140}, {2.5, 255}, {1.2e10, 1.3e11}, {3.1, 29},
+                {0.011, 0.3}, {7, 29}, {1.05, 95}, {4e17, 2e20}, {3.12, 12.8}, {1.5e9, 7e11}}) {
+            AxisTicks ticks = AxisTicks.of(Scale.LOG, range[0], range[1]);
+            double span = Math.log10(ticks.high() / ticks.low());
+            double[] values = ticks.values();
+
+            assertThat(values.length).as("ticks of [%s, %s]", range[0], range[1]).isBetween(3, 8);
+            for (int i = 1; i < values.length; i++) {
+                assertThat(Math.log10(values[i] / values[i - 1])).as("%s after %s", values[i], values[i - 1])
+                        .isGreaterThanOrEqualTo(AxisTicks.MIN_LOG_GAP * span);
+            }
+        }
+    }
+
+    @Test
     void logAxisHoldingFewerThanThreeOneDigitValuesIsWidenedToThree() {
         AxisTicks ticks = AxisTicks.of(Scale.LOG, 11, 34);
 

@@ -72,6 +72,22 @@ class XChartRendererTest {
     }
 
     @Test
+    void aLegendEntryTooLongForTheSideMovesTheLegendBelowThePlotAndTheImageGrowsForIt() throws Exception {
+        String name = "Counting last layer FLOPs: E + A·C^−α, α = 0.333, E = 2.86";
+        Figure figure = sample().with(Series.of(name, new double[] {1e18, 1e21}, new double[] {3, 3},
+                SeriesStyle.line("#2ca02c")));
+
+        var chart = renderer.chart(figure);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(renderer.png(figure)));
+
+        assertThat(name.length()).isGreaterThan(XChartRenderer.SIDE_LEGEND_CHARACTERS);
+        assertThat(chart.getStyler().getLegendPosition())
+                .isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        assertThat(image.getHeight()).isEqualTo(renderer.height() + 3 * XChartRenderer.LEGEND_LINE
+                + XChartRenderer.LEGEND_BELOW_MARGIN);
+    }
+
+    @Test
     void aFigureWithFortyFiveLegendEntriesIsDrawnTallEnoughForItsLegend() throws Exception {
         Figure figure = Figure.of("many", "45 runs", Axis.log("FLOPs"), Axis.log("loss"));
         for (int i = 0; i < 45; i++) {

@@ -13,6 +13,8 @@ import org.scalefit.report.plot.Figure;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
+import org.scalefit.uncertainty.AllocationBands.Spread;
+import org.scalefit.uncertainty.ParabolaBands;
 
 class ParabolaSectionTest {
 
@@ -42,6 +44,22 @@ class ParabolaSectionTest {
         assertThat(table.rows()).hasSize(6);
         assertThat(table.rows().get(1)).containsSubsequence("1", "2.9", "2.95");
         assertThat(table.rows().get(2)).contains("16", "infeasible");
+    }
+
+    @Test
+    void givenBandsTheSectionDrawsThePenaltyFigureAndItsCaptionStatesTheLevelAndReplicates() {
+        Spread shape = new Spread(1, 2, 3);
+        ParabolaBands bands = new ParabolaBands(95, List.of(new ParabolaBands.BucketBands(2, List.of(
+                new ParabolaBands.FactorBand(0.5, new Spread(0.005, 0.01, 0.02), shape, shape, shape, 40, 0),
+                new ParabolaBands.FactorBand(1, new Spread(0, 0, 0), shape, shape, shape, 40, 0)))), 40,
+                new int[] {7});
+
+        Section section = ParabolaSection.of("p", List.of(parabola(2, 1e20)), Optional.of(bands), "wd law", List.of(),
+                "params law", Optional.empty(), 0.01);
+
+        Block.Plot plot = section.blocks().stream().filter(Block.Plot.class::isInstance).map(Block.Plot.class::cast)
+                .filter(p -> p.figure().id().equals("p-penalty")).findFirst().orElseThrow();
+        assertThat(plot.caption()).contains("95 %", "40 bootstrap replicates", "1 left out");
     }
 
     @Test
