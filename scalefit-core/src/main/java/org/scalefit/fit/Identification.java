@@ -36,8 +36,8 @@ import org.scalefit.law.LawForm;
  *       move the fit).</li>
  * </ol>
  * One more rule does not stop the fit but is carried into its warnings: <b>few points</b>, p &lt; n &lt; 2p (fewer
- * than {@value #POINTS_PER_PARAMETER} distinct points a free parameter), where the optimum follows the noise of single runs
- * closely and only a bootstrap shows how far its prescriptions can be trusted.
+ * than {@value #POINTS_PER_PARAMETER} distinct points a free parameter), where the optimum follows the noise of
+ * single runs closely and only a bootstrap shows how far its prescriptions can be trusted.
  *
  * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
  * @param cautions what the data identify only weakly (the few-points rule), one sentence each
