@@ -15,4 +15,12 @@ public enum RowLocation implements Labelled {
     public String at(int n) {
         return label() + " " + n;
     }
+
+    /** The places {@code ns} (1-based, at least one), e.g. {@code line 4} or {@code rows 4, 7}. */
+    public String at(int... ns) {
+        if (ns.length == 1) {
+            return at(ns[0]);
+        }
+        return label() + "s " + String.join(", ", java.util.Arrays.stream(ns).mapToObj(String::valueOf).toList());
+    }
 }
