@@ -108,6 +108,18 @@ final class FitBootstrapPrinter {
     }
 
     /** "2.5 %", "95 %": a percentage as it was given. */
+    /**
+     * The caution of bands over a bootstrap with {@code unidentified} of its {@code replicates} replicates unable to
+     * identify the law ({@code shapes --bootstrap}, {@code parabola --bootstrap}), or empty when there are none.
+     */
+    static java.util.Optional<String> unidentifiedCaution(int unidentified, int replicates) {
+        return unidentified == 0 ? java.util.Optional.empty() : java.util.Optional.of(String.format(Locale.ROOT,
+                "caution: %d of %d bootstrap replicates cannot identify the law (their resamples miss one of the "
+                        + "few distinct inputs or points; bootstrap --fit lists them): they are in the bands, but "
+                        + "their parameters along what the resample leaves free are where the refit stopped, so the "
+                        + "bands understate the uncertainty", unidentified, replicates));
+    }
+
     static String percent(double p) {
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + " %";
     }

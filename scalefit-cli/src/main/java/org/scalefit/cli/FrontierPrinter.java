@@ -46,7 +46,7 @@ record FrontierPrinter(PrintStream out, String resource) {
             int i = order[t];
             String run = width == null ? String.format(Locale.ROOT, "N %.4g, D %.4g", table.column("params")[i],
                     table.column("tokens")[i]) : String.format(Locale.ROOT, "%.0fx%.0f", width[i], depth[i]);
-            out.printf(Locale.ROOT, "  line %d  %s  %+.1f %%%n", table.sourceLine(i), run, percent[i]);
+            out.printf(Locale.ROOT, "  %s  %s  %+.1f %%%n", table.location(i), run, percent[i]);
         }
     }
 

@@ -78,6 +78,9 @@ final class OvertrainingPrinter {
         if (!keys.isEmpty() && analysis.predictions().stream().anyMatch(HeldOutPrediction::inDownstreamFit)) {
             out.println("  * in the downstream fit");
         }
+        for (String warning : analysis.warnings()) {
+            out.println("  warning: " + warning);
+        }
     }
 
     /** The relative error in percent, or '-' when there is none (an observed value of 0, as the JSON's null). */

@@ -72,6 +72,11 @@ record ParabolaPrinter(PrintStream out) {
             out.printf(Locale.ROOT, "%nedge: width <= %.0f or depth <= %.0f, at the edge of the box (Gemstones "
                     + "drops these rows).%n", OvertrainingParabola.EDGE_WIDTH, OvertrainingParabola.EDGE_DEPTH);
         }
+        if (analysis.bands() != null) {
+            ParabolaBands bands = analysis.bands().bands();
+            FitBootstrapPrinter.unidentifiedCaution(analysis.bands().unidentified().length,
+                    bands.used() + bands.leftOut().length).ifPresent(caution -> out.printf("%n%s%n", caution));
+        }
     }
 
     /** The bucket's bands: per factor the loss penalty and the shape, each with its band. */

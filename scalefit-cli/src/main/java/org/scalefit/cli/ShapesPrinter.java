@@ -84,6 +84,8 @@ record ShapesPrinter(PrintStream out) {
                 law.role(), law.optima().law().form().name(), FitBootstrapPrinter.percent(bands.level()), law.bands().file(),
                 bands.used(), bands.leftOut().length == 0 ? ""
                         : ", " + bands.leftOut().length + " left out: refit failed or law not finite on the grid");
+        FitBootstrapPrinter.unidentifiedCaution(law.bands().unidentified().length,
+                bands.used() + bands.leftOut().length).ifPresent(out::println);
         out.printf(Locale.ROOT, "  %-9s %-22s %-20s %-30s %-30s %-24s %s%n", "FLOPs<=", "width", "depth", "tokens",
                 "params", "loss", "at edge");
         boolean edges = false;

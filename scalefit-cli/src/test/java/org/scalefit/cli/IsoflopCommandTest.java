@@ -89,6 +89,37 @@ class IsoflopCommandTest {
         assertThat(run.out()).contains("skipped: 2 usable model sizes").contains("N*    a = ");
     }
 
+    /** A repeated size is named by its line in a CSV file and by its row in the same runs written as Parquet. */
+    @Test
+    void aMergedPointIsLocatedByLineInCsvAndByRowInParquet() throws Exception {
+        StringBuilder text = new StringBuilder("flops,params,loss\n");
+        for (double c : new double[] {1e17, 1e18, 1e19, 5e19}) {
+            profile(text, c);
+        }
+        double optimum = 0.1 * Math.sqrt(5e19);
+        text.append(String.format(Locale.ROOT, "5e19,%s,%s%n", optimum * 0.5, loss(5e19, optimum * 0.5) + 0.01));
+        Path csv = Files.writeString(folder.resolve("runs.csv"), text);
+        Path parquet = folder.resolve("runs.parquet");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + csv + "')) TO '" + parquet + "' (FORMAT parquet)");
+        }
+        Path fromCsv = folder.resolve("csv.json");
+        Path fromParquet = folder.resolve("parquet.json");
+
+        CliRun csvRun = CliRun.of("isoflop", "--data", csv.toString(), "--bootstrap", "20", "--out",
+                fromCsv.toString());
+        CliRun parquetRun = CliRun.of("isoflop", "--data", parquet.toString(), "--bootstrap", "20", "--out",
+                fromParquet.toString());
+
+        assertThat(csvRun.exitCode()).as(csvRun.err()).isZero();
+        assertThat(parquetRun.exitCode()).as(parquetRun.err()).isZero();
+        assertThat(issues(json(fromCsv).get("budgets"), 5e19)).contains("1 duplicate size merged into the smallest "
+                + "loss (line 22)");
+        assertThat(issues(json(fromParquet).get("budgets"), 5e19)).contains("1 duplicate size merged into the "
+                + "smallest loss (row 21)");
+    }
+
     @Test
     void theResultDependsOnTheSeedOnlyNotOnTheThreads() throws Exception {
         Path data = runs();

@@ -148,6 +148,39 @@ class OvertrainingCommandsTest {
         assertThat(run.out()).contains("rpj-open_lm_7b-1.0", "0.7320 %");
     }
 
+    /**
+     * A target run far larger than any fitted (7e12 parameters) has a predicted loss below where the downstream law
+     * of arc_easy crosses 0 (L ≈ 2.03): its chained error is negative, which is warned about, printed and written.
+     */
+    @Test
+    void aChainedErrorOutsideZeroToOneIsWarnedAboutPrintedAndWritten() throws IOException {
+        Files.createDirectories(folder.resolve("models"));
+        Files.createDirectories(folder.resolve("evals"));
+        for (String stem : new String[] {"rpj-d=96_l=8_h=4-1.0", "rpj-d=512_l=8_h=4-1.0", "rpj-d=576_l=24_h=8-1.0",
+            "rpj-d=1024_l=24_h=8-1.0", "rpj-d=96_l=8_h=4-16.0", "rpj-open_lm_1b-1.0", "rpj-open_lm_7b-1.0"}) {
+            String model = bundled("models/" + stem + ".json");
+            if (stem.equals("rpj-open_lm_7b-1.0")) {
+                model = model.replace("\"params\": 6889410560,", "\"params\": 6889410560000,")
+                        .replace("\"tokens\": 137788211200,", "\"tokens\": 137788211200000,");
+            }
+            Files.writeString(folder.resolve("models/" + stem + ".json"), model);
+            Files.writeString(folder.resolve("evals/evaluation_" + stem + "_heavy.json"),
+                    bundled("evals/evaluation_" + stem + "_heavy.json"));
+        }
+        Path out = folder.resolve("downstream.json");
+
+        CliRun run = CliRun.of("downstream", "--data", folder.toString(), "--dataset", "rpj", "--downstream",
+                "arc_easy", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning: rpj-open_lm_7b-1.0: the arc_easy error").contains("below 0");
+        JsonNode warnings = JsonMapper.builder().build().readTree(out.toFile()).get("warnings");
+        assertThat(warnings).isNotNull();
+        assertThat(warnings.size()).isEqualTo(1);
+        assertThat(warnings.get(0).asString()).startsWith("rpj-open_lm_7b-1.0: the arc_easy error")
+                .contains("outside [0, 1]");
+    }
+
     private static String bundled(String relative) throws IOException {
         try (InputStream in = org.scalefit.io.GadreTestbed.class.getResourceAsStream("datasets/gadre/" + relative)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -16,11 +16,14 @@ import java.util.Objects;
  * @param contentHash SHA-256 of the bytes read, lower-case hex, for provenance
  * @param columns    column name → values, all of {@link #rows()} length, in the order they were read
  * @param sourceLines for each row, the 1-based line (JSONL/CSV) or row (Parquet) it came from
+ * @param locations  whether {@code sourceLines} are lines or Parquet rows
  */
-public record RunTable(String source, String contentHash, Map<String, double[]> columns, int[] sourceLines) {
+public record RunTable(String source, String contentHash, Map<String, double[]> columns, int[] sourceLines,
+                       RowLocation locations) {
 
     public RunTable {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(contentHash, "contentHash");
         Map<String, double[]> copy = new LinkedHashMap<>();
         int rows = sourceLines.length;
@@ -33,6 +36,11 @@ public record RunTable(String source, String contentHash, Map<String, double[]> 
         }
         columns = java.util.Collections.unmodifiableMap(copy);
         sourceLines = sourceLines.clone();
+    }
+
+    /** A table whose rows came from lines of a text file (or were built in memory and numbered as lines). */
+    public RunTable(String source, String contentHash, Map<String, double[]> columns, int[] sourceLines) {
+        this(source, contentHash, columns, sourceLines, RowLocation.LINE);
     }
 
     /** The columns, each a defensive copy. */
@@ -72,16 +80,21 @@ public record RunTable(String source, String contentHash, Map<String, double[]> 
         return values.clone();
     }
 
-    /** The 1-based line of the file that row {@code row} came from. */
+    /** The 1-based line (or Parquet row, see {@link #locations}) of the file that row {@code row} came from. */
     public int sourceLine(int row) {
         return sourceLines[row];
+    }
+
+    /** Where row {@code row} came from, as a user finds it in the file: {@code line 17} or {@code row 16}. */
+    public String location(int row) {
+        return locations.at(sourceLines[row]);
     }
 
     /** A copy of this table with one column added or replaced. */
     public RunTable withColumn(String name, double[] values) {
         Map<String, double[]> next = new LinkedHashMap<>(columns);
         next.put(name, values);
-        return new RunTable(source, contentHash, next, sourceLines);
+        return new RunTable(source, contentHash, next, sourceLines, locations);
     }
 
     /**
@@ -99,7 +112,8 @@ public record RunTable(String source, String contentHash, Map<String, double[]> 
         }
         Map<String, double[]> next = new LinkedHashMap<>();
         columns.forEach((name, all) -> next.put(name, Arrays.stream(keep).mapToDouble(i -> all[i]).toArray()));
-        return new RunTable(source, contentHash, next, Arrays.stream(keep).map(i -> sourceLines[i]).toArray());
+        return new RunTable(source, contentHash, next, Arrays.stream(keep).map(i -> sourceLines[i]).toArray(),
+                locations);
     }
 
     @Override
@@ -107,7 +121,7 @@ public record RunTable(String source, String contentHash, Map<String, double[]> 
         if (!(other instanceof RunTable that)) {
             return false;
         }
-        if (!source.equals(that.source) || !contentHash.equals(that.contentHash)
+        if (!source.equals(that.source) || !contentHash.equals(that.contentHash) || locations != that.locations
                 || !Arrays.equals(sourceLines, that.sourceLines) || !columns.keySet().equals(that.columns.keySet())) {
             return false;
         }

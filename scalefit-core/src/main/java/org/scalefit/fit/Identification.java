@@ -15,7 +15,9 @@ import org.scalefit.law.LawForm;
  * optimum afterwards; this looks at the design. The data fail to identify the law when any of these holds (each
  * failure names what it saw):
  * <ol>
- *   <li><b>too few points</b>: n ≤ p, where p is the number of free parameters (2k+1 for the k-input law
+ *   <li><b>too few points</b>: n ≤ p, where n is the number of distinct input tuples (rows repeated at the same
+ *       inputs are repeated measurements of one point: they average its noise but say nothing more about the
+ *       law's shape) and p the number of free parameters (2k+1 for the k-input law
  *       L = E + Σ<sub>j</sub> exp(c<sub>j</sub>)·x<sub>j</sub><sup>−α<sub>j</sub></sup> of Hoffmann et al. 2022,
  *       eq. 2, as generalised by Gemstones): with no residual degree of freedom the law interpolates the points and
  *       nothing is estimated;</li>
@@ -34,8 +36,8 @@ import org.scalefit.law.LawForm;
  *       move the fit).</li>
  * </ol>
  * One more rule does not stop the fit but is carried into its warnings: <b>few points</b>, p &lt; n &lt; 2p (fewer
- * than {@value #POINTS_PER_PARAMETER} points a free parameter), where the optimum follows the noise of single runs
- * closely and only a bootstrap shows how far its prescriptions can be trusted.
+ * than {@value #POINTS_PER_PARAMETER} distinct points a free parameter), where the optimum follows the noise of
+ * single runs closely and only a bootstrap shows how far its prescriptions can be trusted.
  *
  * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
  * @param cautions what the data identify only weakly (the few-points rule), one sentence each
@@ -118,15 +120,20 @@ public record Identification(List<String> failures, List<String> cautions) {
         List<String> failures = new ArrayList<>();
         List<String> cautions = new ArrayList<>();
         int n = columns.length == 0 ? 0 : columns[0].length;
-        if (n <= freeParameters) {
-            failures.add(String.format(Locale.ROOT, "too few points: %d point%s for %d free parameters (the law needs "
-                    + "at least %d to leave one residual degree of freedom)", n, n == 1 ? "" : "s", freeParameters,
+        int distinctPoints = distinctPoints(columns, n);
+        String points = distinctPoints == n ? String.format(Locale.ROOT, "%d point%s", n, n == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%d distinct point%s (%d rows; rows at the same inputs are repeated "
+                + "measurements of one point)", distinctPoints, distinctPoints == 1 ? "" : "s", n);
+        if (distinctPoints <= freeParameters) {
+            failures.add(String.format(Locale.ROOT, "too few points: %s for %d free parameters (the law needs "
+                    + "at least %d distinct points to leave one residual degree of freedom)", points, freeParameters,
                     freeParameters + 1));
-        } else if (n < POINTS_PER_PARAMETER * freeParameters) {
-            cautions.add(String.format(Locale.ROOT, "few points: %d points for %d free parameters (%d residual degree%s "
+        } else if (distinctPoints < POINTS_PER_PARAMETER * freeParameters) {
+            cautions.add(String.format(Locale.ROOT, "few points: %s for %d free parameters (%d residual degree%s "
                     + "of freedom, fewer than %d points a parameter); the fit follows single runs' noise closely, so "
-                    + "bootstrap it before trusting a prescription", n, freeParameters, n - freeParameters,
-                    n - freeParameters == 1 ? "" : "s", POINTS_PER_PARAMETER));
+                    + "bootstrap it before trusting a prescription", points, freeParameters,
+                    distinctPoints - freeParameters, distinctPoints - freeParameters == 1 ? "" : "s",
+                    POINTS_PER_PARAMETER));
         }
         for (int j = 0; j < columns.length; j++) {
             String name = names.get(j);
@@ -166,6 +173,19 @@ public record Identification(List<String> failures, List<String> cautions) {
     /** The failures as one warning each, prefixed "not identified: ". */
     public List<String> warnings() {
         return failures.stream().map(failure -> "not identified: " + failure).toList();
+    }
+
+    /** The number of distinct input tuples (columns[0][i], …, columns[k-1][i]) among the {@code n} points. */
+    private static int distinctPoints(double[][] columns, int n) {
+        java.util.Set<List<Double>> tuples = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            List<Double> tuple = new ArrayList<>(columns.length);
+            for (double[] column : columns) {
+                tuple.add(column[i]);
+            }
+            tuples.add(tuple);
+        }
+        return tuples.size();
     }
 
     /**

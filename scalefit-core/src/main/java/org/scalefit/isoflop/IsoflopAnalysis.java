@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.scalefit.data.RowLocation;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.NumpyGrids;
 import org.scalefit.uncertainty.NormalSource;
@@ -308,13 +309,15 @@ public final class IsoflopAnalysis {
         return out;
     }
 
-    /** " (line 4)" or " (lines 4, 7)": the file lines of the points {@code indices}; empty without lines. */
-    private static String atLines(int[] lines, List<Integer> indices) {
+    /**
+     * " (line 4)" or " (lines 4, 7)" (rows of a Parquet file): where the points {@code indices} came from; empty
+     * without lines.
+     */
+    private static String atLines(int[] lines, RowLocation locations, List<Integer> indices) {
         if (lines.length == 0 || indices.isEmpty()) {
             return "";
         }
-        return (indices.size() == 1 ? " (line " : " (lines ")
-                + String.join(", ", indices.stream().map(i -> String.valueOf(lines[i])).toList()) + ")";
+        return " (" + locations.at(indices.stream().mapToInt(i -> lines[i]).toArray()) + ")";
     }
 
     /** Drops unusable points, merges duplicate sizes into their minimum loss, sorts by size. */
@@ -326,7 +329,7 @@ public final class IsoflopAnalysis {
         if (!(flops > 0) || Double.isInfinite(flops)) {
             issues.add((Double.isNaN(flops) ? "the FLOPs of these rows are missing, not a number, or not positive"
                     : "the budget " + flops + " is not a positive finite number of FLOPs") + "; all points dropped"
-                    + atLines(lines, IntStream.range(0, lines.length).boxed().toList()));
+                    + atLines(lines, budget.locations(), IntStream.range(0, lines.length).boxed().toList()));
             return new IsoflopBudget(flops, new double[0], new double[0]);
         }
         TreeMap<Double, Double> best = new TreeMap<>();
@@ -345,11 +348,11 @@ public final class IsoflopAnalysis {
         }
         if (!dropped.isEmpty()) {
             issues.add(String.format(Locale.ROOT, "%d point%s dropped: size or loss not a positive finite number",
-                    dropped.size(), dropped.size() == 1 ? "" : "s") + atLines(lines, dropped));
+                    dropped.size(), dropped.size() == 1 ? "" : "s") + atLines(lines, budget.locations(), dropped));
         }
         if (!merged.isEmpty()) {
             issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged.size(),
-                    merged.size() == 1 ? "" : "s") + atLines(lines, merged));
+                    merged.size() == 1 ? "" : "s") + atLines(lines, budget.locations(), merged));
         }
         double[] n = best.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         double[] l = best.values().stream().mapToDouble(Double::doubleValue).toArray();

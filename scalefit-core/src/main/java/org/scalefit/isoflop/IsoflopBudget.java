@@ -1,6 +1,7 @@
 package org.scalefit.isoflop;
 
 import java.util.Arrays;
+import org.scalefit.data.RowLocation;
 
 /**
  * The IsoFLOP points of one compute budget: models of sizes N_i trained with C FLOPs each reached loss L_i; their
@@ -14,12 +15,15 @@ import java.util.Arrays;
  * @param flops  the budget C (FLOPs)
  * @param sizes  model sizes N_i (parameters)
  * @param losses loss L_i of each size at C (nats/token)
- * @param lines  the file line each point came from, with which the analysis names the points it drops or merges;
- *               empty when the points have no line of their own (bundled data, points read off checkpoints)
+ * @param lines  the file line (or Parquet row) each point came from, with which the analysis names the points it
+ *               drops or merges; empty when the points have no line of their own (bundled data, points read off
+ *               checkpoints)
+ * @param locations whether {@code lines} are lines of a text file or rows of a Parquet file
  */
-public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines) {
+public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines, RowLocation locations) {
 
     public IsoflopBudget {
+        java.util.Objects.requireNonNull(locations, "locations");
         if (sizes.length != losses.length) {
             throw new IllegalArgumentException("budget " + flops + ": " + sizes.length + " sizes but "
                     + losses.length + " losses");
@@ -31,6 +35,11 @@ public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[]
         sizes = sizes.clone();
         losses = losses.clone();
         lines = lines.clone();
+    }
+
+    /** Points from the lines {@code lines} of a text file. */
+    public IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines) {
+        this(flops, sizes, losses, lines, RowLocation.LINE);
     }
 
     /** Points without lines of their own. */
@@ -71,7 +80,7 @@ public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[]
     public boolean equals(Object other) {
         return other instanceof IsoflopBudget that && Double.compare(flops, that.flops) == 0
                 && Arrays.equals(sizes, that.sizes) && Arrays.equals(losses, that.losses)
-                && Arrays.equals(lines, that.lines);
+                && Arrays.equals(lines, that.lines) && locations == that.locations;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,6 +57,43 @@ public record OvertrainingAnalysis(RunSplit split, OvertrainingFit lossFit, Map<
             }
         }
         return new OvertrainingAnalysis(split, lossFit, downstreamFits, predictions);
+    }
+
+    /**
+     * A warning for every predicted error outside [0, 1], the range of an error rate, with what it means: the
+     * downstream law Err(L) = ε − k·e^(−γ·L) is a fit over the downstream-fit runs' observed losses, and at a loss far
+     * from them (here the loss predicted for the run, or its observed loss) it is extrapolated past the loss where it
+     * crosses 0 (or 1) and no longer describes an error rate. Each names the run, the error, the loss, the value, the
+     * losses fitted on and the crossing L = −ln((ε − t)/k)/γ of the bound t.
+     */
+    public List<String> warnings() {
+        double low = split.downstreamFit().stream().mapToDouble(ModelRun::loss).min().orElse(Double.NaN);
+        double high = split.downstreamFit().stream().mapToDouble(ModelRun::loss).max().orElse(Double.NaN);
+        List<String> warnings = new ArrayList<>();
+        for (HeldOutPrediction prediction : predictions) {
+            prediction.error().forEach((key, error) -> outOfRange(prediction.run().name(), key, "its predicted loss",
+                    prediction.loss().predicted(), error.predicted(), downstreamFits.get(key).law(), low, high)
+                    .ifPresent(warnings::add));
+            prediction.errorAtObservedLoss().forEach((key, error) -> outOfRange(prediction.run().name(), key,
+                    "its observed loss", prediction.run().loss(), error.predicted(), downstreamFits.get(key).law(),
+                    low, high).ifPresent(warnings::add));
+        }
+        return warnings;
+    }
+
+    private static java.util.Optional<String> outOfRange(String run, String key, String from, double loss,
+                                                         double error, DownstreamErrorLaw law, double low,
+                                                         double high) {
+        if (!(error < 0 || error > 1)) {
+            return java.util.Optional.empty();
+        }
+        double bound = error < 0 ? 0 : 1;
+        double crossing = -Math.log((law.epsilon() - bound) / law.k()) / law.gamma();
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s: the %s error predicted from %s %.4f is %.6f, "
+                + "%s and outside [0, 1], where error rates lie: Err(L) = ε − k·e^(−γ·L) was fitted on losses %.4f "
+                + "to %.4f%s, so this is an extrapolation beyond what the law describes, not an error rate", run, key,
+                from, loss, error, error < 0 ? "below 0" : "above 1", low, high, Double.isFinite(crossing)
+                ? String.format(Locale.ROOT, " and crosses %s at L = %.4f", error < 0 ? "0" : "1", crossing) : ""));
     }
 
     private static HeldOutPrediction predict(ModelRun run, RunSplit split, OvertrainingLaw law,

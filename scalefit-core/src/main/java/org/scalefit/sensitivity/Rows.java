@@ -19,6 +19,6 @@ final class Rows {
             columns.put(name, Arrays.stream(rows).mapToDouble(i -> all[i]).toArray());
         }
         return new RunTable(table.source(), table.contentHash(), columns,
-                Arrays.stream(rows).map(table::sourceLine).toArray());
+                Arrays.stream(rows).map(table::sourceLine).toArray(), table.locations());
     }
 }

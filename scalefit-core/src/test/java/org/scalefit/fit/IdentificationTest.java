@@ -176,6 +176,44 @@ class IdentificationTest {
                 .startsWith("few points: 7 points for 5"));
     }
 
+    /** Each row of {@code data} {@code times} times in a row: repeated measurements at the same inputs. */
+    private static Observations repeated(Observations data, int times) {
+        double[][] inputs = new double[data.size() * times][];
+        double[] losses = new double[inputs.length];
+        for (int i = 0; i < data.size(); i++) {
+            for (int t = 0; t < times; t++) {
+                inputs[i * times + t] = new double[] {data.input(i, 0), data.input(i, 1)};
+                losses[i * times + t] = data.loss(i) * (1 + 0.001 * t);
+            }
+        }
+        return new Observations("repeated", data.inputNames(), inputs, losses);
+    }
+
+    @Test
+    void repeatedRowsCountAsOneDistinctPointForTheFewPointsCaution() {
+        Identification identification = check(repeated(sevenRuns(), 2));
+        assertThat(identification.identified()).isTrue();
+        assertThat(identification.cautions()).singleElement().satisfies(caution -> assertThat(caution)
+                .startsWith("few points: 7 distinct points (14 rows; rows at the same inputs are repeated "
+                        + "measurements of one point) for 5 free parameters (2 residual degrees of freedom"));
+    }
+
+    @Test
+    void repeatedRowsAtTooFewDistinctPointsAreRefused() {
+        Observations four = points(new double[][] {{1e7, 1e9}, {3e7, 1e10}, {1e8, 3e9}, {1e7, 1e10}});
+        assertThat(check(repeated(four, 3)).failures()).anySatisfy(failure -> assertThat(failure)
+                .startsWith("too few points: 4 distinct points (12 rows; rows at the same inputs are repeated "
+                        + "measurements of one point) for 5 free parameters"));
+    }
+
+    @Test
+    void theLawLanguageCountsDistinctPointsToo() {
+        ExpressionFit expression = ExpressionFitRequest.of(NamedLaws.named("chinchilla"),
+                LawPoints.of(repeated(sevenRuns(), 2))).run(LocalParallelism.withThreads(1), FitProgress.silent());
+        assertThat(expression.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("few points: 7 distinct points (14 rows"));
+    }
+
     @Test
     void aNegativeExponentIsWarnedAbout() {
         double[] theta = {0.34, -0.23, Math.log(406.4), Math.log(410.7), Math.log(1.69)};

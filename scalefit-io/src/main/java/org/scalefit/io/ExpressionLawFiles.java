@@ -13,7 +13,6 @@ import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.law.expr.ParameterSpec;
 import org.scalefit.law.expr.Penalty;
 import org.scalefit.law.expr.Residual;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -71,15 +70,8 @@ public final class ExpressionLawFiles {
         if (!Files.isRegularFile(file)) {
             throw new InputException(source, null, null, format, "no such file");
         }
-        JsonNode root;
-        try {
-            root = yaml ? YAML_MAPPER.readTree(file.toFile()) : MAPPER.readTree(file.toFile());
-        } catch (JacksonException e) {
-            Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
-                    : null;
-            throw new InputException(source, line, "(document)", format, e.getOriginalMessage(), e);
-        }
-        return fromJson(source, root);
+        return fromJson(source, LawDocumentFiles.readTree(file, yaml ? YAML_MAPPER : MAPPER, !yaml,
+                format + " (expression, inputs, parameters)"));
     }
 
     /**
@@ -147,6 +139,28 @@ public final class ExpressionLawFiles {
                     objective);
         };
         return new LawFile(law, root.has("weights") ? root.get("weights").asString() : null);
+    }
+
+    /**
+     * Refuses law text that names an existing file (a path is never a law: {@code /} starts no expression), telling
+     * the user the option that reads such a file instead.
+     *
+     * @param text       the text given as a law
+     * @param fileOption how this command reads a file, e.g. {@code "--law-file FILE (a JSON or YAML law file)"}
+     * @throws IllegalArgumentException if {@code text} is the path of an existing file
+     */
+    public static void requireNotAFile(String text, String fileOption) {
+        boolean file;
+        try {
+            file = Files.isRegularFile(Path.of(text.strip()));
+        } catch (java.nio.file.InvalidPathException e) {
+            file = false;
+        }
+        if (file) {
+            throw new IllegalArgumentException("--law " + text.strip() + " names a file, but --law takes a law: a "
+                    + "name (" + String.join(", ", NamedLaws.names()) + ") or text such as 'E + A/N^alpha + "
+                    + "B/D^beta'; read a file with " + fileOption);
+        }
     }
 
     /**

@@ -249,13 +249,21 @@ public record FitBootstrapDocument(
      * @param sha256  its SHA-256
      * @param draws   every replicate's θ in the law's order (log space; NaN where the document has none)
      * @param failed  the replicates whose refit failed, ascending
+     * @param unidentified the replicates whose resample cannot identify the law, ascending (kept in the draws)
      * @param level   the bootstrap's coverage in percent
      */
-    public record Replicates(String file, String sha256, double[][] draws, int[] failed, double level) {
+    public record Replicates(String file, String sha256, double[][] draws, int[] failed, int[] unidentified,
+                             double level) {
 
         public Replicates {
             draws = Arrays.stream(draws).map(double[]::clone).toArray(double[][]::new);
             failed = failed.clone();
+            unidentified = unidentified.clone();
+        }
+
+        @Override
+        public int[] unidentified() {
+            return unidentified.clone();
         }
 
         @Override
@@ -299,6 +307,7 @@ public record FitBootstrapDocument(
             draws[r] = draw.stream().mapToDouble(value -> value == null ? Double.NaN : value).toArray();
         }
         return new Replicates(file, LawFiles.sha256(bootstrap), draws, document.bootstrap().failedReplicates()
+                .stream().mapToInt(Integer::intValue).sorted().toArray(), document.bootstrap().unidentifiedReplicates()
                 .stream().mapToInt(Integer::intValue).sorted().toArray(), document.bootstrap().level());
     }
 

@@ -141,8 +141,8 @@ public record GemstonesBenchmarks(String source, String contentHash, List<Benchm
             if (earlier != null && loss[earlier] != loss[i]) {
                 throw new InputException(losses.source(), losses.sourceLine(i), null,
                         "one loss per (width, depth, tokens)", String.format(java.util.Locale.ROOT,
-                                "a second one for (%s, %s, %s) (the first on line %d)", plain(width[i]),
-                                plain(depth[i]), plain(tokens[i]), losses.sourceLine(earlier)));
+                                "a second one for (%s, %s, %s) (the first on %s)", plain(width[i]),
+                                plain(depth[i]), plain(tokens[i]), losses.location(earlier)));
             }
         }
         List<ScoresAtLoss> matched = new ArrayList<>();

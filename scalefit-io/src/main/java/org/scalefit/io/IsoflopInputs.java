@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
+import org.scalefit.data.RowLocation;
 import org.scalefit.data.RunTable;
 import org.scalefit.isoflop.CheckpointIsoflops;
 import org.scalefit.isoflop.IsoflopBudget;
@@ -60,7 +61,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             lines[i] = table.sourceLine(i);
         }
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                table.column("params"), table.column("loss"), lines), null, selection(data));
+                table.column("params"), table.column("loss"), lines, table.locations()), null, selection(data));
     }
 
     /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */
@@ -161,11 +162,15 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
      * from rounded token counts, or printed to fewer digits, are not split into budgets of one run each.
      */
     static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses) {
-        return group(flops, sizes, losses, new int[0]);
+        return group(flops, sizes, losses, new int[0], RowLocation.LINE);
     }
 
-    /** As {@link #group(double[], double[], double[])}, each point keeping its file line ({@code lines[row]}). */
-    static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses, int[] lines) {
+    /**
+     * As {@link #group(double[], double[], double[])}, each point keeping its file line or Parquet row
+     * ({@code lines[row]}, of kind {@code locations}).
+     */
+    static List<IsoflopBudget> group(double[] flops, double[] sizes, double[] losses, int[] lines,
+                                     RowLocation locations) {
         Map<Double, List<Integer>> exact = new TreeMap<>();
         for (int i = 0; i < flops.length; i++) {
             exact.computeIfAbsent(flops[i], c -> new ArrayList<>()).add(i);
@@ -196,7 +201,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
                     at[k] = lines[members.get(k)];
                 }
             }
-            budgets.add(new IsoflopBudget(entry.getKey(), n, l, at));
+            budgets.add(new IsoflopBudget(entry.getKey(), n, l, at, locations));
         }
         return budgets;
     }

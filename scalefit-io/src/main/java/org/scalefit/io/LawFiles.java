@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,14 +40,8 @@ public final class LawFiles {
         if (!Files.isRegularFile(file)) {
             throw new InputException(source, null, null, "a readable JSON law file", "no such file");
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a JSON fit written by scalefit fit or a Gemstones "
-                    + "parameter file", e.getOriginalMessage(), e);
-        }
-        return fromJson(source, root);
+        return fromJson(source, LawDocumentFiles.readTree(file, MAPPER, true, "a JSON fit written by scalefit fit "
+                + "--out FILE.json or a Gemstones parameter file"));
     }
 
     /**

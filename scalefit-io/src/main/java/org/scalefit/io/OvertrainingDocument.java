@@ -1,5 +1,6 @@
 package org.scalefit.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +30,20 @@ import org.scalefit.overtraining.Prediction;
  * @param lossLaw     the over-training law
  * @param downstream  the downstream laws, by error name
  * @param predictions every target run's predictions
+ * @param warnings    predicted errors outside [0, 1] and what they mean ({@link OvertrainingAnalysis#warnings});
+ *                    absent when there are none
  * @param provenance  the data, its SHA-256 and the version
  */
 public record OvertrainingDocument(String analysis, String dataset, @JsonProperty("loss_set") String lossSet,
                                    @JsonProperty("loss_law") LossLaw lossLaw, Map<String, Downstream> downstream,
-                                   List<Target> predictions, DataProvenance provenance) implements ResultDocument {
+                                   List<Target> predictions,
+                                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                                   DataProvenance provenance) implements ResultDocument {
 
     public OvertrainingDocument {
         downstream = Collections.unmodifiableMap(new LinkedHashMap<>(downstream));
         predictions = List.copyOf(predictions);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /**
@@ -137,7 +143,7 @@ public record OvertrainingDocument(String analysis, String dataset, @JsonPropert
         }
         return new OvertrainingDocument(analysis.downstreamFits().isEmpty() ? "gadre-overtraining"
                 : "gadre-downstream", dataset, testbed.lossSet(), lossLaw(analysis), downstream, predictions,
-                new DataProvenance(testbed.source(), testbed.contentHash(), version));
+                analysis.warnings(), new DataProvenance(testbed.source(), testbed.contentHash(), version));
     }
 
     /**

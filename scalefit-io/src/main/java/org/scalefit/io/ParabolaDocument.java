@@ -142,7 +142,7 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
                 budgets.add(new BudgetBands(bucket.bucket(), factors));
             }
             return new Bands(BandsProvenance.of(bootstrapped.file(), bootstrapped.sha256(), bands.level(),
-                    bands.used(), bands.leftOut()), budgets);
+                    bands.used(), bands.leftOut(), bootstrapped.unidentified()), budgets);
         }
 
         private static FitBootstrapDocument.Spread spread(AllocationBands.Spread spread) {

@@ -152,7 +152,7 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                         Spread.of(band.loss()), band.atGridEdge()));
             }
             return new Bands(BandsProvenance.of(bootstrapped.file(), bootstrapped.sha256(), bands.level(),
-                    bands.used(), bands.leftOut()), buckets);
+                    bands.used(), bands.leftOut(), bootstrapped.unidentified()), buckets);
         }
     }
 

@@ -59,11 +59,19 @@ public final class ShapeSearchJson {
      *
      * @param file   the bootstrap document ({@code scalefit bootstrap --fit … --draws})
      * @param sha256 its SHA-256
+     * @param unidentified the bootstrap's replicates whose resample cannot identify the law (ascending; summarised
+     *                     like the others, but the bands understate the uncertainty along what they leave free)
      * @param bands  the bands
      */
-    public record Bootstrapped(String file, String sha256, ShapeBands bands) {
+    public record Bootstrapped(String file, String sha256, int[] unidentified, ShapeBands bands) {
         public Bootstrapped {
             Objects.requireNonNull(bands, "bands");
+            unidentified = unidentified.clone();
+        }
+
+        @Override
+        public int[] unidentified() {
+            return unidentified.clone();
         }
     }
 

@@ -3,6 +3,7 @@ package org.scalefit.io;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.scalefit.data.RowLocation;
 
 /**
  * The file formats {@link TableReader} understands, chosen by file-name extension (case-insensitive).
@@ -31,6 +32,11 @@ public enum TableFormat {
     /** Whether rows are identified by line numbers (text formats) rather than row numbers (Parquet). */
     public boolean isText() {
         return this != PARQUET;
+    }
+
+    /** How rows of this format are located: by line (text formats) or by row (Parquet). */
+    public RowLocation rowLocation() {
+        return isText() ? RowLocation.LINE : RowLocation.ROW;
     }
 
     /**

@@ -736,8 +736,7 @@ public final class TableReader {
                 if (earlier >= 0) {
                     List<String> columns = java.util.Arrays.stream(numeric).mapToObj(inFile::get).toList();
                     firstError = new InputException(source, line, null, "each row only once", "the same "
-                            + quotedList(columns) + " as " + (format.isText() ? "line " : "row ")
-                            + lines.get(earlier));
+                            + quotedList(columns) + " as " + format.rowLocation().at(lines.get(earlier)));
                     return;
                 }
             }
@@ -761,7 +760,7 @@ public final class TableReader {
             for (int k = 0; k < numeric.length; k++) {
                 columns.put(logical.get(numeric[k]), java.util.Arrays.copyOf(values[k], stored));
             }
-            return new RunTable(source, contentHash, columns, lines.toArray(0));
+            return new RunTable(source, contentHash, columns, lines.toArray(0), format.rowLocation());
         }
     }
 

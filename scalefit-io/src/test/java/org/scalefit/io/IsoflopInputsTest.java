@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalefit.data.RowLocation;
 import org.scalefit.isoflop.IsoflopBudget;
 
 /** How the rows of a user's run table become IsoFLOP budgets. */
@@ -41,7 +42,7 @@ class IsoflopInputsTest {
         double[] sizes = {1e7, 2e7, 3e7, 4e7};
         double[] losses = {3.0, 2.9, 2.8, 2.7};
 
-        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses, new int[] {2, 3, 5, 6});
+        List<IsoflopBudget> budgets = IsoflopInputs.group(flops, sizes, losses, new int[] {2, 3, 5, 6}, RowLocation.LINE);
 
         assertThat(budgets.get(0).lines()).containsExactly(3, 6);
         assertThat(budgets.get(1).lines()).containsExactly(2, 5);

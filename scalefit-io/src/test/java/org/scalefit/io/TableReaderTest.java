@@ -69,6 +69,17 @@ class TableReaderTest {
     }
 
     @Test
+    void parquetRowsAreLocatedByRowAndCsvRowsByLine() throws Exception {
+        Path csv = write("runs.csv", "N,D,val loss\n1e8,2e9,3.5\n2e8,4e9,3.25\n");
+        Path parquet = dir.resolve("runs.parquet");
+        duckdb("COPY (SELECT * FROM read_csv('" + csv + "')) TO '" + parquet + "' (FORMAT parquet)");
+        ColumnRequest request = ColumnRequest.of("params", "tokens", "loss").withMapping(OUR_NAMES);
+
+        assertThat(reader.read(parquet, request).location(1)).isEqualTo("row 2");
+        assertThat(reader.read(csv, request).location(1)).isEqualTo("line 3");
+    }
+
+    @Test
     void sourceIsThePathAsGivenAndContentHashTheSha256OfItsBytes() throws Exception {
         Path csv = write("runs.csv", "N,D\n1,2\n");
 

@@ -34,7 +34,8 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
     /**
      * Reads {@code base}'s columns of {@code data}, with those {@link #count} may use.
      *
-     * @throws IllegalArgumentException if {@code flopsColumn} and the data's {@code flops} mapping differ
+     * @throws IllegalArgumentException if {@code flopsColumn} and the data's {@code flops} mapping differ, or a FLOPs
+     *                                  column is read and a {@code count} is asked for too
      */
     public RunTable read(DataSource data, ColumnRequest base) {
         return readWithColumns(data, base).table();
@@ -52,6 +53,11 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
             located = data.withColumns(Map.of(RunCompute.FLOPS, flopsColumn));
         }
         boolean readsFlops = readsFlopsColumn(data);
+        if (readsFlops && count != null) {
+            throw new IllegalArgumentException((flopsColumn != null ? "--flops " + flopsColumn
+                    : "--column flops=" + data.columns().get(RunCompute.FLOPS)) + " reads the FLOPs from a column, "
+                    + "but --flop-count " + count.label() + " counts them; give one");
+        }
         ColumnRequest with = base;
         for (String column : List.of(RunCompute.PARAMS, RunCompute.WIDTH, RunCompute.DEPTH)) {
             if (!with.all().contains(column)) {

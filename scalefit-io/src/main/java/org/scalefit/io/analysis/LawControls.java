@@ -63,6 +63,8 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
         } else if (NamedLaws.exists(law)) {
             result = NamedLaws.named(law);
         } else {
+            ExpressionLawFiles.requireNotAFile(law, "--law-file FILE (a JSON or YAML law file: expression, inputs, "
+                    + "parameters)");
             result = ExpressionLawFiles.infer("user", law, inputs, List.of());
         }
         if (lawFile != null || NamedLaws.exists(law)) {

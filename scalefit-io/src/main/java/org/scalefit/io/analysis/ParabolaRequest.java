@@ -121,9 +121,9 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
             panels.add(new Panel(trace.row(), parabola, models.map(m -> m.near(parabola, band)).orElse(List.of())));
         }
         ParabolaJson.Bootstrapped bands = replicates == null ? null : new ParabolaJson.Bootstrapped(
-                replicates.file(), replicates.sha256(), ParabolaBands.trace(search, laws.get(0).law(),
-                replicates.draws(), replicates.failed(), buckets, parabolaAccounting, factors, replicates.level(),
-                parallelism, progress));
+                replicates.file(), replicates.sha256(), replicates.unidentified(), ParabolaBands.trace(search,
+                laws.get(0).law(), replicates.draws(), replicates.failed(), buckets, parabolaAccounting, factors,
+                replicates.level(), parallelism, progress));
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new ParabolaResult(new ParabolaJson.Analysis(search, laws, parabolaAccounting, factors, models, band,
                 industry.excluded(), panels, bands), new RunTiming(parallelism.threads(), seconds));

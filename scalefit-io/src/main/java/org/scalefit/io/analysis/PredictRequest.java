@@ -11,6 +11,7 @@ import org.scalefit.io.Documents;
 import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
+import org.scalefit.io.LawDocumentFiles;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.ReferenceLaws;
 import org.scalefit.law.Allocation;
@@ -19,7 +20,6 @@ import org.scalefit.law.expr.ExpressionAllocation;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.NamedLaws;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,16 +143,15 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
                     ReferenceLaws.chinchillaTheta(reference));
         }
         if (law != null) {
+            if (!NamedLaws.exists(law)) {
+                ExpressionLawFiles.requireNotAFile(law, "--fit FILE (a fit written by scalefit fit --out FILE.json)");
+            }
             ExpressionLaw named = NamedLaws.exists(law) ? NamedLaws.named(law)
                     : ExpressionLawFiles.infer("user", law, Map.of(), new ArrayList<>(values.keySet()));
             return new ExpressionLawFiles.Fitted(named, named.theta(values));
         }
-        JsonNode root;
-        try {
-            root = JsonMapper.builder().build().readTree(fit.toFile());
-        } catch (JacksonException e) {
-            throw new InputException(fit.toString(), null, "(document)", "a JSON fit file", e.getOriginalMessage(), e);
-        }
+        JsonNode root = LawDocumentFiles.readTree(fit, JsonMapper.builder().build(), true, "a JSON fit written by "
+                + "scalefit fit --out FILE.json or a Gemstones parameter file");
         if (ExpressionLawFiles.isFitDocument(root)) {
             return Documents.read(root, ExpressionFitDocument.class, fit.toString()).fitted(fit.toString());
         }

@@ -84,7 +84,8 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
                     ? RelaxedShape.refineAll(fitted.get(i), optima.get(i).optima(), search.accounting(), parallelism)
                     : List.of();
             Bootstrapped banded = i == 0 && bands != null
-                    ? new Bootstrapped(replicates.file(), replicates.sha256(), bands) : null;
+                    ? new Bootstrapped(replicates.file(), replicates.sha256(), replicates.unidentified(), bands)
+                    : null;
             results.add(new LawResult(i == 0 ? "law" : "law" + (i + 1), laws.get(i).toString(),
                     LawFiles.sha256(laws.get(i)), optima.get(i), refined, banded));
         }

@@ -121,8 +121,8 @@ public final class SensitivityFigures {
         double[] tokens = table.column("tokens");
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            labels.add(String.format(Locale.ROOT, "N %s, D %s (line %d)", Numbers.format(params[i], 4),
-                    Numbers.format(tokens[i], 4), table.sourceLine(i)));
+            labels.add(String.format(Locale.ROOT, "N %s, D %s (%s)", Numbers.format(params[i], 4),
+                    Numbers.format(tokens[i], 4), table.location(i)));
         }
         return Series.of(name, tokens, params, style).withPointLabels(labels);
     }

@@ -101,8 +101,7 @@ record RunNames(List<String> names, String description) {
     Runs runs(RunTable table, double[] tokens, double[] params) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            labels.add(names.get(i) + ", " + Numbers.format(tokens[i], 3) + " tokens (line " + table.sourceLine(i)
-                    + ")");
+            labels.add(names.get(i) + ", " + Numbers.format(tokens[i], 3) + " tokens (" + table.location(i) + ")");
         }
         return Runs.named(names).withRowLabels(labels).orderedBy(params);
     }

@@ -1,0 +1,26 @@
+package org.scalefit.data;
+
+/**
+ * How the rows of a table are located in the file they were read from: by 1-based {@link #LINE} in a text file
+ * (CSV, where the header is line 1, or JSON Lines), or by 1-based {@link #ROW} in a Parquet file, which has no lines.
+ * Every label and message that points a user at a run says {@link #at}.
+ */
+public enum RowLocation implements Labelled {
+    /** A line of a CSV or JSON Lines file. */
+    LINE,
+    /** A row of a Parquet file. */
+    ROW;
+
+    /** The place {@code n} (1-based), e.g. {@code line 17} or {@code row 16}. */
+    public String at(int n) {
+        return label() + " " + n;
+    }
+
+    /** The places {@code ns} (1-based, at least one), e.g. {@code line 4} or {@code rows 4, 7}. */
+    public String at(int... ns) {
+        if (ns.length == 1) {
+            return at(ns[0]);
+        }
+        return label() + "s " + String.join(", ", java.util.Arrays.stream(ns).mapToObj(String::valueOf).toList());
+    }
+}
