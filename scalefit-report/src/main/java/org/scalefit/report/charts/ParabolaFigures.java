@@ -145,7 +145,8 @@ public final class ParabolaFigures {
      * a small one's is several percent, and on one shared scale it lies flat on 0. Each shows the median of
      * L_r(f)/L_r(1) − 1 over the replicates' own parabolas (in percent) against log₂ f, shaded from the band's low to
      * its high percentile; factors that fewer than 2 replicates meet are left out. Each budget is named by the FLOPs
-     * of its parabola in {@code parabolas} (the estimate's, same buckets), else by its bucket.
+     * of its parabola in {@code parabolas} (the estimate's, same buckets), else by its bucket, in the title; the one
+     * series has no legend entry.
      */
     public static List<Figure> penaltyAgainstFactor(String id, ParabolaBands bands,
                                                     List<OvertrainingParabola> parabolas) {
@@ -168,7 +169,7 @@ public final class ParabolaFigures {
                     .withPointLabels(met.stream().map(f -> String.format(Locale.ROOT, "%s, f = %s: %s %% [%s, %s] "
                                     + "(%d replicates)", name, factorLabel(f.factor()),
                             Numbers.format(100 * f.penalty().median(), 3), Numbers.format(100 * f.penalty().low(), 3),
-                            Numbers.format(100 * f.penalty().high(), 3), f.feasible())).toList())));
+                            Numbers.format(100 * f.penalty().high(), 3), f.feasible())).toList()).hiddenFromLegend()));
         }
         return List.copyOf(figures);
     }

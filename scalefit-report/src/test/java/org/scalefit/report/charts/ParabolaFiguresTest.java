@@ -107,6 +107,7 @@ class ParabolaFiguresTest {
         assertThat(figure.series()).hasSize(1);
         Series budget = figure.series().get(0);
         assertThat(budget.name()).isEqualTo("C = 10²¹ FLOPs");
+        assertThat(budget.inLegend()).as("the title names the budget").isFalse();
         assertThat(budget.x()).containsExactly(-1, 0, 2);
         assertThat(budget.y()).containsExactly(2, 0, 5);
         assertThat(budget.band().lower()).containsExactly(1, 0, 3);
