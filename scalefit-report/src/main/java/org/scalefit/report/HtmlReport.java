@@ -308,6 +308,7 @@ public final class HtmlReport {
             ul.legend li { cursor: pointer; user-select: none; white-space: nowrap; padding: 1px 4px; border-radius: 3px; }
             ul.legend li:hover, ul.legend li:focus { background: #eef2f8; outline: none; }
             ul.legend li.off { opacity: 0.35; text-decoration: line-through; }
+            ul.legend li.color-key, ul.legend li.color-key:hover { cursor: default; background: none; margin-top: 6px; }
             ul.legend svg.swatch { vertical-align: middle; margin-right: 6px; }
             figcaption { color: var(--muted); font-size: 14px; margin-top: 6px; }
             details { margin: 6px 0; border: 1px solid var(--rule); border-radius: 4px; padding: 2px 10px; }

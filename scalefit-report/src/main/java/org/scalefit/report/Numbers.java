@@ -15,6 +15,29 @@ public final class Numbers {
 
     /** {@code value} to {@code digits} significant digits; "NaN", "∞" and "−∞" for non-finite values. */
     public static String format(double value, int digits) {
+        return format(value, digits, false);
+    }
+
+    /**
+     * Values shown side by side (one legend, one column) in one notation, each to {@code digits} significant digits:
+     * plain if {@link #format} writes every one of them plain, otherwise every one as m×10^k, so that 10⁻³ and 10⁻⁴
+     * do not read as "0.001" beside "10⁻⁴".
+     *
+     * @return the text of each value, in the order given
+     */
+    public static java.util.List<String> formatTogether(double[] values, int digits) {
+        boolean powers = false;
+        for (double value : values) {
+            powers |= Double.isFinite(value) && value != 0 && !plain(Math.abs(value), rounded(Math.abs(value), digits));
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>(values.length);
+        for (double value : values) {
+            texts.add(format(value, digits, powers));
+        }
+        return java.util.List.copyOf(texts);
+    }
+
+    private static String format(double value, int digits, boolean powers) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
@@ -24,19 +47,28 @@ public final class Numbers {
         if (value == 0) {
             return "0";
         }
-        if (digits < 1) {
-            throw new IllegalArgumentException("need at least one significant digit, got " + digits);
-        }
-        double magnitude = Math.abs(value);
         String sign = value < 0 ? "−" : "";
-        BigDecimal rounded = new BigDecimal(String.format(Locale.ROOT, "%." + (digits - 1) + "e", magnitude));
-        if (magnitude >= 1e-3 && rounded.compareTo(BigDecimal.valueOf(1_000_000)) < 0) {
+        BigDecimal rounded = rounded(Math.abs(value), digits);
+        if (!powers && plain(Math.abs(value), rounded)) {
             return sign + rounded.stripTrailingZeros().toPlainString();
         }
         int exponent = rounded.precision() - rounded.scale() - 1;
         BigDecimal mantissa = rounded.scaleByPowerOfTen(-exponent).stripTrailingZeros();
         String power = AxisTicks.powerOfTen(exponent);
         return sign + (mantissa.compareTo(BigDecimal.ONE) == 0 ? power : mantissa.toPlainString() + "×" + power);
+    }
+
+    /** A positive magnitude rounded to {@code digits} significant digits. */
+    private static BigDecimal rounded(double magnitude, int digits) {
+        if (digits < 1) {
+            throw new IllegalArgumentException("need at least one significant digit, got " + digits);
+        }
+        return new BigDecimal(String.format(Locale.ROOT, "%." + (digits - 1) + "e", magnitude));
+    }
+
+    /** Whether a magnitude is written plain: at least 10⁻³, and below 10⁶ once rounded. */
+    private static boolean plain(double magnitude, BigDecimal rounded) {
+        return magnitude >= 1e-3 && rounded.compareTo(BigDecimal.valueOf(1_000_000)) < 0;
     }
 
     /** {@code value} to 4 significant digits. */

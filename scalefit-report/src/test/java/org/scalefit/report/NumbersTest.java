@@ -23,6 +23,14 @@ class NumbersTest {
     }
 
     @Test
+    void valuesShownTogetherShareOneNotation() {
+        assertThat(Numbers.formatTogether(new double[] {1e-3, 1e-4, 1e-5}, 3)).containsExactly("10⁻³", "10⁻⁴",
+                "10⁻⁵");
+        assertThat(Numbers.formatTogether(new double[] {0.5, 2.5e-3}, 3)).containsExactly("0.5", "0.0025");
+        assertThat(Numbers.formatTogether(new double[] {0.5, 2.5e-5}, 3)).containsExactly("5×10⁻¹", "2.5×10⁻⁵");
+    }
+
+    @Test
     void intervalsFollowTheValue() {
         assertThat(Numbers.withInterval(0.4994, 0.4511, 0.5396, 4)).isEqualTo("0.4994 [0.4511, 0.5396]");
     }

@@ -82,8 +82,10 @@ final class PorianFigures {
         sections.add(warmupEvidence(rw.get(1), byTable.get("summary_df").get(1).configuration(), rw.get(2),
                 byTable.get("summary_df").get(2).configuration()));
 
-        sections.add(grid("porian-results-rw", "Porian et al.: ρ*, N*, D* on RefinedWeb", rw, references));
-        sections.add(grid("porian-results-owt2", "Porian et al.: ρ*, N*, D* on OpenWebText2", owt2, references));
+        sections.add(grid("porian-results-rw", "Porian et al.: ρ*, N*, D* on RefinedWeb", "on RefinedWeb", rw,
+                references));
+        sections.add(grid("porian-results-owt2", "Porian et al.: ρ*, N*, D* on OpenWebText2", "on OpenWebText2", owt2,
+                references));
         sections.add(Section.of("porian-accounting-attention", "Porian et al.: N*(C) counting attention FLOPs")
                 .withText("The RefinedWeb configurations with attention FLOPs counted as effective parameters "
                         + "(and smoothed training loss), as in the paper's accounting figure.")
@@ -94,7 +96,7 @@ final class PorianFigures {
         adjustedReferences.add(new ReferenceLine("adjusted Kaplan (a = 0.73)", SeriesStyle.line(Palette.NEUTRAL),
                 AllocationRules.reference("kaplan-adjusted")));
         sections.add(grid("porian-kaplan-adjusted", "Porian et al.: the tuned recipe in Kaplan's accounting",
-                adjusted, adjustedReferences));
+                "of the tuned recipe in Kaplan's accounting", adjusted, adjustedReferences));
         sections.add(Section.of("porian-optimal-loss", "Porian et al.: the optimal loss and its saturating fit")
                 .withText("L*(C) of the RefinedWeb configurations; the line is the saturating fit on the budgets "
                         + "between 1e16 and 5e17 (marked \"fitted\" in the hover labels), extended to 200× the largest "
@@ -148,8 +150,9 @@ final class PorianFigures {
         return configuration.optima().stream().filter(BudgetOptimum::hasOptimum).count();
     }
 
-    private static Section grid(String id, String title, List<IsoflopFigures.Analysed> configurations,
-                                List<ReferenceLine> references) {
+    /** The results grid: one figure per quantity q of {@link #GRID}, titled "q(C) {@code subject}". */
+    private static Section grid(String id, String title, String subject,
+                                List<IsoflopFigures.Analysed> configurations, List<ReferenceLine> references) {
         Section section = Section.of(id, title).withText("Optimal pairs, bs_median_weighted power laws and 95 % "
                 + "weighted-bootstrap bands of every configuration (hover over a point for its values); click a legend "
                 + "entry to hide a law.");
@@ -159,8 +162,7 @@ final class PorianFigures {
                 case T -> "d";
                 case MULTIPLIER -> "rho";
             };
-            String figureTitle = title.substring(title.indexOf(':') + 2).replace("ρ*, N*, D*",
-                    IsoflopFigures.symbol(quantity) + "(C)");
+            String figureTitle = IsoflopFigures.symbol(quantity) + "(C) " + subject;
             section = section.withFigure(IsoflopFigures.optimalAgainstCompute(id + "-" + name, figureTitle, quantity,
                     configurations, references, PorianStudy.SMALLEST_BUDGET, PorianStudy.LARGEST_BUDGET), "");
         }

@@ -71,4 +71,17 @@ class PorianFiguresTest {
                 "Hoffmann et al. (ρ = 20)", "Kaplan et al. (a = 0.88)");
         assertThat(kaplan.series().get(1).hasBand()).isTrue();
     }
+
+    @Test
+    void everyFigureTitleStartsWithACapitalOrASymbolAndEachGridPanelNamesItsQuantity() {
+        List<Section> sections = sections();
+
+        assertThat(sections.stream().flatMap(s -> s.figures().stream()).map(Figure::title))
+                .allSatisfy(title -> assertThat(title).doesNotMatch("[a-z].*"));
+        Section adjusted = sections.stream().filter(s -> s.id().equals("porian-kaplan-adjusted")).findFirst()
+                .orElseThrow();
+        assertThat(adjusted.figures().stream().map(Figure::title)).containsExactly(
+                "ρ*(C) of the tuned recipe in Kaplan's accounting", "N*(C) of the tuned recipe in Kaplan's accounting",
+                "D*(C) of the tuned recipe in Kaplan's accounting");
+    }
 }

@@ -11,9 +11,11 @@ import org.scalefit.law.FittedLaw;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
 import org.scalefit.report.plot.Band;
+import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
+import org.scalefit.report.plot.Scale;
 import org.scalefit.report.plot.Series;
 import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.uncertainty.AllocationBands;
@@ -29,7 +31,8 @@ public final class LawFitFigures {
     }
 
     /**
-     * Predicted L̂ against observed L, log–log, one marker series per run in its colour, and the line L̂ = L
+     * Predicted L̂ against observed L, log–log, one marker series per run in its colour (or coloured by model size,
+     * see {@link #withRuns}), and the line L̂ = L
      * (dashed grey): points above it are over-predicted.
      *
      * @param data the points fitted, in the order of {@code runs}' rows
@@ -41,7 +44,7 @@ public final class LawFitFigures {
         double[] predicted = predictions(law, data);
         Figure figure = Figure.of(id, "Fitted " + law.form().name() + " law against the data: predicted and "
                 + "observed loss", Axis.log("observed loss L"), Axis.log("predicted loss L̂"));
-        figure = figure.withAll(perRun(observed, predicted, runs, styles));
+        figure = withRuns(figure, observed, predicted, data, runs, styles);
         double[] range = Sampling.positiveRange(concat(observed, predicted));
         double[] diagonal = {range[0], range[1]};
         return figure.with(Series.of("L̂ = L", diagonal, diagonal, SeriesStyle.dashed(Palette.NEUTRAL)
@@ -49,8 +52,8 @@ public final class LawFitFigures {
     }
 
     /**
-     * The log residual ln L − ln L̂ against input {@code input} (log x, linear y), one marker series per run, and
-     * the zero line.
+     * The log residual ln L − ln L̂ against input {@code input} (log x, linear y), one marker series per run (coloured
+     * by model size when there are many, see {@link #withRuns}), and the zero line.
      */
     public static Figure residualsAgainstInput(String id, FittedLaw law, Observations data, String input, Runs runs,
                                                RunStyles styles) {
@@ -69,7 +72,7 @@ public final class LawFitFigures {
         }
         Figure figure = Figure.of(id, "Residuals of the fitted " + law.form().name() + " law against " + input,
                 Axis.log(input), Axis.linear("log residual ln L − ln L̂"));
-        figure = figure.withAll(perRun(x, residual, runs, styles));
+        figure = withRuns(figure, x, residual, data, runs, styles);
         double[] range = Sampling.positiveRange(x);
         return figure.with(Series.of("zero", new double[] {range[0], range[1]}, new double[] {0, 0},
                 SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend());
@@ -130,6 +133,49 @@ public final class LawFitFigures {
             predicted[i] = law.predict(inputs[i]);
         }
         return predicted;
+    }
+
+    /**
+     * {@code figure} with one point series per run: in the runs' own styles with a legend entry each, or, when there
+     * are more runs than {@link Palette#CATEGORICAL} has colours (so that colours would repeat) and the data has a
+     * {@code params} input, as circles coloured by the run's model size N on a log {@link ColorKey} (from the run's
+     * first row) without legend entries.
+     */
+    private static Figure withRuns(Figure figure, double[] x, double[] y, Observations data, Runs runs,
+                                   RunStyles styles) {
+        int column = data.inputNames().indexOf("params");
+        Map<String, int[]> groups = runs.groups();
+        if (column < 0 || groups.size() <= Palette.CATEGORICAL.size()) {
+            return figure.withAll(perRun(x, y, runs, styles));
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int[] rows : groups.values()) {
+            double size = data.input(rows[0], column);
+            if (size > 0 && Double.isFinite(size)) {
+                low = Math.min(low, size);
+                high = Math.max(high, size);
+            }
+        }
+        if (!(high > low)) {
+            return figure.withAll(perRun(x, y, runs, styles));
+        }
+        ColorKey key = ColorKey.of("parameters N", Scale.LOG, low, high);
+        for (Map.Entry<String, int[]> run : groups.entrySet()) {
+            int[] rows = run.getValue();
+            figure = figure.with(Series.of(run.getKey(), Sampling.pick(x, rows), Sampling.pick(y, rows),
+                    SeriesStyle.markers(key.color(data.input(rows[0], column)))).withPointLabels(labels(runs, rows))
+                    .hiddenFromLegend());
+        }
+        return figure.withColorKey(key);
+    }
+
+    private static List<String> labels(Runs runs, int[] rows) {
+        List<String> labels = new ArrayList<>();
+        for (int row : rows) {
+            labels.add(runs.label(row));
+        }
+        return labels;
     }
 
     private static List<Series> perRun(double[] x, double[] y, Runs runs, RunStyles styles) {

@@ -30,8 +30,8 @@ import org.scalefit.uncertainty.ParabolaBands;
  *       lines (Gemstones' {@code …_wd_hot_2.pdf});</li>
  *   <li>{@link #againstCompute}: a quantity of the overtrained shapes (loss, parameters, tokens) against FLOPs, one
  *       line per factor (Gemstones' {@code …_wd_hot.pdf});</li>
- *   <li>{@link #penaltyAgainstFactor}: the bootstrap bands of the parabolas ({@link ParabolaBands}) — per budget, the
- *       median loss penalty L(f)/L(1) − 1 against log₂ f, shaded by its percentile band.</li>
+ *   <li>{@link #penaltyAgainstFactor}: the bootstrap bands of the parabolas ({@link ParabolaBands}) — one figure per
+ *       budget, the median loss penalty L(f)/L(1) − 1 against log₂ f, shaded by its percentile band.</li>
  * </ul>
  * Shapes at the edge of the box (width ≤ 257 or depth ≤ 2), which Gemstones drops, are drawn apart as grey crosses
  * in the first figure and left out of the second.
@@ -140,33 +140,38 @@ public final class ParabolaFigures {
     }
 
     /**
-     * The loss penalty of overtraining with its bootstrap band: per budget of {@code bands}, the median of
-     * L_r(f)/L_r(1) − 1 over the replicates' own parabolas (in percent) against log₂ f, shaded from the band's low
-     * to its high percentile; factors that fewer than 2 replicates meet are left out. Each budget is named by the
-     * FLOPs of its parabola in {@code parabolas} (the estimate's, same buckets), else by its bucket.
+     * The loss penalty of overtraining with its bootstrap band, one figure per budget of {@code bands} (id
+     * {@code <id>-<bucket>}), each on its own y scale: a large budget's penalty is a few hundredths of a percent where
+     * a small one's is several percent, and on one shared scale it lies flat on 0. Each shows the median of
+     * L_r(f)/L_r(1) − 1 over the replicates' own parabolas (in percent) against log₂ f, shaded from the band's low to
+     * its high percentile; factors that fewer than 2 replicates meet are left out. Each budget is named by the FLOPs
+     * of its parabola in {@code parabolas} (the estimate's, same buckets), else by its bucket, in the title; the one
+     * series has no legend entry.
      */
-    public static Figure penaltyAgainstFactor(String id, ParabolaBands bands, List<OvertrainingParabola> parabolas) {
-        Figure figure = Figure.of(id, "Loss penalty of overtraining (" + Numbers.format(bands.level(), 3)
-                        + " % bootstrap bands)", Axis.linear("overtraining factor log₂ f (tokens × √f at the same "
-                        + "FLOPs)"), Axis.linear("loss penalty L(f)/L(1) − 1 (%)"));
-        int ordinal = 0;
+    public static List<Figure> penaltyAgainstFactor(String id, ParabolaBands bands,
+                                                    List<OvertrainingParabola> parabolas) {
+        List<Figure> figures = new ArrayList<>();
         for (ParabolaBands.BucketBands bucket : bands.buckets()) {
             List<ParabolaBands.FactorBand> met = bucket.factors().stream().filter(f -> f.penalty() != null).toList();
-            String name = parabolas.stream().filter(p -> p.bucket() == bucket.bucket()).findFirst()
-                    .map(p -> "C = " + Numbers.format(p.optimum().flops(), 3) + " FLOPs")
-                    .orElse("bucket " + bucket.bucket());
+            java.util.Optional<String> flops = parabolas.stream().filter(p -> p.bucket() == bucket.bucket())
+                    .findFirst().map(p -> "C = " + Numbers.format(p.optimum().flops(), 3) + " FLOPs");
+            String name = flops.orElse("bucket " + bucket.bucket());
+            Figure figure = Figure.of(id + "-" + bucket.bucket(), "Loss penalty of overtraining "
+                            + flops.map(c -> "at " + c).orElse("in " + name) + " (" + Numbers.format(bands.level(), 3)
+                            + " % bootstrap band)", Axis.linear("overtraining factor log₂ f (tokens × √f at the same "
+                            + "FLOPs)"), Axis.linear("loss penalty L(f)/L(1) − 1 (%)"));
             double[] x = met.stream().mapToDouble(f -> Math.log(f.factor()) / Math.log(2)).toArray();
-            figure = figure.with(Series.of(name, x, met.stream().mapToDouble(f -> 100 * f.penalty().median()).toArray(),
-                            new SeriesStyle(Palette.categorical(ordinal++), SeriesStyle.Stroke.SOLID,
-                                    SeriesStyle.Marker.CIRCLE, 1.5))
+            figures.add(figure.with(Series.of(name, x,
+                            met.stream().mapToDouble(f -> 100 * f.penalty().median()).toArray(),
+                            new SeriesStyle(LAW_COLOR, SeriesStyle.Stroke.SOLID, SeriesStyle.Marker.CIRCLE, 1.5))
                     .withBand(new Band(met.stream().mapToDouble(f -> 100 * f.penalty().low()).toArray(),
                             met.stream().mapToDouble(f -> 100 * f.penalty().high()).toArray()))
                     .withPointLabels(met.stream().map(f -> String.format(Locale.ROOT, "%s, f = %s: %s %% [%s, %s] "
                                     + "(%d replicates)", name, factorLabel(f.factor()),
                             Numbers.format(100 * f.penalty().median(), 3), Numbers.format(100 * f.penalty().low(), 3),
-                            Numbers.format(100 * f.penalty().high(), 3), f.feasible())).toList()));
+                            Numbers.format(100 * f.penalty().high(), 3), f.feasible())).toList()).hiddenFromLegend()));
         }
-        return figure;
+        return List.copyOf(figures);
     }
 
     /** 1/16, 1/2, 1, 4: f as Gemstones' tick labels. */

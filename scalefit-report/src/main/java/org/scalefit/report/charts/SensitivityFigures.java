@@ -50,11 +50,12 @@ public final class SensitivityFigures {
         }
         Figure figure = Figure.of(id, "Allocation slope against start-grid size, per Huber δ",
                 Axis.log("starts in the grid"), Axis.linear("b = α/(α+β) (D_opt ∝ C^b)"));
+        Map<Double, String> deltas = deltaLabels(points);
         int ordinal = 0;
         for (Map.Entry<Double, List<DeltaGridPoint>> delta : byDelta.entrySet()) {
             List<DeltaGridPoint> sorted = delta.getValue().stream()
                     .sorted(Comparator.comparingLong((DeltaGridPoint p) -> p.grid().size())).toList();
-            figure = figure.with(Series.of("δ = " + Numbers.format(delta.getKey(), 3),
+            figure = figure.with(Series.of("δ = " + deltas.get(delta.getKey()),
                             sorted.stream().mapToDouble(p -> p.grid().size()).toArray(),
                             sorted.stream().mapToDouble(p -> p.slopes().tokens()).toArray(),
                             new SeriesStyle(Palette.categorical(ordinal++), SeriesStyle.Stroke.SOLID,
@@ -62,6 +63,20 @@ public final class SensitivityFigures {
                     .withPointLabels(sorted.stream().map(SensitivityFigures::describe).toList()));
         }
         return figure;
+    }
+
+    /**
+     * The text of each distinct δ of {@code points}, all in one notation ({@link Numbers#formatTogether}, 3
+     * significant digits): 10⁻³, 10⁻⁴, 10⁻⁵ rather than 0.001 beside 10⁻⁴.
+     */
+    public static Map<Double, String> deltaLabels(List<DeltaGridPoint> points) {
+        double[] distinct = points.stream().mapToDouble(DeltaGridPoint::delta).distinct().toArray();
+        List<String> texts = Numbers.formatTogether(distinct, 3);
+        Map<Double, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.length; i++) {
+            labels.put(distinct[i], texts.get(i));
+        }
+        return labels;
     }
 
     /**

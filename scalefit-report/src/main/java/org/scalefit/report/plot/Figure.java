@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param x      the horizontal axis
  * @param y      the vertical axis
  * @param series the series, in drawing order, each with its own name
+ * @param colorKey the colour scale the series are coloured by, drawn beside the plot, or null for none
  */
-public record Figure(String id, String title, Axis x, Axis y, List<Series> series) {
+public record Figure(String id, String title, Axis x, Axis y, List<Series> series, ColorKey colorKey) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
@@ -40,21 +41,26 @@ public record Figure(String id, String title, Axis x, Axis y, List<Series> serie
 
     /** A figure with no series yet. */
     public static Figure of(String id, String title, Axis x, Axis y) {
-        return new Figure(id, title, x, y, List.of());
+        return new Figure(id, title, x, y, List.of(), null);
     }
 
     /** This figure with {@code next} drawn on top of the series it has. */
     public Figure with(Series next) {
         List<Series> all = new ArrayList<>(series);
         all.add(next);
-        return new Figure(id, title, x, y, all);
+        return new Figure(id, title, x, y, all, colorKey);
     }
 
     /** This figure with all of {@code next} drawn on top, in order. */
     public Figure withAll(List<Series> next) {
         List<Series> all = new ArrayList<>(series);
         all.addAll(next);
-        return new Figure(id, title, x, y, all);
+        return new Figure(id, title, x, y, all, colorKey);
+    }
+
+    /** This figure with a colour key beside the plot (its series coloured by {@link ColorKey#color}). */
+    public Figure withColorKey(ColorKey key) {
+        return new Figure(id, title, x, y, series, Objects.requireNonNull(key, "key"));
     }
 
     /** The series named {@code name}. */

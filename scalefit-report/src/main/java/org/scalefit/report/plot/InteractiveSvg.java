@@ -218,7 +218,38 @@ public final class InteractiveSvg {
             }
             out.append("</svg>").append(escape(series.name())).append("</li>\n");
         }
+        if (figure.colorKey() != null) {
+            colorKey(out, figure.id(), figure.colorKey());
+        }
         out.append("</ul>\n");
+    }
+
+    /**
+     * The colour key as a legend item: its label, a horizontal bar from its lowest value (left, darkest) to its
+     * highest as an SVG gradient through viridis at nine positions, and its ticks labelled below.
+     */
+    private static void colorKey(StringBuilder out, String id, ColorKey key) {
+        int barLeft = 8;
+        int barWidth = 180;
+        out.append("<li class=\"color-key\">").append(escape(key.label()))
+                .append("<br><svg width=\"210\" height=\"40\" aria-hidden=\"true\"><defs><linearGradient id=\"key-")
+                .append(id).append("\">");
+        for (int i = 0; i <= 8; i++) {
+            out.append("<stop offset=\"").append(i * 100 / 8.0).append("%\" stop-color=\"")
+                    .append(Palette.viridis(ColorKey.TOP * i / 8)).append("\"/>");
+        }
+        out.append("</linearGradient></defs><rect x=\"").append(barLeft).append("\" y=\"2\" width=\"")
+                .append(barWidth).append("\" height=\"12\" fill=\"url(#key-").append(id).append(")\"/>");
+        AxisTicks ticks = key.ticks();
+        double[] values = ticks.values();
+        for (int i = 0; i < values.length; i++) {
+            double x = barLeft + key.fraction(values[i]) * barWidth;
+            out.append("<line x1=\"").append(n(x)).append("\" y1=\"14\" x2=\"").append(n(x))
+                    .append("\" y2=\"18\" stroke=\"#888888\"/><text x=\"").append(n(x))
+                    .append("\" y=\"31\" text-anchor=\"middle\" font-size=\"11\">")
+                    .append(escape(ticks.labels().get(i))).append("</text>");
+        }
+        out.append("</svg></li>\n");
     }
 
     private static String dashes(SeriesStyle.Stroke stroke) {

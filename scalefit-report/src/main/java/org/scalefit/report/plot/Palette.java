@@ -7,7 +7,8 @@ import java.util.Locale;
  * The one source of colours and run styles for every figure: matplotlib's ten-colour cycle {@code tab10} (the cycle
  * the studies' own plots use) for categories, named for the roles figures give them ({@link #BLUE} a fitted law,
  * {@link #BLACK} a frontier, {@link #GREY} reference marks); its {@code cool} colour map (cyan → magenta, linear in
- * RGB) for an ordered quantity such as tokens per parameter (Gadre et al. 2024, Figure 1); its {@code rainbow} for
+ * RGB) for an ordered quantity such as tokens per parameter (Gadre et al. 2024, Figure 1); its {@code viridis} for
+ * a quantity many points are coloured by with a {@link ColorKey} (model size); its {@code rainbow} for
  * many ordered lines (Gemstones' rainbow plot); and {@link #runStyle}, colour × marker × stroke combinations that
  * keep up to 150 runs apart (tab10's ten colours × {@link #MARKERS five markers} × three strokes), so that a figure of
  * 20 or 45 runs never gives two runs the same look.
@@ -95,6 +96,30 @@ public final class Palette {
         int[] channels = new int[3];
         for (int c = 0; c < 3; c++) {
             channels[c] = (int) Math.round(255 * Math.max(0, Math.min(1, rgb[c])));
+        }
+        return String.format(Locale.ROOT, "#%02x%02x%02x", channels[0], channels[1], channels[2]);
+    }
+
+    /** matplotlib's {@code viridis} at t = k/8, k = 0 … 8 (as R's viridisLite lists them). */
+    private static final int[] VIRIDIS = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21908c, 0x27ad81, 0x5dc863,
+            0xaadc32, 0xfde725};
+
+    /**
+     * matplotlib's {@code viridis} at t ∈ [0, 1] (dark purple → teal → yellow; lightness rises steadily, so an
+     * ordered quantity such as model size reads in order, also in grey): linear in RGB between its values at
+     * t = k/8; t is clamped to [0, 1].
+     */
+    public static String viridis(double t) {
+        double clamped = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t));
+        double position = clamped * (VIRIDIS.length - 1);
+        int k = Math.min((int) Math.floor(position), VIRIDIS.length - 2);
+        double w = position - k;
+        int[] channels = new int[3];
+        for (int c = 0; c < 3; c++) {
+            int shift = 16 - 8 * c;
+            int from = (VIRIDIS[k] >> shift) & 0xff;
+            int to = (VIRIDIS[k + 1] >> shift) & 0xff;
+            channels[c] = (int) Math.round(from + w * (to - from));
         }
         return String.format(Locale.ROOT, "#%02x%02x%02x", channels[0], channels[1], channels[2]);
     }

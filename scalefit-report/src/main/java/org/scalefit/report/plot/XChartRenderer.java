@@ -44,6 +44,10 @@ public record XChartRenderer(int width, int height) {
     static final int SIDE_LEGEND_CHARACTERS = 40;
     /** Pixels a legend below the plot needs beyond its lines: its padding and the gap to the axis title. */
     static final int LEGEND_BELOW_MARGIN = 32;
+    /** Pixels at the right edge kept for a figure's {@link ColorKey}: its label, bar and tick labels. */
+    static final int KEY_WIDTH = 120;
+    /** Colour steps of the key's bar. */
+    private static final int KEY_STEPS = 96;
 
     public XChartRenderer {
         if (width < 100 || height < 100) {
@@ -123,7 +127,8 @@ public record XChartRenderer(int width, int height) {
     /** The XChart chart of {@code figure}, styled and filled, ready to encode. */
     public XYChart chart(Figure figure) {
         PlotFrame frame = PlotFrame.of(figure);
-        XYChart chart = new XYChart(width, heightFor(figure));
+        XYChart chart = figure.colorKey() == null ? new XYChart(width, heightFor(figure))
+                : new KeyedChart(width, heightFor(figure), figure.colorKey());
         chart.setTitle(figure.title());
         chart.setXAxisTitle(figure.x().label());
         chart.setYAxisTitle(figure.y().label());
@@ -132,6 +137,7 @@ public record XChartRenderer(int width, int height) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
+        chart.getStyler().setLegendVisible(legendEntries(figure) > 0);
         Set<String> names = new HashSet<>();
         figure.series().forEach(series -> names.add(series.name()));
         for (Series series : figure.series()) {
@@ -300,6 +306,65 @@ public record XChartRenderer(int width, int height) {
             case DOTTED -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, DOTS, 0f);
             default -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         };
+    }
+
+    /**
+     * An XChart chart drawn {@link #KEY_WIDTH} pixels narrower than its image, with the figure's colour key in the
+     * strip at the right: the key's label, a vertical bar from its lowest value (bottom, darkest) to its highest, and
+     * its {@link ColorKey#ticks} beside the bar. XChart's encoders paint through {@link #paint(Graphics2D, int, int)},
+     * so the PNG and the SVG both have the key.
+     */
+    private static final class KeyedChart extends XYChart {
+
+        private final ColorKey key;
+
+        KeyedChart(int width, int height, ColorKey key) {
+            super(width, height);
+            this.key = key;
+        }
+
+        @Override
+        public void paint(Graphics2D graphics, int chartWidth, int chartHeight) {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, chartWidth, chartHeight);
+            super.paint(graphics, chartWidth - KEY_WIDTH, chartHeight);
+            setWidth(chartWidth);
+            setHeight(chartHeight);
+            paintKey(graphics, chartWidth - KEY_WIDTH, chartHeight);
+        }
+
+        private void paintKey(Graphics2D graphics, int left, int chartHeight) {
+            Font font = getStyler().getLegendFont();
+            graphics.setFont(font);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            int barHeight = Math.min(280, chartHeight - 180);
+            int top = (chartHeight - barHeight) / 2;
+            int barLeft = left + 12;
+            int barWidth = 16;
+            graphics.setColor(Color.BLACK);
+            graphics.drawString(key.label(), left + 4, top - 12);
+            for (int i = 0; i < KEY_STEPS; i++) {
+                double t = i / (KEY_STEPS - 1.0);
+                int y0 = top + barHeight - (int) Math.round((i + 1) * (double) barHeight / KEY_STEPS);
+                int y1 = top + barHeight - (int) Math.round(i * (double) barHeight / KEY_STEPS);
+                int rgb = Integer.parseInt(Palette.viridis(ColorKey.TOP * t).substring(1), 16);
+                graphics.setColor(new Color(rgb));
+                graphics.fillRect(barLeft, y0, barWidth, y1 - y0);
+            }
+            graphics.setColor(FRAME);
+            graphics.setStroke(new BasicStroke(1f));
+            graphics.drawRect(barLeft, top, barWidth, barHeight);
+            AxisTicks ticks = key.ticks();
+            double[] values = ticks.values();
+            int ascent = graphics.getFontMetrics().getAscent();
+            for (int i = 0; i < values.length; i++) {
+                int y = top + barHeight - (int) Math.round(key.fraction(values[i]) * barHeight);
+                graphics.setColor(FRAME);
+                graphics.drawLine(barLeft + barWidth, y, barLeft + barWidth + 4, y);
+                graphics.setColor(Color.BLACK);
+                graphics.drawString(ticks.labels().get(i), barLeft + barWidth + 8, y + ascent / 2 - 1);
+            }
+        }
     }
 
     private static Marker marker(SeriesStyle.Marker marker) {

@@ -9,6 +9,7 @@ import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
 import org.scalefit.report.charts.ParabolaFigures;
 import org.scalefit.report.charts.ShapeQuantity;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
 import org.scalefit.shapes.ShapePoint;
@@ -96,13 +97,15 @@ public final class ParabolaSection {
         if (bands.isPresent()) {
             ParabolaBands b = bands.get();
             int leftOut = b.leftOut().length;
-            section = section.withFigure(ParabolaFigures.penaltyAgainstFactor(id + "-penalty", b, parabolas),
-                    "The cost of overtraining with its uncertainty: for each of " + b.used() + " bootstrap replicates "
-                    + "of the minimised law's fit, its own parabola through the same budget; the line is the median "
-                    + "of L(f)/L(1) − 1 and the shading its central " + Numbers.format(b.level(), 3) + " % "
-                    + "percentile band" + (leftOut == 0 ? "" : " (" + leftOut + " left out: refit failed or law "
-                    + "not finite at a budget's optimum)") + ". f = 1 costs nothing by construction; a factor that "
-                    + "fewer than 2 replicates can meet is not drawn.");
+            String caption = "The cost of overtraining with its uncertainty, on this budget's own scale: for each of "
+                    + b.used() + " bootstrap replicates of the minimised law's fit, its own parabola through the same "
+                    + "budget; the line is the median of L(f)/L(1) − 1 and the shading its central "
+                    + Numbers.format(b.level(), 3) + " % percentile band" + (leftOut == 0 ? "" : " (" + leftOut
+                    + " left out: refit failed or law not finite at a budget's optimum)") + ". f = 1 costs nothing "
+                    + "by construction; a factor that fewer than 2 replicates can meet is not drawn.";
+            for (Figure penalty : ParabolaFigures.penaltyAgainstFactor(id + "-penalty", b, parabolas)) {
+                section = section.withFigure(penalty, caption);
+            }
         }
         for (ShapeQuantity quantity : List.of(ShapeQuantity.LOSS, ShapeQuantity.PARAMS, ShapeQuantity.TOKENS)) {
             section = section.withFigure(ParabolaFigures.againstCompute(id + "-" + quantity.slug(), quantity,

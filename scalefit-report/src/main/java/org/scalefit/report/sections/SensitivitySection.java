@@ -42,6 +42,7 @@ public final class SensitivitySection {
                 + "grid.");
         Map<Double, List<DeltaGridPoint>> byDelta = new LinkedHashMap<>();
         points.forEach(p -> byDelta.computeIfAbsent(p.delta(), d -> new ArrayList<>()).add(p));
+        Map<Double, String> deltas = SensitivityFigures.deltaLabels(points);
         List<Block.Fact> facts = new ArrayList<>();
         byDelta.forEach((delta, group) -> {
             double[] slopes = group.stream().filter(p -> p.fit().succeeded()).mapToDouble(p -> p.slopes().tokens())
@@ -49,13 +50,13 @@ public final class SensitivitySection {
             long failed = group.size() - slopes.length;
             String value = slopes.length == 0 ? "no fit converged" : Numbers.fixed(min(slopes), 4) + " … "
                     + Numbers.fixed(max(slopes), 4);
-            facts.add(new Block.Fact("b over the grids, δ = " + Numbers.format(delta, 3), value, group.size()
+            facts.add(new Block.Fact("b over the grids, δ = " + deltas.get(delta), value, group.size()
                     + " grids" + (failed > 0 ? ", " + failed + " without a converged start" : "")));
         });
         List<List<String>> rows = new ArrayList<>();
         for (DeltaGridPoint point : points) {
             LawFit fit = point.fit();
-            List<String> row = new ArrayList<>(List.of(Numbers.format(point.delta(), 3),
+            List<String> row = new ArrayList<>(List.of(deltas.get(point.delta()),
                     Long.toString(point.grid().target()), point.grid().exponentValues() + "×"
                             + point.grid().coefficientValues() + "×" + point.grid().errorValues(),
                     Long.toString(point.grid().size())));

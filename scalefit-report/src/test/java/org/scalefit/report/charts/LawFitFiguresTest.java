@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
+import org.scalefit.report.plot.Scale;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.Series;
 
@@ -53,6 +56,44 @@ class LawFitFiguresTest {
         assertThat(figure.series("b").y()[0]).isCloseTo(-0.01, within(1e-12));
         assertThat(figure.series("c").y()[0]).isCloseTo(0.0, within(1e-12));
         assertThat(figure.series("zero").inLegend()).isFalse();
+    }
+
+    @Test
+    void moreRunsThanThePaletteHasColoursAreColouredByModelSizeWithAKeyInsteadOfALegendEntryEach() {
+        int n = Palette.CATEGORICAL.size() + 1;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, i / 5.0), 2e10};
+            losses[i] = CHINCHILLA.predict(inputs[i]);
+            names.add("run " + i);
+        }
+        Observations data = new Observations("many", LawForm.CHINCHILLA.inputs(), inputs, losses);
+        Runs runs = Runs.named(names);
+
+        Figure residuals = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs,
+                RunStyles.none());
+        Figure predicted = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none());
+
+        for (Figure figure : List.of(residuals, predicted)) {
+            ColorKey key = figure.colorKey();
+            assertThat(key.scale()).isEqualTo(Scale.LOG);
+            assertThat(key.low()).isEqualTo(1e8);
+            assertThat(key.high()).isEqualTo(1e10);
+            assertThat(figure.series("run 0").style().color()).isEqualTo(key.color(1e8));
+            assertThat(figure.series("run 10").style().color()).isEqualTo(key.color(1e10));
+            assertThat(figure.series()).filteredOn(s -> s.name().startsWith("run ")).noneMatch(Series::inLegend);
+        }
+    }
+
+    @Test
+    void aFewRunsKeepTheirOwnStylesAndLegendEntries() {
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, observations(1, 1, 1), "tokens",
+                Runs.named(List.of("a", "b", "c")), RunStyles.none());
+
+        assertThat(figure.colorKey()).isNull();
+        assertThat(figure.series("a").inLegend()).isTrue();
     }
 
     @Test

@@ -86,24 +86,33 @@ class ParabolaFiguresTest {
     }
 
     @Test
-    void thePenaltyOfEachBudgetIsItsMedianInPercentAgainstLog2OfTheFactorShadedByItsBand() {
+    void thePenaltyOfEachBudgetIsItsOwnFigureOfItsMedianInPercentAgainstLog2OfTheFactorShadedByItsBand() {
         Spread shape = new Spread(1, 2, 3);
         ParabolaBands bands = new ParabolaBands(90, List.of(new ParabolaBands.BucketBands(5, List.of(
                 new ParabolaBands.FactorBand(0.5, new Spread(0.01, 0.02, 0.04), shape, shape, shape, 20, 0),
                 new ParabolaBands.FactorBand(1, new Spread(0, 0, 0), shape, shape, shape, 20, 0),
                 new ParabolaBands.FactorBand(4, new Spread(0.03, 0.05, 0.08), shape, shape, shape, 20, 1),
-                new ParabolaBands.FactorBand(16, null, null, null, null, 1, 0)))), 20, new int[0]);
+                new ParabolaBands.FactorBand(16, null, null, null, null, 1, 0))),
+                new ParabolaBands.BucketBands(9, List.of(
+                new ParabolaBands.FactorBand(0.5, new Spread(0.0001, 0.0002, 0.0004), shape, shape, shape, 20, 0),
+                new ParabolaBands.FactorBand(1, new Spread(0, 0, 0), shape, shape, shape, 20, 0)))), 20, new int[0]);
 
-        Figure figure = ParabolaFigures.penaltyAgainstFactor("penalty", bands, List.of(parabola()));
+        List<Figure> figures = ParabolaFigures.penaltyAgainstFactor("penalty", bands, List.of(parabola()));
 
+        assertThat(figures).extracting(Figure::id).containsExactly("penalty-5", "penalty-9");
+        Figure figure = figures.get(0);
+        assertThat(figure.title()).isEqualTo("Loss penalty of overtraining at C = 10²¹ FLOPs (90 % bootstrap band)");
+        assertThat(figures.get(1).title()).isEqualTo("Loss penalty of overtraining in bucket 9 (90 % bootstrap band)");
         assertThat(figure.y().label()).contains("L(f)/L(1) − 1", "%");
-        Series budget = figure.series().get(0);
         assertThat(figure.series()).hasSize(1);
+        Series budget = figure.series().get(0);
         assertThat(budget.name()).isEqualTo("C = 10²¹ FLOPs");
+        assertThat(budget.inLegend()).as("the title names the budget").isFalse();
         assertThat(budget.x()).containsExactly(-1, 0, 2);
         assertThat(budget.y()).containsExactly(2, 0, 5);
         assertThat(budget.band().lower()).containsExactly(1, 0, 3);
         assertThat(budget.band().upper()).containsExactly(4, 0, 8);
+        assertThat(figures.get(1).series().get(0).y()[0]).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-15));
     }
 
     @Test

@@ -35,8 +35,8 @@ class SensitivityFiguresTest {
 
         Figure figure = SensitivityFigures.slopeAgainstGridSize("s", points);
 
-        assertThat(figure.series()).extracting(Series::name).containsExactly("δ = 0.001", "δ = 10⁻⁴");
-        Series first = figure.series("δ = 0.001");
+        assertThat(figure.series()).extracting(Series::name).containsExactly("δ = 10⁻³", "δ = 10⁻⁴");
+        Series first = figure.series("δ = 10⁻³");
         DeltaGridPoint small = points.get(1);
         DeltaGridPoint large = points.get(0);
         assertThat(small.grid().size()).isLessThan(large.grid().size());

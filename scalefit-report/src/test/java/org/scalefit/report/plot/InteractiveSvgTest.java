@@ -36,8 +36,19 @@ class InteractiveSvgTest {
     }
 
     @Test
+    void aColourKeyIsShownBesideTheLegendWithItsLabelledValuesAndItsGradient() {
+        ColorKey key = ColorKey.of("parameters N", Scale.LOG, 1e8, 1e10);
+
+        String html = InteractiveSvg.html(figure().withColorKey(key));
+
+        assertThat(html).contains("parameters N").contains(">10⁸<").contains(">10¹⁰<")
+                .contains("stop-color=\"" + key.color(1e8) + "\"").contains("stop-color=\"" + key.color(1e10) + "\"");
+        assertThat(InteractiveSvg.html(figure())).doesNotContain("stop-color");
+    }
+
+    @Test
     void theSvgReferencesNothingOutsideThePage() {
-        String html = InteractiveSvg.html(figure());
+        String html = InteractiveSvg.html(figure().withColorKey(ColorKey.of("N", Scale.LOG, 1e8, 1e10)));
 
         assertThat(html).doesNotContain("http").doesNotContain("xmlns").doesNotContain("href");
     }

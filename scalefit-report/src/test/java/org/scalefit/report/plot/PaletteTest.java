@@ -16,6 +16,22 @@ class PaletteTest {
     }
 
     @Test
+    void viridisRunsFromMatplotlibsDarkPurpleThroughTealToYellowAndDarkensMonotonically() {
+        // matplotlib: cm.viridis(0) = #440154, cm.viridis(0.5) = #21918c, cm.viridis(1) = #fde725
+        assertThat(Palette.viridis(0)).isEqualTo("#440154");
+        assertThat(Palette.viridis(0.5)).isEqualTo("#21908c");
+        assertThat(Palette.viridis(1)).isEqualTo("#fde725");
+        double previous = -1;
+        for (int i = 0; i <= 100; i++) {
+            int[] rgb = new SeriesStyle(Palette.viridis(i / 100.0), SeriesStyle.Stroke.SOLID,
+                    SeriesStyle.Marker.NONE, 1).rgb();
+            double lightness = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+            assertThat(lightness).isGreaterThan(previous);
+            previous = lightness;
+        }
+    }
+
+    @Test
     void runStylesKeepOneHundredAndFiftyRunsApart() {
         java.util.Set<SeriesStyle> styles = new java.util.HashSet<>();
         for (int i = 0; i < Palette.DISTINCT_RUN_STYLES; i++) {

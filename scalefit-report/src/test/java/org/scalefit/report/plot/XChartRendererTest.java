@@ -101,4 +101,26 @@ class XChartRendererTest {
                 .isEqualTo(renderer.heightFor(figure));
         assertThat(renderer.heightFor(sample())).isEqualTo(renderer.height());
     }
+
+    @Test
+    void aColourKeyIsDrawnAtTheRightEdgeFromItsDarkestToItsLightestColour() throws Exception {
+        ColorKey key = ColorKey.of("parameters N", Scale.LOG, 1e8, 1e10);
+        Figure figure = Figure.of("keyed", "Keyed", Axis.log("tokens"), Axis.linear("residual"))
+                .with(Series.of("small", new double[] {1e9, 2e9}, new double[] {0.01, -0.01},
+                        SeriesStyle.markers(key.color(1e8))).hiddenFromLegend())
+                .withColorKey(key);
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(renderer.png(figure)));
+
+        java.util.Set<Integer> strip = new java.util.HashSet<>();
+        for (int x = image.getWidth() - XChartRenderer.KEY_WIDTH; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                strip.add(image.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertThat(strip).contains(Integer.parseInt(key.color(1e8).substring(1), 16),
+                Integer.parseInt(key.color(1e10).substring(1), 16));
+        assertThat(new String(renderer.svg(figure), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("parameters N");
+    }
 }

@@ -58,7 +58,7 @@ class ParabolaSectionTest {
                 "params law", Optional.empty(), 0.01);
 
         Block.Plot plot = section.blocks().stream().filter(Block.Plot.class::isInstance).map(Block.Plot.class::cast)
-                .filter(p -> p.figure().id().equals("p-penalty")).findFirst().orElseThrow();
+                .filter(p -> p.figure().id().equals("p-penalty-2")).findFirst().orElseThrow();
         assertThat(plot.caption()).contains("95 %", "40 bootstrap replicates", "1 left out");
     }
 
