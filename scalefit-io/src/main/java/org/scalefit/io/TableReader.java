@@ -735,7 +735,8 @@ public final class TableReader {
                 int earlier = seen.addOrFind(values, numeric.length, stored);
                 if (earlier >= 0) {
                     List<String> columns = java.util.Arrays.stream(numeric).mapToObj(inFile::get).toList();
-                    firstError = new InputException(source, line, null, "each row only once", "the same "
+                    firstError = new InputException(source, format.rowLocation(), line, null, "each row only once",
+                            "the same "
                             + quotedList(columns) + " as " + format.rowLocation().at(lines.get(earlier)));
                     return;
                 }
@@ -903,12 +904,12 @@ public final class TableReader {
                 case JSON, JSON_LINES -> "null or no value";
                 case PARQUET -> "null";
             };
-            throw new InputException(source, line, column, expected, found);
+            throw new InputException(source, format.rowLocation(), line, column, expected, found);
         }
         String number = cell.strip();
         double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
         if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
-            throw new InputException(source, line, column, expected, quoted(cell));
+            throw new InputException(source, format.rowLocation(), line, column, expected, quoted(cell));
         }
         return value;
     }

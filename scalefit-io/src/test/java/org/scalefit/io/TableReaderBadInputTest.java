@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.data.RowLocation;
 
 class TableReaderBadInputTest {
 
@@ -281,7 +282,10 @@ class TableReaderBadInputTest {
 
         InputException error = readingFails(parquet);
 
-        assertThat(error).hasMessage(parquet + ":2: column 'tokens': expected a positive finite number, found \"nan\"");
+        assertThat(error).hasMessage(parquet + ", row 2: column 'tokens': expected a positive finite number, found "
+                + "\"nan\"");
+        assertThat(error.locations()).isEqualTo(RowLocation.ROW);
+        assertThat(error.line()).hasValue(2);
     }
 
     @Test
@@ -291,6 +295,7 @@ class TableReaderBadInputTest {
         assertThat(error.getMessage()).endsWith("data.csv:4: expected each row only once, found the same "
                 + "'params_active_precise', 'tokens', 'final_loss' as line 2");
         assertThat(error.line()).hasValue(4);
+        assertThat(error.locations()).isEqualTo(RowLocation.LINE);
     }
 
     @Test
@@ -306,7 +311,7 @@ class TableReaderBadInputTest {
         duckdb("COPY (SELECT * FROM (VALUES (1.0::DOUBLE, 2.0::DOUBLE, 3.0::DOUBLE), (1.0, 2.0, 3.0))"
                 + " AS t(params_active_precise, tokens, final_loss)) TO '" + parquet + "' (FORMAT parquet)");
 
-        assertThat(readingFails(parquet).getMessage()).startsWith(parquet + ":2: expected each row only once")
+        assertThat(readingFails(parquet).getMessage()).startsWith(parquet + ", row 2: expected each row only once")
                 .endsWith("as row 1");
     }
 
