@@ -189,6 +189,55 @@ class FitCommandTest {
         assertThat(run.err()).contains("hdfs://namenode/runs/hot.jsonl").contains("--engine spark");
     }
 
+    /** 7 distinct (params, tokens) points, each measured 3 times: 21 rows of a Chinchilla law with small noise. */
+    private Path repeatedPoints() throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        double[][] points = {{1e7, 5}, {1e7, 80}, {1e8, 5}, {1e8, 20}, {1e8, 80}, {1e9, 5}, {1e9, 80}};
+        for (double[] point : points) {
+            double n = point[0];
+            double d = n * point[1];
+            double loss = 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28);
+            for (int r = -1; r <= 1; r++) {
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%.6f%n", n, d, loss * (1 + 0.003 * r)));
+            }
+        }
+        return Files.writeString(folder.resolve("repeated.csv"), csv);
+    }
+
+    @Test
+    void rowsRepeatedAtTheSameInputsArePrintedWithTheirDistinctPointCount() throws Exception {
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", repeatedPoints().toString(), "--threads", "2", "--no-store",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("chinchilla law on 21 points (7 distinct), ");
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("points").asInt()).isEqualTo(21);
+        assertThat(json.get("distinct_points").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aLawWrittenAsTextIsPrintedWithTheDistinctPointCountOfRepeatedRows() throws Exception {
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", repeatedPoints().toString(), "--law", "E + A/N^alpha + B/D^beta",
+                "--log", "E,A,B", "--threads", "2", "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("user law on 21 points (7 distinct; log residuals, ");
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("points").asInt()).isEqualTo(21);
+        assertThat(json.get("distinct_points").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void pointsThatAreAllDistinctArePrintedAsACountAlone() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("^chinchilla law on \\d+ points, ");
+    }
+
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
