@@ -238,6 +238,54 @@ class FitCommandTest {
         assertThat(run.out()).containsPattern("^chinchilla law on \\d+ points, ");
     }
 
+    /** Runs of Gadre et al.'s over-training law at 5 sizes and 3 token multipliers, as params, tokens and loss. */
+    private String overtrainingRuns(boolean withTokensPerParam) {
+        StringBuilder csv = new StringBuilder(withTokensPerParam ? "params,tokens,tokens_per_param,loss\n"
+                : "params,tokens,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double m : new double[] {5, 20, 80}) {
+                double loss = 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(m * n, 0.28);
+                csv.append(n).append(',').append(m * n).append(',')
+                        .append(withTokensPerParam ? m + "," : "").append(loss).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void theOvertrainingLawDerivesTokensPerParamFromTokensAndParamsAndRecordsIt() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(false));
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",
+                "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("provenance").get("transforms").toString()).contains("tokens_per_param=tokens/params");
+        assertThat(json.get("points").asInt()).isEqualTo(15);
+    }
+
+    @Test
+    void theOvertrainingLawReadsATokensPerParamColumnWhenTheTableHasOne() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(true));
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",
+                "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("provenance").get("transforms").toString()).doesNotContain("tokens_per_param");
+    }
+
+    @Test
+    void theOvertrainingLawOnATableWithoutTokensStillNamesTheMissingTokensPerParamColumn() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), "params,loss\n1e7,3.1\n1e8,2.9\n1e9,2.7\n");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--no-store");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("input 'M' reads column 'tokens_per_param'");
+    }
+
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
