@@ -286,6 +286,35 @@ class FitCommandTest {
         assertThat(run.err()).contains("input 'M' reads column 'tokens_per_param'");
     }
 
+    /** An error rate falling with params to exactly 0 at the largest model. */
+    private Path errorRates() throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("params,err\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10, 3e10}) {
+            double err = Math.max(0, 0.5 * Math.pow(1e8 / n, 0.3) - 0.12);
+            csv.append(String.format(java.util.Locale.ROOT, "%s,%.6f%n", n, err));
+        }
+        return Files.writeString(folder.resolve("errors.csv"), csv);
+    }
+
+    @Test
+    void anExactZeroIsFittedOnTheRawResidualScale() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", errorRates().toString(), "--law", "E + A/N^alpha", "--column",
+                "loss=err", "--residual", "raw", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("user law on 8 points (raw residuals");
+    }
+
+    @Test
+    void anExactZeroIsRefusedOnTheLogResidualScaleNamingItsLine() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", errorRates().toString(), "--law", "E + A/N^alpha", "--column",
+                "loss=err", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("errors.csv:9: column 'err': expected a positive finite number, found "
+                + "\"0.000000\"");
+    }
+
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;

@@ -360,7 +360,7 @@ public final class TableReader {
             Where where = request.where() == null ? null
                     : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
                     expected);
-            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns);
+            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns, request.finite());
             try {
                 rows.read(streaming, relation, scan.records(), where == null ? null : where.keep(), stages, expected);
             } catch (SQLException streamed) {
@@ -606,6 +606,8 @@ public final class TableReader {
         private final Set<String> strict;
         private final int[] numeric;
         private final int[] textual;
+        /** Per numeric column: whether its values need only be finite (any sign) rather than positive. */
+        private final boolean[] anySign;
         private double[][] values;
         private int capacity = 1024;
         private final RecordLines.IntList lines = new RecordLines.IntList();
@@ -618,7 +620,7 @@ public final class TableReader {
         private InputException firstError;
 
         Rows(String source, TableFormat format, Map<String, String> fileColumns, boolean keepBad,
-             Set<String> strict) {
+             Set<String> strict, Set<String> finite) {
             this.source = source;
             this.format = format;
             this.logical = List.copyOf(fileColumns.keySet());
@@ -629,6 +631,10 @@ public final class TableReader {
                     .filter(c -> !ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
             this.textual = java.util.stream.IntStream.range(0, logical.size())
                     .filter(c -> ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
+            this.anySign = new boolean[numeric.length];
+            for (int k = 0; k < numeric.length; k++) {
+                anySign[k] = finite.contains(logical.get(numeric[k]));
+            }
             this.values = new double[numeric.length][capacity];
             for (int c : textual) {
                 text.put(logical.get(c), new ArrayList<>());
@@ -665,9 +671,11 @@ public final class TableReader {
                 parsed.add("file_row_number");
             }
             StringJoiner select = new StringJoiner(", ");
-            for (int c : numeric) {
+            for (int k = 0; k < numeric.length; k++) {
+                int c = numeric[k];
                 select.add("v" + c);
-                select.add("CASE WHEN v" + c + " > 0 AND isfinite(v" + c + ") THEN NULL ELSE t" + c + " END");
+                select.add("CASE WHEN " + (anySign[k] ? "" : "v" + c + " > 0 AND ") + "isfinite(v" + c
+                        + ") THEN NULL ELSE t" + c + " END");
             }
             for (int c : textual) {
                 select.add("t" + c);
@@ -705,14 +713,14 @@ public final class TableReader {
         private boolean numbers(ResultSet result, int line, double[] row) throws SQLException {
             for (int k = 0; k < numeric.length; k++) {
                 double value = result.getDouble(2 * k + 1);
-                if (result.wasNull() || !(value > 0 && value < Double.POSITIVE_INFINITY)) {
+                if (result.wasNull() || !acceptable(value, anySign[k])) {
                     String cell = result.getString(2 * k + 2);
                     String column = logical.get(numeric[k]);
                     if (keepBad && !strict.contains(column)) {
-                        value = positiveFiniteOrNaN(cell);
+                        value = numberOrNaN(cell, anySign[k]);
                     } else {
                         try {
-                            value = positiveFinite(cell, source, line, inFile.get(numeric[k]), format);
+                            value = number(cell, source, line, inFile.get(numeric[k]), format, anySign[k]);
                         } catch (InputException bad) {
                             firstError = bad;
                             return false;
@@ -890,14 +898,20 @@ public final class TableReader {
         }
     }
 
-    private static double positiveFiniteOrNaN(String cell) {
-        String number = cell == null ? "" : cell.strip();
-        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
-        return value > 0 && value < Double.POSITIVE_INFINITY ? value : Double.NaN;
+    /** Whether {@code value} may stand in a column: finite, and positive unless the column takes any sign. */
+    private static boolean acceptable(double value, boolean anySign) {
+        return Double.isFinite(value) && (anySign || value > 0);
     }
 
-    private static double positiveFinite(String cell, String source, int line, String column, TableFormat format) {
-        String expected = "a positive finite number";
+    private static double numberOrNaN(String cell, boolean anySign) {
+        String number = cell == null ? "" : cell.strip();
+        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
+        return acceptable(value, anySign) ? value : Double.NaN;
+    }
+
+    private static double number(String cell, String source, int line, String column, TableFormat format,
+                                 boolean anySign) {
+        String expected = anySign ? "a finite number" : "a positive finite number";
         if (cell == null) {
             String found = switch (format) {
                 case CSV -> "an empty cell";
@@ -908,7 +922,7 @@ public final class TableReader {
         }
         String number = cell.strip();
         double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
-        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+        if (!acceptable(value, anySign)) {
             throw new InputException(source, format.rowLocation(), line, column, expected, quoted(cell));
         }
         return value;

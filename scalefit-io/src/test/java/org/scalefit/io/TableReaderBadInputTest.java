@@ -13,6 +13,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.RowLocation;
+import org.scalefit.data.RunTable;
 
 class TableReaderBadInputTest {
 
@@ -367,6 +368,37 @@ class TableReaderBadInputTest {
 
         assertThat(readingFails(csv)).hasMessage(csv + ":1: column 'final_loss': expected distinct column names in"
                 + " the header, found 'final_loss' twice");
+    }
+
+    @Test
+    void aColumnThatNeedOnlyBeFiniteKeepsZeroAndNegativeValues() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER + "1,2,0\n4,5,-0.25\n7,8,1.5\n");
+
+        RunTable table = reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss"));
+
+        assertThat(table.column("loss")).containsExactly(0, -0.25, 1.5);
+    }
+
+    @Test
+    void aColumnThatNeedOnlyBeFiniteStillRefusesANonFiniteValue() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER + "1,2,0\n4,5,inf\n");
+
+        InputException error = catchThrowableOfType(InputException.class,
+                () -> reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss")));
+
+        assertThat(error.getMessage()).endsWith("data.csv:3: column 'final_loss': expected a finite number, found "
+                + "\"inf\"");
+    }
+
+    @Test
+    void onlyTheColumnsThatNeedOnlyBeFiniteKeepAZero() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER + "1,0,0\n");
+
+        InputException error = catchThrowableOfType(InputException.class,
+                () -> reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss")));
+
+        assertThat(error.getMessage()).endsWith("data.csv:2: column 'tokens': expected a positive finite number, "
+                + "found \"0\"");
     }
 
     private static void duckdb(String sql) throws Exception {

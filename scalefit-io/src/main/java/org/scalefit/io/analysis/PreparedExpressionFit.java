@@ -29,6 +29,7 @@ import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.LawPoints;
+import org.scalefit.law.expr.Residual;
 
 /**
  * A fit of a law of the law language ({@code scalefit fit --law '<expression>'} or {@code --law-file}) with its
@@ -93,8 +94,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         TableReader.Read read;
         RunTable table;
         try {
-            read = data.reading(localData).readWithColumns(ColumnRequest.of(wanted.stream().distinct()
-                    .toArray(String[]::new)));
+            read = data.reading(localData).readWithColumns(request(law, wanted));
             table = read.table();
         } catch (InputException missing) {
             Transform.TokensPerParam ratio = new Transform.TokensPerParam();
@@ -105,8 +105,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             instead.remove(Transform.TokensPerParam.COLUMN);
             instead.addAll(0, List.of("params", "tokens"));
             try {
-                read = data.reading(localData).readWithColumns(ColumnRequest.of(instead.stream().distinct()
-                        .toArray(String[]::new)));
+                read = data.reading(localData).readWithColumns(request(law, instead));
             } catch (InputException without) {
                 throw without.line().isEmpty() && without.column().isPresent() ? missing : without;
             }
@@ -138,6 +137,15 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
                 ScalefitVersion.current(), read.columns().fileColumns());
         return new PreparedExpressionFit(law, weights, points, table, read.columns(), provenance, options, limits,
                 bootstrap, seed);
+    }
+
+    /**
+     * The columns {@code wanted} (each once): every value positive, but for the loss on the raw residual scale,
+     * where no logarithm is taken of it and any finite value is one the law may be fitted to (an exact 0 error).
+     */
+    private static ColumnRequest request(ExpressionLaw law, List<String> wanted) {
+        ColumnRequest request = ColumnRequest.of(wanted.stream().distinct().toArray(String[]::new));
+        return law.residual() == Residual.RAW ? request.withFiniteValues("loss") : request;
     }
 
     /**
