@@ -7,7 +7,7 @@ import org.scalefit.data.RowLocation;
 
 /**
  * Input that scalefit cannot use: a missing or unreadable file, a malformed table, a missing column, or a value
- * that is not a positive finite number. The message names the place and says what was expected and what was found,
+ * that is not a positive finite number (or not a finite number, where a column may hold any sign). The message names the place and says what was expected and what was found,
  * for example
  * <pre>data.csv:17: column 'final_loss': expected a positive finite number, found "abc"
  * data.parquet, row 16: column 'final_loss': expected a positive finite number, found "nan"</pre>

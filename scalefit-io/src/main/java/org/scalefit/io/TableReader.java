@@ -41,7 +41,8 @@ import org.scalefit.data.RunTable;
  * <ul>
  *   <li>every requested value must be a positive finite decimal number ({@code nan}, {@code inf}, empty cells,
  *       {@code null}, zero and negative numbers are rejected — parameters, tokens, widths, depths, losses and FLOPs
- *       are all &gt; 0);</li>
+ *       are all &gt; 0), except in the columns a request names {@link ColumnRequest#finite}, whose values need only
+ *       be finite (a loss fitted on the raw residual scale, where an exact 0 is legitimate);</li>
  *   <li>the table must have at least one row, every required column, and no two rows with the same values in all the
  *       requested columns.</li>
  * </ul>
@@ -643,7 +644,7 @@ public final class TableReader {
 
         /**
          * Streams the rows of {@code relation}: per numeric column its number if DuckDB parses the cell as a
-         * positive finite plain decimal, and otherwise its text; per text column its text; for Parquet the row
+         * positive (or, in a column of any sign, any) finite plain decimal, and otherwise its text; per text column its text; for Parquet the row
          * number.
          */
         void read(Connection duckdb, Relation relation, RecordLines.IntList records, BitSet keep, Stages stages,
