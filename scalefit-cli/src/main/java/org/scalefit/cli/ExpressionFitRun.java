@@ -132,8 +132,10 @@ final class ExpressionFitRun {
     }
 
     private static void print(ExpressionLawFiles.FitSummary fit, PrintStream out) {
-        out.printf(Locale.ROOT, "%s law on %d points (%s residuals, %s): %d starts, %d converged (%d recognised "
+        Integer distinct = fit.distinctPoints();
+        out.printf(Locale.ROOT, "%s law on %d points (%s%s residuals, %s): %d starts, %d converged (%d recognised "
                         + "early), %.2f s on %d threads%n", fit.law().name(), fit.points(),
+                distinct == null || distinct == fit.points() ? "" : distinct + " distinct; ",
                 fit.law().residual().name().toLowerCase(Locale.ROOT), fit.law().penalty(), fit.starts(),
                 fit.successfulStarts(), fit.recognisedStarts(), fit.seconds(), fit.threads());
         out.println("L = " + fit.law().expression().text().strip().replace("\n", " "));

@@ -2,6 +2,7 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.scalefit.fit.Identification;
 import org.scalefit.io.FitDocument;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
@@ -15,8 +16,9 @@ final class FitPrinter {
     /** Prints {@code result}. */
     static void print(FitDocument result, PrintStream out) {
         LawForm form = result.form();
-        out.printf(Locale.ROOT, "%s law on %d points, δ = %g, %s grid: %d starts, %d converged (%d recognised "
-                        + "early), %.2f s on %d threads%n", form.name(), result.points(), result.delta(),
+        out.printf(Locale.ROOT, "%s law on %s, δ = %g, %s grid: %d starts, %d converged (%d recognised "
+                        + "early), %.2f s on %d threads%n", form.name(),
+                Identification.pointCount(result.points(), result.distinctPoints()), result.delta(),
                 result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
                 result.run().seconds(), result.run().threads());
         if (result.status().equals("not_identified")) {

@@ -23,7 +23,9 @@ final class LawOptions {
 
     @Option(names = "--input", paramLabel = "NAME=COLUMN",
             description = "Read input NAME of the law from data column COLUMN (defaults: N=params, D=tokens, "
-                    + "U=unique_tokens, C=FLOPs, M=tokens_per_param; known column names are inputs).")
+                    + "U=unique_tokens, C=FLOPs, M=tokens_per_param, or M = tokens/params when the data has params "
+                    + "and tokens but no tokens_per_param column, recorded in the result's provenance; known column "
+                    + "names are inputs).")
     Map<String, String> inputs = new LinkedHashMap<>();
 
     @Option(names = "--fix", paramLabel = "NAME=VALUE", description = "Hold a parameter at a value.")

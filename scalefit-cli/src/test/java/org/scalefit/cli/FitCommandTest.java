@@ -189,6 +189,132 @@ class FitCommandTest {
         assertThat(run.err()).contains("hdfs://namenode/runs/hot.jsonl").contains("--engine spark");
     }
 
+    /** 7 distinct (params, tokens) points, each measured 3 times: 21 rows of a Chinchilla law with small noise. */
+    private Path repeatedPoints() throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        double[][] points = {{1e7, 5}, {1e7, 80}, {1e8, 5}, {1e8, 20}, {1e8, 80}, {1e9, 5}, {1e9, 80}};
+        for (double[] point : points) {
+            double n = point[0];
+            double d = n * point[1];
+            double loss = 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28);
+            for (int r = -1; r <= 1; r++) {
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%.6f%n", n, d, loss * (1 + 0.003 * r)));
+            }
+        }
+        return Files.writeString(folder.resolve("repeated.csv"), csv);
+    }
+
+    @Test
+    void rowsRepeatedAtTheSameInputsArePrintedWithTheirDistinctPointCount() throws Exception {
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", repeatedPoints().toString(), "--threads", "2", "--no-store",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("chinchilla law on 21 points (7 distinct), ");
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("points").asInt()).isEqualTo(21);
+        assertThat(json.get("distinct_points").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aLawWrittenAsTextIsPrintedWithTheDistinctPointCountOfRepeatedRows() throws Exception {
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", repeatedPoints().toString(), "--law", "E + A/N^alpha + B/D^beta",
+                "--log", "E,A,B", "--threads", "2", "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("user law on 21 points (7 distinct; log residuals, ");
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("points").asInt()).isEqualTo(21);
+        assertThat(json.get("distinct_points").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void pointsThatAreAllDistinctArePrintedAsACountAlone() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("^chinchilla law on \\d+ points, ");
+    }
+
+    /** Runs of Gadre et al.'s over-training law at 5 sizes and 3 token multipliers, as params, tokens and loss. */
+    private String overtrainingRuns(boolean withTokensPerParam) {
+        StringBuilder csv = new StringBuilder(withTokensPerParam ? "params,tokens,tokens_per_param,loss\n"
+                : "params,tokens,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double m : new double[] {5, 20, 80}) {
+                double loss = 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(m * n, 0.28);
+                csv.append(n).append(',').append(m * n).append(',')
+                        .append(withTokensPerParam ? m + "," : "").append(loss).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void theOvertrainingLawDerivesTokensPerParamFromTokensAndParamsAndRecordsIt() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(false));
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",
+                "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("provenance").get("transforms").toString()).contains("tokens_per_param=tokens/params");
+        assertThat(json.get("points").asInt()).isEqualTo(15);
+    }
+
+    @Test
+    void theOvertrainingLawReadsATokensPerParamColumnWhenTheTableHasOne() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(true));
+        Path out = folder.resolve("fit.json");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",
+                "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("provenance").get("transforms").toString()).doesNotContain("tokens_per_param");
+    }
+
+    @Test
+    void theOvertrainingLawOnATableWithoutTokensStillNamesTheMissingTokensPerParamColumn() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), "params,loss\n1e7,3.1\n1e8,2.9\n1e9,2.7\n");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--no-store");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("input 'M' reads column 'tokens_per_param'");
+    }
+
+    /** An error rate falling with params to exactly 0 at the largest model. */
+    private Path errorRates() throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("params,err\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10, 3e10}) {
+            double err = Math.max(0, 0.5 * Math.pow(1e8 / n, 0.3) - 0.12);
+            csv.append(String.format(java.util.Locale.ROOT, "%s,%.6f%n", n, err));
+        }
+        return Files.writeString(folder.resolve("errors.csv"), csv);
+    }
+
+    @Test
+    void anExactZeroIsFittedOnTheRawResidualScale() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", errorRates().toString(), "--law", "E + A/N^alpha", "--column",
+                "loss=err", "--residual", "raw", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("user law on 8 points (raw residuals");
+    }
+
+    @Test
+    void anExactZeroIsRefusedOnTheLogResidualScaleNamingItsLine() throws Exception {
+        CliRun run = CliRun.of("fit", "--data", errorRates().toString(), "--law", "E + A/N^alpha", "--column",
+                "loss=err", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("errors.csv:9: column 'err': expected a positive finite number, found "
+                + "\"0.000000\"");
+    }
+
     private static String[] concat(String[] args, String last) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;

@@ -16,6 +16,14 @@ public enum RowLocation implements Labelled {
         return label() + " " + n;
     }
 
+    /**
+     * The place {@code n} (1-based) of {@code file}, as a message begins: {@code data.csv:17} for a line (the
+     * file:line form editors and compilers use) and {@code data.parquet, row 16} for a row.
+     */
+    public String in(String file, int n) {
+        return this == LINE ? file + ":" + n : file + ", " + at(n);
+    }
+
     /** The places {@code ns} (1-based, at least one), e.g. {@code line 4} or {@code rows 4, 7}. */
     public String at(int... ns) {
         if (ns.length == 1) {

@@ -41,8 +41,10 @@ import org.scalefit.law.LawForm;
  *
  * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
  * @param cautions what the data identify only weakly (the few-points rule), one sentence each
+ * @param distinctPoints the number of distinct input tuples the rules counted (rows repeated at the same inputs are
+ *                       one point)
  */
-public record Identification(List<String> failures, List<String> cautions) {
+public record Identification(List<String> failures, List<String> cautions, int distinctPoints) {
 
     /** Distinct values an input of a built-in law needs (rule 3). */
     public static final int MIN_DISTINCT = 3;
@@ -162,7 +164,16 @@ public record Identification(List<String> failures, List<String> cautions) {
                 }
             }
         }
-        return new Identification(failures, cautions);
+        return new Identification(failures, cautions, distinctPoints);
+    }
+
+    /**
+     * How many points a fit was made on, as it is printed: {@code 21 points}, or {@code 21 points (7 distinct)} when
+     * rows repeat inputs ({@code distinct} null: not known, e.g. a result written before it was recorded).
+     */
+    public static String pointCount(int rows, Integer distinct) {
+        String count = rows + (rows == 1 ? " point" : " points");
+        return distinct == null || distinct == rows ? count : count + " (" + distinct + " distinct)";
     }
 
     /** True if no rule failed. */

@@ -19,12 +19,18 @@ import java.util.Set;
  * over the file's own columns, typed as DuckDB reads them (e.g. {@code tokens >= 1e9 AND run_name LIKE 'PyGemma%'});
  * a row for which it is false or NULL is left out before any value is checked.
  *
+ * <p>Every numeric value must be a positive finite number, except in the columns named {@link #finite}, whose values
+ * need only be finite (zero and negative values are kept): the values a law is fitted to on the raw residual scale,
+ * where no logarithm is taken of them ({@link #withFiniteValues}).
+ *
  * @param required logical columns that must be present, in the order the table should list them
  * @param optional logical columns read if present, listed after the required ones
  * @param mapping  logical name → file column
  * @param where    the row condition, or null for every row
+ * @param finite   requested logical columns whose values need only be finite
  */
-public record ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where) {
+public record ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where,
+                            Set<String> finite) {
 
     /** The prefix of a row condition's label in a fit's recorded transforms ({@link #whereLabel}). */
     private static final String WHERE_LABEL = "where(";
@@ -35,6 +41,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
         }
         required = List.copyOf(required);
         optional = List.copyOf(optional);
+        finite = Set.copyOf(finite);
         Objects.requireNonNull(mapping, "mapping");
         if (required.isEmpty() && optional.isEmpty()) {
             throw new IllegalArgumentException("a column request needs at least one column");
@@ -50,6 +57,17 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
                         + mapping.fileColumn(name) + "'");
             }
         }
+        for (String name : finite) {
+            if (!logical.contains(name)) {
+                throw new IllegalArgumentException("column '" + name + "' may hold any finite value but is not "
+                        + "requested");
+            }
+        }
+    }
+
+    /** The columns under {@code mapping} with the row condition {@code where}, every value positive. */
+    public ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where) {
+        this(required, optional, mapping, where, Set.of());
     }
 
     /** The columns under {@code mapping}, every row. */
@@ -64,12 +82,12 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
 
     /** A copy of this request that also reads the given columns when the file has them. */
     public ColumnRequest withOptional(String... optional) {
-        return new ColumnRequest(required, concat(this.optional, List.of(optional)), mapping, where);
+        return new ColumnRequest(required, concat(this.optional, List.of(optional)), mapping, where, finite);
     }
 
     /** A copy of this request that locates the columns with {@code mapping} instead. */
     public ColumnRequest withMapping(ColumnMapping mapping) {
-        return new ColumnRequest(required, optional, mapping, where);
+        return new ColumnRequest(required, optional, mapping, where, finite);
     }
 
     /**
@@ -79,7 +97,17 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
      *                                  parentheses or quotes are unbalanced: it must be one expression
      */
     public ColumnRequest withWhere(String condition) {
-        return new ColumnRequest(required, optional, mapping, condition);
+        return new ColumnRequest(required, optional, mapping, condition, finite);
+    }
+
+    /**
+     * A copy of this request in which the values of the given requested columns need only be finite, of any sign
+     * (e.g. the loss of a fit on the raw residual scale, where an exact 0 is a legitimate value).
+     */
+    public ColumnRequest withFiniteValues(String... columns) {
+        Set<String> next = new HashSet<>(finite);
+        next.addAll(List.of(columns));
+        return new ColumnRequest(required, optional, mapping, where, next);
     }
 
     /** The label of row condition {@code where} among a fit's recorded transforms: {@code where(CONDITION)}. */

@@ -28,7 +28,9 @@ import org.scalefit.law.expr.ExpressionLaw;
  * @param expression              its expression
  * @param data                    the data as named
  * @param dataSha256              the SHA-256 of the data's content
- * @param points                  how many points were fitted
+ * @param points                  how many points were fitted (rows of the data)
+ * @param distinctPoints          how many of them are distinct input tuples (null in documents written before it was
+ *                                recorded)
  * @param status                  {@link org.scalefit.fit.LawFit.Status#label()}
  * @param success                 true only when converged
  * @param objective               F at the optimum (NaN if there is none)
@@ -47,12 +49,13 @@ import org.scalefit.law.expr.ExpressionLaw;
  * @param threads                 threads the fit ran on (0 in documents written before they were recorded)
  * @param seconds                 its wall time
  */
-@JsonPropertyOrder({"kind", "law", "expression", "data", "data_sha256", "points", "status", "success", "objective",
+@JsonPropertyOrder({"kind", "law", "expression", "data", "data_sha256", "points", "distinct_points", "status", "success", "objective",
         "parameters", "starts", "successful_starts", "recognised_starts", "evaluations", "verification_evaluations",
         "stationarity", "warnings", "bootstrap", "law_file", "limits", "provenance", "threads", "seconds"})
 public record ExpressionFitDocument(
         String kind, String law, String expression, String data, @JsonProperty("data_sha256") String dataSha256,
-        int points, String status, boolean success, double objective, Map<String, Double> parameters, long starts,
+        int points, @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("distinct_points") Integer distinctPoints,
+        String status, boolean success, double objective, Map<String, Double> parameters, long starts,
         @JsonProperty("successful_starts") long successfulStarts,
         @JsonProperty("recognised_starts") long recognisedStarts, long evaluations,
         @JsonProperty("verification_evaluations") long verificationEvaluations,
@@ -139,7 +142,7 @@ public record ExpressionFitDocument(
     public static ExpressionFitDocument of(ExpressionFit fit, ExpressionBootstrapResult bootstrap,
                                            FitProvenance provenance, Identification.Limits limits, RunTiming run) {
         return new ExpressionFitDocument(KIND, fit.law().name(), fit.law().expression().text(), provenance.data(),
-                provenance.dataSha256(), fit.points(), fit.status().label(), fit.succeeded(), fit.objective(),
+                provenance.dataSha256(), fit.points(), fit.identification().distinctPoints(), fit.status().label(), fit.succeeded(), fit.objective(),
                 fit.hasOptimum() ? fit.named() : Map.of(), fit.search().starts(), fit.search().successfulStarts(),
                 fit.search().recognisedStarts(), fit.search().evaluations(),
                 fit.search().verificationEvaluations(), fit.search().stationarity() == null ? null
@@ -213,7 +216,7 @@ public record ExpressionFitDocument(
         Optional<ExpressionLawFiles.BootstrapSummary> replicates = Optional.ofNullable(bootstrap)
                 .map(b -> new ExpressionLawFiles.BootstrapSummary(b.replicates(), b.seed(), b.converged(),
                         intervals(b)));
-        return new ExpressionLawFiles.FitSummary(fittedLaw(source), points, status, objective, parameters,
+        return new ExpressionLawFiles.FitSummary(fittedLaw(source), points, distinctPoints, status, objective, parameters,
                 (int) starts, (int) successfulStarts, (int) recognisedStarts, warnings, threads, seconds, replicates);
     }
 

@@ -318,6 +318,7 @@ public final class ExpressionLawFiles {
      *
      * @param law              the law fitted, with its controls
      * @param points           how many points were fitted
+     * @param distinctPoints   how many of them are distinct input tuples (null if the document does not say)
      * @param status           {@link org.scalefit.fit.LawFit.Status#label()}
      * @param objective        F at the optimum (NaN if there is none)
      * @param parameters       every parameter's value (empty if there is no optimum)
@@ -329,7 +330,7 @@ public final class ExpressionLawFiles {
      * @param seconds          its wall time
      * @param bootstrap        the bootstrap's summary, if there was one
      */
-    public record FitSummary(ExpressionLaw law, int points, String status, double objective,
+    public record FitSummary(ExpressionLaw law, int points, Integer distinctPoints, String status, double objective,
                              Map<String, Double> parameters, int starts, int successfulStarts, int recognisedStarts,
                              List<String> warnings, int threads, double seconds,
                              java.util.Optional<BootstrapSummary> bootstrap) {

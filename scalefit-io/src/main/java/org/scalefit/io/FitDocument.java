@@ -23,10 +23,11 @@ import org.scalefit.law.LawForm;
  * e^e — under Chinchilla's names A, B, E for the params/tokens law), the search, warnings, provenance and the run
  * envelope. Everything but {@code run}, {@code threads} and {@code seconds} is the same, byte for byte, for the same
  * inputs whatever the engine. Written and read by {@link Documents}' one mapper; the optimum's fields are absent when
- * no start converged.
+ * no start converged. {@code points} counts the rows fitted, {@code distinct_points} the distinct input tuples among
+ * them (absent in documents written before it was recorded).
  */
 @JsonPropertyOrder({"law", "inputs", "success", "status", "loss", "exponents", "coefficients", "irreducible_error",
-        "natural_scale", "delta", "points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
+        "natural_scale", "delta", "points", "distinct_points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
         "evaluations", "verification_evaluations", "polished", "stationarity", "second_best", "recognition",
         "grid_best", "best_starts", "limits", "provenance", "run", "threads", "seconds"})
 public record FitDocument(
@@ -36,7 +37,9 @@ public record FitDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) double[] coefficients,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("irreducible_error") Double irreducibleError,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("natural_scale") NaturalScale naturalScale,
-        double delta, int points, List<String> warnings, String grid, long starts,
+        double delta, int points,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("distinct_points") Integer distinctPoints,
+        List<String> warnings, String grid, long starts,
         @JsonProperty("successful_starts") long successfulStarts,
         @JsonProperty("recognised_starts") long recognisedStarts,
         long evaluations,
@@ -191,7 +194,8 @@ public record FitDocument(
         return new FitDocument(law.name(), law.inputs(), fit.succeeded(), fit.status().label(),
                 optimum ? fit.loss() : null, optimum ? fit.exponents() : null,
                 optimum ? fit.logCoefficients() : null, optimum ? fit.logIrreducibleError() : null,
-                optimum ? naturalScale(fit) : null, fit.delta(), fit.points(), fit.warnings(), search.grid().name(),
+                optimum ? naturalScale(fit) : null, fit.delta(), fit.points(),
+                fit.identification().distinctPoints(), fit.warnings(), search.grid().name(),
                 search.starts(), search.successfulStarts(), search.recognisedStarts(), search.evaluations(),
                 search.verificationEvaluations(), search.polished(),
                 search.stationarity() == null ? null : StationarityEvidence.of(search.stationarity()),

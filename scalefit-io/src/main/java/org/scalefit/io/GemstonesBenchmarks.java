@@ -23,6 +23,7 @@ import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scalefit.data.BenchmarkScores;
+import org.scalefit.data.RowLocation;
 import org.scalefit.data.RunTable;
 import org.scalefit.data.ScoresAtLoss;
 
@@ -139,7 +140,7 @@ public record GemstonesBenchmarks(String source, String contentHash, List<Benchm
         for (int i = 0; i < losses.rows(); i++) {
             Integer earlier = rowOf.putIfAbsent(List.of(width[i], depth[i], tokens[i]), i);
             if (earlier != null && loss[earlier] != loss[i]) {
-                throw new InputException(losses.source(), losses.sourceLine(i), null,
+                throw new InputException(losses.source(), losses.locations(), losses.sourceLine(i), null,
                         "one loss per (width, depth, tokens)", String.format(java.util.Locale.ROOT,
                                 "a second one for (%s, %s, %s) (the first on %s)", plain(width[i]),
                                 plain(depth[i]), plain(tokens[i]), losses.location(earlier)));
@@ -169,7 +170,7 @@ public record GemstonesBenchmarks(String source, String contentHash, List<Benchm
         }
         for (String name : errors.values.keySet()) {
             if (!accuracies.values.containsKey(name)) {
-                throw new InputException(errorLabel, errors.rows.get(name), INDEX_COLUMN,
+                throw new InputException(errorLabel, RowLocation.ROW, errors.rows.get(name), INDEX_COLUMN,
                         "only checkpoints that " + accuracyLabel + " has", quote(name));
             }
         }
@@ -239,7 +240,7 @@ public record GemstonesBenchmarks(String source, String contentHash, List<Benchm
                     int row = Math.toIntExact(result.getLong(tasks.size() + 2) + 1);
                     String name = result.getString(1);
                     if (name == null || !NAME.matcher(name).matches()) {
-                        throw new InputException(label, row, INDEX_COLUMN, NAME_FORMAT,
+                        throw new InputException(label, RowLocation.ROW, row, INDEX_COLUMN, NAME_FORMAT,
                                 name == null ? "null" : quote(name));
                     }
                     double[] rowValues = new double[tasks.size()];
@@ -247,15 +248,15 @@ public record GemstonesBenchmarks(String source, String contentHash, List<Benchm
                         double value = result.getDouble(t + 2);
                         boolean missing = result.wasNull();
                         if (missing || !(value >= 0 && value <= high) || Double.isInfinite(value)) {
-                            throw new InputException(label, row, tasks.get(t), expected,
+                            throw new InputException(label, RowLocation.ROW, row, tasks.get(t), expected,
                                     missing ? "null" : Double.toString(value));
                         }
                         rowValues[t] = value;
                     }
                     Integer earlier = rows.putIfAbsent(name, row);
                     if (earlier != null) {
-                        throw new InputException(label, row, INDEX_COLUMN, "each checkpoint once",
-                                quote(name) + " again (first on row " + earlier + ")");
+                        throw new InputException(label, RowLocation.ROW, row, INDEX_COLUMN, "each checkpoint once",
+                                quote(name) + " again (first on " + RowLocation.ROW.at(earlier) + ")");
                     }
                     values.put(name, rowValues);
                 }

@@ -3,21 +3,25 @@ package org.scalefit.io;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.scalefit.data.RowLocation;
 
 /**
  * Input that scalefit cannot use: a missing or unreadable file, a malformed table, a missing column, or a value
- * that is not a positive finite number. The message names the place and says what was expected and what was found,
+ * that is not a positive finite number (or not a finite number, where a column may hold any sign). The message names the place and says what was expected and what was found,
  * for example
- * <pre>data.csv:17: column 'final_loss': expected a positive finite number, found "abc"</pre>
+ * <pre>data.csv:17: column 'final_loss': expected a positive finite number, found "abc"
+ * data.parquet, row 16: column 'final_loss': expected a positive finite number, found "nan"</pre>
  *
  * <p>{@link #line()} is the 1-based line of a JSONL or CSV file (the header of a CSV file is line 1), or the
- * 1-based row of a Parquet file; it is empty when the problem concerns the whole file.
+ * 1-based row of a Parquet file, as {@link #locations()} says; it is empty when the problem concerns the whole file.
+ * The place is written by {@link RowLocation#in}.
  */
 public final class InputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final String file;
+    private final RowLocation locations;
     private final Integer line;
     private final String column;
     private final String expected;
@@ -36,19 +40,36 @@ public final class InputException extends RuntimeException {
 
     /** As {@link #InputException(String, Integer, String, String, String)}, keeping the underlying cause. */
     public InputException(String file, Integer line, String column, String expected, String found, Throwable cause) {
-        super(message(file, line, column, expected, found), cause);
+        this(file, RowLocation.LINE, line, column, expected, found, cause);
+    }
+
+    /**
+     * A problem at {@code place} of a file whose rows are located as {@code locations} says: a line of a text file
+     * or a row of a Parquet file.
+     *
+     * @param locations whether {@code place} is a line or a Parquet row
+     * @param place     1-based line or row, or {@code null} if the problem concerns the whole file
+     */
+    public InputException(String file, RowLocation locations, Integer place, String column, String expected,
+                          String found) {
+        this(file, locations, place, column, expected, found, null);
+    }
+
+    /** As {@link #InputException(String, RowLocation, Integer, String, String, String)}, keeping the cause. */
+    public InputException(String file, RowLocation locations, Integer place, String column, String expected,
+                          String found, Throwable cause) {
+        super(message(file, Objects.requireNonNull(locations, "locations"), place, column, expected, found), cause);
         this.file = Objects.requireNonNull(file, "file");
-        this.line = line;
+        this.locations = locations;
+        this.line = place;
         this.column = column;
         this.expected = Objects.requireNonNull(expected, "expected");
         this.found = Objects.requireNonNull(found, "found");
     }
 
-    private static String message(String file, Integer line, String column, String expected, String found) {
-        StringBuilder text = new StringBuilder(file);
-        if (line != null) {
-            text.append(':').append(line);
-        }
+    private static String message(String file, RowLocation locations, Integer line, String column, String expected,
+                                  String found) {
+        StringBuilder text = new StringBuilder(line == null ? file : locations.in(file, line));
         text.append(": ");
         if (column != null) {
             text.append("column '").append(column).append("': ");
@@ -64,6 +85,11 @@ public final class InputException extends RuntimeException {
     /** The 1-based line (JSONL, CSV) or row (Parquet), if the problem is at one place in the file. */
     public OptionalInt line() {
         return line == null ? OptionalInt.empty() : OptionalInt.of(line);
+    }
+
+    /** Whether {@link #line()} is a line of a text file or a row of a Parquet file. */
+    public RowLocation locations() {
+        return locations;
     }
 
     /** The column of the file, if the problem concerns one column. */

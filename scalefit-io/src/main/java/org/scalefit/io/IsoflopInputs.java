@@ -147,7 +147,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         double[] values = read.table().column(logical);
         for (int i = 0; i < values.length; i++) {
             if (values[i] != Math.rint(values[i]) || values[i] > Integer.MAX_VALUE) {
-                throw new InputException(read.table().source(), read.table().sourceLine(i),
+                throw new InputException(read.table().source(), read.table().locations(),
+                        read.table().sourceLine(i),
                         read.columns().fileColumn(logical), "a positive whole number (" + what + ")",
                         String.valueOf(values[i]));
             }

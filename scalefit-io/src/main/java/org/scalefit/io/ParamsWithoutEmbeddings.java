@@ -22,7 +22,7 @@ public final class ParamsWithoutEmbeddings {
         for (int i = 0; i < params.length; i++) {
             params[i] -= (double) vocab * width[i];
             if (!(params[i] > 0)) {
-                throw new InputException(table.source(), table.sourceLine(i), "params",
+                throw new InputException(table.source(), table.locations(), table.sourceLine(i), "params",
                         "params − " + vocab + "·width > 0 without embeddings", String.valueOf(params[i]));
             }
         }

@@ -41,7 +41,8 @@ import org.scalefit.data.RunTable;
  * <ul>
  *   <li>every requested value must be a positive finite decimal number ({@code nan}, {@code inf}, empty cells,
  *       {@code null}, zero and negative numbers are rejected — parameters, tokens, widths, depths, losses and FLOPs
- *       are all &gt; 0);</li>
+ *       are all &gt; 0), except in the columns a request names {@link ColumnRequest#finite}, whose values need only
+ *       be finite (a loss fitted on the raw residual scale, where an exact 0 is legitimate);</li>
  *   <li>the table must have at least one row, every required column, and no two rows with the same values in all the
  *       requested columns.</li>
  * </ul>
@@ -360,7 +361,7 @@ public final class TableReader {
             Where where = request.where() == null ? null
                     : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
                     expected);
-            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns);
+            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns, request.finite());
             try {
                 rows.read(streaming, relation, scan.records(), where == null ? null : where.keep(), stages, expected);
             } catch (SQLException streamed) {
@@ -606,6 +607,8 @@ public final class TableReader {
         private final Set<String> strict;
         private final int[] numeric;
         private final int[] textual;
+        /** Per numeric column: whether its values need only be finite (any sign) rather than positive. */
+        private final boolean[] anySign;
         private double[][] values;
         private int capacity = 1024;
         private final RecordLines.IntList lines = new RecordLines.IntList();
@@ -618,7 +621,7 @@ public final class TableReader {
         private InputException firstError;
 
         Rows(String source, TableFormat format, Map<String, String> fileColumns, boolean keepBad,
-             Set<String> strict) {
+             Set<String> strict, Set<String> finite) {
             this.source = source;
             this.format = format;
             this.logical = List.copyOf(fileColumns.keySet());
@@ -629,6 +632,10 @@ public final class TableReader {
                     .filter(c -> !ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
             this.textual = java.util.stream.IntStream.range(0, logical.size())
                     .filter(c -> ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
+            this.anySign = new boolean[numeric.length];
+            for (int k = 0; k < numeric.length; k++) {
+                anySign[k] = finite.contains(logical.get(numeric[k]));
+            }
             this.values = new double[numeric.length][capacity];
             for (int c : textual) {
                 text.put(logical.get(c), new ArrayList<>());
@@ -637,7 +644,7 @@ public final class TableReader {
 
         /**
          * Streams the rows of {@code relation}: per numeric column its number if DuckDB parses the cell as a
-         * positive finite plain decimal, and otherwise its text; per text column its text; for Parquet the row
+         * positive (or, in a column of any sign, any) finite plain decimal, and otherwise its text; per text column its text; for Parquet the row
          * number.
          */
         void read(Connection duckdb, Relation relation, RecordLines.IntList records, BitSet keep, Stages stages,
@@ -665,9 +672,11 @@ public final class TableReader {
                 parsed.add("file_row_number");
             }
             StringJoiner select = new StringJoiner(", ");
-            for (int c : numeric) {
+            for (int k = 0; k < numeric.length; k++) {
+                int c = numeric[k];
                 select.add("v" + c);
-                select.add("CASE WHEN v" + c + " > 0 AND isfinite(v" + c + ") THEN NULL ELSE t" + c + " END");
+                select.add("CASE WHEN " + (anySign[k] ? "" : "v" + c + " > 0 AND ") + "isfinite(v" + c
+                        + ") THEN NULL ELSE t" + c + " END");
             }
             for (int c : textual) {
                 select.add("t" + c);
@@ -705,14 +714,14 @@ public final class TableReader {
         private boolean numbers(ResultSet result, int line, double[] row) throws SQLException {
             for (int k = 0; k < numeric.length; k++) {
                 double value = result.getDouble(2 * k + 1);
-                if (result.wasNull() || !(value > 0 && value < Double.POSITIVE_INFINITY)) {
+                if (result.wasNull() || !acceptable(value, anySign[k])) {
                     String cell = result.getString(2 * k + 2);
                     String column = logical.get(numeric[k]);
                     if (keepBad && !strict.contains(column)) {
-                        value = positiveFiniteOrNaN(cell);
+                        value = numberOrNaN(cell, anySign[k]);
                     } else {
                         try {
-                            value = positiveFinite(cell, source, line, inFile.get(numeric[k]), format);
+                            value = number(cell, source, line, inFile.get(numeric[k]), format, anySign[k]);
                         } catch (InputException bad) {
                             firstError = bad;
                             return false;
@@ -735,7 +744,8 @@ public final class TableReader {
                 int earlier = seen.addOrFind(values, numeric.length, stored);
                 if (earlier >= 0) {
                     List<String> columns = java.util.Arrays.stream(numeric).mapToObj(inFile::get).toList();
-                    firstError = new InputException(source, line, null, "each row only once", "the same "
+                    firstError = new InputException(source, format.rowLocation(), line, null, "each row only once",
+                            "the same "
                             + quotedList(columns) + " as " + format.rowLocation().at(lines.get(earlier)));
                     return;
                 }
@@ -889,26 +899,32 @@ public final class TableReader {
         }
     }
 
-    private static double positiveFiniteOrNaN(String cell) {
-        String number = cell == null ? "" : cell.strip();
-        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
-        return value > 0 && value < Double.POSITIVE_INFINITY ? value : Double.NaN;
+    /** Whether {@code value} may stand in a column: finite, and positive unless the column takes any sign. */
+    private static boolean acceptable(double value, boolean anySign) {
+        return Double.isFinite(value) && (anySign || value > 0);
     }
 
-    private static double positiveFinite(String cell, String source, int line, String column, TableFormat format) {
-        String expected = "a positive finite number";
+    private static double numberOrNaN(String cell, boolean anySign) {
+        String number = cell == null ? "" : cell.strip();
+        double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
+        return acceptable(value, anySign) ? value : Double.NaN;
+    }
+
+    private static double number(String cell, String source, int line, String column, TableFormat format,
+                                 boolean anySign) {
+        String expected = anySign ? "a finite number" : "a positive finite number";
         if (cell == null) {
             String found = switch (format) {
                 case CSV -> "an empty cell";
                 case JSON, JSON_LINES -> "null or no value";
                 case PARQUET -> "null";
             };
-            throw new InputException(source, line, column, expected, found);
+            throw new InputException(source, format.rowLocation(), line, column, expected, found);
         }
         String number = cell.strip();
         double value = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
-        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
-            throw new InputException(source, line, column, expected, quoted(cell));
+        if (!acceptable(value, anySign)) {
+            throw new InputException(source, format.rowLocation(), line, column, expected, quoted(cell));
         }
         return value;
     }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.scalefit.data.RunTable;
 
 /**
  * What an Approach-3 fit does to a run table before fitting, recorded in fit provenance by its {@link #label()} and
- * read back by {@link #parse}: Gemstones' "no embeds" parameter count and Epoch AI's outlier rule.
+ * read back by {@link #parse}: Gemstones' "no embeds" parameter count, Epoch AI's outlier rule, and the tokens per
+ * parameter derived for a law over M (Gadre et al. 2024) from a table that has only params and tokens.
  */
-public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHighestLosses {
+public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHighestLosses, Transform.TokensPerParam {
 
     /** The label recorded in provenance, e.g. {@code no-embeds(vocab=50304)}. */
     String label();
@@ -55,6 +57,33 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
     }
 
     /**
+     * M = tokens/params, the tokens per parameter of each run (Gadre et al. 2024's M), added as the column
+     * {@value #COLUMN} to a table that has params and tokens but no such column; a law that reads M (e.g.
+     * gadre-overtraining) is then fitted on it.
+     */
+    record TokensPerParam() implements Transform {
+
+        /** The logical column derived. */
+        public static final String COLUMN = "tokens_per_param";
+
+        @Override
+        public String label() {
+            return COLUMN + "=tokens/params";
+        }
+
+        /** {@code table} (with columns params and tokens) with the column {@value #COLUMN} = tokens/params added. */
+        public RunTable derive(RunTable table) {
+            double[] tokens = table.column("tokens");
+            double[] params = table.column("params");
+            double[] ratio = new double[tokens.length];
+            for (int i = 0; i < ratio.length; i++) {
+                ratio[i] = tokens[i] / params[i];
+            }
+            return table.withColumn(COLUMN, ratio);
+        }
+    }
+
+    /**
      * The transforms of a fit file's provenance, in order ({@code source} names the file in errors).
      *
      * @throws InputException if a label is neither {@code no-embeds(vocab=V)} nor {@code drop-highest-losses=N}
@@ -73,9 +102,11 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
                 transforms.add(new NoEmbeds(Integer.parseInt(noEmbedsLabel.group(1))));
             } else if (dropLabel.matches()) {
                 transforms.add(new DropHighestLosses(Integer.parseInt(dropLabel.group(1))));
+            } else if (label.equals(new TokensPerParam().label())) {
+                transforms.add(new TokensPerParam());
             } else {
-                throw new InputException(source, null, "provenance.transforms", "no-embeds(vocab=V) or "
-                        + "drop-highest-losses=N", "'" + label + "'");
+                throw new InputException(source, null, "provenance.transforms", "no-embeds(vocab=V), "
+                        + "drop-highest-losses=N or " + new TokensPerParam().label(), "'" + label + "'");
             }
         }
         return List.copyOf(transforms);

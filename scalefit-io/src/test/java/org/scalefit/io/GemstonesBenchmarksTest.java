@@ -171,7 +171,7 @@ class GemstonesBenchmarksTest {
     void aNameThatIsNotAGemstonesCheckpointIsReportedWithItsRow() throws SQLException {
         Path data = files("(0.5, 0.7, 'Gemstone-256x23-main'), (0.4, 0.6, 'Gemstone-256-step_1')", GOOD_ERRORS);
         assertThatThrownBy(() -> GemstonesBenchmarks.read(data.toString())).isInstanceOf(InputException.class)
-                .hasMessage(data.resolve(GemstonesBenchmarks.ACCURACY_FILE) + ":2: column '__index_level_0__': "
+                .hasMessage(data.resolve(GemstonesBenchmarks.ACCURACY_FILE) + ", row 2: column '__index_level_0__': "
                         + "expected a checkpoint name Gemstone-<width>x<depth>-step_<digits> or "
                         + "Gemstone-<width>x<depth>-main, found \"Gemstone-256-step_1\"");
     }
@@ -181,7 +181,7 @@ class GemstonesBenchmarksTest {
         Path data = files("(0.5, 0.7, 'Gemstone-256x23-main'), (0.4, 1.6, 'Gemstone-256x23-step_00002385')",
                 GOOD_ERRORS);
         assertThatThrownBy(() -> GemstonesBenchmarks.read(data.toString())).isInstanceOf(InputException.class)
-                .hasMessage(data.resolve(GemstonesBenchmarks.ACCURACY_FILE) + ":2: column 'piqa': expected an "
+                .hasMessage(data.resolve(GemstonesBenchmarks.ACCURACY_FILE) + ", row 2: column 'piqa': expected an "
                         + "accuracy between 0 and 1, found 1.6");
     }
 
@@ -190,11 +190,11 @@ class GemstonesBenchmarksTest {
         Path data = files("(0.5, NULL, 'Gemstone-256x23-main'), (0.4, 0.6, 'Gemstone-256x23-step_00002385')",
                 GOOD_ERRORS);
         assertThatThrownBy(() -> GemstonesBenchmarks.read(data.toString())).isInstanceOf(InputException.class)
-                .hasMessageEndingWith(":1: column 'piqa': expected an accuracy between 0 and 1, found null");
+                .hasMessageEndingWith(", row 1: column 'piqa': expected an accuracy between 0 and 1, found null");
         Path nan = files("(0.5, 0.7, 'Gemstone-256x23-main'), (0.4, 0.6, 'Gemstone-256x23-step_00002385')",
                 "(0.01, 'NaN'::DOUBLE, 'Gemstone-256x23-main'), (0.01, 0.02, 'Gemstone-256x23-step_00002385')");
         assertThatThrownBy(() -> GemstonesBenchmarks.read(nan.toString())).isInstanceOf(InputException.class)
-                .hasMessage(nan.resolve(GemstonesBenchmarks.STANDARD_ERROR_FILE) + ":1: column 'piqa': expected a "
+                .hasMessage(nan.resolve(GemstonesBenchmarks.STANDARD_ERROR_FILE) + ", row 1: column 'piqa': expected a "
                         + "finite standard error ≥ 0, found NaN");
     }
 
@@ -211,7 +211,7 @@ class GemstonesBenchmarksTest {
     void aRepeatedCheckpointIsRejected() throws SQLException {
         Path data = files("(0.5, 0.7, 'Gemstone-256x23-main'), (0.4, 0.6, 'Gemstone-256x23-main')", GOOD_ERRORS);
         assertThatThrownBy(() -> GemstonesBenchmarks.read(data.toString())).isInstanceOf(InputException.class)
-                .hasMessageEndingWith(":2: column '__index_level_0__': expected each checkpoint once, found "
+                .hasMessageEndingWith(", row 2: column '__index_level_0__': expected each checkpoint once, found "
                         + "\"Gemstone-256x23-main\" again (first on row 1)");
     }
 

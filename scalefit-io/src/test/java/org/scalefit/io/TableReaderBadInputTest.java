@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.data.RowLocation;
+import org.scalefit.data.RunTable;
 
 class TableReaderBadInputTest {
 
@@ -281,7 +283,10 @@ class TableReaderBadInputTest {
 
         InputException error = readingFails(parquet);
 
-        assertThat(error).hasMessage(parquet + ":2: column 'tokens': expected a positive finite number, found \"nan\"");
+        assertThat(error).hasMessage(parquet + ", row 2: column 'tokens': expected a positive finite number, found "
+                + "\"nan\"");
+        assertThat(error.locations()).isEqualTo(RowLocation.ROW);
+        assertThat(error.line()).hasValue(2);
     }
 
     @Test
@@ -291,6 +296,7 @@ class TableReaderBadInputTest {
         assertThat(error.getMessage()).endsWith("data.csv:4: expected each row only once, found the same "
                 + "'params_active_precise', 'tokens', 'final_loss' as line 2");
         assertThat(error.line()).hasValue(4);
+        assertThat(error.locations()).isEqualTo(RowLocation.LINE);
     }
 
     @Test
@@ -306,7 +312,7 @@ class TableReaderBadInputTest {
         duckdb("COPY (SELECT * FROM (VALUES (1.0::DOUBLE, 2.0::DOUBLE, 3.0::DOUBLE), (1.0, 2.0, 3.0))"
                 + " AS t(params_active_precise, tokens, final_loss)) TO '" + parquet + "' (FORMAT parquet)");
 
-        assertThat(readingFails(parquet).getMessage()).startsWith(parquet + ":2: expected each row only once")
+        assertThat(readingFails(parquet).getMessage()).startsWith(parquet + ", row 2: expected each row only once")
                 .endsWith("as row 1");
     }
 
@@ -362,6 +368,37 @@ class TableReaderBadInputTest {
 
         assertThat(readingFails(csv)).hasMessage(csv + ":1: column 'final_loss': expected distinct column names in"
                 + " the header, found 'final_loss' twice");
+    }
+
+    @Test
+    void aColumnThatNeedOnlyBeFiniteKeepsZeroAndNegativeValues() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER + "1,2,0\n4,5,-0.25\n7,8,1.5\n");
+
+        RunTable table = reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss"));
+
+        assertThat(table.column("loss")).containsExactly(0, -0.25, 1.5);
+    }
+
+    @Test
+    void aColumnThatNeedOnlyBeFiniteStillRefusesANonFiniteValue() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER + "1,2,0\n4,5,inf\n");
+
+        InputException error = catchThrowableOfType(InputException.class,
+                () -> reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss")));
+
+        assertThat(error.getMessage()).endsWith("data.csv:3: column 'final_loss': expected a finite number, found "
+                + "\"inf\"");
+    }
+
+    @Test
+    void onlyTheColumnsThatNeedOnlyBeFiniteKeepAZero() throws IOException {
+        Path csv = write("data.csv", CSV_HEADER + "1,0,0\n");
+
+        InputException error = catchThrowableOfType(InputException.class,
+                () -> reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss")));
+
+        assertThat(error.getMessage()).endsWith("data.csv:2: column 'tokens': expected a positive finite number, "
+                + "found \"0\"");
     }
 
     private static void duckdb(String sql) throws Exception {

@@ -217,7 +217,7 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
             return e;
         }
         String column = e.column().get();
-        return new InputException(e.file(), e.line().getAsInt(), column, e.expected() + " (a run key is read as a "
+        return new InputException(e.file(), e.locations(), e.line().getAsInt(), column, e.expected() + " (a run key is read as a "
                 + "number; to key runs by a text column such as their names, use --run-key run, with --column run="
                 + column + " if the file's name for it is not one run is found under)", e.found(), e);
     }

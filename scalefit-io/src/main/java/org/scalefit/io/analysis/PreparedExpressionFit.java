@@ -14,9 +14,11 @@ import org.scalefit.io.DataSource;
 import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.LawFileDocument;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.InputException;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
+import org.scalefit.io.Transform;
 import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.ObservationsDigest;
 import org.scalefit.io.store.StoredRunTable;
@@ -27,6 +29,7 @@ import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.LawPoints;
+import org.scalefit.law.expr.Residual;
 
 /**
  * A fit of a law of the law language ({@code scalefit fit --law '<expression>'} or {@code --law-file}) with its
@@ -68,7 +71,9 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
 
     /**
      * Reads the law's input columns, the loss and the weight column of {@code data} from {@code localData} (the data
-     * itself, or a local copy of it that an engine made); provenance names the data as given.
+     * itself, or a local copy of it that an engine made); provenance names the data as given. A law that reads
+     * {@code tokens_per_param} (Gadre et al.'s M) on data with no such column but with params and tokens is fitted on
+     * M = tokens/params ({@link Transform.TokensPerParam}, recorded among the provenance's transforms).
      *
      * @throws org.scalefit.io.InputException if the data is bad or lacks a column (the caller may name the input)
      * @throws IllegalArgumentException       if the weight column is missing
@@ -82,9 +87,31 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             wanted.add(weights);
         }
         wanted.add("loss");
-        TableReader.Read read = data.reading(localData).readWithColumns(ColumnRequest.of(wanted.stream().distinct()
-                .toArray(String[]::new)));
-        RunTable table = read.table();
+        List<String> transforms = new ArrayList<>();
+        if (data.where() != null) {
+            transforms.add(ColumnRequest.whereLabel(data.where()));
+        }
+        TableReader.Read read;
+        RunTable table;
+        try {
+            read = data.reading(localData).readWithColumns(request(law, wanted));
+            table = read.table();
+        } catch (InputException missing) {
+            Transform.TokensPerParam ratio = new Transform.TokensPerParam();
+            if (!lacks(missing, Transform.TokensPerParam.COLUMN, data)) {
+                throw missing;
+            }
+            List<String> instead = new ArrayList<>(wanted);
+            instead.remove(Transform.TokensPerParam.COLUMN);
+            instead.addAll(0, List.of("params", "tokens"));
+            try {
+                read = data.reading(localData).readWithColumns(request(law, instead));
+            } catch (InputException without) {
+                throw without.line().isEmpty() && without.column().isPresent() ? missing : without;
+            }
+            table = ratio.derive(read.table());
+            transforms.add(ratio.label());
+        }
         String fitted = read.columns().fileColumn("loss");
         for (int j = 0; j < law.columns().size(); j++) {
             if (read.columns().fileColumn(law.columns().get(j)).equals(fitted)) {
@@ -105,12 +132,29 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             }
             points = points.withWeights(table.column(weights));
         }
-        List<String> transforms = data.where() == null ? List.of() : List.of(ColumnRequest.whereLabel(data.where()));
         String dataId = localData.equals(data.data()) ? table.source() : data.data();
         FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
                 ScalefitVersion.current(), read.columns().fileColumns());
         return new PreparedExpressionFit(law, weights, points, table, read.columns(), provenance, options, limits,
                 bootstrap, seed);
+    }
+
+    /**
+     * The columns {@code wanted} (each once): every value positive, but for the loss on the raw residual scale,
+     * where no logarithm is taken of it and any finite value is one the law may be fitted to (an exact 0 error).
+     */
+    private static ColumnRequest request(ExpressionLaw law, List<String> wanted) {
+        ColumnRequest request = ColumnRequest.of(wanted.stream().distinct().toArray(String[]::new));
+        return law.residual() == Residual.RAW ? request.withFiniteValues("loss") : request;
+    }
+
+    /**
+     * Whether {@code e} says the data has no column for {@code logical}, which the user did not map to a column of
+     * another name (so that it may be derived).
+     */
+    private static boolean lacks(InputException e, String logical, DataSource data) {
+        String inFile = data.mapping().fileColumn(logical);
+        return e.line().isEmpty() && inFile.equals(logical) && e.column().equals(java.util.Optional.of(inFile));
     }
 
     /** The fit to run: the law on the points under the options. */

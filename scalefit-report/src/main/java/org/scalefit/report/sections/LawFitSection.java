@@ -39,7 +39,10 @@ public final class LawFitSection {
                 + Numbers.format(fit.delta(), 3) + ") of log-loss residuals with L-BFGS from every start of the "
                 + fit.search().grid().name() + " grid, keeping the best start that converged.");
         List<Block.Fact> search = List.of(
-                new Block.Fact("points", Integer.toString(fit.points()), ""),
+                new Block.Fact("points", Integer.toString(fit.points()),
+                        fit.identification().distinctPoints() == fit.points() ? ""
+                                : fit.identification().distinctPoints() + " distinct (rows at the same inputs are one "
+                                + "point)"),
                 new Block.Fact("starts", Long.toString(fit.search().starts()), fit.search().successfulStarts()
                         + " converged" + (fit.search().recognisedStarts() == 0 ? ", each run to its end"
                         : ", " + fit.search().recognisedStarts() + " stopped early in a known basin")));
