@@ -195,7 +195,9 @@ public final class MultiStartFitter {
         }
         long starts = grid.size();
         long stride = spreadingStride(starts);
-        BlockSummary total = new BlockSummary(options.leaders());
+        // a local, not the field: the task below must not capture this (unserialisable) fitter
+        Options search = options;
+        BlockSummary total = new BlockSummary(search.leaders());
         List<Parallelism.Shared<BasinLayer>> layers = new ArrayList<>();
         try {
             Parallelism.Shared<BasinLayer> layer = parallelism.share(BasinLayer.first(CELL_SIZE));
@@ -210,7 +212,7 @@ public final class MultiStartFitter {
                 int blockSize = options.blockSize();
                 List<BlockSummary> summaries = parallelism.map(blocks, block -> {
                     long from = waveStart + (long) block * blockSize;
-                    return runBlock(options, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize),
+                    return runBlock(search, objective.copy(), grid, from, Math.min(waveEnd, from + blockSize),
                             stride, known.get().map());
                 }, block -> {
                     long from = waveStart + (long) block * blockSize;
