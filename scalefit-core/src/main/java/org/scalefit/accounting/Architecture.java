@@ -1,5 +1,7 @@
 package org.scalefit.accounting;
 
+import java.io.Serializable;
+
 /**
  * The constants of a decoder-only transformer family that parameter and FLOP counts depend on, and those counts
  * (Gemstones {@code plotting_utils.py}; McLeish et al. 2025 §2).
@@ -20,7 +22,8 @@ package org.scalefit.accounting;
  * @param queriesPerGroup g, query heads sharing one key-value head (grouped-query attention)
  * @param mlpExpansion    m, MLP hidden size over width
  */
-public record Architecture(int vocabulary, int sequenceLength, int headSize, int queriesPerGroup, int mlpExpansion) {
+public record Architecture(int vocabulary, int sequenceLength, int headSize, int queriesPerGroup, int mlpExpansion)
+        implements Serializable {
 
     public Architecture {
         if (vocabulary < 0 || sequenceLength <= 0 || headSize <= 0 || queriesPerGroup <= 0 || mlpExpansion <= 0) {

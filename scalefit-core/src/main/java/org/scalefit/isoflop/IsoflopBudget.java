@@ -1,5 +1,6 @@
 package org.scalefit.isoflop;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.scalefit.data.RowLocation;
 
@@ -20,7 +21,8 @@ import org.scalefit.data.RowLocation;
  *               checkpoints)
  * @param locations whether {@code lines} are lines of a text file or rows of a Parquet file
  */
-public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines, RowLocation locations) {
+public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines, RowLocation locations)
+        implements Serializable {
 
     public IsoflopBudget {
         java.util.Objects.requireNonNull(locations, "locations");

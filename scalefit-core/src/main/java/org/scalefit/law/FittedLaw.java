@@ -1,5 +1,6 @@
 package org.scalefit.law;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param warnings what the fit that produced these parameters warned about (e.g. {@code FitDiagnostics}); empty for
  *                 a law with nothing to say, such as a published one
  */
-public record FittedLaw(LawForm form, double[] theta, List<String> warnings) {
+public record FittedLaw(LawForm form, double[] theta, List<String> warnings)
+        implements Serializable {
 
     public FittedLaw {
         Objects.requireNonNull(form, "form");

@@ -1,5 +1,6 @@
 package org.scalefit.law;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param name   the law's name on the command line ({@code chinchilla}, {@code width-depth}, …)
  * @param inputs the logical input columns, in the order of the exponents
  */
-public record LawForm(String name, List<String> inputs) {
+public record LawForm(String name, List<String> inputs) implements Serializable {
 
     /** L(N, D) = E + A·N^−α + B·D^−β on parameters and tokens (Chinchilla eq. 2). */
     public static final LawForm CHINCHILLA = new LawForm("chinchilla", List.of("params", "tokens"));

@@ -1,5 +1,7 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
+
 /**
  * The grid row of least predicted loss in one FLOPs bucket (Gemstones' per-bucket {@code idxmin}: the first such
  * row in width, depth, tokens order when several tie).
@@ -9,5 +11,6 @@ package org.scalefit.shapes;
  * @param upperFlops the bucket's upper edge (included)
  * @param point      the optimal row
  */
-public record BucketOptimum(int bucket, double lowerFlops, double upperFlops, ShapePoint point) {
+public record BucketOptimum(int bucket, double lowerFlops, double upperFlops, ShapePoint point)
+        implements Serializable {
 }

@@ -1,5 +1,7 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
+
 /**
  * Log-spaced training-FLOPs buckets, as Gemstones cuts its brute-force rows ({@code approach_3_brute_force.py},
  * {@code plotting}): rows with low ≤ C ≤ high are kept, the n + 1 edges are
@@ -9,7 +11,7 @@ package org.scalefit.shapes;
  * and, as {@code pd.cut(include_lowest=True)}, bucket i holds (e<sub>i</sub>, e<sub>i+1</sub>], the first one
  * [e<sub>0</sub>, e<sub>1</sub>]. Gemstones uses 13 buckets over [10¹⁸, 10²⁶].
  */
-public final class FlopBuckets {
+public final class FlopBuckets implements Serializable {
 
     private final double low;
     private final double high;

@@ -1,5 +1,6 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
@@ -12,7 +13,8 @@ import org.scalefit.accounting.FlopCount;
  * @param architecture   the model family (vocabulary, sequence length, head size, GQA group, MLP expansion)
  * @param parameterCount the count fed to a law's {@code params} input
  */
-public record ShapeAccounting(Architecture architecture, ParameterCount parameterCount) {
+public record ShapeAccounting(Architecture architecture, ParameterCount parameterCount)
+        implements Serializable {
 
     public ShapeAccounting {
         Objects.requireNonNull(architecture, "architecture");

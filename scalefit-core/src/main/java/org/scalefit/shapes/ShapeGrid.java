@@ -1,5 +1,6 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * <p>{@link #gemstones(int, int, double, double, int)} builds the same construction with other point counts and
  * token range (Gemstones' {@code --over_120} uses tokens from 10<sup>8.5</sup>), e.g. a reduced grid for tests.
  */
-public final class ShapeGrid {
+public final class ShapeGrid implements Serializable {
 
     private final int[] widths;
     private final int[][] depths;

@@ -1,5 +1,6 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.scalefit.law.FittedLaw;
@@ -14,7 +15,7 @@ import org.scalefit.law.FittedLaw;
  * Tokens, when an input, must come last (true of all three laws the studies fit), so a search can hold the sum of
  * the shape's terms fixed and add each token count's term to it.
  */
-final class ShapeLaw {
+final class ShapeLaw implements Serializable {
 
     static final int WIDTH = 0;
     static final int DEPTH = 1;

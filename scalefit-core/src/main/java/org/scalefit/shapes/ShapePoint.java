@@ -1,5 +1,7 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
+
 /**
  * One candidate of a shape search: a model shape (width × depth, integers on the grid, real-valued after the relaxed
  * refinement), the tokens it trains on, and what that costs and predicts.
@@ -11,7 +13,8 @@ package org.scalefit.shapes;
  * @param flops  training FLOPs t · flops_per_token(w, d)
  * @param loss   the law's predicted loss
  */
-public record ShapePoint(double width, double depth, double tokens, double params, double flops, double loss) {
+public record ShapePoint(double width, double depth, double tokens, double params, double flops, double loss)
+        implements Serializable {
 
     /** The width–depth ratio w/d (Gemstones' {@code wd_ratio}). */
     public double ratio() {

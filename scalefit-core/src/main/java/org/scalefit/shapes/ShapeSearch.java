@@ -1,5 +1,6 @@
 package org.scalefit.shapes;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.scalefit.parallel.Parallelism;
  * computed once per (w, d), and for each depth only the token counts whose FLOPs lie in range (FLOPs grow with t and
  * with d). Task results are merged in width order, so the optima do not depend on the number of threads.
  */
-public final class ShapeSearch {
+public final class ShapeSearch implements Serializable {
 
     private final ShapeGrid grid;
     private final FlopBuckets buckets;
@@ -114,7 +115,7 @@ public final class ShapeSearch {
     }
 
     /** The scan of one width's rows. */
-    private final class Scan {
+    private final class Scan implements Serializable {
         private final ShapeLaw[] laws;
         private final double[] tokens;
         private final double[][] tokenTerms;

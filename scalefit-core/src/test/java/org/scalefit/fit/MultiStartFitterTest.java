@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.util.List;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
-import org.scalefit.parallel.Parallelism;
+import org.scalefit.parallel.SerializingParallelism;
 
 
 /**
@@ -164,28 +159,12 @@ class MultiStartFitterTest {
         assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("not converged:"));
     }
 
-    /** What the search's tasks capture must serialise: another {@link Parallelism} (Spark) runs them elsewhere. */
+    /** What the search's tasks capture must serialise: another {@code Parallelism} (Spark) runs them elsewhere. */
     @Test
     void theSearchTasksCaptureOnlySerializableValues() {
         Observations data = AdversarialCorpus.table("ladder-00");
-        Parallelism serialising = new Parallelism() {
-            @Override
-            public <T> List<T> map(int taskCount, Task<T> task, IntConsumer finished) {
-                try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
-                    out.writeObject(task);
-                } catch (IOException e) {
-                    throw new AssertionError("a task does not serialise: " + e, e);
-                }
-                return LocalParallelism.sequential().map(taskCount, task, finished);
-            }
-
-            @Override
-            public int threads() {
-                return 1;
-            }
-        };
         LawFit fit = new FitProblem(LawForm.CHINCHILLA, data, 1e-3, StartGrid.gemstones(2), DEFAULT)
-                .fit(serialising, FitProgress.silent());
+                .fit(new SerializingParallelism(), FitProgress.silent());
         assertThat(fit.loss()).isEqualTo(fit(data, 1e-3, DEFAULT, 1).loss());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.SerializingParallelism;
 import org.scalefit.uncertainty.NormalSource;
 
 /** The per-budget IsoFLOP analysis of a user's budgets, and which budgets enter the power-law fits. */
@@ -56,6 +57,21 @@ class IsoflopAnalysisTest {
         }
         return IsoflopAnalysis.optima(budgets, IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
                 (rows, cols) -> new double[rows][cols], LocalParallelism.sequential());
+    }
+
+    @Test
+    void optimaAndFitsComputedInAnotherProcessAreTheSame() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, SIZES, LOSSES),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
+        IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10);
+        List<BudgetOptimum> here = IsoflopAnalysis.optima(budgets, settings, (rows, cols) -> new double[rows][cols],
+                LocalParallelism.sequential());
+        List<BudgetOptimum> elsewhere = IsoflopAnalysis.optima(budgets, settings,
+                (rows, cols) -> new double[rows][cols], new SerializingParallelism());
+        assertThat(elsewhere).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+                .isEqualTo(here);
+        assertThat(IsoflopFits.of(elsewhere, false, new SerializingParallelism())).usingRecursiveComparison()
+                .withComparatorForType(Double::compare, Double.class).isEqualTo(IsoflopFits.of(here, false, LocalParallelism.sequential()));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.scalefit.accounting.FlopCount;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.SerializingParallelism;
 
 
 class ShapeSearchTest {
@@ -155,6 +156,14 @@ class ShapeSearchTest {
         ShapeSearch search = ShapeSearch.over(REDUCED, FlopBuckets.gemstones(), ShapeAccounting.gemstones());
         List<FittedLaw> laws = List.of(PublishedLaws.WIDTH_DEPTH, PublishedLaws.PARAMS);
         assertThat(search.minimise(laws, LocalParallelism.withThreads(3)))
+                .isEqualTo(search.minimise(laws, LocalParallelism.sequential()));
+    }
+
+    @Test
+    void optimaSearchedInAnotherProcessAreTheSame() {
+        ShapeSearch search = ShapeSearch.over(REDUCED, FlopBuckets.gemstones(), ShapeAccounting.gemstones());
+        List<FittedLaw> laws = List.of(PublishedLaws.WIDTH_DEPTH);
+        assertThat(search.minimise(laws, new SerializingParallelism()))
                 .isEqualTo(search.minimise(laws, LocalParallelism.sequential()));
     }
 

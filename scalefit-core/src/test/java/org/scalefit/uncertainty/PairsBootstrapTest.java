@@ -10,6 +10,7 @@ import org.scalefit.data.RunKeys;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.SerializingParallelism;
 
 
 class PairsBootstrapTest {
@@ -29,6 +30,14 @@ class PairsBootstrapTest {
                     .run(data, LocalParallelism.sequential());
             assertThat(other.replicates()[0]).isNotEqualTo(one.replicates()[0]);
         }
+    }
+
+    @Test
+    void replicatesRunInAnotherProcessAreTheSame() {
+        Observations data = HuberLikelihoodObjectiveTest.synthetic(60, 0.01, 5);
+        PairsBootstrap bootstrap = PairsBootstrap.of(LawForm.CHINCHILLA, 1e-3, START, 8, 11);
+        assertThat(bootstrap.run(data, new SerializingParallelism()))
+                .isEqualTo(bootstrap.run(data, LocalParallelism.sequential()));
     }
 
     @Test

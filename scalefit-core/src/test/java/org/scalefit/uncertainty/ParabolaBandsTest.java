@@ -11,6 +11,8 @@ import org.scalefit.fit.FitProgress;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.Parallelism;
+import org.scalefit.parallel.SerializingParallelism;
 import org.scalefit.shapes.FlopBuckets;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.ParabolaTrace;
@@ -39,7 +41,7 @@ class ParabolaBandsTest {
         return theta;
     }
 
-    private static ParabolaBands bands(double[][] replicates, int[] failed, LocalParallelism parallelism) {
+    private static ParabolaBands bands(double[][] replicates, int[] failed, Parallelism parallelism) {
         return ParabolaBands.trace(SEARCH, LAW, replicates, failed, BUCKETS, PARABOLA, FACTORS, 95, parallelism,
                 FitProgress.silent());
     }
@@ -87,6 +89,13 @@ class ParabolaBandsTest {
     void theBandsDoNotDependOnTheThreadCount() {
         double[][] replicates = {scaled(0, 0.9), THETA, scaled(2, 1.1), scaled(1, 1.2)};
         assertThat(bands(replicates, new int[0], LocalParallelism.withThreads(2)))
+                .isEqualTo(bands(replicates, new int[0], LocalParallelism.sequential()));
+    }
+
+    @Test
+    void bandsTracedInAnotherProcessAreTheSame() {
+        double[][] replicates = {scaled(0, 0.9), THETA, scaled(2, 1.1), scaled(1, 1.2)};
+        assertThat(bands(replicates, new int[0], new SerializingParallelism()))
                 .isEqualTo(bands(replicates, new int[0], LocalParallelism.sequential()));
     }
 

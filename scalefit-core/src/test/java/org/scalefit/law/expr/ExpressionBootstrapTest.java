@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.parallel.LocalParallelism;
+import org.scalefit.parallel.SerializingParallelism;
 
 class ExpressionBootstrapTest {
 
@@ -132,6 +133,14 @@ class ExpressionBootstrapTest {
         double[][] one = bootstrap.run(LocalParallelism.sequential(), FitProgress.silent()).replicates();
         double[][] four = bootstrap.run(LocalParallelism.withThreads(4), FitProgress.silent()).replicates();
         assertThat(four).isDeepEqualTo(one);
+    }
+
+    @Test
+    void replicatesRunInAnotherProcessAreTheSame() {
+        LawPoints data = ExpressionFitTest.synthetic(TRUTH, 0.01, 14);
+        ExpressionBootstrap bootstrap = new ExpressionBootstrap(fit(law(), data), data, 8, 3);
+        assertThat(bootstrap.run(new SerializingParallelism(), FitProgress.silent()).replicates())
+                .isDeepEqualTo(bootstrap.run(LocalParallelism.sequential(), FitProgress.silent()).replicates());
     }
 
     @Test
