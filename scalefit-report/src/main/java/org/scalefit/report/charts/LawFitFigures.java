@@ -139,7 +139,7 @@ public final class LawFitFigures {
      * {@code figure} with one point series per run: in the runs' own styles with a legend entry each, or, when there
      * are more runs than {@link Palette#CATEGORICAL} has colours (so that colours would repeat) and the data has a
      * {@code params} input, as circles coloured by the run's model size N on a log {@link ColorKey} (from the run's
-     * first row) without legend entries.
+     * first row) without legend entries, each point's label stating that N (the colour alone reads only roughly).
      */
     private static Figure withRuns(Figure figure, double[] x, double[] y, Observations data, Runs runs,
                                    RunStyles styles) {
@@ -163,9 +163,13 @@ public final class LawFitFigures {
         ColorKey key = ColorKey.of("parameters N", Scale.LOG, low, high);
         for (Map.Entry<String, int[]> run : groups.entrySet()) {
             int[] rows = run.getValue();
+            double size = data.input(rows[0], column);
+            List<String> labels = new ArrayList<>();
+            for (String label : labels(runs, rows)) {
+                labels.add(label + ", N = " + Numbers.format(size, 4));
+            }
             figure = figure.with(Series.of(run.getKey(), Sampling.pick(x, rows), Sampling.pick(y, rows),
-                    SeriesStyle.markers(key.color(data.input(rows[0], column)))).withPointLabels(labels(runs, rows))
-                    .hiddenFromLegend());
+                    SeriesStyle.markers(key.color(size))).withPointLabels(labels).hiddenFromLegend());
         }
         return figure.withColorKey(key);
     }

@@ -31,6 +31,26 @@ class LawFitFiguresTest {
         return new Observations("test", LawForm.CHINCHILLA.inputs(), INPUTS, losses);
     }
 
+    /** One point each of more runs than the palette has colours, "run 0" … "run 10", N = 10⁸ … 10¹⁰. */
+    private static Observations manyRuns() {
+        int n = Palette.CATEGORICAL.size() + 1;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, i / 5.0), 2e10};
+            losses[i] = CHINCHILLA.predict(inputs[i]);
+        }
+        return new Observations("many", LawForm.CHINCHILLA.inputs(), inputs, losses);
+    }
+
+    private static Runs manyRunNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < Palette.CATEGORICAL.size() + 1; i++) {
+            names.add("run " + i);
+        }
+        return Runs.named(names);
+    }
+
     @Test
     void predictedAgainstObservedPairsEachPointsLossWithTheLawsPrediction() {
         Observations data = observations(1.01, 0.99, 1.0);
@@ -60,17 +80,8 @@ class LawFitFiguresTest {
 
     @Test
     void moreRunsThanThePaletteHasColoursAreColouredByModelSizeWithAKeyInsteadOfALegendEntryEach() {
-        int n = Palette.CATEGORICAL.size() + 1;
-        double[][] inputs = new double[n][];
-        double[] losses = new double[n];
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            inputs[i] = new double[] {1e8 * Math.pow(10, i / 5.0), 2e10};
-            losses[i] = CHINCHILLA.predict(inputs[i]);
-            names.add("run " + i);
-        }
-        Observations data = new Observations("many", LawForm.CHINCHILLA.inputs(), inputs, losses);
-        Runs runs = Runs.named(names);
+        Observations data = manyRuns();
+        Runs runs = manyRunNames();
 
         Figure residuals = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs,
                 RunStyles.none());
@@ -85,6 +96,15 @@ class LawFitFiguresTest {
             assertThat(figure.series("run 10").style().color()).isEqualTo(key.color(1e10));
             assertThat(figure.series()).filteredOn(s -> s.name().startsWith("run ")).noneMatch(Series::inLegend);
         }
+    }
+
+    @Test
+    void pointsColouredByModelSizeStateTheirModelSizeInTheirLabel() {
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, manyRuns(), "tokens", manyRunNames(),
+                RunStyles.none());
+
+        assertThat(figure.series("run 0").pointLabel(0)).isEqualTo("run 0, N = 10⁸");
+        assertThat(figure.series("run 10").pointLabel(0)).isEqualTo("run 10, N = 10¹⁰");
     }
 
     @Test
