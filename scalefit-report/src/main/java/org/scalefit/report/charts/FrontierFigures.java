@@ -11,6 +11,7 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
@@ -31,28 +32,44 @@ public final class FrontierFigures {
     }
 
     /**
-     * Loss against resource, log–log: one line per run (its checkpoints in resource order, in the run's style), the
+     * Loss against resource, log–log: one line per run (its checkpoints in resource order, in the run's style with a
+     * legend entry, or, when there are many runs, coloured by model size on a colour key, see {@link SizeKey}), the
      * convex-hull frontier as a dotted black line with crosses, and, if {@code bins} is not null, the binning
      * minimisers as grey squares.
      *
      * @param resource the resource of each row (FLOPs, GPU-hours), as the frontier was computed on
      * @param loss     the loss of each row
+     * @param params   the parameters of each row
      * @param runs     the run of each row
      * @param hull     the convex-hull frontier of (resource, loss)
      * @param bins     the binning minimisers, or null
      */
     public static Figure lossAgainstResource(String id, String resourceLabel, double[] resource, double[] loss,
-                                             Runs runs, LossFrontier hull, LossFrontier bins, RunStyles styles) {
+                                             double[] params, Runs runs, LossFrontier hull, LossFrontier bins,
+                                             RunStyles styles) {
         runs.requireRows(resource, "resource");
         runs.requireRows(loss, "loss");
         Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log("loss"));
         Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
+        ColorKey key = SizeKey.of(runs, params);
         for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
             int[] rows = Arrays.stream(run.getValue()).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).toArray();
-            figure = figure.with(Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
-                    runStyles.get(run.getKey()).withLineWidth(1.2)).withPointLabels(labels(runs, rows)));
+            Series line;
+            if (key == null) {
+                line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
+                        runStyles.get(run.getKey()).withLineWidth(1.2)).withPointLabels(labels(runs, rows));
+            } else {
+                double size = params[run.getValue()[0]];
+                line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
+                        SeriesStyle.line(key.color(size)).withLineWidth(1.2))
+                        .withPointLabels(SizeKey.labels(runs, rows, size)).hiddenFromLegend();
+            }
+            figure = figure.with(line);
+        }
+        if (key != null) {
+            figure = figure.withColorKey(key);
         }
         if (bins != null) {
             figure = figure.with(Series.of("binning minimisers", bins.resource(), bins.loss(),

@@ -19,6 +19,7 @@ import org.scalefit.report.Numbers;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
 import org.scalefit.report.Section;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.SeriesStyle;
@@ -128,15 +129,17 @@ final class DatasetReportAssembly {
         String bandNote = line.noBand().isEmpty() ? "" : " No band: " + line.noBand() + ".";
         String budgetNote = flopsLabel.contains("6ND") ? "" : " The law's budgets are C = 6ND, the runs' are "
                 + flopsLabel + ".";
-        String caption = "Each run's checkpoints as points in the run's style (hover for the run and checkpoint). "
+        Figure figure = LawFitFigures.lossAgainstCompute("approach-3-loss-against-compute", flopsLabel,
+                result.flops().spent(), result.loss(), result.costs().params(), runs, styles,
+                result.flops().analysis().frontier(), result.allocation(), line.budgets(), line.band());
+        String caption = "Each run's checkpoints as points " + (figure.colorKey() != null ? "coloured by the run's "
+                + "model size" : "in the run's style") + " (hover for the run and checkpoint). "
                 + "The dotted black line joins the convex-hull frontier of the runs (Approach 1); the blue line is "
                 + "the fitted law at its compute-optimal allocation, L̂(N_opt(C), D_opt(C)) (Hoffmann et al. 2022, "
                 + "eq. 4)" + (line.band() != null ? ", shaded: its " + Numbers.format(DatasetAnalysisRequest.LEVEL, 2)
                 + " % pairs-bootstrap band (" + result.bootstrap().replicates().length + " refits)" : "") + "."
                 + budgetNote + bandNote;
-        return section.withFigure(LawFitFigures.lossAgainstCompute("approach-3-loss-against-compute", flopsLabel,
-                result.flops().spent(), result.loss(), runs, styles, result.flops().analysis().frontier(),
-                result.allocation(), line.budgets(), line.band()), caption);
+        return section.withFigure(figure, caption);
     }
 
     private static Section shapeSection(DatasetAnalysisResult result, Runs runs) {

@@ -8,6 +8,7 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.charts.AllocationQuantity;
 import org.scalefit.report.charts.FrontierFigures;
@@ -42,15 +43,17 @@ public final class FrontierSection {
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             facts.add(exponent(quantity.label() + " ∝ R^slope: slope", quantity.fitOf(analysis)));
         }
+        Figure lossFigure = FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, resource, loss, params,
+                runs, frontier, bins, styles);
         Section section = Section.of(id, title).withText("Approach 1: the runs on the convex-hull frontier of loss "
                         + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
                         + "and tokens per parameter in log–log space give the compute-optimal allocation.")
                 .withFacts(facts)
-                .withFigure(FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, resource, loss, runs,
-                        frontier, bins, styles), "Each run's loss at its checkpoints (hover for the run and "
-                        + "checkpoint; click a legend entry to hide it). The dotted black line joins the convex-hull "
-                        + "frontier" + (bins == null ? "." : "; grey squares are the lowest-loss run of each of "
-                        + bins.size() + " non-empty log-spaced bins (Chinchilla's binning)."));
+                .withFigure(lossFigure, "Each run's loss at its checkpoints (hover for the run and checkpoint; "
+                        + (lossFigure.colorKey() != null ? "runs coloured by model size" : "click a legend entry to "
+                        + "hide it") + "). The dotted black line joins the convex-hull frontier" + (bins == null ? "."
+                        : "; grey squares are the lowest-loss run of each of " + bins.size() + " non-empty "
+                        + "log-spaced bins (Chinchilla's binning)."));
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             LogLogFit fit = quantity.fitOf(analysis);
             section = section.withFigure(FrontierFigures.fitAgainstResource(id + "-" + quantity.slug(), quantity,

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.report.plot.ColorKey;
@@ -105,6 +107,27 @@ class LawFitFiguresTest {
 
         assertThat(figure.series("run 0").pointLabel(0)).isEqualTo("run 0, N = 10⁸");
         assertThat(figure.series("run 10").pointLabel(0)).isEqualTo("run 10, N = 10¹⁰");
+    }
+
+    @Test
+    void lossAgainstComputeColoursManyRunsByModelSizeAndKeepsTheFrontierAndLawInTheLegend() {
+        Observations data = manyRuns();
+        double[] flops = new double[data.size()];
+        double[] params = new double[data.size()];
+        for (int i = 0; i < flops.length; i++) {
+            params[i] = data.input(i, 0);
+            flops[i] = 6 * params[i] * data.input(i, 1);
+        }
+        double[] budgets = {1e18, 1e21};
+
+        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", flops, data.losses(), params, manyRunNames(),
+                RunStyles.none(), LossFrontier.convexHull(flops, data.losses()),
+                ComputeOptimalAllocation.ofChinchillaParameters(CHINCHILLA.theta()), budgets, null);
+
+        assertThat(figure.colorKey().high()).isEqualTo(1e10);
+        assertThat(figure.series("run 10").pointLabel(0)).endsWith(", N = 10¹⁰");
+        assertThat(figure.series()).filteredOn(Series::inLegend).extracting(Series::name)
+                .containsExactly("convex-hull frontier", "fitted law at N_opt(C), D_opt(C)");
     }
 
     @Test
