@@ -41,9 +41,11 @@ public final class OvertrainingFigures {
     /**
      * The left panel: reducible loss against compute.
      *
+     * @param lossSet the evaluation set of the runs' loss (e.g. {@code c4_val}), named on the loss axis with the
+     *                loss' unit, nats per token ({@link ModelRun#loss})
      * @throws IllegalArgumentException if the loss-law fit failed (there is no law to draw)
      */
-    public static Figure reducibleLossAgainstCompute(String id, OvertrainingAnalysis analysis) {
+    public static Figure reducibleLossAgainstCompute(String id, OvertrainingAnalysis analysis, String lossSet) {
         if (analysis.lossFit().report().failed()) {
             throw new IllegalArgumentException("the loss-law fit failed: there is no law to draw");
         }
@@ -52,7 +54,7 @@ public final class OvertrainingFigures {
         List<ModelRun> fitRuns = analysis.split().lossFit();
         List<HeldOutPrediction> targets = analysis.predictions();
         Figure figure = Figure.of(id, "Over-training law: reducible loss against compute",
-                Axis.log("compute C = 6ND (FLOPs)"), Axis.log("reducible loss L − E"));
+                Axis.log("compute C = 6ND (FLOPs)"), Axis.log("reducible loss L − E " + lossUnit(lossSet)));
         double lowC = Double.POSITIVE_INFINITY;
         double highC = 0;
         TreeMap<Double, List<ModelRun>> byM = new TreeMap<>();
@@ -104,9 +106,11 @@ public final class OvertrainingFigures {
     /**
      * The right panel for the downstream error {@code errorName} (e.g. {@code avg_subset}).
      *
+     * @param lossSet the evaluation set of the runs' loss, as in {@link #reducibleLossAgainstCompute}
      * @throws IllegalArgumentException if the analysis has no downstream fit of that name, or it failed
      */
-    public static Figure errorAgainstLoss(String id, OvertrainingAnalysis analysis, String errorName) {
+    public static Figure errorAgainstLoss(String id, OvertrainingAnalysis analysis, String errorName,
+                                          String lossSet) {
         DownstreamFit fit = analysis.downstreamFits().get(errorName);
         if (fit == null) {
             throw new IllegalArgumentException("the analysis has no downstream fit of '" + errorName + "'; it has "
@@ -128,7 +132,7 @@ public final class OvertrainingFigures {
         }
         double margin = 0.1 * (wideHigh - wideLow);
         Figure figure = Figure.of(id, "Downstream law: " + errorName + " error against loss",
-                Axis.linear("loss L"), Axis.linear(errorName + " top-1 error"));
+                Axis.linear("loss L " + lossUnit(lossSet)), Axis.linear(errorName + " top-1 error"));
         figure = figure.with(curve("Err(L), extrapolated", fit, wideLow - margin, wideHigh + margin,
                         SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend())
                 .with(curve("Err(L) = ε − k·e^(−γL)", fit, lowL, highL, SeriesStyle.line(Palette.NEUTRAL)));
@@ -167,6 +171,11 @@ public final class OvertrainingFigures {
         return Series.of(name, kept.stream().mapToDouble(ModelRun::loss).toArray(),
                 kept.stream().mapToDouble(run -> run.error(errorName)).toArray(), style)
                 .withPointLabels(kept.stream().map(OvertrainingFigures::describe).toList());
+    }
+
+    /** "(c4_val, nats/token)": the evaluation set and the unit of a {@link ModelRun#loss}. */
+    private static String lossUnit(String lossSet) {
+        return "(" + lossSet + ", nats/token)";
     }
 
     private static String color(double tokensPerParam) {

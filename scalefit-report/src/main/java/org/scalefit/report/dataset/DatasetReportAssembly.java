@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.io.analysis.DatasetAnalysisResult;
@@ -110,7 +111,7 @@ final class DatasetReportAssembly {
         }
         if (result.overtraining() != null) {
             sections.add(OvertrainingSection.of("overtraining", request.analysis().gadreDataset(),
-                    result.overtraining()));
+                    GadreTestbed.DEFAULT_LOSS_SET, result.overtraining()));
         }
 
         Provenance provenance = provenance(request, result, runs, begin);
