@@ -37,6 +37,7 @@ public final class FrontierFigures {
      * convex-hull frontier as a dotted black line with crosses, and, if {@code bins} is not null, the binning
      * minimisers as grey squares.
      *
+     * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param resource the resource of each row (FLOPs, GPU-hours), as the frontier was computed on
      * @param loss     the loss of each row
      * @param params   the parameters of each row
@@ -44,12 +45,12 @@ public final class FrontierFigures {
      * @param hull     the convex-hull frontier of (resource, loss)
      * @param bins     the binning minimisers, or null
      */
-    public static Figure lossAgainstResource(String id, String resourceLabel, double[] resource, double[] loss,
-                                             double[] params, Runs runs, LossFrontier hull, LossFrontier bins,
-                                             RunStyles styles) {
+    public static Figure lossAgainstResource(String id, String resourceLabel, String lossLabel, double[] resource,
+                                             double[] loss, double[] params, Runs runs, LossFrontier hull,
+                                             LossFrontier bins, RunStyles styles) {
         runs.requireRows(resource, "resource");
         runs.requireRows(loss, "loss");
-        Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log("loss"));
+        Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log(lossLabel));
         Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
         ColorKey key = SizeKey.of(runs, params);
         for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {

@@ -84,6 +84,7 @@ public final class LawFitFigures {
      * allocation, L̂(N_opt(C), D_opt(C)) = E + A·N_opt^−α + B·D_opt^−β with N_opt, D_opt from Hoffmann et al. 2022,
      * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given.
      *
+     * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param flops   the training FLOPs of each row
      * @param loss    the loss of each row
      * @param params  the parameters of each row
@@ -92,13 +93,14 @@ public final class LawFitFigures {
      * @param budgets the budgets C at which the law's line is drawn, increasing
      * @param band    the bootstrap bands at {@code budgets} (from the same estimate), or null for the line alone
      */
-    public static Figure lossAgainstCompute(String id, String flopsLabel, double[] flops, double[] loss,
-                                            double[] params, Runs runs, RunStyles styles, LossFrontier hull,
-                                            ComputeOptimalAllocation law, double[] budgets, AllocationBands band) {
+    public static Figure lossAgainstCompute(String id, String flopsLabel, String lossLabel, double[] flops,
+                                            double[] loss, double[] params, Runs runs, RunStyles styles,
+                                            LossFrontier hull, ComputeOptimalAllocation law, double[] budgets,
+                                            AllocationBands band) {
         runs.requireRows(flops, "FLOPs");
         runs.requireRows(loss, "loss");
         Figure figure = Figure.of(id, "Loss against compute: runs, frontier and fitted law",
-                Axis.log(flopsLabel), Axis.log("loss"));
+                Axis.log(flopsLabel), Axis.log(lossLabel));
         figure = withRuns(figure, flops, loss, params, runs, styles);
         List<String> hullLabels = new ArrayList<>();
         for (int row : hull.rows()) {

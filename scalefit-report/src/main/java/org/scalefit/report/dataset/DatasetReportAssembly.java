@@ -25,6 +25,7 @@ import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.report.charts.LawFitFigures;
+import org.scalefit.report.charts.LossLabel;
 import org.scalefit.report.charts.ReferenceLine;
 import org.scalefit.report.charts.Runs;
 import org.scalefit.report.charts.ShapeMark;
@@ -68,24 +69,25 @@ final class DatasetReportAssembly {
         RunNames names = RunNames.of(table, result.runColumn(), params, result.shapes());
         Runs runs = names.runs(table, tokens, params);
         RunStyles styles = RunStyles.gemstones();
+        String lossLabel = LossLabel.ofColumn(result.columns().fileColumn("loss"));
 
         List<Section> sections = new ArrayList<>();
         sections.add(DataSection.of(table, runs, params, tokens, loss, names.description()));
         Frontier byFlops = result.flops();
         sections.add(FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
-                byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
+                lossLabel, byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
                 ReferenceLine.published(styles), styles));
         if (result.gpuHours() != null) {
             Frontier byHours = result.gpuHours();
             sections.add(FrontierSection.of("approach-1-gpu-hours", "Approach 1: loss frontier in GPU-hours",
-                    "GPU-hours", byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens, runs,
+                    "GPU-hours", lossLabel, byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens, runs,
                     List.of(), styles));
         }
 
         Section lawSection = LawFitSection.of("approach-3", result.fit(), result.points(), runs, styles,
                 result.bootstrap());
         if (result.allocation() != null) {
-            lawSection = withLossAgainstCompute(lawSection, result, flopsLabel, runs, styles);
+            lawSection = withLossAgainstCompute(lawSection, result, flopsLabel, lossLabel, runs, styles);
         }
         sections.add(lawSection);
 
@@ -125,13 +127,13 @@ final class DatasetReportAssembly {
      * loss at its compute-optimal allocation over the runs' FLOPs (×/÷ 3), with the bootstrap band if there is one.
      */
     private static Section withLossAgainstCompute(Section section, DatasetAnalysisResult result, String flopsLabel,
-                                                  Runs runs, RunStyles styles) {
+                                                  String lossLabel, Runs runs, RunStyles styles) {
         LossAgainstCompute line = result.lossAgainstCompute();
         String bandNote = line.noBand().isEmpty() ? "" : " No band: " + line.noBand() + ".";
         String budgetNote = flopsLabel.contains("6ND") ? "" : " The law's budgets are C = 6ND, the runs' are "
                 + flopsLabel + ".";
         Figure figure = LawFitFigures.lossAgainstCompute("approach-3-loss-against-compute", flopsLabel,
-                result.flops().spent(), result.loss(), result.costs().params(), runs, styles,
+                lossLabel, result.flops().spent(), result.loss(), result.costs().params(), runs, styles,
                 result.flops().analysis().frontier(), result.allocation(), line.budgets(), line.band());
         String caption = "Each run's checkpoints as points " + (figure.colorKey() != null ? "coloured by the run's "
                 + "model size" : "in the run's style") + " (hover for the run and checkpoint). "

@@ -30,12 +30,14 @@ public final class FrontierSection {
      *
      * @param id            the section id, also the prefix of its figure ids (e.g. {@code approach-1-flops})
      * @param resourceLabel the resource, as an axis label (e.g. {@code "training FLOPs"})
+     * @param lossLabel     what the loss is, as an axis label (e.g. {@code "loss"}, or from
+     *                      {@link org.scalefit.report.charts.LossLabel#ofColumn})
      * @param bins          the binning minimisers, or null
      * @param references    allocations drawn beside the fits (FLOPs only; may be empty)
      */
-    public static Section of(String id, String title, String resourceLabel, Approach1 analysis, LossFrontier bins,
-                             double[] resource, double[] loss, double[] params, double[] tokens, Runs runs,
-                             List<ReferenceLine> references, RunStyles styles) {
+    public static Section of(String id, String title, String resourceLabel, String lossLabel, Approach1 analysis,
+                             LossFrontier bins, double[] resource, double[] loss, double[] params, double[] tokens,
+                             Runs runs, List<ReferenceLine> references, RunStyles styles) {
         LossFrontier frontier = analysis.frontier();
         List<Block.Fact> facts = new ArrayList<>();
         facts.add(new Block.Fact("frontier runs", Integer.toString(frontier.size()), "of " + runs.size()
@@ -43,8 +45,8 @@ public final class FrontierSection {
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             facts.add(exponent(quantity.label() + " ∝ R^slope: slope", quantity.fitOf(analysis)));
         }
-        Figure lossFigure = FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, resource, loss, params,
-                runs, frontier, bins, styles);
+        Figure lossFigure = FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, lossLabel, resource,
+                loss, params, runs, frontier, bins, styles);
         Section section = Section.of(id, title).withText("Approach 1: the runs on the convex-hull frontier of loss "
                         + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
                         + "and tokens per parameter in log–log space give the compute-optimal allocation.")

@@ -29,7 +29,7 @@ class FrontierFiguresTest {
         LossFrontier hull = LossFrontier.convexHull(FLOPS, LOSS);
         LossFrontier bins = LossFrontier.binMinimizers(FLOPS, LOSS, 2);
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", FLOPS, LOSS, PARAMS, RUNS, hull, bins,
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS, hull, bins,
                 RunStyles.none());
 
         assertThat(figure.series()).extracting(Series::name)
@@ -47,7 +47,7 @@ class FrontierFiguresTest {
         double[] shuffledLoss = {3.3, 3.6, 3.4};
         Runs one = Runs.named(List.of("PyGemma-256x23_pretrain", "PyGemma-256x23_pretrain", "PyGemma-256x23_pretrain"));
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", shuffledFlops, shuffledLoss,
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", shuffledFlops, shuffledLoss,
                 new double[] {5e7, 5e7, 5e7}, one, LossFrontier.convexHull(shuffledFlops, shuffledLoss), null,
                 RunStyles.gemstones());
 
@@ -74,7 +74,7 @@ class FrontierFiguresTest {
         }
         LossFrontier hull = LossFrontier.convexHull(flops, loss);
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", flops, loss, params, Runs.named(names),
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss, params, Runs.named(names),
                 hull, LossFrontier.binMinimizers(flops, loss, 2), RunStyles.none());
 
         ColorKey key = figure.colorKey();
@@ -88,7 +88,7 @@ class FrontierFiguresTest {
 
     @Test
     void aFewRunsKeepALegendEntryEachAndNoColourKey() {
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", FLOPS, LOSS, PARAMS, RUNS,
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS,
                 LossFrontier.convexHull(FLOPS, LOSS), null, RunStyles.none());
 
         assertThat(figure.colorKey()).isNull();

@@ -120,7 +120,7 @@ class LawFitFiguresTest {
         }
         double[] budgets = {1e18, 1e21};
 
-        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", flops, data.losses(), params, manyRunNames(),
+        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", "loss", flops, data.losses(), params, manyRunNames(),
                 RunStyles.none(), LossFrontier.convexHull(flops, data.losses()),
                 ComputeOptimalAllocation.ofChinchillaParameters(CHINCHILLA.theta()), budgets, null);
 
