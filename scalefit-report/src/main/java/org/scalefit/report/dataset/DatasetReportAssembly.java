@@ -80,8 +80,8 @@ final class DatasetReportAssembly {
         if (result.gpuHours() != null) {
             Frontier byHours = result.gpuHours();
             sections.add(FrontierSection.of("approach-1-gpu-hours", "Approach 1: loss frontier in GPU-hours",
-                    "GPU-hours", lossLabel, byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens, runs,
-                    List.of(), styles));
+                    "GPU-hours", lossLabel, byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens,
+                    runs, List.of(), styles));
         }
 
         Section lawSection = LawFitSection.of("approach-3", result.fit(), result.points(), runs, styles,

@@ -55,12 +55,13 @@ public final class OvertrainingSection {
             }
         }
         section = section.withFacts(facts).withFigure(OvertrainingFigures.reducibleLossAgainstCompute(id + "-loss",
-                analysis, lossSet), "Dashed: the fitted law at each tokens-per-parameter M (colour). Circles: the runs it "
-                + "was fitted on; squares and crosses: the held-out runs, observed and predicted.");
+                analysis, lossSet), "Dashed: the fitted law at each tokens-per-parameter M (colour). Circles: the "
+                + "runs it was fitted on; squares and crosses: the held-out runs, observed and predicted.");
         for (Map.Entry<String, DownstreamFit> fit : analysis.downstreamFits().entrySet()) {
             if (!fit.getValue().report().failed()) {
                 section = section.withFigure(OvertrainingFigures.errorAgainstLoss(id + "-error-"
-                        + fit.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), analysis, fit.getKey(), lossSet),
+                        + fit.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), analysis, fit.getKey(),
+                        lossSet),
                         "Crosses chain the two laws: the error predicted from the predicted loss.");
             }
         }

@@ -29,8 +29,8 @@ class FrontierFiguresTest {
         LossFrontier hull = LossFrontier.convexHull(FLOPS, LOSS);
         LossFrontier bins = LossFrontier.binMinimizers(FLOPS, LOSS, 2);
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS, hull, bins,
-                RunStyles.none());
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS, hull,
+                bins, RunStyles.none());
 
         assertThat(figure.series()).extracting(Series::name)
                 .containsExactly("a", "b", "binning minimisers", "convex-hull frontier");
@@ -74,8 +74,8 @@ class FrontierFiguresTest {
         }
         LossFrontier hull = LossFrontier.convexHull(flops, loss);
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss, params, Runs.named(names),
-                hull, LossFrontier.binMinimizers(flops, loss, 2), RunStyles.none());
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss, params,
+                Runs.named(names), hull, LossFrontier.binMinimizers(flops, loss, 2), RunStyles.none());
 
         ColorKey key = figure.colorKey();
         assertThat(key.low()).isEqualTo(1e8);

@@ -120,8 +120,8 @@ class LawFitFiguresTest {
         }
         double[] budgets = {1e18, 1e21};
 
-        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", "loss", flops, data.losses(), params, manyRunNames(),
-                RunStyles.none(), LossFrontier.convexHull(flops, data.losses()),
+        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", "loss", flops, data.losses(), params,
+                manyRunNames(), RunStyles.none(), LossFrontier.convexHull(flops, data.losses()),
                 ComputeOptimalAllocation.ofChinchillaParameters(CHINCHILLA.theta()), budgets, null);
 
         assertThat(figure.colorKey().high()).isEqualTo(1e10);
