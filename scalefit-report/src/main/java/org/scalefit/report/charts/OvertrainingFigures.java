@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.scalefit.io.GadreTestbed;
 import org.scalefit.overtraining.DownstreamFit;
 import org.scalefit.overtraining.HeldOutPrediction;
 import org.scalefit.overtraining.ModelRun;
@@ -131,8 +132,9 @@ public final class OvertrainingFigures {
             wideHigh = Math.max(wideHigh, Math.max(target.loss().observed(), target.loss().predicted()));
         }
         double margin = 0.1 * (wideHigh - wideLow);
-        Figure figure = Figure.of(id, "Downstream law: " + errorName + " error against loss",
-                Axis.linear("loss L " + lossUnit(lossSet)), Axis.linear(errorName + " top-1 error"));
+        String error = errorLabel(errorName);
+        Figure figure = Figure.of(id, "Downstream law: " + error + " against loss",
+                Axis.linear("loss L " + lossUnit(lossSet)), Axis.linear(error));
         figure = figure.with(curve("Err(L), extrapolated", fit, wideLow - margin, wideHigh + margin,
                         SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend())
                 .with(curve("Err(L) = ε − k·e^(−γL)", fit, lowL, highL, SeriesStyle.line(Palette.NEUTRAL)));
@@ -171,6 +173,18 @@ public final class OvertrainingFigures {
         return Series.of(name, kept.stream().mapToDouble(ModelRun::loss).toArray(),
                 kept.stream().mapToDouble(run -> run.error(errorName)).toArray(), style)
                 .withPointLabels(kept.stream().map(OvertrainingFigures::describe).toList());
+    }
+
+    /**
+     * What a downstream error of the testbed is: {@value GadreTestbed#AVERAGE_46} → "46-task average top-1 error",
+     * {@value GadreTestbed#AVERAGE_17} → "17-task average top-1 error", any other (a task) → "&lt;name&gt; top-1 error".
+     */
+    static String errorLabel(String errorName) {
+        return switch (errorName) {
+            case GadreTestbed.AVERAGE_46 -> "46-task average top-1 error";
+            case GadreTestbed.AVERAGE_17 -> "17-task average top-1 error";
+            default -> errorName + " top-1 error";
+        };
     }
 
     /** "(c4_val, nats/token)": the evaluation set and the unit of a {@link ModelRun#loss}. */

@@ -71,6 +71,13 @@ class OvertrainingFiguresTest {
 
         assertThat(left.y().label()).isEqualTo("reducible loss L − E (c4_val, nats/token)");
         assertThat(right.x().label()).isEqualTo("loss L (c4_val, nats/token)");
-        assertThat(right.y().label()).isEqualTo(GadreTestbed.AVERAGE_17 + " top-1 error");
+        assertThat(right.y().label()).endsWith("top-1 error").doesNotContain("nats");
+    }
+
+    @Test
+    void theAverageErrorsAreNamedByTheirNumberOfTasks() {
+        assertThat(OvertrainingFigures.errorLabel(GadreTestbed.AVERAGE_46)).isEqualTo("46-task average top-1 error");
+        assertThat(OvertrainingFigures.errorLabel(GadreTestbed.AVERAGE_17)).isEqualTo("17-task average top-1 error");
+        assertThat(OvertrainingFigures.errorLabel("arc_easy")).isEqualTo("arc_easy top-1 error");
     }
 }
