@@ -62,7 +62,8 @@ public final class OvertrainingSection {
                 section = section.withFigure(OvertrainingFigures.errorAgainstLoss(id + "-error-"
                         + fit.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), analysis, fit.getKey(),
                         lossSet),
-                        "Crosses chain the two laws: the error predicted from the predicted loss.");
+                        "Solid: the fitted law over the losses of the runs it was fitted on; dashed: the same law "
+                        + "beyond them. Crosses chain the two laws: the error predicted from the predicted loss.");
             }
         }
         List<List<String>> rows = new ArrayList<>();
