@@ -260,11 +260,16 @@ public final class InteractiveSvg {
         };
     }
 
-    /** "series: label — x-axis x, y-axis y", escaped for an attribute. */
+    /**
+     * "series: label — x-axis x, y-axis y", escaped for an attribute; "label — …" when the label starts with the
+     * series' name already (a run's points labelled "run, tokens …"), so that the name is not read twice.
+     */
     private static String tooltip(Figure figure, Series series, int i, double x, double y) {
         String label = series.pointLabel(i);
-        return escape(series.name() + (label.isEmpty() ? "" : ": " + label) + " — " + figure.x().label() + " "
-                + AxisTicks.label(x) + ", " + figure.y().label() + " " + AxisTicks.label(y));
+        String head = label.isEmpty() ? series.name() : label.startsWith(series.name()) ? label
+                : series.name() + ": " + label;
+        return escape(head + " — " + figure.x().label() + " " + AxisTicks.label(x) + ", " + figure.y().label() + " "
+                + AxisTicks.label(y));
     }
 
     /** A coordinate rounded to 0.1 (half up), without a trailing ".0". */

@@ -27,6 +27,16 @@ class InteractiveSvgTest {
     }
 
     @Test
+    void aPointLabelThatStartsWithTheSeriesNameIsNotPrefixedWithItAgain() {
+        Figure figure = Figure.of("runs", "Runs", Axis.log("tokens"), Axis.linear("loss"))
+                .with(Series.of("1024x28", new double[] {1e9}, new double[] {3}, SeriesStyle.markers("#1f77b4"))
+                        .withPointLabels(List.of("1024x28, 10⁹ tokens (line 2)")));
+
+        assertThat(InteractiveSvg.html(figure))
+                .contains("data-l=\"1024x28, 10⁹ tokens (line 2) — tokens 10⁹, loss 3\"");
+    }
+
+    @Test
     void onlySeriesInTheLegendGetAClickableEntryPointingAtTheirGroup() {
         String html = InteractiveSvg.html(figure());
 
