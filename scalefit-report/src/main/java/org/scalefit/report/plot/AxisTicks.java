@@ -11,7 +11,9 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>Linear: the range padded by 4 % each side; ticks at multiples of the step 1, 2 or 5 × 10^k that gives the
- *       number of ticks nearest six.</li>
+ *       number of ticks nearest six; an end that this leaves unlabelled over more than {@value #END_GAP} of the axis
+ *       is moved out to the next multiple of the step when that is less than a quarter step away (2.506 … 4.61 in
+ *       steps of 0.5 is drawn from 2.5, so that its bottom is labelled).</li>
  *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
  *       ⌈n/8⌉-th decade when there are many) when at least five fall inside; at 1 and 3 × 10^k (half decades, so
  *       that a reader sees the scale from more than three labels) when three or four do; otherwise at as many
@@ -47,7 +49,7 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
     static final int MAX_MANTISSA_TICKS = 7;
     /** The least distance between two one-digit ticks, as a fraction of the axis' decades (labels must not touch). */
     static final double MIN_LOG_GAP = 0.05;
-    /** The most of a log axis not ticked at powers of ten alone, as a fraction of its decades, left unlabelled. */
+    /** The most of an axis (log: not ticked at powers of ten alone) left unlabelled at an end, as a fraction. */
     static final double END_GAP = 0.12;
     /** The one-digit mantissas in the order they are added to a log axis under three decades. */
     private static final int[][] MANTISSA_RANKS = {{1}, {2, 5}, {3}, {4, 6, 7, 8, 9}};
@@ -81,7 +83,22 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
         }
         double low = (min == max ? min - span / 2 : min) - PADDING * span;
         double high = (min == max ? max + span / 2 : max) + PADDING * span;
-        return new AxisTicksBuilder(Scale.LINEAR, low, high).linearSteps(low, high, 6).build();
+        AxisTicks ticks = new AxisTicksBuilder(Scale.LINEAR, low, high).linearSteps(low, high, 6).build();
+        if (ticks.values.length < 2) {
+            return ticks;
+        }
+        double step = ticks.values[1] - ticks.values[0];
+        double below = Math.floor(low / step + 1e-9) * step;
+        double above = Math.ceil(high / step - 1e-9) * step;
+        boolean lowOut = ticks.values[0] - low > END_GAP * (high - low) && low - below < step / 4;
+        boolean highOut = high - ticks.values[ticks.values.length - 1] > END_GAP * (high - low)
+                && above - high < step / 4;
+        if (!lowOut && !highOut) {
+            return ticks;
+        }
+        double wideLow = lowOut ? below : low;
+        double wideHigh = highOut ? above : high;
+        return new AxisTicksBuilder(Scale.LINEAR, wideLow, wideHigh).linearSteps(wideLow, wideHigh, 6).build();
     }
 
     private static AxisTicks logarithmic(double min, double max) {

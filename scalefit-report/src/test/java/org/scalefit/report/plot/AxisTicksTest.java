@@ -184,6 +184,15 @@ class AxisTicksTest {
     }
 
     @Test
+    void linearAxisEndLeftUnlabelledIsMovedOutToTheNextTickWhenThatIsClose() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.584, 4.53);
+
+        assertThat(ticks.scale()).isEqualTo(Scale.LINEAR);
+        assertThat(ticks.values()).containsExactly(2.5, 3, 3.5, 4, 4.5);
+        assertThat(ticks.low()).isEqualTo(2.5);
+    }
+
+    @Test
     void labelsArePlainInsideAThousandthToAHundredThousandAndScientificOutside() {
         assertThat(AxisTicks.label(2.5)).isEqualTo("2.5");
         assertThat(AxisTicks.label(3e9)).isEqualTo("3×10⁹");
