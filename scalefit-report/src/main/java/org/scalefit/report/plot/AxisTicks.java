@@ -88,8 +88,10 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
             return ticks;
         }
         double step = ticks.values[1] - ticks.values[0];
-        double below = Math.floor(low / step + 1e-9) * step;
-        double above = Math.ceil(high / step - 1e-9) * step;
+        BigDecimal exactStep = new BigDecimal(Double.toString(ticks.values[1])).subtract(
+                new BigDecimal(Double.toString(ticks.values[0])));
+        double below = BigDecimal.valueOf((long) Math.floor(low / step + 1e-9)).multiply(exactStep).doubleValue();
+        double above = BigDecimal.valueOf((long) Math.ceil(high / step - 1e-9)).multiply(exactStep).doubleValue();
         boolean lowOut = ticks.values[0] - low > END_GAP * (high - low) && low - below < step / 4;
         boolean highOut = high - ticks.values[ticks.values.length - 1] > END_GAP * (high - low)
                 && above - high < step / 4;

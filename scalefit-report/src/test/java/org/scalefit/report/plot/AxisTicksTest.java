@@ -190,6 +190,7 @@ class AxisTicksTest {
         assertThat(ticks.scale()).isEqualTo(Scale.LINEAR);
         assertThat(ticks.values()).containsExactly(2.5, 3, 3.5, 4, 4.5);
         assertThat(ticks.low()).isEqualTo(2.5);
+        assertThat(AxisTicks.of(Scale.LINEAR, 0.558, 0.7527).values()).startsWith(0.55);
     }
 
     @Test
