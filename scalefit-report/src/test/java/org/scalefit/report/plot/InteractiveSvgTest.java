@@ -57,6 +57,17 @@ class InteractiveSvgTest {
     }
 
     @Test
+    void theColourKeyUnderItsNarrowBarLabelsThePowersOfTenAndItsEndsAndLeavesOutLabelsThatWouldTouch() {
+        ColorKey key = ColorKey.of("parameters N", Scale.LOG, 5e7, 2e9);
+
+        String html = InteractiveSvg.html(figure().withColorKey(key));
+
+        assertThat(html).contains(">10⁸<").contains(">10⁹<").contains(">5×10⁷<").contains(">2×10⁹<");
+        assertThat(key.ticks().labels()).contains("2×10⁸", "3×10⁸");
+        assertThat(html).doesNotContain(">3×10⁸<");
+    }
+
+    @Test
     void theSvgReferencesNothingOutsideThePage() {
         String html = InteractiveSvg.html(figure().withColorKey(ColorKey.of("N", Scale.LOG, 1e8, 1e10)));
 
