@@ -33,7 +33,8 @@ public final class FrontierFigures {
 
     /**
      * Loss against resource, log–log: one line per run (its checkpoints in resource order, in the run's style with a
-     * legend entry, or, when there are many runs, coloured by model size on a colour key, see {@link SizeKey}), the
+     * legend entry, or, when there are many runs, coloured by model size on a colour key, see {@link SizeKey}; a run
+     * of one checkpoint with a dot, which a line alone would not show), the
      * convex-hull frontier as a dotted black line with crosses, and, if {@code bins} is not null, the binning
      * minimisers as grey squares.
      *
@@ -57,15 +58,23 @@ public final class FrontierFigures {
             int[] rows = Arrays.stream(run.getValue()).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).toArray();
-            Series line;
+            SeriesStyle style;
+            List<String> labels;
             if (key == null) {
-                line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
-                        runStyles.get(run.getKey()).withLineWidth(1.2)).withPointLabels(labels(runs, rows));
+                style = runStyles.get(run.getKey()).withLineWidth(1.2);
+                labels = labels(runs, rows);
             } else {
                 double size = params[run.getValue()[0]];
-                line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
-                        SeriesStyle.line(key.color(size)).withLineWidth(1.2))
-                        .withPointLabels(SizeKey.labels(runs, rows, size)).hiddenFromLegend();
+                style = SeriesStyle.line(key.color(size)).withLineWidth(1.2);
+                labels = SizeKey.labels(runs, rows, size);
+            }
+            if (rows.length == 1 && style.marker() == SeriesStyle.Marker.NONE) {
+                style = style.withMarker(SeriesStyle.Marker.CIRCLE);
+            }
+            Series line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows), style)
+                    .withPointLabels(labels);
+            if (key != null) {
+                line = line.hiddenFromLegend();
             }
             figure = figure.with(line);
         }

@@ -87,6 +87,40 @@ class FrontierFiguresTest {
     }
 
     @Test
+    void manyRunsOfOneCheckpointEachAreDrawnAsDotsInTheirSizesColour() {
+        int n = Palette.CATEGORICAL.size() + 1;
+        double[] flops = new double[n];
+        double[] loss = new double[n];
+        double[] params = new double[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            params[i] = 1e8 * Math.pow(10, i / 5.0);
+            flops[i] = 6 * params[i] * 2e9;
+            loss[i] = 2 + 1e3 / Math.pow(flops[i], 0.15);
+            names.add("run " + i);
+        }
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss, params,
+                Runs.named(names), LossFrontier.convexHull(flops, loss), null, RunStyles.none());
+
+        assertThat(figure.colorKey()).isNotNull();
+        assertThat(figure.series("run 3").style().marker()).isEqualTo(SeriesStyle.Marker.CIRCLE);
+    }
+
+    @Test
+    void aRunOfOneCheckpointInALineStyleIsDrawnAsADot() {
+        Runs runs = Runs.named(List.of("PyGemma-256x23_pretrain", "b", "b"));
+        double[] flops = {6e17, 1.2e18, 2.4e18};
+        double[] loss = {3.6, 3.4, 3.3};
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss,
+                new double[] {5e7, 1e8, 1e8}, runs, LossFrontier.convexHull(flops, loss), null, RunStyles.gemstones());
+
+        assertThat(figure.series("PyGemma-256x23_pretrain").style().marker()).isNotEqualTo(SeriesStyle.Marker.NONE);
+        assertThat(figure.series("PyGemma-256x23_pretrain").style().color()).isEqualTo("#e377c2");
+    }
+
+    @Test
     void aFewRunsKeepALegendEntryEachAndNoColourKey() {
         Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS,
                 LossFrontier.convexHull(FLOPS, LOSS), null, RunStyles.none());
