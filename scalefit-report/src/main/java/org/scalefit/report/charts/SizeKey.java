@@ -43,11 +43,16 @@ final class SizeKey {
         return high > low ? ColorKey.of("parameters N", Scale.LOG, low, high) : null;
     }
 
-    /** The labels of {@code rows}, each followed by the model size of the run: "…, N = 1.025×10⁸". */
+    /**
+     * The labels of {@code rows}, each followed by the model size of the run, "…, N = 1.025×10⁸", unless it states
+     * an N already (runs named by their size, "N = 1.03×10⁸, D = …").
+     */
     static List<String> labels(Runs runs, int[] rows, double size) {
         List<String> labels = new ArrayList<>(rows.length);
         for (int row : rows) {
-            labels.add(runs.label(row) + ", N = " + Numbers.format(size, 4));
+            String label = runs.label(row);
+            labels.add(label.startsWith("N = ") || label.contains(", N = ") ? label
+                    : label + ", N = " + Numbers.format(size, 4));
         }
         return labels;
     }

@@ -110,6 +110,19 @@ class LawFitFiguresTest {
     }
 
     @Test
+    void aPointLabelThatStatesItsModelSizeAlreadyIsNotGivenItAgain() {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < Palette.CATEGORICAL.size() + 1; i++) {
+            labels.add("N = " + i + ", D = 2×10¹⁰");
+        }
+
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, manyRuns(), "tokens",
+                manyRunNames().withRowLabels(labels), RunStyles.none());
+
+        assertThat(figure.series("run 3").pointLabel(0)).isEqualTo("N = 3, D = 2×10¹⁰");
+    }
+
+    @Test
     void lossAgainstComputeColoursManyRunsByModelSizeAndKeepsTheFrontierAndLawInTheLegend() {
         Observations data = manyRuns();
         double[] flops = new double[data.size()];
