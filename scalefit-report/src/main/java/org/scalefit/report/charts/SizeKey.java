@@ -27,14 +27,19 @@ final class SizeKey {
      */
     static ColorKey of(Runs runs, double[] params) {
         runs.requireRows(params, "params");
-        Map<String, int[]> groups = runs.groups();
-        if (groups.size() <= Palette.CATEGORICAL.size()) {
+        Map<String, Double> sizes = new java.util.LinkedHashMap<>();
+        runs.groups().forEach((run, rows) -> sizes.put(run, params[rows[0]]));
+        return of(sizes);
+    }
+
+    /** The key of runs of these sizes (run → N), or null as for {@link #of(Runs, double[])}. */
+    static ColorKey of(Map<String, Double> sizes) {
+        if (sizes.size() <= Palette.CATEGORICAL.size()) {
             return null;
         }
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (int[] rows : groups.values()) {
-            double size = params[rows[0]];
+        for (double size : sizes.values()) {
             if (size > 0 && Double.isFinite(size)) {
                 low = Math.min(low, size);
                 high = Math.max(high, size);
