@@ -39,7 +39,8 @@ public final class GadreReproduction {
             OvertrainingAnalysis analysis = OvertrainingAnalysis.of(testbed.defaultSplit(dataset),
                     List.of(GadreTestbed.AVERAGE_46, GadreTestbed.AVERAGE_17), OvertrainingFitter.gadre(),
                     DownstreamFitter.gadre());
-            sections.add(OvertrainingSection.of("gadre-" + dataset.replace('_', '-'), dataset, analysis));
+            sections.add(OvertrainingSection.of("gadre-" + dataset.replace('_', '-'), dataset, testbed.lossSet(),
+                    analysis));
             String name = "over-training and downstream laws, " + dataset;
             for (HeldOutPrediction prediction : analysis.predictions()) {
                 if (prediction.inLossFit()) {

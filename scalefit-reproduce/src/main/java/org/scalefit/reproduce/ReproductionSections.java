@@ -144,7 +144,7 @@ public final class ReproductionSections {
         RunStyles styles = RunStyles.gemstones();
         List<Section> sections = new ArrayList<>();
         sections.add(FrontierSection.of("gemstones-approach-1", "Gemstones: Approach 1 on " + frontierSet,
-                "training FLOPs (exact GQA count)", frontier, null, flops, loss, params, tokens, frontierRuns,
+                "training FLOPs (exact GQA count)", "loss", frontier, null, flops, loss, params, tokens, frontierRuns,
                 ReferenceLine.published(styles), styles));
         sections.add(titled(LawFitSection.of("gemstones-approach-3", fit, fitData, fitRuns, styles, bootstrap),
                 "Gemstones: Approach 3 on " + fitSet + " (δ 1e-3)"));

@@ -12,6 +12,7 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.LawFit;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.overtraining.OvertrainingAnalysis;
 import org.scalefit.shapes.ShapeOptima;
@@ -29,6 +30,7 @@ import org.scalefit.uncertainty.ShapeBands;
  *
  * @param request            the request
  * @param table              the runs as read (with the optional timing, shape and FLOPs columns)
+ * @param columns            the file column each logical column of {@code table} was read from
  * @param runColumn          the text of the file's run column, one per row, when it has one
  * @param costs              each run's params, training FLOPs and (when timed) GPU-hours, by {@link RunCompute}'s rule
  * @param flops              Approach 1 on training FLOPs
@@ -49,7 +51,8 @@ import org.scalefit.uncertainty.ShapeBands;
  * @param otherData          every data file read besides the runs, in the order read
  * @param seconds            wall-clock seconds of each step, in order ("read", "approach 1", "approach 3 fit", …)
  */
-public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable table, Optional<List<String>> runColumn,
+public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable table, ColumnMapping columns,
+                                    Optional<List<String>> runColumn,
                                     RunCompute costs, Frontier flops, Frontier gpuHours, Observations points,
                                     LawFit fit, BootstrapResult bootstrap, ComputeOptimalAllocation allocation,
                                     double[] allocationBudgets, AllocationBands allocationBands,
@@ -61,6 +64,7 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
     public DatasetAnalysisResult {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(runColumn, "runColumn");
         Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(flops, "flops");

@@ -186,9 +186,9 @@ final class DatasetAnalysisSteps {
         }
         otherData.addAll(parabolaData);
         otherData.addAll(benchmarkData);
-        return new DatasetAnalysisResult(request, table, read.text("run"), counts, byFlops, byHours, points, fit,
-                bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands, parabola,
-                benchmarks, overtraining, otherData, seconds);
+        return new DatasetAnalysisResult(request, table, read.columns(), read.text("run"), counts, byFlops, byHours,
+                points, fit, bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands,
+                parabola, benchmarks, overtraining, otherData, seconds);
     }
 
     /** Approach 1 on {@code spent}, with the binning minimisers when asked. */

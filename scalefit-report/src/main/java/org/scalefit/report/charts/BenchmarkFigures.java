@@ -19,6 +19,7 @@ import org.scalefit.overtraining.DownstreamFit;
 import org.scalefit.overtraining.SigmoidAccuracyFit;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
@@ -47,7 +48,8 @@ public final class BenchmarkFigures {
 
     /**
      * Average accuracy against FLOPs (log x), one line per model through its checkpoints by step, models ordered by
-     * parameter count; a point's label has its step and avg_stderr = √(Σ_t stderr_t²)/n.
+     * parameter count, in their run styles or, when there are many, coloured by parameter count on a key
+     * ({@link SizeKey}); a point's label has its step (and N when keyed) and avg_stderr = √(Σ_t stderr_t²)/n.
      *
      * @param count how FLOPs per token are counted (Gemstones: {@link FlopCount#GEMSTONES_GQA})
      */
@@ -62,26 +64,35 @@ public final class BenchmarkFigures {
         Figure figure = Figure.of(id, "Average benchmark accuracy against training FLOPs", Axis.log("training FLOPs"),
                 Axis.linear("average accuracy (" + tasks + " tasks)"));
         Map<String, SeriesStyle> modelStyles = styles.forRuns(List.copyOf(byModel.keySet()));
+        Map<String, Double> sizes = new LinkedHashMap<>();
+        byModel.forEach((model, scores) -> sizes.put(model, architecture.parameters(scores.get(0).width(),
+                scores.get(0).depth())));
+        ColorKey key = SizeKey.of(sizes);
         for (Map.Entry<String, List<BenchmarkScores>> model : byModel.entrySet()) {
             List<BenchmarkScores> scores = model.getValue();
-            figure = figure.with(Series.of(model.getKey(),
+            String size = key == null ? "" : ", N = " + Numbers.format(sizes.get(model.getKey()), 4);
+            Series series = Series.of(model.getKey(),
                             scores.stream().mapToDouble(s -> count.perToken(architecture, s.width(), s.depth())
                                     * s.tokens()).toArray(),
                             scores.stream().mapToDouble(BenchmarkScores::averageAccuracy).toArray(),
-                            modelStyles.get(model.getKey()).withLineWidth(1.3))
-                    .withPointLabels(scores.stream().map(s -> String.format(Locale.ROOT, "%s %s: avg acc %s ± %s",
-                            s.model(), s.revision(), Numbers.fixed(s.averageAccuracy(), 4),
-                            Numbers.fixed(s.averageStandardError(), 4))).toList()));
+                            key == null ? modelStyles.get(model.getKey()).withLineWidth(1.3)
+                                    : SeriesStyle.line(key.color(sizes.get(model.getKey()))).withLineWidth(1.3))
+                    .withPointLabels(scores.stream().map(s -> String.format(Locale.ROOT, "%s %s%s: avg acc %s ± %s",
+                            s.model(), s.revision(), size, Numbers.fixed(s.averageAccuracy(), 4),
+                            Numbers.fixed(s.averageStandardError(), 4))).toList());
+            figure = figure.with(key == null ? series : series.hiddenFromLegend());
         }
-        return figure;
+        return key == null ? figure : figure.withColorKey(key);
     }
 
     /**
      * Average error against loss (linear axes): one marker series per model (models from the highest least loss to
-     * the lowest, i.e. small models first), the error law over the fitted losses (solid black) and the sigmoid law as
-     * 1 − acc(L) (dashed red), each only if it was fitted and did not fail.
+     * the lowest, i.e. small models first; coloured by parameter count on a key when there are many, as in
+     * {@link #averageAccuracyAgainstCompute}), the error law over the fitted losses (solid black) and the sigmoid law
+     * as 1 − acc(L) (dashed red), each only if it was fitted and did not fail.
      */
-    public static Figure errorAgainstLoss(String id, BenchmarkLawFits fits, RunStyles styles) {
+    public static Figure errorAgainstLoss(String id, BenchmarkLawFits fits, Architecture architecture,
+                                          RunStyles styles) {
         Map<String, List<ScoresAtLoss>> byModel = new LinkedHashMap<>();
         Map<String, Double> leastLoss = new LinkedHashMap<>();
         for (ScoresAtLoss point : fits.points()) {
@@ -94,14 +105,26 @@ public final class BenchmarkFigures {
         Figure figure = Figure.of(id, "Average benchmark error against validation loss", Axis.linear("validation "
                 + "loss L"), Axis.linear("average error 1 − avg acc"));
         Map<String, SeriesStyle> modelStyles = styles.forRuns(models);
+        Map<String, Double> sizes = new LinkedHashMap<>();
+        for (String model : models) {
+            BenchmarkScores first = byModel.get(model).get(0).scores();
+            sizes.put(model, architecture.parameters(first.width(), first.depth()));
+        }
+        ColorKey key = SizeKey.of(sizes);
         for (String model : models) {
             List<ScoresAtLoss> points = byModel.get(model);
-            figure = figure.with(Series.of(model, points.stream().mapToDouble(ScoresAtLoss::loss).toArray(),
+            String size = key == null ? "" : ", N = " + Numbers.format(sizes.get(model), 4);
+            Series series = Series.of(model, points.stream().mapToDouble(ScoresAtLoss::loss).toArray(),
                             points.stream().mapToDouble(p -> p.scores().averageError()).toArray(),
-                            RunStyles.asPoints(modelStyles.get(model)))
-                    .withPointLabels(points.stream().map(p -> String.format(Locale.ROOT, "%s %s: loss %s, avg err %s",
-                            model, p.scores().revision(), Numbers.fixed(p.loss(), 4),
-                            Numbers.fixed(p.scores().averageError(), 4))).toList()));
+                            key == null ? RunStyles.asPoints(modelStyles.get(model))
+                                    : SeriesStyle.markers(key.color(sizes.get(model))))
+                    .withPointLabels(points.stream().map(p -> String.format(Locale.ROOT,
+                            "%s %s%s: loss %s, avg err %s", model, p.scores().revision(), size,
+                            Numbers.fixed(p.loss(), 4), Numbers.fixed(p.scores().averageError(), 4))).toList());
+            figure = figure.with(key == null ? series : series.hiddenFromLegend());
+        }
+        if (key != null) {
+            figure = figure.withColorKey(key);
         }
         if (fits.points().isEmpty()) {
             return figure;

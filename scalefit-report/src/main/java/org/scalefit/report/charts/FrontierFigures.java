@@ -11,6 +11,7 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
+import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
@@ -31,28 +32,54 @@ public final class FrontierFigures {
     }
 
     /**
-     * Loss against resource, log–log: one line per run (its checkpoints in resource order, in the run's style), the
+     * Loss against resource, log–log: one line per run (its checkpoints in resource order, in the run's style with a
+     * legend entry, or, when there are many runs, coloured by model size on a colour key, see {@link SizeKey}; a run
+     * of one checkpoint with a dot, which a line alone would not show), the
      * convex-hull frontier as a dotted black line with crosses, and, if {@code bins} is not null, the binning
      * minimisers as grey squares.
      *
+     * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param resource the resource of each row (FLOPs, GPU-hours), as the frontier was computed on
      * @param loss     the loss of each row
+     * @param params   the parameters of each row
      * @param runs     the run of each row
      * @param hull     the convex-hull frontier of (resource, loss)
      * @param bins     the binning minimisers, or null
      */
-    public static Figure lossAgainstResource(String id, String resourceLabel, double[] resource, double[] loss,
-                                             Runs runs, LossFrontier hull, LossFrontier bins, RunStyles styles) {
+    public static Figure lossAgainstResource(String id, String resourceLabel, String lossLabel, double[] resource,
+                                             double[] loss, double[] params, Runs runs, LossFrontier hull,
+                                             LossFrontier bins, RunStyles styles) {
         runs.requireRows(resource, "resource");
         runs.requireRows(loss, "loss");
-        Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log("loss"));
+        Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log(lossLabel));
         Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
+        ColorKey key = SizeKey.of(runs, params);
         for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
             int[] rows = Arrays.stream(run.getValue()).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> resource[i]).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).toArray();
-            figure = figure.with(Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows),
-                    runStyles.get(run.getKey()).withLineWidth(1.2)).withPointLabels(labels(runs, rows)));
+            SeriesStyle style;
+            List<String> labels;
+            if (key == null) {
+                style = runStyles.get(run.getKey()).withLineWidth(1.2);
+                labels = labels(runs, rows);
+            } else {
+                double size = params[run.getValue()[0]];
+                style = SeriesStyle.line(key.color(size)).withLineWidth(1.2);
+                labels = SizeKey.labels(runs, rows, size);
+            }
+            if (rows.length == 1 && style.marker() == SeriesStyle.Marker.NONE) {
+                style = style.withMarker(SeriesStyle.Marker.CIRCLE);
+            }
+            Series line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows), style)
+                    .withPointLabels(labels);
+            if (key != null) {
+                line = line.hiddenFromLegend();
+            }
+            figure = figure.with(line);
+        }
+        if (key != null) {
+            figure = figure.withColorKey(key);
         }
         if (bins != null) {
             figure = figure.with(Series.of("binning minimisers", bins.resource(), bins.loss(),

@@ -15,7 +15,6 @@ import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
-import org.scalefit.report.plot.Scale;
 import org.scalefit.report.plot.Series;
 import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.uncertainty.AllocationBands;
@@ -79,26 +78,30 @@ public final class LawFitFigures {
     }
 
     /**
-     * Loss against training FLOPs, log–log: every run's checkpoints as points in the run's style, the convex-hull
+     * Loss against training FLOPs, log–log: every run's checkpoints as points in the run's style (or coloured by
+     * model size when there are many, see {@link SizeKey}), the convex-hull
      * frontier of the runs (Approach 1; dotted black with crosses), and the fitted law at its compute-optimal
      * allocation, L̂(N_opt(C), D_opt(C)) = E + A·N_opt^−α + B·D_opt^−β with N_opt, D_opt from Hoffmann et al. 2022,
      * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given.
      *
+     * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param flops   the training FLOPs of each row
      * @param loss    the loss of each row
+     * @param params  the parameters of each row
      * @param hull    the convex-hull frontier of (FLOPs, loss)
      * @param law     the fitted law's allocation
      * @param budgets the budgets C at which the law's line is drawn, increasing
      * @param band    the bootstrap bands at {@code budgets} (from the same estimate), or null for the line alone
      */
-    public static Figure lossAgainstCompute(String id, String flopsLabel, double[] flops, double[] loss, Runs runs,
-                                            RunStyles styles, LossFrontier hull, ComputeOptimalAllocation law,
-                                            double[] budgets, AllocationBands band) {
+    public static Figure lossAgainstCompute(String id, String flopsLabel, String lossLabel, double[] flops,
+                                            double[] loss, double[] params, Runs runs, RunStyles styles,
+                                            LossFrontier hull, ComputeOptimalAllocation law, double[] budgets,
+                                            AllocationBands band) {
         runs.requireRows(flops, "FLOPs");
         runs.requireRows(loss, "loss");
         Figure figure = Figure.of(id, "Loss against compute: runs, frontier and fitted law",
-                Axis.log(flopsLabel), Axis.log("loss"));
-        figure = figure.withAll(perRun(flops, loss, runs, styles));
+                Axis.log(flopsLabel), Axis.log(lossLabel));
+        figure = withRuns(figure, flops, loss, params, runs, styles);
         List<String> hullLabels = new ArrayList<>();
         for (int row : hull.rows()) {
             hullLabels.add(runs.label(row));
@@ -136,46 +139,38 @@ public final class LawFitFigures {
     }
 
     /**
-     * {@code figure} with one point series per run: in the runs' own styles with a legend entry each, or, when there
-     * are more runs than {@link Palette#CATEGORICAL} has colours (so that colours would repeat) and the data has a
-     * {@code params} input, as circles coloured by the run's model size N on a log {@link ColorKey} (from the run's
-     * first row) without legend entries.
+     * {@code figure} with one point series per run: in the runs' own styles with a legend entry each, or, when the
+     * data has a {@code params} input and {@link SizeKey} says there are too many runs for that, as circles coloured
+     * by the run's model size N on a log colour key, without legend entries, each point's label stating its N.
      */
     private static Figure withRuns(Figure figure, double[] x, double[] y, Observations data, Runs runs,
                                    RunStyles styles) {
         int column = data.inputNames().indexOf("params");
-        Map<String, int[]> groups = runs.groups();
-        if (column < 0 || groups.size() <= Palette.CATEGORICAL.size()) {
+        if (column < 0) {
             return figure.withAll(perRun(x, y, runs, styles));
         }
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (int[] rows : groups.values()) {
-            double size = data.input(rows[0], column);
-            if (size > 0 && Double.isFinite(size)) {
-                low = Math.min(low, size);
-                high = Math.max(high, size);
-            }
+        double[] params = new double[data.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = data.input(i, column);
         }
-        if (!(high > low)) {
+        return withRuns(figure, x, y, params, runs, styles);
+    }
+
+    /** {@code figure} with one point series per run, keyed by {@link SizeKey} on {@code params} (each row's N). */
+    private static Figure withRuns(Figure figure, double[] x, double[] y, double[] params, Runs runs,
+                                   RunStyles styles) {
+        ColorKey key = SizeKey.of(runs, params);
+        if (key == null) {
             return figure.withAll(perRun(x, y, runs, styles));
         }
-        ColorKey key = ColorKey.of("parameters N", Scale.LOG, low, high);
-        for (Map.Entry<String, int[]> run : groups.entrySet()) {
+        for (Map.Entry<String, int[]> run : runs.groups().entrySet()) {
             int[] rows = run.getValue();
+            double size = params[rows[0]];
             figure = figure.with(Series.of(run.getKey(), Sampling.pick(x, rows), Sampling.pick(y, rows),
-                    SeriesStyle.markers(key.color(data.input(rows[0], column)))).withPointLabels(labels(runs, rows))
+                    SeriesStyle.markers(key.color(size))).withPointLabels(SizeKey.labels(runs, rows, size))
                     .hiddenFromLegend());
         }
         return figure.withColorKey(key);
-    }
-
-    private static List<String> labels(Runs runs, int[] rows) {
-        List<String> labels = new ArrayList<>();
-        for (int row : rows) {
-            labels.add(runs.label(row));
-        }
-        return labels;
     }
 
     private static List<Series> perRun(double[] x, double[] y, Runs runs, RunStyles styles) {

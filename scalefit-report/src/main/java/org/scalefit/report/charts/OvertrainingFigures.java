@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.scalefit.io.GadreTestbed;
 import org.scalefit.overtraining.DownstreamFit;
 import org.scalefit.overtraining.HeldOutPrediction;
 import org.scalefit.overtraining.ModelRun;
@@ -41,9 +42,11 @@ public final class OvertrainingFigures {
     /**
      * The left panel: reducible loss against compute.
      *
+     * @param lossSet the evaluation set of the runs' loss (e.g. {@code c4_val}), named on the loss axis with the
+     *                loss' unit, nats per token ({@link ModelRun#loss})
      * @throws IllegalArgumentException if the loss-law fit failed (there is no law to draw)
      */
-    public static Figure reducibleLossAgainstCompute(String id, OvertrainingAnalysis analysis) {
+    public static Figure reducibleLossAgainstCompute(String id, OvertrainingAnalysis analysis, String lossSet) {
         if (analysis.lossFit().report().failed()) {
             throw new IllegalArgumentException("the loss-law fit failed: there is no law to draw");
         }
@@ -52,7 +55,7 @@ public final class OvertrainingFigures {
         List<ModelRun> fitRuns = analysis.split().lossFit();
         List<HeldOutPrediction> targets = analysis.predictions();
         Figure figure = Figure.of(id, "Over-training law: reducible loss against compute",
-                Axis.log("compute C = 6ND (FLOPs)"), Axis.log("reducible loss L − E"));
+                Axis.log("compute C = 6ND (FLOPs)"), Axis.log("reducible loss L − E " + lossUnit(lossSet)));
         double lowC = Double.POSITIVE_INFINITY;
         double highC = 0;
         TreeMap<Double, List<ModelRun>> byM = new TreeMap<>();
@@ -104,9 +107,11 @@ public final class OvertrainingFigures {
     /**
      * The right panel for the downstream error {@code errorName} (e.g. {@code avg_subset}).
      *
+     * @param lossSet the evaluation set of the runs' loss, as in {@link #reducibleLossAgainstCompute}
      * @throws IllegalArgumentException if the analysis has no downstream fit of that name, or it failed
      */
-    public static Figure errorAgainstLoss(String id, OvertrainingAnalysis analysis, String errorName) {
+    public static Figure errorAgainstLoss(String id, OvertrainingAnalysis analysis, String errorName,
+                                          String lossSet) {
         DownstreamFit fit = analysis.downstreamFits().get(errorName);
         if (fit == null) {
             throw new IllegalArgumentException("the analysis has no downstream fit of '" + errorName + "'; it has "
@@ -127,8 +132,9 @@ public final class OvertrainingFigures {
             wideHigh = Math.max(wideHigh, Math.max(target.loss().observed(), target.loss().predicted()));
         }
         double margin = 0.1 * (wideHigh - wideLow);
-        Figure figure = Figure.of(id, "Downstream law: " + errorName + " error against loss",
-                Axis.linear("loss L"), Axis.linear(errorName + " top-1 error"));
+        String error = errorLabel(errorName);
+        Figure figure = Figure.of(id, "Downstream law: " + error + " against loss",
+                Axis.linear("loss L " + lossUnit(lossSet)), Axis.linear(error));
         figure = figure.with(curve("Err(L), extrapolated", fit, wideLow - margin, wideHigh + margin,
                         SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend())
                 .with(curve("Err(L) = ε − k·e^(−γL)", fit, lowL, highL, SeriesStyle.line(Palette.NEUTRAL)));
@@ -167,6 +173,23 @@ public final class OvertrainingFigures {
         return Series.of(name, kept.stream().mapToDouble(ModelRun::loss).toArray(),
                 kept.stream().mapToDouble(run -> run.error(errorName)).toArray(), style)
                 .withPointLabels(kept.stream().map(OvertrainingFigures::describe).toList());
+    }
+
+    /**
+     * What a downstream error of the testbed is: {@value GadreTestbed#AVERAGE_46} → "46-task average top-1 error",
+     * {@value GadreTestbed#AVERAGE_17} → "17-task average top-1 error", any other (a task) → "&lt;name&gt; top-1 error".
+     */
+    static String errorLabel(String errorName) {
+        return switch (errorName) {
+            case GadreTestbed.AVERAGE_46 -> "46-task average top-1 error";
+            case GadreTestbed.AVERAGE_17 -> "17-task average top-1 error";
+            default -> errorName + " top-1 error";
+        };
+    }
+
+    /** "(c4_val, nats/token)": the evaluation set and the unit of a {@link ModelRun#loss}. */
+    private static String lossUnit(String lossSet) {
+        return "(" + lossSet + ", nats/token)";
     }
 
     private static String color(double tokensPerParam) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.io.analysis.DatasetAnalysisResult;
@@ -19,10 +20,12 @@ import org.scalefit.report.Numbers;
 import org.scalefit.report.Provenance;
 import org.scalefit.report.Report;
 import org.scalefit.report.Section;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.report.charts.LawFitFigures;
+import org.scalefit.report.charts.LossLabel;
 import org.scalefit.report.charts.ReferenceLine;
 import org.scalefit.report.charts.Runs;
 import org.scalefit.report.charts.ShapeMark;
@@ -66,24 +69,25 @@ final class DatasetReportAssembly {
         RunNames names = RunNames.of(table, result.runColumn(), params, result.shapes());
         Runs runs = names.runs(table, tokens, params);
         RunStyles styles = RunStyles.gemstones();
+        String lossLabel = LossLabel.ofColumn(result.columns().fileColumn("loss"));
 
         List<Section> sections = new ArrayList<>();
         sections.add(DataSection.of(table, runs, params, tokens, loss, names.description()));
         Frontier byFlops = result.flops();
         sections.add(FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
-                byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
+                lossLabel, byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
                 ReferenceLine.published(styles), styles));
         if (result.gpuHours() != null) {
             Frontier byHours = result.gpuHours();
             sections.add(FrontierSection.of("approach-1-gpu-hours", "Approach 1: loss frontier in GPU-hours",
-                    "GPU-hours", byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens, runs,
-                    List.of(), styles));
+                    "GPU-hours", lossLabel, byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens,
+                    runs, List.of(), styles));
         }
 
         Section lawSection = LawFitSection.of("approach-3", result.fit(), result.points(), runs, styles,
                 result.bootstrap());
         if (result.allocation() != null) {
-            lawSection = withLossAgainstCompute(lawSection, result, flopsLabel, runs, styles);
+            lawSection = withLossAgainstCompute(lawSection, result, flopsLabel, lossLabel, runs, styles);
         }
         sections.add(lawSection);
 
@@ -109,7 +113,7 @@ final class DatasetReportAssembly {
         }
         if (result.overtraining() != null) {
             sections.add(OvertrainingSection.of("overtraining", request.analysis().gadreDataset(),
-                    result.overtraining()));
+                    GadreTestbed.DEFAULT_LOSS_SET, result.overtraining()));
         }
 
         Provenance provenance = provenance(request, result, runs, begin);
@@ -123,20 +127,22 @@ final class DatasetReportAssembly {
      * loss at its compute-optimal allocation over the runs' FLOPs (×/÷ 3), with the bootstrap band if there is one.
      */
     private static Section withLossAgainstCompute(Section section, DatasetAnalysisResult result, String flopsLabel,
-                                                  Runs runs, RunStyles styles) {
+                                                  String lossLabel, Runs runs, RunStyles styles) {
         LossAgainstCompute line = result.lossAgainstCompute();
         String bandNote = line.noBand().isEmpty() ? "" : " No band: " + line.noBand() + ".";
         String budgetNote = flopsLabel.contains("6ND") ? "" : " The law's budgets are C = 6ND, the runs' are "
                 + flopsLabel + ".";
-        String caption = "Each run's checkpoints as points in the run's style (hover for the run and checkpoint). "
+        Figure figure = LawFitFigures.lossAgainstCompute("approach-3-loss-against-compute", flopsLabel,
+                lossLabel, result.flops().spent(), result.loss(), result.costs().params(), runs, styles,
+                result.flops().analysis().frontier(), result.allocation(), line.budgets(), line.band());
+        String caption = "Each run's checkpoints as points " + (figure.colorKey() != null ? "coloured by the run's "
+                + "model size" : "in the run's style") + " (hover for the run and checkpoint). "
                 + "The dotted black line joins the convex-hull frontier of the runs (Approach 1); the blue line is "
                 + "the fitted law at its compute-optimal allocation, L̂(N_opt(C), D_opt(C)) (Hoffmann et al. 2022, "
                 + "eq. 4)" + (line.band() != null ? ", shaded: its " + Numbers.format(DatasetAnalysisRequest.LEVEL, 2)
                 + " % pairs-bootstrap band (" + result.bootstrap().replicates().length + " refits)" : "") + "."
                 + budgetNote + bandNote;
-        return section.withFigure(LawFitFigures.lossAgainstCompute("approach-3-loss-against-compute", flopsLabel,
-                result.flops().spent(), result.loss(), runs, styles, result.flops().analysis().frontier(),
-                result.allocation(), line.budgets(), line.band()), caption);
+        return section.withFigure(figure, caption);
     }
 
     private static Section shapeSection(DatasetAnalysisResult result, Runs runs) {

@@ -11,15 +11,20 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>Linear: the range padded by 4 % each side; ticks at multiples of the step 1, 2 or 5 × 10^k that gives the
- *       number of ticks nearest six.</li>
+ *       number of ticks nearest six; an end that this leaves unlabelled over more than {@value #END_GAP} of the axis
+ *       is moved out to the next multiple of the step when that is less than a quarter step away (2.506 … 4.61 in
+ *       steps of 0.5 is drawn from 2.5, so that its bottom is labelled).</li>
  *   <li>Log: the range padded by 4 % of its decades each side; ticks at powers of ten labelled 10^k (every
  *       ⌈n/8⌉-th decade when there are many) when at least five fall inside; at 1 and 3 × 10^k (half decades, so
  *       that a reader sees the scale from more than three labels) when three or four do; otherwise at as many
  *       one-digit values m × 10^k as read well — 1, then 2 and 5, then 3, then 4, 6, 7, 8, 9, up to seven ticks
  *       (more while three or fewer would remain), none within 5 % of the axis of another (0.68 … 5 shows 0.7, 0.8,
- *       1, 2, 3, 4, 5; 15 … 140 shows 20, 30, 50, 100); a range holding fewer than three of those is widened, one side at a time, to the nearer one-digit
- *       value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5: ticks 3, 4, 5; 2.2 … 2.8 as 2 … 4). Log
- *       ticks are always m × 10^k with an integer m, the only places XChart puts log ticks.</li>
+ *       1, 2, 3, 4, 5; 15 … 140 shows 20, 30, 50, 100); a range holding fewer than three of those is widened, one
+ *       side at a time, to the nearer one-digit value outside it until it holds three (2.5 … 4.3 shows as 2.5 … 5:
+ *       ticks 3, 4, 5; 2.2 … 2.8 as 2 … 4). On axes not ticked at powers of ten alone, an end left unlabelled over
+ *       more than {@value #END_GAP} of the axis' decades gets the one-digit value nearest it inside the axis, so that
+ *       a reader sees where the axis ends. Log ticks are always m × 10^k with an integer m, the only places XChart
+ *       puts log ticks.</li>
  *   <li>A log axis over less than a factor of {@value #NARROW_LOG_RATIO} is drawn linear ({@link #of}).</li>
  * </ul>
  * Labels are plain decimals between 10⁻³ and 10⁵ and m×10^k outside, with Unicode superscript exponents, so that
@@ -44,6 +49,8 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
     static final int MAX_MANTISSA_TICKS = 7;
     /** The least distance between two one-digit ticks, as a fraction of the axis' decades (labels must not touch). */
     static final double MIN_LOG_GAP = 0.05;
+    /** The most of an axis (log: not ticked at powers of ten alone) left unlabelled at an end, as a fraction. */
+    static final double END_GAP = 0.12;
     /** The one-digit mantissas in the order they are added to a log axis under three decades. */
     private static final int[][] MANTISSA_RANKS = {{1}, {2, 5}, {3}, {4, 6, 7, 8, 9}};
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -76,7 +83,24 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
         }
         double low = (min == max ? min - span / 2 : min) - PADDING * span;
         double high = (min == max ? max + span / 2 : max) + PADDING * span;
-        return new AxisTicksBuilder(Scale.LINEAR, low, high).linearSteps(low, high, 6).build();
+        AxisTicks ticks = new AxisTicksBuilder(Scale.LINEAR, low, high).linearSteps(low, high, 6).build();
+        if (ticks.values.length < 2) {
+            return ticks;
+        }
+        double step = ticks.values[1] - ticks.values[0];
+        BigDecimal exactStep = new BigDecimal(Double.toString(ticks.values[1])).subtract(
+                new BigDecimal(Double.toString(ticks.values[0])));
+        double below = BigDecimal.valueOf((long) Math.floor(low / step + 1e-9)).multiply(exactStep).doubleValue();
+        double above = BigDecimal.valueOf((long) Math.ceil(high / step - 1e-9)).multiply(exactStep).doubleValue();
+        boolean lowOut = ticks.values[0] - low > END_GAP * (high - low) && low - below < step / 4;
+        boolean highOut = high - ticks.values[ticks.values.length - 1] > END_GAP * (high - low)
+                && above - high < step / 4;
+        if (!lowOut && !highOut) {
+            return ticks;
+        }
+        double wideLow = lowOut ? below : low;
+        double wideHigh = highOut ? above : high;
+        return new AxisTicksBuilder(Scale.LINEAR, wideLow, wideHigh).linearSteps(wideLow, wideHigh, 6).build();
     }
 
     private static AxisTicks logarithmic(double min, double max) {
@@ -111,7 +135,7 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
                     }
                 }
             }
-            return ticks.build();
+            return withEndTicks(ticks.build());
         }
         AxisTicks widened = mantissaTicks(low, high);
         while (widened.values.length < MIN_LOG_TICKS) {
@@ -124,7 +148,32 @@ public record AxisTicks(Scale scale, double low, double high, double[] values, L
             }
             widened = mantissaTicks(low, high);
         }
-        return widened;
+        return withEndTicks(widened);
+    }
+
+    /**
+     * {@code ticks} with a labelled value near each end: where the outermost tick lies more than {@value #END_GAP} of
+     * the axis' decades from its end, the one-digit value nearest that end inside the axis (⌊high⌋ or ⌈low⌉ to one
+     * significant digit) is added, unless it would lie within {@value #MIN_LOG_GAP} of a tick (2·10⁹ the highest tick
+     * of an axis up to 4.4·10⁹ leaves its top fifth unlabelled: 4·10⁹ is added).
+     */
+    private static AxisTicks withEndTicks(AxisTicks ticks) {
+        double span = Math.log10(ticks.high / ticks.low);
+        TreeSet<Double> values = new TreeSet<>();
+        for (double value : ticks.values) {
+            values.add(value);
+        }
+        double top = roundedDown(ticks.high);
+        if (Math.log10(ticks.high / values.last()) > END_GAP * span && apart(values, top, MIN_LOG_GAP * span)) {
+            values.add(top);
+        }
+        double bottom = roundedUp(ticks.low);
+        if (Math.log10(values.first() / ticks.low) > END_GAP * span && apart(values, bottom, MIN_LOG_GAP * span)) {
+            values.add(bottom);
+        }
+        AxisTicksBuilder kept = new AxisTicksBuilder(Scale.LOG, ticks.low, ticks.high);
+        values.forEach(value -> kept.add(value, label(value)));
+        return kept.build();
     }
 
     /** The largest one-digit value m × 10^k (m = 1 … 9) strictly below {@code value}. */

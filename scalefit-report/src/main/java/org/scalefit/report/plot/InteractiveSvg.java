@@ -22,6 +22,10 @@ public final class InteractiveSvg {
     private static final int TOP = 12;
     private static final int BOTTOM = 50;
     private static final double MARKER_RADIUS = 3.2;
+    /** The width of the colour key's SVG, in pixels: its bar and the labels under it. */
+    private static final int KEY_SVG_WIDTH = 230;
+    /** Pixels per character of the key's 11-pixel tick labels (digits and ×; superscripts are narrower). */
+    private static final double KEY_CHARACTER_WIDTH = 6.5;
 
     private InteractiveSvg() {
     }
@@ -229,10 +233,11 @@ public final class InteractiveSvg {
      * highest as an SVG gradient through viridis at nine positions, and its ticks labelled below.
      */
     private static void colorKey(StringBuilder out, String id, ColorKey key) {
-        int barLeft = 8;
+        int barLeft = 22;
         int barWidth = 180;
         out.append("<li class=\"color-key\">").append(escape(key.label()))
-                .append("<br><svg width=\"210\" height=\"40\" aria-hidden=\"true\"><defs><linearGradient id=\"key-")
+                .append("<br><svg width=\"").append(KEY_SVG_WIDTH)
+                .append("\" height=\"40\" aria-hidden=\"true\"><defs><linearGradient id=\"key-")
                 .append(id).append("\">");
         for (int i = 0; i <= 8; i++) {
             out.append("<stop offset=\"").append(i * 100 / 8.0).append("%\" stop-color=\"")
@@ -242,14 +247,59 @@ public final class InteractiveSvg {
                 .append(barWidth).append("\" height=\"12\" fill=\"url(#key-").append(id).append(")\"/>");
         AxisTicks ticks = key.ticks();
         double[] values = ticks.values();
+        boolean[] shown = keyLabelsShown(key, barLeft, barWidth, KEY_SVG_WIDTH);
         for (int i = 0; i < values.length; i++) {
             double x = barLeft + key.fraction(values[i]) * barWidth;
             out.append("<line x1=\"").append(n(x)).append("\" y1=\"14\" x2=\"").append(n(x))
-                    .append("\" y2=\"18\" stroke=\"#888888\"/><text x=\"").append(n(x))
-                    .append("\" y=\"31\" text-anchor=\"middle\" font-size=\"11\">")
-                    .append(escape(ticks.labels().get(i))).append("</text>");
+                    .append("\" y2=\"18\" stroke=\"#888888\"/>");
+            if (shown[i]) {
+                out.append("<text x=\"").append(n(x))
+                        .append("\" y=\"31\" text-anchor=\"middle\" font-size=\"11\">")
+                        .append(escape(ticks.labels().get(i))).append("</text>");
+            }
         }
         out.append("</svg></li>\n");
+    }
+
+    /**
+     * Which of the key's tick labels to write under its horizontal bar so that none touches another or the edges:
+     * each label, about {@value #KEY_CHARACTER_WIDTH} pixels a character, centred on its tick, is taken if it
+     * keeps 4 pixels from those taken and stays inside the key — powers of ten first, then the two ends, then the
+     * others in increasing order. (The bar is narrow; a vertical key, as in the PNG, has room for all.)
+     */
+    private static boolean[] keyLabelsShown(ColorKey key, double barLeft, double barWidth, double width) {
+        AxisTicks ticks = key.ticks();
+        double[] values = ticks.values();
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (Math.abs(Math.log10(values[i]) - Math.rint(Math.log10(values[i]))) < 1e-9) {
+                order.add(i);
+            }
+        }
+        for (int i : new int[] {0, values.length - 1}) {
+            if (i >= 0 && !order.contains(i)) {
+                order.add(i);
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!order.contains(i)) {
+                order.add(i);
+            }
+        }
+        boolean[] shown = new boolean[values.length];
+        java.util.List<double[]> taken = new java.util.ArrayList<>();
+        for (int i : order) {
+            double x = barLeft + key.fraction(values[i]) * barWidth;
+            double half = KEY_CHARACTER_WIDTH * ticks.labels().get(i).length() / 2;
+            double[] box = {x - half - 2, x + half + 2};
+            boolean fits = box[0] >= 0 && box[1] <= width
+                    && taken.stream().noneMatch(other -> box[0] < other[1] && other[0] < box[1]);
+            if (fits) {
+                taken.add(box);
+                shown[i] = true;
+            }
+        }
+        return shown;
     }
 
     private static String dashes(SeriesStyle.Stroke stroke) {
@@ -260,11 +310,16 @@ public final class InteractiveSvg {
         };
     }
 
-    /** "series: label — x-axis x, y-axis y", escaped for an attribute. */
+    /**
+     * "series: label — x-axis x, y-axis y", escaped for an attribute; "label — …" when the label starts with the
+     * series' name already (a run's points labelled "run, tokens …"), so that the name is not read twice.
+     */
     private static String tooltip(Figure figure, Series series, int i, double x, double y) {
         String label = series.pointLabel(i);
-        return escape(series.name() + (label.isEmpty() ? "" : ": " + label) + " — " + figure.x().label() + " "
-                + AxisTicks.label(x) + ", " + figure.y().label() + " " + AxisTicks.label(y));
+        String head = label.isEmpty() ? series.name() : label.startsWith(series.name()) ? label
+                : series.name() + ": " + label;
+        return escape(head + " — " + figure.x().label() + " " + AxisTicks.label(x) + ", " + figure.y().label() + " "
+                + AxisTicks.label(y));
     }
 
     /** A coordinate rounded to 0.1 (half up), without a trailing ".0". */

@@ -16,6 +16,7 @@ import org.scalefit.overtraining.FitStatistics;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.charts.BenchmarkFigures;
 import org.scalefit.report.charts.ValidationCheckpoint;
@@ -60,11 +61,15 @@ public final class BenchmarkSection {
         if (!facts.isEmpty()) {
             section = section.withFacts(facts);
         }
-        section = section.withFigure(BenchmarkFigures.averageAccuracyAgainstCompute(id + "-accuracy", checkpoints,
-                        architecture, count, styles), "One line per model through its checkpoints (hover for the "
-                        + "checkpoint and the standard error of its average).")
-                .withFigure(BenchmarkFigures.errorAgainstLoss(id + "-error", fits, styles), "Each point is one "
-                        + "checkpoint; the curves are the fitted laws over the fitted losses.");
+        Figure accuracy = BenchmarkFigures.averageAccuracyAgainstCompute(id + "-accuracy", checkpoints, architecture,
+                count, styles);
+        boolean keyed = accuracy.colorKey() != null;
+        section = section.withFigure(accuracy, "One line per model through its checkpoints"
+                        + (keyed ? ", coloured by its parameter count" : "") + " (hover for the checkpoint and the "
+                        + "standard error of its average).")
+                .withFigure(BenchmarkFigures.errorAgainstLoss(id + "-error", fits, architecture, styles), "Each point "
+                        + "is one checkpoint" + (keyed ? ", coloured by its model's parameter count" : "") + "; the "
+                        + "curves are the fitted laws over the fitted losses.");
         Map<String, Double> lossOf = new HashMap<>();
         fits.points().forEach(point -> lossOf.put(point.scores().name(), point.loss()));
         List<List<String>> rows = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
+import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.charts.AllocationQuantity;
 import org.scalefit.report.charts.FrontierFigures;
@@ -29,12 +30,14 @@ public final class FrontierSection {
      *
      * @param id            the section id, also the prefix of its figure ids (e.g. {@code approach-1-flops})
      * @param resourceLabel the resource, as an axis label (e.g. {@code "training FLOPs"})
+     * @param lossLabel     what the loss is, as an axis label (e.g. {@code "loss"}, or from
+     *                      {@link org.scalefit.report.charts.LossLabel#ofColumn})
      * @param bins          the binning minimisers, or null
      * @param references    allocations drawn beside the fits (FLOPs only; may be empty)
      */
-    public static Section of(String id, String title, String resourceLabel, Approach1 analysis, LossFrontier bins,
-                             double[] resource, double[] loss, double[] params, double[] tokens, Runs runs,
-                             List<ReferenceLine> references, RunStyles styles) {
+    public static Section of(String id, String title, String resourceLabel, String lossLabel, Approach1 analysis,
+                             LossFrontier bins, double[] resource, double[] loss, double[] params, double[] tokens,
+                             Runs runs, List<ReferenceLine> references, RunStyles styles) {
         LossFrontier frontier = analysis.frontier();
         List<Block.Fact> facts = new ArrayList<>();
         facts.add(new Block.Fact("frontier runs", Integer.toString(frontier.size()), "of " + runs.size()
@@ -42,15 +45,17 @@ public final class FrontierSection {
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             facts.add(exponent(quantity.label() + " ∝ R^slope: slope", quantity.fitOf(analysis)));
         }
+        Figure lossFigure = FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, lossLabel, resource,
+                loss, params, runs, frontier, bins, styles);
         Section section = Section.of(id, title).withText("Approach 1: the runs on the convex-hull frontier of loss "
                         + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
                         + "and tokens per parameter in log–log space give the compute-optimal allocation.")
                 .withFacts(facts)
-                .withFigure(FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, resource, loss, runs,
-                        frontier, bins, styles), "Each run's loss at its checkpoints (hover for the run and "
-                        + "checkpoint; click a legend entry to hide it). The dotted black line joins the convex-hull "
-                        + "frontier" + (bins == null ? "." : "; grey squares are the lowest-loss run of each of "
-                        + bins.size() + " non-empty log-spaced bins (Chinchilla's binning)."));
+                .withFigure(lossFigure, "Each run's loss at its checkpoints (hover for the run and checkpoint; "
+                        + (lossFigure.colorKey() != null ? "runs coloured by model size" : "click a legend entry to "
+                        + "hide it") + "). The dotted black line joins the convex-hull frontier" + (bins == null ? "."
+                        : "; grey squares are the lowest-loss run of each of " + bins.size() + " non-empty "
+                        + "log-spaced bins (Chinchilla's binning)."));
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             LogLogFit fit = quantity.fitOf(analysis);
             section = section.withFigure(FrontierFigures.fitAgainstResource(id + "-" + quantity.slug(), quantity,

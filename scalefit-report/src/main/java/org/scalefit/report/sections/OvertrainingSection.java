@@ -25,8 +25,9 @@ public final class OvertrainingSection {
      * The section.
      *
      * @param dataset the testbed's training dataset (e.g. {@code rpj}), for the title
+     * @param lossSet the evaluation set of the runs' loss (e.g. {@code c4_val}), for the loss axes
      */
-    public static Section of(String id, String dataset, OvertrainingAnalysis analysis) {
+    public static Section of(String id, String dataset, String lossSet, OvertrainingAnalysis analysis) {
         Section section = Section.of(id, "Over-training and downstream laws (" + dataset + ")");
         List<Block.Fact> facts = new ArrayList<>();
         if (analysis.lossFit().report().failed()) {
@@ -54,13 +55,15 @@ public final class OvertrainingSection {
             }
         }
         section = section.withFacts(facts).withFigure(OvertrainingFigures.reducibleLossAgainstCompute(id + "-loss",
-                analysis), "Dashed: the fitted law at each tokens-per-parameter M (colour). Circles: the runs it "
-                + "was fitted on; squares and crosses: the held-out runs, observed and predicted.");
+                analysis, lossSet), "Dashed: the fitted law at each tokens-per-parameter M (colour). Circles: the "
+                + "runs it was fitted on; squares and crosses: the held-out runs, observed and predicted.");
         for (Map.Entry<String, DownstreamFit> fit : analysis.downstreamFits().entrySet()) {
             if (!fit.getValue().report().failed()) {
                 section = section.withFigure(OvertrainingFigures.errorAgainstLoss(id + "-error-"
-                        + fit.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), analysis, fit.getKey()),
-                        "Crosses chain the two laws: the error predicted from the predicted loss.");
+                        + fit.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), analysis, fit.getKey(),
+                        lossSet),
+                        "Solid: the fitted law over the losses of the runs it was fitted on; dashed: the same law "
+                        + "beyond them. Crosses chain the two laws: the error predicted from the predicted loss.");
             }
         }
         List<List<String>> rows = new ArrayList<>();

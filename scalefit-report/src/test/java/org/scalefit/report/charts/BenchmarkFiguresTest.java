@@ -17,6 +17,7 @@ import org.scalefit.data.ScoresAtLoss;
 import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.DownstreamErrorLaw;
 import org.scalefit.overtraining.DownstreamFitter;
+import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.Series;
@@ -57,6 +58,23 @@ class BenchmarkFiguresTest {
     }
 
     @Test
+    void moreModelsThanThePaletteHasColoursAreColouredByParameterCountOnAKey() {
+        List<BenchmarkScores> checkpoints = new ArrayList<>();
+        for (int depth = 2; depth <= 14; depth++) {
+            checkpoints.add(scores(512, depth, 4770, 0.3 + depth / 100.0, 0.5));
+        }
+
+        Figure figure = BenchmarkFigures.averageAccuracyAgainstCompute("a", checkpoints, GEMSTONES,
+                FlopCount.GEMSTONES_GQA, RunStyles.gemstones());
+
+        double largest = GEMSTONES.parameters(512, 14);
+        assertThat(figure.colorKey().high()).isEqualTo(largest);
+        assertThat(figure.series("512x14").style().color()).isEqualTo(figure.colorKey().color(largest));
+        assertThat(figure.series()).noneMatch(Series::inLegend);
+        assertThat(figure.series("512x14").pointLabel(0)).contains("N = " + Numbers.format(largest, 4));
+    }
+
+    @Test
     void theErrorLawIsDrawnOverTheFittedLossesBesideEveryCheckpoint() {
         DownstreamErrorLaw truth = new DownstreamErrorLaw(14.9, 1.8, 0.68);
         List<ScoresAtLoss> points = new ArrayList<>();
@@ -68,7 +86,7 @@ class BenchmarkFiguresTest {
         }
         BenchmarkLawFits fits = BenchmarkLawFits.of(points, Optional.of(DownstreamFitter.gadre()), Optional.empty());
 
-        Figure figure = BenchmarkFigures.errorAgainstLoss("e", fits, RunStyles.gemstones());
+        Figure figure = BenchmarkFigures.errorAgainstLoss("e", fits, GEMSTONES, RunStyles.gemstones());
 
         assertThat(figure.series()).extracting(Series::name).startsWith("256x23", "2048x27");
         assertThat(figure.series("256x23").x()).containsExactly(3.1, 3.3, 3.6);

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.law.PowerLawAllocation;
+import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
+import org.scalefit.report.plot.Palette;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.Series;
 import org.scalefit.report.plot.SeriesStyle;
@@ -27,8 +29,8 @@ class FrontierFiguresTest {
         LossFrontier hull = LossFrontier.convexHull(FLOPS, LOSS);
         LossFrontier bins = LossFrontier.binMinimizers(FLOPS, LOSS, 2);
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", FLOPS, LOSS, RUNS, hull, bins,
-                RunStyles.none());
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS, hull,
+                bins, RunStyles.none());
 
         assertThat(figure.series()).extracting(Series::name)
                 .containsExactly("a", "b", "binning minimisers", "convex-hull frontier");
@@ -45,8 +47,9 @@ class FrontierFiguresTest {
         double[] shuffledLoss = {3.3, 3.6, 3.4};
         Runs one = Runs.named(List.of("PyGemma-256x23_pretrain", "PyGemma-256x23_pretrain", "PyGemma-256x23_pretrain"));
 
-        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", shuffledFlops, shuffledLoss, one,
-                LossFrontier.convexHull(shuffledFlops, shuffledLoss), null, RunStyles.gemstones());
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", shuffledFlops, shuffledLoss,
+                new double[] {5e7, 5e7, 5e7}, one, LossFrontier.convexHull(shuffledFlops, shuffledLoss), null,
+                RunStyles.gemstones());
 
         Series run = figure.series("PyGemma-256x23_pretrain");
         assertThat(run.x()).containsExactly(6e17, 1.2e18, 2.4e18);
@@ -54,6 +57,76 @@ class FrontierFiguresTest {
         // model_styles.json: "PyGemma-256x23_pretrain": {"color": "#e377c2", "line_style": "--"}
         assertThat(run.style().color()).isEqualTo("#e377c2");
         assertThat(run.style().stroke()).isEqualTo(SeriesStyle.Stroke.DASHED);
+    }
+
+    @Test
+    void manyRunsAreColouredByModelSizeAndOnlyTheFrontierAndBinsKeepLegendEntries() {
+        int n = Palette.CATEGORICAL.size() + 1;
+        double[] flops = new double[2 * n];
+        double[] loss = new double[2 * n];
+        double[] params = new double[2 * n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * n; i++) {
+            params[i] = 1e8 * Math.pow(10, (i / 2) / 5.0);
+            flops[i] = 6 * params[i] * 2e9 * (1 + i % 2);
+            loss[i] = 2 + 1e3 / Math.pow(flops[i], 0.15);
+            names.add("run " + i / 2);
+        }
+        LossFrontier hull = LossFrontier.convexHull(flops, loss);
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss, params,
+                Runs.named(names), hull, LossFrontier.binMinimizers(flops, loss, 2), RunStyles.none());
+
+        ColorKey key = figure.colorKey();
+        assertThat(key.low()).isEqualTo(1e8);
+        assertThat(key.high()).isEqualTo(1e10);
+        assertThat(figure.series("run 10").style().color()).isEqualTo(key.color(1e10));
+        assertThat(figure.series("run 10").pointLabel(0)).isEqualTo("run 10, N = 10¹⁰");
+        assertThat(figure.series()).filteredOn(Series::inLegend).extracting(Series::name)
+                .containsExactly("binning minimisers", "convex-hull frontier");
+    }
+
+    @Test
+    void manyRunsOfOneCheckpointEachAreDrawnAsDotsInTheirSizesColour() {
+        int n = Palette.CATEGORICAL.size() + 1;
+        double[] flops = new double[n];
+        double[] loss = new double[n];
+        double[] params = new double[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            params[i] = 1e8 * Math.pow(10, i / 5.0);
+            flops[i] = 6 * params[i] * 2e9;
+            loss[i] = 2 + 1e3 / Math.pow(flops[i], 0.15);
+            names.add("run " + i);
+        }
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss, params,
+                Runs.named(names), LossFrontier.convexHull(flops, loss), null, RunStyles.none());
+
+        assertThat(figure.colorKey()).isNotNull();
+        assertThat(figure.series("run 3").style().marker()).isEqualTo(SeriesStyle.Marker.CIRCLE);
+    }
+
+    @Test
+    void aRunOfOneCheckpointInALineStyleIsDrawnAsADot() {
+        Runs runs = Runs.named(List.of("PyGemma-256x23_pretrain", "b", "b"));
+        double[] flops = {6e17, 1.2e18, 2.4e18};
+        double[] loss = {3.6, 3.4, 3.3};
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", flops, loss,
+                new double[] {5e7, 1e8, 1e8}, runs, LossFrontier.convexHull(flops, loss), null, RunStyles.gemstones());
+
+        assertThat(figure.series("PyGemma-256x23_pretrain").style().marker()).isNotEqualTo(SeriesStyle.Marker.NONE);
+        assertThat(figure.series("PyGemma-256x23_pretrain").style().color()).isEqualTo("#e377c2");
+    }
+
+    @Test
+    void aFewRunsKeepALegendEntryEachAndNoColourKey() {
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, LOSS, PARAMS, RUNS,
+                LossFrontier.convexHull(FLOPS, LOSS), null, RunStyles.none());
+
+        assertThat(figure.colorKey()).isNull();
+        assertThat(figure.series("a").inLegend()).isTrue();
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
+import org.scalefit.frontier.LossFrontier;
+import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.report.plot.ColorKey;
@@ -29,6 +31,26 @@ class LawFitFiguresTest {
             losses[i] = CHINCHILLA.predict(INPUTS[i]) * scale[i];
         }
         return new Observations("test", LawForm.CHINCHILLA.inputs(), INPUTS, losses);
+    }
+
+    /** One point each of more runs than the palette has colours, "run 0" … "run 10", N = 10⁸ … 10¹⁰. */
+    private static Observations manyRuns() {
+        int n = Palette.CATEGORICAL.size() + 1;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, i / 5.0), 2e10};
+            losses[i] = CHINCHILLA.predict(inputs[i]);
+        }
+        return new Observations("many", LawForm.CHINCHILLA.inputs(), inputs, losses);
+    }
+
+    private static Runs manyRunNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < Palette.CATEGORICAL.size() + 1; i++) {
+            names.add("run " + i);
+        }
+        return Runs.named(names);
     }
 
     @Test
@@ -60,17 +82,8 @@ class LawFitFiguresTest {
 
     @Test
     void moreRunsThanThePaletteHasColoursAreColouredByModelSizeWithAKeyInsteadOfALegendEntryEach() {
-        int n = Palette.CATEGORICAL.size() + 1;
-        double[][] inputs = new double[n][];
-        double[] losses = new double[n];
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            inputs[i] = new double[] {1e8 * Math.pow(10, i / 5.0), 2e10};
-            losses[i] = CHINCHILLA.predict(inputs[i]);
-            names.add("run " + i);
-        }
-        Observations data = new Observations("many", LawForm.CHINCHILLA.inputs(), inputs, losses);
-        Runs runs = Runs.named(names);
+        Observations data = manyRuns();
+        Runs runs = manyRunNames();
 
         Figure residuals = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs,
                 RunStyles.none());
@@ -85,6 +98,49 @@ class LawFitFiguresTest {
             assertThat(figure.series("run 10").style().color()).isEqualTo(key.color(1e10));
             assertThat(figure.series()).filteredOn(s -> s.name().startsWith("run ")).noneMatch(Series::inLegend);
         }
+    }
+
+    @Test
+    void pointsColouredByModelSizeStateTheirModelSizeInTheirLabel() {
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, manyRuns(), "tokens", manyRunNames(),
+                RunStyles.none());
+
+        assertThat(figure.series("run 0").pointLabel(0)).isEqualTo("run 0, N = 10⁸");
+        assertThat(figure.series("run 10").pointLabel(0)).isEqualTo("run 10, N = 10¹⁰");
+    }
+
+    @Test
+    void aPointLabelThatStatesItsModelSizeAlreadyIsNotGivenItAgain() {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < Palette.CATEGORICAL.size() + 1; i++) {
+            labels.add("N = " + i + ", D = 2×10¹⁰");
+        }
+
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, manyRuns(), "tokens",
+                manyRunNames().withRowLabels(labels), RunStyles.none());
+
+        assertThat(figure.series("run 3").pointLabel(0)).isEqualTo("N = 3, D = 2×10¹⁰");
+    }
+
+    @Test
+    void lossAgainstComputeColoursManyRunsByModelSizeAndKeepsTheFrontierAndLawInTheLegend() {
+        Observations data = manyRuns();
+        double[] flops = new double[data.size()];
+        double[] params = new double[data.size()];
+        for (int i = 0; i < flops.length; i++) {
+            params[i] = data.input(i, 0);
+            flops[i] = 6 * params[i] * data.input(i, 1);
+        }
+        double[] budgets = {1e18, 1e21};
+
+        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", "loss", flops, data.losses(), params,
+                manyRunNames(), RunStyles.none(), LossFrontier.convexHull(flops, data.losses()),
+                ComputeOptimalAllocation.ofChinchillaParameters(CHINCHILLA.theta()), budgets, null);
+
+        assertThat(figure.colorKey().high()).isEqualTo(1e10);
+        assertThat(figure.series("run 10").pointLabel(0)).endsWith(", N = 10¹⁰");
+        assertThat(figure.series()).filteredOn(Series::inLegend).extracting(Series::name)
+                .containsExactly("convex-hull frontier", "fitted law at N_opt(C), D_opt(C)");
     }
 
     @Test

@@ -28,7 +28,7 @@ class OvertrainingFiguresTest {
         OvertrainingAnalysis analysis = redPajama();
         OvertrainingLaw law = analysis.lossFit().law();
 
-        Figure figure = OvertrainingFigures.reducibleLossAgainstCompute("left", analysis);
+        Figure figure = OvertrainingFigures.reducibleLossAgainstCompute("left", analysis, "c4_val");
 
         assertThat(figure.series()).extracting(Series::name).contains("fit runs, M = 20", "fit runs, M = 320",
                 "held out, observed", "held out, predicted", "law at M = 20", "law at M = 640");
@@ -50,7 +50,7 @@ class OvertrainingFiguresTest {
     void errorPanelChainsTheDownstreamLawThroughThePredictedLoss() {
         OvertrainingAnalysis analysis = redPajama();
 
-        Figure figure = OvertrainingFigures.errorAgainstLoss("right", analysis, GadreTestbed.AVERAGE_17);
+        Figure figure = OvertrainingFigures.errorAgainstLoss("right", analysis, GadreTestbed.AVERAGE_17, "c4_val");
 
         Series chained = figure.series("held out, predicted from predicted loss");
         List<HeldOutPrediction> targets = analysis.predictions();
@@ -60,5 +60,24 @@ class OvertrainingFiguresTest {
                     .error(targets.get(t).loss().predicted()));
         }
         assertThat(figure.series("fit runs").size()).isEqualTo(analysis.split().downstreamFit().size());
+    }
+
+    @Test
+    void lossAxesNameTheEvaluationSetAndTheUnitNatsPerTokenButTheErrorAxisNoUnit() {
+        OvertrainingAnalysis analysis = redPajama();
+
+        Figure left = OvertrainingFigures.reducibleLossAgainstCompute("left", analysis, "c4_val");
+        Figure right = OvertrainingFigures.errorAgainstLoss("right", analysis, GadreTestbed.AVERAGE_17, "c4_val");
+
+        assertThat(left.y().label()).isEqualTo("reducible loss L − E (c4_val, nats/token)");
+        assertThat(right.x().label()).isEqualTo("loss L (c4_val, nats/token)");
+        assertThat(right.y().label()).endsWith("top-1 error").doesNotContain("nats");
+    }
+
+    @Test
+    void theAverageErrorsAreNamedByTheirNumberOfTasks() {
+        assertThat(OvertrainingFigures.errorLabel(GadreTestbed.AVERAGE_46)).isEqualTo("46-task average top-1 error");
+        assertThat(OvertrainingFigures.errorLabel(GadreTestbed.AVERAGE_17)).isEqualTo("17-task average top-1 error");
+        assertThat(OvertrainingFigures.errorLabel("arc_easy")).isEqualTo("arc_easy top-1 error");
     }
 }

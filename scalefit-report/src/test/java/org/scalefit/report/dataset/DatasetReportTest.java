@@ -125,6 +125,19 @@ class DatasetReportTest {
     }
 
     @Test
+    void lossAxesNameTheFilesLossColumn() throws Exception {
+        Path plain = runs(null, s -> "");
+        Path csv = Files.writeString(folder.resolve("final-loss.csv"),
+                Files.readString(plain).replaceFirst(",loss\n", ",final_loss\n"));
+
+        Report report = report(csv);
+
+        for (String id : List.of("approach-1-flops-loss", "approach-3-loss-against-compute")) {
+            assertThat(figure(report, id).y().label()).isEqualTo("loss (column final_loss)");
+        }
+    }
+
+    @Test
     void theSameRequestGivesTheSamePage() throws Exception {
         Path csv = runs(null, s -> "");
 

@@ -35,8 +35,8 @@ class AxisTicksTest {
     void logAxisOverTwoDecadesTicksOneTwoFive() {
         AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.5, 255);
 
-        assertThat(ticks.values()).containsExactly(5, 10, 20, 50, 100, 200);
-        assertThat(ticks.labels()).containsExactly("5", "10", "20", "50", "100", "200");
+        assertThat(ticks.values()).containsExactly(3, 5, 10, 20, 50, 100, 200);
+        assertThat(ticks.labels()).containsExactly("3", "5", "10", "20", "50", "100", "200");
         assertThat(ticks.powersOfTen()).isFalse();
     }
 
@@ -84,6 +84,49 @@ class AxisTicksTest {
                         .isGreaterThanOrEqualTo(AxisTicks.MIN_LOG_GAP * span);
             }
         }
+    }
+
+    @Test
+    void logAxisUnderThreeDecadesLabelsAValueNearItsTop() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 4.3e7, 3.9e9);
+
+        assertThat(ticks.high()).isLessThan(5e9);
+        assertThat(ticks.values()).containsExactly(5e7, 1e8, 2e8, 5e8, 1e9, 2e9, 4e9);
+    }
+
+    @Test
+    void logAxisUnderFiveDecadesLeavesAnEndUnlabelledOnlyWhereNoOneDigitValueLiesNearer() {
+        for (double[] range : new double[][] {{4.3e7, 3.9e9}, {0.68, 5}, {15, 140}, {2.5, 255}, {1.2e10, 1.3e11},
+                {3.1, 29}, {0.011, 0.3}, {7, 29}, {1.05, 95}, {4e17, 2e20}, {1.5e9, 7e11}, {2.2, 6.7}, {6.1e7, 5.2e9},
+                {2e17, 3e21}, {3e9, 4e13}}) {
+            AxisTicks ticks = AxisTicks.of(Scale.LOG, range[0], range[1]);
+            double span = Math.log10(ticks.high() / ticks.low());
+            double[] values = ticks.values();
+            double top = values[values.length - 1];
+            double bottom = values[0];
+
+            if (Math.log10(ticks.high() / top) / span > AxisTicks.END_GAP) {
+                assertThat(oneDigit(top * 1.0000001, ticks.high())).as("top of [%s, %s]", range[0], range[1])
+                        .isFalse();
+            }
+            if (Math.log10(bottom / ticks.low()) / span > AxisTicks.END_GAP) {
+                assertThat(oneDigit(ticks.low(), bottom * 0.9999999)).as("bottom of [%s, %s]", range[0], range[1])
+                        .isFalse();
+            }
+        }
+    }
+
+    /** Whether a one-digit value m × 10^k lies in [low, high]. */
+    private static boolean oneDigit(double low, double high) {
+        for (int k = (int) Math.floor(Math.log10(low)); k <= (int) Math.floor(Math.log10(high)); k++) {
+            for (int m = 1; m <= 9; m++) {
+                double value = m * Math.pow(10, k);
+                if (value >= low && value <= high) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -138,6 +181,16 @@ class AxisTicksTest {
         assertThat(ticks.labels()).containsExactly("−0.04", "−0.02", "0", "0.02", "0.04", "0.06", "0.08");
         assertThat(ticks.low()).isLessThan(-0.05);
         assertThat(ticks.high()).isGreaterThan(0.09);
+    }
+
+    @Test
+    void linearAxisEndLeftUnlabelledIsMovedOutToTheNextTickWhenThatIsClose() {
+        AxisTicks ticks = AxisTicks.of(Scale.LOG, 2.584, 4.53);
+
+        assertThat(ticks.scale()).isEqualTo(Scale.LINEAR);
+        assertThat(ticks.values()).containsExactly(2.5, 3, 3.5, 4, 4.5);
+        assertThat(ticks.low()).isEqualTo(2.5);
+        assertThat(AxisTicks.of(Scale.LINEAR, 0.558, 0.7527).values()).startsWith(0.55);
     }
 
     @Test

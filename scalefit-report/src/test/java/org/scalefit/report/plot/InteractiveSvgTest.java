@@ -27,6 +27,16 @@ class InteractiveSvgTest {
     }
 
     @Test
+    void aPointLabelThatStartsWithTheSeriesNameIsNotPrefixedWithItAgain() {
+        Figure figure = Figure.of("runs", "Runs", Axis.log("tokens"), Axis.linear("loss"))
+                .with(Series.of("1024x28", new double[] {1e9}, new double[] {3}, SeriesStyle.markers("#1f77b4"))
+                        .withPointLabels(List.of("1024x28, 10⁹ tokens (line 2)")));
+
+        assertThat(InteractiveSvg.html(figure))
+                .contains("data-l=\"1024x28, 10⁹ tokens (line 2) — tokens 10⁹, loss 3\"");
+    }
+
+    @Test
     void onlySeriesInTheLegendGetAClickableEntryPointingAtTheirGroup() {
         String html = InteractiveSvg.html(figure());
 
@@ -44,6 +54,17 @@ class InteractiveSvgTest {
         assertThat(html).contains("parameters N").contains(">10⁸<").contains(">10¹⁰<")
                 .contains("stop-color=\"" + key.color(1e8) + "\"").contains("stop-color=\"" + key.color(1e10) + "\"");
         assertThat(InteractiveSvg.html(figure())).doesNotContain("stop-color");
+    }
+
+    @Test
+    void theColourKeyUnderItsNarrowBarLabelsThePowersOfTenAndItsEndsAndLeavesOutLabelsThatWouldTouch() {
+        ColorKey key = ColorKey.of("parameters N", Scale.LOG, 5e7, 2e9);
+
+        String html = InteractiveSvg.html(figure().withColorKey(key));
+
+        assertThat(html).contains(">10⁸<").contains(">10⁹<").contains(">5×10⁷<").contains(">2×10⁹<");
+        assertThat(key.ticks().labels()).contains("2×10⁸", "3×10⁸");
+        assertThat(html).doesNotContain(">3×10⁸<");
     }
 
     @Test
