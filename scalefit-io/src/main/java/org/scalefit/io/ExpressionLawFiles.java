@@ -399,46 +399,56 @@ public final class ExpressionLawFiles {
     }
 
     /**
-     * The points of a CSV file (a header row, then numbers) at which to evaluate a law: for each point, the value of
-     * each input, found in the column named after the input or, failing that, after the data column it reads.
+     * The points of a CSV file (a header row, then numbers; blank lines are skipped) at which to evaluate a law: for
+     * each point, the value of each input, found in the column named after the input or, failing that, after the data
+     * column it reads.
      *
-     * @throws InputException naming the file, line and column when a column is missing or a value is not a positive
+     * @throws InputException naming the file, line (counting blank lines, as an editor does) and column when a column is missing or a value is not a positive
      *                        finite number (the inputs of the data a law is fitted on are)
      */
     public static double[][] readPoints(Path file, ExpressionLaw law) {
         String source = file.toString();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+            lines = Files.readAllLines(file);
         } catch (java.io.IOException e) {
             throw new InputException(source, null, null, "a readable CSV file of points", e.getMessage(), e);
         }
-        if (lines.isEmpty()) {
+        List<Integer> filled = new ArrayList<>(); // indices of the non-blank lines; line numbers count blank ones
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                filled.add(i);
+            }
+        }
+        if (filled.isEmpty()) {
             throw new InputException(source, null, null, "a header row and points", "an empty file");
         }
-        List<String> header = java.util.Arrays.stream(lines.get(0).split(",", -1)).map(String::strip).toList();
+        int headerLine = filled.get(0) + 1;
+        List<String> header = java.util.Arrays.stream(lines.get(filled.get(0)).split(",", -1)).map(String::strip)
+                .toList();
         int k = law.expression().inputs().size();
         int[] column = new int[k];
         for (int j = 0; j < k; j++) {
             String input = law.expression().inputs().get(j);
             column[j] = header.contains(input) ? header.indexOf(input) : header.indexOf(law.columns().get(j));
             if (column[j] < 0) {
-                throw new InputException(source, 1, input, "a column '" + input + "' or '" + law.columns().get(j)
-                        + "'", "only " + header);
+                throw new InputException(source, headerLine, input, "a column '" + input + "' or '"
+                        + law.columns().get(j) + "'", "only " + header);
             }
         }
-        double[][] points = new double[lines.size() - 1][k];
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
+        double[][] points = new double[filled.size() - 1][k];
+        for (int p = 0; p < points.length; p++) {
+            int line = filled.get(p + 1) + 1;
+            String[] cells = lines.get(line - 1).split(",", -1);
             for (int j = 0; j < k; j++) {
                 String cell = column[j] < cells.length ? cells[column[j]].strip() : "";
                 try {
-                    points[i - 1][j] = Double.parseDouble(cell);
+                    points[p][j] = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    throw new InputException(source, i + 1, header.get(column[j]), "a number", "'" + cell + "'");
+                    throw new InputException(source, line, header.get(column[j]), "a number", "'" + cell + "'");
                 }
-                if (!(points[i - 1][j] > 0) || Double.isInfinite(points[i - 1][j])) {
-                    throw new InputException(source, i + 1, header.get(column[j]), "a positive finite number (a "
+                if (!(points[p][j] > 0) || Double.isInfinite(points[p][j])) {
+                    throw new InputException(source, line, header.get(column[j]), "a positive finite number (a "
                             + "law is fitted on positive inputs)", "'" + cell + "'");
                 }
             }
