@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.io.Transform;
 import org.scalefit.io.analysis.PredictRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "A point, e.g. N=7e10,D=1.4e12 (repeatable; names are the law's inputs or their columns).")
     List<String> at = new ArrayList<>();
 
-    @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names).")
+    @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names or "
+            + "their columns; M = tokens/params when there is no M or tokens_per_param column but params and tokens).")
     Path points;
 
     @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
@@ -74,7 +76,14 @@ final class PredictCommand implements Callable<Integer> {
             inputs.add(PredictRequest.point(fitted.law(), point));
         }
         if (points != null) {
-            inputs.addAll(List.of(ExpressionLawFiles.readPoints(points, fitted.law())));
+            ExpressionLawFiles.Points read = ExpressionLawFiles.readPoints(points, fitted.law());
+            inputs.addAll(read.values());
+            if (read.transforms().contains(new Transform.TokensPerParam())) {
+                String input = fitted.law().expression().inputs().get(fitted.law().columns()
+                        .indexOf(Transform.TokensPerParam.COLUMN));
+                System.err.println(points + ": " + input + " = tokens/params (no " + input + " or "
+                        + Transform.TokensPerParam.COLUMN + " column; as scalefit fit derives it)");
+            }
         }
         PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());

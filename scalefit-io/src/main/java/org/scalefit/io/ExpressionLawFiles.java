@@ -399,14 +399,34 @@ public final class ExpressionLawFiles {
     }
 
     /**
+     * The points of a points file, each holding the law's inputs in the law's order, and what was derived to have
+     * them (as {@code scalefit fit} derives it from a run table: {@link Transform.TokensPerParam}).
+     */
+    public record Points(List<double[]> values, List<Transform> transforms) {
+
+        public Points {
+            values = values.stream().map(double[]::clone).toList();
+            transforms = List.copyOf(transforms);
+        }
+
+        @Override
+        public List<double[]> values() {
+            return values.stream().map(double[]::clone).toList();
+        }
+    }
+
+    /**
      * The points of a CSV file (a header row, then numbers; blank lines are skipped) at which to evaluate a law: for
      * each point, the value of each input, found in the column named after the input or, failing that, after the data
-     * column it reads.
+     * column it reads. An input reading {@code tokens_per_param} (Gadre et al.'s M) that has neither column is
+     * M = tokens/params when the file has a tokens column and the params of the law's input that reads them (or a
+     * params column), as {@code scalefit fit} derives it ({@link Transform.TokensPerParam}, listed in the result).
      *
-     * @throws InputException naming the file, line (counting blank lines, as an editor does) and column when a column is missing or a value is not a positive
-     *                        finite number (the inputs of the data a law is fitted on are)
+     * @throws InputException naming the file, line (counting blank lines, as an editor does) and column when a column
+     *                        is missing or a value is not a positive finite number (the inputs of the data a law is
+     *                        fitted on are)
      */
-    public static double[][] readPoints(Path file, ExpressionLaw law) {
+    public static Points readPoints(Path file, ExpressionLaw law) {
         String source = file.toString();
         List<String> lines;
         try {
@@ -426,33 +446,63 @@ public final class ExpressionLawFiles {
         int headerLine = filled.get(0) + 1;
         List<String> header = java.util.Arrays.stream(lines.get(filled.get(0)).split(",", -1)).map(String::strip)
                 .toList();
-        int k = law.expression().inputs().size();
+        List<String> inputs = law.expression().inputs();
+        int k = inputs.size();
         int[] column = new int[k];
         for (int j = 0; j < k; j++) {
-            String input = law.expression().inputs().get(j);
-            column[j] = header.contains(input) ? header.indexOf(input) : header.indexOf(law.columns().get(j));
-            if (column[j] < 0) {
-                throw new InputException(source, headerLine, input, "a column '" + input + "' or '"
-                        + law.columns().get(j) + "'", "only " + header);
-            }
+            column[j] = header.contains(inputs.get(j)) ? header.indexOf(inputs.get(j))
+                    : header.indexOf(law.columns().get(j));
         }
-        double[][] points = new double[filled.size() - 1][k];
-        for (int p = 0; p < points.length; p++) {
-            int line = filled.get(p + 1) + 1;
+        int ratio = -1;
+        int[] ratioOf = new int[2]; // the columns of tokens and params M = tokens/params is derived from
+        for (int j = 0; j < k; j++) {
+            if (column[j] >= 0) {
+                continue;
+            }
+            String input = inputs.get(j);
+            String columnName = law.columns().get(j);
+            boolean derivable = columnName.equals(Transform.TokensPerParam.COLUMN);
+            if (derivable) {
+                int params = law.columns().indexOf("params");
+                ratioOf[0] = header.indexOf("tokens");
+                ratioOf[1] = params >= 0 && column[params] >= 0 ? column[params] : header.indexOf("params");
+                derivable = ratioOf[0] >= 0 && ratioOf[1] >= 0;
+            }
+            if (!derivable) {
+                throw new InputException(source, headerLine, input, "a column '" + input + "' or '" + columnName
+                        + "'" + (columnName.equals(Transform.TokensPerParam.COLUMN) ? " (or 'params' and 'tokens', "
+                        + "from which M = tokens/params)" : ""), "only " + header);
+            }
+            ratio = j;
+        }
+        List<double[]> points = new ArrayList<>();
+        for (int p = 1; p < filled.size(); p++) {
+            int line = filled.get(p) + 1;
             String[] cells = lines.get(line - 1).split(",", -1);
+            double[] point = new double[k];
             for (int j = 0; j < k; j++) {
-                String cell = column[j] < cells.length ? cells[column[j]].strip() : "";
-                try {
-                    points[p][j] = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw new InputException(source, line, header.get(column[j]), "a number", "'" + cell + "'");
-                }
-                if (!(points[p][j] > 0) || Double.isInfinite(points[p][j])) {
-                    throw new InputException(source, line, header.get(column[j]), "a positive finite number (a "
-                            + "law is fitted on positive inputs)", "'" + cell + "'");
-                }
+                point[j] = j == ratio ? positive(source, line, header, cells, ratioOf[0])
+                        / positive(source, line, header, cells, ratioOf[1])
+                        : positive(source, line, header, cells, column[j]);
             }
+            points.add(point);
         }
-        return points;
+        return new Points(points, ratio < 0 ? List.of() : List.of(new Transform.TokensPerParam()));
+    }
+
+    /** The positive finite number in cell {@code column} of a points file's {@code line}. */
+    private static double positive(String source, int line, List<String> header, String[] cells, int column) {
+        String cell = column < cells.length ? cells[column].strip() : "";
+        double value;
+        try {
+            value = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new InputException(source, line, header.get(column), "a number", "'" + cell + "'");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InputException(source, line, header.get(column), "a positive finite number (a law is fitted "
+                    + "on positive inputs)", "'" + cell + "'");
+        }
+        return value;
     }
 }

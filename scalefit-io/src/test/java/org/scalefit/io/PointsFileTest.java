@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
 
 /** {@link ExpressionLawFiles#readPoints}: the points file of {@code scalefit predict}. */
 class PointsFileTest {
@@ -42,7 +43,36 @@ class PointsFileTest {
     void blankLinesHoldNoPoints() throws IOException {
         Path file = Files.writeString(folder.resolve("points.csv"), "N,D\n\n1e9,2e10\n\n3e9,6e10\n\n");
 
-        assertThat(ExpressionLawFiles.readPoints(file, chinchilla()))
-                .isDeepEqualTo(new double[][] {{1e9, 2e10}, {3e9, 6e10}});
+        assertThat(ExpressionLawFiles.readPoints(file, chinchilla()).values())
+                .containsExactly(new double[] {1e9, 2e10}, new double[] {3e9, 6e10});
+    }
+
+    @Test
+    void aLawOfTokensPerParameterReadsMAsTokensOverParamsWhenTheFileHasParamsAndTokensAsFitDoes() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "params,tokens\n1e9,2e10\n4e9,1e10\n");
+
+        ExpressionLawFiles.Points points = ExpressionLawFiles.readPoints(file, NamedLaws.named("gadre-overtraining"));
+
+        assertThat(points.values()).containsExactly(new double[] {1e9, 20}, new double[] {4e9, 2.5});
+        assertThat(points.transforms()).containsExactly(new Transform.TokensPerParam());
+    }
+
+    @Test
+    void aTokensPerParamColumnIsReadAsGivenAndNothingIsDerived() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "params,tokens,tokens_per_param\n1e9,2e10,7\n");
+
+        ExpressionLawFiles.Points points = ExpressionLawFiles.readPoints(file, NamedLaws.named("gadre-overtraining"));
+
+        assertThat(points.values()).containsExactly(new double[] {1e9, 7});
+        assertThat(points.transforms()).isEmpty();
+    }
+
+    @Test
+    void withoutTokensPerParamOrTokensTheMissingColumnsAreNamed() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "params,flops\n1e9,1.2e20\n");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, NamedLaws.named("gadre-overtraining")))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ":1: column 'M'")
+                .hasMessageContaining("'tokens_per_param'").hasMessageContaining("'params' and 'tokens'");
     }
 }
