@@ -416,9 +416,9 @@ public final class ExpressionLawFiles {
     }
 
     /**
-     * The points of a CSV file (a header row, then numbers; blank lines are skipped) at which to evaluate a law: for
-     * each point, the value of each input, found in the column named after the input or, failing that, after the data
-     * column it reads. An input reading {@code tokens_per_param} (Gadre et al.'s M) that has neither column is
+     * The points of a CSV file (a header row, then numbers; blank lines are skipped; delimiter, quotes and a
+     * byte-order mark as in a run table, {@link TableReader}) at which to evaluate a law: for each point, the value
+     * of each input, found in the column named after the input or, failing that, after the data column it reads. An input reading {@code tokens_per_param} (Gadre et al.'s M) that has neither column is
      * M = tokens/params when the file has a tokens column and the params of the law's input that reads them (or a
      * params column), as {@code scalefit fit} derives it ({@link Transform.TokensPerParam}, listed in the result).
      *
@@ -444,7 +444,8 @@ public final class ExpressionLawFiles {
             throw new InputException(source, null, null, "a header row and points", "an empty file");
         }
         int headerLine = filled.get(0) + 1;
-        List<String> header = java.util.Arrays.stream(lines.get(filled.get(0)).split(",", -1)).map(String::strip)
+        char delimiter = RecordLines.csvDelimiter(lines.get(filled.get(0)));
+        List<String> header = RecordLines.csvHeader(lines.get(filled.get(0)), delimiter).stream().map(String::strip)
                 .toList();
         List<String> inputs = law.expression().inputs();
         int k = inputs.size();
@@ -478,7 +479,7 @@ public final class ExpressionLawFiles {
         List<double[]> points = new ArrayList<>();
         for (int p = 1; p < filled.size(); p++) {
             int line = filled.get(p) + 1;
-            String[] cells = lines.get(line - 1).split(",", -1);
+            String[] cells = RecordLines.csvHeader(lines.get(line - 1), delimiter).toArray(String[]::new);
             double[] point = new double[k];
             for (int j = 0; j < k; j++) {
                 point[j] = j == ratio ? positive(source, line, header, cells, ratioOf[0])

@@ -75,4 +75,16 @@ class PointsFileTest {
                 .isInstanceOf(InputException.class).hasMessageStartingWith(file + ":1: column 'M'")
                 .hasMessageContaining("'tokens_per_param'").hasMessageContaining("'params' and 'tokens'");
     }
+
+    /** A spreadsheet's export: a byte-order mark, CRLF, quoted cells, or semicolons as the data reader accepts them. */
+    @Test
+    void aPointsFileIsSplitAndUnquotedAsARunTableIs() throws IOException {
+        for (String text : List.of("\uFEFFN,D\r\n1e9,2e10\r\n", "N;D\n1e9;2e10\n", "\"N\",\"D\"\n\"1e9\",\"2e10\"\n",
+                "N\tD\n1e9\t2e10\n")) {
+            Path file = Files.writeString(folder.resolve("points.csv"), text);
+
+            assertThat(ExpressionLawFiles.readPoints(file, chinchilla()).values()).as(text)
+                    .containsExactly(new double[] {1e9, 2e10});
+        }
+    }
 }
