@@ -440,8 +440,9 @@ public final class ExpressionLawFiles {
                 filled.add(i);
             }
         }
-        if (filled.isEmpty()) {
-            throw new InputException(source, null, null, "a header row and points", "an empty file");
+        if (filled.size() < 2) {
+            throw new InputException(source, null, null, "a header row and points", filled.isEmpty()
+                    ? "an empty file" : "a header and no point");
         }
         int headerLine = filled.get(0) + 1;
         char delimiter = RecordLines.csvDelimiter(lines.get(filled.get(0)));

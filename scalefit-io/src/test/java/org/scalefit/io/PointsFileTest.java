@@ -87,4 +87,13 @@ class PointsFileTest {
                     .containsExactly(new double[] {1e9, 2e10});
         }
     }
+
+    @Test
+    void aHeaderWithoutPointsIsRefusedAsAFileWithoutPoints() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "N,D\n\n");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, chinchilla()))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("no point");
+    }
 }
