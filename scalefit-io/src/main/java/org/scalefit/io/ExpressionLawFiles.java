@@ -499,7 +499,8 @@ public final class ExpressionLawFiles {
         try {
             value = Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new InputException(source, line, header.get(column), "a number", "'" + cell + "'");
+            throw new InputException(source, line, header.get(column), "a number", cell.isEmpty() ? "an empty cell"
+                    : "'" + cell + "'");
         }
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new InputException(source, line, header.get(column), "a positive finite number (a law is fitted "

@@ -96,4 +96,13 @@ class PointsFileTest {
                 .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": ")
                 .hasMessageContaining("no point");
     }
+
+    @Test
+    void aMissingCellIsReportedAsAnEmptyCellAsInARunTable() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "N,D\n1e9\n");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, chinchilla()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ":2: column 'D': expected a number, found an empty cell");
+    }
 }
