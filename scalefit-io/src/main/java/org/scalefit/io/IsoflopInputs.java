@@ -57,37 +57,14 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         TableReader.Read read = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
                 TableReader.keepingBadValues());
         RunTable table = read.table();
-        requireAtLeastOneToken(read);
+        FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
+                read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
         int[] lines = new int[table.rows()];
         for (int i = 0; i < lines.length; i++) {
             lines[i] = table.sourceLine(i);
         }
         return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
                 table.column("params"), table.column("loss"), lines, table.locations()), null, selection(data));
-    }
-
-    /**
-     * Refuses a run whose budget C is below 6·N: C/(6N) is the number of tokens it was trained on (Kaplan et al.
-     * 2020's C ≈ 6·N·D), so such a C is not a FLOP count (e.g. FLOPs written in PF-days, or in units of 10¹⁸),
-     * and every optimum D* = C/(6·N*) drawn from it would be less than one token. Bad values (NaN) are left for the
-     * analysis to report.
-     *
-     * @throws InputException at the first such run, naming its line (or row) and the FLOPs column
-     */
-    private static void requireAtLeastOneToken(TableReader.Read read) {
-        RunTable table = read.table();
-        double[] flops = table.column("flops");
-        double[] params = table.column("params");
-        for (int i = 0; i < flops.length; i++) {
-            if (flops[i] < 6 * params[i]) {
-                throw new InputException(table.source(), table.locations(), table.sourceLine(i),
-                        read.columns().fileColumn("flops"), "training FLOPs C ≥ 6·N (C/(6N) is the tokens trained "
-                        + "on)", String.format(Locale.ROOT, "%s with %s %s, which is %.3g tokens: are the FLOPs in "
-                        + "other units (PF-days are 8.64e19 FLOPs)?", flops[i],
-                        read.columns().fileColumn("params"), params[i],
-                        flops[i] / (6 * params[i])));
-            }
-        }
     }
 
     /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */

@@ -9,6 +9,7 @@ import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
+import org.scalefit.io.FlopsColumn;
 import org.scalefit.io.InputException;
 import org.scalefit.io.TableReader;
 
@@ -82,7 +83,8 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
      *
      * @throws IllegalArgumentException if the table lacks what the rule needs
      * @throws InputException           at the first run whose counted FLOPs or GPU-hours overflow a double (e.g.
-     *                                  6·N·D of params and tokens that are each finite but of a wrong unit)
+     *                                  6·N·D of params and tokens that are each finite but of a wrong unit), or
+     *                                  whose FLOPs column is below 6·N ({@link FlopsColumn})
      */
     public RunCompute count(RunTable table, DataSource data) {
         RunCompute counts = RunCompute.of(table, new RunCompute.Rule(readsFlopsColumn(data), count, architecture,
@@ -90,6 +92,10 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
         double[] flops = counts.flops();
         double[] params = counts.params();
         double[] tokens = table.column(RunCompute.TOKENS);
+        if (readsFlopsColumn(data)) {
+            FlopsColumn.requireAtLeastOneToken(table, flops, params, flopsColumn != null ? flopsColumn
+                    : data.columns().get(RunCompute.FLOPS), data.mapping().fileColumn(RunCompute.PARAMS));
+        }
         for (int i = 0; i < flops.length; i++) {
             if (Double.isInfinite(flops[i])) {
                 throw new InputException(table.source(), table.locations(), table.sourceLine(i), null,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scalefit.accounting.Architecture;
 import org.scalefit.data.RowLocation;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.DataSource;
@@ -40,5 +41,20 @@ class CostRequestTest {
         assertThatThrownBy(() -> CostRequest.defaults().count(table, DataSource.of("runs.csv")))
                 .isInstanceOf(InputException.class).hasMessageStartingWith("runs.csv:3: ")
                 .hasMessageContaining("GPU-hours");
+    }
+
+    @Test
+    void aFlopsColumnBelowSixFlopsPerParameterIsRefusedAtItsLineAsNotFlops() {
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        columns.put("params", new double[] {1e7, 1e8});
+        columns.put("tokens", new double[] {1e9, 1e10});
+        columns.put("loss", new double[] {4, 3});
+        columns.put("flops", new double[] {6e-4, 6e-2}); // in PF-days
+        RunTable table = new RunTable("runs.csv", "sha", columns, new int[] {2, 3}, RowLocation.LINE);
+        CostRequest flopsColumn = new CostRequest("compute_pfdays", null, Architecture.gemstones(), false, 8);
+
+        assertThatThrownBy(() -> flopsColumn.count(table, DataSource.of("runs.csv")))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("runs.csv:2: column 'compute_pfdays'")
+                .hasMessageContaining("6·N");
     }
 }
