@@ -48,8 +48,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "A point, e.g. N=7e10,D=1.4e12 (repeatable; names are the law's inputs or their columns).")
     List<String> at = new ArrayList<>();
 
-    @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names or "
-            + "their columns; M = tokens/params when there is no M or tokens_per_param column but params and tokens).")
+    @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names, "
+            + "their columns, or the data columns the --fit read them from; M = tokens/params when there is no M or "
+            + "tokens_per_param column but params and tokens).")
     Path points;
 
     @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
@@ -76,7 +77,8 @@ final class PredictCommand implements Callable<Integer> {
             inputs.add(PredictRequest.point(fitted.law(), point));
         }
         if (points != null) {
-            ExpressionLawFiles.Points read = ExpressionLawFiles.readPoints(points, fitted.law());
+            ExpressionLawFiles.Points read = ExpressionLawFiles.readPoints(points, fitted.law(),
+                    PredictRequest.dataColumns(fit));
             inputs.addAll(read.values());
             if (read.transforms().contains(new Transform.TokensPerParam())) {
                 String input = fitted.law().expression().inputs().get(fitted.law().columns()

@@ -27,4 +27,23 @@ class PredictPointsTest {
         assertThat(fromFile.out()).isEqualTo(atM.out());
         assertThat(fromFile.err()).contains(points.toString()).contains("M = tokens/params");
     }
+
+    /** A user who fitted their own column names predicts at points written with the same names. */
+    @Test
+    void aPointsFileMayNameTheInputsByTheColumnsTheFitReadThemFrom() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"),
+                UserRunsCommandTest.runs("model_size,train_tokens,val_loss", ","));
+        Path fit = folder.resolve("fit.json");
+        CliRun fitted = CliRun.of("fit", "--data", data.toString(), "--column", "params=model_size", "--column",
+                "tokens=train_tokens", "--column", "loss=val_loss", "--threads", "2", "--no-store",
+                "--out", fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        Path points = Files.writeString(folder.resolve("points.csv"), "model_size,train_tokens\n1e9,2e10\n");
+
+        CliRun byDataColumns = CliRun.of("predict", "--fit", fit.toString(), "--points", points.toString());
+        CliRun byInputs = CliRun.of("predict", "--fit", fit.toString(), "--at", "N=1e9,D=2e10");
+
+        assertThat(byDataColumns.exitCode()).as(byDataColumns.err()).isZero();
+        assertThat(byDataColumns.out()).isEqualTo(byInputs.out());
+    }
 }

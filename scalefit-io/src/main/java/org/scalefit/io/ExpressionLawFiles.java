@@ -427,6 +427,15 @@ public final class ExpressionLawFiles {
      *                        fitted on are)
      */
     public static Points readPoints(Path file, ExpressionLaw law) {
+        return readPoints(file, law, Map.of());
+    }
+
+    /**
+     * As {@link #readPoints(Path, ExpressionLaw)}, an input's values also found in the column of the data the law was
+     * fitted on that held its logical column ({@code dataColumns}, logical → file column, as a fit's provenance
+     * records them): points written with the names of the user's own runs.
+     */
+    public static Points readPoints(Path file, ExpressionLaw law, Map<String, String> dataColumns) {
         String source = file.toString();
         List<String> lines;
         try {
@@ -452,8 +461,7 @@ public final class ExpressionLawFiles {
         int k = inputs.size();
         int[] column = new int[k];
         for (int j = 0; j < k; j++) {
-            column[j] = header.contains(inputs.get(j)) ? header.indexOf(inputs.get(j))
-                    : header.indexOf(law.columns().get(j));
+            column[j] = columnOf(header, inputs.get(j), law.columns().get(j), dataColumns.get(law.columns().get(j)));
         }
         int ratio = -1;
         int[] ratioOf = new int[2]; // the columns of tokens and params M = tokens/params is derived from
@@ -466,13 +474,16 @@ public final class ExpressionLawFiles {
             boolean derivable = columnName.equals(Transform.TokensPerParam.COLUMN);
             if (derivable) {
                 int params = law.columns().indexOf("params");
-                ratioOf[0] = header.indexOf("tokens");
-                ratioOf[1] = params >= 0 && column[params] >= 0 ? column[params] : header.indexOf("params");
+                ratioOf[0] = columnOf(header, "tokens", dataColumns.get("tokens"));
+                ratioOf[1] = params >= 0 && column[params] >= 0 ? column[params]
+                        : columnOf(header, "params", dataColumns.get("params"));
                 derivable = ratioOf[0] >= 0 && ratioOf[1] >= 0;
             }
             if (!derivable) {
+                String inData = dataColumns.get(columnName);
                 throw new InputException(source, headerLine, input, "a column '" + input + "' or '" + columnName
-                        + "'" + (columnName.equals(Transform.TokensPerParam.COLUMN) ? " (or 'params' and 'tokens', "
+                        + "'" + (inData == null || inData.equals(columnName) ? "" : " or '" + inData + "'")
+                        + (columnName.equals(Transform.TokensPerParam.COLUMN) ? " (or 'params' and 'tokens', "
                         + "from which M = tokens/params)" : ""), "only " + header);
             }
             ratio = j;
@@ -490,6 +501,16 @@ public final class ExpressionLawFiles {
             points.add(point);
         }
         return new Points(points, ratio < 0 ? List.of() : List.of(new Transform.TokensPerParam()));
+    }
+
+    /** The index in {@code header} of the first of {@code names} it holds (null names skipped), or −1. */
+    private static int columnOf(List<String> header, String... names) {
+        for (String name : names) {
+            if (name != null && header.contains(name)) {
+                return header.indexOf(name);
+            }
+        }
+        return -1;
     }
 
     /** The positive finite number in cell {@code column} of a points file's {@code line}. */

@@ -161,6 +161,30 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     }
 
     /**
+     * The data columns the fit in {@code fit} read each logical column from (its provenance's {@code columns}, e.g.
+     * params → model_size), so that points may be written with the names of the user's own runs; empty without a
+     * fit file or when the file does not record them (a Gemstones parameter file).
+     *
+     * @throws InputException if the fit file cannot be read
+     */
+    public static Map<String, String> dataColumns(Path fit) {
+        if (fit == null) {
+            return Map.of();
+        }
+        JsonNode columns = LawDocumentFiles.readTree(fit, JsonMapper.builder().build(), true, "a JSON fit written by "
+                + "scalefit fit --out FILE.json or a Gemstones parameter file").path("provenance").path("columns");
+        Map<String, String> mapping = new LinkedHashMap<>();
+        if (columns.isObject()) {
+            columns.properties().forEach(entry -> {
+                if (entry.getValue().isString()) {
+                    mapping.put(entry.getKey(), entry.getValue().asString());
+                }
+            });
+        }
+        return mapping;
+    }
+
+    /**
      * The point {@code text} ({@code NAME=VALUE,…}, names the law's inputs or their columns) in the order of the
      * law's inputs.
      *
