@@ -105,4 +105,15 @@ class PointsFileTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage(file + ":2: column 'D': expected a number, found an empty cell");
     }
+
+    /** A note written in Latin-1 (é as the byte 0xE9, not UTF-8) beside the points, as a run table may hold one. */
+    @Test
+    void aByteThatIsNotUtf8InAColumnBesideTheInputsIsNoObstacle() throws IOException {
+        Path file = Files.write(folder.resolve("points.csv"),
+                new byte[] {'N', ',', 'D', ',', 'n', '\n', '1', 'e', '9', ',', '2', 'e', '9', ',', 'c', 'a', 'f',
+                        (byte) 0xE9, '\n'});
+
+        assertThat(ExpressionLawFiles.readPoints(file, chinchilla()).values())
+                .containsExactly(new double[] {1e9, 2e9});
+    }
 }
