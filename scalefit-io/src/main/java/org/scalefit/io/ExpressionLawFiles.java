@@ -441,6 +441,8 @@ public final class ExpressionLawFiles {
         try {
             // decoded leniently, as DuckDB reads a run table: a byte that is not UTF-8 only matters in an input cell
             lines = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(source, null, null, "a readable CSV file of points", "no such file", e);
         } catch (java.io.IOException e) {
             throw new InputException(source, null, null, "a readable CSV file of points", e.getMessage(), e);
         }

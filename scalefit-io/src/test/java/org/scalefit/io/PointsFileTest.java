@@ -116,4 +116,13 @@ class PointsFileTest {
         assertThat(ExpressionLawFiles.readPoints(file, chinchilla()).values())
                 .containsExactly(new double[] {1e9, 2e9});
     }
+
+    @Test
+    void aMissingFileIsReportedAsNoSuchFile() {
+        Path file = folder.resolve("points.csv");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, chinchilla()))
+                .isInstanceOf(InputException.class).hasMessage(file + ": expected a readable CSV file of points, "
+                        + "found no such file");
+    }
 }
