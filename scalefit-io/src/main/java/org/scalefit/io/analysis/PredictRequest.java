@@ -188,7 +188,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
      * The point {@code text} ({@code NAME=VALUE,…}, names the law's inputs or their columns) in the order of the
      * law's inputs.
      *
-     * @throws IllegalArgumentException if a value is missing or a name is not an input
+     * @throws IllegalArgumentException if a value is missing, a name is not an input or is given twice
      */
     public static double[] point(ExpressionLaw law, String text) {
         Map<String, Double> given = new LinkedHashMap<>();
@@ -209,7 +209,9 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
                 throw new IllegalArgumentException("--at " + text + ": expected a positive finite number for "
                         + pair[0].strip() + " (a law is fitted on positive inputs), found " + value);
             }
-            given.put(pair[0].strip(), number);
+            if (given.put(pair[0].strip(), number) != null) {
+                throw new IllegalArgumentException("--at " + text + ": " + pair[0].strip() + " given twice");
+            }
         }
         List<String> inputs = law.expression().inputs();
         double[] x = new double[inputs.size()];
