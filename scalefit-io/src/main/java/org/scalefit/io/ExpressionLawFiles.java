@@ -460,6 +460,12 @@ public final class ExpressionLawFiles {
         char delimiter = RecordLines.csvDelimiter(lines.get(filled.get(0)));
         List<String> header = RecordLines.csvHeader(lines.get(filled.get(0)), delimiter).stream().map(String::strip)
                 .toList();
+        for (int c = 0; c < header.size(); c++) {
+            if (!header.get(c).isEmpty() && header.indexOf(header.get(c)) < c) {
+                throw new InputException(source, headerLine, header.get(c), "distinct column names in the header",
+                        "'" + header.get(c) + "' twice");
+            }
+        }
         List<String> inputs = law.expression().inputs();
         int k = inputs.size();
         int[] column = new int[k];

@@ -125,4 +125,13 @@ class PointsFileTest {
                 .isInstanceOf(InputException.class).hasMessage(file + ": expected a readable CSV file of points, "
                         + "found no such file");
     }
+
+    @Test
+    void aColumnNamedTwiceInTheHeaderIsRefusedAsARunTableIs() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "N,D,N\n1e9,2e10,3e9\n");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, chinchilla()))
+                .isInstanceOf(InputException.class).hasMessage(file + ":1: column 'N': expected distinct column "
+                        + "names in the header, found 'N' twice");
+    }
 }
