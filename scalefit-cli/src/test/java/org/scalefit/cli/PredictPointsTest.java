@@ -28,6 +28,17 @@ class PredictPointsTest {
         assertThat(fromFile.err()).contains(points.toString()).contains("M = tokens/params");
     }
 
+    @Test
+    void aPointOfParamsAndTokensGivesMAsTokensOverParamsAsAPointsFileDoes() {
+        CliRun derived = CliRun.of("predict", "--law", "gadre-overtraining", "--set", GADRE,
+                "--at", "params=1e9,tokens=2e10");
+        CliRun atM = CliRun.of("predict", "--law", "gadre-overtraining", "--set", GADRE, "--at", "N=1e9,M=20");
+
+        assertThat(derived.exitCode()).as(derived.err()).isZero();
+        assertThat(derived.out()).isEqualTo(atM.out());
+        assertThat(derived.err()).contains("--at params=1e9,tokens=2e10: M = tokens/params");
+    }
+
     /** A user who fitted their own column names predicts at points written with the same names. */
     @Test
     void aPointsFileMayNameTheInputsByTheColumnsTheFitReadThemFrom() throws Exception {
