@@ -27,11 +27,15 @@ final class RepeatedKeys {
                     continue;
                 }
                 Set<String> keys = new HashSet<>();
-                for (String pair : option.stringValues()) {
-                    String key = pair.split("=", 2)[0].strip();
-                    if (!keys.add(key)) {
-                        throw new ParameterException(result.commandSpec().commandLine(), option.longestName()
-                                + " gives " + key + " twice; give each once");
+                for (String argument : option.originalStringValues()) {
+                    String[] pairs = option.splitRegex().isEmpty() ? new String[] {argument}
+                            : argument.split(option.splitRegex());
+                    for (String pair : pairs) {
+                        String key = pair.split("=", 2)[0].strip();
+                        if (!keys.add(key)) {
+                            throw new ParameterException(result.commandSpec().commandLine(), option.longestName()
+                                    + " gives " + key + " twice; give each once");
+                        }
                     }
                 }
             }

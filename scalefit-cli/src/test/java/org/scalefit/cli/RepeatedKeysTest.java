@@ -25,4 +25,12 @@ class RepeatedKeysTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--column").contains("params twice");
     }
+
+    @Test
+    void oneValueGivenToTwoKeysIsNoRepeat() {
+        CliRun run = CliRun.of("predict", "--law", "E + A/N^alpha + B/D^beta", "--set",
+                "E=1.69,A=406.4,alpha=0.3,B=410.7,beta=0.3", "--at", "N=1e9,D=2e10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
 }
