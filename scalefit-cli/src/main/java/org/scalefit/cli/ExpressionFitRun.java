@@ -13,6 +13,7 @@ import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
 import org.scalefit.io.RunTiming;
+import org.scalefit.io.Transform;
 import org.scalefit.io.analysis.PreparedExpressionFit;
 import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.StoredResult;
@@ -49,6 +50,11 @@ final class ExpressionFitRun {
                     bootstrap, seed);
         } catch (InputException e) {
             throw missingInput(law, input, e);
+        }
+        if (prepared.provenance().transforms().contains(new Transform.TokensPerParam().label())) {
+            String ratio = law.expression().inputs().get(law.columns().indexOf(Transform.TokensPerParam.COLUMN));
+            System.err.println(input.data + ": " + ratio + " = tokens/params (no " + Transform.TokensPerParam.COLUMN
+                    + " column; recorded in the result's provenance)");
         }
         ExpressionFitRequest request = prepared.request();
         request.objective(); // checks the law against the data before the store or the progress bar

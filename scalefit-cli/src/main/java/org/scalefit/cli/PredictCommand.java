@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.ExpressionLawFiles;
+import org.scalefit.io.Transform;
 import org.scalefit.io.analysis.PredictRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +45,13 @@ final class PredictCommand implements Callable<Integer> {
     String reference;
 
     @Option(names = "--at", paramLabel = "NAME=VALUE,…", split = ";",
-            description = "A point, e.g. N=7e10,D=1.4e12 (repeatable; names are the law's inputs or their columns).")
+            description = "A point, e.g. N=7e10,D=1.4e12 (repeatable; names are the law's inputs or their columns; "
+                    + "M = tokens/params when params and tokens are given instead).")
     List<String> at = new ArrayList<>();
 
-    @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names).")
+    @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names, "
+            + "their columns, or the data columns the --fit read them from; M = tokens/params when there is no M or "
+            + "tokens_per_param column but params and tokens).")
     Path points;
 
     @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
@@ -71,10 +75,15 @@ final class PredictCommand implements Callable<Integer> {
         ExpressionLawFiles.Fitted fitted = PredictRequest.law(fit, law, values, reference);
         List<double[]> inputs = new ArrayList<>();
         for (String point : at) {
-            inputs.add(PredictRequest.point(fitted.law(), point));
+            ExpressionLawFiles.Points read = PredictRequest.pointOf(fitted.law(), point);
+            inputs.addAll(read.values());
+            sayDerived("--at " + point, fitted.law(), read);
         }
         if (points != null) {
-            inputs.addAll(List.of(ExpressionLawFiles.readPoints(points, fitted.law())));
+            ExpressionLawFiles.Points read = ExpressionLawFiles.readPoints(points, fitted.law(),
+                    PredictRequest.dataColumns(fit));
+            inputs.addAll(read.values());
+            sayDerived(points.toString(), fitted.law(), read);
         }
         PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
@@ -97,6 +106,16 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, result.csv());
         }
         return 0;
+    }
+
+    /** Says on standard error that {@code where} gave M = tokens/params, if it did (as scalefit fit says it). */
+    private static void sayDerived(String where, org.scalefit.law.expr.ExpressionLaw law,
+                                   ExpressionLawFiles.Points read) {
+        if (read.transforms().contains(new Transform.TokensPerParam())) {
+            String input = law.expression().inputs().get(law.columns().indexOf(Transform.TokensPerParam.COLUMN));
+            System.err.println(where + ": " + input + " = tokens/params (no " + input + " or "
+                    + Transform.TokensPerParam.COLUMN + " given; as scalefit fit derives it)");
+        }
     }
 
     /** The header and rows, tab-separated, unless there are no rows. */

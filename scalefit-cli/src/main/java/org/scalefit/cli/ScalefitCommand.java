@@ -55,7 +55,10 @@ public final class ScalefitCommand implements Runnable {
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
         return new CommandLine(new ScalefitCommand()).setExecutionExceptionHandler(new Failures())
-                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+                .setCaseInsensitiveEnumValuesAllowed(true).setExecutionStrategy(parsed -> {
+                    RepeatedKeys.refuse(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                }).execute(args);
     }
 
     public static void main(String[] args) {

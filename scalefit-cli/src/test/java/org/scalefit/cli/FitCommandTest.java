@@ -266,6 +266,16 @@ class FitCommandTest {
     }
 
     @Test
+    void theOvertrainingLawSaysItDerivedTokensPerParam() throws Exception {
+        Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(false));
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",
+                "--no-store");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(data + ": M = tokens/params");
+    }
+
+    @Test
     void theOvertrainingLawReadsATokensPerParamColumnWhenTheTableHasOne() throws Exception {
         Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(true));
         Path out = folder.resolve("fit.json");

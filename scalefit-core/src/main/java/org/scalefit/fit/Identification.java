@@ -35,9 +35,13 @@ import org.scalefit.law.LawForm;
  *       beyond any model trained: a unit or parsing error (a row with tokens = 10<sup>308</sup> would otherwise
  *       move the fit).</li>
  * </ol>
- * One more rule does not stop the fit but is carried into its warnings: <b>few points</b>, p &lt; n &lt; 2p (fewer
+ * Two more rules do not stop the fit but are carried into its warnings: <b>few points</b>, p &lt; n &lt; 2p (fewer
  * than {@value #POINTS_PER_PARAMETER} distinct points a free parameter), where the optimum follows the noise of
- * single runs closely and only a bootstrap shows how far its prescriptions can be trusted.
+ * single runs closely and only a bootstrap shows how far its prescriptions can be trusted; and <b>implausible tokens
+ * per parameter</b>, for inputs named {@code params} and {@code tokens}: D/N below {@value #MIN_TOKENS_PER_PARAM} at
+ * every point, or above {@value #MAX_TOKENS_PER_PARAM} at every point, the mark of tokens counted in millions or
+ * billions (or parameters in thousands or millions) — the law fits as well, but a compute-optimal allocation, which
+ * splits C = 6·N·D in tokens and parameters, is then wrong by that unit.
  *
  * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
  * @param cautions what the data identify only weakly (the few-points rule), one sentence each
@@ -52,6 +56,10 @@ public record Identification(List<String> failures, List<String> cautions, int d
     public static final double MAX_CORRELATION = 0.99;
     /** Points a free parameter below which a fit is cautioned (the few-points rule). */
     public static final int POINTS_PER_PARAMETER = 2;
+    /** Tokens per parameter D/N below which, at every point, a fit is cautioned about the units of its inputs. */
+    public static final double MIN_TOKENS_PER_PARAM = 1e-2;
+    /** Tokens per parameter D/N above which, at every point, a fit is cautioned about the units of its inputs. */
+    public static final double MAX_TOKENS_PER_PARAM = 1e5;
 
     public Identification {
         failures = List.copyOf(failures);
@@ -152,6 +160,26 @@ public record Identification(List<String> failures, List<String> cautions, int d
             if (max > limit) {
                 failures.add(String.format(Locale.ROOT, "outside physical range: %s reaches %.4g, above the limit "
                         + "%.4g (a unit or parsing error?); raise the limit to accept it", name, max, limit));
+            }
+        }
+        int params = names.indexOf("params");
+        int tokens = names.indexOf("tokens");
+        if (n > 0 && params >= 0 && tokens >= 0) {
+            double least = Double.POSITIVE_INFINITY;
+            double most = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                least = Math.min(least, columns[tokens][i] / columns[params][i]);
+                most = Math.max(most, columns[tokens][i] / columns[params][i]);
+            }
+            if (most < MIN_TOKENS_PER_PARAM) {
+                cautions.add(String.format(Locale.ROOT, "implausible tokens per parameter: D/N is below %.3g at "
+                        + "every point (at most %.3g); are the tokens counted in millions or billions, or the params "
+                        + "in thousands? The law fits, but an allocation of C = 6·N·D takes them as counts",
+                        MIN_TOKENS_PER_PARAM, most));
+            } else if (least > MAX_TOKENS_PER_PARAM) {
+                cautions.add(String.format(Locale.ROOT, "implausible tokens per parameter: D/N is above %.3g at "
+                        + "every point (at least %.3g); are the params counted in millions or thousands? The law "
+                        + "fits, but an allocation of C = 6·N·D takes them as counts", MAX_TOKENS_PER_PARAM, least));
             }
         }
         for (int a = 0; a < columns.length; a++) {

@@ -157,6 +157,24 @@ class IdentificationTest {
     }
 
     @Test
+    void tokensCountedInBillionsAreCautionedAsImplausibleTokensPerParameter() {
+        assertThat(check(design(5, 1e-9)).cautions()).singleElement().satisfies(caution -> assertThat(caution)
+                .startsWith("implausible tokens per parameter: D/N is below 0.0100 at every point (at most 8.00e-08)")
+                .contains("billions"));
+    }
+
+    @Test
+    void paramsCountedInMillionsAreCautionedAsImplausibleTokensPerParameter() {
+        double[][] inputs = design(5, 1).inputs();
+        for (double[] point : inputs) {
+            point[0] /= 1e6;
+        }
+        assertThat(check(points(inputs)).cautions()).singleElement().satisfies(caution -> assertThat(caution)
+                .startsWith("implausible tokens per parameter: D/N is above 1.00e+05 at every point (at least 5.00e+06)")
+                .contains("millions"));
+    }
+
+    @Test
     void twoPointsAParameterAreNotCautioned() {
         assertThat(check(design(3, 1)).cautions()).isEmpty();
     }

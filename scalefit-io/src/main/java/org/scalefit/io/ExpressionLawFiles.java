@@ -399,50 +399,143 @@ public final class ExpressionLawFiles {
     }
 
     /**
-     * The points of a CSV file (a header row, then numbers) at which to evaluate a law: for each point, the value of
-     * each input, found in the column named after the input or, failing that, after the data column it reads.
-     *
-     * @throws InputException naming the file, line and column when a column is missing or a value is not a positive
-     *                        finite number (the inputs of the data a law is fitted on are)
+     * The points of a points file, each holding the law's inputs in the law's order, and what was derived to have
+     * them (as {@code scalefit fit} derives it from a run table: {@link Transform.TokensPerParam}).
      */
-    public static double[][] readPoints(Path file, ExpressionLaw law) {
+    public record Points(List<double[]> values, List<Transform> transforms) {
+
+        public Points {
+            values = values.stream().map(double[]::clone).toList();
+            transforms = List.copyOf(transforms);
+        }
+
+        @Override
+        public List<double[]> values() {
+            return values.stream().map(double[]::clone).toList();
+        }
+    }
+
+    /**
+     * The points of a CSV file (a header row, then numbers; blank lines are skipped; delimiter, quotes and a
+     * byte-order mark as in a run table, {@link TableReader}) at which to evaluate a law: for each point, the value
+     * of each input, found in the column named after the input or, failing that, after the data column it reads. An input reading {@code tokens_per_param} (Gadre et al.'s M) that has neither column is
+     * M = tokens/params when the file has a tokens column and the params of the law's input that reads them (or a
+     * params column), as {@code scalefit fit} derives it ({@link Transform.TokensPerParam}, listed in the result).
+     *
+     * @throws InputException naming the file, line (counting blank lines, as an editor does) and column when a column
+     *                        is missing or a value is not a positive finite number (the inputs of the data a law is
+     *                        fitted on are)
+     */
+    public static Points readPoints(Path file, ExpressionLaw law) {
+        return readPoints(file, law, Map.of());
+    }
+
+    /**
+     * As {@link #readPoints(Path, ExpressionLaw)}, an input's values also found in the column of the data the law was
+     * fitted on that held its logical column ({@code dataColumns}, logical → file column, as a fit's provenance
+     * records them): points written with the names of the user's own runs.
+     */
+    public static Points readPoints(Path file, ExpressionLaw law, Map<String, String> dataColumns) {
         String source = file.toString();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+            // decoded leniently, as DuckDB reads a run table: a byte that is not UTF-8 only matters in an input cell
+            lines = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(source, null, null, "a readable CSV file of points", "no such file", e);
         } catch (java.io.IOException e) {
             throw new InputException(source, null, null, "a readable CSV file of points", e.getMessage(), e);
         }
-        if (lines.isEmpty()) {
-            throw new InputException(source, null, null, "a header row and points", "an empty file");
+        List<Integer> filled = new ArrayList<>(); // indices of the non-blank lines; line numbers count blank ones
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                filled.add(i);
+            }
         }
-        List<String> header = java.util.Arrays.stream(lines.get(0).split(",", -1)).map(String::strip).toList();
-        int k = law.expression().inputs().size();
+        if (filled.size() < 2) {
+            throw new InputException(source, null, null, "a header row and points", filled.isEmpty()
+                    ? "an empty file" : "a header and no point");
+        }
+        int headerLine = filled.get(0) + 1;
+        char delimiter = RecordLines.csvDelimiter(lines.get(filled.get(0)));
+        List<String> header = RecordLines.csvHeader(lines.get(filled.get(0)), delimiter).stream().map(String::strip)
+                .toList();
+        for (int c = 0; c < header.size(); c++) {
+            if (!header.get(c).isEmpty() && header.indexOf(header.get(c)) < c) {
+                throw new InputException(source, headerLine, header.get(c), "distinct column names in the header",
+                        "'" + header.get(c) + "' twice");
+            }
+        }
+        List<String> inputs = law.expression().inputs();
+        int k = inputs.size();
         int[] column = new int[k];
         for (int j = 0; j < k; j++) {
-            String input = law.expression().inputs().get(j);
-            column[j] = header.contains(input) ? header.indexOf(input) : header.indexOf(law.columns().get(j));
-            if (column[j] < 0) {
-                throw new InputException(source, 1, input, "a column '" + input + "' or '" + law.columns().get(j)
-                        + "'", "only " + header);
-            }
+            column[j] = columnOf(header, inputs.get(j), law.columns().get(j), dataColumns.get(law.columns().get(j)));
         }
-        double[][] points = new double[lines.size() - 1][k];
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
+        int ratio = -1;
+        int[] ratioOf = new int[2]; // the columns of tokens and params M = tokens/params is derived from
+        for (int j = 0; j < k; j++) {
+            if (column[j] >= 0) {
+                continue;
+            }
+            String input = inputs.get(j);
+            String columnName = law.columns().get(j);
+            boolean derivable = columnName.equals(Transform.TokensPerParam.COLUMN);
+            if (derivable) {
+                int params = law.columns().indexOf("params");
+                ratioOf[0] = columnOf(header, "tokens", dataColumns.get("tokens"));
+                ratioOf[1] = params >= 0 && column[params] >= 0 ? column[params]
+                        : columnOf(header, "params", dataColumns.get("params"));
+                derivable = ratioOf[0] >= 0 && ratioOf[1] >= 0;
+            }
+            if (!derivable) {
+                String inData = dataColumns.get(columnName);
+                throw new InputException(source, headerLine, input, "a column '" + input + "' or '" + columnName
+                        + "'" + (inData == null || inData.equals(columnName) ? "" : " or '" + inData + "'")
+                        + (columnName.equals(Transform.TokensPerParam.COLUMN) ? " (or 'params' and 'tokens', "
+                        + "from which M = tokens/params)" : ""), "only " + header);
+            }
+            ratio = j;
+        }
+        List<double[]> points = new ArrayList<>();
+        for (int p = 1; p < filled.size(); p++) {
+            int line = filled.get(p) + 1;
+            String[] cells = RecordLines.csvHeader(lines.get(line - 1), delimiter).toArray(String[]::new);
+            double[] point = new double[k];
             for (int j = 0; j < k; j++) {
-                String cell = column[j] < cells.length ? cells[column[j]].strip() : "";
-                try {
-                    points[i - 1][j] = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw new InputException(source, i + 1, header.get(column[j]), "a number", "'" + cell + "'");
-                }
-                if (!(points[i - 1][j] > 0) || Double.isInfinite(points[i - 1][j])) {
-                    throw new InputException(source, i + 1, header.get(column[j]), "a positive finite number (a "
-                            + "law is fitted on positive inputs)", "'" + cell + "'");
-                }
+                point[j] = j == ratio ? positive(source, line, header, cells, ratioOf[0])
+                        / positive(source, line, header, cells, ratioOf[1])
+                        : positive(source, line, header, cells, column[j]);
+            }
+            points.add(point);
+        }
+        return new Points(points, ratio < 0 ? List.of() : List.of(new Transform.TokensPerParam()));
+    }
+
+    /** The index in {@code header} of the first of {@code names} it holds (null names skipped), or −1. */
+    private static int columnOf(List<String> header, String... names) {
+        for (String name : names) {
+            if (name != null && header.contains(name)) {
+                return header.indexOf(name);
             }
         }
-        return points;
+        return -1;
+    }
+
+    /** The positive finite number in cell {@code column} of a points file's {@code line}. */
+    private static double positive(String source, int line, List<String> header, String[] cells, int column) {
+        String cell = column < cells.length ? cells[column].strip() : "";
+        double value;
+        try {
+            value = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new InputException(source, line, header.get(column), "a number", cell.isEmpty() ? "an empty cell"
+                    : "'" + cell + "'");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InputException(source, line, header.get(column), "a positive finite number (a law is fitted "
+                    + "on positive inputs)", "'" + cell + "'");
+        }
+        return value;
     }
 }

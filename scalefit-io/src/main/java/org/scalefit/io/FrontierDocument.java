@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalefit.data.RowLocation;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
@@ -14,10 +15,10 @@ import org.scalefit.frontier.Overspending;
 
 /**
  * scalefit's result document of an {@link Approach1} analysis (Gemstones' Approach 1, McLeish et al. 2025): the
- * frontier runs with their source lines, the three log–log fits with R² and bootstrap intervals, every run's
- * overspend, optional binning minimisers, each shape's exact-FLOPs/6N ratio and provenance. Written and read by
- * {@link Documents}' one mapper. Gemstones' {@code approach_1_linear_regression_*.json} shape is
- * {@link FrontierResultJson#gemstones}.
+ * frontier runs with their source lines (rows, for Parquet), the three log–log fits with R² and bootstrap
+ * intervals, every run's overspend, optional binning minimisers, each shape's exact-FLOPs/6N ratio and provenance.
+ * Written and read by {@link Documents}' one mapper. Gemstones' {@code approach_1_linear_regression_*.json} shape
+ * is {@link FrontierResultJson#gemstones}.
  *
  * @param analysis         always {@code approach-1}
  * @param resource         the resource the frontier is drawn against ({@code flops} or {@code gpu-hours})
@@ -49,9 +50,11 @@ public record FrontierDocument(
     }
 
     /**
-     * One run of the frontier (or one binning minimiser).
+     * One run of the frontier (or one binning minimiser), located in the data file as {@link RowLocation} says: by
+     * {@code line} in a CSV or JSON Lines file, by {@code row} in a Parquet file (exactly one of them is present).
      *
-     * @param line     the 1-based line (row) of the data file it came from
+     * @param line     the 1-based line of the text file it came from, or null (absent) for a Parquet file
+     * @param row      the 1-based row of the Parquet file it came from, or null (absent) for a text file
      * @param width    the model's width, or null (absent) when the data have no shapes
      * @param depth    the model's depth, or null (absent) when the data have no shapes
      * @param params   parameters N
@@ -59,10 +62,19 @@ public record FrontierDocument(
      * @param resource its FLOPs or GPU-hours
      * @param loss     its loss
      */
-    @JsonPropertyOrder({"line", "width", "depth", "params", "tokens", "resource", "loss"})
-    public record Run(int line, @JsonInclude(JsonInclude.Include.NON_NULL) Double width,
+    @JsonPropertyOrder({"line", "row", "width", "depth", "params", "tokens", "resource", "loss"})
+    public record Run(@JsonInclude(JsonInclude.Include.NON_NULL) Integer line,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Double width,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double depth, double params, double tokens,
                       double resource, double loss) {
+
+        public Run {
+            if ((line == null) == (row == null)) {
+                throw new IllegalArgumentException("a run has a line or a row, not " + (line == null ? "neither"
+                        : "both"));
+            }
+        }
     }
 
     /** The three log–log fits against the resource. */
@@ -179,8 +191,10 @@ public record FrontierDocument(
         List<Run> runs = new ArrayList<>();
         for (int t = 0; t < rows.length; t++) {
             int i = rows[t];
-            runs.add(new Run(table.sourceLine(i), shapes ? width[i] : null, shapes ? depth[i] : null, params[i],
-                    tokens[i], frontier.resource()[t], frontier.loss()[t]));
+            boolean line = table.locations() == RowLocation.LINE;
+            runs.add(new Run(line ? table.sourceLine(i) : null, line ? null : table.sourceLine(i),
+                    shapes ? width[i] : null, shapes ? depth[i] : null, params[i], tokens[i], frontier.resource()[t],
+                    frontier.loss()[t]));
         }
         return runs;
     }

@@ -54,8 +54,11 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         if (PorianData.names(data.data())) {
             return porian(data);
         }
-        RunTable table = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
-                TableReader.keepingBadValues()).table();
+        TableReader.Read read = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
+                TableReader.keepingBadValues());
+        RunTable table = read.table();
+        FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
+                read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
         int[] lines = new int[table.rows()];
         for (int i = 0; i < lines.length; i++) {
             lines[i] = table.sourceLine(i);

@@ -61,6 +61,8 @@ public final class LawDocumentFiles {
     private static byte[] head(Path file, String source, String expected) {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(PROBE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(source, null, null, expected, "no such file", e);
         } catch (IOException e) {
             throw new InputException(source, null, null, expected, "an unreadable file (" + e.getMessage() + ")", e);
         }

@@ -2,7 +2,9 @@ package org.scalefit.io;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scalefit.data.RowLocation;
 import org.scalefit.data.RunTable;
 import org.scalefit.sensitivity.ReferenceDesign;
 import org.scalefit.sensitivity.SamplingComparison;
@@ -18,8 +21,8 @@ import org.scalefit.sensitivity.SamplingComparison;
  * scalefit's result document of the reduced-sampling comparison ({@link SamplingComparison}; Gemstones, McLeish et
  * al. 2025, the laws fitted on a sample of runs drawn like Chinchilla's design): per comparison the law fitted on all
  * runs and on the sample ({@link SensitivityLaw}) and the change of each parameter and allocation slope; the design the
- * runs were sampled like; the samples themselves (each row with its source line); the data's provenance; the run.
- * Written and read by {@link Documents}' mapper.
+ * runs were sampled like; the samples themselves (each row with its source line, or row for Parquet); the data's
+ * provenance; the run. Written and read by {@link Documents}' mapper.
  *
  * @param analysis    always {@code sampling}
  * @param law         always {@code chinchilla}
@@ -62,10 +65,20 @@ public record SamplingDocument(String analysis, String law, List<Comparison> com
         }
     }
 
-    /** A sampled run: its source line and its columns, by name. */
-    public record SampleRow(int line, @JsonAnyGetter @JsonAnySetter Map<String, Double> columns) {
+    /**
+     * A sampled run: where it is in the data file ({@link RowLocation}: its {@code line} in a CSV or JSON Lines file,
+     * its {@code row} in a Parquet file; exactly one is present) and its columns, by name.
+     */
+    @JsonPropertyOrder({"line", "row"})
+    public record SampleRow(@JsonInclude(JsonInclude.Include.NON_NULL) Integer line,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer row,
+                            @JsonAnyGetter @JsonAnySetter Map<String, Double> columns) {
 
         public SampleRow {
+            if ((line == null) == (row == null)) {
+                throw new IllegalArgumentException("a sampled run has a line or a row, not " + (line == null
+                        ? "neither" : "both"));
+            }
             columns = columns == null ? new LinkedHashMap<>() : columns;
         }
     }
@@ -119,7 +132,8 @@ public record SamplingDocument(String analysis, String law, List<Comparison> com
             for (int c = 0; c < names.size(); c++) {
                 columns.put(names.get(c), values[c][i]);
             }
-            rows.add(new SampleRow(table.sourceLine(i), columns));
+            boolean line = table.locations() == RowLocation.LINE;
+            rows.add(new SampleRow(line ? table.sourceLine(i) : null, line ? null : table.sourceLine(i), columns));
         }
         return rows;
     }

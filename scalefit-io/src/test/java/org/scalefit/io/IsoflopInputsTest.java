@@ -1,14 +1,33 @@
 package org.scalefit.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.RowLocation;
 import org.scalefit.isoflop.IsoflopBudget;
 
 /** How the rows of a user's run table become IsoFLOP budgets. */
 class IsoflopInputsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aBudgetBelowSixFlopsPerParameterIsRefusedAtItsLineAsNotFlops() throws IOException {
+        // FLOPs written in PF-days (8.64e19 FLOPs): C = 0.0116 "FLOPs" cannot train a 7.6e7-parameter model on a token
+        Path file = Files.writeString(folder.resolve("runs.csv"),
+                "C,params,loss\n0.0116,7.6e7,3.63\n0.0116,1.5e8,3.65\n");
+
+        assertThatThrownBy(() -> IsoflopInputs.read(DataSource.of(file.toString())))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ":2: column 'C'")
+                .hasMessageContaining("6·N").hasMessageContaining("0.0116");
+    }
 
     @Test
     void runsWhoseBudgetsAgreeWithinOnePartInABillionAreOneBudget() {

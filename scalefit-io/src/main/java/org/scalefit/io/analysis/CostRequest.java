@@ -9,6 +9,8 @@ import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
+import org.scalefit.io.FlopsColumn;
+import org.scalefit.io.InputException;
 import org.scalefit.io.TableReader;
 
 /**
@@ -80,10 +82,38 @@ public record CostRequest(String flopsColumn, FlopCount count, Architecture arch
      * The params, FLOPs and GPU-hours of {@code table}, read from {@code data} by {@link #read}.
      *
      * @throws IllegalArgumentException if the table lacks what the rule needs
+     * @throws InputException           at the first run whose counted FLOPs or GPU-hours overflow a double (e.g.
+     *                                  6·N·D of params and tokens that are each finite but of a wrong unit), or
+     *                                  whose FLOPs column is below 6·N ({@link FlopsColumn})
      */
     public RunCompute count(RunTable table, DataSource data) {
-        return RunCompute.of(table, new RunCompute.Rule(readsFlopsColumn(data), count, architecture, noEmbeds,
-                gpusPerNode));
+        RunCompute counts = RunCompute.of(table, new RunCompute.Rule(readsFlopsColumn(data), count, architecture,
+                noEmbeds, gpusPerNode));
+        double[] flops = counts.flops();
+        double[] params = counts.params();
+        double[] tokens = table.column(RunCompute.TOKENS);
+        if (readsFlopsColumn(data)) {
+            FlopsColumn.requireAtLeastOneToken(table, flops, params, flopsColumn != null ? flopsColumn
+                    : data.columns().get(RunCompute.FLOPS), data.mapping().fileColumn(RunCompute.PARAMS));
+        }
+        for (int i = 0; i < flops.length; i++) {
+            if (Double.isInfinite(flops[i])) {
+                throw new InputException(table.source(), table.locations(), table.sourceLine(i), null,
+                        "training FLOPs a double can hold (at most 1.8e308)", "FLOPs (" + counts.flopsLabel()
+                        + ") = Infinity, from params " + params[i] + " and tokens " + tokens[i]);
+            }
+        }
+        if (counts.timed()) {
+            double[] hours = counts.gpuHours();
+            for (int i = 0; i < hours.length; i++) {
+                if (Double.isInfinite(hours[i])) {
+                    throw new InputException(table.source(), table.locations(), table.sourceLine(i), null,
+                            "GPU-hours a double can hold (at most 1.8e308)", "GPU-hours = Infinity, from "
+                            + String.join(", ", RunCompute.TIMING));
+                }
+            }
+        }
+        return counts;
     }
 
     /** The FLOPs column is read: named here, or mapped in {@code data}. */

@@ -14,6 +14,7 @@ import org.scalefit.io.InputException;
 import org.scalefit.io.LawDocumentFiles;
 import org.scalefit.io.LawFiles;
 import org.scalefit.io.ReferenceLaws;
+import org.scalefit.io.Transform;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.expr.ExpressionAllocation;
@@ -161,12 +162,48 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     }
 
     /**
+     * The data columns the fit in {@code fit} read each logical column from (its provenance's {@code columns}, e.g.
+     * params → model_size), so that points may be written with the names of the user's own runs; empty without a
+     * fit file or when the file does not record them (a Gemstones parameter file).
+     *
+     * @throws InputException if the fit file cannot be read
+     */
+    public static Map<String, String> dataColumns(Path fit) {
+        if (fit == null) {
+            return Map.of();
+        }
+        JsonNode columns = LawDocumentFiles.readTree(fit, JsonMapper.builder().build(), true, "a JSON fit written by "
+                + "scalefit fit --out FILE.json or a Gemstones parameter file").path("provenance").path("columns");
+        Map<String, String> mapping = new LinkedHashMap<>();
+        if (columns.isObject()) {
+            columns.properties().forEach(entry -> {
+                if (entry.getValue().isString()) {
+                    mapping.put(entry.getKey(), entry.getValue().asString());
+                }
+            });
+        }
+        return mapping;
+    }
+
+    /**
      * The point {@code text} ({@code NAME=VALUE,…}, names the law's inputs or their columns) in the order of the
      * law's inputs.
      *
-     * @throws IllegalArgumentException if a value is missing or a name is not an input
+     * @throws IllegalArgumentException if a value is missing, a name is not an input or is given twice
      */
     public static double[] point(ExpressionLaw law, String text) {
+        return pointOf(law, text).values().get(0);
+    }
+
+    /**
+     * As {@link #point}, and what was derived to have it: an input reading {@code tokens_per_param} (Gadre et al.'s
+     * M) that the text does not name is M = tokens/params when it names tokens and the params (the law's input
+     * reading them, or params), as {@code scalefit fit} and a points file derive it
+     * ({@link Transform.TokensPerParam}).
+     *
+     * @throws IllegalArgumentException if a value is missing, a name is not an input or is given twice
+     */
+    public static ExpressionLawFiles.Points pointOf(ExpressionLaw law, String text) {
         Map<String, Double> given = new LinkedHashMap<>();
         for (String part : text.split(",")) {
             String[] pair = part.split("=", 2);
@@ -185,25 +222,43 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
                 throw new IllegalArgumentException("--at " + text + ": expected a positive finite number for "
                         + pair[0].strip() + " (a law is fitted on positive inputs), found " + value);
             }
-            given.put(pair[0].strip(), number);
+            if (given.put(pair[0].strip(), number) != null) {
+                throw new IllegalArgumentException("--at " + text + ": " + pair[0].strip() + " given twice");
+            }
         }
         List<String> inputs = law.expression().inputs();
         double[] x = new double[inputs.size()];
+        int ratio = -1;
         for (int j = 0; j < x.length; j++) {
             Double value = given.remove(inputs.get(j));
             if (value == null) {
                 value = given.remove(law.columns().get(j));
             }
-            if (value == null) {
+            if (value == null && law.columns().get(j).equals(Transform.TokensPerParam.COLUMN)) {
+                ratio = j;   // derived below, once the params are known
+            } else if (value == null) {
                 throw new IllegalArgumentException("--at " + text + ": no value for input " + inputs.get(j)
                         + " (the law's inputs are " + inputs + ")");
+            } else {
+                x[j] = value;
             }
-            x[j] = value;
+        }
+        if (ratio >= 0) {
+            int paramsInput = law.columns().indexOf("params");
+            Double tokens = given.remove("tokens");
+            Double params = paramsInput >= 0 ? Double.valueOf(x[paramsInput]) : given.remove("params");
+            if (tokens == null || params == null) {
+                throw new IllegalArgumentException("--at " + text + ": no value for input " + inputs.get(ratio)
+                        + " (the law's inputs are " + inputs + "; or give params and tokens, from which "
+                        + inputs.get(ratio) + " = tokens/params)");
+            }
+            x[ratio] = tokens / params;
         }
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("--at " + text + ": the law has no inputs " + given.keySet()
                     + " (its inputs are " + inputs + ")");
         }
-        return x;
+        return new ExpressionLawFiles.Points(List.<double[]>of(x),
+                ratio < 0 ? List.of() : List.of(new Transform.TokensPerParam()));
     }
 }

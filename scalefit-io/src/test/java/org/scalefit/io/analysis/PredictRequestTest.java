@@ -65,6 +65,15 @@ class PredictRequestTest {
     }
 
     @Test
+    void aPointThatGivesAnInputTwiceIsRefusedNotReadAsItsLastValue() {
+        var law = fitted("E + A/N^alpha + B/D^beta",
+                Map.of("E", 1.69, "A", 406.4, "alpha", 0.34, "B", 410.7, "beta", 0.28)).law();
+        assertThatThrownBy(() -> PredictRequest.point(law, "N=1e9,D=1e10,N=2e9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--at N=1e9,D=1e10,N=2e9")
+                .hasMessageContaining("N given twice");
+    }
+
+    @Test
     void aPointWhoseValueIsNotANumberIsRefusedWithTheText() {
         var law = fitted("E + A/N^alpha + B/D^beta",
                 Map.of("E", 1.69, "A", 406.4, "alpha", 0.34, "B", 410.7, "beta", 0.28)).law();
