@@ -39,7 +39,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-few-points-flat-optima-distinct-points-5";
+    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-few-points-"
+            + "flat-optima-distinct-points-tokens-per-param-6";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
