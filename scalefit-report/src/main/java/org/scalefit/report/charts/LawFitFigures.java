@@ -34,15 +34,16 @@ public final class LawFitFigures {
      * see {@link #withRuns}), and the line L̂ = L
      * (dashed grey): points above it are over-predicted.
      *
-     * @param data the points fitted, in the order of {@code runs}' rows
+     * @param data      the points fitted, in the order of {@code runs}' rows
+     * @param lossLabel what the loss is, for the axes (e.g. {@link LossLabel#ofColumn})
      */
     public static Figure predictedAgainstObserved(String id, FittedLaw law, Observations data, Runs runs,
-                                                  RunStyles styles) {
+                                                  RunStyles styles, String lossLabel) {
         double[] observed = data.losses();
         runs.requireRows(observed, "the observations");
         double[] predicted = predictions(law, data);
         Figure figure = Figure.of(id, "Fitted " + law.form().name() + " law against the data: predicted and "
-                + "observed loss", Axis.log("observed loss L"), Axis.log("predicted loss L̂"));
+                + "observed loss", Axis.log("L, observed " + lossLabel), Axis.log("L̂, predicted " + lossLabel));
         figure = withRuns(figure, observed, predicted, data, runs, styles);
         double[] range = Sampling.positiveRange(concat(observed, predicted));
         double[] diagonal = {range[0], range[1]};
@@ -53,9 +54,11 @@ public final class LawFitFigures {
     /**
      * The log residual ln L − ln L̂ against input {@code input} (log x, linear y), one marker series per run (coloured
      * by model size when there are many, see {@link #withRuns}), and the zero line.
+     *
+     * @param lossLabel what the loss L is, for the axis (e.g. {@link LossLabel#ofColumn})
      */
     public static Figure residualsAgainstInput(String id, FittedLaw law, Observations data, String input, Runs runs,
-                                               RunStyles styles) {
+                                               RunStyles styles, String lossLabel) {
         int column = data.inputNames().indexOf(input);
         if (column < 0) {
             throw new IllegalArgumentException("the data has no input '" + input + "'; it has " + data.inputNames());
@@ -70,7 +73,7 @@ public final class LawFitFigures {
             residual[i] = Math.log(observed[i]) - Math.log(predicted[i]);
         }
         Figure figure = Figure.of(id, "Residuals of the fitted " + law.form().name() + " law against " + input,
-                Axis.log(input), Axis.linear("log residual ln L − ln L̂"));
+                Axis.log(input), Axis.linear("ln L − ln L̂, L: " + lossLabel));
         figure = withRuns(figure, x, residual, data, runs, styles);
         double[] range = Sampling.positiveRange(x);
         return figure.with(Series.of("zero", new double[] {range[0], range[1]}, new double[] {0, 0},

@@ -85,7 +85,7 @@ final class DatasetReportAssembly {
         }
 
         Section lawSection = LawFitSection.of("approach-3", result.fit(), result.points(), runs, styles,
-                result.bootstrap());
+                result.bootstrap(), lossLabel);
         if (result.allocation() != null) {
             lawSection = withLossAgainstCompute(lawSection, result, flopsLabel, lossLabel, runs, styles);
         }

@@ -25,13 +25,27 @@ public final class LawFitSection {
     }
 
     /**
-     * The section.
+     * The section, its loss axes labelled plainly "loss" (see {@link #of(String, LawFit, Observations, Runs,
+     * RunStyles, BootstrapResult, String)} to say what the loss is).
      *
      * @param data      the points fitted, in the order of {@code runs}' rows
      * @param bootstrap replicates of the same fit for intervals, or null
      */
     public static Section of(String id, LawFit fit, Observations data, Runs runs, RunStyles styles,
                              BootstrapResult bootstrap) {
+        return of(id, fit, data, runs, styles, bootstrap, "loss");
+    }
+
+    /**
+     * The section.
+     *
+     * @param data      the points fitted, in the order of {@code runs}' rows
+     * @param bootstrap replicates of the same fit for intervals, or null
+     * @param lossLabel what the loss is, for the figures' axes (e.g. {@link
+     *                  org.scalefit.report.charts.LossLabel#ofColumn})
+     */
+    public static Section of(String id, LawFit fit, Observations data, Runs runs, RunStyles styles,
+                             BootstrapResult bootstrap, String lossLabel) {
         LawForm form = fit.law();
         Section section = Section.of(id, "Approach 3: " + form.name() + " law").withText("Approach 3: the law "
                 + (form.equals(LawForm.CHINCHILLA) ? "L(N, D) = E + A/N^α + B/D^β" : "L = E + Σ_j exp(c_j)·x_j^(−α_j) "
@@ -62,11 +76,12 @@ public final class LawFitSection {
             facts.add(new Block.Fact("warning", warning, ""));
         }
         section = section.withFacts(facts)
-                .withFigure(LawFitFigures.predictedAgainstObserved(id + "-predicted", law, data, runs, styles),
+                .withFigure(LawFitFigures.predictedAgainstObserved(id + "-predicted", law, data, runs, styles,
+                                lossLabel),
                         "Each point is one checkpoint; on the dashed line the law predicts the observed loss exactly.");
         String input = form.inputs().contains("tokens") ? "tokens" : form.inputs().get(form.arity() - 1);
         return section.withFigure(LawFitFigures.residualsAgainstInput(id + "-residuals", law, data, input, runs,
-                styles), "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
+                styles, lossLabel), "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
                 + "misses the shape of its loss curve.");
     }
 

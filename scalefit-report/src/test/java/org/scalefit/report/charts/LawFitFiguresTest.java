@@ -58,7 +58,7 @@ class LawFitFiguresTest {
         Observations data = observations(1.01, 0.99, 1.0);
         Runs runs = Runs.named(List.of("small", "small", "large"));
 
-        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none());
+        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(), "loss");
 
         assertThat(figure.series()).extracting(Series::name).containsExactly("small", "large", "L̂ = L");
         assertThat(figure.series("small").x()).containsExactly(data.loss(0), data.loss(1));
@@ -67,11 +67,27 @@ class LawFitFiguresTest {
     }
 
     @Test
+    void theLossAxesSayWhatTheLossIs() {
+        Observations data = observations(1, 1, 1);
+        Runs runs = Runs.named(List.of("a", "b", "c"));
+        String label = LossLabel.ofColumn("val_loss");
+
+        Figure predicted = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(),
+                label);
+        Figure residuals = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs,
+                RunStyles.none(), label);
+
+        assertThat(predicted.x().label()).isEqualTo("L, observed validation loss (column val_loss)");
+        assertThat(predicted.y().label()).isEqualTo("L̂, predicted validation loss (column val_loss)");
+        assertThat(residuals.y().label()).isEqualTo("ln L − ln L̂, L: validation loss (column val_loss)");
+    }
+
+    @Test
     void residualsAreTheLogRatioOfObservedToPredictedAgainstTheChosenInput() {
         Observations data = observations(Math.exp(0.02), Math.exp(-0.01), 1.0);
         Runs runs = Runs.named(List.of("a", "b", "c"));
 
-        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs, RunStyles.none());
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs, RunStyles.none(), "loss");
 
         assertThat(figure.series("a").x()).containsExactly(2e9);
         assertThat(figure.series("a").y()[0]).isCloseTo(0.02, within(1e-12));
@@ -86,8 +102,8 @@ class LawFitFiguresTest {
         Runs runs = manyRunNames();
 
         Figure residuals = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs,
-                RunStyles.none());
-        Figure predicted = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none());
+                RunStyles.none(), "loss");
+        Figure predicted = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(), "loss");
 
         for (Figure figure : List.of(residuals, predicted)) {
             ColorKey key = figure.colorKey();
@@ -103,7 +119,7 @@ class LawFitFiguresTest {
     @Test
     void pointsColouredByModelSizeStateTheirModelSizeInTheirLabel() {
         Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, manyRuns(), "tokens", manyRunNames(),
-                RunStyles.none());
+                RunStyles.none(), "loss");
 
         assertThat(figure.series("run 0").pointLabel(0)).isEqualTo("run 0, N = 10⁸");
         assertThat(figure.series("run 10").pointLabel(0)).isEqualTo("run 10, N = 10¹⁰");
@@ -117,7 +133,7 @@ class LawFitFiguresTest {
         }
 
         Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, manyRuns(), "tokens",
-                manyRunNames().withRowLabels(labels), RunStyles.none());
+                manyRunNames().withRowLabels(labels), RunStyles.none(), "loss");
 
         assertThat(figure.series("run 3").pointLabel(0)).isEqualTo("N = 3, D = 2×10¹⁰");
     }
@@ -146,7 +162,7 @@ class LawFitFiguresTest {
     @Test
     void aFewRunsKeepTheirOwnStylesAndLegendEntries() {
         Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, observations(1, 1, 1), "tokens",
-                Runs.named(List.of("a", "b", "c")), RunStyles.none());
+                Runs.named(List.of("a", "b", "c")), RunStyles.none(), "loss");
 
         assertThat(figure.colorKey()).isNull();
         assertThat(figure.series("a").inLegend()).isTrue();
@@ -155,7 +171,7 @@ class LawFitFiguresTest {
     @Test
     void residualsAgainstAnInputTheDataLacksAreRefused() {
         assertThatThrownBy(() -> LawFitFigures.residualsAgainstInput("r", CHINCHILLA, observations(1, 1, 1), "width",
-                Runs.named(List.of("a", "b", "c")), RunStyles.none()))
+                Runs.named(List.of("a", "b", "c")), RunStyles.none(), "loss"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
     }
 }
