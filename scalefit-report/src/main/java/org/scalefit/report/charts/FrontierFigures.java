@@ -8,7 +8,6 @@ import java.util.Map;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
 import org.scalefit.frontier.LossFrontier;
-import org.scalefit.law.Allocation;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.Axis;
 import org.scalefit.report.plot.ColorKey;
@@ -27,6 +26,13 @@ public final class FrontierFigures {
 
     /** The frontier's colour: black, apart from every run colour. */
     static final String FRONTIER_COLOR = Palette.BLACK;
+
+    /**
+     * The factor ×/÷ around the values of the frontier runs and of the fitted line within which a reference line is
+     * drawn, so that a reference far from the data (Kaplan's D/N spans three decades over the FLOPs of a small sweep)
+     * does not set the axis and squeeze the runs into a sliver of it.
+     */
+    public static final double REFERENCE_MARGIN = 2;
 
     private FrontierFigures() {
     }
@@ -94,7 +100,11 @@ public final class FrontierFigures {
     /**
      * One fitted quantity against resource, log–log: the frontier runs' values (black crosses), the fitted power
      * law over them (solid blue, a straight line; its slope and R² in the legend), and each reference allocation
-     * (e.g. Chinchilla, Kaplan; only meaningful when the resource is FLOPs) over the same range, widened ×/÷ 3.
+     * (e.g. Chinchilla, Kaplan; only meaningful when the resource is FLOPs) over the same range, widened ×/÷ 3, and
+     * clipped to ×/÷ {@link #REFERENCE_MARGIN} around the values of the runs and the fitted line: the clipped line
+     * ends where it crosses that range (found in log–log space, exactly for a power-law rule), every point on the
+     * rule. A rule's quantity is monotone in C (a power law), so the clipped line is one piece; a reference that
+     * never comes within the range is not drawn.
      *
      * @param params     the parameters of each row
      * @param tokens     the tokens of each row
@@ -117,16 +127,17 @@ public final class FrontierFigures {
         double[] line = Sampling.logSpaced(ends[0], ends[1], 13);
         LogLogFit fit = quantity.fitOf(analysis);
         double[] fitted = Arrays.stream(ends).map(fit::predict).toArray();
+        double[] span = Sampling.positiveRange(concat(values, fitted));
+        double[] clip = {span[0] / REFERENCE_MARGIN, span[1] * REFERENCE_MARGIN};
         Figure figure = Figure.of(id, quantity.label().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                         + quantity.label().substring(1) + " along the frontier", Axis.log(resourceLabel),
                 Axis.log(quantity.label()));
         List<Series> referenceSeries = new ArrayList<>();
         for (ReferenceLine reference : references) {
-            double[] y = Arrays.stream(line).map(c -> {
-                Allocation allocation = reference.rule().at(c);
-                return quantity.of(allocation);
-            }).toArray();
-            referenceSeries.add(Series.of(reference.label(), line, y, reference.style()));
+            double[][] clipped = clipped(line, c -> quantity.of(reference.rule().at(c)), clip[0], clip[1]);
+            if (clipped[0].length >= 2) {
+                referenceSeries.add(Series.of(reference.label(), clipped[0], clipped[1], reference.style()));
+            }
         }
         return figure.withAll(referenceSeries)
                 .with(Series.of("fit: slope " + Numbers.format(fit.slope(), 4) + ", "
@@ -134,6 +145,55 @@ public final class FrontierFigures {
                         .withLineWidth(2)))
                 .with(Series.of("frontier runs", resource, values, new SeriesStyle(FRONTIER_COLOR,
                         SeriesStyle.Stroke.NONE, SeriesStyle.Marker.CROSS, 1)).withPointLabels(labels(runs, rows)));
+    }
+
+    /**
+     * The line y = f(x) through the samples {@code x} (increasing), clipped to low ≤ y ≤ high: each segment between
+     * samples is cut where it crosses a bound, by linear interpolation of log y in log x (exact for a power law), and
+     * the cut point's y is f at the cut's x. As {x[], y[]}.
+     */
+    static double[][] clipped(double[] x, java.util.function.DoubleUnaryOperator f, double low, double high) {
+        double[] y = Arrays.stream(x).map(f).toArray();
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i + 1 < x.length; i++) {
+            double u0 = Math.log(y[i]);
+            double u1 = Math.log(y[i + 1]);
+            double enter;
+            double exit;
+            if (u0 == u1) {
+                boolean inside = y[i] >= low && y[i] <= high;
+                enter = inside ? 0 : 1;
+                exit = inside ? 1 : 0;
+            } else {
+                double tLow = (Math.log(low) - u0) / (u1 - u0);
+                double tHigh = (Math.log(high) - u0) / (u1 - u0);
+                enter = Math.max(0, Math.min(tLow, tHigh));
+                exit = Math.min(1, Math.max(tLow, tHigh));
+            }
+            if (!(enter <= exit)) {
+                continue;
+            }
+            for (double t : new double[] {enter, exit}) {
+                double[] point = t == 0 ? new double[] {x[i], y[i]} : t == 1 ? new double[] {x[i + 1], y[i + 1]}
+                        : at(x[i], x[i + 1], t, f);
+                if (kept.isEmpty() || kept.get(kept.size() - 1)[0] != point[0]) {
+                    kept.add(point);
+                }
+            }
+        }
+        return new double[][] {kept.stream().mapToDouble(p -> p[0]).toArray(),
+                kept.stream().mapToDouble(p -> p[1]).toArray()};
+    }
+
+    private static double[] at(double x0, double x1, double t, java.util.function.DoubleUnaryOperator f) {
+        double x = Math.exp(Math.log(x0) + t * (Math.log(x1) - Math.log(x0)));
+        return new double[] {x, f.applyAsDouble(x)};
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static List<String> labels(Runs runs, int[] rows) {

@@ -61,7 +61,10 @@ public final class FrontierSection {
             section = section.withFigure(FrontierFigures.fitAgainstResource(id + "-" + quantity.slug(), quantity,
                     resourceLabel, analysis, params, tokens, runs, references), "Least-squares line through the "
                     + "frontier runs in log–log space: slope " + Numbers.format(fit.slope(), 4)
-                    + interval(fit) + ", " + FrontierFigures.rSquared(fit, 4) + "." + cautions(fit));
+                    + interval(fit) + ", " + FrontierFigures.rSquared(fit, 4) + "."
+                    + (references.isEmpty() ? "" : " Reference lines are drawn only within ×/÷ "
+                    + Numbers.format(FrontierFigures.REFERENCE_MARGIN, 2) + " of the frontier runs' values and the "
+                    + "fitted line, so that they do not set the axis.") + cautions(fit));
         }
         List<List<String>> rows = new ArrayList<>();
         int[] frontierRows = frontier.rows();

@@ -132,8 +132,9 @@ class FrontierFiguresTest {
     @Test
     void fitFigureDrawsTheFrontierRunsTheFittedLineAndEachReference() {
         Approach1 analysis = Approach1.of(FLOPS, LOSS, PARAMS, TOKENS, 0, 1);
+        // N = 2e8·(C/2.4e18)^0.5: within ×/÷ 2 of the runs' sizes over all the drawn budgets, so not clipped
         ReferenceLine kaplan = new ReferenceLine("Kaplan", SeriesStyle.line("#8c564b"),
-                new PowerLawAllocation(1.6e9, 8.64e19, 0.88));
+                new PowerLawAllocation(2e8, 2.4e18, 0.5));
 
         Figure figure = FrontierFigures.fitAgainstResource("params", AllocationQuantity.PARAMS, "FLOPs", analysis,
                 PARAMS, TOKENS, RUNS, List.of(kaplan));
@@ -155,6 +156,35 @@ class FrontierFiguresTest {
         }
         assertThat(reference.x()[0]).isLessThan(FLOPS[0]);
         assertThat(reference.x()[reference.size() - 1]).isGreaterThan(9.6e18);
+    }
+
+    @Test
+    void aReferenceFarFromTheDataIsClippedToARangeAroundTheRunsAndTheFitEndingOnItsBounds() {
+        Approach1 analysis = Approach1.of(FLOPS, LOSS, PARAMS, TOKENS, 0, 1);
+        // D/N = C/(6N²) = 200·(C/6e17)^−0.76: 460 to 10 over the drawn budgets, the runs' ratios 2.5 to 40
+        ReferenceLine steep = new ReferenceLine("steep", SeriesStyle.line("#8c564b"),
+                new PowerLawAllocation(Math.sqrt(6e17 / 6 / 200), 6e17, 0.88));
+
+        Figure figure = FrontierFigures.fitAgainstResource("ratio", AllocationQuantity.TOKENS_PER_PARAM, "FLOPs",
+                analysis, PARAMS, TOKENS, RUNS, List.of(steep));
+
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (String name : List.of("frontier runs", figure.series().get(1).name())) {
+            for (double y : figure.series(name).y()) {
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        Series reference = figure.series("steep");
+        assertThat(reference.size()).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < reference.size(); i++) {
+            assertThat(reference.y()[i]).isBetween(low / FrontierFigures.REFERENCE_MARGIN * (1 - 1e-9),
+                    high * FrontierFigures.REFERENCE_MARGIN * (1 + 1e-9));
+            assertThat(reference.y()[i]).isEqualTo(AllocationQuantity.TOKENS_PER_PARAM
+                    .of(steep.rule().at(reference.x()[i])));
+        }
+        assertThat(reference.y()[0]).isCloseTo(high * FrontierFigures.REFERENCE_MARGIN, within(1e-9 * high));
     }
 
     @Test
