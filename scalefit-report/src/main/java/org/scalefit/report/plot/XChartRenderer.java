@@ -23,7 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Draws a {@link Figure} with XChart as a PNG image or an SVG document (XChart's VectorGraphics2D encoder): the
  * figure's {@link PlotFrame} ranges, log axes with {@link AxisTicks#label} tick labels (powers of ten as 10^k when
  * the axis spans two decades or more), each series in its style (a band as a translucent polygon beneath it), and
- * the legend outside the plot area, so that it never covers data: to the right, or below the plot when an entry is
+ * gridlines on a log axis at its labelled ticks only (XChart would draw one at every m × 10^k, a dense lattice
+ * within each decade), the legend outside the plot area, so that it never covers data: to the right, or below the plot when an entry is
  * longer than {@value #SIDE_LEGEND_CHARACTERS} characters (at the side it would leave the plot a fraction of the
  * width); the image grows taller when the legend needs it ({@link #heightFor}), so that no entry is cut off.
  *
@@ -33,6 +34,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public record XChartRenderer(int width, int height) {
 
     private static final Color GRID = new Color(0xebebeb);
+    private static final Color CLEAR = new Color(255, 255, 255, 0);
     private static final Color FRAME = new Color(0x888888);
     private static final float[] DASHES = {7f, 4f};
     private static final float[] DOTS = {1.5f, 3f};
@@ -127,8 +129,7 @@ public record XChartRenderer(int width, int height) {
     /** The XChart chart of {@code figure}, styled and filled, ready to encode. */
     public XYChart chart(Figure figure) {
         PlotFrame frame = PlotFrame.of(figure);
-        XYChart chart = figure.colorKey() == null ? new XYChart(width, heightFor(figure))
-                : new KeyedChart(width, heightFor(figure), figure.colorKey());
+        XYChart chart = new FramedChart(width, heightFor(figure), frame, figure.colorKey());
         chart.setTitle(figure.title());
         chart.setXAxisTitle(figure.x().label());
         chart.setYAxisTitle(figure.y().label());
@@ -155,12 +156,15 @@ public record XChartRenderer(int width, int height) {
         styler.setAxisTickLabelsFont(base.deriveFont(12.5f));
         styler.setLegendFont(base.deriveFont(12f));
         styler.setChartTitleBoxVisible(false);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
+        // transparent, so that the gridlines FramedChart paints first show through
+        styler.setChartBackgroundColor(CLEAR);
+        styler.setPlotBackgroundColor(CLEAR);
         styler.setPlotBorderColor(FRAME);
         styler.setPlotBorderVisible(true);
         styler.setPlotGridLinesColor(GRID);
         styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setPlotGridVerticalLinesVisible(frame.x().scale() != Scale.LOG);
+        styler.setPlotGridHorizontalLinesVisible(frame.y().scale() != Scale.LOG);
         styler.setAxisTickMarksColor(FRAME);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setLegendBorderColor(Color.WHITE);
@@ -309,28 +313,84 @@ public record XChartRenderer(int width, int height) {
     }
 
     /**
-     * An XChart chart drawn {@link #KEY_WIDTH} pixels narrower than its image, with the figure's colour key in the
-     * strip at the right: the key's label, a vertical bar from its lowest value (bottom, darkest) to its highest, and
-     * its {@link ColorKey#ticks} beside the bar. XChart's encoders paint through {@link #paint(Graphics2D, int, int)},
-     * so the PNG and the SVG both have the key.
+     * An XChart chart on a white ground with the gridlines of its log axes at the frame's labelled ticks, painted
+     * beneath the chart (XChart's own gridlines are kept for linear axes, whose every tick is labelled); with a
+     * colour key, drawn {@link #KEY_WIDTH} pixels narrower than its image, the key in the strip at the right: the
+     * key's label, a vertical bar from its lowest value (bottom, darkest) to its highest, and its
+     * {@link ColorKey#ticks} beside the bar. XChart's encoders paint through {@link #paint(Graphics2D, int, int)}, so
+     * the PNG and the SVG both have the gridlines and the key.
+     *
+     * <p>The plot area is known only once XChart has laid the chart out, so the chart is first painted into a scratch
+     * image of the same size to find it; the tick of a value v on a log axis from a to b lies at the fraction
+     * (log v − log a)/(log b − log a) of the axis' tick space (the plot's extent times the styler's plot content size,
+     * centred in the plot), truncated to a whole pixel, as XChart's logarithmic tick calculator places it.
      */
-    private static final class KeyedChart extends XYChart {
+    private static final class FramedChart extends XYChart {
 
+        private final PlotFrame frame;
         private final ColorKey key;
 
-        KeyedChart(int width, int height, ColorKey key) {
+        FramedChart(int width, int height, PlotFrame frame, ColorKey key) {
             super(width, height);
+            this.frame = frame;
             this.key = key;
         }
 
         @Override
         public void paint(Graphics2D graphics, int chartWidth, int chartHeight) {
+            int plotWidth = key == null ? chartWidth : chartWidth - KEY_WIDTH;
+            BufferedImage scratch = new BufferedImage(plotWidth, chartHeight, BufferedImage.TYPE_INT_RGB);
+            Graphics2D layout = scratch.createGraphics();
+            try {
+                layout.setRenderingHints(graphics.getRenderingHints());
+                super.paint(layout, plotWidth, chartHeight);
+            } finally {
+                layout.dispose();
+            }
+            java.awt.geom.Rectangle2D bounds = plot.getBounds();
             graphics.setColor(Color.WHITE);
             graphics.fillRect(0, 0, chartWidth, chartHeight);
-            super.paint(graphics, chartWidth - KEY_WIDTH, chartHeight);
-            setWidth(chartWidth);
-            setHeight(chartHeight);
-            paintKey(graphics, chartWidth - KEY_WIDTH, chartHeight);
+            paintLogGrid(graphics, bounds);
+            super.paint(graphics, plotWidth, chartHeight);
+            if (key != null) {
+                setWidth(chartWidth);
+                setHeight(chartHeight);
+                paintKey(graphics, plotWidth, chartHeight);
+            }
+        }
+
+        private void paintLogGrid(Graphics2D graphics, java.awt.geom.Rectangle2D bounds) {
+            graphics.setColor(GRID);
+            BasicStroke stroke = new BasicStroke(1f);
+            double content = getStyler().getPlotContentSize();
+            if (frame.x().scale() == Scale.LOG) {
+                for (double value : frame.x().values()) {
+                    double x = bounds.getX() + tickLocation(frame.x(), value, bounds.getWidth(), content);
+                    if (x > bounds.getX() && x < bounds.getMaxX()) {
+                        graphics.fill(stroke.createStrokedShape(new java.awt.geom.Line2D.Double(x, bounds.getY(), x,
+                                bounds.getMaxY())));
+                    }
+                }
+            }
+            if (frame.y().scale() == Scale.LOG) {
+                for (double value : frame.y().values()) {
+                    double y = bounds.getMaxY() - tickLocation(frame.y(), value, bounds.getHeight(), content);
+                    if (y > bounds.getY() && y < bounds.getMaxY()) {
+                        graphics.fill(stroke.createStrokedShape(new java.awt.geom.Line2D.Double(bounds.getX(), y,
+                                bounds.getMaxX(), y)));
+                    }
+                }
+            }
+        }
+
+        /** Where XChart puts the tick of {@code value} along a log axis of {@code extent} pixels: whole pixels. */
+        private static int tickLocation(AxisTicks axis, double value, double extent, double content) {
+            double space = content * extent;
+            return (int) ((extent - space) / 2 + logFraction(axis, value) * space);
+        }
+
+        private static double logFraction(AxisTicks axis, double value) {
+            return (Math.log10(value) - Math.log10(axis.low())) / (Math.log10(axis.high()) - Math.log10(axis.low()));
         }
 
         private void paintKey(Graphics2D graphics, int left, int chartHeight) {

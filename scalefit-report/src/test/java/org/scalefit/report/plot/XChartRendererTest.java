@@ -123,4 +123,45 @@ class XChartRendererTest {
         assertThat(new String(renderer.svg(figure), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("parameters N");
     }
+
+    @Test
+    void aLogAxisHasGridlinesAtItsLabelledTicksOnlyNotAtEveryDigitOfEachDecade() throws Exception {
+        Figure figure = Figure.of("grid", "Grid", Axis.log("x"), Axis.log("y"))
+                .with(Series.of("corners", new double[] {1, 1000}, new double[] {1, 1000},
+                        SeriesStyle.markers("#1f77b4")).hiddenFromLegend());
+        int labelled = PlotFrame.of(figure).x().values().length;
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(renderer.png(figure)));
+
+        int most = 0;
+        for (int y = image.getHeight() / 3; y < 2 * image.getHeight() / 3; y++) {
+            most = Math.max(most, thinGreyLines(image, y));
+        }
+        assertThat(labelled).isLessThan(9);
+        assertThat(most).isBetween(1, labelled);
+    }
+
+    /**
+     * The runs of one to three light grey pixels along row {@code y} in the middle three quarters of the image (clear
+     * of the axis' labels): the vertical gridlines it crosses.
+     */
+    private static int thinGreyLines(java.awt.image.BufferedImage image, int y) {
+        int lines = 0;
+        int run = 0;
+        int end = 7 * image.getWidth() / 8;
+        for (int x = image.getWidth() / 8; x <= end; x++) {
+            int rgb = x < end ? image.getRGB(x, y) & 0xffffff : 0xffffff;
+            int r = rgb >> 16;
+            boolean grey = rgb != 0xffffff && r >= 0xd8 && r == (rgb & 0xff) && r == ((rgb >> 8) & 0xff);
+            if (grey) {
+                run++;
+            } else {
+                if (run >= 1 && run <= 3) {
+                    lines++;
+                }
+                run = 0;
+            }
+        }
+        return lines;
+    }
 }
