@@ -12,7 +12,9 @@ import org.scalefit.report.plot.Scale;
  * The rule by which a figure of many runs colours them by model size instead of giving each a legend entry: when
  * there are more runs than {@link Palette#CATEGORICAL} has colours (so that colours would repeat and the legend would
  * outgrow the plot), each run is drawn in the colour of its parameters N (its first row's) on a log {@link ColorKey}
- * from the smallest to the largest N, without a legend entry, and each of its points is labelled with that N.
+ * from the smallest to the largest N, without a legend entry, and each of its points is labelled with that N. The
+ * key's title states its exact ends, "parameters N, 5.13×10⁷ to 2.03×10⁹" (to three significant digits), which its
+ * ticks, at round values, seldom label.
  */
 final class SizeKey {
 
@@ -45,7 +47,8 @@ final class SizeKey {
                 high = Math.max(high, size);
             }
         }
-        return high > low ? ColorKey.of("parameters N", Scale.LOG, low, high) : null;
+        return high > low ? ColorKey.of("parameters N, " + Numbers.format(low, 3) + " to "
+                + Numbers.format(high, 3), Scale.LOG, low, high) : null;
     }
 
     /**

@@ -9,7 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -402,7 +404,11 @@ public record XChartRenderer(int width, int height) {
             int barLeft = left + 12;
             int barWidth = 16;
             graphics.setColor(Color.BLACK);
-            graphics.drawString(key.label(), left + 4, top - 12);
+            List<String> lines = wrapped(key.label(), graphics.getFontMetrics(), KEY_WIDTH - 8);
+            int lineHeight = graphics.getFontMetrics().getHeight();
+            for (int i = 0; i < lines.size(); i++) {
+                graphics.drawString(lines.get(i), left + 4, top - 12 - (lines.size() - 1 - i) * lineHeight);
+            }
             for (int i = 0; i < KEY_STEPS; i++) {
                 double t = i / (KEY_STEPS - 1.0);
                 int y0 = top + barHeight - (int) Math.round((i + 1) * (double) barHeight / KEY_STEPS);
@@ -425,6 +431,23 @@ public record XChartRenderer(int width, int height) {
                 graphics.drawString(ticks.labels().get(i), barLeft + barWidth + 8, y + ascent / 2 - 1);
             }
         }
+    }
+
+    /** {@code text} in lines no wider than {@code width} pixels, broken at spaces (a longer word on its own line). */
+    static List<String> wrapped(String text, java.awt.FontMetrics metrics, int width) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && metrics.stringWidth(longer) > width) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(line);
+        return lines;
     }
 
     private static Marker marker(SeriesStyle.Marker marker) {
