@@ -273,7 +273,9 @@ public final class HtmlReport {
             header, nav, main { max-width: 1180px; margin: 0 auto; padding: 0 24px; }
             header h1 { margin: 24px 0 4px; font-size: 26px; }
             .meta { margin: 0 0 12px; color: var(--muted); }
-            nav ol { margin: 0; padding: 8px 0 12px 20px; columns: 3 220px; border-bottom: 1px solid var(--rule); }
+            nav ol { margin: 0; padding: 8px 0 12px 2em; columns: 3 220px; column-gap: 3em;
+                     border-bottom: 1px solid var(--rule); }
+            nav li { break-inside: avoid; }
             a { color: var(--accent); }
             section { margin: 28px 0 40px; }
             h2 { font-size: 21px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
