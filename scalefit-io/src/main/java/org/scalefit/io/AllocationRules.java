@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.scalefit.data.InputRange;
 import org.scalefit.law.AllocationRule;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
@@ -64,6 +66,23 @@ public final class AllocationRules {
         Path file = Path.of(name);
         return expressionFit(file).map(ExpressionLawFiles.Fitted::warnings)
                 .orElseGet(() -> LawFiles.read(file).warnings());
+    }
+
+    /**
+     * Why the budgets {@code compute} are extrapolations of the fit in file {@code name} ({@link
+     * InputRange#beyondCompute}): one message per budget more than {@value InputRange#FAR_DECADES} order of
+     * magnitude beyond its largest run's 6·N·D; none for a reference law or a fit that does not record its range.
+     */
+    public static List<String> extrapolations(String name, double[] compute) {
+        if (referenceNames().contains(name) || expressionFit(Path.of(name)).isPresent()) {
+            return List.of();
+        }
+        Optional<InputRange> range = LawFiles.inputRange(Path.of(name));
+        List<String> found = new ArrayList<>();
+        for (double c : compute) {
+            range.flatMap(r -> r.beyondCompute(c)).ifPresent(found::add);
+        }
+        return found;
     }
 
     /** The fit of a law written as text in {@code file}, if it holds one ({@link ExpressionLawFiles#isFitDocument}). */

@@ -87,6 +87,20 @@ class LawFilesTest {
     }
 
     @Test
+    void allocationRulesSayWhichBudgetsLieFarBeyondTheLargestRunTheFitRecords() throws IOException {
+        String law = "\"law\":\"chinchilla\",\"exponents\":[0.34,0.28],\"coefficients\":[6.0,6.0],"
+                + "\"irreducible_error\":0.5";
+        Path ranged = file("r.json", "{" + law + ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],"
+                + "\"low\":[1e7,1e8],\"high\":[1e9,2e10],\"largest_compute\":1e20}}");
+        assertThat(AllocationRules.extrapolations(ranged.toString(), new double[] {1e20, 1e30})).containsExactly(
+                "extrapolation: C = 1.00e+30 is 10.0 orders of magnitude beyond the largest run's 6·N·D = 1.00e+20; "
+                        + "the law is untested there");
+        Path unranged = file("u.json", "{" + law + "}");
+        assertThat(AllocationRules.extrapolations(unranged.toString(), new double[] {1e30})).isEmpty();
+        assertThat(AllocationRules.extrapolations("chinchilla", new double[] {1e40})).isEmpty();
+    }
+
+    @Test
     void anOverTrainingAnalysisIsRefusedWithTheNamedLawAndValuesThatPredictFromIt() throws IOException {
         // the shape scalefit overtrain/downstream --out writes (OvertrainingDocument)
         Path analysis = file("ot.json", "{\"analysis\":\"gadre-downstream\",\"dataset\":\"mine\","

@@ -1,0 +1,125 @@
+package org.scalefit.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The range of the runs a law was fitted on: per input its smallest and largest value, and for a law of
+ * {@code params} and {@code tokens} the largest run's compute 6·N·D. A law is a description of those runs; a
+ * prediction or allocation far outside them is an extrapolation the data do not test. The rule: a value more than
+ * {@value #FAR_DECADES} order of magnitude beyond the range (above the largest or below the smallest) is reported,
+ * with how many orders of magnitude it lies beyond.
+ *
+ * @param inputs         the inputs' logical names, in the law's order
+ * @param lows           the smallest value of each input
+ * @param highs          the largest value of each input
+ * @param largestCompute max over the runs of 6·params·tokens; NaN when the inputs are not params and tokens
+ */
+public record InputRange(List<String> inputs, double[] lows, double[] highs, double largestCompute) {
+
+    /** Orders of magnitude beyond the fitted range from which a value is reported as an extrapolation. */
+    public static final double FAR_DECADES = 1;
+
+    public InputRange {
+        inputs = List.copyOf(inputs);
+        lows = lows.clone();
+        highs = highs.clone();
+        if (lows.length != inputs.size() || highs.length != inputs.size()) {
+            throw new IllegalArgumentException(inputs.size() + " inputs but " + lows.length + " lows and "
+                    + highs.length + " highs");
+        }
+    }
+
+    /** The range of {@code observations}, or null when there are none. */
+    public static InputRange of(Observations observations) {
+        if (observations.size() == 0) {
+            return null;
+        }
+        int k = observations.arity();
+        double[] lows = new double[k];
+        double[] highs = new double[k];
+        Arrays.fill(lows, Double.POSITIVE_INFINITY);
+        Arrays.fill(highs, Double.NEGATIVE_INFINITY);
+        int params = observations.inputNames().indexOf("params");
+        int tokens = observations.inputNames().indexOf("tokens");
+        double largest = params < 0 || tokens < 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < observations.size(); i++) {
+            for (int j = 0; j < k; j++) {
+                double x = observations.input(i, j);
+                lows[j] = Math.min(lows[j], x);
+                highs[j] = Math.max(highs[j], x);
+            }
+            if (!Double.isNaN(largest)) {
+                largest = Math.max(largest, 6 * observations.input(i, params) * observations.input(i, tokens));
+            }
+        }
+        return new InputRange(observations.inputNames(), lows, highs, largest);
+    }
+
+    /**
+     * Why a budget of {@code compute} FLOPs is an extrapolation: it lies more than {@value #FAR_DECADES} order of
+     * magnitude beyond the largest run's 6·N·D. Empty when it does not, or when the range has no compute.
+     */
+    public Optional<String> beyondCompute(double compute) {
+        if (Double.isNaN(largestCompute) || !(compute > 0)) {
+            return Optional.empty();
+        }
+        double decades = Math.log10(compute / largestCompute);
+        if (decades <= FAR_DECADES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "extrapolation: C = %.3g is %.1f orders of magnitude beyond "
+                + "the largest run's 6·N·D = %.3g; the law is untested there", compute, decades, largestCompute));
+    }
+
+    /**
+     * Why the point {@code x} (in the order of {@link #inputs}) is an extrapolation: each input more than
+     * {@value #FAR_DECADES} order of magnitude above the largest or below the smallest fitted value, with how far.
+     */
+    public List<String> beyond(double[] x) {
+        Objects.requireNonNull(x, "x");
+        if (x.length != inputs.size()) {
+            throw new IllegalArgumentException(x.length + " values for " + inputs.size() + " inputs");
+        }
+        List<String> found = new ArrayList<>();
+        for (int j = 0; j < x.length; j++) {
+            if (!(x[j] > 0)) {
+                continue;
+            }
+            double above = Math.log10(x[j] / highs[j]);
+            double below = Math.log10(lows[j] / x[j]);
+            if (above > FAR_DECADES) {
+                found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude beyond the "
+                        + "largest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], above,
+                        inputs.get(j), highs[j]));
+            } else if (below > FAR_DECADES) {
+                found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude below the "
+                        + "smallest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], below,
+                        inputs.get(j), lows[j]));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InputRange that && inputs.equals(that.inputs) && Arrays.equals(lows, that.lows)
+                && Arrays.equals(highs, that.highs)
+                && Double.doubleToLongBits(largestCompute) == Double.doubleToLongBits(that.largestCompute);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputs, Arrays.hashCode(lows), Arrays.hashCode(highs), largestCompute);
+    }
+
+    @Override
+    public String toString() {
+        return "InputRange" + inputs + " " + Arrays.toString(lows) + ".." + Arrays.toString(highs)
+                + " C≤" + largestCompute;
+    }
+}
