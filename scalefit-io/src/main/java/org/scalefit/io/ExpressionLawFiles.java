@@ -470,7 +470,14 @@ public final class ExpressionLawFiles {
         int k = inputs.size();
         int[] column = new int[k];
         for (int j = 0; j < k; j++) {
-            column[j] = columnOf(header, inputs.get(j), law.columns().get(j), dataColumns.get(law.columns().get(j)));
+            List<String> present = java.util.stream.Stream.of(inputs.get(j), law.columns().get(j),
+                    dataColumns.get(law.columns().get(j))).filter(name -> name != null && header.contains(name))
+                    .distinct().toList();
+            if (present.size() > 1) {
+                throw new InputException(source, headerLine, present.get(0), "one column for input "
+                        + inputs.get(j), TableReader.countedNames(present) + " (remove or rename one)");
+            }
+            column[j] = present.isEmpty() ? -1 : header.indexOf(present.get(0));
         }
         int ratio = -1;
         int[] ratioOf = new int[2]; // the columns of tokens and params M = tokens/params is derived from
