@@ -36,28 +36,46 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
 
     /** The range of {@code observations}, or null when there are none. */
     public static InputRange of(Observations observations) {
-        if (observations.size() == 0) {
+        int k = observations.arity();
+        double[][] columns = new double[k][observations.size()];
+        for (int i = 0; i < observations.size(); i++) {
+            for (int j = 0; j < k; j++) {
+                columns[j][i] = observations.input(i, j);
+            }
+        }
+        return ofColumns(observations.inputNames(), columns);
+    }
+
+    /**
+     * The range of the points whose input {@code names.get(j)} is {@code columns[j]} (one value per point), or null
+     * when there are no points.
+     */
+    public static InputRange ofColumns(List<String> names, double[][] columns) {
+        int k = names.size();
+        if (columns.length != k) {
+            throw new IllegalArgumentException(k + " names but " + columns.length + " columns");
+        }
+        int n = k == 0 ? 0 : columns[0].length;
+        if (n == 0) {
             return null;
         }
-        int k = observations.arity();
         double[] lows = new double[k];
         double[] highs = new double[k];
         Arrays.fill(lows, Double.POSITIVE_INFINITY);
         Arrays.fill(highs, Double.NEGATIVE_INFINITY);
-        int params = observations.inputNames().indexOf("params");
-        int tokens = observations.inputNames().indexOf("tokens");
+        int params = names.indexOf("params");
+        int tokens = names.indexOf("tokens");
         double largest = params < 0 || tokens < 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < observations.size(); i++) {
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                double x = observations.input(i, j);
-                lows[j] = Math.min(lows[j], x);
-                highs[j] = Math.max(highs[j], x);
+                lows[j] = Math.min(lows[j], columns[j][i]);
+                highs[j] = Math.max(highs[j], columns[j][i]);
             }
             if (!Double.isNaN(largest)) {
-                largest = Math.max(largest, 6 * observations.input(i, params) * observations.input(i, tokens));
+                largest = Math.max(largest, 6 * columns[params][i] * columns[tokens][i]);
             }
         }
-        return new InputRange(observations.inputNames(), lows, highs, largest);
+        return new InputRange(names, lows, highs, largest);
     }
 
     /**

@@ -74,7 +74,7 @@ public final class AllocationRules {
      * magnitude beyond its largest run's 6·N·D; none for a reference law or a fit that does not record its range.
      */
     public static List<String> extrapolations(String name, double[] compute) {
-        if (referenceNames().contains(name) || expressionFit(Path.of(name)).isPresent()) {
+        if (referenceNames().contains(name)) {
             return List.of();
         }
         Optional<InputRange> range = LawFiles.inputRange(Path.of(name));

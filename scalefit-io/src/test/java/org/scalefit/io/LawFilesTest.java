@@ -122,6 +122,18 @@ class LawFilesTest {
     }
 
     @Test
+    void aFitOfALawWrittenAsTextSaysWhichBudgetsLieFarBeyondItsLargestRun() throws IOException {
+        Path fit = file("text-range.json", Files.readString(expressionFit("text.json", "E + A/N^alpha + B/D^beta",
+                "{\"N\":\"params\",\"D\":\"tokens\"}",
+                "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}", "[]"))
+                .replaceFirst("\\}$", ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7,1e8],"
+                        + "\"high\":[1e9,2e10],\"largest_compute\":1e20}}"));
+        assertThat(AllocationRules.extrapolations(fit.toString(), new double[] {1e22, 1e20})).containsExactly(
+                "extrapolation: C = 1.00e+22 is 2.0 orders of magnitude beyond the largest run's 6·N·D = 1.00e+20; "
+                        + "the law is untested there");
+    }
+
+    @Test
     void aFitOfALawWrittenAsTextAllocatesAsItsLawDoes() throws IOException {
         Path fit = expressionFit("text.json", "E + A/N^alpha + B/D^beta", "{\"N\":\"params\",\"D\":\"tokens\"}",
                 "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}",
