@@ -45,8 +45,8 @@ final class AllocateCommand implements Callable<Integer> {
         AllocationRule rule = AllocationRules.named(law);
         double[] budgets = compute.values().stream().mapToDouble(Double::doubleValue).toArray();
         List<String> warnings = AllocationRules.warnings(law);
-        List<String> extrapolations = AllocationRules.extrapolations(law, budgets);
         List<Allocation> allocations = rule.at(budgets);
+        List<String> extrapolations = AllocationRules.extrapolations(law, allocations);
         AllocationDocument document = AllocationDocument.of(law, AllocationRules.referenceSource(law), warnings,
                 extrapolations, rule, allocations, ScalefitVersion.current());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {

@@ -95,6 +95,28 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
     }
 
     /**
+     * Why the compute-optimal allocation {@code params}, {@code tokens} at {@code compute} FLOPs is an extrapolation:
+     * the budget's own {@link #beyondCompute} when it lies far beyond the largest run, else {@link #beyond} of the
+     * allocation's params and tokens (a small budget allocates a model and token count far below the runs').
+     */
+    public List<String> beyondAllocation(double compute, double params, double tokens) {
+        Optional<String> budget = beyondCompute(compute);
+        if (budget.isPresent()) {
+            return List.of(budget.get());
+        }
+        double[] x = new double[inputs.size()];
+        Arrays.fill(x, Double.NaN);
+        int p = inputs.indexOf("params");
+        int t = inputs.indexOf("tokens");
+        if (p < 0 || t < 0) {
+            return List.of();
+        }
+        x[p] = params;
+        x[t] = tokens;
+        return beyond(x);
+    }
+
+    /**
      * Why the point {@code x} (in the order of {@link #inputs}) is an extrapolation: each input more than
      * {@value #FAR_DECADES} order of magnitude above the largest or below the smallest fitted value, with how far.
      */

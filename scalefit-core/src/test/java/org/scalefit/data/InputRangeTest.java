@@ -40,6 +40,17 @@ class InputRangeTest {
     }
 
     @Test
+    void aSmallBudgetIsJudgedByTheModelAndTokensItAllocates() {
+        assertThat(RUNS.beyondAllocation(1e6, 100, 1700)).containsExactly(
+                "extrapolation: params = 100 is 5.0 orders of magnitude below the smallest fitted params = 1.00e+07; "
+                        + "the law is untested there",
+                "extrapolation: tokens = 1.70e+03 is 5.8 orders of magnitude below the smallest fitted tokens = "
+                        + "1.00e+09; the law is untested there");
+        assertThat(RUNS.beyondAllocation(6e29, 1e14, 1e15)).hasSize(1).first().asString().startsWith(
+                "extrapolation: C = 6.00e+29");
+    }
+
+    @Test
     void inputsOtherThanParamsAndTokensHaveNoComputeToJudge() {
         InputRange widths = InputRange.of(new Observations("runs", List.of("width", "depth"),
                 new double[][] {{256, 4}, {512, 8}}, new double[] {3.0, 2.8}));

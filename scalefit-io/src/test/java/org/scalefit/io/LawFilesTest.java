@@ -92,12 +92,15 @@ class LawFilesTest {
                 + "\"irreducible_error\":0.5";
         Path ranged = file("r.json", "{" + law + ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],"
                 + "\"low\":[1e7,1e8],\"high\":[1e9,2e10],\"largest_compute\":1e20}}");
-        assertThat(AllocationRules.extrapolations(ranged.toString(), new double[] {1e20, 1e30})).containsExactly(
+        assertThat(AllocationRules.extrapolations(ranged.toString(),
+                AllocationRules.named(ranged.toString()).at(1e20, 1e30))).containsExactly(
                 "extrapolation: C = 1.00e+30 is 10.0 orders of magnitude beyond the largest run's 6·N·D = 1.00e+20; "
                         + "the law is untested there");
         Path unranged = file("u.json", "{" + law + "}");
-        assertThat(AllocationRules.extrapolations(unranged.toString(), new double[] {1e30})).isEmpty();
-        assertThat(AllocationRules.extrapolations("chinchilla", new double[] {1e40})).isEmpty();
+        assertThat(AllocationRules.extrapolations(unranged.toString(),
+                AllocationRules.named(unranged.toString()).at(new double[] {1e30}))).isEmpty();
+        assertThat(AllocationRules.extrapolations("chinchilla",
+                AllocationRules.named("chinchilla").at(new double[] {1e40}))).isEmpty();
     }
 
     @Test
@@ -128,7 +131,8 @@ class LawFilesTest {
                 "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}", "[]"))
                 .replaceFirst("\\}$", ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7,1e8],"
                         + "\"high\":[1e9,2e10],\"largest_compute\":1e20}}"));
-        assertThat(AllocationRules.extrapolations(fit.toString(), new double[] {1e22, 1e20})).containsExactly(
+        assertThat(AllocationRules.extrapolations(fit.toString(),
+                AllocationRules.named(fit.toString()).at(1e22, 1e20))).containsExactly(
                 "extrapolation: C = 1.00e+22 is 2.0 orders of magnitude beyond the largest run's 6·N·D = 1.00e+20; "
                         + "the law is untested there");
     }

@@ -129,7 +129,8 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
 
     /**
      * Why the request's points and budgets are extrapolations of a law fitted on runs of {@code range} ({@link
-     * InputRange#beyond}, {@link InputRange#beyondCompute}): each input of a point, and each budget, more than
+     * InputRange#beyond}, {@link InputRange#beyondAllocation}): each input of a point, and each budget or its
+     * allocation, more than
      * {@value InputRange#FAR_DECADES} order of magnitude outside the fitted runs, once per message. The range's
      * inputs are matched to the law's by the data columns they read; one the law does not read is not judged.
      */
@@ -144,8 +145,10 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
             }
             found.addAll(range.beyond(ordered));
         }
+        int params = compute.isEmpty() ? 0 : ExpressionAllocation.paramsInput(law.law());
         for (double budget : compute) {
-            range.beyondCompute(budget).ifPresent(found::add);
+            Allocation allocation = ExpressionAllocation.optimal(law.law(), params, law.theta(), budget);
+            found.addAll(range.beyondAllocation(budget, allocation.params(), allocation.tokens()));
         }
         return List.copyOf(found);
     }
