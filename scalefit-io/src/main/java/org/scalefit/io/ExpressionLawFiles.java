@@ -433,14 +433,16 @@ public final class ExpressionLawFiles {
     /**
      * As {@link #readPoints(Path, ExpressionLaw)}, an input's values also found in the column of the data the law was
      * fitted on that held its logical column ({@code dataColumns}, logical → file column, as a fit's provenance
-     * records them): points written with the names of the user's own runs.
+     * records them): points written with the names of the user's own runs. The file {@value DataSource#STDIN} is
+     * standard input, read to its end, as a run table's is.
      */
     public static Points readPoints(Path file, ExpressionLaw law, Map<String, String> dataColumns) {
         String source = file.toString();
         List<String> lines;
         try {
             // decoded leniently, as DuckDB reads a run table: a byte that is not UTF-8 only matters in an input cell
-            lines = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            byte[] bytes = source.equals(DataSource.STDIN) ? System.in.readAllBytes() : Files.readAllBytes(file);
+            lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(source, null, null, "a readable CSV file of points", "no such file", e);
         } catch (java.io.IOException e) {
