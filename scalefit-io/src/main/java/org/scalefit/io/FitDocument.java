@@ -98,6 +98,21 @@ public record FitDocument(
         public InputRange inputRange() {
             return new InputRange(inputs, low, high, largestCompute == null ? Double.NaN : largestCompute);
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DataRange that && inputRange().equals(that.inputRange());
+        }
+
+        @Override
+        public int hashCode() {
+            return inputRange().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "DataRange[" + inputRange() + "]";
+        }
     }
 
     /** The physical limits the fit checked its data against (the defaults when the document records none). */
