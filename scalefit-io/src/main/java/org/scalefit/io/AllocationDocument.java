@@ -29,8 +29,8 @@ import org.scalefit.law.ComputeOptimalAllocation;
  * @param allocations    one row per budget, in the order asked
  * @param provenance     the version that wrote the document
  */
-@JsonPropertyOrder({"law", "source", "law_warnings", "extrapolations", "params_exponent", "tokens_exponent", "G", "allocations",
-        "provenance"})
+@JsonPropertyOrder({"law", "source", "law_warnings", "extrapolations", "params_exponent", "tokens_exponent", "G",
+        "allocations", "provenance"})
 public record AllocationDocument(
         String law,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String source,

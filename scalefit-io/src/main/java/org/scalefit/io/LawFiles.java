@@ -107,9 +107,9 @@ public final class LawFiles {
     }
 
     /**
-     * The range of the runs the fit in {@code root} was made on (its {@code data_range}, {@link FitDocument.DataRange}),
-     * against which a use of its law is judged an extrapolation; empty when the document does not record it (a
-     * Gemstones parameter file, a document written before it was recorded, a law given by hand).
+     * The range of the runs the fit in {@code root} was made on (its {@code data_range}, {@link
+     * FitDocument.DataRange}), against which a use of its law is judged an extrapolation; empty when the document
+     * does not record it (a Gemstones parameter file, a document written before it was recorded).
      */
     public static Optional<InputRange> inputRange(String source, JsonNode root) {
         JsonNode range = root == null ? null : root.get("data_range");
