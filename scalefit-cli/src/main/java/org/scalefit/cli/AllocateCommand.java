@@ -43,10 +43,12 @@ final class AllocateCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
         AllocationRule rule = AllocationRules.named(law);
+        double[] budgets = compute.values().stream().mapToDouble(Double::doubleValue).toArray();
         List<String> warnings = AllocationRules.warnings(law);
-        List<Allocation> allocations = rule.at(compute.values().stream().mapToDouble(Double::doubleValue).toArray());
+        List<Allocation> allocations = rule.at(budgets);
+        List<String> extrapolations = AllocationRules.extrapolations(law, allocations);
         AllocationDocument document = AllocationDocument.of(law, AllocationRules.referenceSource(law), warnings,
-                rule, allocations, ScalefitVersion.current());
+                extrapolations, rule, allocations, ScalefitVersion.current());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             AtomicFiles.writeString(out, document.csv());
         } else if (out != null) {
@@ -57,6 +59,7 @@ final class AllocateCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
                 source.isEmpty() ? "" : " (" + source + ")");
         LawCautions.print(stdout, law, warnings);
+        extrapolations.forEach(warning -> System.err.println("warning: " + warning));
         stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
         for (Allocation a : allocations) {
             stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),

@@ -133,6 +133,6 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
             stdout.printf(Locale.ROOT, "  %-6s %14.7g %12.5g %12.5g %14.7g %14.7g%n", names[p], value[p], se[j],
                     logSe[j], low[j], high[j]);
         }
-        stdout.printf(Locale.ROOT, "%d threads, %.2f s%n", workers, seconds);
+        stdout.printf(Locale.ROOT, "%s, %.2f s%n", Counts.of(workers, "thread"), seconds);
     }
 }

@@ -92,8 +92,8 @@ final class DeltaGridCommand implements Callable<Integer> {
     }
 
     private static void print(PrintStream out, int rows, List<DeltaGridPoint> points, int threads, double seconds) {
-        out.printf(Locale.ROOT, "params/tokens law on %d points, %d configurations, %.2f s on %d threads%n", rows,
-                points.size(), seconds, threads);
+        out.printf(Locale.ROOT, "params/tokens law on %d points, %d configurations, %.2f s on %s%n", rows,
+                points.size(), seconds, Counts.of(threads, "thread"));
         out.printf(Locale.ROOT, "%-8s %7s %-9s %7s %15s %9s %9s %10s %12s %9s %9s %9s%n", "delta", "target",
                 "e×c×r", "starts", "loss", "alpha", "beta", "A", "B", "E", "b=slope", "a");
         for (DeltaGridPoint point : points) {

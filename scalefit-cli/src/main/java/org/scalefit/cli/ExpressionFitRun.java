@@ -140,10 +140,10 @@ final class ExpressionFitRun {
     private static void print(ExpressionLawFiles.FitSummary fit, PrintStream out) {
         Integer distinct = fit.distinctPoints();
         out.printf(Locale.ROOT, "%s law on %d points (%s%s residuals, %s): %d starts, %d converged (%d recognised "
-                        + "early), %.2f s on %d threads%n", fit.law().name(), fit.points(),
+                        + "early), %.2f s on %s%n", fit.law().name(), fit.points(),
                 distinct == null || distinct == fit.points() ? "" : distinct + " distinct; ",
                 fit.law().residual().name().toLowerCase(Locale.ROOT), fit.law().penalty(), fit.starts(),
-                fit.successfulStarts(), fit.recognisedStarts(), fit.seconds(), fit.threads());
+                fit.successfulStarts(), fit.recognisedStarts(), fit.seconds(), Counts.of(fit.threads(), "thread"));
         out.println("L = " + fit.law().expression().text().strip().replace("\n", " "));
         if (fit.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
             out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");

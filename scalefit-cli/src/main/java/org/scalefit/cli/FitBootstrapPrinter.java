@@ -84,7 +84,7 @@ final class FitBootstrapPrinter {
                 printAllocation(stdout, allocation, result.count(), lowLabel, highLabel);
             }
         }
-        stdout.printf(Locale.ROOT, "%d threads, %.2f s%n", threads, seconds);
+        stdout.printf(Locale.ROOT, "%s, %.2f s%n", Counts.of(threads, "thread"), seconds);
     }
 
     private static void printAllocation(PrintStream stdout, AllocationBands allocation, int replicates,

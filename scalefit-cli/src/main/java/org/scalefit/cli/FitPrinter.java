@@ -17,10 +17,10 @@ final class FitPrinter {
     static void print(FitDocument result, PrintStream out) {
         LawForm form = result.form();
         out.printf(Locale.ROOT, "%s law on %s, δ = %g, %s grid: %d starts, %d converged (%d recognised "
-                        + "early), %.2f s on %d threads%n", form.name(),
+                        + "early), %.2f s on %s%n", form.name(),
                 Identification.pointCount(result.points(), result.distinctPoints()), result.delta(),
                 result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
-                result.run().seconds(), result.run().threads());
+                result.run().seconds(), Counts.of(result.run().threads(), "thread"));
         if (result.status().equals("not_identified")) {
             out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
             result.warnings().forEach(warning -> out.println("  " + warning));

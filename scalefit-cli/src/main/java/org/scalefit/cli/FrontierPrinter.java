@@ -20,8 +20,9 @@ record FrontierPrinter(PrintStream out, String resource) {
     void print(Approach1 analysis, RunTable table, double[] width, double[] depth,
                        double[] params, double[] tokens) {
         LossFrontier frontier = analysis.frontier();
-        out.printf(Locale.ROOT, "Approach 1 on %s: %d runs, %d on the loss–%s frontier%n", table.source(),
-                table.rows(), frontier.size(), resource);
+        out.printf(Locale.ROOT, "Approach 1 on %s: %s, %d on the loss–%s frontier%n",
+                org.scalefit.data.RowLocation.source(table.source()),
+                Counts.of(table.rows(), "run"), frontier.size(), resource);
         out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
                 "loss");
         int[] rows = frontier.rows();

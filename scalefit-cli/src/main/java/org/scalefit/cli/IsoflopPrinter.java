@@ -21,8 +21,9 @@ import org.scalefit.isoflop.PowerLaw;
 record IsoflopPrinter(PrintStream out) {
 
     void print(IsoflopResult result) {
-        out.printf(Locale.ROOT, "IsoFLOP analysis (Approach 2) of %s: %d budgets%n", result.inputs().source(),
-                result.optima().size());
+        out.printf(Locale.ROOT, "IsoFLOP analysis (Approach 2) of %s: %s%n",
+                org.scalefit.data.RowLocation.source(result.inputs().source()),
+                Counts.of(result.optima().size(), "budget"));
         out.printf(Locale.ROOT, "  %-10s %6s %14s %14s %10s %9s  %s%n", "C (FLOPs)", "sizes", "N*", "D*", "D*/N*",
                 "L*", "issues");
         for (BudgetOptimum optimum : result.optima()) {

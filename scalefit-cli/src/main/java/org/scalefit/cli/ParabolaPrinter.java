@@ -26,9 +26,9 @@ record ParabolaPrinter(PrintStream out) {
         LawInput minimised = analysis.laws().get(0);
         boolean hasSecond = analysis.laws().size() > 1;
         out.printf(Locale.ROOT, "overtraining parabola of %s (%s); search params %s, parabola params relaxed "
-                        + "(embeddings included); %.2f s on %d threads%n", minimised.law().form().name(),
+                        + "(embeddings included); %.2f s on %s%n", minimised.law().form().name(),
                 minimised.file(), analysis.search().accounting().parameterCount().label(), run.seconds(),
-                run.threads());
+                Counts.of(run.threads(), "thread"));
         for (LawInput law : analysis.laws()) {
             LawCautions.print(out, law.file(), law.law().warnings());
         }

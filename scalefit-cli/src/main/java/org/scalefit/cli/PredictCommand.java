@@ -51,7 +51,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--points", paramLabel = "FILE", description = "A CSV file of points (header: input names, "
             + "their columns, or the data columns the --fit read them from; M = tokens/params when there is no M or "
-            + "tokens_per_param column but params and tokens).")
+            + "tokens_per_param column but params and tokens); - for standard input.")
     Path points;
 
     @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
@@ -83,10 +83,12 @@ final class PredictCommand implements Callable<Integer> {
             ExpressionLawFiles.Points read = ExpressionLawFiles.readPoints(points, fitted.law(),
                     PredictRequest.dataColumns(fit));
             inputs.addAll(read.values());
-            sayDerived(points.toString(), fitted.law(), read);
+            sayDerived(org.scalefit.data.RowLocation.source(points.toString()), fitted.law(), read);
         }
         PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
+        PredictRequest.inputRange(fit).ifPresent(range -> request.extrapolations(range)
+                .forEach(warning -> System.err.println("warning: " + warning)));
         PredictRequest.Result result = request.run();
         if (result.replicates() == 0 && spec.commandLine().getParseResult().hasMatchedOption("--level")) {
             throw new IllegalArgumentException("--level sets the coverage of bootstrap intervals, but "

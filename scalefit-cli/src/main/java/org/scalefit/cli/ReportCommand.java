@@ -129,8 +129,9 @@ final class ReportCommand implements Callable<Integer> {
         Report report = timestamps.noTimestamps ? result.report().withoutRunDetails() : result.report();
         long step = System.nanoTime();
         HtmlReport.write(report, out);
-        System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures) in %.1f s%n", out,
-                report.sections().size(), report.figures().size(), result.seconds() + (System.nanoTime() - step) / 1e9);
+        System.out.printf(Locale.ROOT, "report written to %s (%s, %s) in %.1f s%n", out,
+                Counts.of(report.sections().size(), "section"), Counts.of(report.figures().size(), "figure"),
+                result.seconds() + (System.nanoTime() - step) / 1e9);
         if (!timestamps.noTimestamps) {
             System.out.printf(Locale.ROOT, "  writing took %.1f s%n", (System.nanoTime() - step) / 1e9);
         }

@@ -124,7 +124,7 @@ final class ReproduceCommand implements Callable<Integer> {
         HtmlReport.write(report, out, Map.of(
                 "reproduction.json", ReproductionTables.json(results, ScalefitVersion.current()),
                 "reproduction.md", ReproductionTables.markdown(results)));
-        System.out.printf(Locale.ROOT, "report written to %s (%d sections, %d figures)%n", out,
-                report.sections().size(), report.figures().size());
+        System.out.printf(Locale.ROOT, "report written to %s (%s, %s)%n", out,
+                Counts.of(report.sections().size(), "section"), Counts.of(report.figures().size(), "figure"));
     }
 }

@@ -25,9 +25,10 @@ final class RolloutPrinter {
         int workers = result.run().threads();
         double seconds = result.run().seconds();
         ModelSizes sizes = report.sizes();
-        stdout.printf(Locale.ROOT, "%s of the %s law on %s: %d points in %d model sizes (key %s, ordered by "
+        stdout.printf(Locale.ROOT, "%s of the %s law on %s: %s in %s (key %s, ordered by "
                         + "params); delta %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
-                data, points, sizes.count(), String.join(",", key), report.delta(), startGrid.name(),
+                data, Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key),
+                report.delta(), startGrid.name(),
                 startGrid.size());
         stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's points");
         if (report.mode() == HoldOut.LEAVE_ONE_SIZE_OUT) {
@@ -71,7 +72,8 @@ final class RolloutPrinter {
                 stdout.printf(Locale.ROOT, "  %s%n", reason);
             }
         }
-        stdout.printf(Locale.ROOT, "%d fits, %d threads, %.2f s%n", report.fits().size() + 1, workers, seconds);
+        stdout.printf(Locale.ROOT, "%s, %s, %.2f s%n", Counts.of(report.fits().size() + 1, "fit"),
+                Counts.of(workers, "thread"), seconds);
     }
 
     /** The distinct warnings of the held-out fits that found no optimum, in fit order. */

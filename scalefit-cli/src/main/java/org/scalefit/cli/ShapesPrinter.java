@@ -26,10 +26,11 @@ record ShapesPrinter(PrintStream out) {
         ShapeGrid grid = result.search().grid();
         List<LawResult> results = result.results();
         out.printf(Locale.ROOT, "shape search: %d widths, %d shapes x %d token counts = %d rows, %d with FLOPs in "
-                        + "[%.3g, %.3g]; %d buckets; params %s; %.2f s on %d threads%n", grid.widthCount(),
+                        + "[%.3g, %.3g]; %d buckets; params %s; %.2f s on %s%n", grid.widthCount(),
                 grid.shapeCount(), grid.tokenCount(), grid.rowCount(), results.get(0).optima().rowsInRange(),
                 result.search().buckets().low(), result.search().buckets().high(), result.search().buckets().count(),
-                result.search().accounting().parameterCount().label(), result.run().seconds(), result.run().threads());
+                result.search().accounting().parameterCount().label(), result.run().seconds(),
+                Counts.of(result.run().threads(), "thread"));
         for (LawResult law : results) {
             out.printf(Locale.ROOT, "%n%s %s (%s): grid optimum per FLOPs bucket%n", law.role(),
                     law.optima().law().form().name(), law.file());

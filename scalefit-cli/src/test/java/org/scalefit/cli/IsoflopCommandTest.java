@@ -168,6 +168,14 @@ class IsoflopCommandTest {
     }
 
     @Test
+    void aSingleBudgetIsCountedInTheSingular() throws Exception {
+        Path data = Files.writeString(folder.resolve("one.csv"), "flops,params,loss\n1e18,1e7,3.5\n1e18,2e7,3.4\n"
+                + "1e18,4e7,3.45\n");
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "20");
+        assertThat(run.out()).contains(data + ": 1 budget\n");
+    }
+
+    @Test
     void anUnknownBudgetOrAMissingColumnWritesNothing() throws Exception {
         Path data = runs();
         Path out = folder.resolve("never.json");

@@ -29,6 +29,22 @@ class PredictPointsTest {
     }
 
     @Test
+    void pointsDashAreReadFromStandardInputAsDataDashIs() {
+        java.io.InputStream original = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("N,M\n1e9,20\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            CliRun fromStdin = CliRun.of("predict", "--law", "gadre-overtraining", "--set", GADRE, "--points", "-");
+            CliRun atM = CliRun.of("predict", "--law", "gadre-overtraining", "--set", GADRE, "--at", "N=1e9,M=20");
+
+            assertThat(fromStdin.exitCode()).as(fromStdin.err()).isZero();
+            assertThat(fromStdin.out()).isEqualTo(atM.out());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void aPointOfParamsAndTokensGivesMAsTokensOverParamsAsAPointsFileDoes() {
         CliRun derived = CliRun.of("predict", "--law", "gadre-overtraining", "--set", GADRE,
                 "--at", "params=1e9,tokens=2e10");

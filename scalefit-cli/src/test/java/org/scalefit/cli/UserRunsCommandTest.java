@@ -88,6 +88,34 @@ class UserRunsCommandTest {
     }
 
     @Test
+    void aBadValueOnStandardInputIsLocatedAsStandardInputAndItsLine() {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream("params,tokens,loss\n1e8,2e9,3.1\n1e8,abc,3.0\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            CliRun run = CliRun.of("fit", "--data", "-", "--no-store");
+
+            assertThat(run.err()).contains("standard input, line 3: column 'tokens'").doesNotContain("-:3");
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void approach1OnStandardInputNamesItStandardInput() {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream("params,tokens,loss\n1e7,5e7,6.2\n3e7,1.5e8,4.1\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            CliRun run = CliRun.of("frontier", "--data", "-", "--bootstrap", "0");
+
+            assertThat(run.out()).as(run.err()).startsWith("Approach 1 on standard input: 2 runs");
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void aFitWhoseDataMovedSaysWhereThePathCameFromAndHowToGiveIt() throws Exception {
         Path data = Files.writeString(folder.resolve("runs.csv"), runs("params,tokens,loss", ","));
         Path out = folder.resolve("fit.json");

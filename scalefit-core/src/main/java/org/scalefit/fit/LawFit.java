@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scalefit.data.InputRange;
 import org.scalefit.data.Observations;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
@@ -25,16 +26,18 @@ import org.scalefit.parallel.Parallelism;
  * @param search         the multi-start search (no starts when the data do not identify the law)
  * @param warnings       why the law is not identified, {@link FitDiagnostics} findings, and what the search could
  *                       not establish; empty when nothing looks wrong
+ * @param range          the range of the fitted points, against which a use of the law is judged an extrapolation;
+ *                       null when there were no points
  */
 public record LawFit(LawForm law, double delta, int points, Identification identification, MultiStartResult search,
-                     List<String> warnings) {
+                     List<String> warnings, InputRange range) {
 
     /**
      * The revision of the warnings a fit carries beyond the search's own (identification cautions, {@link
      * FitDiagnostics}): part of the results store's key, so that a stored fit is not served without a warning the
      * current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "few-distinct-points-tokens-per-param-3";
+    public static final String DIAGNOSTICS_REVISION = "few-distinct-points-tokens-per-param-data-range-4";
 
     /** How a fit ended. */
     public enum Status {
@@ -93,7 +96,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
         if (!identification.identified()) {
             progress.advance(grid.size());
             return new LawFit(law, delta, observations.size(), identification, withoutSearch(grid),
-                    identification.warnings());
+                    identification.warnings(), InputRange.of(observations));
         }
         HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
         MultiStartResult search = new MultiStartFitter(problem.options()).fit(objective, grid, parallelism, progress);
@@ -111,7 +114,8 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
         }
-        return new LawFit(law, delta, observations.size(), identification, search, warnings);
+        return new LawFit(law, delta, observations.size(), identification, search, warnings,
+                InputRange.of(observations));
     }
 
     /** The record of a search that was not run (the data do not identify the law): no starts, no optimum. */

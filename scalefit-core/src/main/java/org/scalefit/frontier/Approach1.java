@@ -1,5 +1,7 @@
 package org.scalefit.frontier;
 
+import java.util.Optional;
+
 /**
  * Chinchilla's Approach 1 as Gemstones runs it (McLeish et al. 2025 §3.1; Hoffmann et al. 2022 §3.1): the
  * convex-hull frontier of loss against a resource R, and power laws fitted through its runs,
@@ -13,6 +15,18 @@ package org.scalefit.frontier;
 public record Approach1(LossFrontier frontier, LogLogFit params, LogLogFit tokens, LogLogFit tokensPerParam) {
 
     /**
+     * Why Approach 1 cannot be computed on {@code frontier}: it has fewer than two runs (one run, or runs of one
+     * resource of which only the best is on it), so no line runs through it; empty when it can.
+     */
+    public static Optional<String> whyNot(LossFrontier frontier) {
+        if (frontier.size() >= 2) {
+            return Optional.empty();
+        }
+        return Optional.of("the loss frontier has " + frontier.size() + " run(s); Approach 1 needs at least 2 runs "
+                + "on the frontier (are there runs of different size and length?)");
+    }
+
+    /**
      * The frontier of (resource, loss) and the three fits through it; with {@code resamples} &gt; 0, pairs-bootstrap
      * 95 % intervals seeded by {@code seed}.
      *
@@ -24,9 +38,9 @@ public record Approach1(LossFrontier frontier, LogLogFit params, LogLogFit token
             throw new IllegalArgumentException("resource, params and tokens differ in length");
         }
         LossFrontier frontier = LossFrontier.convexHull(resource, loss);
-        if (frontier.size() < 2) {
-            throw new IllegalArgumentException("the loss frontier has " + frontier.size() + " run(s); Approach 1 "
-                    + "needs at least 2 runs on the frontier (are there runs of different size and length?)");
+        Optional<String> missing = whyNot(frontier);
+        if (missing.isPresent()) {
+            throw new IllegalArgumentException(missing.get());
         }
         int[] rows = frontier.rows();
         double[] r = frontier.resource();

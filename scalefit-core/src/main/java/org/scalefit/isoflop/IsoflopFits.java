@@ -147,8 +147,9 @@ public record IsoflopFits(int budgets, Map<FitVariant, ComputeOptimalLaws> point
             }
             int w = window.size();
             if (w == 0) {
-                warnings.add(String.format(Locale.ROOT, "no optimal-loss fit: none of the %d budgets with an "
-                        + "optimum lies in its window %.3g < C < %.3g FLOPs", s, LOSS_WINDOW_LOW, LOSS_WINDOW_HIGH));
+                warnings.add(String.format(Locale.ROOT, "no optimal-loss fit: none of the %d budget%s with an "
+                        + "optimum lies in its window %.3g < C < %.3g FLOPs", s, s == 1 ? "" : "s", LOSS_WINDOW_LOW,
+                        LOSS_WINDOW_HIGH));
             } else if (w < 3) {
                 warnings.add(String.format(Locale.ROOT, "the optimal-loss fit has %d budget%s in its window "
                         + "%.3g < C < %.3g FLOPs for its 3 parameters (E, A, α): it is not determined by the data",

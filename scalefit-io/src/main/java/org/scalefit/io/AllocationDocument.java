@@ -21,18 +21,21 @@ import org.scalefit.law.ComputeOptimalAllocation;
  * @param law            the {@code --law} argument: a fit file or a reference law's name
  * @param source         the reference law's citation; absent (empty) for a fit file
  * @param lawWarnings    the warnings of the fit the law came from; absent when there are none
+ * @param extrapolations the budgets far beyond the runs the law was fitted on ({@link
+ *                       org.scalefit.data.InputRange#beyondCompute}); absent when there are none
  * @param paramsExponent a of N_opt ∝ C^a, for a Chinchilla-form rule (else null)
  * @param tokensExponent b of D_opt ∝ C^b, for a Chinchilla-form rule (else null)
  * @param g              G of N_opt = G (C/6)^a, for a Chinchilla-form rule (else null)
  * @param allocations    one row per budget, in the order asked
  * @param provenance     the version that wrote the document
  */
-@JsonPropertyOrder({"law", "source", "law_warnings", "params_exponent", "tokens_exponent", "G", "allocations",
-        "provenance"})
+@JsonPropertyOrder({"law", "source", "law_warnings", "extrapolations", "params_exponent", "tokens_exponent", "G",
+        "allocations", "provenance"})
 public record AllocationDocument(
         String law,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String source,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("law_warnings") List<String> lawWarnings,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> extrapolations,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("params_exponent") Double paramsExponent,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("tokens_exponent") Double tokensExponent,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("G") Double g,
@@ -45,7 +48,14 @@ public record AllocationDocument(
     public AllocationDocument {
         source = source == null ? "" : source;
         lawWarnings = lawWarnings == null ? List.of() : List.copyOf(lawWarnings);
+        extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
         allocations = allocations == null ? List.of() : List.copyOf(allocations);
+    }
+
+    /** A document without extrapolations. */
+    public AllocationDocument(String law, String source, List<String> lawWarnings, Double paramsExponent,
+                              Double tokensExponent, Double g, List<Row> allocations, VersionProvenance provenance) {
+        this(law, source, lawWarnings, List.of(), paramsExponent, tokensExponent, g, allocations, provenance);
     }
 
     /**
@@ -77,12 +87,19 @@ public record AllocationDocument(
      */
     public static AllocationDocument of(String law, String source, List<String> lawWarnings, AllocationRule rule,
                                         List<Allocation> allocations, String version) {
+        return of(law, source, lawWarnings, List.of(), rule, allocations, version);
+    }
+
+    /** As {@link #of(String, String, List, AllocationRule, List, String)}, with the budgets' extrapolations. */
+    public static AllocationDocument of(String law, String source, List<String> lawWarnings,
+                                        List<String> extrapolations, AllocationRule rule,
+                                        List<Allocation> allocations, String version) {
         List<Row> rows = new ArrayList<>();
         for (Allocation allocation : allocations) {
             rows.add(Row.of(allocation));
         }
         ComputeOptimalAllocation chinchilla = rule instanceof ComputeOptimalAllocation c ? c : null;
-        return new AllocationDocument(law, source, lawWarnings,
+        return new AllocationDocument(law, source, lawWarnings, extrapolations,
                 chinchilla == null ? null : chinchilla.paramsExponent(),
                 chinchilla == null ? null : chinchilla.tokensExponent(),
                 chinchilla == null ? null : chinchilla.g(), rows, new VersionProvenance(version));

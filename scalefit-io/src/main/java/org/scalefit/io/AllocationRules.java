@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.scalefit.data.InputRange;
+import org.scalefit.law.Allocation;
 import org.scalefit.law.AllocationRule;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
@@ -64,6 +67,23 @@ public final class AllocationRules {
         Path file = Path.of(name);
         return expressionFit(file).map(ExpressionLawFiles.Fitted::warnings)
                 .orElseGet(() -> LawFiles.read(file).warnings());
+    }
+
+    /**
+     * Why the {@code allocations} are extrapolations of the fit in file {@code name} ({@link
+     * InputRange#beyondAllocation}): a budget more than {@value InputRange#FAR_DECADES} order of magnitude beyond its
+     * largest run's 6·N·D, or one whose N or D lies that far outside its runs', each message once; none for a
+     * reference law or a fit that does not record its range.
+     */
+    public static List<String> extrapolations(String name, List<Allocation> allocations) {
+        if (referenceNames().contains(name)) {
+            return List.of();
+        }
+        Optional<InputRange> range = LawFiles.inputRange(Path.of(name));
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        range.ifPresent(r -> allocations.forEach(a -> found.addAll(r.beyondAllocation(a.compute(), a.params(),
+                a.tokens()))));
+        return List.copyOf(found);
     }
 
     /** The fit of a law written as text in {@code file}, if it holds one ({@link ExpressionLawFiles#isFitDocument}). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.scalefit.data.InputRange;
 import org.scalefit.fit.Identification;
 import org.scalefit.law.expr.ExpressionBootstrapResult;
 import org.scalefit.law.expr.ExpressionFit;
@@ -45,13 +46,16 @@ import org.scalefit.law.expr.ExpressionLaw;
  * @param bootstrap               the pairs bootstrap, or null
  * @param lawFile                 the law file of the law fitted
  * @param limits                  the physical limits the data were checked against
+ * @param dataRange               the range of the fitted points ({@link FitDocument.DataRange}); absent in documents
+ *                                written before it was recorded
  * @param provenance              the data, its SHA-256, transforms, column mapping, scalefit version
  * @param threads                 threads the fit ran on (0 in documents written before they were recorded)
  * @param seconds                 its wall time
  */
 @JsonPropertyOrder({"kind", "law", "expression", "data", "data_sha256", "points", "distinct_points", "status", "success", "objective",
         "parameters", "starts", "successful_starts", "recognised_starts", "evaluations", "verification_evaluations",
-        "stationarity", "warnings", "bootstrap", "law_file", "limits", "provenance", "threads", "seconds"})
+        "stationarity", "warnings", "bootstrap", "law_file", "limits", "data_range", "provenance", "threads",
+        "seconds"})
 public record ExpressionFitDocument(
         String kind, String law, String expression, String data, @JsonProperty("data_sha256") String dataSha256,
         int points, @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("distinct_points") Integer distinctPoints,
@@ -61,8 +65,9 @@ public record ExpressionFitDocument(
         @JsonProperty("verification_evaluations") long verificationEvaluations,
         @JsonInclude(JsonInclude.Include.NON_NULL) FitDocument.StationarityEvidence stationarity,
         List<String> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) Bootstrap bootstrap,
-        @JsonProperty("law_file") LawFileDocument lawFile, FitDocument.Limits limits, Provenance provenance, int threads,
-        double seconds) implements ResultDocument {
+        @JsonProperty("law_file") LawFileDocument lawFile, FitDocument.Limits limits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("data_range") FitDocument.DataRange dataRange,
+        Provenance provenance, int threads, double seconds) implements ResultDocument {
 
     /** The value of {@code kind} that marks an expression-fit document. */
     public static final String KIND = "expression-fit";
@@ -141,6 +146,16 @@ public record ExpressionFitDocument(
      */
     public static ExpressionFitDocument of(ExpressionFit fit, ExpressionBootstrapResult bootstrap,
                                            FitProvenance provenance, Identification.Limits limits, RunTiming run) {
+        return of(fit, bootstrap, provenance, limits, null, run);
+    }
+
+    /**
+     * As {@link #of(ExpressionFit, ExpressionBootstrapResult, FitProvenance, Identification.Limits, RunTiming)},
+     * recording the fitted points' {@code range} (null: not recorded).
+     */
+    public static ExpressionFitDocument of(ExpressionFit fit, ExpressionBootstrapResult bootstrap,
+                                           FitProvenance provenance, Identification.Limits limits, InputRange range,
+                                           RunTiming run) {
         return new ExpressionFitDocument(KIND, fit.law().name(), fit.law().expression().text(), provenance.data(),
                 provenance.dataSha256(), fit.points(), fit.identification().distinctPoints(), fit.status().label(), fit.succeeded(), fit.objective(),
                 fit.hasOptimum() ? fit.named() : Map.of(), fit.search().starts(), fit.search().successfulStarts(),
@@ -149,7 +164,7 @@ public record ExpressionFitDocument(
                         : FitDocument.StationarityEvidence.of(fit.search().stationarity()),
                 fit.warnings(), bootstrap == null ? null : Bootstrap.of(bootstrap),
                 LawFileDocument.of(fit.law()), new FitDocument.Limits(limits.maxParams(), limits.maxTokens()),
-                Provenance.of(provenance), run.threads(), run.seconds());
+                FitDocument.DataRange.of(range), Provenance.of(provenance), run.threads(), run.seconds());
     }
 
     /**

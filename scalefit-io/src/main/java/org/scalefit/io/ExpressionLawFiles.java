@@ -433,14 +433,16 @@ public final class ExpressionLawFiles {
     /**
      * As {@link #readPoints(Path, ExpressionLaw)}, an input's values also found in the column of the data the law was
      * fitted on that held its logical column ({@code dataColumns}, logical → file column, as a fit's provenance
-     * records them): points written with the names of the user's own runs.
+     * records them): points written with the names of the user's own runs. The file {@value DataSource#STDIN} is
+     * standard input, read to its end, as a run table's is.
      */
     public static Points readPoints(Path file, ExpressionLaw law, Map<String, String> dataColumns) {
         String source = file.toString();
         List<String> lines;
         try {
             // decoded leniently, as DuckDB reads a run table: a byte that is not UTF-8 only matters in an input cell
-            lines = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            byte[] bytes = source.equals(DataSource.STDIN) ? System.in.readAllBytes() : Files.readAllBytes(file);
+            lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(source, null, null, "a readable CSV file of points", "no such file", e);
         } catch (java.io.IOException e) {
@@ -470,7 +472,14 @@ public final class ExpressionLawFiles {
         int k = inputs.size();
         int[] column = new int[k];
         for (int j = 0; j < k; j++) {
-            column[j] = columnOf(header, inputs.get(j), law.columns().get(j), dataColumns.get(law.columns().get(j)));
+            List<String> present = java.util.stream.Stream.of(inputs.get(j), law.columns().get(j),
+                    dataColumns.get(law.columns().get(j))).filter(name -> name != null && header.contains(name))
+                    .distinct().toList();
+            if (present.size() > 1) {
+                throw new InputException(source, headerLine, present.get(0), "one column for input "
+                        + inputs.get(j), TableReader.countedNames(present) + " (remove or rename one)");
+            }
+            column[j] = present.isEmpty() ? -1 : header.indexOf(present.get(0));
         }
         int ratio = -1;
         int[] ratioOf = new int[2]; // the columns of tokens and params M = tokens/params is derived from

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.scalefit.data.InputRange;
 import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
@@ -29,7 +30,7 @@ import org.scalefit.law.LawForm;
 @JsonPropertyOrder({"law", "inputs", "success", "status", "loss", "exponents", "coefficients", "irreducible_error",
         "natural_scale", "delta", "points", "distinct_points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
         "evaluations", "verification_evaluations", "polished", "stationarity", "second_best", "recognition",
-        "grid_best", "best_starts", "limits", "provenance", "run", "threads", "seconds"})
+        "grid_best", "best_starts", "limits", "data_range", "provenance", "run", "threads", "seconds"})
 public record FitDocument(
         String law, List<String> inputs, boolean success, String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double loss,
@@ -51,6 +52,7 @@ public record FitDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("grid_best") Start gridBest,
         @JsonProperty("best_starts") List<Start> bestStarts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("data_range") DataRange dataRange,
         Provenance provenance, RunTiming run, int threads, double seconds) implements ResultDocument {
 
     /** The value of {@link Envelope#analysis()}. */
@@ -74,6 +76,42 @@ public record FitDocument(
         /** As the identification rules take them. */
         public Identification.Limits limits() {
             return new Identification.Limits(maxParams, maxTokens);
+        }
+    }
+
+    /**
+     * The range of the fitted runs ({@link InputRange}): per input its smallest and largest value, and for a
+     * params/tokens law the largest run's 6·N·D; absent in documents written before it was recorded.
+     */
+    @JsonPropertyOrder({"inputs", "low", "high", "largest_compute"})
+    public record DataRange(List<String> inputs, double[] low, double[] high,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("largest_compute")
+                            Double largestCompute) {
+
+        /** The document's record of {@code range}; null for none. */
+        static DataRange of(InputRange range) {
+            return range == null ? null : new DataRange(range.inputs(), range.lows(), range.highs(),
+                    Double.isNaN(range.largestCompute()) ? null : range.largestCompute());
+        }
+
+        /** The range recorded. */
+        public InputRange inputRange() {
+            return new InputRange(inputs, low, high, largestCompute == null ? Double.NaN : largestCompute);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DataRange that && inputRange().equals(that.inputRange());
+        }
+
+        @Override
+        public int hashCode() {
+            return inputRange().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "DataRange[" + inputRange() + "]";
         }
     }
 
@@ -202,7 +240,8 @@ public record FitDocument(
                 search.secondBest() == null ? null : secondBest(fit, search.secondBest()),
                 new Recognition(search.recognisedStarts(), search.recognisedStarts() > 0,
                         MultiStartFitter.COMPETING_MARGIN),
-                search.gridBest() == null ? null : Start.of(search.gridBest()), leaders, Limits.of(limits), origin,
+                search.gridBest() == null ? null : Start.of(search.gridBest()), leaders, Limits.of(limits),
+                DataRange.of(fit.range()), origin,
                 run, run.threads(), run.seconds());
     }
 

@@ -69,7 +69,7 @@ public final class InputException extends RuntimeException {
 
     private static String message(String file, RowLocation locations, Integer line, String column, String expected,
                                   String found) {
-        StringBuilder text = new StringBuilder(line == null ? file : locations.in(file, line));
+        StringBuilder text = new StringBuilder(line == null ? RowLocation.source(file) : locations.in(file, line));
         text.append(": ");
         if (column != null) {
             text.append("column '").append(column).append("': ");

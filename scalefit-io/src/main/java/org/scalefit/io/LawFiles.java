@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import org.scalefit.data.InputRange;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +104,25 @@ public final class LawFiles {
                     .append(value != null && value.isNumber() ? String.valueOf(value.asDouble()) : "…");
         }
         return values.toString();
+    }
+
+    /**
+     * The range of the runs the fit in {@code root} was made on (its {@code data_range}, {@link
+     * FitDocument.DataRange}), against which a use of its law is judged an extrapolation; empty when the document
+     * does not record it (a Gemstones parameter file, a document written before it was recorded).
+     */
+    public static Optional<InputRange> inputRange(String source, JsonNode root) {
+        JsonNode range = root == null ? null : root.get("data_range");
+        if (range == null || range.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(Documents.read(range, FitDocument.DataRange.class, source).inputRange());
+    }
+
+    /** {@link #inputRange(String, JsonNode)} of the fit in {@code file}. */
+    public static Optional<InputRange> inputRange(Path file) {
+        return inputRange(file.toString(), LawDocumentFiles.readTree(file, MAPPER, true, "a JSON fit written by "
+                + "scalefit fit --out FILE.json or a Gemstones parameter file"));
     }
 
     /** The SHA-256 of the file's bytes, in hex (provenance of a result computed from it). */

@@ -548,16 +548,24 @@ public final class TableReader {
     }
 
     /**
-     * Logical name → file column, for every required column and every optional one the file has: the first of the
-     * mapping's {@link ColumnMapping#candidates candidates} in the file. Every missing required column is reported
-     * at once, with the {@code --column} option that would map it.
+     * Logical name → file column, for every required column and every optional one the file has: its mapped column
+     * if the file has it, else the one of the mapping's other {@link ColumnMapping#candidates candidates} in the
+     * file; two of those (N and params, no params_active_precise) are refused rather than one chosen silently. Every
+     * missing required column is reported at once, with the {@code --column} option that would map it.
      */
     private static Map<String, String> resolve(ColumnRequest request, List<String> available, String source) {
         Map<String, String> fileColumns = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String logical : request.all()) {
             List<String> candidates = request.mapping().candidates(logical);
-            Optional<String> found = candidates.stream().filter(available::contains).findFirst();
+            List<String> present = candidates.stream().filter(available::contains).toList();
+            boolean mappedPresent = available.contains(request.mapping().fileColumn(logical));
+            if (present.size() > 1 && !mappedPresent && !ColumnMapping.TEXT_NAMES.contains(logical)) {
+                throw new InputException(source, null, present.get(0), "one column for '"
+                        + logical + "'", countedNames(present) + " (choose one with --column " + logical
+                        + "=COLUMN)");
+            }
+            Optional<String> found = present.stream().findFirst();
             if (found.isPresent()) {
                 fileColumns.put(logical, found.get());
             } else if (request.isRequired(logical)) {
@@ -581,6 +589,15 @@ public final class TableReader {
                     "only the columns " + quotedList(available));
         }
         return fileColumns;
+    }
+
+    /** "two: 'a' and 'b'" (or three, …) of the columns {@code names}. */
+    static String countedNames(List<String> names) {
+        String[] counts = {"two", "three", "four", "five"};
+        String count = names.size() - 2 < counts.length ? counts[names.size() - 2] : String.valueOf(names.size());
+        List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+        return count + ": " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and "
+                + quoted.get(quoted.size() - 1);
     }
 
     private static String orList(List<String> names) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalefit.data.InputRange;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
@@ -42,6 +43,17 @@ class FitDocumentTest {
         assertThat(theta[0]).isEqualTo(document.exponents()[0]);
         assertThat(theta[3]).isEqualTo(document.coefficients()[1]);
         assertThat(theta[4]).isEqualTo(document.irreducibleError());
+    }
+
+    @Test
+    void aFitRecordsTheRangeOfItsRunsSoThatAUseOfTheLawFarBeyondThemCanBeJudged() {
+        Observations points = new Observations("runs", List.of("params", "tokens"),
+                new double[][] {{1e7, 2e8}, {1e8, 1e9}}, new double[] {3.1, 2.9});
+        LawFit fit = FitProblem.of(LawForm.CHINCHILLA, points, 1e-3, StartGrid.epoch())
+                .fit(LocalParallelism.withThreads(1), FitProgress.silent());
+        String text = FitDocument.of(fit, new FitProvenance("x", "0", List.of(), "test"), new RunTiming(1, 0)).write();
+        assertThat(text).contains("\"data_range\"", "\"largest_compute\" : 6.0E17");
+        assertThat(FitDocument.read(text, "x").dataRange().inputRange()).isEqualTo(InputRange.of(points));
     }
 
     @Test

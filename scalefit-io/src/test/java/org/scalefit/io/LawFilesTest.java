@@ -87,6 +87,23 @@ class LawFilesTest {
     }
 
     @Test
+    void allocationRulesSayWhichBudgetsLieFarBeyondTheLargestRunTheFitRecords() throws IOException {
+        String law = "\"law\":\"chinchilla\",\"exponents\":[0.34,0.28],\"coefficients\":[6.0,6.0],"
+                + "\"irreducible_error\":0.5";
+        Path ranged = file("r.json", "{" + law + ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],"
+                + "\"low\":[1e7,1e8],\"high\":[1e9,2e10],\"largest_compute\":1e20}}");
+        assertThat(AllocationRules.extrapolations(ranged.toString(),
+                AllocationRules.named(ranged.toString()).at(1e20, 1e30))).containsExactly(
+                "extrapolation: C = 1.00e+30 is 10.0 orders of magnitude beyond the largest run's 6·N·D = 1.00e+20; "
+                        + "the law is untested there");
+        Path unranged = file("u.json", "{" + law + "}");
+        assertThat(AllocationRules.extrapolations(unranged.toString(),
+                AllocationRules.named(unranged.toString()).at(new double[] {1e30}))).isEmpty();
+        assertThat(AllocationRules.extrapolations("chinchilla",
+                AllocationRules.named("chinchilla").at(new double[] {1e40}))).isEmpty();
+    }
+
+    @Test
     void anOverTrainingAnalysisIsRefusedWithTheNamedLawAndValuesThatPredictFromIt() throws IOException {
         // the shape scalefit overtrain/downstream --out writes (OvertrainingDocument)
         Path analysis = file("ot.json", "{\"analysis\":\"gadre-downstream\",\"dataset\":\"mine\","
@@ -105,6 +122,19 @@ class LawFilesTest {
                 + ",\"warnings\":" + warnings + ",\"law_file\":{\"name\":\"user\",\"expression\":\""
                 + expression + "\",\"inputs\":" + inputs + ",\"residual\":\"log\",\"objective\":\"huber\","
                 + "\"delta\":0.001}}");
+    }
+
+    @Test
+    void aFitOfALawWrittenAsTextSaysWhichBudgetsLieFarBeyondItsLargestRun() throws IOException {
+        Path fit = file("text-range.json", Files.readString(expressionFit("text.json", "E + A/N^alpha + B/D^beta",
+                "{\"N\":\"params\",\"D\":\"tokens\"}",
+                "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}", "[]"))
+                .replaceFirst("\\}$", ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7,1e8],"
+                        + "\"high\":[1e9,2e10],\"largest_compute\":1e20}}"));
+        assertThat(AllocationRules.extrapolations(fit.toString(),
+                AllocationRules.named(fit.toString()).at(1e22, 1e20))).containsExactly(
+                "extrapolation: C = 1.00e+22 is 2.0 orders of magnitude beyond the largest run's 6·N·D = 1.00e+20; "
+                        + "the law is untested there");
     }
 
     @Test

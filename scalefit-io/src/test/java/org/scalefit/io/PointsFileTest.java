@@ -40,6 +40,15 @@ class PointsFileTest {
     }
 
     @Test
+    void anInputGivenByTwoColumnsIsRefusedNamingBoth() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"), "N,params,D\n1e9,2e9,2e10\n");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, chinchilla()))
+                .isInstanceOf(InputException.class).hasMessage(file + ":1: column 'N': expected one column for "
+                        + "input N, found two: 'N' and 'params' (remove or rename one)");
+    }
+
+    @Test
     void blankLinesHoldNoPoints() throws IOException {
         Path file = Files.writeString(folder.resolve("points.csv"), "N,D\n\n1e9,2e10\n\n3e9,6e10\n\n");
 

@@ -110,6 +110,16 @@ class TableReaderBadInputTest {
     }
 
     @Test
+    void twoCandidateColumnsForOneInputAreRefusedNamingBothAndTheColumnOption() throws IOException {
+        Path csv = write("data.csv", "N,params,tokens,loss\n1,2,3,4\n");
+
+        InputException error = readingFails(csv);
+
+        assertThat(error).hasMessage(csv + ": column 'params': expected one column for 'params', found two: 'params'"
+                + " and 'N' (choose one with --column params=COLUMN)");
+    }
+
+    @Test
     void everyMissingColumnIsReportedAtOnceWithTheColumnOptions() throws IOException {
         Path csv = write("data.csv", "model_size,n_tok,val_loss\n1,2,3\n");
 

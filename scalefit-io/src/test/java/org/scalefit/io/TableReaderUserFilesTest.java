@@ -150,7 +150,7 @@ class TableReaderUserFilesTest {
         InputException error = catchThrowableOfType(InputException.class, () -> reader.readWithColumns(
                 new ByteArrayInputStream(new byte[0]), "-", PARAMS_TOKENS_LOSS));
 
-        assertThat(error).hasMessage("-: expected at least one row, found an empty file");
+        assertThat(error).hasMessage("standard input: expected at least one row, found an empty file");
     }
 
     @Test

@@ -99,14 +99,22 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
      * Approach 1 on one resource.
      *
      * @param spent    each run's resource (training FLOPs or GPU-hours)
-     * @param analysis the convex-hull frontier and the log–log fits along it
+     * @param analysis the convex-hull frontier and the log–log fits along it; null when it cannot be computed
      * @param bins     Chinchilla's binning minimisers, or null
+     * @param missing  why there is no analysis ({@link Approach1#whyNot}); null when there is one
      */
-    public record Frontier(double[] spent, Approach1 analysis, LossFrontier bins) {
+    public record Frontier(double[] spent, Approach1 analysis, LossFrontier bins, String missing) {
 
         public Frontier {
             spent = spent.clone();
-            Objects.requireNonNull(analysis, "analysis");
+            if ((analysis == null) == (missing == null)) {
+                throw new IllegalArgumentException("a frontier has either an analysis or the reason it has none");
+            }
+        }
+
+        /** A frontier with its analysis. */
+        public Frontier(double[] spent, Approach1 analysis, LossFrontier bins) {
+            this(spent, analysis, bins, null);
         }
 
         @Override

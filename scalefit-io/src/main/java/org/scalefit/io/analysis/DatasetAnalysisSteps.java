@@ -191,11 +191,18 @@ final class DatasetAnalysisSteps {
                 parabola, benchmarks, overtraining, otherData, seconds);
     }
 
-    /** Approach 1 on {@code spent}, with the binning minimisers when asked. */
+    /**
+     * Approach 1 on {@code spent}, with the binning minimisers when asked; without the analysis, and why, when the
+     * frontier has too few runs for it ({@link Approach1#whyNot}), so that the rest of the report is still made.
+     */
     private static Frontier frontier(DatasetAnalysisRequest request, double[] spent, double[] loss, double[] params,
                                      double[] tokens) {
-        Approach1 analysis = Approach1.of(spent, loss, params, tokens, request.frontierBootstrap(), request.seed());
         LossFrontier bins = request.bins() > 0 ? LossFrontier.binMinimizers(spent, loss, request.bins()) : null;
+        java.util.Optional<String> missing = Approach1.whyNot(LossFrontier.convexHull(spent, loss));
+        if (missing.isPresent()) {
+            return new Frontier(spent, null, bins, missing.get());
+        }
+        Approach1 analysis = Approach1.of(spent, loss, params, tokens, request.frontierBootstrap(), request.seed());
         return new Frontier(spent, analysis, bins);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.scalefit.data.InputRange;
 import org.scalefit.io.Documents;
 import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
@@ -124,6 +125,40 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         return new Result(pointHeader, pointRows, allocationHeader, allocationRows,
                 bootstrap.map(ExpressionBootstrapResult::count).orElse(0),
                 bootstrap.map(ExpressionBootstrapResult::converged).orElse(0));
+    }
+
+    /**
+     * Why the request's points and budgets are extrapolations of a law fitted on runs of {@code range} ({@link
+     * InputRange#beyond}, {@link InputRange#beyondAllocation}): each input of a point, and each budget or its
+     * allocation, more than
+     * {@value InputRange#FAR_DECADES} order of magnitude outside the fitted runs, once per message. The range's
+     * inputs are matched to the law's by the data columns they read; one the law does not read is not judged.
+     */
+    public List<String> extrapolations(InputRange range) {
+        List<String> columns = law.law().columns();
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        for (double[] x : points) {
+            double[] ordered = new double[range.inputs().size()];
+            for (int j = 0; j < ordered.length; j++) {
+                int k = columns.indexOf(range.inputs().get(j));
+                ordered[j] = k < 0 ? Double.NaN : x[k];
+            }
+            found.addAll(range.beyond(ordered));
+        }
+        int params = compute.isEmpty() ? 0 : ExpressionAllocation.paramsInput(law.law());
+        for (double budget : compute) {
+            Allocation allocation = ExpressionAllocation.optimal(law.law(), params, law.theta(), budget);
+            found.addAll(range.beyondAllocation(budget, allocation.params(), allocation.tokens()));
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * The range of the runs the fit in {@code fit} was made on ({@link LawFiles#inputRange}); empty without a fit file
+     * or when the file does not record it.
+     */
+    public static Optional<InputRange> inputRange(Path fit) {
+        return fit == null ? Optional.empty() : LawFiles.inputRange(fit);
     }
 
     /**

@@ -205,6 +205,8 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
 
     /** The result document of {@code fit} (and its bootstrap {@code replicates}, null if none) on these points. */
     public ExpressionFitDocument document(ExpressionFit fit, ExpressionBootstrapResult replicates, RunTiming run) {
-        return ExpressionFitDocument.of(fit, replicates, provenance, limits, run);
+        double[][] inputs = law.columns().stream().map(points::column).toArray(double[][]::new);
+        return ExpressionFitDocument.of(fit, replicates, provenance, limits,
+                org.scalefit.data.InputRange.ofColumns(law.columns(), inputs), run);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.data.InputRange;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
 
@@ -23,6 +24,21 @@ class PredictRequestTest {
     private static ExpressionLawFiles.Fitted fitted(String text, Map<String, Double> values) {
         var law = ExpressionLawFiles.infer("user", text, Map.of(), List.of());
         return new ExpressionLawFiles.Fitted(law, law.theta(values));
+    }
+
+    @Test
+    void pointsAndBudgetsFarOutsideTheFittedRunsAreNamedByTheDataColumnTheLawReads() {
+        Map<String, Double> values = Map.of("E", 1.69, "A", 406.4, "alpha", 0.34, "B", 410.7, "beta", 0.28);
+        var law = fitted("E + B/D^beta + A/N^alpha", values); // reads tokens first
+        var range = new InputRange(List.of("params", "tokens"), new double[] {1e7, 1e8}, new double[] {1e9, 1e10},
+                6e19);
+        var request = new PredictRequest(law, List.of(new double[] {1e10, 1e13}, new double[] {1e10, 1e13}),
+                List.of(1e20, 6e29), 95);
+        assertThat(request.extrapolations(range)).containsExactly(
+                "extrapolation: params = 1.00e+13 is 4.0 orders of magnitude beyond the largest fitted params = "
+                        + "1.00e+09; the law is untested there",
+                "extrapolation: C = 6.00e+29 is 10.0 orders of magnitude beyond the largest run's 6·N·D = 6.00e+19; "
+                        + "the law is untested there");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.frontier.LossFrontier;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.analysis.DatasetAnalysisRequest;
@@ -74,14 +75,16 @@ final class DatasetReportAssembly {
         List<Section> sections = new ArrayList<>();
         sections.add(DataSection.of(table, runs, params, tokens, loss, names.description()));
         Frontier byFlops = result.flops();
-        sections.add(FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
+        sections.add(byFlops.analysis() == null ? missing("approach-1-flops", "Approach 1: loss frontier in FLOPs",
+                byFlops) : FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
                 lossLabel, byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
                 ReferenceLine.published(styles), styles));
         if (result.gpuHours() != null) {
             Frontier byHours = result.gpuHours();
-            sections.add(FrontierSection.of("approach-1-gpu-hours", "Approach 1: loss frontier in GPU-hours",
-                    "GPU-hours", lossLabel, byHours.analysis(), byHours.bins(), byHours.spent(), loss, params, tokens,
-                    runs, List.of(), styles));
+            sections.add(byHours.analysis() == null ? missing("approach-1-gpu-hours",
+                    "Approach 1: loss frontier in GPU-hours", byHours) : FrontierSection.of("approach-1-gpu-hours",
+                    "Approach 1: loss frontier in GPU-hours", "GPU-hours", lossLabel, byHours.analysis(),
+                    byHours.bins(), byHours.spent(), loss, params, tokens, runs, List.of(), styles));
         }
 
         Section lawSection = LawFitSection.of("approach-3", result.fit(), result.points(), runs, styles,
@@ -122,6 +125,11 @@ final class DatasetReportAssembly {
         return new DatasetReport(report, result.fit(), elapsed(begin));
     }
 
+    /** An Approach-1 section that says why it cannot be computed, as an Approach-3 section whose law is not fitted. */
+    private static Section missing(String id, String title, Frontier frontier) {
+        return Section.of(id, title).withText("Approach 1 cannot be computed: " + frontier.missing() + ".");
+    }
+
     /**
      * The Approach-3 section with the loss-against-compute figure: runs, the convex-hull frontier and the law's
      * loss at its compute-optimal allocation over the runs' FLOPs (×/÷ 3), with the bootstrap band if there is one.
@@ -134,7 +142,8 @@ final class DatasetReportAssembly {
                 + flopsLabel + ".";
         Figure figure = LawFitFigures.lossAgainstCompute("approach-3-loss-against-compute", flopsLabel,
                 lossLabel, result.flops().spent(), result.loss(), result.costs().params(), runs, styles,
-                result.flops().analysis().frontier(), result.allocation(), line.budgets(), line.band());
+                result.flops().analysis() == null ? LossFrontier.convexHull(result.flops().spent(), result.loss())
+                        : result.flops().analysis().frontier(), result.allocation(), line.budgets(), line.band());
         String caption = "Each run's checkpoints as points " + (figure.colorKey() != null ? "coloured by the run's "
                 + "model size" : "in the run's style") + " (hover for the run and checkpoint). "
                 + "The dotted black line joins the convex-hull frontier of the runs (Approach 1); the blue line is "

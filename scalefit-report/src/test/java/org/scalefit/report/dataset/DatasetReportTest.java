@@ -69,6 +69,16 @@ class DatasetReportTest {
     }
 
     @Test
+    void aSingleRunStillHasEverySectionAndApproach1SaysWhyItIsMissing() throws Exception {
+        Path one = Files.writeString(folder.resolve("one.csv"), "params,tokens,loss\n1e8,2e9,3.1\n");
+        Report report = report(one);
+
+        assertThat(report.sections()).extracting(Section::id)
+                .containsExactly("data", "approach-1-flops", "approach-3", "allocation");
+        assertThat(HtmlReport.html(report)).contains("Approach 1 cannot be computed: the loss frontier has 1 run");
+    }
+
+    @Test
     void aTableWithoutWidthDepthOrTimingsHasOnlyTheSectionsThatApply() throws Exception {
         Report report = report(runs(null, s -> ""));
 

@@ -1,0 +1,165 @@
+package org.scalefit.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The range of the runs a law was fitted on: per input its smallest and largest value, and for a law of
+ * {@code params} and {@code tokens} the largest run's compute 6·N·D. A law is a description of those runs; a
+ * prediction or allocation far outside them is an extrapolation the data do not test. The rule: a value more than
+ * {@value #FAR_DECADES} order of magnitude beyond the range (above the largest or below the smallest) is reported,
+ * with how many orders of magnitude it lies beyond.
+ *
+ * @param inputs         the inputs' logical names, in the law's order
+ * @param lows           the smallest value of each input
+ * @param highs          the largest value of each input
+ * @param largestCompute max over the runs of 6·params·tokens; NaN when the inputs are not params and tokens
+ */
+public record InputRange(List<String> inputs, double[] lows, double[] highs, double largestCompute) {
+
+    /** Orders of magnitude beyond the fitted range from which a value is reported as an extrapolation. */
+    public static final double FAR_DECADES = 1;
+
+    public InputRange {
+        inputs = List.copyOf(inputs);
+        lows = lows.clone();
+        highs = highs.clone();
+        if (lows.length != inputs.size() || highs.length != inputs.size()) {
+            throw new IllegalArgumentException(inputs.size() + " inputs but " + lows.length + " lows and "
+                    + highs.length + " highs");
+        }
+    }
+
+    /** The range of {@code observations}, or null when there are none. */
+    public static InputRange of(Observations observations) {
+        int k = observations.arity();
+        double[][] columns = new double[k][observations.size()];
+        for (int i = 0; i < observations.size(); i++) {
+            for (int j = 0; j < k; j++) {
+                columns[j][i] = observations.input(i, j);
+            }
+        }
+        return ofColumns(observations.inputNames(), columns);
+    }
+
+    /**
+     * The range of the points whose input {@code names.get(j)} is {@code columns[j]} (one value per point), or null
+     * when there are no points.
+     */
+    public static InputRange ofColumns(List<String> names, double[][] columns) {
+        int k = names.size();
+        if (columns.length != k) {
+            throw new IllegalArgumentException(k + " names but " + columns.length + " columns");
+        }
+        int n = k == 0 ? 0 : columns[0].length;
+        if (n == 0) {
+            return null;
+        }
+        double[] lows = new double[k];
+        double[] highs = new double[k];
+        Arrays.fill(lows, Double.POSITIVE_INFINITY);
+        Arrays.fill(highs, Double.NEGATIVE_INFINITY);
+        int params = names.indexOf("params");
+        int tokens = names.indexOf("tokens");
+        double largest = params < 0 || tokens < 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                lows[j] = Math.min(lows[j], columns[j][i]);
+                highs[j] = Math.max(highs[j], columns[j][i]);
+            }
+            if (!Double.isNaN(largest)) {
+                largest = Math.max(largest, 6 * columns[params][i] * columns[tokens][i]);
+            }
+        }
+        return new InputRange(names, lows, highs, largest);
+    }
+
+    /**
+     * Why a budget of {@code compute} FLOPs is an extrapolation: it lies more than {@value #FAR_DECADES} order of
+     * magnitude beyond the largest run's 6·N·D. Empty when it does not, or when the range has no compute.
+     */
+    public Optional<String> beyondCompute(double compute) {
+        if (Double.isNaN(largestCompute) || !(compute > 0)) {
+            return Optional.empty();
+        }
+        double decades = Math.log10(compute / largestCompute);
+        if (decades <= FAR_DECADES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "extrapolation: C = %.3g is %.1f orders of magnitude beyond "
+                + "the largest run's 6·N·D = %.3g; the law is untested there", compute, decades, largestCompute));
+    }
+
+    /**
+     * Why the compute-optimal allocation {@code params}, {@code tokens} at {@code compute} FLOPs is an extrapolation:
+     * the budget's own {@link #beyondCompute} when it lies far beyond the largest run, else {@link #beyond} of the
+     * allocation's params and tokens (a small budget allocates a model and token count far below the runs').
+     */
+    public List<String> beyondAllocation(double compute, double params, double tokens) {
+        Optional<String> budget = beyondCompute(compute);
+        if (budget.isPresent()) {
+            return List.of(budget.get());
+        }
+        double[] x = new double[inputs.size()];
+        Arrays.fill(x, Double.NaN);
+        int p = inputs.indexOf("params");
+        int t = inputs.indexOf("tokens");
+        if (p < 0 || t < 0) {
+            return List.of();
+        }
+        x[p] = params;
+        x[t] = tokens;
+        return beyond(x);
+    }
+
+    /**
+     * Why the point {@code x} (in the order of {@link #inputs}) is an extrapolation: each input more than
+     * {@value #FAR_DECADES} order of magnitude above the largest or below the smallest fitted value, with how far.
+     */
+    public List<String> beyond(double[] x) {
+        Objects.requireNonNull(x, "x");
+        if (x.length != inputs.size()) {
+            throw new IllegalArgumentException(x.length + " values for " + inputs.size() + " inputs");
+        }
+        List<String> found = new ArrayList<>();
+        for (int j = 0; j < x.length; j++) {
+            if (!(x[j] > 0)) {
+                continue;
+            }
+            double above = Math.log10(x[j] / highs[j]);
+            double below = Math.log10(lows[j] / x[j]);
+            if (above > FAR_DECADES) {
+                found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude beyond the "
+                        + "largest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], above,
+                        inputs.get(j), highs[j]));
+            } else if (below > FAR_DECADES) {
+                found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude below the "
+                        + "smallest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], below,
+                        inputs.get(j), lows[j]));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InputRange that && inputs.equals(that.inputs) && Arrays.equals(lows, that.lows)
+                && Arrays.equals(highs, that.highs)
+                && Double.doubleToLongBits(largestCompute) == Double.doubleToLongBits(that.largestCompute);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputs, Arrays.hashCode(lows), Arrays.hashCode(highs), largestCompute);
+    }
+
+    @Override
+    public String toString() {
+        return "InputRange" + inputs + " " + Arrays.toString(lows) + ".." + Arrays.toString(highs)
+                + " C≤" + largestCompute;
+    }
+}

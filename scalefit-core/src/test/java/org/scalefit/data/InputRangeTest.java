@@ -1,0 +1,59 @@
+package org.scalefit.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InputRangeTest {
+
+    private static final InputRange RUNS = InputRange.of(new Observations("runs", List.of("params", "tokens"),
+            new double[][] {{1e7, 1e9}, {1e8, 2e9}, {1e9, 1e10}}, new double[] {3.0, 2.8, 2.5}));
+
+    @Test
+    void theLargestComputeIsTheLargestRunsSixNDNotSixTimesTheLargestNAndLargestD() {
+        assertThat(RUNS.largestCompute()).isEqualTo(6 * 1e9 * 1e10);
+        assertThat(RUNS.lows()).containsExactly(1e7, 1e9);
+        assertThat(RUNS.highs()).containsExactly(1e9, 1e10);
+    }
+
+    @Test
+    void aBudgetManyOrdersOfMagnitudeBeyondTheLargestRunSaysHowFar() {
+        assertThat(RUNS.beyondCompute(6e29)).hasValueSatisfying(message -> assertThat(message)
+                .contains("C = 6.00e+29").contains("10.0 orders of magnitude beyond").contains("6.00e+19"));
+    }
+
+    @Test
+    void aBudgetWithinAnOrderOfMagnitudeOfTheLargestRunIsNotAnExtrapolationWarning() {
+        assertThat(RUNS.beyondCompute(6e20)).isEmpty();
+        assertThat(RUNS.beyondCompute(1e10)).isEmpty();
+    }
+
+    @Test
+    void aPointFarAboveOrBelowTheFittedRangeNamesTheInputAndTheDirection() {
+        assertThat(RUNS.beyond(new double[] {1e12, 1e5})).containsExactly(
+                "extrapolation: params = 1.00e+12 is 3.0 orders of magnitude beyond the largest fitted params = "
+                        + "1.00e+09; the law is untested there",
+                "extrapolation: tokens = 1.00e+05 is 4.0 orders of magnitude below the smallest fitted tokens = "
+                        + "1.00e+09; the law is untested there");
+        assertThat(RUNS.beyond(new double[] {5e9, 5e9})).isEmpty();
+    }
+
+    @Test
+    void aSmallBudgetIsJudgedByTheModelAndTokensItAllocates() {
+        assertThat(RUNS.beyondAllocation(1e6, 100, 1700)).containsExactly(
+                "extrapolation: params = 100 is 5.0 orders of magnitude below the smallest fitted params = 1.00e+07; "
+                        + "the law is untested there",
+                "extrapolation: tokens = 1.70e+03 is 5.8 orders of magnitude below the smallest fitted tokens = "
+                        + "1.00e+09; the law is untested there");
+        assertThat(RUNS.beyondAllocation(6e29, 1e14, 1e15)).hasSize(1).first().asString().startsWith(
+                "extrapolation: C = 6.00e+29");
+    }
+
+    @Test
+    void inputsOtherThanParamsAndTokensHaveNoComputeToJudge() {
+        InputRange widths = InputRange.of(new Observations("runs", List.of("width", "depth"),
+                new double[][] {{256, 4}, {512, 8}}, new double[] {3.0, 2.8}));
+        assertThat(widths.beyondCompute(1e40)).isEmpty();
+    }
+}
