@@ -94,6 +94,28 @@ public record FitDocument(
                     Double.isNaN(range.largestCompute()) ? null : range.largestCompute());
         }
 
+        /**
+         * What makes this record unusable as a range (a missing or short array, a value that is not positive and
+         * finite, low above high, a largest compute that is not positive and finite), or null when nothing does.
+         */
+        public String problem() {
+            if (inputs == null || low == null || high == null || inputs.contains(null)) {
+                return "inputs, low and high must all be given";
+            }
+            if (low.length != inputs.size() || high.length != inputs.size()) {
+                return inputs.size() + " inputs but " + low.length + " low and " + high.length + " high values";
+            }
+            for (int j = 0; j < low.length; j++) {
+                if (!(low[j] > 0 && low[j] <= high[j] && high[j] < Double.POSITIVE_INFINITY)) {
+                    return "input " + inputs.get(j) + " from " + low[j] + " to " + high[j];
+                }
+            }
+            if (largestCompute != null && !(largestCompute > 0 && largestCompute < Double.POSITIVE_INFINITY)) {
+                return "largest_compute " + largestCompute;
+            }
+            return null;
+        }
+
         /** The range recorded. */
         public InputRange inputRange() {
             return new InputRange(inputs, low, high, largestCompute == null ? Double.NaN : largestCompute);

@@ -116,7 +116,13 @@ public final class LawFiles {
         if (range == null || range.isNull()) {
             return Optional.empty();
         }
-        return Optional.of(Documents.read(range, FitDocument.DataRange.class, source).inputRange());
+        FitDocument.DataRange read = Documents.read(range, FitDocument.DataRange.class, source);
+        String problem = read.problem();
+        if (problem != null) {
+            throw new InputException(source, null, "data_range", "the range of the fitted runs: inputs, and as many "
+                    + "positive finite low ≤ high values", problem);
+        }
+        return Optional.of(read.inputRange());
     }
 
     /** {@link #inputRange(String, JsonNode)} of the fit in {@code file}. */

@@ -104,6 +104,21 @@ class LawFilesTest {
     }
 
     @Test
+    void aDamagedDataRangeIsRefusedNamingTheFileAndTheField() throws IOException {
+        String law = "\"law\":\"chinchilla\",\"exponents\":[0.34,0.28],\"coefficients\":[6.0,6.0],"
+                + "\"irreducible_error\":0.5";
+        for (String range : new String[] {"{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7,1e8]}",
+                "{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7],\"high\":[1e9,2e10]}",
+                "{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7,1e8],\"high\":[1e9,-2e10]}",
+                "{\"inputs\":[\"params\",\"tokens\"],\"low\":[1e7,1e8],\"high\":[1e9,2e10],"
+                        + "\"largest_compute\":0}"}) {
+            Path damaged = file("d.json", "{" + law + ",\"data_range\":" + range + "}");
+            assertThatThrownBy(() -> LawFiles.inputRange(damaged)).as(range).isInstanceOf(InputException.class)
+                    .hasMessageContaining(damaged.toString()).hasMessageContaining("data_range");
+        }
+    }
+
+    @Test
     void anOverTrainingAnalysisIsRefusedWithTheNamedLawAndValuesThatPredictFromIt() throws IOException {
         // the shape scalefit overtrain/downstream --out writes (OvertrainingDocument)
         Path analysis = file("ot.json", "{\"analysis\":\"gadre-downstream\",\"dataset\":\"mine\","
