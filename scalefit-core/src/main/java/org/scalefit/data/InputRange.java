@@ -36,14 +36,7 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
 
     /** The range of {@code observations}, or null when there are none. */
     public static InputRange of(Observations observations) {
-        int k = observations.arity();
-        double[][] columns = new double[k][observations.size()];
-        for (int i = 0; i < observations.size(); i++) {
-            for (int j = 0; j < k; j++) {
-                columns[j][i] = observations.input(i, j);
-            }
-        }
-        return ofColumns(observations.inputNames(), columns);
+        return ofColumns(observations.inputNames(), observations.inputColumns());
     }
 
     /**

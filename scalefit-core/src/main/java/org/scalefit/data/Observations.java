@@ -81,6 +81,17 @@ public record Observations(String source, List<String> inputNames, double[][] in
         return losses.clone();
     }
 
+    /** The inputs column by column: element [j][i] is input j of point i. */
+    public double[][] inputColumns() {
+        double[][] columns = new double[arity()][inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][i] = inputs[i][j];
+            }
+        }
+        return columns;
+    }
+
     /** Input j of point i. */
     public double input(int i, int j) {
         return inputs[i][j];

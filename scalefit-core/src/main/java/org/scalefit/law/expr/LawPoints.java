@@ -69,14 +69,8 @@ public record LawPoints(String source, List<String> columnNames, double[][] colu
 
     /** The observations' inputs as columns of their input names, weight 1 each. */
     public static LawPoints of(Observations observations) {
-        int k = observations.arity();
-        double[][] columns = new double[k][observations.size()];
-        for (int i = 0; i < observations.size(); i++) {
-            for (int j = 0; j < k; j++) {
-                columns[j][i] = observations.input(i, j);
-            }
-        }
-        return of(observations.source(), observations.inputNames(), columns, observations.losses());
+        return of(observations.source(), observations.inputNames(), observations.inputColumns(),
+                observations.losses());
     }
 
     /** These points with other weights. */
