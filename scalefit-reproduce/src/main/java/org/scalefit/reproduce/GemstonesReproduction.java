@@ -40,6 +40,7 @@ import org.scalefit.sensitivity.DeltaGridSweep;
 import org.scalefit.sensitivity.LineVariant;
 import org.scalefit.sensitivity.RainbowLine;
 import org.scalefit.sensitivity.RainbowTable;
+import org.scalefit.shapes.ShapeGrid;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.PairsBootstrap;
 
@@ -123,8 +124,8 @@ public final class GemstonesReproduction {
         IndustryModels industry = IndustryModels.bundled();
         List<Section> sections = new ArrayList<>(sections(reader, twoInput.get(SHOWN_FIT), context));
         sections.add(GemstonesSections.parabola(GemstonesParabolas.of(widthDepth.fitted(), Optional.of(new FittedLaw(
-                        LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), industry, Architecture.gemstones(),
-                        context.parallelism()), "width-depth law (hot_100b+, δ 1e-3, this reproduction)",
+                        LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), ShapeGrid.gemstones(), industry,
+                        Architecture.gemstones(), context.parallelism()), "width-depth law (hot_100b+, δ 1e-3, this reproduction)",
                 "params/tokens law (hot_100b+)"));
         rainbow.add(RainbowLine.ofReference("epoch", AllocationRules.reference("epoch")));
         rainbow.add(RainbowLine.ofReference("kaplan", AllocationRules.reference("kaplan")));

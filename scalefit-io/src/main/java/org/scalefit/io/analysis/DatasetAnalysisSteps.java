@@ -134,10 +134,12 @@ final class DatasetAnalysisSteps {
                 : lossAgainstCompute(fit, bootstrap, counts.flops());
 
         step = System.nanoTime();
+        boolean searchShapes = request.shapeSearch() && fit.succeeded();
+        ShapeGrid grid = searchShapes || widthDepthLaw != null ? ShapeGrid.gemstones() : null;
         ShapeOptima shapeOptima = null;
         ShapeBands shapeBands = null;
-        if (request.shapeSearch() && fit.succeeded()) {
-            ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(),
+        if (searchShapes) {
+            ShapeSearch search = ShapeSearch.over(grid, FlopBuckets.gemstones(),
                     ShapeAccounting.gemstones());
             if (bootstrap != null) {
                 ShapeBands.Searched searched = ShapeBands.search(search, List.of(fit.fitted()),
@@ -157,7 +159,7 @@ final class DatasetAnalysisSteps {
             step = System.nanoTime();
             IndustryModels industry = IndustryModels.bundled();
             Optional<FittedLaw> second = fit.succeeded() ? Optional.of(fit.fitted()) : Optional.empty();
-            parabola = GemstonesParabolas.of(widthDepthLaw, second, industry, request.costs().architecture(),
+            parabola = GemstonesParabolas.of(widthDepthLaw, second, grid, industry, request.costs().architecture(),
                     parabolaReplicates, parallelism);
             parabolaData.add(new DataRead(industry.source(), industry.sha256(), industry.models().size()
                     + " industry models"));

@@ -51,11 +51,12 @@ public record GemstonesParabolas(FittedLaw law, List<OvertrainingParabola> parab
      * Traces the parabolas of {@code law} (and evaluates {@code second} at their shapes) on {@code parallelism},
      * without bands; the result does not depend on the thread count.
      *
+     * @param grid     Gemstones' shape grid ({@link ShapeGrid#gemstones()}), built by the caller
      * @param industry all industry models; Gemstones' exclusions are applied here
      */
-    public static GemstonesParabolas of(FittedLaw law, Optional<FittedLaw> second, IndustryModels industry,
-                                        Architecture architecture, Parallelism parallelism) {
-        return of(law, second, industry, architecture, Optional.empty(), parallelism);
+    public static GemstonesParabolas of(FittedLaw law, Optional<FittedLaw> second, ShapeGrid grid,
+                                        IndustryModels industry, Architecture architecture, Parallelism parallelism) {
+        return of(law, second, grid, industry, architecture, Optional.empty(), parallelism);
     }
 
     /**
@@ -64,13 +65,14 @@ public record GemstonesParabolas(FittedLaw law, List<OvertrainingParabola> parab
      * parabola for the bands at the bootstrap's level, on {@code parallelism}; the result does not depend on the thread
      * count.
      *
+     * @param grid     Gemstones' shape grid ({@link ShapeGrid#gemstones()}), built by the caller
      * @param industry all industry models; Gemstones' exclusions are applied here
      * @throws IllegalArgumentException if fewer than 2 replicates can be traced ({@link ParabolaBands#trace})
      */
-    public static GemstonesParabolas of(FittedLaw law, Optional<FittedLaw> second, IndustryModels industry,
-                                        Architecture architecture, Optional<FitBootstrapDocument.Replicates> replicates,
-                                        Parallelism parallelism) {
-        ShapeSearch search = ShapeSearch.over(ShapeGrid.gemstones(), FlopBuckets.gemstones(),
+    public static GemstonesParabolas of(FittedLaw law, Optional<FittedLaw> second, ShapeGrid grid,
+                                        IndustryModels industry, Architecture architecture,
+                                        Optional<FitBootstrapDocument.Replicates> replicates, Parallelism parallelism) {
+        ShapeSearch search = ShapeSearch.over(grid, FlopBuckets.gemstones(),
                 new ShapeAccounting(architecture, ParameterCount.EXACT));
         ShapeAccounting relaxed = new ShapeAccounting(architecture, ParameterCount.RELAXED);
         List<OvertrainingParabola> parabolas = ParabolaTrace.through(law, second, search, BUCKETS, relaxed,
