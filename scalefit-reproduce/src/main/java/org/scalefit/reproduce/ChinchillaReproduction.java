@@ -48,7 +48,9 @@ public final class ChinchillaReproduction {
         long begin = System.nanoTime();
         List<Comparison> comparisons = new ArrayList<>();
         JsonNode published = PublishedValues.document("epoch/chinchilla-replication.json");
-        RunTable table = new TableReader().read("chinchilla:epoch", ColumnRequest.of("params", "tokens", "loss"));
+        TableReader.Read read = new TableReader().readWithColumns("chinchilla:epoch", ColumnRequest.of("params",
+                "tokens", "loss"));
+        RunTable table = read.table();
         Observations data = Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss").withoutHighestLosses(5);
 
         LawFit fitA = FitProblem.of(LawForm.CHINCHILLA, data, DELTA, StartGrid.epoch())
@@ -106,7 +108,8 @@ public final class ChinchillaReproduction {
                 atChinchilla.median(), String.format(java.util.Locale.ROOT, "80 %% band [%.3f, %.3f] from 10 000 "
                         + "draws of the bootstrap covariance", atChinchilla.low(), atChinchilla.high())));
 
-        List<Section> sections = new ArrayList<>(ReproductionSections.chinchilla(fitA, data, estimate, bootstrap));
+        List<Section> sections = new ArrayList<>(ReproductionSections.chinchilla(fitA, data, estimate, bootstrap,
+                read.columns().fileColumn("loss")));
         Observations all = Observations.fromTable(table, LawForm.CHINCHILLA.inputs(), "loss");
         TestsAgainstReference tests = TestsAgainstReference.of(LawForm.CHINCHILLA, data, all, DELTA, estimate, start,
                 bootstrap);

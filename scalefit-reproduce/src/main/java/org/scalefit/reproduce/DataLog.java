@@ -20,9 +20,15 @@ final class DataLog {
     }
 
     RunTable read(String data, ColumnRequest request) {
-        RunTable table = reader.read(data, request);
+        return readWithColumns(data, request).table();
+    }
+
+    /** As {@link #read}, with the file columns that were read (e.g. the loss's, which a figure's axis names). */
+    TableReader.Read readWithColumns(String data, ColumnRequest request) {
+        TableReader.Read columns = reader.readWithColumns(data, request);
+        RunTable table = columns.table();
         read.putIfAbsent(data, new Provenance.DataSource(data, table.contentHash(), table.rows() + " rows"));
-        return table;
+        return columns;
     }
 
     /** Remembers a table read elsewhere. */

@@ -164,13 +164,15 @@ public final class GemstonesReproduction {
         double[] loss = frontierTable.column("loss");
         double[] flops = costs.flops();
         Approach1 frontier = Approach1.of(flops, loss, params, tokens, 0, 0);
-        RunTable fitTable = reader.read("gemstones:" + SHOWN_FIT, ColumnRequest.of("width", "depth", "params",
-                "tokens", "loss"));
+        TableReader.Read fitRead = reader.readWithColumns("gemstones:" + SHOWN_FIT, ColumnRequest.of("width",
+                "depth", "params", "tokens", "loss"));
+        RunTable fitTable = fitRead.table();
         Observations fitData = Observations.fromTable(fitTable, LawForm.CHINCHILLA.inputs(), "loss");
         BootstrapResult bootstrap = PairsBootstrap.fromEstimate(new FittedLaw(LawForm.CHINCHILLA, hot.parameters()),
                 DELTA, SHOWN_BOOTSTRAP, SEED).run(fitData, context.parallelism());
         return ReproductionSections.gemstones(SHOWN_FRONTIER, frontier, flops, loss, params, tokens,
-                runs(frontierTable), SHOWN_FIT, hot, fitData, runs(fitTable), bootstrap);
+                runs(frontierTable), SHOWN_FIT, hot, fitData, runs(fitTable), bootstrap,
+                fitRead.columns().fileColumn("loss"));
     }
 
     private static Runs runs(RunTable table) {

@@ -21,6 +21,7 @@ import org.scalefit.report.Section;
 import org.scalefit.report.plot.RunStyles;
 import org.scalefit.report.plot.SeriesStyle;
 import org.scalefit.report.charts.AllocationFigures;
+import org.scalefit.report.charts.LossLabel;
 import org.scalefit.report.charts.ReferenceLine;
 import org.scalefit.report.charts.Runs;
 import org.scalefit.report.sections.AllocationSection;
@@ -137,25 +138,34 @@ public final class ReproductionSections {
     /**
      * Gemstones' Approach 1 on one table (frontier, regressions beside the published allocation rules) and an
      * Approach-3 fit with its allocation.
+     *
+     * @param lossColumn the file column the loss of both tables was read from, which the loss axes name
+     *                   ({@link LossLabel#ofColumn})
      */
     static List<Section> gemstones(String frontierSet, Approach1 frontier, double[] flops, double[] loss,
                                    double[] params, double[] tokens, Runs frontierRuns, String fitSet, LawFit fit,
-                                   Observations fitData, Runs fitRuns, BootstrapResult bootstrap) {
+                                   Observations fitData, Runs fitRuns, BootstrapResult bootstrap, String lossColumn) {
         RunStyles styles = RunStyles.gemstones();
+        String lossLabel = LossLabel.ofColumn(lossColumn);
         List<Section> sections = new ArrayList<>();
         sections.add(FrontierSection.of("gemstones-approach-1", "Gemstones: Approach 1 on " + frontierSet,
-                "training FLOPs (exact GQA count)", "loss", frontier, null, flops, loss, params, tokens, frontierRuns,
-                ReferenceLine.published(styles), styles));
-        sections.add(titled(LawFitSection.of("gemstones-approach-3", fit, fitData, fitRuns, styles, bootstrap),
-                "Gemstones: Approach 3 on " + fitSet + " (δ 1e-3)"));
+                "training FLOPs (exact GQA count)", lossLabel, frontier, null, flops, loss, params, tokens,
+                frontierRuns, ReferenceLine.published(styles), styles));
+        sections.add(titled(LawFitSection.of("gemstones-approach-3", fit, fitData, fitRuns, styles, bootstrap,
+                lossLabel), "Gemstones: Approach 3 on " + fitSet + " (δ 1e-3)"));
         sections.add(titled(allocation("gemstones-allocation", "Gemstones " + fitSet + " (Approach 3, δ 1e-3)",
                 fit.parameters(), bootstrap, styles), "Gemstones: compute-optimal allocation from the " + fitSet
                 + " fit"));
         return sections;
     }
 
-    /** Epoch's Fit A against the Chinchilla points, and Fit B's allocation with its bootstrap band. */
-    static List<Section> chinchilla(LawFit fitA, Observations data, double[] fitB, BootstrapResult bootstrap) {
+    /**
+     * Epoch's Fit A against the Chinchilla points, and Fit B's allocation with its bootstrap band.
+     *
+     * @param lossColumn the file column the loss was read from, which the loss axes name ({@link LossLabel#ofColumn})
+     */
+    static List<Section> chinchilla(LawFit fitA, Observations data, double[] fitB, BootstrapResult bootstrap,
+                                    String lossColumn) {
         RunStyles styles = RunStyles.gemstones();
         List<String> names = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -167,8 +177,8 @@ public final class ReproductionSections {
         }
         Runs runs = Runs.named(names).withRowLabels(labels).orderedBy(params);
         List<Section> sections = new ArrayList<>();
-        sections.add(titled(LawFitSection.of("chinchilla-fit-a", fitA, data, runs, styles, null),
-                "Epoch AI: Fit A on the Chinchilla points"));
+        sections.add(titled(LawFitSection.of("chinchilla-fit-a", fitA, data, runs, styles, null,
+                LossLabel.ofColumn(lossColumn)), "Epoch AI: Fit A on the Chinchilla points"));
         sections.add(titled(allocation("chinchilla-allocation", "Epoch AI Fit B (this reproduction)", fitB, bootstrap,
                 styles), "Epoch AI: compute-optimal allocation from Fit B, with its bootstrap band"));
         return sections;

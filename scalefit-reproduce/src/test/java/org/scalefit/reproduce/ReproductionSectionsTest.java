@@ -51,25 +51,47 @@ class ReproductionSectionsTest {
         assertThat(details).extracting(Block.Details::open).containsExactly(false, true);
     }
 
-    @Test
-    void epochFitAListsItsModelSizesByIncreasingParameters() {
-        double[] params = {4e8, 7e7, 1e9, 7e7, 2e8, 4e8, 1e9, 2e8};
+    private static final double[] PARAMS = {4e8, 7e7, 1e9, 7e7, 2e8, 4e8, 1e9, 2e8};
+
+    private static Observations points() {
         double[] tokens = {8e9, 1e9, 2e10, 3e9, 4e9, 2e10, 5e10, 9e9};
-        double[][] inputs = new double[params.length][];
-        double[] losses = new double[params.length];
-        for (int i = 0; i < params.length; i++) {
-            inputs[i] = new double[] {params[i], tokens[i]};
-            losses[i] = (1.7 + 400 * Math.pow(params[i], -0.34) + 410 * Math.pow(tokens[i], -0.28))
+        double[][] inputs = new double[PARAMS.length][];
+        double[] losses = new double[PARAMS.length];
+        for (int i = 0; i < PARAMS.length; i++) {
+            inputs[i] = new double[] {PARAMS[i], tokens[i]};
+            losses[i] = (1.7 + 400 * Math.pow(PARAMS[i], -0.34) + 410 * Math.pow(tokens[i], -0.28))
                     * (1 + 0.01 * Math.sin(i));
         }
-        Observations data = new Observations("demo", LawForm.CHINCHILLA.inputs(), inputs, losses);
-        LawFit fitA = FitProblem.of(LawForm.CHINCHILLA, data, 1e-3, StartGrid.epoch())
-                .fit(LocalParallelism.sequential(), FitProgress.silent());
+        return new Observations("demo", LawForm.CHINCHILLA.inputs(), inputs, losses);
+    }
 
-        Section section = ReproductionSections.chinchilla(fitA, data, fitA.parameters(), null).get(0);
+    private static LawFit fit(Observations data) {
+        return FitProblem.of(LawForm.CHINCHILLA, data, 1e-3, StartGrid.epoch())
+                .fit(LocalParallelism.sequential(), FitProgress.silent());
+    }
+
+    @Test
+    void epochFitAListsItsModelSizesByIncreasingParameters() {
+        Observations data = points();
+        LawFit fitA = fit(data);
+
+        Section section = ReproductionSections.chinchilla(fitA, data, fitA.parameters(), null, "final_loss").get(0);
 
         Figure predicted = section.figures().get(0);
         assertThat(predicted.series()).extracting(Series::name)
                 .containsExactly("N = 7×10⁷", "N = 2×10⁸", "N = 4×10⁸", "N = 10⁹", "L̂ = L");
+    }
+
+    /** As the report of a user's runs says it ({@code LossLabel.ofColumn}), not a plain "loss". */
+    @Test
+    void epochFitAsFiguresSayWhatTheLossIsByTheColumnItWasReadFrom() {
+        Observations data = points();
+        LawFit fitA = fit(data);
+
+        Section section = ReproductionSections.chinchilla(fitA, data, fitA.parameters(), null, "final_loss").get(0);
+
+        Figure predicted = section.figures().get(0);
+        assertThat(predicted.x().label()).isEqualTo("L, observed loss (column final_loss)");
+        assertThat(predicted.y().label()).isEqualTo("L̂, predicted loss (column final_loss)");
     }
 }
