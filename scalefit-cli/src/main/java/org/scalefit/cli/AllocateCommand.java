@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scalefit.io.AllocationDocument;
 import org.scalefit.io.AllocationRules;
@@ -47,8 +48,9 @@ final class AllocateCommand implements Callable<Integer> {
         List<String> warnings = AllocationRules.warnings(law);
         List<Allocation> allocations = rule.at(budgets);
         List<String> extrapolations = AllocationRules.extrapolations(law, allocations);
+        Optional<String> unchecked = AllocationRules.uncheckedExtrapolation(law);
         AllocationDocument document = AllocationDocument.of(law, AllocationRules.referenceSource(law), warnings,
-                extrapolations, rule, allocations, ScalefitVersion.current());
+                extrapolations, unchecked, rule, allocations, ScalefitVersion.current());
         if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             AtomicFiles.writeString(out, document.csv());
         } else if (out != null) {
@@ -60,6 +62,7 @@ final class AllocateCommand implements Callable<Integer> {
                 source.isEmpty() ? "" : " (" + source + ")");
         LawCautions.print(stdout, law, warnings);
         extrapolations.forEach(warning -> System.err.println("warning: " + warning));
+        unchecked.ifPresent(note -> System.err.println("note: " + note));
         stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");
         for (Allocation a : allocations) {
             stdout.printf(Locale.ROOT, "  %-10.3g %14.6g %14.6g %12.4g %10s%n", a.compute(), a.params(), a.tokens(),

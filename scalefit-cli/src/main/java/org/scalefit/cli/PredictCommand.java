@@ -87,8 +87,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
-        PredictRequest.inputRange(fit).ifPresent(range -> request.extrapolations(range)
-                .forEach(warning -> System.err.println("warning: " + warning)));
+        PredictRequest.inputRange(fit).ifPresentOrElse(range -> request.extrapolations(range)
+                        .forEach(warning -> System.err.println("warning: " + warning)),
+                () -> PredictRequest.uncheckedExtrapolation(fit, reference)
+                        .ifPresent(note -> System.err.println("note: " + note)));
         PredictRequest.Result result = request.run();
         if (result.replicates() == 0 && spec.commandLine().getParseResult().hasMatchedOption("--level")) {
             throw new IllegalArgumentException("--level sets the coverage of bootstrap intervals, but "

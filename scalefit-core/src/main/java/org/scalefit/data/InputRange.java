@@ -72,6 +72,16 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
     }
 
     /**
+     * What is said, once per use of a law, when the range of the runs {@code law} was fitted on is unknown
+     * ({@code why}, e.g. a reference law or a fit file that does not record it): no value can be judged an
+     * extrapolation, and silence would read as "none is".
+     */
+    public static String unknown(String law, String why) {
+        return "the range of the runs " + law + " was fitted on is unknown (" + why + "), so extrapolation cannot be "
+                + "checked";
+    }
+
+    /**
      * Why a budget of {@code compute} FLOPs is an extrapolation: it lies more than {@value #FAR_DECADES} order of
      * magnitude beyond the largest run's 6·N·D. Empty when it does not, or when the range has no compute.
      */

@@ -8,6 +8,7 @@ import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.scalefit.law.Allocation;
 import org.scalefit.law.AllocationRule;
 import org.scalefit.law.ComputeOptimalAllocation;
@@ -23,19 +24,24 @@ import org.scalefit.law.ComputeOptimalAllocation;
  * @param lawWarnings    the warnings of the fit the law came from; absent when there are none
  * @param extrapolations the budgets far beyond the runs the law was fitted on ({@link
  *                       org.scalefit.data.InputRange#beyondCompute}); absent when there are none
+ * @param extrapolationUnchecked why the budgets could not be checked for extrapolation: the range of the runs the
+ *                       law was fitted on is unknown ({@link org.scalefit.data.InputRange#unknown}); absent when
+ *                       they were checked
  * @param paramsExponent a of N_opt ∝ C^a, for a Chinchilla-form rule (else null)
  * @param tokensExponent b of D_opt ∝ C^b, for a Chinchilla-form rule (else null)
  * @param g              G of N_opt = G (C/6)^a, for a Chinchilla-form rule (else null)
  * @param allocations    one row per budget, in the order asked
  * @param provenance     the version that wrote the document
  */
-@JsonPropertyOrder({"law", "source", "law_warnings", "extrapolations", "params_exponent", "tokens_exponent", "G",
-        "allocations", "provenance"})
+@JsonPropertyOrder({"law", "source", "law_warnings", "extrapolations", "extrapolation_unchecked", "params_exponent",
+        "tokens_exponent", "G", "allocations", "provenance"})
 public record AllocationDocument(
         String law,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String source,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("law_warnings") List<String> lawWarnings,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> extrapolations,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("extrapolation_unchecked")
+        String extrapolationUnchecked,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("params_exponent") Double paramsExponent,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("tokens_exponent") Double tokensExponent,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("G") Double g,
@@ -49,13 +55,14 @@ public record AllocationDocument(
         source = source == null ? "" : source;
         lawWarnings = lawWarnings == null ? List.of() : List.copyOf(lawWarnings);
         extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
+        extrapolationUnchecked = extrapolationUnchecked == null ? "" : extrapolationUnchecked;
         allocations = allocations == null ? List.of() : List.copyOf(allocations);
     }
 
-    /** A document without extrapolations. */
+    /** A document without extrapolations, whose budgets were checked for them. */
     public AllocationDocument(String law, String source, List<String> lawWarnings, Double paramsExponent,
                               Double tokensExponent, Double g, List<Row> allocations, VersionProvenance provenance) {
-        this(law, source, lawWarnings, List.of(), paramsExponent, tokensExponent, g, allocations, provenance);
+        this(law, source, lawWarnings, List.of(), "", paramsExponent, tokensExponent, g, allocations, provenance);
     }
 
     /**
@@ -87,19 +94,22 @@ public record AllocationDocument(
      */
     public static AllocationDocument of(String law, String source, List<String> lawWarnings, AllocationRule rule,
                                         List<Allocation> allocations, String version) {
-        return of(law, source, lawWarnings, List.of(), rule, allocations, version);
+        return of(law, source, lawWarnings, List.of(), Optional.empty(), rule, allocations, version);
     }
 
-    /** As {@link #of(String, String, List, AllocationRule, List, String)}, with the budgets' extrapolations. */
+    /**
+     * As {@link #of(String, String, List, AllocationRule, List, String)}, with the budgets' extrapolations, or why
+     * they could not be checked ({@code unchecked}).
+     */
     public static AllocationDocument of(String law, String source, List<String> lawWarnings,
-                                        List<String> extrapolations, AllocationRule rule,
+                                        List<String> extrapolations, Optional<String> unchecked, AllocationRule rule,
                                         List<Allocation> allocations, String version) {
         List<Row> rows = new ArrayList<>();
         for (Allocation allocation : allocations) {
             rows.add(Row.of(allocation));
         }
         ComputeOptimalAllocation chinchilla = rule instanceof ComputeOptimalAllocation c ? c : null;
-        return new AllocationDocument(law, source, lawWarnings, extrapolations,
+        return new AllocationDocument(law, source, lawWarnings, extrapolations, unchecked.orElse(""),
                 chinchilla == null ? null : chinchilla.paramsExponent(),
                 chinchilla == null ? null : chinchilla.tokensExponent(),
                 chinchilla == null ? null : chinchilla.g(), rows, new VersionProvenance(version));

@@ -73,7 +73,7 @@ public final class AllocationRules {
      * Why the {@code allocations} are extrapolations of the fit in file {@code name} ({@link
      * InputRange#beyondAllocation}): a budget more than {@value InputRange#FAR_DECADES} order of magnitude beyond its
      * largest run's 6·N·D, or one whose N or D lies that far outside its runs', each message once; none for a
-     * reference law or a fit that does not record its range.
+     * reference law or a fit that does not record its range ({@link #uncheckedExtrapolation} says so).
      */
     public static List<String> extrapolations(String name, List<Allocation> allocations) {
         if (referenceNames().contains(name)) {
@@ -84,6 +84,15 @@ public final class AllocationRules {
         range.ifPresent(r -> allocations.forEach(a -> found.addAll(r.beyondAllocation(a.compute(), a.params(),
                 a.tokens()))));
         return List.copyOf(found);
+    }
+
+    /**
+     * Why the allocations of {@code name} cannot be checked for {@link #extrapolations}: a reference law, or a fit
+     * file that does not record the range of its runs ({@link LawFiles#unknownRange}). Empty when they can.
+     */
+    public static Optional<String> uncheckedExtrapolation(String name) {
+        return referenceNames().contains(name) ? Optional.of(LawFiles.unknownRangeOfReference(name))
+                : LawFiles.unknownRange(Path.of(name));
     }
 
     /** The fit of a law written as text in {@code file}, if it holds one ({@link ExpressionLawFiles#isFitDocument}). */

@@ -125,6 +125,21 @@ public final class LawFiles {
         return Optional.of(read.inputRange());
     }
 
+    /**
+     * Why a use of the law in fit file {@code file} cannot be checked for extrapolation ({@link InputRange#unknown}):
+     * the file records no {@code data_range}. Empty when it does.
+     */
+    public static Optional<String> unknownRange(Path file) {
+        return inputRange(file).isPresent() ? Optional.empty() : Optional.of(InputRange.unknown(file.toString(),
+                "the file has no data_range: a Gemstones parameter file, or a fit written before fit files "
+                        + "recorded it"));
+    }
+
+    /** Why a use of the bundled reference law {@code name} cannot be checked for extrapolation. */
+    public static String unknownRangeOfReference(String name) {
+        return InputRange.unknown(name, "a published reference law, whose runs scalefit does not hold");
+    }
+
     /** {@link #inputRange(String, JsonNode)} of the fit in {@code file}. */
     public static Optional<InputRange> inputRange(Path file) {
         return inputRange(file.toString(), LawDocumentFiles.readTree(file, MAPPER, true, "a JSON fit written by "

@@ -104,6 +104,23 @@ class LawFilesTest {
     }
 
     @Test
+    void aReferenceLawOrAFitWithoutDataRangeSaysItsExtrapolationCannotBeChecked() throws IOException {
+        String law = "\"law\":\"chinchilla\",\"exponents\":[0.34,0.28],\"coefficients\":[6.0,6.0],"
+                + "\"irreducible_error\":0.5";
+        Path unranged = file("u.json", "{" + law + "}");
+        Path ranged = file("r.json", "{" + law + ",\"data_range\":{\"inputs\":[\"params\",\"tokens\"],"
+                + "\"low\":[1e7,1e8],\"high\":[1e9,2e10],\"largest_compute\":1e20}}");
+
+        assertThat(AllocationRules.uncheckedExtrapolation("chinchilla")).hasValueSatisfying(note -> assertThat(note)
+                .startsWith("the range of the runs chinchilla was fitted on is unknown (")
+                .endsWith("), so extrapolation cannot be checked"));
+        assertThat(AllocationRules.uncheckedExtrapolation(unranged.toString())).hasValueSatisfying(note ->
+                assertThat(note).startsWith("the range of the runs " + unranged + " was fitted on is unknown (")
+                        .contains("data_range").endsWith("), so extrapolation cannot be checked"));
+        assertThat(AllocationRules.uncheckedExtrapolation(ranged.toString())).isEmpty();
+    }
+
+    @Test
     void aDamagedDataRangeIsRefusedNamingTheFileAndTheField() throws IOException {
         String law = "\"law\":\"chinchilla\",\"exponents\":[0.34,0.28],\"coefficients\":[6.0,6.0],"
                 + "\"irreducible_error\":0.5";

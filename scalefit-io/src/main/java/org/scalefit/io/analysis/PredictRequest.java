@@ -162,6 +162,19 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     }
 
     /**
+     * Why the points and budgets of a law read from {@code fit} cannot be checked for {@link #extrapolations}: the
+     * fit file records no range ({@link LawFiles#unknownRange}), or there is no fit file — the reference law
+     * {@code reference}, or a law given with its parameter values. Empty when the fit file records the range.
+     */
+    public static Optional<String> uncheckedExtrapolation(Path fit, String reference) {
+        if (fit != null) {
+            return LawFiles.unknownRange(fit);
+        }
+        return Optional.of(reference != null ? LawFiles.unknownRangeOfReference(reference)
+                : InputRange.unknown("the law", "its parameters were given with --set, not read from a fit"));
+    }
+
+    /**
      * The law and its parameters from exactly one source: a fit file ({@code scalefit fit --out} of any law, or a
      * Gemstones parameter file), a named law or a law written as text with its parameter {@code values}, or a
      * bundled Chinchilla-form reference law.
