@@ -30,10 +30,13 @@ final class RolloutPrinter {
                 data, Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key),
                 report.delta(), startGrid.name(),
                 startGrid.size());
+        List<String> inputs = report.law().inputs();
         stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's points");
+        stdout.println("outside: orders of magnitude by which a held-out size lies outside the fitted points' range, "
+                + "in the input where it lies farthest (+ above, − below)");
         if (report.mode() == HoldOut.LEAVE_ONE_SIZE_OUT) {
-            stdout.printf(Locale.ROOT, "  %-16s %12s %7s %11s %10s %14s%n", "held-out size", "params", "points",
-                    "held-out %", "max %", "in-sample %");
+            stdout.printf(Locale.ROOT, "  %-16s %12s %7s %11s %10s %14s   %s%n", "held-out size", "params",
+                    "points", "held-out %", "max %", "in-sample %", "outside");
             for (int f = 0; f < report.fits().size(); f++) {
                 HeldOutFit fit = report.fits().get(f);
                 SizeError inSample = report.reference().errors().isEmpty() ? null
@@ -41,14 +44,15 @@ final class RolloutPrinter {
                 String heldOut = fit.succeeded() ? String.format(Locale.ROOT, "%11.4f %10.4f",
                         fit.errors().get(0).meanPercentError(), fit.errors().get(0).maxPercentError())
                         : String.format(Locale.ROOT, "%22s", "fit failed");
-                stdout.printf(Locale.ROOT, "  %-16s %12.4g %7d %s %14s%s%n", keyText(sizes.key(f)), sizes.scale(f),
-                        sizeCount(sizes, f), heldOut, inSample == null ? "-"
+                stdout.printf(Locale.ROOT, "  %-16s %12.4g %7d %s %14s   %s%s%n", keyText(sizes.key(f)),
+                        sizes.scale(f), sizeCount(sizes, f), heldOut, inSample == null ? "-"
                                 : String.format(Locale.ROOT, "%.4f", inSample.meanPercentError()),
+                        fit.succeeded() ? outsideText(fit.errors().get(0), inputs) : "-",
                         fit.fit().warnings().isEmpty() ? "" : "  (" + fit.fit().warnings().size() + " warnings)");
             }
         } else {
-            stdout.printf(Locale.ROOT, "  %3s %-16s %12s   %-30s %-30s %10s%n", "k", "largest fitted", "params",
-                    "next size: mean % / max %", "largest size: mean % / max %", "all mean %");
+            stdout.printf(Locale.ROOT, "  %3s %-16s %12s   %-48s %-48s %10s%n", "k", "largest fitted", "params",
+                    "next size: mean % / max % (outside)", "largest size: mean % / max % (outside)", "all mean %");
             for (HeldOutFit fit : report.fits()) {
                 int[] fitted = fit.fittedSizes();
                 int last = fitted[fitted.length - 1];
@@ -59,9 +63,9 @@ final class RolloutPrinter {
                 }
                 SizeError next = fit.errors().get(0);
                 SizeError largest = fit.errors().get(fit.errors().size() - 1);
-                stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   %-30s %-30s %10.4f%s%n", fitted.length,
-                        keyText(sizes.key(last)), sizes.scale(last), errorText(next, sizes),
-                        errorText(largest, sizes), fit.meanPercentError(),
+                stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   %-48s %-48s %10.4f%s%n", fitted.length,
+                        keyText(sizes.key(last)), sizes.scale(last), errorText(next, sizes, inputs),
+                        errorText(largest, sizes, inputs), fit.meanPercentError(),
                         fit.fit().warnings().isEmpty() ? "" : "  (" + fit.fit().warnings().size() + " warnings)");
             }
         }
@@ -82,9 +86,19 @@ final class RolloutPrinter {
                 .distinct().toList();
     }
 
-    private static String errorText(SizeError error, ModelSizes sizes) {
-        return String.format(Locale.ROOT, "%s %.4f / %.4f", keyText(sizes.key(error.size())),
-                error.meanPercentError(), error.maxPercentError());
+    private static String errorText(SizeError error, ModelSizes sizes, List<String> inputs) {
+        return String.format(Locale.ROOT, "%s %.4f / %.4f (%s)", keyText(sizes.key(error.size())),
+                error.meanPercentError(), error.maxPercentError(), outsideText(error, inputs));
+    }
+
+    /**
+     * "params +0.30": the input by which a held-out size lies farthest outside the range of the points fitted
+     * ({@link SizeError#decadesOutside}), in orders of magnitude; "within" when it lies inside in every input.
+     */
+    private static String outsideText(SizeError error, List<String> inputs) {
+        int j = error.farthestInput();
+        double decades = error.decadesOutside()[j];
+        return decades == 0 ? "within" : String.format(Locale.ROOT, "%s %+.2f", inputs.get(j), decades);
     }
 
     private static int sizeCount(ModelSizes sizes, int size) {

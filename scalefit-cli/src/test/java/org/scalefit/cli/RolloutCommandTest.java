@@ -165,6 +165,24 @@ class RolloutCommandTest {
         }
     }
 
+    /** The extrapolation a roll-out measures: how many decades of params the largest size lies above the fitted ones. */
+    @Test
+    void rolloutSaysHowFarTheHeldOutSizesLieBeyondTheFittedSizesRange() throws Exception {
+        Path out = folder.resolve("rollout-k.json");
+        CliRun run = CliRun.of("rollout", "--data", "gemstones:hot", "--delta", "1e-3", "--grid", "coarse",
+                "--mode", "rollout", "--smallest", "10", "--threads", "2", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode document = MAPPER.readTree(out.toFile());
+        JsonNode sizes = document.get("sizes");
+        JsonNode predicted = document.get("fits").get(0).get("predicted");
+        JsonNode largest = predicted.get(predicted.size() - 1);
+        double expected = Math.log10(sizes.get(21).get("params").asDouble() / sizes.get(9).get("params").asDouble());
+
+        assertThat(largest.get("decades_outside").get("params").asDouble()).isCloseTo(expected,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(run.out()).contains(String.format(java.util.Locale.ROOT, "(params %+.2f)", expected));
+    }
+
     @Test
     void rolloutModeReportsEachKAndRejectsBadOptions() {
         CliRun run = CliRun.of("rollout", "--data", "gemstones:hot", "--delta", "1e-3", "--grid", "coarse",

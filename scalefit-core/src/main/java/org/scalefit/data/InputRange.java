@@ -120,28 +120,40 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
     }
 
     /**
-     * Why the point {@code x} (in the order of {@link #inputs}) is an extrapolation: each input more than
-     * {@value #FAR_DECADES} order of magnitude above the largest or below the smallest fitted value, with how far.
+     * How many orders of magnitude each input of the point {@code x} (in the order of {@link #inputs}) lies outside
+     * the range: log<sub>10</sub>(x<sub>j</sub>/high<sub>j</sub>) &gt; 0 above the largest fitted value,
+     * −log<sub>10</sub>(low<sub>j</sub>/x<sub>j</sub>) &lt; 0 below the smallest, 0 within; NaN for a value that is
+     * not positive (not judged).
      */
-    public List<String> beyond(double[] x) {
+    public double[] decadesOutside(double[] x) {
         Objects.requireNonNull(x, "x");
         if (x.length != inputs.size()) {
             throw new IllegalArgumentException(x.length + " values for " + inputs.size() + " inputs");
         }
+        double[] outside = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            outside[j] = !(x[j] > 0) ? Double.NaN : x[j] > highs[j] ? Math.log10(x[j] / highs[j])
+                    : x[j] < lows[j] ? -Math.log10(lows[j] / x[j]) : 0;
+        }
+        return outside;
+    }
+
+    /**
+     * Why the point {@code x} (in the order of {@link #inputs}) is an extrapolation: each input more than
+     * {@value #FAR_DECADES} order of magnitude above the largest or below the smallest fitted value
+     * ({@link #decadesOutside}), with how far.
+     */
+    public List<String> beyond(double[] x) {
+        double[] outside = decadesOutside(x);
         List<String> found = new ArrayList<>();
         for (int j = 0; j < x.length; j++) {
-            if (!(x[j] > 0)) {
-                continue;
-            }
-            double above = Math.log10(x[j] / highs[j]);
-            double below = Math.log10(lows[j] / x[j]);
-            if (above > FAR_DECADES) {
+            if (outside[j] > FAR_DECADES) {
                 found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude beyond the "
-                        + "largest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], above,
+                        + "largest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], outside[j],
                         inputs.get(j), highs[j]));
-            } else if (below > FAR_DECADES) {
+            } else if (-outside[j] > FAR_DECADES) {
                 found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude below the "
-                        + "smallest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], below,
+                        + "smallest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], -outside[j],
                         inputs.get(j), lows[j]));
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.scalefit.data.InputRange;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
@@ -19,7 +20,7 @@ import org.scalefit.parallel.Parallelism;
  * Huber objective on log-loss residuals (threshold δ), minimised by {@link MultiStartFitter} from every start of a
  * {@link StartGrid} and polished ({@link LawFit#fit}) — on the points of the training sizes only; each held-out point
  * is then predicted by the fitted law, L̂ = Σ_j e^{c_j}·x_j^{−α_j} + e^e, and scored by 100·|L̂ − L|/L
- * ({@link SizeError}).
+ * ({@link SizeError}), with how far the size lies outside the range of the points fitted ({@link InputRange}).
  * <ul>
  *   <li>{@link HoldOut#LEAVE_ONE_SIZE_OUT}: for every size s, fit on the points of all sizes but s, predict s.</li>
  *   <li>{@link HoldOut#ROLLOUT}: for every k asked for, fit on the points of the k smallest sizes, predict every
@@ -154,6 +155,7 @@ public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, Multi
     private HeldOutFit fitAndPredict(Observations observations, ModelSizes sizes, boolean[] fitted,
                                      boolean[] predicted, Parallelism parallelism, FitProgress progress) {
         Observations training = subset(observations, sizes.pointsOf(fitted));
+        InputRange range = InputRange.of(training);
         LawFit fit = new FitProblem(law, training, delta, grid, fitting).fit(parallelism, progress);
         int[] fittedSizes = java.util.stream.IntStream.range(0, fitted.length).filter(s -> fitted[s]).toArray();
         List<SizeError> errors = new ArrayList<>();
@@ -163,23 +165,26 @@ public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, Multi
                 if (predicted[s]) {
                     boolean[] one = new boolean[predicted.length];
                     one[s] = true;
-                    errors.add(score(observations, s, sizes.pointsOf(one), theta));
+                    errors.add(score(observations, s, sizes.pointsOf(one), theta, range));
                 }
             }
         }
         return new HeldOutFit(fittedSizes, fit, errors);
     }
 
-    private SizeError score(Observations observations, int size, int[] points, double[] theta) {
+    private SizeError score(Observations observations, int size, int[] points, double[] theta, InputRange fitted) {
         List<Prediction> predictions = new ArrayList<>();
+        double[][] inputs = new double[points.length][law.arity()];
         double[] logInputs = new double[law.arity()];
-        for (int i : points) {
+        for (int t = 0; t < points.length; t++) {
             for (int j = 0; j < logInputs.length; j++) {
-                logInputs[j] = Math.log(observations.input(i, j));
+                inputs[t][j] = observations.input(points[t], j);
+                logInputs[j] = Math.log(inputs[t][j]);
             }
-            predictions.add(new Prediction(observations.loss(i), Math.exp(law.logPrediction(theta, logInputs))));
+            predictions.add(new Prediction(observations.loss(points[t]),
+                    Math.exp(law.logPrediction(theta, logInputs))));
         }
-        return new SizeError(size, points, predictions);
+        return SizeError.of(size, points, predictions, fitted, inputs);
     }
 
     /** The observations at {@code points}, in that order. */

@@ -40,6 +40,15 @@ class InputRangeTest {
     }
 
     @Test
+    void howFarAPointLiesOutsideIsSignedDecadesAboveTheLargestOrBelowTheSmallestAndZeroWithin() {
+        double[] outside = RUNS.decadesOutside(new double[] {1e10, 1e8});
+
+        assertThat(outside[0]).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(outside[1]).isCloseTo(-1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(RUNS.decadesOutside(new double[] {1e8, 5e9})).containsExactly(0, 0);
+    }
+
+    @Test
     void aSmallBudgetIsJudgedByTheModelAndTokensItAllocates() {
         assertThat(RUNS.beyondAllocation(1e6, 100, 1700)).containsExactly(
                 "extrapolation: params = 100 is 5.0 orders of magnitude below the smallest fitted params = 1.00e+07; "

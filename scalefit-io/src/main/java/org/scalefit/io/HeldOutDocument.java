@@ -23,7 +23,8 @@ import org.scalefit.overtraining.Prediction;
  * scalefit's result document of {@code scalefit rollout}, the held-out evaluation of an Approach-3 law by model size:
  * the model sizes, the reference fit on all of them with its in-sample errors, and every held-out fit — the sizes it
  * was fitted on, its parameters (log space, as {@code scalefit fit} writes them), warnings, and per predicted size the
- * mean, maximum and mean signed relative error in percent with every point's inputs, observed and predicted loss; the
+ * mean, maximum and mean signed relative error in percent, how many orders of magnitude it lies outside the range of
+ * the fitted points per input, and every point's inputs, observed and predicted loss; the
  * data's provenance; the run. All but {@code run} is the same, byte for byte, whatever the thread count. Written and
  * read by {@link Documents}' mapper.
  *
@@ -88,11 +89,20 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
                       List<String> warnings, List<Predicted> predicted) {
     }
 
-    /** The errors on one predicted size, with every point. */
+    /**
+     * The errors on one predicted size, how far it lies outside the fitted points' range (per input, in orders of
+     * magnitude: positive above, negative below, 0 within; {@link SizeError#decadesOutside}), and every point.
+     */
     public record Predicted(int size, @JsonProperty("mean_percent_error") double meanPercentError,
                             @JsonProperty("max_percent_error") double maxPercentError,
                             @JsonProperty("mean_signed_percent_error") double meanSignedPercentError,
+                            @JsonProperty("decades_outside") Map<String, Double> decadesOutside,
                             List<PredictedPoint> points) {
+
+        public Predicted {
+            decadesOutside = decadesOutside == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(decadesOutside));
+        }
     }
 
     /** A point: its inputs by name, the observed and predicted loss and the error in percent. */
@@ -180,8 +190,13 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
                 points.add(new PredictedPoint(inputs, prediction.observed(), prediction.predicted(),
                         prediction.percentError()));
             }
+            Map<String, Double> outside = new LinkedHashMap<>();
+            double[] decades = error.decadesOutside();
+            for (int j = 0; j < decades.length; j++) {
+                outside.put(observations.inputNames().get(j), decades[j]);
+            }
             predicted.add(new Predicted(error.size(), error.meanPercentError(), error.maxPercentError(),
-                    error.meanSignedPercentError(), points));
+                    error.meanSignedPercentError(), outside, points));
         }
         List<Integer> sizes = new ArrayList<>();
         for (int size : heldOut.fittedSizes()) {
