@@ -165,7 +165,7 @@ class RolloutCommandTest {
         }
     }
 
-    /** The extrapolation a roll-out measures: how many decades of params the largest size lies above the fitted ones. */
+    /** The extrapolation a roll-out measures: how many decades of params the largest size lies above those fitted. */
     @Test
     void rolloutSaysHowFarTheHeldOutSizesLieBeyondTheFittedSizesRange() throws Exception {
         Path out = folder.resolve("rollout-k.json");

@@ -123,9 +123,10 @@ public final class GemstonesReproduction {
                 + "(parameters_delta-3/).");
         IndustryModels industry = IndustryModels.bundled();
         List<Section> sections = new ArrayList<>(sections(reader, twoInput.get(SHOWN_FIT), context));
-        sections.add(GemstonesSections.parabola(GemstonesParabolas.of(widthDepth.fitted(), Optional.of(new FittedLaw(
-                        LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), ShapeGrid.gemstones(), industry,
-                        Architecture.gemstones(), context.parallelism()), "width-depth law (hot_100b+, δ 1e-3, this reproduction)",
+        GemstonesParabolas parabolas = GemstonesParabolas.of(widthDepth.fitted(), Optional.of(new FittedLaw(
+                LawForm.CHINCHILLA, twoInput.get("hot_100b+").parameters())), ShapeGrid.gemstones(), industry,
+                Architecture.gemstones(), context.parallelism());
+        sections.add(GemstonesSections.parabola(parabolas, "width-depth law (hot_100b+, δ 1e-3, this reproduction)",
                 "params/tokens law (hot_100b+)"));
         rainbow.add(RainbowLine.ofReference("epoch", AllocationRules.reference("epoch")));
         rainbow.add(RainbowLine.ofReference("kaplan", AllocationRules.reference("kaplan")));
