@@ -16,9 +16,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -497,11 +499,17 @@ public final class TableReader {
                         header.set(i, "Unnamed: " + i);   // pandas' name for it (e.g. to_csv()'s index column)
                     }
                 }
-                Set<String> seen = new HashSet<>();
+                Map<String, String> seen = new HashMap<>();   // DuckDB matches column names without case
                 for (String name : header) {
-                    if (!seen.add(name)) {
-                        throw new InputException(source, RecordLines.csvRecords(scan.header()).get(0), name,
-                                "distinct column names in the header", "'" + name + "' twice");
+                    String earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                    if (earlier != null) {
+                        int line = RecordLines.csvRecords(scan.header()).get(0);
+                        throw earlier.equals(name)
+                                ? new InputException(source, line, name, "distinct column names in the header",
+                                        "'" + name + "' twice")
+                                : new InputException(source, line, name, "column names that differ in more than "
+                                        + "case (they are matched without case)", "'" + earlier + "' and '" + name
+                                        + "'");
                     }
                 }
                 return new Relation("read_csv(" + path + ", auto_detect = false, header = true, delim = "

@@ -381,6 +381,14 @@ class TableReaderBadInputTest {
     }
 
     @Test
+    void aHeaderWhoseNamesDifferOnlyInCaseIsRefusedNamingBoth() throws IOException {
+        Path csv = write("data.csv", "params,tokens,final_loss,Final_Loss\n1,2,3,3\n");
+
+        assertThat(readingFails(csv)).hasMessage(csv + ":1: column 'Final_Loss': expected column names that differ"
+                + " in more than case (they are matched without case), found 'final_loss' and 'Final_Loss'");
+    }
+
+    @Test
     void aColumnThatNeedOnlyBeFiniteKeepsZeroAndNegativeValues() throws IOException {
         Path csv = write("data.csv", CSV_HEADER + "1,2,0\n4,5,-0.25\n7,8,1.5\n");
 
