@@ -31,7 +31,8 @@ final class RolloutPrinter {
                 report.delta(), startGrid.name(),
                 startGrid.size());
         List<String> inputs = report.law().inputs();
-        stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's points");
+        stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's "
+                + "points");
         stdout.println("outside: orders of magnitude by which a held-out size lies outside the fitted points' range, "
                 + "in the input where it lies farthest (+ above, − below)");
         if (report.mode() == HoldOut.LEAVE_ONE_SIZE_OUT) {
@@ -48,7 +49,7 @@ final class RolloutPrinter {
                         sizes.scale(f), sizeCount(sizes, f), heldOut, inSample == null ? "-"
                                 : String.format(Locale.ROOT, "%.4f", inSample.meanPercentError()),
                         fit.succeeded() ? outsideText(fit.errors().get(0), inputs) : "-",
-                        fit.fit().warnings().isEmpty() ? "" : "  (" + fit.fit().warnings().size() + " warnings)");
+                        warningsText(fit));
             }
         } else {
             stdout.printf(Locale.ROOT, "  %3s %-16s %12s   %-48s %-48s %10s%n", "k", "largest fitted", "params",
@@ -66,7 +67,7 @@ final class RolloutPrinter {
                 stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   %-48s %-48s %10.4f%s%n", fitted.length,
                         keyText(sizes.key(last)), sizes.scale(last), errorText(next, sizes, inputs),
                         errorText(largest, sizes, inputs), fit.meanPercentError(),
-                        fit.fit().warnings().isEmpty() ? "" : "  (" + fit.fit().warnings().size() + " warnings)");
+                        warningsText(fit));
             }
         }
         if (report.failedFits() > 0) {
@@ -117,5 +118,10 @@ final class RolloutPrinter {
                     ? Long.toString((long) value) : String.format(Locale.ROOT, "%.4g", value));
         }
         return text.toString();
+    }
+
+    private static String warningsText(HeldOutFit fit) {
+        int warnings = fit.fit().warnings().size();
+        return warnings == 0 ? "" : "  (" + Counts.of(warnings, "warning") + ")";
     }
 }
