@@ -75,7 +75,7 @@ class IsoflopCommandTest {
         assertThat(status(budgets, 4e19)).isEqualTo("skipped");
         assertThat(issues(budgets, 4e19)).contains("1 point dropped");
         assertThat(status(budgets, 5e19)).isEqualTo("optimum");
-        assertThat(issues(budgets, 5e19)).contains("1 point dropped").contains("1 duplicate size merged");
+        assertThat(issues(budgets, 5e19)).contains("1 point dropped").contains("2 runs of 1 repeated size averaged");
         assertThat(result.get("fits").get("budgets").asInt()).isEqualTo(4);
         double a = result.get("fits").get("variants").get("bs_median_weighted").get("params").get("exponent")
                 .asDouble();
@@ -89,9 +89,9 @@ class IsoflopCommandTest {
         assertThat(run.out()).contains("skipped: 2 usable model sizes").contains("N*    a = ");
     }
 
-    /** A repeated size is named by its line in a CSV file and by its row in the same runs written as Parquet. */
+    /** The runs of a repeated size are named by line in a CSV file and by row in the same runs written as Parquet. */
     @Test
-    void aMergedPointIsLocatedByLineInCsvAndByRowInParquet() throws Exception {
+    void averagedRunsAreLocatedByLineInCsvAndByRowInParquet() throws Exception {
         StringBuilder text = new StringBuilder("flops,params,loss\n");
         for (double c : new double[] {1e17, 1e18, 1e19, 5e19}) {
             profile(text, c);
@@ -114,10 +114,55 @@ class IsoflopCommandTest {
 
         assertThat(csvRun.exitCode()).as(csvRun.err()).isZero();
         assertThat(parquetRun.exitCode()).as(parquetRun.err()).isZero();
-        assertThat(issues(json(fromCsv).get("budgets"), 5e19)).contains("1 duplicate size merged into the smallest "
-                + "loss (line 22)");
-        assertThat(issues(json(fromParquet).get("budgets"), 5e19)).contains("1 duplicate size merged into the "
-                + "smallest loss (row 21)");
+        assertThat(issues(json(fromCsv).get("budgets"), 5e19)).contains("2 runs of 1 repeated size averaged")
+                .contains("(lines 18, 22)");
+        assertThat(issues(json(fromParquet).get("budgets"), 5e19)).contains("2 runs of 1 repeated size averaged")
+                .contains("(rows 17, 21)");
+    }
+
+    /**
+     * Three budgets of five sizes, each size run with three seeds: the loss surface of {@link #loss} plus
+     * {@code offsets[seed]}.
+     */
+    private Path seeds(double... offsets) throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,loss,seed\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double optimum = 0.1 * Math.sqrt(c);
+            for (double f : new double[] {0.25, 0.5, 1, 2, 4}) {
+                for (int seed = 0; seed < offsets.length; seed++) {
+                    csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d%n", c, optimum * f,
+                            loss(c, optimum * f) + offsets[seed], seed));
+                }
+            }
+        }
+        return Files.writeString(folder.resolve("seeds.csv"), csv);
+    }
+
+    @Test
+    void seedReplicatesAreAveragedNotReducedToTheirBestRunAndTheDocumentCountsThem() throws Exception {
+        Path out = folder.resolve("seeds.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", seeds(-0.02, 0.0, 0.02).toString(), "--bootstrap", "50",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode budget = budget(json(out).get("budgets"), 1e19);
+        double optimum = 0.1 * Math.sqrt(1e19);
+        assertThat(budget.get("losses").get(0).asDouble()).isCloseTo(loss(1e19, optimum * 0.25), within(1e-12));
+        assertThat(budget.get("replicates").toString()).isEqualTo("[3,3,3,3,3]");
+        assertThat(budget.get("issues").toString()).contains("15 runs of 5 repeated sizes averaged")
+                .contains("mean of its runs");
+    }
+
+    @Test
+    void aTableOfOneRunPerSizeRecordsNoReplicates() throws Exception {
+        Path out = folder.resolve("one-seed.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", seeds(0.0).toString(), "--bootstrap", "50", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(budget(json(out).get("budgets"), 1e19).has("replicates")).isFalse();
     }
 
     @Test
