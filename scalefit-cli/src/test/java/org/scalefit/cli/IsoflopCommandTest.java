@@ -257,18 +257,70 @@ class IsoflopCommandTest {
     void missingColumnsAreReportedInOneMessageWithTheColumnOptionAndNothingIsWritten() throws Exception {
         String runs = Files.readString(runs());
         Path renamed = folder.resolve("renamed.csv");
-        Files.writeString(renamed, "compute,N,val_loss" + runs.substring(runs.indexOf('\n')));
+        Files.writeString(renamed, "flops,size,val_loss" + runs.substring(runs.indexOf('\n')));
         Path out = folder.resolve("never.json");
 
         CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--bootstrap", "50", "--out",
                 out.toString());
 
         assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
-        assertThat(run.err()).contains(renamed.toString()).contains("--column flops=COLUMN")
-                .contains("--column loss=COLUMN").doesNotContain("params=COLUMN");
+        assertThat(run.err()).contains(renamed.toString()).contains("--column params=COLUMN")
+                .contains("--column loss=COLUMN").doesNotContain("flops=COLUMN");
         assertThat(run.err().lines().filter(line -> !line.isBlank()).count()).isEqualTo(1);
         assertThat(out).doesNotExist();
         assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @Test
+    void aTableWithNeitherFlopsNorTokensIsAskedForEitherAndNothingIsWritten() throws Exception {
+        String runs = Files.readString(runs());
+        Path renamed = folder.resolve("renamed.csv");
+        Files.writeString(renamed, "compute,N,loss" + runs.substring(runs.indexOf('\n')));
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(renamed + ": column 'FLOPs'").contains("--column flops=COLUMN")
+                .contains("'tokens'").contains("6·params·tokens");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The runs of {@link #seeds} with params and tokens = C/(6N) rounded to three digits instead of the FLOPs. */
+    private Path tokensInsteadOfFlops(Path seeds) throws Exception {
+        List<String> lines = Files.readAllLines(seeds);
+        StringBuilder csv = new StringBuilder("params,tokens,loss,seed\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            double c = Double.parseDouble(cells[0]);
+            double n = Double.parseDouble(cells[1]);
+            csv.append(String.format(Locale.ROOT, "%s,%.2e,%s,%s%n", cells[1], c / (6 * n), cells[2], cells[3]));
+        }
+        return Files.writeString(folder.resolve("tokens.csv"), csv);
+    }
+
+    @Test
+    void withoutAFlopsColumnTheBudgetsAreSixNDAndTheDocumentSaysSo() throws Exception {
+        Path withFlops = seeds(-0.02, 0.0, 0.02);
+        Path withTokens = tokensInsteadOfFlops(withFlops);
+        Path given = folder.resolve("given.json");
+        Path derived = folder.resolve("derived.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", withTokens.toString(), "--bootstrap", "200", "--out",
+                derived.toString());
+        assertThat(CliRun.of("isoflop", "--data", withFlops.toString(), "--bootstrap", "200", "--out",
+                given.toString()).exitCode()).isZero();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(derived);
+        assertThat(result.get("data").get("transforms").toString()).contains("flops=6*params*tokens");
+        assertThat(result.get("budgets").size()).isEqualTo(3);
+        double a = result.get("fits").get("variants").get("bs_median_weighted").get("params").get("exponent")
+                .asDouble();
+        double expected = json(given).get("fits").get("variants").get("bs_median_weighted").get("params")
+                .get("exponent").asDouble();
+        assertThat(a).isCloseTo(expected, within(0.01));
+        assertThat(run.out()).contains("C = 6·N·D");
     }
 
     @Test
