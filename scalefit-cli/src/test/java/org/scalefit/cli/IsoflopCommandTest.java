@@ -435,6 +435,58 @@ class IsoflopCommandTest {
         assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
     }
 
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @CsvSource(value = {"flops,''", "flops,nan", "flops,-1e18", "params,''", "params,abc", "params,0"},
+            quoteCharacter = '\'')
+    void aRunWithABadBudgetOrSizeIsAnInputErrorNamingFileLineAndColumnAndNothingIsWritten(String column,
+                                                                                          String value)
+            throws Exception {
+        Path data = seeds(0.0);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        String[] cells = lines.get(8).split(",", -1);
+        cells[List.of(lines.get(0).split(",")).indexOf(column)] = value;
+        lines.set(8, String.join(",", cells));
+        Files.write(data, lines);
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(data + ":9: column '" + column + "': expected a positive");
+        assertThat(out).doesNotExist();
+        assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @Test
+    void aRunWithBadTokensIsAnInputErrorWhenTheBudgetIsDerivedFromThem() throws Exception {
+        Path data = tokensInsteadOfFlops(seeds(0.0));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        lines.set(8, lines.get(8).replaceFirst(",[^,]*,", ",nan,"));
+        Files.write(data, lines);
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(data + ":9: column 'tokens': expected a positive");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aRunWithoutALossIsDroppedAndNamedByLineAndColumn() throws Exception {
+        Path data = seeds(0.0);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        lines.set(8, lines.get(8).replaceFirst(",[^,]*,(\\d+)$", ",nan,$1"));
+        Files.write(data, lines);
+        Path out = folder.resolve("nan.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(issues(json(out).get("budgets"), 1e19)).contains("1 point dropped: loss missing, not a number or "
+                + "not positive (line 9)");
+    }
+
     @Test
     void helpRendersWithoutPicocliWarnings() {
         CliRun run = CliRun.of("isoflop", "--help");

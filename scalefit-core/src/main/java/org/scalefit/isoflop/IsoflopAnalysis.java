@@ -351,17 +351,23 @@ public final class IsoflopAnalysis {
             return new IsoflopBudget(flops, new double[0], new double[0]);
         }
         TreeMap<Double, List<Integer>> runsOfSize = new TreeMap<>();
-        List<Integer> dropped = new ArrayList<>();
+        List<Integer> badSize = new ArrayList<>();
+        List<Integer> badLoss = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            if (!(sizes[i] > 0) || !(losses[i] > 0) || Double.isInfinite(sizes[i]) || Double.isInfinite(losses[i])) {
-                dropped.add(i);
-                continue;
+            if (!(sizes[i] > 0) || Double.isInfinite(sizes[i])) {
+                badSize.add(i);
+            } else if (!(losses[i] > 0) || Double.isInfinite(losses[i])) {
+                badLoss.add(i);
+            } else {
+                runsOfSize.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(i);
             }
-            runsOfSize.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(i);
         }
-        if (!dropped.isEmpty()) {
-            issues.add(String.format(Locale.ROOT, "%d point%s dropped: size or loss not a positive finite number",
-                    dropped.size(), dropped.size() == 1 ? "" : "s") + atLines(lines, budget.locations(), dropped));
+        for (List<Integer> dropped : List.of(badSize, badLoss)) {
+            if (!dropped.isEmpty()) {
+                issues.add(String.format(Locale.ROOT, "%d point%s dropped: %s missing, not a number or not positive",
+                        dropped.size(), dropped.size() == 1 ? "" : "s", dropped == badSize ? "size" : "loss")
+                        + atLines(lines, budget.locations(), dropped));
+            }
         }
         int k = runsOfSize.size();
         double[] n = new double[k];

@@ -21,8 +21,10 @@ import org.scalefit.isoflop.SeedNoise;
  * from a run table with one row per run — its FLOP budget C, model size N and final loss L — grouped into one
  * {@link IsoflopBudget} per distinct C, or from a bundled Porian configuration ({@code porian:<name>}).
  *
- * <p>Bad points are kept so that the analysis can report them per budget: a value that is not a positive finite
- * number is read as NaN and repeated rows stay ({@link TableReader#keepingBadValues()}).
+ * <p>A run table's bad losses are kept so that the analysis can report them per budget (a diverged run's loss is
+ * NaN): a loss that is not a positive finite number is read as NaN, and repeated rows stay, to be averaged
+ * ({@link TableReader#keepingBadValues()}). A budget, size or tokens value that is not a positive finite number does
+ * not say where the run belongs and is an {@link InputException} naming the file, line and column.
  *
  * @param source  the file or id read
  * @param sha256  the file's SHA-256 (the bundled table's for Porian data)
@@ -53,8 +55,9 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
      * log prints), so budgets are formed by {@link #groupDerived}: runs whose 6·N·D lie within
      * {@value #DERIVED_BUDGET} (10 %) of the next are one budget, C the geometric mean of their 6·N·D.
      *
-     * @throws InputException           for an unreadable table, missing columns, a FLOPs value below 6·N, a tokens
-     *                                  value below 1, or derived budgets that chain beyond 10 %
+     * @throws InputException           for an unreadable table, missing columns, a FLOPs, params or tokens value that
+     *                                  is not a positive finite number, a FLOPs value below 6·N, a tokens value
+     *                                  below 1, or derived budgets that chain beyond 10 %
      * @throws IllegalArgumentException for an unknown Porian id, one that names a whole table, or column mappings or a
      *                                  row condition given with a Porian id
      */
@@ -65,7 +68,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         boolean flopsMapped = data.columns().containsKey("flops");
         ColumnRequest request = flopsMapped ? ColumnRequest.of("flops", "params", "loss")
                 : ColumnRequest.of("params", "loss").withOptional("flops", "tokens");
-        TableReader.Read read = data.readWithColumns(request, TableReader.keepingBadValues());
+        TableReader.Read read = data.readWithColumns(request, TableReader.keepingBadValues()
+                .strictIn("flops", "params", "tokens"));
         RunTable table = read.table();
         List<String> transforms = selection(data);
         int[] lines = new int[table.rows()];
