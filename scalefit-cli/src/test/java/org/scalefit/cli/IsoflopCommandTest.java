@@ -155,6 +155,19 @@ class IsoflopCommandTest {
     }
 
     @Test
+    void seedReplicatesNoisierThanTheNoiseModelAreWarnedOfWithTheirOwnDeviation() throws Exception {
+        Path out = folder.resolve("seeds.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", seeds(-0.01, 0.0, 0.01).toString(), "--bootstrap", "50",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out).get("fits").get("warnings").toString()).contains("pooled standard deviation of 0.0100")
+                .contains("--noise 0.0100");
+        assertThat(run.out()).contains("warning: the seed replicates");
+    }
+
+    @Test
     void aTableOfOneRunPerSizeRecordsNoReplicates() throws Exception {
         Path out = folder.resolve("one-seed.json");
 

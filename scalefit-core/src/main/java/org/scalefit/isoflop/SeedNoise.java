@@ -130,6 +130,64 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
         return Optional.empty();
     }
 
+    /** Fewer degrees of freedom than this give too rough a pooled deviation to flag ({@link #replicateWarning}). */
+    public static final int REPLICATE_DEGREES = 10;
+    /** A pooled deviation more than this factor above or below σ is flagged ({@link #replicateWarning}). */
+    public static final double REPLICATE_FACTOR = 2;
+
+    /**
+     * Whether σ agrees with the seed replicates in the data: runs of one size in one budget (as given, before the
+     * analysis averages them). Their pooled standard deviation s = √(Σ_g Σ_j (L_gj − L̄_g)² / Σ_g (r_g − 1)) over the
+     * sizes g with r_g ≥ 2 usable losses estimates the seed-to-seed σ directly; it is compared with the model's
+     * root-mean-square σ(L̄_g) over the same sizes. With at least {@value #REPLICATE_DEGREES} degrees of freedom
+     * (relative standard error of s about 1/√(2·df) ≤ 0.22) and a ratio beyond {@value #REPLICATE_FACTOR} either way,
+     * the bootstrap's intervals are too narrow (or too wide) for these runs.
+     *
+     * @return the warning naming s, its degrees of freedom and σ, or empty
+     */
+    public Optional<String> replicateWarning(List<IsoflopBudget> budgets) {
+        double squares = 0;
+        double modelSquares = 0;
+        int degrees = 0;
+        int groups = 0;
+        for (IsoflopBudget budget : budgets) {
+            double[] sizes = budget.sizes();
+            double[] losses = budget.losses();
+            java.util.Map<Double, List<Double>> runs = new java.util.TreeMap<>();
+            for (int i = 0; i < sizes.length; i++) {
+                if (sizes[i] > 0 && Double.isFinite(sizes[i]) && losses[i] > 0 && Double.isFinite(losses[i])) {
+                    runs.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(losses[i]);
+                }
+            }
+            for (List<Double> group : runs.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                double mean = group.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                for (double loss : group) {
+                    squares += (loss - mean) * (loss - mean);
+                }
+                degrees += group.size() - 1;
+                double model = sigma(mean);
+                modelSquares += model * model;
+                groups++;
+            }
+        }
+        if (degrees < REPLICATE_DEGREES) {
+            return Optional.empty();
+        }
+        double pooled = Math.sqrt(squares / degrees);
+        double model = Math.sqrt(modelSquares / groups);
+        double ratio = pooled / model;
+        if (ratio <= REPLICATE_FACTOR && ratio >= 1 / REPLICATE_FACTOR) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the seed replicates in the data (runs of one size in one "
+                + "budget) have a pooled standard deviation of %.3g (%d degrees of freedom), %.2g times the noise "
+                + "model's σ = %.3g: the bootstrap intervals are too %s for these runs; to use the replicates' own "
+                + "value, give --noise %.3g", pooled, degrees, ratio, model, ratio > 1 ? "narrow" : "wide", pooled));
+    }
+
     /** σ(L). For the as-implemented rule the constant branch is exp(ln σ_lo), as the code computes it. */
     public double sigma(double loss) {
         if (rule == Rule.CONSTANT) {
