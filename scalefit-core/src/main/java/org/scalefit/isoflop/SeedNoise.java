@@ -1,10 +1,13 @@
 package org.scalefit.isoflop;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -72,8 +75,8 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
     public static final double SWAMPING_RATIO = 20;
 
     /**
-     * Whether σ fits the losses it perturbs. Per budget of at least 3 points, in order of size, the step at its
-     * minimum is the smaller rise in loss to a neighbour of the lowest point, and its ratio σ(L_min) / step. With the
+     * Whether σ fits the losses it perturbs. Per budget of at least 3 sizes, in order of size (the runs of a repeated
+     * size averaged), the step at its minimum is the smaller rise in loss to a neighbour of the lowest point, and its ratio σ(L_min) / step. With the
      * median ratio over the budgets below {@value #NEGLIGIBLE_RATIO} the perturbations hardly move a minimum (the
      * intervals collapse onto the point estimate), above {@value #SWAMPING_RATIO} they swamp the profiles (the optima
      * move at random and budgets fail) — the usual cause: losses in other units or on another scale than the nats of
@@ -87,9 +90,12 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
         for (IsoflopBudget budget : budgets) {
             double[] sizes = budget.sizes();
             double[] all = budget.losses();
-            double[] losses = IntStream.range(0, all.length).boxed()
+            Map<Double, DoubleSummaryStatistics> runs = IntStream.range(0, all.length).boxed()
                     .filter(i -> Double.isFinite(all[i]) && Double.isFinite(sizes[i]))
-                    .sorted(Comparator.comparingDouble(i -> sizes[i])).mapToDouble(i -> all[i]).toArray();
+                    .collect(Collectors.groupingBy(i -> sizes[i], TreeMap::new,
+                            Collectors.summarizingDouble(i -> all[i])));
+            double[] losses = runs.values().stream().mapToDouble(DoubleSummaryStatistics::getAverage)
+                    .toArray();
             if (losses.length < 3) {
                 continue;
             }
@@ -153,7 +159,7 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
         for (IsoflopBudget budget : budgets) {
             double[] sizes = budget.sizes();
             double[] losses = budget.losses();
-            java.util.Map<Double, List<Double>> runs = new java.util.TreeMap<>();
+            Map<Double, List<Double>> runs = new TreeMap<>();
             for (int i = 0; i < sizes.length; i++) {
                 if (sizes[i] > 0 && Double.isFinite(sizes[i]) && losses[i] > 0 && Double.isFinite(losses[i])) {
                     runs.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(losses[i]);

@@ -80,6 +80,12 @@ class SeedNoiseTest {
     }
 
     @Test
+    void theLossStepIsMeasuredBetweenSizesNotBetweenSeedsOfOneSize() {
+        // seeds 5e-5 apart: the step to a replicate of the lowest point would make σ = 0.002 look 40 times too large
+        assertThat(RW.scaleWarning(seeds(5e-5))).isEmpty();
+    }
+
+    @Test
     void aTableWithoutReplicatesSaysNothingAboutThem() {
         assertThat(RW.replicateWarning(budgets(1))).isEmpty();
     }

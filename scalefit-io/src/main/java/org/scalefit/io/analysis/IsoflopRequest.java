@@ -2,6 +2,8 @@ package org.scalefit.io.analysis;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
 import org.scalefit.io.DataSource;
@@ -162,8 +164,8 @@ public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Doub
         IsoflopSettings settings = IsoflopSettings.porian(sigma).withReplicates(replicates);
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(), settings, stream.normals(seed),
                 parallelism);
-        List<String> warnings = java.util.stream.Stream.of(sigma.scaleWarning(inputs.budgets()),
-                sigma.replicateWarning(inputs.budgets())).flatMap(java.util.Optional::stream).toList();
+        List<String> warnings = Stream.of(sigma.scaleWarning(inputs.budgets()),
+                sigma.replicateWarning(inputs.budgets())).flatMap(Optional::stream).toList();
         long usable = optima.stream().filter(BudgetOptimum::hasOptimum).count();
         if (usable < 2) {
             String failure = usable + " budget" + (usable == 1 ? " has" : "s have")
