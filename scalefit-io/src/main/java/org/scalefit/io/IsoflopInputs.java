@@ -33,7 +33,9 @@ import org.scalefit.isoflop.SeedNoise;
  *                   authors), or null for a run table
  * @param transforms what selected or derived the points from the file besides its content, in words: the row
  *                   condition ({@code where(…)}), column mappings ({@code column flops=C}), the checkpoint count
- *                   ({@code checkpoints(…)}) and a budget selection ({@code budgets=[…]}); empty when none
+ *                   ({@code checkpoints(…)}), C derived as 6·N·D and how its budgets were formed
+ *                   ({@code flops=6*params*tokens}, {@code budgets(…)}) and a budget selection
+ *                   ({@code budgets=[…]}); empty when none
  */
 public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
                             List<String> transforms) {
@@ -100,12 +102,16 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         Transform.ComputeFromTokens compute = new Transform.ComputeFromTokens();
         table = compute.derive(table);
         transforms.add(compute.label());
+        transforms.add(DERIVED_GROUPING);
         return new IsoflopInputs(table.source(), table.contentHash(), groupDerived(table, tokensColumn, lines), null,
                 transforms);
     }
 
     /** Relative gap within which runs' derived 6·N·D are one budget ({@link #groupDerived}). */
     static final double DERIVED_BUDGET = 0.1;
+
+    /** How {@link #groupDerived} forms budgets, as {@link #transforms} records it. */
+    static final String DERIVED_GROUPING = "budgets(runs within 10 % in 6*params*tokens, C their geometric mean)";
 
     /**
      * The runs of {@code table} (with a derived {@code flops} column 6·N·D) grouped into budgets: sorted by 6·N·D,

@@ -54,7 +54,8 @@ class IsoflopInputsTest {
                 c -> assertThat(c / 1e18).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01)),
                 c -> assertThat(c / 1e19).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01)),
                 c -> assertThat(c / 1e20).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01)));
-        assertThat(inputs.transforms()).contains(new Transform.ComputeFromTokens().label());
+        assertThat(inputs.transforms()).containsExactly(new Transform.ComputeFromTokens().label(),
+                "budgets(runs within 10 % in 6*params*tokens, C their geometric mean)");
     }
 
     @Test
