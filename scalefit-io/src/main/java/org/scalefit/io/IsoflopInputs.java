@@ -117,8 +117,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
      * The runs of {@code table} (with a derived {@code flops} column 6·N·D) grouped into budgets: sorted by 6·N·D,
      * a run more than {@value #DERIVED_BUDGET} (10 %, Porian et al.'s {@code fetch_flop} tolerance) above the one
      * before it starts a new budget; each budget's C is the geometric mean of its runs' 6·N·D, and the points are
-     * grouped as {@link #group} does with that C. Runs whose 6·N·D is not a positive finite number (a bad params or
-     * tokens cell) keep it, for the analysis to report.
+     * grouped as {@link #group} does with that C. A run whose 6·N·D is not a positive finite number (overflow) keeps
+     * it, for the analysis to report.
      *
      * @throws InputException naming the first run more than 10 % above the smallest of its chain: runs spread so
      *                        evenly in 6·N·D that no budget is more than 10 % wide are not IsoFLOP profiles, and
@@ -148,9 +148,9 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
                             100 * (derived[row] / smallest - 1), smallest,
                             table.locations().at(table.sourceLine(order[start]))));
                 }
-                sum += Math.log(derived[row]);
+                sum += Math.log(derived[row] / smallest);
             }
-            double c = Math.exp(sum / (k - start));
+            double c = smallest * Math.exp(sum / (k - start));   // relative to the smallest: equal runs give it exactly
             for (int j = start; j < k; j++) {
                 flops[order[j]] = c;
             }

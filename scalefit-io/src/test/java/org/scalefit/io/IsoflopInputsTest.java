@@ -59,6 +59,16 @@ class IsoflopInputsTest {
     }
 
     @Test
+    void runsWithEqualSixNDHaveExactlyThatBudget() throws IOException {
+        Path file = Files.writeString(folder.resolve("exact.csv"),
+                "params,tokens,loss\n1e8,2e9,3.0\n2e8,1e9,2.9\n4e8,5e8,3.1\n");
+
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(file.toString()));
+
+        assertThat(inputs.budgets()).singleElement().extracting(IsoflopBudget::flops).isEqualTo(1.2e18);
+    }
+
+    @Test
     void aDerivedBudgetIsChosenByItsNominalValue() throws IOException {
         IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(paramsAndTokens().toString())).only(List.of(1e19));
 
