@@ -152,6 +152,7 @@ class IsoflopCommandTest {
         assertThat(budget.get("replicates").toString()).isEqualTo("[3,3,3,3,3]");
         assertThat(budget.get("issues").toString()).contains("15 runs of 5 repeated sizes averaged")
                 .contains("mean of its runs");
+        assertThat(org.scalefit.io.IsoflopDocument.read(out).write()).isEqualTo(Files.readString(out));
     }
 
     @Test
