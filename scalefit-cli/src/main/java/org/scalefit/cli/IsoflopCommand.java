@@ -28,17 +28,25 @@ import picocli.CommandLine.Option;
         description = {"Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022; as Porian et al. 2024 run it): per FLOP "
                 + "budget the loss-vs-size curve is Akima-interpolated in log-log space, its minimum located, and a "
                 + "seed-noise bootstrap gives the optimum's spread; power laws N*(C), D*(C) and ρ*(C) are fitted "
-                + "to the optima with bootstrap 95 %% intervals. A budget with fewer than 3 usable sizes, an optimum "
-                + "at the end of its grid, a failed bootstrap, bad losses or repeated sizes is reported in the output "
-                + "and left out of the fits.",
+                + "to the optima with bootstrap 95 %% intervals. A run whose size or loss is missing or not a "
+                + "positive number is dropped and named by its line; a budget with fewer than 3 usable sizes, an "
+                + "optimum at the end of its grid or a failed bootstrap is reported in the output and left out of the "
+                + "fits.",
                 "",
                 "--data is a run table with one row per run (FLOP budget, model size, final loss; columns found as "
                         + "by every command, or named with --column flops=…, params=…, loss=…), a bundled Porian et "
                         + "al. configuration (porian:<config>), or with --checkpoints a table of checkpoints.",
                 "",
+                "A run table without a FLOPs column but with tokens gets C = 6·N·D: runs whose 6·N·D lie within 10 %% "
+                        + "of one another are one budget, C their geometric mean (--budgets then names a budget "
+                        + "within 10 %%); runs that cannot be grouped so are refused. Several runs of one size in "
+                        + "one budget are taken as seed replicates: the point's loss is their mean and its bootstrap "
+                        + "noise σ/√r (r runs); select other variants (e.g. learning rates) with --where first.",
+                "",
                 "With --checkpoints the rows are checkpoints of training runs (size, tokens so far, loss) and the "
                         + "IsoFLOP points are read off each run's curve at every budget: log-log interpolation "
-                        + "between the checkpoints near C, none further than 10 %% (Porian et al.'s fetch_flop).",
+                        + "between the checkpoints near C, none further than 10 %% (Porian et al.'s fetch_flop); "
+                        + "several runs of one size keep the smallest loss at C, as theirs does.",
                 "",
                 "Example: scalefit isoflop --data runs.csv --allocate 1e21,1e22 --out isoflop.json",
                 "         scalefit isoflop --data porian:rw/optimizer-tuning --out optima.csv",

@@ -2,6 +2,7 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.scalefit.io.Transform;
 import org.scalefit.io.analysis.IsoflopResult;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
@@ -12,7 +13,8 @@ import org.scalefit.isoflop.OptimalPair;
 import org.scalefit.isoflop.PowerLaw;
 
 /**
- * {@code scalefit isoflop}'s human-readable result on standard output: per budget the optimal pair N*, D*,
+ * {@code scalefit isoflop}'s human-readable result on standard output: how the budgets were formed when C was
+ * derived as 6·N·D, per budget the optimal pair N*, D*,
  * D* ÷ N*, L* and its issues; then the bs_median_weighted power laws y = coef·C^a with the 95 % interval of a from the
  * weighted bootstrap replicates, the allocations they give, and the saturating optimal-loss fit when it was run.
  *
@@ -24,6 +26,10 @@ record IsoflopPrinter(PrintStream out) {
         out.printf(Locale.ROOT, "IsoFLOP analysis (Approach 2) of %s: %s%n",
                 org.scalefit.data.RowLocation.source(result.inputs().source()),
                 Counts.of(result.optima().size(), "budget"));
+        if (result.inputs().transforms().contains(new Transform.ComputeFromTokens().label())) {
+            out.println("  no FLOPs column: C = 6·N·D from params and tokens; runs within 10 % of one another in 6·N·D "
+                    + "are one budget, C their geometric mean");
+        }
         out.printf(Locale.ROOT, "  %-10s %6s %14s %14s %10s %9s  %s%n", "C (FLOPs)", "sizes", "N*", "D*", "D*/N*",
                 "L*", "issues");
         for (BudgetOptimum optimum : result.optima()) {

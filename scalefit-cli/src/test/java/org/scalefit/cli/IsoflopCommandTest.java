@@ -75,7 +75,7 @@ class IsoflopCommandTest {
         assertThat(status(budgets, 4e19)).isEqualTo("skipped");
         assertThat(issues(budgets, 4e19)).contains("1 point dropped");
         assertThat(status(budgets, 5e19)).isEqualTo("optimum");
-        assertThat(issues(budgets, 5e19)).contains("1 point dropped").contains("1 duplicate size merged");
+        assertThat(issues(budgets, 5e19)).contains("1 point dropped").contains("2 runs of 1 repeated size averaged");
         assertThat(result.get("fits").get("budgets").asInt()).isEqualTo(4);
         double a = result.get("fits").get("variants").get("bs_median_weighted").get("params").get("exponent")
                 .asDouble();
@@ -89,9 +89,9 @@ class IsoflopCommandTest {
         assertThat(run.out()).contains("skipped: 2 usable model sizes").contains("N*    a = ");
     }
 
-    /** A repeated size is named by its line in a CSV file and by its row in the same runs written as Parquet. */
+    /** The runs of a repeated size are named by line in a CSV file and by row in the same runs written as Parquet. */
     @Test
-    void aMergedPointIsLocatedByLineInCsvAndByRowInParquet() throws Exception {
+    void averagedRunsAreLocatedByLineInCsvAndByRowInParquet() throws Exception {
         StringBuilder text = new StringBuilder("flops,params,loss\n");
         for (double c : new double[] {1e17, 1e18, 1e19, 5e19}) {
             profile(text, c);
@@ -114,10 +114,69 @@ class IsoflopCommandTest {
 
         assertThat(csvRun.exitCode()).as(csvRun.err()).isZero();
         assertThat(parquetRun.exitCode()).as(parquetRun.err()).isZero();
-        assertThat(issues(json(fromCsv).get("budgets"), 5e19)).contains("1 duplicate size merged into the smallest "
-                + "loss (line 22)");
-        assertThat(issues(json(fromParquet).get("budgets"), 5e19)).contains("1 duplicate size merged into the "
-                + "smallest loss (row 21)");
+        assertThat(issues(json(fromCsv).get("budgets"), 5e19)).contains("2 runs of 1 repeated size averaged")
+                .contains("(lines 18, 22)");
+        assertThat(issues(json(fromParquet).get("budgets"), 5e19)).contains("2 runs of 1 repeated size averaged")
+                .contains("(rows 17, 21)");
+    }
+
+    /**
+     * Three budgets of five sizes, each size run with three seeds: the loss surface of {@link #loss} plus
+     * {@code offsets[seed]}.
+     */
+    private Path seeds(double... offsets) throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,loss,seed\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double optimum = 0.1 * Math.sqrt(c);
+            for (double f : new double[] {0.25, 0.5, 1, 2, 4}) {
+                for (int seed = 0; seed < offsets.length; seed++) {
+                    csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d%n", c, optimum * f,
+                            loss(c, optimum * f) + offsets[seed], seed));
+                }
+            }
+        }
+        return Files.writeString(folder.resolve("seeds.csv"), csv);
+    }
+
+    @Test
+    void seedReplicatesAreAveragedNotReducedToTheirBestRunAndTheDocumentCountsThem() throws Exception {
+        Path out = folder.resolve("seeds.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", seeds(-0.02, 0.0, 0.02).toString(), "--bootstrap", "50",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode budget = budget(json(out).get("budgets"), 1e19);
+        double optimum = 0.1 * Math.sqrt(1e19);
+        assertThat(budget.get("losses").get(0).asDouble()).isCloseTo(loss(1e19, optimum * 0.25), within(1e-12));
+        assertThat(budget.get("replicates").toString()).isEqualTo("[3,3,3,3,3]");
+        assertThat(budget.get("issues").toString()).contains("15 runs of 5 repeated sizes averaged")
+                .contains("mean of its runs");
+        assertThat(org.scalefit.io.IsoflopDocument.read(out).write()).isEqualTo(Files.readString(out));
+    }
+
+    @Test
+    void seedReplicatesNoisierThanTheNoiseModelAreWarnedOfWithTheirOwnDeviation() throws Exception {
+        Path out = folder.resolve("seeds.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", seeds(-0.01, 0.0, 0.01).toString(), "--bootstrap", "50",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out).get("fits").get("warnings").toString()).contains("pooled standard deviation of 0.0100")
+                .contains("--noise 0.0100");
+        assertThat(run.out()).contains("warning: the seed replicates");
+    }
+
+    @Test
+    void aTableOfOneRunPerSizeRecordsNoReplicates() throws Exception {
+        Path out = folder.resolve("one-seed.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", seeds(0.0).toString(), "--bootstrap", "50", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(budget(json(out).get("budgets"), 1e19).has("replicates")).isFalse();
     }
 
     @Test
@@ -212,18 +271,70 @@ class IsoflopCommandTest {
     void missingColumnsAreReportedInOneMessageWithTheColumnOptionAndNothingIsWritten() throws Exception {
         String runs = Files.readString(runs());
         Path renamed = folder.resolve("renamed.csv");
-        Files.writeString(renamed, "compute,N,val_loss" + runs.substring(runs.indexOf('\n')));
+        Files.writeString(renamed, "flops,size,val_loss" + runs.substring(runs.indexOf('\n')));
         Path out = folder.resolve("never.json");
 
         CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--bootstrap", "50", "--out",
                 out.toString());
 
         assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
-        assertThat(run.err()).contains(renamed.toString()).contains("--column flops=COLUMN")
-                .contains("--column loss=COLUMN").doesNotContain("params=COLUMN");
+        assertThat(run.err()).contains(renamed.toString()).contains("--column params=COLUMN")
+                .contains("--column loss=COLUMN").doesNotContain("flops=COLUMN");
         assertThat(run.err().lines().filter(line -> !line.isBlank()).count()).isEqualTo(1);
         assertThat(out).doesNotExist();
         assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @Test
+    void aTableWithNeitherFlopsNorTokensIsAskedForEitherAndNothingIsWritten() throws Exception {
+        String runs = Files.readString(runs());
+        Path renamed = folder.resolve("renamed.csv");
+        Files.writeString(renamed, "compute,N,loss" + runs.substring(runs.indexOf('\n')));
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(renamed + ": column 'FLOPs'").contains("--column flops=COLUMN")
+                .contains("'tokens'").contains("6·params·tokens");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The runs of {@link #seeds} with params and tokens = C/(6N) rounded to three digits instead of the FLOPs. */
+    private Path tokensInsteadOfFlops(Path seeds) throws Exception {
+        List<String> lines = Files.readAllLines(seeds);
+        StringBuilder csv = new StringBuilder("params,tokens,loss,seed\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            double c = Double.parseDouble(cells[0]);
+            double n = Double.parseDouble(cells[1]);
+            csv.append(String.format(Locale.ROOT, "%s,%.2e,%s,%s%n", cells[1], c / (6 * n), cells[2], cells[3]));
+        }
+        return Files.writeString(folder.resolve("tokens.csv"), csv);
+    }
+
+    @Test
+    void withoutAFlopsColumnTheBudgetsAreSixNDAndTheDocumentSaysSo() throws Exception {
+        Path withFlops = seeds(-0.02, 0.0, 0.02);
+        Path withTokens = tokensInsteadOfFlops(withFlops);
+        Path given = folder.resolve("given.json");
+        Path derived = folder.resolve("derived.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", withTokens.toString(), "--bootstrap", "200", "--out",
+                derived.toString());
+        assertThat(CliRun.of("isoflop", "--data", withFlops.toString(), "--bootstrap", "200", "--out",
+                given.toString()).exitCode()).isZero();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = json(derived);
+        assertThat(result.get("data").get("transforms").toString()).contains("flops=6*params*tokens");
+        assertThat(result.get("budgets").size()).isEqualTo(3);
+        double a = result.get("fits").get("variants").get("bs_median_weighted").get("params").get("exponent")
+                .asDouble();
+        double expected = json(given).get("fits").get("variants").get("bs_median_weighted").get("params")
+                .get("exponent").asDouble();
+        assertThat(a).isCloseTo(expected, within(0.01));
+        assertThat(run.out()).contains("C = 6·N·D");
     }
 
     @Test
@@ -336,6 +447,58 @@ class IsoflopCommandTest {
         assertThat(run.err()).contains(data + ":7: column '" + column + "': expected a positive");
         assertThat(out).doesNotExist();
         assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @CsvSource(value = {"flops,''", "flops,nan", "flops,-1e18", "params,''", "params,abc", "params,0"},
+            quoteCharacter = '\'')
+    void aRunWithABadBudgetOrSizeIsAnInputErrorNamingFileLineAndColumnAndNothingIsWritten(String column,
+                                                                                          String value)
+            throws Exception {
+        Path data = seeds(0.0);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        String[] cells = lines.get(8).split(",", -1);
+        cells[List.of(lines.get(0).split(",")).indexOf(column)] = value;
+        lines.set(8, String.join(",", cells));
+        Files.write(data, lines);
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(data + ":9: column '" + column + "': expected a positive");
+        assertThat(out).doesNotExist();
+        assertThat(folder.toFile().list()).noneMatch(name -> name.contains("scalefit-tmp"));
+    }
+
+    @Test
+    void aRunWithBadTokensIsAnInputErrorWhenTheBudgetIsDerivedFromThem() throws Exception {
+        Path data = tokensInsteadOfFlops(seeds(0.0));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        lines.set(8, lines.get(8).replaceFirst(",[^,]*,", ",nan,"));
+        Files.write(data, lines);
+        Path out = folder.resolve("never.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains(data + ":9: column 'tokens': expected a positive");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aRunWithoutALossIsDroppedAndNamedByLineAndColumn() throws Exception {
+        Path data = seeds(0.0);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(data));
+        lines.set(8, lines.get(8).replaceFirst(",[^,]*,(\\d+)$", ",nan,$1"));
+        Files.write(data, lines);
+        Path out = folder.resolve("nan.json");
+
+        CliRun run = CliRun.of("isoflop", "--data", data.toString(), "--bootstrap", "50", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(issues(json(out).get("budgets"), 1e19)).contains("1 point dropped: loss missing, not a number or "
+                + "not positive (line 9)");
     }
 
     @Test

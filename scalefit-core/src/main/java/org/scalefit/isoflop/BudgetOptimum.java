@@ -13,7 +13,8 @@ import java.util.Optional;
  * enters none of their fits; here it has no optimum. The token axis's noiseless optimum is not checked. A budget
  * with fewer than three distinct sizes is skipped entirely: no profiles, no random numbers drawn.
  *
- * @param budget  the points as analysed (sorted by size; bad points dropped, duplicate sizes merged)
+ * @param budget  the points as analysed (sorted by size; bad points dropped, the runs of a repeated size averaged,
+ *                {@link IsoflopBudget#replicates()})
  * @param sizes   the size-axis profile, or null when skipped
  * @param tokens  the token-axis profile, or null when skipped
  * @param pair    the optimal pair, or null without an optimum

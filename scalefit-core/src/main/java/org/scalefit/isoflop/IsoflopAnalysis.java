@@ -26,9 +26,14 @@ import org.scalefit.uncertainty.NormalSource;
  * budget and axis; results do not depend on the number of workers.
  *
  * <p>Input hygiene (the authors' data needs none): points with a non-finite or non-positive size or loss are
- * dropped, several losses for one size are merged into their minimum (as {@code data.py} does for several runs of a
- * size), and a budget left with fewer than three sizes is skipped. Every such step is named in
- * {@link BudgetOptimum#issues()}; nothing throws for bad points.
+ * dropped, and a budget left with fewer than three sizes is skipped. Several runs of one size in one budget are taken
+ * as seed replicates: the point's loss is their mean L̄ = (1/r)·Σ L_j and its seed noise in the bootstrap is
+ * σ(L̄)/√r, the standard deviation of a mean of r independent runs under the seed-noise model
+ * ({@link IsoflopBudget#replicates()}; with one run per size, as in the authors' data, nothing changes). The
+ * authors' {@code data.py} keeps the smallest loss of several runs of a size instead; on seed replicates that is
+ * biased low (the minimum of r draws), more so where more seeds were run, so runs that differ in something other
+ * than the seed (a learning-rate sweep) should be selected before, e.g. with a row condition. Every such step is
+ * named in {@link BudgetOptimum#issues()}; nothing throws for bad points.
  */
 public final class IsoflopAnalysis {
 
@@ -74,7 +79,8 @@ public final class IsoflopAnalysis {
             }
             double[] x = task % 2 == 0 ? budget.sizes() : reversed(budget.tokens());
             double[] loss = task % 2 == 0 ? budget.losses() : reversed(budget.losses());
-            return profile(x, loss, settings, noise[task]);
+            int[] runs = task % 2 == 0 ? budget.replicates() : reversed(budget.replicates());
+            return profile(x, loss, runs, settings, noise[task]);
         });
         List<BudgetOptimum> result = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
@@ -141,9 +147,10 @@ public final class IsoflopAnalysis {
 
     /**
      * One axis: noiseless profile and seed-noise bootstrap through points (x_i, L_i), x strictly increasing, with
-     * the noise matrix {@code z} (B × k, column i for point i).
+     * the noise matrix {@code z} (B × k, column i for point i); point i is the mean of {@code runs[i]} runs, so its
+     * noise is σ(L_i)/√runs[i].
      */
-    static AxisProfile profile(double[] x, double[] loss, IsoflopSettings settings, double[][] z) {
+    static AxisProfile profile(double[] x, double[] loss, int[] runs, IsoflopSettings settings, double[][] z) {
         int k = x.length;
         int size = settings.gridMultiplier() * (k - 1);
         double[] grid = geomspace(x[0], x[k - 1], size);
@@ -155,7 +162,7 @@ public final class IsoflopAnalysis {
         for (int i = 0; i < k; i++) {
             lnX[i] = Math.log(x[i]);
             lnLoss[i] = Math.log(loss[i]);
-            sigma[i] = settings.noise().sigma(loss[i]);
+            sigma[i] = settings.noise().sigma(loss[i]) / Math.sqrt(runs[i]);
         }
         double[] p = new double[size];
         AkimaInterpolator.of(lnX, lnLoss).valuesAscending(lnGrid, p);
@@ -309,6 +316,14 @@ public final class IsoflopAnalysis {
         return out;
     }
 
+    private static int[] reversed(int[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[values.length - 1 - i];
+        }
+        return out;
+    }
+
     /**
      * " (line 4)" or " (lines 4, 7)" (rows of a Parquet file): where the points {@code indices} came from; empty
      * without lines.
@@ -320,7 +335,10 @@ public final class IsoflopAnalysis {
         return " (" + locations.at(indices.stream().mapToInt(i -> lines[i]).toArray()) + ")";
     }
 
-    /** Drops unusable points, merges duplicate sizes into their minimum loss, sorts by size. */
+    /**
+     * Drops unusable points, averages the runs of a repeated size (the mean loss, counted in
+     * {@link IsoflopBudget#replicates()}), sorts by size.
+     */
     private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues) {
         double flops = budget.flops();
         double[] sizes = budget.sizes();
@@ -332,30 +350,54 @@ public final class IsoflopAnalysis {
                     + atLines(lines, budget.locations(), IntStream.range(0, lines.length).boxed().toList()));
             return new IsoflopBudget(flops, new double[0], new double[0]);
         }
-        TreeMap<Double, Double> best = new TreeMap<>();
-        List<Integer> dropped = new ArrayList<>();
-        List<Integer> merged = new ArrayList<>();
+        TreeMap<Double, List<Integer>> runsOfSize = new TreeMap<>();
+        List<Integer> badSize = new ArrayList<>();
+        List<Integer> badLoss = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            if (!(sizes[i] > 0) || !(losses[i] > 0) || Double.isInfinite(sizes[i]) || Double.isInfinite(losses[i])) {
-                dropped.add(i);
-                continue;
+            if (!(sizes[i] > 0) || Double.isInfinite(sizes[i])) {
+                badSize.add(i);
+            } else if (!(losses[i] > 0) || Double.isInfinite(losses[i])) {
+                badLoss.add(i);
+            } else {
+                runsOfSize.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(i);
             }
-            Double previous = best.get(sizes[i]);
-            if (previous != null) {
-                merged.add(i);
+        }
+        for (List<Integer> dropped : List.of(badSize, badLoss)) {
+            if (!dropped.isEmpty()) {
+                issues.add(String.format(Locale.ROOT, "%d point%s dropped: %s missing, not a number or not positive",
+                        dropped.size(), dropped.size() == 1 ? "" : "s", dropped == badSize ? "size" : "loss")
+                        + atLines(lines, budget.locations(), dropped));
             }
-            best.put(sizes[i], previous == null ? losses[i] : Math.min(previous, losses[i]));
         }
-        if (!dropped.isEmpty()) {
-            issues.add(String.format(Locale.ROOT, "%d point%s dropped: size or loss not a positive finite number",
-                    dropped.size(), dropped.size() == 1 ? "" : "s") + atLines(lines, budget.locations(), dropped));
+        int k = runsOfSize.size();
+        double[] n = new double[k];
+        double[] l = new double[k];
+        int[] replicates = new int[k];
+        List<Integer> averaged = new ArrayList<>();
+        int repeatedSizes = 0;
+        int p = 0;
+        for (var entry : runsOfSize.entrySet()) {
+            List<Integer> runs = entry.getValue();
+            double mean = 0;
+            for (int j = 0; j < runs.size(); j++) {
+                mean += (losses[runs.get(j)] - mean) / (j + 1);   // running mean: r equal losses give that loss
+            }
+            n[p] = entry.getKey();
+            l[p] = mean;
+            replicates[p] = runs.size();
+            if (runs.size() > 1) {
+                repeatedSizes++;
+                averaged.addAll(runs);
+            }
+            p++;
         }
-        if (!merged.isEmpty()) {
-            issues.add(String.format(Locale.ROOT, "%d duplicate size%s merged into the smallest loss", merged.size(),
-                    merged.size() == 1 ? "" : "s") + atLines(lines, budget.locations(), merged));
+        if (repeatedSizes > 0) {
+            averaged.sort(null);
+            issues.add(String.format(Locale.ROOT, "%d run%s of %d repeated size%s averaged: a size's loss is the "
+                    + "mean of its runs (seed replicates), with seed noise σ/√r for r runs", averaged.size(),
+                    averaged.size() == 1 ? "" : "s", repeatedSizes, repeatedSizes == 1 ? "" : "s")
+                    + atLines(lines, budget.locations(), averaged));
         }
-        double[] n = best.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        double[] l = best.values().stream().mapToDouble(Double::doubleValue).toArray();
-        return new IsoflopBudget(flops, n, l);
+        return new IsoflopBudget(flops, n, l, new int[0], RowLocation.LINE, replicates);
     }
 }

@@ -13,6 +13,10 @@ import org.scalefit.data.RowLocation;
  * <p>Values are kept as given (the analysis reports and drops bad points, see {@link IsoflopAnalysis}); arrays are
  * copied in and out.
  *
+ * <p>A point may stand for several runs of one size (seed replicates): its loss is then their mean and
+ * {@code replicates} says how many; the seed noise of such a point is σ/√r ({@link IsoflopAnalysis}). Points read
+ * from a file are one run each; the analysis averages repeated sizes.
+ *
  * @param flops  the budget C (FLOPs)
  * @param sizes  model sizes N_i (parameters)
  * @param losses loss L_i of each size at C (nats/token)
@@ -20,12 +24,22 @@ import org.scalefit.data.RowLocation;
  *               drops or merges; empty when the points have no line of their own (bundled data, points read off
  *               checkpoints)
  * @param locations whether {@code lines} are lines of a text file or rows of a Parquet file
+ * @param replicates how many runs each point's loss is the mean of (each ≥ 1); given empty, one run per point
  */
-public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines, RowLocation locations)
-        implements Serializable {
+public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines, RowLocation locations,
+                            int[] replicates) implements Serializable {
 
     public IsoflopBudget {
         java.util.Objects.requireNonNull(locations, "locations");
+        if (replicates.length == 0) {
+            replicates = new int[sizes.length];
+            Arrays.fill(replicates, 1);
+        } else if (replicates.length != sizes.length || Arrays.stream(replicates).anyMatch(r -> r < 1)) {
+            throw new IllegalArgumentException("budget " + flops + ": " + sizes.length + " sizes need as many "
+                    + "replicate counts, each at least 1; got " + Arrays.toString(replicates));
+        } else {
+            replicates = replicates.clone();
+        }
         if (sizes.length != losses.length) {
             throw new IllegalArgumentException("budget " + flops + ": " + sizes.length + " sizes but "
                     + losses.length + " losses");
@@ -37,6 +51,11 @@ public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[]
         sizes = sizes.clone();
         losses = losses.clone();
         lines = lines.clone();
+    }
+
+    /** Points of one run each, from the lines or rows {@code lines}. */
+    public IsoflopBudget(double flops, double[] sizes, double[] losses, int[] lines, RowLocation locations) {
+        this(flops, sizes, losses, lines, locations, new int[0]);
     }
 
     /** Points from the lines {@code lines} of a text file. */
@@ -52,6 +71,11 @@ public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[]
     @Override
     public int[] lines() {
         return lines.clone();
+    }
+
+    @Override
+    public int[] replicates() {
+        return replicates.clone();
     }
 
     @Override
@@ -82,7 +106,8 @@ public record IsoflopBudget(double flops, double[] sizes, double[] losses, int[]
     public boolean equals(Object other) {
         return other instanceof IsoflopBudget that && Double.compare(flops, that.flops) == 0
                 && Arrays.equals(sizes, that.sizes) && Arrays.equals(losses, that.losses)
-                && Arrays.equals(lines, that.lines) && locations == that.locations;
+                && Arrays.equals(lines, that.lines) && locations == that.locations
+                && Arrays.equals(replicates, that.replicates);
     }
 
     @Override

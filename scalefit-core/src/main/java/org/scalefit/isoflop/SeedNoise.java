@@ -1,10 +1,13 @@
 package org.scalefit.isoflop;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -72,8 +75,8 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
     public static final double SWAMPING_RATIO = 20;
 
     /**
-     * Whether σ fits the losses it perturbs. Per budget of at least 3 points, in order of size, the step at its
-     * minimum is the smaller rise in loss to a neighbour of the lowest point, and its ratio σ(L_min) / step. With the
+     * Whether σ fits the losses it perturbs. Per budget of at least 3 sizes, in order of size (the runs of a repeated
+     * size averaged), the step at its minimum is the smaller rise in loss to a neighbour of the lowest point, and its ratio σ(L_min) / step. With the
      * median ratio over the budgets below {@value #NEGLIGIBLE_RATIO} the perturbations hardly move a minimum (the
      * intervals collapse onto the point estimate), above {@value #SWAMPING_RATIO} they swamp the profiles (the optima
      * move at random and budgets fail) — the usual cause: losses in other units or on another scale than the nats of
@@ -87,9 +90,12 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
         for (IsoflopBudget budget : budgets) {
             double[] sizes = budget.sizes();
             double[] all = budget.losses();
-            double[] losses = IntStream.range(0, all.length).boxed()
+            Map<Double, DoubleSummaryStatistics> runs = IntStream.range(0, all.length).boxed()
                     .filter(i -> Double.isFinite(all[i]) && Double.isFinite(sizes[i]))
-                    .sorted(Comparator.comparingDouble(i -> sizes[i])).mapToDouble(i -> all[i]).toArray();
+                    .collect(Collectors.groupingBy(i -> sizes[i], TreeMap::new,
+                            Collectors.summarizingDouble(i -> all[i])));
+            double[] losses = runs.values().stream().mapToDouble(DoubleSummaryStatistics::getAverage)
+                    .toArray();
             if (losses.length < 3) {
                 continue;
             }
@@ -128,6 +134,64 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
                     + "nats), give that with --noise", median));
         }
         return Optional.empty();
+    }
+
+    /** Fewer degrees of freedom than this give too rough a pooled deviation to flag ({@link #replicateWarning}). */
+    public static final int REPLICATE_DEGREES = 10;
+    /** A pooled deviation more than this factor above or below σ is flagged ({@link #replicateWarning}). */
+    public static final double REPLICATE_FACTOR = 2;
+
+    /**
+     * Whether σ agrees with the seed replicates in the data: runs of one size in one budget (as given, before the
+     * analysis averages them). Their pooled standard deviation s = √(Σ_g Σ_j (L_gj − L̄_g)² / Σ_g (r_g − 1)) over the
+     * sizes g with r_g ≥ 2 usable losses estimates the seed-to-seed σ directly; it is compared with the model's
+     * root-mean-square σ(L̄_g) over the same sizes. With at least {@value #REPLICATE_DEGREES} degrees of freedom
+     * (relative standard error of s about 1/√(2·df) ≤ 0.22) and a ratio beyond {@value #REPLICATE_FACTOR} either way,
+     * the bootstrap's intervals are too narrow (or too wide) for these runs.
+     *
+     * @return the warning naming s, its degrees of freedom and σ, or empty
+     */
+    public Optional<String> replicateWarning(List<IsoflopBudget> budgets) {
+        double squares = 0;
+        double modelSquares = 0;
+        int degrees = 0;
+        int groups = 0;
+        for (IsoflopBudget budget : budgets) {
+            double[] sizes = budget.sizes();
+            double[] losses = budget.losses();
+            Map<Double, List<Double>> runs = new TreeMap<>();
+            for (int i = 0; i < sizes.length; i++) {
+                if (sizes[i] > 0 && Double.isFinite(sizes[i]) && losses[i] > 0 && Double.isFinite(losses[i])) {
+                    runs.computeIfAbsent(sizes[i], size -> new ArrayList<>()).add(losses[i]);
+                }
+            }
+            for (List<Double> group : runs.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                double mean = group.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                for (double loss : group) {
+                    squares += (loss - mean) * (loss - mean);
+                }
+                degrees += group.size() - 1;
+                double model = sigma(mean);
+                modelSquares += model * model;
+                groups++;
+            }
+        }
+        if (degrees < REPLICATE_DEGREES) {
+            return Optional.empty();
+        }
+        double pooled = Math.sqrt(squares / degrees);
+        double model = Math.sqrt(modelSquares / groups);
+        double ratio = pooled / model;
+        if (ratio <= REPLICATE_FACTOR && ratio >= 1 / REPLICATE_FACTOR) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the seed replicates in the data (runs of one size in one "
+                + "budget) have a pooled standard deviation of %.3g (%d degrees of freedom), %.2g times the noise "
+                + "model's σ = %.3g: the bootstrap intervals are too %s for these runs; to use the replicates' own "
+                + "value, give --noise %.3g", pooled, degrees, ratio, model, ratio > 1 ? "narrow" : "wide", pooled));
     }
 
     /** σ(L). For the as-implemented rule the constant branch is exp(ln σ_lo), as the code computes it. */

@@ -124,8 +124,55 @@ class IsoflopAnalysisTest {
                 IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
                 (rows, cols) -> new double[rows][cols], LocalParallelism.sequential()).get(0).issues();
 
-        assertThat(issues).anyMatch(issue -> issue.startsWith("2 points dropped") && issue.contains("lines 4, 5"));
-        assertThat(issues).anyMatch(issue -> issue.startsWith("1 duplicate size merged") && issue.contains("line 9"));
+        assertThat(issues).contains("1 point dropped: size missing, not a number or not positive (line 4)",
+                "1 point dropped: loss missing, not a number or not positive (line 5)");
+        assertThat(issues).anyMatch(issue -> issue.contains("mean") && issue.contains("lines 3, 9"));
+    }
+
+    @Test
+    void runsRepeatedAtOneSizeAreAveragedAndCountedNotReducedToTheirMinimum() {
+        IsoflopBudget budget = new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2e7, 4e7, 8e7, 2e7, 1.6e8},
+                new double[] {3.0, 2.9, 2.8, 2.85, 2.9, 3.0, 3.0}, new int[] {2, 3, 4, 5, 6, 7, 8});
+
+        BudgetOptimum optimum = IsoflopAnalysis.optima(List.of(budget),
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential()).get(0);
+
+        assertThat(optimum.budget().sizes()).containsExactly(1e7, 2e7, 4e7, 8e7, 1.6e8);
+        assertThat(optimum.budget().losses()[1]).isCloseTo(2.9, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(optimum.budget().replicates()).containsExactly(1, 3, 1, 1, 1);
+        assertThat(optimum.issues()).anyMatch(issue -> issue.contains("mean") && issue.contains("lines 3, 4, 7"));
+    }
+
+    /** A normal source whose every draw is 1. */
+    private static NormalSource ones() {
+        return (rows, cols) -> {
+            double[][] z = new double[rows][cols];
+            for (double[] row : z) {
+                java.util.Arrays.fill(row, 1.0);
+            }
+            return z;
+        };
+    }
+
+    @Test
+    void theSeedNoiseOfAMeanOfFourRunsIsHalfThatOfOneRun() {
+        double[] repeated = new double[4 * SIZES.length];
+        double[] repeatedLosses = new double[repeated.length];
+        for (int i = 0; i < repeated.length; i++) {
+            repeated[i] = SIZES[i / 4];
+            repeatedLosses[i] = LOSSES[i / 4];
+        }
+        IsoflopSettings wide = IsoflopSettings.porian(SeedNoise.constant(0.2)).withReplicates(10);
+        IsoflopSettings narrow = IsoflopSettings.porian(SeedNoise.constant(0.1)).withReplicates(10);
+
+        BudgetOptimum four = IsoflopAnalysis.optima(List.of(new IsoflopBudget(1e18, repeated, repeatedLosses)), wide,
+                ones(), LocalParallelism.sequential()).get(0);
+        BudgetOptimum one = IsoflopAnalysis.optima(List.of(new IsoflopBudget(1e18, SIZES, LOSSES)), narrow, ones(),
+                LocalParallelism.sequential()).get(0);
+
+        assertThat(four.tokens().drawLosses()).containsExactly(one.tokens().drawLosses());
+        assertThat(four.sizes().drawLosses()).containsExactly(one.sizes().drawLosses());
     }
 
     @Test

@@ -53,4 +53,40 @@ class SeedNoiseTest {
         assertThat(RW.scaleWarning(List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7},
                 new double[] {3e-3, 2e-3})))).isEmpty();
     }
+
+    /** Three budgets of {@link #SIZES}, each size run three times with losses {@link #NATS} − δ, {@link #NATS}, + δ. */
+    private static List<IsoflopBudget> seeds(double delta) {
+        double[] sizes = new double[3 * SIZES.length];
+        double[] losses = new double[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = SIZES[i / 3];
+            losses[i] = NATS[i / 3] + (i % 3 - 1) * delta;
+        }
+        return List.of(new IsoflopBudget(1e18, sizes, losses), new IsoflopBudget(1e19, sizes, losses),
+                new IsoflopBudget(1e20, sizes, losses));
+    }
+
+    @Test
+    void seedReplicatesFourTimesNoisierThanTheModelAreFlaggedWithTheirPooledDeviation() {
+        // per size a standard deviation (ddof 1) of 0.008 against the model's 0.002; 36 degrees of freedom
+        assertThat(RW.replicateWarning(seeds(0.008))).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("0.008").contains("36 degrees of freedom").contains("--noise 0.008"));
+    }
+
+    @Test
+    void seedReplicatesThatAgreeWithTheModelAreNotFlagged() {
+        assertThat(RW.replicateWarning(seeds(0.0025))).isEmpty();
+        assertThat(SeedNoise.constant(0.008).replicateWarning(seeds(0.008))).isEmpty();
+    }
+
+    @Test
+    void theLossStepIsMeasuredBetweenSizesNotBetweenSeedsOfOneSize() {
+        // seeds 5e-5 apart: the step to a replicate of the lowest point would make σ = 0.002 look 40 times too large
+        assertThat(RW.scaleWarning(seeds(5e-5))).isEmpty();
+    }
+
+    @Test
+    void aTableWithoutReplicatesSaysNothingAboutThem() {
+        assertThat(RW.replicateWarning(budgets(1))).isEmpty();
+    }
 }

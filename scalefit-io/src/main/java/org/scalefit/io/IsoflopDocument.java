@@ -88,13 +88,19 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
     public record Threads(int threads) {
     }
 
-    /** One budget: its FLOPs, points, status ({@code optimum}, {@code no optimum}, {@code skipped}) and optimum. */
-    public record Budget(Double flops, List<Double> sizes, List<Double> losses, String status, List<String> issues,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Optimum optimum) {
+    /**
+     * One budget: its FLOPs, points, status ({@code optimum}, {@code no optimum}, {@code skipped}) and optimum. When
+     * a size had several runs, {@code losses} are the means of its runs and {@code replicates} how many runs each
+     * point averages ({@link org.scalefit.isoflop.IsoflopBudget#replicates()}); absent when every point is one run.
+     */
+    public record Budget(Double flops, List<Double> sizes, List<Double> losses,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> replicates, String status,
+                         List<String> issues, @JsonInclude(JsonInclude.Include.NON_NULL) Optimum optimum) {
 
         public Budget {
             sizes = List.copyOf(sizes);
             losses = List.copyOf(losses);
+            replicates = replicates == null ? null : List.copyOf(replicates);
             issues = List.copyOf(issues);
         }
     }
@@ -213,8 +219,12 @@ public record IsoflopDocument(Data data, Settings settings, List<Budget> budgets
                     finite(p.nSpread()), finite(p.tSpread()), finite(p.multiplierSpread()), finite(p.lossSpread()));
         }
         String status = optimum.skipped() ? "skipped" : optimum.hasOptimum() ? "optimum" : "no optimum";
+        int[] replicates = optimum.budget().replicates();
+        boolean repeated = java.util.Arrays.stream(replicates).anyMatch(r -> r > 1);
         return new Budget(finite(optimum.budget().flops()), finites(optimum.budget().sizes()),
-                finites(optimum.budget().losses()), status, optimum.issues(), pair);
+                finites(optimum.budget().losses()),
+                repeated ? java.util.Arrays.stream(replicates).boxed().toList() : null, status, optimum.issues(),
+                pair);
     }
 
     private static Fits fits(IsoflopFits fits) {

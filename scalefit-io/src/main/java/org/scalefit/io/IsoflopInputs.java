@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
 import org.scalefit.data.RowLocation;
@@ -20,8 +21,10 @@ import org.scalefit.isoflop.SeedNoise;
  * from a run table with one row per run — its FLOP budget C, model size N and final loss L — grouped into one
  * {@link IsoflopBudget} per distinct C, or from a bundled Porian configuration ({@code porian:<name>}).
  *
- * <p>Bad points are kept so that the analysis can report them per budget: a value that is not a positive finite
- * number is read as NaN and repeated rows stay ({@link TableReader#keepingBadValues()}).
+ * <p>A run table's bad losses are kept so that the analysis can report them per budget (a diverged run's loss is
+ * NaN): a loss that is not a positive finite number is read as NaN, and repeated rows stay, to be averaged
+ * ({@link TableReader#keepingBadValues()}). A budget, size or tokens value that is not a positive finite number does
+ * not say where the run belongs and is an {@link InputException} naming the file, line and column.
  *
  * @param source  the file or id read
  * @param sha256  the file's SHA-256 (the bundled table's for Porian data)
@@ -30,7 +33,9 @@ import org.scalefit.isoflop.SeedNoise;
  *                   authors), or null for a run table
  * @param transforms what selected or derived the points from the file besides its content, in words: the row
  *                   condition ({@code where(…)}), column mappings ({@code column flops=C}), the checkpoint count
- *                   ({@code checkpoints(…)}) and a budget selection ({@code budgets=[…]}); empty when none
+ *                   ({@code checkpoints(…)}), C derived as 6·N·D and how its budgets were formed
+ *                   ({@code flops=6*params*tokens}, {@code budgets(…)}) and a budget selection
+ *                   ({@code budgets=[…]}); empty when none
  */
 public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
                             List<String> transforms) {
@@ -46,7 +51,15 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
      * {@code loss} (L), found as every command finds them: {@link ColumnMapping#defaults()} overridden by the data's
      * {@code --column} mappings, every missing column reported at once ({@link DataSource#mapping()}).
      *
-     * @throws InputException           for an unreadable table or missing columns
+     * <p>A table with no FLOPs column (and no {@code --column flops=…}) but a {@code tokens} column D gets
+     * C = 6·N·D ({@link Transform.ComputeFromTokens}, listed in {@link #transforms}). The runs of one IsoFLOP profile
+     * then have nominally equal but not identical C (token counts are rounded to whole batches or to the digits a
+     * log prints), so budgets are formed by {@link #groupDerived}: runs whose 6·N·D lie within
+     * {@value #DERIVED_BUDGET} (10 %) of the next are one budget, C the geometric mean of their 6·N·D.
+     *
+     * @throws InputException           for an unreadable table, missing columns, a FLOPs, params or tokens value that
+     *                                  is not a positive finite number, a FLOPs value below 6·N, a tokens value
+     *                                  below 1, or derived budgets that chain beyond 10 %
      * @throws IllegalArgumentException for an unknown Porian id, one that names a whole table, or column mappings or a
      *                                  row condition given with a Porian id
      */
@@ -54,17 +67,96 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         if (PorianData.names(data.data())) {
             return porian(data);
         }
-        TableReader.Read read = data.readWithColumns(ColumnRequest.of("flops", "params", "loss"),
-                TableReader.keepingBadValues());
+        boolean flopsMapped = data.columns().containsKey("flops");
+        ColumnRequest request = flopsMapped ? ColumnRequest.of("flops", "params", "loss")
+                : ColumnRequest.of("params", "loss").withOptional("flops", "tokens");
+        TableReader.Read read = data.readWithColumns(request, TableReader.keepingBadValues()
+                .strictIn("flops", "params", "tokens"));
         RunTable table = read.table();
-        FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
-                read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
+        List<String> transforms = selection(data);
         int[] lines = new int[table.rows()];
         for (int i = 0; i < lines.length; i++) {
             lines[i] = table.sourceLine(i);
         }
-        return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                table.column("params"), table.column("loss"), lines, table.locations()), null, selection(data));
+        if (table.hasColumn("flops")) {
+            FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
+                    read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
+            return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
+                    table.column("params"), table.column("loss"), lines, table.locations()), null, transforms);
+        }
+        if (!table.hasColumn("tokens")) {
+            ColumnMapping mapping = data.mapping();
+            throw new InputException(table.source(), null, mapping.fileColumn("flops"), "a column for 'flops' ("
+                    + String.join(", ", mapping.candidates("flops")) + "; or name it with --column flops=COLUMN), or "
+                    + "a column for 'tokens' (" + String.join(", ", mapping.candidates("tokens"))
+                    + ") from which C = 6·params·tokens", "neither");
+        }
+        String tokensColumn = read.columns().fileColumn("tokens");
+        double[] tokens = table.column("tokens");
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] < 1) {
+                throw new InputException(table.source(), table.locations(), table.sourceLine(i), tokensColumn,
+                        "a number of training tokens, at least 1", tokens[i] + " (tokens in other units?)");
+            }
+        }
+        Transform.ComputeFromTokens compute = new Transform.ComputeFromTokens();
+        table = compute.derive(table);
+        transforms.add(compute.label());
+        transforms.add(DERIVED_GROUPING);
+        return new IsoflopInputs(table.source(), table.contentHash(), groupDerived(table, tokensColumn, lines), null,
+                transforms);
+    }
+
+    /** Relative gap within which runs' derived 6·N·D are one budget ({@link #groupDerived}). */
+    static final double DERIVED_BUDGET = 0.1;
+
+    /** How {@link #groupDerived} forms budgets, as {@link #transforms} records it. */
+    static final String DERIVED_GROUPING = "budgets(runs within 10 % in 6*params*tokens, C their geometric mean)";
+
+    /**
+     * The runs of {@code table} (with a derived {@code flops} column 6·N·D) grouped into budgets: sorted by 6·N·D,
+     * a run more than {@value #DERIVED_BUDGET} (10 %, Porian et al.'s {@code fetch_flop} tolerance) above the one
+     * before it starts a new budget; each budget's C is the geometric mean of its runs' 6·N·D, and the points are
+     * grouped as {@link #group} does with that C. A run whose 6·N·D is not a positive finite number (overflow) keeps
+     * it, for the analysis to report.
+     *
+     * @throws InputException naming the first run more than 10 % above the smallest of its chain: runs spread so
+     *                        evenly in 6·N·D that no budget is more than 10 % wide are not IsoFLOP profiles, and
+     *                        the budgets must then be given (a flops column)
+     */
+    static List<IsoflopBudget> groupDerived(RunTable table, String tokensColumn, int[] lines) {
+        double[] derived = table.column("flops");
+        Integer[] order = IntStream.range(0, derived.length).filter(i -> derived[i] > 0
+                && derived[i] < Double.POSITIVE_INFINITY).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(derived[a], derived[b]));
+        double[] flops = derived.clone();
+        int start = 0;
+        for (int k = 1; k <= order.length; k++) {
+            if (k < order.length && derived[order[k]] <= (1 + DERIVED_BUDGET) * derived[order[k - 1]]) {
+                continue;
+            }
+            double smallest = derived[order[start]];
+            double sum = 0;
+            for (int j = start; j < k; j++) {
+                int row = order[j];
+                if (derived[row] > (1 + DERIVED_BUDGET) * smallest) {
+                    throw new InputException(table.source(), table.locations(), table.sourceLine(row), tokensColumn,
+                            String.format(Locale.ROOT, "IsoFLOP profiles: runs whose C = 6·params·tokens lie "
+                            + "within 10 %% of one another, profiles further apart"), String.format(Locale.ROOT,
+                            "6·N·D = %.4g, %.1f %% above the %.4g of %s, through runs each within 10 %% of the "
+                            + "next: give the budgets in a FLOPs column (--column flops=COLUMN)", derived[row],
+                            100 * (derived[row] / smallest - 1), smallest,
+                            table.locations().at(table.sourceLine(order[start]))));
+                }
+                sum += Math.log(derived[row] / smallest);
+            }
+            double c = smallest * Math.exp(sum / (k - start));   // relative to the smallest: equal runs give it exactly
+            for (int j = start; j < k; j++) {
+                flops[order[j]] = c;
+            }
+            start = k;
+        }
+        return group(flops, table.column("params"), table.column("loss"), lines, table.locations());
     }
 
     /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */
@@ -214,15 +306,18 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
     static final double SAME_BUDGET = 1e-9;
 
     /**
-     * These inputs restricted to the listed budgets (each matched within 10⁻⁹ relative).
+     * These inputs restricted to the listed budgets, each matched within 10⁻⁹ relative, or within 10 % when the
+     * budgets were derived as 6·N·D ({@link #groupDerived}), so that the nominal budget names its runs.
      *
      * @throws IllegalArgumentException if a listed budget is not in the data; the message lists the budgets
      */
     public IsoflopInputs only(List<Double> wanted) {
+        double tolerance = transforms.contains(new Transform.ComputeFromTokens().label()) ? DERIVED_BUDGET
+                : SAME_BUDGET;
         Map<Double, IsoflopBudget> kept = new LinkedHashMap<>();
         for (double c : wanted) {
             IsoflopBudget match = budgets.stream()
-                    .filter(b -> Math.abs(b.flops() - c) <= SAME_BUDGET * Math.abs(c)).findFirst()
+                    .filter(b -> Math.abs(b.flops() - c) <= tolerance * Math.abs(c)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no budget " + c + " in " + source
                             + "; its budgets are " + String.join(", ",
                             budgets.stream().map(b -> String.valueOf(b.flops())).toList())));

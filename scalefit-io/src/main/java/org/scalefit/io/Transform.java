@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 import org.scalefit.data.RunTable;
 
 /**
- * What an Approach-3 fit does to a run table before fitting, recorded in fit provenance by its {@link #label()} and
- * read back by {@link #parse}: Gemstones' "no embeds" parameter count, Epoch AI's outlier rule, and the tokens per
- * parameter derived for a law over M (Gadre et al. 2024) from a table that has only params and tokens.
+ * What an analysis does to a run table before fitting, recorded in its provenance by its {@link #label()}: Gemstones'
+ * "no embeds" parameter count, Epoch AI's outlier rule, and the tokens per parameter derived for a law over M (Gadre
+ * et al. 2024) from a table that has only params and tokens — the transforms of an Approach-3 fit, read back from
+ * fit files by {@link #parse} — and the training compute C = 6·N·D an IsoFLOP analysis derives from a table without
+ * a FLOPs column.
  */
-public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHighestLosses, Transform.TokensPerParam {
+public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHighestLosses, Transform.TokensPerParam,
+        Transform.ComputeFromTokens {
 
     /** The label recorded in provenance, e.g. {@code no-embeds(vocab=50304)}. */
     String label();
@@ -80,6 +83,33 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
                 ratio[i] = tokens[i] / params[i];
             }
             return table.withColumn(COLUMN, ratio);
+        }
+    }
+
+    /**
+     * C = 6·N·D, the training FLOPs of each run from its params N and tokens D (Kaplan et al. 2020, §2.1), added as
+     * the column {@value #COLUMN} to a table that has params and tokens but no FLOPs column; an IsoFLOP analysis
+     * ({@link IsoflopInputs#read}) then groups the runs into budgets by it.
+     */
+    record ComputeFromTokens() implements Transform {
+
+        /** The logical column derived. */
+        public static final String COLUMN = "flops";
+
+        @Override
+        public String label() {
+            return COLUMN + "=6*params*tokens";
+        }
+
+        /** {@code table} (with columns params and tokens) with the column {@value #COLUMN} = 6·params·tokens added. */
+        public RunTable derive(RunTable table) {
+            double[] tokens = table.column("tokens");
+            double[] params = table.column("params");
+            double[] flops = new double[tokens.length];
+            for (int i = 0; i < flops.length; i++) {
+                flops[i] = 6 * params[i] * tokens[i];
+            }
+            return table.withColumn(COLUMN, flops);
         }
     }
 

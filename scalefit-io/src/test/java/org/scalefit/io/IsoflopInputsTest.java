@@ -29,6 +29,75 @@ class IsoflopInputsTest {
                 .hasMessageContaining("6·N").hasMessageContaining("0.0116");
     }
 
+    /**
+     * Three IsoFLOP profiles (C = 1e18, 1e19, 1e20) of five sizes each, written as params and tokens only, the tokens
+     * rounded to three significant digits as a user's log would give them.
+     */
+    private Path paramsAndTokens() throws IOException {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            for (double f : new double[] {0.25, 0.5, 1, 2, 4}) {
+                double n = Math.rint(0.1 * Math.sqrt(c) * f);
+                double d = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2e", c / (6 * n)));
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%s%n", n, d, 2 + 1 / Math.log(n * d)));
+            }
+        }
+        return Files.writeString(folder.resolve("tokens.csv"), csv);
+    }
+
+    @Test
+    void withoutAFlopsColumnTheBudgetIsSixNDAndRunsWithinTenPercentShareIt() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(paramsAndTokens().toString()));
+
+        assertThat(inputs.budgets()).extracting(IsoflopBudget::points).containsExactly(5, 5, 5);
+        assertThat(inputs.budgets()).extracting(IsoflopBudget::flops).satisfiesExactly(
+                c -> assertThat(c / 1e18).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01)),
+                c -> assertThat(c / 1e19).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01)),
+                c -> assertThat(c / 1e20).isCloseTo(1, org.assertj.core.data.Offset.offset(0.01)));
+        assertThat(inputs.transforms()).containsExactly(new Transform.ComputeFromTokens().label(),
+                "budgets(runs within 10 % in 6*params*tokens, C their geometric mean)");
+    }
+
+    @Test
+    void runsWithEqualSixNDHaveExactlyThatBudget() throws IOException {
+        Path file = Files.writeString(folder.resolve("exact.csv"),
+                "params,tokens,loss\n1e8,2e9,3.0\n2e8,1e9,2.9\n4e8,5e8,3.1\n");
+
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(file.toString()));
+
+        assertThat(inputs.budgets()).singleElement().extracting(IsoflopBudget::flops).isEqualTo(1.2e18);
+    }
+
+    @Test
+    void aDerivedBudgetIsChosenByItsNominalValue() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(paramsAndTokens().toString())).only(List.of(1e19));
+
+        assertThat(inputs.budgets()).singleElement().extracting(IsoflopBudget::points).isEqualTo(5);
+    }
+
+    @Test
+    void runsWhoseSixNDChainBeyondTenPercentAreRefusedAsNoIsoflopProfiles() throws IOException {
+        // a grid of runs, not IsoFLOP profiles: consecutive 6·N·D 5 % apart, 1e18 … 1.28e18
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "1e8,%s,3.0%n", 1e18 * Math.pow(1.05, i) / 6e8));
+        }
+        Path file = Files.writeString(folder.resolve("grid.csv"), csv);
+
+        assertThatThrownBy(() -> IsoflopInputs.read(DataSource.of(file.toString())))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ":4: column 'tokens'")
+                .hasMessageContaining("10 %").hasMessageContaining("line 2").hasMessageContaining("--column flops");
+    }
+
+    @Test
+    void aTableWithNeitherFlopsNorTokensAsksForEither() throws IOException {
+        Path file = Files.writeString(folder.resolve("runs.csv"), "params,loss\n1e8,3.0\n2e8,2.9\n");
+
+        assertThatThrownBy(() -> IsoflopInputs.read(DataSource.of(file.toString())))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": column 'FLOPs'")
+                .hasMessageContaining("--column flops=COLUMN").hasMessageContaining("'tokens'");
+    }
+
     @Test
     void runsWhoseBudgetsAgreeWithinOnePartInABillionAreOneBudget() {
         // budgets written as 6·N·D with whole token counts: equal up to the rounding of D

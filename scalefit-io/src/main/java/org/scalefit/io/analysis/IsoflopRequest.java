@@ -2,6 +2,8 @@ package org.scalefit.io.analysis;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.scalefit.accounting.Architecture;
 import org.scalefit.accounting.FlopCount;
 import org.scalefit.io.DataSource;
@@ -162,15 +164,16 @@ public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Doub
         IsoflopSettings settings = IsoflopSettings.porian(sigma).withReplicates(replicates);
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(), settings, stream.normals(seed),
                 parallelism);
+        List<String> warnings = Stream.of(sigma.scaleWarning(inputs.budgets()),
+                sigma.replicateWarning(inputs.budgets())).flatMap(Optional::stream).toList();
         long usable = optima.stream().filter(BudgetOptimum::hasOptimum).count();
         if (usable < 2) {
             String failure = usable + " budget" + (usable == 1 ? " has" : "s have")
                     + " an optimum; at least 2 are needed for the power laws"
-                    + sigma.scaleWarning(inputs.budgets()).map(warning -> " (" + warning + ")").orElse("");
+                    + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")");
             return new IsoflopResult(this, inputs, settings, optima, null, failure, parallelism.threads());
         }
-        IsoflopFits fits = IsoflopFits.of(optima, lossFit, parallelism)
-                .withWarnings(sigma.scaleWarning(inputs.budgets()).stream().toList());
+        IsoflopFits fits = IsoflopFits.of(optima, lossFit, parallelism).withWarnings(warnings);
         return new IsoflopResult(this, inputs, settings, optima, fits, null, parallelism.threads());
     }
 }
