@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.scalefit.data.RowLocation;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -53,8 +54,8 @@ final class ExpressionFitRun {
         }
         if (prepared.provenance().transforms().contains(new Transform.TokensPerParam().label())) {
             String ratio = law.expression().inputs().get(law.columns().indexOf(Transform.TokensPerParam.COLUMN));
-            System.err.println(input.data + ": " + ratio + " = tokens/params (no " + Transform.TokensPerParam.COLUMN
-                    + " column; recorded in the result's provenance)");
+            System.err.println(RowLocation.source(input.data) + ": " + ratio + " = tokens/params (no "
+                    + Transform.TokensPerParam.COLUMN + " column; recorded in the result's provenance)");
         }
         ExpressionFitRequest request = prepared.request();
         request.objective(); // checks the law against the data before the store or the progress bar

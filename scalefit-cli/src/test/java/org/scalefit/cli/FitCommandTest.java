@@ -2,6 +2,9 @@ package org.scalefit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -273,6 +276,21 @@ class FitCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains(data + ": M = tokens/params");
+    }
+
+    @Test
+    void theOvertrainingLawDerivesTokensPerParamFromStandardInput() {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(overtrainingRuns(false).getBytes(StandardCharsets.UTF_8)));
+        try {
+            CliRun run = CliRun.of("fit", "--data", "-", "--law", "gadre-overtraining", "--threads", "2",
+                    "--no-store");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("standard input: M = tokens/params");
+        } finally {
+            System.setIn(original);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.scalefit.io;
 
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,9 +102,18 @@ public record DataSource(String data, Map<String, String> columns, String where,
      * for an analysis that reports bad points itself).
      */
     public TableReader.Read readWithColumns(ColumnRequest request, TableReader reader) {
+        return readWithColumns(request, reader, System.in);
+    }
+
+    /**
+     * As {@link #readWithColumns(ColumnRequest, TableReader)}, taking the content of {@value #STDIN} from
+     * {@code standardInput} (e.g. a copy of it, for a caller that reads the source more than once: standard input
+     * itself can be read only once); other sources ignore it.
+     */
+    public TableReader.Read readWithColumns(ColumnRequest request, TableReader reader, InputStream standardInput) {
         ColumnRequest located = request.withMapping(mapping()).withWhere(where);
         TableReader reporting = progress == ReadProgress.NONE ? reader : reader.withProgress(progress);
-        return STDIN.equals(data) ? reporting.readWithColumns(System.in, STDIN, located)
+        return STDIN.equals(data) ? reporting.readWithColumns(standardInput, STDIN, located)
                 : reporting.readWithColumns(data, located);
     }
 

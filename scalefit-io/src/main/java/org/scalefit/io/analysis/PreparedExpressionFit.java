@@ -1,5 +1,10 @@
 package org.scalefit.io.analysis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,10 +96,31 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         if (data.where() != null) {
             transforms.add(ColumnRequest.whereLabel(data.where()));
         }
+        DataSource source = data.reading(localData);
+        boolean readTwice = law.columns().contains(Transform.TokensPerParam.COLUMN);   // if M is to be derived
+        Path standardInput = readTwice && DataSource.STDIN.equals(localData) ? copyOfStandardInput() : null;
+        try {
+            return read(law, weights, data, localData, source, standardInput, wanted, transforms, options, limits,
+                    bootstrap, seed);
+        } finally {
+            if (standardInput != null) {
+                try {
+                    Files.deleteIfExists(standardInput);
+                } catch (IOException ignored) {
+                    // a temporary file left behind harms no result
+                }
+            }
+        }
+    }
+
+    private static PreparedExpressionFit read(ExpressionLaw law, String weights, DataSource data, String localData,
+                                              DataSource source, Path standardInput, List<String> wanted,
+                                              List<String> transforms, MultiStartFitter.Options options,
+                                              Identification.Limits limits, Integer bootstrap, long seed) {
         TableReader.Read read;
         RunTable table;
         try {
-            read = data.reading(localData).readWithColumns(request(law, wanted));
+            read = read(source, request(law, wanted), standardInput);
             table = read.table();
         } catch (InputException missing) {
             Transform.TokensPerParam ratio = new Transform.TokensPerParam();
@@ -105,7 +131,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             instead.remove(Transform.TokensPerParam.COLUMN);
             instead.addAll(0, List.of("params", "tokens"));
             try {
-                read = data.reading(localData).readWithColumns(request(law, instead));
+                read = read(source, request(law, instead), standardInput);
             } catch (InputException without) {
                 throw without.line().isEmpty() && without.column().isPresent() ? missing : without;
             }
@@ -143,6 +169,34 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
      * The columns {@code wanted} (each once): every value positive, but for the loss on the raw residual scale,
      * where no logarithm is taken of it and any finite value is one the law may be fitted to (an exact 0 error).
      */
+    /** The runs of {@code source}; standard input's content from {@code standardInput}, a copy of it, if not null. */
+    private static TableReader.Read read(DataSource source, ColumnRequest request, Path standardInput) {
+        if (standardInput == null) {
+            return source.readWithColumns(request);
+        }
+        try (InputStream in = Files.newInputStream(standardInput)) {
+            return source.readWithColumns(request, new TableReader(), in);
+        } catch (IOException e) {
+            throw new InputException(DataSource.STDIN, null, null, "a readable stream", "an I/O error: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Standard input copied to a temporary file, read once: the runs may be read twice (again without the column
+     * M when it is to be derived from params and tokens), and standard input can be read only once.
+     */
+    private static Path copyOfStandardInput() {
+        try {
+            Path copy = Files.createTempFile("scalefit-stdin-", ".data");
+            Files.copy(System.in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new InputException(DataSource.STDIN, null, null, "a readable stream", "an I/O error: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static ColumnRequest request(ExpressionLaw law, List<String> wanted) {
         ColumnRequest request = ColumnRequest.of(wanted.stream().distinct().toArray(String[]::new));
         return law.residual() == Residual.RAW ? request.withFiniteValues("loss") : request;
