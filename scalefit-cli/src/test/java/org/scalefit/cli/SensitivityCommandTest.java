@@ -50,6 +50,18 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void deltaGridOnDataThatCannotIdentifyTheLawSaysWhyAndExitsFive() throws IOException {
+        Path data = Files.writeString(folder.resolve("four.csv"), "params,tokens,loss\n"
+                + "5e7,2e9,3.69\n5e7,8e9,3.37\n4e8,2e9,3.18\n4e8,8e9,2.86\n");
+        CliRun run = CliRun.of("sensitivity", "delta-grid", "--data", data.toString(), "--deltas", "1e-3",
+                "--grid-sizes", "300");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
+        assertThat(run.out()).contains("NOT IDENTIFIED").doesNotContain("no start converged")
+                .contains("too few distinct values: params takes 2 distinct values");
+        assertThat(run.err()).contains("the data cannot identify the law");
+    }
+
+    @Test
     void samplingComparesTheFullAndReducedFitsOfBothTables() throws IOException {
         Path out = folder.resolve("sampling.json");
         CliRun run = CliRun.of("sensitivity", "sampling", "--data", "gemstones:hot_100b+_477", "--models",
