@@ -58,6 +58,27 @@ class EpochBootstrapCommandTest {
     }
 
     @Test
+    void runsOfTwoModelSizesCannotIdentifyTheLawSoNothingIsEstimatedOrWritten(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n : new double[] {2e8, 4e8}) {
+            for (double d = 2e9; d < 4e10; d *= 2) {
+                csv.append(n).append(',').append(d).append(',')
+                        .append(1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)).append('\n');
+            }
+        }
+        Path data = Files.writeString(dir.resolve("two-sizes.csv"), csv);
+        Path out = dir.resolve("boot.json");
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(5);
+        assertThat(run.err()).contains("two-sizes.csv").contains("the data cannot identify the law")
+                .contains("params takes 2 distinct values");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void badPolicyOptionsAreUsageErrors() {
         String[] common = {"bootstrap", "--data", "chinchilla:epoch", "--resamples", "10"};
         CliRun range = CliRun.of(concat(common, "--policy-compute", "18:28"));
