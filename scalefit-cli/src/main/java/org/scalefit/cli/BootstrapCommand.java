@@ -130,9 +130,9 @@ final class BootstrapCommand implements Callable<Integer> {
         EpochRequest.Prepared prepared = request.prepare();
         if (!prepared.identification().identified()) {
             System.out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
-            prepared.identification().failures().forEach(failure -> System.out.println("  " + failure));
+            prepared.identification().warnings().forEach(warning -> System.out.println("  " + warning));
             System.err.println("scalefit bootstrap: " + data + ": the data cannot identify the law: "
-                    + String.join("; ", prepared.identification().failures()));
+                    + String.join("; ", prepared.identification().warnings()));
             return ScalefitCommand.EXIT_NOT_IDENTIFIED;
         }
         EpochOutcome outcome;

@@ -70,18 +70,7 @@ public final class ShapeSearchJson {
             }
             List<String> found = new ArrayList<>();
             for (BucketOptimum optimum : optima.optima()) {
-                ShapePoint point = optimum.point();
-                double[] x = new double[dataRange.inputs().size()];
-                for (int j = 0; j < x.length; j++) {
-                    x[j] = switch (dataRange.inputs().get(j)) {
-                        case "width" -> point.width();
-                        case "depth" -> point.depth();
-                        case "tokens" -> point.tokens();
-                        case "params" -> point.params();
-                        default -> Double.NaN;
-                    };
-                }
-                for (String message : dataRange.beyond(x)) {
+                for (String message : ShapeExtrapolations.of(dataRange, optimum.point())) {
                     found.add(String.format(Locale.ROOT, "FLOPs <= %.3g: %s", optimum.upperFlops(), message));
                 }
             }
