@@ -52,7 +52,8 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Option(names = "--smallest", split = ",", paramLabel = "K",
             description = "rollout: the numbers k of smallest sizes to fit on, comma-separated. Default: every k from "
-                    + "2 to the number of sizes − 1.")
+                    + "3 (fewer sizes cannot identify the law: each input needs 3 distinct values) to the number of "
+                    + "sizes − 1.")
     List<Integer> smallest = new ArrayList<>();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",

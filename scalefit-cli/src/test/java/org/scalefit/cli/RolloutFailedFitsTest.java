@@ -56,6 +56,23 @@ class RolloutFailedFitsTest {
                 + "values").doesNotContain("k = 3:");
     }
 
+    /**
+     * Fewer than 3 sizes give every input of a built-in law fewer than 3 distinct values (fit's identification rule),
+     * so the default roll-out starts at k = 3: it has no fit that cannot succeed.
+     */
+    @Test
+    void theDefaultRolloutStartsAtTheSmallestNumberOfSizesThatCanIdentifyTheLaw() throws Exception {
+        Path runs = folder.resolve("five-sizes.csv");
+        Files.writeString(runs, table(new double[] {2e7, 4e7, 8e7, 1.6e8, 3.2e8}));
+
+        CliRun run = CliRun.of("rollout", "--data", runs.toString(), "--mode", "rollout", "--grid", "coarse",
+                "--threads", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("k = 2").doesNotContain("failed")
+                .containsPattern("(?m)^ +3 80000000 ").containsPattern("(?m)^ +4 160000000 ");
+    }
+
     /** Runs of L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 at each size and 2e9 … 2.6e11 tokens. */
     private static String table(double[] sizes) {
         StringBuilder csv = new StringBuilder("params,tokens,loss\n");
