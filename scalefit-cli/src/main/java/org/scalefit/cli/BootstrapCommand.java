@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:success", "1:I/O error", "2:bad usage", "3:bad input data",
                 "4:with --fit: fewer than 2 refits converged (the result is written; its intervals are no "
                         + "uncertainty)",
-                "5:with --fit: the reloaded data cannot identify the law under the limits the fit records "
-                        + "(its --max-params/--max-tokens); the reasons are printed", "130:interrupted"})
+                "5:the data cannot identify the law (as scalefit fit decides: too few points or distinct values "
+                        + "per input, a constant input, nearly collinear log inputs); with --fit, under the limits "
+                        + "the fit records (its --max-params/--max-tokens). Nothing is estimated or written; the "
+                        + "reasons are printed", "130:interrupted"})
 final class BootstrapCommand implements Callable<Integer> {
 
     /** --data and --column, set from the two options below: --data is optional here, with --fit. */
@@ -125,9 +127,17 @@ final class BootstrapCommand implements Callable<Integer> {
         double[] compute = policyDraws > 0 ? EpochRequest.policyBudgets(policyCompute) : new double[0];
         EpochRequest request = new EpochRequest(input.source(), outliers.dropHighestLosses, huber.delta, start,
                 reference, resamples, seeded.seed, resampling, stream, policyDraws, compute, policyCoverage);
+        EpochRequest.Prepared prepared = request.prepare();
+        if (!prepared.identification().identified()) {
+            System.out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
+            prepared.identification().warnings().forEach(warning -> System.out.println("  " + warning));
+            System.err.println("scalefit bootstrap: " + data + ": the data cannot identify the law: "
+                    + String.join("; ", prepared.identification().warnings()));
+            return ScalefitCommand.EXIT_NOT_IDENTIFIED;
+        }
         EpochOutcome outcome;
         try (EngineProvider.Engine parallelism = engine.open()) {
-            outcome = request.run(parallelism);
+            outcome = prepared.run(parallelism);
         }
         if (out != null) {
             AtomicFiles.writeString(out, outcome.document(draws).write());

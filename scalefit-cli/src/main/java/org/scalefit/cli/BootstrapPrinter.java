@@ -123,6 +123,13 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
                 outcome.request().start(), outcome.request().delta());
         stdout.printf(Locale.ROOT, "Huber-likelihood estimate (Fit B): sigma = exp(%.8f), NLL %.10f, %s%n",
                 estimate.logScale(), estimate.negativeLogLikelihood(), estimate.outcome().status());
+        if (!estimate.outcome().success()) {
+            String warning = String.format(Locale.ROOT, "warning: Fit B did not converge (L-BFGS stopped: %s): the "
+                    + "estimate, and the tests and policy computed from it, are where its search stopped, not a "
+                    + "tested optimum", estimate.outcome().status());
+            stdout.println(warning);
+            System.err.println("scalefit bootstrap: " + warning);
+        }
         stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream), %d converged%n",
                 bootstrap.count(), outcome.request().seed(), outcome.request().streamName(),
                 bootstrap.converged());

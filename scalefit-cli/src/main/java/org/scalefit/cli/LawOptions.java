@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 final class LawOptions {
 
     @Option(names = "--law-file", paramLabel = "FILE",
-            description = "A JSON law file: expression, inputs, parameters (scale, bounds, fixed, tied_to, starts), "
-                    + "residual, objective, delta, kappa, weights.")
+            description = "A law file, JSON (YAML if it ends in .yaml or .yml): expression, inputs, parameters (scale, "
+                    + "bounds, fixed, tied_to, starts), residual, objective, delta, kappa, weights.")
     Path lawFile;
 
     @Option(names = "--input", paramLabel = "NAME=COLUMN",

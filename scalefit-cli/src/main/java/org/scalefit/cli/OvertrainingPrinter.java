@@ -99,7 +99,7 @@ final class OvertrainingPrinter {
         if (report.failed()) {
             out.printf(Locale.ROOT, "  FAILED: %s%n", method);
         } else {
-            out.printf(Locale.ROOT, "  %s; SSR %.6e, sqrt(SSR/(n−2)) %.6e, %s%n", method, report.sumOfSquares(),
+            out.printf(Locale.ROOT, "  %s; RSS %.6e, sqrt(RSS/(n−2)) %.6e, %s%n", method, report.sumOfSquares(),
                     report.residualScale(), report.status().name().toLowerCase(Locale.ROOT));
         }
         for (String warning : report.warnings()) {

@@ -38,6 +38,7 @@ record ParabolaPrinter(PrintStream out) {
                     parabola.bucket(), parabola.optimum().flops(), parabola.optimum().width(),
                     parabola.optimum().depth(), parabola.optimum().tokens(), parabola.optimum().loss(),
                     panel.row().improved() ? "" : " (grid row: no real-valued shape beats it)");
+            panel.extrapolations().forEach(message -> out.println("  optimum: " + message));
             out.printf(Locale.ROOT, "  %8s %9s %8s %9s %11s %9s %9s %9s %9s %9s%n", "factor", "width", "depth",
                     "params", "tokens", "tokens/N", "loss", hasSecond ? "law2" : "", "undertr.", "");
             for (double factor : analysis.factors()) {

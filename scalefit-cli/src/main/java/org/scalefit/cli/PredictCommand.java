@@ -37,7 +37,9 @@ final class PredictCommand implements Callable<Integer> {
     String law;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", split = ",",
-            description = "Parameter values of --law (repeatable, or comma-separated: --set E=1.69,A=406.4).")
+            description = "Parameter values of --law (repeatable, or comma-separated: --set E=1.69,A=406.4); a "
+                    + "parameter a named law fixes (e.g. data-constrained's a, b, e, alpha, beta) defaults to its "
+                    + "fixed value.")
     Map<String, Double> values = new LinkedHashMap<>();
 
     @Option(names = "--reference", paramLabel = "NAME",

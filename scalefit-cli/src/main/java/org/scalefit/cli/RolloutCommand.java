@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scalefit.fit.LawFit;
+import org.scalefit.heldout.HeldOutFit;
 import org.scalefit.heldout.HoldOut;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.analysis.HeldOutRequest;
@@ -27,8 +29,11 @@ import picocli.CommandLine.Option;
                         + "sizes, fit on the k smallest and predict every larger one (the extrapolation check).",
                 "Every fit is scalefit fit's: multi-start L-BFGS on the Huber loss of log-loss residuals, polished."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (held-out fits that failed are reported)", "1:I/O error", "2:bad usage",
-                "3:bad input data", "130:interrupted"})
+        exitCodeList = {"0:success (held-out fits that failed are reported, each with its reasons)", "1:I/O error",
+                "2:bad usage", "3:bad input data (file, line and column are printed)",
+                "4:no held-out fit converged (the result is written)",
+                "5:no held-out fit could identify the law, e.g. too few model sizes (the result is written, each "
+                        + "fit's reasons are printed)", "130:interrupted"})
 final class RolloutCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,7 +52,8 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Option(names = "--smallest", split = ",", paramLabel = "K",
             description = "rollout: the numbers k of smallest sizes to fit on, comma-separated. Default: every k from "
-                    + "2 to the number of sizes − 1.")
+                    + "3 (fewer sizes cannot identify the law: each input needs 3 distinct values) to the number of "
+                    + "sizes − 1.")
     List<Integer> smallest = new ArrayList<>();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
@@ -84,6 +90,14 @@ final class RolloutCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, result.document().write());
         }
         RolloutPrinter.print(System.out, input.data, result);
+        List<HeldOutFit> fits = result.report().fits();
+        if (!fits.isEmpty() && fits.stream().noneMatch(HeldOutFit::succeeded)) {
+            boolean identified = fits.stream()
+                    .anyMatch(fit -> fit.fit().status() != LawFit.Status.NOT_IDENTIFIED);
+            System.err.println("scalefit rollout: " + (identified ? "no held-out fit converged"
+                    : "no held-out fit could identify the law (each fit's reasons are printed)"));
+            return identified ? ScalefitCommand.EXIT_FIT_FAILED : ScalefitCommand.EXIT_NOT_IDENTIFIED;
+        }
         return 0;
     }
 }

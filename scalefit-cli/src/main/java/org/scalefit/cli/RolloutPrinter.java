@@ -44,7 +44,7 @@ final class RolloutPrinter {
                         : report.reference().errors().get(f);
                 String heldOut = fit.succeeded() ? String.format(Locale.ROOT, "%11.4f %10.4f",
                         fit.errors().get(0).meanPercentError(), fit.errors().get(0).maxPercentError())
-                        : String.format(Locale.ROOT, "%22s", "fit failed");
+                        : String.format(Locale.ROOT, "%22s", failure(fit));
                 stdout.printf(Locale.ROOT, "  %-16s %12.4g %7d %s %14s   %s%s%n", keyText(sizes.key(f)),
                         sizes.scale(f), sizeCount(sizes, f), heldOut, inSample == null ? "-"
                                 : String.format(Locale.ROOT, "%.4f", inSample.meanPercentError()),
@@ -58,8 +58,8 @@ final class RolloutPrinter {
                 int[] fitted = fit.fittedSizes();
                 int last = fitted[fitted.length - 1];
                 if (!fit.succeeded()) {
-                    stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   fit failed%n", fitted.length,
-                            keyText(sizes.key(last)), sizes.scale(last));
+                    stdout.printf(Locale.ROOT, "  %3d %-16s %12.4g   %s%n", fitted.length,
+                            keyText(sizes.key(last)), sizes.scale(last), failure(fit));
                     continue;
                 }
                 SizeError next = fit.errors().get(0);
@@ -71,20 +71,45 @@ final class RolloutPrinter {
             }
         }
         if (report.failedFits() > 0) {
-            stdout.printf(Locale.ROOT, "%d held-out fits found no optimum%s%n", report.failedFits(),
-                    failureReasons(report).isEmpty() ? " (no start converged)" : ":");
-            for (String reason : failureReasons(report)) {
-                stdout.printf(Locale.ROOT, "  %s%n", reason);
+            stdout.printf(Locale.ROOT, "%s of %d failed:%n", Counts.of(report.failedFits(), "held-out fit"),
+                    report.fits().size());
+            for (HeldOutFit fit : report.fits()) {
+                if (fit.succeeded()) {
+                    continue;
+                }
+                String label = report.mode() == HoldOut.LEAVE_ONE_SIZE_OUT
+                        ? "held out " + keyText(sizes.key(heldOutSize(fit, sizes.count())))
+                        : "k = " + fit.fittedSizes().length;
+                if (fit.fit().warnings().isEmpty()) {
+                    stdout.printf(Locale.ROOT, "  %s: %s%n", label, failure(fit));
+                }
+                for (String reason : fit.fit().warnings()) {
+                    stdout.printf(Locale.ROOT, "  %s: %s%n", label, reason);
+                }
             }
         }
         stdout.printf(Locale.ROOT, "%s, %s, %.2f s%n", Counts.of(report.fits().size() + 1, "fit"),
                 Counts.of(workers, "thread"), seconds);
     }
 
-    /** The distinct warnings of the held-out fits that found no optimum, in fit order. */
-    private static List<String> failureReasons(HeldOutReport report) {
-        return report.fits().stream().filter(fit -> !fit.succeeded()).flatMap(fit -> fit.fit().warnings().stream())
-                .distinct().toList();
+    /** How a held-out fit that did not converge ended, in {@code scalefit fit}'s words. */
+    private static String failure(HeldOutFit fit) {
+        return switch (fit.fit().status()) {
+            case NOT_IDENTIFIED -> "NOT IDENTIFIED";
+            case NOT_STATIONARY -> "NOT CONVERGED";
+            default -> "FAILED: no start converged";
+        };
+    }
+
+    /** The one size of {@code 0 … count − 1} a leave-one-size-out fit did not see. */
+    private static int heldOutSize(HeldOutFit fit, int count) {
+        int[] fitted = fit.fittedSizes();
+        for (int size = 0; size < count; size++) {
+            if (size >= fitted.length || fitted[size] != size) {
+                return size;
+            }
+        }
+        throw new IllegalStateException("a leave-one-size-out fit saw every size");
     }
 
     private static String errorText(SizeError error, ModelSizes sizes, List<String> inputs) {
@@ -121,7 +146,7 @@ final class RolloutPrinter {
     }
 
     private static String warningsText(HeldOutFit fit) {
-        int warnings = fit.fit().warnings().size();
-        return warnings == 0 ? "" : "  (" + Counts.of(warnings, "warning") + ")";
+        int warnings = fit.fit().warnings().size();   // a failed fit's are listed with the failures
+        return warnings == 0 || !fit.succeeded() ? "" : "  (" + Counts.of(warnings, "warning") + ")";
     }
 }

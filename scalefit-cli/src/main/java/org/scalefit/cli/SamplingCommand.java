@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.scalefit.fit.LawFit;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.analysis.SamplingRequest;
 import org.scalefit.io.analysis.SamplingResult;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Option;
                 + "--design-tokens 5e7=3.15e9,6.53e9,1.19e10,1.3e10,2.51e10 --design-tokens 7e7=… (see README)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every fit converged", "2:bad usage or an empty sample", "3:bad input data",
-                "4:some fit had no converged start", "130:interrupted"})
+                "4:some fit had no converged start, or its best point failed the stationarity test",
+                "5:a full or reduced table cannot identify the law (e.g. too few points or model sizes in the "
+                        + "sample): that fit is not made, its reasons are printed", "130:interrupted"})
 final class SamplingCommand implements Callable<Integer> {
 
     @Mixin
@@ -97,6 +101,14 @@ final class SamplingCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, result.document().write());
         }
         SamplingPrinter.print(System.out, result);
+        boolean notIdentified = result.comparisons().stream()
+                .flatMap(comparison -> Stream.of(comparison.full(), comparison.reduced()))
+                .anyMatch(fit -> fit.status() == LawFit.Status.NOT_IDENTIFIED);
+        if (notIdentified) {
+            System.err.println("scalefit sensitivity sampling: a table cannot identify the law (its reasons are "
+                    + "printed beside it)");
+            return ScalefitCommand.EXIT_NOT_IDENTIFIED;
+        }
         return result.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
     }
 }

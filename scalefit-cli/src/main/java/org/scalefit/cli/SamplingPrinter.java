@@ -44,8 +44,14 @@ final class SamplingPrinter {
     }
 
     private static void row(PrintStream out, String name, LawFit fit) {
-        if (!fit.succeeded()) {
-            out.printf(Locale.ROOT, "  %-8s %6d FAILED: no start converged%n", name, fit.points());
+        if (!fit.hasOptimum()) {
+            out.printf(Locale.ROOT, "  %-8s %6d %s%n", name, fit.points(),
+                    fit.status() == LawFit.Status.NOT_IDENTIFIED
+                            ? "NOT IDENTIFIED: the data cannot identify the law; no fit was made"
+                            : "FAILED: no start converged");
+            for (String warning : fit.warnings()) {
+                out.println("    " + warning);
+            }
             return;
         }
         double[] theta = fit.parameters();
@@ -53,6 +59,10 @@ final class SamplingPrinter {
         out.printf(Locale.ROOT, "  %-8s %6d %15.10e %9.6f %9.6f %10.4f %12.6g %9.6f %9.6f %9.6f%n", name, fit.points(),
                 fit.loss(), theta[0], theta[1], Math.exp(theta[2]), Math.exp(theta[3]), Math.exp(theta[4]),
                 slopes.params(), slopes.tokens());
+        if (!fit.succeeded()) {
+            out.println("    NOT CONVERGED: the best point found is not a tested local minimum (status "
+                    + fit.status().label() + "); see the warnings");
+        }
         for (String warning : fit.warnings()) {
             out.println("    warning: " + warning);
         }

@@ -51,6 +51,7 @@ record ShapesPrinter(PrintStream out) {
                 }
             }
             emptyBuckets(result.search().buckets(), optima);
+            law.extrapolations().forEach(message -> out.println("  " + message));
         }
         for (LawResult law : results) {
             if (law.bands() != null) {

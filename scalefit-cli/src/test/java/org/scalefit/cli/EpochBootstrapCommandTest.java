@@ -58,6 +58,51 @@ class EpochBootstrapCommandTest {
     }
 
     @Test
+    void runsOfTwoModelSizesCannotIdentifyTheLawSoNothingIsEstimatedOrWritten(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n : new double[] {2e8, 4e8}) {
+            for (double d = 2e9; d < 4e10; d *= 2) {
+                csv.append(n).append(',').append(d).append(',')
+                        .append(1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)).append('\n');
+            }
+        }
+        Path data = Files.writeString(dir.resolve("two-sizes.csv"), csv);
+        Path out = dir.resolve("boot.json");
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(5);
+        assertThat(run.err()).contains("two-sizes.csv").contains("the data cannot identify the law")
+                .contains("params takes 2 distinct values");
+        assertThat(out).doesNotExist();
+    }
+
+    /** Nine runs (3 sizes × 3 token counts, noisy) on which Fit B's L-BFGS stops without converging: it says so. */
+    @Test
+    void anEstimateWhoseSearchDidNotConvergeIsWarnedAbout(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("nine.csv"), """
+                params,tokens,loss
+                5e+07,2e+09,3.693992
+                5e+07,8e+09,3.373844
+                5e+07,3.2e+10,3.131760
+                2e+08,2e+09,3.312946
+                2e+08,8e+09,2.960062
+                2e+08,3.2e+10,2.754562
+                1.6e+09,2e+09,3.014596
+                1.6e+09,8e+09,2.672223
+                1.6e+09,3.2e+10,2.464380
+                """);
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("LINE_SEARCH_FAILED")
+                .contains("warning: Fit B did not converge (L-BFGS stopped: LINE_SEARCH_FAILED)");
+        assertThat(run.err()).contains("warning: Fit B did not converge");
+    }
+
+    @Test
     void badPolicyOptionsAreUsageErrors() {
         String[] common = {"bootstrap", "--data", "chinchilla:epoch", "--resamples", "10"};
         CliRun range = CliRun.of(concat(common, "--policy-compute", "18:28"));

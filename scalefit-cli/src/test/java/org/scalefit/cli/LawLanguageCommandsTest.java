@@ -130,6 +130,19 @@ class LawLanguageCommandsTest {
     }
 
     @Test
+    void aLawFileDeclaringAParameterItsExpressionDoesNotUseIsBadInputNamingTheFileAndTheField(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("misspelt.json");
+        Files.writeString(file, "{\"expression\": \"E + A/N^alpha + B/D^beta\", \"parameters\": "
+                + "{\"E\": {\"scale\": \"log\"}, \"alfa\": {\"bounds\": [0, 1]}}}");
+
+        CliRun run = CliRun.of("fit", "--data", "gemstones:hot", "--law-file", file.toString(), "--no-store");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("misspelt.json", "parameters.alfa", "does not use");
+    }
+
+    @Test
     void anExplicitDeltaOverridesTheDeltaOfANamedLaw(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("fit.json");
         CliRun fit = CliRun.of("fit", "--data", "datablations:c4_published_fit", "--law", "data-constrained",

@@ -55,6 +55,18 @@ class OvertrainingCommandsTest {
         assertThat(run.out()).contains("variable projection", "0.7103 %", "0.7320 %", "3.6365 %", "0.0464 %");
     }
 
+    /** The downstream law's fit is summarised in the words of {@code scalefit benchmarks}, which fits the same law. */
+    @Test
+    void downstreamNamesTheResidualSumOfSquaresAsBenchmarksDoes() {
+        CliRun downstream = CliRun.of("downstream", "--dataset", "rpj", "--downstream", "avg_subset");
+        CliRun benchmarks = CliRun.of("benchmarks", "--law", "error");
+
+        assertThat(downstream.exitCode()).as(downstream.err()).isZero();
+        assertThat(benchmarks.exitCode()).as(benchmarks.err()).isZero();
+        assertThat(benchmarks.out()).contains("; RSS ");
+        assertThat(downstream.out()).contains("; RSS ").doesNotContain("SSR");
+    }
+
     @Test
     void anUnknownDatasetOrSolverIsBadUsage() {
         CliRun dataset = CliRun.of("overtrain", "--dataset", "pile");

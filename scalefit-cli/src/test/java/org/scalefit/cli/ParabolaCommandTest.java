@@ -109,6 +109,35 @@ class ParabolaCommandTest {
                 && line.split(",", -1)[11].isEmpty());
     }
 
+    /**
+     * A law fitted on runs of at most 1.6·10⁹ parameters and 3.2·10¹⁰ tokens, traced at 10²⁶ FLOPs: the panel says
+     * how far beyond the fitted runs its optimum lies, as shapes, predict and allocate do.
+     */
+    @Test
+    void anOptimumFarBeyondTheFittedRunsIsReportedAsAnExtrapolation() throws IOException {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n : new double[] {5e7, 1e8, 2e8, 4e8, 8e8, 1.6e9}) {
+            for (double d : new double[] {2e9, 4e9, 8e9, 1.6e10, 3.2e10}) {
+                csv.append(n).append(',').append(d).append(',')
+                        .append(1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)).append('\n');
+            }
+        }
+        Path data = Files.writeString(folder.resolve("runs.csv"), csv);
+        Path fit = folder.resolve("fit.json");
+        CliRun fitted = CliRun.of("fit", "--data", data.toString(), "--no-store", "--threads", "2", "--out",
+                fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        Path out = folder.resolve("parabola.json");
+
+        CliRun run = CliRun.of("parabola", "--law", fit.toString(), "--grid-points", "20,20,20", "--buckets", "2",
+                "--rows", "1", "--factors", "-1:1", "--no-industry", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("optimum: extrapolation: params = ")
+                .contains("orders of magnitude beyond the largest fitted params = 1.60e+09");
+        assertThat(json(out).at("/budgets/0/extrapolations").toString()).contains("extrapolation: tokens = ");
+    }
+
     @Test
     void badUsageAndBadFilesWriteNothing() throws IOException {
         Path out = folder.resolve("parabola.json");

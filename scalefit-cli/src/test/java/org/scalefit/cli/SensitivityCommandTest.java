@@ -50,6 +50,18 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void deltaGridOnDataThatCannotIdentifyTheLawSaysWhyAndExitsFive() throws IOException {
+        Path data = Files.writeString(folder.resolve("four.csv"), "params,tokens,loss\n"
+                + "5e7,2e9,3.69\n5e7,8e9,3.37\n4e8,2e9,3.18\n4e8,8e9,2.86\n");
+        CliRun run = CliRun.of("sensitivity", "delta-grid", "--data", data.toString(), "--deltas", "1e-3",
+                "--grid-sizes", "300");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
+        assertThat(run.out()).contains("NOT IDENTIFIED").doesNotContain("no start converged")
+                .contains("too few distinct values: params takes 2 distinct values");
+        assertThat(run.err()).contains("the data cannot identify the law");
+    }
+
+    @Test
     void samplingComparesTheFullAndReducedFitsOfBothTables() throws IOException {
         Path out = folder.resolve("sampling.json");
         CliRun run = CliRun.of("sensitivity", "sampling", "--data", "gemstones:hot_100b+_477", "--models",
@@ -66,6 +78,24 @@ class SensitivityCommandTest {
                 ours.get("reduced").get("tokens_slope").asDouble() - ours.get("full").get("tokens_slope").asDouble());
         assertThat(json.get("samples").get("reference")).hasSize(28);
         assertThat(json.get("design").get("tokens_by_size_class").get("70000000")).hasSize(5);
+    }
+
+    @Test
+    void samplingSaysWhyAReducedTableCannotIdentifyTheLawAndExitsFive() throws IOException {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n : new double[] {5e7, 1e8, 2e8, 4e8, 8e8, 1.6e9}) {
+            for (double d : new double[] {2e9, 4e9, 8e9, 1.6e10, 3.2e10}) {
+                csv.append(n).append(',').append(d).append(',')
+                        .append(1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)).append('\n');
+            }
+        }
+        Path data = Files.writeString(folder.resolve("runs.csv"), csv);
+
+        CliRun run = CliRun.of("sensitivity", "sampling", "--data", data.toString(), "--grid", "300");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
+        assertThat(run.out()).contains("reduced       5 NOT IDENTIFIED").doesNotContain("no start converged")
+                .contains("not identified: too few points");
     }
 
     @Test

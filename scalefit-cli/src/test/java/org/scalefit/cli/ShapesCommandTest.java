@@ -155,6 +155,35 @@ class ShapesCommandTest {
         assertThat(json(out).at("/laws/0/law_warnings").toString()).contains(caution);
     }
 
+    /**
+     * A law fitted on runs of 5·10⁷ … 1.6·10⁹ parameters prescribes, at 10²⁶ FLOPs, a model far larger: the search
+     * says how far beyond the fitted runs each bucket's optimum lies, as predict and allocate do for their points.
+     */
+    @Test
+    void optimaFarBeyondTheFittedRunsAreReportedAsExtrapolations() throws IOException {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        for (double n : new double[] {5e7, 1e8, 2e8, 4e8, 8e8, 1.6e9}) {
+            for (double d : new double[] {2e9, 4e9, 8e9, 1.6e10, 3.2e10}) {
+                csv.append(n).append(',').append(d).append(',')
+                        .append(1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)).append('\n');
+            }
+        }
+        Path data = Files.writeString(folder.resolve("runs.csv"), csv);
+        Path fit = folder.resolve("fit.json");
+        CliRun fitted = CliRun.of("fit", "--data", data.toString(), "--no-store", "--threads", "2", "--out",
+                fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        Path out = folder.resolve("shapes.json");
+
+        CliRun run = CliRun.of("shapes", "--law", fit.toString(), "--grid-points", "20,20,20", "--buckets", "2",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("FLOPs <= 1.00e+26: extrapolation: params = ")
+                .contains("orders of magnitude beyond the largest fitted params = 1.60e+09");
+        assertThat(json(out).at("/laws/0/extrapolations").toString()).contains("FLOPs <= 1.00e+26: extrapolation: params");
+    }
+
     @Test
     void aLawFittedWithoutEmbeddingsSearchedWithoutThemIsNotCautioned() {
         Path fit = folder.resolve("no-embeds.json");

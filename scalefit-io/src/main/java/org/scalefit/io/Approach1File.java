@@ -52,7 +52,7 @@ public record Approach1File(Path file, String quantity, String dataName, double 
             root = MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
             throw new InputException(source, null, "(document)", "a Gemstones Approach-1 JSON file",
-                    e.getOriginalMessage(), e);
+                    JsonErrors.found(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));

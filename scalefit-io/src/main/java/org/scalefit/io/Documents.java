@@ -66,7 +66,7 @@ public final class Documents {
             return read.get();
         } catch (JacksonException e) {
             throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
-                    e.getOriginalMessage(), e);
+                    JsonErrors.found(e), e);
         }
     }
 }

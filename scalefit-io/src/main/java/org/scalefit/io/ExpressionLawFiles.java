@@ -107,6 +107,13 @@ public final class ExpressionLawFiles {
         if (parameters != null) {
             parameters.propertyNames().forEach(declared::add);
         }
+        List<String> free = LawExpression.freeNames(expression.asString());
+        for (String parameter : declared) {
+            if (!free.contains(parameter)) {
+                throw new InputException(source, null, "parameters." + parameter, "a parameter of the expression",
+                        "a name the expression does not use");
+            }
+        }
         String name = root.has("name") ? root.get("name").asString() : "user";
         ExpressionLaw law = infer(name, expression.asString(), inputs, declared);
         if (parameters != null) {

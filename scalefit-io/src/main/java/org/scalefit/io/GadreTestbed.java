@@ -331,7 +331,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
         } catch (JacksonException e) {
             Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null
                     : e.getLocation().getLineNr();
-            throw new InputException(file, line, null, "valid JSON", e.getOriginalMessage(), e);
+            throw new InputException(file, line, null, "valid JSON", JsonErrors.found(e), e);
         }
     }
 

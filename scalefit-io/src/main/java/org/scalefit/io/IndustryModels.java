@@ -133,7 +133,7 @@ public record IndustryModels(String source, String sha256, List<IndustryModels.M
         try {
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a JSON object of columns", e.getOriginalMessage(),
+            throw new InputException(source, null, "(document)", "a JSON object of columns", JsonErrors.found(e),
                     e);
         }
         if (root == null || !root.isObject()) {

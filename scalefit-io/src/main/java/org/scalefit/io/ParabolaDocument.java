@@ -83,18 +83,23 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
         }
     }
 
-    /** One budget: its bucket and range, C and t, its relaxed optimum, the shapes per factor, the industry models. */
+    /**
+     * One budget: its bucket and range, C and t, its relaxed optimum, the shapes per factor, the industry models, and
+     * why the optimum lies outside the runs the law was fitted on (absent when it does not).
+     */
     public record Panel(int bucket, @JsonProperty("flops_low") double flopsLow,
                         @JsonProperty("flops_high") double flopsHigh,
                         @JsonProperty("budget_flops") double budgetFlops,
                         @JsonProperty("budget_tokens") double budgetTokens, Optimum optimum, List<Shape> shapes,
                         @JsonProperty("infeasible_factors") List<Double> infeasibleFactors,
-                        @JsonProperty("industry_models") List<IndustryModel> industryModels) {
+                        @JsonProperty("industry_models") List<IndustryModel> industryModels,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> extrapolations) {
 
         public Panel {
             shapes = List.copyOf(shapes);
             infeasibleFactors = List.copyOf(infeasibleFactors);
             industryModels = List.copyOf(industryModels);
+            extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
         }
     }
 
@@ -235,7 +240,7 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
         return new Panel(parabola.bucket(), panel.row().grid().lowerFlops(), panel.row().grid().upperFlops(),
                 parabola.optimum().flops(), parabola.optimum().tokens(),
                 new Optimum(Point.of(parabola.optimum()), panel.row().improved(), panel.row().atBound()), shapes,
-                parabola.infeasibleFactors(), industry);
+                parabola.infeasibleFactors(), industry, panel.extrapolations());
     }
 
     private static Double orNull(OptionalDouble value) {

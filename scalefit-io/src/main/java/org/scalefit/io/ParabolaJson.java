@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.scalefit.data.InputRange;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
@@ -29,10 +30,16 @@ public final class ParabolaJson {
      * @param file   the file it was read from
      * @param sha256 the file's SHA-256
      * @param law    the law
+     * @param dataRange the range of the runs it was fitted on, as its fit file records it; null when it does not
      */
-    public record LawInput(String role, String file, String sha256, FittedLaw law) {
+    public record LawInput(String role, String file, String sha256, FittedLaw law, InputRange dataRange) {
         public LawInput {
             Objects.requireNonNull(law, "law");
+        }
+
+        /** A law whose fitted range is not known. */
+        public LawInput(String role, String file, String sha256, FittedLaw law) {
+            this(role, file, sha256, law, null);
         }
     }
 
@@ -42,12 +49,21 @@ public final class ParabolaJson {
      * @param row      the bucket's relaxed optimum (the parabola's f = 1 input)
      * @param parabola the parabola through it
      * @param industry the industry models whose loss lies in the panel's band
+     * @param extrapolations why the relaxed optimum lies outside the runs the law was fitted on
+     *                       ({@link ShapeExtrapolations}); empty when it does not or the range is not known
      */
-    public record Panel(RelaxedShape row, OvertrainingParabola parabola, List<IndustryModels.Model> industry) {
+    public record Panel(RelaxedShape row, OvertrainingParabola parabola, List<IndustryModels.Model> industry,
+                        List<String> extrapolations) {
         public Panel {
             Objects.requireNonNull(row, "row");
             Objects.requireNonNull(parabola, "parabola");
             industry = List.copyOf(industry);
+            extrapolations = List.copyOf(extrapolations);
+        }
+
+        /** A panel whose law's fitted range is not known. */
+        public Panel(RelaxedShape row, OvertrainingParabola parabola, List<IndustryModels.Model> industry) {
+            this(row, parabola, industry, List.of());
         }
     }
 

@@ -124,10 +124,12 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
      * optima (absent unless asked for).
      */
     public record Law(@JsonUnwrapped LawParameters law, @JsonProperty("rows_in_range") long rowsInRange,
-                      List<Optimum> optima, @JsonInclude(JsonInclude.Include.NON_NULL) Bands bands) {
+                      List<Optimum> optima, @JsonInclude(JsonInclude.Include.NON_NULL) Bands bands,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> extrapolations) {
 
         public Law {
             optima = List.copyOf(optima);
+            extrapolations = extrapolations == null ? List.of() : List.copyOf(extrapolations);
         }
     }
 
@@ -259,6 +261,7 @@ public record ShapeSearchDocument(String analysis, Grid grid, Buckets buckets, A
                     optimum.point().tokens()), relaxed, rounded));
         }
         return new Law(LawParameters.of(result.role(), result.file(), result.optima().law()),
-                result.optima().rowsInRange(), optima, result.bands() == null ? null : Bands.of(result.bands()));
+                result.optima().rowsInRange(), optima, result.bands() == null ? null : Bands.of(result.bands()),
+                result.extrapolations());
     }
 }

@@ -1,11 +1,13 @@
 package org.scalefit.io;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.scalefit.accounting.Architecture;
+import org.scalefit.data.InputRange;
 import org.scalefit.shapes.BucketOptimum;
 import org.scalefit.shapes.FeasibleShapes;
 import org.scalefit.shapes.RelaxedShape;
@@ -28,15 +30,17 @@ public final class ShapeSearchJson {
     /**
      * One law's results.
      *
-     * @param role    how the command line named it ({@code law}, {@code law2})
-     * @param file    the file it was read from
-     * @param sha256  the file's SHA-256
-     * @param optima  its per-bucket grid optima
-     * @param relaxed their refinements, in the same order (empty when not refined)
-     * @param bands   the bootstrap bands of its grid optima, or null when none were asked for
+     * @param role      how the command line named it ({@code law}, {@code law2})
+     * @param file      the file it was read from
+     * @param sha256    the file's SHA-256
+     * @param optima    its per-bucket grid optima
+     * @param relaxed   their refinements, in the same order (empty when not refined)
+     * @param bands     the bootstrap bands of its grid optima, or null when none were asked for
+     * @param dataRange the range of the runs the law was fitted on, as its fit file records it; null when it does
+     *                  not (a Gemstones parameter file)
      */
     public record LawResult(String role, String file, String sha256, ShapeOptima optima, List<RelaxedShape> relaxed,
-                            Bootstrapped bands) {
+                            Bootstrapped bands, InputRange dataRange) {
         public LawResult {
             Objects.requireNonNull(optima, "optima");
             relaxed = List.copyOf(relaxed);
@@ -48,9 +52,29 @@ public final class ShapeSearchJson {
             }
         }
 
-        /** The law's results without bands. */
+        /** The law's results without bands, of a law whose fitted range is not known. */
         public LawResult(String role, String file, String sha256, ShapeOptima optima, List<RelaxedShape> relaxed) {
-            this(role, file, sha256, optima, relaxed, null);
+            this(role, file, sha256, optima, relaxed, null, null);
+        }
+
+        /**
+         * Why bucket optima are extrapolations of the law ({@link InputRange#beyond}, the rule predict and allocate
+         * apply to their points): per bucket, each input of its grid optimum (width, depth, tokens, params, as the
+         * law reads them) more than {@value InputRange#FAR_DECADES} order of magnitude outside the fitted runs,
+         * prefixed with the bucket's upper FLOPs ({@code FLOPs <= 1.00e+26: extrapolation: …}). Empty when the
+         * range is not known.
+         */
+        public List<String> extrapolations() {
+            if (dataRange == null) {
+                return List.of();
+            }
+            List<String> found = new ArrayList<>();
+            for (BucketOptimum optimum : optima.optima()) {
+                for (String message : ShapeExtrapolations.of(dataRange, optimum.point())) {
+                    found.add(String.format(Locale.ROOT, "FLOPs <= %.3g: %s", optimum.upperFlops(), message));
+                }
+            }
+            return List.copyOf(found);
         }
     }
 

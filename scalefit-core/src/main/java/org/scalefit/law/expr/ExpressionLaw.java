@@ -140,12 +140,28 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
         return named;
     }
 
-    /** θ from a map of every parameter's value. */
+    /**
+     * θ from a map of parameter values: every parameter needs one, except that a fixed parameter without a value
+     * takes its fixed value ({@link ParameterSpec#fixed()}), and a tied one without a value that of the parameter it
+     * is tied to.
+     *
+     * @throws IllegalArgumentException if a free parameter has no value, or a name is not a parameter of the law
+     */
     public double[] theta(Map<String, Double> values) {
         Map<String, Double> copy = new HashMap<>(values);
         double[] theta = new double[expression.parameters().size()];
         for (int p = 0; p < theta.length; p++) {
             Double value = copy.remove(expression.parameters().get(p));
+            ParameterSpec spec = parameters.get(p);
+            if (value == null && spec.isFixed()) {
+                value = spec.fixed();
+            }
+            if (value == null && spec.isTied()) {
+                value = values.get(spec.tiedTo());
+                if (value == null && parameter(spec.tiedTo()).isFixed()) {
+                    value = parameter(spec.tiedTo()).fixed();
+                }
+            }
             if (value == null) {
                 throw new IllegalArgumentException("no value for parameter '" + expression.parameters().get(p)
                         + "' of law " + name);

@@ -138,6 +138,18 @@ class NamedLawsTest {
         checkAgainst(law, theta, points, x -> dataConstrained(x, theta), x -> numericGradient(x, theta));
     }
 
+    /**
+     * A named law's fixed parameters (the data-constrained law's C4 base a, b, e, α, β) take their fixed values when
+     * no value is given: only the fitted R_D*, R_N* are needed to evaluate it.
+     */
+    @Test
+    void valuesOfANamedLawDefaultItsFixedParametersToTheirFixedValues() {
+        ExpressionLaw law = NamedLaws.named("data-constrained");
+        double[] theta = law.theta(java.util.Map.of("R_D_star", 15.387756, "R_N_star", 5.309743));
+        assertThat(law.predict(new double[] {6.34e9, 242e9, 25e9}, theta))
+                .isCloseTo(2.2256440889984477, within(1e-12));
+    }
+
     /** The law as Muennighoff et al.'s README states it, term by term. */
     static double dataConstrained(double[] x, double[] t) {
         double n = x[0];

@@ -3,6 +3,7 @@ package org.scalefit.io.analysis;
 import java.util.Objects;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
+import org.scalefit.fit.Identification;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.ReferenceLaws;
@@ -56,38 +57,89 @@ public record EpochRequest(DataSource data, int dropHighestLosses, double delta,
      *
      * @throws org.scalefit.io.InputException if the data is bad
      * @throws IllegalArgumentException       for an unknown reference law or a negative number of policy draws
+     * @throws IllegalStateException          if the runs cannot identify the law ({@link Prepared#identification()})
      */
     public EpochOutcome run(Parallelism parallelism) {
+        return prepare().run(parallelism);
+    }
+
+    /**
+     * Reads the runs (dropping the highest losses if asked) and decides whether they can identify the params/tokens
+     * law by {@link Identification}'s rules under the default physical limits, as {@code scalefit fit} does before
+     * any search: Fit B and the bootstrap start from one reference law, so on data that do not determine the law
+     * they would stop wherever that start leaves the free directions and report it as an estimate.
+     *
+     * @throws org.scalefit.io.InputException if the data is bad
+     * @throws IllegalArgumentException       for an unknown reference law or a negative number of policy draws
+     */
+    public Prepared prepare() {
         LawForm law = LawForm.CHINCHILLA;
+        ReferenceLaws.chinchillaTheta(start);
+        ReferenceLaws.chinchillaTheta(reference);
+        if (policyDraws < 0) {
+            throw new IllegalArgumentException("--policy-draws must be 0 or more, was " + policyDraws);
+        }
         RunTable table = data.read(ColumnRequest.of("params", "tokens", "loss"));
         Observations allObservations = Observations.fromTable(table, law.inputs(), "loss");
         Observations observations = allObservations;
         if (dropHighestLosses > 0) {
             observations = observations.withoutHighestLosses(dropHighestLosses);
         }
-        double[] theta0 = ReferenceLaws.chinchillaTheta(start);
-        double[] referenceTheta = ReferenceLaws.chinchillaTheta(reference);
-        if (policyDraws < 0) {
-            throw new IllegalArgumentException("--policy-draws must be 0 or more, was " + policyDraws);
+        return new Prepared(this, allObservations, observations,
+                Identification.of(law, observations, Identification.Limits.DEFAULTS));
+    }
+
+    /**
+     * The runs of a request, read and checked.
+     *
+     * @param request         the request
+     * @param allObservations every run read (the tests' residuals use them)
+     * @param observations    the runs fitted (without the dropped highest losses)
+     * @param identification  whether {@code observations} can identify the law; {@link #run} needs it to
+     */
+    public record Prepared(EpochRequest request, Observations allObservations, Observations observations,
+                           Identification identification) {
+
+        public Prepared {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(allObservations, "allObservations");
+            Objects.requireNonNull(observations, "observations");
+            Objects.requireNonNull(identification, "identification");
         }
-        long t0 = System.nanoTime();
-        HuberLikelihoodFit estimate = HuberLikelihoodFit.maximise(law, observations, delta, theta0);
-        BootstrapResult bootstrap = new PairsBootstrap(law, delta, theta0, resamples, seed, stream,
-                PairsBootstrap.defaultSettings()).run(observations, parallelism);
-        TestsAgainstReference tests = TestsAgainstReference.of(law, observations, allObservations, delta,
-                estimate.theta(), referenceTheta, bootstrap);
-        Allocation referenceModel = ReferenceLaws.trainedModel(reference).orElse(null);
-        TokensPerParameterPolicy policy = null;
-        if (policyDraws > 0) {
-            TokensPerParameterPolicy.ReferencePolicy referencePolicy = ReferenceLaws.paramsExponentInterval(reference)
-                    .map(a -> TokensPerParameterPolicy.ReferencePolicy.of(referenceTheta, a[0], a[1]))
-                    .orElseGet(() -> TokensPerParameterPolicy.ReferencePolicy.of(referenceTheta));
-            policy = TokensPerParameterPolicy.band(estimate.theta(), bootstrap.covariance(), referencePolicy,
-                    policyCompute, policyDraws, seed, policyCoverage);
+
+        /**
+         * Runs the analysis on {@code parallelism}; the result depends on the seed only.
+         *
+         * @throws IllegalStateException if the runs cannot identify the law
+         */
+        public EpochOutcome run(Parallelism parallelism) {
+            if (!identification.identified()) {
+                throw new IllegalStateException("the data cannot identify the law: "
+                        + String.join("; ", identification.failures()));
+            }
+            LawForm law = LawForm.CHINCHILLA;
+            double[] theta0 = ReferenceLaws.chinchillaTheta(request.start());
+            double[] referenceTheta = ReferenceLaws.chinchillaTheta(request.reference());
+            long t0 = System.nanoTime();
+            HuberLikelihoodFit estimate = HuberLikelihoodFit.maximise(law, observations, request.delta(), theta0);
+            BootstrapResult bootstrap = new PairsBootstrap(law, request.delta(), theta0, request.resamples(),
+                    request.seed(), request.stream(), PairsBootstrap.defaultSettings()).run(observations, parallelism);
+            TestsAgainstReference tests = TestsAgainstReference.of(law, observations, allObservations,
+                    request.delta(), estimate.theta(), referenceTheta, bootstrap);
+            Allocation referenceModel = ReferenceLaws.trainedModel(request.reference()).orElse(null);
+            TokensPerParameterPolicy policy = null;
+            if (request.policyDraws() > 0) {
+                TokensPerParameterPolicy.ReferencePolicy referencePolicy = ReferenceLaws
+                        .paramsExponentInterval(request.reference())
+                        .map(a -> TokensPerParameterPolicy.ReferencePolicy.of(referenceTheta, a[0], a[1]))
+                        .orElseGet(() -> TokensPerParameterPolicy.ReferencePolicy.of(referenceTheta));
+                policy = TokensPerParameterPolicy.band(estimate.theta(), bootstrap.covariance(), referencePolicy,
+                        request.policyCompute(), request.policyDraws(), request.seed(), request.policyCoverage());
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new EpochOutcome(request, observations.size(), estimate, bootstrap, tests, policy,
+                    referenceModel, new RunTiming(parallelism.threads(), seconds));
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new EpochOutcome(this, observations.size(), estimate, bootstrap, tests, policy, referenceModel,
-                new RunTiming(parallelism.threads(), seconds));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.scalefit.data.RunKeys;
+import org.scalefit.fit.Identification;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.heldout.HeldOutEvaluation;
@@ -25,7 +26,9 @@ import org.scalefit.law.LawForm;
  * @param law        the law fitted
  * @param delta      the Huber threshold on log-loss residuals
  * @param mode       leave-one-size-out or rollout
- * @param smallest   rollout: the numbers k of smallest sizes fitted on; empty for every k from 2 to sizes − 1
+ * @param smallest   rollout: the numbers k of smallest sizes fitted on; empty for every k from 3 to sizes − 1 (fewer
+ *                   sizes give each input of a built-in law fewer than {@link Identification#MIN_DISTINCT} distinct
+ *                   values, which cannot identify it)
  * @param grid       the starts of every fit
  * @param sizeKey    the columns whose equal values make one model size; empty for width,depth if present, else params
  * @param transforms the transforms of the points, as {@code scalefit fit}'s
@@ -71,7 +74,8 @@ public record HeldOutRequest(DataSource data, LawForm law, double delta, HoldOut
         ModelSizes sizes = ModelSizes.of(RunKeys.of(inputs.columns(key)), inputs.column("params"));
         int[] counts = smallest.isEmpty()
                 ? (mode == HoldOut.ROLLOUT && sizes.count() >= 2
-                        ? HeldOutEvaluation.rolloutCounts(Math.min(2, sizes.count() - 1), sizes) : new int[0])
+                        ? HeldOutEvaluation.rolloutCounts(Math.min(Identification.MIN_DISTINCT, sizes.count() - 1),
+                                sizes) : new int[0])
                 : smallest.stream().mapToInt(Integer::intValue).toArray();
         HeldOutEvaluation evaluation = new HeldOutEvaluation(law, delta, grid, MultiStartFitter.Options.defaults());
         return new PreparedHeldOut(this, inputs, key, sizes, counts, evaluation);

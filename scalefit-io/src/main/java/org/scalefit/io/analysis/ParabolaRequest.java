@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.scalefit.data.InputRange;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.IndustryModels;
@@ -13,6 +14,7 @@ import org.scalefit.io.ParabolaJson;
 import org.scalefit.io.ParabolaJson.LawInput;
 import org.scalefit.io.ParabolaJson.Panel;
 import org.scalefit.io.RunTiming;
+import org.scalefit.io.ShapeExtrapolations;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.shapes.OvertrainingParabola;
@@ -118,7 +120,9 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
         for (ParabolaTrace trace : ParabolaTrace.through(laws.get(0).law(), second, search, buckets,
                 parabolaAccounting, factors, parallelism)) {
             OvertrainingParabola parabola = trace.parabola();
-            panels.add(new Panel(trace.row(), parabola, models.map(m -> m.near(parabola, band)).orElse(List.of())));
+            InputRange range = laws.get(0).dataRange();
+            panels.add(new Panel(trace.row(), parabola, models.map(m -> m.near(parabola, band)).orElse(List.of()),
+                    range == null ? List.of() : ShapeExtrapolations.of(range, parabola.optimum())));
         }
         ParabolaJson.Bootstrapped bands = replicates == null ? null : new ParabolaJson.Bootstrapped(
                 replicates.file(), replicates.sha256(), replicates.unidentified(), ParabolaBands.trace(search,
@@ -131,6 +135,7 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
 
     private static LawInput lawInput(String role, Path file) {
         FittedLaw read = LawFiles.read(file);
-        return new LawInput(role, file.toString(), LawFiles.sha256(file), read);
+        return new LawInput(role, file.toString(), LawFiles.sha256(file), read,
+                LawFiles.inputRange(file).orElse(null));
     }
 }

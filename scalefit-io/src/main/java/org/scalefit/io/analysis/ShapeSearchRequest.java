@@ -87,7 +87,8 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
                     ? new Bootstrapped(replicates.file(), replicates.sha256(), replicates.unidentified(), bands)
                     : null;
             results.add(new LawResult(i == 0 ? "law" : "law" + (i + 1), laws.get(i).toString(),
-                    LawFiles.sha256(laws.get(i)), optima.get(i), refined, banded));
+                    LawFiles.sha256(laws.get(i)), optima.get(i), refined, banded,
+                    LawFiles.inputRange(laws.get(i)).orElse(null)));
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new ShapeSearchResult(search, results, new RunTiming(parallelism.threads(), seconds));
