@@ -50,6 +50,15 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
      * must not be read as an optimum.
      */
     public String warning() {
+        if (!Double.isFinite(value)) {
+            return "not converged: the objective is not finite at the reported point, so it cannot be tested as a "
+                    + "minimum. Do not read a prescription off these parameters";
+        }
+        if (Double.isNaN(gradientNorm)) {
+            return String.format(java.util.Locale.ROOT, "not converged: the objective's gradient is not finite at "
+                    + "the reported point (objective %.6g; a parameter or a term of the law overflows there), so it "
+                    + "cannot be tested as a minimum. Do not read a prescription off these parameters", value);
+        }
         return String.format(java.util.Locale.ROOT, "not converged: the reported point is not a tested local "
                         + "minimum; a step along %s still lowers the objective by %.3g of itself "
                         + "(tolerance %.0e); gradient ‖∇F‖∞ = %.3g at objective %.6g. Do not read a prescription "

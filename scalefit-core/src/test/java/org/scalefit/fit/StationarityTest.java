@@ -149,4 +149,36 @@ class StationarityTest {
         assertThat(Stationarity.check(exact, nearlyThere, new double[2]).holds()).isFalse();
         assertThat(Stationarity.check(noisy, nearlyThere, new double[2]).holds()).isTrue();
     }
+
+    @Test
+    void aPointWhereTheGradientIsNotFiniteFailsAndItsWarningSaysSoInWords() {
+        Quadratic exact = new Quadratic(1, 0.5, new double[] {1, 1});
+        DifferentiableObjective overflowing = new DifferentiableObjective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] g) {
+                double value = exact.valueAndGradient(x, g);
+                g[1] = Double.NaN;   // e.g. a coefficient of 1e230 whose term overflows in the derivative
+                return value;
+            }
+
+            @Override
+            public double value(double[] x) {
+                return exact.value(x);
+            }
+
+            @Override
+            public DifferentiableObjective copy() {
+                return this;
+            }
+        };
+        Stationarity test = Stationarity.check(overflowing, new double[] {1, 1}, new double[2]);
+
+        assertThat(test.holds()).isFalse();
+        assertThat(test.warning()).contains("gradient is not finite").doesNotContain("NaN");
+    }
 }
