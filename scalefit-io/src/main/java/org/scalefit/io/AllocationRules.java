@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.scalefit.data.InputRange;
 import org.scalefit.law.Allocation;
@@ -148,8 +149,17 @@ public final class AllocationRules {
             throw new InputException(file.toString(), null, "law", "a params/tokens (chinchilla) law",
                     law.form().name());
         }
+        double[] theta = law.theta();   // [α, β, ln A, ln B, ln E]
+        for (int k = 0; k < 2; k++) {
+            if (Double.isInfinite(Math.exp(theta[2 + k]))) {
+                throw new InputException(file.toString(), null, "coefficients", "coefficients A and B that are "
+                        + "finite numbers", String.format(Locale.ROOT, "%s = e^%.1f is too large to compute with "
+                        + "(its term is degenerate: %s = %.3g; see the fit's warnings)", k == 0 ? "A" : "B",
+                        theta[2 + k], k == 0 ? "α" : "β", theta[k]));
+            }
+        }
         try {
-            return ComputeOptimalAllocation.ofChinchillaParameters(law.theta());
+            return ComputeOptimalAllocation.ofChinchillaParameters(theta);
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), null, "exponents", "positive exponents", e.getMessage());
         }

@@ -87,6 +87,17 @@ class LawFilesTest {
     }
 
     @Test
+    void anAllocationFromAFitWhoseCoefficientOverflowsSaysWhichAndWhy() throws IOException {
+        Path degenerate = file("d.json", "{\"law\":\"chinchilla\",\"exponents\":[0.177,66.2],"
+                + "\"coefficients\":[5.9,1333.1],\"irreducible_error\":0.47}");
+
+        assertThatThrownBy(() -> AllocationRules.fromFitFile(degenerate)).isInstanceOf(InputException.class)
+                .hasMessageContaining("'coefficients'")
+                .hasMessageContaining("B = e^1333.1 is too large to compute with")
+                .hasMessageContaining("β = 66.2");
+    }
+
+    @Test
     void allocationRulesSayWhichBudgetsLieFarBeyondTheLargestRunTheFitRecords() throws IOException {
         String law = "\"law\":\"chinchilla\",\"exponents\":[0.34,0.28],\"coefficients\":[6.0,6.0],"
                 + "\"irreducible_error\":0.5";
