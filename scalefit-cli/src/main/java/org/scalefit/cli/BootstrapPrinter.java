@@ -3,6 +3,7 @@ package org.scalefit.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.scalefit.fit.Stationarity;
 import org.scalefit.io.analysis.EpochOutcome;
 import org.scalefit.law.Allocation;
 import org.scalefit.uncertainty.BootstrapResult;
@@ -105,6 +106,14 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
                 row.median(), row.high(), row.pointEstimate(), row.reference(), row.medianComputeFactor());
     }
 
+    /** The stationarity test's figures, as the sentence they support. */
+    private static String evidence(Stationarity test) {
+        return String.format(Locale.ROOT, "%s tested step lowers NLL by more than %.0e of it (largest decrease "
+                        + "%.3g of |NLL|; ‖∇NLL‖∞ = %.3g, relative gradient %.3g; curvature ratio %.3g)",
+                test.holds() ? "no" : "a", Stationarity.DECREASE_TOLERANCE, test.relativeDecrease(),
+                test.gradientNorm(), test.relativeGradient(), test.curvatureRatio());
+    }
+
     private static String fmt(double percentile) {
         return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
     }
@@ -123,16 +132,26 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
                 outcome.request().start(), outcome.request().delta());
         stdout.printf(Locale.ROOT, "Huber-likelihood estimate (Fit B): sigma = exp(%.8f), NLL %.10f, %s%n",
                 estimate.logScale(), estimate.negativeLogLikelihood(), estimate.outcome().status());
-        if (!estimate.outcome().success()) {
-            String warning = String.format(Locale.ROOT, "warning: Fit B did not converge (L-BFGS stopped: %s): the "
-                    + "estimate, and the tests and policy computed from it, are where its search stopped, not a "
-                    + "tested optimum", estimate.outcome().status());
-            stdout.println(warning);
-            System.err.println("scalefit bootstrap: " + warning);
+        Stationarity test = estimate.stationarity();
+        switch (estimate.convergence()) {
+            case CONVERGED -> { }
+            case AT_PRECISION_FLOOR -> stdout.printf(Locale.ROOT, "  converged at the precision floor: L-BFGS stopped "
+                    + "(%s) at a tested local minimum%n", estimate.outcome().status());
+            case NOT_STATIONARY -> {
+                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s) is %s; the "
+                        + "tests and policy computed from it are not from an optimum", estimate.outcome().status(),
+                        test.warning());
+                stdout.println(message);
+                System.err.println("scalefit bootstrap: " + message);
+            }
         }
-        stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream), %d converged%n",
-                bootstrap.count(), outcome.request().seed(), outcome.request().streamName(),
-                bootstrap.converged());
+        stdout.printf(Locale.ROOT, "  %s: %s%n", test.holds() ? "stationary" : "not stationary", evidence(test));
+        int[] failed = bootstrap.failed();
+        stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream); refits: %d converged, %d at "
+                        + "the precision floor, %d failed%s%n", bootstrap.count(), outcome.request().seed(),
+                outcome.request().streamName(), bootstrap.converged(), bootstrap.atPrecisionFloor().length,
+                failed.length, failed.length == 0 ? "" : " (replicates " + FitBootstrapPrinter.list(failed)
+                        + "; kept in the summaries)");
         stdout.printf(Locale.ROOT, "  %-6s %14s %12s %12s %14s %14s%n", "", "estimate", "s.e.", "s.e.(log)",
                 "2.5 %", "97.5 %");
         for (int p = 0; p < 5; p++) {

@@ -124,7 +124,7 @@ final class FitBootstrapPrinter {
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + " %";
     }
 
-    private static String list(int[] values) {
+    static String list(int[] values) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < Math.min(values.length, 10); i++) {
             text.append(i == 0 ? "" : ", ").append(values[i]);

@@ -1,9 +1,12 @@
 package org.scalefit.uncertainty;
 
+import java.util.Arrays;
+import java.util.Objects;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
+import org.scalefit.fit.Stationarity;
 import org.scalefit.law.LawForm;
 
 /**
@@ -12,16 +15,50 @@ import org.scalefit.law.LawForm;
  * θ₀ with s₀ = 0. The original uses scipy's BFGS; this uses {@link Lbfgs} with tight tolerances
  * ({@link LbfgsSettings#polishing()}), which reaches the same optimum.
  *
+ * <p>Where the search ends, (θ, s) is tested as a local minimum of NLL by the {@link Stationarity} test the
+ * multi-start fits pass (no tested step along −∇NLL, the Newton direction or a direction of negative curvature lowers
+ * NLL by more than 10⁻¹² of itself). The test decides whether the estimate is an optimum, not the optimiser's stopping
+ * reason: with δ = 10⁻³ the likelihood is nearly an L1 loss with kinks at the optimum, and L-BFGS often ends there in
+ * a failed line search ({@link Convergence#AT_PRECISION_FLOOR}). The estimate is where the search stopped, tested or
+ * not; the test does not move it.
+ *
  * @param theta                   the law's parameters [α_1 … α_k, c_1 … c_k, e]
  * @param logScale                the fitted log-scale s of the residuals (σ = e^s)
  * @param negativeLogLikelihood   NLL(θ, s) at the optimum
  * @param outcome                 how the optimiser stopped
+ * @param stationarity            the test of (θ, s) as a local minimum of NLL
  */
 public record HuberLikelihoodFit(double[] theta, double logScale, double negativeLogLikelihood,
-                                 LbfgsOutcome outcome) {
+                                 LbfgsOutcome outcome, Stationarity stationarity) {
+
+    /** Whether the estimate is an optimum: the optimiser's own test and the {@link Stationarity} test together. */
+    public enum Convergence {
+        /** The optimiser met its convergence test and the estimate passed the stationarity test. */
+        CONVERGED("converged"),
+        /**
+         * The optimiser stopped without meeting its test (a failed line search: no step lowered NLL in floating
+         * point), at a point that passed the stationarity test: a minimum to working precision.
+         */
+        AT_PRECISION_FLOOR("converged_at_precision_floor"),
+        /** The estimate failed the stationarity test: a tested step still lowers NLL; it is not an optimum. */
+        NOT_STATIONARY("not_stationary");
+
+        private final String label;
+
+        Convergence(String label) {
+            this.label = label;
+        }
+
+        /** The name result documents use. */
+        public String label() {
+            return label;
+        }
+    }
 
     public HuberLikelihoodFit {
         theta = theta.clone();
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(stationarity, "stationarity");
     }
 
     @Override
@@ -29,19 +66,39 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
         return theta.clone();
     }
 
+    /** The verdict: {@link Convergence#NOT_STATIONARY} whenever the stationarity test failed, whatever L-BFGS said. */
+    public Convergence convergence() {
+        if (!stationarity.holds()) {
+            return Convergence.NOT_STATIONARY;
+        }
+        return outcome.success() ? Convergence.CONVERGED : Convergence.AT_PRECISION_FLOOR;
+    }
+
+    /** The estimate passed the stationarity test: a local minimum of NLL to working precision. */
+    public boolean converged() {
+        return convergence() != Convergence.NOT_STATIONARY;
+    }
+
     /**
      * Minimises the Huber negative log-likelihood of {@code law} on {@code observations} (threshold {@code delta})
-     * from {@code start} (the law's θ) with s = 0.
+     * from {@code start} (the law's θ) with s = 0, with {@link LbfgsSettings#polishing()}, and tests the end point.
      */
     public static HuberLikelihoodFit maximise(LawForm law, Observations observations, double delta, double[] start) {
+        return maximise(law, observations, delta, start, LbfgsSettings.polishing());
+    }
+
+    /** {@link #maximise(LawForm, Observations, double, double[])} with the optimiser's stopping rules {@code settings}. */
+    public static HuberLikelihoodFit maximise(LawForm law, Observations observations, double delta, double[] start,
+                                              LbfgsSettings settings) {
         HuberLikelihoodObjective objective = HuberLikelihoodObjective.of(law, observations, delta);
         if (start.length != law.parameterCount()) {
             throw new IllegalArgumentException("start has " + start.length + " parameters, law " + law.name()
                     + " has " + law.parameterCount());
         }
-        double[] x = java.util.Arrays.copyOf(start, start.length + 1);
-        LbfgsOutcome outcome = new Lbfgs(x.length, LbfgsSettings.polishing()).minimize(objective, x);
-        return new HuberLikelihoodFit(java.util.Arrays.copyOf(x, start.length), x[start.length],
-                objective.value(x), outcome);
+        double[] x = Arrays.copyOf(start, start.length + 1);
+        LbfgsOutcome outcome = new Lbfgs(x.length, settings).minimize(objective, x);
+        Stationarity stationarity = Stationarity.check(objective, x, new double[x.length]);
+        return new HuberLikelihoodFit(Arrays.copyOf(x, start.length), x[start.length], objective.value(x), outcome,
+                stationarity);
     }
 }

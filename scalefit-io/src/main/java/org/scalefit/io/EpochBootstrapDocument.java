@@ -68,17 +68,27 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
         }
     }
 
-    /** Fit B: θ in both spaces, the residuals' log scale s, NLL(θ, s) and how the optimiser stopped. */
+    /**
+     * Fit B: θ in both spaces, the residuals' log scale s, NLL(θ, s), how the optimiser stopped ({@code status}),
+     * whether the estimate is an optimum ({@code convergence}: {@code converged}, {@code converged_at_precision_floor}
+     * or {@code not_stationary}, {@link HuberLikelihoodFit.Convergence}) and the stationarity test's evidence, in the
+     * form fit documents give it ({@link FitDocument.StationarityEvidence}).
+     */
     public record Estimate(@JsonProperty("log_space") LogSpace<Double> logSpace,
                            Natural<Double> untransformed, @JsonProperty("log_scale") double logScale,
-                           @JsonProperty("negative_log_likelihood") double negativeLogLikelihood, String status) {
+                           @JsonProperty("negative_log_likelihood") double negativeLogLikelihood, String status,
+                           String convergence, FitDocument.StationarityEvidence stationarity) {
     }
 
     /**
-     * The bootstrap: replicates, how many converged, seed and stream, standard errors in both spaces, the 2.5 and
-     * 97.5 percentiles untransformed, the covariances, and every replicate's θ when asked for.
+     * The bootstrap: replicates; how their refits ended ({@link BootstrapResult}: converged, at the precision floor,
+     * failed — every one kept in the summaries — with the failed replicates listed); seed and stream, standard errors
+     * in both spaces, the 2.5 and 97.5 percentiles untransformed, the covariances, and every replicate's θ when asked
+     * for.
      */
-    public record Bootstrap(int replicates, int converged, long seed, String stream,
+    public record Bootstrap(int replicates, int converged,
+                            @JsonProperty("at_precision_floor") int atPrecisionFloor, int failed,
+                            @JsonProperty("failed_replicates") List<Integer> failedReplicates, long seed, String stream,
                             @JsonProperty("standard_errors") LogSpace<Double> standardErrors,
                             @JsonProperty("untransformed_standard_errors")
                             Natural<Double> untransformedStandardErrors,
@@ -207,12 +217,16 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
             natural[j] = Math.exp(natural[j]);
         }
         Estimate fit = new Estimate(LogSpace.of(j -> theta[j]), Natural.of(j -> natural[j]), estimate.logScale(),
-                estimate.negativeLogLikelihood(), estimate.outcome().status().name());
+                estimate.negativeLogLikelihood(), estimate.outcome().status().name(), estimate.convergence().label(),
+                FitDocument.StationarityEvidence.of(estimate.stationarity()));
         double[] se = bootstrap.standardErrors();
         double[] naturalSe = bootstrap.untransformedStandardErrors();
         double[] low = bootstrap.untransformedPercentile(2.5);
         double[] high = bootstrap.untransformedPercentile(97.5);
-        Bootstrap section = new Bootstrap(bootstrap.count(), bootstrap.converged(), seed, stream,
+        int[] failed = bootstrap.failed();
+        Bootstrap section = new Bootstrap(bootstrap.count(), bootstrap.converged(),
+                bootstrap.atPrecisionFloor().length, failed.length,
+                java.util.Arrays.stream(failed).boxed().toList(), seed, stream,
                 LogSpace.of(j -> se[j]), Natural.of(j -> naturalSe[j]), Natural.of(j -> low[j]),
                 Natural.of(j -> high[j]), matrix(bootstrap.covariance()), matrix(bootstrap.untransformedCovariance()),
                 draws ? matrix(bootstrap.replicates()) : null);
