@@ -41,7 +41,11 @@ import org.scalefit.law.LawForm;
  * per parameter</b>, for inputs named {@code params} and {@code tokens}: D/N below {@value #MIN_TOKENS_PER_PARAM} at
  * every point, or above {@value #MAX_TOKENS_PER_PARAM} at every point, the mark of tokens counted in millions or
  * billions (or parameters in thousands or millions) — the law fits as well, but a compute-optimal allocation, which
- * splits C = 6·N·D in tokens and parameters, is then wrong by that unit.
+ * splits C = 6·N·D in tokens and parameters, is then wrong by that unit; and <b>implausible counts</b>: an input
+ * named {@code params} whose largest value is below {@value #MIN_LARGEST_PARAMS}, or one of {@link #COUNTS_OF_TOKENS}
+ * below {@value #MIN_LARGEST_TOKENS} (no language model of the field is that small or that briefly trained), the mark
+ * of a count in thousands, millions or billions, which a power law absorbs into its coefficient but an allocation
+ * does not.
  *
  * @param failures what makes the law unidentifiable, one sentence each; empty when the data can identify it
  * @param cautions what the data identify only weakly (the few-points rule), one sentence each
@@ -60,6 +64,12 @@ public record Identification(List<String> failures, List<String> cautions, int d
     public static final double MIN_TOKENS_PER_PARAM = 1e-2;
     /** Tokens per parameter D/N above which, at every point, a fit is cautioned about the units of its inputs. */
     public static final double MAX_TOKENS_PER_PARAM = 1e5;
+    /** An input named params whose largest value is below this is cautioned as counted in a larger unit. */
+    public static final double MIN_LARGEST_PARAMS = 1e5;
+    /** An input of tokens ({@link #COUNTS_OF_TOKENS}) whose largest value is below this is cautioned likewise. */
+    public static final double MIN_LARGEST_TOKENS = 1e7;
+    /** The input names that count tokens: tokens D and unique tokens U (Muennighoff et al. 2023). */
+    public static final List<String> COUNTS_OF_TOKENS = List.of("tokens", "unique_tokens");
 
     public Identification {
         failures = List.copyOf(failures);
@@ -180,6 +190,16 @@ public record Identification(List<String> failures, List<String> cautions, int d
                 cautions.add(String.format(Locale.ROOT, "implausible tokens per parameter: D/N is above %.3g at "
                         + "every point (at least %.3g); are the params counted in millions or thousands? The law "
                         + "fits, but an allocation of C = 6·N·D takes them as counts", MAX_TOKENS_PER_PARAM, least));
+            }
+        }
+        for (int j = 0; j < columns.length && n > 0; j++) {
+            double least = names.get(j).equals("params") ? MIN_LARGEST_PARAMS
+                    : COUNTS_OF_TOKENS.contains(names.get(j)) ? MIN_LARGEST_TOKENS : Double.NaN;
+            double largest = Arrays.stream(columns[j]).max().orElse(0);
+            if (largest < least) {
+                cautions.add(String.format(Locale.ROOT, "implausible count: %s is at most %.3g at every point (below "
+                        + "%.2e); is it counted in thousands, millions or billions? The law fits, but an allocation or "
+                        + "prediction takes %s as a count", names.get(j), largest, least, names.get(j)));
             }
         }
         for (int a = 0; a < columns.length; a++) {

@@ -158,7 +158,7 @@ class IdentificationTest {
 
     @Test
     void tokensCountedInBillionsAreCautionedAsImplausibleTokensPerParameter() {
-        assertThat(check(design(5, 1e-9)).cautions()).singleElement().satisfies(caution -> assertThat(caution)
+        assertThat(check(design(5, 1e-9)).cautions()).anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible tokens per parameter: D/N is below 0.0100 at every point (at most 8.00e-08)")
                 .contains("billions"));
     }
@@ -169,9 +169,27 @@ class IdentificationTest {
         for (double[] point : inputs) {
             point[0] /= 1e6;
         }
-        assertThat(check(points(inputs)).cautions()).singleElement().satisfies(caution -> assertThat(caution)
+        assertThat(check(points(inputs)).cautions()).anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible tokens per parameter: D/N is above 1.00e+05 at every point (at least 5.00e+06)")
                 .contains("millions"));
+    }
+
+    @Test
+    void paramsInMillionsAndTokensInBillionsAreCautionedAsImplausibleCounts() {
+        double[][] inputs = design(5, 1).inputs();
+        for (double[] point : inputs) {
+            point[0] /= 1e6;
+            point[1] /= 1e9;
+        }
+        assertThat(check(points(inputs)).cautions()).anySatisfy(caution -> assertThat(caution)
+                .startsWith("implausible count: params is at most 810 at every point (below 1.00e+05)")
+                .contains("millions")).anySatisfy(caution -> assertThat(caution)
+                .startsWith("implausible count: tokens is at most 64.8 at every point (below 1.00e+07)"));
+    }
+
+    @Test
+    void countsOfRealModelsAreNotCautioned() {
+        assertThat(check(design(5, 1)).cautions()).noneMatch(caution -> caution.startsWith("implausible count"));
     }
 
     @Test

@@ -40,7 +40,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-few-points-"
-            + "flat-optima-distinct-points-tokens-per-param-data-range-7";
+            + "flat-optima-distinct-points-tokens-per-param-data-range-counts-8";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
