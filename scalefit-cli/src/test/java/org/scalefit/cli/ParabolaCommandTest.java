@@ -115,14 +115,7 @@ class ParabolaCommandTest {
      */
     @Test
     void anOptimumFarBeyondTheFittedRunsIsReportedAsAnExtrapolation() throws IOException {
-        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
-        for (double n : new double[] {5e7, 1e8, 2e8, 4e8, 8e8, 1.6e9}) {
-            for (double d : new double[] {2e9, 4e9, 8e9, 1.6e10, 3.2e10}) {
-                csv.append(n).append(',').append(d).append(',')
-                        .append(1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28)).append('\n');
-            }
-        }
-        Path data = Files.writeString(folder.resolve("runs.csv"), csv);
+        Path data = Files.writeString(folder.resolve("runs.csv"), ChinchillaRuns.ladder());
         Path fit = folder.resolve("fit.json");
         CliRun fitted = CliRun.of("fit", "--data", data.toString(), "--no-store", "--threads", "2", "--out",
                 fit.toString());
