@@ -62,9 +62,11 @@ final class Wording {
     /**
      * The one-line error on standard error of a command whose data cannot identify the law: the reasons are part of
      * the result on standard output and are not repeated.
+     *
+     * @param where the command, and the data where it says more, e.g. {@code scalefit bootstrap: runs.csv}
      */
-    static String notIdentified(String command) {
-        return command + ": the data cannot identify the law (the reasons are in the result on standard output)";
+    static String notIdentified(String where) {
+        return where + ": the data cannot identify the law (the reasons are in the result on standard output)";
     }
 
     private static BigDecimal shortest(double value) {

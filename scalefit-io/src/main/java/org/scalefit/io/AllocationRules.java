@@ -145,13 +145,13 @@ public final class AllocationRules {
     public static ComputeOptimalAllocation fromFitFile(Path file) {
         FittedLaw law = LawFiles.read(file);
         if (!law.form().equals(LawForm.CHINCHILLA)) {
-            throw new InputException(file.toString(), null, "law", "a params/tokens (chinchilla) law",
+            throw InputException.field(file.toString(), null, "law", "a params/tokens (chinchilla) law",
                     law.form().name());
         }
         try {
             return ComputeOptimalAllocation.ofChinchillaParameters(law.theta());
         } catch (IllegalArgumentException e) {
-            throw new InputException(file.toString(), null, "exponents", "positive exponents", e.getMessage());
+            throw InputException.field(file.toString(), null, "exponents", "positive exponents", e.getMessage());
         }
     }
 }

@@ -38,32 +38,32 @@ public record Approach1File(Path file, String quantity, String dataName, double 
         String source = file.toString();
         String name = file.getFileName().toString();
         if (!name.startsWith(PREFIX) || !name.endsWith(".json")) {
-            throw new InputException(source, null, null, "a file named " + PREFIX + "<quantity><data>.json", name);
+            throw InputException.field(source, null, null, "a file named " + PREFIX + "<quantity><data>.json", name);
         }
         String rest = name.substring(PREFIX.length(), name.length() - ".json".length());
         String quantity = QUANTITIES.stream().filter(rest::startsWith).findFirst().orElseThrow(() ->
-                new InputException(source, null, null, "a quantity params, tokens or tokens_per_param after " + PREFIX,
+                InputException.field(source, null, null, "a quantity params, tokens or tokens_per_param after " + PREFIX,
                         name));
         if (!Files.isRegularFile(file)) {
-            throw new InputException(source, null, null, "a readable JSON file", "no such file");
+            throw InputException.field(source, null, null, "a readable JSON file", "no such file");
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a Gemstones Approach-1 JSON file",
+            throw InputException.field(source, null, null, "a Gemstones Approach-1 JSON file",
                     JsonErrors.found(e), e);
         }
         if (root == null || !root.isObject()) {
-            throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+            throw InputException.field(source, null, null, "a JSON object", String.valueOf(root));
         }
         JsonNode coef = root.get("coef");
         if (coef == null || !coef.isArray() || coef.size() != 1 || !finite(coef.get(0))) {
-            throw new InputException(source, null, "coef", "an array holding one finite slope", String.valueOf(coef));
+            throw InputException.field(source, null, "coef", "an array holding one finite slope", String.valueOf(coef));
         }
         JsonNode intercept = root.get("intercept");
         if (!finite(intercept)) {
-            throw new InputException(source, null, "intercept", "a finite number", String.valueOf(intercept));
+            throw InputException.field(source, null, "intercept", "a finite number", String.valueOf(intercept));
         }
         return new Approach1File(file, quantity, rest.substring(quantity.length()), coef.get(0).asDouble(),
                 intercept.asDouble());
@@ -79,7 +79,7 @@ public record Approach1File(Path file, String quantity, String dataName, double 
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, PREFIX + quantity + "*.json")) {
             entries.forEach(files::add);
         } catch (IOException e) {
-            throw new InputException(folder.toString(), null, null, "a readable folder of Approach-1 files",
+            throw InputException.field(folder.toString(), null, null, "a readable folder of Approach-1 files",
                     e.getMessage(), e);
         }
         List<Approach1File> read = new ArrayList<>();
@@ -90,7 +90,7 @@ public record Approach1File(Path file, String quantity, String dataName, double 
             }
         }
         if (read.isEmpty()) {
-            throw new InputException(folder.toString(), null, null, "at least one " + PREFIX + quantity + "*.json",
+            throw InputException.field(folder.toString(), null, null, "at least one " + PREFIX + quantity + "*.json",
                     "none");
         }
         return List.copyOf(read);
