@@ -142,7 +142,8 @@ final class ExpressionFitRun {
         out.printf(Locale.ROOT, "%s law on %d points (%s%s residuals, %s): %d starts, %d converged (%d recognised "
                         + "early), %.2f s on %s%n", fit.law().name(), fit.points(),
                 distinct == null || distinct == fit.points() ? "" : distinct + " distinct; ",
-                fit.law().residual().name().toLowerCase(Locale.ROOT), Wording.penalty(fit.law().penalty()), fit.starts(),
+                fit.law().residual().name().toLowerCase(Locale.ROOT), Wording.penalty(fit.law().penalty()),
+                fit.starts(),
                 fit.successfulStarts(), fit.recognisedStarts(), fit.seconds(), Counts.of(fit.threads(), "thread"));
         out.println("L = " + fit.law().expression().text().strip().replace("\n", " "));
         if (fit.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {

@@ -30,7 +30,8 @@ final class SamplingPrinter {
         for (SamplingComparison comparison : result.comparisons()) {
             out.println();
             out.println(comparison.name());
-            out.printf(Locale.ROOT, "  %-8s %6s %15s %9s %9s %10s %12s %9s %9s %9s%n", "", "points", Wording.OBJECTIVE, "alpha",
+            out.printf(Locale.ROOT, "  %-8s %6s %15s %9s %9s %10s %12s %9s %9s %9s%n", "", "points", Wording.OBJECTIVE,
+                    "alpha",
                     "beta", "A", "B", "E", "a (N)", "b (D)");
             row(out, "full", comparison.full());
             row(out, "reduced", comparison.reduced());

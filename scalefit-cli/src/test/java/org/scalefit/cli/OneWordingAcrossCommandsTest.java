@@ -30,7 +30,8 @@ class OneWordingAcrossCommandsTest {
                 CliRun.of("bootstrap", "--data", DATA, "--resamples", "20", "--policy-draws", "0", "--delta",
                         "2.5e-4"));
         for (CliRun run : runs) {
-            assertThat(run.out()).as(run.err()).contains("δ = 2.5e-4").doesNotContain("delta").doesNotContain("0.00025");
+            assertThat(run.out()).as(run.err()).contains("δ = 2.5e-4").doesNotContain("delta")
+                    .doesNotContain("0.00025");
         }
         CliRun stored = CliRun.of("bootstrap", "--fit", fit.toString(), "--data", DATA, "--resamples", "5");
         assertThat(stored.out()).as(stored.err()).contains("δ = 2.5e-4").doesNotContain("delta");

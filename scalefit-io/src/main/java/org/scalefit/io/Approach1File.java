@@ -38,24 +38,24 @@ public record Approach1File(Path file, String quantity, String dataName, double 
         String source = file.toString();
         String name = file.getFileName().toString();
         if (!name.startsWith(PREFIX) || !name.endsWith(".json")) {
-            throw InputException.field(source, null, null, "a file named " + PREFIX + "<quantity><data>.json", name);
+            throw new InputException(source, null, null, "a file named " + PREFIX + "<quantity><data>.json", name);
         }
         String rest = name.substring(PREFIX.length(), name.length() - ".json".length());
         String quantity = QUANTITIES.stream().filter(rest::startsWith).findFirst().orElseThrow(() ->
-                InputException.field(source, null, null, "a quantity params, tokens or tokens_per_param after " + PREFIX,
+                new InputException(source, null, null, "a quantity params, tokens or tokens_per_param after " + PREFIX,
                         name));
         if (!Files.isRegularFile(file)) {
-            throw InputException.field(source, null, null, "a readable JSON file", "no such file");
+            throw new InputException(source, null, null, "a readable JSON file", "no such file");
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw InputException.field(source, null, null, "a Gemstones Approach-1 JSON file",
+            throw new InputException(source, null, null, "a Gemstones Approach-1 JSON file",
                     JsonErrors.found(e), e);
         }
         if (root == null || !root.isObject()) {
-            throw InputException.field(source, null, null, "a JSON object", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
         JsonNode coef = root.get("coef");
         if (coef == null || !coef.isArray() || coef.size() != 1 || !finite(coef.get(0))) {
@@ -79,7 +79,7 @@ public record Approach1File(Path file, String quantity, String dataName, double 
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, PREFIX + quantity + "*.json")) {
             entries.forEach(files::add);
         } catch (IOException e) {
-            throw InputException.field(folder.toString(), null, null, "a readable folder of Approach-1 files",
+            throw new InputException(folder.toString(), null, null, "a readable folder of Approach-1 files",
                     e.getMessage(), e);
         }
         List<Approach1File> read = new ArrayList<>();
@@ -90,7 +90,7 @@ public record Approach1File(Path file, String quantity, String dataName, double 
             }
         }
         if (read.isEmpty()) {
-            throw InputException.field(folder.toString(), null, null, "at least one " + PREFIX + quantity + "*.json",
+            throw new InputException(folder.toString(), null, null, "at least one " + PREFIX + quantity + "*.json",
                     "none");
         }
         return List.copyOf(read);

@@ -68,7 +68,7 @@ public final class ExpressionLawFiles {
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         String format = yaml ? "a YAML law file" : "a JSON law file";
         if (!Files.isRegularFile(file)) {
-            throw InputException.field(source, null, null, format, "no such file");
+            throw new InputException(source, null, null, format, "no such file");
         }
         return fromJson(source, LawDocumentFiles.readTree(file, yaml ? YAML_MAPPER : MAPPER, !yaml,
                 format + " (expression, inputs, parameters)"));
@@ -82,7 +82,7 @@ public final class ExpressionLawFiles {
      */
     public static LawFile fromJson(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw InputException.field(source, null, null, "a JSON object", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
         JsonNode expression = root.get("expression");
         if (expression == null || !expression.isString()) {

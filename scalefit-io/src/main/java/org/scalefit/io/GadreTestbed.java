@@ -140,7 +140,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
             runs.add(run);
         }
         if (runs.isEmpty()) {
-            throw InputException.field(files.label("models"), null, null, "at least one model file", "none");
+            throw new InputException(files.label("models"), null, null, "at least one model file", "none");
         }
         runs.sort(Comparator.comparing(ModelRun::dataset).thenComparingDouble(ModelRun::compute)
                 .thenComparing(ModelRun::name));
@@ -208,7 +208,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
         List<ModelRun> matches = runs.stream()
                 .filter(run -> run.model().equals(model) && run.tokensPerParam() == tokensPerParam).toList();
         if (matches.size() != 1) {
-            throw InputException.field(source, null, null, "one " + dataset + " run of model " + model + " at M = "
+            throw new InputException(source, null, null, "one " + dataset + " run of model " + model + " at M = "
                     + tokensPerParam + " (a default fit point of Gadre et al.)", matches.size() + " such runs"
                     + (matches.isEmpty() ? "" : ": " + String.join(", ", matches.stream().map(ModelRun::name)
                     .toList())));
@@ -325,13 +325,13 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
         try {
             JsonNode root = MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
-                throw InputException.field(file, null, null, "a JSON object", describe(root));
+                throw new InputException(file, null, null, "a JSON object", describe(root));
             }
             return root;
         } catch (JacksonException e) {
             Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null
                     : e.getLocation().getLineNr();
-            throw InputException.field(file, line, null, "valid JSON", JsonErrors.found(e), e);
+            throw new InputException(file, line, null, "valid JSON", JsonErrors.found(e), e);
         }
     }
 
@@ -448,7 +448,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
         public List<String> modelFiles() {
             Path models = root.resolve("models");
             if (!Files.isDirectory(models)) {
-                throw InputException.field(models.toString(), null, null, "a directory of model files",
+                throw new InputException(models.toString(), null, null, "a directory of model files",
                         "no such directory");
             }
             try (Stream<Path> files = Files.list(models)) {
@@ -465,7 +465,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
             try {
                 return Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
-                throw InputException.field(file.toString(), null, null, relative.startsWith("evals/")
+                throw new InputException(file.toString(), null, null, relative.startsWith("evals/")
                         ? "the evaluation file of a model" : "a readable file", "no such file");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);

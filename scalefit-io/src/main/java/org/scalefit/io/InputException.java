@@ -11,7 +11,8 @@ import org.scalefit.data.RowLocation;
  * for example
  * <pre>data.csv:17: column 'final_loss': expected a positive finite number, found "abc"
  * data.parquet, row 16: column 'final_loss': expected a positive finite number, found "nan"
- * law.json: field 'parameters.alpha': expected a parameter of the expression, found a name the expression does not use</pre>
+ * law.json: field 'parameters.gamma': expected a parameter of the expression, found a name the expression does
+ *   not use</pre>
  * A run table (CSV, JSONL, Parquet) has columns; a document (a JSON or YAML fit, law or result file) has fields,
  * named by their path ({@link #field}).
  *

@@ -33,20 +33,20 @@ public final class LawDocumentFiles {
         String source = file.toString();
         byte[] head = head(file, source, expected);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
-            throw InputException.field(source, null, null, expected, "a Parquet table (it begins with PAR1), not a "
+            throw new InputException(source, null, null, expected, "a Parquet table (it begins with PAR1), not a "
                     + "law; a fit written with --out FILE.parquet is a table for data tools: write the fit with "
                     + "--out FILE.json to read it here");
         }
         for (byte b : head) {
             if (b == 0) {
-                throw InputException.field(source, null, null, expected, "binary content (a NUL byte in its first "
+                throw new InputException(source, null, null, expected, "binary content (a NUL byte in its first "
                         + head.length + " bytes), not a law");
             }
         }
         String start = new String(head, StandardCharsets.UTF_8).stripLeading();
         if (json && !start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
             String firstLine = start.lines().findFirst().orElse("");
-            throw InputException.field(source, null, null, expected, "text that is not JSON (it begins '"
+            throw new InputException(source, null, null, expected, "text that is not JSON (it begins '"
                     + (firstLine.length() > 40 ? firstLine.substring(0, 40) + "…" : firstLine) + "'), not a law");
         }
         try {
@@ -54,7 +54,7 @@ public final class LawDocumentFiles {
         } catch (JacksonException e) {
             Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
                     : null;
-            throw InputException.field(source, line, null, expected, JsonErrors.found(e), e);
+            throw new InputException(source, line, null, expected, JsonErrors.found(e), e);
         }
     }
 
@@ -62,9 +62,9 @@ public final class LawDocumentFiles {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(PROBE);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw InputException.field(source, null, null, expected, "no such file", e);
+            throw new InputException(source, null, null, expected, "no such file", e);
         } catch (IOException e) {
-            throw InputException.field(source, null, null, expected, "an unreadable file (" + e.getMessage() + ")", e);
+            throw new InputException(source, null, null, expected, "an unreadable file (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -40,7 +40,7 @@ public final class LawFiles {
     public static FittedLaw read(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw InputException.field(source, null, null, "a readable JSON law file", "no such file");
+            throw new InputException(source, null, null, "a readable JSON law file", "no such file");
         }
         return fromJson(source, LawDocumentFiles.readTree(file, MAPPER, true, "a JSON fit written by scalefit fit "
                 + "--out FILE.json or a Gemstones parameter file"));
@@ -53,7 +53,7 @@ public final class LawFiles {
      */
     public static FittedLaw fromJson(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw InputException.field(source, null, null, "a JSON object", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
         if (ExpressionLawFiles.isFitDocument(root)) {
             JsonNode expression = root.get("expression");
@@ -78,7 +78,8 @@ public final class LawFiles {
         double[] exponents = numbers(source, root, "exponents");
         double[] coefficients = numbers(source, root, "coefficients");
         if (coefficients.length != exponents.length) {
-            throw InputException.field(source, null, "coefficients", exponents.length + " coefficients (one an exponent)",
+            throw InputException.field(source, null, "coefficients",
+                    exponents.length + " coefficients (one an exponent)",
                     String.valueOf(coefficients.length));
         }
         JsonNode irreducible = unwrap(root.get("irreducible_error"));

@@ -168,7 +168,8 @@ public record RainbowRequest(List<NamedLaw> laws, List<String> fitSets, List<Pat
 
     private static RainbowLine approach3Line(String source, String name, FittedLaw law) {
         if (!law.form().equals(LawForm.CHINCHILLA)) {
-            throw InputException.field(source, null, "exponents", "a params/tokens (chinchilla) law", law.form().name());
+            throw InputException.field(source, null, "exponents", "a params/tokens (chinchilla) law",
+                    law.form().name());
         }
         try {
             return RainbowLine.ofLaw("approach 3 " + name, LineVariant.ofGemstonesName(name), law);

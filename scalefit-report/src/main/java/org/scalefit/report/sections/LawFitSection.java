@@ -50,7 +50,8 @@ public final class LawFitSection {
         Section section = Section.of(id, "Approach 3: " + form.name() + " law").withText("Approach 3: the law "
                 + (form.equals(LawForm.CHINCHILLA) ? "L(N, D) = E + A/N^α + B/D^β" : "L = E + Σ_j exp(c_j)·x_j^(−α_j) "
                 + "over " + String.join(", ", form.inputs())) + " fitted by minimising the objective, the sum of "
-                + "Huber penalties (δ = " + Numbers.format(fit.delta(), 3) + ") of the log-loss residuals, with L-BFGS from every start of the "
+                + "Huber penalties (δ = " + Numbers.format(fit.delta(), 3) + ") of the log-loss residuals, with "
+                + "L-BFGS from every start of the "
                 + fit.search().grid().name() + " grid, keeping the best start that converged.");
         List<Block.Fact> search = List.of(
                 new Block.Fact("points", Integer.toString(fit.points()),

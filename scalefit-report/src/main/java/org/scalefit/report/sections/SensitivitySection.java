@@ -74,8 +74,8 @@ public final class SensitivitySection {
         return section.withFacts(facts)
                 .withFigure(SensitivityFigures.slopeAgainstGridSize(id + "-slopes", points), "One line per δ; hover "
                         + "for the grid and the best objective.")
-                .withTable("Fits", List.of("δ", "target starts", "grid e×c×r", "starts", "best objective", "α", "β",
-                        "a (N_opt)", "b (D_opt)"), rows);
+                .withTable("Fits", List.of("δ", "target starts", "grid e×c×r", "starts", "best objective", "α",
+                        "β", "a (N_opt)", "b (D_opt)"), rows);
     }
 
     /**
