@@ -260,14 +260,6 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
     }
 
     /**
-     * As {@link #point}, and what was derived to have it: an input reading {@code tokens_per_param} (Gadre et al.'s
-     * M) that the text does not name is M = tokens/params when it names tokens and the params (the law's input
-     * reading them, or params), as {@code scalefit fit} and a points file derive it
-     * ({@link Transform.TokensPerParam}).
-     *
-     * @throws IllegalArgumentException if a value is missing, a name is not an input or is given twice
-     */
-    /**
      * The indices of {@code law}'s inputs in the order a point {@code text} ({@link #pointOf}'s NAME=VALUE,…) names
      * them, by input or column name; inputs it does not name (e.g. M derived from params and tokens) follow in the
      * law's order.
@@ -297,6 +289,14 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         return IntStream.range(0, law.expression().inputs().size()).boxed().toList();
     }
 
+    /**
+     * As {@link #point}, and what was derived to have it: an input reading {@code tokens_per_param} (Gadre et al.'s
+     * M) that the text does not name is M = tokens/params when it names tokens and the params (the law's input
+     * reading them, or params), as {@code scalefit fit} and a points file derive it
+     * ({@link Transform.TokensPerParam}).
+     *
+     * @throws IllegalArgumentException if a value is missing, a name is not an input or is given twice
+     */
     public static ExpressionLawFiles.Points pointOf(ExpressionLaw law, String text) {
         Map<String, Double> given = new LinkedHashMap<>();
         for (String part : text.split(",")) {
