@@ -133,8 +133,7 @@ final class BootstrapCommand implements Callable<Integer> {
         if (!prepared.identification().identified()) {
             System.out.println("NOT IDENTIFIED: the data cannot identify the law; no fit was made");
             prepared.identification().warnings().forEach(warning -> System.out.println("  " + warning));
-            System.err.println("scalefit bootstrap: " + data + ": the data cannot identify the law: "
-                    + String.join("; ", prepared.identification().warnings()));
+            System.err.println(Wording.notIdentified("scalefit bootstrap: " + data));
             return ScalefitCommand.EXIT_NOT_IDENTIFIED;
         }
         EpochOutcome outcome;

@@ -128,8 +128,8 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
         double[] low = bootstrap.untransformedPercentile(2.5);
         double[] high = bootstrap.untransformedPercentile(97.5);
         String[] names = {"A", "B", "E", "alpha", "beta"};
-        stdout.printf(Locale.ROOT, "%s: %d points; start %s; delta %s%n", outcome.request().data().data(), points,
-                outcome.request().start(), outcome.request().delta());
+        stdout.printf(Locale.ROOT, "%s: %d points; start %s; %s%n", outcome.request().data().data(), points,
+                outcome.request().start(), Wording.delta(outcome.request().delta()));
         stdout.printf(Locale.ROOT, "Huber-likelihood estimate (Fit B): sigma = exp(%.8f), NLL %.10f, %s%n",
                 estimate.logScale(), estimate.negativeLogLikelihood(), estimate.outcome().status());
         Stationarity test = estimate.stationarity();

@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "delta-grid", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit the params/tokens law L = E + A/N^α + B/D^β for every Huber δ and start-grid size "
-                + "(Gemstones' slope_analysis.py: grid create_param_search_array(2, g)), and report the best loss, "
-                + "the law and the allocation slopes b = α/(α+β) (D_opt ∝ C^b) and a = β/(α+β) (N_opt ∝ C^a)."},
+                + "(Gemstones' slope_analysis.py: grid create_param_search_array(2, g)), and report the best "
+                + "objective, the law and the allocation slopes b = α/(α+β) (D_opt ∝ C^b) and a = β/(α+β) "
+                + "(N_opt ∝ C^a)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every fit converged", "2:bad usage", "3:bad input data (file, line and column are printed)",
                 "4:some fit had no converged start, or its best point failed the stationarity test (its row says "
@@ -95,8 +96,7 @@ final class DeltaGridCommand implements Callable<Integer> {
         LawFit notIdentified = points.stream().map(DeltaGridPoint::fit)
                 .filter(fit -> fit.status() == LawFit.Status.NOT_IDENTIFIED).findFirst().orElse(null);
         if (notIdentified != null) {
-            System.err.println("scalefit sensitivity delta-grid: the data cannot identify the law: "
-                    + String.join("; ", notIdentified.warnings()));
+            System.err.println(Wording.notIdentified("scalefit sensitivity delta-grid"));
             return ScalefitCommand.EXIT_NOT_IDENTIFIED;
         }
         return points.stream().allMatch(point -> point.fit().succeeded()) ? 0 : ScalefitCommand.EXIT_FIT_FAILED;
@@ -105,14 +105,15 @@ final class DeltaGridCommand implements Callable<Integer> {
     private static void print(PrintStream out, int rows, List<DeltaGridPoint> points, int threads, double seconds) {
         out.printf(Locale.ROOT, "params/tokens law on %s, %s, %.2f s on %s%n", Counts.of(rows, "point"),
                 Counts.of(points.size(), "configuration"), seconds, Counts.of(threads, "thread"));
-        out.printf(Locale.ROOT, "%-8s %7s %-9s %7s %15s %9s %9s %10s %12s %9s %9s %9s%n", "delta", "target",
-                "e×c×r", "starts", "loss", "alpha", "beta", "A", "B", "E", "b=slope", "a");
+        out.printf(Locale.ROOT, "%-8s %7s %-9s %7s %16s %9s %9s %10s %12s %9s %9s %9s%n", "δ", "target",
+                "e×c×r", "starts", Wording.OBJECTIVE, "alpha", "beta", "A", "B", "E", "b=slope", "a");
         for (DeltaGridPoint point : points) {
             LawFit fit = point.fit();
             String grid = point.grid().exponentValues() + "×" + point.grid().coefficientValues() + "×"
                     + point.grid().errorValues();
             if (!fit.hasOptimum()) {
-                out.printf(Locale.ROOT, "%-8.0e %7d %-9s %7d %s%n", point.delta(), point.grid().target(), grid,
+                out.printf(Locale.ROOT, "%-8s %7d %-9s %7d %s%n", Wording.exact(point.delta()),
+                        point.grid().target(), grid,
                         point.grid().size(), fit.status() == LawFit.Status.NOT_IDENTIFIED
                                 ? "NOT IDENTIFIED: the data cannot identify the law; no fit was made"
                                 : "FAILED: no start converged");
@@ -123,8 +124,9 @@ final class DeltaGridCommand implements Callable<Integer> {
             }
             double[] theta = fit.parameters();
             AllocationSlopes slopes = point.slopes();
-            out.printf(Locale.ROOT, "%-8.0e %7d %-9s %7d %15.10e %9.6f %9.6f %10.4f %12.6g %9.6f %9.6f %9.6f%n",
-                    point.delta(), point.grid().target(), grid, point.grid().size(), fit.loss(), theta[0], theta[1],
+            out.printf(Locale.ROOT, "%-8s %7d %-9s %7d %15.10e %9.6f %9.6f %10.4f %12.6g %9.6f %9.6f %9.6f%n",
+                    Wording.exact(point.delta()), point.grid().target(), grid, point.grid().size(), fit.loss(),
+                    theta[0], theta[1],
                     Math.exp(theta[2]), Math.exp(theta[3]), Math.exp(theta[4]), slopes.tokens(), slopes.params());
             if (!fit.succeeded()) {
                 out.println("  NOT CONVERGED: the best point found is not a tested local minimum (status "

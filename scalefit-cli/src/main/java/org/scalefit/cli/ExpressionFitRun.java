@@ -89,8 +89,7 @@ final class ExpressionFitRun {
         print(summary, System.out);
         summary.bootstrap().ifPresent(replicates -> printIntervals(replicates, System.out));
         if (summary.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
-            System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ",
-                    summary.warnings()));
+            System.err.println(Wording.notIdentified("scalefit fit"));
         }
         if (stored.isEmpty()) {
             store.record("fit", out, prepared.runTable(), key, text, summary.seconds());
@@ -143,7 +142,8 @@ final class ExpressionFitRun {
         out.printf(Locale.ROOT, "%s law on %d points (%s%s residuals, %s): %d starts, %d converged (%d recognised "
                         + "early), %.2f s on %s%n", fit.law().name(), fit.points(),
                 distinct == null || distinct == fit.points() ? "" : distinct + " distinct; ",
-                fit.law().residual().name().toLowerCase(Locale.ROOT), fit.law().penalty(), fit.starts(),
+                fit.law().residual().name().toLowerCase(Locale.ROOT), Wording.penalty(fit.law().penalty()),
+                fit.starts(),
                 fit.successfulStarts(), fit.recognisedStarts(), fit.seconds(), Counts.of(fit.threads(), "thread"));
         out.println("L = " + fit.law().expression().text().strip().replace("\n", " "));
         if (fit.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
@@ -159,7 +159,7 @@ final class ExpressionFitRun {
             out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
                     + fit.status() + "); see the warnings");
         }
-        out.printf(Locale.ROOT, "objective = %.12g%n", fit.objective());
+        out.printf(Locale.ROOT, "%s = %.12g%n", Wording.OBJECTIVE, fit.objective());
         for (Map.Entry<String, Double> parameter : fit.parameters().entrySet()) {
             var spec = fit.law().parameter(parameter.getKey());
             String how = spec.isFixed() ? " (fixed)" : spec.isTied() ? " (= " + spec.tiedTo() + ")" : "";

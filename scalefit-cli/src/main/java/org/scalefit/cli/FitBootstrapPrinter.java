@@ -27,8 +27,8 @@ final class FitBootstrapPrinter {
                               FitBootstrapDocument.Resampling resampling, AllocationBands allocation, int threads,
                               double seconds) {
         LawForm law = stored.law().form();
-        stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, delta %s%n", stored.file(), law.name(),
-                data, stored.points(), stored.delta());
+        stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, %s%n", stored.file(), law.name(),
+                data, stored.points(), Wording.delta(stored.delta()));
         LawCautions.print(stdout, stored.file().toString(), stored.law().warnings());
         ResamplingUnits units = resampling.units();
         String what = units.scheme() == ResamplingUnits.Scheme.RUNS

@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code scalefit fit}: Approach 3, a parametric law fitted by multi-start L-BFGS on the Huber loss of log-loss
+ * {@code scalefit fit}: Approach 3, a parametric law fitted by multi-start L-BFGS on the Huber objective of log-loss
  * residuals.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit a parametric scaling law (Chinchilla Approach 3) by multi-start L-BFGS on the Huber loss "
-                + "of log-loss residuals.",
+        description = {"Fit a parametric scaling law (Chinchilla Approach 3) by multi-start L-BFGS minimising the "
+                + "objective, the sum of Huber penalties of the log-loss residuals.",
                 "",
                 "Data is a bundled dataset (gemstones:<set>, chinchilla:epoch) or a JSONL/CSV/Parquet file."},
         exitCodeListHeading = "%nExit codes:%n",

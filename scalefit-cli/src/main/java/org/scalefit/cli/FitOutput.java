@@ -41,8 +41,7 @@ record FitOutput(Path out, DocumentFormat format) {
         }
         FitPrinter.print(document, System.out);
         if (document.status().equals("not_identified")) {
-            System.err.println("scalefit fit: the data cannot identify the law: " + String.join("; ",
-                    document.warnings()));
+            System.err.println(Wording.notIdentified("scalefit fit"));
         }
         return ScalefitCommand.exitCode(document.status());
     }

@@ -16,9 +16,9 @@ final class FitPrinter {
     /** Prints {@code result}. */
     static void print(FitDocument result, PrintStream out) {
         LawForm form = result.form();
-        out.printf(Locale.ROOT, "%s law on %s, δ = %g, %s grid: %d starts, %d converged (%d recognised "
+        out.printf(Locale.ROOT, "%s law on %s, %s, %s grid: %d starts, %d converged (%d recognised "
                         + "early), %.2f s on %s%n", form.name(),
-                Identification.pointCount(result.points(), result.distinctPoints()), result.delta(),
+                Identification.pointCount(result.points(), result.distinctPoints()), Wording.delta(result.delta()),
                 result.grid(), result.starts(), result.successfulStarts(), result.recognisedStarts(),
                 result.run().seconds(), Counts.of(result.run().threads(), "thread"));
         if (result.status().equals("not_identified")) {
@@ -35,7 +35,7 @@ final class FitPrinter {
             out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
                     + result.status() + "); see the warnings");
         }
-        out.printf(Locale.ROOT, "objective (Huber sum) = %.12g%n", result.loss());
+        out.printf(Locale.ROOT, "%s = %.12g%n", Wording.OBJECTIVE, result.loss());
         FittedLaw law = result.fittedLaw();
         if (form.equals(LawForm.CHINCHILLA)) {
             double alpha = law.exponent(0);

@@ -87,7 +87,8 @@ final class PredictCommand implements Callable<Integer> {
             inputs.addAll(read.values());
             sayDerived(org.scalefit.data.RowLocation.source(points.toString()), fitted.law(), read);
         }
-        PredictRequest request = new PredictRequest(fitted, inputs, compute, level);
+        PredictRequest request = new PredictRequest(fitted, inputs, compute, level, at.isEmpty()
+                ? PredictRequest.columnsOf(fitted.law(), "") : PredictRequest.columnsOf(fitted.law(), at.get(0)));
         LawCautions.print(System.err, String.valueOf(fit), fitted.warnings());
         PredictRequest.inputRange(fit).ifPresentOrElse(range -> request.extrapolations(range)
                         .forEach(warning -> System.err.println("warning: " + warning)),

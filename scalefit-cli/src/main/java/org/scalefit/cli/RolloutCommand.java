@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                 "",
                 "leave-one-size-out: for each model size, fit on all the others and predict it. rollout: sort the "
                         + "sizes, fit on the k smallest and predict every larger one (the extrapolation check).",
-                "Every fit is scalefit fit's: multi-start L-BFGS on the Huber loss of log-loss residuals, polished."},
+                "Every fit is scalefit fit's: multi-start L-BFGS minimising the objective, the sum of Huber "
+                        + "penalties of the log-loss residuals, polished."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (held-out fits that failed are reported, each with its reasons)", "1:I/O error",
                 "2:bad usage", "3:bad input data (file, line and column are printed)",

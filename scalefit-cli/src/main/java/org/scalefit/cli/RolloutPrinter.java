@@ -26,9 +26,9 @@ final class RolloutPrinter {
         double seconds = result.run().seconds();
         ModelSizes sizes = report.sizes();
         stdout.printf(Locale.ROOT, "%s of the %s law on %s: %s in %s (key %s, ordered by "
-                        + "params); delta %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
+                        + "params); %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
                 data, Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key),
-                report.delta(), startGrid.name(),
+                Wording.delta(report.delta()), startGrid.name(),
                 startGrid.size());
         List<String> inputs = report.law().inputs();
         stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's "

@@ -105,8 +105,7 @@ final class SamplingCommand implements Callable<Integer> {
                 .flatMap(comparison -> Stream.of(comparison.full(), comparison.reduced()))
                 .anyMatch(fit -> fit.status() == LawFit.Status.NOT_IDENTIFIED);
         if (notIdentified) {
-            System.err.println("scalefit sensitivity sampling: a table cannot identify the law (its reasons are "
-                    + "printed beside it)");
+            System.err.println(Wording.notIdentified("scalefit sensitivity sampling"));
             return ScalefitCommand.EXIT_NOT_IDENTIFIED;
         }
         return result.succeeded() ? 0 : ScalefitCommand.EXIT_FIT_FAILED;

@@ -16,13 +16,13 @@ final class SamplingPrinter {
 
     static void print(PrintStream out, SamplingResult result) {
         ReferenceDesign design = result.design();
-        out.printf(Locale.ROOT, "reference design (tokens rounded to %.3g):%n", design.tokenUnit());
+        out.printf(Locale.ROOT, "reference design (tokens rounded to %s):%n", Wording.exact(design.tokenUnit()));
         design.tokensBySizeClass().forEach((sizeClass, tokens) -> {
             StringBuilder list = new StringBuilder();
             for (double value : tokens) {
-                list.append(list.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", value));
+                list.append(list.length() == 0 ? "" : ", ").append(Wording.exact(value));
             }
-            out.printf(Locale.ROOT, "  size %.0e: %s%n", sizeClass, list);
+            out.printf(Locale.ROOT, "  size %s: %s%n", Wording.exact(sizeClass), list);
         });
         out.printf(Locale.ROOT, "reduced reference: %d runs; data sampled like it: %d checkpoints (%.2f s on %d "
                 + "threads)%n", result.referenceReduced().rows(), result.ourSample().rows(), result.run().seconds(),
@@ -30,7 +30,8 @@ final class SamplingPrinter {
         for (SamplingComparison comparison : result.comparisons()) {
             out.println();
             out.println(comparison.name());
-            out.printf(Locale.ROOT, "  %-8s %6s %15s %9s %9s %10s %12s %9s %9s %9s%n", "", "points", "loss", "alpha",
+            out.printf(Locale.ROOT, "  %-8s %6s %15s %9s %9s %10s %12s %9s %9s %9s%n", "", "points", Wording.OBJECTIVE,
+                    "alpha",
                     "beta", "A", "B", "E", "a (N)", "b (D)");
             row(out, "full", comparison.full());
             row(out, "reduced", comparison.reduced());

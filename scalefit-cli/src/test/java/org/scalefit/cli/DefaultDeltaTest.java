@@ -42,6 +42,6 @@ class DefaultDeltaTest {
         CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--threads", "2");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("δ = 0.00100000");
+        assertThat(run.out()).contains("δ = 1e-3");
     }
 }

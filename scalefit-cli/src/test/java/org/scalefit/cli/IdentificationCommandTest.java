@@ -68,8 +68,8 @@ class IdentificationCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
         assertThat(run.out()).contains("NOT IDENTIFIED").contains("constant input: params is 1.00000e+08");
-        assertThat(run.err()).startsWith("scalefit fit: the data cannot identify the law: not identified: constant "
-                + "input: params");
+        assertThat(run.err()).isEqualTo("scalefit fit: the data cannot identify the law (the reasons are in the "
+                + "result on standard output)" + System.lineSeparator());
         assertThat(json(out).get("success").asBoolean()).isFalse();
         assertThat(json(out).get("status").asString()).isEqualTo("not_identified");
         assertThat(json(out).has("exponents")).isFalse();

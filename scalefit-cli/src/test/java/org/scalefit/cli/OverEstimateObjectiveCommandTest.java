@@ -34,7 +34,7 @@ class OverEstimateObjectiveCommandTest {
         CliRun run = fit("--objective", "over-estimate", "--kappa", "10", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("log residuals, over-estimate(0.001, kappa 10.0)");
+        assertThat(run.out()).contains("log residuals, over-estimate, δ = 1e-3, κ = 10)");
         JsonNode lawFile = JsonMapper.builder().build().readTree(out.toFile()).get("law_file");
         assertThat(lawFile.get("objective").asString()).isEqualTo("over-estimate");
         assertThat(lawFile.get("kappa").asDouble()).isEqualTo(10.0);
@@ -62,7 +62,7 @@ class OverEstimateObjectiveCommandTest {
                 "--no-store");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("over-estimate(0.01, kappa 4.0)");
+        assertThat(run.out()).contains("over-estimate, δ = 0.01, κ = 4)");
     }
 
     @Test

@@ -92,7 +92,7 @@ class OvertrainingCommandsTest {
         Path out = folder.resolve("never.json");
         CliRun run = CliRun.of("overtrain", "--data", folder.toString(), "--dataset", "rpj", "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains(stem + ".json: column 'hyperparameters.tokens': expected a positive finite "
+        assertThat(run.err()).contains(stem + ".json: field 'hyperparameters.tokens': expected a positive finite "
                 + "number, found -1");
         assertThat(out).doesNotExist();
     }

@@ -146,7 +146,7 @@ public final class AllocationRules {
     public static ComputeOptimalAllocation fromFitFile(Path file) {
         FittedLaw law = LawFiles.read(file);
         if (!law.form().equals(LawForm.CHINCHILLA)) {
-            throw new InputException(file.toString(), null, "law", "a params/tokens (chinchilla) law",
+            throw InputException.field(file.toString(), null, "law", "a params/tokens (chinchilla) law",
                     law.form().name());
         }
         double[] theta = law.theta();   // [α, β, ln A, ln B, ln E]
@@ -161,7 +161,7 @@ public final class AllocationRules {
         try {
             return ComputeOptimalAllocation.ofChinchillaParameters(theta);
         } catch (IllegalArgumentException e) {
-            throw new InputException(file.toString(), null, "exponents", "positive exponents", e.getMessage());
+            throw InputException.field(file.toString(), null, "exponents", "positive exponents", e.getMessage());
         }
     }
 }

@@ -51,19 +51,19 @@ public record Approach1File(Path file, String quantity, String dataName, double 
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a Gemstones Approach-1 JSON file",
+            throw new InputException(source, null, null, "a Gemstones Approach-1 JSON file",
                     JsonErrors.found(e), e);
         }
         if (root == null || !root.isObject()) {
-            throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
         JsonNode coef = root.get("coef");
         if (coef == null || !coef.isArray() || coef.size() != 1 || !finite(coef.get(0))) {
-            throw new InputException(source, null, "coef", "an array holding one finite slope", String.valueOf(coef));
+            throw InputException.field(source, null, "coef", "an array holding one finite slope", String.valueOf(coef));
         }
         JsonNode intercept = root.get("intercept");
         if (!finite(intercept)) {
-            throw new InputException(source, null, "intercept", "a finite number", String.valueOf(intercept));
+            throw InputException.field(source, null, "intercept", "a finite number", String.valueOf(intercept));
         }
         return new Approach1File(file, quantity, rest.substring(quantity.length()), coef.get(0).asDouble(),
                 intercept.asDouble());

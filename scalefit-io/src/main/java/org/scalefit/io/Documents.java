@@ -65,7 +65,7 @@ public final class Documents {
         try {
             return read.get();
         } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a " + type.getSimpleName() + " written by scalefit",
+            throw new InputException(source, null, null, "a " + type.getSimpleName() + " written by scalefit",
                     JsonErrors.found(e), e);
         }
     }

@@ -175,7 +175,7 @@ public record ExpressionFitDocument(
     public static ExpressionFitDocument read(String source, String text) {
         ExpressionFitDocument document = Documents.read(text, ExpressionFitDocument.class, source);
         if (!KIND.equals(document.kind())) {
-            throw new InputException(source, null, "kind", KIND, String.valueOf(document.kind()));
+            throw InputException.field(source, null, "kind", KIND, String.valueOf(document.kind()));
         }
         return document;
     }
@@ -183,7 +183,7 @@ public record ExpressionFitDocument(
     /** The law fitted, with its controls, from {@code law_file}; {@code source} names the document in errors. */
     public ExpressionLaw fittedLaw(String source) {
         if (lawFile == null) {
-            throw new InputException(source, null, "law_file", "the law file of the law fitted", "none");
+            throw InputException.field(source, null, "law_file", "the law file of the law fitted", "none");
         }
         return lawFile.read(source + " (law_file)").law();
     }
@@ -197,7 +197,7 @@ public record ExpressionFitDocument(
      */
     public ExpressionLawFiles.Fitted fitted(String source) {
         if (!success) {
-            throw new InputException(source, null, "success", "a successful fit", "false (status "
+            throw InputException.field(source, null, "success", "a successful fit", "false (status "
                     + (status == null ? "unknown" : status) + ")");
         }
         ExpressionLaw fitted = fittedLaw(source);
@@ -211,13 +211,13 @@ public record ExpressionFitDocument(
         boolean[] stationary = new boolean[rows.size()];
         for (int r = 0; r < replicates.length; r++) {
             if (r >= bootstrap.stationary().size()) {
-                throw new InputException(source, null, "bootstrap.stationary[" + r + "]",
+                throw InputException.field(source, null, "bootstrap.stationary[" + r + "]",
                         "true or false (one per replicate)", "null");
             }
             stationary[r] = bootstrap.stationary().get(r);
             List<Double> row = rows.get(r);
             if (row.size() != count) {
-                throw new InputException(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
+                throw InputException.field(source, null, "bootstrap.parameters[" + r + "]", count + " numbers",
                         row.toString());
             }
             replicates[r] = row.stream().mapToDouble(Double::doubleValue).toArray();

@@ -82,17 +82,17 @@ public final class ExpressionLawFiles {
      */
     public static LawFile fromJson(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
         JsonNode expression = root.get("expression");
         if (expression == null || !expression.isString()) {
-            throw new InputException(source, null, "expression", "the law as a string", String.valueOf(expression));
+            throw InputException.field(source, null, "expression", "the law as a string", String.valueOf(expression));
         }
         Map<String, String> inputs = new LinkedHashMap<>();
         JsonNode inputNode = root.get("inputs");
         if (inputNode != null) {
             if (!inputNode.isObject()) {
-                throw new InputException(source, null, "inputs", "an object of input: column",
+                throw InputException.field(source, null, "inputs", "an object of input: column",
                         inputNode.toString());
             }
             for (var entry : inputNode.properties()) {
@@ -102,7 +102,7 @@ public final class ExpressionLawFiles {
         List<String> declared = new ArrayList<>();
         JsonNode parameters = root.get("parameters");
         if (parameters != null && !parameters.isObject()) {
-            throw new InputException(source, null, "parameters", "an object of name: control", parameters.toString());
+            throw InputException.field(source, null, "parameters", "an object of name: control", parameters.toString());
         }
         if (parameters != null) {
             parameters.propertyNames().forEach(declared::add);
@@ -110,7 +110,7 @@ public final class ExpressionLawFiles {
         List<String> free = LawExpression.freeNames(expression.asString());
         for (String parameter : declared) {
             if (!free.contains(parameter)) {
-                throw new InputException(source, null, "parameters." + parameter, "a parameter of the expression",
+                throw InputException.field(source, null, "parameters." + parameter, "a parameter of the expression",
                         "a name the expression does not use");
             }
         }
@@ -119,7 +119,7 @@ public final class ExpressionLawFiles {
         if (parameters != null) {
             for (var entry : parameters.properties()) {
                 if (!law.parameterNames().contains(entry.getKey())) {
-                    throw new InputException(source, null, "parameters." + entry.getKey(),
+                    throw InputException.field(source, null, "parameters." + entry.getKey(),
                             "a parameter of the expression", "a name the expression "
                             + (law.expression().inputs().contains(entry.getKey()) ? "reads as an input" : "does not use"));
                 }
@@ -130,7 +130,7 @@ public final class ExpressionLawFiles {
         law = switch (residual) {
             case "log" -> law.withResidual(Residual.LOG);
             case "raw" -> law.withResidual(Residual.RAW);
-            default -> throw new InputException(source, null, "residual", "log or raw", residual);
+            default -> throw InputException.field(source, null, "residual", "log or raw", residual);
         };
         String objective = text(root, "objective", "huber");
         double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
@@ -142,7 +142,7 @@ public final class ExpressionLawFiles {
             case "huber" -> law.withPenalty(Penalty.huber(delta));
             case "squared" -> law.withPenalty(Penalty.squared());
             case "over-estimate" -> law.withPenalty(overEstimate(source, delta, root.get("kappa")));
-            default -> throw new InputException(source, null, "objective", "huber, squared or over-estimate",
+            default -> throw InputException.field(source, null, "objective", "huber, squared or over-estimate",
                     objective);
         };
         return new LawFile(law, root.has("weights") ? root.get("weights").asString() : null);
@@ -251,7 +251,7 @@ public final class ExpressionLawFiles {
     private static ParameterSpec control(String source, String name, JsonNode node) {
         String field = "parameters." + name;
         if (!node.isObject()) {
-            throw new InputException(source, null, field, "an object (scale, bounds, fixed, tied_to, starts)",
+            throw InputException.field(source, null, field, "an object (scale, bounds, fixed, tied_to, starts)",
                     node.toString());
         }
         try {
@@ -263,12 +263,12 @@ public final class ExpressionLawFiles {
             if (scale.equals("log")) {
                 spec = spec.logScale();
             } else if (!scale.equals("linear")) {
-                throw new InputException(source, null, field + ".scale", "linear or log", scale);
+                throw InputException.field(source, null, field + ".scale", "linear or log", scale);
             }
             if (node.has("bounds")) {
                 JsonNode bounds = node.get("bounds");
                 if (!bounds.isArray() || bounds.size() != 2) {
-                    throw new InputException(source, null, field + ".bounds", "[lower, upper] (null for none)",
+                    throw InputException.field(source, null, field + ".bounds", "[lower, upper] (null for none)",
                             bounds.toString());
                 }
                 double lower = bounds.get(0).isNull() ? (spec.scale() == ParameterSpec.Scale.LOG ? 0
@@ -286,7 +286,7 @@ public final class ExpressionLawFiles {
         } catch (InputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new InputException(source, null, field, "a valid parameter control", e.getMessage(), e);
+            throw InputException.field(source, null, field, "a valid parameter control", e.getMessage(), e);
         }
     }
 
@@ -304,7 +304,7 @@ public final class ExpressionLawFiles {
             double to = node.get("to").asDouble();
             int count = node.get("count").asInt();
             if (count < 1) {
-                throw new InputException(source, null, field + ".count", "at least 1", Integer.toString(count));
+                throw InputException.field(source, null, field + ".count", "at least 1", Integer.toString(count));
             }
             double[] values = new double[count];
             boolean log = scale == ParameterSpec.Scale.LOG;
@@ -315,7 +315,7 @@ public final class ExpressionLawFiles {
             }
             return values;
         }
-        throw new InputException(source, null, field, "an array of values or {\"from\", \"to\", \"count\"}",
+        throw InputException.field(source, null, field, "an array of values or {\"from\", \"to\", \"count\"}",
                 node.toString());
     }
 

@@ -289,19 +289,19 @@ public record FitBootstrapDocument(
         FitBootstrapDocument document = read(bootstrap);
         String fitSha = LawFiles.sha256(fit);
         if (!fitSha.equals(document.provenance().fitSha256())) {
-            throw new InputException(file, null, "provenance.fit_sha256", "the bootstrap of --law " + fit
+            throw InputException.field(file, null, "provenance.fit_sha256", "the bootstrap of --law " + fit
                     + " (SHA-256 " + fitSha + ")", "the bootstrap of " + document.fit() + " (SHA-256 "
                     + document.provenance().fitSha256() + ")");
         }
         if (document.draws() == null) {
-            throw new InputException(file, null, "draws", "every replicate's parameters (write it with `scalefit "
+            throw InputException.field(file, null, "draws", "every replicate's parameters (write it with `scalefit "
                     + "bootstrap --fit " + fit + " --draws --out " + file + "`)", "no draws");
         }
         double[][] draws = new double[document.draws().size()][];
         for (int r = 0; r < draws.length; r++) {
             List<Double> draw = document.draws().get(r);
             if (draw.size() != parameters) {
-                throw new InputException(file, null, "draws[" + r + "]", parameters + " parameters of law "
+                throw InputException.field(file, null, "draws[" + r + "]", parameters + " parameters of law "
                         + document.law(), draw.size() + " values");
             }
             draws[r] = draw.stream().mapToDouble(value -> value == null ? Double.NaN : value).toArray();

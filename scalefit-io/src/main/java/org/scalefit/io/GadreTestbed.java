@@ -134,7 +134,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
             digest.update(evalBytes);
             ModelRun run = parse(files.label(modelPath), modelBytes, files.label(evalPath), evalBytes, lossSet);
             if (!names.add(run.name())) {
-                throw new InputException(files.label(modelPath), null, "name", "a name no other model file has",
+                throw InputException.field(files.label(modelPath), null, "name", "a name no other model file has",
                         quote(run.name()));
             }
             runs.add(run);
@@ -233,7 +233,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
                 "chinchilla_multiplier");
         double budget = 20 * multiplier * params;
         if (!(Math.abs(tokens - budget) <= SAME_TOKENS * budget)) {
-            throw new InputException(modelFile, null, "hyperparameters.tokens", String.format(Locale.ROOT,
+            throw InputException.field(modelFile, null, "hyperparameters.tokens", String.format(Locale.ROOT,
                     "20 · chinchilla_multiplier · params = %.6g (within %.0f %%; M is read from the multiplier)",
                     budget, 100 * SAME_TOKENS), describe(hyper.get("tokens")));
         }
@@ -246,7 +246,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
     private static double loss(String file, JsonNode model, String lossSet) {
         JsonNode results = model.get("results");
         if (results == null || !results.isArray()) {
-            throw new InputException(file, null, "results", "a list of evaluations", describe(results));
+            throw InputException.field(file, null, "results", "a list of evaluations", describe(results));
         }
         List<String> sets = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -254,7 +254,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
             String field = "results[" + i + "]";
             JsonNode valData = result.get("val_data");
             if (valData == null || !valData.isArray() || valData.isEmpty() || !valData.get(0).isString()) {
-                throw new InputException(file, null, field + ".val_data", "a list holding the evaluation data path",
+                throw InputException.field(file, null, field + ".val_data", "a list holding the evaluation data path",
                         describe(valData));
             }
             String set = evaluationSet(valData.get(0).stringValue());
@@ -263,7 +263,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
                 return positive(file, result, field + ".loss", "loss");
             }
         }
-        throw new InputException(file, null, "results", "an evaluation on '" + lossSet + "'",
+        throw InputException.field(file, null, "results", "an evaluation on '" + lossSet + "'",
                 "evaluations on " + sets);
     }
 
@@ -297,7 +297,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
             }
             JsonNode value = entry.getValue();
             if (!value.isNumber() || !(value.doubleValue() >= 0 && value.doubleValue() <= 1)) {
-                throw new InputException(file, null, "eval_metrics.icl." + task, "an accuracy between 0 and 1",
+                throw InputException.field(file, null, "eval_metrics.icl." + task, "an accuracy between 0 and 1",
                         describe(value));
             }
             double error = 1.0 - value.doubleValue();
@@ -311,7 +311,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
         }
         if (count != TASKS.size()) {
             List<String> missing = TASKS.stream().filter(task -> !tasks.containsKey(task)).toList();
-            throw new InputException(file, null, "eval_metrics.icl", "accuracies on all " + TASKS.size() + " tasks",
+            throw InputException.field(file, null, "eval_metrics.icl", "accuracies on all " + TASKS.size() + " tasks",
                     "none for " + missing);
         }
         Map<String, Double> errors = new LinkedHashMap<>();
@@ -342,7 +342,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
     private static JsonNode object(String file, JsonNode parent, String path, String key) {
         JsonNode node = parent.get(key);
         if (node == null || !node.isObject()) {
-            throw new InputException(file, null, path, "an object", describe(node));
+            throw InputException.field(file, null, path, "an object", describe(node));
         }
         return node;
     }
@@ -354,7 +354,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
     private static String string(String file, JsonNode parent, String path, String key) {
         JsonNode node = parent.get(key);
         if (node == null || !node.isString() || node.stringValue().isEmpty()) {
-            throw new InputException(file, null, path, "a non-empty string", describe(node));
+            throw InputException.field(file, null, path, "a non-empty string", describe(node));
         }
         return node.stringValue();
     }
@@ -362,7 +362,7 @@ public record GadreTestbed(String source, String contentHash, String lossSet, Li
     private static double positive(String file, JsonNode parent, String path, String key) {
         JsonNode node = parent.get(key);
         if (node == null || !node.isNumber() || !(node.doubleValue() > 0) || !Double.isFinite(node.doubleValue())) {
-            throw new InputException(file, null, path, "a positive finite number", describe(node));
+            throw InputException.field(file, null, path, "a positive finite number", describe(node));
         }
         return node.doubleValue();
     }

@@ -133,11 +133,11 @@ public record IndustryModels(String source, String sha256, List<IndustryModels.M
         try {
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            throw new InputException(source, null, "(document)", "a JSON object of columns", JsonErrors.found(e),
+            throw new InputException(source, null, null, "a JSON object of columns", JsonErrors.found(e),
                     e);
         }
         if (root == null || !root.isObject()) {
-            throw new InputException(source, null, "(document)", "a JSON object of columns", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object of columns", String.valueOf(root));
         }
         JsonNode names = column(source, root, "hf_name");
         int count = names.size();

@@ -10,7 +10,11 @@ import org.scalefit.data.RowLocation;
  * that is not a positive finite number (or not a finite number, where a column may hold any sign). The message names the place and says what was expected and what was found,
  * for example
  * <pre>data.csv:17: column 'final_loss': expected a positive finite number, found "abc"
- * data.parquet, row 16: column 'final_loss': expected a positive finite number, found "nan"</pre>
+ * data.parquet, row 16: column 'final_loss': expected a positive finite number, found "nan"
+ * law.json: field 'parameters.gamma': expected a parameter of the expression, found a name the expression does
+ *   not use</pre>
+ * A run table (CSV, JSONL, Parquet) has columns; a document (a JSON or YAML fit, law or result file) has fields,
+ * named by their path ({@link #field}).
  *
  * <p>{@link #line()} is the 1-based line of a JSONL or CSV file (the header of a CSV file is line 1), or the
  * 1-based row of a Parquet file, as {@link #locations()} says; it is empty when the problem concerns the whole file.
@@ -23,7 +27,8 @@ public final class InputException extends RuntimeException {
     private final String file;
     private final RowLocation locations;
     private final Integer line;
-    private final String column;
+    private final String name;
+    private final boolean documentField;
     private final String expected;
     private final String found;
 
@@ -58,21 +63,45 @@ public final class InputException extends RuntimeException {
     /** As {@link #InputException(String, RowLocation, Integer, String, String, String)}, keeping the cause. */
     public InputException(String file, RowLocation locations, Integer place, String column, String expected,
                           String found, Throwable cause) {
-        super(message(file, Objects.requireNonNull(locations, "locations"), place, column, expected, found), cause);
+        this(file, locations, place, column, false, expected, found, cause);
+    }
+
+    private InputException(String file, RowLocation locations, Integer place, String name, boolean documentField,
+                           String expected, String found, Throwable cause) {
+        super(message(file, Objects.requireNonNull(locations, "locations"), place,
+                name == null ? null : (documentField ? "field '" : "column '") + name + "'", expected, found), cause);
         this.file = Objects.requireNonNull(file, "file");
         this.locations = locations;
         this.line = place;
-        this.column = column;
+        this.name = name;
+        this.documentField = documentField;
         this.expected = Objects.requireNonNull(expected, "expected");
         this.found = Objects.requireNonNull(found, "found");
     }
 
-    private static String message(String file, RowLocation locations, Integer line, String column, String expected,
+    /**
+     * A problem in a document (a JSON or YAML file of fields, not a run table): the message names {@code field}, the
+     * field's path such as {@code parameters.alpha}, as a field.
+     *
+     * @param line  1-based line of the document, or {@code null} if the problem concerns no single line
+     * @param field the field's path, or {@code null} if the problem concerns the whole document
+     */
+    public static InputException field(String file, Integer line, String field, String expected, String found) {
+        return field(file, line, field, expected, found, null);
+    }
+
+    /** As {@link #field(String, Integer, String, String, String)}, keeping the underlying cause. */
+    public static InputException field(String file, Integer line, String field, String expected, String found,
+                                       Throwable cause) {
+        return new InputException(file, RowLocation.LINE, line, field, true, expected, found, cause);
+    }
+
+    private static String message(String file, RowLocation locations, Integer line, String place, String expected,
                                   String found) {
         StringBuilder text = new StringBuilder(line == null ? RowLocation.source(file) : locations.in(file, line));
         text.append(": ");
-        if (column != null) {
-            text.append("column '").append(column).append("': ");
+        if (place != null) {
+            text.append(place).append(": ");
         }
         return text.append("expected ").append(expected).append(", found ").append(found).toString();
     }
@@ -92,9 +121,14 @@ public final class InputException extends RuntimeException {
         return locations;
     }
 
-    /** The column of the file, if the problem concerns one column. */
+    /** The column of the run table, if the problem concerns one column. */
     public Optional<String> column() {
-        return Optional.ofNullable(column);
+        return documentField ? Optional.empty() : Optional.ofNullable(name);
+    }
+
+    /** The path of the document's field ({@link #field}), if the problem concerns one field. */
+    public Optional<String> field() {
+        return documentField ? Optional.ofNullable(name) : Optional.empty();
     }
 
     /** What scalefit needs, e.g. {@code a positive finite number}. */

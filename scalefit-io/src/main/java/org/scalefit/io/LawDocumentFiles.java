@@ -54,7 +54,7 @@ public final class LawDocumentFiles {
         } catch (JacksonException e) {
             Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
                     : null;
-            throw new InputException(source, line, "(document)", expected, JsonErrors.found(e), e);
+            throw new InputException(source, line, null, expected, JsonErrors.found(e), e);
         }
     }
 

@@ -53,18 +53,18 @@ public final class LawFiles {
      */
     public static FittedLaw fromJson(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new InputException(source, null, "(document)", "a JSON object", String.valueOf(root));
+            throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
         if (ExpressionLawFiles.isFitDocument(root)) {
             JsonNode expression = root.get("expression");
-            throw new InputException(source, null, "kind", "a fit of chinchilla, width-depth or width-depth-params "
+            throw InputException.field(source, null, "kind", "a fit of chinchilla, width-depth or width-depth-params "
                     + "(exponents, coefficients, irreducible_error) or a Gemstones parameter file", "a fit of the "
                     + "law written as text " + (expression != null && expression.isString() ? "'"
                     + expression.asString() + "' " : "") + "(kind expression-fit), which this command does not read");
         }
         JsonNode analysis = root.get("analysis");
         if (analysis != null && analysis.isString() && analysis.asString().startsWith("gadre-")) {
-            throw new InputException(source, null, "analysis", "a fit written by scalefit fit --out or a Gemstones "
+            throw InputException.field(source, null, "analysis", "a fit written by scalefit fit --out or a Gemstones "
                     + "parameter file", "an over-training analysis (analysis " + analysis.asString() + ") written by "
                     + "scalefit overtrain or downstream --out; predict from its loss law with --law "
                     + "gadre-overtraining --set " + lossLawValues(root.get("loss_law")));
@@ -72,18 +72,19 @@ public final class LawFiles {
         JsonNode success = unwrap(root.get("success"));
         if (success != null && success.isBoolean() && !success.asBoolean()) {
             JsonNode status = root.get("status");
-            throw new InputException(source, null, "success", "a successful fit", "false" + (status != null
+            throw InputException.field(source, null, "success", "a successful fit", "false" + (status != null
                     && status.isString() ? " (status " + status.asString() + ")" : ""));
         }
         double[] exponents = numbers(source, root, "exponents");
         double[] coefficients = numbers(source, root, "coefficients");
         if (coefficients.length != exponents.length) {
-            throw new InputException(source, null, "coefficients", exponents.length + " coefficients (one an exponent)",
+            throw InputException.field(source, null, "coefficients",
+                    exponents.length + " coefficients (one an exponent)",
                     String.valueOf(coefficients.length));
         }
         JsonNode irreducible = unwrap(root.get("irreducible_error"));
         if (irreducible == null || !irreducible.isNumber() || !Double.isFinite(irreducible.asDouble())) {
-            throw new InputException(source, null, "irreducible_error", "a finite number",
+            throw InputException.field(source, null, "irreducible_error", "a finite number",
                     String.valueOf(irreducible));
         }
         LawForm form = form(source, root, exponents.length);
@@ -119,7 +120,7 @@ public final class LawFiles {
         FitDocument.DataRange read = Documents.read(range, FitDocument.DataRange.class, source);
         String problem = read.problem();
         if (problem != null) {
-            throw new InputException(source, null, "data_range", "the range of the fitted runs: inputs, and as many "
+            throw InputException.field(source, null, "data_range", "the range of the fitted runs: inputs, and as many "
                     + "positive finite low ≤ high values", problem);
         }
         return Optional.of(read.inputRange());
@@ -165,11 +166,11 @@ public final class LawFiles {
             try {
                 form = LawForm.named(named.asString());
             } catch (IllegalArgumentException e) {
-                throw new InputException(source, null, "law", "chinchilla, width-depth or width-depth-params",
+                throw InputException.field(source, null, "law", "chinchilla, width-depth or width-depth-params",
                         named.toString());
             }
             if (form.arity() != arity) {
-                throw new InputException(source, null, "exponents", form.arity() + " exponents for law "
+                throw InputException.field(source, null, "exponents", form.arity() + " exponents for law "
                         + form.name(), String.valueOf(arity));
             }
             return form;
@@ -178,7 +179,7 @@ public final class LawFiles {
             case 2 -> LawForm.CHINCHILLA;
             case 3 -> LawForm.WIDTH_DEPTH;
             case 4 -> LawForm.WIDTH_DEPTH_PARAMS;
-            default -> throw new InputException(source, null, "exponents", "2, 3 or 4 exponents (chinchilla, "
+            default -> throw InputException.field(source, null, "exponents", "2, 3 or 4 exponents (chinchilla, "
                     + "width-depth, width-depth-params)", String.valueOf(arity));
         };
     }
@@ -186,13 +187,13 @@ public final class LawFiles {
     private static double[] numbers(String source, JsonNode root, String field) {
         JsonNode array = unwrap(root.get(field));
         if (array == null || !array.isArray() || array.isEmpty()) {
-            throw new InputException(source, null, field, "an array of numbers", String.valueOf(array));
+            throw InputException.field(source, null, field, "an array of numbers", String.valueOf(array));
         }
         double[] values = new double[array.size()];
         for (int i = 0; i < values.length; i++) {
             JsonNode value = array.get(i);
             if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-                throw new InputException(source, null, field, "finite numbers", value.toString());
+                throw InputException.field(source, null, field, "finite numbers", value.toString());
             }
             values[i] = value.asDouble();
         }
@@ -206,12 +207,12 @@ public final class LawFiles {
             return List.of();
         }
         if (!array.isArray()) {
-            throw new InputException(source, null, "warnings", "an array of strings", array.toString());
+            throw InputException.field(source, null, "warnings", "an array of strings", array.toString());
         }
         List<String> warnings = new ArrayList<>();
         for (JsonNode warning : array) {
             if (!warning.isString()) {
-                throw new InputException(source, null, "warnings", "strings", warning.toString());
+                throw InputException.field(source, null, "warnings", "strings", warning.toString());
             }
             warnings.add(warning.asString());
         }

@@ -46,7 +46,7 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
     public static StoredFit read(Path file) {
         String source = file.toString();
         if (isExpressionFit(file)) {
-            throw new InputException(source, null, "kind", "a fit of chinchilla, width-depth or width-depth-params "
+            throw InputException.field(source, null, "kind", "a fit of chinchilla, width-depth or width-depth-params "
                     + "written by scalefit fit --out (a law written as text is bootstrapped where it is fitted: "
                     + "scalefit fit --law EXPRESSION --bootstrap B)", "a fit of a law written as text (kind "
                     + "expression-fit)");
@@ -56,31 +56,31 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
         try {
             document = Documents.read(file, FitDocument.class);
         } catch (InputException e) {
-            throw new InputException(source, null, "provenance", NEEDS_PROVENANCE,
+            throw InputException.field(source, null, "provenance", NEEDS_PROVENANCE,
                     "a file of another shape, e.g. a Gemstones parameter file (" + e.found() + ")", e);
         }
         FitDocument.Provenance origin = document.provenance();
         if (origin == null) {
-            throw new InputException(source, null, "provenance", NEEDS_PROVENANCE, "no provenance");
+            throw InputException.field(source, null, "provenance", NEEDS_PROVENANCE, "no provenance");
         }
         double delta = positive(source, "delta", document.delta());
         if (document.points() <= 0) {
-            throw new InputException(source, null, "points", "a positive whole number of points",
+            throw InputException.field(source, null, "points", "a positive whole number of points",
                     String.valueOf(document.points()));
         }
         Double loss = document.loss();
         if (loss == null || !Double.isFinite(loss)) {
-            throw new InputException(source, null, "loss", "the fit's objective value", String.valueOf(loss));
+            throw InputException.field(source, null, "loss", "the fit's objective value", String.valueOf(loss));
         }
         text(source, "data", origin.data());
         text(source, "data_sha256", origin.dataSha256());
         if (origin.transforms() == null) {
-            throw new InputException(source, null, "provenance.transforms", "an array of strings", "null");
+            throw InputException.field(source, null, "provenance.transforms", "an array of strings", "null");
         }
         Map<String, String> columns = origin.columns() == null ? Map.of() : origin.columns();
         columns.forEach((logical, column) -> {
             if (column == null || column.isEmpty()) {
-                throw new InputException(source, null, "provenance.columns." + logical, "a file column name",
+                throw InputException.field(source, null, "provenance.columns." + logical, "a file column name",
                         String.valueOf(column));
             }
         });
@@ -114,14 +114,14 @@ public record StoredFit(Path file, FittedLaw law, double delta, int points, doub
 
     private static double positive(String source, String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new InputException(source, null, field, "a positive finite number", String.valueOf(value));
+            throw InputException.field(source, null, field, "a positive finite number", String.valueOf(value));
         }
         return value;
     }
 
     private static void text(String source, String field, String value) {
         if (value == null || value.isEmpty()) {
-            throw new InputException(source, null, "provenance." + field, "a non-empty string",
+            throw InputException.field(source, null, "provenance." + field, "a non-empty string",
                     String.valueOf(value));
         }
     }

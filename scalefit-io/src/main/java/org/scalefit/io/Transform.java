@@ -135,7 +135,7 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
             } else if (label.equals(new TokensPerParam().label())) {
                 transforms.add(new TokensPerParam());
             } else {
-                throw new InputException(source, null, "provenance.transforms", "no-embeds(vocab=V), "
+                throw InputException.field(source, null, "provenance.transforms", "no-embeds(vocab=V), "
                         + "drop-highest-losses=N or " + new TokensPerParam().label(), "'" + label + "'");
             }
         }

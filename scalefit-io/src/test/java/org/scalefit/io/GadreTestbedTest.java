@@ -133,7 +133,7 @@ class GadreTestbedTest {
         copy(dir, SMALL, json -> json.replace("\"params\": 10569312", "\"params\": \"ten million\""),
                 UnaryOperator.identity());
         assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
-                .hasMessageContaining(SMALL + ".json: column 'hyperparameters.params': expected a positive finite "
+                .hasMessageContaining(SMALL + ".json: field 'hyperparameters.params': expected a positive finite "
                         + "number, found \"ten million\"");
     }
 
@@ -141,7 +141,7 @@ class GadreTestbedTest {
     void aMissingChinchillaMultiplierNamesTheField(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, json -> json.replace("\"chinchilla_multiplier\"", "\"multiplier\""), UnaryOperator.identity());
         assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
-                .hasMessageContaining("column 'hyperparameters.chinchilla_multiplier'")
+                .hasMessageContaining("field 'hyperparameters.chinchilla_multiplier'")
                 .hasMessageContaining("the field is missing");
     }
 
@@ -151,7 +151,7 @@ class GadreTestbedTest {
         copy(dir, SMALL, json -> json.replace("\"tokens\": 211386240", "\"tokens\": 2113862400"),
                 UnaryOperator.identity());
         assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
-                .hasMessageContaining(SMALL + ".json: column 'hyperparameters.tokens'")
+                .hasMessageContaining(SMALL + ".json: field 'hyperparameters.tokens'")
                 .hasMessageContaining("20 · chinchilla_multiplier · params = 2.11386e+08")
                 .hasMessageContaining("found 2113862400");
     }
@@ -168,7 +168,7 @@ class GadreTestbedTest {
     void aMissingEvaluationSetNamesTheResults(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, UnaryOperator.identity(), UnaryOperator.identity());
         assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "wikitext")).isInstanceOf(InputException.class)
-                .hasMessageContaining("column 'results': expected an evaluation on 'wikitext', found evaluations on "
+                .hasMessageContaining("field 'results': expected an evaluation on 'wikitext', found evaluations on "
                         + "[openlm, c4_val");
     }
 
@@ -176,7 +176,7 @@ class GadreTestbedTest {
     void anAccuracyOutsideTheUnitIntervalNamesTheTask(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, UnaryOperator.identity(), json -> json.replaceFirst("\"boolq\": [0-9.eE-]+", "\"boolq\": 1.5"));
         assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
-                .hasMessageContaining("evaluation_" + SMALL + "_heavy.json: column 'eval_metrics.icl.boolq': "
+                .hasMessageContaining("evaluation_" + SMALL + "_heavy.json: field 'eval_metrics.icl.boolq': "
                         + "expected an accuracy between 0 and 1, found 1.5");
     }
 
@@ -184,7 +184,7 @@ class GadreTestbedTest {
     void aMissingTaskIsNamed(@TempDir Path dir) throws IOException {
         copy(dir, SMALL, UnaryOperator.identity(), json -> json.replace("\"winogrande\"", "\"winogrande_xl\""));
         assertThatThrownBy(() -> GadreTestbed.read(dir.toString(), "c4_val")).isInstanceOf(InputException.class)
-                .hasMessageContaining("column 'eval_metrics.icl': expected accuracies on all 46 tasks, found none "
+                .hasMessageContaining("field 'eval_metrics.icl': expected accuracies on all 46 tasks, found none "
                         + "for [winogrande]");
     }
 

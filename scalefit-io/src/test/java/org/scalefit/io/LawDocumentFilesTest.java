@@ -32,7 +32,7 @@ class LawDocumentFilesTest {
 
         assertThatThrownBy(() -> LawDocumentFiles.readTree(file, JsonMapper.builder().build(), true, "a JSON fit"))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ":2: column '(document)': expected a JSON fit, found NaN, which JSON "
+                .hasMessageStartingWith(file + ":2: expected a JSON fit, found NaN, which JSON "
                         + "has no number for")
                 .hasMessageNotContaining("JsonReadFeature");
     }

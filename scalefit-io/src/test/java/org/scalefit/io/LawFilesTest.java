@@ -61,7 +61,7 @@ class LawFilesTest {
                 .hasMessageContaining("a successful fit");
         Path lengths = file("lengths.json", "{\"exponents\":[0.3,0.2],\"coefficients\":[2],\"irreducible_error\":1}");
         assertThatThrownBy(() -> LawFiles.read(lengths)).isInstanceOf(InputException.class)
-                .hasMessageContaining("column 'coefficients'");
+                .hasMessageContaining("field 'coefficients'");
         Path five = file("five.json", "{\"exponents\":[1,1,1,1,1],\"coefficients\":[1,1,1,1,1],"
                 + "\"irreducible_error\":1}");
         assertThatThrownBy(() -> LawFiles.read(five)).isInstanceOf(InputException.class)
@@ -200,7 +200,7 @@ class LawFilesTest {
         Path fit = expressionFit("text.json", "E + A/N^alpha + B/D^beta", "{\"N\":\"params\",\"D\":\"tokens\"}",
                 "{\"E\":1.6,\"A\":130.375,\"alpha\":0.2495,\"B\":148.785,\"beta\":0.2353}", "[]");
         assertThatThrownBy(() -> LawFiles.read(fit)).isInstanceOf(InputException.class)
-                .hasMessageContaining("column 'kind'").hasMessageContaining("law written as text")
+                .hasMessageContaining("field 'kind'").hasMessageContaining("law written as text")
                 .hasMessageContaining("E + A/N^alpha + B/D^beta");
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.scalefit.data.InputRange;
 import org.scalefit.io.Documents;
 import org.scalefit.io.ExpressionFitDocument;
@@ -40,13 +42,26 @@ import tools.jackson.databind.json.JsonMapper;
  * @param points  the points, each in the order of the law's inputs
  * @param compute the budgets in FLOPs
  * @param level   the intervals' coverage in percent
+ * @param columns the order of the input columns in the point table, as indices of the law's inputs (each once;
+ *                e.g. the order the user named them in, {@link #columnsOf})
  */
 public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> points, List<Double> compute,
-                             double level) {
+                             double level, List<Integer> columns) {
+
+    /** A request whose point table lists the inputs in the law's order. */
+    public PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> points, List<Double> compute, double level) {
+        this(law, points, compute, level, lawOrder(law.law()));
+    }
 
     public PredictRequest {
         points = List.copyOf(points);
         compute = List.copyOf(compute);
+        columns = List.copyOf(columns);
+        if (!new TreeSet<>(columns).equals(new TreeSet<>(lawOrder(law.law())))
+                || columns.size() != law.law().expression().inputs().size()) {
+            throw new IllegalArgumentException("the point columns " + columns + " must list each of the law's "
+                    + law.law().expression().inputs().size() + " inputs once");
+        }
         if (points.isEmpty() && compute.isEmpty()) {
             throw new IllegalArgumentException("nothing to predict: give --at, --points or --compute");
         }
@@ -91,13 +106,14 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         double[] theta = law.theta();
         Optional<ExpressionBootstrapResult> bootstrap = law.bootstrap();
         double coverage = level / 100;
-        String pointHeader = String.join(",", expression.expression().inputs()) + ",loss"
+        List<String> inputs = expression.expression().inputs();
+        String pointHeader = String.join(",", columns.stream().map(inputs::get).toList()) + ",loss"
                 + (bootstrap.isPresent() ? ",loss_low,loss_high" : "");
         List<String> pointRows = new ArrayList<>();
         for (double[] x : points) {
             StringBuilder row = new StringBuilder();
-            for (double value : x) {
-                row.append(value).append(','); // the input as given (shortest round-trip form), to join rows on
+            for (int column : columns) {
+                row.append(x[column]).append(','); // the input as given (shortest round-trip form), to join rows on
             }
             row.append(String.format(Locale.ROOT, "%.12g", expression.predict(x, theta)));
             if (bootstrap.isPresent()) {
@@ -241,6 +257,36 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
      */
     public static double[] point(ExpressionLaw law, String text) {
         return pointOf(law, text).values().get(0);
+    }
+
+    /**
+     * The indices of {@code law}'s inputs in the order a point {@code text} ({@link #pointOf}'s NAME=VALUE,…) names
+     * them, by input or column name; inputs it does not name (e.g. M derived from params and tokens) follow in the
+     * law's order.
+     */
+    public static List<Integer> columnsOf(ExpressionLaw law, String text) {
+        List<String> inputs = law.expression().inputs();
+        List<Integer> order = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String name = part.split("=", 2)[0].strip();
+            int j = inputs.indexOf(name);
+            if (j < 0) {
+                j = law.columns().indexOf(name);
+            }
+            if (j >= 0 && !order.contains(j)) {
+                order.add(j);
+            }
+        }
+        for (int j : lawOrder(law)) {
+            if (!order.contains(j)) {
+                order.add(j);
+            }
+        }
+        return List.copyOf(order);
+    }
+
+    private static List<Integer> lawOrder(ExpressionLaw law) {
+        return IntStream.range(0, law.expression().inputs().size()).boxed().toList();
     }
 
     /**

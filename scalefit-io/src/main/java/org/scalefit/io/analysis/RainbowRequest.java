@@ -168,12 +168,13 @@ public record RainbowRequest(List<NamedLaw> laws, List<String> fitSets, List<Pat
 
     private static RainbowLine approach3Line(String source, String name, FittedLaw law) {
         if (!law.form().equals(LawForm.CHINCHILLA)) {
-            throw new InputException(source, null, "exponents", "a params/tokens (chinchilla) law", law.form().name());
+            throw InputException.field(source, null, "exponents", "a params/tokens (chinchilla) law",
+                    law.form().name());
         }
         try {
             return RainbowLine.ofLaw("approach 3 " + name, LineVariant.ofGemstonesName(name), law);
         } catch (IllegalArgumentException e) {
-            throw new InputException(source, null, "exponents", "positive exponents and coefficients (a "
+            throw InputException.field(source, null, "exponents", "positive exponents and coefficients (a "
                     + "compute-optimal allocation)", e.getMessage());
         }
     }

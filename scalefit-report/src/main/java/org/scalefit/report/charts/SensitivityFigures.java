@@ -38,7 +38,7 @@ public final class SensitivityFigures {
 
     /**
      * The slope b of each fit against the actual number of starts of its grid (log x), one line with markers per δ
-     * (in order of first appearance, points by grid size); each point's label has the grid and the best Huber loss.
+     * (in order of first appearance, points by grid size); each point's label has the grid and the best objective.
      * Fits that found no optimum are left out.
      */
     public static Figure slopeAgainstGridSize(String id, List<DeltaGridPoint> points) {
@@ -142,10 +142,10 @@ public final class SensitivityFigures {
         return Series.of(name, tokens, params, style).withPointLabels(labels);
     }
 
-    /** "δ 0.001, 3087 starts (e 3, c 7, r 7): b 0.29115, a 0.70885, best Huber loss 1.982×10⁻³". */
+    /** "δ 0.001, 3087 starts (e 3, c 7, r 7): b 0.29115, a 0.70885, best objective 1.982×10⁻³". */
     static String describe(DeltaGridPoint point) {
         AllocationSlopes slopes = point.slopes();
-        return String.format(Locale.ROOT, "δ %s, %d starts (e %d, c %d, r %d): b %s, a %s, best Huber loss %s",
+        return String.format(Locale.ROOT, "δ %s, %d starts (e %d, c %d, r %d): b %s, a %s, best objective %s",
                 Numbers.format(point.delta(), 3), point.grid().size(), point.grid().exponentValues(),
                 point.grid().coefficientValues(), point.grid().errorValues(), Numbers.fixed(slopes.tokens(), 5),
                 Numbers.fixed(slopes.params(), 5), Numbers.format(point.fit().loss(), 4));

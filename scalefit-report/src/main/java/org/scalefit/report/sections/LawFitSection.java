@@ -49,8 +49,9 @@ public final class LawFitSection {
         LawForm form = fit.law();
         Section section = Section.of(id, "Approach 3: " + form.name() + " law").withText("Approach 3: the law "
                 + (form.equals(LawForm.CHINCHILLA) ? "L(N, D) = E + A/N^α + B/D^β" : "L = E + Σ_j exp(c_j)·x_j^(−α_j) "
-                + "over " + String.join(", ", form.inputs())) + " fitted by minimising the Huber loss (δ = "
-                + Numbers.format(fit.delta(), 3) + ") of log-loss residuals with L-BFGS from every start of the "
+                + "over " + String.join(", ", form.inputs())) + " fitted by minimising the objective, the sum of "
+                + "Huber penalties (δ = " + Numbers.format(fit.delta(), 3) + ") of the log-loss residuals, with "
+                + "L-BFGS from every start of the "
                 + fit.search().grid().name() + " grid, keeping the best start that converged.");
         List<Block.Fact> search = List.of(
                 new Block.Fact("points", Integer.toString(fit.points()),
@@ -70,7 +71,7 @@ public final class LawFitSection {
         }
         FittedLaw law = fit.fitted();
         List<Block.Fact> facts = new ArrayList<>(parameters(form, law, bootstrap));
-        facts.add(new Block.Fact("objective (Huber sum)", Numbers.format(fit.loss(), 8), ""));
+        facts.add(new Block.Fact("objective", Numbers.format(fit.loss(), 8), ""));
         facts.addAll(search);
         for (String warning : fit.warnings()) {
             facts.add(new Block.Fact("warning", warning, ""));

@@ -73,9 +73,9 @@ public final class SensitivitySection {
         }
         return section.withFacts(facts)
                 .withFigure(SensitivityFigures.slopeAgainstGridSize(id + "-slopes", points), "One line per δ; hover "
-                        + "for the grid and the best Huber loss.")
-                .withTable("Fits", List.of("δ", "target starts", "grid e×c×r", "starts", "best Huber loss", "α", "β",
-                        "a (N_opt)", "b (D_opt)"), rows);
+                        + "for the grid and the best objective.")
+                .withTable("Fits", List.of("δ", "target starts", "grid e×c×r", "starts", "best objective", "α",
+                        "β", "a (N_opt)", "b (D_opt)"), rows);
     }
 
     /**
@@ -153,7 +153,7 @@ public final class SensitivitySection {
         return new Block.Fact(name, "α " + Numbers.fixed(theta[0], 4) + ", β " + Numbers.fixed(theta[1], 4) + ", a "
                 + Numbers.fixed(slopes.params(), 4) + ", b " + Numbers.fixed(slopes.tokens(), 4), "A "
                 + Numbers.format(Math.exp(theta[2]), 4) + ", B " + Numbers.format(Math.exp(theta[3]), 4) + ", E "
-                + Numbers.format(Math.exp(theta[4]), 4) + "; Huber loss " + Numbers.format(fit.loss(), 6));
+                + Numbers.format(Math.exp(theta[4]), 4) + "; objective " + Numbers.format(fit.loss(), 6));
     }
 
     /** "+0.0123", "−0.0123", and "0.0000" for a change that rounds to nothing. */

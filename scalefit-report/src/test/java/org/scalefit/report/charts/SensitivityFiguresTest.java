@@ -44,7 +44,7 @@ class SensitivityFiguresTest {
         assertThat(first.y()).containsExactly(small.slopes().tokens(), large.slopes().tokens());
         // the points follow the law exactly: every fit finds b = α/(α+β) of the generating law
         assertThat(first.y()[0]).isCloseTo(AllocationSlopes.ofExponents(0.34, 0.28).tokens(), within(1e-4));
-        assertThat(first.pointLabel(0)).contains("best Huber loss");
+        assertThat(first.pointLabel(0)).contains("best objective");
     }
 
     @Test
