@@ -152,7 +152,7 @@ public final class AllocationRules {
         double[] theta = law.theta();   // [α, β, ln A, ln B, ln E]
         for (int k = 0; k < 2; k++) {
             if (Double.isInfinite(Math.exp(theta[2 + k]))) {
-                throw new InputException(file.toString(), null, "coefficients", "coefficients A and B that are "
+                throw InputException.field(file.toString(), null, "coefficients", "coefficients A and B that are "
                         + "finite numbers", String.format(Locale.ROOT, "%s = e^%.1f is too large to compute with "
                         + "(its term is degenerate: %s = %.3g; see the fit's warnings)", k == 0 ? "A" : "B",
                         theta[2 + k], k == 0 ? "α" : "β", theta[k]));
