@@ -28,13 +28,13 @@ import org.scalefit.law.LawForm;
  * tested again ({@code polished} true). The polish may spend as many evaluations of NLL as the search was allowed
  * ({@link LbfgsSettings#maxEvaluations()}), so a search cut short by its evaluation limit far from the optimum is
  * still reported {@link Convergence#NOT_STATIONARY} unless that second budget reaches a tested minimum. The polish
- * only ever lowers NLL. An end point that passes the test is the estimate as it is (Epoch's reproduction is
- * untouched).
+ * only ever lowers NLL. An end point that passes the test is the estimate as it is (so on Epoch's 240 Chinchilla
+ * points, where it passes, Fit B is the search's end point).
  *
  * @param theta                   the law's parameters [α_1 … α_k, c_1 … c_k, e]
  * @param logScale                the fitted log-scale s of the residuals (σ = e^s)
  * @param negativeLogLikelihood   NLL(θ, s) at the optimum
- * @param outcome                 how the optimiser stopped
+ * @param outcome                 how the search (L-BFGS) stopped, before any polish
  * @param stationarity            the test of (θ, s) as a local minimum of NLL
  * @param polished                the search's end point failed the test and the estimate is its polish
  */
