@@ -31,9 +31,10 @@ import picocli.CommandLine.Option;
                         + "params/tokens law, bands of the compute-optimal allocation at --compute budgets."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:I/O error", "2:bad usage", "3:bad input data",
-                "4:with --data: Fit B failed the stationarity test, as scalefit fit's not_stationary (the result "
-                        + "is written and says NOT CONVERGED, convergence not_stationary; a failed line search at a "
-                        + "tested minimum is converged_at_precision_floor, exit 0); with --fit: fewer than 2 refits "
+                "4:with --data: Fit B failed the stationarity test even after its polish, as scalefit fit's "
+                        + "not_stationary (the result is written and says NOT CONVERGED, convergence not_stationary; "
+                        + "a failed line search at a tested minimum, polished or not, is converged_at_precision_floor, "
+                        + "exit 0); with --fit: fewer than 2 refits "
                         + "converged (the result is written; its intervals are no uncertainty)",
                 "5:the data cannot identify the law (as scalefit fit decides: too few points or distinct values "
                         + "per input, a constant input, nearly collinear log inputs); with --fit, under the limits "

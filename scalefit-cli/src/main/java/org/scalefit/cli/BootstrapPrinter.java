@@ -136,11 +136,13 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
         switch (estimate.convergence()) {
             case CONVERGED -> { }
             case AT_PRECISION_FLOOR -> stdout.printf(Locale.ROOT, "  converged at the precision floor: L-BFGS stopped "
-                    + "(%s) at a tested local minimum%n", estimate.outcome().status());
+                    + "(%s) %s%n", estimate.outcome().status(), estimate.polished()
+                    ? "where a tested step still lowered NLL, and was polished to a tested local minimum"
+                    : "at a tested local minimum");
             case NOT_STATIONARY -> {
-                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s) is %s; the "
+                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s%s) is %s; the "
                         + "tests and policy computed from it are not from an optimum", estimate.outcome().status(),
-                        test.warning());
+                        estimate.polished() ? ", then polished" : "", test.warning());
                 stdout.println(message);
                 System.err.println("scalefit bootstrap: " + message);
             }

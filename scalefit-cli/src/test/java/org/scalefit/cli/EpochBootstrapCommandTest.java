@@ -21,9 +21,9 @@ class EpochBootstrapCommandTest {
     /**
      * Ten points of a Chinchilla-form law (α 0.34, β 0.28, A 406.4, B 410.7, E 1.69) at random sizes with 1 %
      * log-normal noise: Fit B's L-BFGS runs out of evaluations where a step along the gradient still lowers NLL by
-     * 2·10⁻⁸ of itself.
+     * 2·10⁻⁸ of itself; the polish reaches a tested minimum.
      */
-    private static final String NOT_STATIONARY_RUNS = """
+    private static final String RUNS_STOPPED_A_HAIR_FROM_THE_MINIMUM = """
             params,tokens,loss
             1.402030288028467E8,3.6029979069596356E8,4.050346935394226
             1.296266113854998E8,4.335939548085255E10,2.8385686206448693
@@ -35,6 +35,24 @@ class EpochBootstrapCommandTest {
             7.610881864083883E8,2.997894008758075E11,2.3350358954451367
             4.33795330176482E9,8.422941041337952E10,2.232999375235509
             7.363932035924245E7,1.558081525247023E9,3.6316654752322126
+            """;
+
+    /**
+     * Nine points of the same law with 0.01 % noise, nearly on the law: the likelihood keeps falling as σ shrinks
+     * (σ ≈ e⁻¹⁷), and neither L-BFGS nor its polish, each with 40 000 evaluations, reach a point where no tested step
+     * lowers NLL (one still lowers it by 1.5·10⁻³ of itself).
+     */
+    private static final String NOT_STATIONARY_RUNS = """
+            params,tokens,loss
+            9.940259410217535E9,5.852430186313614E9,2.608405690891602
+            1.6798215793152164E10,4.596102163310651E8,3.367684517701279
+            1.4170481979637426E8,8.369488326792181E10,2.7370378830108266
+            1.500413547645988E10,4.44840573734645E9,2.647513153811173
+            1.1543057959212687E9,1.539770200032095E10,2.6035420684380925
+            1.1170992272441046E9,9.169223935149876E9,2.6976087277548086
+            1.7045098349990597E8,1.4771293555641937E11,2.642155568874102
+            2.6114202948381157E9,2.880918660942835E11,2.1996864986113898
+            8.91668083297631E9,1.80755339397427E10,2.4104384312494402
             """;
 
     /** Nine points of the same law with 0.1 % noise: one of the 20 refits of seed 42 ends at the precision floor. */
@@ -141,28 +159,54 @@ class EpochBootstrapCommandTest {
                 .doesNotContain("NOT CONVERGED").doesNotContain("did not converge");
         JsonNode estimate = JsonMapper.builder().build().readTree(Files.readString(out)).get("estimate");
         assertThat(estimate.get("convergence").asString()).isEqualTo("converged_at_precision_floor");
+        assertThat(estimate.get("polished").asBoolean()).isFalse();
         assertThat(estimate.get("stationarity").get("stationary").asBoolean()).isTrue();
         assertThat(estimate.get("stationarity").has("relative_decrease")).isTrue();
     }
 
     /**
-     * Ten runs of a known law with 1 % noise on which Fit B's L-BFGS stops where a step still lowers the likelihood:
-     * NOT CONVERGED, written with convergence not_stationary, exit 4 as scalefit fit's not_stationary.
+     * Ten runs of a known law with 1 % noise on which Fit B's L-BFGS runs out of evaluations a hair from the minimum:
+     * polished to a tested minimum, converged at the precision floor, written with polished true, exit 0.
      */
     @Test
-    void aFitBThatIsNotStationaryIsNotConvergedAndExitsAsFitDoes(@TempDir Path dir) throws Exception {
-        Path data = Files.writeString(dir.resolve("ten-random.csv"), NOT_STATIONARY_RUNS);
+    void aFitBStoppedAHairFromTheMinimumIsPolishedAndConverged(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("ten-random.csv"), RUNS_STOPPED_A_HAIR_FROM_THE_MINIMUM);
+        Path out = dir.resolve("boot.json");
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("EVALUATION_LIMIT").contains("converged at the precision floor")
+                .contains("polished to a tested local minimum")
+                .contains("stationary: no tested step lowers NLL by more than 1e-12 of it")
+                .doesNotContain("NOT CONVERGED");
+        JsonNode estimate = JsonMapper.builder().build().readTree(Files.readString(out)).get("estimate");
+        assertThat(estimate.get("convergence").asString()).isEqualTo("converged_at_precision_floor");
+        assertThat(estimate.get("polished").asBoolean()).isTrue();
+        assertThat(estimate.get("stationarity").get("stationary").asBoolean()).isTrue();
+    }
+
+    /**
+     * Nine runs nearly on a known law, on which neither Fit B's L-BFGS nor its polish reach a tested minimum:
+     * NOT CONVERGED, written with convergence not_stationary and polished true, exit 4 as scalefit fit's
+     * not_stationary.
+     */
+    @Test
+    void aFitBThatIsNotStationaryAfterItsPolishIsNotConvergedAndExitsAsFitDoes(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("nine-near-exact.csv"), NOT_STATIONARY_RUNS);
         Path out = dir.resolve("boot.json");
 
         CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
                 "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_FIT_FAILED);
-        assertThat(run.out()).contains("EVALUATION_LIMIT").contains("NOT CONVERGED")
+        assertThat(run.out()).contains("EVALUATION_LIMIT, then polished").contains("NOT CONVERGED")
                 .contains("not a tested local minimum").contains("not stationary: a tested step lowers NLL");
         assertThat(run.err()).contains("NOT CONVERGED");
         JsonNode estimate = JsonMapper.builder().build().readTree(Files.readString(out)).get("estimate");
         assertThat(estimate.get("convergence").asString()).isEqualTo("not_stationary");
+        assertThat(estimate.get("polished").asBoolean()).isTrue();
         assertThat(estimate.get("stationarity").get("stationary").asBoolean()).isFalse();
     }
 

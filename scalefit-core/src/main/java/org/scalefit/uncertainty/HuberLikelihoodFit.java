@@ -6,6 +6,7 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
+import org.scalefit.fit.LocalRefinement;
 import org.scalefit.fit.Stationarity;
 import org.scalefit.law.LawForm;
 
@@ -19,17 +20,26 @@ import org.scalefit.law.LawForm;
  * multi-start fits pass (no tested step along −∇NLL, the Newton direction or a direction of negative curvature lowers
  * NLL by more than 10⁻¹² of itself). The test decides whether the estimate is an optimum, not the optimiser's stopping
  * reason: with δ = 10⁻³ the likelihood is nearly an L1 loss with kinks at the optimum, and L-BFGS often ends there in
- * a failed line search ({@link Convergence#AT_PRECISION_FLOOR}). The estimate is where the search stopped, tested or
- * not; the test does not move it.
+ * a failed line search ({@link Convergence#AT_PRECISION_FLOOR}).
+ *
+ * <p>Polish: where the search's end point fails the test (L-BFGS can stop on its reduction test, a failed line search
+ * or its evaluation limit a hair from the minimum, with a step that still lowers NLL by 10⁻¹¹ of itself), it is
+ * refined by {@link LocalRefinement} — the polish of the multi-start fits — and the refined point is the estimate,
+ * tested again ({@code polished} true). The polish may spend as many evaluations of NLL as the search was allowed
+ * ({@link LbfgsSettings#maxEvaluations()}), so a search cut short by its evaluation limit far from the optimum is
+ * still reported {@link Convergence#NOT_STATIONARY} unless that second budget reaches a tested minimum. The polish
+ * only ever lowers NLL. An end point that passes the test is the estimate as it is (so on Epoch's 240 Chinchilla
+ * points, where it passes, Fit B is the search's end point).
  *
  * @param theta                   the law's parameters [α_1 … α_k, c_1 … c_k, e]
  * @param logScale                the fitted log-scale s of the residuals (σ = e^s)
  * @param negativeLogLikelihood   NLL(θ, s) at the optimum
- * @param outcome                 how the optimiser stopped
+ * @param outcome                 how the search (L-BFGS) stopped, before any polish
  * @param stationarity            the test of (θ, s) as a local minimum of NLL
+ * @param polished                the search's end point failed the test and the estimate is its polish
  */
 public record HuberLikelihoodFit(double[] theta, double logScale, double negativeLogLikelihood,
-                                 LbfgsOutcome outcome, Stationarity stationarity) {
+                                 LbfgsOutcome outcome, Stationarity stationarity, boolean polished) {
 
     /** Whether the estimate is an optimum: the optimiser's own test and the {@link Stationarity} test together. */
     public enum Convergence {
@@ -37,7 +47,8 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
         CONVERGED("converged"),
         /**
          * The optimiser stopped without meeting its test (a failed line search: no step lowered NLL in floating
-         * point), at a point that passed the stationarity test: a minimum to working precision.
+         * point; or its evaluation limit, then polished), at a point that passed the stationarity test: a minimum to
+         * working precision.
          */
         AT_PRECISION_FLOOR("converged_at_precision_floor"),
         /** The estimate failed the stationarity test: a tested step still lowers NLL; it is not an optimum. */
@@ -81,13 +92,17 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
 
     /**
      * Minimises the Huber negative log-likelihood of {@code law} on {@code observations} (threshold {@code delta})
-     * from {@code start} (the law's θ) with s = 0, with {@link LbfgsSettings#polishing()}, and tests the end point.
+     * from {@code start} (the law's θ) with s = 0, with {@link LbfgsSettings#polishing()}, tests the end point and
+     * polishes it if it fails the test.
      */
     public static HuberLikelihoodFit maximise(LawForm law, Observations observations, double delta, double[] start) {
         return maximise(law, observations, delta, start, LbfgsSettings.polishing());
     }
 
-    /** {@link #maximise(LawForm, Observations, double, double[])} with the optimiser's stopping rules {@code settings}. */
+    /**
+     * {@link #maximise(LawForm, Observations, double, double[])} with the optimiser's stopping rules {@code settings};
+     * a polish may spend {@code settings.maxEvaluations()} evaluations more.
+     */
     public static HuberLikelihoodFit maximise(LawForm law, Observations observations, double delta, double[] start,
                                               LbfgsSettings settings) {
         HuberLikelihoodObjective objective = HuberLikelihoodObjective.of(law, observations, delta);
@@ -98,7 +113,13 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
         double[] x = Arrays.copyOf(start, start.length + 1);
         LbfgsOutcome outcome = new Lbfgs(x.length, settings).minimize(objective, x);
         Stationarity stationarity = Stationarity.check(objective, x, new double[x.length]);
-        return new HuberLikelihoodFit(Arrays.copyOf(x, start.length), x[start.length], objective.value(x), outcome,
-                stationarity);
+        if (stationarity.holds()) {
+            return new HuberLikelihoodFit(Arrays.copyOf(x, start.length), x[start.length], objective.value(x),
+                    outcome, stationarity, false);
+        }
+        LocalRefinement.Refined refined = LocalRefinement.refine(objective, x, settings.maxEvaluations());
+        double[] point = refined.point();
+        return new HuberLikelihoodFit(Arrays.copyOf(point, start.length), point[start.length], refined.value(),
+                outcome, refined.stationarity(), true);
     }
 }

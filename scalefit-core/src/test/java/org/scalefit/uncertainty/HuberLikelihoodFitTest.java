@@ -2,8 +2,10 @@ package org.scalefit.uncertainty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
 import org.scalefit.fit.Stationarity;
@@ -38,31 +40,55 @@ class HuberLikelihoodFitTest {
     }
 
     @Test
-    void aFailedLineSearchWhereAStepStillLowersTheLikelihoodIsNotStationary() {
-        // 9 points with 0.1 % noise: L-BFGS stops in a failed line search with ‖∇NLL‖∞ > 100, where a step along the
-        // gradient or Newton direction still lowers NLL by more than 10⁻¹² of itself
-        Observations data = HuberLikelihoodObjectiveTest.synthetic(9, 0.001, 21);
+    void aFailedLineSearchAHairFromTheMinimumIsPolishedToATestedMinimum() {
+        // 12 points with 0.1 % noise: L-BFGS stops in a failed line search where a step along the gradient or Newton
+        // direction still lowers NLL by 1.2·10⁻¹¹ of itself (tolerance 10⁻¹²); the polish ends at a tested minimum
+        Observations data = HuberLikelihoodObjectiveTest.synthetic(12, 0.001, 44);
+        HuberLikelihoodObjective objective = HuberLikelihoodObjective.of(LawForm.CHINCHILLA, data, 1e-3);
+        double[] searched = Arrays.copyOf(START, START.length + 1);
+        new Lbfgs(searched.length, LbfgsSettings.polishing()).minimize(objective, searched);
 
         HuberLikelihoodFit fit = HuberLikelihoodFit.maximise(LawForm.CHINCHILLA, data, 1e-3, START);
 
+        assertThat(Stationarity.check(objective, searched, new double[searched.length]).holds()).isFalse();
         assertThat(fit.outcome().status()).isEqualTo(LbfgsOutcome.Status.LINE_SEARCH_FAILED);
-        assertThat(fit.stationarity().firstOrder()).isFalse();
-        assertThat(fit.convergence()).isEqualTo(HuberLikelihoodFit.Convergence.NOT_STATIONARY);
-        assertThat(fit.converged()).isFalse();
+        assertThat(fit.polished()).isTrue();
+        assertThat(fit.stationarity().holds()).as(fit.stationarity().toString()).isTrue();
+        assertThat(fit.convergence()).isEqualTo(HuberLikelihoodFit.Convergence.AT_PRECISION_FLOOR);
+        assertThat(fit.negativeLogLikelihood()).isLessThanOrEqualTo(objective.value(searched));
     }
 
     @Test
-    void aSearchStoppedShortOfTheOptimumIsNotConverged() {
+    void anEndPointThatPassesTheTestIsNotPolished() {
         Observations data = HuberLikelihoodObjectiveTest.synthetic(12, 0.01, 2);
-        LbfgsSettings twoIterations = new LbfgsSettings(10, 4 * Math.ulp(1.0), 1e-9, 2, 30000, 40, 1.0, false);
+        HuberLikelihoodObjective objective = HuberLikelihoodObjective.of(LawForm.CHINCHILLA, data, 1e-3);
+        double[] searched = Arrays.copyOf(START, START.length + 1);
+        new Lbfgs(searched.length, LbfgsSettings.polishing()).minimize(objective, searched);
 
-        HuberLikelihoodFit fit = HuberLikelihoodFit.maximise(LawForm.CHINCHILLA, data, 1e-3, START, twoIterations);
+        HuberLikelihoodFit fit = HuberLikelihoodFit.maximise(LawForm.CHINCHILLA, data, 1e-3, START);
 
-        assertThat(fit.outcome().status()).isEqualTo(LbfgsOutcome.Status.ITERATION_LIMIT);
+        assertThat(fit.polished()).isFalse();
+        assertThat(fit.theta()).containsExactly(Arrays.copyOf(searched, START.length));
+        assertThat(fit.logScale()).isEqualTo(searched[START.length]);
+    }
+
+    @Test
+    void aSearchStoppedFarFromTheOptimumIsNotConvergedWhenItsPolishBudgetCannotReachTheMinimum() {
+        // two iterations and at most 20 evaluations: the polish may spend 20 more, which lower NLL but end short
+        Observations data = HuberLikelihoodObjectiveTest.synthetic(12, 0.01, 2);
+        LbfgsSettings cutShort = new LbfgsSettings(10, 4 * Math.ulp(1.0), 1e-9, 2, 20, 40, 1.0, false);
+        HuberLikelihoodObjective objective = HuberLikelihoodObjective.of(LawForm.CHINCHILLA, data, 1e-3);
+        double[] searched = Arrays.copyOf(START, START.length + 1);
+        new Lbfgs(searched.length, cutShort).minimize(objective, searched);
+
+        HuberLikelihoodFit fit = HuberLikelihoodFit.maximise(LawForm.CHINCHILLA, data, 1e-3, START, cutShort);
+
+        assertThat(fit.outcome().success()).isFalse();
+        assertThat(fit.polished()).isTrue();
         assertThat(fit.stationarity().holds()).isFalse();
         assertThat(fit.stationarity().relativeDecrease()).isGreaterThan(Stationarity.DECREASE_TOLERANCE);
         assertThat(fit.convergence()).isEqualTo(HuberLikelihoodFit.Convergence.NOT_STATIONARY);
-        assertThat(fit.converged()).isFalse();
+        assertThat(fit.negativeLogLikelihood()).isLessThanOrEqualTo(objective.value(searched));
     }
 
     @Test

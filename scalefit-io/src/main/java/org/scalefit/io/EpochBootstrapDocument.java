@@ -71,13 +71,15 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
     /**
      * Fit B: θ in both spaces, the residuals' log scale s, NLL(θ, s), how the optimiser stopped ({@code status}),
      * whether the estimate is an optimum ({@code convergence}: {@code converged}, {@code converged_at_precision_floor}
-     * or {@code not_stationary}, {@link HuberLikelihoodFit.Convergence}) and the stationarity test's evidence, in the
-     * form fit documents give it ({@link FitDocument.StationarityEvidence}).
+     * or {@code not_stationary}, {@link HuberLikelihoodFit.Convergence}), whether the search's end point failed the
+     * stationarity test and was polished ({@code polished}, {@link HuberLikelihoodFit#polished()}) and the test's
+     * evidence at the estimate, in the form fit documents give them ({@link FitDocument.StationarityEvidence}).
      */
     public record Estimate(@JsonProperty("log_space") LogSpace<Double> logSpace,
                            Natural<Double> untransformed, @JsonProperty("log_scale") double logScale,
                            @JsonProperty("negative_log_likelihood") double negativeLogLikelihood, String status,
-                           String convergence, FitDocument.StationarityEvidence stationarity) {
+                           String convergence, boolean polished,
+                           FitDocument.StationarityEvidence stationarity) {
     }
 
     /**
@@ -218,7 +220,7 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
         }
         Estimate fit = new Estimate(LogSpace.of(j -> theta[j]), Natural.of(j -> natural[j]), estimate.logScale(),
                 estimate.negativeLogLikelihood(), estimate.outcome().status().name(), estimate.convergence().label(),
-                FitDocument.StationarityEvidence.of(estimate.stationarity()));
+                estimate.polished(), FitDocument.StationarityEvidence.of(estimate.stationarity()));
         double[] se = bootstrap.standardErrors();
         double[] naturalSe = bootstrap.untransformedStandardErrors();
         double[] low = bootstrap.untransformedPercentile(2.5);
