@@ -374,7 +374,8 @@ public final class IsoflopAnalysis {
         for (List<Integer> dropped : List.of(badSize, badLoss)) {
             if (!dropped.isEmpty()) {
                 issues.add(String.format(Locale.ROOT, "%d point%s dropped: %s missing, not a number or not positive",
-                        dropped.size(), dropped.size() == 1 ? "" : "s", dropped == badSize ? columns.size() : columns.loss())
+                        dropped.size(), dropped.size() == 1 ? "" : "s",
+                        dropped == badSize ? columns.size() : columns.loss())
                         + atLines(lines, budget.locations(), dropped));
             }
         }
