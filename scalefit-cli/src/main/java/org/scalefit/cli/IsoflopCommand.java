@@ -130,7 +130,9 @@ final class IsoflopCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the analysis to FILE: CSV if FILE ends in .csv (one row per budget, fitted law and "
-                    + "allocation, a record column saying which), JSON otherwise.")
+                    + "allocation, a record column saying which; when a size was run more than once, a last column "
+                    + "replicates with the runs each point averages, in increasing size, as the JSON's replicates), "
+                    + "JSON otherwise.")
     Path out;
 
     @Override

@@ -19,9 +19,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "parabola", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Overtraining parabola (Gemstones): for each chosen FLOPs bucket, the relaxed optimum of the law "
-                + "(as `scalefit shapes --relaxed`), then for each factor f the shape (width >= 256, depth >= 1) of "
-                + "least predicted loss with flops_per_token(w, d) = FLOPs / (tokens * sqrt(f)), solved exactly on "
-                + "the constraint. Shapes with width <= 257 or depth <= 2 are flagged 'edge' (Gemstones drops them). "
+                + "(as `scalefit shapes --relaxed`: width >= 256, depth >= 2), then for each factor f the shape "
+                + "(width >= 256, depth >= 1) of least predicted loss with flops_per_token(w, d) = FLOPs / (tokens * "
+                + "sqrt(f)), solved exactly on the constraint. Shapes with width <= 257 or depth <= 2 are flagged "
+                + "'edge' (Gemstones drops them). The two depth bounds are Gemstones' own; when a factor's shape at "
+                + "depth < 2 beats the optimum (a law that rewards parameters whatever the shape, e.g. chinchilla, "
+                + "goes to depth 1) the budget gets a note and the shape `below_optimum` in the JSON. "
                 + "Industry models whose loss lies within the band around a budget's interior losses are listed "
                 + "with it."},
         exitCodeListHeading = "%nExit codes:%n",

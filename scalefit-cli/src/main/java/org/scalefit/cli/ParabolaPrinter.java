@@ -1,6 +1,7 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.scalefit.io.IndustryModels;
@@ -11,6 +12,7 @@ import org.scalefit.io.ParabolaJson.Panel;
 import org.scalefit.io.RunTiming;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.ParabolaBands;
 
@@ -56,6 +58,21 @@ record ParabolaPrinter(PrintStream out) {
                         shape.secondLoss().isPresent()
                                 ? String.format(Locale.ROOT, "%.5f", shape.secondLoss().getAsDouble()) : "",
                         shape.undertrainedLoss(), shape.edge() ? "edge" : "");
+            }
+            List<OvertrainedShape> below = parabola.belowOptimumOutsideItsBox();
+            if (!below.isEmpty()) {
+                out.printf(Locale.ROOT, "  note: factor%s %s find%s a lower loss than the optimum, at depth < %.0f: "
+                                + "the optimum is the shape search's (integer shapes, params %s) refined over width "
+                                + ">= %.0f, depth >= %.0f (Gemstones' optimize_row); the factor shapes are searched "
+                                + "over width >= %.0f, depth >= %.0f with params %s (overtrained_single_parabola.py, "
+                                + "which drops depth <= %.0f as edge). The optimum is not the least loss of the "
+                                + "parabola's set.%n",
+                        below.size() == 1 ? "" : "s",
+                        String.join(", ", below.stream().map(s -> factorLabel(s.factor())).toList()),
+                        below.size() == 1 ? "s" : "", RelaxedShape.MIN_DEPTH,
+                        analysis.search().accounting().parameterCount().label(), RelaxedShape.MIN_WIDTH,
+                        RelaxedShape.MIN_DEPTH, OvertrainingParabola.MIN_WIDTH, OvertrainingParabola.MIN_DEPTH,
+                        analysis.parabolaAccounting().parameterCount().label(), OvertrainingParabola.EDGE_DEPTH);
             }
             if (analysis.bands() != null) {
                 bands(analysis.bands(), parabola.bucket());

@@ -64,7 +64,9 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Option(names = "--size-key", split = ",", paramLabel = "COLUMN",
             description = "The columns whose equal values make one model size. Default: width,depth if the data has "
-                    + "them, else params. Sizes are ordered by params.")
+                    + "them, else params. Sizes are ordered by params, or by width^2*depth (the non-embedding "
+                    + "parameter count up to a constant) when the data has no params column and the law has width "
+                    + "and depth inputs.")
     List<String> sizeKey = new ArrayList<>();
 
     @Mixin

@@ -25,18 +25,18 @@ final class RolloutPrinter {
         int workers = result.run().threads();
         double seconds = result.run().seconds();
         ModelSizes sizes = report.sizes();
+        String order = result.prepared().sizeOrder();
         stdout.printf(Locale.ROOT, "%s of the %s law on %s: %s in %s (key %s, ordered by "
-                        + "params); %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
+                        + "%s); %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
                 data, Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key),
-                Wording.delta(report.delta()), startGrid.name(),
-                startGrid.size());
+                order, Wording.delta(report.delta()), startGrid.name(), startGrid.size());
         List<String> inputs = report.law().inputs();
         stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's "
                 + "points");
         stdout.println("outside: orders of magnitude by which a held-out size lies outside the fitted points' range, "
                 + "in the input where it lies farthest (+ above, − below)");
         if (report.mode() == HoldOut.LEAVE_ONE_SIZE_OUT) {
-            stdout.printf(Locale.ROOT, "  %-16s %12s %7s %11s %10s %14s   %s%n", "held-out size", "params",
+            stdout.printf(Locale.ROOT, "  %-16s %12s %7s %11s %10s %14s   %s%n", "held-out size", order,
                     "points", "held-out %", "max %", "in-sample %", "outside");
             for (int f = 0; f < report.fits().size(); f++) {
                 HeldOutFit fit = report.fits().get(f);
@@ -52,7 +52,7 @@ final class RolloutPrinter {
                         warningsText(fit));
             }
         } else {
-            stdout.printf(Locale.ROOT, "  %3s %-16s %12s   %-48s %-48s %10s%n", "k", "largest fitted", "params",
+            stdout.printf(Locale.ROOT, "  %3s %-16s %12s   %-48s %-48s %10s%n", "k", "largest fitted", order,
                     "next size: mean % / max % (outside)", "largest size: mean % / max % (outside)", "all mean %");
             for (HeldOutFit fit : report.fits()) {
                 int[] fitted = fit.fittedSizes();

@@ -131,6 +131,25 @@ class ParabolaCommandTest {
         assertThat(json(out).at("/budgets/0/extrapolations").toString()).contains("extrapolation: tokens = ");
     }
 
+    /**
+     * A params/tokens law rewards parameters whatever the shape, so the factor-1 shape goes to depth 1, below the
+     * depth 2 the optimum was searched from, and beats it: the output says so, and why.
+     */
+    @Test
+    void aFactorShapeBelowTheOptimumsDepthBoundThatBeatsItIsExplained() throws IOException {
+        Path out = folder.resolve("parabola.json");
+
+        CliRun run = CliRun.of("parabola", "--law", law(PARAMS).toString(), "--rows", "5", "--factors", "0:0",
+                "--no-industry", "--threads", "2", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out).at("/budgets/0/optimum/depth").asDouble()).isGreaterThanOrEqualTo(2);
+        assertThat(json(out).at("/budgets/0/shapes/0/depth").asDouble()).isLessThan(2);
+        assertThat(json(out).at("/budgets/0/shapes/0/below_optimum").asBoolean()).isTrue();
+        assertThat(run.out()).contains("factor 1 finds a lower loss than the optimum, at depth < 2")
+                .contains("refined over width >= 256, depth >= 2").contains("over width >= 256, depth >= 1");
+    }
+
     @Test
     void badUsageAndBadFilesWriteNothing() throws IOException {
         Path out = folder.resolve("parabola.json");

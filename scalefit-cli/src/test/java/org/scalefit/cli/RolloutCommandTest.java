@@ -195,4 +195,37 @@ class RolloutCommandTest {
                 "--grid", "coarse").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("rollout", "--data", "gemstones:hot", "--size-key", "nope").exitCode()).isEqualTo(3);
     }
+    /**
+     * A width/depth/tokens table has no params column: the width–depth law's sizes are ordered by width²·depth, the
+     * non-embedding parameter count up to a constant (Kaplan et al. 2020 §2.1, N ≈ 12·depth·width²).
+     */
+    @Test
+    void widthDepthRolloutWithoutParamsOrdersTheSizesByWidthSquaredTimesDepth() throws Exception {
+        StringBuilder csv = new StringBuilder("width,depth,tokens,loss\n");
+        int[][] shapes = {{1024, 4}, {256, 8}, {512, 6}, {768, 10}, {1280, 12}, {1536, 16}};
+        for (int[] shape : shapes) {
+            for (double tokens : new double[] {1e9, 2e9, 4e9, 8e9, 1.6e10}) {
+                double loss = 1.8 + Math.exp(3) * Math.pow(shape[0], -0.3) + Math.exp(2) * Math.pow(shape[1], -0.2)
+                        + Math.exp(6) * Math.pow(tokens, -0.3);
+                csv.append(shape[0]).append(',').append(shape[1]).append(',').append(tokens).append(',')
+                        .append(loss).append('\n');
+            }
+        }
+        Path data = java.nio.file.Files.writeString(folder.resolve("width-depth.csv"), csv);
+        Path out = folder.resolve("rollout-width-depth.json");
+
+        CliRun run = CliRun.of("rollout", "--data", data.toString(), "--law", "width-depth", "--delta", "1e-3",
+                "--grid", "coarse", "--mode", "rollout", "--smallest", "4", "--threads", "2", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ordered by width^2*depth");
+        JsonNode sizes = MAPPER.readTree(out.toFile()).get("sizes");
+        assertThat(MAPPER.readTree(out.toFile()).get("size_order").asString()).isEqualTo("width^2*depth");
+        double[] expected = {256.0 * 256 * 8, 512.0 * 512 * 6, 1024.0 * 1024 * 4, 768.0 * 768 * 10,
+                1280.0 * 1280 * 12, 1536.0 * 1536 * 16};
+        for (int s = 0; s < expected.length; s++) {
+            assertThat(sizes.get(s).get("width^2*depth").asDouble()).isEqualTo(expected[s]);
+        }
+    }
 }

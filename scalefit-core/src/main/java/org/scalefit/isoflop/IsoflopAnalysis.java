@@ -53,6 +53,15 @@ public final class IsoflopAnalysis {
      */
     public static List<BudgetOptimum> optima(List<IsoflopBudget> budgets, IsoflopSettings settings,
                                              NormalSource normals, Parallelism parallelism) {
+        return optima(budgets, settings, normals, parallelism, IsoflopColumns.LOGICAL);
+    }
+
+    /**
+     * As {@link #optima(List, IsoflopSettings, NormalSource, Parallelism)}, the issues calling the points' size and
+     * loss by {@code columns} (the file's columns they were read from).
+     */
+    public static List<BudgetOptimum> optima(List<IsoflopBudget> budgets, IsoflopSettings settings,
+                                             NormalSource normals, Parallelism parallelism, IsoflopColumns columns) {
         List<IsoflopBudget> ordered = new ArrayList<>(budgets);
         ordered.sort(Comparator.comparingDouble(IsoflopBudget::flops));
         int count = ordered.size();
@@ -61,7 +70,7 @@ public final class IsoflopAnalysis {
         double[][][] noise = new double[2 * count][][];
         for (int c = 0; c < count; c++) {
             List<String> found = new ArrayList<>();
-            cleaned[c] = clean(ordered.get(c), found);
+            cleaned[c] = clean(ordered.get(c), found, columns);
             issues.add(found);
             int k = cleaned[c].points();
             if (k >= 3) {
@@ -339,7 +348,7 @@ public final class IsoflopAnalysis {
      * Drops unusable points, averages the runs of a repeated size (the mean loss, counted in
      * {@link IsoflopBudget#replicates()}), sorts by size.
      */
-    private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues) {
+    private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues, IsoflopColumns columns) {
         double flops = budget.flops();
         double[] sizes = budget.sizes();
         double[] losses = budget.losses();
@@ -365,7 +374,8 @@ public final class IsoflopAnalysis {
         for (List<Integer> dropped : List.of(badSize, badLoss)) {
             if (!dropped.isEmpty()) {
                 issues.add(String.format(Locale.ROOT, "%d point%s dropped: %s missing, not a number or not positive",
-                        dropped.size(), dropped.size() == 1 ? "" : "s", dropped == badSize ? "size" : "loss")
+                        dropped.size(), dropped.size() == 1 ? "" : "s",
+                        dropped == badSize ? columns.size() : columns.loss())
                         + atLines(lines, budget.locations(), dropped));
             }
         }

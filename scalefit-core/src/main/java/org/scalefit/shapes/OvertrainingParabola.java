@@ -40,6 +40,9 @@ import org.scalefit.law.FittedLaw;
  * value wins (the smallest width on ties). {@link OvertrainedShape#edge()} flags results at the edge of Gemstones'
  * box, which its script drops.
  *
+ * <p>The box d ≥ 1 is Gemstones' and wider than the box d ≥ 2 of the optimum it starts from ({@link RelaxedShape});
+ * {@link #belowOptimumOutsideItsBox()} names the shapes that exploit the difference.
+ *
  * @param bucket            the index of the budget's FLOPs bucket
  * @param optimum           the budget's optimum: C = {@code optimum.flops()}, t = {@code optimum.tokens()}
  * @param shapes            one result per feasible factor, in the order the factors were given
@@ -83,6 +86,22 @@ public record OvertrainingParabola(int bucket, ShapePoint optimum, List<Overtrai
     /** The shapes not at the edge of the box: the points Gemstones plots. */
     public List<OvertrainedShape> interior() {
         return shapes.stream().filter(shape -> !shape.edge()).toList();
+    }
+
+    /**
+     * The shapes shallower than the optimum's box allows (depth &lt; {@value RelaxedShape#MIN_DEPTH}) whose loss is
+     * below the optimum's, in factor order. Gemstones searches the two with different boxes: the budget's optimum
+     * over w ≥ 256, d ≥ 2 ({@code approach_3_brute_force_optim.py}, {@code optimize_row}; {@link RelaxedShape}), the
+     * factors' shapes over w ≥ 256, d ≥ 1 ({@code overtrained_single_parabola.py}), and then drops every shape with
+     * d ≤ 2 as the edge of the box. Both boxes are kept here as Gemstones has them; a shape listed here is at the edge
+     * ({@link OvertrainedShape#edge()}), and its existence means the optimum is not the least loss of the set the
+     * parabola searches — a law that rewards parameters regardless of shape (params/tokens, e.g. Chinchilla) puts its
+     * shapes at depth 1. (Its loss may also differ from the optimum's through the parameter count: the parabola
+     * always counts embeddings, the optimum with its search's count.)
+     */
+    public List<OvertrainedShape> belowOptimumOutsideItsBox() {
+        return shapes.stream().filter(shape -> shape.shape().depth() < RelaxedShape.MIN_DEPTH
+                && shape.shape().loss() < optimum.loss()).toList();
     }
 
     /**

@@ -205,4 +205,27 @@ class OvertrainingParabolaTest {
         assertThat(parabola.interior()).isEmpty();
         assertThat(PARABOLAS.get(3).interior()).hasSize(9);
     }
+    @Test
+    void aShallowerShapeThanTheOptimumsBoxAllowsThatBeatsItIsNamed() {
+        FittedLaw chinchilla = PublishedLaws.PARAMS;
+        BucketOptimum grid = ShapeSearch.over(ShapeGrid.gemstones(129, 80, 9, 13.5, 60), FlopBuckets.gemstones(),
+                ACCOUNTING).minimise(List.of(chinchilla), LocalParallelism.withThreads(2)).get(0).optima().get(5);
+        ShapePoint optimum = RelaxedShape.refine(chinchilla, grid, ACCOUNTING).relaxed();
+
+        OvertrainingParabola parabola = OvertrainingParabola.trace(chinchilla, Optional.empty(), ACCOUNTING, 5,
+                optimum, List.of(1.0));
+
+        OvertrainedShape atOne = parabola.shapes().get(0);
+        assertThat(optimum.depth()).isGreaterThanOrEqualTo(RelaxedShape.MIN_DEPTH);
+        assertThat(atOne.shape().depth()).isLessThan(RelaxedShape.MIN_DEPTH);
+        assertThat(atOne.shape().loss()).isLessThan(optimum.loss());
+        assertThat(parabola.belowOptimumOutsideItsBox()).containsExactly(atOne);
+    }
+
+    @Test
+    void gemstonesParabolasHaveNoShapeBelowTheirOptimumOutsideItsBox() {
+        for (OvertrainingParabola parabola : PARABOLAS) {
+            assertThat(parabola.belowOptimumOutsideItsBox()).isEmpty();
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.scalefit.accounting.Architecture;
@@ -14,6 +15,7 @@ import org.scalefit.data.RowLocation;
 import org.scalefit.data.RunTable;
 import org.scalefit.isoflop.CheckpointIsoflops;
 import org.scalefit.isoflop.IsoflopBudget;
+import org.scalefit.isoflop.IsoflopColumns;
 import org.scalefit.isoflop.SeedNoise;
 
 /**
@@ -36,13 +38,21 @@ import org.scalefit.isoflop.SeedNoise;
  *                   ({@code checkpoints(…)}), C derived as 6·N·D and how its budgets were formed
  *                   ({@code flops=6*params*tokens}, {@code budgets(…)}) and a budget selection
  *                   ({@code budgets=[…]}); empty when none
+ * @param columns    the file's columns of the points' size and loss, by which the analysis names dropped points
  */
 public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
-                            List<String> transforms) {
+                            List<String> transforms, IsoflopColumns columns) {
 
     public IsoflopInputs {
         budgets = List.copyOf(budgets);
         transforms = List.copyOf(transforms);
+        Objects.requireNonNull(columns, "columns");
+    }
+
+    /** Points without file columns of their own (a Porian configuration): the analysis's names. */
+    public IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
+                         List<String> transforms) {
+        this(source, sha256, budgets, noise, transforms, IsoflopColumns.LOGICAL);
     }
 
     /**
@@ -82,7 +92,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
                     read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
             return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                    table.column("params"), table.column("loss"), lines, table.locations()), null, transforms);
+                    table.column("params"), table.column("loss"), lines, table.locations()), null, transforms,
+                    fileColumns(read));
         }
         if (!table.hasColumn("tokens")) {
             ColumnMapping mapping = data.mapping();
@@ -104,7 +115,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         transforms.add(compute.label());
         transforms.add(DERIVED_GROUPING);
         return new IsoflopInputs(table.source(), table.contentHash(), groupDerived(table, tokensColumn, lines), null,
-                transforms);
+                transforms, fileColumns(read));
     }
 
     /** Relative gap within which runs' derived 6·N·D are one budget ({@link #groupDerived}). */
@@ -234,7 +245,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             transforms.add("budgets=" + Arrays.toString(at));
         }
         return new IsoflopInputs(table.source(), table.contentHash(), CheckpointIsoflops.at(runs, at), null,
-                transforms);
+                transforms, new IsoflopColumns(shape ? IsoflopColumns.LOGICAL.size()
+                        : read.columns().fileColumn("params"), read.columns().fileColumn("loss")));
     }
 
     /** The column's values, each a positive whole number (already positive and finite: read strictly). */
@@ -325,6 +337,11 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         }
         List<String> selected = new ArrayList<>(transforms);
         selected.add("budgets=" + kept.keySet());
-        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected);
+        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected, columns);
+    }
+
+    /** The file's columns of {@code params} and {@code loss}. */
+    private static IsoflopColumns fileColumns(TableReader.Read read) {
+        return new IsoflopColumns(read.columns().fileColumn("params"), read.columns().fileColumn("loss"));
     }
 }

@@ -1,9 +1,11 @@
 package org.scalefit.io;
 
+import java.util.Arrays;
 import java.util.List;
 import org.scalefit.isoflop.BudgetOptimum;
 import org.scalefit.isoflop.ComputeOptimalLaws;
 import org.scalefit.isoflop.FitVariant;
+import org.scalefit.isoflop.IsoflopBudget;
 import org.scalefit.isoflop.IsoflopFits;
 import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.isoflop.IsoflopSettings;
@@ -21,9 +23,9 @@ public final class IsoflopJson {
     public record Run(IsoflopSettings settings, long seed, String stream, int threads) {
     }
 
-    /** The header of {@link #csv}. */
+    /** The header of {@link #csv}, without the {@code replicates} column and the line end. */
     static final String CSV_HEADER = "record,flops,quantity,variant,value,low,high,exponent,coef,r2,sizes,status,"
-            + "params,tokens,tokens_per_param,loss,params_log_spread,tokens_log_spread,loss_spread,issues\n";
+            + "params,tokens,tokens_per_param,loss,params_log_spread,tokens_log_spread,loss_spread,issues";
 
     /**
      * The analysis as one CSV table, a {@code record} column saying what each row is:
@@ -39,10 +41,16 @@ public final class IsoflopJson {
      *       α;</li>
      *   <li>{@code warning}: one per warning of the fits ({@link IsoflopFits#warnings()}), its text in issues.</li>
      * </ul>
-     * Without fits only the budget rows are written. Numbers are written in Java's shortest round-trip form.
+     * When a point of any budget averages several runs of its size, a last column {@code replicates} gives, on the
+     * budget rows whose points do, how many runs each point averages, in increasing size and separated by
+     * {@code ;} — the {@code replicates} of the JSON document ({@link IsoflopBudget#replicates()}); it is empty on the
+     * other rows and absent when every point is one run, as in the JSON. Without fits only the budget rows are
+     * written. Numbers are written in Java's shortest round-trip form.
      */
     public String csv(List<BudgetOptimum> optima, IsoflopFits fits, List<Double> allocate) {
-        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        boolean repeated = optima.stream().anyMatch(optimum -> repeats(optimum.budget()));
+        String end = repeated ? ",\n" : "\n";
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append(repeated ? ",replicates\n" : "\n");
         for (BudgetOptimum optimum : optima) {
             OptimalPair pair = optimum.optimalPair().orElse(null);
             String status = optimum.skipped() ? "skipped" : optimum.hasOptimum() ? "optimum" : "no optimum";
@@ -52,7 +60,12 @@ public final class IsoflopJson {
                     pair.loss(), pair.nSpread(), pair.tSpread(), pair.lossSpread()}) {
                 csv.append(',').append(pair == null ? "" : csvNumber(value));
             }
-            csv.append(',').append(quoted(String.join("; ", optimum.issues()))).append('\n');
+            csv.append(',').append(quoted(String.join("; ", optimum.issues())));
+            if (repeated) {
+                csv.append(',').append(repeats(optimum.budget()) ? String.join(";", Arrays.stream(
+                        optimum.budget().replicates()).mapToObj(String::valueOf).toList()) : "");
+            }
+            csv.append('\n');
         }
         if (fits == null) {
             return csv.toString();
@@ -69,7 +82,7 @@ public final class IsoflopJson {
                         : IsoflopIntervals.exponentInterval(replicates, q);
                 csvRow(csv, "law", EMPTY, key(q), variant.key(), EMPTY, ci[0], ci[1], law.exponent(), law.coef(),
                         law.r2());
-                csv.append(NO_BUDGET_FIELDS);
+                csv.append(NO_BUDGET_FIELDS).append(end);
             }
         }
         ComputeOptimalLaws laws = fits.point(FitVariant.BS_MEDIAN_WEIGHTED);
@@ -79,17 +92,17 @@ public final class IsoflopJson {
                         : IsoflopIntervals.valueInterval(fits.bootstrapWeighted(), q, c);
                 csvRow(csv, "allocation", c, key(q), FitVariant.BS_MEDIAN_WEIGHTED.key(), laws.law(q).at(c), ci[0],
                         ci[1], EMPTY, EMPTY, EMPTY);
-                csv.append(NO_BUDGET_FIELDS);
+                csv.append(NO_BUDGET_FIELDS).append(end);
             }
         }
         if (fits.lossFit().isPresent()) {
             SaturatingLoss loss = fits.lossFit().get();
             csvRow(csv, "optimal_loss", EMPTY, "loss", "basic", loss.e(), EMPTY, EMPTY, loss.alpha(), loss.a(), EMPTY);
-            csv.append(NO_BUDGET_FIELDS);
+            csv.append(NO_BUDGET_FIELDS).append(end);
         }
         for (String warning : fits.warnings()) {
             csvRow(csv, "warning", EMPTY, "", "", EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY);
-            csv.append(",".repeat(9)).append(',').append(quoted(warning)).append('\n');
+            csv.append(",".repeat(9)).append(',').append(quoted(warning)).append(end);
         }
         return csv.toString();
     }
@@ -97,8 +110,13 @@ public final class IsoflopJson {
     /** A number written as an empty field. */
     private static final double EMPTY = Double.NaN;
 
-    /** The ten budget columns (sizes … issues) left empty, and the line end. */
-    private static final String NO_BUDGET_FIELDS = ",".repeat(10) + "\n";
+    /** The ten budget columns (sizes … issues) left empty. */
+    private static final String NO_BUDGET_FIELDS = ",".repeat(10);
+
+    /** Whether a point of {@code budget} averages several runs. */
+    private static boolean repeats(IsoflopBudget budget) {
+        return Arrays.stream(budget.replicates()).anyMatch(r -> r > 1);
+    }
 
     /** The first ten columns, record … r2, without a line end. */
     private static void csvRow(StringBuilder csv, String record, double flops, String quantity, String variant,

@@ -108,19 +108,26 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
                           @JsonProperty("at_bound") boolean atBound) {
     }
 
-    /** The shape of least loss for one factor ({@link OvertrainedShape}). */
+    /**
+     * The shape of least loss for one factor ({@link OvertrainedShape}); {@code below_optimum}, written only when
+     * true (null otherwise), marks a shape shallower than the optimum's box (depth &lt; 2) whose loss is below the
+     * optimum's ({@link OvertrainingParabola#belowOptimumOutsideItsBox()}).
+     */
     public record Shape(double factor, String status, @JsonUnwrapped Point point,
                         @JsonProperty("flops_per_token") double flopsPerToken,
                         @JsonProperty("flops_relative_error") double flopsRelativeError,
                         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("law2_loss") Double law2Loss,
                         @JsonProperty("undertrained_loss") double undertrainedLoss,
                         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("law2_undertrained_loss")
-                        Double law2UndertrainedLoss) {
+                        Double law2UndertrainedLoss,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("below_optimum")
+                        Boolean belowOptimum) {
 
-        static Shape of(OvertrainedShape shape) {
+        static Shape of(OvertrainedShape shape, boolean belowOptimum) {
             return new Shape(shape.factor(), ParabolaJson.status(shape), Point.of(shape.shape()),
                     shape.flopsPerTokenTarget(), shape.flopsRelativeError(), orNull(shape.secondLoss()),
-                    shape.undertrainedLoss(), orNull(shape.secondUndertrainedLoss()));
+                    shape.undertrainedLoss(), orNull(shape.secondUndertrainedLoss()),
+                    belowOptimum ? Boolean.TRUE : null);
         }
     }
 
@@ -229,8 +236,9 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
     private static Panel panel(ParabolaJson.Panel panel) {
         OvertrainingParabola parabola = panel.parabola();
         List<Shape> shapes = new ArrayList<>();
+        List<OvertrainedShape> below = parabola.belowOptimumOutsideItsBox();
         for (OvertrainedShape shape : parabola.shapes()) {
-            shapes.add(Shape.of(shape));
+            shapes.add(Shape.of(shape, below.contains(shape)));
         }
         List<IndustryModel> industry = new ArrayList<>();
         for (IndustryModels.Model model : panel.industry()) {

@@ -36,6 +36,13 @@ import org.scalefit.law.LawForm;
 public record HeldOutRequest(DataSource data, LawForm law, double delta, HoldOut mode, List<Integer> smallest,
                              StartGrid grid, List<String> sizeKey, List<Transform> transforms) {
 
+    /**
+     * The size order of data without a params column, for a law with width and depth inputs: width²·depth, the
+     * non-embedding parameter count of a transformer up to its constant (Kaplan et al. 2020 §2.1, N ≈ 12·depth·width²
+     * with the usual d_ff = 4·width); the sizes are numbered, not weighted, by it.
+     */
+    public static final String WIDTH_SQUARED_DEPTH = "width^2*depth";
+
     public HeldOutRequest {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(law, "law");
@@ -58,26 +65,41 @@ public record HeldOutRequest(DataSource data, LawForm law, double delta, HoldOut
     }
 
     /**
-     * Reads the points and groups them into model sizes ordered by params.
+     * Reads the points and groups them into model sizes, ordered by params when the data has a params column, else,
+     * for a law with width and depth inputs, by {@value #WIDTH_SQUARED_DEPTH}.
      *
-     * @throws InputException if the data is bad or has no params column
+     * @throws InputException if the data is bad, or has no params column and the law no width and depth inputs
      */
     public PreparedHeldOut prepare() {
         List<String> wanted = new ArrayList<>(FitInputs.runKeyCandidates(sizeKey));
         wanted.add("params");
         FitInputs inputs = FitInputs.read(data, law, transforms, wanted);
-        if (!inputs.has("params")) {
+        boolean byShape = !inputs.has("params") && law.inputs().contains("width") && law.inputs().contains("depth");
+        if (!inputs.has("params") && !byShape) {
             throw new InputException(inputs.table().source(), null, "params", "a params column to order the model "
-                    + "sizes by (map one with --column params=…)", "only the columns " + inputs.table().columnNames());
+                    + "sizes by (map one with --column params=…), or a law with width and depth inputs",
+                    "only the columns " + inputs.table().columnNames());
         }
         List<String> key = inputs.runKey(sizeKey);
-        ModelSizes sizes = ModelSizes.of(RunKeys.of(inputs.columns(key)), inputs.column("params"));
+        double[] scale = byShape ? widthSquaredDepth(inputs.column("width"), inputs.column("depth"))
+                : inputs.column("params");
+        ModelSizes sizes = ModelSizes.of(RunKeys.of(inputs.columns(key)), scale);
         int[] counts = smallest.isEmpty()
                 ? (mode == HoldOut.ROLLOUT && sizes.count() >= 2
                         ? HeldOutEvaluation.rolloutCounts(Math.min(Identification.MIN_DISTINCT, sizes.count() - 1),
                                 sizes) : new int[0])
                 : smallest.stream().mapToInt(Integer::intValue).toArray();
         HeldOutEvaluation evaluation = new HeldOutEvaluation(law, delta, grid, MultiStartFitter.Options.defaults());
-        return new PreparedHeldOut(this, inputs, key, sizes, counts, evaluation);
+        return new PreparedHeldOut(this, inputs, key, byShape ? WIDTH_SQUARED_DEPTH : "params", sizes, counts,
+                evaluation);
+    }
+
+    /** width_i²·depth_i for every point. */
+    private static double[] widthSquaredDepth(double[] width, double[] depth) {
+        double[] scale = new double[width.length];
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = width[i] * width[i] * depth[i];
+        }
+        return scale;
     }
 }

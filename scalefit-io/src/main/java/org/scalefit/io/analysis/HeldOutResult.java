@@ -21,7 +21,7 @@ public record HeldOutResult(PreparedHeldOut prepared, Observations observations,
 
     /** Every fit and prediction. */
     public HeldOutDocument document() {
-        return HeldOutDocument.of(report, prepared.evaluation(), observations, prepared.key(), "params", provenance,
-                run, ScalefitVersion.current());
+        return HeldOutDocument.of(report, prepared.evaluation(), observations, prepared.key(), prepared.sizeOrder(),
+                provenance, run, ScalefitVersion.current());
     }
 }

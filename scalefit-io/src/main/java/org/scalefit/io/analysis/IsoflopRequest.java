@@ -163,7 +163,7 @@ public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Doub
                 : SeedNoise.refinedWeb(SeedNoise.Rule.AS_IMPLEMENTED);
         IsoflopSettings settings = IsoflopSettings.porian(sigma).withReplicates(replicates);
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(), settings, stream.normals(seed),
-                parallelism);
+                parallelism, inputs.columns());
         List<String> warnings = Stream.of(sigma.scaleWarning(inputs.budgets()),
                 sigma.replicateWarning(inputs.budgets())).flatMap(Optional::stream).toList();
         long usable = optima.stream().filter(BudgetOptimum::hasOptimum).count();

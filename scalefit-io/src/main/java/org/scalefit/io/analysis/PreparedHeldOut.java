@@ -18,12 +18,14 @@ import org.scalefit.parallel.Parallelism;
  * @param request    the request
  * @param inputs     the points read
  * @param key        the size key's columns
- * @param sizes      the model sizes, ordered by params
+ * @param sizeOrder  what the sizes are ordered by: params, or {@value HeldOutRequest#WIDTH_SQUARED_DEPTH} when the
+ *                   data has no params column
+ * @param sizes      the model sizes, ordered by {@code sizeOrder}
  * @param counts     rollout: the numbers k of smallest sizes fitted on
  * @param evaluation the evaluation (law, δ, starts)
  */
-public record PreparedHeldOut(HeldOutRequest request, FitInputs inputs, List<String> key, ModelSizes sizes,
-                              int[] counts, HeldOutEvaluation evaluation) {
+public record PreparedHeldOut(HeldOutRequest request, FitInputs inputs, List<String> key, String sizeOrder,
+                              ModelSizes sizes, int[] counts, HeldOutEvaluation evaluation) {
 
     /** The starts all the fits run, for a progress bar. */
     public long fitStarts() {

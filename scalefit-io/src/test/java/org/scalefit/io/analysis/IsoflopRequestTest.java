@@ -92,6 +92,61 @@ class IsoflopRequestTest {
                 "column params=size", "budgets=[1.0E19, 1.0E20]");
     }
 
+    /** Three budgets of five sizes; the row {@code bad} (0-based, of 15) gets loss {@code nan}. */
+    private Path profiles(String name, String header, int bad, int repeated) throws Exception {
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        int row = 0;
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double best = 1e8 * Math.pow(c / 1e18, 0.5);
+            for (double f = 0.25; f <= 4.01; f *= 2) {
+                double loss = 3 - 0.1 * Math.log10(c / 1e18) + 0.05 * Math.pow(Math.log(f), 2);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", c, best * f, row == bad ? "nan" : loss));
+                if (row == repeated) {
+                    csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", c, best * f, loss + 0.002));
+                }
+                row++;
+            }
+        }
+        return Files.writeString(folder.resolve(name), csv);
+    }
+
+    @Test
+    void aDroppedBadLossNamesTheFilesLossColumn() throws Exception {
+        Path runs = profiles("val-loss.csv", "flops,params,val_loss", 6, -1);
+        DataSource data = new DataSource(runs.toString(), Map.of("loss", "val_loss"), null);
+        IsoflopRequest request = new IsoflopRequest(data, null, List.of(), 100, 42, ResamplingStream.SPLITTABLE,
+                null, false, List.of());
+
+        List<String> issues = request.run(WORKERS).optima().get(1).issues();
+
+        assertThat(issues).contains("1 point dropped: val_loss missing, not a number or not positive (line 8)");
+    }
+
+    @Test
+    void theCsvCountsTheRunsEachPointAveragesWhenASizeWasRunMoreThanOnce() throws Exception {
+        Path runs = profiles("repeated.csv", "flops,params,loss", -1, 7);
+        IsoflopRequest request = new IsoflopRequest(DataSource.of(runs.toString()), null, List.of(), 100, 42,
+                ResamplingStream.SPLITTABLE, null, false, List.of());
+
+        IsoflopResult result = request.run(WORKERS);
+
+        String[] lines = result.csv().split("\n");
+        List<String> header = List.of(lines[0].split(","));
+        assertThat(header).endsWith("replicates");
+        assertThat(result.document().budgets().get(1).replicates()).containsExactly(1, 1, 2, 1, 1);
+        assertThat(lines[2]).startsWith("budget,1.0E19,").endsWith(",1;1;2;1;1");
+        assertThat(lines[1]).startsWith("budget,1.0E18,").endsWith(",");
+    }
+
+    @Test
+    void theCsvHasNoReplicatesColumnWhenEveryPointIsOneRun() throws Exception {
+        Path runs = profiles("single.csv", "flops,params,loss", -1, -1);
+        IsoflopRequest request = new IsoflopRequest(DataSource.of(runs.toString()), null, List.of(), 100, 42,
+                ResamplingStream.SPLITTABLE, null, false, List.of());
+
+        assertThat(request.run(WORKERS).csv().lines().findFirst().orElseThrow()).doesNotContain("replicates");
+    }
+
     @Test
     void anAllocationBudgetThatIsNotAPositiveNumberOfFlopsIsRefused() {
         DataSource data = DataSource.of("runs.csv");

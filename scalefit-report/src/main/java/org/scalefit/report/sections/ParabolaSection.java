@@ -12,6 +12,7 @@ import org.scalefit.report.charts.ShapeQuantity;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapePoint;
 import org.scalefit.uncertainty.ParabolaBands;
 
@@ -71,6 +72,17 @@ public final class ParabolaSection {
         facts.add(new Block.Fact("budgets", Integer.toString(parabolas.size()), String.join(", ",
                 parabolas.stream().map(p -> Numbers.format(p.optimum().flops(), 3)).toList()) + " FLOPs"));
         facts.add(new Block.Fact("shapes at the edge of the box", Long.toString(edge), ""));
+        long below = parabolas.stream().mapToLong(p -> p.belowOptimumOutsideItsBox().size()).sum();
+        if (below > 0) {
+            facts.add(new Block.Fact("shapes below the optimum, at depth < "
+                    + Numbers.format(RelaxedShape.MIN_DEPTH, 3), Long.toString(below), "their loss is below their "
+                    + "budget's optimum: the optimum searched over w ≥ " + Numbers.format(RelaxedShape.MIN_WIDTH, 3)
+                    + ", d ≥ " + Numbers.format(RelaxedShape.MIN_DEPTH, 3) + " (Gemstones' optimize_row), the "
+                    + "factors' shapes over w ≥ " + Numbers.format(OvertrainingParabola.MIN_WIDTH, 3) + ", d ≥ "
+                    + Numbers.format(OvertrainingParabola.MIN_DEPTH, 3) + " (overtrained_single_parabola.py), so "
+                    + "the optimum is not the least loss of the parabola's set; a law that rewards parameters "
+                    + "whatever the shape goes to depth 1"));
+        }
         if (!infeasible.isEmpty()) {
             facts.add(new Block.Fact("infeasible factors", String.join(", ", infeasible.stream()
                     .map(ParabolaFigures::factorLabel).toList()), "even 256 × 1 costs more FLOPs per token than "

@@ -81,4 +81,22 @@ class ParabolaSectionTest {
                 .extracting(Block.Text::text).anySatisfy(text -> assertThat(text)
                         .startsWith("Caution: the fit of the minimised law warned — " + warning));
     }
+    @Test
+    void aFactorShapeAtDepthOneThatBeatsTheOptimumIsAFactWithTheTwoBoxes() {
+        ShapePoint optimum = new ShapePoint(19707, 2, 6.4e10, 1e10, 4.9e21, 2.4025);
+        OvertrainedShape shallower = new OvertrainedShape(1, 4.9e21, new ShapePoint(27452, 1, 6.4e10, 1.4e10, 4.9e21,
+                2.3999), 2.3999, OptionalDouble.empty(), OptionalDouble.empty(), true);
+        OvertrainingParabola parabola = new OvertrainingParabola(5, optimum, List.of(shallower), List.of());
+
+        Section section = ParabolaSection.of("p", List.of(parabola), "chinchilla law", List.of(), "", Optional.empty(),
+                0.01);
+
+        List<Block.Fact> facts = section.blocks().stream().filter(Block.Facts.class::isInstance)
+                .map(Block.Facts.class::cast).flatMap(f -> f.facts().stream()).toList();
+        assertThat(facts).anySatisfy(fact -> {
+            assertThat(fact.name()).isEqualTo("shapes below the optimum, at depth < 2");
+            assertThat(fact.value()).isEqualTo("1");
+            assertThat(fact.detail()).contains("optimum searched over w ≥ 256, d ≥ 2").contains("d ≥ 1");
+        });
+    }
 }
