@@ -102,7 +102,8 @@ final class FrontierCommand implements Callable<Integer> {
         double[] width = shapes ? table.column("width") : null;
         double[] depth = shapes ? table.column("depth") : null;
         FrontierPrinter printer = new FrontierPrinter(System.out, resource.label());
-        printer.print(analysis, table, width, depth, result.costs().params(), table.column("tokens"));
+        printer.print(analysis, result.warnings(), table, width, depth, result.costs().params(),
+                table.column("tokens"));
         printer.printLargestOverspends(result.overspending(), table, width, depth, 5);
         return 0;
     }

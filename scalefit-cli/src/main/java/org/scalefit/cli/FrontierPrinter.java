@@ -1,6 +1,7 @@
 package org.scalefit.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
@@ -17,8 +18,8 @@ import org.scalefit.frontier.Overspending;
  */
 record FrontierPrinter(PrintStream out, String resource) {
 
-    void print(Approach1 analysis, RunTable table, double[] width, double[] depth,
-                       double[] params, double[] tokens) {
+    void print(Approach1 analysis, List<String> warnings, RunTable table, double[] width, double[] depth,
+               double[] params, double[] tokens) {
         LossFrontier frontier = analysis.frontier();
         out.printf(Locale.ROOT, "Approach 1 on %s: %s, %d on the loss–%s frontier%n",
                 org.scalefit.data.RowLocation.source(table.source()),
@@ -33,6 +34,7 @@ record FrontierPrinter(PrintStream out, String resource) {
                     depth == null ? "-" : String.format(Locale.ROOT, "%.0f", depth[i]), params[i], tokens[i],
                     frontier.loss()[t]);
         }
+        warnings.forEach(warning -> out.printf(Locale.ROOT, "  warning: %s%n", warning));
         line("params", analysis.params());
         line("tokens", analysis.tokens());
         line("tokens/param", analysis.tokensPerParam());

@@ -47,6 +47,30 @@ class FrontierAndAllocateCommandTest {
     }
 
     @Test
+    void aFrontierRunDominatedByAnEarlierOneIsNamedInTheOutputAndTheDocument() throws Exception {
+        // 6·N·D = 6e17·{1, 4, 5, 6}; the run at line 4 diverged (loss 100), so Gemstones' rule keeps line 5
+        // although line 3 spends less for a lower loss.
+        Path data = folder.resolve("diverged.csv");
+        Files.writeString(data, "params,tokens,loss\n1e8,1e9,5\n1e8,4e9,1\n1e8,5e9,100\n1e8,6e9,1.2\n");
+        Path out = folder.resolve("frontier.json");
+        CliRun run = CliRun.of("frontier", "--data", data.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning: dominated: the frontier run at line 5").contains("line 3");
+        JsonNode warnings = json(out).get("warnings");
+        assertThat(warnings.size()).isEqualTo(1);
+        assertThat(warnings.get(0).asString()).contains("line 5").contains("line 3");
+    }
+
+    @Test
+    void aFrontierWithoutDominatedRunsWritesNoWarnings() throws Exception {
+        Path out = folder.resolve("frontier.json");
+        CliRun run = CliRun.of("frontier", "--data", "gemstones:hot", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out).has("warnings")).isFalse();
+        assertThat(run.out()).doesNotContain("dominated");
+    }
+
+    @Test
     void aSingleRunIsAClearErrorAndWritesNothing() throws Exception {
         Path data = folder.resolve("one.csv");
         Files.writeString(data, "width,depth,tokens,final_loss\n512,12,1e9,3.1\n");

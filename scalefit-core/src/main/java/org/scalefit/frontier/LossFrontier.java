@@ -22,7 +22,9 @@ import org.hipparchus.geometry.euclidean.twod.hull.MonotoneChain;
  *       for such ties the result depended on the row order); the first kept, then each vertex whose loss is strictly
  *       lower than that of the vertex just before it in that order (pandas {@code diff() < 0}: the previous vertex,
  *       kept or not). Of runs that spend the same resource, only the lowest loss can therefore be on the
- *       frontier.</li>
+ *       frontier. The rule can keep a run that an earlier frontier run dominates (less resource, lower loss): a
+ *       vertex on the hull's right side, after the lowest run, follows a vertex of the upper side (a run of far
+ *       higher loss, e.g. a diverged one) and is lower than it; {@link #dominated} names such runs.</li>
  *   <li>{@link #binMinimizers}: Chinchilla's binning: {@code bins} log-spaced bins between min and max R (edges
  *       10^linspace(log₁₀ min, log₁₀ max, bins + 1), intervals (a, b], the first closed), the lowest-loss run of
  *       each non-empty bin.</li>
@@ -174,6 +176,33 @@ public record LossFrontier(int[] rows, double[] resource, double[] loss) {
             l[t] = loss[rows[t]];
         }
         return new LossFrontier(rows, r, l);
+    }
+
+    /**
+     * A frontier run that an earlier frontier run dominates: {@code by} spends less of the resource and reaches a
+     * loss at most as high.
+     *
+     * @param row the dominated run (an index into the arrays the frontier was made from)
+     * @param by  the earlier frontier run of lowest loss before it
+     */
+    public record Dominated(int row, int by) {
+    }
+
+    /**
+     * The frontier runs whose loss is not strictly below that of every frontier run before them (in resource order),
+     * each with the lowest earlier run; empty on a strictly decreasing (Pareto) frontier.
+     */
+    public List<Dominated> dominated() {
+        List<Dominated> dominated = new ArrayList<>();
+        int lowest = 0;
+        for (int t = 1; t < rows.length; t++) {
+            if (loss[t] >= loss[lowest]) {
+                dominated.add(new Dominated(rows[t], rows[lowest]));
+            } else {
+                lowest = t;
+            }
+        }
+        return List.copyOf(dominated);
     }
 
     /** Number of frontier runs. */

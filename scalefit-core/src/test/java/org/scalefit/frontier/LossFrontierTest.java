@@ -27,6 +27,25 @@ class LossFrontierTest {
     }
 
     @Test
+    void aRunOnTheHullsRightSideAfterADivergedRunIsKeptAndNamedAsDominated() {
+        // run 2 diverged (loss 100): an upper-side vertex between the lowest run 1 and the right-side vertex 3,
+        // which Gemstones' rule compares with run 2 only and keeps, although run 1 spends less for a lower loss.
+        double[] resource = {1, 4, 5, 6};
+        double[] loss = {5, 1, 100, 1.2};
+        LossFrontier frontier = LossFrontier.convexHull(resource, loss);
+
+        assertThat(frontier.rows()).containsExactly(0, 1, 3);
+        assertThat(frontier.dominated()).containsExactly(new LossFrontier.Dominated(3, 1));
+    }
+
+    @Test
+    void aStrictlyDecreasingFrontierHasNoDominatedRun() {
+        double[] resource = {1, 2, 4, 8, 2, 4, 8};
+        double[] loss = {4.0, 3.0, 2.5, 2.2, 3.8, 3.0, 2.6};
+        assertThat(LossFrontier.convexHull(resource, loss).dominated()).isEmpty();
+    }
+
+    @Test
     void ofRunsThatSpendTheSameResourceOnlyTheLowestLossIsOnTheFrontierWhateverTheRowOrder() {
         double[] resource = {1, 1, 2, 4, 8};
         double[] worseFirst = {4.5, 4.0, 3.0, 2.5, 2.2};

@@ -29,15 +29,18 @@ import org.scalefit.frontier.Overspending;
  * @param overspendPercent every run's overspend against the frontier run of nearest loss, in table order
  * @param flopsAccounting  width, depth and exact FLOPs / 6N of each distinct shape; empty without shapes
  * @param provenance       the data, its SHA-256, the transforms and the version
+ * @param warnings         what the frontier's numbers do not show (a frontier run that an earlier one dominates);
+ *                         absent when there is nothing to say
  */
 @JsonPropertyOrder({"analysis", "resource", "runs", "frontier", "fits", "bin_minimizers", "overspend_percent",
-        "flops_accounting", "provenance"})
+        "flops_accounting", "provenance", "warnings"})
 public record FrontierDocument(
         String analysis, String resource, int runs, List<Run> frontier, Fits fits,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("bin_minimizers") List<Run> binMinimizers,
         @JsonProperty("overspend_percent") List<Double> overspendPercent,
         @JsonProperty("flops_accounting") List<ShapeRatio> flopsAccounting,
-        Provenance provenance) implements ResultDocument {
+        Provenance provenance, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings)
+        implements ResultDocument {
 
     /** The document's {@code analysis}. */
     public static final String APPROACH_1 = "approach-1";
@@ -47,6 +50,7 @@ public record FrontierDocument(
         binMinimizers = binMinimizers == null ? null : List.copyOf(binMinimizers);
         overspendPercent = overspendPercent == null ? List.of() : List.copyOf(overspendPercent);
         flopsAccounting = flopsAccounting == null ? List.of() : List.copyOf(flopsAccounting);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /**
@@ -148,11 +152,12 @@ public record FrontierDocument(
     /**
      * The document of {@code analysis} against {@code resource} over {@code table} (whose runs have {@code params}
      * and {@code tokens}), with the binning minimisers {@code binned} (or null), the overspends, each shape's
-     * {@code [width, depth, exact/6N]} and the data's provenance.
+     * {@code [width, depth, exact/6N]}, the data's provenance and the analysis's warnings.
      */
     public static FrontierDocument of(String resource, Approach1 analysis, LossFrontier binned,
                                       Overspending overspending, List<double[]> accountingRatios, RunTable table,
-                                      double[] params, double[] tokens, FitProvenance provenance) {
+                                      double[] params, double[] tokens, FitProvenance provenance,
+                                      List<String> warnings) {
         List<Double> spend = new ArrayList<>();
         for (double percent : overspending.percent()) {
             spend.add(percent);
@@ -166,7 +171,7 @@ public record FrontierDocument(
                 new Fits(LineFit.of(analysis.params()), LineFit.of(analysis.tokens()),
                         LineFit.of(analysis.tokensPerParam())),
                 binned == null ? null : runs(binned, table, params, tokens), spend, shapes,
-                Provenance.of(provenance));
+                Provenance.of(provenance), warnings);
     }
 
     /**

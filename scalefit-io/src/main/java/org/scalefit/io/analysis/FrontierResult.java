@@ -1,6 +1,7 @@
 package org.scalefit.io.analysis;
 
 import java.util.List;
+import java.util.Locale;
 import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
@@ -29,6 +30,32 @@ public record FrontierResult(FrontierRequest request, RunTable table, RunCompute
     /** scalefit's frontier document. */
     public FrontierDocument document() {
         return FrontierDocument.of(request.resource().label(), analysis, binned, overspending,
-                shapeRatios, table, costs.params(), table.column("tokens"), provenance);
+                shapeRatios, table, costs.params(), table.column("tokens"), provenance, warnings());
+    }
+
+    /**
+     * What the frontier's numbers do not show: each frontier run that an earlier frontier run dominates
+     * ({@link LossFrontier#dominated}), which Gemstones' rule keeps and the three fits therefore include.
+     */
+    public List<String> warnings() {
+        LossFrontier frontier = analysis.frontier();
+        double[] spent = frontier.resource();
+        int[] rows = frontier.rows();
+        return frontier.dominated().stream().map(d -> String.format(Locale.ROOT, "dominated: the frontier run at %s "
+                + "(%s %.4g, loss %.5g) is kept by Gemstones' rule, which compares each hull vertex with the one "
+                + "before it only, but the run at %s spends less (%.4g) for a loss of %.5g; the fits include it. "
+                + "If it should not shape them, leave out the run that put it there (e.g. a diverged run) with "
+                + "--where", table.location(d.row()), request.resource().label(), spent[indexOf(rows, d.row())],
+                table.column("loss")[d.row()], table.location(d.by()), spent[indexOf(rows, d.by())],
+                table.column("loss")[d.by()])).toList();
+    }
+
+    private static int indexOf(int[] rows, int row) {
+        for (int t = 0; t < rows.length; t++) {
+            if (rows[t] == row) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("row " + row + " is not on the frontier");
     }
 }
