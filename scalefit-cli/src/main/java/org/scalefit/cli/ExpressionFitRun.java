@@ -113,7 +113,8 @@ final class ExpressionFitRun {
             if (missing.equals(column) || missing.equals(input.mapping().fileColumn(column))) {
                 return new ExpressionException("input '" + law.expression().inputs().get(j) + "' reads column '"
                         + column + "', which " + input.data + " does not have (" + e.found() + "; map it with "
-                        + "--input " + law.expression().inputs().get(j) + "=COLUMN)", law.expression().text(),
+                        + "--input " + law.expression().inputs().get(j) + "=COLUMN, or, if it is a parameter, "
+                        + "name it in --start, --log or --bounds)", law.expression().text(),
                         law.expression().inputOffset(j));
             }
         }

@@ -29,6 +29,39 @@ class LawLanguageCommandsTest {
     }
 
     @Test
+    void aConventionalInputNameThatAControlNamesIsAParameter(@TempDir Path dir) throws Exception {
+        // C reads FLOPs by convention; --log C says it is the coefficient of the tokens term
+        Path data = dir.resolve("runs.csv");
+        StringBuilder csv = new StringBuilder("width,depth,tokens,loss\n");
+        for (int width : new int[] {256, 512, 1024, 2048}) {
+            for (int depth : new int[] {4, 8, 16}) {
+                for (double tokens : new double[] {1e9, 4e9, 1.6e10, 6.4e10}) {
+                    double loss = 1.8 + 40 / Math.pow(width, 0.6) + 0.5 / Math.pow(depth, 0.4)
+                            + 300 / Math.pow(tokens, 0.3);
+                    csv.append(width).append(',').append(depth).append(',').append(tokens).append(',')
+                            .append(loss).append('\n');
+                }
+            }
+        }
+        Files.writeString(data, csv);
+        CliRun fit = CliRun.of("fit", "--data", data.toString(), "--law", "E + A/w^alpha + B/d^beta + C/D^gamma",
+                "--input", "w=width", "--input", "d=depth", "--input", "D=tokens", "--log", "E,A,B,C",
+                "--threads", "2", "--no-store");
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        assertThat(fit.out()).containsPattern("(?m)^\\s*C\\s*=").containsPattern("(?m)^\\s*gamma\\s*=");
+    }
+
+    @Test
+    void aConventionalInputNameWithoutItsColumnSaysHowToMakeItAParameter(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("runs.csv");
+        Files.writeString(data, "width,tokens,loss\n256,1e9,3.5\n512,4e9,3.1\n1024,1.6e10,2.8\n");
+        CliRun fit = CliRun.of("fit", "--data", data.toString(), "--law", "E + A/w^alpha + C/D^gamma",
+                "--input", "w=width", "--input", "D=tokens", "--no-store");
+        assertThat(fit.exitCode()).isEqualTo(2);
+        assertThat(fit.err()).contains("input 'C' reads column 'FLOPs'", "if it is a parameter, name it in --start");
+    }
+
+    @Test
     void aBootstrappedFitGivesPredictIntervalsAroundItsPointPredictions(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("fit.json");
         CliRun fit = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--law", "E + A/N^alpha + B/D^beta",

@@ -57,6 +57,11 @@ public final class ExpressionLawFiles {
     private ExpressionLawFiles() {
     }
 
+    /** Whether a name in a law's text is an input unless declared a parameter: N, D, U, C, M or a known column. */
+    public static boolean readsAColumnByConvention(String name) {
+        return DEFAULT_COLUMNS.containsKey(name) || KNOWN_COLUMNS.contains(name);
+    }
+
     /** A law file and the weight column it names (null if none). */
     public record LawFile(ExpressionLaw law, String weights) {
     }
@@ -200,12 +205,9 @@ public final class ExpressionLawFiles {
         for (String symbol : free) {
             if (inputs.containsKey(symbol) || parameterOrder.contains(symbol)) {
                 continue;
-            } else if (DEFAULT_COLUMNS.containsKey(symbol)) {
+            } else if (readsAColumnByConvention(symbol)) {
                 inputNames.add(symbol);
-                columns.add(DEFAULT_COLUMNS.get(symbol));
-            } else if (KNOWN_COLUMNS.contains(symbol)) {
-                inputNames.add(symbol);
-                columns.add(symbol);
+                columns.add(DEFAULT_COLUMNS.getOrDefault(symbol, symbol));
             } else {
                 parameters.add(symbol);
             }

@@ -65,7 +65,7 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
         } else {
             ExpressionLawFiles.requireNotAFile(law, "--law-file FILE (a JSON or YAML law file: expression, inputs, "
                     + "parameters)");
-            result = ExpressionLawFiles.infer("user", law, inputs, List.of());
+            result = ExpressionLawFiles.infer("user", law, inputs, parametersNamedByControls(law));
         }
         if (lawFile != null || NamedLaws.exists(law)) {
             for (Map.Entry<String, String> input : inputs.entrySet()) {
@@ -143,5 +143,28 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
             default -> throw new IllegalArgumentException("--objective must be huber, squared or over-estimate, was "
                     + objective);
         };
+    }
+
+    /**
+     * The names of a law written as text that are its parameters, in the order the expression uses them, when the
+     * controls name some: a name that reads a column by convention (N, D, U, C, M, a known column) is a parameter when
+     * {@code --fix}, {@code --tie}, {@code --log}, {@code --bounds} or {@code --start} names it and {@code --input}
+     * does not map it (e.g. the coefficient C of {@code C/D^gamma}); every other name is what
+     * {@link ExpressionLawFiles#infer} makes it. Empty when no control names a conventional input.
+     */
+    private List<String> parametersNamedByControls(String text) {
+        java.util.Set<String> named = new java.util.HashSet<>(fixed.keySet());
+        named.addAll(ties.keySet());
+        named.addAll(ties.values());
+        named.addAll(logScale);
+        named.addAll(bounds.keySet());
+        named.addAll(starts.keySet());
+        List<String> free = org.scalefit.law.expr.LawExpression.freeNames(text);
+        if (free.stream().noneMatch(name -> named.contains(name) && !inputs.containsKey(name)
+                && ExpressionLawFiles.readsAColumnByConvention(name))) {
+            return List.of();
+        }
+        return free.stream().filter(name -> !inputs.containsKey(name)
+                && (named.contains(name) || !ExpressionLawFiles.readsAColumnByConvention(name))).toList();
     }
 }
