@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.analysis.LawControls;
 import org.scalefit.law.expr.ExpressionLaw;
 import picocli.CommandLine.Mixin;
@@ -84,6 +85,13 @@ final class LawOptions {
         LawControls.Controlled controlled = new LawControls(lawFile, inputs, fixed, ties, logScale, bounds, starts,
                 residual, objective, kappa, weights).law(law, delta);
         weightColumnChosen = controlled.weightColumn();
+        if (lawFile == null && !org.scalefit.law.expr.NamedLaws.exists(law)) {
+            controlled.law().parameterNames().stream().filter(ExpressionLawFiles::readsAColumnByConvention)
+                    .forEach(name -> System.err.println("note: " + name + " is a parameter of this law (a control "
+                            + "names it), not the input that reads column '"
+                            + ExpressionLawFiles.DEFAULT_COLUMNS.getOrDefault(name, name) + "' by convention; if it "
+                            + "is an input, map it with --input " + name + "=COLUMN"));
+        }
         return controlled.law();
     }
 

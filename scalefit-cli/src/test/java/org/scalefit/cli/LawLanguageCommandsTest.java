@@ -49,6 +49,8 @@ class LawLanguageCommandsTest {
                 "--threads", "2", "--no-store");
         assertThat(fit.exitCode()).as(fit.err()).isZero();
         assertThat(fit.out()).containsPattern("(?m)^\\s*C\\s*=").containsPattern("(?m)^\\s*gamma\\s*=");
+        assertThat(fit.err()).contains("note: C is a parameter of this law (a control names it), not the input that "
+                + "reads column 'FLOPs'");
     }
 
     @Test
