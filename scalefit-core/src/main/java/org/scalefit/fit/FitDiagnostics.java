@@ -1,8 +1,10 @@
 package org.scalefit.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
@@ -20,6 +22,14 @@ import org.scalefit.law.LawForm;
  *       data budget that shrinks as compute grows;</li>
  *   <li>a term carries a negligible share of the prediction at every point (its coefficient and exponent are not
  *       identified);</li>
+ *   <li>a term acts as a step ({@link #stepOf}): with s<sub>ij</sub> = e<sup>c<sub>j</sub></sup>
+ *       x<sub>ij</sub><sup>−α<sub>j</sub></sup> / L̂(x<sub>i</sub>) its share of point i's prediction, s<sub>ij</sub>
+ *       ≥ {@value #NEGLIGIBLE_SHARE} only at points whose x<sub>j</sub> takes at most {@value #STEP_VALUES} distinct
+ *       values, all below every x<sub>j</sub> where s<sub>ij</sub> &lt; {@value #NEGLIGIBLE_SHARE} (of which there is
+ *       at least one): the term fits the losses at those few values alone and says x<sub>j</sub> has no effect beyond
+ *       them;</li>
+ *   <li>a coefficient e<sup>c<sub>j</sub></sup> overflows a double (c<sub>j</sub> &gt; ln Double.MAX_VALUE ≈ 709.8):
+ *       its natural-scale value reads as infinite, and only the log-space c<sub>j</sub> holds the fit;</li>
  *   <li>distinct optima within 10⁻⁹ (relative) of the best value lie far apart (a flat direction);</li>
  *   <li>another basin's optimum is within {@link MultiStartFitter#COMPETING_MARGIN} of the best objective
  *       ({@link #competing}): for a two-input law its compute-optimal exponent a = β/(α+β) (N_opt ∝ C^a) is given
@@ -33,6 +43,11 @@ public final class FitDiagnostics {
     private static final double ZERO_EXPONENT = 1e-3;
     private static final double LARGE_EXPONENT = 3.0;
     private static final double NEGLIGIBLE_SHARE = 1e-6;
+    /**
+     * A term that matters at no more distinct values of its input than it has parameters (c_j and α_j) can pass
+     * through the losses there whatever they are: no point tests it as a power law.
+     */
+    private static final int STEP_VALUES = 2;
     /** Compute-optimal exponents closer than this prescribe the same allocation for practical purposes. */
     private static final double SAME_PRESCRIPTION = 5e-3;
     /** Optima whose objectives differ by less than this (relative) are equally good. */
@@ -68,6 +83,15 @@ public final class FitDiagnostics {
             if (termNegligible(law, theta, observations, j)) {
                 warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
                         + "its coefficient and exponent are not identified");
+            }
+            Optional<Step> step = stepOf(law, theta, observations, j);
+            if (step.isPresent()) {
+                warnings.add(step.get().warning(input, alpha, theta[k + j]));
+            }
+            if (Double.isInfinite(Math.exp(theta[k + j]))) {
+                warnings.add(String.format(Locale.ROOT, "overflow: the coefficient of %s is exp(%.6g), beyond the "
+                        + "largest double (about exp(709.8)): its natural-scale value reads Infinity; the log-space "
+                        + "coefficient %.6g is the fitted value", input, theta[k + j], theta[k + j]));
             }
         }
         if (k == 2 && Math.abs(theta[0] + theta[1]) > 0) {
@@ -131,13 +155,16 @@ public final class FitDiagnostics {
     /**
      * The indices in θ = [α_1 … α_k, c_1 … c_k, e] of the parameters that the rules above find not identified: e when
      * E is below {@value #NEGLIGIBLE_FLOOR} of the smallest loss, α_j and c_j when term j is below
-     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point; in ascending order.
+     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point or acts as a step ({@link #stepOf}: at one value of
+     * x_j only c_j − α_j·ln x_j is determined, at two the pair passes through two losses with nothing to test it,
+     * and a resample that misses those points leaves them free); in ascending order.
      */
     public static int[] unidentified(LawForm law, double[] theta, Observations observations) {
         int k = law.arity();
         boolean[] unidentified = new boolean[2 * k + 1];
         for (int j = 0; j < k; j++) {
-            unidentified[j] = termNegligible(law, theta, observations, j);
+            unidentified[j] = termNegligible(law, theta, observations, j)
+                    || stepOf(law, theta, observations, j).isPresent();
             unidentified[k + j] = unidentified[j];
         }
         unidentified[2 * k] = floorNegligible(theta, k, smallestLoss(observations));
@@ -162,18 +189,81 @@ public final class FitDiagnostics {
 
     /** The largest share term j has of the prediction over all points. */
     private static double maxShare(LawForm law, double[] theta, Observations observations, int j) {
+        return Arrays.stream(shares(law, theta, observations, j)).max().orElse(0);
+    }
+
+    /** s_ij = e^(c_j) x_ij^(−α_j) / L̂(x_i), term j's share of each point's prediction. */
+    private static double[] shares(LawForm law, double[] theta, Observations observations, int j) {
         int k = law.arity();
         double[] logs = new double[k];
-        double max = 0;
+        double[] shares = new double[observations.size()];
         for (int i = 0; i < observations.size(); i++) {
             for (int m = 0; m < k; m++) {
                 logs[m] = Math.log(observations.input(i, m));
             }
             double logTotal = law.logPrediction(theta, logs);
             double logTerm = theta[k + j] - theta[j] * logs[j];
-            max = Math.max(max, Math.exp(logTerm - logTotal));
+            shares[i] = Math.exp(logTerm - logTotal);
         }
-        return max;
+        return shares;
+    }
+
+    /**
+     * Term j of θ as a step: its share s_ij of the prediction is at least {@value #NEGLIGIBLE_SHARE} at some points,
+     * below it at others, every point of the first kind has a smaller x_j than every point of the second, and the
+     * first take at most {@value #STEP_VALUES} distinct values of x_j. A term with a usual exponent (0.1–1) never
+     * qualifies: falling from ≥ 10⁻⁶ of the loss to below it within the data takes a range of x_j of
+     * 10^(6/α) or more for a term that matters at all, while at α ≈ 66 a factor 1.6 in x_j is enough.
+     */
+    static Optional<Step> stepOf(LawForm law, double[] theta, Observations observations, int j) {
+        double[] shares = shares(law, theta, observations, j);
+        double edge = Double.NEGATIVE_INFINITY;
+        double beyond = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        int points = 0;
+        java.util.SortedSet<Double> values = new java.util.TreeSet<>();
+        for (int i = 0; i < shares.length; i++) {
+            double x = observations.input(i, j);
+            if (shares[i] >= NEGLIGIBLE_SHARE) {
+                edge = Math.max(edge, x);
+                largest = Math.max(largest, shares[i]);
+                values.add(x);
+                points++;
+            } else {
+                beyond = Math.min(beyond, x);
+            }
+        }
+        if (points == 0 || points == shares.length || !(edge < beyond) || values.size() > STEP_VALUES) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step(points, values.size(), edge, largest, shares.length - points));
+    }
+
+    /**
+     * A term acting as a step ({@link #stepOf}).
+     *
+     * @param points           the points where its share is at least {@value #NEGLIGIBLE_SHARE}
+     * @param values           their distinct values of the term's input
+     * @param edge             the largest of those values
+     * @param largestShare     the term's largest share of a prediction
+     * @param negligiblePoints the points beyond {@code edge}, where it is negligible
+     */
+    record Step(int points, int values, double edge, double largestShare, int negligiblePoints) {
+
+        /** The warning about the term of {@code input} with exponent {@code alpha} and log-coefficient {@code c}. */
+        String warning(String input, double alpha, double c) {
+            return String.format(Locale.ROOT, "degenerate: the %s term acts as a step: it is at most %.2g of the "
+                    + "prediction, on the %s with %s ≤ %.4g (%s), and below %.0e of it at every larger %s (%s); its "
+                    + "exponent (%.4g) and coefficient (log %.4g) fit those points alone and are not identified, and "
+                    + "the law says %s has no effect beyond them", input, largestShare, count(points, "point"), input,
+                    edge, count(values, "distinct value"), NEGLIGIBLE_SHARE, input, count(negligiblePoints, "point"),
+                    alpha, c, input);
+        }
+    }
+
+    /** "1 point", "21 points". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** α_j, c_j or e, named by input. */
