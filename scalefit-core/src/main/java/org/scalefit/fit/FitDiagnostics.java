@@ -211,9 +211,10 @@ public final class FitDiagnostics {
     /**
      * Term j of θ as a step: its share s_ij of the prediction is at least {@value #NEGLIGIBLE_SHARE} at some points,
      * below it at others, every point of the first kind has a smaller x_j than every point of the second, and the
-     * first take at most {@value #STEP_VALUES} distinct values of x_j. A term with a usual exponent (0.1–1) never
-     * qualifies: falling from ≥ 10⁻⁶ of the loss to below it within the data takes a range of x_j of
-     * 10^(6/α) or more for a term that matters at all, while at α ≈ 66 a factor 1.6 in x_j is enough.
+     * first take at most {@value #STEP_VALUES} distinct values of x_j. A term with share s at its smallest x_j falls
+     * below 10⁻⁶ only over a range of x_j of about (s/10⁻⁶)^(1/α): for a published exponent (α ≈ 0.3, s ≈ 0.1) that is
+     * 10^17, far beyond any data, so a healthy fit never qualifies; at α ≈ 66 a factor 1.6 is enough. A term that
+     * qualifies while it is near 10⁻⁶ everywhere is no better determined.
      */
     static Optional<Step> stepOf(LawForm law, double[] theta, Observations observations, int j) {
         double[] shares = shares(law, theta, observations, j);

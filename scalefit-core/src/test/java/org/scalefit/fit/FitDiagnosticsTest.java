@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
 
-/** The plain-language warnings of {@link FitDiagnostics} on a fitted law, and the parameters it finds not identified. */
+/** The plain-language warnings of {@link FitDiagnostics} on a fitted law, and the parameters it finds unidentified. */
 class FitDiagnosticsTest {
 
     /**
@@ -29,11 +29,11 @@ class FitDiagnosticsTest {
         {9.2206e+09, 1.32719e+11, 7.928649722}, {1.2812e+10, 9.55158e+10, 7.643750093},
         {1.78022e+10, 6.87413e+10, 7.240574371}, {2.47361e+10, 4.94721e+10, 6.910631715}};
 
-    /** The converged, stationary best fit of the Chinchilla law to {@link #ISOFLOP} at δ = 10⁻³: [α, β, ln A, ln B, ln E]. */
+    /** The converged, stationary best Chinchilla fit to {@link #ISOFLOP} at δ = 10⁻³: [α, β, ln A, ln B, ln E]. */
     private static final double[] STEP = {0.17741085988225047, 66.21503105767952, 5.917487496633053,
         1333.3368459311753, 0.4696362199774174};
 
-    /** Chinchilla's published law (Hoffmann et al. 2022, eq. 10): E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28. */
+    /** Chinchilla's published law (Hoffmann et al. 2022, eq. 10): E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28 */
     private static final double[] CHINCHILLA = {0.34, 0.28, Math.log(406.4), Math.log(410.7), Math.log(1.69)};
 
     private static Observations isoflop() {
