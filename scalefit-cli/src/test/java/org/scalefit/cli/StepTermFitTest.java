@@ -24,6 +24,7 @@ class StepTermFitTest {
     private static CliRun fit;
     private static JsonNode document;
     private static Path result;
+    private static Path data;
 
     @BeforeAll
     static void fitTheLadder() throws Exception {
@@ -31,6 +32,7 @@ class StepTermFitTest {
         try (InputStream in = StepTermFitTest.class.getResourceAsStream("isoflop-step.csv")) {
             data = Files.write(folder.resolve("isoflop-step.csv"), in.readAllBytes());
         }
+        StepTermFitTest.data = data;
         result = folder.resolve("fit.json");
         fit = CliRun.of("fit", "--data", data.toString(), "--delta", "1e-3", "--threads", "2", "--no-store",
                 "--no-cache", "--out", result.toString());
@@ -72,5 +74,14 @@ class StepTermFitTest {
         CliRun predict = CliRun.of("predict", "--fit", result.toString(), "--at", "params=1e9,tokens=2e10");
         assertThat(predict.exitCode()).isZero();
         assertThat(predict.err()).contains("degenerate: the tokens term acts as a step");
+    }
+
+    @Test
+    void aRolloutSaysTheFitOnEverySizeActsAsAStep() {
+        CliRun rollout = CliRun.of("rollout", "--data", data.toString(), "--mode", "rollout", "--smallest", "21",
+                "--threads", "2");
+        assertThat(rollout.exitCode()).isZero();
+        assertThat(rollout.out()).contains("caution: the fit on every size warned:")
+                .contains("  degenerate: the tokens term acts as a step");
     }
 }
