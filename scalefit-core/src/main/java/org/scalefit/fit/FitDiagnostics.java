@@ -22,12 +22,11 @@ import org.scalefit.law.LawForm;
  *       data budget that shrinks as compute grows;</li>
  *   <li>a term carries a negligible share of the prediction at every point (its coefficient and exponent are not
  *       identified);</li>
- *   <li>a term acts as a step ({@link #stepOf}): with s<sub>ij</sub> = e<sup>c<sub>j</sub></sup>
+ *   <li>a term acts as a step ({@link StepTerm}): with s<sub>ij</sub> = e<sup>c<sub>j</sub></sup>
  *       x<sub>ij</sub><sup>−α<sub>j</sub></sup> / L̂(x<sub>i</sub>) its share of point i's prediction, s<sub>ij</sub>
- *       ≥ {@value #NEGLIGIBLE_SHARE} only at points whose x<sub>j</sub> takes at most {@value #STEP_VALUES} distinct
- *       values, all below every x<sub>j</sub> where s<sub>ij</sub> &lt; {@value #NEGLIGIBLE_SHARE} (of which there is
- *       at least one): the term fits the losses at those few values alone and says x<sub>j</sub> has no effect beyond
- *       them;</li>
+ *       ≥ {@value StepTerm#NEGLIGIBLE_SHARE} only at points whose x<sub>j</sub> takes at most
+ *       {@value StepTerm#MAX_VALUES} distinct values, all below (or above) every x<sub>j</sub> where it is less: the
+ *       term fits the losses at those few values alone and says x<sub>j</sub> has no effect beyond them;</li>
  *   <li>a coefficient e<sup>c<sub>j</sub></sup> overflows a double (c<sub>j</sub> &gt; ln Double.MAX_VALUE ≈ 709.8):
  *       its natural-scale value reads as infinite, and only the log-space c<sub>j</sub> holds the fit;</li>
  *   <li>distinct optima within 10⁻⁹ (relative) of the best value lie far apart (a flat direction);</li>
@@ -42,12 +41,7 @@ public final class FitDiagnostics {
     private static final double NEGLIGIBLE_FLOOR = 1e-3;
     private static final double ZERO_EXPONENT = 1e-3;
     private static final double LARGE_EXPONENT = 3.0;
-    private static final double NEGLIGIBLE_SHARE = 1e-6;
-    /**
-     * A term that matters at no more distinct values of its input than it has parameters (c_j and α_j) can pass
-     * through the losses there whatever they are: no point tests it as a power law.
-     */
-    private static final int STEP_VALUES = 2;
+    private static final double NEGLIGIBLE_SHARE = StepTerm.NEGLIGIBLE_SHARE;
     /** Compute-optimal exponents closer than this prescribe the same allocation for practical purposes. */
     private static final double SAME_PRESCRIPTION = 5e-3;
     /** Optima whose objectives differ by less than this (relative) are equally good. */
@@ -84,9 +78,12 @@ public final class FitDiagnostics {
                 warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
                         + "its coefficient and exponent are not identified");
             }
-            Optional<Step> step = stepOf(law, theta, observations, j);
+            Optional<StepTerm> step = stepOf(law, theta, observations, j);
             if (step.isPresent()) {
-                warnings.add(step.get().warning(input, alpha, theta[k + j]));
+                warnings.add(String.format(Locale.ROOT, "degenerate: the %s term acts as a step: %s; its exponent "
+                        + "(%.4g) and coefficient (log %.4g) fit those points alone and are not identified, and the law "
+                        + "says %s has no effect beyond them", input, step.get().extent(input), alpha, theta[k + j],
+                        input));
             }
             if (Double.isInfinite(Math.exp(theta[k + j]))) {
                 warnings.add(String.format(Locale.ROOT, "overflow: the coefficient of %s is exp(%.6g), beyond the "
@@ -155,7 +152,7 @@ public final class FitDiagnostics {
     /**
      * The indices in θ = [α_1 … α_k, c_1 … c_k, e] of the parameters that the rules above find not identified: e when
      * E is below {@value #NEGLIGIBLE_FLOOR} of the smallest loss, α_j and c_j when term j is below
-     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point or acts as a step ({@link #stepOf}: at one value of
+     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point or acts as a step ({@link StepTerm}: at one value of
      * x_j only c_j − α_j·ln x_j is determined, at two the pair passes through two losses with nothing to test it,
      * and a resample that misses those points leaves them free); in ascending order.
      */
@@ -208,63 +205,13 @@ public final class FitDiagnostics {
         return shares;
     }
 
-    /**
-     * Term j of θ as a step: its share s_ij of the prediction is at least {@value #NEGLIGIBLE_SHARE} at some points,
-     * below it at others, every point of the first kind has a smaller x_j than every point of the second, and the
-     * first take at most {@value #STEP_VALUES} distinct values of x_j. A term with share s at its smallest x_j falls
-     * below 10⁻⁶ only over a range of x_j of about (s/10⁻⁶)^(1/α): for a published exponent (α ≈ 0.3, s ≈ 0.1) that is
-     * 10^17, far beyond any data, so a healthy fit never qualifies; at α ≈ 66 a factor 1.6 is enough. A term that
-     * qualifies while it is near 10⁻⁶ everywhere is no better determined.
-     */
-    static Optional<Step> stepOf(LawForm law, double[] theta, Observations observations, int j) {
-        double[] shares = shares(law, theta, observations, j);
-        double edge = Double.NEGATIVE_INFINITY;
-        double beyond = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        int points = 0;
-        java.util.SortedSet<Double> values = new java.util.TreeSet<>();
-        for (int i = 0; i < shares.length; i++) {
-            double x = observations.input(i, j);
-            if (shares[i] >= NEGLIGIBLE_SHARE) {
-                edge = Math.max(edge, x);
-                largest = Math.max(largest, shares[i]);
-                values.add(x);
-                points++;
-            } else {
-                beyond = Math.min(beyond, x);
-            }
+    /** Term j of θ as a step ({@link StepTerm}), if it is one. */
+    private static Optional<StepTerm> stepOf(LawForm law, double[] theta, Observations observations, int j) {
+        double[] input = new double[observations.size()];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = observations.input(i, j);
         }
-        if (points == 0 || points == shares.length || !(edge < beyond) || values.size() > STEP_VALUES) {
-            return Optional.empty();
-        }
-        return Optional.of(new Step(points, values.size(), edge, largest, shares.length - points));
-    }
-
-    /**
-     * A term acting as a step ({@link #stepOf}).
-     *
-     * @param points           the points where its share is at least {@value #NEGLIGIBLE_SHARE}
-     * @param values           their distinct values of the term's input
-     * @param edge             the largest of those values
-     * @param largestShare     the term's largest share of a prediction
-     * @param negligiblePoints the points beyond {@code edge}, where it is negligible
-     */
-    record Step(int points, int values, double edge, double largestShare, int negligiblePoints) {
-
-        /** The warning about the term of {@code input} with exponent {@code alpha} and log-coefficient {@code c}. */
-        String warning(String input, double alpha, double c) {
-            return String.format(Locale.ROOT, "degenerate: the %s term acts as a step: it is at most %.2g of the "
-                    + "prediction, on the %s with %s ≤ %.4g (%s), and below %.0e of it at every larger %s (%s); its "
-                    + "exponent (%.4g) and coefficient (log %.4g) fit those points alone and are not identified, and "
-                    + "the law says %s has no effect beyond them", input, largestShare, count(points, "point"), input,
-                    edge, count(values, "distinct value"), NEGLIGIBLE_SHARE, input, count(negligiblePoints, "point"),
-                    alpha, c, input);
-        }
-    }
-
-    /** "1 point", "21 points". */
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return StepTerm.of(shares(law, theta, observations, j), input);
     }
 
     /** α_j, c_j or e, named by input. */
