@@ -41,8 +41,8 @@ final class FitPrinter {
             double alpha = law.exponent(0);
             double beta = law.exponent(1);
             out.printf(Locale.ROOT, "L(N, D) = E + A/N^α + B/D^β%n");
-            out.printf(Locale.ROOT, "  A = %.6g   B = %.6g   E = %.6g%n", Math.exp(law.logCoefficient(0)),
-                    Math.exp(law.logCoefficient(1)), Math.exp(law.logIrreducibleError()));
+            out.printf(Locale.ROOT, "  A = %s   B = %s   E = %s%n", natural(law.logCoefficient(0)),
+                    natural(law.logCoefficient(1)), natural(law.logIrreducibleError()));
             out.printf(Locale.ROOT, "  α = %.6g   β = %.6g%n", alpha, beta);
             out.printf(Locale.ROOT, "  compute-optimal: N_opt ∝ C^%.4f, D_opt ∝ C^%.4f%n", beta / (alpha + beta),
                     alpha / (alpha + beta));
@@ -52,9 +52,16 @@ final class FitPrinter {
                 out.printf(Locale.ROOT, "  %-7s α = %.6g   c = %.6g%n", form.inputs().get(j), law.exponent(j),
                         law.logCoefficient(j));
             }
-            out.printf(Locale.ROOT, "  E = exp(%.6g) = %.6g%n", law.logIrreducibleError(),
-                    Math.exp(law.logIrreducibleError()));
+            out.printf(Locale.ROOT, "  E = exp(%.6g) = %s%n", law.logIrreducibleError(),
+                    natural(law.logIrreducibleError()));
         }
         result.warnings().forEach(warning -> out.println("warning: " + warning));
+    }
+
+    /** e^c to 6 significant digits, or "exp(c)" when e^c is beyond a double (a degenerate term's coefficient). */
+    private static String natural(double logValue) {
+        double value = Math.exp(logValue);
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value)
+                : String.format(Locale.ROOT, "exp(%.6g)", logValue);
     }
 }

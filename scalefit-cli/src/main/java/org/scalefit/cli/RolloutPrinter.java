@@ -88,6 +88,14 @@ final class RolloutPrinter {
                 }
             }
         }
+        List<String> referenceWarnings = report.reference().fit().warnings();
+        if (!referenceWarnings.isEmpty()) {
+            stdout.println("caution: the fit on every size warned:");
+            referenceWarnings.forEach(warning -> stdout.println("  " + warning));
+        }
+        if (report.fits().stream().anyMatch(fit -> fit.succeeded() && !fit.fit().warnings().isEmpty())) {
+            stdout.println("(n warnings): the held-out fit warned; --out writes each fit's warnings");
+        }
         stdout.printf(Locale.ROOT, "%s, %s, %.2f s%n", Counts.of(report.fits().size() + 1, "fit"),
                 Counts.of(workers, "thread"), seconds);
     }

@@ -1,8 +1,10 @@
 package org.scalefit.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.scalefit.data.Observations;
 import org.scalefit.law.LawForm;
@@ -20,6 +22,13 @@ import org.scalefit.law.LawForm;
  *       data budget that shrinks as compute grows;</li>
  *   <li>a term carries a negligible share of the prediction at every point (its coefficient and exponent are not
  *       identified);</li>
+ *   <li>a term acts as a step ({@link StepTerm}): with s<sub>ij</sub> = e<sup>c<sub>j</sub></sup>
+ *       x<sub>ij</sub><sup>−α<sub>j</sub></sup> / L̂(x<sub>i</sub>) its share of point i's prediction, s<sub>ij</sub>
+ *       ≥ {@value StepTerm#NEGLIGIBLE_SHARE} only at points whose x<sub>j</sub> takes at most
+ *       {@value StepTerm#MAX_VALUES} distinct values, all below (or above) every x<sub>j</sub> where it is less: the
+ *       term fits the losses at those few values alone and says x<sub>j</sub> has no effect beyond them;</li>
+ *   <li>a coefficient e<sup>c<sub>j</sub></sup> overflows a double (c<sub>j</sub> &gt; ln Double.MAX_VALUE ≈ 709.8):
+ *       its natural-scale value reads as infinite, and only the log-space c<sub>j</sub> holds the fit;</li>
  *   <li>distinct optima within 10⁻⁹ (relative) of the best value lie far apart (a flat direction);</li>
  *   <li>another basin's optimum is within {@link MultiStartFitter#COMPETING_MARGIN} of the best objective
  *       ({@link #competing}): for a two-input law its compute-optimal exponent a = β/(α+β) (N_opt ∝ C^a) is given
@@ -32,7 +41,7 @@ public final class FitDiagnostics {
     private static final double NEGLIGIBLE_FLOOR = 1e-3;
     private static final double ZERO_EXPONENT = 1e-3;
     private static final double LARGE_EXPONENT = 3.0;
-    private static final double NEGLIGIBLE_SHARE = 1e-6;
+    private static final double NEGLIGIBLE_SHARE = StepTerm.NEGLIGIBLE_SHARE;
     /** Compute-optimal exponents closer than this prescribe the same allocation for practical purposes. */
     private static final double SAME_PRESCRIPTION = 5e-3;
     /** Optima whose objectives differ by less than this (relative) are equally good. */
@@ -68,6 +77,18 @@ public final class FitDiagnostics {
             if (termNegligible(law, theta, observations, j)) {
                 warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
                         + "its coefficient and exponent are not identified");
+            }
+            Optional<StepTerm> step = stepOf(law, theta, observations, j);
+            if (step.isPresent()) {
+                warnings.add(String.format(Locale.ROOT, "degenerate: the %s term acts as a step: %s; its exponent "
+                        + "(%.4g) and coefficient (log %.4g) fit those points alone and are not identified, and the law "
+                        + "says %s has no effect beyond them", input, step.get().extent(input), alpha, theta[k + j],
+                        input));
+            }
+            if (Double.isInfinite(Math.exp(theta[k + j]))) {
+                warnings.add(String.format(Locale.ROOT, "overflow: the coefficient of %s is exp(%.6g), beyond the "
+                        + "largest double (about exp(709.8)): its natural-scale value reads Infinity; the log-space "
+                        + "coefficient %.6g is the fitted value", input, theta[k + j], theta[k + j]));
             }
         }
         if (k == 2 && Math.abs(theta[0] + theta[1]) > 0) {
@@ -131,13 +152,16 @@ public final class FitDiagnostics {
     /**
      * The indices in θ = [α_1 … α_k, c_1 … c_k, e] of the parameters that the rules above find not identified: e when
      * E is below {@value #NEGLIGIBLE_FLOOR} of the smallest loss, α_j and c_j when term j is below
-     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point; in ascending order.
+     * {@value #NEGLIGIBLE_SHARE} of the prediction at every point or acts as a step ({@link StepTerm}: at one value of
+     * x_j only c_j − α_j·ln x_j is determined, at two the pair passes through two losses with nothing to test it,
+     * and a resample that misses those points leaves them free); in ascending order.
      */
     public static int[] unidentified(LawForm law, double[] theta, Observations observations) {
         int k = law.arity();
         boolean[] unidentified = new boolean[2 * k + 1];
         for (int j = 0; j < k; j++) {
-            unidentified[j] = termNegligible(law, theta, observations, j);
+            unidentified[j] = termNegligible(law, theta, observations, j)
+                    || stepOf(law, theta, observations, j).isPresent();
             unidentified[k + j] = unidentified[j];
         }
         unidentified[2 * k] = floorNegligible(theta, k, smallestLoss(observations));
@@ -162,18 +186,32 @@ public final class FitDiagnostics {
 
     /** The largest share term j has of the prediction over all points. */
     private static double maxShare(LawForm law, double[] theta, Observations observations, int j) {
+        return Arrays.stream(shares(law, theta, observations, j)).max().orElse(0);
+    }
+
+    /** s_ij = e^(c_j) x_ij^(−α_j) / L̂(x_i), term j's share of each point's prediction. */
+    private static double[] shares(LawForm law, double[] theta, Observations observations, int j) {
         int k = law.arity();
         double[] logs = new double[k];
-        double max = 0;
+        double[] shares = new double[observations.size()];
         for (int i = 0; i < observations.size(); i++) {
             for (int m = 0; m < k; m++) {
                 logs[m] = Math.log(observations.input(i, m));
             }
             double logTotal = law.logPrediction(theta, logs);
             double logTerm = theta[k + j] - theta[j] * logs[j];
-            max = Math.max(max, Math.exp(logTerm - logTotal));
+            shares[i] = Math.exp(logTerm - logTotal);
         }
-        return max;
+        return shares;
+    }
+
+    /** Term j of θ as a step ({@link StepTerm}), if it is one. */
+    private static Optional<StepTerm> stepOf(LawForm law, double[] theta, Observations observations, int j) {
+        double[] input = new double[observations.size()];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = observations.input(i, j);
+        }
+        return StepTerm.of(shares(law, theta, observations, j), input);
     }
 
     /** α_j, c_j or e, named by input. */

@@ -37,7 +37,8 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
      * FitDiagnostics}): part of the results store's key, so that a stored fit is not served without a warning the
      * current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "few-distinct-points-tokens-per-param-data-range-counts-5";
+    public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
+            + "data-range-counts-6";
 
     /** How a fit ended. */
     public enum Status {

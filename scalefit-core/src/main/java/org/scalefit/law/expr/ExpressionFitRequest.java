@@ -15,6 +15,7 @@ import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.fit.StartOutcome;
+import org.scalefit.fit.StepTerm;
 import org.scalefit.fit.Stationarity;
 import org.scalefit.parallel.Parallelism;
 
@@ -39,8 +40,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "far-from-starts-flat-one-sided-extrapolation-few-points-"
-            + "flat-optima-distinct-points-tokens-per-param-data-range-counts-8";
+    public static final String DIAGNOSTICS_REVISION = "step-far-from-starts-flat-one-sided-extrapolation-few-points-"
+            + "flat-optima-distinct-points-tokens-per-param-data-range-counts-9";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -124,6 +125,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         warnings.addAll(warnings(theta));
         warnings.addAll(farFromStartsWarnings(theta));
         warnings.addAll(flatWarnings(objective, theta, search.best().value()));
+        warnings.addAll(stepWarnings(theta));
         String oneSided = oneSidedWarning(theta);
         if (oneSided != null) {
             warnings.add(oneSided);
@@ -376,6 +378,74 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             }
         }
         return null;
+    }
+
+    /**
+     * The additive terms of the law that act as a step ({@link StepTerm}), as {@link org.scalefit.fit.FitDiagnostics}
+     * says of the built-in laws' terms: the final expression is split at its top-level sums and differences into
+     * terms t_1 … t_m (m ≥ 2, {@link LawExpression#additiveTerms}); a term that reads exactly one input x and has free
+     * parameters no other term uses is judged by its shares |t(x_i)| / |L̂(x_i)| of the predictions at the weighted
+     * points. Its own free parameters are named as the ones the step leaves not identified (a parameter that another
+     * term also uses is determined there too).
+     */
+    List<String> stepWarnings(double[] theta) {
+        List<Node> terms = law.expression().additiveTerms();
+        if (terms.size() < 2) {
+            return List.of();
+        }
+        List<java.util.SortedSet<Integer>> parameters = terms.stream()
+                .map(term -> LawExpression.uses(term, Op.PARAM)).toList();
+        double[][] columns = new double[law.columns().size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = data.column(law.columns().get(j));
+        }
+        double[] weights = data.weights();
+        int weighted = (int) Arrays.stream(weights).filter(w -> w > 0).count();
+        double[] predictions = new double[weighted];
+        double[][] points = new double[weighted][];
+        for (int i = 0, t = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                double[] x = new double[columns.length];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = columns[j][i];
+                }
+                points[t] = x;
+                predictions[t++] = law.predict(x, theta);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int m = 0; m < terms.size(); m++) {
+            java.util.SortedSet<Integer> inputs = LawExpression.uses(terms.get(m), Op.INPUT);
+            List<String> own = new ArrayList<>();
+            for (int p : parameters.get(m)) {
+                boolean shared = false;
+                for (int other = 0; other < terms.size(); other++) {
+                    shared |= other != m && parameters.get(other).contains(p);
+                }
+                if (!shared && law.parameters().get(p).isFree()) {
+                    own.add(law.expression().parameters().get(p));
+                }
+            }
+            if (inputs.size() != 1 || own.isEmpty()) {
+                continue;
+            }
+            int j = inputs.first();
+            double[] shares = new double[weighted];
+            double[] input = new double[weighted];
+            for (int t = 0; t < weighted; t++) {
+                shares[t] = Math.abs(LawExpression.value(terms.get(m), points[t], theta) / predictions[t]);
+                input[t] = points[t][j];
+            }
+            String name = law.expression().inputs().get(j);
+            String listed = own.size() == 1 ? own.get(0)
+                    : String.join(", ", own.subList(0, own.size() - 1)) + " and " + own.get(own.size() - 1);
+            StepTerm.of(shares, input).ifPresent(step -> warnings.add(String.format(Locale.ROOT, "degenerate: the %s "
+                    + "term (%s %s) acts as a step: %s; %s %s those points alone and %s not identified, and the law "
+                    + "says %s has no effect beyond them", name, own.size() == 1 ? "parameter" : "parameters",
+                    String.join(", ", own), step.extent(name), listed, own.size() == 1 ? "fits" : "fit",
+                    own.size() == 1 ? "is" : "are", name)));
+        }
+        return warnings;
     }
 
     /** A bounded parameter that ended on its bound (to 10⁻⁹ of the bounds' width, or of its size). */

@@ -150,6 +150,56 @@ public final class LawExpression implements Serializable {
     }
 
     /**
+     * The terms t_1 … t_m of the final expression split at its top-level sums and differences (L̂ = ±t_1 ± … ± t_m;
+     * a negated sum is split too); the whole expression when it is no sum.
+     */
+    List<Node> additiveTerms() {
+        List<Node> terms = new java.util.ArrayList<>();
+        collectTerms(root, terms);
+        return terms;
+    }
+
+    private static void collectTerms(Node node, List<Node> terms) {
+        if (node.op() == Op.ADD || node.op() == Op.SUB) {
+            collectTerms(node.a(), terms);
+            collectTerms(node.b(), terms);
+        } else if (node.op() == Op.NEG) {
+            collectTerms(node.a(), terms);
+        } else {
+            terms.add(node);
+        }
+    }
+
+    /** The indices of the inputs ({@link Op#INPUT}) or parameters ({@link Op#PARAM}) that {@code node} reads. */
+    static java.util.SortedSet<Integer> uses(Node node, Op leaf) {
+        java.util.SortedSet<Integer> found = new java.util.TreeSet<>();
+        collectUses(node, leaf, found);
+        return found;
+    }
+
+    private static void collectUses(Node node, Op leaf, Set<Integer> found) {
+        if (node == null) {
+            return;
+        }
+        if (node.op() == leaf) {
+            found.add(node.index());
+        }
+        collectUses(node.a(), leaf, found);
+        collectUses(node.b(), leaf, found);
+    }
+
+    /** The value of the sub-expression {@code node} at inputs {@code x} and parameters {@code theta}. */
+    static double value(Node node, double[] x, double[] theta) {
+        return switch (node.op()) {
+            case CONST -> node.value();
+            case INPUT -> x[node.index()];
+            case PARAM -> theta[node.index()];
+            default -> node.op().apply(value(node.a(), x, theta),
+                    node.b() == null ? Double.NaN : value(node.b(), x, theta));
+        };
+    }
+
+    /**
      * L̂(x; θ) at one point.
      *
      * @param inputs     x, in the order of {@link #inputs()}
