@@ -38,7 +38,7 @@ import org.scalefit.law.LawForm;
 public final class FitDiagnostics {
 
     /** E below this fraction of the smallest loss counts as no floor at all. */
-    private static final double NEGLIGIBLE_FLOOR = 1e-3;
+    public static final double NEGLIGIBLE_FLOOR = 1e-3;
     private static final double ZERO_EXPONENT = 1e-3;
     private static final double LARGE_EXPONENT = 3.0;
     private static final double NEGLIGIBLE_SHARE = StepTerm.NEGLIGIBLE_SHARE;

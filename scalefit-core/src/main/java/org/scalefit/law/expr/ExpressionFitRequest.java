@@ -15,6 +15,7 @@ import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.fit.StartOutcome;
+import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.StepTerm;
 import org.scalefit.fit.Stationarity;
 import org.scalefit.parallel.Parallelism;
@@ -40,8 +41,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * The revision of the warnings a fit carries beyond the search's own ({@link #run}): part of the results store's
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
-    public static final String DIAGNOSTICS_REVISION = "step-far-from-starts-flat-one-sided-extrapolation-few-points-"
-            + "flat-optima-distinct-points-tokens-per-param-data-range-counts-9";
+    public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
+            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-9";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -124,8 +125,10 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
         warnings.addAll(farFromStartsWarnings(theta));
-        warnings.addAll(flatWarnings(objective, theta, search.best().value()));
+        java.util.Map<String, String> notIdentified = flatWarnings(objective, theta, search.best().value());
+        warnings.addAll(notIdentified.values());
         warnings.addAll(stepWarnings(theta));
+        warnings.addAll(floorWarnings(theta, notIdentified.keySet()));
         String oneSided = oneSidedWarning(theta);
         if (oneSided != null) {
             warnings.add(oneSided);
@@ -238,8 +241,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
      * unbounded above them. Bounded parameters whose bound the steps would cross are not checked.
      */
-    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value) {
-        List<String> warnings = new ArrayList<>();
+    private java.util.Map<String, String> flatWarnings(ExpressionObjective objective, double[] theta, double value) {
+        java.util.Map<String, String> warnings = new java.util.LinkedHashMap<>();
         double allowed = Math.max(FLAT * Math.abs(value), objective.roundingLevel());
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
@@ -266,9 +269,9 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double high = Arrays.stream(starts).max().orElse(theta[p]);
             String reading = theta[p] < low ? "read it as negligible (0)"
                     : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
-            warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: multiplying or dividing "
-                    + "it by e changes the objective by at most %.3g (at %.6g), so the data do not determine it; %s, "
-                    + "not as a value", spec.name(), theta[p], largest, value, reading));
+            warnings.put(spec.name(), String.format(Locale.ROOT, "parameter %s = %.6g is not identified: "
+                    + "multiplying or dividing it by e changes the objective by at most %.3g (at %.6g), so the data "
+                    + "do not determine it; %s, not as a value", spec.name(), theta[p], largest, value, reading));
         }
         return warnings;
     }
@@ -393,8 +396,6 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (terms.size() < 2) {
             return List.of();
         }
-        List<java.util.SortedSet<Integer>> parameters = terms.stream()
-                .map(term -> LawExpression.uses(term, Op.PARAM)).toList();
         double[][] columns = new double[law.columns().size()][];
         for (int j = 0; j < columns.length; j++) {
             columns[j] = data.column(law.columns().get(j));
@@ -416,16 +417,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         List<String> warnings = new ArrayList<>();
         for (int m = 0; m < terms.size(); m++) {
             java.util.SortedSet<Integer> inputs = LawExpression.uses(terms.get(m), Op.INPUT);
-            List<String> own = new ArrayList<>();
-            for (int p : parameters.get(m)) {
-                boolean shared = false;
-                for (int other = 0; other < terms.size(); other++) {
-                    shared |= other != m && parameters.get(other).contains(p);
-                }
-                if (!shared && law.parameters().get(p).isFree()) {
-                    own.add(law.expression().parameters().get(p));
-                }
-            }
+            List<String> own = ownFreeParameters(terms, m);
             if (inputs.size() != 1 || own.isEmpty()) {
                 continue;
             }
@@ -446,6 +438,56 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                     own.size() == 1 ? "is" : "are", name)));
         }
         return warnings;
+    }
+
+    /**
+     * The law's floor negligible next to every loss, as {@link org.scalefit.fit.FitDiagnostics} says of the built-in
+     * laws' irreducible error: an additive term ({@link LawExpression#additiveTerms}, m ≥ 2) that reads no input and
+     * has free parameters no other term uses, whose value |t| is below {@value FitDiagnostics#NEGLIGIBLE_FLOOR} of the
+     * smallest loss. Such a floor could be 0 as well: the law has none, and its parameters are not identified.
+     * Parameters {@code alreadyNotIdentified} names (by the flat-objective rule) are not warned of twice.
+     */
+    List<String> floorWarnings(double[] theta, java.util.Set<String> alreadyNotIdentified) {
+        List<Node> terms = law.expression().additiveTerms();
+        if (terms.size() < 2) {
+            return List.of();
+        }
+        double smallest = Arrays.stream(data.losses()).filter(loss -> loss > 0).min().orElse(Double.NaN);
+        List<String> warnings = new ArrayList<>();
+        for (int m = 0; m < terms.size(); m++) {
+            if (!LawExpression.uses(terms.get(m), Op.INPUT).isEmpty()) {
+                continue;
+            }
+            List<String> own = ownFreeParameters(terms, m);
+            if (own.isEmpty() || own.stream().anyMatch(alreadyNotIdentified::contains)) {
+                continue;
+            }
+            double value = Math.abs(LawExpression.value(terms.get(m), new double[law.columns().size()], theta));
+            if (value < FitDiagnostics.NEGLIGIBLE_FLOOR * smallest) {
+                warnings.add(String.format(Locale.ROOT, "degenerate: the constant term (%s %s) is %.2g, negligible "
+                        + "next to the smallest loss %.4g; the law has no floor and %s %s not identified",
+                        own.size() == 1 ? "parameter" : "parameters", String.join(", ", own), value, smallest,
+                        String.join(", ", own), own.size() == 1 ? "is" : "are"));
+            }
+        }
+        return warnings;
+    }
+
+    /** The free parameters of additive term m that no other term uses. */
+    private List<String> ownFreeParameters(List<Node> terms, int m) {
+        List<java.util.SortedSet<Integer>> parameters = terms.stream()
+                .map(term -> LawExpression.uses(term, Op.PARAM)).toList();
+        List<String> own = new ArrayList<>();
+        for (int p : parameters.get(m)) {
+            boolean shared = false;
+            for (int other = 0; other < terms.size(); other++) {
+                shared |= other != m && parameters.get(other).contains(p);
+            }
+            if (!shared && law.parameters().get(p).isFree()) {
+                own.add(law.expression().parameters().get(p));
+            }
+        }
+        return own;
     }
 
     /** A bounded parameter that ended on its bound (to 10⁻⁹ of the bounds' width, or of its size). */
