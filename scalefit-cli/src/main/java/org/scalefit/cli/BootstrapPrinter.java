@@ -148,12 +148,9 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
             }
         }
         stdout.printf(Locale.ROOT, "  %s: %s%n", test.holds() ? "stationary" : "not stationary", evidence(test));
-        int[] failed = bootstrap.failed();
-        stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream); refits: %d converged, %d at "
-                        + "the precision floor, %d failed%s%n", bootstrap.count(), outcome.request().seed(),
-                outcome.request().streamName(), bootstrap.converged(), bootstrap.atPrecisionFloor().length,
-                failed.length, failed.length == 0 ? "" : " (replicates " + FitBootstrapPrinter.list(failed)
-                        + "; kept in the summaries)");
+        stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream); refits: %s%n",
+                bootstrap.count(), outcome.request().seed(), outcome.request().streamName(),
+                FitBootstrapPrinter.refitCounts(bootstrap));
         stdout.printf(Locale.ROOT, "  %-6s %14s %12s %12s %14s %14s%n", "", "estimate", "s.e.", "s.e.(log)",
                 "2.5 %", "97.5 %");
         for (int p = 0; p < 5; p++) {

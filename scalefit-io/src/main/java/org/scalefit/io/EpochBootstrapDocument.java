@@ -84,7 +84,8 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
 
     /**
      * The bootstrap: replicates; how their refits ended ({@link BootstrapResult}: converged, at the precision floor,
-     * failed — every one kept in the summaries — with the failed replicates listed); seed and stream, standard errors
+     * failed, by the stationarity test Fit B is judged by — every one kept in the summaries — with the failed
+     * replicates listed); seed and stream, standard errors
      * in both spaces, the 2.5 and 97.5 percentiles untransformed, the covariances, and every replicate's θ when asked
      * for.
      */
