@@ -139,10 +139,11 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
                     + "(%s) %s%n", estimate.outcome().status(), estimate.polished()
                     ? "where a tested step still lowered NLL, and was polished to a tested local minimum"
                     : "at a tested local minimum");
-            case NOT_STATIONARY -> {
-                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s%s) is %s; the "
-                        + "tests and policy computed from it are not from an optimum", estimate.outcome().status(),
-                        estimate.polished() ? ", then polished" : "", test.warning());
+            case NOT_STATIONARY, SCALE_BELOW_PRECISION -> {
+                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s%s) is %s%s",
+                        estimate.outcome().status(), estimate.polished() ? ", then polished" : "", estimate.warning(),
+                        estimate.convergence() == HuberLikelihoodFit.Convergence.NOT_STATIONARY
+                                ? "; the tests and policy computed from it are not from an optimum" : "");
                 stdout.println(message);
                 System.err.println("scalefit bootstrap: " + message);
             }

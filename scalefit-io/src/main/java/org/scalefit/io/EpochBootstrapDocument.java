@@ -71,15 +71,18 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
     /**
      * Fit B: θ in both spaces, the residuals' log scale s, NLL(θ, s), how the optimiser stopped ({@code status}),
      * whether the estimate is an optimum ({@code convergence}: {@code converged}, {@code converged_at_precision_floor}
-     * or {@code not_stationary}, {@link HuberLikelihoodFit.Convergence}), whether the search's end point failed the
-     * stationarity test and was polished ({@code polished}, {@link HuberLikelihoodFit#polished()}) and the test's
-     * evidence at the estimate, in the form fit documents give them ({@link FitDocument.StationarityEvidence}).
+     * {@code not_stationary} or {@code scale_below_precision}, {@link HuberLikelihoodFit.Convergence}), whether the
+     * search's end point failed the stationarity test and was polished ({@code polished},
+     * {@link HuberLikelihoodFit#polished()}), the test's evidence at the estimate, in the form fit documents give them
+     * ({@link FitDocument.StationarityEvidence}), and, when the estimate is not an optimum, why in words
+     * ({@code warning}, {@link HuberLikelihoodFit#warning()}; absent otherwise).
      */
     public record Estimate(@JsonProperty("log_space") LogSpace<Double> logSpace,
                            Natural<Double> untransformed, @JsonProperty("log_scale") double logScale,
                            @JsonProperty("negative_log_likelihood") double negativeLogLikelihood, String status,
                            String convergence, boolean polished,
-                           FitDocument.StationarityEvidence stationarity) {
+                           FitDocument.StationarityEvidence stationarity,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
     }
 
     /**
@@ -221,7 +224,8 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
         }
         Estimate fit = new Estimate(LogSpace.of(j -> theta[j]), Natural.of(j -> natural[j]), estimate.logScale(),
                 estimate.negativeLogLikelihood(), estimate.outcome().status().name(), estimate.convergence().label(),
-                estimate.polished(), FitDocument.StationarityEvidence.of(estimate.stationarity()));
+                estimate.polished(), FitDocument.StationarityEvidence.of(estimate.stationarity()),
+                estimate.converged() ? null : estimate.warning());
         double[] se = bootstrap.standardErrors();
         double[] naturalSe = bootstrap.untransformedStandardErrors();
         double[] low = bootstrap.untransformedPercentile(2.5);
