@@ -270,6 +270,24 @@ class EpochBootstrapCommandTest {
                 converged, floor, failed));
     }
 
+    /**
+     * Refits whose search stopped where a tested step still lowered the Huber sum are polished before they are
+     * counted (on points the law fits to a millionth, most are): how many is printed and written.
+     */
+    @Test
+    void polishedRefitsAreCountedInTheOutputAndTheDocument(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("eight-near-exact.csv"), RUNS_ON_THE_LAW_TO_A_MILLIONTH);
+        Path out = dir.resolve("boot.json");
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
+                "--out", out.toString());
+
+        int polished = JsonMapper.builder().build().readTree(Files.readString(out)).get("bootstrap").get("polished")
+                .asInt();
+        assertThat(polished).isPositive();
+        assertThat(run.out()).contains("; " + polished + " polished");
+    }
+
     @Test
     void badPolicyOptionsAreUsageErrors() {
         String[] common = {"bootstrap", "--data", "chinchilla:epoch", "--resamples", "10"};

@@ -88,13 +88,14 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
     /**
      * The bootstrap: replicates; how their refits ended ({@link BootstrapResult}: converged, at the precision floor,
      * failed, by the stationarity test Fit B is judged by — every one kept in the summaries — with the failed
-     * replicates listed); seed and stream, standard errors
+     * replicates listed, and how many were polished before they were judged); seed and stream, standard errors
      * in both spaces, the 2.5 and 97.5 percentiles untransformed, the covariances, and every replicate's θ when asked
      * for.
      */
     public record Bootstrap(int replicates, int converged,
                             @JsonProperty("at_precision_floor") int atPrecisionFloor, int failed,
-                            @JsonProperty("failed_replicates") List<Integer> failedReplicates, long seed, String stream,
+                            @JsonProperty("failed_replicates") List<Integer> failedReplicates, int polished,
+                            long seed, String stream,
                             @JsonProperty("standard_errors") LogSpace<Double> standardErrors,
                             @JsonProperty("untransformed_standard_errors")
                             Natural<Double> untransformedStandardErrors,
@@ -233,7 +234,7 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
         int[] failed = bootstrap.failed();
         Bootstrap section = new Bootstrap(bootstrap.count(), bootstrap.converged(),
                 bootstrap.atPrecisionFloor().length, failed.length,
-                java.util.Arrays.stream(failed).boxed().toList(), seed, stream,
+                java.util.Arrays.stream(failed).boxed().toList(), bootstrap.polished().length, seed, stream,
                 LogSpace.of(j -> se[j]), Natural.of(j -> naturalSe[j]), Natural.of(j -> low[j]),
                 Natural.of(j -> high[j]), matrix(bootstrap.covariance()), matrix(bootstrap.untransformedCovariance()),
                 draws ? matrix(bootstrap.replicates()) : null);
