@@ -49,7 +49,7 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
      * How one refit ended.
      *
      * @param status       why the optimiser stopped, before any polish
-     * @param gradientNorm ‖∇F‖∞ of the resample's objective at the refit's end (NaN if not recorded)
+     * @param gradientNorm ‖∇F‖∞ of the resample's objective at the refit's end (NaN if not recorded or not finite)
      * @param stationary   the refit ended at a tested local minimum of the resample's objective (the {@link
      *                     org.scalefit.fit.Stationarity} test holds there)
      * @param polished     the optimiser's end point failed the test and the refit is its polish ({@link

@@ -145,10 +145,11 @@ public final class HuberLikelihoodObjective implements DifferentiableObjective {
     public HuberLikelihoodFit.ScaleResolution scaleResolution(double[] point) {
         final int k = law.arity();
         final double sigma = Math.exp(point[2 * k + 1]);
+        final double[] theta = java.util.Arrays.copyOf(point, 2 * k + 1);
         double weightedRounding = 0;
         double largest = 0;
         for (int i = 0; i < logLosses.length; i++) {
-            double r = logLosses[i] - law.logPrediction(java.util.Arrays.copyOf(point, 2 * k + 1), logInputs[i]);
+            double r = logLosses[i] - law.logPrediction(theta, logInputs[i]);
             double x = Math.abs(r) / sigma;
             weightedRounding += Math.min(x, delta) * Math.ulp(1.0) * Math.max(1, Math.abs(logLosses[i]));
             largest = Math.max(largest, Math.abs(r));

@@ -169,17 +169,8 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
             point = refined.point();
             stationarity = refined.stationarity();
         }
-        double gradientNorm = stationarity.gradientNorm();
-        if (Double.isNaN(gradientNorm)) {
-            double[] gradient = new double[point.length];
-            objective.valueAndGradient(point, gradient);
-            gradientNorm = 0;
-            for (double component : gradient) {
-                gradientNorm = Math.max(gradientNorm, Math.abs(component));
-            }
-        }
-        return new Replicate(point, new BootstrapResult.Refit(outcome.status(), gradientNorm, stationarity.holds(),
-                polished));
+        return new Replicate(point, new BootstrapResult.Refit(outcome.status(), stationarity.gradientNorm(),
+                stationarity.holds(), polished));
     }
 
     /**
