@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
                 "4:with --data: Fit B failed the stationarity test even after its polish, as scalefit fit's "
                         + "not_stationary (the result is written and says NOT CONVERGED, convergence not_stationary; "
                         + "a failed line search at a tested minimum, polished or not, is converged_at_precision_floor, "
-                        + "exit 0); with --fit: fewer than 2 refits "
+                        + "exit 0); or Fit B's residual scale is below what double precision resolves (the law "
+                        + "fits the points almost exactly: convergence scale_below_precision, with the reason and what "
+                        + "to fit instead); with --fit: fewer than 2 refits "
                         + "converged (the result is written; its intervals are no uncertainty)",
                 "5:the data cannot identify the law (as scalefit fit decides: too few points or distinct values "
                         + "per input, a constant input, nearly collinear log inputs); with --fit, under the limits "

@@ -139,21 +139,19 @@ record BootstrapPrinter(PrintStream stdout, EpochOutcome outcome) {
                     + "(%s) %s%n", estimate.outcome().status(), estimate.polished()
                     ? "where a tested step still lowered NLL, and was polished to a tested local minimum"
                     : "at a tested local minimum");
-            case NOT_STATIONARY -> {
-                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s%s) is %s; the "
-                        + "tests and policy computed from it are not from an optimum", estimate.outcome().status(),
-                        estimate.polished() ? ", then polished" : "", test.warning());
+            case NOT_STATIONARY, SCALE_BELOW_PRECISION -> {
+                String message = String.format(Locale.ROOT, "NOT CONVERGED: Fit B (L-BFGS stopped: %s%s) is %s%s",
+                        estimate.outcome().status(), estimate.polished() ? ", then polished" : "", estimate.warning(),
+                        estimate.convergence() == HuberLikelihoodFit.Convergence.NOT_STATIONARY
+                                ? "; the tests and policy computed from it are not from an optimum" : "");
                 stdout.println(message);
                 System.err.println("scalefit bootstrap: " + message);
             }
         }
         stdout.printf(Locale.ROOT, "  %s: %s%n", test.holds() ? "stationary" : "not stationary", evidence(test));
-        int[] failed = bootstrap.failed();
-        stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream); refits: %d converged, %d at "
-                        + "the precision floor, %d failed%s%n", bootstrap.count(), outcome.request().seed(),
-                outcome.request().streamName(), bootstrap.converged(), bootstrap.atPrecisionFloor().length,
-                failed.length, failed.length == 0 ? "" : " (replicates " + FitBootstrapPrinter.list(failed)
-                        + "; kept in the summaries)");
+        stdout.printf(Locale.ROOT, "pairs bootstrap: %d resamples (seed %d, %s stream); refits: %s%n",
+                bootstrap.count(), outcome.request().seed(), outcome.request().streamName(),
+                FitBootstrapPrinter.refitCounts(bootstrap));
         stdout.printf(Locale.ROOT, "  %-6s %14s %12s %12s %14s %14s%n", "", "estimate", "s.e.", "s.e.(log)",
                 "2.5 %", "97.5 %");
         for (int p = 0; p < 5; p++) {

@@ -37,10 +37,7 @@ final class FitBootstrapPrinter {
         stdout.printf(Locale.ROOT, "%s scheme: %s resampled with replacement; %d replicates, seed %d (%s stream), "
                 + "each refitted from the point estimate%n", units.scheme().label(), what, result.count(),
                 resampling.seed(), resampling.stream());
-        int[] failed = result.failed();
-        stdout.printf(Locale.ROOT, "refits: %d converged, %d at the precision floor, %d failed%s%n",
-                result.converged(), result.atPrecisionFloor().length, failed.length, failed.length == 0 ? ""
-                        : " (replicates " + list(failed) + "; kept in the summaries)");
+        stdout.printf(Locale.ROOT, "refits: %s%n", refitCounts(result));
         int[] unidentified = result.unidentifiedResamples();
         if (unidentified.length > 0) {
             stdout.printf(Locale.ROOT, "warning: %d of %d resamples cannot identify the law (e.g. they miss one of "
@@ -122,6 +119,20 @@ final class FitBootstrapPrinter {
 
     static String percent(double p) {
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + " %";
+    }
+
+    /**
+     * How the refits ended, by the stationarity test each end point is judged by: converged, at the precision floor,
+     * failed (listed), and how many end points were polished first.
+     */
+    static String refitCounts(BootstrapResult result) {
+        int[] failed = result.failed();
+        int polished = result.polished().length;
+        return String.format(Locale.ROOT, "%d converged, %d at the precision floor, %d failed%s%s",
+                result.converged(), result.atPrecisionFloor().length, failed.length, failed.length == 0 ? ""
+                        : " (replicates " + list(failed) + "; kept in the summaries)", polished == 0 ? ""
+                        : "; " + polished + " polished (a tested step still lowered the objective where the search "
+                        + "stopped)");
     }
 
     static String list(int[] values) {

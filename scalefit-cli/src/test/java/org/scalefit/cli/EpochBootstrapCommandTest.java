@@ -38,9 +38,10 @@ class EpochBootstrapCommandTest {
             """;
 
     /**
-     * Nine points of the same law with 0.01 % noise, nearly on the law: the likelihood keeps falling as σ shrinks
-     * (σ ≈ e⁻¹⁷), and neither L-BFGS nor its polish, each with 40 000 evaluations, reach a point where no tested step
-     * lowers NLL (one still lowers it by 1.5·10⁻³ of itself).
+     * Nine points of the same law with 0.01 % noise, nearly on the law: the likelihood has its maximum near
+     * σ ≈ e^−16.7 (ten times the evaluations reach NLL −73.0597 there, where rounding moves NLL by half of what the
+     * stationarity test resolves: the scale is resolved), but neither L-BFGS nor its polish, each with 40 000
+     * evaluations, reach a point where no tested step lowers NLL (one still lowers it by 1.5·10⁻³ of itself).
      */
     private static final String NOT_STATIONARY_RUNS = """
             params,tokens,loss
@@ -53,6 +54,22 @@ class EpochBootstrapCommandTest {
             1.7045098349990597E8,1.4771293555641937E11,2.642155568874102
             2.6114202948381157E9,2.880918660942835E11,2.1996864986113898
             8.91668083297631E9,1.80755339397427E10,2.4104384312494402
+            """;
+
+    /**
+     * Eight points of Epoch's law (α 0.348, β 0.366, A 482, B 2085.4, E 1.817) with 10⁻⁶ relative noise: the law
+     * fits them almost exactly, and the likelihood's maximum lies at σ ≈ e⁻²², below what double precision resolves.
+     */
+    private static final String RUNS_ON_THE_LAW_TO_A_MILLIONTH = """
+            params,tokens,loss
+            100000000.0,2000000000.0,3.4318524020116183
+            300000000.0,6000000000.0,2.9077963555288955
+            1000000000.0,20000000000.0,2.5266767087236794
+            3000000000.0,50000000000.0,2.3128084688084014
+            10000000000.0,200000000000.0,2.129012844226311
+            400000000.0,1000000000.0,3.365964225305649
+            2000000000.0,100000000000.0,2.2928642233803997
+            6000000000.0,20000000000.0,2.361664410237993
             """;
 
     /** Nine points of the same law with 0.1 % noise: one of the 20 refits of seed 42 ends at the precision floor. */
@@ -210,6 +227,29 @@ class EpochBootstrapCommandTest {
         assertThat(estimate.get("stationarity").get("stationary").asBoolean()).isFalse();
     }
 
+    /**
+     * On points the law fits to a millionth, Fit B's scale is below what double precision resolves: the result says
+     * so in words (why, what it means, what to fit instead), is written with convergence scale_below_precision and
+     * the warning, and the command exits 4 as for a Fit B that is not converged.
+     */
+    @Test
+    void aTableTheLawFitsAlmostExactlyIsDiagnosedAsAScaleBelowPrecisionAndExitsAsNotConverged(@TempDir Path dir)
+            throws Exception {
+        Path data = Files.writeString(dir.resolve("eight-near-exact.csv"), RUNS_ON_THE_LAW_TO_A_MILLIONTH);
+        Path out = dir.resolve("boot.json");
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ScalefitCommand.EXIT_FIT_FAILED);
+        assertThat(run.out()).contains("NOT CONVERGED").contains("below what double precision resolves")
+                .contains("fits these 8 points almost exactly").contains("scalefit fit");
+        assertThat(run.err()).contains("below what double precision resolves");
+        JsonNode estimate = JsonMapper.builder().build().readTree(Files.readString(out)).get("estimate");
+        assertThat(estimate.get("convergence").asString()).isEqualTo("scale_below_precision");
+        assertThat(estimate.get("warning").asString()).contains("below what double precision resolves");
+    }
+
     /** The refits of the bootstrap that did not converge are counted, at the precision floor or failed. */
     @Test
     void refitsThatDidNotConvergeAreCountedInTheOutputAndTheDocument(@TempDir Path dir) throws Exception {
@@ -228,6 +268,24 @@ class EpochBootstrapCommandTest {
         assertThat(bootstrap.get("failed_replicates")).hasSize(failed);
         assertThat(run.out()).contains(String.format("refits: %d converged, %d at the precision floor, %d failed",
                 converged, floor, failed));
+    }
+
+    /**
+     * Refits whose search stopped where a tested step still lowered the Huber sum are polished before they are
+     * counted (on points the law fits to a millionth, most are): how many is printed and written.
+     */
+    @Test
+    void polishedRefitsAreCountedInTheOutputAndTheDocument(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("eight-near-exact.csv"), RUNS_ON_THE_LAW_TO_A_MILLIONTH);
+        Path out = dir.resolve("boot.json");
+
+        CliRun run = CliRun.of("bootstrap", "--data", data.toString(), "--resamples", "20", "--policy-draws", "0",
+                "--out", out.toString());
+
+        int polished = JsonMapper.builder().build().readTree(Files.readString(out)).get("bootstrap").get("polished")
+                .asInt();
+        assertThat(polished).isPositive();
+        assertThat(run.out()).contains("; " + polished + " polished");
     }
 
     @Test

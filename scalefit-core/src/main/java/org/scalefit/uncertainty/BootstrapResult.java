@@ -17,11 +17,14 @@ import org.scalefit.law.LawForm;
  * [α, β, A, B, E]). Percentiles commute with the monotone exp, covariances do not.
  *
  * <p>Every replicate enters the summaries, as in the original (Epoch kept the replicates in which scipy's BFGS
- * reported a loss of precision), and how each refit ended is kept ({@link Refit}): {@link #converged()} met a
- * convergence test of the optimiser; {@link #atPrecisionFloor()} stopped because no step lowered the objective in
- * floating point, even along −∇F, with ‖∇F‖∞ within scipy's BFGS tolerance 10⁻⁵ (the test Epoch's refits passed) —
- * at the optimum to working precision; {@link #failed()} are all others (an iteration or evaluation limit, a
- * non-finite value, or a stall with a large gradient): they are reported, never dropped.
+ * reported a loss of precision), and how each refit ended is kept ({@link Refit}). A refit is classified by the rule
+ * Fit B's point estimate is ({@link HuberLikelihoodFit#convergence()}): its end point is tested as a local minimum of
+ * the resample's objective by the {@link org.scalefit.fit.Stationarity} test, and polished when it fails; then
+ * {@link #converged()} are the refits whose optimiser met its convergence test and that ended at a tested minimum;
+ * {@link #atPrecisionFloor()} those that ended at a tested minimum although the optimiser stopped otherwise (a failed
+ * line search: no step lowered the objective in floating point; or its evaluation limit, then polished);
+ * {@link #failed()} all that did not end at a tested minimum, whatever the optimiser said: they are reported, never
+ * dropped.
  *
  * @param law                the law refitted
  * @param replicates         replicates[r] is the log-space θ of replicate r
@@ -42,30 +45,44 @@ import org.scalefit.law.LawForm;
 public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> refits, int[] firstResample,
                               int[] unidentified, int[] unidentifiedResamples) {
 
-    /** scipy's BFGS gradient tolerance ({@code gtol}), which every refit of Epoch's bootstrap had to meet. */
-    static final double STALL_GRADIENT_TOLERANCE = 1e-5;
-
     /**
      * How one refit ended.
      *
-     * @param status       why the optimiser stopped
-     * @param gradientNorm ‖∇F‖∞ of the resample's objective at the refit's end (NaN if not recorded)
+     * @param status       why the optimiser stopped, before any polish
+     * @param gradientNorm ‖∇F‖∞ of the resample's objective at the refit's end (NaN if not recorded or not finite)
+     * @param stationary   the refit ended at a tested local minimum of the resample's objective (the {@link
+     *                     org.scalefit.fit.Stationarity} test holds there)
+     * @param polished     the optimiser's end point failed the test and the refit is its polish ({@link
+     *                     org.scalefit.fit.LocalRefinement})
      */
-    public record Refit(LbfgsOutcome.Status status, double gradientNorm) implements Serializable {
+    public record Refit(LbfgsOutcome.Status status, double gradientNorm, boolean stationary, boolean polished)
+            implements Serializable {
 
-        /** Met a convergence test of the optimiser. */
+        /**
+         * The verdict, by Fit B's rule: not stationary whenever the test failed, whatever the optimiser said;
+         * otherwise converged if the optimiser met its convergence test, else at the precision floor.
+         */
+        public HuberLikelihoodFit.Convergence convergence() {
+            if (!stationary) {
+                return HuberLikelihoodFit.Convergence.NOT_STATIONARY;
+            }
+            return status.success() ? HuberLikelihoodFit.Convergence.CONVERGED
+                    : HuberLikelihoodFit.Convergence.AT_PRECISION_FLOOR;
+        }
+
+        /** Met a convergence test of the optimiser and ended at a tested minimum. */
         public boolean converged() {
-            return status.success();
+            return convergence() == HuberLikelihoodFit.Convergence.CONVERGED;
         }
 
-        /** Stalled in a failed line search with a gradient small by scipy's BFGS test: at the precision floor. */
+        /** Ended at a tested minimum although the optimiser stopped without meeting its test. */
         public boolean atPrecisionFloor() {
-            return status == LbfgsOutcome.Status.LINE_SEARCH_FAILED && gradientNorm <= STALL_GRADIENT_TOLERANCE;
+            return convergence() == HuberLikelihoodFit.Convergence.AT_PRECISION_FLOOR;
         }
 
-        /** Neither converged nor at the precision floor. */
+        /** Did not end at a tested minimum. */
         public boolean failed() {
-            return !converged() && !atPrecisionFloor();
+            return convergence() == HuberLikelihoodFit.Convergence.NOT_STATIONARY;
         }
     }
 
@@ -127,10 +144,10 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
                     + "give the outcome of each replicate");
         }
         return java.util.Collections.nCopies(replicates,
-                new Refit(LbfgsOutcome.Status.CONVERGED_REDUCTION, Double.NaN));
+                new Refit(LbfgsOutcome.Status.CONVERGED_REDUCTION, Double.NaN, true, false));
     }
 
-    /** How many refits met a convergence test. */
+    /** How many refits met a convergence test and ended at a tested minimum (see {@link Refit#converged()}). */
     public int converged() {
         return (int) refits.stream().filter(Refit::converged).count();
     }
@@ -139,6 +156,11 @@ public record BootstrapResult(LawForm law, double[][] replicates, List<Refit> re
     public int[] atPrecisionFloor() {
         return java.util.stream.IntStream.range(0, refits.size()).filter(r -> refits.get(r).atPrecisionFloor())
                 .toArray();
+    }
+
+    /** The replicates whose refit was polished (see {@link Refit#polished()}), in order. */
+    public int[] polished() {
+        return java.util.stream.IntStream.range(0, refits.size()).filter(r -> refits.get(r).polished()).toArray();
     }
 
     /** The replicates whose refit failed (see {@link Refit#failed()}), in order. */

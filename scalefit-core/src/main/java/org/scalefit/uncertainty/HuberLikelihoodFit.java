@@ -31,15 +31,72 @@ import org.scalefit.law.LawForm;
  * only ever lowers NLL. An end point that passes the test is the estimate as it is (so on Epoch's 240 Chinchilla
  * points, where it passes, Fit B is the search's end point).
  *
+ * <p>Scale below precision: on points the law fits almost exactly (e.g. 8 points with 10⁻⁶ noise) the likelihood's
+ * maximum lies at a σ so small that rounding alone moves NLL by more than the test resolves; the estimate is then
+ * {@link Convergence#SCALE_BELOW_PRECISION}, whatever the test said ({@link ScaleResolution} states the rule).
+ *
  * @param theta                   the law's parameters [α_1 … α_k, c_1 … c_k, e]
  * @param logScale                the fitted log-scale s of the residuals (σ = e^s)
  * @param negativeLogLikelihood   NLL(θ, s) at the optimum
  * @param outcome                 how the search (L-BFGS) stopped, before any polish
  * @param stationarity            the test of (θ, s) as a local minimum of NLL
  * @param polished                the search's end point failed the test and the estimate is its polish
+ * @param resolution              whether double precision resolves NLL at the estimate finely enough for the test
  */
 public record HuberLikelihoodFit(double[] theta, double logScale, double negativeLogLikelihood,
-                                 LbfgsOutcome outcome, Stationarity stationarity, boolean polished) {
+                                 LbfgsOutcome outcome, Stationarity stationarity, boolean polished,
+                                 ScaleResolution resolution) {
+
+    /**
+     * Whether the residual scale σ of an estimate is large enough for double precision to resolve NLL as finely as
+     * the {@link Stationarity} test must.
+     *
+     * <p>The rule. With x_i = r_i/σ, ∂NLL/∂r_i = −ψ(x_i)/σ (ψ = clamp(·, −δ, δ)). A residual r_i = log L_i −
+     * log L̂_i is computed with an absolute rounding error of about ε·max(1, |log L_i|) (ε = 2⁻⁵²: the logarithm of
+     * the loss alone is rounded, and the prediction's log-sum-exp adds its own), so NLL carries a rounding error of
+     * about ρ = (1/σ)·Σ_i |ψ(x_i)|·ε·max(1, |log L_i|) — a low estimate: no margin is added. The test accepts a
+     * minimum only if no tested step lowers NLL by more than τ = {@value Stationarity#DECREASE_TOLERANCE}·|NLL|.
+     * When ρ &gt; τ, rounding alone moves NLL by more than τ between neighbouring points: the test can neither
+     * certify nor refute a minimum, and the searches follow rounding noise. The scale is resolved when ρ ≤ τ.
+     *
+     * <p>When it is not. With δ = 10⁻³ the points beyond the quadratic zone (|x_i| &gt; δ) make the likelihood an L1
+     * loss in the residuals, and ∂NLL/∂s = n − Σψ(x_i)·x_i = 0 puts its maximum near σ ≈ δ·Σ_i|r_i|/n: σ shrinks
+     * with the residuals, ρ grows as 1/σ while τ grows only as −n·log σ. On points a law fits almost exactly (8
+     * points with 10⁻⁶ noise: σ ≈ e⁻²², ρ ≈ 50·τ) the maximum exists but is out of double precision's reach; on
+     * points exactly on the law (Σ_i|r_i| → 0) it does not exist: NLL → −∞ as σ → 0, with ∂NLL/∂s → n. On Epoch's
+     * 240 Chinchilla points (σ = e^{−12.27}) ρ is about 1/80 of τ.
+     *
+     * @param scale           σ = e^s at the estimate
+     * @param roundingError   ρ, the rounding error of NLL there
+     * @param tolerance       τ, the decrease of NLL the stationarity test resolves there
+     * @param largestResidual max_i |log L_i − log L̂_i| at the estimate
+     * @param points          n
+     */
+    public record ScaleResolution(double scale, double roundingError, double tolerance, double largestResidual,
+                                  int points) implements java.io.Serializable {
+
+        /** ρ ≤ τ: double precision resolves NLL as finely as the stationarity test must. */
+        public boolean resolved() {
+            return !(roundingError > tolerance);
+        }
+
+        /** What a result says when the scale is not resolved (empty when it is): what happened, what it means, what to do. */
+        public String warning() {
+            if (resolved()) {
+                return "";
+            }
+            return String.format(java.util.Locale.ROOT, "the residual scale is below what double precision "
+                    + "resolves: the law fits these %d points almost exactly (largest |log L - log L_hat| %.2g), so "
+                    + "the fitted sigma = %.3g, where one rounding error of the residuals moves NLL by about %.2g, "
+                    + "more than the %.2g (%.0e of |NLL|) the stationarity test must resolve. Fit B cannot be "
+                    + "located or verified as a maximum of the likelihood in double precision (for points exactly on "
+                    + "the law it has none: NLL falls without bound as sigma -> 0), so its sigma, NLL and likelihood "
+                    + "ratios, and the tests and policy computed from it, are not an optimum's. Fit the law with "
+                    + "scalefit fit (the Huber sum, which fits no scale) and bootstrap that fit with scalefit bootstrap "
+                    + "--fit; more points, or points with measurable noise, make Fit B meaningful", points,
+                    largestResidual, scale, roundingError, tolerance, Stationarity.DECREASE_TOLERANCE);
+        }
+    }
 
     /** Whether the estimate is an optimum: the optimiser's own test and the {@link Stationarity} test together. */
     public enum Convergence {
@@ -52,7 +109,12 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
          */
         AT_PRECISION_FLOOR("converged_at_precision_floor"),
         /** The estimate failed the stationarity test: a tested step still lowers NLL; it is not an optimum. */
-        NOT_STATIONARY("not_stationary");
+        NOT_STATIONARY("not_stationary"),
+        /**
+         * The residual scale is below what double precision resolves ({@link ScaleResolution}): whatever the test
+         * said, it cannot tell a maximum of the likelihood from rounding there; not an optimum.
+         */
+        SCALE_BELOW_PRECISION("scale_below_precision");
 
         private final String label;
 
@@ -70,6 +132,7 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
         theta = theta.clone();
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(stationarity, "stationarity");
+        Objects.requireNonNull(resolution, "resolution");
     }
 
     @Override
@@ -77,17 +140,33 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
         return theta.clone();
     }
 
-    /** The verdict: {@link Convergence#NOT_STATIONARY} whenever the stationarity test failed, whatever L-BFGS said. */
+    /**
+     * The verdict: {@link Convergence#SCALE_BELOW_PRECISION} whenever double precision does not resolve NLL as finely
+     * as the stationarity test must; else {@link Convergence#NOT_STATIONARY} whenever the test failed, whatever L-BFGS
+     * said.
+     */
     public Convergence convergence() {
+        if (!resolution.resolved()) {
+            return Convergence.SCALE_BELOW_PRECISION;
+        }
         if (!stationarity.holds()) {
             return Convergence.NOT_STATIONARY;
         }
         return outcome.success() ? Convergence.CONVERGED : Convergence.AT_PRECISION_FLOOR;
     }
 
-    /** The estimate passed the stationarity test: a local minimum of NLL to working precision. */
+    /** The estimate passed the stationarity test, at a scale where the test means something: an optimum. */
     public boolean converged() {
-        return convergence() != Convergence.NOT_STATIONARY;
+        return convergence() == Convergence.CONVERGED || convergence() == Convergence.AT_PRECISION_FLOOR;
+    }
+
+    /** What the result must say when the estimate is not an optimum (empty when it is one). */
+    public String warning() {
+        return switch (convergence()) {
+            case CONVERGED, AT_PRECISION_FLOOR -> "";
+            case NOT_STATIONARY -> stationarity.warning();
+            case SCALE_BELOW_PRECISION -> "not converged: " + resolution.warning();
+        };
     }
 
     /**
@@ -115,11 +194,11 @@ public record HuberLikelihoodFit(double[] theta, double logScale, double negativ
         Stationarity stationarity = Stationarity.check(objective, x, new double[x.length]);
         if (stationarity.holds()) {
             return new HuberLikelihoodFit(Arrays.copyOf(x, start.length), x[start.length], objective.value(x),
-                    outcome, stationarity, false);
+                    outcome, stationarity, false, objective.scaleResolution(x));
         }
         LocalRefinement.Refined refined = LocalRefinement.refine(objective, x, settings.maxEvaluations());
         double[] point = refined.point();
         return new HuberLikelihoodFit(Arrays.copyOf(point, start.length), point[start.length], refined.value(),
-                outcome, refined.stationarity(), true);
+                outcome, refined.stationarity(), true, objective.scaleResolution(point));
     }
 }

@@ -138,6 +138,27 @@ public final class HuberLikelihoodObjective implements DifferentiableObjective {
         return new BrentSolver(1e-13).solve(1000, slope, low, high);
     }
 
+    /**
+     * Whether double precision resolves NLL at {@code point} ([θ, s]) finely enough for the stationarity test: the
+     * evidence of {@link HuberLikelihoodFit.ScaleResolution} (its rule and figures).
+     */
+    public HuberLikelihoodFit.ScaleResolution scaleResolution(double[] point) {
+        final int k = law.arity();
+        final double sigma = Math.exp(point[2 * k + 1]);
+        final double[] theta = java.util.Arrays.copyOf(point, 2 * k + 1);
+        double weightedRounding = 0;
+        double largest = 0;
+        for (int i = 0; i < logLosses.length; i++) {
+            double r = logLosses[i] - law.logPrediction(theta, logInputs[i]);
+            double x = Math.abs(r) / sigma;
+            weightedRounding += Math.min(x, delta) * Math.ulp(1.0) * Math.max(1, Math.abs(logLosses[i]));
+            largest = Math.max(largest, Math.abs(r));
+        }
+        double tolerance = org.scalefit.fit.Stationarity.DECREASE_TOLERANCE * Math.abs(value(point));
+        return new HuberLikelihoodFit.ScaleResolution(sigma, weightedRounding / sigma, tolerance, largest,
+                logLosses.length);
+    }
+
     @Override
     public int dimension() {
         return law.parameterCount() + 1;

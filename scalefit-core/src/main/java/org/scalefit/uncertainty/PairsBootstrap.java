@@ -13,6 +13,8 @@ import org.scalefit.fit.Identification;
 import org.scalefit.fit.Lbfgs;
 import org.scalefit.fit.LbfgsOutcome;
 import org.scalefit.fit.LbfgsSettings;
+import org.scalefit.fit.LocalRefinement;
+import org.scalefit.fit.Stationarity;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.Parallelism;
@@ -23,6 +25,14 @@ import org.scalefit.parallel.Parallelism;
  * pairs, together), refit the Huber-sum objective F(θ) = Σ huber_δ(log L_i − log L̂_θ(x_i)) ({@link
  * HuberLogLossObjective}) from a single start θ₀, and keep the B parameter vectors. Epoch refit with scipy's BFGS
  * from Chinchilla's unrounded values; this uses {@link Lbfgs} from the same start.
+ *
+ * <p>Each refit is judged as Fit B's point estimate is ({@link HuberLikelihoodFit}): its end point is tested as a
+ * local minimum of the resample's objective by the {@link Stationarity} test, and where the test fails it is polished
+ * by {@link LocalRefinement} (with as many evaluations again as the search was allowed) and the polished point is
+ * the replicate. How the search stopped and whether the replicate is a tested minimum are kept
+ * ({@link BootstrapResult.Refit}): a search that stopped "converged" where a step still lowers F is not counted
+ * converged unless its polish reaches a tested minimum, and one whose line search failed at a tested minimum is at
+ * the precision floor, not failed, whatever its gradient's absolute size.
  *
  * <p>The same bootstrap runs for any Approach-3 law (2, 3 or 4 inputs) and with either resampling unit
  * ({@link ResamplingUnits}): points, as Epoch resample them, or whole training runs, so that all checkpoints of a run
@@ -62,8 +72,8 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
     /**
      * Each refit: L-BFGS with memory 10, reduction tolerance 4 ulp and gtol 10⁻⁹, i.e. run to the precision floor.
      * On Epoch's data this reaches a Huber sum at least as low as scipy's BFGS (gtol 10⁻⁵) in every replicate, and
-     * lower in the ~2 % of replicates where BFGS stops early in a flat valley; a refit that ends in a failed line
-     * search at the floor is kept and not counted as converged.
+     * lower in the ~2 % of replicates where BFGS stops early in a flat valley; every end point is then tested, and
+     * polished if it fails the test (see the class documentation).
      */
     public static LbfgsSettings defaultSettings() {
         return new LbfgsSettings(10, 4 * Math.ulp(1.0), 1e-9, 15000, 30000, 40, 1.0, false);
@@ -130,15 +140,7 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
         LbfgsSettings refitSettings = settings;
         List<Replicate> refits = parallelism.map(replicates, r -> {
             HuberLogLossObjective objective = full.resampled(units.multiplicities(resamples[r]));
-            double[] x = from.clone();
-            LbfgsOutcome outcome = new Lbfgs(x.length, refitSettings).minimize(objective, x);
-            double[] gradient = new double[x.length];
-            objective.valueAndGradient(x, gradient);
-            double norm = 0;
-            for (double component : gradient) {
-                norm = Math.max(norm, Math.abs(component));
-            }
-            return new Replicate(x, new BootstrapResult.Refit(outcome.status(), norm));
+            return refit(objective, from.clone(), refitSettings);
         }, r -> progress.advance(1));
         double[][] parameters = new double[replicates][];
         List<BootstrapResult.Refit> outcomes = new ArrayList<>(replicates);
@@ -150,6 +152,25 @@ public record PairsBootstrap(LawForm law, double delta, double[] start, int repl
                 .filter(r -> !identifies(observations, units.multiplicities(resamples[r]))).toArray();
         return new BootstrapResult(law, parameters, outcomes, resamples[0],
                 FitDiagnostics.unidentified(law, start, observations), unidentifiedResamples);
+    }
+
+    /**
+     * One refit, by the rule of Fit B's point estimate ({@link HuberLikelihoodFit#maximise}): L-BFGS from
+     * {@code x}, the {@link Stationarity} test at its end point, and, where the test fails, the polish of
+     * {@link LocalRefinement} with as many evaluations as the search was allowed; the refit is the polished point.
+     */
+    private static Replicate refit(HuberLogLossObjective objective, double[] x, LbfgsSettings settings) {
+        LbfgsOutcome outcome = new Lbfgs(x.length, settings).minimize(objective, x);
+        Stationarity stationarity = Stationarity.check(objective, x, new double[x.length]);
+        boolean polished = !stationarity.holds();
+        double[] point = x;
+        if (polished) {
+            LocalRefinement.Refined refined = LocalRefinement.refine(objective, x, settings.maxEvaluations());
+            point = refined.point();
+            stationarity = refined.stationarity();
+        }
+        return new Replicate(point, new BootstrapResult.Refit(outcome.status(), stationarity.gradientNorm(),
+                stationarity.holds(), polished));
     }
 
     /**

@@ -12,7 +12,11 @@ import org.hipparchus.linear.RealMatrix;
  *   W = (θ₀ − θ̂)ᵀ Σ⁻¹ (θ₀ − θ̂)  ~  χ²_p under θ = θ₀
  * </pre>
  * with Σ the bootstrap covariance of the log-space θ ({@link BootstrapResult#covariance()}) and p its dimension
- * (5 for a Chinchilla law). Σ⁻¹(θ₀ − θ̂) is solved by LU decomposition rather than by forming the inverse.
+ * (5 for a Chinchilla law). With D = diag(√Σ_jj) and R = D⁻¹ΣD⁻¹ the correlation matrix, W = zᵀR⁻¹z for
+ * z = D⁻¹(θ₀ − θ̂); R⁻¹z is solved by LU decomposition rather than by forming the inverse. Working with R makes the
+ * test of singularity (a pivot below 10⁻¹¹) independent of the parameters' units: variances of 10⁻¹², as a bootstrap
+ * of points a law fits to a millionth gives, are not mistaken for a singular Σ; a zero variance, or correlations
+ * that leave R singular, are.
  *
  * @param difference  θ₀ − θ̂
  * @param test        W, p and the upper-tail p-value
@@ -36,18 +40,31 @@ public record WaldTest(double[] difference, TestStatistic test) {
                     + p + ", " + reference.length + " and " + covariance.length);
         }
         double[] difference = new double[p];
+        double[] deviation = new double[p];
+        double[] z = new double[p];
         for (int j = 0; j < p; j++) {
             difference[j] = reference[j] - estimate[j];
+            deviation[j] = Math.sqrt(covariance[j][j]);
+            if (!(deviation[j] > 0) || !Double.isFinite(deviation[j])) {
+                throw new IllegalArgumentException("the bootstrap covariance is singular (parameter " + j
+                        + " has variance " + covariance[j][j] + "): no Wald test");
+            }
+            z[j] = difference[j] / deviation[j];
         }
-        RealMatrix sigma = MatrixUtils.createRealMatrix(covariance);
-        LUDecomposition lu = new LUDecomposition(sigma);
+        RealMatrix correlation = MatrixUtils.createRealMatrix(p, p);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                correlation.setEntry(i, j, covariance[i][j] / (deviation[i] * deviation[j]));
+            }
+        }
+        LUDecomposition lu = new LUDecomposition(correlation);
         if (!lu.getSolver().isNonSingular()) {
             throw new IllegalArgumentException("the bootstrap covariance is singular: no Wald test");
         }
-        double[] solved = lu.getSolver().solve(MatrixUtils.createRealVector(difference)).toArray();
+        double[] solved = lu.getSolver().solve(MatrixUtils.createRealVector(z)).toArray();
         double w = 0;
         for (int j = 0; j < p; j++) {
-            w += difference[j] * solved[j];
+            w += z[j] * solved[j];
         }
         return new WaldTest(difference, TestStatistic.chiSquaredUpperTail(w, p));
     }

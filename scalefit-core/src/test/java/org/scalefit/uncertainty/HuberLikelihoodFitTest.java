@@ -100,4 +100,47 @@ class HuberLikelihoodFitTest {
         assertThat(fit.outcome().success()).as(fit.outcome().toString()).isTrue();
         assertThat(fit.convergence()).isEqualTo(HuberLikelihoodFit.Convergence.CONVERGED);
     }
+    /**
+     * Eight points of Epoch's law (α 0.348, β 0.366, A 482, B 2085.4, E 1.817) with log-normal noise of relative size
+     * {@code noise}.
+     */
+    static Observations eightPoints(double noise) {
+        double[] truth = {0.348, 0.366, Math.log(482.0), Math.log(2085.4), Math.log(1.817)};
+        double[][] inputs = {{1e8, 2e9}, {3e8, 6e9}, {1e9, 2e10}, {3e9, 5e10}, {1e10, 2e11}, {4e8, 1e9},
+            {2e9, 1e11}, {6e9, 2e10}};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] losses = new double[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            losses[i] = LawForm.CHINCHILLA.predict(truth, inputs[i][0], inputs[i][1])
+                    * Math.exp(noise * random.nextGaussian());
+        }
+        return new Observations("eight", java.util.List.of("params", "tokens"), inputs, losses);
+    }
+
+    /**
+     * On 8 points the law fits to about 10⁻⁶, the likelihood's maximum lies at σ ≈ e⁻²², where one rounding error
+     * of the residuals moves NLL by tens of times the 10⁻¹² of itself the stationarity test resolves: Fit B says its
+     * scale is below what double precision resolves, is not converged, and says what to fit instead.
+     */
+    @Test
+    void onPointsTheLawFitsToAMillionthFitBSaysItsScaleIsBelowWhatDoublePrecisionResolves() {
+        HuberLikelihoodFit fit = HuberLikelihoodFit.maximise(LawForm.CHINCHILLA, eightPoints(1e-6), 1e-3, START);
+
+        assertThat(fit.resolution().roundingError()).isGreaterThan(10 * fit.resolution().tolerance());
+        assertThat(fit.resolution().tolerance())
+                .isEqualTo(Stationarity.DECREASE_TOLERANCE * Math.abs(fit.negativeLogLikelihood()));
+        assertThat(fit.convergence()).isEqualTo(HuberLikelihoodFit.Convergence.SCALE_BELOW_PRECISION);
+        assertThat(fit.converged()).isFalse();
+        assertThat(fit.warning()).contains("below what double precision resolves").contains("scalefit fit");
+    }
+
+    /** With 1 % noise the same 8 points put the scale far above that floor: no such verdict. */
+    @Test
+    void onPointsWithOnePercentNoiseTheScaleIsResolved() {
+        HuberLikelihoodFit fit = HuberLikelihoodFit.maximise(LawForm.CHINCHILLA, eightPoints(1e-2), 1e-3, START);
+
+        assertThat(fit.resolution().roundingError()).isLessThan(fit.resolution().tolerance());
+        assertThat(fit.convergence()).isNotEqualTo(HuberLikelihoodFit.Convergence.SCALE_BELOW_PRECISION);
+        assertThat(fit.warning()).isEmpty();
+    }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LbfgsOutcome;
+import org.scalefit.fit.LbfgsSettings;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.parallel.SerializingParallelism;
@@ -109,5 +111,42 @@ class PairsBootstrapTest {
                 .mapToObj(u -> runs.keyOfRun()[u][1]).distinct().count() < 3).toArray();
         assertThat(expected).isNotEmpty().hasSizeLessThan(replicates);
         assertThat(result.unidentifiedResamples()).containsExactly(expected);
+    }
+    /**
+     * A reduction tolerance of 10⁻² stops L-BFGS after a step or two with "converged" where a gradient step still
+     * lowers F by percents, and an evaluation budget of 10 leaves the polish no room to reach the minimum: each
+     * refit is tested as the point estimate is, fails the stationarity test, and is counted failed, not converged.
+     */
+    @Test
+    void aRefitTheOptimiserCallsConvergedButThatIsNotStationaryIsCountedFailed() {
+        Observations data = HuberLikelihoodObjectiveTest.synthetic(60, 0.01, 5);
+        LbfgsSettings early = new LbfgsSettings(10, 1e-2, 0, 15000, 10, 40, 1.0, false);
+        BootstrapResult result = new PairsBootstrap(LawForm.CHINCHILLA, 1e-3, START, 12, 11,
+                ResamplingStream.NUMPY_RANDOM_STATE, early).run(data, LocalParallelism.sequential());
+        assertThat(result.refits()).extracting(BootstrapResult.Refit::status)
+                .containsOnly(LbfgsOutcome.Status.CONVERGED_REDUCTION);
+        assertThat(result.converged()).isZero();
+        assertThat(result.failed()).hasSize(12);
+        assertThat(result.polished()).hasSize(12);
+    }
+
+    /**
+     * With at most 2 evaluations per line search L-BFGS gives up at its first step, with ‖∇F‖∞ ≈ 0.3 (far above
+     * scipy's 10⁻⁵): the end point fails the stationarity test and is polished to a tested minimum, as Fit B's is,
+     * and the refit is counted at the precision floor (stopped by a failed line search, ended at a tested minimum),
+     * not failed.
+     */
+    @Test
+    void aRefitWhoseLineSearchFailedIsAtThePrecisionFloorOnceItEndsAtATestedMinimum() {
+        Observations data = HuberLikelihoodObjectiveTest.synthetic(60, 0.01, 5);
+        LbfgsSettings shortSearches = new LbfgsSettings(10, 4 * Math.ulp(1.0), 1e-9, 15000, 30000, 2, 1.0, false);
+        BootstrapResult result = new PairsBootstrap(LawForm.CHINCHILLA, 1e-3, START, 12, 11,
+                ResamplingStream.NUMPY_RANDOM_STATE, shortSearches).run(data, LocalParallelism.sequential());
+        assertThat(result.refits()).extracting(BootstrapResult.Refit::status)
+                .containsOnly(LbfgsOutcome.Status.LINE_SEARCH_FAILED);
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.atPrecisionFloor()).hasSize(12);
+        assertThat(result.polished()).hasSize(12);
+        assertThat(result.refits()).allMatch(refit -> refit.gradientNorm() < 1e-5);
     }
 }

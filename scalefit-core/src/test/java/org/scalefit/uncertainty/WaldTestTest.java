@@ -36,4 +36,22 @@ class WaldTestTest {
                 new double[][] {{1, 1}, {1, 1}})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("singular");
     }
+
+    /**
+     * W is invariant to the parameters' units: a covariance of variances 10⁻¹² (a bootstrap of points a law fits to
+     * a millionth) with differences 10⁻⁶ gives the statistic of unit variances and unit differences, not "singular".
+     */
+    @Test
+    void theStatisticDoesNotDependOnTheParametersUnits() {
+        double[][] unit = {{1, 0.5, 0}, {0.5, 2, 0.3}, {0, 0.3, 1.5}};
+        double[][] tiny = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                tiny[i][j] = 1e-12 * unit[i][j];
+            }
+        }
+        double w = WaldTest.of(new double[] {0, 0, 0}, new double[] {1, -1, 2}, unit).test().value();
+        double scaled = WaldTest.of(new double[] {0, 0, 0}, new double[] {1e-6, -1e-6, 2e-6}, tiny).test().value();
+        assertThat(scaled).isCloseTo(w, within(1e-12 * w));
+    }
 }

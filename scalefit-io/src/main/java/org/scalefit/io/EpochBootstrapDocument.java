@@ -71,26 +71,31 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
     /**
      * Fit B: θ in both spaces, the residuals' log scale s, NLL(θ, s), how the optimiser stopped ({@code status}),
      * whether the estimate is an optimum ({@code convergence}: {@code converged}, {@code converged_at_precision_floor}
-     * or {@code not_stationary}, {@link HuberLikelihoodFit.Convergence}), whether the search's end point failed the
-     * stationarity test and was polished ({@code polished}, {@link HuberLikelihoodFit#polished()}) and the test's
-     * evidence at the estimate, in the form fit documents give them ({@link FitDocument.StationarityEvidence}).
+     * {@code not_stationary} or {@code scale_below_precision}, {@link HuberLikelihoodFit.Convergence}), whether the
+     * search's end point failed the stationarity test and was polished ({@code polished},
+     * {@link HuberLikelihoodFit#polished()}), the test's evidence at the estimate, in the form fit documents give them
+     * ({@link FitDocument.StationarityEvidence}), and, when the estimate is not an optimum, why in words
+     * ({@code warning}, {@link HuberLikelihoodFit#warning()}; absent otherwise).
      */
     public record Estimate(@JsonProperty("log_space") LogSpace<Double> logSpace,
                            Natural<Double> untransformed, @JsonProperty("log_scale") double logScale,
                            @JsonProperty("negative_log_likelihood") double negativeLogLikelihood, String status,
                            String convergence, boolean polished,
-                           FitDocument.StationarityEvidence stationarity) {
+                           FitDocument.StationarityEvidence stationarity,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
     }
 
     /**
      * The bootstrap: replicates; how their refits ended ({@link BootstrapResult}: converged, at the precision floor,
-     * failed — every one kept in the summaries — with the failed replicates listed); seed and stream, standard errors
+     * failed, by the stationarity test Fit B is judged by — every one kept in the summaries — with the failed
+     * replicates listed, and how many were polished before they were judged); seed and stream, standard errors
      * in both spaces, the 2.5 and 97.5 percentiles untransformed, the covariances, and every replicate's θ when asked
      * for.
      */
     public record Bootstrap(int replicates, int converged,
                             @JsonProperty("at_precision_floor") int atPrecisionFloor, int failed,
-                            @JsonProperty("failed_replicates") List<Integer> failedReplicates, long seed, String stream,
+                            @JsonProperty("failed_replicates") List<Integer> failedReplicates, int polished,
+                            long seed, String stream,
                             @JsonProperty("standard_errors") LogSpace<Double> standardErrors,
                             @JsonProperty("untransformed_standard_errors")
                             Natural<Double> untransformedStandardErrors,
@@ -220,7 +225,8 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
         }
         Estimate fit = new Estimate(LogSpace.of(j -> theta[j]), Natural.of(j -> natural[j]), estimate.logScale(),
                 estimate.negativeLogLikelihood(), estimate.outcome().status().name(), estimate.convergence().label(),
-                estimate.polished(), FitDocument.StationarityEvidence.of(estimate.stationarity()));
+                estimate.polished(), FitDocument.StationarityEvidence.of(estimate.stationarity()),
+                estimate.converged() ? null : estimate.warning());
         double[] se = bootstrap.standardErrors();
         double[] naturalSe = bootstrap.untransformedStandardErrors();
         double[] low = bootstrap.untransformedPercentile(2.5);
@@ -228,7 +234,7 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
         int[] failed = bootstrap.failed();
         Bootstrap section = new Bootstrap(bootstrap.count(), bootstrap.converged(),
                 bootstrap.atPrecisionFloor().length, failed.length,
-                java.util.Arrays.stream(failed).boxed().toList(), seed, stream,
+                java.util.Arrays.stream(failed).boxed().toList(), bootstrap.polished().length, seed, stream,
                 LogSpace.of(j -> se[j]), Natural.of(j -> naturalSe[j]), Natural.of(j -> low[j]),
                 Natural.of(j -> high[j]), matrix(bootstrap.covariance()), matrix(bootstrap.untransformedCovariance()),
                 draws ? matrix(bootstrap.replicates()) : null);

@@ -73,16 +73,17 @@ public record FitBootstrapDocument(
 
     /**
      * The {@code bootstrap} section: the scheme, the run key and the number of units resampled, the replicates,
-     * the seed and stream, where each refit started, how the refits ended, the replicates whose resample cannot
+     * the seed and stream, where each refit started, how the refits ended (and how many were polished before they
+     * were judged, {@link BootstrapResult#polished()}), the replicates whose resample cannot
      * identify the law ({@link BootstrapResult#unidentifiedResamples()}; kept in the summaries), and the intervals'
      * coverage in percent.
      */
     @JsonPropertyOrder({"scheme", "run_key", "units", "replicates", "seed", "stream", "start", "converged",
-            "at_precision_floor", "failed", "failed_replicates", "unidentified_replicates", "level"})
+            "at_precision_floor", "failed", "failed_replicates", "polished", "unidentified_replicates", "level"})
     public record Bootstrap(String scheme, @JsonProperty("run_key") List<String> runKey, int units, int replicates,
                             long seed, String stream, String start, int converged,
                             @JsonProperty("at_precision_floor") int atPrecisionFloor, int failed,
-                            @JsonProperty("failed_replicates") List<Integer> failedReplicates,
+                            @JsonProperty("failed_replicates") List<Integer> failedReplicates, int polished,
                             @JsonProperty("unidentified_replicates") List<Integer> unidentifiedReplicates,
                             double level) {
 
@@ -200,7 +201,8 @@ public record FitBootstrapDocument(
         Bootstrap section = new Bootstrap(resampling.units().scheme().label(), resampling.runKey(),
                 resampling.units().units(), bootstrap.count(), resampling.seed(), resampling.stream(),
                 "point estimate", bootstrap.converged(), bootstrap.atPrecisionFloor().length,
-                bootstrap.failed().length, ints(bootstrap.failed()), ints(bootstrap.unidentifiedResamples()),
+                bootstrap.failed().length, ints(bootstrap.failed()), bootstrap.polished().length,
+                ints(bootstrap.unidentifiedResamples()),
                 resampling.level());
         double low = 50 - resampling.level() / 2;
         double high = 50 + resampling.level() / 2;
