@@ -103,7 +103,7 @@ final class ExpressionFitRun {
     }
 
     /** A column the law reads and the data lacks, as an error at the input's place in the expression. */
-    private static RuntimeException missingInput(ExpressionLaw law, DataOptions input, InputException e) {
+    static RuntimeException missingInput(ExpressionLaw law, DataOptions input, InputException e) {
         if (e.line().isPresent() || e.column().isEmpty()) {
             return e;
         }
