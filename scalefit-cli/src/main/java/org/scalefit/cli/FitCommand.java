@@ -56,6 +56,9 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     LawOptions lawOptions = new LawOptions();
 
+    @Mixin
+    LawBootstrapOptions bootstrapOptions = new LawBootstrapOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -127,12 +130,14 @@ final class FitCommand implements Callable<Integer> {
                     + "for the built-in laws; a law written as text is fitted to the columns it names and written "
                     + "as JSON");
         }
-        if (lawOptions.bootstrap != null && lawOptions.bootstrap < 2) {
-            throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was " + lawOptions.bootstrap);
+        if (bootstrapOptions.bootstrap != null && bootstrapOptions.bootstrap < 2) {
+            throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was "
+                    + bootstrapOptions.bootstrap);
         }
         try (EngineProvider.Engine parallelism = engine.open()) {
             return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism,
-                    search.options(), lawOptions.bootstrap, lawOptions.seeded.seed, out, limits.limits(), store);
+                    search.options(), bootstrapOptions.bootstrap, bootstrapOptions.seeded.seed, out, limits.limits(),
+                    store);
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.io.analysis.LawControls;
 import org.scalefit.law.expr.ExpressionLaw;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The controls of a law written as text ({@code --law 'E + A/N^alpha + B/D^beta'}) or read from a law file (a picocli
- * mixin of {@code fit}): inputs, fixed, tied, log-scale and bounded parameters, start values, residual and objective.
+ * mixin of {@code fit} and {@code rollout}): inputs, fixed, tied, log-scale and bounded parameters, start values,
+ * residual and objective.
  * Options given on the command line override the law file's.
  */
 final class LawOptions {
@@ -63,14 +63,6 @@ final class LawOptions {
 
     @Option(names = "--weights", paramLabel = "COLUMN", description = "A data column of per-point weights.")
     String weights;
-
-    @Option(names = "--bootstrap", paramLabel = "B", description = "For a law given as text or file: also refit "
-            + "B pairs-bootstrap resamples from the optimum and store them in the result (percentile intervals of "
-            + "the parameters; scalefit predict then gives intervals of its predictions).")
-    Integer bootstrap;
-
-    @Mixin
-    SeedOption seeded = new SeedOption();
 
     /** Whether the law is one of the built-in log-sum-exp laws handled by the original fit path. */
     static boolean isBuiltInForm(String law) {

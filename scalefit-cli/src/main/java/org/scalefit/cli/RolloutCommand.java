@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                         + "language or read from a law file takes fit's options for it (--input, --fix, --tie, --log, "
                         + "--bounds, --start, --residual, --objective, --kappa, --weights) and its starts are its "
                         + "parameters' start values, e.g.",
-                "  scalefit rollout --data runs.csv --mode rollout --law 'E + A/N^alpha + B/D^beta' --log E,A,B",
+                "  --law 'E + A/N^alpha + B/D^beta' --log E,A,B --mode rollout",
                 "Model sizes are ordered by the params column (or width^2*depth), whichever inputs the law reads."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (held-out fits that failed are reported, each with its reasons)", "1:I/O error",
@@ -152,7 +152,6 @@ final class RolloutCommand implements Callable<Integer> {
             throw new IllegalArgumentException(String.join(", ", textLawOptions) + ": for a law written as text or "
                     + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law);
         }
-        requireNoBootstrap();
         LawForm form = LawForm.named(law);
         return new HeldOutRequest(input.source(), HeldOutRequest.builtIn(form, huber.delta,
                 HeldOutRequest.grid(grid, form)), null, HoldOut.named(mode), smallest, sizeKey,
@@ -164,7 +163,6 @@ final class RolloutCommand implements Callable<Integer> {
      * (the option's δ, else the law file's or named law's own, else the default); a text law is named by its text.
      */
     private HeldOutRequest writtenLaw() {
-        requireNoBootstrap();
         if (spec.commandLine().getParseResult().hasMatchedOption("--grid")) {
             throw new IllegalArgumentException("--grid is for the built-in laws; a law written as text or file "
                     + "starts from its parameters' start values (--start NAME=V1,V2,…)");
@@ -182,14 +180,4 @@ final class RolloutCommand implements Callable<Integer> {
         }
         return new HeldOutRequest(input.source(), HeldOutLaw.Written.of(written), lawOptions.weightColumn(),
                 HoldOut.named(mode), smallest, sizeKey, List.of());
-    }
-
-    private void requireNoBootstrap() {
-        for (String option : List.of("--bootstrap", "--seed")) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new IllegalArgumentException(option + " is for scalefit fit; rollout refits the law on each "
-                        + "training split");
-            }
-        }
-    }
-}
+    }}
