@@ -13,7 +13,6 @@ import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.StoredResult;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionLaw;
-import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.parallel.EngineProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,10 +119,8 @@ final class FitCommand implements Callable<Integer> {
 
     /** A law written as text, read from a law file, or named in the law language: parse → fit → print. */
     private int runExpression() {
-        boolean deltaGiven = spec.commandLine().getParseResult().hasMatchedOption("--delta");
-        Double explicitDelta = deltaGiven ? huber.delta : null;
-        ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
-                : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : huber.delta);
+        ExpressionLaw expressionLaw = lawOptions.law(law,
+                spec.commandLine().getParseResult().hasMatchedOption("--delta"), huber.delta);
         if (transform.noEmbeds || transform.outliers.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
                 || FitOutput.parquet(out)) {
             throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.io.analysis.LawControls;
 import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,6 +78,14 @@ final class LawOptions {
                 residual, objective, kappa, weights).law(law, delta);
         weightColumnChosen = controlled.weightColumn();
         return controlled.law();
+    }
+
+    /**
+     * The law with {@code fit}'s rule for δ: {@code delta} if {@code --delta} was given, else the law file's or named
+     * law's own δ, else {@code delta} (the default) for a law written as text.
+     */
+    ExpressionLaw law(String law, boolean deltaGiven, double delta) {
+        return law(law, deltaGiven || lawFile == null && !NamedLaws.exists(law) ? Double.valueOf(delta) : null);
     }
 
     /** The weight column of the last {@link #law} (option, else law file), or null. */

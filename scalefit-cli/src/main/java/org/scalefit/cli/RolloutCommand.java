@@ -5,19 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalefit.fit.LawFit;
-import org.scalefit.data.RowLocation;
 import org.scalefit.heldout.HeldOutFit;
 import org.scalefit.heldout.HeldOutLaw;
 import org.scalefit.heldout.HoldOut;
 import org.scalefit.io.AtomicFiles;
 import org.scalefit.io.InputException;
-import org.scalefit.io.Transform;
 import org.scalefit.io.analysis.HeldOutRequest;
 import org.scalefit.io.analysis.HeldOutResult;
 import org.scalefit.io.analysis.PreparedHeldOut;
-import org.scalefit.law.LawForm;
-import org.scalefit.law.expr.ExpressionLaw;
-import org.scalefit.law.expr.NamedLaws;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,28 +97,21 @@ final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write every fit and prediction as JSON to FILE.")
     Path out;
 
-    /** The options that shape a law written as text or file ({@link LawOptions}), in their help order. */
-    private static final List<String> TEXT_LAW_OPTIONS = List.of("--input", "--fix", "--tie", "--log", "--bounds",
-            "--start", "--residual", "--objective", "--kappa", "--weights");
-
     @Override
     public Integer call() {
         OutputPaths.requireWritableFiles(out);
-        HeldOutRequest request = lawOptions.lawFile != null || !LawOptions.isBuiltInForm(law) ? writtenLaw()
-                : builtInLaw();
+        HeldOutLaw chosen = RolloutLaw.of(law, lawOptions, spec.commandLine().getParseResult(), huber.delta, grid);
+        HeldOutRequest request = new HeldOutRequest(input.source(), chosen, lawOptions.weightColumn(),
+                HoldOut.named(mode), smallest, sizeKey, transform.transforms());
         PreparedHeldOut prepared;
         try {
             prepared = request.prepare();
         } catch (InputException e) {
-            throw request.law() instanceof HeldOutLaw.Written written
-                    ? ExpressionFitRun.missingInput(written.law(), input, e) : e;
+            throw chosen instanceof HeldOutLaw.Written written ? ExpressionFitRun.missingInput(written.law(), input, e)
+                    : e;
         }
-        if (prepared.inputs().transforms().contains(new Transform.TokensPerParam().label())
-                && request.law() instanceof HeldOutLaw.Written written) {
-            ExpressionLaw fitted = written.law();
-            System.err.println(RowLocation.source(input.data) + ": " + fitted.expression().inputs()
-                    .get(fitted.columns().indexOf(Transform.TokensPerParam.COLUMN)) + " = tokens/params (no "
-                    + Transform.TokensPerParam.COLUMN + " column; recorded in the result's provenance)");
+        if (chosen instanceof HeldOutLaw.Written written) {
+            ExpressionFitRun.noteDerivedRatio(written.law(), prepared.inputs().transforms(), input.data);
         }
         HeldOutResult result;
         try (TerminalProgress progress = TerminalProgress.start(request.mode().label(), prepared.fitStarts())) {
@@ -143,41 +131,4 @@ final class RolloutCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    /** A built-in law: only the options that apply to it. */
-    private HeldOutRequest builtInLaw() {
-        List<String> textLawOptions = TEXT_LAW_OPTIONS.stream()
-                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
-        if (!textLawOptions.isEmpty()) {
-            throw new IllegalArgumentException(String.join(", ", textLawOptions) + ": for a law written as text or "
-                    + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law);
-        }
-        LawForm form = LawForm.named(law);
-        return new HeldOutRequest(input.source(), HeldOutRequest.builtIn(form, huber.delta,
-                HeldOutRequest.grid(grid, form)), null, HoldOut.named(mode), smallest, sizeKey,
-                transform.transforms());
-    }
-
-    /**
-     * A law written as text, read from a law file, or named in the law language, with fit's controls and δ rules
-     * (the option's δ, else the law file's or named law's own, else the default); a text law is named by its text.
-     */
-    private HeldOutRequest writtenLaw() {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--grid")) {
-            throw new IllegalArgumentException("--grid is for the built-in laws; a law written as text or file "
-                    + "starts from its parameters' start values (--start NAME=V1,V2,…)");
-        }
-        boolean deltaGiven = spec.commandLine().getParseResult().hasMatchedOption("--delta");
-        boolean ownDelta = lawOptions.lawFile != null || NamedLaws.exists(law);
-        ExpressionLaw written = lawOptions.law(law, deltaGiven ? Double.valueOf(huber.delta)
-                : ownDelta ? null : huber.delta);
-        if (!ownDelta) {
-            written = written.withName(law.strip());
-        }
-        if (transform.noEmbeds || transform.outliers.dropHighestLosses > 0) {
-            throw new IllegalArgumentException("--no-embeds and --drop-highest-losses are for the built-in laws; a "
-                    + "law written as text is fitted to the columns it names");
-        }
-        return new HeldOutRequest(input.source(), HeldOutLaw.Written.of(written), lawOptions.weightColumn(),
-                HoldOut.named(mode), smallest, sizeKey, List.of());
-    }}
+}
