@@ -41,6 +41,9 @@ public sealed interface HeldOutLaw {
     /** The starts of every fit. */
     StartGrid grid();
 
+    /** δ of the fits' Huber (or over-estimate) penalty; NaN for a written law's squared penalty. */
+    double delta();
+
     /**
      * Fits the law to the observations at {@code points} (indices into {@code observations}).
      *
@@ -142,6 +145,7 @@ public sealed interface HeldOutLaw {
         }
 
         /** δ of the law's Huber or over-estimate penalty; NaN for the squared penalty. */
+        @Override
         public double delta() {
             Penalty penalty = law.penalty();
             return penalty instanceof Penalty.Huber huber ? huber.delta()

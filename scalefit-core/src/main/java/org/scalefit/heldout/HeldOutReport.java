@@ -30,7 +30,7 @@ public record HeldOutReport(HoldOut mode, HeldOutLaw law, ModelSizes sizes, Held
      * law's squared penalty.
      */
     public double delta() {
-        return law instanceof HeldOutLaw.BuiltIn builtIn ? builtIn.delta() : ((HeldOutLaw.Written) law).delta();
+        return law.delta();
     }
 
     /** How many held-out fits found no optimum. */
