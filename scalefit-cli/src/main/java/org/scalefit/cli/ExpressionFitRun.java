@@ -2,6 +2,7 @@ package org.scalefit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,11 +53,7 @@ final class ExpressionFitRun {
         } catch (InputException e) {
             throw missingInput(law, input, e);
         }
-        if (prepared.provenance().transforms().contains(new Transform.TokensPerParam().label())) {
-            String ratio = law.expression().inputs().get(law.columns().indexOf(Transform.TokensPerParam.COLUMN));
-            System.err.println(RowLocation.source(input.data) + ": " + ratio + " = tokens/params (no "
-                    + Transform.TokensPerParam.COLUMN + " column; recorded in the result's provenance)");
-        }
+        noteDerivedRatio(law, prepared.provenance().transforms(), input.data);
         ExpressionFitRequest request = prepared.request();
         request.objective(); // checks the law against the data before the store or the progress bar
         CacheKey key = prepared.cacheKey();
@@ -102,8 +99,17 @@ final class ExpressionFitRun {
         return exit;
     }
 
+    /** Says on standard error that the law's M was derived as tokens/params, when {@code transforms} say so. */
+    static void noteDerivedRatio(ExpressionLaw law, List<String> transforms, String data) {
+        if (transforms.contains(new Transform.TokensPerParam().label())) {
+            String ratio = law.expression().inputs().get(law.columns().indexOf(Transform.TokensPerParam.COLUMN));
+            System.err.println(RowLocation.source(data) + ": " + ratio + " = tokens/params (no "
+                    + Transform.TokensPerParam.COLUMN + " column; recorded in the result's provenance)");
+        }
+    }
+
     /** A column the law reads and the data lacks, as an error at the input's place in the expression. */
-    private static RuntimeException missingInput(ExpressionLaw law, DataOptions input, InputException e) {
+    static RuntimeException missingInput(ExpressionLaw law, DataOptions input, InputException e) {
         if (e.line().isPresent() || e.column().isEmpty()) {
             return e;
         }

@@ -13,7 +13,6 @@ import org.scalefit.io.store.CacheKey;
 import org.scalefit.io.store.StoredResult;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionLaw;
-import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.parallel.EngineProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +54,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Mixin
     LawOptions lawOptions = new LawOptions();
+
+    @Mixin
+    LawBootstrapOptions bootstrapOptions = new LawBootstrapOptions();
 
     @Spec
     CommandSpec spec;
@@ -117,22 +119,22 @@ final class FitCommand implements Callable<Integer> {
 
     /** A law written as text, read from a law file, or named in the law language: parse → fit → print. */
     private int runExpression() {
-        boolean deltaGiven = spec.commandLine().getParseResult().hasMatchedOption("--delta");
-        Double explicitDelta = deltaGiven ? huber.delta : null;
-        ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
-                : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : huber.delta);
+        ExpressionLaw expressionLaw = lawOptions.law(law,
+                spec.commandLine().getParseResult().hasMatchedOption("--delta"), huber.delta);
         if (transform.noEmbeds || transform.outliers.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
                 || FitOutput.parquet(out)) {
             throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
                     + "for the built-in laws; a law written as text is fitted to the columns it names and written "
                     + "as JSON");
         }
-        if (lawOptions.bootstrap != null && lawOptions.bootstrap < 2) {
-            throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was " + lawOptions.bootstrap);
+        if (bootstrapOptions.bootstrap != null && bootstrapOptions.bootstrap < 2) {
+            throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was "
+                    + bootstrapOptions.bootstrap);
         }
         try (EngineProvider.Engine parallelism = engine.open()) {
             return ExpressionFitRun.run(expressionLaw, lawOptions.weightColumn(), input, parallelism,
-                    search.options(), lawOptions.bootstrap, lawOptions.seeded.seed, out, limits.limits(), store);
+                    search.options(), bootstrapOptions.bootstrap, bootstrapOptions.seeded.seed, out, limits.limits(),
+                    store);
         }
     }
 

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.analysis.LawControls;
 import org.scalefit.law.expr.ExpressionLaw;
-import picocli.CommandLine.Mixin;
+import org.scalefit.law.expr.NamedLaws;
 import picocli.CommandLine.Option;
 
 /**
  * The controls of a law written as text ({@code --law 'E + A/N^alpha + B/D^beta'}) or read from a law file (a picocli
- * mixin of {@code fit}): inputs, fixed, tied, log-scale and bounded parameters, start values, residual and objective.
+ * mixin of {@code fit} and {@code rollout}): inputs, fixed, tied, log-scale and bounded parameters, start values,
+ * residual and objective.
  * Options given on the command line override the law file's.
  */
 final class LawOptions {
@@ -65,14 +66,6 @@ final class LawOptions {
     @Option(names = "--weights", paramLabel = "COLUMN", description = "A data column of per-point weights.")
     String weights;
 
-    @Option(names = "--bootstrap", paramLabel = "B", description = "For a law given as text or file: also refit "
-            + "B pairs-bootstrap resamples from the optimum and store them in the result (percentile intervals of "
-            + "the parameters; scalefit predict then gives intervals of its predictions).")
-    Integer bootstrap;
-
-    @Mixin
-    SeedOption seeded = new SeedOption();
-
     /** Whether the law is one of the built-in log-sum-exp laws handled by the original fit path. */
     static boolean isBuiltInForm(String law) {
         return List.of("chinchilla", "width-depth", "width-depth-params").contains(law);
@@ -93,6 +86,14 @@ final class LawOptions {
                             + "is an input, map it with --input " + name + "=COLUMN"));
         }
         return controlled.law();
+    }
+
+    /**
+     * The law with {@code fit}'s rule for δ: {@code delta} if {@code --delta} was given, else the law file's or named
+     * law's own δ, else {@code delta} (the default) for a law written as text.
+     */
+    ExpressionLaw law(String law, boolean deltaGiven, double delta) {
+        return law(law, deltaGiven || lawFile == null && !NamedLaws.exists(law) ? Double.valueOf(delta) : null);
     }
 
     /** The weight column of the last {@link #law} (option, else law file), or null. */

@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.Locale;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.heldout.HeldOutFit;
+import org.scalefit.heldout.HeldOutLaw;
 import org.scalefit.heldout.HeldOutReport;
 import org.scalefit.heldout.HoldOut;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
 import org.scalefit.io.analysis.HeldOutResult;
+import org.scalefit.law.expr.ExpressionLaw;
 
-/** {@code scalefit rollout}'s human-readable result: per held-out size (or per k) the relative errors. */
+/**
+ * {@code scalefit rollout}'s human-readable result: per held-out size (or per k) the relative errors; for a law
+ * written as text, named or read from a law file, its expression, residual scale and penalty head the table.
+ */
 final class RolloutPrinter {
 
     private RolloutPrinter() {
@@ -19,17 +24,30 @@ final class RolloutPrinter {
 
     static void print(PrintStream stdout, String data, HeldOutResult result) {
         HeldOutReport report = result.report();
-        StartGrid startGrid = result.prepared().request().grid();
+        StartGrid startGrid = result.prepared().evaluation().grid();
         List<String> key = result.prepared().key();
         int points = result.observations().size();
         int workers = result.run().threads();
         double seconds = result.run().seconds();
         ModelSizes sizes = report.sizes();
         String order = result.prepared().sizeOrder();
-        stdout.printf(Locale.ROOT, "%s of the %s law on %s: %s in %s (key %s, ordered by "
-                        + "%s); %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
-                data, Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key),
-                order, Wording.delta(report.delta()), startGrid.name(), startGrid.size());
+        if (report.law() instanceof HeldOutLaw.Written written) {
+            ExpressionLaw law = written.law();
+            stdout.printf(Locale.ROOT, "%s of the %s law on %s: %s in %s (key %s, ordered by %s); %s residuals, "
+                            + "%s, %d starts a fit%n", report.mode().label(), law.name(), data,
+                    Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key), order,
+                    law.residual().name().toLowerCase(Locale.ROOT), Wording.penalty(law.penalty()),
+                    startGrid.size());
+            String text = law.expression().text().strip().replace("\n", " ");
+            if (!text.equals(law.name())) {
+                stdout.println("L = " + text);
+            }
+        } else {
+            stdout.printf(Locale.ROOT, "%s of the %s law on %s: %s in %s (key %s, ordered by "
+                            + "%s); %s, %s grid (%d starts a fit)%n", report.mode().label(), report.law().name(),
+                    data, Counts.of(points, "point"), Counts.of(sizes.count(), "model size"), String.join(",", key),
+                    order, Wording.delta(report.delta()), startGrid.name(), startGrid.size());
+        }
         List<String> inputs = report.law().inputs();
         stdout.println("relative error of the predicted loss, 100·|L̂ − L|/L in %: mean and max over a size's "
                 + "points");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.scalefit.data.InputRange;
 import org.scalefit.data.Observations;
-import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartFitter;
@@ -16,11 +15,14 @@ import org.scalefit.overtraining.Prediction;
 import org.scalefit.parallel.Parallelism;
 
 /**
- * Held-out evaluation of an Approach-3 law by model size. Every fit is the one {@code scalefit fit} makes — the
- * Huber objective on log-loss residuals (threshold δ), minimised by {@link MultiStartFitter} from every start of a
- * {@link StartGrid} and polished ({@link LawFit#fit}) — on the points of the training sizes only; each held-out point
- * is then predicted by the fitted law, L̂ = Σ_j e^{c_j}·x_j^{−α_j} + e^e, and scored by 100·|L̂ − L|/L
- * ({@link SizeError}), with how far the size lies outside the range of the points fitted ({@link InputRange}).
+ * Held-out evaluation of a law by model size. Every fit is the one {@code scalefit fit} makes of the law
+ * ({@link HeldOutLaw}): for a built-in law, the Huber objective on log-loss residuals (threshold δ), minimised by
+ * {@link MultiStartFitter} from every start of a {@link StartGrid} and polished ({@link LawFit#fit}); for a law
+ * written as text, named or read from a law file, its own objective F(θ) = Σ_i w_i·ρ(r_i(θ)) by the same engine —
+ * on the points of the training sizes only; each held-out point is then predicted by the fitted law (for a built-in
+ * law L̂ = Σ_j e^{c_j}·x_j^{−α_j} + e^e, for a written one the expression at the fitted θ) and scored by
+ * 100·|L̂ − L|/L ({@link SizeError}), with how far the size lies outside the range of the points fitted
+ * ({@link InputRange}).
  * <ul>
  *   <li>{@link HoldOut#LEAVE_ONE_SIZE_OUT}: for every size s, fit on the points of all sizes but s, predict s.</li>
  *   <li>{@link HoldOut#ROLLOUT}: for every k asked for, fit on the points of the k smallest sizes, predict every
@@ -30,29 +32,26 @@ import org.scalefit.parallel.Parallelism;
  * other, each spread over {@code parallelism} by the multi-start engine, so the report does not depend on the number
  * of threads.
  *
- * @param law     the law fitted
- * @param delta   the Huber threshold δ
- * @param grid    the starts of every fit
- * @param fitting how the multi-start engine runs (polishing on, as {@code scalefit fit})
+ * @param law the law fitted, with its objective, starts and engine options
  */
-public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, MultiStartFitter.Options fitting) {
+public record HeldOutEvaluation(HeldOutLaw law) {
 
     public HeldOutEvaluation {
         Objects.requireNonNull(law, "law");
-        Objects.requireNonNull(grid, "grid");
-        Objects.requireNonNull(fitting, "fitting");
-        if (grid.dimension() != law.parameterCount()) {
-            throw new IllegalArgumentException("grid sets " + grid.dimension() + " parameters, law " + law.name()
-                    + " has " + law.parameterCount());
-        }
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("Huber delta must be positive and finite, was " + delta);
-        }
     }
 
-    /** {@code scalefit fit}'s engine: every start to scipy's tolerance, polishing on. */
+    /**
+     * A built-in law with {@code scalefit fit}'s engine: every start to scipy's tolerance, polishing on.
+     *
+     * @throws IllegalArgumentException if the grid does not set the law's parameters or δ is not positive and finite
+     */
     public static HeldOutEvaluation of(LawForm law, double delta, StartGrid grid) {
-        return new HeldOutEvaluation(law, delta, grid, MultiStartFitter.Options.defaults());
+        return new HeldOutEvaluation(new HeldOutLaw.BuiltIn(law, delta, grid, MultiStartFitter.Options.defaults()));
+    }
+
+    /** The starts of every fit. */
+    public StartGrid grid() {
+        return law.grid();
     }
 
     /**
@@ -122,7 +121,7 @@ public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, Multi
                 fits.add(fitAndPredict(observations, sizes, fitted, predicted, parallelism, progress));
             }
         }
-        return new HeldOutReport(mode, law, delta, sizes, reference, fits);
+        return new HeldOutReport(mode, law, sizes, reference, fits);
     }
 
     /** Every k from {@code from} to m − 1: the default roll-out. */
@@ -154,35 +153,32 @@ public record HeldOutEvaluation(LawForm law, double delta, StartGrid grid, Multi
 
     private HeldOutFit fitAndPredict(Observations observations, ModelSizes sizes, boolean[] fitted,
                                      boolean[] predicted, Parallelism parallelism, FitProgress progress) {
-        Observations training = subset(observations, sizes.pointsOf(fitted));
-        InputRange range = InputRange.of(training);
-        LawFit fit = new FitProblem(law, training, delta, grid, fitting).fit(parallelism, progress);
+        int[] training = sizes.pointsOf(fitted);
+        InputRange range = InputRange.of(subset(observations, training));
+        HeldOutLaw.Fitted fit = law.fit(observations, training, parallelism, progress);
         int[] fittedSizes = java.util.stream.IntStream.range(0, fitted.length).filter(s -> fitted[s]).toArray();
         List<SizeError> errors = new ArrayList<>();
         if (fit.succeeded()) {
-            double[] theta = fit.parameters();
             for (int s = 0; s < predicted.length; s++) {
                 if (predicted[s]) {
                     boolean[] one = new boolean[predicted.length];
                     one[s] = true;
-                    errors.add(score(observations, s, sizes.pointsOf(one), theta, range));
+                    errors.add(score(observations, s, sizes.pointsOf(one), fit, range));
                 }
             }
         }
         return new HeldOutFit(fittedSizes, fit, errors);
     }
 
-    private SizeError score(Observations observations, int size, int[] points, double[] theta, InputRange fitted) {
+    private static SizeError score(Observations observations, int size, int[] points, HeldOutLaw.Fitted fit,
+                                   InputRange fitted) {
         List<Prediction> predictions = new ArrayList<>();
-        double[][] inputs = new double[points.length][law.arity()];
-        double[] logInputs = new double[law.arity()];
+        double[][] inputs = new double[points.length][observations.arity()];
         for (int t = 0; t < points.length; t++) {
-            for (int j = 0; j < logInputs.length; j++) {
+            for (int j = 0; j < inputs[t].length; j++) {
                 inputs[t][j] = observations.input(points[t], j);
-                logInputs[j] = Math.log(inputs[t][j]);
             }
-            predictions.add(new Prediction(observations.loss(points[t]),
-                    Math.exp(law.logPrediction(theta, logInputs))));
+            predictions.add(new Prediction(observations.loss(points[t]), fit.predict(inputs[t])));
         }
         return SizeError.of(size, points, predictions, fitted, inputs);
     }

@@ -3,17 +3,16 @@ package org.scalefit.heldout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.fit.LawFit;
 
 /**
  * One fit of a held-out evaluation: the sizes it was fitted on, the fit, and its errors on the sizes it did not see
  * (or, for the reference fit on every size, its in-sample errors on each).
  *
  * @param fittedSizes the size numbers fitted on, ascending
- * @param fit         the multi-start fit on their points
+ * @param fit         the multi-start fit on their points ({@link HeldOutLaw#fit})
  * @param errors      the errors on the predicted sizes, smallest first; empty if the fit failed
  */
-public record HeldOutFit(int[] fittedSizes, LawFit fit, List<SizeError> errors) {
+public record HeldOutFit(int[] fittedSizes, HeldOutLaw.Fitted fit, List<SizeError> errors) {
 
     public HeldOutFit {
         fittedSizes = fittedSizes.clone();
@@ -26,7 +25,7 @@ public record HeldOutFit(int[] fittedSizes, LawFit fit, List<SizeError> errors) 
         return fittedSizes.clone();
     }
 
-    /** Whether the fit found an optimum (some start converged). */
+    /** Whether the fit converged to a tested local minimum ({@link HeldOutLaw.Fitted#succeeded()}). */
     public boolean succeeded() {
         return fit.succeeded();
     }

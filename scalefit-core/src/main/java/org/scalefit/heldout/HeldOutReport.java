@@ -2,7 +2,6 @@ package org.scalefit.heldout;
 
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.law.LawForm;
 
 /**
  * The outcome of a held-out evaluation ({@link HeldOutEvaluation}): the sizes, the reference fit on all of them with
@@ -10,13 +9,12 @@ import org.scalefit.law.LawForm;
  * {@link HoldOut#LEAVE_ONE_SIZE_OUT}, per number k of smallest sizes fitted for {@link HoldOut#ROLLOUT}.
  *
  * @param mode      the split
- * @param law       the law fitted
- * @param delta     the Huber threshold δ of every fit
+ * @param law       the law fitted, with its objective and starts
  * @param sizes     the model sizes, smallest first
  * @param reference the fit on every size and its in-sample error on each
  * @param fits      the held-out fits, in order of held-out size (leave one out) or of k (roll-out)
  */
-public record HeldOutReport(HoldOut mode, LawForm law, double delta, ModelSizes sizes, HeldOutFit reference,
+public record HeldOutReport(HoldOut mode, HeldOutLaw law, ModelSizes sizes, HeldOutFit reference,
                             List<HeldOutFit> fits) {
 
     public HeldOutReport {
@@ -25,6 +23,14 @@ public record HeldOutReport(HoldOut mode, LawForm law, double delta, ModelSizes 
         Objects.requireNonNull(sizes, "sizes");
         Objects.requireNonNull(reference, "reference");
         fits = List.copyOf(fits);
+    }
+
+    /**
+     * δ of every fit's Huber (or over-estimate) penalty: the built-in law's, or a written law's; NaN for a written
+     * law's squared penalty.
+     */
+    public double delta() {
+        return law.delta();
     }
 
     /** How many held-out fits found no optimum. */

@@ -59,12 +59,7 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         List<String> optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct().toList();
         TableReader.Read read = input.readWithColumns(ColumnRequest.of(wanted.toArray(String[]::new))
                 .withOptional(optional.toArray(String[]::new)));
-        RunTable table = read.table();
-        for (String name : optional) {
-            if (ColumnMapping.TEXT_NAMES.contains(name) && read.text(name).isPresent()) {
-                table = table.withColumn(name, codes(read.text(name).get()));
-            }
-        }
+        RunTable table = withTextKeys(read.table(), read, optional);
         List<String> applied = new ArrayList<>();
         if (input.where() != null) {
             applied.add(ColumnRequest.whereLabel(input.where()));
@@ -95,6 +90,21 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
             rows[i] = (int) withRows.input(i, form.arity()) - 1;
         }
         return new FitInputs(table, observations, rows, applied, read.columns());
+    }
+
+    /**
+     * {@code table} with each text column among {@code names} ({@link ColumnMapping#TEXT_NAMES}, e.g. {@code run})
+     * that {@code read} found as the number of each distinct text, 1, 2, … in order of first appearance, so that it
+     * can key runs.
+     */
+    public static RunTable withTextKeys(RunTable table, TableReader.Read read, List<String> names) {
+        RunTable keyed = table;
+        for (String name : names) {
+            if (ColumnMapping.TEXT_NAMES.contains(name) && read.text(name).isPresent()) {
+                keyed = keyed.withColumn(name, codes(read.text(name).get()));
+            }
+        }
+        return keyed;
     }
 
     /** Each text value's number, 1, 2, … in order of first appearance: equal texts, equal numbers. */

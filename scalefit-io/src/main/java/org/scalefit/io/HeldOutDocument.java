@@ -14,24 +14,32 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.LawFit;
 import org.scalefit.heldout.HeldOutEvaluation;
 import org.scalefit.heldout.HeldOutFit;
+import org.scalefit.heldout.HeldOutLaw;
 import org.scalefit.heldout.HeldOutReport;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.heldout.SizeError;
+import org.scalefit.law.expr.ExpressionFit;
+import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.overtraining.Prediction;
 
 /**
- * scalefit's result document of {@code scalefit rollout}, the held-out evaluation of an Approach-3 law by model size:
+ * scalefit's result document of {@code scalefit rollout}, the held-out evaluation of a law by model size:
  * the model sizes, the reference fit on all of them with its in-sample errors, and every held-out fit — the sizes it
- * was fitted on, its parameters (log space, as {@code scalefit fit} writes them), warnings, and per predicted size the
+ * was fitted on, its parameters (for a built-in law in log space, as {@code scalefit fit} writes them; for a law
+ * written as text, named or read from a law file, by name with the fit's status, as {@code scalefit fit}'s expression
+ * document writes them), warnings, and per predicted size the
  * mean, maximum and mean signed relative error in percent, how many orders of magnitude it lies outside the range of
  * the fitted points per input, and every point's inputs, observed and predicted loss; the
  * data's provenance; the run. All but {@code run} is the same, byte for byte, whatever the thread count. Written and
  * read by {@link Documents}' mapper.
  *
  * @param mode       how sizes were held out
- * @param law        the law's name
- * @param inputs     the law's inputs
- * @param delta      δ of the Huber objective
+ * @param law        the law's name (a law written on the command line is named by its text)
+ * @param expression a written law's expression; null for a built-in law
+ * @param inputs     the law's inputs (the data columns it reads)
+ * @param lawFile    a written law with its controls (parameters, residual, objective), as a law file; null for a
+ *                   built-in law
+ * @param delta      δ of the Huber (or over-estimate) objective; null for a written law's squared objective
  * @param grid       the start grid's name
  * @param gridSize   its number of starts
  * @param points     how many points
@@ -44,7 +52,11 @@ import org.scalefit.overtraining.Prediction;
  * @param provenance the data, its SHA-256, transforms, columns and the version
  * @param run        threads and wall time
  */
-public record HeldOutDocument(String mode, String law, List<String> inputs, double delta, String grid,
+public record HeldOutDocument(String mode, String law,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String expression, List<String> inputs,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("law_file")
+                              LawFileDocument lawFile,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double delta, String grid,
                               @JsonProperty("grid_size") long gridSize, int points,
                               @JsonProperty("size_key") List<String> sizeKey,
                               @JsonProperty("size_order") String sizeOrder, List<Size> sizes,
@@ -72,11 +84,16 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
 
     /**
      * A fit: the sizes it was fitted on, its points, and if it succeeded its optimum and in-sample errors; its starts,
-     * warnings, and the errors on each predicted size.
+     * warnings, and the errors on each predicted size. A built-in law's optimum is its exponents, log-coefficients
+     * and log irreducible error; a written law's is its parameters by name, and its status
+     * ({@code converged}, {@code not_stationary}, {@code failed}, {@code not_identified}) is given; {@code loss} is
+     * the objective at the optimum.
      */
     public record Fit(@JsonProperty("fitted_sizes") List<Integer> fittedSizes,
                       @JsonProperty("fitted_points") int fittedPoints, boolean success,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String status,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double loss,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> parameters,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> exponents,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> coefficients,
                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("irreducible_error")
@@ -153,8 +170,12 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
         for (HeldOutFit fit : report.fits()) {
             fits.add(fit(fit, observations));
         }
-        return new HeldOutDocument(report.mode().label(), report.law().name(), report.law().inputs(),
-                report.delta(), evaluation.grid().name(), evaluation.grid().size(), observations.size(), key, scale,
+        ExpressionLaw written = report.law() instanceof HeldOutLaw.Written w ? w.law() : null;
+        double delta = report.delta();
+        return new HeldOutDocument(report.mode().label(), report.law().name(),
+                written == null ? null : written.expression().text(), report.law().inputs(),
+                written == null ? null : LawFileDocument.of(written), Double.isNaN(delta) ? null : delta,
+                evaluation.grid().name(), evaluation.grid().size(), observations.size(), key, scale,
                 list, report.failedFits(), fit(report.reference(), observations), fits,
                 new Provenance(provenance.data(), provenance.dataSha256(), provenance.transforms(),
                         provenance.columns(), version), run);
@@ -175,7 +196,7 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
     }
 
     private static Fit fit(HeldOutFit heldOut, Observations observations) {
-        LawFit fit = heldOut.fit();
+        HeldOutLaw.Fitted fit = heldOut.fit();
         boolean ok = fit.succeeded();
         List<Predicted> predicted = new ArrayList<>();
         for (SizeError error : heldOut.errors()) {
@@ -202,10 +223,18 @@ public record HeldOutDocument(String mode, String law, List<String> inputs, doub
         for (int size : heldOut.fittedSizes()) {
             sizes.add(size);
         }
-        return new Fit(sizes, fit.points(), ok, ok ? fit.loss() : null,
-                ok ? SensitivityLaw.list(fit.exponents()) : null,
-                ok ? SensitivityLaw.list(fit.logCoefficients()) : null, ok ? fit.logIrreducibleError() : null,
-                ok ? heldOut.meanPercentError() : null, ok ? heldOut.maxPercentError() : null,
-                fit.search().starts(), fit.search().successfulStarts(), fit.warnings(), predicted);
+        Double mean = ok ? heldOut.meanPercentError() : null;
+        Double max = ok ? heldOut.maxPercentError() : null;
+        if (fit instanceof HeldOutLaw.BuiltInFit builtIn) {
+            LawFit law = builtIn.fit();
+            return new Fit(sizes, fit.points(), ok, null, ok ? fit.loss() : null, null,
+                    ok ? SensitivityLaw.list(law.exponents()) : null,
+                    ok ? SensitivityLaw.list(law.logCoefficients()) : null, ok ? law.logIrreducibleError() : null,
+                    mean, max, fit.starts(), fit.successfulStarts(), fit.warnings(), predicted);
+        }
+        ExpressionFit written = ((HeldOutLaw.WrittenFit) fit).fit();
+        return new Fit(sizes, fit.points(), ok, written.status().label(), ok ? fit.loss() : null,
+                ok ? written.named() : null, null, null, null, mean, max, fit.starts(), fit.successfulStarts(),
+                fit.warnings(), predicted);
     }
 }

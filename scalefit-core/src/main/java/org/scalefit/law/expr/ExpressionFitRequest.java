@@ -73,7 +73,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
 
     /** The grid of starts, in the optimiser's coordinates: one axis per free parameter. */
     public StartGrid grid() {
-        return ParameterSpace.of(law.parameters()).startGrid();
+        return law.startGrid();
     }
 
     /** Runs the search under the default physical limits ({@link Identification.Limits#DEFAULTS}). */

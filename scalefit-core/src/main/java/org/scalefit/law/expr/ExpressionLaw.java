@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.scalefit.fit.StartGrid;
 
 /**
  * A law given as a {@link LawExpression} together with everything that says how it is fitted: the data column
@@ -119,6 +120,14 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
                     + "'; its parameters are " + expression.parameters());
         }
         return parameters.get(p);
+    }
+
+    /**
+     * The grid of starts a fit of this law runs, in the optimiser's coordinates: the Cartesian product of the free
+     * parameters' start values, one axis per free parameter.
+     */
+    public StartGrid startGrid() {
+        return ParameterSpace.of(parameters).startGrid();
     }
 
     /** The parameters' names, in the order of θ. */

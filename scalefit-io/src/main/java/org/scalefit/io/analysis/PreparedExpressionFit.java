@@ -17,6 +17,7 @@ import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.ExpressionFitDocument;
+import org.scalefit.io.FitInputs;
 import org.scalefit.io.LawFileDocument;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
@@ -87,6 +88,18 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
     public static PreparedExpressionFit read(ExpressionLaw law, String weights, DataSource data, String localData,
                                              MultiStartFitter.Options options, Identification.Limits limits,
                                              Integer bootstrap, long seed) {
+        return read(law, weights, data, localData, options, limits, bootstrap, seed, List.of());
+    }
+
+    /**
+     * As {@link #read(ExpressionLaw, String, DataSource, String, MultiStartFitter.Options, Identification.Limits,
+     * Integer, long)}, with {@code extraColumns} also read into {@link #table()} when the data has them (e.g. the
+     * columns that tell model sizes apart; a text one, e.g. {@code run}, as the number of each distinct text,
+     * {@link FitInputs#withTextKeys}). The points are the table's rows, in order.
+     */
+    public static PreparedExpressionFit read(ExpressionLaw law, String weights, DataSource data, String localData,
+                                             MultiStartFitter.Options options, Identification.Limits limits,
+                                             Integer bootstrap, long seed, List<String> extraColumns) {
         List<String> wanted = new ArrayList<>(law.columns());
         if (weights != null) {
             wanted.add(weights);
@@ -100,8 +113,8 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         boolean readTwice = law.columns().contains(Transform.TokensPerParam.COLUMN);   // if M is to be derived
         Path standardInput = readTwice && DataSource.STDIN.equals(localData) ? copyOfStandardInput() : null;
         try {
-            return read(law, weights, data, localData, source, standardInput, wanted, transforms, options, limits,
-                    bootstrap, seed);
+            return read(law, weights, data, localData, source, standardInput, wanted, extraColumns, transforms,
+                    options, limits, bootstrap, seed);
         } finally {
             if (standardInput != null) {
                 try {
@@ -115,12 +128,13 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
 
     private static PreparedExpressionFit read(ExpressionLaw law, String weights, DataSource data, String localData,
                                               DataSource source, Path standardInput, List<String> wanted,
-                                              List<String> transforms, MultiStartFitter.Options options,
+                                              List<String> extraColumns, List<String> transforms,
+                                              MultiStartFitter.Options options,
                                               Identification.Limits limits, Integer bootstrap, long seed) {
         TableReader.Read read;
         RunTable table;
         try {
-            read = read(source, request(law, wanted), standardInput);
+            read = read(source, request(law, wanted, extraColumns), standardInput);
             table = read.table();
         } catch (InputException missing) {
             Transform.TokensPerParam ratio = new Transform.TokensPerParam();
@@ -131,13 +145,14 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             instead.remove(Transform.TokensPerParam.COLUMN);
             instead.addAll(0, List.of("params", "tokens"));
             try {
-                read = read(source, request(law, instead), standardInput);
+                read = read(source, request(law, instead, extraColumns), standardInput);
             } catch (InputException without) {
                 throw without.line().isEmpty() && without.column().isPresent() ? missing : without;
             }
             table = ratio.derive(read.table());
             transforms.add(ratio.label());
         }
+        table = FitInputs.withTextKeys(table, read, extraColumns);
         String fitted = read.columns().fileColumn("loss");
         for (int j = 0; j < law.columns().size(); j++) {
             if (read.columns().fileColumn(law.columns().get(j)).equals(fitted)) {
@@ -197,8 +212,13 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         }
     }
 
-    private static ColumnRequest request(ExpressionLaw law, List<String> wanted) {
+    private static ColumnRequest request(ExpressionLaw law, List<String> wanted, List<String> extraColumns) {
         ColumnRequest request = ColumnRequest.of(wanted.stream().distinct().toArray(String[]::new));
+        String[] optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct()
+                .toArray(String[]::new);
+        if (optional.length > 0) {
+            request = request.withOptional(optional);
+        }
         return law.residual() == Residual.RAW ? request.withFiniteValues("loss") : request;
     }
 

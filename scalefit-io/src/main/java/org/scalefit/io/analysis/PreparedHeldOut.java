@@ -22,14 +22,14 @@ import org.scalefit.parallel.Parallelism;
  *                   data has no params column
  * @param sizes      the model sizes, ordered by {@code sizeOrder}
  * @param counts     rollout: the numbers k of smallest sizes fitted on
- * @param evaluation the evaluation (law, δ, starts)
+ * @param evaluation the evaluation (the law with its objective and starts; a written law with the weights read)
  */
 public record PreparedHeldOut(HeldOutRequest request, FitInputs inputs, List<String> key, String sizeOrder,
                               ModelSizes sizes, int[] counts, HeldOutEvaluation evaluation) {
 
     /** The starts all the fits run, for a progress bar. */
     public long fitStarts() {
-        return (long) evaluation.fitCount(request.mode(), sizes, counts) * request.grid().size();
+        return (long) evaluation.fitCount(request.mode(), sizes, counts) * evaluation.grid().size();
     }
 
     /** The held-out fits on {@code parallelism}; the result does not depend on the thread count. */
