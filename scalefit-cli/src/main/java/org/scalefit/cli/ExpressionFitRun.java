@@ -125,8 +125,12 @@ final class ExpressionFitRun {
                 + "intervals of the converged refits:%n", replicates.replicates(), replicates.seed(),
                 replicates.converged());
         for (Map.Entry<String, double[]> interval : replicates.intervals().entrySet()) {
-            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%n", interval.getKey(), interval.getValue()[0],
-                    interval.getValue()[1]);
+            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%s%n", interval.getKey(), interval.getValue()[0],
+                    interval.getValue()[1], replicates.notIdentified().contains(interval.getKey()) ? " *" : "");
+        }
+        if (!replicates.notIdentified().isEmpty()) {
+            out.println("  * not identified (the fit's warnings): the refits barely move it, so its interval is not "
+                    + "an uncertainty");
         }
         int failed = replicates.replicates() - replicates.converged();
         if (failed > 0) {

@@ -361,11 +361,14 @@ public final class ExpressionLawFiles {
      * @param seed       their seed
      * @param converged  refits that converged
      * @param intervals  each parameter's 95 % percentile interval over the converged refits, in the law's order
+     * @param notIdentified the parameters whose interval is not an uncertainty: the data do not determine them
      */
-    public record BootstrapSummary(int replicates, long seed, int converged, Map<String, double[]> intervals) {
+    public record BootstrapSummary(int replicates, long seed, int converged, Map<String, double[]> intervals,
+                                   List<String> notIdentified) {
 
         public BootstrapSummary {
             intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+            notIdentified = List.copyOf(notIdentified);
         }
     }
 

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
@@ -94,7 +96,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (!identification.identified()) {
             progress.advance(grid.size());
             return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0],
-                    LawFit.withoutSearch(grid), identification.warnings());
+                    LawFit.withoutSearch(grid), identification.warnings(), List.of());
         }
         MultiStartResult search;
         if (objective.dimension() == 0) {
@@ -113,7 +115,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         }
         if (!search.found()) {
             return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search,
-                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)));
+                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)), List.of());
         }
         double[] theta = objective.theta(search.best().point());
         List<String> warnings = new ArrayList<>();
@@ -123,7 +125,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
         warnings.addAll(farFromStartsWarnings(theta));
-        warnings.addAll(flatWarnings(objective, theta, search.best().value()));
+        Set<String> notIdentified = new LinkedHashSet<>();
+        warnings.addAll(flatWarnings(objective, theta, search.best().value(), notIdentified));
         String oneSided = oneSidedWarning(theta);
         if (oneSided != null) {
             warnings.add(oneSided);
@@ -132,14 +135,16 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (extrapolation != null) {
             warnings.add(extrapolation);
         }
-        String flat = flatOptimaWarning(objective, search);
+        String flat = flatOptimaWarning(objective, search, notIdentified);
         if (flat != null) {
             warnings.add(flat);
         }
         if (search.secondBest() != null) {
             warnings.add(competing(objective, search.best(), search.secondBest()));
         }
-        return new ExpressionFit(law, data.size(), identification, search.best().value(), theta, search, warnings);
+        List<String> undetermined = law.parameterNames().stream().filter(notIdentified::contains).toList();
+        return new ExpressionFit(law, data.size(), identification, search.best().value(), theta, search, warnings,
+                undetermined);
     }
 
     /** The {@link Identification} rules on the law's input columns, for {@code freeParameters} parameters. */
@@ -165,9 +170,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * Other starts' optima (the search's leaders) whose objective is within {@value #FLAT} of the best's (or of F's
      * rounding level) but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to
      * max(1, |θ_i|)): the objective is flat along a direction, so the data do not determine those parameters — as
-     * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none.
+     * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none. Every parameter
+     * that differs by more than that is added to {@code notIdentified}; the warning names the one that differs most.
      */
-    private static String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search) {
+    private static String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search,
+                                            Set<String> notIdentified) {
         StartOutcome best = search.best();
         double[] p = objective.theta(best.point());
         double equallyGood = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
@@ -180,6 +187,9 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double[] q = objective.theta(other.point());
             for (int i = 0; i < p.length; i++) {
                 double difference = Math.abs(p[i] - q[i]) / Math.max(1, Math.abs(p[i]));
+                if (difference > FLAT_SPREAD) {
+                    notIdentified.add(objective.law().parameters().get(i).name());
+                }
                 if (difference > worst) {
                     worst = difference;
                     where = i;
@@ -234,9 +244,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
      * held) changes F by at most {@value #FLAT} of F (or F's rounding level) — e.g. a floor E of 10⁻¹³ next to
      * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
-     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked.
+     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked. Each one found is
+     * added to {@code notIdentified}.
      */
-    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value) {
+    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value,
+                                      Set<String> notIdentified) {
         List<String> warnings = new ArrayList<>();
         double allowed = Math.max(FLAT * Math.abs(value), objective.roundingLevel());
         for (int p = 0; p < theta.length; p++) {
@@ -262,6 +274,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double[] starts = spec.startValues();
             double low = Arrays.stream(starts).min().orElse(theta[p]);
             double high = Arrays.stream(starts).max().orElse(theta[p]);
+            notIdentified.add(spec.name());
             String reading = theta[p] < low ? "read it as negligible (0)"
                     : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
             warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: multiplying or dividing "
