@@ -24,6 +24,7 @@ import org.scalefit.law.expr.ExpressionException;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.parallel.EngineProvider;
 
 /**
@@ -111,9 +112,14 @@ final class ExpressionFitRun {
         for (int j = 0; j < law.columns().size(); j++) {
             String column = law.columns().get(j);
             if (missing.equals(column) || missing.equals(input.mapping().fileColumn(column))) {
-                return new ExpressionException("input '" + law.expression().inputs().get(j) + "' reads column '"
-                        + column + "', which " + input.data + " does not have (" + e.found() + "; map it with "
-                        + "--input " + law.expression().inputs().get(j) + "=COLUMN)", law.expression().text(),
+                String name = law.expression().inputs().get(j);
+                boolean byDefault = !NamedLaws.exists(law.name())
+                        && column.equals(ExpressionLawFiles.DEFAULT_COLUMNS.get(name));
+                return new ExpressionException("input '" + name + "' reads column '" + column + "', which "
+                        + input.data + " does not have (" + e.found() + "; map it with --input " + name + "=COLUMN"
+                        + (byDefault ? "; " + String.join(", ", ExpressionLawFiles.DEFAULT_COLUMNS.keySet().stream()
+                        .sorted().toList()) + " are inputs in a law written as text: to fit " + name + " as a "
+                        + "parameter, give it another name" : "") + ")", law.expression().text(),
                         law.expression().inputOffset(j));
             }
         }
