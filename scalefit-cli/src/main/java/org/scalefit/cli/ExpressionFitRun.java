@@ -88,7 +88,7 @@ final class ExpressionFitRun {
         }
         ExpressionLawFiles.FitSummary summary = document.summary(source);
         print(summary, System.out);
-        summary.bootstrap().ifPresent(replicates -> printIntervals(replicates, System.out));
+        summary.bootstrap().ifPresent(replicates -> printIntervals(summary.law(), replicates, System.out));
         if (summary.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
             System.err.println(Wording.notIdentified("scalefit fit"));
         }
@@ -126,11 +126,17 @@ final class ExpressionFitRun {
         return e;
     }
 
-    private static void printIntervals(ExpressionLawFiles.BootstrapSummary replicates, PrintStream out) {
+    private static void printIntervals(ExpressionLaw law, ExpressionLawFiles.BootstrapSummary replicates,
+                                       PrintStream out) {
         out.printf(Locale.ROOT, "bootstrap: %d resamples (seed %d), %d refits converged; 95 %% percentile "
                 + "intervals of the converged refits:%n", replicates.replicates(), replicates.seed(),
                 replicates.converged());
         for (Map.Entry<String, double[]> interval : replicates.intervals().entrySet()) {
+            var spec = law.parameterNames().contains(interval.getKey()) ? law.parameter(interval.getKey()) : null;
+            if (spec != null && spec.isFixed()) {
+                out.printf(Locale.ROOT, "  %-10s fixed at %s%n", interval.getKey(), Wording.exact(spec.fixed()));
+                continue;
+            }
             out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%s%n", interval.getKey(), interval.getValue()[0],
                     interval.getValue()[1], replicates.notIdentified().contains(interval.getKey()) ? " *" : "");
         }

@@ -32,6 +32,18 @@ class WrittenLawUnidentifiedIntervalsTest {
         assertThat(Files.readString(out)).containsPattern("\"not_identified\" : \\[[^]]*\"K\"");
     }
 
+    @Test
+    void aFixedParameterIsPrintedAsFixedNotAsAZeroWidthInterval() throws Exception {
+        Path runs = Files.writeString(folder.resolve("runs.csv"), noisyLadder());
+
+        CliRun run = CliRun.of("fit", "--data", runs.toString(), "--law", "E + A/N^alpha + B/D^beta", "--log",
+                "A,B", "--fix", "E=1.69", "--bootstrap", "10", "--threads", "2", "--no-store");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String intervals = run.out().substring(run.out().indexOf("bootstrap:"));
+        assertThat(intervals).containsPattern("(?m)^  E +fixed at 1\\.69$").doesNotContain("[1.69000, 1.69000]");
+    }
+
     /** Chinchilla's law on six sizes × five token counts, each loss off by a deterministic 0.3 % at most. */
     private static String noisyLadder() {
         StringBuilder csv = new StringBuilder("params,tokens,loss\n");
