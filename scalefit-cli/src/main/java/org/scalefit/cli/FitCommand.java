@@ -101,6 +101,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.requireNotNamedAs(out, "--out", "JSON (or a Parquet table for a name ending in .parquet)",
+                ".csv", ".tsv", ".jsonl");
         OutputPaths.requireWritableFiles(out);
         if (lawOptions.lawFile != null || !LawOptions.isBuiltInForm(law)) {
             return runExpression();
