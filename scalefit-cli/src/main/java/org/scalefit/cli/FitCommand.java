@@ -14,6 +14,7 @@ import org.scalefit.io.store.StoredResult;
 import org.scalefit.law.LawForm;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.law.expr.Penalty;
 import org.scalefit.parallel.EngineProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,6 +129,11 @@ final class FitCommand implements Callable<Integer> {
         Double explicitDelta = deltaGiven ? huber.delta : null;
         ExpressionLaw expressionLaw = lawOptions.law(law, explicitDelta != null ? explicitDelta
                 : lawOptions.lawFile != null || NamedLaws.exists(law) ? null : huber.delta);
+        if (deltaGiven && expressionLaw.penalty() instanceof Penalty.Squared) {
+            throw new IllegalArgumentException("--delta " + Wording.exact(huber.delta) + ": the objective of "
+                    + expressionLaw.name() + " is squared, which has no Huber threshold (δ applies to --objective "
+                    + "huber and over-estimate)");
+        }
         List<String> builtInOptions = new java.util.ArrayList<>(BUILT_IN_OPTIONS.stream()
                 .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList());
         if (format != DocumentFormat.SCALEFIT) {

@@ -135,6 +135,10 @@ public final class ExpressionLawFiles {
         };
         String objective = text(root, "objective", "huber");
         double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
+        if (root.has("delta") && objective.equals("squared")) {
+            throw new IllegalArgumentException(source + ": delta: the Huber threshold applies to \"objective\": "
+                    + "\"huber\" or \"over-estimate\", not to \"squared\"");
+        }
         if (root.has("kappa") && !objective.equals("over-estimate")) {
             throw new IllegalArgumentException(source + ": kappa: the over-estimate weight applies to \"objective\": "
                     + "\"over-estimate\", not to \"" + objective + "\"");
