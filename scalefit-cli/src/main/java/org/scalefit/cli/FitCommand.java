@@ -112,8 +112,9 @@ final class FitCommand implements Callable<Integer> {
                 .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
         if (!textLawOptions.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", textLawOptions) + ": for a law written as text or "
-                    + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law + "; bootstrap "
-                    + "a built-in fit with scalefit bootstrap --fit FIT.json");
+                    + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law
+                    + (textLawOptions.contains("--bootstrap") ? "; bootstrap a built-in fit with scalefit bootstrap "
+                    + "--fit FIT.json" : ""));
         }
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());

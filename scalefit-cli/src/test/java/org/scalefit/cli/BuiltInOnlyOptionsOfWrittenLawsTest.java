@@ -29,6 +29,17 @@ class BuiltInOnlyOptionsOfWrittenLawsTest {
     }
 
     @Test
+    void fixingAParameterOfTheBuiltInLawPointsToTheLawWrittenAsTextNotToBootstrap() throws Exception {
+        Path runs = Files.writeString(folder.resolve("runs.csv"), ChinchillaRuns.ladder());
+
+        CliRun run = CliRun.of("fit", "--data", runs.toString(), "--fix", "E=1.7", "--no-store");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fix", "--law 'E + A/N^alpha + B/D^beta'")
+                .doesNotContain("scalefit bootstrap --fit");
+    }
+
+    @Test
     void aVocabularyIsRefusedForANamedLawOfTheLawLanguage() throws Exception {
         Path runs = Files.writeString(folder.resolve("runs.csv"), ChinchillaRuns.ladder());
 
