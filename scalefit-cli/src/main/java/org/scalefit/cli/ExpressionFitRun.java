@@ -25,6 +25,7 @@ import org.scalefit.law.expr.ExpressionException;
 import org.scalefit.law.expr.ExpressionFit;
 import org.scalefit.law.expr.ExpressionFitRequest;
 import org.scalefit.law.expr.ExpressionLaw;
+import org.scalefit.law.expr.NamedLaws;
 import org.scalefit.parallel.EngineProvider;
 
 /**
@@ -84,7 +85,7 @@ final class ExpressionFitRun {
         }
         ExpressionLawFiles.FitSummary summary = document.summary(source);
         print(summary, System.out);
-        summary.bootstrap().ifPresent(replicates -> printIntervals(replicates, System.out));
+        summary.bootstrap().ifPresent(replicates -> printIntervals(summary.law(), replicates, System.out));
         if (summary.status().equals(LawFit.Status.NOT_IDENTIFIED.label())) {
             System.err.println(Wording.notIdentified("scalefit fit"));
         }
@@ -117,23 +118,38 @@ final class ExpressionFitRun {
         for (int j = 0; j < law.columns().size(); j++) {
             String column = law.columns().get(j);
             if (missing.equals(column) || missing.equals(input.mapping().fileColumn(column))) {
-                return new ExpressionException("input '" + law.expression().inputs().get(j) + "' reads column '"
-                        + column + "', which " + input.data + " does not have (" + e.found() + "; map it with "
-                        + "--input " + law.expression().inputs().get(j) + "=COLUMN, or, if it is a parameter, "
-                        + "name it in --start, --log or --bounds)", law.expression().text(),
+                String name = law.expression().inputs().get(j);
+                boolean byDefault = !NamedLaws.exists(law.name())
+                        && column.equals(ExpressionLawFiles.DEFAULT_COLUMNS.get(name));
+                return new ExpressionException("input '" + name + "' reads column '" + column + "', which "
+                        + input.data + " does not have (" + e.found() + "; map it with --input " + name + "=COLUMN"
+                        + (byDefault ? "; " + String.join(", ", ExpressionLawFiles.DEFAULT_COLUMNS.keySet().stream()
+                        .sorted().toList()) + " are inputs in a law written as text unless a control names them: if "
+                        + name + " is a parameter, name it in --start, --log or --bounds, or give it another name"
+                        : "") + ")", law.expression().text(),
                         law.expression().inputOffset(j));
             }
         }
         return e;
     }
 
-    private static void printIntervals(ExpressionLawFiles.BootstrapSummary replicates, PrintStream out) {
+    private static void printIntervals(ExpressionLaw law, ExpressionLawFiles.BootstrapSummary replicates,
+                                       PrintStream out) {
         out.printf(Locale.ROOT, "bootstrap: %d resamples (seed %d), %d refits converged; 95 %% percentile "
                 + "intervals of the converged refits:%n", replicates.replicates(), replicates.seed(),
                 replicates.converged());
         for (Map.Entry<String, double[]> interval : replicates.intervals().entrySet()) {
-            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%n", interval.getKey(), interval.getValue()[0],
-                    interval.getValue()[1]);
+            var spec = law.parameterNames().contains(interval.getKey()) ? law.parameter(interval.getKey()) : null;
+            if (spec != null && spec.isFixed()) {
+                out.printf(Locale.ROOT, "  %-10s fixed at %s%n", interval.getKey(), Wording.exact(spec.fixed()));
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %-10s in [%.6g, %.6g]%s%n", interval.getKey(), interval.getValue()[0],
+                    interval.getValue()[1], replicates.notIdentified().contains(interval.getKey()) ? " *" : "");
+        }
+        if (!replicates.notIdentified().isEmpty()) {
+            out.println("  * not identified (the fit's warnings): the refits barely move it, so its interval is not "
+                    + "an uncertainty");
         }
         int failed = replicates.replicates() - replicates.converged();
         if (failed > 0) {

@@ -65,8 +65,9 @@ final class FitCommand implements Callable<Integer> {
     DeltaOption huber = new DeltaOption();
 
     @Option(names = "--grid", defaultValue = "gemstones", paramLabel = "GRID",
-            description = "Starting points: gemstones (5^k·6^k·5 starts) or epoch (Epoch AI's 4500-start order, "
-                    + "2-input laws). Default: ${DEFAULT-VALUE}.")
+            description = "Starting points of the built-in laws: gemstones (5^k·6^k·5 starts) or epoch (Epoch AI's "
+                    + "4500-start order, 2-input laws); a law written as text starts from its parameters' --start "
+                    + "values. Default: ${DEFAULT-VALUE}.")
     String grid;
 
     @Mixin
@@ -96,8 +97,14 @@ final class FitCommand implements Callable<Integer> {
     private static final List<String> TEXT_LAW_OPTIONS = List.of("--input", "--fix", "--tie", "--log", "--bounds",
             "--start", "--residual", "--objective", "--kappa", "--weights", "--bootstrap");
 
+    /** The options of the built-in laws' fit that a law written as text or file would not use. */
+    private static final List<String> BUILT_IN_OPTIONS = List.of("--grid", "--no-embeds", "--vocab",
+            "--drop-highest-losses");
+
     @Override
     public Integer call() {
+        OutputPaths.requireNotNamedAs(out, "--out", "JSON (or a Parquet table for a name ending in .parquet)",
+                ".csv", ".tsv", ".jsonl");
         OutputPaths.requireWritableFiles(out);
         if (lawOptions.lawFile != null || !LawOptions.isBuiltInForm(law)) {
             return runExpression();
@@ -106,8 +113,9 @@ final class FitCommand implements Callable<Integer> {
                 .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
         if (!textLawOptions.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", textLawOptions) + ": for a law written as text or "
-                    + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law + "; bootstrap "
-                    + "a built-in fit with scalefit bootstrap --fit FIT.json");
+                    + "file (e.g. --law 'E + A/N^alpha + B/D^beta'), not for the built-in law " + law
+                    + (textLawOptions.contains("--bootstrap") ? "; bootstrap a built-in fit with scalefit bootstrap "
+                    + "--fit FIT.json" : ""));
         }
         LawForm form = LawForm.named(law);
         StartGrid startGrid = StartGrid.named(grid, form.arity());
@@ -121,11 +129,19 @@ final class FitCommand implements Callable<Integer> {
     private int runExpression() {
         ExpressionLaw expressionLaw = lawOptions.law(law,
                 spec.commandLine().getParseResult().hasMatchedOption("--delta"), huber.delta);
-        if (transform.noEmbeds || transform.outliers.dropHighestLosses > 0 || format != DocumentFormat.SCALEFIT
-                || FitOutput.parquet(out)) {
-            throw new IllegalArgumentException("--no-embeds, --drop-highest-losses, --format and Parquet output are "
-                    + "for the built-in laws; a law written as text is fitted to the columns it names and written "
-                    + "as JSON");
+        List<String> builtInOptions = new java.util.ArrayList<>(BUILT_IN_OPTIONS.stream()
+                .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList());
+        if (format != DocumentFormat.SCALEFIT) {
+            builtInOptions.add("--format " + format.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (FitOutput.parquet(out)) {
+            builtInOptions.add("Parquet output");
+        }
+        if (!builtInOptions.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", builtInOptions) + ": for the built-in laws "
+                    + "(chinchilla, width-depth, width-depth-params); a law written as text, read from a file or "
+                    + "named in the law language is fitted to the columns it names, from its parameters' start "
+                    + "values (--start NAME=V1,V2,…), and written as JSON");
         }
         if (bootstrapOptions.bootstrap != null && bootstrapOptions.bootstrap < 2) {
             throw new IllegalArgumentException("--bootstrap needs at least 2 replicates, was "

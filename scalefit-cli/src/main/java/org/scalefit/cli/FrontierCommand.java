@@ -2,6 +2,7 @@ package org.scalefit.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.scalefit.accounting.RunCompute;
 import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.io.AtomicFiles;
@@ -101,11 +102,24 @@ final class FrontierCommand implements Callable<Integer> {
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         double[] width = shapes ? table.column("width") : null;
         double[] depth = shapes ? table.column("depth") : null;
-        FrontierPrinter printer = new FrontierPrinter(System.out, resource.label());
+        FrontierPrinter printer = new FrontierPrinter(System.out, resource.label(),
+                resource == FrontierRequest.Resource.FLOPS ? flopsSource(result) : null);
         printer.print(analysis, result.warnings(), table, width, depth, result.costs().params(),
                 table.column("tokens"));
         printer.printLargestOverspends(result.overspending(), table, width, depth, 5);
         return 0;
+    }
+
+    /** Where the FLOPs came from, as the printout's header says it: a column, 6·N·D, or a count from the shape. */
+    private static String flopsSource(FrontierResult result) {
+        String label = result.costs().flopsLabel();
+        if (label.equals("FLOPs column")) {
+            String column = result.request().costs().flopsColumn();
+            return "flops from column " + (column != null ? column
+                    : result.request().data().mapping().fileColumn(RunCompute.FLOPS));
+        }
+        return label.equals("6ND") ? "flops = 6·N·D on params and tokens; --flops COLUMN reads them from a column"
+                : "flops counted by " + label;
     }
 
     /** {@code --resource} by its label ({@code flops}, {@code gpu-hours}). */

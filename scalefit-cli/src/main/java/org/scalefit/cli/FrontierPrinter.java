@@ -15,15 +15,16 @@ import org.scalefit.frontier.Overspending;
  *
  * @param out      where to print
  * @param resource the resource axis's label
+ * @param source   where the resource's values came from (e.g. 6·N·D), said in the header; null to say nothing
  */
-record FrontierPrinter(PrintStream out, String resource) {
+record FrontierPrinter(PrintStream out, String resource, String source) {
 
     void print(Approach1 analysis, List<String> warnings, RunTable table, double[] width, double[] depth,
                double[] params, double[] tokens) {
         LossFrontier frontier = analysis.frontier();
-        out.printf(Locale.ROOT, "Approach 1 on %s: %s, %d on the loss–%s frontier%n",
+        out.printf(Locale.ROOT, "Approach 1 on %s: %s, %d on the loss–%s frontier%s%n",
                 org.scalefit.data.RowLocation.source(table.source()),
-                Counts.of(table.rows(), "run"), frontier.size(), resource);
+                Counts.of(table.rows(), "run"), frontier.size(), resource, source == null ? "" : " (" + source + ")");
         out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
                 "loss");
         int[] rows = frontier.rows();

@@ -8,6 +8,7 @@ import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.analysis.LawControls;
 import org.scalefit.law.expr.ExpressionLaw;
 import org.scalefit.law.expr.NamedLaws;
+import org.scalefit.law.expr.Penalty;
 import picocli.CommandLine.Option;
 
 /**
@@ -93,7 +94,14 @@ final class LawOptions {
      * law's own δ, else {@code delta} (the default) for a law written as text.
      */
     ExpressionLaw law(String law, boolean deltaGiven, double delta) {
-        return law(law, deltaGiven || lawFile == null && !NamedLaws.exists(law) ? Double.valueOf(delta) : null);
+        ExpressionLaw result = law(law, deltaGiven || lawFile == null && !NamedLaws.exists(law) ? Double.valueOf(delta)
+                : null);
+        if (deltaGiven && result.penalty() instanceof Penalty.Squared) {
+            throw new IllegalArgumentException("--delta " + Wording.exact(delta) + ": the objective of "
+                    + result.name() + " is squared, which has no Huber threshold (δ applies to --objective "
+                    + "huber and over-estimate)");
+        }
+        return result;
     }
 
     /** The weight column of the last {@link #law} (option, else law file), or null. */

@@ -22,6 +22,26 @@ final class OutputPaths {
         }
     }
 
+    /**
+     * Refuses an output {@code file} whose name ends in the extension of another format than the one the command
+     * writes ({@code refused}, e.g. {@code .json} for a CSV): it would be read back as that format. Other names
+     * (no extension, {@code .txt}, …) are the user's choice.
+     *
+     * @throws IllegalArgumentException naming the file, the format written and the option
+     */
+    static void requireNotNamedAs(Path file, String option, String written, String... refused) {
+        if (file == null || file.getFileName() == null) {
+            return;
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        for (String extension : refused) {
+            if (name.endsWith(extension)) {
+                throw new IllegalArgumentException(option + " " + file + ": this command writes " + written
+                        + ", not the format its name ends in (" + extension + "); name the file for what it holds");
+            }
+        }
+    }
+
     /** Checks that {@code directory}, if not null, can be written (or replaced) as a directory of output files. */
     static void requireWritableDirectory(Path directory) {
         if (directory != null) {

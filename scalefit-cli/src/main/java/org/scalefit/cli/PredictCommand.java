@@ -73,6 +73,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.requireNotNamedAs(out, "--out", "CSV", ".json", ".jsonl", ".parquet");
         OutputPaths.requireWritableFiles(out);
         ExpressionLawFiles.Fitted fitted = PredictRequest.law(fit, law, values, reference);
         List<double[]> inputs = new ArrayList<>();

@@ -54,16 +54,6 @@ class LawLanguageCommandsTest {
     }
 
     @Test
-    void aConventionalInputNameWithoutItsColumnSaysHowToMakeItAParameter(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("runs.csv");
-        Files.writeString(data, "width,tokens,loss\n256,1e9,3.5\n512,4e9,3.1\n1024,1.6e10,2.8\n");
-        CliRun fit = CliRun.of("fit", "--data", data.toString(), "--law", "E + A/w^alpha + C/D^gamma",
-                "--input", "w=width", "--input", "D=tokens", "--no-store");
-        assertThat(fit.exitCode()).isEqualTo(2);
-        assertThat(fit.err()).contains("input 'C' reads column 'FLOPs'", "if it is a parameter, name it in --start");
-    }
-
-    @Test
     void aBootstrappedFitGivesPredictIntervalsAroundItsPointPredictions(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("fit.json");
         CliRun fit = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--law", "E + A/N^alpha + B/D^beta",

@@ -39,14 +39,21 @@ public record LawForm(String name, List<String> inputs) implements Serializable 
         }
     }
 
-    /** The three laws the studies fit, by their command-line name. */
+    /**
+     * The three laws the studies fit, by their command-line name.
+     *
+     * @throws IllegalArgumentException for any other name: a law of the law language (named, e.g. kaplan, or
+     *                                  written as text) is said to be fitted by {@code scalefit fit --law}
+     */
     public static LawForm named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "chinchilla" -> CHINCHILLA;
             case "width-depth" -> WIDTH_DEPTH;
             case "width-depth-params" -> WIDTH_DEPTH_PARAMS;
-            default -> throw new IllegalArgumentException(
-                    "unknown law '" + name + "'; expected chinchilla, width-depth or width-depth-params");
+            default -> throw new IllegalArgumentException("law '" + name + "': this analysis takes the built-in laws "
+                    + "chinchilla, width-depth or width-depth-params; the other laws of the law language (kaplan, "
+                    + "data-constrained, saturating-compute, gadre-overtraining) and laws written as text are "
+                    + "fitted by scalefit fit --law, with --bootstrap B for their intervals");
         };
     }
 

@@ -47,8 +47,14 @@ public final class AllocationRules {
         }
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) {
+            boolean path = name.contains("/") || name.contains(java.io.File.separator) || name.contains(".");
+            if (path) {
+                throw new InputException(name, null, null, "a fit file written by scalefit fit --out (or a reference "
+                        + "law: " + String.join(", ", referenceNames()) + ")", Files.isDirectory(file)
+                        ? "a directory" : "no such file");
+            }
             throw new IllegalArgumentException("'" + name + "' is neither a reference law (" + String.join(", ",
-                    referenceNames()) + ") nor a readable fit file");
+                    referenceNames()) + ") nor a fit file");
         }
         Optional<ExpressionLawFiles.Fitted> expression = expressionFit(file);
         if (expression.isPresent()) {

@@ -91,20 +91,27 @@ public record ExpressionFitDocument(
      *                   refits (NaN if fewer than two converged)
      * @param stationary whether each replicate's refit passed the stationarity test
      * @param parameters each replicate's parameters, in the law's order
+     * @param notIdentified the parameters the fit found the data do not determine
+     *                   ({@link ExpressionFit#notIdentified()}): refits from the optimum barely move them, so their
+     *                   intervals are not uncertainties (absent when there are none)
      */
-    @JsonPropertyOrder({"scheme", "replicates", "seed", "converged", "level", "intervals", "stationary", "parameters"})
+    @JsonPropertyOrder({"scheme", "replicates", "seed", "converged", "level", "intervals", "not_identified",
+            "stationary", "parameters"})
     public record Bootstrap(String scheme, int replicates, long seed, int converged, double level,
                             Map<String, List<Double>> intervals, List<Boolean> stationary,
-                            List<List<Double>> parameters) {
+                            List<List<Double>> parameters,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("not_identified")
+                            List<String> notIdentified) {
 
         public Bootstrap {
+            notIdentified = notIdentified == null ? List.of() : List.copyOf(notIdentified);
             intervals = intervals == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
             stationary = stationary == null ? List.of() : List.copyOf(stationary);
             parameters = parameters == null ? List.of() : parameters.stream().map(List::copyOf).toList();
         }
 
         /** The document's record of {@code bootstrap}, with 95 % intervals. */
-        static Bootstrap of(ExpressionBootstrapResult bootstrap) {
+        static Bootstrap of(ExpressionBootstrapResult bootstrap, List<String> notIdentified) {
             double level = 0.95;
             Map<String, List<Double>> intervals = new LinkedHashMap<>();
             double[][] bounds = bootstrap.parameterIntervals(level);
@@ -121,7 +128,7 @@ public record ExpressionFitDocument(
                 rows.add(java.util.Arrays.stream(theta).boxed().toList());
             }
             return new Bootstrap("pairs", bootstrap.count(), bootstrap.seed(), bootstrap.converged(), level,
-                    intervals, stationary, rows);
+                    intervals, stationary, rows, notIdentified);
         }
     }
 
@@ -162,7 +169,7 @@ public record ExpressionFitDocument(
                 fit.search().recognisedStarts(), fit.search().evaluations(),
                 fit.search().verificationEvaluations(), fit.search().stationarity() == null ? null
                         : FitDocument.StationarityEvidence.of(fit.search().stationarity()),
-                fit.warnings(), bootstrap == null ? null : Bootstrap.of(bootstrap),
+                fit.warnings(), bootstrap == null ? null : Bootstrap.of(bootstrap, fit.notIdentified()),
                 LawFileDocument.of(fit.law()), new FitDocument.Limits(limits.maxParams(), limits.maxTokens()),
                 FitDocument.DataRange.of(range), Provenance.of(provenance), run.threads(), run.seconds());
     }
@@ -230,7 +237,7 @@ public record ExpressionFitDocument(
     public ExpressionLawFiles.FitSummary summary(String source) {
         Optional<ExpressionLawFiles.BootstrapSummary> replicates = Optional.ofNullable(bootstrap)
                 .map(b -> new ExpressionLawFiles.BootstrapSummary(b.replicates(), b.seed(), b.converged(),
-                        intervals(b)));
+                        intervals(b), b.notIdentified()));
         return new ExpressionLawFiles.FitSummary(fittedLaw(source), points, distinctPoints, status, objective, parameters,
                 (int) starts, (int) successfulStarts, (int) recognisedStarts, warnings, threads, seconds, replicates);
     }

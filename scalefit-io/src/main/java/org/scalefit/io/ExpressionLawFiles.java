@@ -89,6 +89,7 @@ public final class ExpressionLawFiles {
         if (root == null || !root.isObject()) {
             throw new InputException(source, null, null, "a JSON object", String.valueOf(root));
         }
+        requireKnownFields(source, "", root, FIELDS);
         JsonNode expression = root.get("expression");
         if (expression == null || !expression.isString()) {
             throw InputException.field(source, null, "expression", "the law as a string", String.valueOf(expression));
@@ -139,6 +140,10 @@ public final class ExpressionLawFiles {
         };
         String objective = text(root, "objective", "huber");
         double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
+        if (root.has("delta") && objective.equals("squared")) {
+            throw new IllegalArgumentException(source + ": delta: the Huber threshold applies to \"objective\": "
+                    + "\"huber\" or \"over-estimate\", not to \"squared\"");
+        }
         if (root.has("kappa") && !objective.equals("over-estimate")) {
             throw new IllegalArgumentException(source + ": kappa: the over-estimate weight applies to \"objective\": "
                     + "\"over-estimate\", not to \"" + objective + "\"");
@@ -250,11 +255,35 @@ public final class ExpressionLawFiles {
         return root.has(field) ? root.get(field).asString() : fallback;
     }
 
+    /** The fields of a law file, and of one parameter's control in it. */
+    private static final List<String> FIELDS = List.of("name", "expression", "inputs", "parameters", "residual",
+            "objective", "delta", "kappa", "weights");
+    private static final List<String> CONTROL_FIELDS = List.of("scale", "bounds", "fixed", "tied_to", "starts");
+
+    /**
+     * Refuses a field of {@code node} that is not among {@code known} (a misspelling would otherwise be dropped and
+     * the law fitted without it).
+     */
+    private static void requireKnownFields(String source, String prefix, JsonNode node, List<String> known) {
+        for (String field : node.propertyNames()) {
+            if (!known.contains(field)) {
+                throw InputException.field(source, null, prefix + field, "one of the fields " + String.join(", ",
+                        known), "a field a law file does not have");
+            }
+        }
+    }
+
     private static ParameterSpec control(String source, String name, JsonNode node) {
         String field = "parameters." + name;
         if (!node.isObject()) {
             throw InputException.field(source, null, field, "an object (scale, bounds, fixed, tied_to, starts)",
                     node.toString());
+        }
+        requireKnownFields(source, field + ".", node, CONTROL_FIELDS);
+        if (node.has("tied_to") && node.size() > 1 || node.has("fixed") && node.has("starts")) {
+            throw InputException.field(source, null, field, "tied_to alone (a tied parameter takes the scale, bounds "
+                    + "and starts of the one it equals), or fixed without starts (a fixed parameter is not fitted)",
+                    String.join(", ", node.propertyNames()));
         }
         try {
             if (node.has("tied_to")) {
@@ -363,11 +392,14 @@ public final class ExpressionLawFiles {
      * @param seed       their seed
      * @param converged  refits that converged
      * @param intervals  each parameter's 95 % percentile interval over the converged refits, in the law's order
+     * @param notIdentified the parameters whose interval is not an uncertainty: the data do not determine them
      */
-    public record BootstrapSummary(int replicates, long seed, int converged, Map<String, double[]> intervals) {
+    public record BootstrapSummary(int replicates, long seed, int converged, Map<String, double[]> intervals,
+                                   List<String> notIdentified) {
 
         public BootstrapSummary {
             intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+            notIdentified = List.copyOf(notIdentified);
         }
     }
 

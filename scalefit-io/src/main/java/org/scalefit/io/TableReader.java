@@ -546,6 +546,22 @@ public final class TableReader {
         return List.copyOf(columns);
     }
 
+    /**
+     * The file columns that differ from a missing column's names only in case or by white space around them, as the
+     * options that would map them (names are matched exactly, so such a column is never taken silently); empty if
+     * there are none.
+     */
+    private static String nearMatches(ColumnRequest request, List<String> missing, List<String> available) {
+        StringJoiner options = new StringJoiner(" ");
+        for (String logical : missing) {
+            request.mapping().candidates(logical).stream()
+                    .flatMap(name -> available.stream().filter(column -> column.strip().equalsIgnoreCase(name)))
+                    .findFirst()
+                    .ifPresent(column -> options.add("--column \"" + logical + "=" + column + "\""));
+        }
+        return options.length() == 0 ? "" : "; names differ in case or spaces: map them with " + options;
+    }
+
     private static long count(Connection duckdb, Relation relation) throws SQLException {
         try (Statement statement = duckdb.createStatement();
              ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation.sql())) {
@@ -593,7 +609,7 @@ public final class TableReader {
             boolean listed = one && !request.mapping().candidates(missing.get(0)).equals(List.of(missing.get(0)));
             throw new InputException(source, null, column, (one ? "a column for " : "columns for ") + wanted
                     + (listed ? " or" : " (or") + " name " + (one ? "it" : "them") + " with " + options + ")",
-                    "only the columns " + quotedList(available));
+                    "only the columns " + quotedList(available) + nearMatches(request, missing, available));
         }
         return fileColumns;
     }

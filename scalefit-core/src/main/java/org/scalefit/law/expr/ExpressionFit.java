@@ -22,14 +22,19 @@ import org.scalefit.fit.MultiStartResult;
  *                   converged: …" if the best point failed the stationarity test, "competing basin: …" if another
  *                   optimum is almost as good; "failed: …" if nothing converged; "not identified: …" for each failed
  *                   {@link Identification} rule
+ * @param notIdentified the parameters the data do not determine (named in the warnings): those in which optima as
+ *                   good as the best differ (a flat direction), and log-scale parameters that an e-fold change
+ *                   leaves the objective indifferent to; refits from the optimum barely move them, so their bootstrap
+ *                   intervals are not uncertainties
  */
 public record ExpressionFit(ExpressionLaw law, int points, Identification identification, double objective,
                             double[] parameters,
-                            MultiStartResult search, List<String> warnings) {
+                            MultiStartResult search, List<String> warnings, List<String> notIdentified) {
 
     public ExpressionFit {
         parameters = parameters.clone();
         warnings = List.copyOf(warnings);
+        notIdentified = List.copyOf(notIdentified);
     }
 
     /** How the fit ended (as for the built-in laws, {@link LawFit.Status}). */

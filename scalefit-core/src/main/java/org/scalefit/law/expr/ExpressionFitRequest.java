@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
@@ -15,7 +19,6 @@ import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.fit.StartOutcome;
-import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.StepTerm;
 import org.scalefit.fit.Stationarity;
 import org.scalefit.parallel.Parallelism;
@@ -96,7 +99,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (!identification.identified()) {
             progress.advance(grid.size());
             return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0],
-                    LawFit.withoutSearch(grid), identification.warnings());
+                    LawFit.withoutSearch(grid), identification.warnings(), List.of());
         }
         MultiStartResult search;
         if (objective.dimension() == 0) {
@@ -115,7 +118,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         }
         if (!search.found()) {
             return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search,
-                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)));
+                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)), List.of());
         }
         double[] theta = objective.theta(search.best().point());
         List<String> warnings = new ArrayList<>();
@@ -125,10 +128,10 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
         warnings.addAll(farFromStartsWarnings(theta));
-        java.util.Map<String, String> notIdentified = flatWarnings(objective, theta, search.best().value());
-        warnings.addAll(notIdentified.values());
-        warnings.addAll(stepWarnings(theta));
-        warnings.addAll(floorWarnings(theta, notIdentified.keySet()));
+        Set<String> notIdentified = new LinkedHashSet<>();
+        warnings.addAll(flatWarnings(objective, theta, search.best().value(), notIdentified));
+        warnings.addAll(stepWarnings(theta, notIdentified));
+        warnings.addAll(floorWarnings(theta, notIdentified));
         String oneSided = oneSidedWarning(theta);
         if (oneSided != null) {
             warnings.add(oneSided);
@@ -137,14 +140,16 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (extrapolation != null) {
             warnings.add(extrapolation);
         }
-        String flat = flatOptimaWarning(objective, search);
+        String flat = flatOptimaWarning(objective, search, notIdentified);
         if (flat != null) {
             warnings.add(flat);
         }
         if (search.secondBest() != null) {
             warnings.add(competing(objective, search.best(), search.secondBest()));
         }
-        return new ExpressionFit(law, data.size(), identification, search.best().value(), theta, search, warnings);
+        List<String> undetermined = law.parameterNames().stream().filter(notIdentified::contains).toList();
+        return new ExpressionFit(law, data.size(), identification, search.best().value(), theta, search, warnings,
+                undetermined);
     }
 
     /** The {@link Identification} rules on the law's input columns, for {@code freeParameters} parameters. */
@@ -170,9 +175,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * Other starts' optima (the search's leaders) whose objective is within {@value #FLAT} of the best's (or of F's
      * rounding level) but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to
      * max(1, |θ_i|)): the objective is flat along a direction, so the data do not determine those parameters — as
-     * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none.
+     * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none. Every parameter
+     * that differs by more than that is added to {@code notIdentified}; the warning names the one that differs most.
      */
-    private static String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search) {
+    private static String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search,
+                                            Set<String> notIdentified) {
         StartOutcome best = search.best();
         double[] p = objective.theta(best.point());
         double equallyGood = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
@@ -185,6 +192,9 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double[] q = objective.theta(other.point());
             for (int i = 0; i < p.length; i++) {
                 double difference = Math.abs(p[i] - q[i]) / Math.max(1, Math.abs(p[i]));
+                if (difference > FLAT_SPREAD) {
+                    notIdentified.add(objective.law().parameters().get(i).name());
+                }
                 if (difference > worst) {
                     worst = difference;
                     where = i;
@@ -239,10 +249,12 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
      * held) changes F by at most {@value #FLAT} of F (or F's rounding level) — e.g. a floor E of 10⁻¹³ next to
      * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
-     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked.
+     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked. Each one found is
+     * added to {@code notIdentified}.
      */
-    private java.util.Map<String, String> flatWarnings(ExpressionObjective objective, double[] theta, double value) {
-        java.util.Map<String, String> warnings = new java.util.LinkedHashMap<>();
+    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value,
+                                      Set<String> notIdentified) {
+        List<String> warnings = new ArrayList<>();
         double allowed = Math.max(FLAT * Math.abs(value), objective.roundingLevel());
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
@@ -267,9 +279,10 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double[] starts = spec.startValues();
             double low = Arrays.stream(starts).min().orElse(theta[p]);
             double high = Arrays.stream(starts).max().orElse(theta[p]);
+            notIdentified.add(spec.name());
             String reading = theta[p] < low ? "read it as negligible (0)"
                     : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
-            warnings.put(spec.name(), String.format(Locale.ROOT, "parameter %s = %.6g is not identified: "
+            warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: "
                     + "multiplying or dividing it by e changes the objective by at most %.3g (at %.6g), so the data "
                     + "do not determine it; %s, not as a value", spec.name(), theta[p], largest, value, reading));
         }
@@ -392,6 +405,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * term also uses is determined there too).
      */
     List<String> stepWarnings(double[] theta) {
+        return stepWarnings(theta, new LinkedHashSet<>());
+    }
+
+    /** {@link #stepWarnings(double[])}, adding each step term's own free parameters to {@code notIdentified}. */
+    List<String> stepWarnings(double[] theta, Set<String> notIdentified) {
         List<Node> terms = law.expression().additiveTerms();
         if (terms.size() < 2) {
             return List.of();
@@ -431,11 +449,16 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             String name = law.expression().inputs().get(j);
             String listed = own.size() == 1 ? own.get(0)
                     : String.join(", ", own.subList(0, own.size() - 1)) + " and " + own.get(own.size() - 1);
-            StepTerm.of(shares, input).ifPresent(step -> warnings.add(String.format(Locale.ROOT, "degenerate: the %s "
+            Optional<StepTerm> step = StepTerm.of(shares, input);
+            if (step.isEmpty()) {
+                continue;
+            }
+            notIdentified.addAll(own);
+            warnings.add(String.format(Locale.ROOT, "degenerate: the %s "
                     + "term (%s %s) acts as a step: %s; %s %s those points alone and %s not identified, and the law "
                     + "says %s has no effect beyond them", name, own.size() == 1 ? "parameter" : "parameters",
-                    String.join(", ", own), step.extent(name), listed, own.size() == 1 ? "fits" : "fit",
-                    own.size() == 1 ? "is" : "are", name)));
+                    String.join(", ", own), step.get().extent(name), listed, own.size() == 1 ? "fits" : "fit",
+                    own.size() == 1 ? "is" : "are", name));
         }
         return warnings;
     }
@@ -445,9 +468,10 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * laws' irreducible error: an additive term ({@link LawExpression#additiveTerms}, m ≥ 2) that reads no input and
      * has free parameters no other term uses, whose value |t| is below {@value FitDiagnostics#NEGLIGIBLE_FLOOR} of the
      * smallest loss. Such a floor could be 0 as well: the law has none, and its parameters are not identified.
-     * Parameters {@code alreadyNotIdentified} names (by the flat-objective rule) are not warned of twice.
+     * Parameters already in {@code notIdentified} (named by another rule) are not warned of twice; those warned of
+     * are added to it.
      */
-    List<String> floorWarnings(double[] theta, java.util.Set<String> alreadyNotIdentified) {
+    List<String> floorWarnings(double[] theta, Set<String> notIdentified) {
         List<Node> terms = law.expression().additiveTerms();
         if (terms.size() < 2) {
             return List.of();
@@ -459,11 +483,12 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 continue;
             }
             List<String> own = ownFreeParameters(terms, m);
-            if (own.isEmpty() || own.stream().anyMatch(alreadyNotIdentified::contains)) {
+            if (own.isEmpty() || own.stream().anyMatch(notIdentified::contains)) {
                 continue;
             }
             double value = Math.abs(LawExpression.value(terms.get(m), new double[law.columns().size()], theta));
             if (value < FitDiagnostics.NEGLIGIBLE_FLOOR * smallest) {
+                notIdentified.addAll(own);
                 warnings.add(String.format(Locale.ROOT, "degenerate: the constant term (%s %s) is %.2g, negligible "
                         + "next to the smallest loss %.4g; the law has no floor and %s %s not identified",
                         own.size() == 1 ? "parameter" : "parameters", String.join(", ", own), value, smallest,

@@ -80,8 +80,7 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
     public ExpressionLaw withParameter(ParameterSpec spec) {
         int p = expression.parameters().indexOf(spec.name());
         if (p < 0) {
-            throw new IllegalArgumentException("law " + name + " has no parameter '" + spec.name()
-                    + "'; its parameters are " + expression.parameters());
+            throw noParameter(spec.name());
         }
         List<ParameterSpec> next = new ArrayList<>(parameters);
         next.set(p, spec);
@@ -116,8 +115,7 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
     public ParameterSpec parameter(String parameterName) {
         int p = expression.parameters().indexOf(parameterName);
         if (p < 0) {
-            throw new IllegalArgumentException("law " + name + " has no parameter '" + parameterName
-                    + "'; its parameters are " + expression.parameters());
+            throw noParameter(parameterName);
         }
         return parameters.get(p);
     }
@@ -128,6 +126,18 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
      */
     public StartGrid startGrid() {
         return ParameterSpace.of(parameters).startGrid();
+    }
+
+    /** That {@code symbol} is not a parameter: an input of this law (named with its column), or not in the law. */
+    private IllegalArgumentException noParameter(String symbol) {
+        int input = expression.inputs().indexOf(symbol);
+        if (input >= 0) {
+            return new IllegalArgumentException("'" + symbol + "' is an input of law " + name + " (read from column "
+                    + columns.get(input) + "), not a parameter; its parameters are " + expression.parameters()
+                    + "; to fit " + symbol + " as a parameter, give it another name");
+        }
+        return new IllegalArgumentException("law " + name + " has no parameter '" + symbol + "'; its parameters are "
+                + expression.parameters());
     }
 
     /** The parameters' names, in the order of θ. */

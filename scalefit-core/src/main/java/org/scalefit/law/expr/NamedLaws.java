@@ -18,11 +18,14 @@ import java.util.function.Supplier;
  *   <li>{@code kaplan} — Kaplan et al. (2020) eq. 1.5, L(N, D) = ((N_c/N)^(α_N/α_D) + D_c/D)^α_D; N_c and D_c on the
  *       log scale.</li>
  *   <li>{@code data-constrained} — Muennighoff et al. (2023) eqs. 5–7 with their C4 base law: L = E + A/N′^α +
- *       B/D′^β with effective data D′ = U + U·R_D*·(1 − e^(−R_D/R_D*)), R_D = max(D/U − 1, 0), and effective
- *       parameters N′ = U_N + U_N·R_N*·(1 − e^(−R_N/R_N*)), U_N = min(N, N_opt(U)), R_N = max(N/U_N − 1, 0), where
- *       N_opt(U) = G·(C_U/6)^(β/(α+β)), G = (αA/(βB))^(1/(α+β)), C_U = 6·(G·U)^((α+β)/α) (Chinchilla eq. 4 at the
- *       compute for which U tokens are compute-optimal). The base (a, b, e, α, β) is fixed at the paper's values
- *       and only R_D*, R_N* are fitted, from their grid {0, 20/3, 40/3, 20}²; U = unique_tokens.</li>
+ *       B/D′^β with effective data D′ = U_D + U_D·R_D*·(1 − e^(−R_D/R_D*)), R_D = max(D/U_D − 1, 0), and
+ *       effective parameters N′ = U_N + U_N·R_N*·(1 − e^(−R_N/R_N*)), U_N = min(N, N_opt(U_D)),
+ *       R_N = max(N/U_N − 1, 0), where N_opt(U_D) = G·(C_U/6)^(β/(α+β)), G = (αA/(βB))^(1/(α+β)),
+ *       C_U = 6·(G·U_D)^((α+β)/α) (Chinchilla eq. 4 at the compute for which U_D tokens are compute-optimal). U_D,
+ *       the unique tokens the run saw, is min(U, D): the paper's U_D never exceeds D (their README's code uses U, all
+ *       of whose runs have U ≤ D, so both agree there), and a run of D tokens from a larger corpus repeats nothing
+ *       and learns from D tokens, not U. The base (a, b, e, α, β) is fixed at the paper's values and only R_D*,
+ *       R_N* are fitted, from their grid {0, 20/3, 40/3, 20}²; U = unique_tokens.</li>
  *   <li>{@code saturating-compute} — L(C) = E + A·C^−α, a power law in training compute with a floor; A on the log
  *       scale.</li>
  *   <li>{@code gadre-overtraining} — Gadre et al. (2024) {@code powlaw_ours}: L(N, M) = E + α·N^b + β·6^(b/2)·(M·N)^b,
@@ -123,12 +126,13 @@ public final class NamedLaws {
     public static final String DATA_CONSTRAINED_TEXT = String.join("\n",
             "A = exp(a); B = exp(b); E = exp(e);",
             "G = (alpha*A/(beta*B))^(1/(alpha + beta));",
-            "C_U = 6*(G*U)^((alpha + beta)/alpha);",
+            "U_D = min(U, D);",
+            "C_U = 6*(G*U_D)^((alpha + beta)/alpha);",
             "N_opt = G*(C_U/6)^(beta/(alpha + beta));",
             "U_N = min(N, N_opt);",
-            "R_D = max(D/U - 1, 0);",
+            "R_D = max(D/U_D - 1, 0);",
             "R_N = max(N/U_N - 1, 0);",
-            "D_eff = U + U*R_D_star*(1 - exp(-R_D/R_D_star));",
+            "D_eff = U_D + U_D*R_D_star*(1 - exp(-R_D/R_D_star));",
             "N_eff = U_N + U_N*R_N_star*(1 - exp(-R_N/R_N_star));",
             "E + A/N_eff^alpha + B/D_eff^beta");
 

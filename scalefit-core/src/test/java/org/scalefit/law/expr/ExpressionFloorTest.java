@@ -2,6 +2,7 @@ package org.scalefit.law.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,21 @@ class ExpressionFloorTest {
     private static List<String> floorWarnings(double e, Set<String> alreadyNotIdentified) {
         double[] theta = {e, 406.4, 410.7, 0.34, 0.28};
         return ExpressionFitRequest.of(ExpressionLaw.of("user", CHINCHILLA), points())
-                .floorWarnings(theta, alreadyNotIdentified);
+                .floorWarnings(theta, new HashSet<>(alreadyNotIdentified));
     }
 
     @Test
     void aFloorBelowAThousandthOfTheSmallestLossIsWarnedAsNoFloor() {
         assertThat(floorWarnings(2.4e-4, Set.of())).containsExactly("degenerate: the constant term (parameter E) is "
                 + "0.00024, negligible next to the smallest loss 2.200; the law has no floor and E is not identified");
+    }
+
+    @Test
+    void aFloorWarnedAsNoFloorIsNamedAsNotIdentified() {
+        Set<String> notIdentified = new HashSet<>();
+        double[] theta = {2.4e-4, 406.4, 410.7, 0.34, 0.28};
+        ExpressionFitRequest.of(ExpressionLaw.of("user", CHINCHILLA), points()).floorWarnings(theta, notIdentified);
+        assertThat(notIdentified).containsExactly("E");
     }
 
     @Test

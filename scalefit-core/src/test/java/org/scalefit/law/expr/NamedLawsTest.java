@@ -134,8 +134,23 @@ class NamedLawsTest {
         assertThat(law.predict(new double[] {8.67e9, 178e9, 25e9}, theta))
                 .isCloseTo(2.2269634075087867, within(1e-12));
         double[][] points = {{6.34e9, 242e9, 25e9}, {8.67e9, 178e9, 25e9}, {1e8, 1e9, 1e9}, {2.8e9, 5.5e10, 4e9},
-                {8.7e9, 1.8e11, 1.1e10}, {1.4e8, 2.2e10, 1e8}};
+                {8.7e9, 1.8e11, 1.1e10}, {1.4e8, 2.2e10, 1e8}, {1e9, 1e10, 1e12}};
         checkAgainst(law, theta, points, x -> dataConstrained(x, theta), x -> numericGradient(x, theta));
+    }
+
+    /**
+     * U is the unique tokens a run saw, which cannot exceed the tokens D it trained on: a run of D tokens from a
+     * larger corpus (U > D) repeats nothing, and its effective data is D — not U, which the README's form, applied
+     * outside its domain (R_D = max(D/U − 1, 0) = 0, D′ = U), would credit it with.
+     */
+    @Test
+    void dataConstrainedCountsAtMostTheTrainedTokensAsUniqueData() {
+        ExpressionLaw law = NamedLaws.named("data-constrained");
+        double[] theta = law.theta(java.util.Map.of("R_D_star", 15.387756, "R_N_star", 5.309743));
+
+        double fromLargerCorpus = law.predict(new double[] {1e9, 1e10, 1e12}, theta);
+
+        assertThat(fromLargerCorpus).isEqualTo(law.predict(new double[] {1e9, 1e10, 1e10}, theta));
     }
 
     /**
@@ -150,11 +165,11 @@ class NamedLawsTest {
                 .isCloseTo(2.2256440889984477, within(1e-12));
     }
 
-    /** The law as Muennighoff et al.'s README states it, term by term. */
+    /** The law as Muennighoff et al.'s README states it, term by term, with U_D = min(U, D) (their U ≤ D). */
     static double dataConstrained(double[] x, double[] t) {
         double n = x[0];
         double d = x[1];
-        double u = x[2];
+        double u = Math.min(x[2], d);
         double a = Math.exp(t[0]);
         double b = Math.exp(t[1]);
         double e = Math.exp(t[2]);

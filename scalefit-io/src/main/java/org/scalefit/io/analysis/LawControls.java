@@ -16,6 +16,7 @@ import org.scalefit.law.expr.Residual;
  * ({@link ExpressionLawFiles#read}): inputs read from other columns, parameters fixed, tied, on the log scale, bounded
  * or started from given values, the residual, the objective (Huber, squared, or over-estimate with its weight κ) and
  * the weight column. Controls given here override the law file's. Null or empty controls leave the law as it is.
+ * A scale, bounds or starts for a parameter that is not fitted (fixed or tied, here or by the law) are refused.
  *
  * @param lawFile   a law file, or null
  * @param inputs    input name → column read for it
@@ -73,6 +74,15 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
             }
         }
         for (String name : logScale) {
+            requireFitted(result, "--log " + name, name);
+        }
+        for (Map.Entry<String, String> bound : bounds.entrySet()) {
+            requireFitted(result, "--bounds " + bound.getKey() + "=" + bound.getValue(), bound.getKey());
+        }
+        for (Map.Entry<String, String> start : starts.entrySet()) {
+            requireFitted(result, "--start " + start.getKey() + "=" + start.getValue(), start.getKey());
+        }
+        for (String name : logScale) {
             result = result.withParameter(result.parameter(name).logScale());
         }
         for (Map.Entry<String, String> bound : bounds.entrySet()) {
@@ -107,6 +117,45 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
         }
         result = result.withPenalty(penalty(result.penalty(), delta));
         return new Controlled(result, weights != null ? weights : weightColumn);
+    }
+
+    /**
+     * Refuses {@code control} (a scale, bounds or starts) for a parameter these controls or the law itself hold fixed
+     * or tie to another: such a parameter is not fitted, so the control would be dropped without effect. A
+     * {@code --tie} or {@code --fix} of this parameter among these controls counts first (it overrides the law's own).
+     *
+     * @throws IllegalArgumentException naming the control, what holds the parameter, and what to do instead
+     */
+    private void requireFitted(ExpressionLaw law, String control, String name) {
+        if (!law.parameterNames().contains(name)) {
+            return;
+        }
+        ParameterSpec spec = law.parameter(name);
+        String held;
+        String instead;
+        String other = ties.containsKey(name) ? ties.get(name) : fixed.containsKey(name) ? null : spec.tiedTo();
+        if (other != null) {
+            held = "tied to " + other + (ties.containsKey(name) ? " (--tie " + name + "=" + other + ")" : " by "
+                    + source(law));
+            instead = "it takes " + other + "'s scale, bounds and starts: give them to " + other + " ("
+                    + control.substring(0, control.indexOf(' ') + 1) + other + (control.startsWith("--log") ? ")"
+                    : "=…)");
+        } else if (fixed.containsKey(name)) {
+            held = "held at " + fixed.get(name) + " by --fix " + name + "=" + fixed.get(name);
+            instead = "drop one of the two";
+        } else if (spec.isFixed()) {
+            held = "fixed at " + spec.fixed() + " by " + source(law);
+            instead = "to fit it, write the law as text (--law '…', the expression scalefit fit prints) or in a law "
+                    + "file, with " + name + " free";
+        } else {
+            return;
+        }
+        throw new IllegalArgumentException(control + ": parameter " + name + " is " + held + ", so it is not fitted "
+                + "and a scale, bounds or starts of its own would have no effect; " + instead);
+    }
+
+    private String source(ExpressionLaw law) {
+        return lawFile != null ? "the law file " + lawFile : "the law " + law.name();
     }
 
     /**
