@@ -76,6 +76,7 @@ public final class LawFitSection {
         for (String warning : fit.warnings()) {
             facts.add(new Block.Fact("warning", warning, ""));
         }
+        facts.addAll(residualFacts(law, data, runs));
         section = section.withFacts(facts)
                 .withFigure(LawFitFigures.predictedAgainstObserved(id + "-predicted", law, data, runs, styles,
                                 lossLabel),
@@ -84,6 +85,57 @@ public final class LawFitSection {
         return section.withFigure(LawFitFigures.residualsAgainstInput(id + "-residuals", law, data, input, runs,
                 styles, lossLabel), "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
                 + "misses the shape of its loss curve.");
+    }
+
+    /** A point this far from the law, |ln L − ln L̂| above it (its loss more than ≈ 10 % off), is named. */
+    static final double FAR_RESIDUAL = 0.1;
+
+    /** How many far points a warning names before it only counts the rest. */
+    private static final int NAMED = 5;
+
+    /**
+     * The law's largest log residual r = ln L − ln L̂ with its row, and a warning naming the points with |r| above
+     * {@link #FAR_RESIDUAL}: a diverged or mislabelled run sits there, and the Huber objective, which bounds its pull on
+     * the fit, would otherwise keep it out of sight.
+     *
+     * @param data the points fitted, in the order of {@code runs}' rows
+     */
+    public static List<Block.Fact> residualFacts(FittedLaw law, Observations data, Runs runs) {
+        if (runs.size() != data.size()) {
+            throw new IllegalArgumentException(data.size() + " observations but " + runs.size() + " runs' rows");
+        }
+        double[] residual = new double[data.size()];
+        int largest = 0;
+        List<Integer> far = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            residual[i] = Math.log(data.loss(i)) - Math.log(law.predict(data.inputs()[i]));
+            if (Math.abs(residual[i]) > Math.abs(residual[largest])) {
+                largest = i;
+            }
+            if (Math.abs(residual[i]) > FAR_RESIDUAL) {
+                far.add(i);
+            }
+        }
+        List<Block.Fact> facts = new ArrayList<>();
+        facts.add(new Block.Fact("largest residual", "ln L − ln L̂ = " + Numbers.format(residual[largest], 4),
+                runs.label(largest) + ": loss " + describe(law, data, largest)));
+        if (!far.isEmpty()) {
+            far.sort(java.util.Comparator.comparingDouble((Integer i) -> -Math.abs(residual[i])));
+            List<String> named = new ArrayList<>();
+            for (int i : far.subList(0, Math.min(NAMED, far.size()))) {
+                named.add(runs.label(i) + " (loss " + describe(law, data, i) + ")");
+            }
+            facts.add(new Block.Fact("warning", far.size() + " of " + data.size() + " points " + (far.size() == 1
+                    ? "is" : "are") + " more than 10 % off the law (|ln L − ln L̂| > " + FAR_RESIDUAL + "): "
+                    + String.join("; ", named) + (far.size() > NAMED ? "; and " + (far.size() - NAMED) + " more" : "")
+                    + ". A diverged or mislabelled run? The Huber objective bounds its pull on the fit, but it is in "
+                    + "the data (leave it out with --where to compare)", ""));
+        }
+        return facts;
+    }
+
+    private static String describe(FittedLaw law, Observations data, int row) {
+        return Numbers.format(data.loss(row), 4) + ", law " + Numbers.format(law.predict(data.inputs()[row]), 4);
     }
 
     private static List<Block.Fact> parameters(LawForm form, FittedLaw law, BootstrapResult bootstrap) {

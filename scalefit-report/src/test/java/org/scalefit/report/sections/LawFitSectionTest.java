@@ -1,0 +1,55 @@
+package org.scalefit.report.sections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.Observations;
+import org.scalefit.law.FittedLaw;
+import org.scalefit.law.LawForm;
+import org.scalefit.report.Block;
+import org.scalefit.report.charts.Runs;
+
+class LawFitSectionTest {
+
+    private static final FittedLaw LAW = new FittedLaw(LawForm.CHINCHILLA,
+            new double[] {0.34, 0.28, Math.log(406.4), Math.log(410.7), Math.log(1.69)});
+    private static final double[][] INPUTS = {{1e8, 2e9}, {3e8, 6e9}, {1e9, 2e10}, {3e9, 6e10}};
+    private static final Runs RUNS = Runs.named(List.of("small", "medium", "large", "huge"));
+
+    private static Observations onTheLawExcept(int diverged) {
+        double[] losses = new double[INPUTS.length];
+        for (int i = 0; i < INPUTS.length; i++) {
+            losses[i] = LAW.predict(INPUTS[i]) * (i == diverged ? 10 : 1);
+        }
+        return new Observations("test", List.of("params", "tokens"), INPUTS, losses);
+    }
+
+    private static List<Block.Fact> warnings(List<Block.Fact> facts) {
+        return facts.stream().filter(fact -> fact.name().equals("warning")).toList();
+    }
+
+    @Test
+    void aRunTenTimesAboveTheLawIsNamedInAWarning() {
+        List<Block.Fact> facts = LawFitSection.residualFacts(LAW, onTheLawExcept(2), RUNS);
+
+        assertThat(warnings(facts)).singleElement()
+                .satisfies(fact -> assertThat(fact.value()).contains("1 of 4 points").contains("large"));
+    }
+
+    @Test
+    void pointsOnTheLawRaiseNoWarning() {
+        List<Block.Fact> facts = LawFitSection.residualFacts(LAW, onTheLawExcept(-1), RUNS);
+
+        assertThat(warnings(facts)).isEmpty();
+    }
+
+    @Test
+    void theLargestResidualIsReportedWithItsRun() {
+        List<Block.Fact> facts = LawFitSection.residualFacts(LAW, onTheLawExcept(1), RUNS);
+
+        assertThat(facts).anySatisfy(fact -> assertThat(fact.name()).isEqualTo("largest residual"))
+                .filteredOn(fact -> fact.name().equals("largest residual")).singleElement()
+                .satisfies(fact -> assertThat(fact.value() + " " + fact.detail()).contains("medium").contains("2.303"));
+    }
+}
