@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LawFit;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.ScalefitVersion;
@@ -100,8 +101,10 @@ final class DatasetReportAssembly {
                     result.allocation()));
         }
         rules.addAll(ReferenceLine.published(styles));
-        sections.add(AllocationSection.of("allocation", rules, TABLE_BUDGETS, result.allocationBudgets(),
-                result.allocationBands(), result.allocation() != null ? result.fit().warnings() : List.of()));
+        sections.add(result.allocation() != null ? AllocationSection.of("allocation", rules, TABLE_BUDGETS,
+                result.allocationBudgets(), result.allocationBands(), result.fit().warnings())
+                : AllocationSection.withoutFittedLaw("allocation", rules, TABLE_BUDGETS, result.allocationBudgets(),
+                        withoutAllocation(result.fit())));
 
         if (result.shapes() || request.analysis().shapeSearch()) {   // Gemstones' grid says nothing of shapeless runs
             sections.add(shapeSection(result, runs));
@@ -123,6 +126,15 @@ final class DatasetReportAssembly {
         Report report = new Report(request.title() != null ? request.title() : "scalefit report: " + table.source(),
                 sections, provenance);
         return new DatasetReport(report, result.fit(), elapsed(begin));
+    }
+
+    /** Why a fit gives no allocation: it was not made, it failed, or its law is not one of params and tokens. */
+    private static String withoutAllocation(LawFit fit) {
+        if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
+            return "the data cannot identify the Approach-3 law, so it was not fitted (see Approach 3)";
+        }
+        return fit.succeeded() ? "the Approach-3 law (" + fit.law().name() + ") is not one of parameters and tokens"
+                : "the Approach-3 fit failed (see Approach 3)";
     }
 
     /** An Approach-1 section that says why it cannot be computed, as an Approach-3 section whose law is not fitted. */

@@ -38,6 +38,20 @@ public final class AllocationSection {
     }
 
     /**
+     * The section of the published rules alone, introduced by why the data's own law is not among them (so that a
+     * reader does not take its absence for an oversight).
+     *
+     * @param rules  the published allocation rules
+     * @param reason why there is no fitted law to allocate with, e.g. "the data cannot identify the law"
+     */
+    public static Section withoutFittedLaw(String id, List<ReferenceLine> rules, double[] budgets, double[] compute,
+                                           String reason) {
+        Section section = Section.of(id, "Compute-optimal allocation").withText("No allocation from this data: "
+                + reason + ". Only the published rules are shown.");
+        return withRules(section, id, rules, budgets, compute, null);
+    }
+
+    /**
      * The section, introduced by a caution when the fit the first rule comes from warned (a degenerate or
      * implausible law, a competing basin): its allocations follow from those parameters and are no more certain.
      *
@@ -61,6 +75,11 @@ public final class AllocationSection {
             section = section.withText("Caution: the fit behind " + rules.get(0).label() + " warned — "
                     + String.join("; ", warnings) + ". Its allocations are computed from those parameters.");
         }
+        return withRules(section, id, rules, budgets, compute, bands);
+    }
+
+    private static Section withRules(Section section, String id, List<ReferenceLine> rules, double[] budgets,
+                                     double[] compute, AllocationBands bands) {
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             Map<String, Band> byRule = new LinkedHashMap<>();
             if (bands != null && !rules.isEmpty()) {

@@ -45,4 +45,13 @@ class AllocationSectionTest {
 
         assertThat(texts(section)).noneSatisfy(text -> assertThat(text).contains("Caution"));
     }
+
+    @Test
+    void anAllocationWithoutTheFittedLawSaysWhy() {
+        Section section = AllocationSection.withoutFittedLaw("allocation", List.of(), BUDGETS, COMPUTE,
+                "the data cannot identify the law");
+
+        assertThat(texts(section)).anySatisfy(text -> assertThat(text).startsWith("No allocation from this data")
+                .contains("the data cannot identify the law"));
+    }
 }
