@@ -2,6 +2,7 @@ package org.scalefit.report.sections;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.scalefit.fit.Identification;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
 import org.scalefit.frontier.LossFrontier;
@@ -50,7 +51,14 @@ public final class FrontierSection {
         Section section = Section.of(id, title).withText("Approach 1: the runs on the convex-hull frontier of loss "
                         + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
                         + "and tokens per parameter in log–log space give the compute-optimal allocation.")
-                .withFacts(facts)
+                .withFacts(facts);
+        List<String> units = unitCautions(params, tokens);
+        if (!units.isEmpty()) {
+            section = section.withText("Caution: " + String.join("; ", units) + ". Approach 1 takes them as counts "
+                    + "too: its reference lines, tokens per parameter" + (resourceLabel.contains("6ND")
+                    ? " and training FLOPs (6ND)" : "") + " are off by that unit.");
+        }
+        section = section
                 .withFigure(lossFigure, "Each run's loss at its checkpoints (hover for the run and checkpoint; "
                         + (lossFigure.colorKey() != null ? "runs coloured by model size" : "click a legend entry to "
                         + "hide it") + "). The dotted black line joins the convex-hull frontier" + (bins == null ? "."
@@ -77,6 +85,16 @@ public final class FrontierSection {
         }
         return section.withTable("Frontier runs, by increasing " + resourceLabel,
                 List.of("run", resourceLabel, "parameters", "tokens", "tokens/param", "loss"), rows);
+    }
+
+    /**
+     * The unit cautions of {@link Identification} for these parameters and tokens (a params column at most
+     * {@value Identification#MIN_LARGEST_PARAMS}, tokens per parameter implausible at every point): the mark of a count
+     * in thousands or millions, which the frontier's FLOPs, ratios and reference lines take as counts.
+     */
+    public static List<String> unitCautions(double[] params, double[] tokens) {
+        return Identification.ofColumns(List.of("params", "tokens"), new double[][] {params, tokens}, 0, 2,
+                Identification.Limits.DEFAULTS).cautions();
     }
 
     private static Block.Fact exponent(String name, LogLogFit fit) {
