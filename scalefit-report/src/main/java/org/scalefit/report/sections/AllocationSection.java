@@ -72,7 +72,7 @@ public final class AllocationSection {
                 + (bands == null ? "." : "; the band is the central " + Numbers.format(bands.level(), 3)
                 + " % percentile interval over the pairs-bootstrap refits of the law."));
         if (!warnings.isEmpty() && !rules.isEmpty()) {
-            section = section.withText("Caution: the fit behind " + rules.get(0).label() + " warned — "
+            section = section.withText("Caution: the fit behind the rule “" + rules.get(0).label() + "” warned — "
                     + String.join("; ", warnings) + ". Its allocations are computed from those parameters.");
         }
         return withRules(section, id, rules, budgets, compute, bands);

@@ -54,4 +54,13 @@ class AllocationSectionTest {
         assertThat(texts(section)).anySatisfy(text -> assertThat(text).startsWith("No allocation from this data")
                 .contains("the data cannot identify the law"));
     }
+
+    @Test
+    void theCautionQuotesTheRuleItIsAbout() {
+        Section section = AllocationSection.of("allocation", fittedRule(), BUDGETS, COMPUTE, null,
+                List.of("a warning"));
+
+        assertThat(texts(section)).anySatisfy(text -> assertThat(text)
+                .startsWith("Caution: the fit behind the rule “this fit (Approach 3)” warned"));
+    }
 }
