@@ -283,6 +283,7 @@ public final class HtmlReport {
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 12px 0; }
             dl.facts dt { color: var(--muted); }
             dl.facts dd { margin: 0; }
+            dl.facts dd { min-width: 0; overflow-wrap: anywhere; }
             .value { font-variant-numeric: tabular-nums; font-weight: 600; }
             .detail { color: var(--muted); }
             .table { overflow-x: auto; margin: 12px 0; }
@@ -318,6 +319,13 @@ public final class HtmlReport {
             details[open] > summary { border-bottom: 1px solid var(--rule); margin-bottom: 4px; }
             .files { white-space: nowrap; }
             section.run { background: #fafafa; border: 1px dashed var(--rule); padding: 4px 16px; }
+            @media (max-width: 640px) {
+              header, nav, main { padding: 0 10px; }
+              dl.facts { grid-template-columns: 1fr; }
+              dl.facts dt { margin-top: 6px; }
+              figure.plot { padding: 4px; }
+              ul.legend li { white-space: normal; }
+            }
             """;
 
     private static final String SCRIPT = """

@@ -64,6 +64,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void onANarrowWindowFactsStackAndLongValuesBreak() {
+        String html = HtmlReport.html(report(provenance(false)));
+
+        assertThat(html).contains("@media (max-width: 640px)")
+                .contains("dl.facts { grid-template-columns: 1fr; }")
+                .contains("dl.facts dd { min-width: 0; overflow-wrap: anywhere; }");
+    }
+
+    @Test
     void theSameReportGivesTheSameBytes() throws IOException {
         HtmlReport.write(report(provenance(false)), folder.resolve("one"));
         HtmlReport.write(report(provenance(false)), folder.resolve("two"));
