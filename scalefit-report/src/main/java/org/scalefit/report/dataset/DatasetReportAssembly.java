@@ -128,12 +128,12 @@ final class DatasetReportAssembly {
         return new DatasetReport(report, result.fit(), elapsed(begin));
     }
 
-    /** Why a fit gives no allocation: it was not made, it failed, or its law is not one of params and tokens. */
+    /** Why a params/tokens fit gives no allocation: it was not made, it failed, or its law is degenerate. */
     private static String withoutAllocation(LawFit fit) {
         if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
             return "the data cannot identify the Approach-3 law, so it was not fitted (see Approach 3)";
         }
-        return fit.succeeded() ? "the Approach-3 law (" + fit.law().name() + ") is not one of parameters and tokens"
+        return fit.succeeded() ? AllocationSection.noAllocationReason(fit.fitted().theta())
                 : "the Approach-3 fit failed (see Approach 3)";
     }
 

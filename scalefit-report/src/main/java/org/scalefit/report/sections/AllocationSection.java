@@ -38,6 +38,28 @@ public final class AllocationSection {
     }
 
     /**
+     * Why a fitted params/tokens law θ = [α, β, ln A, ln B, ln E] has no eq.-4 allocation, which needs α, β, A and B
+     * positive and finite: the parameters that are not, e.g. "B = exp(837.3) overflows".
+     */
+    public static String noAllocationReason(double[] theta) {
+        List<String> bad = new ArrayList<>();
+        String[] exponents = {"α", "β"};
+        String[] coefficients = {"A", "B"};
+        for (int j = 0; j < 2; j++) {
+            if (!(theta[j] > 0) || Double.isInfinite(theta[j])) {
+                bad.add(exponents[j] + " = " + Numbers.format(theta[j], 4) + " is not positive and finite");
+            }
+            if (Double.isInfinite(Math.exp(theta[2 + j]))) {
+                bad.add(coefficients[j] + " = exp(" + Numbers.format(theta[2 + j], 4) + ") overflows");
+            } else if (!(Math.exp(theta[2 + j]) > 0)) {
+                bad.add(coefficients[j] + " = exp(" + Numbers.format(theta[2 + j], 4) + ") is 0");
+            }
+        }
+        return "the fitted law is degenerate (see the warnings of Approach 3): eq. 4 needs α, β, A and B positive and "
+                + "finite" + (bad.isEmpty() ? "" : ", and " + String.join(", ", bad));
+    }
+
+    /**
      * The section of the published rules alone, introduced by why the data's own law is not among them (so that a
      * reader does not take its absence for an oversight).
      *

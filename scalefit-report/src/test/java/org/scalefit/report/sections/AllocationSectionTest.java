@@ -63,4 +63,12 @@ class AllocationSectionTest {
         assertThat(texts(section)).anySatisfy(text -> assertThat(text)
                 .startsWith("Caution: the fit behind the rule “this fit (Approach 3)” warned"));
     }
+
+    @Test
+    void aLawWhoseCoefficientOverflowsIsNamedAsTheReasonForNoAllocation() {
+        double[] theta = {0.28, 44.7, Math.log(234.0), 837.3, Math.log(1.95)};
+
+        assertThat(AllocationSection.noAllocationReason(theta)).contains("degenerate")
+                .contains("B = exp(837.3) overflows").doesNotContain("A = ");
+    }
 }
