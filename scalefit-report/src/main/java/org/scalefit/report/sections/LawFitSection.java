@@ -138,7 +138,7 @@ public final class LawFitSection {
         return Numbers.format(data.loss(row), 4) + ", law " + Numbers.format(law.predict(data.inputs()[row]), 4);
     }
 
-    private static List<Block.Fact> parameters(LawForm form, FittedLaw law, BootstrapResult bootstrap) {
+    static List<Block.Fact> parameters(LawForm form, FittedLaw law, BootstrapResult bootstrap) {
         int k = form.arity();
         double[] low = bootstrap == null ? null : bootstrap.untransformedPercentile(2.5);
         double[] high = bootstrap == null ? null : bootstrap.untransformedPercentile(97.5);
@@ -151,7 +151,13 @@ public final class LawFitSection {
             String coefficientName = form.equals(LawForm.CHINCHILLA) ? (j == 0 ? "A" : "B")
                     : "exp(c) (" + input + ")";
             facts.add(fact(exponentName, law.exponent(j), bootstrap, low, high, j, detail));
-            facts.add(fact(coefficientName, Math.exp(law.logCoefficient(j)), bootstrap, low, high, k + j, detail));
+            if (Double.isInfinite(Math.exp(law.logCoefficient(j)))) {
+                facts.add(new Block.Fact(coefficientName, "exp(" + Numbers.format(law.logCoefficient(j), 5) + ")",
+                        "beyond the largest double; the fit's log-space value (see the warnings)"));
+            } else {
+                facts.add(fact(coefficientName, Math.exp(law.logCoefficient(j)), bootstrap, low, high, k + j,
+                        detail));
+            }
         }
         facts.add(fact("E", Math.exp(law.logIrreducibleError()), bootstrap, low, high, 2 * k, detail));
         if (form.equals(LawForm.CHINCHILLA)) {

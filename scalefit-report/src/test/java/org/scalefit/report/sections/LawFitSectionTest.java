@@ -52,4 +52,15 @@ class LawFitSectionTest {
                 .filteredOn(fact -> fact.name().equals("largest residual")).singleElement()
                 .satisfies(fact -> assertThat(fact.value() + " " + fact.detail()).contains("medium").contains("2.303"));
     }
+
+    @Test
+    void aCoefficientBeyondTheLargestDoubleIsShownInLogSpaceNotAsInfinity() {
+        FittedLaw overflowing = new FittedLaw(LawForm.CHINCHILLA,
+                new double[] {0.28, 44.7, Math.log(234.0), 837.3, Math.log(1.95)});
+
+        List<Block.Fact> facts = LawFitSection.parameters(LawForm.CHINCHILLA, overflowing, null);
+
+        assertThat(facts).filteredOn(fact -> fact.name().equals("B")).singleElement()
+                .satisfies(fact -> assertThat(fact.value()).isEqualTo("exp(837.3)"));
+    }
 }
