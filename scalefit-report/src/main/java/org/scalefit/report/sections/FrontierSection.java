@@ -72,7 +72,8 @@ public final class FrontierSection {
                     + interval(fit) + ", " + FrontierFigures.rSquared(fit, 4) + "."
                     + (references.isEmpty() ? "" : " Reference lines are drawn only within ×/÷ "
                     + Numbers.format(FrontierFigures.REFERENCE_MARGIN, 2) + " of the frontier runs' values and the "
-                    + "fitted line, so that they do not set the axis.") + cautions(fit));
+                    + "fitted line, so that they do not set the axis.") + cautions(fit)
+                    + signCaution(fit, quantity.label(), resourceLabel));
         }
         List<List<String>> rows = new ArrayList<>();
         int[] frontierRows = frontier.rows();
@@ -104,6 +105,18 @@ public final class FrontierSection {
         String detail = FrontierFigures.rSquared(fit, 4) + ", " + fit.points() + " points"
                 + (fit.resamples() > 0 ? "; [95 % pairs-bootstrap interval, " + fit.resamples() + " resamples]" : "");
         return new Block.Fact(name, value, detail);
+    }
+
+    /**
+     * A caution when the slope's bootstrap interval contains 0: the frontier runs then do not say whether the
+     * quantity grows or shrinks with the resource, and the fitted slope is no allocation rule (empty otherwise).
+     */
+    static String signCaution(LogLogFit fit, String quantity, String resource) {
+        if (fit.resamples() == 0 || !(fit.slopeInterval()[0] <= 0 && fit.slopeInterval()[1] >= 0)) {
+            return "";
+        }
+        return " Caution: the interval contains 0, so these runs do not say whether " + quantity + " grows or "
+                + "shrinks with " + resource + " (R² " + Numbers.format(fit.rSquared(), 3) + ").";
     }
 
     private static String cautions(LogLogFit fit) {

@@ -3,6 +3,7 @@ package org.scalefit.report.sections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scalefit.frontier.LogLogFit;
 
 class FrontierSectionTest {
 
@@ -21,5 +22,20 @@ class FrontierSectionTest {
         double[] counts = {2e7, 1.5e8, 4e8, 2e9};
 
         assertThat(FrontierSection.unitCautions(counts, TOKENS)).isEmpty();
+    }
+
+    @Test
+    void aSlopeWhoseIntervalContainsZeroIsCautioned() {
+        LogLogFit flat = new LogLogFit(0.055, 1.0, 0.067, 6, new double[] {-0.12, 0.76}, new double[] {0, 2}, 100);
+
+        assertThat(FrontierSection.signCaution(flat, "tokens per parameter D/N", "training FLOPs"))
+                .contains("Caution").contains("contains 0").contains("tokens per parameter D/N");
+    }
+
+    @Test
+    void aSlopeWhoseIntervalExcludesZeroIsNot() {
+        LogLogFit rising = new LogLogFit(0.47, 1.0, 0.95, 6, new double[] {0.27, 0.59}, new double[] {0, 2}, 100);
+
+        assertThat(FrontierSection.signCaution(rising, "parameters N", "training FLOPs")).isEmpty();
     }
 }
