@@ -50,7 +50,10 @@ public record Runs(List<String> names, List<String> rowLabels, List<String> orde
         return new Runs(names, labels, order);
     }
 
-    /** These runs listed by increasing {@code key} of their first row (e.g. parameters), ties by name. */
+    /**
+     * These runs listed by increasing {@code key} of their first row (e.g. parameters), ties by name with the numbers
+     * in names compared as numbers ({@code t20} before {@code t160}).
+     */
     public Runs orderedBy(double[] key) {
         requireRows(key, "the order key");
         Map<String, Double> first = new LinkedHashMap<>();
@@ -59,8 +62,47 @@ public record Runs(List<String> names, List<String> rowLabels, List<String> orde
         }
         List<String> sorted = new ArrayList<>(first.keySet());
         sorted.sort(java.util.Comparator.comparingDouble((String name) -> first.get(name))
-                .thenComparing(java.util.Comparator.naturalOrder()));
+                .thenComparing(Runs::compareNames));
         return new Runs(names, rowLabels, sorted);
+    }
+
+    /**
+     * Names compared chunk by chunk, a run of digits by its value (then by its text, so that {@code 07} and {@code 7}
+     * still differ), anything else as text.
+     */
+    static int compareNames(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int endA = chunkEnd(a, i);
+            int endB = chunkEnd(b, j);
+            String chunkA = a.substring(i, endA);
+            String chunkB = b.substring(j, endB);
+            int order;
+            if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
+                java.math.BigInteger valueA = new java.math.BigInteger(chunkA);
+                java.math.BigInteger valueB = new java.math.BigInteger(chunkB);
+                order = valueA.compareTo(valueB);
+            } else {
+                order = chunkA.compareTo(chunkB);
+            }
+            if (order != 0) {
+                return order;
+            }
+            i = endA;
+            j = endB;
+        }
+        int byLength = Integer.compare(a.length() - i, b.length() - j);
+        return byLength != 0 ? byLength : a.compareTo(b);
+    }
+
+    private static int chunkEnd(String text, int start) {
+        boolean digits = Character.isDigit(text.charAt(start));
+        int end = start + 1;
+        while (end < text.length() && Character.isDigit(text.charAt(end)) == digits) {
+            end++;
+        }
+        return end;
     }
 
     /** Number of rows. */
