@@ -63,7 +63,7 @@ public final class LawFitSection {
                         : ", " + fit.search().recognisedStarts() + " stopped early in a known basin")));
         if (fit.status() == LawFit.Status.NOT_IDENTIFIED) {
             return section.withText("The data cannot identify the law, so no fit was made: " + String.join("; ",
-                    fit.identification().failures()) + ". There is no law to show.").withFacts(search);
+                    fit.identification().failures()) + ". There is no law to show.").withFacts(search.subList(0, 1));
         }
         if (!fit.succeeded()) {
             return section.withText("The fit failed: no start converged. There is no law to show.")

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FitProblem;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.LawFit;
+import org.scalefit.fit.StartGrid;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.report.Block;
+import org.scalefit.report.Section;
 import org.scalefit.report.charts.Runs;
+import org.scalefit.report.plot.RunStyles;
 
 class LawFitSectionTest {
 
@@ -62,5 +69,26 @@ class LawFitSectionTest {
 
         assertThat(facts).filteredOn(fact -> fact.name().equals("B")).singleElement()
                 .satisfies(fact -> assertThat(fact.value()).isEqualTo("exp(837.3)"));
+    }
+
+    @Test
+    void aFitThatWasNotRunClaimsNoStarts() {
+        double[][] collinear = new double[8][];
+        double[] losses = new double[8];
+        for (int i = 0; i < 8; i++) {
+            double params = 1e8 * Math.pow(2, i);
+            collinear[i] = new double[] {params, 20 * params};
+            losses[i] = LAW.predict(collinear[i]);
+        }
+        Observations data = new Observations("test", List.of("params", "tokens"), collinear, losses);
+        LawFit fit = FitProblem.of(LawForm.CHINCHILLA, data, 1e-3, StartGrid.gemstones(2))
+                .fit(LocalParallelism.withThreads(1), FitProgress.silent());
+        Runs runs = Runs.named(List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+
+        Section section = LawFitSection.of("approach-3", fit, data, runs, RunStyles.none(), null);
+
+        assertThat(section.blocks()).filteredOn(Block.Facts.class::isInstance)
+                .flatMap(block -> ((Block.Facts) block).facts())
+                .noneSatisfy(fact -> assertThat(fact.name()).isEqualTo("starts"));
     }
 }
