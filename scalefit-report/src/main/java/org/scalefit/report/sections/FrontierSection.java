@@ -52,6 +52,12 @@ public final class FrontierSection {
                         + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
                         + "and tokens per parameter in log–log space give the compute-optimal allocation.")
                 .withFacts(facts);
+        if (resourceLabel.contains("FLOPs")) {
+            String isoflop = isoflopDesign(resource);
+            if (!isoflop.isEmpty()) {
+                section = section.withText(isoflop);
+            }
+        }
         List<String> units = unitCautions(params, tokens);
         if (!units.isEmpty()) {
             section = section.withText("Caution: " + String.join("; ", units) + ". Approach 1 takes them as counts "
@@ -117,6 +123,37 @@ public final class FrontierSection {
         }
         return " Caution: the interval contains 0, so these runs do not say whether " + quantity + " grows or "
                 + "shrinks with " + resource + " (R² " + Numbers.format(fit.rSquared(), 3) + ").";
+    }
+
+    /** Budgets within this factor of each other are one IsoFLOP budget (6ND of rounded counts scatters a little). */
+    private static final double SAME_BUDGET = 1.1;
+
+    /**
+     * A note when the runs form an IsoFLOP design — their FLOPs fall in a few budgets of at least 3 runs each — for
+     * which the frontier keeps about one run a budget, while Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022
+     * §3.2) uses every run; empty otherwise.
+     */
+    static String isoflopDesign(double[] flops) {
+        double[] sorted = flops.clone();
+        java.util.Arrays.sort(sorted);
+        List<Integer> sizes = new ArrayList<>();
+        int size = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i > 0 && sorted[i] > sorted[i - 1] * SAME_BUDGET) {
+                sizes.add(size);
+                size = 0;
+            }
+            size++;
+        }
+        sizes.add(size);
+        int fewest = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
+        int most = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (sizes.size() < 2 || fewest < 3) {
+            return "";
+        }
+        return "These runs form an IsoFLOP design: " + sizes.size() + " FLOP budgets of " + (fewest == most
+                ? Integer.toString(fewest) : fewest + " to " + most) + " runs each. The frontier below keeps about one "
+                + "run a budget; Approach 2 (IsoFLOP profiles, `scalefit isoflop --data …`) uses every run.";
     }
 
     private static String cautions(LogLogFit fit) {

@@ -38,4 +38,19 @@ class FrontierSectionTest {
 
         assertThat(FrontierSection.signCaution(rising, "parameters N", "training FLOPs")).isEmpty();
     }
+
+    @Test
+    void runsInAFewBudgetsOfSeveralRunsAreNamedAnIsoflopDesign() {
+        double[] flops = {1e18, 1.02e18, 0.99e18, 1e19, 1.01e19, 0.98e19, 1e19, 1e20, 1e20, 1.03e20};
+
+        assertThat(FrontierSection.isoflopDesign(flops)).contains("IsoFLOP design").contains("3 FLOP budgets")
+                .contains("3 to 4 runs each");
+    }
+
+    @Test
+    void aLadderOfDistinctBudgetsIsNot() {
+        double[] flops = {1e17, 4e17, 1.6e18, 6.4e18, 2.6e19, 1e20};
+
+        assertThat(FrontierSection.isoflopDesign(flops)).isEmpty();
+    }
 }
