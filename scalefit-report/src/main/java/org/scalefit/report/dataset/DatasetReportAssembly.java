@@ -101,10 +101,16 @@ final class DatasetReportAssembly {
                     result.allocation()));
         }
         rules.addAll(ReferenceLine.published(styles));
-        sections.add(result.allocation() != null ? AllocationSection.of("allocation", rules, TABLE_BUDGETS,
-                result.allocationBudgets(), result.allocationBands(), result.fit().warnings())
-                : AllocationSection.withoutFittedLaw("allocation", rules, TABLE_BUDGETS, result.allocationBudgets(),
-                        withoutAllocation(result.fit())));
+        if (result.allocation() != null) {
+            Section allocation = AllocationSection.of("allocation", rules, TABLE_BUDGETS, result.allocationBudgets(),
+                    result.allocationBands(), result.fit().warnings());
+            String note = AllocationSection.extrapolationNote(TABLE_BUDGETS,
+                    java.util.Arrays.stream(byFlops.spent()).max().orElse(Double.NaN));
+            sections.add(note.isEmpty() ? allocation : allocation.withText(note));
+        } else {
+            sections.add(AllocationSection.withoutFittedLaw("allocation", rules, TABLE_BUDGETS,
+                    result.allocationBudgets(), withoutAllocation(result.fit())));
+        }
 
         if (result.shapes() || request.analysis().shapeSearch()) {   // Gemstones' grid says nothing of shapeless runs
             sections.add(shapeSection(result, runs));

@@ -38,6 +38,24 @@ public final class AllocationSection {
     }
 
     /**
+     * A note on the table's budgets beyond the largest compute of the runs the law was fitted to (how many times
+     * beyond, for the smallest and the largest of them): the law's allocations there are extrapolations. Empty when
+     * no budget exceeds it.
+     */
+    public static String extrapolationNote(double[] budgets, double largestObserved) {
+        double[] beyond = java.util.Arrays.stream(budgets).filter(budget -> budget > largestObserved).sorted()
+                .toArray();
+        if (beyond.length == 0 || !(largestObserved > 0)) {
+            return "";
+        }
+        return "The runs reach " + Numbers.format(largestObserved, 3) + " FLOPs: the fitted law's rows at "
+                + Numbers.format(beyond[0], 3) + (beyond.length > 1 ? " to " + Numbers.format(beyond[beyond.length - 1],
+                3) : "") + " extrapolate it " + Numbers.format(beyond[0] / largestObserved, 2)
+                + (beyond.length > 1 ? " to " + Numbers.format(beyond[beyond.length - 1] / largestObserved, 2) : "")
+                + " times beyond them.";
+    }
+
+    /**
      * Why a fitted params/tokens law θ = [α, β, ln A, ln B, ln E] has no eq.-4 allocation, which needs α, β, A and B
      * positive and finite: the parameters that are not, e.g. "B = exp(837.3) overflows".
      */

@@ -71,4 +71,16 @@ class AllocationSectionTest {
         assertThat(AllocationSection.noAllocationReason(theta)).contains("degenerate")
                 .contains("B = exp(837.3) overflows").doesNotContain("A = ");
     }
+
+    @Test
+    void budgetsBeyondTheRunsAreCalledExtrapolations() {
+        String note = AllocationSection.extrapolationNote(new double[] {1e19, 1e20, 1e21, 1e22}, 2e20);
+
+        assertThat(note).contains("2×10²⁰").contains("10²¹ to 10²²").contains("extrapolate");
+    }
+
+    @Test
+    void budgetsWithinTheRunsNeedNoNote() {
+        assertThat(AllocationSection.extrapolationNote(new double[] {1e19, 1e20}, 2e20)).isEmpty();
+    }
 }
