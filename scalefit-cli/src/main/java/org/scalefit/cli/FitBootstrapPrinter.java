@@ -35,7 +35,8 @@ final class FitBootstrapPrinter {
         LawCautions.print(stdout, stored.file().toString(), stored.law().warnings());
         ResamplingUnits units = resampling.units();
         String what = units.scheme() == ResamplingUnits.Scheme.RUNS
-                ? units.units() + " runs (key " + String.join(",", resampling.runKey()) + ")"
+                ? units.units() + " runs, one per distinct " + String.join(",", resampling.runKey())
+                        + " (all points of a run drawn together),"
                 : units.units() + " points";
         stdout.printf(Locale.ROOT, "%s scheme: %s resampled with replacement; %d replicates, seed %d (%s stream), "
                 + "each refitted from the point estimate%n", units.scheme().label(), what, result.count(),

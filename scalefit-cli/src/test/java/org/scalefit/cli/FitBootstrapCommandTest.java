@@ -63,7 +63,8 @@ class FitBootstrapCommandTest {
                 "--threads", "2", "--compute", "1e21,1e23", "--out", two.toString()).exitCode()).isZero();
         assertThat(MAPPER.writeValueAsString(withoutRunSection(two)))
                 .isEqualTo(MAPPER.writeValueAsString(withoutRunSection(one)));
-        assertThat(first.out()).contains("runs scheme: 22 runs (key width,depth)").contains("60 replicates")
+        assertThat(first.out()).contains("runs scheme: 22 runs, one per distinct width,depth (all points of a run "
+                        + "drawn together), resampled").contains("60 replicates")
                 .contains("compute-optimal allocation").contains("0 failed");
     }
 
