@@ -223,6 +223,7 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
                 ? ResamplingUnits.runs(RunKeys.of(inputs.columns(key)))
                 : ResamplingUnits.points(inputs.observations().size());
         String unitsWarning = scheme == ResamplingUnits.Scheme.RUNS && !key.contains(RUN)
+                && !DataSource.STDIN.equals(source.data())
                 ? unitsWarning(namedRuns(source, inputs), units, key) : null;
         return new Prepared(this, stored, source, moved, inputs, key, units, identification, unitsWarning);
     }
@@ -232,8 +233,9 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
 
     /**
      * The number of distinct names the data's run column ({@value #RUN}, or a file column it is found under) gives the
-     * fitted points, or 0 when there is no such column; read apart from the fit's columns, by a reader that takes a
-     * blank cell as a name like any other, so that the column neither fails the bootstrap nor enters its provenance.
+     * fitted points, or 0 when there is no such column; read apart from the fit's columns (so never from standard
+     * input, which is read once), by a reader that takes a blank cell as a name like any other, so that the column
+     * neither fails the bootstrap nor enters its provenance.
      */
     private static int namedRuns(DataSource source, FitInputs inputs) {
         TableReader.Read read = source.readWithColumns(ColumnRequest.of("loss").withOptional(RUN),

@@ -135,10 +135,11 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
      * Whether the fitted points repeat their data ({@link RepeatedTokens}), when the law reads tokens and the table
      * has a {@value #UNIQUE_TOKENS} or {@value #EPOCHS} column (U = tokens / epochs): read apart from the fit's own
      * columns, by a reader that takes a blank or bad cell as unknown, so that a column the law does not use neither
-     * fails the fit nor enters its provenance or store key. Null when there is no such column.
+     * fails the fit nor enters its provenance or store key. Null when there is no such column, or when the data is
+     * standard input (read once, by the fit).
      */
     static RepeatedTokens repetition(DataSource source, FitInputs inputs, LawForm law) {
-        if (!law.inputs().contains("tokens")) {
+        if (!law.inputs().contains("tokens") || DataSource.STDIN.equals(source.data())) {
             return null;
         }
         RunTable table = source.readWithColumns(ColumnRequest.of("tokens").withOptional(UNIQUE_TOKENS, EPOCHS),
