@@ -238,12 +238,15 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
      * neither fails the bootstrap nor enters its provenance.
      */
     private static int namedRuns(DataSource source, FitInputs inputs) {
-        TableReader.Read read = source.readWithColumns(ColumnRequest.of("loss").withOptional(RUN),
-                TableReader.keepingBadValues());
+        TableReader.Read read = source.withProgress(ReadProgress.NONE).readWithColumns(ColumnRequest.of("loss")
+                .withOptional(RUN), TableReader.keepingBadValues());
         if (read.text(RUN).isEmpty()) {
             return 0;
         }
         List<String> names = read.text(RUN).get();
+        if (names.size() != inputs.table().rows()) {
+            return 0;   // not the rows the fit read (cannot happen for one file read twice)
+        }
         Set<String> distinct = new HashSet<>();
         for (int row : inputs.rows()) {
             distinct.add(names.get(row));

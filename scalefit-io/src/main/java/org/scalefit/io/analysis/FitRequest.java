@@ -12,6 +12,7 @@ import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.ReadProgress;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.TableReader;
 import org.scalefit.io.Transform;
@@ -142,8 +143,11 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
         if (!law.inputs().contains("tokens") || DataSource.STDIN.equals(source.data())) {
             return null;
         }
-        RunTable table = source.readWithColumns(ColumnRequest.of("tokens").withOptional(UNIQUE_TOKENS, EPOCHS),
-                TableReader.keepingBadValues()).table();
+        RunTable table = source.withProgress(ReadProgress.NONE).readWithColumns(ColumnRequest.of("tokens")
+                .withOptional(UNIQUE_TOKENS, EPOCHS), TableReader.keepingBadValues()).table();
+        if (table.rows() != inputs.table().rows()) {
+            return null;   // not the rows the fit read (cannot happen for one file read twice); no caution, no failure
+        }
         double[] unique;
         if (table.hasColumn(UNIQUE_TOKENS)) {
             unique = table.column(UNIQUE_TOKENS);
