@@ -108,7 +108,8 @@ class FitBootstrapCommandTest {
         CliRun byParams = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--run-key", "params", "--resamples",
                 "20", "--threads", "2");
         assertThat(byParams.exitCode()).as(byParams.err()).isZero();
-        assertThat(byParams.out()).contains("22 runs (key params)");
+        assertThat(byParams.out()).contains("22 runs, one per distinct params (all points of a run drawn "
+                + "together)");
     }
 
     /** Epoch's outlier rule is a transform of the fit: the bootstrap reloads the same 240 points. */
