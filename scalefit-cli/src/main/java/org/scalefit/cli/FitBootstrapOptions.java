@@ -43,7 +43,8 @@ final class FitBootstrapOptions {
     @Option(names = "--run-key", split = ",", paramLabel = "COLUMN",
             description = "With --fit: the columns whose equal values make one run; run is the text column naming "
                     + "each run (run, run_name, name or model; or --column run=COLUMN). Default: width,depth if the "
-                    + "data has them, else params.")
+                    + "data has them, else params; the run column is a key only when named here (a warning says "
+                    + "when it names more runs than the units resampled).")
     List<String> runKey = new ArrayList<>();
 
     @Option(names = "--compute", split = ",", paramLabel = "C",
@@ -113,7 +114,8 @@ final class FitBootstrapOptions {
             AtomicFiles.writeString(out, outcome.document(draws).write());
         }
         FitBootstrapPrinter.print(System.out, outcome.stored(), prepared.source().data(), outcome.result(),
-                outcome.resampling(), outcome.allocation(), outcome.run().threads(), outcome.run().seconds());
+                outcome.resampling(), prepared.unitsWarning(), outcome.allocation(), outcome.run().threads(),
+                outcome.run().seconds());
         int usable = outcome.result().converged() + outcome.result().atPrecisionFloor().length;
         if (usable < 2) {
             System.err.printf(Locale.ROOT, "scalefit bootstrap: only %d of %d refits converged: the standard errors "

@@ -22,21 +22,28 @@ final class FitBootstrapPrinter {
     private FitBootstrapPrinter() {
     }
 
-    /** The bootstrap of {@code stored} on {@code data}, its intervals and bands, and the run. */
+    /**
+     * The bootstrap of {@code stored} on {@code data}: what was resampled (and {@code unitsWarning}, when not null,
+     * about it), its intervals and bands, and the run.
+     */
     static void print(PrintStream stdout, StoredFit stored, String data, BootstrapResult result,
-                              FitBootstrapDocument.Resampling resampling, AllocationBands allocation, int threads,
-                              double seconds) {
+                              FitBootstrapDocument.Resampling resampling, String unitsWarning,
+                              AllocationBands allocation, int threads, double seconds) {
         LawForm law = stored.law().form();
         stdout.printf(Locale.ROOT, "bootstrap of %s: %s law on %s, %d points, %s%n", stored.file(), law.name(),
                 data, stored.points(), Wording.delta(stored.delta()));
         LawCautions.print(stdout, stored.file().toString(), stored.law().warnings());
         ResamplingUnits units = resampling.units();
         String what = units.scheme() == ResamplingUnits.Scheme.RUNS
-                ? units.units() + " runs (key " + String.join(",", resampling.runKey()) + ")"
+                ? units.units() + " runs, one per distinct " + String.join(",", resampling.runKey())
+                        + " (all points of a run drawn together),"
                 : units.units() + " points";
         stdout.printf(Locale.ROOT, "%s scheme: %s resampled with replacement; %d replicates, seed %d (%s stream), "
                 + "each refitted from the point estimate%n", units.scheme().label(), what, result.count(),
                 resampling.seed(), resampling.stream());
+        if (unitsWarning != null) {
+            stdout.println("warning: " + unitsWarning);
+        }
         stdout.printf(Locale.ROOT, "refits: %s%n", refitCounts(result));
         int[] unidentified = result.unidentifiedResamples();
         if (unidentified.length > 0) {

@@ -121,6 +121,7 @@ final class RolloutCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, result.document().write());
         }
         RolloutPrinter.print(System.out, input.data, result);
+        prepared.repetitionCaution().ifPresent(caution -> System.out.println("caution: " + caution));
         List<HeldOutFit> fits = result.report().fits();
         if (!fits.isEmpty() && fits.stream().noneMatch(HeldOutFit::succeeded)) {
             boolean identified = fits.stream()

@@ -52,6 +52,6 @@ class BootstrapTextRunKeyTest {
         CliRun run = CliRun.of("bootstrap", "--fit", fit().toString(), "--run-key", "run", "--resamples", "4");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("10 runs (key run)");
+        assertThat(run.out()).contains("10 runs, one per distinct run (all points of a run drawn together)");
     }
 }

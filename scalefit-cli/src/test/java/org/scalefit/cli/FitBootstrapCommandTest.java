@@ -63,7 +63,8 @@ class FitBootstrapCommandTest {
                 "--threads", "2", "--compute", "1e21,1e23", "--out", two.toString()).exitCode()).isZero();
         assertThat(MAPPER.writeValueAsString(withoutRunSection(two)))
                 .isEqualTo(MAPPER.writeValueAsString(withoutRunSection(one)));
-        assertThat(first.out()).contains("runs scheme: 22 runs (key width,depth)").contains("60 replicates")
+        assertThat(first.out()).contains("runs scheme: 22 runs, one per distinct width,depth (all points of a run "
+                        + "drawn together), resampled").contains("60 replicates")
                 .contains("compute-optimal allocation").contains("0 failed");
     }
 
@@ -107,7 +108,8 @@ class FitBootstrapCommandTest {
         CliRun byParams = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--run-key", "params", "--resamples",
                 "20", "--threads", "2");
         assertThat(byParams.exitCode()).as(byParams.err()).isZero();
-        assertThat(byParams.out()).contains("22 runs (key params)");
+        assertThat(byParams.out()).contains("22 runs, one per distinct params (all points of a run drawn "
+                + "together)");
     }
 
     /** Epoch's outlier rule is a transform of the fit: the bootstrap reloads the same 240 points. */

@@ -124,6 +124,16 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
         return new MultiStartResult(grid, null, null, false, 0, 0, 0, 0, 0, List.of(), null, null);
     }
 
+    /**
+     * This fit with {@code caution} added to its warnings, e.g. what the table outside the law's inputs says about the
+     * points ({@link org.scalefit.data.RepeatedTokens}); the status, search and parameters are unchanged.
+     */
+    public LawFit withCaution(String caution) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(caution);
+        return new LawFit(law, delta, points, identification, search, more, range);
+    }
+
     /** How the fit ended. */
     public Status status() {
         return Status.of(identification, search);

@@ -2,9 +2,12 @@ package org.scalefit.io.analysis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunKeys;
 import org.scalefit.fit.FitProgress;
@@ -21,6 +24,7 @@ import org.scalefit.io.InputException;
 import org.scalefit.io.ReadProgress;
 import org.scalefit.io.RunTiming;
 import org.scalefit.io.StoredFit;
+import org.scalefit.io.TableReader;
 import org.scalefit.io.Transform;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.uncertainty.AllocationBands;
@@ -38,11 +42,22 @@ import org.scalefit.uncertainty.ResamplingUnits;
  * one local fit, so it measures the spread of the estimate's basin); for a params/tokens law, with the bands of the
  * compute-optimal allocation (Chinchilla eq. 4) at given budgets ({@link AllocationBands}).
  *
+ * <p>The units resampled ({@link ResamplingUnits}): under {@code pairs} every point; under {@code runs} the distinct
+ * values of the run key — the columns asked for, else (width, depth) when the data has both, else params. The rule
+ * assumes the checkpoints of one run share a model shape and that one shape is one run (Gemstones' checkpoints,
+ * Epoch AI's one run per size); a table of several runs per shape, e.g. one row per run with the runs named in a
+ * run column, is resampled by shape unless {@code --run-key run} asks for the named runs, and is then warned about
+ * ({@link Prepared#unitsWarning()}).
+ *
  * @param fit        the fit file ({@code scalefit fit --out})
  * @param data       the data overriding the fit's ({@code data} null: the fit's own), with column mappings added to
  *                   the fit's
  * @param scheme     resample points or whole runs
- * @param runKey     the columns whose equal values make one run (empty: width,depth if present, else params)
+ * @param runKey     the columns whose equal values make one run (empty: width,depth if present, else params);
+ *                   the text column {@code run} (run, run_name, name or model) keys runs only when named here, so
+ *                   that the default units of a table do not change with a column of names; when it is there and
+ *                   names more distinct runs among the points than the units resampled, {@link
+ *                   Prepared#unitsWarning()} says so
  * @param resamples  replicates
  * @param seed       the resampling seed
  * @param stream     the resampling stream
@@ -134,10 +149,13 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
      * @param identification whether the reloaded points identify the law under the physical limits the fit
      *                 recorded ({@link StoredFit#limits()}: its {@code --max-params}, {@code --max-tokens}); the
      *                 bootstrap is not to be run when they do not
+     * @param unitsWarning a warning when the data's run column names more runs among the points than the runs
+     *                 scheme resamples (its key is not {@code run}: e.g. the default params puts the runs of one
+     *                 size in one unit), else null
      */
     public record Prepared(FitBootstrapRequest request, StoredFit stored, DataSource source, String moved,
                            FitInputs inputs, List<String> runKey, ResamplingUnits units,
-                           Identification identification) {
+                           Identification identification, String unitsWarning) {
 
         /** Runs the bootstrap on {@code parallelism}; the result depends on the seed only. */
         public FitBootstrapOutcome run(Parallelism parallelism, FitProgress progress) {
@@ -204,7 +222,47 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
         ResamplingUnits units = scheme == ResamplingUnits.Scheme.RUNS
                 ? ResamplingUnits.runs(RunKeys.of(inputs.columns(key)))
                 : ResamplingUnits.points(inputs.observations().size());
-        return new Prepared(this, stored, source, moved, inputs, key, units, identification);
+        String unitsWarning = scheme == ResamplingUnits.Scheme.RUNS && !key.contains(RUN)
+                && !DataSource.STDIN.equals(source.data())
+                ? unitsWarning(namedRuns(source, inputs), units, key) : null;
+        return new Prepared(this, stored, source, moved, inputs, key, units, identification, unitsWarning);
+    }
+
+    /** The logical text column naming each run ({@link ColumnMapping#TEXT_NAMES}). */
+    private static final String RUN = "run";
+
+    /**
+     * The number of distinct names the data's run column ({@value #RUN}, or a file column it is found under) gives the
+     * fitted points, or 0 when there is no such column; read apart from the fit's columns (so never from standard
+     * input, which is read once), by a reader that takes a blank cell as a name like any other, so that the column
+     * neither fails the bootstrap nor enters its provenance.
+     */
+    private static int namedRuns(DataSource source, FitInputs inputs) {
+        TableReader.Read read = source.withProgress(ReadProgress.NONE).readWithColumns(ColumnRequest.of("loss")
+                .withOptional(RUN), TableReader.keepingBadValues());
+        if (read.text(RUN).isEmpty()) {
+            return 0;
+        }
+        List<String> names = read.text(RUN).get();
+        if (names.size() != inputs.table().rows()) {
+            return 0;   // not the rows the fit read (cannot happen for one file read twice)
+        }
+        Set<String> distinct = new HashSet<>();
+        for (int row : inputs.rows()) {
+            distinct.add(names.get(row));
+        }
+        return distinct.size();
+    }
+
+    /** The warning that {@code named} runs are resampled as fewer {@code units} under {@code key}, or null. */
+    private static String unitsWarning(int named, ResamplingUnits units, List<String> key) {
+        if (named <= units.units()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the run column names %d runs among the points, but the runs scheme "
+                + "resampled %d units, the distinct values of %s: points of different named runs are drawn together "
+                + "as one unit, so the intervals are those of %d clusters, not of %d runs; --run-key run resamples "
+                + "each named run", named, units.units(), String.join(",", key), units.units(), named);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.scalefit.io.analysis;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.scalefit.data.RepeatedTokens;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.FitProgress;
@@ -22,8 +24,16 @@ import org.scalefit.parallel.Parallelism;
  * @param request    the request
  * @param inputs     the points, with the table they were read from
  * @param provenance the data as named, its SHA-256, transforms, column mapping and scalefit version
+ * @param repetition how many points repeat their data ({@link RepeatedTokens}), or null when the table does not
+ *                   say (no unique_tokens or epochs column, or a law without tokens); its caution is added to the
+ *                   fit's warnings
  */
-public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance provenance) {
+public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance provenance, RepeatedTokens repetition) {
+
+    /** Points whose table does not say whether they repeat their data. */
+    public PreparedFit(FitRequest request, FitInputs inputs, FitProvenance provenance) {
+        this(request, inputs, provenance, null);
+    }
 
     /** The store's analysis kind of an Approach-3 fit. */
     public static final String ANALYSIS = "approach3-fit";
@@ -41,7 +51,8 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
 
     /**
      * The store key of this fit: everything that shapes the result document outside its run section — the data as
-     * named, as read (column mapping) and as fitted, the transforms, law, δ, grid and engine switches — and nothing
+     * named, as read (column mapping) and as fitted, the transforms, law, δ, grid and engine switches, and the
+     * revision of the repeated-data caution when the points repeat their data ({@link RepeatedTokens}) — and nothing
      * else (not the thread count, which changes no result, nor the output format, which is derived from the document).
      */
     public CacheKey cacheKey() {
@@ -58,6 +69,9 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
         options.put("recognition", request.recognition());
         options.put("engine", MultiStartFitter.REVISION);
         options.put("diagnostics", LawFit.DIAGNOSTICS_REVISION);
+        if (caution().isPresent()) {
+            options.put("repeated_data", RepeatedTokens.REVISION);
+        }
         if (request.maxEvaluations() != null) {
             options.put("max_evaluations", request.maxEvaluations());
         }
@@ -68,10 +82,16 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
         return CacheKey.of(ANALYSIS, provenance.dataSha256(), options, provenance.version());
     }
 
+    /** The caution of {@link #repetition()}, if some point repeats its data. */
+    public Optional<String> caution() {
+        return repetition == null ? Optional.empty() : repetition.caution();
+    }
+
     /** Fits on {@code parallelism}, timing the search; the result does not depend on the engine. */
     public FitOutcome fit(Parallelism parallelism, FitProgress progress) {
         long begin = System.nanoTime();
-        LawFit fit = problem().fit(parallelism, progress);
+        LawFit searched = problem().fit(parallelism, progress);
+        LawFit fit = caution().map(searched::withCaution).orElse(searched);
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new FitOutcome(fit, provenance, new RunTiming(parallelism.threads(), seconds), request.limits());
     }

@@ -1,9 +1,12 @@
 package org.scalefit.io.analysis;
 
 import java.util.List;
+import java.util.Optional;
 import org.scalefit.data.Observations;
+import org.scalefit.data.RepeatedTokens;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.heldout.HeldOutEvaluation;
+import org.scalefit.heldout.HeldOutLaw;
 import org.scalefit.heldout.HeldOutReport;
 import org.scalefit.heldout.ModelSizes;
 import org.scalefit.io.FitInputs;
@@ -26,6 +29,19 @@ import org.scalefit.parallel.Parallelism;
  */
 public record PreparedHeldOut(HeldOutRequest request, FitInputs inputs, List<String> key, String sizeOrder,
                               ModelSizes sizes, int[] counts, HeldOutEvaluation evaluation) {
+
+    /**
+     * The caution that the points repeat their data ({@link FitRequest}'s, {@link org.scalefit.data.RepeatedTokens}),
+     * for a built-in law, whose tokens input counts a repeated token as a fresh one; empty for a written law (which
+     * may read unique tokens itself) or data that does not say.
+     */
+    public Optional<String> repetitionCaution() {
+        if (!(request.law() instanceof HeldOutLaw.BuiltIn builtIn)) {
+            return Optional.empty();
+        }
+        RepeatedTokens repetition = FitRequest.repetition(request.data(), inputs, builtIn.form());
+        return repetition == null ? Optional.empty() : repetition.caution();
+    }
 
     /** The starts all the fits run, for a progress bar. */
     public long fitStarts() {

@@ -1,0 +1,80 @@
+package org.scalefit.io.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scalefit.fit.FitProgress;
+import org.scalefit.fit.StartGrid;
+import org.scalefit.io.DataSource;
+import org.scalefit.law.LawForm;
+import org.scalefit.parallel.LocalParallelism;
+
+class FitRequestRepeatedDataTest {
+
+    @TempDir
+    Path folder;
+
+    /**
+     * 16 runs of L = 1.7 + 400/N^0.34 + 410/D^0.28 on a 4×4 grid of N and D; {@code unique} gives each run's unique
+     * tokens column text (or null for no such column).
+     */
+    private Path runs(String name, java.util.function.DoubleUnaryOperator unique, String blankAt) throws IOException {
+        StringBuilder csv = new StringBuilder(unique == null ? "params,tokens,loss\n" : "params,tokens,unique_tokens,loss\n");
+        for (double n : new double[] {1e8, 2e8, 4e8, 8e8}) {
+            for (double d : new double[] {2e9, 4e9, 8e9, 16e9}) {
+                double loss = 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28);
+                String row = String.format(Locale.ROOT, "%.6g,%.6g", n, d);
+                if (unique != null) {
+                    row += "," + (row.equals(blankAt) ? "" : String.format(Locale.ROOT, "%.6g", unique.applyAsDouble(d)));
+                }
+                csv.append(row).append(String.format(Locale.ROOT, ",%.9f%n", loss));
+            }
+        }
+        Path file = folder.resolve(name);
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private static FitRequest chinchilla(Path file) {
+        return FitRequest.of(DataSource.of(file.toString()), LawForm.CHINCHILLA)
+                .withGrid(StartGrid.named("epoch", 2));
+    }
+
+    @Test
+    void aFitOfRunsThatRepeatTheirTokensCautionsHowManyRepeatAndUpToHowManyEpochs() throws IOException {
+        Path file = runs("repeated.csv", d -> Math.min(d, 4e9), null);
+        FitOutcome outcome = chinchilla(file).prepare().fit(LocalParallelism.withThreads(1), FitProgress.silent());
+        assertThat(outcome.fit().warnings()).anyMatch(warning -> warning.startsWith("repeated data: 8 of 16 runs")
+                && warning.contains("up to 4 epochs") && warning.contains("--law data-constrained"));
+        assertThat(outcome.document().warnings()).anyMatch(warning -> warning.startsWith("repeated data"));
+    }
+
+    @Test
+    void aFitOfRunsThatRepeatTheirTokensIsStoredUnderAnotherKeyThanBeforeTheCaution() throws IOException {
+        Path file = runs("repeated.csv", d -> Math.min(d, 4e9), null);
+        assertThat(chinchilla(file).prepare().cacheKey().options()).contains("repeated_data");
+    }
+
+    @Test
+    void aBlankUniqueTokensCellNeitherFailsTheFitNorCautions() throws IOException {
+        Path file = runs("blank.csv", d -> d, "1.00000e+08,2.00000e+09");
+        PreparedFit prepared = chinchilla(file).prepare();
+        assertThat(prepared.inputs().observations().size()).isEqualTo(16);
+        assertThat(prepared.caution()).isEmpty();
+    }
+
+    @Test
+    void dataWithoutAUniqueTokensColumnKeepsItsProvenanceAndStoreKey() throws IOException {
+        Path without = runs("plain.csv", null, null);
+        PreparedFit prepared = chinchilla(without).prepare();
+        assertThat(prepared.repetition()).isNull();
+        assertThat(prepared.cacheKey().options()).doesNotContain("repeated_data");
+        assertThat(prepared.provenance().columns()).doesNotContainKey("unique_tokens");
+    }
+}
