@@ -259,6 +259,22 @@ class ExpressionFitTest {
         assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("flat:"));
     }
 
+    /**
+     * A and K enter only as their product: on losses the law fits exactly, F at the best optimum is rounding noise
+     * (≈ 10⁻³¹), and other starts' optima with another split of A·K are just as good though their F, also noise,
+     * is many times the best's. The fit must still say that A and K are not determined.
+     */
+    @Test
+    void equallyGoodOptimaOnDataTheLawFitsExactlyAreReportedAsAFlatDirection() {
+        ExpressionLaw product = ExpressionLaw.of("user", LawExpression.parse("E + A*K/N^alpha + B/D^beta",
+                List.of("N", "D"), List.of("E", "A", "K", "alpha", "B", "beta")));
+        ToDoubleFunction<double[]> truth = x -> 1.7 + 400 / Math.pow(x[0], 0.34) + 410 / Math.pow(x[1], 0.28);
+        ExpressionFit fit = fit(product, synthetic(truth, 0, 1));
+        assertThat(fit.objective()).isLessThan(1e-20);
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("flat:"));
+        assertThat(fit.notIdentified()).contains("A", "K");
+    }
+
     @Test
     void aFixedFloorAboveEveryLossIsReportedWithThePointsAllOnOneSide() {
         ToDoubleFunction<double[]> truth = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
