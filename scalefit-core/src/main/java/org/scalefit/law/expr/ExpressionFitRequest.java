@@ -87,14 +87,19 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * Runs the search if the data can identify the law: the {@link Identification} rules for its free parameters
-     * and input columns (points, constant inputs, collinear inputs, physical ranges under {@code limits}; an input
+     * Runs the search if the data can identify the law, on the points of positive weight (a point of weight 0 is
+     * left out, of the counts and warnings too: {@link LawPoints#weighted}): the {@link Identification} rules for
+     * its free parameters and input columns (points, constant inputs, collinear inputs, physical ranges under {@code limits}; an input
      * needs two distinct values, since a law written as text need not give each input two parameters).
      *
      * @throws ExpressionException      if the data lacks an input column or the law is not finite on the data alone
      * @throws IllegalArgumentException if the data does not suit the law (see {@link ExpressionObjective#of})
      */
     public ExpressionFit run(Parallelism parallelism, FitProgress progress, Identification.Limits limits) {
+        LawPoints weighted = data.weighted();
+        if (weighted != data) {
+            return new ExpressionFitRequest(law, weighted, options).run(parallelism, progress, limits);
+        }
         ExpressionObjective objective = objective();
         StartGrid grid = grid();
         Identification identification = identification(objective.dimension(), limits);

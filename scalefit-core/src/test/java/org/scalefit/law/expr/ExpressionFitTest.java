@@ -115,6 +115,23 @@ class ExpressionFitTest {
         assertThat(fit.predict(1e8, 1e10)).isCloseTo(truth.applyAsDouble(new double[] {1e8, 1e10}), within(1e-9));
     }
 
+    /**
+     * A point of weight 0 adds nothing to F, so it is left out: four weighted points cannot identify five parameters,
+     * however many points of weight 0 lie beside them.
+     */
+    @Test
+    void pointsOfWeightZeroDoNotCountTowardsIdentifyingTheLaw() {
+        ToDoubleFunction<double[]> truth = x -> 1.8 + 420 / Math.pow(x[0], 0.32) + 900 / Math.pow(x[1], 0.28);
+        LawPoints data = synthetic(truth, 0.003, 5);
+        double[] weights = new double[data.size()];
+        for (int i : new int[] {0, 7, 14, 21}) {
+            weights[i] = 1;
+        }
+        ExpressionFit fit = fit(logScaleChinchilla(), data.withWeights(weights));
+        assertThat(fit.identification().identified()).isFalse();
+        assertThat(fit.points()).isEqualTo(4);
+    }
+
     @Test
     void rawSquaredResidualsFitGadresOvertrainingLaw() {
         double[] truth = {1.2e3, 2.1e2, -0.22, 1.9};
