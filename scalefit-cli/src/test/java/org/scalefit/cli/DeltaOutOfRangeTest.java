@@ -44,7 +44,7 @@ class DeltaOutOfRangeTest {
 
         CliRun run = CliRun.of("fit", "--data", runs.toString(), "--law-file", law.toString(), "--no-store");
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
         assertThat(run.err()).contains("law.json", "delta", "positive").doesNotContain("Huber delta must");
     }
 }
