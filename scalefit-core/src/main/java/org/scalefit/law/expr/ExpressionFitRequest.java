@@ -189,8 +189,9 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                                      Set<String> notIdentified) {
         StartOutcome best = search.best();
         double[] p = objective.theta(best.point());
-        double equallyGood = Math.max(FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel()),
-                exactFitLevel(law, data));
+        double relative = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
+        double rounding = exactFitLevel(law, data);
+        double equallyGood = Math.max(relative, rounding);
         double worst = 0;
         int where = -1;
         for (StartOutcome other : search.leaders()) {
@@ -209,8 +210,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 }
             }
         }
-        return worst > FLAT_SPREAD ? String.format(Locale.ROOT, "flat: optima within %.0e of the best objective differ "
-                + "by up to %.3g (relative) in parameter %s, so the data do not determine it", FLAT, worst,
+        String within = rounding > relative
+                ? String.format(Locale.ROOT, "within rounding (%.1e) of the best objective, the law fitting the "
+                + "data exactly,", rounding) : String.format(Locale.ROOT, "within %.0e of the best objective", FLAT);
+        return worst > FLAT_SPREAD ? String.format(Locale.ROOT, "flat: optima %s differ by up to %.3g (relative) in "
+                + "parameter %s, so the data do not determine it", within, worst,
                 objective.law().parameters().get(where).name()) : null;
     }
 
