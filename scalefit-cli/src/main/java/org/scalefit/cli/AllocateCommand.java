@@ -15,7 +15,11 @@ import org.scalefit.law.AllocationRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scalefit allocate}: the compute-optimal model size and token count of a law at given budgets. */
+/**
+ * {@code scalefit allocate}: the compute-optimal model size and token count of a law at given budgets. As
+ * {@code predict}, it prints its table on standard output and what qualifies the table — the fit's cautions, budgets
+ * beyond the runs, an unchecked range — on standard error, so that the output stays the allocations alone.
+ */
 @Command(name = "allocate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute-optimal parameters N, tokens D and tokens per parameter for budgets C ≈ 6ND, from a "
                 + "fitted params/tokens law (Chinchilla eq. 4; a law written as text: numerically) or a reference "
@@ -60,7 +64,7 @@ final class AllocateCommand implements Callable<Integer> {
         String source = AllocationRules.referenceSource(law);
         stdout.printf(Locale.ROOT, "compute-optimal allocation under %s%s%n", law,
                 source.isEmpty() ? "" : " (" + source + ")");
-        LawCautions.print(stdout, law, warnings);
+        LawCautions.print(System.err, law, warnings);
         extrapolations.forEach(warning -> System.err.println("warning: " + warning));
         unchecked.ifPresent(note -> System.err.println("note: " + note));
         stdout.printf(Locale.ROOT, "  %-10s %14s %14s %12s %10s%n", "C (FLOPs)", "N_opt", "D_opt", "D/N", "loss");

@@ -44,7 +44,7 @@ final class DeltaGridCommand implements Callable<Integer> {
     @Mixin
     DataOptions input = new DataOptions();
 
-    @Option(names = "--deltas", split = ",", defaultValue = "1e-3,1e-4,1e-5", paramLabel = "δ",
+    @Option(names = "--deltas", split = ",", converter = DeltaOption.Threshold.class, defaultValue = "1e-3,1e-4,1e-5", paramLabel = "δ",
             description = "Huber thresholds, comma-separated. Default: ${DEFAULT-VALUE} (Gemstones).")
     List<Double> deltas = new ArrayList<>();
 

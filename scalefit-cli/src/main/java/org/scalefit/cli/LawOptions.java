@@ -64,7 +64,8 @@ final class LawOptions {
                     + "kyo-takano/chinchilla's asymmetric loss uses 10).")
     Double kappa;
 
-    @Option(names = "--weights", paramLabel = "COLUMN", description = "A data column of per-point weights.")
+    @Option(names = "--weights", paramLabel = "COLUMN", description = "A data column of per-point weights "
+            + "w_i ≥ 0 (the objective is Σ w_i·ρ(r_i)); a weight of 0 leaves its point out of the fit.")
     String weights;
 
     /** Whether the law is one of the built-in log-sum-exp laws handled by the original fit path. */

@@ -118,7 +118,8 @@ class IdentificationCommandTest {
                 "--out", bootstrap.toString());
 
         assertThat(allocate.exitCode()).as(allocate.err()).isZero();
-        assertThat(allocate.out()).contains("caution: the fit in " + fit).contains(WARNING);
+        assertThat(allocate.err()).contains("caution: the fit in " + fit).contains(WARNING);
+        assertThat(allocate.out()).doesNotContain(WARNING);
         assertThat(json(allocation).get("law_warnings").get(0).asString()).isEqualTo(WARNING);
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.err()).contains(WARNING);

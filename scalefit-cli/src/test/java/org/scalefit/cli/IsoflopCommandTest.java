@@ -297,7 +297,8 @@ class IsoflopCommandTest {
         CliRun run = CliRun.of("isoflop", "--data", renamed.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_BAD_INPUT);
-        assertThat(run.err()).contains(renamed + ": column 'FLOPs'").contains("--column flops=COLUMN")
+        assertThat(run.err()).contains(renamed + ": expected a column for 'flops' (FLOPs, flops, C;")
+                .contains("--column flops=COLUMN").doesNotContain("column 'FLOPs'")
                 .contains("'tokens'").contains("6·params·tokens");
         assertThat(out).doesNotExist();
     }

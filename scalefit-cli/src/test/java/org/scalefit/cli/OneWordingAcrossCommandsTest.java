@@ -76,7 +76,7 @@ class OneWordingAcrossCommandsTest {
                 "E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28", "--at", "D=1e10,N=1e8");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("D\tN\tloss\n1.0E10\t1.0E8\t");
+        assertThat(run.out()).startsWith("D\tN\tloss\n1e10\t1e8\t");
     }
 
     @Test

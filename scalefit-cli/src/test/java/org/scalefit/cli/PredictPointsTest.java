@@ -28,6 +28,22 @@ class PredictPointsTest {
         assertThat(fromFile.err()).contains(points.toString()).contains("M = tokens/params");
     }
 
+    /**
+     * The inputs are printed as the user writes them, not as Java's {@code 7.0E10}: the shortest decimal that reads
+     * back as the same number, so that rows still join exactly on them — on standard output and in {@code --out}.
+     */
+    @Test
+    void inputsArePrintedAsTheShortestDecimalThatReadsBackExactly() throws Exception {
+        Path out = folder.resolve("predictions.csv");
+
+        CliRun run = CliRun.of("predict", "--law", "gadre-overtraining", "--set", GADRE, "--at",
+                "N=7e10,M=20;N=123456789,M=0.1", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\n7e10\t20\t").contains("\n1.23456789e8\t0.1\t").doesNotContain("E10");
+        assertThat(Files.readString(out)).contains("\n7e10,20,").contains("\n1.23456789e8,0.1,");
+    }
+
     @Test
     void pointsDashAreReadFromStandardInputAsDataDashIs() {
         java.io.InputStream original = System.in;

@@ -140,6 +140,10 @@ public final class ExpressionLawFiles {
         };
         String objective = text(root, "objective", "huber");
         double delta = root.has("delta") ? root.get("delta").asDouble() : 1e-3;
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw InputException.field(source, null, "delta", "a positive finite Huber threshold (e.g. 1e-3)",
+                    root.get("delta").toString());
+        }
         if (root.has("delta") && objective.equals("squared")) {
             throw new IllegalArgumentException(source + ": delta: the Huber threshold applies to \"objective\": "
                     + "\"huber\" or \"over-estimate\", not to \"squared\"");

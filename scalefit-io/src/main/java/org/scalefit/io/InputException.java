@@ -68,8 +68,14 @@ public final class InputException extends RuntimeException {
 
     private InputException(String file, RowLocation locations, Integer place, String name, boolean documentField,
                            String expected, String found, Throwable cause) {
-        super(message(file, Objects.requireNonNull(locations, "locations"), place,
-                name == null ? null : (documentField ? "field '" : "column '") + name + "'", expected, found), cause);
+        this(file, locations, place, name, documentField,
+                name == null ? null : (documentField ? "field '" : "column '") + name + "'", expected, found, cause);
+    }
+
+    private InputException(String file, RowLocation locations, Integer place, String name, boolean documentField,
+                           String shownPlace, String expected, String found, Throwable cause) {
+        super(message(file, Objects.requireNonNull(locations, "locations"), place, shownPlace, expected, found),
+                cause);
         this.file = Objects.requireNonNull(file, "file");
         this.locations = locations;
         this.line = place;
@@ -94,6 +100,16 @@ public final class InputException extends RuntimeException {
     public static InputException field(String file, Integer line, String field, String expected, String found,
                                        Throwable cause) {
         return new InputException(file, RowLocation.LINE, line, field, true, expected, found, cause);
+    }
+
+    /**
+     * A required column the file does not have: {@link #column()} is {@code column}, the file column the mapping
+     * looked for first (so that a caller can tell which input is missing), but the message does not name it as a
+     * place — the file has no such column, and {@code expected} names the logical column and every name looked for.
+     */
+    public static InputException missingColumn(String file, String column, String expected, String found) {
+        return new InputException(file, RowLocation.LINE, null, Objects.requireNonNull(column, "column"), false, null,
+                expected, found, null);
     }
 
     private static String message(String file, RowLocation locations, Integer line, String place, String expected,

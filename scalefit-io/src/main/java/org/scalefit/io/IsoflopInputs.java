@@ -97,7 +97,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         }
         if (!table.hasColumn("tokens")) {
             ColumnMapping mapping = data.mapping();
-            throw new InputException(table.source(), null, mapping.fileColumn("flops"), "a column for 'flops' ("
+            throw InputException.missingColumn(table.source(), mapping.fileColumn("flops"), "a column for 'flops' ("
                     + String.join(", ", mapping.candidates("flops")) + "; or name it with --column flops=COLUMN), or "
                     + "a column for 'tokens' (" + String.join(", ", mapping.candidates("tokens"))
                     + ") from which C = 6·params·tokens", "neither");

@@ -604,12 +604,13 @@ public final class TableReader {
                         : "'" + logical + "' (" + orList(names) + (missing.size() == 1 ? ";" : ")"));
                 options.add("--column " + logical + "=COLUMN");
             }
-            String column = missing.size() == 1 ? request.mapping().fileColumn(missing.get(0)) : null;
             boolean one = missing.size() == 1;
             boolean listed = one && !request.mapping().candidates(missing.get(0)).equals(List.of(missing.get(0)));
-            throw new InputException(source, null, column, (one ? "a column for " : "columns for ") + wanted
-                    + (listed ? " or" : " (or") + " name " + (one ? "it" : "them") + " with " + options + ")",
-                    "only the columns " + quotedList(available) + nearMatches(request, missing, available));
+            String expected = (one ? "a column for " : "columns for ") + wanted + (listed ? " or" : " (or") + " name "
+                    + (one ? "it" : "them") + " with " + options + ")";
+            String found = "only the columns " + quotedList(available) + nearMatches(request, missing, available);
+            throw one ? InputException.missingColumn(source, request.mapping().fileColumn(missing.get(0)), expected,
+                    found) : new InputException(source, null, null, expected, found);
         }
         return fileColumns;
     }

@@ -113,7 +113,7 @@ class BundledDatasetTest {
         assertThatThrownBy(() -> reader.read(BundledDataset.of("gemstones:slim_chinchilla"),
                 ColumnRequest.of("params", "width")))
                 .isInstanceOf(InputException.class)
-                .hasMessage("gemstones:slim_chinchilla: column 'width': expected a column for 'width' (or name it with --column width=COLUMN), found only "
+                .hasMessage("gemstones:slim_chinchilla: expected a column for 'width' (or name it with --column width=COLUMN), found only "
                         + "the columns 'params_active_precise', 'tokens', 'FLOPs', 'final_loss'");
     }
 

@@ -94,7 +94,7 @@ class IsoflopInputsTest {
         Path file = Files.writeString(folder.resolve("runs.csv"), "params,loss\n1e8,3.0\n2e8,2.9\n");
 
         assertThatThrownBy(() -> IsoflopInputs.read(DataSource.of(file.toString())))
-                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": column 'FLOPs'")
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": expected a column for 'flops' (FLOPs, flops, C;")
                 .hasMessageContaining("--column flops=COLUMN").hasMessageContaining("'tokens'");
     }
 

@@ -103,10 +103,20 @@ class TableReaderBadInputTest {
 
         InputException error = readingFails(csv);
 
-        assertThat(error).hasMessage(csv + ": column 'final_loss': expected a column for 'loss' (final_loss or loss;"
+        assertThat(error).hasMessage(csv + ": expected a column for 'loss' (final_loss or loss;"
                 + " or name it with --column loss=COLUMN), found only the columns 'params_active_precise', 'tokens',"
                 + " 'val_loss'");
         assertThat(error.column()).contains("final_loss");
+    }
+
+    @Test
+    void aMissingColumnIsReportedUnderItsLogicalNameNotUnderItsFirstDefault() throws IOException {
+        Path csv = write("data.csv", "x,tokens,loss\n1,2,3\n");
+
+        InputException error = readingFails(csv);
+
+        assertThat(error).hasMessage(csv + ": expected a column for 'params' (params_active_precise, params, n_params"
+                + " or N; or name it with --column params=COLUMN), found only the columns 'x', 'tokens', 'loss'");
     }
 
     @Test
@@ -136,7 +146,7 @@ class TableReaderBadInputTest {
     void missingRequiredJsonKeyNamesTheKeysThatExist() throws IOException {
         InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"final_loss\":3}\n");
 
-        assertThat(error.getMessage()).endsWith("data.jsonl: column 'tokens': expected a column for 'tokens' (tokens,"
+        assertThat(error.getMessage()).endsWith("data.jsonl: expected a column for 'tokens' (tokens,"
                 + " D or n_tokens; or name it with --column tokens=COLUMN), found only the columns"
                 + " 'params_active_precise', 'final_loss'");
     }

@@ -48,6 +48,7 @@ public record ExpressionBootstrap(ExpressionFit estimate, LawPoints data, int re
     static final long REFIT_EVALUATIONS = 200_000;
 
     public ExpressionBootstrap {
+        data = data.weighted(); // the points the fit used: one of weight 0 is left out, as the fit left it out
         if (replicates < 2) {
             throw new IllegalArgumentException("need at least 2 bootstrap replicates, was " + replicates);
         }

@@ -45,7 +45,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
-            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-9";
+            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-10";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -55,6 +55,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     static final double FLAT = 1e-9;
     /** Equally good optima whose parameters differ by more than this (relative) lie along a flat direction. */
     static final double FLAT_SPREAD = 1e-2;
+    /** The rounding of a residual, in units of ε times the loss's size ({@link #exactFitLevel}). */
+    static final double ROUNDING_ULPS = 64;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -85,14 +87,19 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * Runs the search if the data can identify the law: the {@link Identification} rules for its free parameters
-     * and input columns (points, constant inputs, collinear inputs, physical ranges under {@code limits}; an input
+     * Runs the search if the data can identify the law, on the points of positive weight (a point of weight 0 is
+     * left out, of the counts and warnings too: {@link LawPoints#weighted}): the {@link Identification} rules for
+     * its free parameters and input columns (points, constant inputs, collinear inputs, physical ranges under {@code limits}; an input
      * needs two distinct values, since a law written as text need not give each input two parameters).
      *
      * @throws ExpressionException      if the data lacks an input column or the law is not finite on the data alone
      * @throws IllegalArgumentException if the data does not suit the law (see {@link ExpressionObjective#of})
      */
     public ExpressionFit run(Parallelism parallelism, FitProgress progress, Identification.Limits limits) {
+        LawPoints weighted = data.weighted();
+        if (weighted != data) {
+            return new ExpressionFitRequest(law, weighted, options).run(parallelism, progress, limits);
+        }
         ExpressionObjective objective = objective();
         StartGrid grid = grid();
         Identification identification = identification(objective.dimension(), limits);
@@ -173,16 +180,18 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
 
     /**
      * Other starts' optima (the search's leaders) whose objective is within {@value #FLAT} of the best's (or of F's
-     * rounding level) but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to
+     * rounding level; at least {@link #exactFitLevel}, so that the rule holds on data the law fits exactly) but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to
      * max(1, |θ_i|)): the objective is flat along a direction, so the data do not determine those parameters — as
      * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none. Every parameter
      * that differs by more than that is added to {@code notIdentified}; the warning names the one that differs most.
      */
-    private static String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search,
-                                            Set<String> notIdentified) {
+    private String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search,
+                                     Set<String> notIdentified) {
         StartOutcome best = search.best();
         double[] p = objective.theta(best.point());
-        double equallyGood = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
+        double relative = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
+        double rounding = exactFitLevel(law, data);
+        double equallyGood = Math.max(relative, rounding);
         double worst = 0;
         int where = -1;
         for (StartOutcome other : search.leaders()) {
@@ -201,9 +210,40 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 }
             }
         }
-        return worst > FLAT_SPREAD ? String.format(Locale.ROOT, "flat: optima within %.0e of the best objective differ "
-                + "by up to %.3g (relative) in parameter %s, so the data do not determine it", FLAT, worst,
+        String within = rounding > relative
+                ? String.format(Locale.ROOT, "within rounding (%.1e) of the best objective, the law fitting the "
+                + "data exactly,", rounding) : String.format(Locale.ROOT, "within %.0e of the best objective", FLAT);
+        return worst > FLAT_SPREAD ? String.format(Locale.ROOT, "flat: optima %s differ by up to %.3g (relative) in "
+                + "parameter %s, so the data do not determine it", within, worst,
                 objective.law().parameters().get(where).name()) : null;
+    }
+
+    /**
+     * F at residuals of rounding size, Σ_i w_i·ρ(u_i) with u_i = {@value #ROUNDING_ULPS}ε·max(1, |log L_i|) (log
+     * residuals; the rounding of {@code HuberLogLossObjective}'s residuals) or {@value #ROUNDING_ULPS}ε·|L_i| (raw):
+     * the least difference of objectives that means anything. On losses the law fits exactly, every residual at
+     * the best optimum is itself rounding noise, so F there (≈ 10⁻³¹) is noise too, and a threshold relative to it
+     * ({@value #FLAT}·F) would call equally exact optima, whose F is other noise many times larger, different.
+     * Two optima whose objectives differ by less than this level fit the data equally well whatever F is. On data
+     * with any noise F is some 10¹⁵ times larger, so the relative threshold rules and this level changes nothing.
+     */
+    static double exactFitLevel(ExpressionLaw law, LawPoints data) {
+        double[] losses = data.losses();
+        double[] weights = data.weights();
+        double sum = 0;
+        for (int i = 0; i < losses.length; i++) {
+            double u = ROUNDING_ULPS * Math.ulp(1.0) * (law.residual() == Residual.LOG
+                    ? Math.max(1, Math.abs(Math.log(losses[i]))) : Math.abs(losses[i]));
+            sum += weights[i] * penalty(law.penalty(), u);
+        }
+        return sum;
+    }
+
+    /** ρ(u) for a residual u ≥ 0 ({@link Penalty}): an over-estimate's κ applies to r &lt; 0 only. */
+    private static double penalty(Penalty penalty, double u) {
+        double delta = penalty instanceof Penalty.Huber huber ? huber.delta()
+                : penalty instanceof Penalty.OverEstimate over ? over.delta() : Double.NaN;
+        return Double.isNaN(delta) ? u * u : u <= delta ? u * u / 2 : delta * (u - delta / 2);
     }
 
     /** Says where F is not finite at the first start, the usual reason why nothing converges. */
@@ -247,7 +287,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
 
     /**
      * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
-     * held) changes F by at most {@value #FLAT} of F (or F's rounding level) — e.g. a floor E of 10⁻¹³ next to
+     * held) changes F by at most {@value #FLAT} of F (or F's rounding level, or {@link #exactFitLevel}) — e.g. a floor E of 10⁻¹³ next to
      * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
      * unbounded above them. Bounded parameters whose bound the steps would cross are not checked. Each one found is
      * added to {@code notIdentified}.
@@ -255,7 +295,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value,
                                       Set<String> notIdentified) {
         List<String> warnings = new ArrayList<>();
-        double allowed = Math.max(FLAT * Math.abs(value), objective.roundingLevel());
+        double allowed = Math.max(Math.max(FLAT * Math.abs(value), objective.roundingLevel()),
+                exactFitLevel(law, data));
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
             if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LOG) {

@@ -113,6 +113,21 @@ public record LawPoints(String source, List<String> columnNames, double[][] colu
         return new LawPoints(source, columnNames, cols, l, w);
     }
 
+    /**
+     * These points without those of weight 0, which add nothing to F = Σ w_i·ρ(r_i): the points a fit actually
+     * uses, and the ones its counts, ranges and identification must speak of. This instance if every weight is
+     * positive.
+     */
+    public LawPoints weighted() {
+        boolean[] keep = new boolean[weights.length];
+        boolean all = true;
+        for (int i = 0; i < weights.length; i++) {
+            keep[i] = weights[i] > 0;
+            all &= keep[i];
+        }
+        return all ? this : select(keep);
+    }
+
     /** Number of points. */
     public int size() {
         return losses.length;

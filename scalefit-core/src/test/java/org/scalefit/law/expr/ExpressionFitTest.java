@@ -115,6 +115,23 @@ class ExpressionFitTest {
         assertThat(fit.predict(1e8, 1e10)).isCloseTo(truth.applyAsDouble(new double[] {1e8, 1e10}), within(1e-9));
     }
 
+    /**
+     * A point of weight 0 adds nothing to F, so it is left out: four weighted points cannot identify five parameters,
+     * however many points of weight 0 lie beside them.
+     */
+    @Test
+    void pointsOfWeightZeroDoNotCountTowardsIdentifyingTheLaw() {
+        ToDoubleFunction<double[]> truth = x -> 1.8 + 420 / Math.pow(x[0], 0.32) + 900 / Math.pow(x[1], 0.28);
+        LawPoints data = synthetic(truth, 0.003, 5);
+        double[] weights = new double[data.size()];
+        for (int i : new int[] {0, 7, 14, 21}) {
+            weights[i] = 1;
+        }
+        ExpressionFit fit = fit(logScaleChinchilla(), data.withWeights(weights));
+        assertThat(fit.identification().identified()).isFalse();
+        assertThat(fit.points()).isEqualTo(4);
+    }
+
     @Test
     void rawSquaredResidualsFitGadresOvertrainingLaw() {
         double[] truth = {1.2e3, 2.1e2, -0.22, 1.9};
@@ -257,6 +274,23 @@ class ExpressionFitTest {
         java.util.Arrays.fill(chance, 0.75);
         ExpressionFit fit = fit(decay, LawPoints.of("chance", List.of("L"), new double[][] {loss}, chance));
         assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("flat:"));
+    }
+
+    /**
+     * A and K enter only as their product: on losses the law fits exactly, F at the best optimum is rounding noise
+     * (≈ 10⁻³¹), and other starts' optima with another split of A·K are just as good though their F, also noise,
+     * is many times the best's. The fit must still say that A and K are not determined.
+     */
+    @Test
+    void equallyGoodOptimaOnDataTheLawFitsExactlyAreReportedAsAFlatDirection() {
+        ExpressionLaw product = ExpressionLaw.of("user", LawExpression.parse("E + A*K/N^alpha + B/D^beta",
+                List.of("N", "D"), List.of("E", "A", "K", "alpha", "B", "beta")));
+        ToDoubleFunction<double[]> truth = x -> 1.7 + 400 / Math.pow(x[0], 0.34) + 410 / Math.pow(x[1], 0.28);
+        ExpressionFit fit = fit(product, synthetic(truth, 0, 1));
+        assertThat(fit.objective()).isLessThan(1e-20);
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("flat: optima within rounding")
+                .contains("the law fitting the data exactly"));
+        assertThat(fit.notIdentified()).contains("A", "K");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.scalefit.data.InputRange;
 import org.scalefit.io.Documents;
+import org.scalefit.io.ExactDecimal;
 import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.ExpressionLawFiles;
 import org.scalefit.io.InputException;
@@ -113,7 +114,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
         for (double[] x : points) {
             StringBuilder row = new StringBuilder();
             for (int column : columns) {
-                row.append(x[column]).append(','); // the input as given (shortest round-trip form), to join rows on
+                row.append(ExactDecimal.of(x[column])).append(','); // as written and exact, to join rows on
             }
             row.append(String.format(Locale.ROOT, "%.12g", expression.predict(x, theta)));
             if (bootstrap.isPresent()) {

@@ -134,7 +134,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         TableReader.Read read;
         RunTable table;
         try {
-            read = read(source, request(law, wanted, extraColumns), standardInput);
+            read = read(source, request(law, weights, wanted, extraColumns), standardInput);
             table = read.table();
         } catch (InputException missing) {
             Transform.TokensPerParam ratio = new Transform.TokensPerParam();
@@ -145,7 +145,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             instead.remove(Transform.TokensPerParam.COLUMN);
             instead.addAll(0, List.of("params", "tokens"));
             try {
-                read = read(source, request(law, instead, extraColumns), standardInput);
+                read = read(source, request(law, weights, instead, extraColumns), standardInput);
             } catch (InputException without) {
                 throw without.line().isEmpty() && without.column().isPresent() ? missing : without;
             }
@@ -171,7 +171,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             if (!table.hasColumn(weights)) {
                 throw new IllegalArgumentException("weight column '" + weights + "' is not in " + data.data());
             }
-            points = points.withWeights(table.column(weights));
+            points = points.withWeights(weightsOf(table, weights, read.columns().fileColumn(weights)));
         }
         String dataId = localData.equals(data.data()) ? table.source() : data.data();
         FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
@@ -212,14 +212,40 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         }
     }
 
-    private static ColumnRequest request(ExpressionLaw law, List<String> wanted, List<String> extraColumns) {
+    /**
+     * The columns to read: the loss, the law's inputs, the weight column (whose values need only be finite: a weight
+     * of 0 leaves its point out, and a negative one is refused by {@link #weightsOf}) and the extra ones.
+     */
+    private static ColumnRequest request(ExpressionLaw law, String weights, List<String> wanted,
+                                         List<String> extraColumns) {
         ColumnRequest request = ColumnRequest.of(wanted.stream().distinct().toArray(String[]::new));
         String[] optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct()
                 .toArray(String[]::new);
         if (optional.length > 0) {
             request = request.withOptional(optional);
         }
+        request = weights == null ? request : request.withFiniteValues(weights);
         return law.residual() == Residual.RAW ? request.withFiniteValues("loss") : request;
+    }
+
+    /**
+     * The weight column's values, each ≥ 0: a weight of 0 leaves its point out of the fit (it adds nothing to
+     * F = Σ w_i·ρ(r_i), and the fit counts only points of positive weight), a negative one is refused at its line,
+     * and so is a column of zeros (nothing left to fit).
+     */
+    private static double[] weightsOf(RunTable table, String weights, String inFile) {
+        double[] values = table.column(weights);
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0)) {
+                throw new InputException(table.source(), table.locations(), table.sourceLine(i), inFile,
+                        "a weight ≥ 0 (0 leaves the point out)", "\"" + values[i] + "\"");
+            }
+        }
+        if (values.length > 0 && java.util.Arrays.stream(values).noneMatch(w -> w > 0)) {
+            throw new InputException(table.source(), null, inFile, "a weight > 0 at some row (0 leaves a point out)",
+                    "0 at every row");
+        }
+        return values;
     }
 
     /**
@@ -277,9 +303,13 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         return CacheKey.of(ANALYSIS, provenance.dataSha256(), key, provenance.version());
     }
 
-    /** The result document of {@code fit} (and its bootstrap {@code replicates}, null if none) on these points. */
+    /**
+     * The result document of {@code fit} (and its bootstrap {@code replicates}, null if none) on these points; its
+     * data range is that of the points of positive weight, the ones fitted.
+     */
     public ExpressionFitDocument document(ExpressionFit fit, ExpressionBootstrapResult replicates, RunTiming run) {
-        double[][] inputs = law.columns().stream().map(points::column).toArray(double[][]::new);
+        LawPoints fitted = points.weighted();
+        double[][] inputs = law.columns().stream().map(fitted::column).toArray(double[][]::new);
         return ExpressionFitDocument.of(fit, replicates, provenance, limits,
                 org.scalefit.data.InputRange.ofColumns(law.columns(), inputs), run);
     }

@@ -66,7 +66,7 @@ class PredictRequestTest {
         var gadre = ExpressionLawFiles.named("gadre-overtraining",
                 Map.of("alpha", 166.2, "beta", 366.7, "b", -0.2729, "E", 1.8366));
         var result = new PredictRequest(gadre, List.of(new double[] {1234567891, 20.5}), List.of(), 95).run();
-        assertThat(result.pointRows().get(0)).startsWith("1.234567891E9,20.5,");
+        assertThat(result.pointRows().get(0)).startsWith("1.234567891e9,20.5,");
     }
 
     @Test
