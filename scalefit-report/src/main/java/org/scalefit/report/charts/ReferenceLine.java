@@ -33,12 +33,16 @@ public record ReferenceLine(String label, SeriesStyle style, AllocationRule rule
         return new ReferenceLine(label, styles.named(styleName, fallback), rule);
     }
 
-    /** Chinchilla (Hoffmann et al.), Epoch AI's refit and Kaplan et al., styled as Gemstones draws them. */
+    /**
+     * Chinchilla (Hoffmann et al.) and Kaplan et al., styled as Gemstones draws them, and Epoch AI's refit of
+     * Chinchilla's data in a colour of its own (Gemstones draws both Chinchilla fits in one pink, which makes them one
+     * line to a reader when they cross).
+     */
     public static List<ReferenceLine> published(RunStyles styles) {
         return List.of(
                 styled("Chinchilla (Hoffmann et al.)", "Chinchilla", AllocationRules.reference("chinchilla"), styles,
                         SeriesStyle.dotted(Palette.PINK)),
-                new ReferenceLine("Epoch AI refit (Besiroglu et al.)", SeriesStyle.dashed(Palette.PINK),
+                new ReferenceLine("Epoch AI refit (Besiroglu et al.)", SeriesStyle.dashed(Palette.GREEN),
                         AllocationRules.reference("epoch")),
                 styled("Kaplan et al.", "Kaplan", AllocationRules.reference("kaplan"), styles,
                         SeriesStyle.line(Palette.BROWN)));
