@@ -126,7 +126,7 @@ public final class AllocationSection {
                 byRule.put(rules.get(0).label(), AllocationFigures.band(bands, quantity));
             }
             section = section.withFigure(AllocationFigures.quantityAgainstCompute(id + "-" + quantity.slug(), quantity,
-                    rules, compute, byRule), "");
+                    rules, compute, byRule), AllocationFigures.offScale(quantity, rules, compute, byRule));
         }
         List<List<String>> rows = new ArrayList<>();
         for (ReferenceLine rule : rules) {

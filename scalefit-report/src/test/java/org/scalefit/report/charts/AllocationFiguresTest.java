@@ -81,4 +81,55 @@ class AllocationFiguresTest {
 
         assertThat(figure.series("fit").band()).isEqualTo(band);
     }
+    /** A rule as Kaplan et al.'s, N ∝ C^0.73: D/N near 100 at 10¹⁸ FLOPs, 3.7 decades lower at 10²⁶. */
+    private static final ReferenceLine KAPLAN = new ReferenceLine("Kaplan", SeriesStyle.line("#8c564b"),
+            c -> new org.scalefit.law.Allocation(c, 3e-6 * Math.pow(c, 0.73), c / (6 * 3e-6 * Math.pow(c, 0.73)),
+                    Double.NaN));
+
+    @Test
+    void aLineFarFromTheFirstRuleIsClippedToItsRangeSoThatItDoesNotSetTheAxis() {
+        double[] compute = AllocationFigures.budgets(1e18, 1e26, 33);
+        ReferenceLine fit = new ReferenceLine("fit", SeriesStyle.line("#1f77b4"), RULE);
+
+        Figure figure = AllocationFigures.quantityAgainstCompute("r", AllocationQuantity.TOKENS_PER_PARAM,
+                List.of(fit, KAPLAN), compute, Map.of());
+
+        double[] own = figure.series("fit").y();
+        double lowest = java.util.Arrays.stream(own).min().orElseThrow() / AllocationFigures.REFERENCE_MARGIN;
+        double highest = java.util.Arrays.stream(own).max().orElseThrow() * AllocationFigures.REFERENCE_MARGIN;
+        assertThat(figure.series("fit").x()).containsExactly(compute);
+        double[] kaplan = figure.series("Kaplan").y();
+        assertThat(java.util.Arrays.stream(kaplan).min().orElseThrow()).isGreaterThan(lowest * (1 - 1e-9));
+        assertThat(java.util.Arrays.stream(kaplan).max().orElseThrow()).isLessThan(highest * (1 + 1e-9));
+        assertThat(figure.series("Kaplan").x()[0]).isEqualTo(1e18);
+        assertThat(figure.series("Kaplan").x()[figure.series("Kaplan").size() - 1]).isLessThan(1e22);
+    }
+
+    @Test
+    void theFirstRulesBandSetsTheRangeWithItsLine() {
+        double[] compute = {1e20, 1e21};
+        double[] line = java.util.Arrays.stream(compute).map(c -> RULE.at(c).tokensPerParam()).toArray();
+        Band wide = new Band(new double[] {line[0] / 100, line[1] / 100}, new double[] {line[0], line[1]});
+        ReferenceLine fit = new ReferenceLine("fit", SeriesStyle.line("#1f77b4"), RULE);
+        ReferenceLine lower = new ReferenceLine("lower", SeriesStyle.line("#8c564b"),
+                c -> new org.scalefit.law.Allocation(c, 1, RULE.at(c).tokensPerParam() / 50, Double.NaN));
+
+        Figure figure = AllocationFigures.quantityAgainstCompute("b", AllocationQuantity.TOKENS_PER_PARAM,
+                List.of(fit, lower), compute, Map.of("fit", wide));
+
+        assertThat(figure.series("lower").x()).containsExactly(compute);
+    }
+
+    @Test
+    void theOffScaleNoteNamesTheClippedLineAndWhereItLeaves() {
+        double[] compute = AllocationFigures.budgets(1e18, 1e26, 33);
+        ReferenceLine fit = new ReferenceLine("fit", SeriesStyle.line("#1f77b4"), RULE);
+
+        String note = AllocationFigures.offScale(AllocationQuantity.TOKENS_PER_PARAM, List.of(fit, KAPLAN), compute,
+                Map.of());
+
+        assertThat(note).contains("Kaplan above C = ").contains("around fit").doesNotContain("fit above");
+        assertThat(AllocationFigures.offScale(AllocationQuantity.TOKENS_PER_PARAM, List.of(fit), compute, Map.of()))
+                .isEmpty();
+    }
 }

@@ -83,4 +83,21 @@ class AllocationSectionTest {
     void budgetsWithinTheRunsNeedNoNote() {
         assertThat(AllocationSection.extrapolationNote(new double[] {1e19, 1e20}, 2e20)).isEmpty();
     }
+
+    @Test
+    void aFigureWhosePublishedLineIsClippedSaysSoInItsCaption() {
+        List<ReferenceLine> rules = new java.util.ArrayList<>();
+        double[] chinchilla = {0.34, 0.28, Math.log(406.4), Math.log(410.7), Math.log(1.69)};
+        rules.add(new ReferenceLine("this fit (Approach 3)", SeriesStyle.line("#1f77b4"),
+                ComputeOptimalAllocation.ofChinchillaParameters(chinchilla)));
+        rules.add(new ReferenceLine("Kaplan et al.", SeriesStyle.line("#8c564b"),
+                org.scalefit.io.AllocationRules.reference("kaplan")));
+
+        Section section = AllocationSection.of("allocation", rules, BUDGETS, COMPUTE, null, List.of());
+
+        List<String> captions = section.blocks().stream().filter(Block.Plot.class::isInstance)
+                .map(b -> ((Block.Plot) b).caption()).toList();
+        assertThat(captions).anySatisfy(caption -> assertThat(caption).contains("Off scale")
+                .contains("Kaplan et al."));
+    }
 }
