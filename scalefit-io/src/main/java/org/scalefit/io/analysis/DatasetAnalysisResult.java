@@ -35,6 +35,7 @@ import org.scalefit.uncertainty.ShapeBands;
  * @param costs              each run's params, training FLOPs and (when timed) GPU-hours, by {@link RunCompute}'s rule
  * @param flops              Approach 1 on training FLOPs
  * @param gpuHours           Approach 1 on GPU-hours, or null when the runs have no step timings
+ * @param isoflop            Approach 2 when the runs form an {@link IsoflopDesign} in training FLOPs, or null
  * @param points             the (params, tokens) → loss points of the Approach-3 fit ({@code costs}' params)
  * @param fit                the Approach-3 fit (its status decides whether the rest of the law's analyses exist)
  * @param bootstrap          the fit's pairs-bootstrap refits, or null (none asked, or the fit failed)
@@ -53,7 +54,8 @@ import org.scalefit.uncertainty.ShapeBands;
  */
 public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable table, ColumnMapping columns,
                                     Optional<List<String>> runColumn,
-                                    RunCompute costs, Frontier flops, Frontier gpuHours, Observations points,
+                                    RunCompute costs, Frontier flops, Frontier gpuHours, Approach2 isoflop,
+                                    Observations points,
                                     LawFit fit, BootstrapResult bootstrap, ComputeOptimalAllocation allocation,
                                     double[] allocationBudgets, AllocationBands allocationBands,
                                     LossAgainstCompute lossAgainstCompute, ShapeOptima shapeOptima,
@@ -120,6 +122,24 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
         @Override
         public double[] spent() {
             return spent.clone();
+        }
+    }
+
+    /**
+     * Approach 2 (IsoFLOP profiles) of runs that form an IsoFLOP design, as {@code scalefit isoflop} makes it
+     * ({@link IsoflopRequest#run}: the same data, column mappings and row condition, the request's seed).
+     *
+     * @param design  the design found in the runs' training FLOPs
+     * @param result  the analysis, or null when it could not be made
+     * @param failure why there is no analysis (the data refused as IsoFLOP points), or null when there is one
+     */
+    public record Approach2(IsoflopDesign design, IsoflopResult result, String failure) {
+
+        public Approach2 {
+            Objects.requireNonNull(design, "design");
+            if ((result == null) == (failure == null)) {
+                throw new IllegalArgumentException("Approach 2 has either a result or the reason it has none");
+            }
         }
     }
 

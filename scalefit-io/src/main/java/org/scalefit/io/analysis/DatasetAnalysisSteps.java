@@ -27,6 +27,7 @@ import org.scalefit.io.TableReader;
 import org.scalefit.io.analysis.DatasetAnalysisResult.DataRead;
 import org.scalefit.io.analysis.DatasetAnalysisResult.Frontier;
 import org.scalefit.io.analysis.DatasetAnalysisResult.LossAgainstCompute;
+import org.scalefit.isoflop.IsoflopIntervals;
 import org.scalefit.law.ComputeBudgets;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
@@ -43,6 +44,7 @@ import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.PairsBootstrap;
+import org.scalefit.uncertainty.ResamplingStream;
 import org.scalefit.uncertainty.ShapeBands;
 
 /**
@@ -108,6 +110,14 @@ final class DatasetAnalysisSteps {
         Frontier byFlops = frontier(request, counts.flops(), loss, params, tokens);
         Frontier byHours = counts.timed() ? frontier(request, counts.gpuHours(), loss, params, tokens) : null;
         seconds.put("approach 1", elapsed(step));
+
+        DatasetAnalysisResult.Approach2 isoflop = null;
+        Optional<IsoflopDesign> design = IsoflopDesign.of(counts.flops());
+        if (design.isPresent()) {
+            step = System.nanoTime();
+            isoflop = isoflop(request, design.get(), parallelism);
+            seconds.put("approach 2", elapsed(step));
+        }
 
         step = System.nanoTime();
         Observations points = Observations.fromTable(table.withColumn("params", params), LawForm.CHINCHILLA.inputs(),
@@ -189,7 +199,7 @@ final class DatasetAnalysisSteps {
         otherData.addAll(parabolaData);
         otherData.addAll(benchmarkData);
         return new DatasetAnalysisResult(request, table, read.columns(), read.text("run"), counts, byFlops, byHours,
-                points, fit, bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands,
+                isoflop, points, fit, bootstrap, allocation, budgets, bands, lossAgainstCompute, shapeOptima, shapeBands,
                 parabola, benchmarks, overtraining, otherData, seconds);
     }
 
@@ -206,6 +216,26 @@ final class DatasetAnalysisSteps {
         }
         Approach1 analysis = Approach1.of(spent, loss, params, tokens, request.frontierBootstrap(), request.seed());
         return new Frontier(spent, analysis, bins);
+    }
+
+    /**
+     * Approach 2 of the runs as {@code scalefit isoflop} makes it ({@link IsoflopRequest}: Porian et al.'s 1000
+     * seed-noise replicates, the splittable stream from the request's seed, the data's noise model), on the same
+     * data, mappings and row condition, and the report's FLOPs column when one was named; when the runs cannot be
+     * read as IsoFLOP points (e.g. 6·N·D that chains beyond 10 %), the reason, so that the rest of the report is made.
+     */
+    private static DatasetAnalysisResult.Approach2 isoflop(DatasetAnalysisRequest request, IsoflopDesign design,
+                                                           Parallelism parallelism) {
+        DataSource data = request.costs().flopsColumn() == null || request.data().columns().containsKey("flops")
+                ? request.data() : request.data().withColumns(Map.of("flops", request.costs().flopsColumn()));
+        IsoflopRequest isoflop = new IsoflopRequest(data, null, List.of(), IsoflopRequest.of(data).replicates(),
+                request.seed(), ResamplingStream.SPLITTABLE, null, false,
+                List.of(IsoflopIntervals.CHINCHILLA_FLOPS));
+        try {
+            return new DatasetAnalysisResult.Approach2(design, isoflop.run(parallelism), null);
+        } catch (InputException | IllegalArgumentException refused) {
+            return new DatasetAnalysisResult.Approach2(design, null, refused.getMessage());
+        }
     }
 
     /** The law's eq.-4 allocation, or null for a degenerate law (a non-positive exponent). */

@@ -96,4 +96,48 @@ class DatasetAnalysisRequestTest {
         assertThatThrownBy(() -> request.run(LocalParallelism.withThreads(1), FitProgress.silent()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--parabola needs data with width");
     }
+
+    /**
+     * An IsoFLOP design of the same law: 5 budgets C of 7 sizes each, N from 1/5 to 5 times Chinchilla's N_opt(C)
+     * (eq. 4 of the rounded law: G = 1.345, a = 0.4516), D = C/(6N), with the same wobble.
+     */
+    private Path isoflopRuns() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        int i = 0;
+        for (double c : new double[] {1e18, 3e18, 1e19, 3e19, 1e20}) {
+            double optimal = 1.345 * Math.pow(c / 6, 0.4516);
+            for (int k = -3; k <= 3; k++) {
+                double n = optimal * Math.pow(5, k / 3.0);
+                double d = c / (6 * n);
+                double loss = (1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28))
+                        * (1 + 0.002 * Math.sin(7 * i++));
+                csv.append(String.format(Locale.ROOT, "%.6g,%.6g,%.5f%n", n, d, loss));
+            }
+        }
+        return Files.writeString(folder.resolve("isoflop.csv"), csv);
+    }
+
+    @Test
+    void runsOfAnIsoflopDesignGetApproach2AsTheIsoflopCommandMakesIt() throws Exception {
+        Path csv = isoflopRuns();
+
+        DatasetAnalysisResult result = request(csv, 0).run(LocalParallelism.withThreads(2), FitProgress.silent());
+
+        IsoflopResult direct = new IsoflopRequest(DataSource.of(csv.toString()), null, java.util.List.of(), 1000, 42,
+                org.scalefit.uncertainty.ResamplingStream.SPLITTABLE, null, false,
+                java.util.List.of(org.scalefit.isoflop.IsoflopIntervals.CHINCHILLA_FLOPS))
+                .run(LocalParallelism.withThreads(1));
+        assertThat(result.isoflop()).isNotNull();
+        assertThat(result.isoflop().design().budgets()).isEqualTo(5);
+        assertThat(result.isoflop().failure()).isNull();
+        assertThat(result.isoflop().result().fits()).isNotNull();
+        assertThat(result.isoflop().result().csv()).isEqualTo(direct.csv());
+    }
+
+    @Test
+    void runsOfSizesTimesTokenCountsAreNoIsoflopDesignAndGetNoApproach2() throws Exception {
+        DatasetAnalysisResult result = request(runs(), 0).run(LocalParallelism.withThreads(2), FitProgress.silent());
+
+        assertThat(result.isoflop()).isNull();
+    }
 }

@@ -6,6 +6,7 @@ import org.scalefit.fit.Identification;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LogLogFit;
 import org.scalefit.frontier.LossFrontier;
+import org.scalefit.io.analysis.IsoflopDesign;
 import org.scalefit.report.Block;
 import org.scalefit.report.Numbers;
 import org.scalefit.report.Section;
@@ -125,35 +126,15 @@ public final class FrontierSection {
                 + "shrinks with " + resource + " (R² " + Numbers.format(fit.rSquared(), 3) + ").";
     }
 
-    /** Budgets within this factor of each other are one IsoFLOP budget (6ND of rounded counts scatters a little). */
-    private static final double SAME_BUDGET = 1.1;
-
     /**
-     * A note when the runs form an IsoFLOP design — their FLOPs fall in a few budgets of at least 3 runs each — for
-     * which the frontier keeps about one run a budget, while Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022
-     * §3.2) uses every run; empty otherwise.
+     * A note when the runs form an {@link IsoflopDesign}, for which the frontier keeps about one run a budget, while
+     * Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022 §3.2) uses every run; empty otherwise.
      */
     static String isoflopDesign(double[] flops) {
-        double[] sorted = flops.clone();
-        java.util.Arrays.sort(sorted);
-        List<Integer> sizes = new ArrayList<>();
-        int size = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i > 0 && sorted[i] > sorted[i - 1] * SAME_BUDGET) {
-                sizes.add(size);
-                size = 0;
-            }
-            size++;
-        }
-        sizes.add(size);
-        int fewest = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
-        int most = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
-        if (sizes.size() < 2 || fewest < 3) {
-            return "";
-        }
-        return "These runs form an IsoFLOP design: " + sizes.size() + " FLOP budgets of " + (fewest == most
-                ? Integer.toString(fewest) : fewest + " to " + most) + " runs each. The frontier below keeps about one "
-                + "run a budget; Approach 2 (IsoFLOP profiles, `scalefit isoflop --data …`) uses every run.";
+        return IsoflopDesign.of(flops).map(design -> "These runs form an IsoFLOP design: " + design.budgets()
+                + " FLOP budgets of " + (design.fewest() == design.most() ? Integer.toString(design.fewest())
+                : design.fewest() + " to " + design.most()) + " runs each. The frontier below keeps about one run a "
+                + "budget; Approach 2 (IsoFLOP profiles, `scalefit isoflop`) uses every run.").orElse("");
     }
 
     private static String cautions(LogLogFit fit) {
