@@ -150,7 +150,13 @@ public final class IsoflopFigures {
      * optimum (the bootstrap-median N*, the curve's minimum loss), coloured by budget from cyan to magenta.
      */
     public static Figure curves(String id, String title, List<BudgetOptimum> optima, double minTokensPerParam) {
-        Figure figure = Figure.of(id, title, Axis.log("model size N (parameters)"), Axis.linear("loss (nats/token)"));
+        return curves(id, title, optima, minTokensPerParam, "loss (nats/token)");
+    }
+
+    /** As {@link #curves(String, String, List, double)}, the loss axis labelled {@code lossLabel}. */
+    public static Figure curves(String id, String title, List<BudgetOptimum> optima, double minTokensPerParam,
+                                String lossLabel) {
+        Figure figure = Figure.of(id, title, Axis.log("model size N (parameters)"), Axis.linear(lossLabel));
         List<BudgetOptimum> analysed = optima.stream().filter(o -> !o.skipped()).toList();
         if (analysed.isEmpty()) {
             return figure;

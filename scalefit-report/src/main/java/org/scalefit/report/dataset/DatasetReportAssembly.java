@@ -36,6 +36,7 @@ import org.scalefit.report.sections.AllocationSection;
 import org.scalefit.report.sections.DataSection;
 import org.scalefit.report.sections.FrontierSection;
 import org.scalefit.report.sections.GemstonesSections;
+import org.scalefit.report.sections.IsoflopSection;
 import org.scalefit.report.sections.LawFitSection;
 import org.scalefit.report.sections.OvertrainingSection;
 import org.scalefit.report.sections.ShapesSection;
@@ -86,6 +87,12 @@ final class DatasetReportAssembly {
                     "Approach 1: loss frontier in GPU-hours", byHours) : FrontierSection.of("approach-1-gpu-hours",
                     "Approach 1: loss frontier in GPU-hours", "GPU-hours", lossLabel, byHours.analysis(),
                     byHours.bins(), byHours.spent(), loss, params, tokens, runs, List.of(), styles));
+        }
+
+        if (result.isoflop() != null) {
+            sections.add(IsoflopSection.of("approach-2", result.isoflop(), lossLabel, result.allocation() == null
+                    ? List.of() : List.of(new ReferenceLine(THIS_FIT, SeriesStyle.line(Palette.BLUE).withLineWidth(2),
+                    result.allocation()))));
         }
 
         Section lawSection = LawFitSection.of("approach-3", result.fit(), result.points(), runs, styles,

@@ -153,4 +153,47 @@ class DatasetReportTest {
 
         assertThat(HtmlReport.html(report(csv))).isEqualTo(HtmlReport.html(report(csv)));
     }
+
+    /**
+     * An IsoFLOP design of the same law: 5 budgets C of 7 sizes each, N from 1/5 to 5 times Chinchilla's N_opt(C)
+     * (eq. 4 of the rounded law: G = 1.345, a = 0.4516), D = C/(6N), with the same wobble.
+     */
+    private Path isoflopRuns() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        int i = 0;
+        for (double c : new double[] {1e18, 3e18, 1e19, 3e19, 1e20}) {
+            double optimal = 1.345 * Math.pow(c / 6, 0.4516);
+            for (int k = -3; k <= 3; k++) {
+                double n = optimal * Math.pow(5, k / 3.0);
+                double d = c / (6 * n);
+                double loss = (1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28))
+                        * (1 + 0.002 * Math.sin(7 * i++));
+                csv.append(String.format(Locale.ROOT, "%.6g,%.6g,%.5f%n", n, d, loss));
+            }
+        }
+        return Files.writeString(folder.resolve("isoflop.csv"), csv);
+    }
+
+    @Test
+    void runsOfAnIsoflopDesignGetAnApproach2SectionWithItsCurvesAndExponents() throws Exception {
+        Report report = report(isoflopRuns());
+
+        assertThat(report.sections()).extracting(Section::id)
+                .containsExactly("data", "approach-1-flops", "approach-2", "approach-3", "allocation");
+        Section approach2 = report.sections().get(2);
+        assertThat(approach2.figures()).extracting(Figure::id).containsExactly("approach-2-curves",
+                "approach-2-params", "approach-2-tokens");
+        List<String> facts = approach2.blocks().stream().filter(Block.Facts.class::isInstance)
+                .flatMap(b -> ((Block.Facts) b).facts().stream()).map(Block.Fact::name).toList();
+        assertThat(facts).contains("N* ∝ C^a: a", "D* ∝ C^b: b");
+        assertThat(figure(report, "approach-2-params").series().stream().map(Series::name).toList())
+                .anySatisfy(name -> assertThat(name).contains("a = "));
+    }
+
+    @Test
+    void runsOfSizesTimesTokenCountsGetNoApproach2Section() throws Exception {
+        Report report = report(runs(null, s -> ""));
+
+        assertThat(report.sections()).extracting(Section::id).doesNotContain("approach-2");
+    }
 }
