@@ -51,9 +51,25 @@ public final class LawFitFigures {
                 .withLineWidth(1)));
     }
 
+    /** The name of the series of off-scale residuals in {@link #residualsAgainstInput}. */
+    public static final String OFF_SCALE = "off scale (drawn at the edge)";
+
+    /**
+     * A residual beyond this many interquartile ranges from the quartiles is off scale: Tukey's far-out fences (3)
+     * widened so that only a point that would stretch the axis several times over the bulk's range is moved, not a
+     * noisy one at twice the bulk's extent.
+     */
+    private static final double FENCE = 10;
+
+    /** The interquartile range the fences take at least (a law that fits exactly has none): 0.1 % of the loss. */
+    private static final double LEAST_SPREAD = 1e-3;
+
     /**
      * The log residual ln L − ln L̂ against input {@code input} (log x, linear y), one marker series per run (coloured
-     * by model size when there are many, see {@link #withRuns}), and the zero line.
+     * by model size when there are many, see {@link #withRuns}), and the zero line. The axis follows the bulk of the
+     * residuals: a point beyond fences of 10 interquartile ranges ({@link #offScaleResiduals}; e.g. a diverged run whose loss is
+     * ten times its neighbours') is left out of its run's series (NaN) and drawn as a triangle at the edge of the
+     * bulk's range in the series {@link #OFF_SCALE}, its label stating its run and its residual.
      *
      * @param lossLabel what the loss L is, for the axis (e.g. {@link LossLabel#ofColumn})
      */
@@ -65,19 +81,78 @@ public final class LawFitFigures {
         }
         double[] observed = data.losses();
         runs.requireRows(observed, "the observations");
-        double[] predicted = predictions(law, data);
+        double[] residual = residuals(law, data);
         double[] x = new double[observed.length];
-        double[] residual = new double[observed.length];
         for (int i = 0; i < observed.length; i++) {
             x[i] = data.input(i, column);
-            residual[i] = Math.log(observed[i]) - Math.log(predicted[i]);
+        }
+        int[] off = offScale(residual);
+        double[] shown = residual.clone();
+        for (int i : off) {
+            shown[i] = Double.NaN;
         }
         Figure figure = Figure.of(id, "Residuals of the fitted " + law.form().name() + " law against " + input,
                 Axis.log(input), Axis.linear("ln L − ln L̂, L: " + lossLabel));
-        figure = withRuns(figure, x, residual, data, runs, styles);
+        figure = withRuns(figure, x, shown, data, runs, styles);
         double[] range = Sampling.positiveRange(x);
-        return figure.with(Series.of("zero", new double[] {range[0], range[1]}, new double[] {0, 0},
+        figure = figure.with(Series.of("zero", new double[] {range[0], range[1]}, new double[] {0, 0},
                 SeriesStyle.dashed(Palette.NEUTRAL).withLineWidth(1)).hiddenFromLegend());
+        if (off.length == 0) {
+            return figure;
+        }
+        double[] bulk = java.util.Arrays.stream(shown).filter(Double::isFinite).toArray();
+        double low = java.util.Arrays.stream(bulk).min().orElse(0);
+        double high = java.util.Arrays.stream(bulk).max().orElse(0);
+        double pad = 0.1 * Math.max(high - low, LEAST_SPREAD);
+        double[] edgeX = new double[off.length];
+        double[] edgeY = new double[off.length];
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < off.length; k++) {
+            int i = off[k];
+            edgeX[k] = x[i];
+            edgeY[k] = residual[i] > high ? high + pad : low - pad;
+            labels.add(runs.label(i) + ": ln L − ln L̂ = " + Numbers.format(residual[i], 4) + " (off scale)");
+        }
+        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE,
+                SeriesStyle.Marker.TRIANGLE, 1.5)).withPointLabels(labels));
+    }
+
+    /**
+     * The rows whose log residual r = ln L − ln L̂ lies beyond the fences r &lt; Q1 − 10·IQR or r &gt; Q3 + 10·IQR
+     * (quartiles interpolated linearly, IQR at least {@value #LEAST_SPREAD}), in row order: the
+     * points {@link #residualsAgainstInput} draws at the edge of its axis.
+     */
+    public static int[] offScaleResiduals(FittedLaw law, Observations data) {
+        return offScale(residuals(law, data));
+    }
+
+    private static int[] offScale(double[] residual) {
+        double[] sorted = residual.clone();
+        java.util.Arrays.sort(sorted);
+        double q1 = quantile(sorted, 0.25);
+        double q3 = quantile(sorted, 0.75);
+        double spread = Math.max(q3 - q1, LEAST_SPREAD);
+        double low = q1 - FENCE * spread;
+        double high = q3 + FENCE * spread;
+        return java.util.stream.IntStream.range(0, residual.length)
+                .filter(i -> residual[i] < low || residual[i] > high).toArray();
+    }
+
+    /** The q-quantile of sorted values, interpolated linearly between order statistics (NumPy's default). */
+    private static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    private static double[] residuals(FittedLaw law, Observations data) {
+        double[] predicted = predictions(law, data);
+        double[] residual = new double[predicted.length];
+        for (int i = 0; i < residual.length; i++) {
+            residual[i] = Math.log(data.loss(i)) - Math.log(predicted[i]);
+        }
+        return residual;
     }
 
     /**

@@ -83,8 +83,32 @@ public final class LawFitSection {
                         "Each point is one checkpoint; on the dashed line the law predicts the observed loss exactly.");
         String input = form.inputs().contains("tokens") ? "tokens" : form.inputs().get(form.arity() - 1);
         return section.withFigure(LawFitFigures.residualsAgainstInput(id + "-residuals", law, data, input, runs,
-                styles, lossLabel), "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
-                + "misses the shape of its loss curve.");
+                styles, lossLabel), residualsCaption(law, data, runs));
+    }
+
+    /** How many off-scale points a caption names before it only counts the rest. */
+    private static final int NAMED_OFF_SCALE = 5;
+
+    /**
+     * The caption of the residuals figure: what it shows and, when points are off its scale
+     * ({@link LawFitFigures#offScaleResiduals}), which runs they are and their residuals.
+     */
+    static String residualsCaption(FittedLaw law, Observations data, Runs runs) {
+        String caption = "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
+                + "misses the shape of its loss curve.";
+        int[] off = LawFitFigures.offScaleResiduals(law, data);
+        if (off.length == 0) {
+            return caption;
+        }
+        List<String> named = new ArrayList<>();
+        for (int k = 0; k < Math.min(NAMED_OFF_SCALE, off.length); k++) {
+            int i = off[k];
+            named.add(runs.label(i) + ": ln L − ln L̂ = " + Numbers.format(Math.log(data.loss(i))
+                    - Math.log(law.predict(data.inputs()[i])), 4));
+        }
+        return caption + " The axis follows the bulk of the residuals; off its scale, drawn as red triangles at its "
+                + "edge: " + String.join("; ", named) + (off.length > NAMED_OFF_SCALE ? "; and "
+                + (off.length - NAMED_OFF_SCALE) + " more" : "") + ".";
     }
 
     /** A point this far from the law, |ln L − ln L̂| above it (its loss more than ≈ 10 % off), is named. */

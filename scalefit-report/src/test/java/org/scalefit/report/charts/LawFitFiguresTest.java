@@ -11,6 +11,7 @@ import org.scalefit.frontier.LossFrontier;
 import org.scalefit.law.ComputeOptimalAllocation;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.report.Numbers;
 import org.scalefit.report.plot.ColorKey;
 import org.scalefit.report.plot.Figure;
 import org.scalefit.report.plot.Palette;
@@ -173,5 +174,42 @@ class LawFitFiguresTest {
         assertThatThrownBy(() -> LawFitFigures.residualsAgainstInput("r", CHINCHILLA, observations(1, 1, 1), "width",
                 Runs.named(List.of("a", "b", "c")), RunStyles.none(), "loss"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
+    }
+
+    /** Twelve points within ±0.4 % of the law and, at row 5, a diverged run whose loss is 10 times the law's. */
+    private static Observations oneDiverged() {
+        int n = 12;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, (i % 4) / 2.0), 2e9 * Math.pow(10, (i / 4) / 2.0)};
+            losses[i] = CHINCHILLA.predict(inputs[i]) * (i == 5 ? 10 : 1 + 0.004 * Math.sin(7 * i));
+        }
+        return new Observations("diverged", LawForm.CHINCHILLA.inputs(), inputs, losses);
+    }
+
+    @Test
+    void aDivergedPointIsDrawnAtTheEdgeOfTheBulksAxisNotWhereItFlattensTheRest() {
+        Observations data = oneDiverged();
+        Runs runs = Runs.named(java.util.stream.IntStream.range(0, 12).mapToObj(i -> "run " + i).toList());
+
+        Figure figure = LawFitFigures.residualsAgainstInput("r", CHINCHILLA, data, "tokens", runs, RunStyles.none(),
+                "loss");
+
+        org.scalefit.report.plot.PlotFrame frame = org.scalefit.report.plot.PlotFrame.of(figure);
+        double top = frame.y().high();
+        assertThat(top).isLessThan(0.05);
+        Series offScale = figure.series(LawFitFigures.OFF_SCALE);
+        assertThat(offScale.size()).isEqualTo(1);
+        assertThat(offScale.y()[0]).isGreaterThan(0.004).isLessThanOrEqualTo(top);
+        assertThat(offScale.pointLabel(0)).contains("run 5").contains(Numbers.format(Math.log(10), 4));
+        assertThat(LawFitFigures.offScaleResiduals(CHINCHILLA, data)).containsExactly(5);
+    }
+
+    @Test
+    void residualsWithoutAnOutlierKeepEveryPointOnScale() {
+        Observations data = observations(Math.exp(0.02), Math.exp(-0.01), 1.0);
+
+        assertThat(LawFitFigures.offScaleResiduals(CHINCHILLA, data)).isEmpty();
     }
 }
