@@ -24,9 +24,10 @@ public final class AllocationFigures {
     /**
      * The factor ×/÷ around the first rule's values (and its band) within which the other rules are drawn, so that a
      * published line far from the data's own law (Kaplan et al.'s D/N falls eight decades over 10¹⁸ … 10²⁶ FLOPs)
-     * does not set the axis and flatten the law and its band into a sliver.
+     * does not set the axis and flatten the law and its band into a sliver; one decade, so that a published line
+     * that differs from the law by a few times (Chinchilla's D/N beside Epoch AI's refit) stays whole.
      */
-    public static final double REFERENCE_MARGIN = 3;
+    public static final double REFERENCE_MARGIN = 10;
 
     /**
      * {@code quantity} against compute C (log–log) for each rule, evaluated at {@code compute}; a rule whose label
