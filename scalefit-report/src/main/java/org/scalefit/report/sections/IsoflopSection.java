@@ -89,7 +89,7 @@ public final class IsoflopSection {
         List<Block.Fact> facts = new ArrayList<>();
         facts.add(new Block.Fact("budgets with an optimum", usable.size() + " of " + optima.size(),
                 "the power laws are fitted through these"));
-        String[] names = {"N* ∝ C^a: a", "D* ∝ C^b: b", "D*/N* ∝ C^(b−a): b − a"};
+        String[] names = {"N* ∝ C^a: a", "D* ∝ C^b: b", "D*/N* ∝ C^r: r (its own fit)"};
         int replicates = fits.replicates(FitVariant.BOOTSTRAP_WEIGHTED).size();
         ComputeOptimalLaws.Quantity[] quantities = ComputeOptimalLaws.Quantity.values();
         for (int q = 0; q < quantities.length; q++) {
