@@ -150,6 +150,22 @@ class ParabolaCommandTest {
                 .contains("refined over width >= 256, depth >= 2").contains("over width >= 256, depth >= 1");
     }
 
+    /** The document states both boxes the text does: the optimum's (depth ≥ 2) and the factor shapes' (depth ≥ 1). */
+    @Test
+    void theDocumentStatesTheOptimumsBoxAndTheFactorShapesBoxAsTheTextDoes() throws IOException {
+        Path out = folder.resolve("parabola.json");
+
+        CliRun run = CliRun.of("parabola", "--law", law(PARAMS).toString(), "--rows", "5", "--factors", "0:0",
+                "--no-industry", "--threads", "2", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode box = json(out).get("box");
+        assertThat(box.get("optimum_min_width").asDouble()).isEqualTo(256);
+        assertThat(box.get("optimum_min_depth").asDouble()).isEqualTo(2);
+        assertThat(box.get("min_width").asDouble()).isEqualTo(256);
+        assertThat(box.get("min_depth").asDouble()).isEqualTo(1);
+    }
+
     @Test
     void badUsageAndBadFilesWriteNothing() throws IOException {
         Path out = folder.resolve("parabola.json");

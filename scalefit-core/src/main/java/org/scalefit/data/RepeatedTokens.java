@@ -12,12 +12,15 @@ import java.util.Optional;
  * epoch; their data-constrained law models it.
  *
  * <p>A point whose unique tokens are not a positive finite number (a blank or bad cell) is not counted either way.
+ * Points are counted as such ({@link #of}), or by run ({@link #ofRuns}) when the table names each point's run: a
+ * table of checkpoints has many points per run, and a run repeats its data when one of its points does.
  *
- * @param points         the points examined
- * @param repeating      the points with D &gt; U
- * @param mostEpochs     the largest D/U over the points with a known U (NaN when none has one)
+ * @param count      the points (or runs) examined
+ * @param repeating  the points with D &gt; U (or the runs with such a point)
+ * @param mostEpochs the largest D/U over the points with a known U (NaN when none has one)
+ * @param byRun      whether {@code count} and {@code repeating} count runs rather than points
  */
-public record RepeatedTokens(int points, int repeating, double mostEpochs) {
+public record RepeatedTokens(int count, int repeating, double mostEpochs, boolean byRun) {
 
     /** Relative margin by which D must exceed U for a point to count as repeating (rounding in stored counts). */
     public static final double TOLERANCE = 1e-9;
@@ -26,7 +29,7 @@ public record RepeatedTokens(int points, int repeating, double mostEpochs) {
      * The revision of the caution's rule and words: part of the results store's key of a fit on data that repeats,
      * so that a fit stored before the caution is not served without it.
      */
-    public static final String REVISION = "repeated-tokens-1";
+    public static final String REVISION = "repeated-tokens-2";
 
     /**
      * The repetition at each point: {@code tokens[i]} trained tokens over {@code uniqueTokens[i]} unique ones.
@@ -34,13 +37,39 @@ public record RepeatedTokens(int points, int repeating, double mostEpochs) {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public static RepeatedTokens of(double[] tokens, double[] uniqueTokens) {
+        int[] eachItsOwn = new int[tokens.length];
+        java.util.Arrays.setAll(eachItsOwn, i -> i);
+        return count(tokens, uniqueTokens, eachItsOwn, false);
+    }
+
+    /**
+     * The repetition by run: {@code runs[i]} identifies the run of point i (equal values, one run); a run repeats when
+     * one of its points does.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static RepeatedTokens ofRuns(double[] tokens, double[] uniqueTokens, double[] runs) {
+        if (runs.length != tokens.length) {
+            throw new IllegalArgumentException(tokens.length + " token counts but " + runs.length + " runs");
+        }
+        java.util.Map<Double, Integer> ids = new java.util.HashMap<>();
+        int[] run = new int[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            run[i] = ids.computeIfAbsent(runs[i], key -> ids.size());
+        }
+        return count(tokens, uniqueTokens, run, true);
+    }
+
+    private static RepeatedTokens count(double[] tokens, double[] uniqueTokens, int[] run, boolean byRun) {
         if (tokens.length != uniqueTokens.length) {
             throw new IllegalArgumentException(tokens.length + " token counts but " + uniqueTokens.length
                     + " unique-token counts");
         }
-        int repeating = 0;
+        java.util.BitSet units = new java.util.BitSet();
+        java.util.BitSet repeating = new java.util.BitSet();
         double most = Double.NaN;
         for (int i = 0; i < tokens.length; i++) {
+            units.set(run[i]);
             double unique = uniqueTokens[i];
             if (!(unique > 0) || !Double.isFinite(unique)) {
                 continue;
@@ -48,10 +77,10 @@ public record RepeatedTokens(int points, int repeating, double mostEpochs) {
             double epochs = tokens[i] / unique;
             most = Double.isNaN(most) ? epochs : Math.max(most, epochs);
             if (tokens[i] > unique * (1 + TOLERANCE)) {
-                repeating++;
+                repeating.set(run[i]);
             }
         }
-        return new RepeatedTokens(tokens.length, repeating, most);
+        return new RepeatedTokens(units.cardinality(), repeating.cardinality(), most, byRun);
     }
 
     /**
@@ -62,10 +91,11 @@ public record RepeatedTokens(int points, int repeating, double mostEpochs) {
         if (repeating == 0) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "repeated data: %d of %d runs train on more tokens than their "
+        return Optional.of(String.format(Locale.ROOT, "repeated data: %d of %d %s train on more tokens than their "
                 + "unique tokens (up to %s epochs); this law counts a repeated token as a fresh one, which is worth "
                 + "less with every epoch, so its exponents and allocation are not those of fresh data; "
-                + "--law data-constrained (Muennighoff et al. 2023) models repetition", repeating, points, threeDigits(mostEpochs)));
+                + "--law data-constrained (Muennighoff et al. 2023) models repetition", repeating, count, byRun ? "runs" : "points",
+                threeDigits(mostEpochs)));
     }
 
     /** {@code value} to 3 significant digits without trailing zeros: 40, 4.5, 1.33. */

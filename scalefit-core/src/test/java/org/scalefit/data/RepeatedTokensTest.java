@@ -14,8 +14,18 @@ class RepeatedTokensTest {
         assertEquals(2, repeated.repeating());
         assertEquals(40.0, repeated.mostEpochs(), 1e-12);
         String caution = repeated.caution().orElseThrow();
-        assertTrue(caution.contains("2 of 4 runs") && caution.contains("up to 40 epochs")
+        assertTrue(caution.contains("2 of 4 points") && caution.contains("up to 40 epochs")
                 && caution.contains("--law data-constrained"), caution);
+    }
+
+    @Test
+    void pointsOfNamedRunsAreCountedByRunARunRepeatingWhenOneOfItsPointsDoes() {
+        RepeatedTokens repeated = RepeatedTokens.ofRuns(new double[] {1e9, 2e9, 8e9, 1e9, 2e9, 4e9},
+                new double[] {4e9, 4e9, 4e9, 4e9, 4e9, 4e9}, new double[] {1, 1, 1, 2, 2, 2});
+        assertEquals(2, repeated.count());
+        assertEquals(1, repeated.repeating());
+        String caution = repeated.caution().orElseThrow();
+        assertTrue(caution.startsWith("repeated data: 1 of 2 runs") && caution.contains("up to 2 epochs"), caution);
     }
 
     @Test

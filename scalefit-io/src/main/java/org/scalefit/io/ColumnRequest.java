@@ -23,14 +23,20 @@ import java.util.Set;
  * need only be finite (zero and negative values are kept): the values a law is fitted to on the raw residual scale,
  * where no logarithm is taken of them ({@link #withFiniteValues}).
  *
+ * <p>Side columns ({@link #withSideColumns}) are optional columns read beside the table for a caution about it (e.g.
+ * each run's unique tokens, {@link org.scalefit.data.RepeatedTokens}): present or not, good values or bad, they
+ * neither fail the read nor enter the table, its repeated-row check or its recorded columns.
+ *
  * @param required logical columns that must be present, in the order the table should list them
  * @param optional logical columns read if present, listed after the required ones
  * @param mapping  logical name → file column
  * @param where    the row condition, or null for every row
  * @param finite   requested logical columns whose values need only be finite
+ * @param side     optional columns read beside the table ({@link TableReader.Read#side}); one read from the file
+ *                 column of another requested column is not read (that column is read as requested)
  */
 public record ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where,
-                            Set<String> finite) {
+                            Set<String> finite, Set<String> side) {
 
     /** The prefix of a row condition's label in a fit's recorded transforms ({@link #whereLabel}). */
     private static final String WHERE_LABEL = "where(";
@@ -39,10 +45,26 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
         if (where != null) {
             requireCondition(where);
         }
-        required = List.copyOf(required);
-        optional = List.copyOf(optional);
-        finite = Set.copyOf(finite);
         Objects.requireNonNull(mapping, "mapping");
+        required = List.copyOf(required);
+        Set<String> sideKept = new HashSet<>();
+        List<String> optionalKept = new ArrayList<>();
+        for (String name : optional) {
+            if (!side.contains(name)) {
+                optionalKept.add(name);
+            }
+        }
+        for (String name : optional) {
+            String inFile = mapping.fileColumn(name);
+            if (side.contains(name) && concat(required, optionalKept).stream()
+                    .noneMatch(other -> mapping.fileColumn(other).equals(inFile))) {
+                optionalKept.add(name);
+                sideKept.add(name);
+            }
+        }
+        optional = optional.stream().filter(optionalKept::contains).toList();
+        side = Set.copyOf(sideKept);
+        finite = Set.copyOf(finite);
         if (required.isEmpty() && optional.isEmpty()) {
             throw new IllegalArgumentException("a column request needs at least one column");
         }
@@ -67,7 +89,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
 
     /** The columns under {@code mapping} with the row condition {@code where}, every value positive. */
     public ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where) {
-        this(required, optional, mapping, where, Set.of());
+        this(required, optional, mapping, where, Set.of(), Set.of());
     }
 
     /** The columns under {@code mapping}, every row. */
@@ -82,12 +104,39 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
 
     /** A copy of this request that also reads the given columns when the file has them. */
     public ColumnRequest withOptional(String... optional) {
-        return new ColumnRequest(required, concat(this.optional, List.of(optional)), mapping, where, finite);
+        Set<String> nextSide = new HashSet<>(side);
+        List<String> more = new ArrayList<>();
+        for (String name : optional) {
+            if (nextSide.remove(name)) {
+                continue;   // a side column asked for as an ordinary one is read as one
+            }
+            more.add(name);
+        }
+        return new ColumnRequest(required, concat(this.optional, more), mapping, where, finite, nextSide);
+    }
+
+    /**
+     * A copy of this request that also reads the given columns beside the table when the file has them
+     * ({@link TableReader.Read#side}, {@link TableReader.Read#text} for a text one): a value that is not a positive
+     * finite number is read as NaN, and they take no part in the table, its repeated-row check or its recorded
+     * columns. A text one (a run's name) is read only when a numeric one is: it tells their rows' runs apart. A name
+     * already requested is read as requested.
+     */
+    public ColumnRequest withSideColumns(String... columns) {
+        List<String> more = new ArrayList<>();
+        Set<String> next = new HashSet<>(side);
+        for (String name : columns) {
+            if (!all().contains(name) && !more.contains(name)) {
+                more.add(name);
+                next.add(name);
+            }
+        }
+        return new ColumnRequest(required, concat(optional, more), mapping, where, finite, next);
     }
 
     /** A copy of this request that locates the columns with {@code mapping} instead. */
     public ColumnRequest withMapping(ColumnMapping mapping) {
-        return new ColumnRequest(required, optional, mapping, where, finite);
+        return new ColumnRequest(required, optional, mapping, where, finite, side);
     }
 
     /**
@@ -97,7 +146,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
      *                                  parentheses or quotes are unbalanced: it must be one expression
      */
     public ColumnRequest withWhere(String condition) {
-        return new ColumnRequest(required, optional, mapping, condition, finite);
+        return new ColumnRequest(required, optional, mapping, condition, finite, side);
     }
 
     /**
@@ -107,7 +156,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
     public ColumnRequest withFiniteValues(String... columns) {
         Set<String> next = new HashSet<>(finite);
         next.addAll(List.of(columns));
-        return new ColumnRequest(required, optional, mapping, where, next);
+        return new ColumnRequest(required, optional, mapping, where, next, side);
     }
 
     /** The label of row condition {@code where} among a fit's recorded transforms: {@code where(CONDITION)}. */

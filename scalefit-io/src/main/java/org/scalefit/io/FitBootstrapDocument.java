@@ -32,6 +32,8 @@ import org.scalefit.uncertainty.ResamplingUnits;
  * @param points            how many points were fitted
  * @param lawWarnings       the fit's warnings; absent when there are none
  * @param bootstrap         what was resampled and how the refits ended
+ * @param warnings          what the reader of the intervals must know about the resampling (e.g. that the run
+ *                          column names more runs than the units resampled); absent when there are none
  * @param parameters        one entry per parameter θ_j, in the law's order
  * @param covariance        the replicates' covariance in log space
  * @param naturalCovariance the replicates' covariance in natural space
@@ -40,12 +42,13 @@ import org.scalefit.uncertainty.ResamplingUnits;
  * @param provenance        the fit file and the data, with their SHA-256
  * @param run               threads and wall time
  */
-@JsonPropertyOrder({"fit", "law", "inputs", "delta", "points", "law_warnings", "bootstrap", "parameters",
+@JsonPropertyOrder({"fit", "law", "inputs", "delta", "points", "law_warnings", "bootstrap", "warnings", "parameters",
         "covariance", "natural_covariance", "allocation", "draws", "provenance", "run"})
 public record FitBootstrapDocument(
         String fit, String law, List<String> inputs, double delta, int points,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("law_warnings") List<String> lawWarnings,
-        Bootstrap bootstrap, List<Parameter> parameters, List<List<Double>> covariance,
+        Bootstrap bootstrap, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+        List<Parameter> parameters, List<List<Double>> covariance,
         @JsonProperty("natural_covariance") List<List<Double>> naturalCovariance,
         @JsonInclude(JsonInclude.Include.NON_NULL) Bands allocation,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<List<Double>> draws,
@@ -57,6 +60,7 @@ public record FitBootstrapDocument(
     public FitBootstrapDocument {
         inputs = copy(inputs);
         lawWarnings = copy(lawWarnings);
+        warnings = copy(warnings);
         parameters = copy(parameters);
         covariance = copy(covariance);
         naturalCovariance = copy(naturalCovariance);
@@ -189,11 +193,11 @@ public record FitBootstrapDocument(
 
     /**
      * The document of {@code bootstrap} of {@code fit} (whose file has SHA-256 {@code fitSha256}) on {@code data},
-     * resampled as {@code resampling} says, with the {@code allocation} bands (or null), computed as {@code run}
-     * says; {@code replicates} adds every draw.
+     * resampled as {@code resampling} says (with its {@code warnings}), with the {@code allocation} bands (or
+     * null), computed as {@code run} says; {@code replicates} adds every draw.
      */
     public static FitBootstrapDocument of(StoredFit fit, String fitSha256, FitProvenance data,
-                                          BootstrapResult bootstrap, Resampling resampling,
+                                          BootstrapResult bootstrap, Resampling resampling, List<String> warnings,
                                           AllocationBands allocation, RunTiming run, boolean replicates,
                                           String version) {
         FittedLaw estimate = fit.law();
@@ -229,7 +233,7 @@ public record FitBootstrapDocument(
         Provenance provenance = new Provenance(fit.file().toString(), fitSha256, data.data(), data.dataSha256(),
                 data.transforms(), data.columns(), version);
         return new FitBootstrapDocument(fit.file().toString(), law.name(), law.inputs(), fit.delta(), fit.points(),
-                estimate.warnings(), section, parameters, matrix(bootstrap.covariance()),
+                estimate.warnings(), section, warnings, parameters, matrix(bootstrap.covariance()),
                 matrix(bootstrap.untransformedCovariance()),
                 allocation == null ? null : Bands.of(allocation, bootstrap.count()),
                 replicates ? matrix(bootstrap.replicates()) : null, provenance, run);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.scalefit.data.Observations;
+import org.scalefit.data.RepeatedTokens;
 import org.scalefit.data.RunTable;
 import org.scalefit.law.LawForm;
 
@@ -18,9 +19,11 @@ import org.scalefit.law.LawForm;
  * @param rows         rows[i] is the table row of point i
  * @param transforms   the transforms applied, as recorded in fit provenance
  * @param columns      the file columns the table was read from, as recorded in fit provenance
+ * @param repetition   whether the points repeat their data ({@link RepeatedData}, read in the same pass), or null
+ *                     when the table does not say or the law has no tokens input
  */
 public record FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms,
-                        ColumnMapping columns) {
+                        ColumnMapping columns, RepeatedTokens repetition) {
 
     /** A column no logical name can clash with: each row's number, carried through the transforms. */
     private static final String ROW = "#row";
@@ -28,6 +31,12 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
     public FitInputs {
         rows = rows.clone();
         transforms = List.copyOf(transforms);
+    }
+
+    /** Points whose table does not say whether they repeat their data. */
+    public FitInputs(RunTable table, Observations observations, int[] rows, List<String> transforms,
+                     ColumnMapping columns) {
+        this(table, observations, rows, transforms, columns, null);
     }
 
     @Override
@@ -39,7 +48,8 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
      * Reads the points of {@code form} from {@code input} and applies {@code transforms} in order;
      * {@code extraColumns} are read too when the data has them (for {@link #column}); a text one
      * ({@link ColumnMapping#TEXT_NAMES}, e.g. {@code run}) becomes the number of each distinct text, 1, 2, … in
-     * order of first appearance, so that it can key runs.
+     * order of first appearance, so that it can key runs. For a law with a tokens input, the same read tells
+     * whether the points repeat their data ({@link #repetition()}).
      *
      * @throws IllegalArgumentException if {@code no-embeds} is asked of a law without params
      * @throws InputException           if the data is bad, or params − vocab·width is not positive
@@ -57,8 +67,10 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
             wanted.add("width");
         }
         List<String> optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct().toList();
-        TableReader.Read read = input.readWithColumns(ColumnRequest.of(wanted.toArray(String[]::new))
-                .withOptional(optional.toArray(String[]::new)));
+        ColumnRequest request = ColumnRequest.of(wanted.toArray(String[]::new))
+                .withOptional(optional.toArray(String[]::new));
+        boolean tokens = form.inputs().contains("tokens");
+        TableReader.Read read = input.readWithColumns(tokens ? RepeatedData.reading(request) : request);
         RunTable table = withTextKeys(read.table(), read, optional);
         List<String> applied = new ArrayList<>();
         if (input.where() != null) {
@@ -89,7 +101,8 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         for (int i = 0; i < rows.length; i++) {
             rows[i] = (int) withRows.input(i, form.arity()) - 1;
         }
-        return new FitInputs(table, observations, rows, applied, read.columns());
+        return new FitInputs(table, observations, rows, applied, read.columns(),
+                tokens ? RepeatedData.at(read, rows) : null);
     }
 
     /**

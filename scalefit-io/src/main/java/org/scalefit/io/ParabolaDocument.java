@@ -15,6 +15,7 @@ import org.scalefit.io.ShapeSearchDocument.LawsProvenance;
 import org.scalefit.io.ShapeSearchDocument.Point;
 import org.scalefit.shapes.OvertrainedShape;
 import org.scalefit.shapes.OvertrainingParabola;
+import org.scalefit.shapes.RelaxedShape;
 import org.scalefit.shapes.ShapeSearch;
 import org.scalefit.uncertainty.AllocationBands;
 import org.scalefit.uncertainty.ParabolaBands;
@@ -32,7 +33,7 @@ import org.scalefit.uncertainty.ParabolaBands;
  * @param analysis   always {@code overtraining-parabola}
  * @param search     the shape search that supplied the budgets
  * @param accounting how FLOPs and the relaxed parameter count were computed
- * @param box        the bounds of the constrained problem and the edge of Gemstones' box
+ * @param box        the optimum's box, the factor shapes' box and its edge, as the text output states them
  * @param laws       the minimised law, then the second law if any
  * @param factors    the overtraining factors
  * @param industry   whether and from where industry models are drawn
@@ -68,8 +69,24 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
                              @JsonUnwrapped Architecture architecture) {
     }
 
-    /** The smallest width and depth of the constrained problem and the edge of Gemstones' box. */
-    public record Box(@JsonProperty("min_width") double minWidth, @JsonProperty("min_depth") double minDepth,
+    /**
+     * The two boxes Gemstones searches, as the text output states them: the optimum's (the shape search's shape
+     * refined over width &ge; 256, depth &ge; 2, {@link RelaxedShape}; {@code optimize_row}) and the factor shapes'
+     * (width &ge; 256, depth &ge; 1, {@link OvertrainingParabola}; {@code overtrained_single_parabola.py}), and the
+     * edge of the latter, at or below which a shape is dropped as Gemstones drops it.
+     *
+     * @param optimumMinWidth the smallest width of the optimum's box
+     * @param optimumMinDepth the smallest depth of the optimum's box
+     * @param minWidth        the smallest width of the factor shapes' box
+     * @param minDepth        the smallest depth of the factor shapes' box
+     * @param edgeWidth       a factor shape of width at or below this is at the edge
+     * @param edgeDepth       a factor shape of depth at or below this is at the edge
+     */
+    @JsonPropertyOrder({"optimum_min_width", "optimum_min_depth", "min_width", "min_depth", "edge_width",
+            "edge_depth"})
+    public record Box(@JsonProperty("optimum_min_width") double optimumMinWidth,
+                      @JsonProperty("optimum_min_depth") double optimumMinDepth,
+                      @JsonProperty("min_width") double minWidth, @JsonProperty("min_depth") double minDepth,
                       @JsonProperty("edge_width") double edgeWidth, @JsonProperty("edge_depth") double edgeDepth) {
     }
 
@@ -208,7 +225,8 @@ public record ParabolaDocument(String analysis, Search search, Accounting accoun
                         search.buckets().high(), search.accounting().parameterCount().label()),
                 new Accounting("gemstones-gqa", analysis.parabolaAccounting().parameterCount().label(),
                         Architecture.of(analysis.parabolaAccounting().architecture())),
-                new Box(OvertrainingParabola.MIN_WIDTH, OvertrainingParabola.MIN_DEPTH,
+                new Box(RelaxedShape.MIN_WIDTH, RelaxedShape.MIN_DEPTH,
+                        OvertrainingParabola.MIN_WIDTH, OvertrainingParabola.MIN_DEPTH,
                         OvertrainingParabola.EDGE_WIDTH, OvertrainingParabola.EDGE_DEPTH),
                 laws, analysis.factors(),
                 new Industry(analysis.industry().isPresent(),

@@ -146,18 +146,35 @@ public final class TableReader {
      * @param columns logical name → the file column that was read for it (no alternatives left)
      * @param text    each requested {@link ColumnMapping#TEXT_NAMES text column} the file has → its value in every
      *                row of {@code table} (stripped; "" for an empty cell), in row order
+     * @param side    each numeric {@link ColumnRequest#side() side column} the file has → its value in every row of
+     *                {@code table}, NaN where it is not a positive finite number
      */
-    public record Read(RunTable table, ColumnMapping columns, Map<String, List<String>> text) {
+    public record Read(RunTable table, ColumnMapping columns, Map<String, List<String>> text,
+                       Map<String, double[]> side) {
 
         public Read {
             Map<String, List<String>> copy = new LinkedHashMap<>();
             text.forEach((name, values) -> copy.put(name, List.copyOf(values)));
             text = java.util.Collections.unmodifiableMap(copy);
+            Map<String, double[]> sideCopy = new LinkedHashMap<>();
+            side.forEach((name, values) -> sideCopy.put(name, values.clone()));
+            side = java.util.Collections.unmodifiableMap(sideCopy);
         }
 
-        /** A table without text columns. */
+        /** A table without side columns. */
+        public Read(RunTable table, ColumnMapping columns, Map<String, List<String>> text) {
+            this(table, columns, text, Map.of());
+        }
+
+        /** A table without text or side columns. */
         public Read(RunTable table, ColumnMapping columns) {
             this(table, columns, Map.of());
+        }
+
+        /** The values of numeric side column {@code logical} in every row, if it was requested and the file has it. */
+        public Optional<double[]> side(String logical) {
+            double[] values = side.get(logical);
+            return values == null ? Optional.empty() : Optional.of(values.clone());
         }
 
         /** The values of text column {@code logical} (e.g. {@code run}), if it was requested and read. */
@@ -362,7 +379,8 @@ public final class TableReader {
             Where where = request.where() == null ? null
                     : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
                     expected);
-            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns, request.finite());
+            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns, request.finite(),
+                    request.side());
             try {
                 rows.read(streaming, relation, scan.records(), where == null ? null : where.keep(), stages, expected);
             } catch (SQLException streamed) {
@@ -394,7 +412,7 @@ public final class TableReader {
                 throw rows.firstError;
             }
             return new Read(rows.table(scan.sha256()), request.mapping().resolvedIn(relation.columns()),
-                    rows.text);
+                    rows.text, rows.side());
         } catch (SQLException e) {
             throw malformed(source, format, scan, e);
         }
@@ -595,6 +613,10 @@ public final class TableReader {
                 missing.add(logical);
             }
         }
+        if (request.side().stream().noneMatch(name -> fileColumns.containsKey(name)
+                && !ColumnMapping.TEXT_NAMES.contains(name))) {
+            fileColumns.keySet().removeIf(request.side()::contains);   // a side run name labels only side numbers
+        }
         if (!missing.isEmpty()) {
             StringJoiner wanted = new StringJoiner(", ");
             StringJoiner options = new StringJoiner(" ");
@@ -646,7 +668,9 @@ public final class TableReader {
         private final List<String> inFile;
         private final boolean keepBad;
         private final Set<String> strict;
+        /** The numeric columns' indices, the side columns last; the first {@link #checked} make up the table. */
         private final int[] numeric;
+        private final int checked;
         private final int[] textual;
         /** Per numeric column: whether its values need only be finite (any sign) rather than positive. */
         private final boolean[] anySign;
@@ -662,15 +686,19 @@ public final class TableReader {
         private InputException firstError;
 
         Rows(String source, TableFormat format, Map<String, String> fileColumns, boolean keepBad,
-             Set<String> strict, Set<String> finite) {
+             Set<String> strict, Set<String> finite, Set<String> side) {
             this.source = source;
             this.format = format;
             this.logical = List.copyOf(fileColumns.keySet());
             this.inFile = List.copyOf(fileColumns.values());
             this.keepBad = keepBad;
             this.strict = strict;
-            this.numeric = java.util.stream.IntStream.range(0, logical.size())
-                    .filter(c -> !ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
+            this.numeric = java.util.stream.IntStream.concat(
+                    java.util.stream.IntStream.range(0, logical.size()).filter(c -> !ColumnMapping.TEXT_NAMES
+                            .contains(logical.get(c)) && !side.contains(logical.get(c))),
+                    java.util.stream.IntStream.range(0, logical.size()).filter(c -> !ColumnMapping.TEXT_NAMES
+                            .contains(logical.get(c)) && side.contains(logical.get(c)))).toArray();
+            this.checked = (int) java.util.Arrays.stream(numeric).filter(c -> !side.contains(logical.get(c))).count();
             this.textual = java.util.stream.IntStream.range(0, logical.size())
                     .filter(c -> ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
             this.anySign = new boolean[numeric.length];
@@ -758,7 +786,7 @@ public final class TableReader {
                 if (result.wasNull() || !acceptable(value, anySign[k])) {
                     String cell = result.getString(2 * k + 2);
                     String column = logical.get(numeric[k]);
-                    if (keepBad && !strict.contains(column)) {
+                    if ((keepBad && !strict.contains(column)) || k >= checked) {
                         value = numberOrNaN(cell, anySign[k]);
                     } else {
                         try {
@@ -782,9 +810,10 @@ public final class TableReader {
                 values[k][stored] = row[k];
             }
             if (!keepBad) {
-                int earlier = seen.addOrFind(values, numeric.length, stored);
+                int earlier = seen.addOrFind(values, checked, stored);
                 if (earlier >= 0) {
-                    List<String> columns = java.util.Arrays.stream(numeric).mapToObj(inFile::get).toList();
+                    List<String> columns = java.util.Arrays.stream(numeric).limit(checked).mapToObj(inFile::get)
+                            .toList();
                     firstError = new InputException(source, format.rowLocation(), line, null, "each row only once",
                             "the same "
                             + quotedList(columns) + " as " + format.rowLocation().at(lines.get(earlier)));
@@ -808,10 +837,19 @@ public final class TableReader {
 
         RunTable table(String contentHash) {
             Map<String, double[]> columns = new LinkedHashMap<>();
-            for (int k = 0; k < numeric.length; k++) {
+            for (int k = 0; k < checked; k++) {
                 columns.put(logical.get(numeric[k]), java.util.Arrays.copyOf(values[k], stored));
             }
             return new RunTable(source, contentHash, columns, lines.toArray(0), format.rowLocation());
+        }
+
+        /** The side columns' values, in the table's rows. */
+        Map<String, double[]> side() {
+            Map<String, double[]> columns = new LinkedHashMap<>();
+            for (int k = checked; k < numeric.length; k++) {
+                columns.put(logical.get(numeric[k]), java.util.Arrays.copyOf(values[k], stored));
+            }
+            return columns;
         }
     }
 

@@ -37,6 +37,16 @@ public record ExpressionFit(ExpressionLaw law, int points, Identification identi
         notIdentified = List.copyOf(notIdentified);
     }
 
+    /**
+     * This fit with {@code caution} added to its warnings, e.g. what the table outside the law's inputs says about
+     * the points ({@link org.scalefit.data.RepeatedTokens}); the status, search and parameters are unchanged.
+     */
+    public ExpressionFit withCaution(String caution) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(caution);
+        return new ExpressionFit(law, points, identification, objective, parameters, search, more, notIdentified);
+    }
+
     /** How the fit ended (as for the built-in laws, {@link LawFit.Status}). */
     public LawFit.Status status() {
         return LawFit.Status.of(identification, search);

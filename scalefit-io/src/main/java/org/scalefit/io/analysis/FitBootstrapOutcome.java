@@ -1,5 +1,6 @@
 package org.scalefit.io.analysis;
 
+import java.util.List;
 import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.LawFiles;
@@ -18,15 +19,21 @@ import org.scalefit.uncertainty.BootstrapResult;
  * @param data       the data the replicates were drawn from
  * @param result     the bootstrap
  * @param resampling what was resampled and how
+ * @param warnings   what the reader of the intervals must know about the resampling (empty when nothing)
  * @param allocation the compute-optimal allocation's bands, or null when no budgets were asked for
  * @param run        threads and wall time
  */
 public record FitBootstrapOutcome(StoredFit stored, FitProvenance data, BootstrapResult result,
-                                  FitBootstrapDocument.Resampling resampling, AllocationBands allocation, RunTiming run) {
+                                  FitBootstrapDocument.Resampling resampling, List<String> warnings,
+                                  AllocationBands allocation, RunTiming run) {
+
+    public FitBootstrapOutcome {
+        warnings = List.copyOf(warnings);
+    }
 
     /** The bootstrap document; {@code draws} adds every replicate's parameters. */
     public FitBootstrapDocument document(boolean draws) {
-        return FitBootstrapDocument.of(stored, LawFiles.sha256(stored.file()), data, result, resampling, allocation,
-                run, draws, ScalefitVersion.current());
+        return FitBootstrapDocument.of(stored, LawFiles.sha256(stored.file()), data, result, resampling, warnings,
+                allocation, run, draws, ScalefitVersion.current());
     }
 }

@@ -170,7 +170,8 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
                     stored.provenance().version(), inputs.columns().fileColumns());
             FitBootstrapDocument.Resampling described = new FitBootstrapDocument.Resampling(units, runKey, request.seed(),
                     request.streamName(), request.level());
-            return new FitBootstrapOutcome(stored, used, result, described, allocation,
+            return new FitBootstrapOutcome(stored, used, result, described,
+                    unitsWarning == null ? List.of() : List.of(unitsWarning), allocation,
                     new RunTiming(parallelism.threads(), seconds));
         }
     }

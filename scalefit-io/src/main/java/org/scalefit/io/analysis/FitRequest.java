@@ -3,18 +3,15 @@ package org.scalefit.io.analysis;
 import java.util.List;
 import java.util.Objects;
 import org.scalefit.data.RepeatedTokens;
-import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProblem;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.StartGrid;
-import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.FitProvenance;
-import org.scalefit.io.ReadProgress;
+import org.scalefit.io.RepeatedData;
 import org.scalefit.io.ScalefitVersion;
-import org.scalefit.io.TableReader;
 import org.scalefit.io.Transform;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.EngineProvider;
@@ -52,9 +49,9 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
     /** {@link #DEFAULT_DELTA_TEXT} as a number. */
     public static final double DEFAULT_DELTA = Double.parseDouble(DEFAULT_DELTA_TEXT);
     /** The column of each run's unique tokens (Muennighoff et al. 2023's U_D), read for {@link RepeatedTokens}. */
-    public static final String UNIQUE_TOKENS = "unique_tokens";
+    public static final String UNIQUE_TOKENS = RepeatedData.UNIQUE_TOKENS;
     /** The column of each run's epochs over its unique tokens, read for {@link RepeatedTokens} without U_D. */
-    public static final String EPOCHS = "epochs";
+    public static final String EPOCHS = RepeatedData.EPOCHS;
 
     public FitRequest {
         Objects.requireNonNull(data, "data");
@@ -115,7 +112,8 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
     }
 
     /**
-     * Reads the runs from this machine and applies the transforms.
+     * Reads the runs from this machine and applies the transforms; the same read tells whether the points repeat
+     * their data ({@link PreparedFit#repetition()}), standard input included.
      *
      * @throws org.scalefit.io.InputException if the data is bad
      * @throws IllegalArgumentException       if a transform does not apply to the law
@@ -129,44 +127,6 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
         String dataId = localData.equals(data.data()) ? inputs.table().source() : data.data();
         FitProvenance provenance = new FitProvenance(dataId, inputs.table().contentHash(), inputs.transforms(),
                 ScalefitVersion.current(), inputs.columns().fileColumns());
-        return new PreparedFit(this, inputs, provenance, repetition(data.reading(localData), inputs, law));
-    }
-
-    /**
-     * Whether the fitted points repeat their data ({@link RepeatedTokens}), when the law reads tokens and the table
-     * has a {@value #UNIQUE_TOKENS} or {@value #EPOCHS} column (U = tokens / epochs): read apart from the fit's own
-     * columns, by a reader that takes a blank or bad cell as unknown, so that a column the law does not use neither
-     * fails the fit nor enters its provenance or store key. Null when there is no such column, or when the data is
-     * standard input (read once, by the fit).
-     */
-    static RepeatedTokens repetition(DataSource source, FitInputs inputs, LawForm law) {
-        if (!law.inputs().contains("tokens") || DataSource.STDIN.equals(source.data())) {
-            return null;
-        }
-        RunTable table = source.withProgress(ReadProgress.NONE).readWithColumns(ColumnRequest.of("tokens")
-                .withOptional(UNIQUE_TOKENS, EPOCHS), TableReader.keepingBadValues()).table();
-        if (table.rows() != inputs.table().rows()) {
-            return null;   // not the rows the fit read (cannot happen for one file read twice); no caution, no failure
-        }
-        double[] unique;
-        if (table.hasColumn(UNIQUE_TOKENS)) {
-            unique = table.column(UNIQUE_TOKENS);
-        } else if (table.hasColumn(EPOCHS)) {
-            double[] tokens = table.column("tokens");
-            double[] epochs = table.column(EPOCHS);
-            unique = new double[tokens.length];
-            for (int i = 0; i < unique.length; i++) {
-                unique[i] = tokens[i] / epochs[i];
-            }
-        } else {
-            return null;
-        }
-        int[] rows = inputs.rows();
-        double[] tokensAtPoints = inputs.column("tokens");
-        double[] uniqueAtPoints = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            uniqueAtPoints[i] = unique[rows[i]];
-        }
-        return RepeatedTokens.of(tokensAtPoints, uniqueAtPoints);
+        return new PreparedFit(this, inputs, provenance, inputs.repetition());
     }
 }

@@ -145,7 +145,8 @@ public record HeldOutRequest(DataSource data, HeldOutLaw law, String weights, Ho
                     + "evaluation scores each point by 100·|L̂ − L|/L)", e.getMessage(), e);
         }
         int[] rows = java.util.stream.IntStream.range(0, points.size()).toArray();
-        return new FitInputs(read.table(), observations, rows, read.provenance().transforms(), read.columns());
+        return new FitInputs(read.table(), observations, rows, read.provenance().transforms(), read.columns(),
+                read.repetition());
     }
 
     /** width_i²·depth_i for every point. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.scalefit.data.RepeatedTokens;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.MultiStartFitter;
@@ -19,6 +20,7 @@ import org.scalefit.io.DataSource;
 import org.scalefit.io.ExpressionFitDocument;
 import org.scalefit.io.FitInputs;
 import org.scalefit.io.LawFileDocument;
+import org.scalefit.io.RepeatedData;
 import org.scalefit.io.FitProvenance;
 import org.scalefit.io.InputException;
 import org.scalefit.io.RunTiming;
@@ -53,11 +55,14 @@ import org.scalefit.law.expr.Residual;
  * @param limits     the physical limits on the inputs beyond which the data cannot identify the law
  * @param bootstrap  pairs-bootstrap replicates refitted after the fit, or null for none
  * @param seed       the bootstrap's seed (unused without {@code bootstrap})
+ * @param repetition whether the points fitted repeat their data ({@link RepeatedData}, read in the same pass), or
+ *                   null when the table does not say, the law has no tokens input, or the law reads the unique
+ *                   tokens or epochs itself (it models repetition); its caution is added to the fit's warnings
  */
 public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints points, RunTable table,
                                     ColumnMapping columns, FitProvenance provenance,
                                     MultiStartFitter.Options options, Identification.Limits limits,
-                                    Integer bootstrap, long seed) {
+                                    Integer bootstrap, long seed, RepeatedTokens repetition) {
 
     /** The store's analysis kind of an expression-law fit. */
     public static final String ANALYSIS = "expression-fit";
@@ -176,8 +181,14 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         String dataId = localData.equals(data.data()) ? table.source() : data.data();
         FitProvenance provenance = new FitProvenance(dataId, table.contentHash(), transforms,
                 ScalefitVersion.current(), read.columns().fileColumns());
+        RepeatedTokens repetition = null;
+        if (cautionsRepetition(law)) {
+            double[] weighted = points.weights();
+            repetition = RepeatedData.at(read, java.util.stream.IntStream.range(0, points.size())
+                    .filter(i -> weighted == null || weighted[i] > 0).toArray());
+        }
         return new PreparedExpressionFit(law, weights, points, table, read.columns(), provenance, options, limits,
-                bootstrap, seed);
+                bootstrap, seed, repetition);
     }
 
     /**
@@ -225,7 +236,21 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             request = request.withOptional(optional);
         }
         request = weights == null ? request : request.withFiniteValues(weights);
+        request = cautionsRepetition(law) ? RepeatedData.reading(request) : request;
         return law.residual() == Residual.RAW ? request.withFiniteValues("loss") : request;
+    }
+
+    /**
+     * Whether the fit cautions when its points repeat their data: the law reads tokens, each counted as a fresh one,
+     * and neither the unique tokens nor the epochs, with which it would model repetition itself.
+     */
+    private static boolean cautionsRepetition(ExpressionLaw law) {
+        return law.columns().contains("tokens") && !RepeatedData.modelledBy(law.columns());
+    }
+
+    /** The caution of {@link #repetition()}, if some point fitted repeats its data. */
+    public java.util.Optional<String> caution() {
+        return repetition == null ? java.util.Optional.empty() : repetition.caution();
     }
 
     /**
@@ -272,7 +297,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
      * as named, as read (column mapping, row condition) and as fitted (the SHA-256 of the points, weights included);
      * the law file (expression, inputs, every parameter's scale, bounds, fixed value, tie and starts, residual,
      * objective and its δ or κ), the weight column, the engine's options and revision, the revision of the fit's
-     * warnings, the physical limits, and the bootstrap's replicates and seed when there is a bootstrap — and nothing
+     * warnings, the revision of the repeated-data caution when the points repeat their data, the physical limits, and the bootstrap's replicates and seed when there is a bootstrap — and nothing
      * else: not the thread count, which changes no result.
      */
     public CacheKey cacheKey() {
@@ -293,6 +318,9 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         key.put("polish_evaluations", options.polishEvaluations());
         key.put("engine", MultiStartFitter.REVISION);
         key.put("diagnostics", ExpressionFitRequest.DIAGNOSTICS_REVISION);
+        if (caution().isPresent()) {
+            key.put("repeated_data", RepeatedTokens.REVISION);
+        }
         key.put("max_params", limits.maxParams());
         key.put("max_tokens", limits.maxTokens());
         if (bootstrap != null) {
@@ -304,13 +332,14 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
     }
 
     /**
-     * The result document of {@code fit} (and its bootstrap {@code replicates}, null if none) on these points; its
-     * data range is that of the points of positive weight, the ones fitted.
+     * The result document of {@code fit} (and its bootstrap {@code replicates}, null if none) on these points, with
+     * the repeated-data caution among its warnings when there is one; its data range is that of the points of
+     * positive weight, the ones fitted.
      */
     public ExpressionFitDocument document(ExpressionFit fit, ExpressionBootstrapResult replicates, RunTiming run) {
         LawPoints fitted = points.weighted();
         double[][] inputs = law.columns().stream().map(fitted::column).toArray(double[][]::new);
-        return ExpressionFitDocument.of(fit, replicates, provenance, limits,
+        return ExpressionFitDocument.of(caution().map(fit::withCaution).orElse(fit), replicates, provenance, limits,
                 org.scalefit.data.InputRange.ofColumns(law.columns(), inputs), run);
     }
 }

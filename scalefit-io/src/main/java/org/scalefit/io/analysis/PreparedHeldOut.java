@@ -31,15 +31,12 @@ public record PreparedHeldOut(HeldOutRequest request, FitInputs inputs, List<Str
                               ModelSizes sizes, int[] counts, HeldOutEvaluation evaluation) {
 
     /**
-     * The caution that the points repeat their data ({@link FitRequest}'s, {@link org.scalefit.data.RepeatedTokens}),
-     * for a built-in law, whose tokens input counts a repeated token as a fresh one; empty for a written law (which
-     * may read unique tokens itself) or data that does not say.
+     * The caution that the points repeat their data ({@link FitInputs#repetition()},
+     * {@link org.scalefit.data.RepeatedTokens}), for a law whose tokens input counts a repeated token as a fresh one;
+     * empty for a written law that reads the unique tokens or epochs itself, or data that does not say.
      */
     public Optional<String> repetitionCaution() {
-        if (!(request.law() instanceof HeldOutLaw.BuiltIn builtIn)) {
-            return Optional.empty();
-        }
-        RepeatedTokens repetition = FitRequest.repetition(request.data(), inputs, builtIn.form());
+        RepeatedTokens repetition = inputs.repetition();
         return repetition == null ? Optional.empty() : repetition.caution();
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.DataSource;
+import org.scalefit.io.FitBootstrapDocument;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
 import org.scalefit.uncertainty.ResamplingStream;
@@ -52,6 +53,24 @@ class FitBootstrapRunColumnTest {
         assertThat(prepared.units().units()).isEqualTo(6);
         assertThat(prepared.unitsWarning()).contains("30 runs").contains("6 units").contains("params")
                 .contains("--run-key run");
+    }
+
+    @Test
+    void theWarningThatARunColumnNamesMoreRunsIsWrittenIntoTheDocument() throws IOException {
+        FitBootstrapRequest.Prepared prepared = runs(fitOfThirtyNamedRuns(), List.of()).prepare();
+        FitBootstrapDocument document = prepared.run(LocalParallelism.withThreads(1), FitProgress.silent())
+                .document(false);
+        assertThat(document.warnings()).containsExactly(prepared.unitsWarning());
+        assertThat(document.write()).contains("\"warnings\"").contains("--run-key run");
+    }
+
+    @Test
+    void aDocumentWithoutWarningsHasNoWarningsField() throws IOException {
+        FitBootstrapRequest.Prepared prepared = runs(fitOfThirtyNamedRuns(), List.of("run")).prepare();
+        FitBootstrapDocument document = prepared.run(LocalParallelism.withThreads(1), FitProgress.silent())
+                .document(false);
+        assertThat(document.warnings()).isEmpty();
+        assertThat(document.write()).doesNotContain("\"warnings\"");
     }
 
     @Test
