@@ -32,9 +32,11 @@ import org.scalefit.io.ScalefitVersion;
  * @param resamples pairs-bootstrap resamples for the intervals (0: none)
  * @param seed      the bootstrap's seed
  * @param bins      log-spaced bins of the binning minimisers (0: none)
+ * @param dropDominated leave out of the frontier (and its fits) the runs an earlier frontier run dominates, which
+ *                  Gemstones' rule keeps: the strict Pareto frontier ({@link LossFrontier#withoutDominated})
  */
 public record FrontierRequest(DataSource data, Resource resource, CostRequest costs, TokenWindow tokens,
-                              int resamples, long seed, int bins) {
+                              int resamples, long seed, int bins, boolean dropDominated) {
 
     /** The resource axis of the frontier. */
     public enum Resource implements Labelled {
@@ -67,6 +69,12 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         }
     }
 
+    /** Gemstones' frontier, dominated runs kept. */
+    public FrontierRequest(DataSource data, Resource resource, CostRequest costs, TokenWindow tokens, int resamples,
+                           long seed, int bins) {
+        this(data, resource, costs, tokens, resamples, seed, bins, false);
+    }
+
     /** The analysis, with what it was computed from. */
     public FrontierResult run() {
         List<String> required = new ArrayList<>(List.of("tokens", "loss"));
@@ -91,7 +99,12 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         transforms.add("resource=" + resource.label() + (gpuHours ? "(gpus-per-node=" + costs.gpusPerNode() + ")"
                 : "(" + counts.flopsLabel() + ")"));
         double[] loss = table.column("loss");
-        Approach1 analysis = Approach1.of(spent, loss, counts.params(), table.column("tokens"), resamples, seed);
+        LossFrontier hull = LossFrontier.convexHull(spent, loss);
+        if (dropDominated) {
+            transforms.add("frontier=strict (runs an earlier frontier run dominates left out)");
+        }
+        Approach1 analysis = Approach1.of(dropDominated ? hull.withoutDominated() : hull, counts.params(),
+                table.column("tokens"), resamples, seed);
         Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
         LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
         FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
@@ -99,7 +112,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         List<double[]> ratios = shapes ? accountingRatios(table.column("width"), table.column("depth"),
                 costs.architecture()) : List.of();
-        return new FrontierResult(this, table, counts, analysis, overspending, binned, ratios, provenance);
+        return new FrontierResult(this, table, counts, hull, analysis, overspending, binned, ratios, provenance);
     }
 
     /** width, depth and exact-FLOPs/6N of each distinct shape, in order of first appearance. */

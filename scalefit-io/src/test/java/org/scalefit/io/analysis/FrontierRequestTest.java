@@ -45,4 +45,25 @@ class FrontierRequestTest {
         assertThat(result.document().provenance().transforms()).contains("column loss=val_loss", "column params=n",
                 "column tokens=d");
     }
+    @Test
+    void droppingDominatedRunsLeavesThemOutOfTheFrontierAndSaysSo() throws Exception {
+        // 6·N·D = 6e17·{1, 4, 5, 6}; the run at line 4 diverged, so Gemstones' rule keeps line 5 though line 3
+        // spends less for a lower loss.
+        Path runs = folder.resolve("diverged.csv");
+        Files.writeString(runs, "params,tokens,loss\n1e8,1e9,5\n1e8,4e9,1\n1e8,5e9,100\n1e8,6e9,1.2\n");
+        DataSource data = DataSource.of(runs.toString());
+
+        FrontierResult gemstones = new FrontierRequest(data, FrontierRequest.Resource.FLOPS, CostRequest.defaults(),
+                null, 0, 42, 0).run();
+        FrontierResult strict = new FrontierRequest(data, FrontierRequest.Resource.FLOPS, CostRequest.defaults(),
+                null, 0, 42, 0, true).run();
+
+        assertThat(gemstones.analysis().frontier().rows()).containsExactly(0, 1, 3);
+        assertThat(strict.analysis().frontier().rows()).containsExactly(0, 1);
+        assertThat(strict.hull().rows()).containsExactly(0, 1, 3);
+        assertThat(strict.warnings()).singleElement().asString().contains("line 5").contains("left out")
+                .contains("line 3");
+        assertThat(strict.document().provenance().transforms()).anyMatch(t -> t.startsWith("frontier=strict"));
+        assertThat(gemstones.document().provenance().transforms()).noneMatch(t -> t.startsWith("frontier="));
+    }
 }
