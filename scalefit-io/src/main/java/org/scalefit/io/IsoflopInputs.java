@@ -39,14 +39,23 @@ import org.scalefit.isoflop.SeedNoise;
  *                   ({@code flops=6*params*tokens}, {@code budgets(…)}) and a budget selection
  *                   ({@code budgets=[…]}); empty when none
  * @param columns    the file's columns of the points' size and loss, by which the analysis names dropped points
+ * @param warnings   what reading found questionable in the table without refusing it (a tokens column that
+ *                   disagrees with C = 6·N·D, {@link FlopsColumn#sixNDDisagreement}); empty when nothing
  */
 public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
-                            List<String> transforms, IsoflopColumns columns) {
+                            List<String> transforms, IsoflopColumns columns, List<String> warnings) {
 
     public IsoflopInputs {
         budgets = List.copyOf(budgets);
         transforms = List.copyOf(transforms);
         Objects.requireNonNull(columns, "columns");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Inputs that reading found nothing questionable in. */
+    public IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
+                         List<String> transforms, IsoflopColumns columns) {
+        this(source, sha256, budgets, noise, transforms, columns, List.of());
     }
 
     /** Points without file columns of their own (a Porian configuration): the analysis's names. */
@@ -78,7 +87,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             return porian(data);
         }
         boolean flopsMapped = data.columns().containsKey("flops");
-        ColumnRequest request = flopsMapped ? ColumnRequest.of("flops", "params", "loss")
+        ColumnRequest request = flopsMapped ? ColumnRequest.of("flops", "params", "loss").withOptional("tokens")
                 : ColumnRequest.of("params", "loss").withOptional("flops", "tokens");
         TableReader.Read read = data.readWithColumns(request, TableReader.keepingBadValues()
                 .strictIn("flops", "params", "tokens"));
@@ -91,9 +100,16 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         if (table.hasColumn("flops")) {
             FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
                     read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
+            List<String> warnings = !table.hasColumn("tokens") ? List.of() : FlopsColumn.sixNDDisagreement(table,
+                    table.column("flops"), table.column("params"), table.column("tokens"),
+                    read.columns().fileColumn("flops"), read.columns().fileColumn("params"),
+                    read.columns().fileColumn("tokens"), String.format(Locale.ROOT, "The budgets come from column "
+                    + "'%s' and the sizes from column '%s', every D = C/(6·N): column '%s' is not used.",
+                    read.columns().fileColumn("flops"), read.columns().fileColumn("params"),
+                    read.columns().fileColumn("tokens"))).stream().toList();
             return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
                     table.column("params"), table.column("loss"), lines, table.locations()), null, transforms,
-                    fileColumns(read));
+                    fileColumns(read), warnings);
         }
         if (!table.hasColumn("tokens")) {
             ColumnMapping mapping = data.mapping();
@@ -337,7 +353,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         }
         List<String> selected = new ArrayList<>(transforms);
         selected.add("budgets=" + kept.keySet());
-        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected, columns);
+        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected, columns, warnings);
     }
 
     /** The file's columns of {@code params} and {@code loss}. */

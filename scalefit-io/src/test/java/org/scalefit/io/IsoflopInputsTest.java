@@ -29,6 +29,39 @@ class IsoflopInputsTest {
                 .hasMessageContaining("6·N").hasMessageContaining("0.0116");
     }
 
+    /** C = 1e18 with four sizes, tokens written as given by {@code tokens} of D = C/(6N). */
+    private Path flopsParamsTokens(java.util.function.DoubleUnaryOperator tokens) throws IOException {
+        StringBuilder csv = new StringBuilder("flops,params,tokens,loss\n");
+        for (double n : new double[] {2e7, 4e7, 8e7, 1.6e8}) {
+            csv.append(String.format(java.util.Locale.ROOT, "1e18,%s,%s,%s%n", n, tokens.applyAsDouble(1e18 / (6 * n)),
+                    3 + 1e-8 * n + 1e8 / n));
+        }
+        return Files.writeString(folder.resolve("runs.csv"), csv);
+    }
+
+    @Test
+    void tokensInBillionsAreNamedAsDisagreeingWithTheFlopsColumnWhichDrivesTheAnalysis() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(flopsParamsTokens(d -> d / 1e9).toString()));
+
+        assertThat(inputs.warnings()).singleElement().asString().contains("4 of 4 rows")
+                .contains("1.00e+09").contains("billions").contains("lines 2, 3, 4, 5")
+                .contains("column 'flops'").contains("'tokens' is not used");
+    }
+
+    @Test
+    void tokensThatAgreeWithTheFlopsWithinTenPercentGiveNoWarning() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(flopsParamsTokens(d -> 1.05 * d).toString()));
+
+        assertThat(inputs.warnings()).isEmpty();
+    }
+
+    @Test
+    void paramsCountedDifferentlyFromTheFlopsAreNamedWithTheTypicalRatio() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(flopsParamsTokens(d -> d / 1.3).toString()));
+
+        assertThat(inputs.warnings()).singleElement().asString().contains("4 of 4 rows").contains("1.3");
+    }
+
     /**
      * Three IsoFLOP profiles (C = 1e18, 1e19, 1e20) of five sizes each, written as params and tokens only, the tokens
      * rounded to three significant digits as a user's log would give them.
