@@ -24,11 +24,17 @@ import org.scalefit.io.FrontierDocument;
  * @param binned       Chinchilla's binning minimisers, or null
  * @param shapeRatios  width, depth and exact-FLOPs/6N of each distinct shape; empty without shapes
  * @param provenance   the data, its SHA-256 and what was derived
+ * @param readWarnings what reading found questionable without refusing it (a FLOPs column that disagrees with
+ *                     6·N·D, {@link org.scalefit.io.FlopsColumn#sixNDDisagreement})
  */
 public record FrontierResult(FrontierRequest request, RunTable table, RunCompute costs, LossFrontier hull,
                              Approach1 analysis,
                              Overspending overspending, LossFrontier binned, List<double[]> shapeRatios,
-                             FitProvenance provenance) {
+                             FitProvenance provenance, List<String> readWarnings) {
+
+    public FrontierResult {
+        readWarnings = List.copyOf(readWarnings);
+    }
 
     /** scalefit's frontier document. */
     public FrontierDocument document() {
@@ -37,7 +43,7 @@ public record FrontierResult(FrontierRequest request, RunTable table, RunCompute
     }
 
     /**
-     * What the frontier's numbers do not show: each run of Gemstones' frontier that an earlier frontier run dominates
+     * What the frontier's numbers do not show: the {@link #readWarnings}, then each run of Gemstones' frontier that an earlier frontier run dominates
      * ({@link LossFrontier#dominated}), which Gemstones' rule keeps and the three fits therefore include, or which
      * the request left out ({@link FrontierRequest#dropDominated}).
      */
@@ -46,7 +52,7 @@ public record FrontierResult(FrontierRequest request, RunTable table, RunCompute
         int[] rows = hull.rows();
         double[] loss = table.column("loss");
         String resource = request.resource().label();
-        return hull.dominated().stream().map(d -> request.dropDominated()
+        return java.util.stream.Stream.concat(readWarnings.stream(), hull.dominated().stream().map(d -> request.dropDominated()
                 ? String.format(Locale.ROOT, "dominated: the hull run at %s (%s %.4g, loss %.5g) is left out of the "
                 + "frontier and its fits (--drop-dominated): the run at %s spends less (%.4g) for a loss of %.5g; "
                 + "Gemstones' rule would keep it", table.location(d.row()), resource, spent[indexOf(rows, d.row())],
@@ -57,7 +63,7 @@ public record FrontierResult(FrontierRequest request, RunTable table, RunCompute
                 + "If it should not shape them, leave it out with --drop-dominated, or leave out the run that put it "
                 + "there (e.g. a diverged run) with --where", table.location(d.row()), resource,
                 spent[indexOf(rows, d.row())], loss[d.row()], table.location(d.by()), spent[indexOf(rows, d.by())],
-                loss[d.by()])).toList();
+                loss[d.by()]))).toList();
     }
 
     private static int indexOf(int[] rows, int row) {

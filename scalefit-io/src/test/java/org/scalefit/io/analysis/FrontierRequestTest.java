@@ -66,4 +66,22 @@ class FrontierRequestTest {
         assertThat(strict.document().provenance().transforms()).anyMatch(t -> t.startsWith("frontier=strict"));
         assertThat(gemstones.document().provenance().transforms()).noneMatch(t -> t.startsWith("frontier="));
     }
+    @Test
+    void aFlopsColumnThatDisagreesWithSixNDIsAWarningSayingWhatTheFitsUse() throws Exception {
+        StringBuilder csv = new StringBuilder("params,tokens,compute,loss\n");
+        for (double n = 1e7; n < 1e9; n *= 3) {
+            for (double d = 1e9; d < 1e11; d *= 3) {
+                double loss = 1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s%n", n, d / 1e9, 6 * n * d, loss));
+            }
+        }
+        Path runs = Files.writeString(folder.resolve("runs.csv"), csv);
+        CostRequest costs = new CostRequest("compute", null, CostRequest.defaults().architecture(), false, 8);
+
+        FrontierResult result = new FrontierRequest(DataSource.of(runs.toString()), FrontierRequest.Resource.FLOPS,
+                costs, null, 0, 42, 0).run();
+
+        assertThat(result.warnings()).anyMatch(w -> w.contains("'compute' disagrees with 6·'params'·'tokens'")
+                && w.contains("25 of 25 rows") && w.contains("billions") && w.contains("as they are"));
+    }
 }
