@@ -63,6 +63,13 @@ final class FrontierCommand implements Callable<Integer> {
             description = "Also list Chinchilla's binning minimisers over N log-spaced bins.")
     int bins;
 
+    @Option(names = "--drop-dominated",
+            description = "Leave out of the frontier, and of its fits and overspends, every hull run that an earlier "
+                    + "frontier run dominates (less resource, loss at most as high): a strict Pareto frontier. "
+                    + "Gemstones' rule compares each hull vertex with the one before it only and keeps such runs "
+                    + "(the default, which reproduces their numbers; the output warns about each).")
+    boolean dropDominated;
+
     @Option(names = "--out", paramLabel = "PATH",
             description = "Write JSON: a file (scalefit format) or a directory (gemstones format: the three "
                     + "approach_1_linear_regression_*.json files).")
@@ -82,7 +89,7 @@ final class FrontierCommand implements Callable<Integer> {
         FrontierResult result = new FrontierRequest(input.source(), resource,
                 compute.costs(shape.architecture(), noEmbeds), tokenRange == null ? null
                 : new FrontierRequest.TokenWindow(tokenRange.low(), tokenRange.high()), resamples, seeded.seed,
-                bins).run();
+                bins, dropDominated).run();
         Approach1 analysis = result.analysis();
         if (out != null) {
             if (format == DocumentFormat.GEMSTONES) {

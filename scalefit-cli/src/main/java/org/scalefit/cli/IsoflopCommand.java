@@ -41,7 +41,11 @@ import picocli.CommandLine.Option;
                         + "of one another are one budget, C their geometric mean (--budgets then names a budget "
                         + "within 10 %%); runs that cannot be grouped so are refused. Several runs of one size in "
                         + "one budget are taken as seed replicates: the point's loss is their mean and its bootstrap "
-                        + "noise σ/√r (r runs); select other variants (e.g. learning rates) with --where first.",
+                        + "noise σ/√r (r runs); select other variants (e.g. learning rates) with --where first. A "
+                        + "seed column tells replicates apart: two rows of one budget, size and seed are refused (one "
+                        + "run listed twice); without one, repeated sizes are a warning naming their lines. A tokens "
+                        + "column beside a FLOPs column is only checked: rows whose FLOPs differ from 6·N·D by more "
+                        + "than 10 %% are a warning (D is C/(6·N) throughout).",
                 "",
                 "With --checkpoints the rows are checkpoints of training runs (size, tokens so far, loss) and the "
                         + "IsoFLOP points are read off each run's curve at every budget: log-log interpolation "

@@ -62,6 +62,23 @@ class FrontierAndAllocateCommandTest {
     }
 
     @Test
+    void dropDominatedLeavesTheDominatedRunOutOfTheFrontier() throws Exception {
+        Path data = folder.resolve("diverged.csv");
+        Files.writeString(data, "params,tokens,loss\n1e8,1e9,5\n1e8,4e9,1\n1e8,5e9,100\n1e8,6e9,1.2\n");
+        Path out = folder.resolve("frontier.json");
+        CliRun run = CliRun.of("frontier", "--data", data.toString(), "--drop-dominated", "--bootstrap", "0",
+                "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(out).get("frontier").size()).isEqualTo(2);
+        assertThat(run.out()).contains("left out of the frontier").contains("line 5");
+    }
+
+    @Test
+    void theHelpNamesDropDominated() {
+        assertThat(CliRun.of("frontier", "--help").out()).contains("--drop-dominated");
+    }
+
+    @Test
     void aFrontierWithoutDominatedRunsWritesNoWarnings() throws Exception {
         Path out = folder.resolve("frontier.json");
         CliRun run = CliRun.of("frontier", "--data", "gemstones:hot", "--out", out.toString());

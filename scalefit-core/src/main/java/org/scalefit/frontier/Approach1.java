@@ -37,7 +37,20 @@ public record Approach1(LossFrontier frontier, LogLogFit params, LogLogFit token
         if (params.length != resource.length || tokens.length != resource.length) {
             throw new IllegalArgumentException("resource, params and tokens differ in length");
         }
-        LossFrontier frontier = LossFrontier.convexHull(resource, loss);
+        return of(LossFrontier.convexHull(resource, loss), params, tokens, resamples, seed);
+    }
+
+    /**
+     * The three fits through the runs of {@code frontier} (e.g. Gemstones' hull without its dominated runs,
+     * {@link LossFrontier#withoutDominated}); {@code params} and {@code tokens} are indexed as the arrays the
+     * frontier was made from.
+     *
+     * @throws IllegalArgumentException if the frontier has fewer than two runs of different resource
+     */
+    public static Approach1 of(LossFrontier frontier, double[] params, double[] tokens, int resamples, long seed) {
+        if (params.length != tokens.length) {
+            throw new IllegalArgumentException("params and tokens differ in length");
+        }
         Optional<String> missing = whyNot(frontier);
         if (missing.isPresent()) {
             throw new IllegalArgumentException(missing.get());

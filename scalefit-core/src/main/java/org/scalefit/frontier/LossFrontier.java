@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hipparchus.geometry.euclidean.twod.Vector2D;
 import org.hipparchus.geometry.euclidean.twod.hull.MonotoneChain;
 
@@ -203,6 +205,29 @@ public record LossFrontier(int[] rows, double[] resource, double[] loss) {
             }
         }
         return List.copyOf(dominated);
+    }
+
+    /**
+     * The strict (Pareto) frontier: these runs without those an earlier frontier run dominates ({@link #dominated}),
+     * so that each run's loss is strictly below that of every run before it. Gemstones' rule does not do this; it is
+     * an option of the command ({@code --drop-dominated}).
+     */
+    public LossFrontier withoutDominated() {
+        Set<Integer> dropped = new HashSet<>();
+        dominated().forEach(d -> dropped.add(d.row()));
+        List<Integer> kept = new ArrayList<>();
+        List<Double> r = new ArrayList<>();
+        List<Double> l = new ArrayList<>();
+        for (int t = 0; t < rows.length; t++) {
+            if (!dropped.contains(rows[t])) {
+                kept.add(rows[t]);
+                r.add(resource[t]);
+                l.add(loss[t]);
+            }
+        }
+        return new LossFrontier(kept.stream().mapToInt(Integer::intValue).toArray(),
+                r.stream().mapToDouble(Double::doubleValue).toArray(), l.stream().mapToDouble(Double::doubleValue)
+                .toArray());
     }
 
     /** Number of frontier runs. */

@@ -98,7 +98,11 @@ public final class IsoflopAnalysis {
             List<String> found = issues.get(c);
             OptimalPair pair = null;
             if (sizes != null) {
-                if (!sizes.interior()) {
+                double[] losses = cleaned[c].losses();
+                if (!sizes.interior() && Arrays.stream(losses).allMatch(l -> l == losses[0])) {
+                    found.add(String.format(Locale.ROOT, "no optimum: every size reached the same loss %s, so the "
+                            + "profile is flat; the budget is left out of the fits", losses[0]));
+                } else if (!sizes.interior()) {
                     found.add("no optimum: the interpolated minimum is at the " + (sizes.optimumIndex() == 0
                             ? "smallest" : "largest") + " model size; the budget is left out of the fits");
                 }

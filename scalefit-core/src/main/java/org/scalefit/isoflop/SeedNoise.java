@@ -136,6 +136,44 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
         return Optional.empty();
     }
 
+    /**
+     * The largest plausible loss in nats per token: e³ ≈ 20.1, where Porian et al.'s as-implemented σ leaves its
+     * constant branch (every loss of their data is below it), and above the ln V ≈ 10.8–13.8 nats of a uniform guess
+     * over any vocabulary in use (50 000 to 10⁶ tokens).
+     */
+    public static final double LARGEST_LOSS = Math.exp(3);
+
+    /**
+     * Whether the losses look like per-token cross-entropies in nats, the unit of every σ model here: losses above
+     * {@link #LARGEST_LOSS} (e³) are more likely perplexities (e^L), losses summed over a sequence, or bits scaled up.
+     * The analysis still runs (the optimum of a profile does not depend on a monotone rescaling, its spread does).
+     *
+     * @return the warning naming how many usable losses exceed e³ and the largest, or empty when none does
+     */
+    public static Optional<String> lossRangeWarning(List<IsoflopBudget> budgets) {
+        int above = 0;
+        int usable = 0;
+        double largest = 0;
+        for (IsoflopBudget budget : budgets) {
+            for (double loss : budget.losses()) {
+                if (loss > 0 && Double.isFinite(loss)) {
+                    usable++;
+                    largest = Math.max(largest, loss);
+                    if (loss > LARGEST_LOSS) {
+                        above++;
+                    }
+                }
+            }
+        }
+        if (above == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "%d of %d losses exceed e³ ≈ 20.1 nats per token (largest "
+                + "%.1f), beyond a uniform guess over any vocabulary in use (ln 50 000 ≈ 10.8): are they perplexities "
+                + "(give ln of them), sums over a sequence or another unit? The seed noise σ is in nats per token",
+                above, usable, largest));
+    }
+
     /** Fewer degrees of freedom than this give too rough a pooled deviation to flag ({@link #replicateWarning}). */
     public static final int REPLICATE_DEGREES = 10;
     /** A pooled deviation more than this factor above or below σ is flagged ({@link #replicateWarning}). */

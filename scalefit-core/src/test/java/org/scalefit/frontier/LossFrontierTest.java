@@ -39,6 +39,27 @@ class LossFrontierTest {
     }
 
     @Test
+    void withoutDominatedLeavesOutTheRunsAnEarlierFrontierRunDominates() {
+        double[] resource = {1, 4, 5, 6};
+        double[] loss = {5, 1, 100, 1.2};
+        LossFrontier strict = LossFrontier.convexHull(resource, loss).withoutDominated();
+
+        assertThat(strict.rows()).containsExactly(0, 1);
+        assertThat(strict.resource()).containsExactly(1, 4);
+        assertThat(strict.loss()).containsExactly(5, 1);
+        assertThat(strict.dominated()).isEmpty();
+    }
+
+    @Test
+    void withoutDominatedKeepsAStrictlyDecreasingFrontierAsItIs() {
+        double[] resource = {1, 2, 4, 8, 2, 4, 8};
+        double[] loss = {4.0, 3.0, 2.5, 2.2, 3.8, 3.0, 2.6};
+        LossFrontier hull = LossFrontier.convexHull(resource, loss);
+
+        assertThat(hull.withoutDominated()).isEqualTo(hull);
+    }
+
+    @Test
     void aStrictlyDecreasingFrontierHasNoDominatedRun() {
         double[] resource = {1, 2, 4, 8, 2, 4, 8};
         double[] loss = {4.0, 3.0, 2.5, 2.2, 3.8, 3.0, 2.6};
@@ -147,6 +168,20 @@ class LossFrontierTest {
                 0, 1)).hasMessageContaining("needs at least 2 runs");
         assertThatThrownBy(() -> LogLogFit.of(new double[] {2, 2}, new double[] {1, 3}))
                 .hasMessageContaining("same x");
+    }
+
+    @Test
+    void approach1FitsThroughTheFrontierItIsGiven() {
+        double[] resource = {1, 4, 5, 6};
+        double[] loss = {5, 1, 100, 1.2};
+        double[] params = {10, 20, 25, 1000};
+        double[] tokens = {100, 400, 500, 600};
+        LossFrontier strict = LossFrontier.convexHull(resource, loss).withoutDominated();
+
+        Approach1 analysis = Approach1.of(strict, params, tokens, 0, 1);
+
+        assertThat(analysis.frontier()).isEqualTo(strict);
+        assertThat(analysis.params().slope()).isCloseTo(0.5, within(1e-12));   // ln 2 / ln 4: run 3 left out
     }
 
     @Test

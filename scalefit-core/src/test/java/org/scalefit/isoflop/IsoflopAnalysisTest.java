@@ -116,6 +116,18 @@ class IsoflopAnalysisTest {
     }
 
     @Test
+    void aFlatProfileIsNamedAsFlatNotAsAMinimumAtTheSmallestSize() {
+        IsoflopBudget flat = new IsoflopBudget(1e18, SIZES, new double[] {3.0, 3.0, 3.0, 3.0, 3.0});
+
+        List<String> issues = IsoflopAnalysis.optima(List.of(flat),
+                IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10),
+                (rows, cols) -> new double[rows][cols], LocalParallelism.sequential()).get(0).issues();
+
+        assertThat(issues).anyMatch(issue -> issue.contains("flat") && issue.contains("left out of the fits"))
+                .noneMatch(issue -> issue.contains("smallest"));
+    }
+
+    @Test
     void droppedAndMergedPointsAreNamedByTheLinesTheBudgetKnows() {
         IsoflopBudget budget = new IsoflopBudget(1e18, new double[] {1e7, 2e7, Double.NaN, 4e7, 8e7, 2e7},
                 new double[] {3.0, 2.9, 2.8, Double.NaN, 3.1, 2.95}, new int[] {2, 3, 4, 5, 6, 9});

@@ -41,6 +41,20 @@ class SeedNoiseTest {
     }
 
     @Test
+    void perplexitiesInsteadOfLossesAreNamedAsBeyondAnyLossPerToken() {
+        List<IsoflopBudget> perplexities = List.of(new IsoflopBudget(1e18, SIZES,
+                Arrays.stream(NATS).map(Math::exp).toArray()));
+
+        assertThat(SeedNoise.lossRangeWarning(perplexities)).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("6 of 6 losses").contains("30.0").contains("perplexities"));
+    }
+
+    @Test
+    void lossesInNatsPerTokenAreWithinRange() {
+        assertThat(SeedNoise.lossRangeWarning(budgets(1))).isEmpty();
+    }
+
+    @Test
     void theStepIsTakenInOrderOfSizeWhateverTheRowOrder() {
         double[] sizes = {5e8, 1e7, 1e8, 2e7, 2e8, 5e7};
         double[] losses = {3.18e-3, 3.40e-3, 3.08e-3, 3.25e-3, 3.10e-3, 3.12e-3};

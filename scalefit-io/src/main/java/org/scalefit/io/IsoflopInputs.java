@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.scalefit.accounting.Architecture;
@@ -39,14 +40,23 @@ import org.scalefit.isoflop.SeedNoise;
  *                   ({@code flops=6*params*tokens}, {@code budgets(…)}) and a budget selection
  *                   ({@code budgets=[…]}); empty when none
  * @param columns    the file's columns of the points' size and loss, by which the analysis names dropped points
+ * @param warnings   what reading found questionable in the table without refusing it (a tokens column that
+ *                   disagrees with C = 6·N·D, {@link FlopsColumn#sixNDDisagreement}); empty when nothing
  */
 public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
-                            List<String> transforms, IsoflopColumns columns) {
+                            List<String> transforms, IsoflopColumns columns, List<String> warnings) {
 
     public IsoflopInputs {
         budgets = List.copyOf(budgets);
         transforms = List.copyOf(transforms);
         Objects.requireNonNull(columns, "columns");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Inputs that reading found nothing questionable in. */
+    public IsoflopInputs(String source, String sha256, List<IsoflopBudget> budgets, SeedNoise noise,
+                         List<String> transforms, IsoflopColumns columns) {
+        this(source, sha256, budgets, noise, transforms, columns, List.of());
     }
 
     /** Points without file columns of their own (a Porian configuration): the analysis's names. */
@@ -78,8 +88,8 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             return porian(data);
         }
         boolean flopsMapped = data.columns().containsKey("flops");
-        ColumnRequest request = flopsMapped ? ColumnRequest.of("flops", "params", "loss")
-                : ColumnRequest.of("params", "loss").withOptional("flops", "tokens");
+        ColumnRequest request = flopsMapped ? ColumnRequest.of("flops", "params", "loss").withOptional("tokens", SEED)
+                : ColumnRequest.of("params", "loss").withOptional("flops", "tokens", SEED);
         TableReader.Read read = data.readWithColumns(request, TableReader.keepingBadValues()
                 .strictIn("flops", "params", "tokens"));
         RunTable table = read.table();
@@ -91,9 +101,17 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         if (table.hasColumn("flops")) {
             FlopsColumn.requireAtLeastOneToken(table, table.column("flops"), table.column("params"),
                     read.columns().fileColumn("flops"), read.columns().fileColumn("params"));
+            List<String> warnings = new ArrayList<>(repeatedRuns(read, table.column("flops")).stream().toList());
+            warnings.addAll(!table.hasColumn("tokens") ? List.of() : FlopsColumn.sixNDDisagreement(table,
+                    table.column("flops"), table.column("params"), table.column("tokens"),
+                    read.columns().fileColumn("flops"), read.columns().fileColumn("params"),
+                    read.columns().fileColumn("tokens"), String.format(Locale.ROOT, "The budgets come from column "
+                    + "'%s' and the sizes from column '%s', every D = C/(6·N): column '%s' is not used.",
+                    read.columns().fileColumn("flops"), read.columns().fileColumn("params"),
+                    read.columns().fileColumn("tokens"))).stream().toList());
             return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
                     table.column("params"), table.column("loss"), lines, table.locations()), null, transforms,
-                    fileColumns(read));
+                    fileColumns(read), warnings);
         }
         if (!table.hasColumn("tokens")) {
             ColumnMapping mapping = data.mapping();
@@ -114,8 +132,83 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         table = compute.derive(table);
         transforms.add(compute.label());
         transforms.add(DERIVED_GROUPING);
+        List<String> warnings = repeatedRuns(new TableReader.Read(table, read.columns(), read.text()),
+                table.column("flops")).stream().toList();
         return new IsoflopInputs(table.source(), table.contentHash(), groupDerived(table, tokensColumn, lines), null,
-                transforms, fileColumns(read));
+                transforms, fileColumns(read), warnings);
+    }
+
+    /** The logical column of a run's seed, which tells seed replicates from one run listed twice. */
+    static final String SEED = "seed";
+
+    /** How many lines a warning about repeated runs names. */
+    private static final int LINES_NAMED = 10;
+
+    /**
+     * The runs that repeat a size within a budget (same C, here {@code flops} per row, and same N). With a seed column
+     * they are seed replicates, which the analysis averages ({@code IsoflopAnalysis}), and two that share a seed are
+     * one run listed twice: refused. Without one they are still taken as seed replicates, which the warning says,
+     * naming the runs and any row that repeats an earlier one's loss as well (one run listed twice would count as
+     * two replicates, narrowing its spread by √2). Rows whose budget, size or loss the analysis drops are not
+     * compared.
+     *
+     * @return the warning without a seed column, or empty
+     * @throws InputException at the second of two rows with the same budget, size and seed
+     */
+    static Optional<String> repeatedRuns(TableReader.Read read, double[] flops) {
+        RunTable table = read.table();
+        double[] params = table.column("params");
+        double[] losses = table.column("loss");
+        boolean seeded = table.hasColumn(SEED);
+        double[] seeds = seeded ? table.column(SEED) : null;
+        Map<List<Double>, List<Integer>> runs = new LinkedHashMap<>();
+        for (int i = 0; i < flops.length; i++) {
+            if (!(flops[i] > 0 && params[i] > 0 && losses[i] > 0 && Double.isFinite(flops[i] * params[i] * losses[i]))
+                    || seeded && Double.isNaN(seeds[i])) {
+                continue;
+            }
+            List<Double> key = seeded ? List.of(flops[i], params[i], seeds[i]) : List.of(flops[i], params[i]);
+            List<Integer> same = runs.computeIfAbsent(key, k -> new ArrayList<>());
+            if (seeded && !same.isEmpty()) {
+                throw new InputException(table.source(), table.locations(), table.sourceLine(i),
+                        read.columns().fileColumn(SEED), "one seed per run of a size in a budget (runs of one size "
+                        + "with different seeds are seed replicates)", String.format(Locale.ROOT, "seed %s again, "
+                        + "as at %s, for budget %.4g and size %.4g: one run listed twice?", seeds[i] == Math.rint(seeds[i])
+                        && Math.abs(seeds[i]) < 1e15 ? String.valueOf((long) seeds[i]) : String.valueOf(seeds[i]),
+                        table.locations().at(table.sourceLine(same.get(0))), flops[i], params[i]));
+            }
+            same.add(i);
+        }
+        List<Integer> repeated = new ArrayList<>();
+        List<String> identical = new ArrayList<>();
+        for (List<Integer> same : runs.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            repeated.addAll(same);
+            for (int b = 1; b < same.size(); b++) {
+                for (int a = 0; a < b; a++) {
+                    if (losses[same.get(a)] == losses[same.get(b)]) {
+                        identical.add(table.locations().at(table.sourceLine(same.get(b))) + " repeats "
+                                + table.locations().at(table.sourceLine(same.get(a))));
+                        break;
+                    }
+                }
+            }
+        }
+        if (repeated.isEmpty()) {
+            return Optional.empty();
+        }
+        repeated.sort(null);
+        int[] named = repeated.stream().limit(LINES_NAMED).mapToInt(table::sourceLine).toArray();
+        return Optional.of(String.format(Locale.ROOT, "%d runs repeat a size within a budget (%s%s) and the table has "
+                + "no seed column: they are taken as seed replicates (a size's loss is the mean of its runs, its "
+                + "seed noise σ/√r for r runs); runs that differ in something else, e.g. the learning rate, should "
+                + "be selected with --where first (Porian et al. keep the lowest loss of such runs)%s",
+                repeated.size(), table.locations().at(named), repeated.size() > named.length ? " and "
+                + (repeated.size() - named.length) + " more" : "", identical.isEmpty() ? "" : "; "
+                + String.join(", ", identical.stream().limit(LINES_NAMED).toList()) + " in budget, size and loss "
+                + "as well: one run listed twice? It counts as two replicates"));
     }
 
     /** Relative gap within which runs' derived 6·N·D are one budget ({@link #groupDerived}). */
@@ -337,7 +430,7 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         }
         List<String> selected = new ArrayList<>(transforms);
         selected.add("budgets=" + kept.keySet());
-        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected, columns);
+        return new IsoflopInputs(source, sha256, new ArrayList<>(kept.values()), noise, selected, columns, warnings);
     }
 
     /** The file's columns of {@code params} and {@code loss}. */

@@ -29,6 +29,81 @@ class IsoflopInputsTest {
                 .hasMessageContaining("6·N").hasMessageContaining("0.0116");
     }
 
+    @Test
+    void aRunRepeatedWithTheSameSeedIsRefusedAtItsLine() throws IOException {
+        Path file = Files.writeString(folder.resolve("seeds.csv"), "flops,params,seed,loss\n"
+                + "1e18,2e7,0,3.10\n1e18,2e7,1,3.11\n1e18,2e7,1,3.12\n1e18,4e7,0,3.0\n1e18,8e7,0,3.05\n");
+
+        assertThatThrownBy(() -> IsoflopInputs.read(DataSource.of(file.toString())))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ":4: column 'seed'")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void runsOfOneSizeWithDifferentSeedsAreReplicatesWithoutAWarning() throws IOException {
+        Path file = Files.writeString(folder.resolve("seeds.csv"), "flops,params,seed,loss\n"
+                + "1e18,2e7,0,3.10\n1e18,2e7,1,3.11\n1e18,4e7,0,3.0\n1e18,4e7,1,3.01\n1e18,8e7,0,3.05\n");
+
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(file.toString()));
+
+        assertThat(inputs.warnings()).isEmpty();
+        assertThat(inputs.budgets().get(0).points()).isEqualTo(5);
+    }
+
+    @Test
+    void repeatedSizesWithoutASeedColumnAreAWarningThatTheyAreTakenAsSeedReplicates() throws IOException {
+        Path file = Files.writeString(folder.resolve("runs.csv"), "flops,params,loss\n"
+                + "1e18,2e7,3.10\n1e18,2e7,3.11\n1e18,4e7,3.0\n1e18,8e7,3.05\n");
+
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(file.toString()));
+
+        assertThat(inputs.warnings()).singleElement().asString().contains("no seed column")
+                .contains("lines 2, 3").contains("seed replicates").contains("--where");
+    }
+
+    @Test
+    void identicalRowsWithoutASeedColumnAreNamedAsPossiblyOneRunListedTwice() throws IOException {
+        Path file = Files.writeString(folder.resolve("runs.csv"), "flops,params,loss\n"
+                + "1e18,2e7,3.10\n1e18,4e7,3.0\n1e18,4e7,3.0\n1e18,8e7,3.05\n");
+
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(file.toString()));
+
+        assertThat(inputs.warnings()).singleElement().asString().contains("line 4 repeats line 3");
+    }
+
+    /** C = 1e18 with four sizes, tokens written as given by {@code tokens} of D = C/(6N). */
+    private Path flopsParamsTokens(java.util.function.DoubleUnaryOperator tokens) throws IOException {
+        StringBuilder csv = new StringBuilder("flops,params,tokens,loss\n");
+        for (double n : new double[] {2e7, 4e7, 8e7, 1.6e8}) {
+            csv.append(String.format(java.util.Locale.ROOT, "1e18,%s,%s,%s%n", n, tokens.applyAsDouble(1e18 / (6 * n)),
+                    3 + 1e-8 * n + 1e8 / n));
+        }
+        return Files.writeString(folder.resolve("runs.csv"), csv);
+    }
+
+    @Test
+    void tokensInBillionsAreNamedAsDisagreeingWithTheFlopsColumnWhichDrivesTheAnalysis() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(flopsParamsTokens(d -> d / 1e9).toString()));
+
+        assertThat(inputs.warnings()).singleElement().asString().contains("4 of 4 rows")
+                .contains("1.00e+09").contains("billions").contains("lines 2, 3, 4, 5")
+                .contains("column 'flops'").contains("'tokens' is not used");
+    }
+
+    @Test
+    void tokensThatAgreeWithTheFlopsWithinTenPercentGiveNoWarning() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(flopsParamsTokens(d -> 1.05 * d).toString()));
+
+        assertThat(inputs.warnings()).isEmpty();
+    }
+
+    @Test
+    void paramsCountedDifferentlyFromTheFlopsAreNamedWithTheTypicalRatio() throws IOException {
+        IsoflopInputs inputs = IsoflopInputs.read(DataSource.of(flopsParamsTokens(d -> d / 1.3).toString()));
+
+        assertThat(inputs.warnings()).singleElement().asString().contains("4 of 4 rows").contains("1.3");
+    }
+
     /**
      * Three IsoFLOP profiles (C = 1e18, 1e19, 1e20) of five sizes each, written as params and tokens only, the tokens
      * rounded to three significant digits as a user's log would give them.

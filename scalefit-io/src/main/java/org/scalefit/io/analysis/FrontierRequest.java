@@ -3,6 +3,7 @@ package org.scalefit.io.analysis;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,10 +15,13 @@ import org.scalefit.data.RunTable;
 import org.scalefit.frontier.Approach1;
 import org.scalefit.frontier.LossFrontier;
 import org.scalefit.frontier.Overspending;
+import org.scalefit.io.ColumnMapping;
 import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.DataSource;
 import org.scalefit.io.FitProvenance;
+import org.scalefit.io.FlopsColumn;
 import org.scalefit.io.ScalefitVersion;
+import org.scalefit.io.TableReader;
 
 /**
  * Chinchilla's Approach 1 as Gemstones run it ({@code scalefit frontier}): the runs on the lower convex hull of loss
@@ -32,9 +36,11 @@ import org.scalefit.io.ScalefitVersion;
  * @param resamples pairs-bootstrap resamples for the intervals (0: none)
  * @param seed      the bootstrap's seed
  * @param bins      log-spaced bins of the binning minimisers (0: none)
+ * @param dropDominated leave out of the frontier (and its fits) the runs an earlier frontier run dominates, which
+ *                  Gemstones' rule keeps: the strict Pareto frontier ({@link LossFrontier#withoutDominated})
  */
 public record FrontierRequest(DataSource data, Resource resource, CostRequest costs, TokenWindow tokens,
-                              int resamples, long seed, int bins) {
+                              int resamples, long seed, int bins, boolean dropDominated) {
 
     /** The resource axis of the frontier. */
     public enum Resource implements Labelled {
@@ -67,13 +73,20 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         }
     }
 
+    /** Gemstones' frontier, dominated runs kept. */
+    public FrontierRequest(DataSource data, Resource resource, CostRequest costs, TokenWindow tokens, int resamples,
+                           long seed, int bins) {
+        this(data, resource, costs, tokens, resamples, seed, bins, false);
+    }
+
     /** The analysis, with what it was computed from. */
     public FrontierResult run() {
         List<String> required = new ArrayList<>(List.of("tokens", "loss"));
         if (resource == Resource.GPU_HOURS) {
             required.addAll(RunCompute.TIMING);
         }
-        RunTable table = costs.read(data, ColumnRequest.of(required.toArray(String[]::new)));
+        TableReader.Read read = costs.readWithColumns(data, ColumnRequest.of(required.toArray(String[]::new)));
+        RunTable table = read.table();
         List<String> transforms = new ArrayList<>();
         if (data.where() != null) {
             // recorded as a fit records it (FitInputs): the rows read were those where the condition holds
@@ -91,7 +104,12 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         transforms.add("resource=" + resource.label() + (gpuHours ? "(gpus-per-node=" + costs.gpusPerNode() + ")"
                 : "(" + counts.flopsLabel() + ")"));
         double[] loss = table.column("loss");
-        Approach1 analysis = Approach1.of(spent, loss, counts.params(), table.column("tokens"), resamples, seed);
+        LossFrontier hull = LossFrontier.convexHull(spent, loss);
+        if (dropDominated) {
+            transforms.add("frontier=strict (runs an earlier frontier run dominates left out)");
+        }
+        Approach1 analysis = Approach1.of(dropDominated ? hull.withoutDominated() : hull, counts.params(),
+                table.column("tokens"), resamples, seed);
         Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
         LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
         FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
@@ -99,7 +117,26 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         boolean shapes = table.hasColumn("width") && table.hasColumn("depth");
         List<double[]> ratios = shapes ? accountingRatios(table.column("width"), table.column("depth"),
                 costs.architecture()) : List.of();
-        return new FrontierResult(this, table, counts, analysis, overspending, binned, ratios, provenance);
+        return new FrontierResult(this, table, counts, hull, analysis, overspending, binned, ratios, provenance,
+                flopsWarnings(table, read.columns(), counts));
+    }
+
+    /**
+     * The disagreement of a FLOPs column with 6·N·D ({@link FlopsColumn#sixNDDisagreement}); none when the FLOPs are
+     * counted.
+     */
+    private List<String> flopsWarnings(RunTable table, ColumnMapping columns, RunCompute counts) {
+        if (!counts.transforms().contains("flops=column")) {
+            return List.of();
+        }
+        String flops = columns.fileColumn(RunCompute.FLOPS);
+        String params = counts.transforms().stream().anyMatch(t -> t.startsWith("params=count"))
+                ? "params counted from the shape" : columns.fileColumn(RunCompute.PARAMS);
+        String tokensColumn = columns.fileColumn(RunCompute.TOKENS);
+        return FlopsColumn.sixNDDisagreement(table, counts.flops(), counts.params(), table.column(RunCompute.TOKENS),
+                flops, params, tokensColumn, String.format(Locale.ROOT, "The frontier is drawn against column '%s'; "
+                + "its fits use the parameters and column '%s' as they are.", flops, tokensColumn)).stream()
+                .toList();
     }
 
     /** width, depth and exact-FLOPs/6N of each distinct shape, in order of first appearance. */

@@ -164,8 +164,9 @@ public record IsoflopRequest(DataSource data, Checkpoints checkpoints, List<Doub
         IsoflopSettings settings = IsoflopSettings.porian(sigma).withReplicates(replicates);
         List<BudgetOptimum> optima = IsoflopAnalysis.optima(inputs.budgets(), settings, stream.normals(seed),
                 parallelism, inputs.columns());
-        List<String> warnings = Stream.of(sigma.scaleWarning(inputs.budgets()),
-                sigma.replicateWarning(inputs.budgets())).flatMap(Optional::stream).toList();
+        List<String> warnings = Stream.concat(inputs.warnings().stream(), Stream.of(SeedNoise.lossRangeWarning(
+                inputs.budgets()), sigma.scaleWarning(inputs.budgets()), sigma.replicateWarning(inputs.budgets()))
+                .flatMap(Optional::stream)).toList();
         long usable = optima.stream().filter(BudgetOptimum::hasOptimum).count();
         if (usable < 2) {
             String failure = usable + " budget" + (usable == 1 ? " has" : "s have")

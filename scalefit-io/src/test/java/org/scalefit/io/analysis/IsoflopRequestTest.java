@@ -139,6 +139,24 @@ class IsoflopRequestTest {
     }
 
     @Test
+    void tokensThatDisagreeWithTheFlopsAreAWarningOfTheFits() throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,tokens,loss\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double best = 1e8 * Math.pow(c / 1e18, 0.5);
+            for (double f = 0.25; f <= 4.01; f *= 2) {
+                double loss = 3 - 0.1 * Math.log10(c / 1e18) + 0.05 * Math.pow(Math.log(f), 2);
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s%n", c, best * f, c / (6 * best * f) / 1e9, loss));
+            }
+        }
+        Path runs = Files.writeString(folder.resolve("billions.csv"), csv);
+        IsoflopRequest request = new IsoflopRequest(DataSource.of(runs.toString()), null, List.of(), 100, 42,
+                ResamplingStream.SPLITTABLE, null, false, List.of());
+
+        assertThat(request.run(WORKERS).fits().warnings()).anyMatch(w -> w.contains("15 of 15 rows")
+                && w.contains("billions"));
+    }
+
+    @Test
     void theCsvHasNoReplicatesColumnWhenEveryPointIsOneRun() throws Exception {
         Path runs = profiles("single.csv", "flops,params,loss", -1, -1);
         IsoflopRequest request = new IsoflopRequest(DataSource.of(runs.toString()), null, List.of(), 100, 42,
