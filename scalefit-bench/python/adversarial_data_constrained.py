@@ -130,8 +130,9 @@ def best_of(f, starts, bounds=None):
                 continue
             r = minimize(f, s, jac=True, method="L-BFGS-B", bounds=bounds,
                          options=dict(ftol=1e-15, gtol=1e-12, maxiter=5000))
-            if np.isfinite(r.fun) and r.fun < best[0]:
-                best = (float(r.fun), r.x)
+            value = f(r.x)[0]  # not r.fun: after an abnormal line-search exit it can belong to another point
+            if np.isfinite(value) and value < best[0]:
+                best = (float(value), r.x)
     return best
 
 
