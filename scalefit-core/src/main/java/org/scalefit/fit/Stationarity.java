@@ -8,10 +8,14 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  *
  * <p>With S = max(F(θ*), ρ) the objective's own scale (ρ its rounding level, {@link DifferentiableObjective#roundingLevel()}):
  * <ul>
- *   <li><b>first order</b>: no step along −∇F(θ*) or along the Newton direction −|H|⁻¹∇F(θ*) (H the Hessian by central
- *       differences of the analytic gradient, |H| with its eigenvalues in absolute value) lowers F by more than
- *       {@value #DECREASE_TOLERANCE}·S, for any step length t·d, t = 2⁰, 2⁻¹, …, 2⁻⁸⁰ of the step whose largest
- *       coordinate is 1;</li>
+ *   <li><b>first order</b>: no step along −∇F(θ*), along the Newton direction −|H|⁻¹∇F(θ*) (H the Hessian by central
+ *       differences of the analytic gradient, |H| with its eigenvalues in absolute value) or in one parameter alone,
+ *       −sign(∂F/∂θ_i)·e_i, lowers F by more than {@value #DECREASE_TOLERANCE}·S, for any step length t·d,
+ *       t = 2⁰, 2⁻¹, …, 2⁻⁸⁰ of the step whose largest coordinate is 1. The steps in one parameter are there because
+ *       −∇F can be dominated by a parameter that stands at an edge of the law's domain (e.g. R_D* → 0+ in the
+ *       data-constrained law, where every step along −∇F leaves the domain within 10⁻¹²) while another parameter's
+ *       slope still lowers F; they are made for every parameter whose slope |∂F/∂θ_i| exceeds the allowed
+ *       decrease (below it no step of length ≤ 1 in θ_i lowers F beyond the tolerance to first order);</li>
  *   <li><b>second order</b>: the smallest eigenvalue of H is at least −{@value #CURVATURE_TOLERANCE} of the largest in
  *       magnitude, or else no step along ±its eigenvector lowers F by more than the same amount (negative curvature
  *       that is only the Huber loss's kink or rounding). Where H cannot be formed (not finite) or decomposed, the
@@ -63,7 +67,7 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
                         + "minimum; a step along %s still lowers the objective by %.3g of itself "
                         + "(tolerance %.0e); gradient ‖∇F‖∞ = %.3g at objective %.6g. Do not read a prescription "
                         + "off these parameters", firstOrder ? "a direction of negative curvature"
-                        : "the gradient or Newton direction", relativeDecrease, DECREASE_TOLERANCE, gradientNorm,
+                        : "the gradient, the Newton direction or a single parameter", relativeDecrease, DECREASE_TOLERANCE, gradientNorm,
                 value);
     }
 
@@ -106,6 +110,14 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
             steepest[i] = -g[i];
         }
         double firstOrderLowest = search.along(steepest);
+        double[] coordinate = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(g[i]) > allowed) {
+                coordinate[i] = -Math.signum(g[i]);
+                firstOrderLowest = Math.min(firstOrderLowest, search.along(coordinate));
+                coordinate[i] = 0;
+            }
+        }
 
         double curvatureRatio = Double.NaN;
         boolean secondOrder = true;
@@ -188,8 +200,13 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
             }
             double t = 1 / largest;
             for (int k = 0; k <= HALVINGS; k++, t *= 0.5) {
+                boolean moved = false;
                 for (int i = 0; i < x.length; i++) {
                     trial[i] = x[i] + t * d[i];
+                    moved |= trial[i] != x[i];
+                }
+                if (!moved) { // x + t·d rounds to x, and so does every shorter step: F(x) is no decrease
+                    break;
                 }
                 double at = f.value(trial);
                 if (at < lowest) { // a step where F is not defined (NaN: off the law's domain) does not lower it

@@ -17,8 +17,8 @@ import org.scalefit.law.LawForm;
  * ({@link LbfgsSettings#polishing()}), which reaches the same optimum.
  *
  * <p>Where the search ends, (θ, s) is tested as a local minimum of NLL by the {@link Stationarity} test the
- * multi-start fits pass (no tested step along −∇NLL, the Newton direction or a direction of negative curvature lowers
- * NLL by more than 10⁻¹² of itself). The test decides whether the estimate is an optimum, not the optimiser's stopping
+ * multi-start fits pass (no tested step along −∇NLL, the Newton direction, a single parameter or a direction of
+ * negative curvature lowers NLL by more than 10⁻¹² of itself). The test decides whether the estimate is an optimum, not the optimiser's stopping
  * reason: with δ = 10⁻³ the likelihood is nearly an L1 loss with kinks at the optimum, and L-BFGS often ends there in
  * a failed line search ({@link Convergence#AT_PRECISION_FLOOR}).
  *
