@@ -45,7 +45,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
-            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-10";
+            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-"
+            + "budget-cut-11";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -118,19 +119,28 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             Stationarity nothingToMove = found ? new Stationarity(value, Math.abs(value), 0, 0, Double.NaN, 0, true,
                     true) : null;
             search = new MultiStartResult(grid, found ? only : null, found ? only : null, false, 1, found ? 1 : 0, 0,
-                    1, 0, found ? List.of(only) : List.of(), nothingToMove, null);
+                    0, 1, 0, found ? List.of(only) : List.of(), nothingToMove, null);
             progress.advance(1);
         } else {
             search = new MultiStartFitter(options).fit(objective, grid, parallelism, progress);
         }
+        String budget = search.budgetWarning(options.settings().maxEvaluations());
         if (!search.found()) {
-            return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search,
-                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)), List.of());
+            List<String> failed = new ArrayList<>();
+            failed.add("failed: no start converged" + firstNonFiniteStart(objective, grid));
+            if (budget != null) {
+                failed.add(budget);
+            }
+            return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search, failed,
+                    List.of());
         }
         double[] theta = objective.theta(search.best().point());
         List<String> warnings = new ArrayList<>();
         if (!search.stationarity().holds()) {
             warnings.add(search.stationarity().warning());
+        }
+        if (budget != null) {
+            warnings.add(budget);
         }
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
