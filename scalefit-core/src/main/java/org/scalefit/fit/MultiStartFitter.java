@@ -116,6 +116,18 @@ public final class MultiStartFitter {
         }
 
         /**
+         * Whether the evaluation or iteration limit of a start is below scipy's default ({@link
+         * LbfgsSettings#scaleFree()}: 15000 each), as {@link #withMaxEvaluations} sets it: a budget the caller
+         * imposed, which cuts starts short of their end. At the default a start that reaches the limit is one that
+         * runs off without converging, as scipy reports it, and counts as not converged only.
+         */
+        public boolean budgetLowered() {
+            LbfgsSettings defaults = LbfgsSettings.scaleFree();
+            return settings.maxEvaluations() < defaults.maxEvaluations()
+                    || settings.maxIterations() < defaults.maxIterations();
+        }
+
+        /**
          * The same options with at most {@code evaluations} objective evaluations per start in each of its two
          * stages, and to refine each leader.
          */
@@ -413,7 +425,7 @@ public final class MultiStartFitter {
                         outcome.evaluations() + completed.evaluations());
             }
             objective.distinguishable(x, key);
-            summary.add(start, outcome, x, key);
+            summary.add(start, outcome, x, key, options.budgetLowered());
             if (outcome.success() && options.recognition()) {
                 trajectory.record(outcome.value(), summary.cells);
             }
@@ -530,10 +542,11 @@ public final class MultiStartFitter {
             this.keep = keep;
         }
 
-        void add(long start, LbfgsOutcome outcome, double[] x, double[] key) {
+        /** Adds a start's outcome; one stopped by its limit counts as cut if the budget was {@code lowered}. */
+        void add(long start, LbfgsOutcome outcome, double[] x, double[] key, boolean lowered) {
             starts++;
             evaluations += outcome.evaluations();
-            if (stoppedByLimit(outcome.status())) {
+            if (lowered && stoppedByLimit(outcome.status())) {
                 budgetCut++;
             }
             if (outcome.success()) {

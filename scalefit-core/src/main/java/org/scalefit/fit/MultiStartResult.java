@@ -13,9 +13,10 @@ import java.util.List;
  * @param successfulStarts  how many converged by the optimiser's own tests (recognised ones included)
  * @param recognisedStarts  how many were stopped early because they had entered the basin of an optimum
  *                          already found, and were counted as converging to it
- * @param budgetCutStarts   how many were stopped by the evaluation or iteration limit before converging
- *                          ({@link LbfgsOutcome.Status#EVALUATION_LIMIT}, {@link LbfgsOutcome.Status#ITERATION_LIMIT}):
- *                          the search did not run them to their end, so it may have missed a lower optimum
+ * @param budgetCutStarts   how many were stopped by an evaluation or iteration limit lowered below the default
+ *                          ({@link MultiStartFitter.Options#budgetLowered()}) before converging ({@link
+ *                          LbfgsOutcome.Status#EVALUATION_LIMIT}, {@link LbfgsOutcome.Status#ITERATION_LIMIT}): the
+ *                          search did not run them to their end, so it may have missed a lower optimum
  * @param evaluations       objective-and-gradient evaluations over all starts
  * @param verificationEvaluations objective evaluations spent polishing and testing the leaders afterwards
  * @param leaders           the best few distinct successful outcomes of the grid, best first

@@ -181,6 +181,13 @@ class MultiStartFitterTest {
     }
 
     @Test
+    void aStartThatRunsOffToTheDefaultLimitIsNotABudgetCut() {
+        assertThat(DEFAULT.budgetLowered()).isFalse();
+        assertThat(DEFAULT.withMaxEvaluations(15000).budgetLowered()).isFalse();
+        assertThat(DEFAULT.withMaxEvaluations(14999).budgetLowered()).isTrue();
+    }
+
+    @Test
     void theDefaultBudgetStopsNoStart() {
         LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT, 2);
         assertThat(fit.search().budgetCutStarts()).isZero();
