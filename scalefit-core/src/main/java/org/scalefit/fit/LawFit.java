@@ -38,7 +38,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
      * current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
-            + "data-range-counts-budget-cut-7";
+            + "data-range-counts-budget-cut-exact-fit-flat-7";
 
     /** How a fit ended. */
     public enum Status {
@@ -126,7 +126,8 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
                 warnings.add(budget);
             }
             warnings.addAll(identification.cautions());
-            warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders()));
+            warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders(),
+                    FitDiagnostics.equallyGood(search.leaders(), observations, delta, objective.roundingLevel())));
             if (search.secondBest() != null) {
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
