@@ -51,6 +51,14 @@ public final class FitDiagnostics {
     }
 
     /**
+     * The warnings for parameters {@code theta} of {@code law} on {@code observations} alone, without a search to
+     * compare optima of (no flat-direction rule): e.g. a published law.
+     */
+    public static List<String> warnings(LawForm law, double[] theta, Observations observations) {
+        return warnings(law, theta, observations, List.of(), EquallyGood.of(0, 0, 0));
+    }
+
+    /**
      * The warnings for parameters {@code theta} of {@code law} fitted to {@code observations}, the search's best
      * optima {@code leaders} (best first) compared by {@code equallyGood} ({@link #equallyGood}).
      */

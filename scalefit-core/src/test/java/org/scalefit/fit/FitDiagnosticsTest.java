@@ -59,7 +59,7 @@ class FitDiagnosticsTest {
     }
 
     private static List<String> warnings(double[] theta, Observations data) {
-        return FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, data, List.of(), EquallyGood.of(0, 0, 0));
+        return FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, data);
     }
 
     /**
