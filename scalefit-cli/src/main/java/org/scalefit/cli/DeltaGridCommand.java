@@ -129,8 +129,7 @@ final class DeltaGridCommand implements Callable<Integer> {
                     theta[0], theta[1],
                     Math.exp(theta[2]), Math.exp(theta[3]), Math.exp(theta[4]), slopes.tokens(), slopes.params());
             if (!fit.succeeded()) {
-                out.println("  NOT CONVERGED: the best point found is not a tested local minimum (status "
-                        + fit.status().label() + "); see the warnings");
+                out.println("  " + Wording.notConverged(fit.status().label()));
             }
             for (String warning : fit.warnings()) {
                 out.println("  warning: " + warning);

@@ -179,8 +179,7 @@ final class ExpressionFitRun {
             return;
         }
         if (!fit.status().equals(LawFit.Status.CONVERGED.label())) {
-            out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
-                    + fit.status() + "); see the warnings");
+            out.println(Wording.notConverged(fit.status()));
         }
         out.printf(Locale.ROOT, "%s = %.12g%n", Wording.OBJECTIVE, fit.objective());
         for (Map.Entry<String, Double> parameter : fit.parameters().entrySet()) {

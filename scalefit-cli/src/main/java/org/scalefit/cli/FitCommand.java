@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
                 "1:an I/O failure (e.g. the results store is locked or unreadable; the file is named)",
                 "2:bad command-line usage", "3:bad input data (file, line and column are "
                 + "printed)", "4:no start converged, or the best point found failed the stationarity test (the "
-                + "result says status not_stationary and warns 'not converged'; its parameters are not a minimum); "
-                + "with --bootstrap, also when fewer than 2 refits converged (no intervals)",
+                + "result says status not_stationary and warns 'not converged'; its parameters are not a minimum), "
+                + "or the evaluation limit stopped starts before they converged (status budget_cut, warning 'budget "
+                + "cut': the best point may not be the lowest); with --bootstrap, also when fewer than 2 refits converged (no intervals)",
                 "5:the data cannot identify the law (status not_identified, no search run): too few points or "
                 + "distinct values per input, a constant input, nearly collinear log inputs (|corr| > 0.99), or "
                 + "params/tokens above --max-params/--max-tokens; the reasons are printed",

@@ -32,8 +32,7 @@ final class FitPrinter {
             return;
         }
         if (!result.success()) {
-            out.println("NOT CONVERGED: the best point found is not a tested local minimum (status "
-                    + result.status() + "); see the warnings");
+            out.println(Wording.notConverged(result.status()));
         }
         out.printf(Locale.ROOT, "%s = %.12g%n", Wording.OBJECTIVE, result.loss());
         FittedLaw law = result.fittedLaw();

@@ -123,6 +123,7 @@ final class RolloutPrinter {
         return switch (fit.fit().status()) {
             case NOT_IDENTIFIED -> "NOT IDENTIFIED";
             case NOT_STATIONARY -> "NOT CONVERGED";
+            case BUDGET_CUT -> "BUDGET CUT";
             default -> "FAILED: no start converged";
         };
     }

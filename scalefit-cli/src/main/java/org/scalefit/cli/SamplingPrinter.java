@@ -61,8 +61,7 @@ final class SamplingPrinter {
                 fit.loss(), theta[0], theta[1], Math.exp(theta[2]), Math.exp(theta[3]), Math.exp(theta[4]),
                 slopes.params(), slopes.tokens());
         if (!fit.succeeded()) {
-            out.println("    NOT CONVERGED: the best point found is not a tested local minimum (status "
-                    + fit.status().label() + "); see the warnings");
+            out.println("    " + Wording.notConverged(fit.status().label()));
         }
         for (String warning : fit.warnings()) {
             out.println("    warning: " + warning);

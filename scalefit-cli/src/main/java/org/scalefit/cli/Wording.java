@@ -17,6 +17,20 @@ final class Wording {
     private Wording() {
     }
 
+    /**
+     * The headline of a fit that has an optimum but did not converge, by its status label: a search the evaluation
+     * budget cut short ({@code budget_cut}: a tested local minimum, but not every start ran to its end) or a point
+     * that is not a tested local minimum.
+     */
+    static String notConverged(String status) {
+        if (status.equals(org.scalefit.fit.LawFit.Status.BUDGET_CUT.label())) {
+            return "BUDGET CUT: the evaluation limit stopped starts before they converged, so the best point found, "
+                    + "a tested local minimum, may not be the lowest (status " + status + "); see the warnings";
+        }
+        return "NOT CONVERGED: the best point found is not a tested local minimum (status " + status
+                + "); see the warnings";
+    }
+
     /** The shortest decimal that parses back to {@code value} exactly ({@link ExactDecimal}). */
     static String exact(double value) {
         return ExactDecimal.of(value);

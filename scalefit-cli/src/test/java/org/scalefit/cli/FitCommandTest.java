@@ -123,6 +123,44 @@ class FitCommandTest {
     }
 
     @Test
+    void anEvaluationBudgetThatStopsStartsIsSaidInTheResultBesideNotConverged() throws Exception {
+        Path out = folder.resolve("budget.json");
+        CliRun run = CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",
+                "--max-evaluations", "5", "--out", out.toString());
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        long cut = json.get("budget_cut_starts").asLong();
+        assertThat(cut).isPositive();
+        assertThat(run.out()).contains("warning: budget cut: " + cut + " of " + json.get("starts").asLong()
+                + " starts were stopped by the evaluation limit (5 per start)");
+        assertThat(json.get("warnings").get(1).asString()).startsWith("budget cut: " + cut);
+    }
+
+    @Test
+    void aWrittenLawAtATestedMinimumOfASearchTheBudgetCutIsNotConverged() throws Exception {
+        Path out = folder.resolve("budget.json");
+        CliRun run = CliRun.of("fit", "--data", "datablations:c4_published_fit", "--law", "data-constrained",
+                "--threads", "2", "--max-evaluations", "20", "--out", out.toString());
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("stationarity").get("stationary").asBoolean()).isTrue();
+        assertThat(json.get("status").asString()).isEqualTo("budget_cut");
+        assertThat(json.get("success").asBoolean()).isFalse();
+        assertThat(json.get("budget_cut_starts").asLong()).isEqualTo(7);
+        assertThat(run.exitCode()).isEqualTo(ScalefitCommand.EXIT_FIT_FAILED);
+        assertThat(run.out()).contains("BUDGET CUT:").doesNotContain("NOT CONVERGED")
+                .contains("warning: budget cut: 7 of 16 starts were stopped by the evaluation limit (20 per start)");
+    }
+
+    @Test
+    void aFitTheDefaultBudgetDoesNotCutHasNoBudgetField() throws Exception {
+        Path out = folder.resolve("fit.json");
+        assertThat(CliRun.of("fit", "--data", "datablations:c4_published_fit", "--law", "data-constrained",
+                "--threads", "2", "--out", out.toString()).exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toFile());
+        assertThat(json.get("status").asString()).isEqualTo("converged");
+        assertThat(json.has("budget_cut_starts")).isFalse();
+    }
+
+    @Test
     void aConvergedFitCarriesTheEvidenceOfItsStationarity() throws Exception {
         Path out = folder.resolve("fit.json");
         assertThat(CliRun.of("fit", "--data", "gemstones:slim_chinchilla", "--delta", "1e-3", "--threads", "2",

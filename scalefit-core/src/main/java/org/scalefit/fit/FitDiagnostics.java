@@ -29,7 +29,9 @@ import org.scalefit.law.LawForm;
  *       term fits the losses at those few values alone and says x<sub>j</sub> has no effect beyond them;</li>
  *   <li>a coefficient e<sup>c<sub>j</sub></sup> overflows a double (c<sub>j</sub> &gt; ln Double.MAX_VALUE ≈ 709.8):
  *       its natural-scale value reads as infinite, and only the log-space c<sub>j</sub> holds the fit;</li>
- *   <li>distinct optima within 10⁻⁹ (relative) of the best value lie far apart (a flat direction);</li>
+ *   <li>distinct optima as good as the best by the {@link EquallyGood} rule (within 10⁻⁹ of the best objective, or
+ *       of rounding when the law fits the data exactly: the rule of laws written as text) lie far apart (a flat
+ *       direction);</li>
  *   <li>another basin's optimum is within {@link MultiStartFitter#COMPETING_MARGIN} of the best objective
  *       ({@link #competing}): for a two-input law its compute-optimal exponent a = β/(α+β) (N_opt ∝ C^a) is given
  *       beside the best's, since it may prescribe otherwise.</li>
@@ -44,15 +46,24 @@ public final class FitDiagnostics {
     private static final double NEGLIGIBLE_SHARE = StepTerm.NEGLIGIBLE_SHARE;
     /** Compute-optimal exponents closer than this prescribe the same allocation for practical purposes. */
     private static final double SAME_PRESCRIPTION = 5e-3;
-    /** Optima whose objectives differ by less than this (relative) are equally good. */
-    private static final double FLAT_VALUE = 1e-9;
 
     private FitDiagnostics() {
     }
 
-    /** The warnings for parameters {@code theta} of {@code law} fitted to {@code observations}. */
+    /**
+     * The warnings for parameters {@code theta} of {@code law} on {@code observations} alone, without a search to
+     * compare optima of (no flat-direction rule): e.g. a published law.
+     */
+    public static List<String> warnings(LawForm law, double[] theta, Observations observations) {
+        return warnings(law, theta, observations, List.of(), EquallyGood.of(0, 0, 0));
+    }
+
+    /**
+     * The warnings for parameters {@code theta} of {@code law} fitted to {@code observations}, the search's best
+     * optima {@code leaders} (best first) compared by {@code equallyGood} ({@link #equallyGood}).
+     */
     public static List<String> warnings(LawForm law, double[] theta, Observations observations,
-                                        List<StartOutcome> leaders) {
+                                        List<StartOutcome> leaders, EquallyGood equallyGood) {
         List<String> warnings = new ArrayList<>();
         int k = law.arity();
         double minLoss = smallestLoss(observations);
@@ -105,7 +116,7 @@ public final class FitDiagnostics {
             double worst = 0;
             int where = -1;
             for (StartOutcome other : leaders.subList(1, leaders.size())) {
-                if (other.value() - best.value() > FLAT_VALUE * Math.abs(best.value())) {
+                if (!equallyGood.equallyGood(best.value(), other.value())) {
                     continue;
                 }
                 double[] q = other.point();
@@ -118,11 +129,28 @@ public final class FitDiagnostics {
                 }
             }
             if (worst > 1e-2) {
-                warnings.add(String.format(Locale.ROOT, "flat: optima within 1e-9 of the best objective differ by up to "
-                        + "%.3g (relative) in parameter %s", worst, parameterName(law, where)));
+                warnings.add(String.format(Locale.ROOT, "flat: optima %s differ by up to %.3g (relative) in parameter %s",
+                        equallyGood.within("within 1e-9 of the best objective"), worst, parameterName(law, where)));
             }
         }
         return warnings;
+    }
+
+    /**
+     * The {@link EquallyGood} rule for the search's best optima {@code leaders} (best first) of the Huber objective
+     * with threshold {@code delta} and rounding level {@code roundingLevel} on {@code observations}: log residuals,
+     * every point of weight 1.
+     */
+    public static EquallyGood equallyGood(List<StartOutcome> leaders, Observations observations, double delta,
+                                          double roundingLevel) {
+        double[] losses = new double[observations.size()];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = observations.loss(i);
+        }
+        double[] weights = new double[losses.length];
+        Arrays.fill(weights, 1.0);
+        double exactFit = EquallyGood.exactFitLevel(losses, weights, true, u -> EquallyGood.huber(delta, u));
+        return EquallyGood.of(leaders.isEmpty() ? 0 : leaders.get(0).value(), roundingLevel, exactFit);
     }
 
     /** The warning that names a competing basin {@code second} beside the {@code best} optimum of {@code law}. */

@@ -38,7 +38,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
      * current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
-            + "data-range-counts-6";
+            + "data-range-counts-budget-cut-exact-fit-flat-7";
 
     /** How a fit ended. */
     public enum Status {
@@ -51,6 +51,12 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
         CONVERGED("converged"),
         /** Some start converged, but the best point found is not a tested local minimum (see the warnings). */
         NOT_STATIONARY("not_stationary"),
+        /**
+         * The best point found is a tested local minimum, but the evaluation budget stopped other starts before they
+         * converged ({@link MultiStartResult#budgetCut()}): the search did not run every start to its end, so a
+         * lower optimum may have been missed and the point is not the search's answer.
+         */
+        BUDGET_CUT("budget_cut"),
         /** No start converged (e.g. within its evaluation budget): there is no optimum to report. */
         NO_START_CONVERGED("no_start_converged");
 
@@ -67,7 +73,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
 
         /**
          * How a fit ended: data that do not identify the law, a search with no optimum, one that failed the
-         * {@link Stationarity} test, or a tested one.
+         * {@link Stationarity} test, a tested one of a search the budget cut short, or a tested one.
          */
         public static Status of(Identification identification, MultiStartResult search) {
             if (!identification.identified()) {
@@ -76,7 +82,10 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
             if (!search.found()) {
                 return NO_START_CONVERGED;
             }
-            return search.converged() ? CONVERGED : NOT_STATIONARY;
+            if (!search.converged()) {
+                return NOT_STATIONARY;
+            }
+            return search.budgetCut() ? BUDGET_CUT : CONVERGED;
         }
     }
 
@@ -102,15 +111,23 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
         HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
         MultiStartResult search = new MultiStartFitter(problem.options()).fit(objective, grid, parallelism, progress);
         List<String> warnings = new ArrayList<>();
+        String budget = search.budgetWarning(problem.options().settings().maxEvaluations());
         if (!search.found()) {
             warnings.add(String.format(Locale.ROOT, "failed: no start converged (%d starts, %d objective evaluations)",
                     search.starts(), search.evaluations()));
+            if (budget != null) {
+                warnings.add(budget);
+            }
         } else {
             if (!search.stationarity().holds()) {
                 warnings.add(search.stationarity().warning());
             }
+            if (budget != null) {
+                warnings.add(budget);
+            }
             warnings.addAll(identification.cautions());
-            warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders()));
+            warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders(),
+                    FitDiagnostics.equallyGood(search.leaders(), observations, delta, objective.roundingLevel())));
             if (search.secondBest() != null) {
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
@@ -121,7 +138,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
 
     /** The record of a search that was not run (the data do not identify the law): no starts, no optimum. */
     public static MultiStartResult withoutSearch(StartGrid grid) {
-        return new MultiStartResult(grid, null, null, false, 0, 0, 0, 0, 0, List.of(), null, null);
+        return new MultiStartResult(grid, null, null, false, 0, 0, 0, 0, 0, 0, List.of(), null, null);
     }
 
     /**

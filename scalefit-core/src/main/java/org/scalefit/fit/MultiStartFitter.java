@@ -116,6 +116,18 @@ public final class MultiStartFitter {
         }
 
         /**
+         * Whether the evaluation or iteration limit of a start is below scipy's default ({@link
+         * LbfgsSettings#scaleFree()}: 15000 each), as {@link #withMaxEvaluations} sets it: a budget the caller
+         * imposed, which cuts starts short of their end. At the default a start that reaches the limit is one that
+         * runs off without converging, as scipy reports it, and counts as not converged only.
+         */
+        public boolean budgetLowered() {
+            LbfgsSettings defaults = LbfgsSettings.scaleFree();
+            return settings.maxEvaluations() < defaults.maxEvaluations()
+                    || settings.maxIterations() < defaults.maxIterations();
+        }
+
+        /**
          * The same options with at most {@code evaluations} objective evaluations per start in each of its two
          * stages, and to refine each leader.
          */
@@ -243,7 +255,7 @@ public final class MultiStartFitter {
         List<StartOutcome> leaders = total.leaders();
         if (leaders.isEmpty()) {
             return new MultiStartResult(grid, null, null, false, total.starts, total.successful, total.recognised,
-                    total.evaluations, 0, leaders, null, null);
+                    total.budgetCut, total.evaluations, 0, leaders, null, null);
         }
         return finish(objective.copy(), grid, total, leaders);
     }
@@ -262,7 +274,8 @@ public final class MultiStartFitter {
             Stationarity stationarity = Stationarity.check(objective, gridBest.point(),
                     new double[objective.dimension()]);
             return new MultiStartResult(grid, gridBest, gridBest, false, total.starts, total.successful,
-                    total.recognised, total.evaluations, counted.evaluations, leaders, stationarity, null);
+                    total.recognised, total.budgetCut, total.evaluations, counted.evaluations, leaders, stationarity,
+                    null);
         }
         List<Polished> polished = new ArrayList<>();
         for (StartOutcome leader : leaders) {
@@ -286,7 +299,8 @@ public final class MultiStartFitter {
             }
         }
         return new MultiStartResult(grid, best.outcome(), gridBest, true, total.starts, total.successful,
-                total.recognised, total.evaluations, counted.evaluations, leaders, best.stationarity(), secondBest);
+                total.recognised, total.budgetCut, total.evaluations, counted.evaluations, leaders,
+                best.stationarity(), secondBest);
     }
 
     /**
@@ -411,12 +425,17 @@ public final class MultiStartFitter {
                         outcome.evaluations() + completed.evaluations());
             }
             objective.distinguishable(x, key);
-            summary.add(start, outcome, x, key);
+            summary.add(start, outcome, x, key, options.budgetLowered());
             if (outcome.success() && options.recognition()) {
                 trajectory.record(outcome.value(), summary.cells);
             }
         }
         return summary;
+    }
+
+    /** The run was stopped by its evaluation or iteration limit, not by a convergence test or a failure. */
+    static boolean stoppedByLimit(LbfgsOutcome.Status status) {
+        return status == LbfgsOutcome.Status.EVALUATION_LIMIT || status == LbfgsOutcome.Status.ITERATION_LIMIT;
     }
 
     /** {@code value} is at most {@link #COMPETING_MARGIN} above {@code best} (always, while no best is known). */
@@ -514,6 +533,8 @@ public final class MultiStartFitter {
         private long starts;
         private long successful;
         private long recognised;
+        /** Starts stopped by the evaluation or iteration limit before they converged. */
+        private long budgetCut;
         private long evaluations;
         private final Map<Long, double[]> cells = new LinkedHashMap<>();
 
@@ -521,9 +542,13 @@ public final class MultiStartFitter {
             this.keep = keep;
         }
 
-        void add(long start, LbfgsOutcome outcome, double[] x, double[] key) {
+        /** Adds a start's outcome; one stopped by its limit counts as cut if the budget was {@code lowered}. */
+        void add(long start, LbfgsOutcome outcome, double[] x, double[] key, boolean lowered) {
             starts++;
             evaluations += outcome.evaluations();
+            if (lowered && stoppedByLimit(outcome.status())) {
+                budgetCut++;
+            }
             if (outcome.success()) {
                 successful++;
                 offer(new Leader(new StartOutcome(start, outcome.value(), x, outcome.status()), key.clone()));
@@ -541,6 +566,7 @@ public final class MultiStartFitter {
             starts += other.starts;
             successful += other.successful;
             recognised += other.recognised;
+            budgetCut += other.budgetCut;
             evaluations += other.evaluations;
             for (Leader leader : other.best) {
                 offer(leader);
@@ -611,8 +637,8 @@ public final class MultiStartFitter {
 
         /** Serialises the cells as flat arrays ({@link BasinMap.CellArrays}), in their order. */
         private Object writeReplace() {
-            return new SerializedSummary(keep, List.copyOf(best), starts, successful, recognised, evaluations,
-                    BasinMap.CellArrays.of(cells));
+            return new SerializedSummary(keep, List.copyOf(best), starts, successful, recognised, budgetCut,
+                    evaluations, BasinMap.CellArrays.of(cells));
         }
 
         private void readObject(ObjectInputStream in) throws InvalidObjectException {
@@ -639,7 +665,8 @@ public final class MultiStartFitter {
 
     /** {@link BlockSummary} as it travels back from another process. */
     private record SerializedSummary(int keep, List<Leader> best, long starts, long successful, long recognised,
-                                     long evaluations, BasinMap.CellArrays cells) implements Serializable {
+                                     long budgetCut, long evaluations, BasinMap.CellArrays cells)
+            implements Serializable {
 
         private Object readResolve() {
             BlockSummary summary = new BlockSummary(keep);
@@ -647,6 +674,7 @@ public final class MultiStartFitter {
             summary.starts = starts;
             summary.successful = successful;
             summary.recognised = recognised;
+            summary.budgetCut = budgetCut;
             summary.evaluations = evaluations;
             summary.cells.putAll(cells.cells());
             return summary;

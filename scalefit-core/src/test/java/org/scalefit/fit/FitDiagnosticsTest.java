@@ -59,7 +59,35 @@ class FitDiagnosticsTest {
     }
 
     private static List<String> warnings(double[] theta, Observations data) {
-        return FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, data, List.of());
+        return FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, data);
+    }
+
+    /**
+     * Losses of 1.7 + 400/N^0.34 on a 6×6 grid of N and D, which the law fits exactly with no tokens term (B → 0,
+     * β free): the optima of many starts fit to rounding, their objectives (≈ 10⁻³¹) noise many times apart, and their
+     * parameters differ. The rule of laws written as text ({@link EquallyGood}) calls them equally good, and says that
+     * rounding, not 10⁻⁹ of the best objective, decided it.
+     */
+    @Test
+    void optimaEquallyExactOnLossesTheLawFitsExactlyAreReportedAsAFlatDirection() {
+        List<double[]> inputs = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 6; b++) {
+                double n = 1e7 * Math.pow(4, a);
+                inputs.add(new double[] {n, 1e9 * Math.pow(3, b)});
+                losses.add(1.7 + 400 / Math.pow(n, 0.34));
+            }
+        }
+        Observations data = new Observations("exact", List.of("params", "tokens"), inputs.toArray(double[][]::new),
+                losses.stream().mapToDouble(Double::doubleValue).toArray());
+        LawFit fit = new FitProblem(LawForm.CHINCHILLA, data, 1e-3, StartGrid.gemstones(2),
+                MultiStartFitter.Options.defaults()).fit(org.scalefit.parallel.LocalParallelism.withThreads(2),
+                FitProgress.silent());
+        assertThat(fit.loss()).isLessThan(1e-28);
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).startsWith(
+                "flat: optima within rounding (").contains("of the best objective, the law fitting the data exactly, "
+                + "differ by up to"));
     }
 
     @Test

@@ -253,7 +253,7 @@ class IdentificationTest {
     @Test
     void aNegativeExponentIsWarnedAbout() {
         double[] theta = {0.34, -0.23, Math.log(406.4), Math.log(410.7), Math.log(1.69)};
-        List<String> warnings = FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, design(5, 1), List.of());
+        List<String> warnings = FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, design(5, 1));
         assertThat(warnings).contains("implausible: the exponent of tokens is negative (-0.2300); the predicted loss "
                 + "grows with tokens");
         assertThat(warnings).anySatisfy(warning -> assertThat(warning)

@@ -159,6 +159,42 @@ class MultiStartFitterTest {
         assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("not converged:"));
     }
 
+    @Test
+    void aSearchWhoseStartsTheBudgetStoppedIsNotReportedAsConvergedEvenAtATestedMinimum() {
+        LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT.withMaxEvaluations(150), 2);
+        assertThat(fit.search().stationarity().holds()).isTrue();
+        assertThat(fit.search().budgetCutStarts()).isPositive();
+        assertThat(fit.status()).isEqualTo(LawFit.Status.BUDGET_CUT);
+        assertThat(fit.succeeded()).isFalse();
+        assertThat(fit.hasOptimum()).isTrue();
+        assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("budget cut: "
+                + fit.search().budgetCutStarts() + " of 4500 starts were stopped by the evaluation limit (150 per "
+                + "start)") && warning.contains("may not be") && warning.contains("--max-evaluations"));
+    }
+
+    @Test
+    void aSearchThatFindsNothingWithinItsBudgetSaysTheBudgetStoppedIt() {
+        LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT.withMaxEvaluations(2), 2);
+        assertThat(fit.status()).isEqualTo(LawFit.Status.NO_START_CONVERGED);
+        assertThat(fit.search().budgetCutStarts()).isEqualTo(4500);
+        assertThat(fit.warnings()).anyMatch(warning -> warning.startsWith("budget cut: 4500 of 4500 starts"));
+    }
+
+    @Test
+    void aStartThatRunsOffToTheDefaultLimitIsNotABudgetCut() {
+        assertThat(DEFAULT.budgetLowered()).isFalse();
+        assertThat(DEFAULT.withMaxEvaluations(15000).budgetLowered()).isFalse();
+        assertThat(DEFAULT.withMaxEvaluations(14999).budgetLowered()).isTrue();
+    }
+
+    @Test
+    void theDefaultBudgetStopsNoStart() {
+        LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT, 2);
+        assertThat(fit.search().budgetCutStarts()).isZero();
+        assertThat(fit.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(fit.warnings()).noneMatch(warning -> warning.startsWith("budget cut:"));
+    }
+
     /** What the search's tasks capture must serialise: another {@code Parallelism} (Spark) runs them elsewhere. */
     @Test
     void theSearchTasksCaptureOnlySerializableValues() {

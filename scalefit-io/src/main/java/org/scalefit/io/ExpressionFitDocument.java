@@ -39,6 +39,7 @@ import org.scalefit.law.expr.ExpressionLaw;
  * @param starts                  starts of the search
  * @param successfulStarts        starts that converged
  * @param recognisedStarts        starts stopped early in a known basin
+ * @param budgetCutStarts         starts the evaluation budget stopped before they converged (absent when none)
  * @param evaluations             objective evaluations of the starts
  * @param verificationEvaluations objective evaluations of the polish and tests
  * @param stationarity            the evidence that the optimum is a local minimum, or null
@@ -53,7 +54,8 @@ import org.scalefit.law.expr.ExpressionLaw;
  * @param seconds                 its wall time
  */
 @JsonPropertyOrder({"kind", "law", "expression", "data", "data_sha256", "points", "distinct_points", "status", "success", "objective",
-        "parameters", "starts", "successful_starts", "recognised_starts", "evaluations", "verification_evaluations",
+        "parameters", "starts", "successful_starts", "recognised_starts", "budget_cut_starts", "evaluations",
+        "verification_evaluations",
         "stationarity", "warnings", "bootstrap", "law_file", "limits", "data_range", "provenance", "threads",
         "seconds"})
 public record ExpressionFitDocument(
@@ -61,7 +63,9 @@ public record ExpressionFitDocument(
         int points, @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("distinct_points") Integer distinctPoints,
         String status, boolean success, double objective, Map<String, Double> parameters, long starts,
         @JsonProperty("successful_starts") long successfulStarts,
-        @JsonProperty("recognised_starts") long recognisedStarts, long evaluations,
+        @JsonProperty("recognised_starts") long recognisedStarts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("budget_cut_starts") Long budgetCutStarts,
+        long evaluations,
         @JsonProperty("verification_evaluations") long verificationEvaluations,
         @JsonInclude(JsonInclude.Include.NON_NULL) FitDocument.StationarityEvidence stationarity,
         List<String> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) Bootstrap bootstrap,
@@ -166,7 +170,7 @@ public record ExpressionFitDocument(
         return new ExpressionFitDocument(KIND, fit.law().name(), fit.law().expression().text(), provenance.data(),
                 provenance.dataSha256(), fit.points(), fit.identification().distinctPoints(), fit.status().label(), fit.succeeded(), fit.objective(),
                 fit.hasOptimum() ? fit.named() : Map.of(), fit.search().starts(), fit.search().successfulStarts(),
-                fit.search().recognisedStarts(), fit.search().evaluations(),
+                fit.search().recognisedStarts(), FitDocument.budgetCutStarts(fit.search()), fit.search().evaluations(),
                 fit.search().verificationEvaluations(), fit.search().stationarity() == null ? null
                         : FitDocument.StationarityEvidence.of(fit.search().stationarity()),
                 fit.warnings(), bootstrap == null ? null : Bootstrap.of(bootstrap, fit.notIdentified()),

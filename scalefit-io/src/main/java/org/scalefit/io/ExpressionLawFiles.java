@@ -382,10 +382,11 @@ public final class ExpressionLawFiles {
             warnings = List.copyOf(warnings);
         }
 
-        /** True if there is a best point to report (converged, or reported as not stationary). */
+        /** True if there is a best point to report (converged, reported as not stationary, or cut by the budget). */
         public boolean hasOptimum() {
             return status.equals(org.scalefit.fit.LawFit.Status.CONVERGED.label())
-                    || status.equals(org.scalefit.fit.LawFit.Status.NOT_STATIONARY.label());
+                    || status.equals(org.scalefit.fit.LawFit.Status.NOT_STATIONARY.label())
+                    || status.equals(org.scalefit.fit.LawFit.Status.BUDGET_CUT.label());
         }
     }
 

@@ -29,7 +29,7 @@ import org.scalefit.law.LawForm;
  */
 @JsonPropertyOrder({"law", "inputs", "success", "status", "loss", "exponents", "coefficients", "irreducible_error",
         "natural_scale", "delta", "points", "distinct_points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
-        "evaluations", "verification_evaluations", "polished", "stationarity", "second_best", "recognition",
+        "budget_cut_starts", "evaluations", "verification_evaluations", "polished", "stationarity", "second_best", "recognition",
         "grid_best", "best_starts", "limits", "data_range", "provenance", "run", "threads", "seconds"})
 public record FitDocument(
         String law, List<String> inputs, boolean success, String status,
@@ -43,6 +43,7 @@ public record FitDocument(
         List<String> warnings, String grid, long starts,
         @JsonProperty("successful_starts") long successfulStarts,
         @JsonProperty("recognised_starts") long recognisedStarts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("budget_cut_starts") Long budgetCutStarts,
         long evaluations,
         @JsonProperty("verification_evaluations") long verificationEvaluations,
         boolean polished,
@@ -256,7 +257,8 @@ public record FitDocument(
                 optimum ? fit.logCoefficients() : null, optimum ? fit.logIrreducibleError() : null,
                 optimum ? naturalScale(fit) : null, fit.delta(), fit.points(),
                 fit.identification().distinctPoints(), fit.warnings(), search.grid().name(),
-                search.starts(), search.successfulStarts(), search.recognisedStarts(), search.evaluations(),
+                search.starts(), search.successfulStarts(), search.recognisedStarts(), budgetCutStarts(search),
+                search.evaluations(),
                 search.verificationEvaluations(), search.polished(),
                 search.stationarity() == null ? null : StationarityEvidence.of(search.stationarity()),
                 search.secondBest() == null ? null : secondBest(fit, search.secondBest()),
@@ -265,6 +267,14 @@ public record FitDocument(
                 search.gridBest() == null ? null : Start.of(search.gridBest()), leaders, Limits.of(limits),
                 DataRange.of(fit.range()), origin,
                 run, run.threads(), run.seconds());
+    }
+
+    /**
+     * The starts the evaluation budget stopped before they converged ({@link MultiStartResult#budgetCutStarts()}),
+     * written only when there are any: an absent {@code budget_cut_starts} means none.
+     */
+    static Long budgetCutStarts(MultiStartResult search) {
+        return search.budgetCut() ? search.budgetCutStarts() : null;
     }
 
     /** Reads a document written by {@link #write()}; {@code source} names it in errors. */

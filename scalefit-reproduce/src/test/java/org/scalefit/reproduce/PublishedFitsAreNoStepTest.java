@@ -35,7 +35,7 @@ class PublishedFitsAreNoStepTest {
     }
 
     private static void assertNoStep(FittedLaw law, Observations data) {
-        assertThat(FitDiagnostics.warnings(law.form(), law.theta(), data, List.of()))
+        assertThat(FitDiagnostics.warnings(law.form(), law.theta(), data))
                 .noneSatisfy(warning -> assertThat(warning).contains("acts as a step"));
     }
 
@@ -66,7 +66,7 @@ class PublishedFitsAreNoStepTest {
         double[] theta = {0.3478, 0.3658, Math.log(482.00572), Math.log(2085.43420), Math.log(1.82)};
         Observations data = Observations.fromTable(new TableReader().read("chinchilla:epoch",
                 ColumnRequest.of("params", "tokens", "loss")), LawForm.CHINCHILLA.inputs(), "loss");
-        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, data, List.of()))
+        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, theta, data))
                 .noneSatisfy(warning -> assertThat(warning).contains("acts as a step"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.scalefit.fit.EquallyGood;
 import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.Identification;
@@ -45,18 +46,17 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
-            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-10";
+            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-"
+            + "budget-cut-11";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
      */
     static final double FAR_FROM_STARTS = 10;
     /** Multiplying or dividing a log-scale parameter by e changes F by at most this fraction: it is not identified. */
-    static final double FLAT = 1e-9;
+    static final double FLAT = EquallyGood.RELATIVE;
     /** Equally good optima whose parameters differ by more than this (relative) lie along a flat direction. */
     static final double FLAT_SPREAD = 1e-2;
-    /** The rounding of a residual, in units of ε times the loss's size ({@link #exactFitLevel}). */
-    static final double ROUNDING_ULPS = 64;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -118,25 +118,35 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             Stationarity nothingToMove = found ? new Stationarity(value, Math.abs(value), 0, 0, Double.NaN, 0, true,
                     true) : null;
             search = new MultiStartResult(grid, found ? only : null, found ? only : null, false, 1, found ? 1 : 0, 0,
-                    1, 0, found ? List.of(only) : List.of(), nothingToMove, null);
+                    0, 1, 0, found ? List.of(only) : List.of(), nothingToMove, null);
             progress.advance(1);
         } else {
             search = new MultiStartFitter(options).fit(objective, grid, parallelism, progress);
         }
+        String budget = search.budgetWarning(options.settings().maxEvaluations());
         if (!search.found()) {
-            return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search,
-                    List.of("failed: no start converged" + firstNonFiniteStart(objective, grid)), List.of());
+            List<String> failed = new ArrayList<>();
+            failed.add("failed: no start converged" + firstNonFiniteStart(objective, grid));
+            if (budget != null) {
+                failed.add(budget);
+            }
+            return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search, failed,
+                    List.of());
         }
         double[] theta = objective.theta(search.best().point());
         List<String> warnings = new ArrayList<>();
         if (!search.stationarity().holds()) {
             warnings.add(search.stationarity().warning());
         }
+        if (budget != null) {
+            warnings.add(budget);
+        }
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
         warnings.addAll(farFromStartsWarnings(theta));
         Set<String> notIdentified = new LinkedHashSet<>();
-        warnings.addAll(flatWarnings(objective, theta, search.best().value(), notIdentified));
+        double exactFit = exactFitLevel(law, data);
+        warnings.addAll(flatWarnings(objective, theta, search.best().value(), exactFit, notIdentified));
         warnings.addAll(stepWarnings(theta, notIdentified));
         warnings.addAll(floorWarnings(theta, notIdentified));
         String oneSided = oneSidedWarning(theta);
@@ -147,7 +157,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (extrapolation != null) {
             warnings.add(extrapolation);
         }
-        String flat = flatOptimaWarning(objective, search, notIdentified);
+        String flat = flatOptimaWarning(objective, search, exactFit, notIdentified);
         if (flat != null) {
             warnings.add(flat);
         }
@@ -179,23 +189,22 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * Other starts' optima (the search's leaders) whose objective is within {@value #FLAT} of the best's (or of F's
-     * rounding level; at least {@link #exactFitLevel}, so that the rule holds on data the law fits exactly) but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to
-     * max(1, |θ_i|)): the objective is flat along a direction, so the data do not determine those parameters — as
-     * {@link org.scalefit.fit.FitDiagnostics} says for the built-in laws. Null if there are none. Every parameter
-     * that differs by more than that is added to {@code notIdentified}; the warning names the one that differs most.
+     * Other starts' optima (the search's leaders) as good as the best by the {@link EquallyGood} rule (within
+     * {@value #FLAT} of the best objective, or of the exact-fit level {@code exactFit} on data the law fits exactly)
+     * but whose parameters differ from the best's by more than {@value #FLAT_SPREAD} (relative to max(1, |θ_i|)): the
+     * objective is flat along a direction, so the data do not determine those parameters — the rule {@link
+     * org.scalefit.fit.FitDiagnostics} applies to the built-in laws. Null if there are none. Every parameter that
+     * differs by more than that is added to {@code notIdentified}; the warning names the one that differs most.
      */
-    private String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search,
+    private String flatOptimaWarning(ExpressionObjective objective, MultiStartResult search, double exactFit,
                                      Set<String> notIdentified) {
         StartOutcome best = search.best();
         double[] p = objective.theta(best.point());
-        double relative = FLAT * Math.max(Math.abs(best.value()), objective.roundingLevel());
-        double rounding = exactFitLevel(law, data);
-        double equallyGood = Math.max(relative, rounding);
+        EquallyGood rule = EquallyGood.of(best.value(), objective.roundingLevel(), exactFit);
         double worst = 0;
         int where = -1;
         for (StartOutcome other : search.leaders()) {
-            if (other.start() == best.start() || !(other.value() - best.value() <= equallyGood)) {
+            if (other.start() == best.start() || !rule.equallyGood(best.value(), other.value())) {
                 continue;
             }
             double[] q = objective.theta(other.point());
@@ -210,33 +219,19 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 }
             }
         }
-        String within = rounding > relative
-                ? String.format(Locale.ROOT, "within rounding (%.1e) of the best objective, the law fitting the "
-                + "data exactly,", rounding) : String.format(Locale.ROOT, "within %.0e of the best objective", FLAT);
+        String within = rule.within(String.format(Locale.ROOT, "within %.0e of the best objective", FLAT));
         return worst > FLAT_SPREAD ? String.format(Locale.ROOT, "flat: optima %s differ by up to %.3g (relative) in "
                 + "parameter %s, so the data do not determine it", within, worst,
                 objective.law().parameters().get(where).name()) : null;
     }
 
     /**
-     * F at residuals of rounding size, Σ_i w_i·ρ(u_i) with u_i = {@value #ROUNDING_ULPS}ε·max(1, |log L_i|) (log
-     * residuals; the rounding of {@code HuberLogLossObjective}'s residuals) or {@value #ROUNDING_ULPS}ε·|L_i| (raw):
-     * the least difference of objectives that means anything. On losses the law fits exactly, every residual at
-     * the best optimum is itself rounding noise, so F there (≈ 10⁻³¹) is noise too, and a threshold relative to it
-     * ({@value #FLAT}·F) would call equally exact optima, whose F is other noise many times larger, different.
-     * Two optima whose objectives differ by less than this level fit the data equally well whatever F is. On data
-     * with any noise F is some 10¹⁵ times larger, so the relative threshold rules and this level changes nothing.
+     * The objective at residuals of rounding size ({@link EquallyGood#exactFitLevel}) for this law's residual scale
+     * and penalty on its points.
      */
     static double exactFitLevel(ExpressionLaw law, LawPoints data) {
-        double[] losses = data.losses();
-        double[] weights = data.weights();
-        double sum = 0;
-        for (int i = 0; i < losses.length; i++) {
-            double u = ROUNDING_ULPS * Math.ulp(1.0) * (law.residual() == Residual.LOG
-                    ? Math.max(1, Math.abs(Math.log(losses[i]))) : Math.abs(losses[i]));
-            sum += weights[i] * penalty(law.penalty(), u);
-        }
-        return sum;
+        return EquallyGood.exactFitLevel(data.losses(), data.weights(), law.residual() == Residual.LOG,
+                u -> penalty(law.penalty(), u));
     }
 
     /** ρ(u) for a residual u ≥ 0 ({@link Penalty}): an over-estimate's κ applies to r &lt; 0 only. */
@@ -287,16 +282,15 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
 
     /**
      * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
-     * held) changes F by at most {@value #FLAT} of F (or F's rounding level, or {@link #exactFitLevel}) — e.g. a floor E of 10⁻¹³ next to
+     * held) changes F by at most {@value #FLAT} of F (or F's rounding level, or the exact-fit level {@code exactFit}) — e.g. a floor E of 10⁻¹³ next to
      * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
      * unbounded above them. Bounded parameters whose bound the steps would cross are not checked. Each one found is
      * added to {@code notIdentified}.
      */
-    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value,
+    private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value, double exactFit,
                                       Set<String> notIdentified) {
         List<String> warnings = new ArrayList<>();
-        double allowed = Math.max(Math.max(FLAT * Math.abs(value), objective.roundingLevel()),
-                exactFitLevel(law, data));
+        double allowed = Math.max(Math.max(FLAT * Math.abs(value), objective.roundingLevel()), exactFit);
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
             if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LOG) {
