@@ -45,7 +45,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
-            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-10";
+            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-flat-linear-11";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -286,11 +286,14 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
-     * held) changes F by at most {@value #FLAT} of F (or F's rounding level, or {@link #exactFitLevel}) — e.g. a floor E of 10⁻¹³ next to
-     * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
-     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked. Each one found is
-     * added to {@code notIdentified}.
+     * A free parameter that the data do not determine: multiplying or dividing it by e (with the others held) changes
+     * F by at most {@value #FLAT} of F (or F's rounding level, or {@link #exactFitLevel}) — e.g. a floor E of 10⁻¹³
+     * next to losses of 3, or 10⁻¹²⁰ after running off towards 0 (log scale), or a linear-scale coefficient or
+     * exponent of a term that vanishes at every point (Kaplan's law written as text, fitted from the default starts,
+     * can end with D_c/D negligible and α_D at its start). A log-scale parameter is said to be negligible when it
+     * lies below its starts, unbounded above them; a linear-scale one (checked when it is not 0) arbitrary. Bounded
+     * parameters whose bound the steps would cross are not checked. Each one found is added to
+     * {@code notIdentified}.
      */
     private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value,
                                       Set<String> notIdentified) {
@@ -299,7 +302,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 exactFitLevel(law, data));
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
-            if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LOG) {
+            boolean logScale = spec.scale() == ParameterSpec.Scale.LOG;
+            if (!spec.isFree() || theta[p] == 0) {
                 continue;
             }
             double largest = 0;
@@ -321,11 +325,12 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double low = Arrays.stream(starts).min().orElse(theta[p]);
             double high = Arrays.stream(starts).max().orElse(theta[p]);
             notIdentified.add(spec.name());
-            String reading = theta[p] < low ? "read it as negligible (0)"
-                    : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
+            String reading = !logScale ? "its value is arbitrary" : theta[p] < low
+                    ? "read it as negligible (0), not as a value" : theta[p] > high
+                    ? "read it as unbounded, not as a value" : "its value is arbitrary";
             warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: "
                     + "multiplying or dividing it by e changes the objective by at most %.3g (at %.6g), so the data "
-                    + "do not determine it; %s, not as a value", spec.name(), theta[p], largest, value, reading));
+                    + "do not determine it; %s", spec.name(), theta[p], largest, value, reading));
         }
         return warnings;
     }
