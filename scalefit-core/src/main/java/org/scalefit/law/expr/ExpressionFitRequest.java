@@ -45,7 +45,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * key, so that a stored fit is not served without a warning the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
-            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-flat-linear-11";
+            + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-flat-linear-growth-12";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -57,6 +57,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     static final double FLAT_SPREAD = 1e-2;
     /** The rounding of a residual, in units of ε times the loss's size ({@link #exactFitLevel}). */
     static final double ROUNDING_ULPS = 64;
+    /** The columns of scale along which a loss law must not grow ({@link #growthWarnings}). */
+    static final Set<String> SCALE_COLUMNS = Set.of("params", "tokens", "unique_tokens", "FLOPs", "tokens_per_param",
+            "width", "depth");
+    /** The factor by which an input is scaled to see whether the fitted law grows along it. */
+    static final double GROWTH_STEP = 1.01;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -143,6 +148,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (oneSided != null) {
             warnings.add(oneSided);
         }
+        warnings.addAll(growthWarnings(theta));
         String extrapolation = extrapolationWarning(theta);
         if (extrapolation != null) {
             warnings.add(extrapolation);
@@ -381,6 +387,54 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                         + "cannot pass through the data%s; its parameters are a compromise, not a fit",
                 highest < 0 ? "below" : "above", law.residual() == Residual.LOG ? "log" : "raw", lowest, highest,
                 fixed.isEmpty() ? "" : " with its fixed values (" + String.join(", ", fixed) + ")");
+    }
+
+    /**
+     * The inputs read from a column of scale — {@link #SCALE_COLUMNS}: parameters, tokens, unique tokens, FLOPs,
+     * tokens per parameter, width, depth — along which the fitted law's prediction grows at every weighted point:
+     * L̂ with that input multiplied by {@value #GROWTH_STEP} (the others held) exceeds L̂ at every point by more than
+     * {@value #FLAT} of itself. Every published scaling law has the loss fall (or stay) as a model, its data or its
+     * compute grows; a fit that ends otherwise — e.g. Kaplan's law written as text and fitted from the default
+     * linear starts, which ends with α_N &lt; 0 — has found a region the grid began in, not the law.
+     */
+    private List<String> growthWarnings(double[] theta) {
+        List<String> warnings = new ArrayList<>();
+        List<String> inputs = law.expression().inputs();
+        double[][] columns = new double[inputs.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = data.column(law.columns().get(j));
+        }
+        double[] weights = data.weights();
+        double[] x = new double[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            if (!SCALE_COLUMNS.contains(law.columns().get(j))) {
+                continue;
+            }
+            boolean grows = true;
+            int counted = 0;
+            for (int i = 0; i < weights.length && grows; i++) {
+                if (!(weights[i] > 0)) {
+                    continue;
+                }
+                for (int m = 0; m < x.length; m++) {
+                    x[m] = columns[m][i];
+                }
+                double at = law.predict(x, theta);
+                x[j] *= GROWTH_STEP;
+                double larger = law.predict(x, theta);
+                grows = Double.isFinite(at) && Double.isFinite(larger) && larger - at > FLAT * Math.abs(at);
+                counted++;
+            }
+            if (grows && counted > 0) {
+                warnings.add(String.format(Locale.ROOT, "implausible: the fitted loss grows with %s (column %s) at "
+                                + "every point: a larger %s predicts a higher loss, against every published scaling "
+                                + "law; the search likely ended where its starts began, not at the law the data "
+                                + "follow (fit coefficients on the log scale, --log NAME, from starts near their "
+                                + "size, --start NAME=…)",
+                        inputs.get(j), law.columns().get(j), inputs.get(j)));
+            }
+        }
+        return warnings;
     }
 
     /** A value as a person writes it: 0, 0.5, 10, 100000; beyond 10⁻⁴…10⁷, six significant digits (1e+09). */

@@ -258,6 +258,28 @@ class ExpressionFitTest {
     }
 
     /**
+     * A fitted law whose loss grows with the model size at every point (here the data's own trend: the losses rise
+     * with N) contradicts every published scaling law: the fit must say so, naming the input and its column; the
+     * same law on losses that fall with N must not.
+     */
+    @Test
+    void aFittedLossThatGrowsWithASizeColumnAtEveryPointIsFlagged() {
+        ExpressionLaw law = logScaleChinchilla().withColumn("N", "params").withColumn("D", "tokens");
+        ToDoubleFunction<double[]> rising = x -> 1.0 + 0.4 * Math.pow(x[0], 0.05) + 1200 / Math.pow(x[1], 0.3);
+        LawPoints risingData = synthetic(rising, 0.002, 9);
+        ExpressionFit grows = fit(law, LawPoints.of("rising", List.of("params", "tokens"),
+                new double[][] {risingData.column("N"), risingData.column("D")}, risingData.losses()));
+        assertThat(grows.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("implausible: the fitted loss grows with N (column params) at every point"));
+
+        ToDoubleFunction<double[]> falling = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        LawPoints fallingData = synthetic(falling, 0.002, 9);
+        ExpressionFit falls = fit(law, LawPoints.of("falling", List.of("params", "tokens"),
+                new double[][] {fallingData.column("N"), fallingData.column("D")}, fallingData.losses()));
+        assertThat(falls.warnings()).noneSatisfy(warning -> assertThat(warning).contains("grows with"));
+    }
+
+    /**
      * A linear-scale parameter whose term vanishes at every point (k of k·e^(−N/τ) with τ = 1 next to N ≥ 10⁷: the
      * term is exactly 0) leaves the objective unchanged whatever its value; with one start value every optimum holds
      * it at that start, so only moving it tells that the data do not determine it. Kaplan's law written as text ends
