@@ -764,7 +764,8 @@ public final class TableReader {
                         try {
                             value = number(cell, source, line, inFile.get(numeric[k]), format, anySign[k]);
                         } catch (InputException bad) {
-                            firstError = bad;
+                            firstError = "loss".equals(column) && divergedLoss(cell)
+                                    ? bad.withHint(keepingConverged(inFile.get(numeric[k]), anySign[k])) : bad;
                             return false;
                         }
                     }
@@ -943,6 +944,26 @@ public final class TableReader {
     /** Whether {@code value} may stand in a column: finite, and positive unless the column takes any sign. */
     private static boolean acceptable(double value, boolean anySign) {
         return Double.isFinite(value) && (anySign || value > 0);
+    }
+
+    /**
+     * Whether a loss cell that is not acceptable reads as a run that diverged: missing, NaN, infinite or a number ≤ 0
+     * (not text such as {@code abc}, which is a malformed table, not a run).
+     */
+    private static boolean divergedLoss(String cell) {
+        if (cell == null) {
+            return true;
+        }
+        String text = cell.strip().toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
+        return text.isEmpty() || text.equals("nan") || text.equals("inf") || text.equals("infinity")
+                || DECIMAL.matcher(text).matches();
+    }
+
+    /** What a user types to fit the other rows: a {@code --where} condition keeping acceptable losses. */
+    private static String keepingConverged(String fileColumn, boolean anySign) {
+        String quoted = "\"" + fileColumn.replace("\"", "\"\"") + "\"";
+        return "a run that diverged? --where 'isfinite(" + quoted + ")" + (anySign ? "" : " AND " + quoted + " > 0")
+                + "' fits the other rows";
     }
 
     private static double numberOrNaN(String cell, boolean anySign) {
