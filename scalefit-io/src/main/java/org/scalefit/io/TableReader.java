@@ -562,6 +562,21 @@ public final class TableReader {
         return options.length() == 0 ? "" : "; names differ in case or spaces: map them with " + options;
     }
 
+    /**
+     * The file's columns whose name holds "loss" (any case; {@code val_loss}, {@code eval/loss}, {@code train_loss}),
+     * offered when no column is found for the loss: the one with the option that maps it, or several to choose from.
+     */
+    private static String lossLike(List<String> available) {
+        List<String> named = available.stream().filter(column -> column.toLowerCase(Locale.ROOT).contains("loss"))
+                .toList();
+        if (named.isEmpty()) {
+            return "";
+        }
+        return named.size() == 1 ? "; '" + named.get(0) + "' may hold the loss: map it with --column \"loss="
+                + named.get(0) + "\"" : "; " + quotedList(named) + " may hold the loss: map one with --column "
+                + "\"loss=COLUMN\"";
+    }
+
     private static long count(Connection duckdb, Relation relation) throws SQLException {
         try (Statement statement = duckdb.createStatement();
              ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation.sql())) {
@@ -608,7 +623,8 @@ public final class TableReader {
             boolean listed = one && !request.mapping().candidates(missing.get(0)).equals(List.of(missing.get(0)));
             String expected = (one ? "a column for " : "columns for ") + wanted + (listed ? " or" : " (or") + " name "
                     + (one ? "it" : "them") + " with " + options + ")";
-            String found = "only the columns " + quotedList(available) + nearMatches(request, missing, available);
+            String found = "only the columns " + quotedList(available) + nearMatches(request, missing, available)
+                    + (missing.contains("loss") ? lossLike(available) : "");
             throw one ? InputException.missingColumn(source, request.mapping().fileColumn(missing.get(0)), expected,
                     found) : new InputException(source, null, null, expected, found);
         }

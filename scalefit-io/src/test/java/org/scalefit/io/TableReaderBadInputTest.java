@@ -105,8 +105,18 @@ class TableReaderBadInputTest {
 
         assertThat(error).hasMessage(csv + ": expected a column for 'loss' (final_loss or loss;"
                 + " or name it with --column loss=COLUMN), found only the columns 'params_active_precise', 'tokens',"
-                + " 'val_loss'");
+                + " 'val_loss'; 'val_loss' may hold the loss: map it with --column \"loss=val_loss\"");
         assertThat(error.column()).contains("final_loss");
+    }
+
+    @Test
+    void severalColumnsNamedLikeALossAreNamedForTheUserToChooseOne() throws IOException {
+        Path csv = write("data.csv", "params_active_precise,tokens,train_loss,eval/loss\n1,2,3,4\n");
+
+        InputException error = readingFails(csv);
+
+        assertThat(error.getMessage()).endsWith("; 'train_loss', 'eval/loss' may hold the loss: map one with "
+                + "--column \"loss=COLUMN\"");
     }
 
     @Test
@@ -138,7 +148,8 @@ class TableReaderBadInputTest {
         assertThat(error).hasMessage(csv + ": expected columns for 'params' (params_active_precise, params, n_params"
                 + " or N), 'tokens' (tokens, D or n_tokens), 'loss' (final_loss or loss) (or name them with"
                 + " --column params=COLUMN --column tokens=COLUMN --column loss=COLUMN), found only the columns"
-                + " 'model_size', 'n_tok', 'val_loss'");
+                + " 'model_size', 'n_tok', 'val_loss'; 'val_loss' may hold the loss: map it with --column"
+                + " \"loss=val_loss\"");
         assertThat(error.column()).isEmpty();
     }
 
