@@ -31,10 +31,12 @@ final class LawOptions {
                     + "names are inputs).")
     Map<String, String> inputs = new LinkedHashMap<>();
 
-    @Option(names = "--fix", paramLabel = "NAME=VALUE", description = "Hold a parameter at a value.")
+    @Option(names = "--fix", paramLabel = "NAME=VALUE", split = ",",
+            description = "Hold a parameter at a value (several: E=1.7,alpha=0.3).")
     Map<String, Double> fixed = new LinkedHashMap<>();
 
-    @Option(names = "--tie", paramLabel = "NAME=OTHER", description = "Make a parameter equal another (e.g. beta=alpha).")
+    @Option(names = "--tie", paramLabel = "NAME=OTHER", split = ",",
+            description = "Make a parameter equal another (e.g. beta=alpha; several: beta=alpha,gamma=alpha).")
     Map<String, String> ties = new LinkedHashMap<>();
 
     @Option(names = "--log", paramLabel = "NAME", split = ",",

@@ -74,8 +74,13 @@ public final class InputException extends RuntimeException {
 
     private InputException(String file, RowLocation locations, Integer place, String name, boolean documentField,
                            String shownPlace, String expected, String found, Throwable cause) {
-        super(message(file, Objects.requireNonNull(locations, "locations"), place, shownPlace, expected, found),
-                cause);
+        this(file, locations, place, name, documentField, shownPlace, expected, found, null, cause);
+    }
+
+    private InputException(String file, RowLocation locations, Integer place, String name, boolean documentField,
+                           String shownPlace, String expected, String found, String hint, Throwable cause) {
+        super(message(file, Objects.requireNonNull(locations, "locations"), place, shownPlace, expected, found)
+                + (hint == null ? "" : "; " + hint), cause);
         this.file = Objects.requireNonNull(file, "file");
         this.locations = locations;
         this.line = place;
@@ -110,6 +115,16 @@ public final class InputException extends RuntimeException {
     public static InputException missingColumn(String file, String column, String expected, String found) {
         return new InputException(file, RowLocation.LINE, null, Objects.requireNonNull(column, "column"), false, null,
                 expected, found, null);
+    }
+
+    /**
+     * This problem with {@code hint} — what the user can do about it — after its message ({@code …, found "inf";
+     * HINT}); the place, expected and found stay as they are.
+     */
+    public InputException withHint(String hint) {
+        return new InputException(file, locations, line, name, documentField,
+                name == null ? null : (documentField ? "field '" : "column '") + name + "'", expected, found,
+                Objects.requireNonNull(hint, "hint"), getCause());
     }
 
     private static String message(String file, RowLocation locations, Integer line, String place, String expected,

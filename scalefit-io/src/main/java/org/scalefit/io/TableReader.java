@@ -580,6 +580,21 @@ public final class TableReader {
         return options.length() == 0 ? "" : "; names differ in case or spaces: map them with " + options;
     }
 
+    /**
+     * The file's columns whose name holds "loss" (any case; {@code val_loss}, {@code eval/loss}, {@code train_loss}),
+     * offered when no column is found for the loss: the one with the option that maps it, or several to choose from.
+     */
+    private static String lossLike(List<String> available) {
+        List<String> named = available.stream().filter(column -> column.toLowerCase(Locale.ROOT).contains("loss"))
+                .toList();
+        if (named.isEmpty()) {
+            return "";
+        }
+        return named.size() == 1 ? "; '" + named.get(0) + "' may hold the loss: map it with --column \"loss="
+                + named.get(0) + "\"" : "; " + quotedList(named) + " may hold the loss: map one with --column "
+                + "\"loss=COLUMN\"";
+    }
+
     private static long count(Connection duckdb, Relation relation) throws SQLException {
         try (Statement statement = duckdb.createStatement();
              ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation.sql())) {
@@ -630,7 +645,8 @@ public final class TableReader {
             boolean listed = one && !request.mapping().candidates(missing.get(0)).equals(List.of(missing.get(0)));
             String expected = (one ? "a column for " : "columns for ") + wanted + (listed ? " or" : " (or") + " name "
                     + (one ? "it" : "them") + " with " + options + ")";
-            String found = "only the columns " + quotedList(available) + nearMatches(request, missing, available);
+            String found = "only the columns " + quotedList(available) + nearMatches(request, missing, available)
+                    + (missing.contains("loss") ? lossLike(available) : "");
             throw one ? InputException.missingColumn(source, request.mapping().fileColumn(missing.get(0)), expected,
                     found) : new InputException(source, null, null, expected, found);
         }
@@ -792,7 +808,8 @@ public final class TableReader {
                         try {
                             value = number(cell, source, line, inFile.get(numeric[k]), format, anySign[k]);
                         } catch (InputException bad) {
-                            firstError = bad;
+                            firstError = "loss".equals(column) && divergedLoss(cell)
+                                    ? bad.withHint(keepingConverged(inFile.get(numeric[k]), anySign[k])) : bad;
                             return false;
                         }
                     }
@@ -981,6 +998,26 @@ public final class TableReader {
     /** Whether {@code value} may stand in a column: finite, and positive unless the column takes any sign. */
     private static boolean acceptable(double value, boolean anySign) {
         return Double.isFinite(value) && (anySign || value > 0);
+    }
+
+    /**
+     * Whether a loss cell that is not acceptable reads as a run that diverged: missing, NaN, infinite or a number ≤ 0
+     * (not text such as {@code abc}, which is a malformed table, not a run).
+     */
+    private static boolean divergedLoss(String cell) {
+        if (cell == null) {
+            return true;
+        }
+        String text = cell.strip().toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
+        return text.isEmpty() || text.equals("nan") || text.equals("inf") || text.equals("infinity")
+                || DECIMAL.matcher(text).matches();
+    }
+
+    /** What a user types to fit the other rows: a {@code --where} condition keeping acceptable losses. */
+    private static String keepingConverged(String fileColumn, boolean anySign) {
+        String quoted = "\"" + fileColumn.replace("\"", "\"\"") + "\"";
+        return "a run that diverged? --where 'isfinite(" + quoted + ")" + (anySign ? "" : " AND " + quoted + " > 0")
+                + "' fits the other rows";
     }
 
     private static double numberOrNaN(String cell, boolean anySign) {

@@ -105,8 +105,18 @@ class TableReaderBadInputTest {
 
         assertThat(error).hasMessage(csv + ": expected a column for 'loss' (final_loss or loss;"
                 + " or name it with --column loss=COLUMN), found only the columns 'params_active_precise', 'tokens',"
-                + " 'val_loss'");
+                + " 'val_loss'; 'val_loss' may hold the loss: map it with --column \"loss=val_loss\"");
         assertThat(error.column()).contains("final_loss");
+    }
+
+    @Test
+    void severalColumnsNamedLikeALossAreNamedForTheUserToChooseOne() throws IOException {
+        Path csv = write("data.csv", "params_active_precise,tokens,train_loss,eval/loss\n1,2,3,4\n");
+
+        InputException error = readingFails(csv);
+
+        assertThat(error.getMessage()).endsWith("; 'train_loss', 'eval/loss' may hold the loss: map one with "
+                + "--column \"loss=COLUMN\"");
     }
 
     @Test
@@ -138,7 +148,8 @@ class TableReaderBadInputTest {
         assertThat(error).hasMessage(csv + ": expected columns for 'params' (params_active_precise, params, n_params"
                 + " or N), 'tokens' (tokens, D or n_tokens), 'loss' (final_loss or loss) (or name them with"
                 + " --column params=COLUMN --column tokens=COLUMN --column loss=COLUMN), found only the columns"
-                + " 'model_size', 'n_tok', 'val_loss'");
+                + " 'model_size', 'n_tok', 'val_loss'; 'val_loss' may hold the loss: map it with --column"
+                + " \"loss=val_loss\"");
         assertThat(error.column()).isEmpty();
     }
 
@@ -186,7 +197,7 @@ class TableReaderBadInputTest {
         InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":NaN}\n");
 
         assertThat(error.getMessage())
-                .endsWith("data.jsonl:1: column 'final_loss': expected a positive finite number, found \"NaN\"");
+                .endsWith("data.jsonl:1: column 'final_loss': expected a positive finite number, found \"NaN\"; a run that diverged? --where 'isfinite(\"final_loss\") AND \"final_loss\" > 0' fits the other rows");
     }
 
     @Test
@@ -237,7 +248,24 @@ class TableReaderBadInputTest {
         InputException error = readingCsvFails("1,2,nan\n");
 
         assertThat(error.getMessage())
-                .endsWith("data.csv:2: column 'final_loss': expected a positive finite number, found \"nan\"");
+                .startsWith(dir.resolve("data.csv") + ":2: column 'final_loss': expected a positive finite number, found \"nan\"; ");
+    }
+
+    /**
+     * A loss that is missing, NaN, infinite or not positive is the mark of a run that diverged: the message says how
+     * to fit the other rows (the condition, over the file's own column, keeps exactly the rows whose loss is a
+     * positive finite number), and its place, expected and found stay as for any other column.
+     */
+    @Test
+    void aBadLossSaysHowToLeaveTheRunOut() throws IOException {
+        InputException error = readingCsvFails("1,2,3\n4,5,inf\n");
+
+        assertThat(error.getMessage()).isEqualTo(dir.resolve("data.csv") + ":3: column 'final_loss': expected a "
+                + "positive finite number, found \"inf\"; a run that diverged? --where 'isfinite(\"final_loss\") "
+                + "AND \"final_loss\" > 0' fits the other rows");
+        assertThat(error.found()).isEqualTo("\"inf\"");
+        assertThat(readingCsvFails("1,2,abc\n").getMessage()).doesNotContain("--where");
+        assertThat(readingCsvFails("1,inf,3\n").getMessage()).doesNotContain("--where");
     }
 
     @Test
@@ -277,7 +305,7 @@ class TableReaderBadInputTest {
         InputException error = readingJsonLinesFails("{\"params_active_precise\":1,\"tokens\":2,\"final_loss\":-2.5}\n");
 
         assertThat(error.getMessage())
-                .endsWith("data.jsonl:1: column 'final_loss': expected a positive finite number, found \"-2.5\"");
+                .endsWith("data.jsonl:1: column 'final_loss': expected a positive finite number, found \"-2.5\"; a run that diverged? --where 'isfinite(\"final_loss\") AND \"final_loss\" > 0' fits the other rows");
     }
 
     @Test
@@ -415,7 +443,7 @@ class TableReaderBadInputTest {
                 () -> reader.read(csv.toString(), PARAMS_TOKENS_LOSS.withFiniteValues("loss")));
 
         assertThat(error.getMessage()).endsWith("data.csv:3: column 'final_loss': expected a finite number, found "
-                + "\"inf\"");
+                + "\"inf\"; a run that diverged? --where 'isfinite(\"final_loss\")' fits the other rows");
     }
 
     @Test

@@ -200,7 +200,8 @@ class TableReaderStreamingTest {
         Throwable error = catchThrowable(() -> new TableReader().withProgress(progress).read(file, PARAMS_TOKENS_LOSS));
 
         assertThat(error).isInstanceOf(InputException.class).hasMessage(file + ":" + (ROWS + 3)
-                + ": column 'loss': expected a positive finite number, found \"nan\"");
+                + ": column 'loss': expected a positive finite number, found \"nan\"; a run that diverged? --where "
+                + "'isfinite(\"loss\") AND \"loss\" > 0' fits the other rows");
         assertThat(progress.fractions).doesNotContain(1.0);
         assertThat(progress.ended).isEqualTo(1);
     }

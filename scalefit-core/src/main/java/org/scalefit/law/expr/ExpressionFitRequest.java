@@ -47,7 +47,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
             + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-"
-            + "budget-cut-11";
+            + "budget-cut-flat-linear-growth-12";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -57,6 +57,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     static final double FLAT = EquallyGood.RELATIVE;
     /** Equally good optima whose parameters differ by more than this (relative) lie along a flat direction. */
     static final double FLAT_SPREAD = 1e-2;
+    /** The columns of scale along which a loss law must not grow ({@link #growthWarnings}). */
+    static final Set<String> SCALE_COLUMNS = Set.of("params", "tokens", "unique_tokens", "FLOPs", "tokens_per_param",
+            "width", "depth");
+    /** The factor by which an input is scaled to see whether the fitted law grows along it. */
+    static final double GROWTH_STEP = 1.01;
     /** The largest power of ten by which the data's largest inputs are scaled to check the law's sign beyond them. */
     static final int EXTRAPOLATION_DECADES = 6;
 
@@ -153,6 +158,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (oneSided != null) {
             warnings.add(oneSided);
         }
+        warnings.addAll(growthWarnings(theta));
         String extrapolation = extrapolationWarning(theta);
         if (extrapolation != null) {
             warnings.add(extrapolation);
@@ -281,11 +287,14 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /**
-     * A free log-scale parameter that the data do not determine: multiplying or dividing it by e (with the others
-     * held) changes F by at most {@value #FLAT} of F (or F's rounding level, or the exact-fit level {@code exactFit}) — e.g. a floor E of 10⁻¹³ next to
-     * losses of 3, or 10⁻¹²⁰ after running off towards 0. Said as negligible when it lies below its starts,
-     * unbounded above them. Bounded parameters whose bound the steps would cross are not checked. Each one found is
-     * added to {@code notIdentified}.
+     * A free parameter that the data do not determine: multiplying or dividing it by e (with the others held) changes
+     * F by at most {@value #FLAT} of F (or F's rounding level, or the exact-fit level {@code exactFit}) — e.g. a floor E of 10⁻¹³
+     * next to losses of 3, or 10⁻¹²⁰ after running off towards 0 (log scale), or a linear-scale coefficient or
+     * exponent of a term that vanishes at every point (Kaplan's law written as text, fitted from the default starts,
+     * can end with D_c/D negligible and α_D at its start). A log-scale parameter is said to be negligible when it
+     * lies below its starts, unbounded above them; a linear-scale one (checked when it is not 0) arbitrary. Bounded
+     * parameters whose bound the steps would cross are not checked. Each one found is added to
+     * {@code notIdentified}.
      */
     private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value, double exactFit,
                                       Set<String> notIdentified) {
@@ -293,7 +302,8 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         double allowed = Math.max(Math.max(FLAT * Math.abs(value), objective.roundingLevel()), exactFit);
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
-            if (!spec.isFree() || spec.scale() != ParameterSpec.Scale.LOG) {
+            boolean logScale = spec.scale() == ParameterSpec.Scale.LOG;
+            if (!spec.isFree() || theta[p] == 0) {
                 continue;
             }
             double largest = 0;
@@ -315,11 +325,12 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
             double low = Arrays.stream(starts).min().orElse(theta[p]);
             double high = Arrays.stream(starts).max().orElse(theta[p]);
             notIdentified.add(spec.name());
-            String reading = theta[p] < low ? "read it as negligible (0)"
-                    : theta[p] > high ? "read it as unbounded" : "its value is arbitrary";
+            String reading = !logScale ? "its value is arbitrary" : theta[p] < low
+                    ? "read it as negligible (0), not as a value" : theta[p] > high
+                    ? "read it as unbounded, not as a value" : "its value is arbitrary";
             warnings.add(String.format(Locale.ROOT, "parameter %s = %.6g is not identified: "
                     + "multiplying or dividing it by e changes the objective by at most %.3g (at %.6g), so the data "
-                    + "do not determine it; %s, not as a value", spec.name(), theta[p], largest, value, reading));
+                    + "do not determine it; %s", spec.name(), theta[p], largest, value, reading));
         }
         return warnings;
     }
@@ -370,6 +381,54 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                         + "cannot pass through the data%s; its parameters are a compromise, not a fit",
                 highest < 0 ? "below" : "above", law.residual() == Residual.LOG ? "log" : "raw", lowest, highest,
                 fixed.isEmpty() ? "" : " with its fixed values (" + String.join(", ", fixed) + ")");
+    }
+
+    /**
+     * The inputs read from a column of scale — {@link #SCALE_COLUMNS}: parameters, tokens, unique tokens, FLOPs,
+     * tokens per parameter, width, depth — along which the fitted law's prediction grows at every weighted point:
+     * L̂ with that input multiplied by {@value #GROWTH_STEP} (the others held) exceeds L̂ at every point by more than
+     * {@value #FLAT} of itself. Every published scaling law has the loss fall (or stay) as a model, its data or its
+     * compute grows; a fit that ends otherwise — e.g. Kaplan's law written as text and fitted from the default
+     * linear starts, which ends with α_N &lt; 0 — has found a region the grid began in, not the law.
+     */
+    private List<String> growthWarnings(double[] theta) {
+        List<String> warnings = new ArrayList<>();
+        List<String> inputs = law.expression().inputs();
+        double[][] columns = new double[inputs.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = data.column(law.columns().get(j));
+        }
+        double[] weights = data.weights();
+        double[] x = new double[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            if (!SCALE_COLUMNS.contains(law.columns().get(j))) {
+                continue;
+            }
+            boolean grows = true;
+            int counted = 0;
+            for (int i = 0; i < weights.length && grows; i++) {
+                if (!(weights[i] > 0)) {
+                    continue;
+                }
+                for (int m = 0; m < x.length; m++) {
+                    x[m] = columns[m][i];
+                }
+                double at = law.predict(x, theta);
+                x[j] *= GROWTH_STEP;
+                double larger = law.predict(x, theta);
+                grows = Double.isFinite(at) && Double.isFinite(larger) && larger - at > FLAT * Math.abs(at);
+                counted++;
+            }
+            if (grows && counted > 0) {
+                warnings.add(String.format(Locale.ROOT, "implausible: the fitted loss grows with %s (column %s) at "
+                                + "every point: a larger %s predicts a higher loss, against every published scaling "
+                                + "law; the search likely ended where its starts began, not at the law the data "
+                                + "follow (fit coefficients on the log scale, --log NAME, from starts near their "
+                                + "size, --start NAME=…)",
+                        inputs.get(j), law.columns().get(j), inputs.get(j)));
+            }
+        }
+        return warnings;
     }
 
     /** A value as a person writes it: 0, 0.5, 10, 100000; beyond 10⁻⁴…10⁷, six significant digits (1e+09). */

@@ -338,6 +338,12 @@ public final class LawExpression implements Serializable {
             if (pos < text.length() && text.charAt(pos) == ';') {
                 pos++;
                 skipSpace();
+                int late = pos;
+                String name = peekDefinitionName();
+                if (name != null) {
+                    throw error("definition of '" + name + "' after the law's expression: definitions (NAME = …;) "
+                            + "come first and the law's expression last", late);
+                }
             }
             if (pos < text.length()) {
                 throw unexpected();

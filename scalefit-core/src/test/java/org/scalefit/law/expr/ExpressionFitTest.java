@@ -258,6 +258,54 @@ class ExpressionFitTest {
     }
 
     /**
+     * A fitted law whose loss grows with the model size at every point (here the data's own trend: the losses rise
+     * with N) contradicts every published scaling law: the fit must say so, naming the input and its column; the
+     * same law on losses that fall with N must not.
+     */
+    @Test
+    void aFittedLossThatGrowsWithASizeColumnAtEveryPointIsFlagged() {
+        ExpressionLaw law = logScaleChinchilla().withColumn("N", "params").withColumn("D", "tokens");
+        ToDoubleFunction<double[]> rising = x -> 1.0 + 0.4 * Math.pow(x[0], 0.05) + 1200 / Math.pow(x[1], 0.3);
+        LawPoints risingData = synthetic(rising, 0.002, 9);
+        ExpressionFit grows = fit(law, LawPoints.of("rising", List.of("params", "tokens"),
+                new double[][] {risingData.column("N"), risingData.column("D")}, risingData.losses()));
+        assertThat(grows.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("implausible: the fitted loss grows with N (column params) at every point"));
+
+        ToDoubleFunction<double[]> falling = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        LawPoints fallingData = synthetic(falling, 0.002, 9);
+        ExpressionFit falls = fit(law, LawPoints.of("falling", List.of("params", "tokens"),
+                new double[][] {fallingData.column("N"), fallingData.column("D")}, fallingData.losses()));
+        assertThat(falls.warnings()).noneSatisfy(warning -> assertThat(warning).contains("grows with"));
+    }
+
+    /**
+     * A linear-scale parameter whose term vanishes at every point (k of k·e^(−N/τ) with τ = 1 next to N ≥ 10⁷: the
+     * term is exactly 0) leaves the objective unchanged whatever its value; with one start value every optimum holds
+     * it at that start, so only moving it tells that the data do not determine it. Kaplan's law written as text ends
+     * so (α_D held at its start, D_c/D negligible) from the default linear starts.
+     */
+    @Test
+    void aLinearScaleParameterTheObjectiveDoesNotDependOnIsReportedAsNotIdentified() {
+        ToDoubleFunction<double[]> truth = x -> 1.8 + 400 / Math.pow(x[0], 0.3) + 1200 / Math.pow(x[1], 0.3);
+        LawExpression vanishing = LawExpression.parse("E + A/N^alpha + B/D^beta + k*exp(-N/tau)",
+                List.of("N", "D"), List.of("E", "A", "B", "alpha", "beta", "k", "tau"));
+        ExpressionLaw law = ExpressionLaw.of("test", vanishing)
+                .withParameter(ParameterSpec.free("E").withStarts(1, 2))
+                .withParameter(ParameterSpec.free("A").logScale().withStarts(1e2, 1e3))
+                .withParameter(ParameterSpec.free("B").logScale().withStarts(1e2, 1e3))
+                .withParameter(ParameterSpec.free("alpha").withStarts(0.3))
+                .withParameter(ParameterSpec.free("beta").withStarts(0.3))
+                .withParameter(ParameterSpec.free("k").withStarts(0.5))
+                .withParameter(ParameterSpec.free("tau").fixedAt(1));
+        ExpressionFit fit = fit(law, synthetic(truth, 0.003, 8));
+        assertThat(fit.parameter("k")).isEqualTo(0.5);
+        assertThat(fit.notIdentified()).containsExactly("k");
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("parameter k = 0.500000 is not identified").contains("its value is arbitrary"));
+    }
+
+    /**
      * Gadre et al.'s downstream law on errors that are the same at every run (every model at chance): k·e^(−γ·L) fits
      * them at k = 0 whatever γ is, so starts end equally well at different rates, which the fit must say.
      */

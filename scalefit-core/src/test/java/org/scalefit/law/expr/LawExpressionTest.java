@@ -133,6 +133,14 @@ class LawExpressionTest {
     }
 
     @Test
+    void aDefinitionWrittenAfterTheLawsExpressionSaysThatDefinitionsComeFirst() {
+        ExpressionException late = failure("E + A/N^alpha + B/D^beta; x = N", ND, CHINCHILLA);
+        assertThat(late.offset()).isEqualTo(26);
+        assertThat(late.getMessage()).startsWith("definition of 'x' after the law's expression: definitions "
+                + "(NAME = …;) come first and the law's expression last");
+    }
+
+    @Test
     void declarationsMustBeDistinctNames() {
         assertThatThrownBy(() -> LawExpression.parse("N", List.of("N"), List.of("N")))
                 .hasMessageContaining("declared twice");
