@@ -25,7 +25,9 @@ import java.util.Set;
  *
  * <p>Side columns ({@link #withSideColumns}) are optional columns read beside the table for a caution about it (e.g.
  * each run's unique tokens, {@link org.scalefit.data.RepeatedTokens}): present or not, good values or bad, they
- * neither fail the read nor enter the table, its repeated-row check or its recorded columns.
+ * neither fail the read nor enter the table or its recorded columns; whether they are requested does not change the
+ * repeated-row check, which compares the file's identifying columns whatever is read
+ * ({@link TableReader#IDENTIFYING_QUANTITIES}).
  *
  * @param required logical columns that must be present, in the order the table should list them
  * @param optional logical columns read if present, listed after the required ones
@@ -118,9 +120,9 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
     /**
      * A copy of this request that also reads the given columns beside the table when the file has them
      * ({@link TableReader.Read#side}, {@link TableReader.Read#text} for a text one): a value that is not a positive
-     * finite number is read as NaN, and they take no part in the table, its repeated-row check or its recorded
-     * columns. A text one (a run's name) is read only when a numeric one is: it tells their rows' runs apart. A name
-     * already requested is read as requested.
+     * finite number is read as NaN, and they take no part in the table or its recorded columns, and do not change its
+     * repeated-row check. A text one (a run's name) is read only when a numeric one is: it tells their rows' runs
+     * apart. A name already requested is read as requested.
      */
     public ColumnRequest withSideColumns(String... columns) {
         List<String> more = new ArrayList<>();

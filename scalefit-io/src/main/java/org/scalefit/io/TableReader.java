@@ -44,8 +44,8 @@ import org.scalefit.data.RunTable;
  *       {@code null}, zero and negative numbers are rejected — parameters, tokens, widths, depths, losses and FLOPs
  *       are all &gt; 0), except in the columns a request names {@link ColumnRequest#finite}, whose values need only
  *       be finite (a loss fitted on the raw residual scale, where an exact 0 is legitimate);</li>
- *   <li>the table must have at least one row, every required column, and no two rows with the same values in all the
- *       requested columns.</li>
+ *   <li>the table must have at least one row, every required column, and no run listed twice: no two rows with the
+ *       same values in every {@link #IDENTIFYING_QUANTITIES identifying} column.</li>
  * </ul>
  * Anything else raises an {@link InputException}. The format is chosen by extension ({@link TableFormat#of}), or by
  * content for a stream. CSV files need a header line and {@code "} quotes; the delimiter is the one of
@@ -80,6 +80,18 @@ public final class TableReader {
     private static final int LONGEST_QUOTED_VALUE = 60;
     /** What DuckDB takes as a glob pattern in a path. */
     private static final Pattern GLOB = Pattern.compile("[*?\\[]");
+
+    /**
+     * The logical quantities that tell one run's row from another's: two rows are one run listed twice when they hold
+     * the same numbers in every requested numeric column and in every column of these quantities the file has
+     * (located by the request's mapping), whatever columns a request reads. Runs that differ only in a column a law
+     * does not read (e.g. tokens, for a law in unique tokens) are two rows; a run's name, a timestamp or an index
+     * column does not tell runs apart (the same run can be logged twice under two of them). A cell of these columns
+     * that is not a finite number is compared as NaN.
+     */
+    public static final List<String> IDENTIFYING_QUANTITIES = java.util.stream.Stream.concat(
+            ColumnMapping.LOGICAL_NAMES.stream().filter(name -> !ColumnMapping.TEXT_NAMES.contains(name)),
+            java.util.stream.Stream.of(RepeatedData.UNIQUE_TOKENS, RepeatedData.EPOCHS, IsoflopInputs.SEED)).toList();
 
     /** Rows between two checks for an interruption and two progress reports, less one (a power of two). */
     private static final int PROGRESS_ROWS = (1 << 12) - 1;
@@ -379,8 +391,10 @@ public final class TableReader {
             Where where = request.where() == null ? null
                     : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
                     expected);
-            Rows rows = new Rows(source, format, fileColumns, keepBadValues, strictColumns, request.finite(),
-                    request.side());
+            Map<String, String> identifying = keepBadValues ? Map.of()
+                    : identifyingColumns(request, relation.columns(), fileColumns);
+            Rows rows = new Rows(source, format, fileColumns, identifying, keepBadValues, strictColumns,
+                    request.finite(), request.side());
             try {
                 rows.read(streaming, relation, scan.records(), where == null ? null : where.keep(), stages, expected);
             } catch (SQLException streamed) {
@@ -416,6 +430,26 @@ public final class TableReader {
         } catch (SQLException e) {
             throw malformed(source, format, scan, e);
         }
+    }
+
+    /**
+     * The columns of the file, beyond those requested, that the repeated-row check compares: for each
+     * {@link #IDENTIFYING_QUANTITIES identifying quantity} not requested, the first of its candidates under the
+     * request's mapping that the file has and that no other column is read from.
+     */
+    private static Map<String, String> identifyingColumns(ColumnRequest request, List<String> available,
+                                                          Map<String, String> requested) {
+        Map<String, String> identifying = new LinkedHashMap<>();
+        for (String quantity : IDENTIFYING_QUANTITIES) {
+            if (requested.containsKey(quantity)) {
+                continue;
+            }
+            request.mapping().candidates(quantity).stream()
+                    .filter(name -> available.contains(name) && !requested.containsValue(name)
+                            && !identifying.containsValue(name))
+                    .findFirst().ifPresent(name -> identifying.put(quantity, name));
+        }
+        return identifying;
     }
 
     /**
@@ -684,9 +718,15 @@ public final class TableReader {
         private final List<String> inFile;
         private final boolean keepBad;
         private final Set<String> strict;
-        /** The numeric columns' indices, the side columns last; the first {@link #checked} make up the table. */
+        /**
+         * The numeric columns' indices: the first {@link #checked} make up the table, those up to {@link #sideEnd}
+         * are side columns, and the rest are read only for the repeated-row check.
+         */
         private final int[] numeric;
         private final int checked;
+        private final int sideEnd;
+        /** Indices into {@link #numeric} of the columns a repeated row is judged on. */
+        private final int[] identifying;
         private final int[] textual;
         /** Per numeric column: whether its values need only be finite (any sign) rather than positive. */
         private final boolean[] anySign;
@@ -701,25 +741,37 @@ public final class TableReader {
         private int stored;
         private InputException firstError;
 
-        Rows(String source, TableFormat format, Map<String, String> fileColumns, boolean keepBad,
-             Set<String> strict, Set<String> finite, Set<String> side) {
+        Rows(String source, TableFormat format, Map<String, String> fileColumns, Map<String, String> identifyingOnly,
+             boolean keepBad, Set<String> strict, Set<String> finite, Set<String> side) {
             this.source = source;
             this.format = format;
-            this.logical = List.copyOf(fileColumns.keySet());
-            this.inFile = List.copyOf(fileColumns.values());
+            int requested = fileColumns.size();
+            List<String> names = new ArrayList<>(fileColumns.keySet());
+            names.addAll(identifyingOnly.keySet());
+            List<String> columns = new ArrayList<>(fileColumns.values());
+            columns.addAll(identifyingOnly.values());
+            this.logical = List.copyOf(names);
+            this.inFile = List.copyOf(columns);
             this.keepBad = keepBad;
             this.strict = strict;
-            this.numeric = java.util.stream.IntStream.concat(
-                    java.util.stream.IntStream.range(0, logical.size()).filter(c -> !ColumnMapping.TEXT_NAMES
+            this.numeric = java.util.stream.IntStream.concat(java.util.stream.IntStream.concat(
+                    java.util.stream.IntStream.range(0, requested).filter(c -> !ColumnMapping.TEXT_NAMES
                             .contains(logical.get(c)) && !side.contains(logical.get(c))),
-                    java.util.stream.IntStream.range(0, logical.size()).filter(c -> !ColumnMapping.TEXT_NAMES
-                            .contains(logical.get(c)) && side.contains(logical.get(c)))).toArray();
-            this.checked = (int) java.util.Arrays.stream(numeric).filter(c -> !side.contains(logical.get(c))).count();
-            this.textual = java.util.stream.IntStream.range(0, logical.size())
+                    java.util.stream.IntStream.range(0, requested).filter(c -> !ColumnMapping.TEXT_NAMES
+                            .contains(logical.get(c)) && side.contains(logical.get(c)))),
+                    java.util.stream.IntStream.range(requested, logical.size())).toArray();
+            this.checked = (int) java.util.Arrays.stream(numeric)
+                    .filter(c -> c < requested && !side.contains(logical.get(c))).count();
+            this.sideEnd = (int) java.util.Arrays.stream(numeric).filter(c -> c < requested).count();
+            this.identifying = java.util.stream.IntStream.range(0, numeric.length)
+                    .filter(k -> k < checked || k >= sideEnd
+                            || IDENTIFYING_QUANTITIES.contains(logical.get(numeric[k])))
+                    .toArray();
+            this.textual = java.util.stream.IntStream.range(0, requested)
                     .filter(c -> ColumnMapping.TEXT_NAMES.contains(logical.get(c))).toArray();
             this.anySign = new boolean[numeric.length];
             for (int k = 0; k < numeric.length; k++) {
-                anySign[k] = finite.contains(logical.get(numeric[k]));
+                anySign[k] = k >= sideEnd || finite.contains(logical.get(numeric[k]));
             }
             this.values = new double[numeric.length][capacity];
             for (int c : textual) {
@@ -827,10 +879,10 @@ public final class TableReader {
                 values[k][stored] = row[k];
             }
             if (!keepBad) {
-                int earlier = seen.addOrFind(values, checked, stored);
+                int earlier = seen.addOrFind(values, identifying, stored);
                 if (earlier >= 0) {
-                    List<String> columns = java.util.Arrays.stream(numeric).limit(checked).mapToObj(inFile::get)
-                            .toList();
+                    List<String> columns = java.util.Arrays.stream(identifying).map(k -> numeric[k])
+                            .mapToObj(inFile::get).toList();
                     firstError = new InputException(source, format.rowLocation(), line, null, "each row only once",
                             "the same "
                             + quotedList(columns) + " as " + format.rowLocation().at(lines.get(earlier)));
@@ -863,7 +915,7 @@ public final class TableReader {
         /** The side columns' values, in the table's rows. */
         Map<String, double[]> side() {
             Map<String, double[]> columns = new LinkedHashMap<>();
-            for (int k = checked; k < numeric.length; k++) {
+            for (int k = checked; k < sideEnd; k++) {
                 columns.put(logical.get(numeric[k]), java.util.Arrays.copyOf(values[k], stored));
             }
             return columns;
@@ -888,8 +940,11 @@ public final class TableReader {
             slots = new long[capacity];
         }
 
-        /** Adds row {@code row} of {@code values}; the earlier row with the same numbers, or -1 if none. */
-        int addOrFind(double[][] values, int columns, int row) {
+        /**
+         * Adds row {@code row} of {@code values}; the earlier row with the same numbers in the {@code columns} of
+         * {@code values}, or -1 if none.
+         */
+        int addOrFind(double[][] values, int[] columns, int row) {
             if (2 * (size + 1) > slots.length) {
                 long[] old = slots;
                 slots = new long[old.length * 2];
@@ -920,9 +975,9 @@ public final class TableReader {
             }
         }
 
-        private static int hash(double[][] values, int columns, int row) {
+        private static int hash(double[][] values, int[] columns, int row) {
             long h = 0;
-            for (int k = 0; k < columns; k++) {
+            for (int k : columns) {
                 h = mix(h + Double.doubleToLongBits(values[k][row]));
             }
             return (int) h;
@@ -936,8 +991,8 @@ public final class TableReader {
         }
 
         /** Equal as {@code Double.equals} compares (bit patterns), as a {@code List<Double>} key would. */
-        private static boolean same(double[][] values, int columns, int a, int b) {
-            for (int k = 0; k < columns; k++) {
+        private static boolean same(double[][] values, int[] columns, int a, int b) {
+            for (int k : columns) {
                 if (Double.doubleToLongBits(values[k][a]) != Double.doubleToLongBits(values[k][b])) {
                     return false;
                 }

@@ -1,7 +1,6 @@
 package org.scalefit.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,11 +34,12 @@ class TableReaderSideColumnsTest {
     }
 
     @Test
-    void rowsThatDifferOnlyInASideColumnAreStillTheSameRow() throws IOException {
+    void rowsThatDifferOnlyInASideColumnAreTwoRowsWhetherOrNotItIsRequested() throws IOException {
         Path csv = write("params,tokens,unique_tokens,loss\n1e8,2e9,1e9,3.5\n1e8,2e9,2e9,3.5\n");
 
-        assertThatThrownBy(() -> new TableReader().readWithColumns(csv.toString(), POINTS))
-                .isInstanceOf(InputException.class).hasMessageContaining("each row only once");
+        assertThat(new TableReader().readWithColumns(csv.toString(), POINTS).table().rows()).isEqualTo(2);
+        assertThat(new TableReader().readWithColumns(csv.toString(), ColumnRequest.of("params", "tokens", "loss"))
+                .table().rows()).isEqualTo(2);
     }
 
     @Test
