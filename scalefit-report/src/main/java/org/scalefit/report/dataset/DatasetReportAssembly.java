@@ -16,6 +16,7 @@ import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.io.analysis.DatasetAnalysisResult;
 import org.scalefit.io.analysis.DatasetAnalysisResult.Frontier;
 import org.scalefit.io.analysis.DatasetAnalysisResult.LossAgainstCompute;
+import org.scalefit.isoflop.SeedNoise;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.Numbers;
@@ -229,6 +230,14 @@ final class DatasetReportAssembly {
         options.put("--bootstrap", Integer.toString(analysis.frontierBootstrap()));
         options.put("--bins", Integer.toString(analysis.bins()));
         options.put("--shape-search", Boolean.toString(analysis.shapeSearch()));
+        if (analysis.dropDominated()) {
+            options.put("--drop-dominated", "true");
+        }
+        if (analysis.noise() != null) {
+            options.put(analysis.noise().rule() == SeedNoise.Rule.CONSTANT ? "--noise" : "--noise-model",
+                    analysis.noise().rule() == SeedNoise.Rule.CONSTANT ? Double.toString(analysis.noise().sigmaLow())
+                    : analysis.noise().toString());
+        }
         options.put("--seed", Long.toString(analysis.seed()));
         options.put("architecture", analysis.costs().architecture().toString());
         options.put("--gpus-per-node", Integer.toString(analysis.costs().gpusPerNode()));
