@@ -32,7 +32,11 @@ public final class LawFitFigures {
     /**
      * Predicted L̂ against observed L, log–log, one marker series per run in its colour (or coloured by model size,
      * see {@link #withRuns}), and the line L̂ = L
-     * (dashed grey): points above it are over-predicted.
+     * (dashed grey): points above it are over-predicted. The axes follow the bulk of the points by the rule of the
+     * residuals figure ({@link #offScaleResiduals}: a point whose log residual lies beyond fences of 10 interquartile
+     * ranges, e.g. a diverged run): such a point is left out of its run's series and drawn as a triangle in the series
+     * {@link #OFF_SCALE}, each coordinate outside the bulk's range moved to its edge, its label stating its run, L and
+     * L̂.
      *
      * @param data      the points fitted, in the order of {@code runs}' rows
      * @param lossLabel what the loss is, for the axes (e.g. {@link LossLabel#ofColumn})
@@ -42,16 +46,49 @@ public final class LawFitFigures {
         double[] observed = data.losses();
         runs.requireRows(observed, "the observations");
         double[] predicted = predictions(law, data);
+        int[] off = offScale(residuals(law, data));
+        double[] shownObserved = observed.clone();
+        double[] shownPredicted = predicted.clone();
+        for (int i : off) {
+            shownObserved[i] = Double.NaN;
+            shownPredicted[i] = Double.NaN;
+        }
         Figure figure = Figure.of(id, "Fitted " + law.form().name() + " law against the data: predicted and "
                 + "observed loss", Axis.log("L, observed " + lossLabel), Axis.log("L̂, predicted " + lossLabel));
-        figure = withRuns(figure, observed, predicted, data, runs, styles);
-        double[] range = Sampling.positiveRange(concat(observed, predicted));
+        figure = withRuns(figure, shownObserved, shownPredicted, data, runs, styles);
+        double[] range = Sampling.positiveRange(java.util.Arrays.stream(concat(shownObserved, shownPredicted))
+                .filter(Double::isFinite).toArray());
         double[] diagonal = {range[0], range[1]};
-        return figure.with(Series.of("L̂ = L", diagonal, diagonal, SeriesStyle.dashed(Palette.NEUTRAL)
+        figure = figure.with(Series.of("L̂ = L", diagonal, diagonal, SeriesStyle.dashed(Palette.NEUTRAL)
                 .withLineWidth(1)));
+        if (off.length == 0) {
+            return figure;
+        }
+        double pad = Math.pow(range[1] / range[0], 0.1);
+        double[] edgeX = new double[off.length];
+        double[] edgeY = new double[off.length];
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < off.length; k++) {
+            int i = off[k];
+            edgeX[k] = atEdge(observed[i], range[0], range[1], pad);
+            edgeY[k] = atEdge(predicted[i], range[0], range[1], pad);
+            labels.add(runs.label(i) + ": L = " + Numbers.format(observed[i], 4) + ", L̂ = "
+                    + Numbers.format(predicted[i], 4) + " (off scale)");
+        }
+        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, offScaleStyle()).withPointLabels(labels));
     }
 
-    /** The name of the series of off-scale residuals in {@link #residualsAgainstInput}. */
+    /** {@code value} when within [low, high], else the edge beyond it: high × pad or low ÷ pad (log axis). */
+    private static double atEdge(double value, double low, double high, double pad) {
+        return value > high ? high * pad : value < low ? low / pad : value;
+    }
+
+    /** Off-scale points: red triangles. */
+    private static SeriesStyle offScaleStyle() {
+        return new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.TRIANGLE, 1.5);
+    }
+
+    /** The name of the series of off-scale points in {@link #residualsAgainstInput} and {@link #predictedAgainstObserved}. */
     public static final String OFF_SCALE = "off scale (drawn at the edge)";
 
     /**
@@ -113,8 +150,7 @@ public final class LawFitFigures {
             edgeY[k] = residual[i] > high ? high + pad : low - pad;
             labels.add(runs.label(i) + ": ln L − ln L̂ = " + Numbers.format(residual[i], 4) + " (off scale)");
         }
-        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE,
-                SeriesStyle.Marker.TRIANGLE, 1.5)).withPointLabels(labels));
+        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, offScaleStyle()).withPointLabels(labels));
     }
 
     /**

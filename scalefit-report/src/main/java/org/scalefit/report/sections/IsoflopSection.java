@@ -117,7 +117,8 @@ public final class IsoflopSection {
     /**
      * How the points were formed from the file and the seed noise σ assumed, from the analysis's own record; when a
      * size was run more than once in a budget, the pooled standard deviation of those seed replicates beside σ
-     * ({@link SeedNoise#replicates}), which the intervals on the exponents scale with.
+     * ({@link SeedNoise#replicates}), which the intervals on the exponents scale with, unless the cautions already
+     * name it ({@link SeedNoise#replicateWarning}).
      */
     private static String inputs(IsoflopResult result) {
         List<String> transforms = result.inputs().transforms();
@@ -129,6 +130,9 @@ public final class IsoflopSection {
                 + String.join(", ", transforms) + ")") + "; " + result.settings().replicates() + " seed-noise "
                 + "replicates per budget with " + sigma + " (`--noise SIGMA` of `scalefit report` or `scalefit "
                 + "isoflop` sets another; the intervals scale with it).";
+        if (noise.replicateWarning(result.inputs().budgets()).isPresent()) {
+            return text; // the cautions name the replicates' deviation, as isoflop warns it
+        }
         return noise.replicates(result.inputs().budgets()).map(r -> text + " The seed replicates in the table (runs "
                 + "of one size in one budget) have a pooled standard deviation of " + Numbers.format(r.deviation(), 3)
                 + " (" + r.degrees() + " degrees of freedom), " + Numbers.format(r.ratio(), 2) + " times the σ assumed"

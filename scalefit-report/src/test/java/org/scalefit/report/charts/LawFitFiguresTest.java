@@ -212,4 +212,33 @@ class LawFitFiguresTest {
 
         assertThat(LawFitFigures.offScaleResiduals(CHINCHILLA, data)).isEmpty();
     }
+
+    @Test
+    void aDivergedPointIsDrawnAtTheEdgeOfThePredictedAgainstObservedAxesNotWhereItStretchesThem() {
+        Observations data = oneDiverged();
+        Runs runs = Runs.named(java.util.stream.IntStream.range(0, 12).mapToObj(i -> "run " + i).toList());
+
+        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(), "loss");
+
+        org.scalefit.report.plot.PlotFrame frame = org.scalefit.report.plot.PlotFrame.of(figure);
+        double bulkHigh = java.util.stream.IntStream.range(0, 12).filter(i -> i != 5)
+                .mapToDouble(i -> Math.max(data.loss(i), CHINCHILLA.predict(data.inputs()[i]))).max().orElseThrow();
+        assertThat(frame.x().high()).isLessThan(2 * bulkHigh);
+        Series offScale = figure.series(LawFitFigures.OFF_SCALE);
+        assertThat(offScale.size()).isEqualTo(1);
+        assertThat(offScale.x()[0]).isGreaterThan(bulkHigh).isLessThanOrEqualTo(frame.x().high());
+        assertThat(offScale.y()[0]).isCloseTo(CHINCHILLA.predict(data.inputs()[5]), org.assertj.core.api.Assertions
+                .withinPercentage(1e-9));
+        assertThat(offScale.pointLabel(0)).contains("run 5").contains(Numbers.format(data.loss(5), 4));
+    }
+
+    @Test
+    void predictedAgainstObservedWithoutAnOutlierHasNoOffScaleSeries() {
+        Observations data = observations(Math.exp(0.02), Math.exp(-0.01), 1.0);
+        Runs runs = Runs.named(java.util.stream.IntStream.range(0, data.size()).mapToObj(i -> "run " + i).toList());
+
+        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(), "loss");
+
+        assertThat(figure.series()).extracting(Series::name).doesNotContain(LawFitFigures.OFF_SCALE);
+    }
 }
