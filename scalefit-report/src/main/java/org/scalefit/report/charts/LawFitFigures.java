@@ -32,11 +32,10 @@ public final class LawFitFigures {
     /**
      * Predicted L̂ against observed L, log–log, one marker series per run in its colour (or coloured by model size,
      * see {@link #withRuns}), and the line L̂ = L
-     * (dashed grey): points above it are over-predicted. The axes follow the bulk of the points by the rule of the
-     * residuals figure ({@link #offScaleResiduals}: a point whose log residual lies beyond fences of 10 interquartile
-     * ranges, e.g. a diverged run): such a point is left out of its run's series and drawn as a triangle in the series
-     * {@link #OFF_SCALE}, each coordinate outside the bulk's range moved to its edge, its label stating its run, L and
-     * L̂.
+     * (dashed grey): points above it are over-predicted. The axes follow the bulk of the points
+     * ({@link #offScalePredictions}): a point off the residuals figure's scale that would also stretch these axes is
+     * left out of its run's series and drawn as a triangle in the series {@link #OFF_SCALE}, each coordinate outside
+     * the bulk's range moved to its edge, its label stating its run, L and L̂.
      *
      * @param data      the points fitted, in the order of {@code runs}' rows
      * @param lossLabel what the loss is, for the axes (e.g. {@link LossLabel#ofColumn})
@@ -46,7 +45,7 @@ public final class LawFitFigures {
         double[] observed = data.losses();
         runs.requireRows(observed, "the observations");
         double[] predicted = predictions(law, data);
-        int[] off = offScale(residuals(law, data));
+        int[] off = offScalePredictions(law, data);
         double[] shownObserved = observed.clone();
         double[] shownPredicted = predicted.clone();
         for (int i : off) {
@@ -76,6 +75,32 @@ public final class LawFitFigures {
                     + Numbers.format(predicted[i], 4) + " (off scale)");
         }
         return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, offScaleStyle()).withPointLabels(labels));
+    }
+
+    /**
+     * The rows {@link #predictedAgainstObserved} draws at the edge of its axes: those off the residuals figure's scale
+     * ({@link #offScaleResiduals}, the same fences) whose observed L or predicted L̂ lies outside the range of every
+     * other row's L and L̂ — a point whose residual is large but whose losses lie among the others' stretches nothing
+     * there and stays in place. In row order.
+     */
+    public static int[] offScalePredictions(FittedLaw law, Observations data) {
+        double[] observed = data.losses();
+        double[] predicted = predictions(law, data);
+        int[] candidates = offScale(residuals(law, data));
+        java.util.Set<Integer> excluded = java.util.Arrays.stream(candidates).boxed()
+                .collect(java.util.stream.Collectors.toSet());
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < observed.length; i++) {
+            if (!excluded.contains(i)) {
+                low = Math.min(low, Math.min(observed[i], predicted[i]));
+                high = Math.max(high, Math.max(observed[i], predicted[i]));
+            }
+        }
+        double bottom = low;
+        double top = high;
+        return java.util.Arrays.stream(candidates).filter(i -> observed[i] < bottom || observed[i] > top
+                || predicted[i] < bottom || predicted[i] > top).toArray();
     }
 
     /** {@code value} when within [low, high], else the edge beyond it: high × pad or low ÷ pad (log axis). */

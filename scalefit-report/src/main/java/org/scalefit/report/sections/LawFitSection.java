@@ -96,25 +96,24 @@ public final class LawFitSection {
     static String residualsCaption(FittedLaw law, Observations data, Runs runs) {
         String caption = "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
                 + "misses the shape of its loss curve.";
-        String named = offScaleNamed(law, data, runs);
+        String named = offScaleNamed(LawFitFigures.offScaleResiduals(law, data), law, data, runs);
         return named.isEmpty() ? caption : caption + " The axis follows the bulk of the residuals; off its scale, "
                 + "drawn as red triangles at its edge: " + named + ".";
     }
 
     /**
-     * The caption of the predicted-against-observed figure: what it shows and, when points are off its scale (the
-     * residuals figure's rule, {@link LawFitFigures#offScaleResiduals}), which runs they are and their residuals.
+     * The caption of the predicted-against-observed figure: what it shows and, when points are off its scale
+     * ({@link LawFitFigures#offScalePredictions}), which runs they are and their residuals.
      */
     static String predictedCaption(FittedLaw law, Observations data, Runs runs) {
         String caption = "Each point is one checkpoint; on the dashed line the law predicts the observed loss exactly.";
-        String named = offScaleNamed(law, data, runs);
+        String named = offScaleNamed(LawFitFigures.offScalePredictions(law, data), law, data, runs);
         return named.isEmpty() ? caption : caption + " The axes follow the bulk of the points; off their scale, "
                 + "drawn as red triangles at their edge: " + named + ".";
     }
 
-    /** The off-scale runs with their residuals, the first {@value #NAMED_OFF_SCALE} named; empty when none. */
-    private static String offScaleNamed(FittedLaw law, Observations data, Runs runs) {
-        int[] off = LawFitFigures.offScaleResiduals(law, data);
+    /** The runs of rows {@code off} with their residuals, the first {@value #NAMED_OFF_SCALE} named; empty when none. */
+    private static String offScaleNamed(int[] off, FittedLaw law, Observations data, Runs runs) {
         List<String> named = new ArrayList<>();
         for (int k = 0; k < Math.min(NAMED_OFF_SCALE, off.length); k++) {
             int i = off[k];

@@ -241,4 +241,21 @@ class LawFitFiguresTest {
 
         assertThat(figure.series()).extracting(Series::name).doesNotContain(LawFitFigures.OFF_SCALE);
     }
+
+    @Test
+    void aLargeResidualWhoseLossesLieAmongTheOthersStaysInPlaceOnPredictedAgainstObserved() {
+        // row 5 is 10 % above the law: off the residuals' scale (the rest within ±0.4 %), but its L lies among the
+        // others' losses, so it stretches nothing on these axes
+        int n = 12;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, (i % 4) / 2.0), 2e9 * Math.pow(10, (i / 4) / 2.0)};
+            losses[i] = CHINCHILLA.predict(inputs[i]) * (i == 5 ? 1.10 : 1 + 0.004 * Math.sin(7 * i));
+        }
+        Observations data = new Observations("off", LawForm.CHINCHILLA.inputs(), inputs, losses);
+
+        assertThat(LawFitFigures.offScaleResiduals(CHINCHILLA, data)).containsExactly(5);
+        assertThat(LawFitFigures.offScalePredictions(CHINCHILLA, data)).isEmpty();
+    }
 }
