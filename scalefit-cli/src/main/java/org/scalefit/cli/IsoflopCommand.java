@@ -101,10 +101,10 @@ final class IsoflopCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Noise noise;
 
-    /** --noise or --noise-model. */
+    /** --noise or --noise-model (also the report's, for its Approach-2 section). */
     static final class Noise {
         @Option(names = "--noise", paramLabel = "SIGMA",
-                description = "Constant seed-to-seed standard deviation of a final loss.")
+                description = "Constant seed-to-seed standard deviation of a final loss (of the IsoFLOP analysis).")
         Double sigma;
 
         @Option(names = "--noise-model", paramLabel = "MODEL",

@@ -9,6 +9,7 @@ import org.scalefit.report.HtmlReport;
 import org.scalefit.report.Report;
 import org.scalefit.report.dataset.DatasetReport;
 import org.scalefit.report.dataset.DatasetReportRequest;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +68,15 @@ final class ReportCommand implements Callable<Integer> {
             description = "Chinchilla's binning minimisers over N log-spaced bins (0: none). Default: ${DEFAULT-VALUE}.")
     int bins;
 
+    @Option(names = "--drop-dominated",
+            description = "Leave out of the Approach-1 frontiers, and of their fits, every hull run that an earlier "
+                    + "frontier run dominates (less resource, loss at most as high), as `scalefit frontier "
+                    + "--drop-dominated`. Default: Gemstones' rule, which keeps them (the section cautions about each).")
+    boolean dropDominated;
+
+    @ArgGroup(exclusive = true)
+    IsoflopCommand.Noise noise;
+
     @Mixin
     SeedOption seeded = new SeedOption();
 
@@ -121,7 +131,8 @@ final class ReportCommand implements Callable<Integer> {
         DatasetReportRequest request = new DatasetReportRequest(new DatasetAnalysisRequest(input.source(),
                 compute.costs(shape.architecture(), false), huber.delta, grid, lawBootstrap,
                 frontierBootstrap, bins, seeded.seed, shapeSearch, gadreDataset, parabolaLaw, benchmarks,
-                parabolaBootstrap), title);
+                parabolaBootstrap).withNoise(noise == null ? null : noise.model()).withDropDominated(dropDominated),
+                title);
         DatasetReport result;
         try (TerminalProgress progress = TerminalProgress.start("fit chinchilla", request.startGrid().size())) {
             result = request.build(LocalParallelism.withThreads(threads.count()), progress);

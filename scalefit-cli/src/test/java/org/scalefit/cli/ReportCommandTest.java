@@ -68,4 +68,33 @@ class ReportCommandTest {
         assertThat(run.err()).contains("not a scalefit report");
         assertThat(Files.readString(notes.resolve("todo.txt"))).isEqualTo("keep me");
     }
+
+    @Test
+    void noiseAndNoiseModelAreOneChoiceAsInIsoflop() {
+        CliRun run = CliRun.of("report", "--data", DATA, "--out", folder.resolve("r").toString(), "--noise", "0.01",
+                "--noise-model", "rw");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void aNegativeNoiseIsRefusedAsIsoflopRefusesIt() {
+        CliRun run = CliRun.of("report", "--data", DATA, "--out", folder.resolve("r").toString(), "--noise", "-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--noise must be a finite σ ≥ 0");
+    }
+
+    @Test
+    void theNoiseAndDropDominatedGivenAreInTheProvenance() throws IOException {
+        Path out = folder.resolve("noisy");
+
+        CliRun run = CliRun.of("report", "--data", DATA, "--out", out.toString(), "--no-timestamps",
+                "--law-bootstrap", "0", "--bootstrap", "0", "--threads", "2", "--noise", "0.01", "--drop-dominated");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).contains("--noise")
+                .contains("0.01").contains("--drop-dominated");
+    }
 }

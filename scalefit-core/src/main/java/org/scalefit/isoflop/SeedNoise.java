@@ -180,16 +180,25 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
     public static final double REPLICATE_FACTOR = 2;
 
     /**
-     * Whether σ agrees with the seed replicates in the data: runs of one size in one budget (as given, before the
-     * analysis averages them). Their pooled standard deviation s = √(Σ_g Σ_j (L_gj − L̄_g)² / Σ_g (r_g − 1)) over the
-     * sizes g with r_g ≥ 2 usable losses estimates the seed-to-seed σ directly; it is compared with the model's
-     * root-mean-square σ(L̄_g) over the same sizes. With at least {@value #REPLICATE_DEGREES} degrees of freedom
-     * (relative standard error of s about 1/√(2·df) ≤ 0.22) and a ratio beyond {@value #REPLICATE_FACTOR} either way,
-     * the bootstrap's intervals are too narrow (or too wide) for these runs.
+     * The seed replicates in the data, measured: runs of one size in one budget (as given, before the analysis
+     * averages them), their pooled standard deviation s = √(Σ_g Σ_j (L_gj − L̄_g)² / Σ_g (r_g − 1)) over the sizes g
+     * with r_g ≥ 2 usable losses, which estimates the seed-to-seed σ directly, beside the model's root-mean-square
+     * σ(L̄_g) over the same sizes.
      *
-     * @return the warning naming s, its degrees of freedom and σ, or empty
+     * @param deviation the pooled standard deviation s
+     * @param degrees   its degrees of freedom Σ_g (r_g − 1)
+     * @param sigma     the model's root-mean-square σ(L̄_g) over the same sizes
      */
-    public Optional<String> replicateWarning(List<IsoflopBudget> budgets) {
+    public record Replicates(double deviation, int degrees, double sigma) {
+
+        /** s ÷ σ. */
+        public double ratio() {
+            return deviation / sigma;
+        }
+    }
+
+    /** The seed replicates of {@code budgets} measured ({@link Replicates}), or empty when no size is repeated. */
+    public Optional<Replicates> replicates(List<IsoflopBudget> budgets) {
         double squares = 0;
         double modelSquares = 0;
         int degrees = 0;
@@ -217,19 +226,35 @@ public record SeedNoise(double sigmaLow, double sigmaHigh, double lossLow, doubl
                 groups++;
             }
         }
-        if (degrees < REPLICATE_DEGREES) {
+        if (degrees == 0) {
             return Optional.empty();
         }
-        double pooled = Math.sqrt(squares / degrees);
-        double model = Math.sqrt(modelSquares / groups);
-        double ratio = pooled / model;
+        return Optional.of(new Replicates(Math.sqrt(squares / degrees), degrees, Math.sqrt(modelSquares / groups)));
+    }
+
+    /**
+     * Whether σ agrees with the seed replicates in the data ({@link #replicates}). With at least
+     * {@value #REPLICATE_DEGREES} degrees of freedom (relative standard error of s about 1/√(2·df) ≤ 0.22) and a
+     * ratio s/σ beyond {@value #REPLICATE_FACTOR} either way, the bootstrap's intervals are too narrow (or too wide)
+     * for these runs.
+     *
+     * @return the warning naming s, its degrees of freedom and σ, or empty
+     */
+    public Optional<String> replicateWarning(List<IsoflopBudget> budgets) {
+        Optional<Replicates> measured = replicates(budgets);
+        if (measured.isEmpty() || measured.get().degrees() < REPLICATE_DEGREES) {
+            return Optional.empty();
+        }
+        Replicates replicates = measured.get();
+        double ratio = replicates.ratio();
         if (ratio <= REPLICATE_FACTOR && ratio >= 1 / REPLICATE_FACTOR) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "the seed replicates in the data (runs of one size in one "
                 + "budget) have a pooled standard deviation of %.3g (%d degrees of freedom), %.2g times the noise "
                 + "model's σ = %.3g: the bootstrap intervals are too %s for these runs; to use the replicates' own "
-                + "value, give --noise %.3g", pooled, degrees, ratio, model, ratio > 1 ? "narrow" : "wide", pooled));
+                + "value, give --noise %.3g", replicates.deviation(), replicates.degrees(), ratio, replicates.sigma(),
+                ratio > 1 ? "narrow" : "wide", replicates.deviation()));
     }
 
     /** σ(L). For the as-implemented rule the constant branch is exp(ln σ_lo), as the code computes it. */

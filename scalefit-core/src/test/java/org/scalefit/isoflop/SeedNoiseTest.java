@@ -1,6 +1,7 @@
 package org.scalefit.isoflop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
@@ -102,5 +103,20 @@ class SeedNoiseTest {
     @Test
     void aTableWithoutReplicatesSaysNothingAboutThem() {
         assertThat(RW.replicateWarning(budgets(1))).isEmpty();
+    }
+
+    @Test
+    void theSeedReplicatesPooledDeviationIsMeasuredWhateverItsRatioToSigma() {
+        // per size a standard deviation (ddof 1) of 0.0025, within a factor 2 of σ: no warning, but still measured
+        SeedNoise.Replicates replicates = RW.replicates(seeds(0.0025)).orElseThrow();
+
+        assertThat(replicates.deviation()).isCloseTo(0.0025, within(1e-12));
+        assertThat(replicates.degrees()).isEqualTo(36);
+        assertThat(replicates.sigma()).isCloseTo(0.002, within(1e-12));
+    }
+
+    @Test
+    void aTableWithoutReplicatesHasNoPooledDeviation() {
+        assertThat(RW.replicates(budgets(1))).isEmpty();
     }
 }

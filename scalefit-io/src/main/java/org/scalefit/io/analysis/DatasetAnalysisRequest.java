@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.StartGrid;
 import org.scalefit.io.DataSource;
+import org.scalefit.isoflop.SeedNoise;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.Parallelism;
 
@@ -45,11 +46,15 @@ import org.scalefit.parallel.Parallelism;
  * @param benchmarks        also fit Gemstones' downstream benchmark laws
  * @param parabolaBootstrap the bootstrap of {@code parabolaLaw}'s fit with every replicate's parameters
  *                          ({@code scalefit bootstrap --fit FIT.json --draws}), for the parabola's bands, or null
+ * @param noise             the seed noise σ(L) of the IsoFLOP analysis, as {@code scalefit isoflop --noise} takes it,
+ *                          or null for the data's own ({@link IsoflopRequest#noise})
+ * @param dropDominated     leave out of the Approach-1 frontiers the runs an earlier frontier run dominates, as
+ *                          {@code scalefit frontier --drop-dominated} does ({@link FrontierRequest#dropDominated})
  */
 public record DatasetAnalysisRequest(DataSource data, CostRequest costs, double delta, String grid, int lawBootstrap,
                                      int frontierBootstrap, int bins, long seed, boolean shapeSearch,
                                      String gadreDataset, Path parabolaLaw, boolean benchmarks,
-                                     Path parabolaBootstrap) {
+                                     Path parabolaBootstrap, SeedNoise noise, boolean dropDominated) {
 
     /** The confidence level of every bootstrap band and interval, in percent. */
     public static final double LEVEL = 95;
@@ -76,6 +81,26 @@ public record DatasetAnalysisRequest(DataSource data, CostRequest costs, double 
                                   Path parabolaLaw, boolean benchmarks) {
         this(data, costs, delta, grid, lawBootstrap, frontierBootstrap, bins, seed, shapeSearch, gadreDataset,
                 parabolaLaw, benchmarks, null);
+    }
+
+    /** A request with the data's seed noise and Gemstones' frontier (dominated runs kept). */
+    public DatasetAnalysisRequest(DataSource data, CostRequest costs, double delta, String grid, int lawBootstrap,
+                                  int frontierBootstrap, int bins, long seed, boolean shapeSearch, String gadreDataset,
+                                  Path parabolaLaw, boolean benchmarks, Path parabolaBootstrap) {
+        this(data, costs, delta, grid, lawBootstrap, frontierBootstrap, bins, seed, shapeSearch, gadreDataset,
+                parabolaLaw, benchmarks, parabolaBootstrap, null, false);
+    }
+
+    /** This request with the seed noise σ(L) of the IsoFLOP analysis ({@code --noise}), or null for the data's own. */
+    public DatasetAnalysisRequest withNoise(SeedNoise sigma) {
+        return new DatasetAnalysisRequest(data, costs, delta, grid, lawBootstrap, frontierBootstrap, bins, seed,
+                shapeSearch, gadreDataset, parabolaLaw, benchmarks, parabolaBootstrap, sigma, dropDominated);
+    }
+
+    /** This request with the frontiers' dominated runs left out ({@code --drop-dominated}) or kept. */
+    public DatasetAnalysisRequest withDropDominated(boolean drop) {
+        return new DatasetAnalysisRequest(data, costs, delta, grid, lawBootstrap, frontierBootstrap, bins, seed,
+                shapeSearch, gadreDataset, parabolaLaw, benchmarks, parabolaBootstrap, noise, drop);
     }
 
     /** The analyses of {@code data} with the report's defaults: δ 1e-3, Gemstones' grid, 100 and 1000 resamples, 20 bins, seed 42. */

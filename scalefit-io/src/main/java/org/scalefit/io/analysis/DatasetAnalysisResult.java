@@ -104,11 +104,15 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
      * @param analysis the convex-hull frontier and the log–log fits along it; null when it cannot be computed
      * @param bins     Chinchilla's binning minimisers, or null
      * @param missing  why there is no analysis ({@link Approach1#whyNot}); null when there is one
+     * @param warnings what {@code scalefit frontier} warns about on the same runs ({@link FrontierResult#warnings}: a
+     *                 FLOPs column that disagrees with 6·N·D, dominated frontier runs); empty without an analysis
      */
-    public record Frontier(double[] spent, Approach1 analysis, LossFrontier bins, String missing) {
+    public record Frontier(double[] spent, Approach1 analysis, LossFrontier bins, String missing,
+                           List<String> warnings) {
 
         public Frontier {
             spent = spent.clone();
+            warnings = List.copyOf(warnings);
             if ((analysis == null) == (missing == null)) {
                 throw new IllegalArgumentException("a frontier has either an analysis or the reason it has none");
             }
@@ -116,7 +120,7 @@ public record DatasetAnalysisResult(DatasetAnalysisRequest request, RunTable tab
 
         /** A frontier with its analysis. */
         public Frontier(double[] spent, Approach1 analysis, LossFrontier bins) {
-            this(spent, analysis, bins, null);
+            this(spent, analysis, bins, null, List.of());
         }
 
         @Override

@@ -107,8 +107,8 @@ final class DatasetAnalysisSteps {
         seconds.put("read", elapsed(begin));
 
         long step = System.nanoTime();
-        Frontier byFlops = frontier(request, counts.flops(), loss, params, tokens);
-        Frontier byHours = counts.timed() ? frontier(request, counts.gpuHours(), loss, params, tokens) : null;
+        Frontier byFlops = frontier(request, FrontierRequest.Resource.FLOPS, read, counts);
+        Frontier byHours = counts.timed() ? frontier(request, FrontierRequest.Resource.GPU_HOURS, read, counts) : null;
         seconds.put("approach 1", elapsed(step));
 
         DatasetAnalysisResult.Approach2 isoflop = null;
@@ -204,23 +204,30 @@ final class DatasetAnalysisSteps {
     }
 
     /**
-     * Approach 1 on {@code spent}, with the binning minimisers when asked; without the analysis, and why, when the
-     * frontier has too few runs for it ({@link Approach1#whyNot}), so that the rest of the report is still made.
+     * Approach 1 on {@code spent} as {@code scalefit frontier} makes it ({@link FrontierRequest#analyse} on the table
+     * read here: the same fits, binning minimisers and warnings); without the analysis, and why, when the frontier
+     * has too few runs for it ({@link Approach1#whyNot}), so that the rest of the report is still made.
      */
-    private static Frontier frontier(DatasetAnalysisRequest request, double[] spent, double[] loss, double[] params,
-                                     double[] tokens) {
-        LossFrontier bins = request.bins() > 0 ? LossFrontier.binMinimizers(spent, loss, request.bins()) : null;
-        java.util.Optional<String> missing = Approach1.whyNot(LossFrontier.convexHull(spent, loss));
+    private static Frontier frontier(DatasetAnalysisRequest request, FrontierRequest.Resource resource,
+                                     TableReader.Read read, RunCompute counts) {
+        FrontierRequest frontier = new FrontierRequest(request.data(), resource, request.costs(), null,
+                request.frontierBootstrap(), request.seed(), request.bins(), request.dropDominated());
+        double[] spent = resource == FrontierRequest.Resource.GPU_HOURS ? counts.gpuHours() : counts.flops();
+        double[] loss = read.table().column("loss");
+        java.util.Optional<String> missing = Approach1.whyNot(frontier.frontier(LossFrontier.convexHull(spent,
+                loss)));
         if (missing.isPresent()) {
-            return new Frontier(spent, null, bins, missing.get());
+            LossFrontier bins = request.bins() > 0 ? LossFrontier.binMinimizers(spent, loss, request.bins()) : null;
+            return new Frontier(spent, null, bins, missing.get(), List.of());
         }
-        Approach1 analysis = Approach1.of(spent, loss, params, tokens, request.frontierBootstrap(), request.seed());
-        return new Frontier(spent, analysis, bins);
+        FrontierResult result = frontier.analyse(read.table(), read.columns(), counts);
+        return new Frontier(spent, result.analysis(), result.binned(), null, result.warnings());
     }
 
     /**
      * Approach 2 of the runs as {@code scalefit isoflop} makes it ({@link IsoflopRequest}: Porian et al.'s 1000
-     * seed-noise replicates, the splittable stream from the request's seed, the data's noise model), on the same
+     * seed-noise replicates, the splittable stream from the request's seed, the request's σ or else the data's noise
+     * model), on the same
      * data, mappings and row condition, and the report's FLOPs column when one was named; when the runs cannot be
      * read as IsoFLOP points (e.g. 6·N·D that chains beyond 10 %), the reason, so that the rest of the report is made.
      */
@@ -229,7 +236,7 @@ final class DatasetAnalysisSteps {
         DataSource data = request.costs().flopsColumn() == null || request.data().columns().containsKey("flops")
                 ? request.data() : request.data().withColumns(Map.of("flops", request.costs().flopsColumn()));
         IsoflopRequest isoflop = new IsoflopRequest(data, null, List.of(), IsoflopRequest.of(data).replicates(),
-                request.seed(), ResamplingStream.SPLITTABLE, null, false,
+                request.seed(), ResamplingStream.SPLITTABLE, request.noise(), false,
                 List.of(IsoflopIntervals.CHINCHILLA_FLOPS));
         try {
             return new DatasetAnalysisResult.Approach2(design, isoflop.run(parallelism), null);

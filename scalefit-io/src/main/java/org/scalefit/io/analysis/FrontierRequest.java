@@ -87,6 +87,17 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         }
         TableReader.Read read = costs.readWithColumns(data, ColumnRequest.of(required.toArray(String[]::new)));
         RunTable table = read.table();
+        if (tokens != null) {
+            table = table.withRowsBetween("tokens", tokens.low(), tokens.high());
+        }
+        return analyse(table, read.columns(), costs.count(table, data));
+    }
+
+    /**
+     * The analysis of runs already read (after the token window) and counted: the report's Approach 1 is this call on
+     * the table it read, so that it says what the command says.
+     */
+    FrontierResult analyse(RunTable table, ColumnMapping columns, RunCompute counts) {
         List<String> transforms = new ArrayList<>();
         if (data.where() != null) {
             // recorded as a fit records it (FitInputs): the rows read were those where the condition holds
@@ -94,10 +105,8 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         }
         new TreeMap<>(data.columns()).forEach((logical, column) -> transforms.add("column " + logical + "=" + column));
         if (tokens != null) {
-            table = table.withRowsBetween("tokens", tokens.low(), tokens.high());
             transforms.add("tokens in [" + tokens.low() + ", " + tokens.high() + "]");
         }
-        RunCompute counts = costs.count(table, data);
         transforms.addAll(counts.transforms());
         boolean gpuHours = resource == Resource.GPU_HOURS;
         double[] spent = gpuHours ? counts.gpuHours() : counts.flops();
@@ -108,8 +117,7 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         if (dropDominated) {
             transforms.add("frontier=strict (runs an earlier frontier run dominates left out)");
         }
-        Approach1 analysis = Approach1.of(dropDominated ? hull.withoutDominated() : hull, counts.params(),
-                table.column("tokens"), resamples, seed);
+        Approach1 analysis = Approach1.of(frontier(hull), counts.params(), table.column("tokens"), resamples, seed);
         Overspending overspending = Overspending.against(analysis.frontier(), spent, loss);
         LossFrontier binned = bins > 0 ? LossFrontier.binMinimizers(spent, loss, bins) : null;
         FitProvenance provenance = new FitProvenance(table.source(), table.contentHash(), transforms,
@@ -118,7 +126,12 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
         List<double[]> ratios = shapes ? accountingRatios(table.column("width"), table.column("depth"),
                 costs.architecture()) : List.of();
         return new FrontierResult(this, table, counts, hull, analysis, overspending, binned, ratios, provenance,
-                flopsWarnings(table, read.columns(), counts));
+                flopsWarnings(table, columns, counts));
+    }
+
+    /** The frontier the fits go through: Gemstones' {@code hull}, or its strict part when dominated runs are dropped. */
+    LossFrontier frontier(LossFrontier hull) {
+        return dropDominated ? hull.withoutDominated() : hull;
     }
 
     /**

@@ -140,4 +140,55 @@ class DatasetAnalysisRequestTest {
 
         assertThat(result.isoflop()).isNull();
     }
+
+    /**
+     * The runs of {@link #runs} with a diverged run (loss 10⁶, high enough to be a vertex of the hull seen from Gemstones' vantage point) beyond the largest budget and, after it, a run a little
+     * worse than the best: Gemstones' rule compares that last run with the diverged one only and keeps it on the
+     * frontier, although the best run spends less for a lower loss.
+     */
+    private Path runsWithADominatedFrontierRun() throws Exception {
+        Path csv = runs();
+        String rows = Files.readString(csv);
+        double best = Arrays.stream(rows.split("\n")).skip(1).mapToDouble(line -> Double.parseDouble(
+                line.split(",")[2])).min().orElseThrow();
+        return Files.writeString(csv, rows + String.format(Locale.ROOT, "5e+08,3.96e+10,1e+06%n5e+08,4e+10,%.5f%n",
+                best * 1.01));
+    }
+
+    @Test
+    void theFrontierCarriesTheWarningsTheFrontierCommandPrints() throws Exception {
+        Path csv = runsWithADominatedFrontierRun();
+
+        DatasetAnalysisResult result = request(csv, 0).run(LocalParallelism.withThreads(1), FitProgress.silent());
+
+        FrontierResult command = new FrontierRequest(DataSource.of(csv.toString()), FrontierRequest.Resource.FLOPS,
+                CostRequest.defaults(), null, 0, 42, 20).run();
+        assertThat(command.warnings()).anyMatch(warning -> warning.startsWith("dominated:"));
+        assertThat(result.flops().warnings()).isEqualTo(command.warnings());
+    }
+
+    @Test
+    void dropDominatedLeavesTheDominatedRunOutOfTheFrontierAsTheFrontierCommandDoes() throws Exception {
+        Path csv = runsWithADominatedFrontierRun();
+        DatasetAnalysisRequest request = request(csv, 0).withDropDominated(true);
+
+        DatasetAnalysisResult result = request.run(LocalParallelism.withThreads(1), FitProgress.silent());
+
+        FrontierResult command = new FrontierRequest(DataSource.of(csv.toString()), FrontierRequest.Resource.FLOPS,
+                CostRequest.defaults(), null, 0, 42, 20, true).run();
+        assertThat(result.flops().analysis().frontier().rows())
+                .containsExactly(command.analysis().frontier().rows());
+        assertThat(result.flops().analysis().frontier().dominated()).isEmpty();
+        assertThat(result.flops().warnings()).isEqualTo(command.warnings());
+    }
+
+    @Test
+    void aNoiseGivenToTheRequestIsTheIsoflopAnalysisSeedNoise() throws Exception {
+        DatasetAnalysisRequest request = request(isoflopRuns(), 0)
+                .withNoise(org.scalefit.isoflop.SeedNoise.constant(0.01));
+
+        DatasetAnalysisResult result = request.run(LocalParallelism.withThreads(1), FitProgress.silent());
+
+        assertThat(result.isoflop().result().settings().noise()).isEqualTo(org.scalefit.isoflop.SeedNoise.constant(0.01));
+    }
 }

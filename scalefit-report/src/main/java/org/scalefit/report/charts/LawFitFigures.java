@@ -32,7 +32,10 @@ public final class LawFitFigures {
     /**
      * Predicted L̂ against observed L, log–log, one marker series per run in its colour (or coloured by model size,
      * see {@link #withRuns}), and the line L̂ = L
-     * (dashed grey): points above it are over-predicted.
+     * (dashed grey): points above it are over-predicted. The axes follow the bulk of the points
+     * ({@link #offScalePredictions}): a point off the residuals figure's scale that would also stretch these axes is
+     * left out of its run's series and drawn as a triangle in the series {@link #OFF_SCALE}, each coordinate outside
+     * the bulk's range moved to its edge, its label stating its run, L and L̂.
      *
      * @param data      the points fitted, in the order of {@code runs}' rows
      * @param lossLabel what the loss is, for the axes (e.g. {@link LossLabel#ofColumn})
@@ -42,16 +45,75 @@ public final class LawFitFigures {
         double[] observed = data.losses();
         runs.requireRows(observed, "the observations");
         double[] predicted = predictions(law, data);
+        int[] off = offScalePredictions(law, data);
+        double[] shownObserved = observed.clone();
+        double[] shownPredicted = predicted.clone();
+        for (int i : off) {
+            shownObserved[i] = Double.NaN;
+            shownPredicted[i] = Double.NaN;
+        }
         Figure figure = Figure.of(id, "Fitted " + law.form().name() + " law against the data: predicted and "
                 + "observed loss", Axis.log("L, observed " + lossLabel), Axis.log("L̂, predicted " + lossLabel));
-        figure = withRuns(figure, observed, predicted, data, runs, styles);
-        double[] range = Sampling.positiveRange(concat(observed, predicted));
+        figure = withRuns(figure, shownObserved, shownPredicted, data, runs, styles);
+        double[] range = Sampling.positiveRange(java.util.Arrays.stream(concat(shownObserved, shownPredicted))
+                .filter(Double::isFinite).toArray());
         double[] diagonal = {range[0], range[1]};
-        return figure.with(Series.of("L̂ = L", diagonal, diagonal, SeriesStyle.dashed(Palette.NEUTRAL)
+        figure = figure.with(Series.of("L̂ = L", diagonal, diagonal, SeriesStyle.dashed(Palette.NEUTRAL)
                 .withLineWidth(1)));
+        if (off.length == 0) {
+            return figure;
+        }
+        double pad = Math.pow(range[1] / range[0], 0.1);
+        double[] edgeX = new double[off.length];
+        double[] edgeY = new double[off.length];
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < off.length; k++) {
+            int i = off[k];
+            edgeX[k] = atEdge(observed[i], range[0], range[1], pad);
+            edgeY[k] = atEdge(predicted[i], range[0], range[1], pad);
+            labels.add(runs.label(i) + ": L = " + Numbers.format(observed[i], 4) + ", L̂ = "
+                    + Numbers.format(predicted[i], 4) + " (off scale)");
+        }
+        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, offScaleStyle()).withPointLabels(labels));
     }
 
-    /** The name of the series of off-scale residuals in {@link #residualsAgainstInput}. */
+    /**
+     * The rows {@link #predictedAgainstObserved} draws at the edge of its axes: those off the residuals figure's scale
+     * ({@link #offScaleResiduals}, the same fences) whose observed L or predicted L̂ lies outside the range of every
+     * other row's L and L̂ — a point whose residual is large but whose losses lie among the others' stretches nothing
+     * there and stays in place. In row order.
+     */
+    public static int[] offScalePredictions(FittedLaw law, Observations data) {
+        double[] observed = data.losses();
+        double[] predicted = predictions(law, data);
+        int[] candidates = offScale(residuals(law, data));
+        java.util.Set<Integer> excluded = java.util.Arrays.stream(candidates).boxed()
+                .collect(java.util.stream.Collectors.toSet());
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < observed.length; i++) {
+            if (!excluded.contains(i)) {
+                low = Math.min(low, Math.min(observed[i], predicted[i]));
+                high = Math.max(high, Math.max(observed[i], predicted[i]));
+            }
+        }
+        double bottom = low;
+        double top = high;
+        return java.util.Arrays.stream(candidates).filter(i -> observed[i] < bottom || observed[i] > top
+                || predicted[i] < bottom || predicted[i] > top).toArray();
+    }
+
+    /** {@code value} when within [low, high], else the edge beyond it: high × pad or low ÷ pad (log axis). */
+    private static double atEdge(double value, double low, double high, double pad) {
+        return value > high ? high * pad : value < low ? low / pad : value;
+    }
+
+    /** Off-scale points: red triangles. */
+    private static SeriesStyle offScaleStyle() {
+        return new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.TRIANGLE, 1.5);
+    }
+
+    /** The name of the series of off-scale points in {@link #residualsAgainstInput} and {@link #predictedAgainstObserved}. */
     public static final String OFF_SCALE = "off scale (drawn at the edge)";
 
     /**
@@ -113,8 +175,7 @@ public final class LawFitFigures {
             edgeY[k] = residual[i] > high ? high + pad : low - pad;
             labels.add(runs.label(i) + ": ln L − ln L̂ = " + Numbers.format(residual[i], 4) + " (off scale)");
         }
-        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE,
-                SeriesStyle.Marker.TRIANGLE, 1.5)).withPointLabels(labels));
+        return figure.with(Series.of(OFF_SCALE, edgeX, edgeY, offScaleStyle()).withPointLabels(labels));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.scalefit.io.analysis.DatasetAnalysisRequest;
 import org.scalefit.io.analysis.DatasetAnalysisResult;
 import org.scalefit.io.analysis.DatasetAnalysisResult.Frontier;
 import org.scalefit.io.analysis.DatasetAnalysisResult.LossAgainstCompute;
+import org.scalefit.isoflop.SeedNoise;
 import org.scalefit.law.LawForm;
 import org.scalefit.parallel.Parallelism;
 import org.scalefit.report.Numbers;
@@ -80,13 +81,13 @@ final class DatasetReportAssembly {
         sections.add(byFlops.analysis() == null ? missing("approach-1-flops", "Approach 1: loss frontier in FLOPs",
                 byFlops) : FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
                 lossLabel, byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
-                ReferenceLine.published(styles), styles));
+                ReferenceLine.published(styles), styles, byFlops.warnings()));
         if (result.gpuHours() != null) {
             Frontier byHours = result.gpuHours();
             sections.add(byHours.analysis() == null ? missing("approach-1-gpu-hours",
                     "Approach 1: loss frontier in GPU-hours", byHours) : FrontierSection.of("approach-1-gpu-hours",
                     "Approach 1: loss frontier in GPU-hours", "GPU-hours", lossLabel, byHours.analysis(),
-                    byHours.bins(), byHours.spent(), loss, params, tokens, runs, List.of(), styles));
+                    byHours.bins(), byHours.spent(), loss, params, tokens, runs, List.of(), styles, byHours.warnings()));
         }
 
         if (result.isoflop() != null) {
@@ -229,6 +230,14 @@ final class DatasetReportAssembly {
         options.put("--bootstrap", Integer.toString(analysis.frontierBootstrap()));
         options.put("--bins", Integer.toString(analysis.bins()));
         options.put("--shape-search", Boolean.toString(analysis.shapeSearch()));
+        if (analysis.dropDominated()) {
+            options.put("--drop-dominated", "true");
+        }
+        if (analysis.noise() != null) {
+            options.put(analysis.noise().rule() == SeedNoise.Rule.CONSTANT ? "--noise" : "--noise-model",
+                    analysis.noise().rule() == SeedNoise.Rule.CONSTANT ? Double.toString(analysis.noise().sigmaLow())
+                    : analysis.noise().toString());
+        }
         options.put("--seed", Long.toString(analysis.seed()));
         options.put("architecture", analysis.costs().architecture().toString());
         options.put("--gpus-per-node", Integer.toString(analysis.costs().gpusPerNode()));

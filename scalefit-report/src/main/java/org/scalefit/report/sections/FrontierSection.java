@@ -40,6 +40,18 @@ public final class FrontierSection {
     public static Section of(String id, String title, String resourceLabel, String lossLabel, Approach1 analysis,
                              LossFrontier bins, double[] resource, double[] loss, double[] params, double[] tokens,
                              Runs runs, List<ReferenceLine> references, RunStyles styles) {
+        return of(id, title, resourceLabel, lossLabel, analysis, bins, resource, loss, params, tokens, runs,
+                references, styles, List.of());
+    }
+
+    /**
+     * The section with the warnings {@code scalefit frontier} prints on the same runs
+     * ({@code FrontierResult#warnings}: a FLOPs column that disagrees with 6·N·D, dominated frontier runs), each a
+     * caution under the facts.
+     */
+    public static Section of(String id, String title, String resourceLabel, String lossLabel, Approach1 analysis,
+                             LossFrontier bins, double[] resource, double[] loss, double[] params, double[] tokens,
+                             Runs runs, List<ReferenceLine> references, RunStyles styles, List<String> warnings) {
         LossFrontier frontier = analysis.frontier();
         List<Block.Fact> facts = new ArrayList<>();
         facts.add(new Block.Fact("frontier runs", Integer.toString(frontier.size()), "of " + runs.size()
@@ -58,6 +70,10 @@ public final class FrontierSection {
             if (!isoflop.isEmpty()) {
                 section = section.withText(isoflop);
             }
+        }
+        for (String warning : warnings) {
+            section = section.withText("Caution (as `scalefit frontier` warns): " + warning
+                    + (warning.endsWith(".") ? "" : "."));
         }
         List<String> units = unitCautions(params, tokens);
         if (!units.isEmpty()) {

@@ -114,16 +114,30 @@ public final class IsoflopSection {
         return section.withTable("Budgets", header(), rows(optima));
     }
 
-    /** How the points were formed from the file and the seed noise assumed, from the analysis's own record. */
+    /**
+     * How the points were formed from the file and the seed noise σ assumed, from the analysis's own record; when a
+     * size was run more than once in a budget, the pooled standard deviation of those seed replicates beside σ
+     * ({@link SeedNoise#replicates}), which the intervals on the exponents scale with, unless the cautions already
+     * name it ({@link SeedNoise#replicateWarning}).
+     */
     private static String inputs(IsoflopResult result) {
         List<String> transforms = result.inputs().transforms();
         SeedNoise noise = result.settings().noise();
         String sigma = noise.rule() == SeedNoise.Rule.CONSTANT ? "σ = " + Numbers.format(noise.sigmaLow(), 3)
                 : "Porian et al.'s σ(L) (" + Numbers.format(noise.sigmaLow(), 3) + " for every loss below "
                 + Numbers.format(Math.exp(noise.lossLow()), 3) + ", as their code has it)";
-        return "Points as `scalefit isoflop` reads them" + (transforms.isEmpty() ? "" : " (" + String.join(", ",
-                transforms) + ")") + "; " + result.settings().replicates() + " seed-noise replicates per budget "
-                + "with " + sigma + " (`scalefit isoflop --noise SIGMA` sets another; the intervals scale with it).";
+        String text = "Points as `scalefit isoflop` reads them" + (transforms.isEmpty() ? "" : " ("
+                + String.join(", ", transforms) + ")") + "; " + result.settings().replicates() + " seed-noise "
+                + "replicates per budget with " + sigma + " (`--noise SIGMA` of `scalefit report` or `scalefit "
+                + "isoflop` sets another; the intervals scale with it).";
+        if (noise.replicateWarning(result.inputs().budgets()).isPresent()) {
+            return text; // the cautions name the replicates' deviation, as isoflop warns it
+        }
+        return noise.replicates(result.inputs().budgets()).map(r -> text + " The seed replicates in the table (runs "
+                + "of one size in one budget) have a pooled standard deviation of " + Numbers.format(r.deviation(), 3)
+                + " (" + r.degrees() + " degrees of freedom), " + Numbers.format(r.ratio(), 2) + " times the σ assumed"
+                + (r.degrees() < SeedNoise.REPLICATE_DEGREES ? " (too few degrees of freedom to judge σ by)" : "")
+                + "; `--noise " + Numbers.format(r.deviation(), 3) + "` would use their own value.").orElse(text);
     }
 
     private static String trim(String text) {

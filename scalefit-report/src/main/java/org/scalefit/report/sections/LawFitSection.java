@@ -80,7 +80,7 @@ public final class LawFitSection {
         section = section.withFacts(facts)
                 .withFigure(LawFitFigures.predictedAgainstObserved(id + "-predicted", law, data, runs, styles,
                                 lossLabel),
-                        "Each point is one checkpoint; on the dashed line the law predicts the observed loss exactly.");
+                        predictedCaption(law, data, runs));
         String input = form.inputs().contains("tokens") ? "tokens" : form.inputs().get(form.arity() - 1);
         return section.withFigure(LawFitFigures.residualsAgainstInput(id + "-residuals", law, data, input, runs,
                 styles, lossLabel), residualsCaption(law, data, runs));
@@ -96,19 +96,32 @@ public final class LawFitSection {
     static String residualsCaption(FittedLaw law, Observations data, Runs runs) {
         String caption = "ln L − ln L̂, the residual the Huber objective weighs; a trend within a run means the law "
                 + "misses the shape of its loss curve.";
-        int[] off = LawFitFigures.offScaleResiduals(law, data);
-        if (off.length == 0) {
-            return caption;
-        }
+        String named = offScaleNamed(LawFitFigures.offScaleResiduals(law, data), law, data, runs);
+        return named.isEmpty() ? caption : caption + " The axis follows the bulk of the residuals; off its scale, "
+                + "drawn as red triangles at its edge: " + named + ".";
+    }
+
+    /**
+     * The caption of the predicted-against-observed figure: what it shows and, when points are off its scale
+     * ({@link LawFitFigures#offScalePredictions}), which runs they are and their residuals.
+     */
+    static String predictedCaption(FittedLaw law, Observations data, Runs runs) {
+        String caption = "Each point is one checkpoint; on the dashed line the law predicts the observed loss exactly.";
+        String named = offScaleNamed(LawFitFigures.offScalePredictions(law, data), law, data, runs);
+        return named.isEmpty() ? caption : caption + " The axes follow the bulk of the points; off their scale, "
+                + "drawn as red triangles at their edge: " + named + ".";
+    }
+
+    /** The runs of rows {@code off} with their residuals, the first {@value #NAMED_OFF_SCALE} named; empty when none. */
+    private static String offScaleNamed(int[] off, FittedLaw law, Observations data, Runs runs) {
         List<String> named = new ArrayList<>();
         for (int k = 0; k < Math.min(NAMED_OFF_SCALE, off.length); k++) {
             int i = off[k];
             named.add(runs.label(i) + ": ln L − ln L̂ = " + Numbers.format(Math.log(data.loss(i))
                     - Math.log(law.predict(data.inputs()[i])), 4));
         }
-        return caption + " The axis follows the bulk of the residuals; off its scale, drawn as red triangles at its "
-                + "edge: " + String.join("; ", named) + (off.length > NAMED_OFF_SCALE ? "; and "
-                + (off.length - NAMED_OFF_SCALE) + " more" : "") + ".";
+        return String.join("; ", named) + (off.length > NAMED_OFF_SCALE ? "; and " + (off.length - NAMED_OFF_SCALE)
+                + " more" : "");
     }
 
     /** A point this far from the law, |ln L − ln L̂| above it (its loss more than ≈ 10 % off), is named. */

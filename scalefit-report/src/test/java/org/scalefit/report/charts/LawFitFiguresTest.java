@@ -212,4 +212,50 @@ class LawFitFiguresTest {
 
         assertThat(LawFitFigures.offScaleResiduals(CHINCHILLA, data)).isEmpty();
     }
+
+    @Test
+    void aDivergedPointIsDrawnAtTheEdgeOfThePredictedAgainstObservedAxesNotWhereItStretchesThem() {
+        Observations data = oneDiverged();
+        Runs runs = Runs.named(java.util.stream.IntStream.range(0, 12).mapToObj(i -> "run " + i).toList());
+
+        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(), "loss");
+
+        org.scalefit.report.plot.PlotFrame frame = org.scalefit.report.plot.PlotFrame.of(figure);
+        double bulkHigh = java.util.stream.IntStream.range(0, 12).filter(i -> i != 5)
+                .mapToDouble(i -> Math.max(data.loss(i), CHINCHILLA.predict(data.inputs()[i]))).max().orElseThrow();
+        assertThat(frame.x().high()).isLessThan(2 * bulkHigh);
+        Series offScale = figure.series(LawFitFigures.OFF_SCALE);
+        assertThat(offScale.size()).isEqualTo(1);
+        assertThat(offScale.x()[0]).isGreaterThan(bulkHigh).isLessThanOrEqualTo(frame.x().high());
+        assertThat(offScale.y()[0]).isCloseTo(CHINCHILLA.predict(data.inputs()[5]), org.assertj.core.api.Assertions
+                .withinPercentage(1e-9));
+        assertThat(offScale.pointLabel(0)).contains("run 5").contains(Numbers.format(data.loss(5), 4));
+    }
+
+    @Test
+    void predictedAgainstObservedWithoutAnOutlierHasNoOffScaleSeries() {
+        Observations data = observations(Math.exp(0.02), Math.exp(-0.01), 1.0);
+        Runs runs = Runs.named(java.util.stream.IntStream.range(0, data.size()).mapToObj(i -> "run " + i).toList());
+
+        Figure figure = LawFitFigures.predictedAgainstObserved("p", CHINCHILLA, data, runs, RunStyles.none(), "loss");
+
+        assertThat(figure.series()).extracting(Series::name).doesNotContain(LawFitFigures.OFF_SCALE);
+    }
+
+    @Test
+    void aLargeResidualWhoseLossesLieAmongTheOthersStaysInPlaceOnPredictedAgainstObserved() {
+        // row 5 is 10 % above the law: off the residuals' scale (the rest within ±0.4 %), but its L lies among the
+        // others' losses, so it stretches nothing on these axes
+        int n = 12;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, (i % 4) / 2.0), 2e9 * Math.pow(10, (i / 4) / 2.0)};
+            losses[i] = CHINCHILLA.predict(inputs[i]) * (i == 5 ? 1.10 : 1 + 0.004 * Math.sin(7 * i));
+        }
+        Observations data = new Observations("off", LawForm.CHINCHILLA.inputs(), inputs, losses);
+
+        assertThat(LawFitFigures.offScaleResiduals(CHINCHILLA, data)).containsExactly(5);
+        assertThat(LawFitFigures.offScalePredictions(CHINCHILLA, data)).isEmpty();
+    }
 }

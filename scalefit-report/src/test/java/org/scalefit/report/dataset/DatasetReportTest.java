@@ -196,4 +196,75 @@ class DatasetReportTest {
 
         assertThat(report.sections()).extracting(Section::id).doesNotContain("approach-2");
     }
+
+    private static List<String> texts(Report report, String section) {
+        return report.sections().stream().filter(s -> s.id().equals(section)).findFirst().orElseThrow().blocks()
+                .stream().filter(Block.Text.class::isInstance).map(b -> ((Block.Text) b).text()).toList();
+    }
+
+    private static Report report(DatasetAnalysisRequest analysis) {
+        return new DatasetReportRequest(analysis, null).build(LocalParallelism.withThreads(2), FitProgress.silent())
+                .report().withoutRunDetails();
+    }
+
+    @Test
+    void theApproach1SectionCautionsWhatTheFrontierCommandWarnsOnTheSameRuns() throws Exception {
+        Path csv = runs(null, s -> "");
+        String rows = Files.readString(csv);
+        // a diverged run beyond the largest budget, then a run a little worse than the best: Gemstones' rule keeps
+        // the last one on the frontier (it is lower than the diverged run before it), though the best dominates it
+        Files.writeString(csv, rows + "5e+08,3.96e+10,1e+06\n5e+08,4e+10,2.7\n");
+        CostRequest costs = CostRequest.defaults();
+        List<String> warnings = new org.scalefit.io.analysis.FrontierRequest(DataSource.of(csv.toString()),
+                org.scalefit.io.analysis.FrontierRequest.Resource.FLOPS, costs, null, 0, 42, 20).run().warnings();
+
+        Report report = report(new DatasetAnalysisRequest(DataSource.of(csv.toString()), costs, 1e-3, "gemstones", 0,
+                0, 20, 42, false, null, null, false));
+
+        assertThat(warnings).anyMatch(w -> w.startsWith("dominated:"));
+        for (String warning : warnings) {
+            assertThat(texts(report, "approach-1-flops")).anyMatch(text -> text.contains(warning));
+        }
+    }
+
+    /**
+     * An IsoFLOP design with a FLOPs and a tokens column: 4 budgets of 5 sizes of Chinchilla's law, one row's tokens
+     * 30 % off C/(6N), and one size of the first budget run twice.
+     */
+    private Path isoflopRunsWithFlaws() throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,tokens,loss\n");
+        int i = 0;
+        for (double c : new double[] {1e18, 1e19, 1e20, 1e21}) {
+            double optimal = 1.345 * Math.pow(c / 6, 0.4516);
+            for (int k = -2; k <= 2; k++) {
+                double n = optimal * Math.pow(5, k / 2.0);
+                double d = c / (6 * n);
+                double loss = (1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28))
+                        * (1 + 0.002 * Math.sin(7 * i++));
+                csv.append(String.format(Locale.ROOT, "%g,%.6g,%.6g,%.5f%n", c, n, i == 3 ? 1.3 * d : d, loss));
+                if (i == 2) {
+                    csv.append(String.format(Locale.ROOT, "%g,%.6g,%.6g,%.5f%n", c, n, d, loss * 1.003));
+                }
+            }
+        }
+        return Files.writeString(folder.resolve("isoflop-flaws.csv"), csv);
+    }
+
+    @Test
+    void theApproach2SectionCautionsWhatTheIsoflopCommandWarnsOnTheSameRuns() throws Exception {
+        Path csv = isoflopRunsWithFlaws();
+        List<String> warnings = org.scalefit.io.analysis.IsoflopRequest.of(DataSource.of(csv.toString()))
+                .run(LocalParallelism.withThreads(1)).fits().warnings();
+
+        Report report = report(new DatasetAnalysisRequest(DataSource.of(csv.toString()), new CostRequest("flops",
+                null, org.scalefit.accounting.Architecture.gemstones(), false, 8), 1e-3, "gemstones", 0, 0, 0, 42,
+                false, null, null, false));
+
+        assertThat(warnings).anyMatch(w -> w.contains("6·N·D")).anyMatch(w -> w.contains("line"));
+        String cautions = String.join(" ", texts(report, "approach-2"));
+        for (String warning : warnings) {
+            assertThat(cautions).contains(warning.endsWith(".") ? warning.substring(0, warning.length() - 1)
+                    : warning);
+        }
+    }
 }

@@ -79,4 +79,44 @@ class IsoflopSectionTest {
         assertThat(texts(section)).anySatisfy(text -> assertThat(text).startsWith("No power laws: 1 budget has"));
         assertThat(section.figures()).hasSize(1);
     }
+
+    /** 4 budgets of 5 sizes of the law, each size run twice with losses ∓ 0.005 about the law (s = 0.00707). */
+    private Path seedRuns() throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,seed,loss\n");
+        for (double c : new double[] {1e18, 1e19, 1e20, 1e21}) {
+            double optimal = 1.345 * Math.pow(c / 6, 0.4516);
+            for (int k = -2; k <= 2; k++) {
+                double n = optimal * Math.pow(5, k / 2.0);
+                double d = c / (6 * n);
+                double loss = 1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28);
+                for (int seed = 0; seed < 2; seed++) {
+                    csv.append(String.format(Locale.ROOT, "%g,%.6g,%d,%.6f%n", c, n, seed,
+                            loss + (seed == 0 ? -0.005 : 0.005)));
+                }
+            }
+        }
+        return Files.writeString(folder.resolve("seeds.csv"), csv);
+    }
+
+    @Test
+    void theSectionNamesTheSigmaGivenAndThePooledDeviationOfTheSeedReplicates() throws Exception {
+        DataSource data = DataSource.of(seedRuns().toString());
+        IsoflopRequest porian = IsoflopRequest.of(data);
+        IsoflopRequest given = new IsoflopRequest(data, null, List.of(), porian.replicates(), porian.seed(),
+                porian.stream(), IsoflopRequest.constantNoise(0.007), false, porian.allocate());
+
+        Section section = IsoflopSection.of("approach-2", new Approach2(new IsoflopDesign(4, 10, 10),
+                given.run(LocalParallelism.withThreads(1)), null), "loss", List.of());
+
+        assertThat(String.join(" ", texts(section))).contains("σ = 0.007")
+                .contains("pooled standard deviation of 0.00707 (20 degrees of freedom)");
+    }
+
+    @Test
+    void withoutRepeatedSizesTheSectionSaysNothingOfAPooledDeviation() throws Exception {
+        Approach2 analysis = analysed(new double[] {1e18, 1e19, 1e20}, 1);
+
+        assertThat(String.join(" ", texts(IsoflopSection.of("approach-2", analysis, "loss", List.of()))))
+                .doesNotContain("pooled");
+    }
 }

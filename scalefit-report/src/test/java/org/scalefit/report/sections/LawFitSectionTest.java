@@ -110,4 +110,23 @@ class LawFitSectionTest {
         assertThat(caption).contains("off its scale").contains("run 5: ln L − ln L̂ = 2.303");
         assertThat(LawFitSection.residualsCaption(LAW, onTheLawExcept(-1), RUNS)).doesNotContain("off its scale");
     }
+
+    @Test
+    void thePredictedCaptionNamesTheRunOffTheFiguresScale() {
+        int n = 12;
+        double[][] inputs = new double[n][];
+        double[] losses = new double[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {1e8 * Math.pow(10, (i % 4) / 2.0), 2e9 * Math.pow(10, (i / 4) / 2.0)};
+            losses[i] = LAW.predict(inputs[i]) * (i == 5 ? 10 : 1 + 0.004 * Math.sin(7 * i));
+            names.add("run " + i);
+        }
+        Observations data = new Observations("diverged", List.of("params", "tokens"), inputs, losses);
+
+        String caption = LawFitSection.predictedCaption(LAW, data, Runs.named(names));
+
+        assertThat(caption).contains("off their scale").contains("run 5: ln L − ln L̂ = 2.303");
+        assertThat(LawFitSection.predictedCaption(LAW, onTheLawExcept(-1), RUNS)).doesNotContain("off their scale");
+    }
 }
