@@ -24,8 +24,8 @@ import java.util.Set;
  *   power      := primary (('^' | '**') unary)?       right-associative: a^b^c = a^(b^c), −a^b = −(a^b)
  *   primary    := number | name | name '(' expression (',' expression)* ')' | '(' expression ')'
  * </pre>
- * Functions: {@code exp, log} (natural; alias {@code ln}), {@code sqrt, abs, min, max, pow}. Names are letters, digits
- * and {@code _} (Greek letters allowed), not starting with a digit; {@code ·} and {@code ×} read as {@code *},
+ * Functions: {@code exp, expm1} (e^x − 1, exact to rounding for small x), {@code log} (natural; alias {@code ln}),
+ * {@code sqrt, abs, min, max, pow}. Names are letters, digits and {@code _} (Greek letters allowed), not starting with a digit; {@code ·} and {@code ×} read as {@code *},
  * {@code −} (U+2212) as {@code -}. For example Hoffmann et al. (2022) eq. 2, {@code E + A/N^alpha + B/D^beta}, or the
  * same law in the log-space form scalefit fits, {@code exp(e) + exp(a - alpha*log(N)) + exp(b - beta*log(D))}.
  *
@@ -477,8 +477,8 @@ public final class LawExpression implements Serializable {
         private Node call(String name, int start) {
             Op function = Op.function(name);
             if (function == null) {
-                throw error("unknown function '" + name + "' (the functions are exp, log, ln, sqrt, abs, min, max, "
-                        + "pow)", start);
+                throw error("unknown function '" + name + "' (the functions are exp, expm1, log, ln, sqrt, abs, "
+                        + "min, max, pow)", start);
             }
             int open = pos++;
             List<Node> arguments = new ArrayList<>();

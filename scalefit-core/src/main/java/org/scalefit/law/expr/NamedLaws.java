@@ -122,7 +122,12 @@ public final class NamedLaws {
                 .withParameter(ParameterSpec.free("alpha_D").withStarts(0.03, 0.1, 0.3, 0.6));
     }
 
-    /** The text of the data-constrained law (Muennighoff et al. 2023 eqs. 5–7), with named steps. */
+    /**
+     * The text of the data-constrained law (Muennighoff et al. 2023 eqs. 5–7), with named steps. The decay
+     * U·R*·(1 − e^(−R/R*)) is written −U·R*·expm1(−R/R*): the same value, but exact to rounding for R ≪ R*, where
+     * 1 − e^(−R/R*) is all rounding (at R* = 1e15 it is off by ~1 %, and a fit with R* unbounded above minimised
+     * the rounding).
+     */
     public static final String DATA_CONSTRAINED_TEXT = String.join("\n",
             "A = exp(a); B = exp(b); E = exp(e);",
             "G = (alpha*A/(beta*B))^(1/(alpha + beta));",
@@ -132,8 +137,8 @@ public final class NamedLaws {
             "U_N = min(N, N_opt);",
             "R_D = max(D/U_D - 1, 0);",
             "R_N = max(N/U_N - 1, 0);",
-            "D_eff = U_D + U_D*R_D_star*(1 - exp(-R_D/R_D_star));",
-            "N_eff = U_N + U_N*R_N_star*(1 - exp(-R_N/R_N_star));",
+            "D_eff = U_D - U_D*R_D_star*expm1(-R_D/R_D_star);",
+            "N_eff = U_N - U_N*R_N_star*expm1(-R_N/R_N_star);",
             "E + A/N_eff^alpha + B/D_eff^beta");
 
     private static ExpressionLaw dataConstrained() {

@@ -25,6 +25,8 @@ enum Op {
     POW(2),
     /** e^a; ∂/∂a = v. */
     EXP(1),
+    /** e^a − 1, accurate to rounding for small |a| (where e^a − 1 is all rounding); ∂/∂a = e^a = v + 1. */
+    EXPM1(1),
     /** log a (natural); ∂/∂a = 1/a. */
     LOG(1),
     /** √a; ∂/∂a = 1/(2v). */
@@ -47,10 +49,12 @@ enum Op {
         return arity;
     }
 
-    /** The function of this name in the law language ({@code exp, log, ln, sqrt, abs, min, max, pow}), or null. */
+    /** The function of this name in the law language ({@code exp, expm1, log, ln, sqrt, abs, min, max,
+     * pow}), or null. */
     static Op function(String name) {
         return switch (name) {
             case "exp" -> EXP;
+            case "expm1" -> EXPM1;
             case "log", "ln" -> LOG;
             case "sqrt" -> SQRT;
             case "abs" -> ABS;
@@ -71,6 +75,7 @@ enum Op {
             case DIV -> a / b;
             case POW -> Math.pow(a, b);
             case EXP -> Math.exp(a);
+            case EXPM1 -> Math.expm1(a);
             case LOG -> Math.log(a);
             case SQRT -> Math.sqrt(a);
             case ABS -> Math.abs(a);

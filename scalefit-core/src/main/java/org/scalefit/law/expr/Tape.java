@@ -120,6 +120,7 @@ final class Tape implements Serializable {
             case DIV -> 1 / b;
             case POW -> a != 0 ? b * v / a : (b == 1 ? 1 : b * Math.pow(a, b - 1));
             case EXP -> v;
+            case EXPM1 -> v + 1;
             case LOG -> 1 / a;
             case SQRT -> 0.5 / v;
             case ABS -> Math.signum(a);

@@ -51,6 +51,22 @@ class LawExpressionTest {
                 .evaluate(new double[] {1}, new double[] {1});
     }
 
+    /**
+     * expm1(x) = e^x − 1 to rounding for small x, where exp(x) − 1 is all rounding: at x = 1e-20, e^x rounds to 1
+     * and exp(x) − 1 gives 0; expm1 gives 1e-20, and its derivative e^x.
+     */
+    @Test
+    void expm1IsAccurateWhereExpMinusOneRoundsAway() {
+        LawExpression law = LawExpression.parse("expm1(x*u)", List.of("u"), List.of("x"));
+        double[] gradient = new double[1];
+
+        double value = law.evaluate(new double[] {1e-10}, new double[] {1e-10}, gradient);
+
+        assertThat(value).isCloseTo(1e-20, within(1e-35));
+        assertThat(gradient[0]).isCloseTo(1e-10, within(1e-25));
+        assertThat(value("expm1(x) - exp(x) + 1")).isCloseTo(0, within(1e-15));
+    }
+
     @Test
     void definitionsNameSharedSubExpressions() {
         LawExpression law = LawExpression.parse("Dp = U*(1 + r); E + B/Dp^beta", List.of("U"),

@@ -165,7 +165,33 @@ class NamedLawsTest {
                 .isCloseTo(2.2256440889984477, within(1e-12));
     }
 
-    /** The law as Muennighoff et al.'s README states it, term by term, with U_D = min(U, D) (their U ≤ D). */
+    /**
+     * As R_D*, R_N* → ∞ repeated data and parameters are worth as much as fresh ones: R*·(1 − e^(−R/R*)) → R, so
+     * D′ → U_D·(1 + R_D) = D, N′ → U_N·(1 + R_N) = N, and the law is E + A/N^α + B/D^β (at R* = 1e15 the
+     * difference, R²/(2R*) of R, is below 1e-14). Written as 1 − exp(−R/R*) the decay is rounding there
+     * (e^(−9e-15) is 1 − 9e-15 only to 1.1e-16), which a fit with R* unbounded above can exploit.
+     */
+    @Test
+    void dataConstrainedAtHugeDecayConstantsIsChinchillasLawOnAllTokensAndParameters() {
+        ExpressionLaw law = NamedLaws.named("data-constrained");
+        double[] theta = law.theta(java.util.Map.of("R_D_star", 1e15, "R_N_star", 1e15));
+        double n = 1e9;
+        double d = 1e11;
+        double alpha = NamedLaws.DATA_CONSTRAINED_ALPHA;
+        double chinchilla = Math.exp(NamedLaws.DATA_CONSTRAINED_E)
+                + Math.exp(NamedLaws.DATA_CONSTRAINED_A) / Math.pow(n, alpha)
+                + Math.exp(NamedLaws.DATA_CONSTRAINED_B) / Math.pow(d, alpha);
+
+        // U = 1e10 unique tokens: R_D = 9 epochs repeated; N_opt(U) ≈ 5e8 < N, so R_N ≈ 1
+        double predicted = law.predict(new double[] {n, d, 1e10}, theta);
+
+        assertThat(predicted).isCloseTo(chinchilla, within(1e-12 * chinchilla));
+    }
+
+    /**
+     * The law as Muennighoff et al.'s README states it, term by term, with U_D = min(U, D) (their U ≤ D), and
+     * 1 − e^(−x) computed as −expm1(−x).
+     */
     static double dataConstrained(double[] x, double[] t) {
         double n = x[0];
         double d = x[1];
@@ -181,8 +207,8 @@ class NamedLawsTest {
         double uN = Math.min(n, nOpt);
         double rD = Math.max(d / u - 1, 0);
         double rN = Math.max(n / uN - 1, 0);
-        double dEff = u + u * t[5] * (1 - Math.exp(-rD / t[5]));
-        double nEff = uN + uN * t[6] * (1 - Math.exp(-rN / t[6]));
+        double dEff = u - u * t[5] * Math.expm1(-rD / t[5]);
+        double nEff = uN - uN * t[6] * Math.expm1(-rN / t[6]);
         return e + a / Math.pow(nEff, alpha) + b / Math.pow(dEff, beta);
     }
 
