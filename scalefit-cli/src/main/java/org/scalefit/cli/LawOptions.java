@@ -82,6 +82,7 @@ final class LawOptions {
         LawControls.Controlled controlled = new LawControls(lawFile, inputs, fixed, ties, logScale, bounds, starts,
                 residual, objective, kappa, weights).law(law, delta);
         weightColumnChosen = controlled.weightColumn();
+        controlled.notes().forEach(note -> System.err.println("note: " + note));
         if (lawFile == null && !org.scalefit.law.expr.NamedLaws.exists(law)) {
             controlled.law().parameterNames().stream().filter(ExpressionLawFiles::readsAColumnByConvention)
                     .forEach(name -> System.err.println("note: " + name + " is a parameter of this law (a control "

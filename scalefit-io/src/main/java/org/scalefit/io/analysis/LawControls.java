@@ -44,8 +44,14 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
         starts = new LinkedHashMap<>(starts);
     }
 
-    /** A law under these controls, and the weight column chosen (the control's, else the law file's; or null). */
-    public record Controlled(ExpressionLaw law, String weightColumn) {
+    /**
+     * A law under these controls, the weight column chosen (the control's, else the law file's; or null), and notes
+     * for the user (the law's starts a scale or bounds dropped).
+     */
+    public record Controlled(ExpressionLaw law, String weightColumn, List<String> notes) {
+        public Controlled {
+            notes = List.copyOf(notes);
+        }
     }
 
     /**
@@ -82,25 +88,12 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
         for (Map.Entry<String, String> start : starts.entrySet()) {
             requireFitted(result, "--start " + start.getKey() + "=" + start.getValue(), start.getKey());
         }
-        for (String name : logScale) {
-            result = result.withParameter(result.parameter(name).logScale());
-        }
-        for (Map.Entry<String, String> bound : bounds.entrySet()) {
-            String[] parts = bound.getValue().split(":", -1);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("--bounds " + bound.getKey() + "=" + bound.getValue()
-                        + ": expected LOW:HIGH (either may be empty)");
-            }
-            ParameterSpec spec = result.parameter(bound.getKey());
-            double low = parts[0].isBlank() ? (spec.scale() == ParameterSpec.Scale.LOG ? 0 : Double.NEGATIVE_INFINITY)
-                    : Double.parseDouble(parts[0]);
-            double high = parts[1].isBlank() ? Double.POSITIVE_INFINITY : Double.parseDouble(parts[1]);
-            result = result.withParameter(spec.withBounds(low, high));
-        }
-        for (Map.Entry<String, String> start : starts.entrySet()) {
-            double[] values = java.util.Arrays.stream(start.getValue().split(",")).map(String::strip)
-                    .mapToDouble(Double::parseDouble).toArray();
-            result = result.withParameter(result.parameter(start.getKey()).withStarts(values));
+        List<String> notes = new java.util.ArrayList<>();
+        java.util.Set<String> shaped = new java.util.LinkedHashSet<>(logScale);
+        shaped.addAll(bounds.keySet());
+        shaped.addAll(starts.keySet());
+        for (String name : shaped) {
+            result = result.withParameter(shape(result.parameter(name), notes));
         }
         for (Map.Entry<String, String> tie : ties.entrySet()) {
             result = result.withParameter(result.parameter(tie.getKey()).tiedTo(tie.getValue()));
@@ -116,7 +109,67 @@ public record LawControls(Path lawFile, Map<String, String> inputs, Map<String, 
             });
         }
         result = result.withPenalty(penalty(result.penalty(), delta));
-        return new Controlled(result, weights != null ? weights : weightColumn);
+        return new Controlled(result, weights != null ? weights : weightColumn, notes);
+    }
+
+    /**
+     * The parameter with its scale, bounds and starts from these controls, checked together: the user's starts
+     * replace the law's before they are checked against the scale and bounds. Without {@code --start}, the law's
+     * starts outside the new domain (R* = 0 of the data-constrained law on the log scale) are dropped with a note;
+     * if none is left, the control is refused, saying to give {@code --start}.
+     */
+    private ParameterSpec shape(ParameterSpec spec, List<String> notes) {
+        String name = spec.name();
+        boolean log = logScale.contains(name) || spec.scale() == ParameterSpec.Scale.LOG;
+        double lower = log ? Math.max(spec.lower(), 0) : spec.lower();
+        double upper = spec.upper();
+        String bound = bounds.get(name);
+        if (bound != null) {
+            String[] parts = bound.split(":", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--bounds " + name + "=" + bound
+                        + ": expected LOW:HIGH (either may be empty)");
+            }
+            lower = parts[0].isBlank() ? (log ? 0 : Double.NEGATIVE_INFINITY) : Double.parseDouble(parts[0]);
+            upper = parts[1].isBlank() ? Double.POSITIVE_INFINITY : Double.parseDouble(parts[1]);
+        }
+        double[] values = spec.starts();
+        String given = starts.get(name);
+        if (given != null) {
+            values = java.util.Arrays.stream(given.split(",")).map(String::strip)
+                    .mapToDouble(Double::parseDouble).toArray();
+        } else if (values.length > 0) {
+            double low = lower;
+            double high = upper;
+            double[] inside = java.util.Arrays.stream(values).filter(v -> v > low && v < high).toArray();
+            if (inside.length < values.length) {
+                String control = bound != null ? "--bounds " + name + "=" + bound : "--log " + name;
+                String dropped = java.util.Arrays.stream(values).filter(v -> !(v > low && v < high))
+                        .mapToObj(LawControls::number)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                String domain = "(" + number(low) + ", " + number(high) + ")";
+                if (inside.length == 0) {
+                    throw new IllegalArgumentException(control + ": none of the law's starts of " + name + " ("
+                            + dropped + ") lies inside " + domain + "; give --start " + name + "=V1,V2,… inside it");
+                }
+                notes.add(control + " drops the law's start" + (values.length - inside.length == 1 ? " " : "s ")
+                        + dropped + " of " + name + " (not inside " + domain + "); it starts from "
+                        + java.util.Arrays.stream(inside).mapToObj(LawControls::number)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + " (choose them with --start " + name + "=V1,V2,…)");
+                values = inside;
+            }
+        }
+        return new ParameterSpec(name, log ? ParameterSpec.Scale.LOG : spec.scale(), lower, upper, spec.fixed(),
+                spec.tiedTo(), values);
+    }
+
+    private static String number(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.6g", value);
     }
 
     /**
