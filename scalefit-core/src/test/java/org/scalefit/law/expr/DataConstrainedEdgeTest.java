@@ -21,13 +21,34 @@ import org.scalefit.parallel.LocalParallelism;
  */
 class DataConstrainedEdgeTest {
 
-    @Test
-    void aFitReportedConvergedCannotBeLoweredByAStepOfOneParameter() {
-        LawPoints table = LawPoints.of("seed 601, reduced", List.of("params", "tokens", "unique_tokens"), new double[][] {
+    private static LawPoints table() {
+        return LawPoints.of("seed 601, reduced", List.of("params", "tokens", "unique_tokens"), new double[][] {
                 {2.57e7, 2.57e7, 2.57e7, 3.48e8},
                 {7.71e8, 3.08e8, 4.62e10, 2.78e10},
                 {5.14e6, 1.54e8, 1.54e8, 1.39e10}},
                 new double[] {8.290095704, 7.602348049, 6.809359746, 3.781453619});
+    }
+
+    /**
+     * At R_N* = 1.7e18 (where a fit with R_N* kept positive ended) 1 − e^(−R_N/R_N*) is rounding, and the objective
+     * computed from it was 24 % below the law's value; computed with expm1 it is the law's value. The reference is
+     * F = Σ huber_δ(log L_i − log L̂_i), δ = 1e-3, of the law as its README writes it, evaluated in 60-digit mpmath
+     * from the same double inputs and constants (mpf of each double; 1 − exp(−R/R*) at 60 digits is exact here).
+     */
+    @Test
+    void theObjectiveAtAHugeDecayConstantIsTheLawsValue() {
+        ExpressionLaw law = NamedLaws.named("data-constrained");
+        double[] theta = law.theta(java.util.Map.of("R_D_star", 15.0, "R_N_star", 1.7e18));
+        double reference = 0.0017993403276523099897;
+
+        double objective = ExpressionObjective.of(law, table()).valueAtTheta(theta, null);
+
+        assertThat(objective).isCloseTo(reference, org.assertj.core.api.Assertions.within(1e-10 * reference));
+    }
+
+    @Test
+    void aFitReportedConvergedCannotBeLoweredByAStepOfOneParameter() {
+        LawPoints table = table();
         ExpressionLaw law = NamedLaws.named("data-constrained");
 
         ExpressionFit fit = ExpressionFitRequest.of(law, table).run(LocalParallelism.sequential(),
