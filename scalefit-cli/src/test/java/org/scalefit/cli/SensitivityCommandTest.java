@@ -40,6 +40,20 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void deltaGridCountsTheStartsAnEvaluationBudgetCutLikeAFit() throws IOException {
+        Path cut = folder.resolve("cut.json");
+        Path whole = folder.resolve("whole.json");
+        CliRun.of("sensitivity", "delta-grid", "--data", "gemstones:slim_chinchilla", "--deltas", "1e-3",
+                "--grid-sizes", "300", "--threads", "2", "--max-evaluations", "5", "--out", cut.toString());
+        CliRun.of("sensitivity", "delta-grid", "--data", "gemstones:slim_chinchilla", "--deltas", "1e-3",
+                "--grid-sizes", "300", "--threads", "2", "--out", whole.toString());
+        JsonNode cutPoint = JsonMapper.builder().build().readTree(cut.toFile()).get("results").get(0);
+        JsonNode wholePoint = JsonMapper.builder().build().readTree(whole.toFile()).get("results").get(0);
+        assertThat(cutPoint.get("budget_cut_starts").asLong()).isPositive();
+        assertThat(wholePoint.has("budget_cut_starts")).isFalse();
+    }
+
+    @Test
     void deltaGridRefusesANonPositiveDelta() {
         Path out = folder.resolve("bad.json");
         CliRun run = CliRun.of("sensitivity", "delta-grid", "--data", "gemstones:hot", "--deltas", "0",

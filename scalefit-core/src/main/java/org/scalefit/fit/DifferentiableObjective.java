@@ -54,6 +54,15 @@ public interface DifferentiableObjective extends Serializable {
         return 0;
     }
 
+    /**
+     * The objective at residuals of rounding size ({@link EquallyGood#exactFitLevel}): what F is, at most, when the
+     * law fits the data exactly, and the least difference of objectives that means anything there. Default 0 (none
+     * known).
+     */
+    default double exactFitLevel() {
+        return 0;
+    }
+
     /** An independent instance for another thread, sharing the immutable data. */
     DifferentiableObjective copy();
 }

@@ -27,6 +27,13 @@ import org.scalefit.law.LawForm;
  *       ≥ {@value StepTerm#NEGLIGIBLE_SHARE} only at points whose x<sub>j</sub> takes at most
  *       {@value StepTerm#MAX_VALUES} distinct values, all below (or above) every x<sub>j</sub> where it is less: the
  *       term fits the losses at those few values alone and says x<sub>j</sub> has no effect beyond them;</li>
+ *   <li>an input spans a <b>narrow range</b>, fewer than {@value #NARROW_DECADES} decades
+ *       (Δ<sub>j</sub> = log<sub>10</sub>(max x<sub>j</sub> / min x<sub>j</sub>)), and its fitted term changes by less
+ *       than a factor 10<sup>{@value #FLAT_TERM_DECADES}</sup> over it (α<sub>j</sub>·Δ<sub>j</sub> &lt;
+ *       {@value #FLAT_TERM_DECADES}): over so short a range the data cannot tell a small exponent from a term that is
+ *       nearly constant, so α<sub>j</sub> — and for a two-input law the compute-optimal allocation read off it — is
+ *       not measured (six runs with tokens over 0.33 decades gave β = 0.028, N<sub>opt</sub> ∝ C<sup>0.075</sup>);
+ *       published fits on narrow subsets, whose terms still change by a factor 2 or more, are not warned;</li>
  *   <li>a coefficient e<sup>c<sub>j</sub></sup> overflows a double (c<sub>j</sub> &gt; ln Double.MAX_VALUE ≈ 709.8):
  *       its natural-scale value reads as infinite, and only the log-space c<sub>j</sub> holds the fit;</li>
  *   <li>distinct optima as good as the best by the {@link EquallyGood} rule (within 10⁻⁹ of the best objective, or
@@ -44,6 +51,10 @@ public final class FitDiagnostics {
     private static final double ZERO_EXPONENT = 1e-3;
     private static final double LARGE_EXPONENT = 3.0;
     private static final double NEGLIGIBLE_SHARE = StepTerm.NEGLIGIBLE_SHARE;
+    /** An input spanning fewer decades than this is narrow ({@link #narrowRange}). */
+    public static final double NARROW_DECADES = 0.5;
+    /** A term whose log10 changes by less than this across a narrow input's range is not measured by it. */
+    public static final double FLAT_TERM_DECADES = 0.05;
     /** Compute-optimal exponents closer than this prescribe the same allocation for practical purposes. */
     private static final double SAME_PRESCRIPTION = 5e-3;
 
@@ -83,7 +94,8 @@ public final class FitDiagnostics {
                         + "predicted loss grows with %s", input, alpha, input));
             } else if (alpha > LARGE_EXPONENT) {
                 warnings.add(String.format(Locale.ROOT, "suspicious: the exponent of %s is %.4g, far outside the usual "
-                        + "0.1–1; its coefficient (log %.4g) is likely trading off against it", input, alpha, theta[k + j]));
+                        + "0.1–1; its coefficient (log %.4g) is likely trading off against it", input, alpha, theta[k + j])
+                        + narrowBeside(law, theta, observations, j));
             }
             if (termNegligible(law, theta, observations, j)) {
                 warnings.add("degenerate: the " + input + " term is a negligible part of the prediction at every point; "
@@ -95,6 +107,10 @@ public final class FitDiagnostics {
                         + "(%.4g) and coefficient (log %.4g) fit those points alone and are not identified, and the law "
                         + "says %s has no effect beyond them", input, step.get().extent(input), alpha, theta[k + j],
                         input));
+            }
+            String narrow = narrowRange(law, theta, observations, j);
+            if (narrow != null) {
+                warnings.add(narrow);
             }
             if (Double.isInfinite(Math.exp(theta[k + j]))) {
                 warnings.add(String.format(Locale.ROOT, "overflow: the coefficient of %s is exp(%.6g), beyond the "
@@ -170,6 +186,66 @@ public final class FitDiagnostics {
                     theirs, ours));
         }
         return text.append("; the data barely prefer one law over the other").toString();
+    }
+
+    /**
+     * The narrow-range warning for input j: its values span Δ &lt; {@value #NARROW_DECADES} decades and its fitted
+     * term changes by less than {@value #FLAT_TERM_DECADES} decades across them (0 &lt; α_j·Δ &lt;
+     * {@value #FLAT_TERM_DECADES}; a zero or negative exponent has its own warning); null otherwise.
+     */
+    private static String narrowRange(LawForm law, double[] theta, Observations observations, int j) {
+        double decades = decades(observations, j);
+        double alpha = theta[j];
+        if (!(decades > 0 && decades < NARROW_DECADES && alpha >= ZERO_EXPONENT
+                && alpha * decades < FLAT_TERM_DECADES)) {
+            return null;
+        }
+        String input = law.inputs().get(j);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < observations.size(); i++) {
+            min = Math.min(min, observations.input(i, j));
+            max = Math.max(max, observations.input(i, j));
+        }
+        String text = String.format(Locale.ROOT, "narrow range: %s spans only %.2f decades (%.3g to %.3g), too "
+                + "narrow to identify its exponent: at %.4g the %s term changes by %.1f %% across the data, which "
+                + "cannot tell so small an exponent from a constant merged with E, so exponent[%s] is not measured",
+                input, decades, min, max, alpha, input, 100 * (Math.pow(10, alpha * decades) - 1), input);
+        if (law.arity() != 2) {
+            return text + String.format(Locale.ROOT, "; widen the range of %s before reading anything off it", input);
+        }
+        double a = computeOptimalExponent(theta);
+        return text + String.format(Locale.ROOT, "; the compute-optimal allocation %s_opt ∝ C^%.4f, %s_opt ∝ C^%.4f "
+                + "rests on it and is a guess, not a measurement: widen the range of %s before choosing how to split "
+                + "compute", law.inputs().get(0), a, law.inputs().get(1), 1 - a, input);
+    }
+
+    /**
+     * What a large exponent of input j owes to a narrow range (fewer than {@value #NARROW_DECADES} decades), to be
+     * appended to its warning; empty when the range is wide enough.
+     */
+    private static String narrowBeside(LawForm law, double[] theta, Observations observations, int j) {
+        double decades = decades(observations, j);
+        if (!(decades < NARROW_DECADES)) {
+            return "";
+        }
+        String input = law.inputs().get(j);
+        String text = String.format(Locale.ROOT, "; %s spans only %.2f decades, too narrow to identify it", input,
+                decades);
+        return law.arity() != 2 ? text : text + String.format(Locale.ROOT, ", so the compute-optimal allocation "
+                + "%s_opt ∝ C^%.4f read off it is a guess, not a measurement: widen the range of %s before choosing "
+                + "how to split compute", law.inputs().get(0), computeOptimalExponent(theta), input);
+    }
+
+    /** log10(max x_j / min x_j) over the points: the orders of magnitude input j spans. */
+    private static double decades(Observations observations, int j) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < observations.size(); i++) {
+            min = Math.min(min, observations.input(i, j));
+            max = Math.max(max, observations.input(i, j));
+        }
+        return Math.log10(max / min);
     }
 
     /** a = β/(α+β) of a two-input law θ = [α, β, …]: N_opt ∝ C^a (Hoffmann et al. 2022, eq. 4). */

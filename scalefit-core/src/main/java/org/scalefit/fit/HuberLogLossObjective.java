@@ -406,6 +406,17 @@ public final class HuberLogLossObjective implements TwiceDifferentiableObjective
         return 64 * Math.ulp(1.0) * delta * sum;
     }
 
+    /** Σ_i w_i·ρ_δ(64ε·max(1, |log L_i|)) ({@link EquallyGood#exactFitLevel} of log residuals). */
+    @Override
+    public double exactFitLevel() {
+        double[] losses = new double[points];
+        for (int i = 0; i < points; i++) {
+            losses[i] = Math.exp(logLosses[i]);
+        }
+        return EquallyGood.exactFitLevel(losses, Arrays.copyOf(weights, points), true,
+                u -> EquallyGood.huber(delta, u));
+    }
+
     @Override
     public DifferentiableObjective copy() {
         return new HuberLogLossObjective(this);

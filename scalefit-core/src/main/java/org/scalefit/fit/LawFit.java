@@ -38,7 +38,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
      * current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
-            + "data-range-counts-budget-cut-exact-fit-flat-7";
+            + "data-range-counts-budget-cut-exact-fit-flat-narrow-range-competing-exact-fit-9";
 
     /** How a fit ended. */
     public enum Status {

@@ -181,8 +181,6 @@ public final class MultiStartFitter {
      * start was first run to this reduction ({@link LbfgsSettings#screening()}) and counted as converged there.
      */
     static final double SETTLED_REDUCTION = 1e-6;
-    /** Optima whose objectives differ by at most this (relative) are equally good. */
-    static final double EQUALLY_GOOD = 1e-9;
     /** Outcomes whose values differ by at most this (relative) are one level among the leaders. */
     private static final double SAME_LEVEL = 1e-4;
     /** How many outcomes of distinct basins one level keeps as leaders (enough to show a flat direction). */
@@ -304,15 +302,18 @@ public final class MultiStartFitter {
     }
 
     /**
-     * True if {@code other} is the optimum of another basin that competes with {@code best}: its objective is higher
-     * by more than {@value #EQUALLY_GOOD} (below that, two optima are equally good and a difference in their parameters
-     * is a flat direction, which {@link FitDiagnostics} reports) but by at most {@link #COMPETING_MARGIN}, and some parameter the
-     * objective depends on differs by more than {@value #DISTINCT_PARAMETER} (relative to max(1, |θ_i|)).
+     * True if {@code other} is the optimum of another basin that competes with {@code best}: the two are not equally
+     * good by the {@link EquallyGood} rule (within 10⁻⁹ of the best objective, or of rounding — the exact-fit level —
+     * when the law fits the data exactly; equally good optima whose parameters differ are a flat direction, which
+     * {@link FitDiagnostics} reports), its objective is higher by at most {@link #COMPETING_MARGIN} of the best's (so
+     * none competes with an exact fit, beside which any worse optimum is infinitely worse in relative terms, and
+     * rounding noise is no basin), and some parameter the objective depends on differs by more than
+     * {@value #DISTINCT_PARAMETER} (relative to max(1, |θ_i|)).
      */
     private static boolean competing(DifferentiableObjective objective, StartOutcome best, StartOutcome other) {
-        double scale = Math.max(Math.abs(best.value()), objective.roundingLevel());
+        EquallyGood rule = EquallyGood.of(best.value(), objective.roundingLevel(), objective.exactFitLevel());
         double gap = other.value() - best.value();
-        if (!(gap > EQUALLY_GOOD * scale) || gap > COMPETING_MARGIN * scale) {
+        if (rule.equallyGood(best.value(), other.value()) || gap > COMPETING_MARGIN * Math.abs(best.value())) {
             return false;
         }
         int n = objective.dimension();
@@ -362,6 +363,11 @@ public final class MultiStartFitter {
         @Override
         public double roundingLevel() {
             return objective.roundingLevel();
+        }
+
+        @Override
+        public double exactFitLevel() {
+            return objective.exactFitLevel();
         }
 
         @Override

@@ -138,4 +138,56 @@ class FitDiagnosticsTest {
         assertThat(warnings(CHINCHILLA, chinchillaLadder())).noneSatisfy(warning -> assertThat(warning)
                 .startsWith("overflow"));
     }
+    /** Six huge runs (model, params, tokens, loss): params over 1.73 decades, tokens over only 0.33. */
+    private static Observations hugeRuns() {
+        double[][] inputs = {{7e9, 2e12}, {1.3e10, 2e12}, {3.3e10, 1.4e12}, {6.5e10, 1.4e12}, {1.2e9, 3e12},
+            {7e9, 2.5e12}};
+        double[] losses = {2.01913, 1.98597, 1.95764, 1.93680, 2.15444, 2.00539};
+        return new Observations("huge", List.of("params", "tokens"), inputs, losses);
+    }
+
+    /** The best Chinchilla fit to {@link #hugeRuns} at δ = 10⁻³: β = 0.028, N_opt ∝ C^0.075. */
+    private static final double[] HUGE = {0.34360900007359485, 0.027848689832644075, 6.117082740298186,
+        1.3934571550187695, -26.940845090013337};
+
+    @Test
+    void aTokensExponentFittedOnAThirdOfADecadeIsSaidNotToBeMeasuredNorTheAllocation() {
+        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, HUGE, hugeRuns())).anySatisfy(warning ->
+                assertThat(warning).startsWith("narrow range: tokens spans only 0.33 decades (1.40e+12 to 3.00e+12), "
+                        + "too narrow to identify its exponent: at 0.02785 the tokens term changes by 2.1 %")
+                        .contains("exponent[tokens] is not measured")
+                        .contains("params_opt ∝ C^0.0750, tokens_opt ∝ C^0.9250 rests on it and is a guess"));
+    }
+
+    @Test
+    void aWideEnoughInputIsNotCalledNarrow() {
+        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, HUGE, hugeRuns()))
+                .noneMatch(warning -> warning.startsWith("narrow range: params"));
+    }
+
+    @Test
+    void aNarrowInputWhoseTermStillChangesMarkedlyIsNotWarned() {
+        double[] steep = HUGE.clone();
+        steep[1] = 0.6;
+        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, steep, hugeRuns()))
+                .noneMatch(warning -> warning.startsWith("narrow range"));
+    }
+
+    @Test
+    void aLargeExponentOfANarrowInputSaysTheRangeIsTooNarrowForItAndTheAllocation() {
+        double[] steep = HUGE.clone();
+        steep[1] = 7.449;
+        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, steep, hugeRuns())).anySatisfy(warning ->
+                assertThat(warning).startsWith("suspicious: the exponent of tokens is 7.449")
+                        .contains("; tokens spans only 0.33 decades, too narrow to identify it, so the compute-optimal "
+                                + "allocation params_opt ∝ C^0.9559 read off it is a guess"));
+    }
+
+    @Test
+    void aLargeExponentOfAWideInputSaysNothingOfItsRange() {
+        double[] steep = HUGE.clone();
+        steep[0] = 7.449;
+        assertThat(FitDiagnostics.warnings(LawForm.CHINCHILLA, steep, hugeRuns())).anySatisfy(warning ->
+                assertThat(warning).startsWith("suspicious: the exponent of params").doesNotContain("decades"));
+    }
 }

@@ -142,6 +142,28 @@ class MultiStartFitterTest {
                 && warning.contains("prescribes N_opt"));
     }
 
+    /** 21 runs (sizes 1e7 … 3e9, tokens/params 5, 20, 80), every loss 1.9: the law fits them exactly. */
+    private static Observations constantLoss() {
+        double[] sizes = {1e7, 2e7, 5e7, 1e8, 3e8, 1e9, 3e9};
+        double[] ratios = {5, 20, 80};
+        double[][] inputs = new double[sizes.length * ratios.length][];
+        double[] losses = new double[inputs.length];
+        for (int s = 0; s < sizes.length; s++) {
+            for (int r = 0; r < ratios.length; r++) {
+                inputs[s * ratios.length + r] = new double[] {sizes[s], sizes[s] * ratios[r]};
+                losses[s * ratios.length + r] = 1.9;
+            }
+        }
+        return new Observations("constant", java.util.List.of("params", "tokens"), inputs, losses);
+    }
+
+    @Test
+    void roundingNoiseBesideAnExactFitIsNoCompetingBasin() {
+        LawFit fit = fit(constantLoss(), 1e-3, DEFAULT, 2);
+        assertThat(fit.search().secondBest()).isNull();
+        assertThat(fit.warnings()).noneMatch(warning -> warning.startsWith("competing basin:"));
+    }
+
     @Test
     void aTableWithASingleBasinReportsNoCompetitor() {
         LawFit fit = fit(AdversarialCorpus.table("ladder-00"), 1e-3, DEFAULT, 2);

@@ -87,7 +87,8 @@ public record HeldOutDocument(String mode, String law,
      * warnings, and the errors on each predicted size. A built-in law's optimum is its exponents, log-coefficients
      * and log irreducible error; a written law's is its parameters by name, and its status
      * ({@code converged}, {@code not_stationary}, {@code failed}, {@code not_identified}) is given; {@code loss} is
-     * the objective at the optimum.
+     * the objective at the optimum; {@code budget_cut_starts}, as in {@link FitDocument}, counts the starts the
+     * evaluation budget stopped, only when there are any.
      */
     public record Fit(@JsonProperty("fitted_sizes") List<Integer> fittedSizes,
                       @JsonProperty("fitted_points") int fittedPoints, boolean success,
@@ -103,6 +104,8 @@ public record HeldOutDocument(String mode, String law,
                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("max_percent_error")
                       Double maxPercentError,
                       long starts, @JsonProperty("successful_starts") long successfulStarts,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("budget_cut_starts")
+                      Long budgetCutStarts,
                       List<String> warnings, List<Predicted> predicted) {
     }
 
@@ -230,11 +233,12 @@ public record HeldOutDocument(String mode, String law,
             return new Fit(sizes, fit.points(), ok, null, ok ? fit.loss() : null, null,
                     ok ? SensitivityLaw.list(law.exponents()) : null,
                     ok ? SensitivityLaw.list(law.logCoefficients()) : null, ok ? law.logIrreducibleError() : null,
-                    mean, max, fit.starts(), fit.successfulStarts(), fit.warnings(), predicted);
+                    mean, max, fit.starts(), fit.successfulStarts(), FitDocument.budgetCutStarts(law.search()), fit.warnings(),
+                    predicted);
         }
         ExpressionFit written = ((HeldOutLaw.WrittenFit) fit).fit();
         return new Fit(sizes, fit.points(), ok, written.status().label(), ok ? fit.loss() : null,
                 ok ? written.named() : null, null, null, null, mean, max, fit.starts(), fit.successfulStarts(),
-                fit.warnings(), predicted);
+                FitDocument.budgetCutStarts(written.search()), fit.warnings(), predicted);
     }
 }

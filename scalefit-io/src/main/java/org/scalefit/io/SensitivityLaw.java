@@ -14,7 +14,8 @@ import org.scalefit.sensitivity.AllocationSlopes;
  * ({@link DeltaGridDocument}, {@link SamplingDocument}): how the fit ended; for a successful fit its optimum as
  * {@code scalefit fit} writes it (exponents, coefficients and irreducible error in log space) plus α, β, A, B, E; the
  * allocation slopes {@code params_slope} = β/(α+β) and {@code tokens_slope} = α/(α+β) (Hoffmann et al. 2022 eq. 4;
- * null for a failed fit); the start grid and the starts; the warnings.
+ * null for a failed fit); the start grid and the starts ({@code budget_cut_starts}, as in {@link FitDocument}, only
+ * when the evaluation budget stopped some); the warnings.
  */
 public record SensitivityLaw(boolean success, String status, int points, double delta,
                              @JsonUnwrapped Result result) {
@@ -37,7 +38,9 @@ public record SensitivityLaw(boolean success, String status, int points, double 
                          @JsonProperty("tokens_slope") Double tokensSlope,
                          @JsonProperty("start_grid") String startGrid, long starts,
                          @JsonProperty("successful_starts") long successfulStarts,
-                         @JsonProperty("recognised_starts") long recognisedStarts, boolean polished,
+                         @JsonProperty("recognised_starts") long recognisedStarts,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("budget_cut_starts")
+                         Long budgetCutStarts, boolean polished,
                          List<String> warnings) {
 
         public Result {
@@ -58,7 +61,8 @@ public record SensitivityLaw(boolean success, String status, int points, double 
                     ok ? Math.exp(coefficients[0]) : null, ok ? Math.exp(coefficients[1]) : null,
                     ok ? Math.exp(fit.logIrreducibleError()) : null, Documents.finite(slopes.params()),
                     Documents.finite(slopes.tokens()), search.grid().name(), search.starts(),
-                    search.successfulStarts(), search.recognisedStarts(), search.polished(), fit.warnings());
+                    search.successfulStarts(), search.recognisedStarts(), FitDocument.budgetCutStarts(search),
+                    search.polished(), fit.warnings());
         }
     }
 

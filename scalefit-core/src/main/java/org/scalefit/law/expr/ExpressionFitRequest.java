@@ -47,7 +47,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
             + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-"
-            + "budget-cut-flat-linear-growth-12";
+            + "budget-cut-flat-linear-growth-competing-exact-fit-13";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -241,7 +241,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
     }
 
     /** ρ(u) for a residual u ≥ 0 ({@link Penalty}): an over-estimate's κ applies to r &lt; 0 only. */
-    private static double penalty(Penalty penalty, double u) {
+    static double penalty(Penalty penalty, double u) {
         double delta = penalty instanceof Penalty.Huber huber ? huber.delta()
                 : penalty instanceof Penalty.OverEstimate over ? over.delta() : Double.NaN;
         return Double.isNaN(delta) ? u * u : u <= delta ? u * u / 2 : delta * (u - delta / 2);

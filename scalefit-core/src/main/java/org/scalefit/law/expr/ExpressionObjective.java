@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scalefit.fit.DifferentiableObjective;
+import org.scalefit.fit.EquallyGood;
 import org.scalefit.fit.TableLogExp;
 
 /**
@@ -395,6 +396,13 @@ public final class ExpressionObjective implements DifferentiableObjective {
             }
         }
         return 0;
+    }
+
+    /** {@link EquallyGood#exactFitLevel} of this law's residuals and penalty on its points, at their weights. */
+    @Override
+    public double exactFitLevel() {
+        return EquallyGood.exactFitLevel(losses, weights, logResidual,
+                u -> ExpressionFitRequest.penalty(law.penalty(), u));
     }
 
     /** The law. */
