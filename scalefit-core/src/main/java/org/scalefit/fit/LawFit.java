@@ -38,7 +38,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
      * current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
-            + "data-range-counts-budget-cut-exact-fit-flat-narrow-range-competing-exact-fit-9";
+            + "data-range-counts-budget-cut-exact-fit-flat-narrow-range-competing-exact-fit-far-points-10";
 
     /** How a fit ended. */
     public enum Status {
@@ -131,9 +131,37 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
             if (search.secondBest() != null) {
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
+            String far = farPointsWarning(law, search.best().point(), observations);
+            if (far != null) {
+                warnings.add(far);
+            }
         }
         return new LawFit(law, delta, observations.size(), identification, search, warnings,
                 InputRange.of(observations));
+    }
+
+    /**
+     * The {@link FarResiduals} warning for parameters {@code theta}, naming each far point by its position among the
+     * points fitted, its inputs, its loss and the law's; null when no point is far.
+     */
+    static String farPointsWarning(LawForm law, double[] theta, Observations observations) {
+        FarResiduals residuals = FarResiduals.of(law, theta, observations);
+        if (residuals.far().isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        double[] logs = new double[law.arity()];
+        for (int i = 0; i < observations.size(); i++) {
+            StringBuilder name = new StringBuilder("point " + (i + 1) + " (");
+            for (int j = 0; j < law.arity(); j++) {
+                logs[j] = Math.log(observations.input(i, j));
+                name.append(String.format(Locale.ROOT, "%s%s = %.4g", j == 0 ? "" : ", ",
+                        observations.inputNames().get(j), observations.input(i, j)));
+            }
+            names.add(name.append(String.format(Locale.ROOT, ": loss %.4g, law %.4g)", observations.loss(i),
+                    Math.exp(law.logPrediction(theta, logs)))).toString());
+        }
+        return "far points: " + residuals.warning(names);
     }
 
     /** The record of a search that was not run (the data do not identify the law): no starts, no optimum. */

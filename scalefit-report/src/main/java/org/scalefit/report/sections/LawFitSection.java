@@ -3,6 +3,7 @@ package org.scalefit.report.sections;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.data.Observations;
+import org.scalefit.fit.FarResiduals;
 import org.scalefit.fit.LawFit;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
@@ -125,15 +126,12 @@ public final class LawFitSection {
     }
 
     /** A point this far from the law, |ln L − ln L̂| above it (its loss more than ≈ 10 % off), is named. */
-    static final double FAR_RESIDUAL = 0.1;
-
-    /** How many far points a warning names before it only counts the rest. */
-    private static final int NAMED = 5;
+    static final double FAR_RESIDUAL = FarResiduals.FAR_RESIDUAL;
 
     /**
      * The law's largest log residual r = ln L − ln L̂ with its row, and a warning naming the points with |r| above
-     * {@link #FAR_RESIDUAL}: a diverged or mislabelled run sits there, and the Huber objective, which bounds its pull on
-     * the fit, would otherwise keep it out of sight.
+     * {@link #FAR_RESIDUAL} ({@link FarResiduals}, the rule of the fit's own warnings): a diverged or mislabelled run
+     * sits there, and the Huber objective, which bounds its pull on the fit, would otherwise keep it out of sight.
      *
      * @param data the points fitted, in the order of {@code runs}' rows
      */
@@ -141,32 +139,18 @@ public final class LawFitSection {
         if (runs.size() != data.size()) {
             throw new IllegalArgumentException(data.size() + " observations but " + runs.size() + " runs' rows");
         }
-        double[] residual = new double[data.size()];
-        int largest = 0;
-        List<Integer> far = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            residual[i] = Math.log(data.loss(i)) - Math.log(law.predict(data.inputs()[i]));
-            if (Math.abs(residual[i]) > Math.abs(residual[largest])) {
-                largest = i;
-            }
-            if (Math.abs(residual[i]) > FAR_RESIDUAL) {
-                far.add(i);
-            }
-        }
+        FarResiduals residuals = FarResiduals.of(law.form(), law.theta(), data);
+        int largest = residuals.largest();
         List<Block.Fact> facts = new ArrayList<>();
-        facts.add(new Block.Fact("largest residual", "ln L − ln L̂ = " + Numbers.format(residual[largest], 4),
-                runs.label(largest) + ": loss " + describe(law, data, largest)));
-        if (!far.isEmpty()) {
-            far.sort(java.util.Comparator.comparingDouble((Integer i) -> -Math.abs(residual[i])));
-            List<String> named = new ArrayList<>();
-            for (int i : far.subList(0, Math.min(NAMED, far.size()))) {
-                named.add(runs.label(i) + " (loss " + describe(law, data, i) + ")");
-            }
-            facts.add(new Block.Fact("warning", far.size() + " of " + data.size() + " points " + (far.size() == 1
-                    ? "is" : "are") + " more than 10 % off the law (|ln L − ln L̂| > " + FAR_RESIDUAL + "): "
-                    + String.join("; ", named) + (far.size() > NAMED ? "; and " + (far.size() - NAMED) + " more" : "")
-                    + ". A diverged or mislabelled run? The Huber objective bounds its pull on the fit, but it is in "
-                    + "the data (leave it out with --where to compare)", ""));
+        facts.add(new Block.Fact("largest residual", "ln L − ln L̂ = " + Numbers.format(residuals.residuals()[largest],
+                4), runs.label(largest) + ": loss " + describe(law, data, largest)));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            names.add(runs.label(i) + " (loss " + describe(law, data, i) + ")");
+        }
+        String warning = residuals.warning(names);
+        if (warning != null) {
+            facts.add(new Block.Fact("warning", warning, ""));
         }
         return facts;
     }
