@@ -104,16 +104,19 @@ public final class LawFitFigures {
     }
 
     /** {@code value} when within [low, high], else the edge beyond it: high × pad or low ÷ pad (log axis). */
-    private static double atEdge(double value, double low, double high, double pad) {
+    static double atEdge(double value, double low, double high, double pad) {
         return value > high ? high * pad : value < low ? low / pad : value;
     }
 
     /** Off-scale points: red triangles. */
-    private static SeriesStyle offScaleStyle() {
+    static SeriesStyle offScaleStyle() {
         return new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.TRIANGLE, 1.5);
     }
 
-    /** The name of the series of off-scale points in {@link #residualsAgainstInput} and {@link #predictedAgainstObserved}. */
+    /**
+     * The name of the series of off-scale points in {@link #residualsAgainstInput}, {@link #predictedAgainstObserved}
+     * and {@link FrontierFigures#lossAgainstResource}.
+     */
     public static final String OFF_SCALE = "off scale (drawn at the edge)";
 
     /**
@@ -187,7 +190,12 @@ public final class LawFitFigures {
         return offScale(residuals(law, data));
     }
 
-    private static int[] offScale(double[] residual) {
+    /**
+     * The indices of {@code values} beyond the fences Q1 − 10·IQR and Q3 + 10·IQR (IQR at least
+     * {@value #LEAST_SPREAD}), in order: the rule of {@link #offScaleResiduals}, applied by {@link FrontierFigures} to
+     * log losses.
+     */
+    static int[] offScale(double[] residual) {
         double[] sorted = residual.clone();
         java.util.Arrays.sort(sorted);
         double q1 = quantile(sorted, 0.25);
