@@ -61,11 +61,7 @@ public final class FrontierFigures {
         runs.requireRows(resource, "resource");
         runs.requireRows(loss, "loss");
         int[] off = offScaleLosses(loss);
-        java.util.Set<Integer> offRows = Arrays.stream(off).boxed().collect(java.util.stream.Collectors.toSet());
-        double[] shown = loss.clone();
-        for (int i : off) {
-            shown[i] = Double.NaN;
-        }
+        double[] shown = withoutRows(loss, off);
         Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log(lossLabel));
         Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
         ColorKey key = SizeKey.of(runs, params);
@@ -97,20 +93,43 @@ public final class FrontierFigures {
             figure = figure.withColorKey(key);
         }
         if (bins != null) {
-            int[] kept = onScale(bins, offRows);
+            int[] kept = onScale(bins, off);
             figure = figure.with(Series.of("binning minimisers", Sampling.pick(bins.resource(), kept),
                             Sampling.pick(bins.loss(), kept),
                             new SeriesStyle(Palette.DARK_GREY, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
                     .withPointLabels(labels(runs, at(bins.rows(), kept))));
         }
-        int[] kept = onScale(hull, offRows);
-        figure = figure.with(Series.of("convex-hull frontier", Sampling.pick(hull.resource(), kept),
-                        Sampling.pick(hull.loss(), kept),
+        figure = figure.with(frontierSeries(hull, off, runs));
+        return withOffScaleLosses(figure, resource, loss, off, runs);
+    }
+
+    /** The convex-hull frontier as a dotted black line with crosses, without its runs at rows {@code off}. */
+    static Series frontierSeries(LossFrontier hull, int[] off, Runs runs) {
+        int[] kept = onScale(hull, off);
+        return Series.of("convex-hull frontier", Sampling.pick(hull.resource(), kept), Sampling.pick(hull.loss(), kept),
                         new SeriesStyle(FRONTIER_COLOR, SeriesStyle.Stroke.DOTTED, SeriesStyle.Marker.CROSS, 2))
-                .withPointLabels(labels(runs, at(hull.rows(), kept))));
+                .withPointLabels(labels(runs, at(hull.rows(), kept)));
+    }
+
+    /** {@code values} with the rows {@code off} set to NaN, which the series leave out. */
+    static double[] withoutRows(double[] values, int[] off) {
+        double[] shown = values.clone();
+        for (int i : off) {
+            shown[i] = Double.NaN;
+        }
+        return shown;
+    }
+
+    /**
+     * {@code figure} with the rows {@code off} ({@link #offScaleLosses}) as red triangles in the series
+     * {@link LawFitFigures#OFF_SCALE}, at their resource and at the edge of the other rows' loss range (log axis),
+     * each labelled with its run and loss; {@code figure} itself when there are none.
+     */
+    static Figure withOffScaleLosses(Figure figure, double[] resource, double[] loss, int[] off, Runs runs) {
         if (off.length == 0) {
             return figure;
         }
+        double[] shown = withoutRows(loss, off);
         double[] range = Sampling.positiveRange(Arrays.stream(shown).filter(Double::isFinite).toArray());
         double pad = Math.pow(range[1] / range[0], 0.1);
         double[] edgeX = new double[off.length];
@@ -140,7 +159,8 @@ public final class FrontierFigures {
     }
 
     /** The positions along {@code frontier} of its runs that are not off scale. */
-    private static int[] onScale(LossFrontier frontier, java.util.Set<Integer> offRows) {
+    private static int[] onScale(LossFrontier frontier, int[] off) {
+        java.util.Set<Integer> offRows = Arrays.stream(off).boxed().collect(java.util.stream.Collectors.toSet());
         int[] rows = frontier.rows();
         return java.util.stream.IntStream.range(0, rows.length).filter(t -> !offRows.contains(rows[t])).toArray();
     }

@@ -229,7 +229,8 @@ public final class LawFitFigures {
      * model size when there are many, see {@link SizeKey}), the convex-hull
      * frontier of the runs (Approach 1; dotted black with crosses), and the fitted law at its compute-optimal
      * allocation, L̂(N_opt(C), D_opt(C)) = E + A·N_opt^−α + B·D_opt^−β with N_opt, D_opt from Hoffmann et al. 2022,
-     * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given.
+     * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given. A checkpoint off the
+     * loss scale ({@link FrontierFigures#offScaleLosses}) is drawn as in {@link FrontierFigures#lossAgainstResource}.
      *
      * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param flops   the training FLOPs of each row
@@ -248,14 +249,10 @@ public final class LawFitFigures {
         runs.requireRows(loss, "loss");
         Figure figure = Figure.of(id, "Loss against compute: runs, frontier and fitted law",
                 Axis.log(flopsLabel), Axis.log(lossLabel));
-        figure = withRuns(figure, flops, loss, params, runs, styles);
-        List<String> hullLabels = new ArrayList<>();
-        for (int row : hull.rows()) {
-            hullLabels.add(runs.label(row));
-        }
-        figure = figure.with(Series.of("convex-hull frontier", hull.resource(), hull.loss(),
-                new SeriesStyle(Palette.BLACK, SeriesStyle.Stroke.DOTTED, SeriesStyle.Marker.CROSS, 2))
-                .withPointLabels(hullLabels));
+        int[] off = FrontierFigures.offScaleLosses(loss);
+        figure = withRuns(figure, flops, FrontierFigures.withoutRows(loss, off), params, runs, styles);
+        figure = FrontierFigures.withOffScaleLosses(figure.with(FrontierFigures.frontierSeries(hull, off, runs)), flops,
+                loss, off, runs);
         double[] predicted = new double[budgets.length];
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < budgets.length; i++) {

@@ -177,7 +177,7 @@ final class DatasetReportAssembly {
                 + "the fitted law at its compute-optimal allocation, L̂(N_opt(C), D_opt(C)) (Hoffmann et al. 2022, "
                 + "eq. 4)" + (line.band() != null ? ", shaded: its " + Numbers.format(DatasetAnalysisRequest.LEVEL, 2)
                 + " % pairs-bootstrap band (" + result.bootstrap().replicates().length + " refits)" : "") + "."
-                + budgetNote + bandNote;
+                + budgetNote + bandNote + FrontierSection.offScaleCaption(result.loss(), runs);
         return section.withFigure(figure, caption);
     }
 

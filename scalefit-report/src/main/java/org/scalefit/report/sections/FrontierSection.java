@@ -145,7 +145,7 @@ public final class FrontierSection {
      * What the loss figure's caption adds when checkpoints are off its loss scale ({@link
      * FrontierFigures#offScaleLosses}): which runs they are and their losses; empty when none.
      */
-    static String offScaleCaption(double[] loss, Runs runs) {
+    public static String offScaleCaption(double[] loss, Runs runs) {
         int[] off = FrontierFigures.offScaleLosses(loss);
         if (off.length == 0) {
             return "";
