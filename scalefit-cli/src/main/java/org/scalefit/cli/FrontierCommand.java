@@ -112,7 +112,7 @@ final class FrontierCommand implements Callable<Integer> {
         FrontierPrinter printer = new FrontierPrinter(System.out, resource.label(),
                 resource == FrontierRequest.Resource.FLOPS ? flopsSource(result) : null);
         printer.print(analysis, result.warnings(), table, width, depth, result.costs().params(),
-                table.column("tokens"));
+                table.column("tokens"), dropDominated);
         printer.printLargestOverspends(result.overspending(), table, width, depth, 5);
         return 0;
     }

@@ -19,12 +19,20 @@ import org.scalefit.frontier.Overspending;
  */
 record FrontierPrinter(PrintStream out, String resource, String source) {
 
+    /**
+     * Prints the header, the frontier runs, the warnings and the three fits. The header counts the table's rows as
+     * points (a checkpoint table holds several a run) and says which frontier the fits went through: the runs
+     * Gemstones' rule keeps on the lower convex hull, or ({@code strict}, {@code --drop-dominated}) their strict
+     * Pareto frontier.
+     */
     void print(Approach1 analysis, List<String> warnings, RunTable table, double[] width, double[] depth,
-               double[] params, double[] tokens) {
+               double[] params, double[] tokens, boolean strict) {
         LossFrontier frontier = analysis.frontier();
-        out.printf(Locale.ROOT, "Approach 1 on %s: %s, %d on the loss–%s frontier%s%n",
+        out.printf(Locale.ROOT, "Approach 1 on %s: %s, %d on the loss–%s frontier%s%s%n",
                 org.scalefit.data.RowLocation.source(table.source()),
-                Counts.of(table.rows(), "run"), frontier.size(), resource, source == null ? "" : " (" + source + ")");
+                Counts.of(table.rows(), "point"), frontier.size(), resource, strict ? " (the strict Pareto frontier "
+                + "of the runs on the lower convex hull: hull runs an earlier one dominates left out)" : "",
+                source == null ? "" : " (" + source + ")");
         out.printf(Locale.ROOT, "  %-12s %8s %8s %14s %14s %9s%n", resource, "width", "depth", "params", "tokens",
                 "loss");
         int[] rows = frontier.rows();

@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
                 + "law's optimal shapes); provenance "
                 + "(data SHA-256, options, version) at the end.",
                 "",
+                "With --noise or --noise-model the Approach-2 (IsoFLOP) section uses that seed noise, as `scalefit "
+                + "isoflop` does; with --drop-dominated the Approach-1 frontiers are strict Pareto frontiers of the "
+                + "hull runs, as with `scalefit frontier --drop-dominated`.",
+                "",
                 "The directory is written atomically; an existing one is replaced only if it is a scalefit report.",
                 "",
                 "Example: scalefit report --data gemstones:hot_477 --out report/"},

@@ -109,7 +109,7 @@ class UserRunsCommandTest {
         try {
             CliRun run = CliRun.of("frontier", "--data", "-", "--bootstrap", "0");
 
-            assertThat(run.out()).as(run.err()).startsWith("Approach 1 on standard input: 2 runs");
+            assertThat(run.out()).as(run.err()).startsWith("Approach 1 on standard input: 2 points");
         } finally {
             System.setIn(original);
         }

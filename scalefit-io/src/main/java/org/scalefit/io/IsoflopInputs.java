@@ -109,8 +109,11 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
                     + "'%s' and the sizes from column '%s', every D = C/(6·N): column '%s' is not used.",
                     read.columns().fileColumn("flops"), read.columns().fileColumn("params"),
                     read.columns().fileColumn("tokens"))).stream().toList());
-            return new IsoflopInputs(table.source(), table.contentHash(), group(table.column("flops"),
-                    table.column("params"), table.column("loss"), lines, table.locations()), null, transforms,
+            List<IsoflopBudget> budgets = group(table.column("flops"), table.column("params"), table.column("loss"),
+                    lines, table.locations());
+            singleRunBudgets(budgets, read.columns().fileColumn("flops"), table.hasColumn("tokens"))
+                    .ifPresent(warnings::add);
+            return new IsoflopInputs(table.source(), table.contentHash(), budgets, null, transforms,
                     fileColumns(read), warnings);
         }
         if (!table.hasColumn("tokens")) {
@@ -405,6 +408,28 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
             budgets.add(new IsoflopBudget(entry.getKey(), n, l, at, locations));
         }
         return budgets;
+    }
+
+    /**
+     * A warning when at least two budgets, and at least half of them, hold a single run each: the mark of a FLOPs
+     * column computed per run (e.g. 6·N·D with tokens rounded to whole batches), in which no two runs of one IsoFLOP
+     * profile share a value, so that no budget has the three sizes a profile needs. It says what to do: with a tokens
+     * column, leave the FLOPs column out, so that C = 6·N·D and runs within 10 % ({@link #DERIVED_BUDGET}) of one another
+     * form one budget ({@link #groupDerived}); else give the runs of one budget the same value. Empty otherwise.
+     */
+    static Optional<String> singleRunBudgets(List<IsoflopBudget> budgets, String flopsColumn,
+                                                       boolean tokens) {
+        long single = budgets.stream().filter(b -> Arrays.stream(b.replicates()).sum() == 1).count();
+        if (single < 2 || 2 * single < budgets.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "%d of %d budgets have a single run: the runs of one IsoFLOP "
+                + "profile do not share a value of column '%s', as when it is 6·N·D computed per run from rounded "
+                + "token counts. "
+                + (tokens ? "To group the runs of one budget, leave the FLOPs column '%s' out of the table: C is then "
+                + "6·N·D from params and tokens, and runs within 10 %% of one another are one budget; or give the "
+                + "runs of one budget the same value" : "Give the runs of one budget the same value in column '%s'"),
+                single, budgets.size(), flopsColumn, flopsColumn));
     }
 
     /** Relative difference within which two budgets are the same ({@link #group}, {@link #only}). */

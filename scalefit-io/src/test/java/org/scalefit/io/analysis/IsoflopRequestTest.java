@@ -166,6 +166,30 @@ class IsoflopRequestTest {
     }
 
     @Test
+    void budgetsOfOneRunEachFromAPerRowFlopsColumnSayOnceToLeaveTheColumnOut() throws Exception {
+        StringBuilder csv = new StringBuilder("flops,params,tokens,loss\n");
+        for (double c : new double[] {1e18, 1e19, 1e20}) {
+            double best = 1e8 * Math.pow(c / 1e18, 0.5);
+            for (double f = 0.25; f <= 4.01; f *= 2) {
+                double n = Math.round(best * f * 1.03);
+                double d = Math.ceil(c / (6 * n) / 1e6) * 1e6;
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s%n", 6 * n * d, n, d,
+                        3 - 0.1 * Math.log10(c / 1e18) + 0.05 * Math.pow(Math.log(f), 2)));
+            }
+        }
+        Path runs = folder.resolve("runs.csv");
+        Files.writeString(runs, csv);
+        IsoflopRequest request = new IsoflopRequest(DataSource.of(runs.toString()), null, List.of(), 100, 42,
+                ResamplingStream.SPLITTABLE, null, false, List.of());
+
+        IsoflopResult result = request.run(WORKERS);
+
+        assertThat(result.fits()).isNull();
+        assertThat(result.failure()).contains("11 of 13 budgets have a single run")
+                .containsOnlyOnce("leave the FLOPs column 'flops' out");
+    }
+
+    @Test
     void anAllocationBudgetThatIsNotAPositiveNumberOfFlopsIsRefused() {
         DataSource data = DataSource.of("runs.csv");
 

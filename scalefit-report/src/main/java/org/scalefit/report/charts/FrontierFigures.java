@@ -42,7 +42,10 @@ public final class FrontierFigures {
      * legend entry, or, when there are many runs, coloured by model size on a colour key, see {@link SizeKey}; a run
      * of one checkpoint with a dot, which a line alone would not show), the
      * convex-hull frontier as a dotted black line with crosses, and, if {@code bins} is not null, the binning
-     * minimisers as grey squares.
+     * minimisers as grey squares. The loss axis follows the bulk of the runs: a checkpoint off its scale
+     * ({@link #offScaleLosses}, e.g. a diverged run) is left out of its run's line, the frontier and the binning
+     * minimisers, and drawn as a red triangle at the edge of the bulk's range in the series
+     * {@link LawFitFigures#OFF_SCALE}, its label stating its run and loss.
      *
      * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param resource the resource of each row (FLOPs, GPU-hours), as the frontier was computed on
@@ -57,6 +60,8 @@ public final class FrontierFigures {
                                              LossFrontier bins, RunStyles styles) {
         runs.requireRows(resource, "resource");
         runs.requireRows(loss, "loss");
+        int[] off = offScaleLosses(loss);
+        double[] shown = withoutRows(loss, off);
         Figure figure = Figure.of(id, "Loss against " + resourceLabel, Axis.log(resourceLabel), Axis.log(lossLabel));
         Map<String, SeriesStyle> runStyles = styles.forRuns(List.copyOf(runs.groups().keySet()));
         ColorKey key = SizeKey.of(runs, params);
@@ -77,7 +82,7 @@ public final class FrontierFigures {
             if (rows.length == 1 && style.marker() == SeriesStyle.Marker.NONE) {
                 style = style.withMarker(SeriesStyle.Marker.CIRCLE);
             }
-            Series line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(loss, rows), style)
+            Series line = Series.of(run.getKey(), Sampling.pick(resource, rows), Sampling.pick(shown, rows), style)
                     .withPointLabels(labels);
             if (key != null) {
                 line = line.hiddenFromLegend();
@@ -88,13 +93,76 @@ public final class FrontierFigures {
             figure = figure.withColorKey(key);
         }
         if (bins != null) {
-            figure = figure.with(Series.of("binning minimisers", bins.resource(), bins.loss(),
+            int[] kept = onScale(bins, off);
+            figure = figure.with(Series.of("binning minimisers", Sampling.pick(bins.resource(), kept),
+                            Sampling.pick(bins.loss(), kept),
                             new SeriesStyle(Palette.DARK_GREY, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.SQUARE, 1))
-                    .withPointLabels(labels(runs, bins.rows())));
+                    .withPointLabels(labels(runs, at(bins.rows(), kept))));
         }
-        return figure.with(Series.of("convex-hull frontier", hull.resource(), hull.loss(),
+        figure = figure.with(frontierSeries(hull, off, runs));
+        return withOffScaleLosses(figure, resource, loss, off, runs);
+    }
+
+    /** The convex-hull frontier as a dotted black line with crosses, without its runs at rows {@code off}. */
+    static Series frontierSeries(LossFrontier hull, int[] off, Runs runs) {
+        int[] kept = onScale(hull, off);
+        return Series.of("convex-hull frontier", Sampling.pick(hull.resource(), kept), Sampling.pick(hull.loss(), kept),
                         new SeriesStyle(FRONTIER_COLOR, SeriesStyle.Stroke.DOTTED, SeriesStyle.Marker.CROSS, 2))
-                .withPointLabels(labels(runs, hull.rows())));
+                .withPointLabels(labels(runs, at(hull.rows(), kept)));
+    }
+
+    /** {@code values} with the rows {@code off} set to NaN, which the series leave out. */
+    static double[] withoutRows(double[] values, int[] off) {
+        double[] shown = values.clone();
+        for (int i : off) {
+            shown[i] = Double.NaN;
+        }
+        return shown;
+    }
+
+    /**
+     * {@code figure} with the rows {@code off} ({@link #offScaleLosses}) as red triangles in the series
+     * {@link LawFitFigures#OFF_SCALE}, at their resource and at the edge of the other rows' loss range (log axis),
+     * each labelled with its run and loss; {@code figure} itself when there are none.
+     */
+    static Figure withOffScaleLosses(Figure figure, double[] resource, double[] loss, int[] off, Runs runs) {
+        if (off.length == 0) {
+            return figure;
+        }
+        double[] shown = withoutRows(loss, off);
+        double[] range = Sampling.positiveRange(Arrays.stream(shown).filter(Double::isFinite).toArray());
+        double pad = Math.pow(range[1] / range[0], 0.1);
+        double[] edgeX = new double[off.length];
+        double[] edgeY = new double[off.length];
+        List<String> edgeLabels = new ArrayList<>();
+        for (int k = 0; k < off.length; k++) {
+            int i = off[k];
+            edgeX[k] = resource[i];
+            edgeY[k] = LawFitFigures.atEdge(loss[i], range[0], range[1], pad);
+            edgeLabels.add(runs.label(i) + ": loss " + Numbers.format(loss[i], 4) + " (off scale)");
+        }
+        return figure.with(Series.of(LawFitFigures.OFF_SCALE, edgeX, edgeY, LawFitFigures.offScaleStyle())
+                .withPointLabels(edgeLabels));
+    }
+
+    /**
+     * The rows {@link #lossAgainstResource} draws at the edge of its loss axis: those whose ln L lies beyond the fences
+     * of the residual figures ({@link LawFitFigures#offScaleResiduals}: 10 interquartile ranges beyond the quartiles of
+     * every row's ln L), e.g. a diverged run whose loss would stretch the axis to 10⁶. In row order.
+     */
+    public static int[] offScaleLosses(double[] loss) {
+        return LawFitFigures.offScale(Arrays.stream(loss).map(Math::log).toArray());
+    }
+
+    private static int[] at(int[] rows, int[] positions) {
+        return Arrays.stream(positions).map(t -> rows[t]).toArray();
+    }
+
+    /** The positions along {@code frontier} of its runs that are not off scale. */
+    private static int[] onScale(LossFrontier frontier, int[] off) {
+        java.util.Set<Integer> offRows = Arrays.stream(off).boxed().collect(java.util.stream.Collectors.toSet());
+        int[] rows = frontier.rows();
+        return java.util.stream.IntStream.range(0, rows.length).filter(t -> !offRows.contains(rows[t])).toArray();
     }
 
     /**

@@ -104,16 +104,19 @@ public final class LawFitFigures {
     }
 
     /** {@code value} when within [low, high], else the edge beyond it: high × pad or low ÷ pad (log axis). */
-    private static double atEdge(double value, double low, double high, double pad) {
+    static double atEdge(double value, double low, double high, double pad) {
         return value > high ? high * pad : value < low ? low / pad : value;
     }
 
     /** Off-scale points: red triangles. */
-    private static SeriesStyle offScaleStyle() {
+    static SeriesStyle offScaleStyle() {
         return new SeriesStyle(Palette.RED, SeriesStyle.Stroke.NONE, SeriesStyle.Marker.TRIANGLE, 1.5);
     }
 
-    /** The name of the series of off-scale points in {@link #residualsAgainstInput} and {@link #predictedAgainstObserved}. */
+    /**
+     * The name of the series of off-scale points in {@link #residualsAgainstInput}, {@link #predictedAgainstObserved}
+     * and {@link FrontierFigures#lossAgainstResource}.
+     */
     public static final String OFF_SCALE = "off scale (drawn at the edge)";
 
     /**
@@ -187,7 +190,12 @@ public final class LawFitFigures {
         return offScale(residuals(law, data));
     }
 
-    private static int[] offScale(double[] residual) {
+    /**
+     * The indices of {@code values} beyond the fences Q1 − 10·IQR and Q3 + 10·IQR (IQR at least
+     * {@value #LEAST_SPREAD}), in order: the rule of {@link #offScaleResiduals}, applied by {@link FrontierFigures} to
+     * log losses.
+     */
+    static int[] offScale(double[] residual) {
         double[] sorted = residual.clone();
         java.util.Arrays.sort(sorted);
         double q1 = quantile(sorted, 0.25);
@@ -221,7 +229,8 @@ public final class LawFitFigures {
      * model size when there are many, see {@link SizeKey}), the convex-hull
      * frontier of the runs (Approach 1; dotted black with crosses), and the fitted law at its compute-optimal
      * allocation, L̂(N_opt(C), D_opt(C)) = E + A·N_opt^−α + B·D_opt^−β with N_opt, D_opt from Hoffmann et al. 2022,
-     * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given.
+     * eq. 4 (solid blue), shaded with the bootstrap band of that loss when {@code band} is given. A checkpoint off the
+     * loss scale ({@link FrontierFigures#offScaleLosses}) is drawn as in {@link FrontierFigures#lossAgainstResource}.
      *
      * @param lossLabel what the loss is, for its axis (e.g. {@link LossLabel#ofColumn})
      * @param flops   the training FLOPs of each row
@@ -240,14 +249,10 @@ public final class LawFitFigures {
         runs.requireRows(loss, "loss");
         Figure figure = Figure.of(id, "Loss against compute: runs, frontier and fitted law",
                 Axis.log(flopsLabel), Axis.log(lossLabel));
-        figure = withRuns(figure, flops, loss, params, runs, styles);
-        List<String> hullLabels = new ArrayList<>();
-        for (int row : hull.rows()) {
-            hullLabels.add(runs.label(row));
-        }
-        figure = figure.with(Series.of("convex-hull frontier", hull.resource(), hull.loss(),
-                new SeriesStyle(Palette.BLACK, SeriesStyle.Stroke.DOTTED, SeriesStyle.Marker.CROSS, 2))
-                .withPointLabels(hullLabels));
+        int[] off = FrontierFigures.offScaleLosses(loss);
+        figure = withRuns(figure, flops, FrontierFigures.withoutRows(loss, off), params, runs, styles);
+        figure = FrontierFigures.withOffScaleLosses(figure.with(FrontierFigures.frontierSeries(hull, off, runs)), flops,
+                loss, off, runs);
         double[] predicted = new double[budgets.length];
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < budgets.length; i++) {

@@ -81,13 +81,14 @@ final class DatasetReportAssembly {
         sections.add(byFlops.analysis() == null ? missing("approach-1-flops", "Approach 1: loss frontier in FLOPs",
                 byFlops) : FrontierSection.of("approach-1-flops", "Approach 1: loss frontier in FLOPs", flopsLabel,
                 lossLabel, byFlops.analysis(), byFlops.bins(), byFlops.spent(), loss, params, tokens, runs,
-                ReferenceLine.published(styles), styles, byFlops.warnings()));
+                ReferenceLine.published(styles), styles, byFlops.warnings(), request.analysis().dropDominated()));
         if (result.gpuHours() != null) {
             Frontier byHours = result.gpuHours();
             sections.add(byHours.analysis() == null ? missing("approach-1-gpu-hours",
                     "Approach 1: loss frontier in GPU-hours", byHours) : FrontierSection.of("approach-1-gpu-hours",
                     "Approach 1: loss frontier in GPU-hours", "GPU-hours", lossLabel, byHours.analysis(),
-                    byHours.bins(), byHours.spent(), loss, params, tokens, runs, List.of(), styles, byHours.warnings()));
+                    byHours.bins(), byHours.spent(), loss, params, tokens, runs, List.of(), styles, byHours.warnings(),
+                    request.analysis().dropDominated()));
         }
 
         if (result.isoflop() != null) {
@@ -176,7 +177,7 @@ final class DatasetReportAssembly {
                 + "the fitted law at its compute-optimal allocation, L̂(N_opt(C), D_opt(C)) (Hoffmann et al. 2022, "
                 + "eq. 4)" + (line.band() != null ? ", shaded: its " + Numbers.format(DatasetAnalysisRequest.LEVEL, 2)
                 + " % pairs-bootstrap band (" + result.bootstrap().replicates().length + " refits)" : "") + "."
-                + budgetNote + bandNote;
+                + budgetNote + bandNote + FrontierSection.offScaleCaption(result.loss(), runs);
         return section.withFigure(figure, caption);
     }
 

@@ -52,17 +52,32 @@ public final class FrontierSection {
     public static Section of(String id, String title, String resourceLabel, String lossLabel, Approach1 analysis,
                              LossFrontier bins, double[] resource, double[] loss, double[] params, double[] tokens,
                              Runs runs, List<ReferenceLine> references, RunStyles styles, List<String> warnings) {
+        return of(id, title, resourceLabel, lossLabel, analysis, bins, resource, loss, params, tokens, runs,
+                references, styles, warnings, false);
+    }
+
+    /**
+     * The section, saying which frontier {@code analysis} went through: Gemstones' (the runs its rule keeps on the
+     * lower convex hull) or, when {@code strict} ({@code --drop-dominated}), the strict Pareto frontier of those runs
+     * ({@link LossFrontier#withoutDominated}).
+     */
+    public static Section of(String id, String title, String resourceLabel, String lossLabel, Approach1 analysis,
+                             LossFrontier bins, double[] resource, double[] loss, double[] params, double[] tokens,
+                             Runs runs, List<ReferenceLine> references, RunStyles styles, List<String> warnings,
+                             boolean strict) {
         LossFrontier frontier = analysis.frontier();
         List<Block.Fact> facts = new ArrayList<>();
-        facts.add(new Block.Fact("frontier runs", Integer.toString(frontier.size()), "of " + runs.size()
-                + " rows, on the lower convex hull of (log " + resourceLabel + ", log loss)"));
+        facts.add(new Block.Fact("frontier runs", Integer.toString(frontier.size()),
+                frontierDetail(runs.size(), resourceLabel, strict)));
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             facts.add(exponent(quantity.label() + " ∝ R^slope: slope", quantity.fitOf(analysis)));
         }
         Figure lossFigure = FrontierFigures.lossAgainstResource(id + "-loss", resourceLabel, lossLabel, resource,
                 loss, params, runs, frontier, bins, styles);
         Section section = Section.of(id, title).withText("Approach 1: the runs on the convex-hull frontier of loss "
-                        + "against " + resourceLabel + " spend it best; straight lines through their parameters, tokens "
+                        + "against " + resourceLabel + (strict ? ", less those an earlier frontier run dominates "
+                        + "(--drop-dominated: the strict Pareto frontier of the hull runs)," : "")
+                        + " spend it best; straight lines through their parameters, tokens "
                         + "and tokens per parameter in log–log space give the compute-optimal allocation.")
                 .withFacts(facts);
         if (resourceLabel.contains("FLOPs")) {
@@ -84,9 +99,10 @@ public final class FrontierSection {
         section = section
                 .withFigure(lossFigure, "Each run's loss at its checkpoints (hover for the run and checkpoint; "
                         + (lossFigure.colorKey() != null ? "runs coloured by model size" : "click a legend entry to "
-                        + "hide it") + "). The dotted black line joins the convex-hull frontier" + (bins == null ? "."
+                        + "hide it") + "). The dotted black line joins the " + (strict ? "strict Pareto frontier of the "
+                        + "convex-hull runs" : "convex-hull frontier") + (bins == null ? "."
                         : "; grey squares are the lowest-loss run of each of " + bins.size() + " non-empty "
-                        + "log-spaced bins (Chinchilla's binning)."));
+                        + "log-spaced bins (Chinchilla's binning).") + offScaleCaption(loss, runs));
         for (AllocationQuantity quantity : AllocationQuantity.values()) {
             LogLogFit fit = quantity.fitOf(analysis);
             section = section.withFigure(FrontierFigures.fitAgainstResource(id + "-" + quantity.slug(), quantity,
@@ -109,6 +125,38 @@ public final class FrontierSection {
         }
         return section.withTable("Frontier runs, by increasing " + resourceLabel,
                 List.of("run", resourceLabel, "parameters", "tokens", "tokens/param", "loss"), rows);
+    }
+
+    /**
+     * The detail of the "frontier runs" fact: out of how many rows, and which frontier — the runs Gemstones' rule keeps
+     * on the lower convex hull, or ({@code strict}) their strict Pareto frontier.
+     */
+    static String frontierDetail(int rows, String resourceLabel, boolean strict) {
+        String hull = "the lower convex hull of (log " + resourceLabel + ", log loss)";
+        return strict ? "of " + rows + " rows: the strict Pareto frontier of the runs on " + hull + ", a hull run that "
+                + "an earlier one dominates (less " + resourceLabel + ", loss at most as high) left out "
+                + "(--drop-dominated)" : "of " + rows + " rows, on " + hull;
+    }
+
+    /** How many off-scale checkpoints the loss figure's caption names before it only counts the rest. */
+    private static final int NAMED_OFF_SCALE = 5;
+
+    /**
+     * What the loss figure's caption adds when checkpoints are off its loss scale ({@link
+     * FrontierFigures#offScaleLosses}): which runs they are and their losses; empty when none.
+     */
+    public static String offScaleCaption(double[] loss, Runs runs) {
+        int[] off = FrontierFigures.offScaleLosses(loss);
+        if (off.length == 0) {
+            return "";
+        }
+        List<String> named = new ArrayList<>();
+        for (int k = 0; k < Math.min(NAMED_OFF_SCALE, off.length); k++) {
+            named.add(runs.label(off[k]) + ": loss " + Numbers.format(loss[off[k]], 4));
+        }
+        return " The loss axis follows the bulk of the checkpoints; off its scale, drawn as red triangles at its edge "
+                + "(and left out of the lines): " + String.join("; ", named) + (off.length > NAMED_OFF_SCALE ? "; and "
+                + (off.length - NAMED_OFF_SCALE) + " more" : "") + ".";
     }
 
     /**

@@ -25,6 +25,43 @@ class FrontierFiguresTest {
     private static final Runs RUNS = Runs.named(List.of("a", "a", "a", "b", "b", "b"));
 
     @Test
+    void aDivergedCheckpointIsDrawnAtTheEdgeOfTheLossAxisNotWhereItStretchesIt() {
+        double[] loss = LOSS.clone();
+        loss[4] = 1e6;
+        LossFrontier hull = LossFrontier.convexHull(FLOPS, loss);
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, loss, PARAMS, RUNS, hull,
+                null, RunStyles.none());
+
+        org.scalefit.report.plot.PlotFrame frame = org.scalefit.report.plot.PlotFrame.of(figure);
+        assertThat(frame.y().high()).isLessThan(10);
+        Series offScale = figure.series(LawFitFigures.OFF_SCALE);
+        assertThat(offScale.x()).containsExactly(4.8e18);
+        assertThat(offScale.y()[0]).isGreaterThan(3.6).isLessThanOrEqualTo(frame.y().high());
+        assertThat(offScale.pointLabel(0)).contains("b").contains("10⁶");
+        assertThat(FrontierFigures.offScaleLosses(loss)).containsExactly(4);
+    }
+
+    @Test
+    void aDivergedFrontierRunIsLeftOutOfTheDrawnFrontierLine() {
+        double[] loss = LOSS.clone();
+        loss[0] = 1e6;
+        LossFrontier hull = LossFrontier.convexHull(FLOPS, loss);
+
+        Figure figure = FrontierFigures.lossAgainstResource("loss", "FLOPs", "loss", FLOPS, loss, PARAMS, RUNS, hull,
+                null, RunStyles.none());
+
+        assertThat(hull.rows()).contains(0);
+        assertThat(figure.series("convex-hull frontier").y()).doesNotContain(1e6);
+        assertThat(figure.series(LawFitFigures.OFF_SCALE).x()).containsExactly(6e17);
+    }
+
+    @Test
+    void lossesWithoutADivergedRunAreAllOnScale() {
+        assertThat(FrontierFigures.offScaleLosses(LOSS)).isEmpty();
+    }
+
+    @Test
     void lossFigureHasOneSeriesPerRunThenTheBinsThenTheHull() {
         LossFrontier hull = LossFrontier.convexHull(FLOPS, LOSS);
         LossFrontier bins = LossFrontier.binMinimizers(FLOPS, LOSS, 2);

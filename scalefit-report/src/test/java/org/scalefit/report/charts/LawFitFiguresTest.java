@@ -140,6 +140,27 @@ class LawFitFiguresTest {
     }
 
     @Test
+    void lossAgainstComputeDrawsADivergedCheckpointAtTheEdgeOfTheLossAxis() {
+        Observations data = oneDiverged();
+        double[] flops = new double[data.size()];
+        double[] params = new double[data.size()];
+        double[] loss = data.losses();
+        loss[5] = 1e6;
+        for (int i = 0; i < flops.length; i++) {
+            params[i] = data.input(i, 0);
+            flops[i] = 6 * params[i] * data.input(i, 1);
+        }
+        Runs runs = Runs.named(java.util.stream.IntStream.range(0, 12).mapToObj(i -> "run " + i).toList());
+
+        Figure figure = LawFitFigures.lossAgainstCompute("c", "FLOPs", "loss", flops, loss, params, runs,
+                RunStyles.none(), LossFrontier.convexHull(flops, loss),
+                ComputeOptimalAllocation.ofChinchillaParameters(CHINCHILLA.theta()), new double[] {1e18, 1e21}, null);
+
+        assertThat(org.scalefit.report.plot.PlotFrame.of(figure).y().high()).isLessThan(100);
+        assertThat(figure.series(LawFitFigures.OFF_SCALE).pointLabel(0)).contains("run 5");
+    }
+
+    @Test
     void lossAgainstComputeColoursManyRunsByModelSizeAndKeepsTheFrontierAndLawInTheLegend() {
         Observations data = manyRuns();
         double[] flops = new double[data.size()];

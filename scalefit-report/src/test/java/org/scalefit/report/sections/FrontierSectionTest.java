@@ -10,6 +10,26 @@ class FrontierSectionTest {
     private static final double[] TOKENS = {5e8, 2e9, 8e9, 3e10};
 
     @Test
+    void theLossFiguresCaptionNamesTheRunsDrawnAtTheEdge() {
+        double[] loss = {3.6, 3.4, 1e6, 3.2, 3.0, 2.9};
+        org.scalefit.report.charts.Runs runs = org.scalefit.report.charts.Runs.named(
+                java.util.List.of("a", "a", "a", "b", "b", "b"));
+
+        String caption = FrontierSection.offScaleCaption(loss, runs);
+
+        assertThat(caption).contains("red triangles").contains("10⁶");
+        assertThat(FrontierSection.offScaleCaption(new double[] {3.6, 3.4, 3.3, 3.2, 3.0, 2.9}, runs)).isEmpty();
+    }
+
+    @Test
+    void aFrontierWithoutDominatedRunsIsNamedTheStrictParetoFrontierOfTheHullRuns() {
+        assertThat(FrontierSection.frontierDetail(120, "training FLOPs", true))
+                .startsWith("of 120 rows: the strict Pareto frontier of the runs on the lower convex hull");
+        assertThat(FrontierSection.frontierDetail(120, "training FLOPs", false))
+                .isEqualTo("of 120 rows, on the lower convex hull of (log training FLOPs, log loss)");
+    }
+
+    @Test
     void parametersCountedInMillionsRaiseAUnitCaution() {
         double[] millions = {20, 150, 400, 2000};
 
