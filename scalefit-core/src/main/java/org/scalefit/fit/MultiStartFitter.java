@@ -290,8 +290,10 @@ public final class MultiStartFitter {
         polished.sort((a, b) -> StartOutcome.byValueThenStart(a.outcome(), b.outcome()));
         Polished best = polished.get(0);
         StartOutcome secondBest = null;
+        EquallyGood rule = EquallyGood.of(best.outcome().value(), objective.roundingLevel(),
+                objective.exactFitLevel());
         for (Polished other : polished.subList(1, polished.size())) {
-            if (competing(objective, best.outcome(), other.outcome())) {
+            if (competing(objective, rule, best.outcome(), other.outcome())) {
                 secondBest = other.outcome();
                 break;
             }
@@ -310,8 +312,8 @@ public final class MultiStartFitter {
      * rounding noise is no basin), and some parameter the objective depends on differs by more than
      * {@value #DISTINCT_PARAMETER} (relative to max(1, |θ_i|)).
      */
-    private static boolean competing(DifferentiableObjective objective, StartOutcome best, StartOutcome other) {
-        EquallyGood rule = EquallyGood.of(best.value(), objective.roundingLevel(), objective.exactFitLevel());
+    private static boolean competing(DifferentiableObjective objective, EquallyGood rule, StartOutcome best,
+                                     StartOutcome other) {
         double gap = other.value() - best.value();
         if (rule.equallyGood(best.value(), other.value()) || gap > COMPETING_MARGIN * Math.abs(best.value())) {
             return false;
