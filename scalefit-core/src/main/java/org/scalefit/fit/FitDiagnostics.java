@@ -152,23 +152,6 @@ public final class FitDiagnostics {
         return warnings;
     }
 
-    /**
-     * The {@link EquallyGood} rule for the search's best optima {@code leaders} (best first) of the Huber objective
-     * with threshold {@code delta} and rounding level {@code roundingLevel} on {@code observations}: log residuals,
-     * every point of weight 1.
-     */
-    public static EquallyGood equallyGood(List<StartOutcome> leaders, Observations observations, double delta,
-                                          double roundingLevel) {
-        double[] losses = new double[observations.size()];
-        for (int i = 0; i < losses.length; i++) {
-            losses[i] = observations.loss(i);
-        }
-        double[] weights = new double[losses.length];
-        Arrays.fill(weights, 1.0);
-        double exactFit = EquallyGood.exactFitLevel(losses, weights, true, u -> EquallyGood.huber(delta, u));
-        return EquallyGood.of(leaders.isEmpty() ? 0 : leaders.get(0).value(), roundingLevel, exactFit);
-    }
-
     /** The warning that names a competing basin {@code second} beside the {@code best} optimum of {@code law}. */
     public static String competing(LawForm law, StartOutcome best, StartOutcome second) {
         double gap = (second.value() - best.value()) / Math.abs(best.value());

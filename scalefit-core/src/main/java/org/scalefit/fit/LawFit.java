@@ -127,7 +127,8 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
             }
             warnings.addAll(identification.cautions());
             warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders(),
-                    FitDiagnostics.equallyGood(search.leaders(), observations, delta, objective.roundingLevel())));
+                    EquallyGood.of(search.leaders().get(0).value(), objective.roundingLevel(),
+                            objective.exactFitLevel())));
             if (search.secondBest() != null) {
                 warnings.add(FitDiagnostics.competing(law, search.best(), search.secondBest()));
             }
