@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.scalefit.data.Observations;
 import org.scalefit.data.RunTable;
 import org.scalefit.fit.HuberLogLossObjective;
-import org.scalefit.fit.LbfgsSettings;
 import org.scalefit.fit.MultiStartFitter;
 import org.scalefit.fit.MultiStartResult;
 import org.scalefit.fit.FitProgress;
@@ -17,13 +16,12 @@ import org.scalefit.law.LawForm;
 import org.scalefit.parallel.LocalParallelism;
 
 /**
- * Deterministic counts of the multi-start engine with each L-BFGS line search: starts, starts recognised early, objective
+ * Deterministic counts of the multi-start engine with each local method: starts, starts recognised early, objective
  * evaluations in the search and in verification, and the objective reached. Counts, unlike timings, do not depend on
  * the load of the machine or the number of threads.
  *
- * <p>Run: {@code java -cp … org.scalefit.bench.EngineCounts DATA LAW GRID DELTA [threads] [drop-highest]
- * [searches]}, e.g. {@code gemstones:hot chinchilla gemstones 1e-3}; GRID is {@code gemstones} or {@code epoch};
- * searches is a comma-separated list of {@link LbfgsSettings.LineSearch} names (both by default).
+ * <p>Run: {@code java -cp … org.scalefit.bench.EngineCounts DATA LAW GRID DELTA [threads] [drop-highest]}, e.g.
+ * {@code gemstones:hot chinchilla gemstones 1e-3}; GRID is {@code gemstones} or {@code epoch}.
  */
 public final class EngineCounts {
 
@@ -45,9 +43,8 @@ public final class EngineCounts {
             observations = observations.withoutHighestLosses(drop);
         }
         HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
-        for (String name : (args.length > 6 ? args[6] : "STRONG_WOLFE,MORE_THUENTE").split(",")) {
-            LbfgsSettings.LineSearch method = LbfgsSettings.LineSearch.valueOf(name);
-            MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withLineSearch(method);
+        for (MultiStartFitter.LocalMethod method : MultiStartFitter.LocalMethod.values()) {
+            MultiStartFitter.Options options = MultiStartFitter.Options.defaults().withLocalMethod(method);
             MultiStartResult result = new MultiStartFitter(options).fit(objective, grid,
                     LocalParallelism.withThreads(threads), FitProgress.silent());
             System.out.printf(Locale.ROOT, "%s %s %s δ=%s %s: starts %d recognised %d search-evals %d (%.1f/start)"

@@ -11,8 +11,7 @@ package org.scalefit.fit;
  * <p>Step rules follow scipy's L-BFGS-B where they matter for results: the first trial step is 1/‖d‖₂ on the
  * first iteration and 1 afterwards; the line search asks for sufficient decrease with c₁ = 10⁻³ and curvature
  * with c₂ = 0.9 (scipy's {@code dcsrch} ftol and gtol); a failed line search resets the memory and retries along
- * −∇f once before giving up; a correction pair is kept only if sᵀy &gt; ε·yᵀy. The line search is Nocedal &amp;
- * Wright's by default, or Moré &amp; Thuente's as scipy runs it ({@link LbfgsSettings.LineSearch}).
+ * −∇f once before giving up; a correction pair is kept only if sᵀy &gt; ε·yᵀy.
  */
 public final class Lbfgs implements LocalMinimizer {
 
@@ -43,14 +42,6 @@ public final class Lbfgs implements LocalMinimizer {
     private final double[] gTrial;
     private int evaluations;
     private double lastTrialValue;
-    // Moré–Thuente bracket: best point (stx, fx, gx), other end (sty, fy, gy), whether a minimiser is bracketed
-    private double stx;
-    private double fx;
-    private double gx;
-    private double sty;
-    private double fy;
-    private double gy;
-    private boolean bracketed;
 
     /** A solver for problems of dimension {@code n}. */
     public Lbfgs(int n, LbfgsSettings settings) {
@@ -115,9 +106,7 @@ public final class Lbfgs implements LocalMinimizer {
                 slope = dot(g, d);
             }
             double initialStep = (iteration == 0 || stored == 0) ? Math.min(1.0 / norm2(d), MAX_STEP) : 1.0;
-            double step = settings.lineSearch() == LbfgsSettings.LineSearch.MORE_THUENTE
-                    ? moreThuente(f, x, fx, slope, initialStep)
-                    : lineSearch(f, x, fx, slope, initialStep);
+            double step = lineSearch(f, x, fx, slope, initialStep);
             if (Double.isNaN(step)) {
                 if (evaluations >= settings.maxEvaluations()) {
                     return new LbfgsOutcome(LbfgsOutcome.Status.EVALUATION_LIMIT, fx, iteration, evaluations);
@@ -289,199 +278,6 @@ public final class Lbfgs implements LocalMinimizer {
             }
         }
         return NaN_STEP;
-    }
-
-    /** Interval tolerance of {@link #moreThuente} (scipy's {@code xtol}). */
-    private static final double INTERVAL_TOLERANCE = 0.1;
-
-    /**
-     * Moré–Thuente line search along d from x (MINPACK-2 {@code dcsrch}). On success returns the step, with the
-     * accepted point in xTrial, its gradient in gTrial and its value in lastTrialValue; on failure returns NaN.
-     */
-    private double moreThuente(DifferentiableObjective f, double[] x, double f0, double slope0, double initialStep) {
-        int budget = Math.min(settings.maxLineSearchEvaluations(), settings.maxEvaluations() - evaluations);
-        double gtest = ARMIJO * slope0;
-        double stepLimit = MAX_STEP;
-        double width = stepLimit;
-        double width1 = 2 * width;
-        stx = 0;
-        fx = f0;
-        gx = slope0;
-        sty = 0;
-        fy = f0;
-        gy = slope0;
-        bracketed = false;
-        boolean stageOne = true;
-        double step = initialStep;
-        double stmin = 0;
-        double stmax = step + 4 * step;
-        for (int trial = 0; trial < budget; trial++) {
-            double value = trialPoint(f, x, step);
-            double slope = dot(gTrial, d);
-            if (!Double.isFinite(value) || !Double.isFinite(slope)) {
-                // overshot into a region where f is not finite: stay below this step, shrink towards the best point
-                stepLimit = Math.min(stepLimit, step);
-                stmax = Math.min(stmax, stepLimit);
-                step = stx + 0.1 * (step - stx);
-                continue;
-            }
-            double ftest = f0 + step * gtest;
-            if (stageOne && value <= ftest && slope >= 0) {
-                stageOne = false;
-            }
-            if (value <= ftest && Math.abs(slope) <= -CURVATURE * slope0) {
-                lastTrialValue = value;
-                return step;
-            }
-            boolean stalled = (bracketed && (step <= stmin || step >= stmax))
-                    || (bracketed && stmax - stmin <= INTERVAL_TOLERANCE * stmax)
-                    || (step >= stepLimit && value <= ftest && slope <= gtest);
-            if (stalled) {
-                if (value <= ftest) {
-                    lastTrialValue = value;
-                    return step;
-                }
-                return bestOfBracket(f, x, f0);
-            }
-            if (stageOne && value <= fx && value > ftest) {
-                // the auxiliary function ψ(α) = f(α) − f(0) − c₁·α·f'(0) while no point has ψ ≤ 0 and f' ≥ 0
-                fx -= stx * gtest;
-                fy -= sty * gtest;
-                gx -= gtest;
-                gy -= gtest;
-                step = nextStep(step, value - step * gtest, slope - gtest, stmin, stmax);
-                fx += stx * gtest;
-                fy += sty * gtest;
-                gx += gtest;
-                gy += gtest;
-            } else {
-                step = nextStep(step, value, slope, stmin, stmax);
-            }
-            if (bracketed) {
-                if (Math.abs(sty - stx) >= 0.66 * width1) {
-                    step = stx + 0.5 * (sty - stx);
-                }
-                width1 = width;
-                width = Math.abs(sty - stx);
-                stmin = Math.min(stx, sty);
-                stmax = Math.max(stx, sty);
-            } else {
-                stmin = step + 1.1 * (step - stx);
-                stmax = Math.min(step + 4.0 * (step - stx), stepLimit);
-            }
-            step = Math.min(Math.max(step, 0), stepLimit);
-            if ((bracketed && (step <= stmin || step >= stmax))
-                    || (bracketed && stmax - stmin <= INTERVAL_TOLERANCE * stmax)) {
-                step = stx;
-            }
-            if (step == 0) {
-                return bestOfBracket(f, x, f0);
-            }
-        }
-        return bestOfBracket(f, x, f0);
-    }
-
-    /** Out of budget or interval exhausted: the best point found with f below f(0), if any (re-evaluated). */
-    private double bestOfBracket(DifferentiableObjective f, double[] x, double f0) {
-        if (stx > 0 && fx < f0 && evaluations < settings.maxEvaluations()) {
-            double value = trialPoint(f, x, stx);
-            if (Double.isFinite(value)) {
-                lastTrialValue = value;
-                return stx;
-            }
-        }
-        return NaN_STEP;
-    }
-
-    /**
-     * One safeguarded step of Moré–Thuente (MINPACK-2 {@code dcstep}): updates the bracket (stx, fx, gx),
-     * (sty, fy, gy) with the trial (stp, fp, dp) and returns the next trial step within [stpmin, stpmax].
-     */
-    private double nextStep(double stp, double fp, double dp, double stpmin, double stpmax) {
-        double sgnd = dp * Math.signum(gx);
-        double stpf;
-        if (fp > fx) {
-            double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-            double sc = Math.max(Math.abs(theta), Math.max(Math.abs(gx), Math.abs(dp)));
-            double gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (gx / sc) * (dp / sc)));
-            if (stp < stx) {
-                gamma = -gamma;
-            }
-            double p = (gamma - gx) + theta;
-            double q = ((gamma - gx) + gamma) + dp;
-            double stpc = stx + (p / q) * (stp - stx);
-            double stpq = stx + ((gx / ((fx - fp) / (stp - stx) + gx)) / 2) * (stp - stx);
-            stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
-            bracketed = true;
-        } else if (sgnd < 0) {
-            double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-            double sc = Math.max(Math.abs(theta), Math.max(Math.abs(gx), Math.abs(dp)));
-            double gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (gx / sc) * (dp / sc)));
-            if (stp > stx) {
-                gamma = -gamma;
-            }
-            double p = (gamma - dp) + theta;
-            double q = ((gamma - dp) + gamma) + gx;
-            double stpc = stp + (p / q) * (stx - stp);
-            double stpq = stp + (dp / (dp - gx)) * (stx - stp);
-            stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-            bracketed = true;
-        } else if (Math.abs(dp) < Math.abs(gx)) {
-            double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-            double sc = Math.max(Math.abs(theta), Math.max(Math.abs(gx), Math.abs(dp)));
-            double gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (gx / sc) * (dp / sc)));
-            if (stp > stx) {
-                gamma = -gamma;
-            }
-            double p = (gamma - dp) + theta;
-            double q = (gamma + (gx - dp)) + gamma;
-            double r = p / q;
-            double stpc;
-            if (r < 0 && gamma != 0) {
-                stpc = stp + r * (stx - stp);
-            } else if (stp > stx) {
-                stpc = stpmax;
-            } else {
-                stpc = stpmin;
-            }
-            double stpq = stp + (dp / (dp - gx)) * (stx - stp);
-            if (bracketed) {
-                stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
-                stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
-            } else {
-                stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-                stpf = Math.max(stpmin, Math.min(stpmax, stpf));
-            }
-        } else {
-            if (bracketed) {
-                double theta = 3 * (fp - fy) / (sty - stp) + gy + dp;
-                double sc = Math.max(Math.abs(theta), Math.max(Math.abs(gy), Math.abs(dp)));
-                double gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (gy / sc) * (dp / sc)));
-                if (stp > sty) {
-                    gamma = -gamma;
-                }
-                double p = (gamma - dp) + theta;
-                double q = ((gamma - dp) + gamma) + gy;
-                stpf = stp + (p / q) * (sty - stp);
-            } else {
-                stpf = stp > stx ? stpmax : stpmin;
-            }
-        }
-        if (fp > fx) {
-            sty = stp;
-            fy = fp;
-            gy = dp;
-        } else {
-            if (sgnd < 0) {
-                sty = stx;
-                fy = fx;
-                gy = gx;
-            }
-            stx = stp;
-            fx = fp;
-            gx = dp;
-        }
-        return stpf;
     }
 
     /** The minimiser of the cubic through (a, fa, ga), (b, fb, gb); NaN if it has none. */

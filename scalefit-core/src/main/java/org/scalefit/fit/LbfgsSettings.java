@@ -28,38 +28,10 @@ import java.io.Serializable;
  * @param maxLineSearchEvaluations evaluations allowed in one line search (scipy {@code maxls})
  * @param valueFloor               the smallest scale the tests measure f against (scipy: 1)
  * @param relativeGradient         the gradient test scales with max(|f|, valueFloor) (scipy: absolute)
- * @param lineSearch               how a step length satisfying the strong Wolfe conditions is found
  */
 public record LbfgsSettings(int memory, double relativeReduction, double gradientTolerance, int maxIterations,
                             int maxEvaluations, int maxLineSearchEvaluations, double valueFloor,
-                            boolean relativeGradient, LineSearch lineSearch) implements Serializable {
-
-    /**
-     * The strong-Wolfe line search of {@link Lbfgs}: both find a step α with f(α) ≤ f(0) + c₁·α·f'(0) and
-     * |f'(α)| ≤ c₂·|f'(0)| (c₁ = 10⁻³, c₂ = 0.9), from the same first trial step.
-     */
-    public enum LineSearch {
-        /**
-         * Nocedal &amp; Wright's bracketing phase and zoom (Algorithms 3.5–3.6): cubic interpolation of the bracket's
-         * ends, bisection when the cubic's minimiser lies in the outer tenths of the bracket.
-         */
-        STRONG_WOLFE,
-        /**
-         * Moré &amp; Thuente (1994, MINPACK-2 {@code dcsrch}/{@code dcstep}, as scipy's L-BFGS-B runs it): safeguarded
-         * cubic and quadratic interpolation on the auxiliary function f(α) − f(0) − c₁·α·f'(0) until a point of
-         * sufficient decrease with f'(α) ≥ 0 is met, on f itself afterwards; bisection only when the bracket did not
-         * shrink by a third in two trials; interval tolerance 0.1.
-         */
-        MORE_THUENTE
-    }
-
-    /** Settings with the default line search ({@link LineSearch#STRONG_WOLFE}). */
-    public LbfgsSettings(int memory, double relativeReduction, double gradientTolerance, int maxIterations,
-                         int maxEvaluations, int maxLineSearchEvaluations, double valueFloor,
-                         boolean relativeGradient) {
-        this(memory, relativeReduction, gradientTolerance, maxIterations, maxEvaluations, maxLineSearchEvaluations,
-                valueFloor, relativeGradient, LineSearch.STRONG_WOLFE);
-    }
+                            boolean relativeGradient) implements Serializable {
 
     private static final double SCIPY_FTOL = 1e7 * Math.ulp(1.0);
 
@@ -71,7 +43,6 @@ public record LbfgsSettings(int memory, double relativeReduction, double gradien
                 || Double.isInfinite(valueFloor)) {
             throw new IllegalArgumentException("tolerances and the value floor must be finite and non-negative");
         }
-        java.util.Objects.requireNonNull(lineSearch, "lineSearch");
     }
 
     /** scipy's {@code minimize(method="L-BFGS-B")} defaults: m = 10, ftol = 2.22e-9, gtol = 1e-5, 15000/15000, 20. */
@@ -113,26 +84,20 @@ public record LbfgsSettings(int memory, double relativeReduction, double gradien
     /** The same settings with another relative-reduction tolerance. */
     public LbfgsSettings withRelativeReduction(double tolerance) {
         return new LbfgsSettings(memory, tolerance, gradientTolerance, maxIterations, maxEvaluations,
-                maxLineSearchEvaluations, valueFloor, relativeGradient, lineSearch);
-    }
-
-    /** The same settings with another line search. */
-    public LbfgsSettings withLineSearch(LineSearch search) {
-        return new LbfgsSettings(memory, relativeReduction, gradientTolerance, maxIterations, maxEvaluations,
-                maxLineSearchEvaluations, valueFloor, relativeGradient, search);
+                maxLineSearchEvaluations, valueFloor, relativeGradient);
     }
 
     /** The same settings measured against max(|f|, floor) at least (the larger of this floor and the current). */
     public LbfgsSettings withValueFloor(double floor) {
         return new LbfgsSettings(memory, relativeReduction, gradientTolerance, maxIterations, maxEvaluations,
-                maxLineSearchEvaluations, Math.max(valueFloor, floor), relativeGradient, lineSearch);
+                maxLineSearchEvaluations, Math.max(valueFloor, floor), relativeGradient);
     }
 
     /** The same settings with another limit on evaluations (and iterations no more than that). */
     public LbfgsSettings withMaxEvaluations(int evaluations) {
         return new LbfgsSettings(memory, relativeReduction, gradientTolerance, Math.min(maxIterations, evaluations),
                 evaluations, Math.max(2, Math.min(maxLineSearchEvaluations, evaluations)), valueFloor,
-                relativeGradient, lineSearch);
+                relativeGradient);
     }
 
     /** The largest ‖∇f‖∞ that counts as converged at objective value f. */

@@ -109,12 +109,6 @@ public final class MultiStartFitter {
                     polishEvaluations, localMethod);
         }
 
-        /** The same options with another line search in both stages of every start (polishing unchanged). */
-        public Options withLineSearch(LbfgsSettings.LineSearch search) {
-            return new Options(settings.withLineSearch(search), completion.withLineSearch(search), polish,
-                    recognition, leaders, blockSize, polishEvaluations, localMethod);
-        }
-
         /** The same options with another local method run from each start. */
         public Options withLocalMethod(LocalMethod method) {
             return new Options(settings, completion, polish, recognition, leaders, blockSize,

@@ -46,16 +46,6 @@ class LbfgsTest {
     }
 
     @Test
-    void theMoreThuenteLineSearchFindsTheMinimumOfRosenbrocksFunction() {
-        double[] x = {-1.2, 1};
-        LbfgsSettings settings = LbfgsSettings.polishing().withLineSearch(LbfgsSettings.LineSearch.MORE_THUENTE);
-        LbfgsOutcome outcome = new Lbfgs(2, settings).minimize(new Rosenbrock(), x);
-        assertThat(outcome.success()).isTrue();
-        assertThat(x[0]).isCloseTo(1, within(1e-6));
-        assertThat(x[1]).isCloseTo(1, within(1e-6));
-    }
-
-    @Test
     void stopsOnTheRelativeReductionTestWithScipyTolerances() {
         double[] x = {-1.2, 1};
         LbfgsOutcome outcome = new Lbfgs(2, LbfgsSettings.scipyDefaults()).minimize(new Rosenbrock(), x);
