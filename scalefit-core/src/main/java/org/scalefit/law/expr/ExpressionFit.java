@@ -19,7 +19,8 @@ import org.scalefit.fit.MultiStartResult;
  * @param parameters θ at the optimum, in the order of the law's parameters (empty if nothing converged)
  * @param search     the multi-start search, in the optimiser's coordinates
  * @param warnings   what looks degenerate (a parameter on its bound; "edge: …" for one at an edge of the law's
- *                   domain; a parameter far beyond its start values, or
+ *                   domain; "implausible: …" for one outside the meaning the law gives it, {@link ParameterMeaning};
+ *                   a parameter far beyond its start values, or
  *                   running off to 0 or ∞ on the log scale; a law that turns non-positive beyond the data), "not
  *                   converged: …" if the best point failed the stationarity test, "competing basin: …" if another
  *                   optimum is almost as good; "failed: …" if nothing converged; "not identified: …" for each failed

@@ -48,7 +48,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
             + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-"
-            + "budget-cut-flat-linear-growth-competing-exact-fit-domain-edge-14";
+            + "budget-cut-flat-linear-growth-competing-exact-fit-domain-edge-meanings-14";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -151,6 +151,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         }
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
+        warnings.addAll(law.meaningWarnings(theta));
         Set<String> atEdge = new LinkedHashSet<>();
         for (DomainEdge edge : edges) {
             String name = law.parameterNames().get(edge.coordinate());
