@@ -28,9 +28,11 @@ import org.scalefit.parallel.Parallelism;
  *                       not establish; empty when nothing looks wrong
  * @param range          the range of the fitted points, against which a use of the law is judged an extrapolation;
  *                       null when there were no points
+ * @param edges          the parameters at whose edge of the objective's domain the optimum lies ({@link DomainEdge},
+ *                       coordinates of θ), found at a tested optimum (converged or budget cut); empty otherwise
  */
 public record LawFit(LawForm law, double delta, int points, Identification identification, MultiStartResult search,
-                     List<String> warnings, InputRange range) {
+                     List<String> warnings, InputRange range, List<DomainEdge> edges) {
 
     /**
      * The revision of the warnings a fit carries beyond the search's own (identification cautions, {@link
@@ -38,7 +40,8 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
      * current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
-            + "data-range-counts-budget-cut-exact-fit-flat-narrow-range-competing-exact-fit-far-points-10";
+            + "data-range-counts-budget-cut-exact-fit-flat-narrow-range-competing-exact-fit-far-points-"
+            + "domain-edge-11";
 
     /** How a fit ended. */
     public enum Status {
@@ -91,6 +94,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
 
     public LawFit {
         warnings = List.copyOf(warnings);
+        edges = List.copyOf(edges);
     }
 
     /**
@@ -106,11 +110,13 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
         if (!identification.identified()) {
             progress.advance(grid.size());
             return new LawFit(law, delta, observations.size(), identification, withoutSearch(grid),
-                    identification.warnings(), InputRange.of(observations));
+                    identification.warnings(), InputRange.of(observations), List.of());
         }
         HuberLogLossObjective objective = HuberLogLossObjective.of(law, observations, delta);
         MultiStartResult search = new MultiStartFitter(problem.options()).fit(objective, grid, parallelism, progress);
         List<String> warnings = new ArrayList<>();
+        List<DomainEdge> edges = search.found() && search.stationarity().holds()
+                ? DomainEdge.of(objective, search.best().point()) : List.of();
         String budget = search.budgetWarning(problem.options().settings().maxEvaluations());
         if (!search.found()) {
             warnings.add(String.format(Locale.ROOT, "failed: no start converged (%d starts, %d objective evaluations)",
@@ -126,6 +132,9 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
                 warnings.add(budget);
             }
             warnings.addAll(identification.cautions());
+            for (DomainEdge edge : edges) {
+                warnings.add(edge.warning(FitDiagnostics.parameterName(law, edge.coordinate())));
+            }
             warnings.addAll(FitDiagnostics.warnings(law, search.best().point(), observations, search.leaders(),
                     EquallyGood.of(search.leaders().get(0).value(), objective.roundingLevel(),
                             objective.exactFitLevel())));
@@ -138,7 +147,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
             }
         }
         return new LawFit(law, delta, observations.size(), identification, search, warnings,
-                InputRange.of(observations));
+                InputRange.of(observations), edges);
     }
 
     /**
@@ -177,7 +186,7 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
     public LawFit withCaution(String caution) {
         List<String> more = new ArrayList<>(warnings);
         more.add(caution);
-        return new LawFit(law, delta, points, identification, search, more, range);
+        return new LawFit(law, delta, points, identification, search, more, range, edges);
     }
 
     /** How the fit ended. */

@@ -47,7 +47,8 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
     public static final double DECREASE_TOLERANCE = 1e-12;
     /** Negative curvature below this fraction of the largest is looked into. */
     public static final double CURVATURE_TOLERANCE = 1e-6;
-    private static final int HALVINGS = 80;
+    /** The tested steps are 2⁰, 2⁻¹, …, 2^−HALVINGS of the step whose largest coordinate is 1. */
+    static final int HALVINGS = 80;
 
     /**
      * What a result says when this test failed: which step still lowers F, by how much, and that the parameters
@@ -91,7 +92,7 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
             return new Stationarity(value, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false);
         }
         double scale = Math.max(Math.abs(value), f.roundingLevel());
-        double allowed = Math.max(DECREASE_TOLERANCE * scale, f.roundingLevel());
+        double allowed = allowedDecrease(f, value);
         double gradientNorm = 0;
         double relativeGradient = 0;
         boolean finiteGradient = true;
@@ -168,6 +169,15 @@ public record Stationarity(double value, double scale, double gradientNorm, doub
         boolean firstOrder = value - firstOrderLowest <= allowed;
         return new Stationarity(value, scale, gradientNorm, relativeGradient, curvatureRatio, relativeDecrease,
                 firstOrder, secondOrder);
+    }
+
+    /**
+     * The largest decrease of F from {@code value} that a tested step may find and still count as none:
+     * {@value #DECREASE_TOLERANCE}·S, S = max(|F|, ρ), and never less than the rounding level ρ.
+     */
+    static double allowedDecrease(DifferentiableObjective f, double value) {
+        double scale = Math.max(Math.abs(value), f.roundingLevel());
+        return Math.max(DECREASE_TOLERANCE * scale, f.roundingLevel());
     }
 
     /** Steps of halving length along given directions from x, keeping the lowest point seen. */

@@ -12,8 +12,8 @@
  * ({@link org.scalefit.parallel.Parallelism}, whose results never depend on the thread count) by
  * {@link org.scalefit.fit.MultiStartFitter}, which recognises starts heading into already-found basins, polishes the
  * leaders and tests the optimum ({@link org.scalefit.fit.Stationarity}); the result is a
- * {@link org.scalefit.fit.LawFit} — status, fitted law, named parameters, competing basin and warnings
- * ({@link org.scalefit.fit.FitDiagnostics}).
+ * {@link org.scalefit.fit.LawFit} — status, fitted law, named parameters, competing basin, parameters at an edge of
+ * the objective's domain ({@link org.scalefit.fit.DomainEdge}) and warnings ({@link org.scalefit.fit.FitDiagnostics}).
  * <pre>{@code
  * LawFit fit = FitProblem.of(LawForm.CHINCHILLA, points, 1e-3, StartGrid.gemstones(2))
  *         .fit(LocalParallelism.allCores(), FitProgress.silent());

@@ -43,6 +43,8 @@ import org.scalefit.law.expr.ExpressionLaw;
  * @param evaluations             objective evaluations of the starts
  * @param verificationEvaluations objective evaluations of the polish and tests
  * @param stationarity            the evidence that the optimum is a local minimum, or null
+ * @param domainEdges             the parameters at whose edge of the law's domain the optimum lies
+ *                                ({@link FitDocument.DomainEdge}); absent when there are none
  * @param warnings                the fit's warnings
  * @param bootstrap               the pairs bootstrap, or null
  * @param lawFile                 the law file of the law fitted
@@ -56,7 +58,7 @@ import org.scalefit.law.expr.ExpressionLaw;
 @JsonPropertyOrder({"kind", "law", "expression", "data", "data_sha256", "points", "distinct_points", "status", "success", "objective",
         "parameters", "starts", "successful_starts", "recognised_starts", "budget_cut_starts", "evaluations",
         "verification_evaluations",
-        "stationarity", "warnings", "bootstrap", "law_file", "limits", "data_range", "provenance", "threads",
+        "stationarity", "domain_edges", "warnings", "bootstrap", "law_file", "limits", "data_range", "provenance", "threads",
         "seconds"})
 public record ExpressionFitDocument(
         String kind, String law, String expression, String data, @JsonProperty("data_sha256") String dataSha256,
@@ -68,6 +70,8 @@ public record ExpressionFitDocument(
         long evaluations,
         @JsonProperty("verification_evaluations") long verificationEvaluations,
         @JsonInclude(JsonInclude.Include.NON_NULL) FitDocument.StationarityEvidence stationarity,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("domain_edges")
+        List<FitDocument.DomainEdge> domainEdges,
         List<String> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) Bootstrap bootstrap,
         @JsonProperty("law_file") LawFileDocument lawFile, FitDocument.Limits limits,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("data_range") FitDocument.DataRange dataRange,
@@ -81,6 +85,7 @@ public record ExpressionFitDocument(
     public ExpressionFitDocument {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        domainEdges = domainEdges == null ? List.of() : List.copyOf(domainEdges);
     }
 
     /**
@@ -173,6 +178,8 @@ public record ExpressionFitDocument(
                 fit.search().recognisedStarts(), FitDocument.budgetCutStarts(fit.search()), fit.search().evaluations(),
                 fit.search().verificationEvaluations(), fit.search().stationarity() == null ? null
                         : FitDocument.StationarityEvidence.of(fit.search().stationarity()),
+                fit.edges().stream().map(edge -> FitDocument.DomainEdge.of(edge,
+                        fit.law().parameterNames().get(edge.coordinate()))).toList(),
                 fit.warnings(), bootstrap == null ? null : Bootstrap.of(bootstrap, fit.notIdentified()),
                 LawFileDocument.of(fit.law()), new FitDocument.Limits(limits.maxParams(), limits.maxTokens()),
                 FitDocument.DataRange.of(range), Provenance.of(provenance), run.threads(), run.seconds());

@@ -29,7 +29,8 @@ import org.scalefit.law.LawForm;
  */
 @JsonPropertyOrder({"law", "inputs", "success", "status", "loss", "exponents", "coefficients", "irreducible_error",
         "natural_scale", "delta", "points", "distinct_points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
-        "budget_cut_starts", "evaluations", "verification_evaluations", "polished", "stationarity", "second_best", "recognition",
+        "budget_cut_starts", "evaluations", "verification_evaluations", "polished", "stationarity", "domain_edges",
+        "second_best", "recognition",
         "grid_best", "best_starts", "limits", "data_range", "provenance", "run", "threads", "seconds"})
 public record FitDocument(
         String law, List<String> inputs, boolean success, String status,
@@ -48,6 +49,7 @@ public record FitDocument(
         @JsonProperty("verification_evaluations") long verificationEvaluations,
         boolean polished,
         @JsonInclude(JsonInclude.Include.NON_NULL) StationarityEvidence stationarity,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("domain_edges") List<DomainEdge> domainEdges,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("second_best") SecondBest secondBest,
         Recognition recognition,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("grid_best") Start gridBest,
@@ -58,6 +60,10 @@ public record FitDocument(
 
     /** The value of {@link Envelope#analysis()}. */
     public static final String ANALYSIS = "fit";
+
+    public FitDocument {
+        domainEdges = domainEdges == null ? List.of() : List.copyOf(domainEdges);
+    }
 
     /**
      * The physical limits the data were checked against ({@link Identification.Limits}, {@code --max-params},
@@ -181,6 +187,28 @@ public record FitDocument(
         }
     }
 
+    /**
+     * A parameter at whose edge of the law's domain the optimum lies ({@link org.scalefit.fit.DomainEdge}): the
+     * objective still falls towards the edge at the reported point, and every step past it leaves the domain; the
+     * optimum is the limit, approached, not attained. Absent from documents without such a parameter (and from those
+     * written before it was recorded).
+     *
+     * @param parameter       the parameter's name
+     * @param value           its value at the optimum
+     * @param slope           ∂F/∂θ there
+     * @param limit           the value it approaches at the edge
+     * @param objectiveBeyond F just past the edge: the value it jumps to, or null where F is not defined there
+     */
+    @JsonPropertyOrder({"parameter", "value", "slope", "limit", "objective_beyond"})
+    public record DomainEdge(String parameter, double value, double slope, double limit,
+                             @JsonProperty("objective_beyond") Double objectiveBeyond) {
+
+        /** The record of {@code edge}, its parameter named {@code name}. */
+        public static DomainEdge of(org.scalefit.fit.DomainEdge edge, String name) {
+            return new DomainEdge(name, edge.value(), edge.slope(), edge.limit(), finite(edge.beyond()));
+        }
+    }
+
     /** One start's outcome: its index in the grid, objective value, parameters θ and how the optimiser stopped. */
     @JsonPropertyOrder({"start", "loss", "parameters", "status"})
     public record Start(long start, double loss, double[] parameters, String status) {
@@ -261,6 +289,8 @@ public record FitDocument(
                 search.evaluations(),
                 search.verificationEvaluations(), search.polished(),
                 search.stationarity() == null ? null : StationarityEvidence.of(search.stationarity()),
+                fit.edges().stream().map(edge -> DomainEdge.of(edge,
+                        FitDiagnostics.parameterName(law, edge.coordinate()))).toList(),
                 search.secondBest() == null ? null : secondBest(fit, search.secondBest()),
                 new Recognition(search.recognisedStarts(), search.recognisedStarts() > 0,
                         MultiStartFitter.COMPETING_MARGIN),

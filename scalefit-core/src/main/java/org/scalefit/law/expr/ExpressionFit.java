@@ -2,6 +2,7 @@ package org.scalefit.law.expr;
 
 import java.util.List;
 import java.util.Map;
+import org.scalefit.fit.DomainEdge;
 import org.scalefit.fit.Identification;
 import org.scalefit.fit.LawFit;
 import org.scalefit.fit.MultiStartResult;
@@ -17,7 +18,9 @@ import org.scalefit.fit.MultiStartResult;
  * @param objective  F at the best point (NaN if nothing converged)
  * @param parameters θ at the optimum, in the order of the law's parameters (empty if nothing converged)
  * @param search     the multi-start search, in the optimiser's coordinates
- * @param warnings   what looks degenerate (a parameter on its bound; a parameter far beyond its start values, or
+ * @param warnings   what looks degenerate (a parameter on its bound; "edge: …" for one at an edge of the law's
+ *                   domain; "implausible: …" for one outside the meaning the law gives it, {@link ParameterMeaning};
+ *                   a parameter far beyond its start values, or
  *                   running off to 0 or ∞ on the log scale; a law that turns non-positive beyond the data), "not
  *                   converged: …" if the best point failed the stationarity test, "competing basin: …" if another
  *                   optimum is almost as good; "failed: …" if nothing converged; "not identified: …" for each failed
@@ -26,15 +29,21 @@ import org.scalefit.fit.MultiStartResult;
  *                   good as the best differ (a flat direction), and log-scale parameters that an e-fold change
  *                   leaves the objective indifferent to; refits from the optimum barely move them, so their bootstrap
  *                   intervals are not uncertainties
+ * @param edges      the parameters at whose edge of the law's domain the optimum lies ({@link DomainEdge}, in the
+ *                   law's parameters: {@link DomainEdge#coordinate()} indexes θ, the values and slope ∂F/∂θ are θ's),
+ *                   found at a tested optimum (converged or budget cut); the data want each there, and it is not
+ *                   among {@code notIdentified} for being flat
  */
 public record ExpressionFit(ExpressionLaw law, int points, Identification identification, double objective,
                             double[] parameters,
-                            MultiStartResult search, List<String> warnings, List<String> notIdentified) {
+                            MultiStartResult search, List<String> warnings, List<String> notIdentified,
+                            List<DomainEdge> edges) {
 
     public ExpressionFit {
         parameters = parameters.clone();
         warnings = List.copyOf(warnings);
         notIdentified = List.copyOf(notIdentified);
+        edges = List.copyOf(edges);
     }
 
     /**
@@ -44,7 +53,8 @@ public record ExpressionFit(ExpressionLaw law, int points, Identification identi
     public ExpressionFit withCaution(String caution) {
         List<String> more = new java.util.ArrayList<>(warnings);
         more.add(caution);
-        return new ExpressionFit(law, points, identification, objective, parameters, search, more, notIdentified);
+        return new ExpressionFit(law, points, identification, objective, parameters, search, more, notIdentified,
+                edges);
     }
 
     /** How the fit ended (as for the built-in laws, {@link LawFit.Status}). */

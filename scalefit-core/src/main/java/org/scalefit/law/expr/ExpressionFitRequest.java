@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.scalefit.fit.DomainEdge;
 import org.scalefit.fit.EquallyGood;
 import org.scalefit.fit.FitDiagnostics;
 import org.scalefit.fit.FitProgress;
@@ -47,7 +48,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      */
     public static final String DIAGNOSTICS_REVISION = "floor-step-far-from-starts-flat-one-sided-extrapolation-"
             + "few-points-flat-optima-distinct-points-tokens-per-param-data-range-counts-exact-fit-level-"
-            + "budget-cut-flat-linear-growth-competing-exact-fit-13";
+            + "budget-cut-flat-linear-growth-competing-exact-fit-domain-edge-meanings-14";
     /**
      * A linear-scale parameter that ends farther beyond its start values than this many times their range is far
      * from its starts ({@link #run}'s warnings).
@@ -111,7 +112,7 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         if (!identification.identified()) {
             progress.advance(grid.size());
             return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0],
-                    LawFit.withoutSearch(grid), identification.warnings(), List.of());
+                    LawFit.withoutSearch(grid), identification.warnings(), List.of(), List.of());
         }
         MultiStartResult search;
         if (objective.dimension() == 0) {
@@ -136,9 +137,11 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
                 failed.add(budget);
             }
             return new ExpressionFit(law, data.size(), identification, Double.NaN, new double[0], search, failed,
-                    List.of());
+                    List.of(), List.of());
         }
         double[] theta = objective.theta(search.best().point());
+        List<DomainEdge> edges = search.stationarity().holds() ? edges(objective, search.best().point())
+                : List.of();
         List<String> warnings = new ArrayList<>();
         if (!search.stationarity().holds()) {
             warnings.add(search.stationarity().warning());
@@ -148,10 +151,17 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         }
         warnings.addAll(identification.cautions());
         warnings.addAll(warnings(theta));
+        warnings.addAll(law.meaningWarnings(theta));
+        Set<String> atEdge = new LinkedHashSet<>();
+        for (DomainEdge edge : edges) {
+            String name = law.parameterNames().get(edge.coordinate());
+            atEdge.add(name);
+            warnings.add(edgeWarning(edge, name));
+        }
         warnings.addAll(farFromStartsWarnings(theta));
         Set<String> notIdentified = new LinkedHashSet<>();
         double exactFit = exactFitLevel(law, data);
-        warnings.addAll(flatWarnings(objective, theta, search.best().value(), exactFit, notIdentified));
+        warnings.addAll(flatWarnings(objective, theta, search.best().value(), exactFit, atEdge, notIdentified));
         warnings.addAll(stepWarnings(theta, notIdentified));
         warnings.addAll(floorWarnings(theta, notIdentified));
         String oneSided = oneSidedWarning(theta);
@@ -172,7 +182,39 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
         }
         List<String> undetermined = law.parameterNames().stream().filter(notIdentified::contains).toList();
         return new ExpressionFit(law, data.size(), identification, search.best().value(), theta, search, warnings,
-                undetermined);
+                undetermined, edges);
+    }
+
+    /**
+     * The {@link DomainEdge}s of the optimum at optimiser coordinates {@code u}, in the law's parameters: each
+     * coordinate's free parameter p, θ_p at the optimum and at the bracket's ends, and the slope dF/dθ_p along the
+     * coordinate (∂F/∂u over dθ_p/du, which is ∂F/∂θ_p for a parameter nothing is tied to).
+     */
+    private List<DomainEdge> edges(ExpressionObjective objective, double[] u) {
+        List<DomainEdge> found = DomainEdge.of(objective, u);
+        List<DomainEdge> edges = new ArrayList<>();
+        double[] theta = objective.theta(u);
+        double[] at = u.clone();
+        for (DomainEdge edge : found) {
+            int k = edge.coordinate();
+            int p = law.parameterNames().indexOf(objective.freeParameters().get(k));
+            ParameterSpec spec = law.parameters().get(p);
+            at[k] = edge.inside();
+            double inside = objective.theta(at)[p];
+            at[k] = edge.outside();
+            double outside = objective.theta(at)[p];
+            at[k] = u[k];
+            edges.add(new DomainEdge(p, theta[p], edge.slope() / spec.derivative(u[k]), inside, outside,
+                    edge.beyond()));
+        }
+        return edges;
+    }
+
+    /** {@link DomainEdge#warning} with what to do with such a parameter in a law written as text. */
+    private static String edgeWarning(DomainEdge edge, String name) {
+        return edge.warning(name) + String.format(Locale.ROOT, "; to fit the other parameters with it there, fix it "
+                + "at the edge's side (--fix %s=%.6g), or bound it (--bounds %s=LOW:HIGH) to the values the law "
+                + "should take", name, edge.value(), name);
     }
 
     /** The {@link Identification} rules on the law's input columns, for {@code freeParameters} parameters. */
@@ -293,17 +335,18 @@ public record ExpressionFitRequest(ExpressionLaw law, LawPoints data, MultiStart
      * exponent of a term that vanishes at every point (Kaplan's law written as text, fitted from the default starts,
      * can end with D_c/D negligible and α_D at its start). A log-scale parameter is said to be negligible when it
      * lies below its starts, unbounded above them; a linear-scale one (checked when it is not 0) arbitrary. Bounded
-     * parameters whose bound the steps would cross are not checked. Each one found is added to
-     * {@code notIdentified}.
+     * parameters whose bound the steps would cross are not checked, nor parameters at an edge of the law's domain
+     * ({@code atEdge}, {@link DomainEdge}): the objective may not move when they are multiplied by e, but the data
+     * pin them at the edge. Each one found is added to {@code notIdentified}.
      */
     private List<String> flatWarnings(ExpressionObjective objective, double[] theta, double value, double exactFit,
-                                      Set<String> notIdentified) {
+                                      Set<String> atEdge, Set<String> notIdentified) {
         List<String> warnings = new ArrayList<>();
         double allowed = Math.max(Math.max(FLAT * Math.abs(value), objective.roundingLevel()), exactFit);
         for (int p = 0; p < theta.length; p++) {
             ParameterSpec spec = law.parameters().get(p);
             boolean logScale = spec.scale() == ParameterSpec.Scale.LOG;
-            if (!spec.isFree() || theta[p] == 0) {
+            if (!spec.isFree() || theta[p] == 0 || atEdge.contains(spec.name())) {
                 continue;
             }
             double largest = 0;

@@ -23,9 +23,12 @@ import org.scalefit.fit.StartGrid;
  * @param parameters one control per parameter of the expression, in its order
  * @param residual   log or raw residuals
  * @param penalty    Huber, squared or over-estimate ({@link Penalty})
+ * @param meanings   what some parameters mean as ranges of values ({@link ParameterMeaning}): law-level knowledge
+ *                   a fit that ends outside warns of; no bound on the fit; empty for a law written as text
  */
 public record ExpressionLaw(String name, LawExpression expression, List<String> columns,
-                            List<ParameterSpec> parameters, Residual residual, Penalty penalty)
+                            List<ParameterSpec> parameters, Residual residual, Penalty penalty,
+                            List<ParameterMeaning> meanings)
         implements Serializable {
 
     public ExpressionLaw {
@@ -35,6 +38,7 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
         Objects.requireNonNull(penalty, "penalty");
         columns = List.copyOf(columns);
         parameters = List.copyOf(parameters);
+        meanings = List.copyOf(meanings);
         if (columns.size() != expression.inputs().size()) {
             throw new IllegalArgumentException("law " + name + " has " + expression.inputs().size()
                     + " inputs but " + columns.size() + " columns");
@@ -50,6 +54,12 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
             }
         }
         ParameterSpace.of(parameters); // validates ties
+        for (ParameterMeaning meaning : meanings) {
+            if (!expression.parameters().contains(meaning.parameter())) {
+                throw new IllegalArgumentException("law " + name + " has no parameter '" + meaning.parameter()
+                        + "' to give a meaning; its parameters are " + expression.parameters());
+            }
+        }
     }
 
     /**
@@ -61,7 +71,8 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
         for (String parameter : expression.parameters()) {
             controls.add(ParameterSpec.free(parameter));
         }
-        return new ExpressionLaw(name, expression, expression.inputs(), controls, Residual.LOG, Penalty.huber(1e-3));
+        return new ExpressionLaw(name, expression, expression.inputs(), controls, Residual.LOG, Penalty.huber(1e-3),
+                List.of());
     }
 
     /** This law with input {@code input} read from data column {@code column}. */
@@ -73,7 +84,7 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
         }
         List<String> next = new ArrayList<>(columns);
         next.set(j, column);
-        return new ExpressionLaw(name, expression, next, parameters, residual, penalty);
+        return new ExpressionLaw(name, expression, next, parameters, residual, penalty, meanings);
     }
 
     /** This law with the control of parameter {@code spec.name()} replaced. */
@@ -84,7 +95,7 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
         }
         List<ParameterSpec> next = new ArrayList<>(parameters);
         next.set(p, spec);
-        return new ExpressionLaw(name, expression, columns, next, residual, penalty);
+        return new ExpressionLaw(name, expression, columns, next, residual, penalty, meanings);
     }
 
     /** This law with every named parameter fixed at its value in {@code values}. */
@@ -98,17 +109,33 @@ public record ExpressionLaw(String name, LawExpression expression, List<String> 
 
     /** This law with residuals on another scale. */
     public ExpressionLaw withResidual(Residual next) {
-        return new ExpressionLaw(name, expression, columns, parameters, next, penalty);
+        return new ExpressionLaw(name, expression, columns, parameters, next, penalty, meanings);
     }
 
     /** This law with another penalty. */
     public ExpressionLaw withPenalty(Penalty next) {
-        return new ExpressionLaw(name, expression, columns, parameters, residual, next);
+        return new ExpressionLaw(name, expression, columns, parameters, residual, next, meanings);
+    }
+
+    /** This law with {@code meaning} added ({@link ParameterMeaning}: a warning when a fit ends outside it). */
+    public ExpressionLaw withMeaning(ParameterMeaning meaning) {
+        List<ParameterMeaning> next = new ArrayList<>(meanings);
+        next.add(meaning);
+        return new ExpressionLaw(name, expression, columns, parameters, residual, penalty, next);
+    }
+
+    /** The {@link ParameterMeaning} warnings of parameters {@code theta}, in the order the meanings were given. */
+    public List<String> meaningWarnings(double[] theta) {
+        List<String> warnings = new ArrayList<>();
+        for (ParameterMeaning meaning : meanings) {
+            meaning.warning(theta[expression.parameters().indexOf(meaning.parameter())]).ifPresent(warnings::add);
+        }
+        return warnings;
     }
 
     /** This law under another name. */
     public ExpressionLaw withName(String next) {
-        return new ExpressionLaw(next, expression, columns, parameters, residual, penalty);
+        return new ExpressionLaw(next, expression, columns, parameters, residual, penalty, meanings);
     }
 
     /** The control of the named parameter. */

@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  *       the unique tokens the run saw, is min(U, D): the paper's U_D never exceeds D (their README's code uses U, all
  *       of whose runs have U ≤ D, so both agree there), and a run of D tokens from a larger corpus repeats nothing
  *       and learns from D tokens, not U. The base (a, b, e, α, β) is fixed at the paper's values and only R_D*,
- *       R_N* are fitted, from their grid {0, 20/3, 40/3, 20}²; U = unique_tokens.</li>
+ *       R_N* are fitted, from their grid {0, 20/3, 40/3, 20}²; U = unique_tokens. R_D* and R_N* are decay constants,
+ *       meaningful when positive ({@link ParameterMeaning}): the engine does not bound them (the law computes for
+ *       R* &lt; 0), but a fit that ends at a negative one warns that the law then says repetition beats fresh data
+ *       (or excess parameters beat compute-optimal ones).</li>
  *   <li>{@code saturating-compute} — L(C) = E + A·C^−α, a power law in training compute with a floor; A on the log
  *       scale.</li>
  *   <li>{@code gadre-overtraining} — Gadre et al. (2024) {@code powlaw_ours}: L(N, M) = E + α·N^b + β·6^(b/2)·(M·N)^b,
@@ -153,7 +156,25 @@ public final class NamedLaws {
                 .withParameter(ParameterSpec.free("alpha").fixedAt(DATA_CONSTRAINED_ALPHA))
                 .withParameter(ParameterSpec.free("beta").fixedAt(DATA_CONSTRAINED_ALPHA))
                 .withParameter(ParameterSpec.free("R_D_star").withStarts(grid))
-                .withParameter(ParameterSpec.free("R_N_star").withStarts(grid));
+                .withParameter(ParameterSpec.free("R_N_star").withStarts(grid))
+                .withMeaning(ParameterMeaning.above("R_D_star", 0, "the decay constant of repeated data's worth "
+                        + "(Muennighoff et al. 2023, eq. 5: the R-th repetition of the unique tokens is worth "
+                        + "e^(−R/R_D*) of an epoch of fresh ones)", "below 0 the law says the opposite of a decay: "
+                        + "the R-th repetition is worth e^(R/|R_D*|) times an epoch of fresh tokens, so the effective "
+                        + "data D′ exceed the tokens trained on (D′ > D) and grow exponentially with the repetitions "
+                        + "(infinite once e^(R_D/|R_D*|) overflows, where the data term B/D′^β vanishes): repeated "
+                        + "data would be worth more than fresh data, the more the more it is repeated. Do not read it as a worth of "
+                        + "repeated data; fit R_D_star kept positive (--log R_D_star) to see where the data put it"))
+                .withMeaning(ParameterMeaning.above("R_N_star", 0, "the decay constant of excess parameters' worth "
+                        + "(Muennighoff et al. 2023, eq. 6: parameters beyond N_opt(U_D), the compute-optimal size "
+                        + "for the unique data, R_N = N/U_N − 1 multiples of it, are worth e^(−R_N/R_N*) of "
+                        + "compute-optimal ones at the margin)", "below 0 the law says the opposite of a decay: "
+                        + "the excess parameters count for more than their number, so the effective parameters N′ "
+                        + "exceed the parameters (N′ > N) and grow exponentially with the excess (infinite once "
+                        + "e^(R_N/|R_N*|) overflows, where the parameter term A/N′^α vanishes): a model larger than "
+                        + "its unique data warrant would gain more per parameter than one its data fit. Do not read "
+                        + "it as a worth of excess parameters; fit R_N_star kept positive (--log R_N_star) to see "
+                        + "where the data put it"));
     }
 
     private static ExpressionLaw saturatingCompute() {

@@ -3,6 +3,7 @@ package org.scalefit.law.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
@@ -62,5 +63,82 @@ class DataConstrainedEdgeTest {
                 .as("reported %s at %s (objective %.12g) while R_N* + 1 gives %.12g", fit.status(), fit.named(),
                         fit.objective(), lowered)
                 .isFalse();
+    }
+
+    /**
+     * Five points of the adversarial table of seed 601 on which the C4 base cannot follow repeated data: the fit ends
+     * at R_D* ≈ 1e-12 with ∂F/∂R_D* ≈ 3e-4 &gt; 0 (R_N* ≈ 13.9 inside the domain). Every step that lowers F beyond
+     * the stationarity tolerance crosses R_D* = 0, past which F jumps higher (R_D* &lt; 0: e^(−R_D/R_D*) overflows and
+     * the data term vanishes; every point here repeats its data, so F is still defined at R_D* = 0 itself, where a
+     * one-epoch point would make it 0/0): the optimum is the edge R_D* → 0+, where the data pin it (repeated tokens
+     * worth nothing), not a value they leave free.
+     */
+    static LawPoints edgeTable() {
+        return LawPoints.of("seed 601, five points", List.of("params", "tokens", "unique_tokens"), new double[][] {
+                {1.34e+07, 2.57e+07, 2.57e+07, 3.48e+08, 4.69e+09},
+                {1.7688e+08, 1.542e+09, 4.62e+10, 2.085e+12, 4.69e+12},
+                {8.04e+06, 5.14e+08, 1.54e+08, 1.39e+10, 9.38e+09}},
+                new double[] {9.509410244, 6.98413373, 6.809359746, 3.536389755, 2.878869417});
+    }
+
+    /**
+     * The data-constrained law as a user writes it (Muennighoff et al. 2023 eqs. 5–7, 1 − exp(−R/R*) and N_opt
+     * simplified to G·(G·U_D)^(β/α)), the C4 base held at the paper's values: as
+     * {@code scalefit-bench/python/adversarial_data_constrained.py} fits it.
+     */
+    static ExpressionLaw writtenLaw() {
+        LawExpression expression = LawExpression.parse("U_D = min(U, D); R_D = max(D/U_D - 1, 0); "
+                + "G = (alpha*A/(beta*B))^(1/(alpha + beta)); N_opt = G*(G*U_D)^(beta/alpha); U_N = min(N, N_opt); "
+                + "R_N = max(N/U_N - 1, 0); D_eff = U_D*(1 + R_D_star*(1 - exp(-R_D/R_D_star))); "
+                + "N_eff = U_N*(1 + R_N_star*(1 - exp(-R_N/R_N_star))); E + A/N_eff^alpha + B/D_eff^beta",
+                List.of("N", "D", "U"), List.of("A", "B", "E", "alpha", "beta", "R_D_star", "R_N_star"));
+        return ExpressionLaw.of("user", expression)
+                .withColumn("N", "params").withColumn("D", "tokens").withColumn("U", "unique_tokens")
+                .withFixed(Map.of("A", Math.exp(NamedLaws.DATA_CONSTRAINED_A),
+                        "B", Math.exp(NamedLaws.DATA_CONSTRAINED_B), "E", Math.exp(NamedLaws.DATA_CONSTRAINED_E),
+                        "alpha", NamedLaws.DATA_CONSTRAINED_ALPHA, "beta", NamedLaws.DATA_CONSTRAINED_ALPHA))
+                .withParameter(ParameterSpec.free("R_D_star").withStarts(1, 5, 20, 80))
+                .withParameter(ParameterSpec.free("R_N_star").withStarts(1, 5, 20, 80));
+    }
+
+    @Test
+    void aFitOfTheNamedLawEndingAtTheEdgeOfTheDomainSaysSoAndDoesNotCallTheParameterNotIdentified() {
+        ExpressionFit fit = ExpressionFitRequest.of(NamedLaws.named("data-constrained"), edgeTable())
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+
+        assertThat(fit.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(fit.parameter("R_D_star")).isBetween(0.0, 1e-9);
+        assertThat(fit.warnings()).filteredOn(w -> w.startsWith("edge: R_D_star"))
+                .singleElement().asString().contains("R_D_star → 0+");
+        assertThat(fit.warnings()).noneMatch(w -> w.contains("R_D_star") && w.contains("not identified"));
+        assertThat(fit.notIdentified()).doesNotContain("R_D_star");
+    }
+
+    @Test
+    void theEdgeIsRecordedWithTheParametersValueSlopeAndLimit() {
+        ExpressionLaw law = NamedLaws.named("data-constrained");
+        ExpressionFit fit = ExpressionFitRequest.of(law, edgeTable())
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+
+        assertThat(fit.edges()).singleElement().satisfies(edge -> {
+            assertThat(edge.coordinate()).isEqualTo(law.parameterNames().indexOf("R_D_star"));
+            assertThat(edge.value()).isEqualTo(fit.parameter("R_D_star"));
+            assertThat(edge.slope()).isGreaterThan(Stationarity.DECREASE_TOLERANCE * fit.objective());
+            assertThat(edge.limit()).isZero();
+            assertThat(edge.inside()).isNotNegative();
+            assertThat(edge.outside()).isNegative();
+            assertThat(edge.beyond()).isGreaterThan(fit.objective());
+        });
+    }
+
+    @Test
+    void aFitOfTheLawWrittenAsTextEndingAtTheEdgeOfTheDomainSaysSo() {
+        ExpressionFit fit = ExpressionFitRequest.of(writtenLaw(), edgeTable())
+                .run(LocalParallelism.sequential(), FitProgress.silent());
+
+        assertThat(fit.status()).isEqualTo(LawFit.Status.CONVERGED);
+        assertThat(fit.warnings()).filteredOn(w -> w.startsWith("edge: R_D_star"))
+                .singleElement().asString().contains("R_D_star → 0+");
+        assertThat(fit.notIdentified()).doesNotContain("R_D_star");
     }
 }
