@@ -183,7 +183,8 @@ class IdentificationTest {
         }
         assertThat(check(points(inputs)).cautions()).anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible count: params is at most 810 at every point (below 1.00e+05)")
-                .contains("millions").contains("If so, add --unit params=1e6")).anySatisfy(caution -> assertThat(caution)
+                .contains("millions").contains("If so, add --unit params=1e6"))
+                .anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible count: tokens is at most 64.8 at every point (below 1.00e+07)")
                 .contains("If so, add --unit tokens=1e9"));
     }

@@ -737,7 +737,7 @@ public final class TableReader {
         private final int[] textual;
         /** Per numeric column: whether its values need only be finite (any sign) rather than positive. */
         private final boolean[] anySign;
-        /** Per numeric column: the size of the unit its values are counted in (1: counts), by which they are multiplied. */
+        /** Per numeric column: the size of the unit its values are counted in (1: counts), their multiplier. */
         private final double[] unit;
         private double[][] values;
         private int capacity = 1024;
