@@ -25,12 +25,19 @@ class UnitOptionTest {
 
     /** The 12 runs of {@link UserRunsCommandTest#runs}, their tokens written in billions. */
     private Path runsInBillions() throws Exception {
+        return runsInBillions(0);
+    }
+
+    /** As {@link #runsInBillions()}, each loss off the law by up to {@code noise} of itself (a fixed pattern). */
+    private Path runsInBillions(double noise) throws Exception {
         StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+        int i = 0;
         for (double n : new double[] {1e7, 3e7, 1e8, 3e8}) {
             for (double billions : new double[] {1, 3, 10}) {
                 double d = billions * 1e9;
+                double loss = 1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28);
                 csv.append(n).append(',').append(billions).append(',')
-                        .append(1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28)).append('\n');
+                        .append(loss * (1 + noise * Math.sin(++i))).append('\n');
             }
         }
         return Files.writeString(folder.resolve("billions.csv"), csv);
@@ -106,6 +113,17 @@ class UnitOptionTest {
 
         assertThat(frontier.exitCode()).as(frontier.err()).isZero();
         assertThat(json(out).get("provenance").get("transforms").toString()).contains("unit(tokens=1e9)");
+    }
+
+    @Test
+    void epochsAnalysisRecordsTheFactorInItsProvenance() throws Exception {
+        Path out = folder.resolve("epoch.json");
+
+        CliRun bootstrap = CliRun.of("bootstrap", "--data", runsInBillions(0.01).toString(), "--unit", "tokens=1e9",
+                "--resamples", "40", "--policy-draws", "0", "--threads", "2", "--out", out.toString());
+
+        assertThat(bootstrap.exitCode()).as(bootstrap.err()).isIn(0, 4);
+        assertThat(json(out).get("provenance").get("transforms").toString()).isEqualTo("[\"unit(tokens=1e9)\"]");
     }
 
     @Test
