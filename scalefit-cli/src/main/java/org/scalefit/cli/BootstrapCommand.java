@@ -56,6 +56,10 @@ final class BootstrapCommand implements Callable<Integer> {
             description = "Map a logical column (params, tokens, loss, width, depth, …) to a column of the file.")
     java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--unit", paramLabel = "LOGICAL=FACTOR", description = DataOptions.UNIT_HELP
+            + " With --fit, the units the fit records are applied again.")
+    java.util.Map<String, String> units = new java.util.LinkedHashMap<>();
+
     @Mixin
     FitBootstrapOptions fitBootstrap = new FitBootstrapOptions();
 
@@ -121,6 +125,7 @@ final class BootstrapCommand implements Callable<Integer> {
         };
         input.data = data;
         input.columns.putAll(columns);
+        input.units.putAll(units);
         if (fitBootstrap.requested()) {
             return fitBootstrap.run(input, resamples, seeded.seed, stream, resampling, engine, out, draws);
         }

@@ -10,10 +10,17 @@ import org.scalefit.io.TableReader;
 import picocli.CommandLine.Option;
 
 /**
- * The options that say which runs a command reads: {@code --data} and {@code --column} (a picocli mixin), as a
- * {@link DataSource}.
+ * The options that say which runs a command reads: {@code --data}, {@code --column}, {@code --where} and
+ * {@code --unit} (a picocli mixin), as a {@link DataSource}.
  */
 final class DataOptions {
+
+    /** What {@code --unit} says; also the help of commands that declare their own {@code --data}. */
+    static final String UNIT_HELP = "Read a column counted in a larger unit as counts: each value is multiplied by "
+            + "FACTOR (a positive number) before any check or fit, e.g. tokens=1e9 for tokens in billions, "
+            + "params=1e6 for params in millions, flops=8.64e19 for FLOPs in PF-days. LOGICAL is a logical column "
+            + "as in --column, one the command reads; recorded in the result's provenance (unit(LOGICAL=FACTOR)) "
+            + "and store key. --where compares the file's own values.";
 
     @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET|-",
             description = "Runs: a bundled dataset (e.g. gemstones:hot_100b+, gemstones:hot_477, chinchilla:epoch), "
@@ -33,13 +40,36 @@ final class DataOptions {
                     + "\"tokens >= 1e9 AND run_name LIKE 'PyGemma%%'\" (recorded in the result's provenance).")
     String where;
 
+    @Option(names = "--unit", paramLabel = "LOGICAL=FACTOR", description = UNIT_HELP)
+    Map<String, String> units = new LinkedHashMap<>();
+
     /**
      * The runs these options name, read with a progress bar on a terminal and a warning for a large table
      * ({@link LargeTableWarning}).
      */
     DataSource source() {
-        return new DataSource(data, columns, where).withProgress(LargeTableWarning.around(
+        return new DataSource(data, columns, where).withUnits(factors(units)).withProgress(LargeTableWarning.around(
                 TerminalProgress.reading("read " + data), data));
+    }
+
+    /**
+     * The factors of {@code --unit LOGICAL=FACTOR} options as numbers.
+     *
+     * @throws IllegalArgumentException naming the option if a factor is not a decimal number ({@link DataSource}
+     *                                  refuses the numbers that are not positive and finite)
+     */
+    static Map<String, Double> factors(Map<String, String> units) {
+        Map<String, Double> factors = new LinkedHashMap<>();
+        units.forEach((logical, text) -> {
+            try {
+                factors.put(logical, Double.parseDouble(text.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--unit " + logical + "=" + text + ": expected a positive finite "
+                        + "number, the size of the unit the file counts " + logical + " in (e.g. 1e9 for a column in "
+                        + "billions)", e);
+            }
+        });
+        return factors;
     }
 
     /**

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  */
 final class FitBootstrapOptions {
 
-    /** Options of Epoch's analysis that the fit file fixes instead. */
-    private static final List<String> FIXED_BY_THE_FIT = List.of("--delta", "--drop-highest-losses", "--start",
-            "--reference", "--policy-draws", "--policy-compute", "--policy-coverage");
+    /** Options of Epoch's analysis (and the units the data is read in) that the fit file fixes instead. */
+    private static final List<String> FIXED_BY_THE_FIT = List.of("--unit", "--delta", "--drop-highest-losses",
+            "--start", "--reference", "--policy-draws", "--policy-compute", "--policy-coverage");
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;

@@ -184,12 +184,14 @@ public record Identification(List<String> failures, List<String> cautions, int d
             if (most < MIN_TOKENS_PER_PARAM) {
                 cautions.add(String.format(Locale.ROOT, "implausible tokens per parameter: D/N is below %.3g at "
                         + "every point (at most %.3g); are the tokens counted in millions or billions, or the params "
-                        + "in thousands? The law fits, but an allocation of C = 6·N·D takes them as counts",
+                        + "in thousands? If so, add --unit tokens=1e9 (or 1e6), or --unit params=1e3, to read them "
+                        + "as counts. The law fits, but an allocation of C = 6·N·D takes them as counts",
                         MIN_TOKENS_PER_PARAM, most));
             } else if (least > MAX_TOKENS_PER_PARAM) {
                 cautions.add(String.format(Locale.ROOT, "implausible tokens per parameter: D/N is above %.3g at "
-                        + "every point (at least %.3g); are the params counted in millions or thousands? The law "
-                        + "fits, but an allocation of C = 6·N·D takes them as counts", MAX_TOKENS_PER_PARAM, least));
+                        + "every point (at least %.3g); are the params counted in millions or thousands? If so, add "
+                        + "--unit params=1e6 (or 1e3) to read them as counts. The law fits, but an allocation of "
+                        + "C = 6·N·D takes them as counts", MAX_TOKENS_PER_PARAM, least));
             }
         }
         for (int j = 0; j < columns.length && n > 0; j++) {
@@ -197,9 +199,13 @@ public record Identification(List<String> failures, List<String> cautions, int d
                     : COUNTS_OF_TOKENS.contains(names.get(j)) ? MIN_LARGEST_TOKENS : Double.NaN;
             double largest = Arrays.stream(columns[j]).max().orElse(0);
             if (largest < least) {
+                String name = names.get(j);
+                String option = name.equals("params") ? " If so, add --unit params=1e6 (or 1e3, 1e9) to read it as "
+                        + "a count." : name.equals("tokens") ? " If so, add --unit tokens=1e9 (or 1e6, 1e3) to read it "
+                        + "as a count." : "";
                 cautions.add(String.format(Locale.ROOT, "implausible count: %s is at most %.3g at every point (below "
-                        + "%.2e); is it counted in thousands, millions or billions? The law fits, but an allocation or "
-                        + "prediction takes %s as a count", names.get(j), largest, least, names.get(j)));
+                        + "%.2e); is it counted in thousands, millions or billions?%s The law fits, but an allocation "
+                        + "or prediction takes %s as a count", name, largest, least, option, name));
             }
         }
         for (int a = 0; a < columns.length; a++) {

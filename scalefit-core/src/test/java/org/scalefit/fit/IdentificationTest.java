@@ -160,7 +160,7 @@ class IdentificationTest {
     void tokensCountedInBillionsAreCautionedAsImplausibleTokensPerParameter() {
         assertThat(check(design(5, 1e-9)).cautions()).anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible tokens per parameter: D/N is below 0.0100 at every point (at most 8.00e-08)")
-                .contains("billions"));
+                .contains("billions").contains("If so, add --unit tokens=1e9"));
     }
 
     @Test
@@ -171,7 +171,7 @@ class IdentificationTest {
         }
         assertThat(check(points(inputs)).cautions()).anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible tokens per parameter: D/N is above 1.00e+05 at every point (at least 5.00e+06)")
-                .contains("millions"));
+                .contains("millions").contains("If so, add --unit params=1e6"));
     }
 
     @Test
@@ -183,8 +183,10 @@ class IdentificationTest {
         }
         assertThat(check(points(inputs)).cautions()).anySatisfy(caution -> assertThat(caution)
                 .startsWith("implausible count: params is at most 810 at every point (below 1.00e+05)")
-                .contains("millions")).anySatisfy(caution -> assertThat(caution)
-                .startsWith("implausible count: tokens is at most 64.8 at every point (below 1.00e+07)"));
+                .contains("millions").contains("If so, add --unit params=1e6"))
+                .anySatisfy(caution -> assertThat(caution)
+                .startsWith("implausible count: tokens is at most 64.8 at every point (below 1.00e+07)")
+                .contains("If so, add --unit tokens=1e9"));
     }
 
     @Test

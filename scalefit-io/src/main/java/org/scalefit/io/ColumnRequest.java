@@ -1,8 +1,14 @@
 package org.scalefit.io;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +24,11 @@ import java.util.Set;
  * <p>A request may also keep only the rows that satisfy a condition ({@link #withWhere}): a SQL boolean expression
  * over the file's own columns, typed as DuckDB reads them (e.g. {@code tokens >= 1e9 AND run_name LIKE 'PyGemma%'});
  * a row for which it is false or NULL is left out before any value is checked.
+ *
+ * <p>A request may also say that some columns are counted in a larger unit ({@link #withUnits}, {@code --unit}): each
+ * value x of such a column is read as f·x, f the unit's size (e.g. f = 10<sup>9</sup> for tokens written in billions),
+ * before any value is checked and before the repeated-row check, so that every check, warning and analysis sees
+ * counts. The row condition compares the file's own values.
  *
  * <p>Every numeric value must be a positive finite number, except in the columns named {@link #finite}, whose values
  * need only be finite (zero and negative values are kept): the values a law is fitted to on the raw residual scale,
@@ -36,12 +47,16 @@ import java.util.Set;
  * @param finite   requested logical columns whose values need only be finite
  * @param side     optional columns read beside the table ({@link TableReader.Read#side}); one read from the file
  *                 column of another requested column is not read (that column is read as requested)
+ * @param units    requested numeric logical column → the size f of the unit its values are counted in (positive,
+ *                 finite); each value x is read as f·x. In the order of {@link ColumnMapping#LOGICAL_NAMES}
  */
 public record ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where,
-                            Set<String> finite, Set<String> side) {
+                            Set<String> finite, Set<String> side, Map<String, Double> units) {
 
     /** The prefix of a row condition's label in a fit's recorded transforms ({@link #whereLabel}). */
     private static final String WHERE_LABEL = "where(";
+    /** The prefix of a column's unit label in a fit's recorded transforms ({@link #unitLabel}). */
+    private static final String UNIT_LABEL = "unit(";
 
     public ColumnRequest {
         if (where != null) {
@@ -87,6 +102,25 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
                         + "requested");
             }
         }
+        units = requireUnits(units);
+        List<String> numbers = new ArrayList<>();
+        for (String name : concat(required, optional)) {
+            if (!side.contains(name) && !ColumnMapping.TEXT_NAMES.contains(name)) {
+                numbers.add(name);
+            }
+        }
+        for (Map.Entry<String, Double> unit : units.entrySet()) {
+            if (!numbers.contains(unit.getKey())) {
+                throw new IllegalArgumentException(unitOption(unit.getKey(), unit.getValue()) + ": this analysis "
+                        + "reads no " + unit.getKey() + " column (it reads " + String.join(", ", numbers) + ")");
+            }
+        }
+    }
+
+    /** The columns under {@code mapping} with the row condition {@code where} and no units, as in {@code side}. */
+    public ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where,
+                         Set<String> finite, Set<String> side) {
+        this(required, optional, mapping, where, finite, side, Map.of());
     }
 
     /** The columns under {@code mapping} with the row condition {@code where}, every value positive. */
@@ -114,7 +148,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
             }
             more.add(name);
         }
-        return new ColumnRequest(required, concat(this.optional, more), mapping, where, finite, nextSide);
+        return new ColumnRequest(required, concat(this.optional, more), mapping, where, finite, nextSide, units);
     }
 
     /**
@@ -133,12 +167,12 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
                 next.add(name);
             }
         }
-        return new ColumnRequest(required, concat(optional, more), mapping, where, finite, next);
+        return new ColumnRequest(required, concat(optional, more), mapping, where, finite, next, units);
     }
 
     /** A copy of this request that locates the columns with {@code mapping} instead. */
     public ColumnRequest withMapping(ColumnMapping mapping) {
-        return new ColumnRequest(required, optional, mapping, where, finite, side);
+        return new ColumnRequest(required, optional, mapping, where, finite, side, units);
     }
 
     /**
@@ -148,7 +182,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
      *                                  parentheses or quotes are unbalanced: it must be one expression
      */
     public ColumnRequest withWhere(String condition) {
-        return new ColumnRequest(required, optional, mapping, condition, finite, side);
+        return new ColumnRequest(required, optional, mapping, condition, finite, side, units);
     }
 
     /**
@@ -158,7 +192,85 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
     public ColumnRequest withFiniteValues(String... columns) {
         Set<String> next = new HashSet<>(finite);
         next.addAll(List.of(columns));
-        return new ColumnRequest(required, optional, mapping, where, next, side);
+        return new ColumnRequest(required, optional, mapping, where, next, side, units);
+    }
+
+    /**
+     * A copy of this request in which each value x of the column {@code logical} is read as f·x, f =
+     * {@code units.get(logical)}, the size of the unit the file counts it in (e.g. 1e9 for tokens in billions); it
+     * replaces the units given before (empty: every column as the file gives it).
+     *
+     * @throws IllegalArgumentException if a factor is not a positive finite number, or names a column this request
+     *                                  does not read as a number
+     */
+    public ColumnRequest withUnits(Map<String, Double> units) {
+        return new ColumnRequest(required, optional, mapping, where, finite, side, units);
+    }
+
+    /**
+     * {@code units} checked and in a fixed order — that of {@link ColumnMapping#LOGICAL_NAMES}, other names after
+     * them by name — so that the same factors given in any order are one request, one provenance and one store key.
+     *
+     * @throws IllegalArgumentException if a factor is not a positive finite number, or a column is a text one
+     */
+    static Map<String, Double> requireUnits(Map<String, Double> units) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        units.keySet().stream().sorted(Comparator.comparingInt((String name) -> {
+            int index = ColumnMapping.LOGICAL_NAMES.indexOf(name);
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }).thenComparing(Comparator.naturalOrder())).forEach(name -> {
+            Double factor = units.get(name);
+            if (factor == null || !(factor > 0) || Double.isInfinite(factor)) {
+                throw new IllegalArgumentException(unitOption(name, factor) + ": expected a positive finite number, "
+                        + "the size of the unit the file counts " + name + " in (e.g. 1e9 for a column in billions)");
+            }
+            if (ColumnMapping.TEXT_NAMES.contains(name)) {
+                throw new IllegalArgumentException(unitOption(name, factor) + ": " + name + " is a text column (each "
+                        + "run's name); --unit multiplies a numeric column");
+            }
+            ordered.put(name, factor);
+        });
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** The option that reads {@code logical} in units of {@code factor}: {@code --unit tokens=1e9}. */
+    public static String unitOption(String logical, Double factor) {
+        return "--unit " + logical + "=" + (factor == null ? "" : factorText(factor));
+    }
+
+    /**
+     * A factor as the shortest decimal that reads back as it ({@code 1e9}, {@code 8.64e19}, {@code 0.001}, {@code 2}),
+     * so that {@code 1000000000} and {@code 1e9} are recorded alike.
+     */
+    public static String factorText(double factor) {
+        if (!Double.isFinite(factor)) {
+            return Double.toString(factor);
+        }
+        return new BigDecimal(Double.toString(factor)).stripTrailingZeros().toString().toLowerCase(Locale.ROOT)
+                .replace("e+", "e");
+    }
+
+    /** The label of a column's unit among a fit's recorded transforms: {@code unit(tokens=1e9)}. */
+    public static String unitLabel(String logical, double factor) {
+        return UNIT_LABEL + logical + "=" + factorText(factor) + ")";
+    }
+
+    /** The units recorded among {@code transforms} by {@link #unitLabel}, in order (empty if there are none). */
+    public static Map<String, Double> unitsIn(List<String> transforms) {
+        Map<String, Double> units = new LinkedHashMap<>();
+        for (String label : transforms) {
+            if (isUnitLabel(label)) {
+                String pair = label.substring(UNIT_LABEL.length(), label.length() - 1);
+                int equals = pair.indexOf('=');
+                units.put(pair.substring(0, equals), Double.parseDouble(pair.substring(equals + 1)));
+            }
+        }
+        return Collections.unmodifiableMap(units);
+    }
+
+    /** True if {@code label} is a column's unit label ({@link #unitLabel}). */
+    public static boolean isUnitLabel(String label) {
+        return label.startsWith(UNIT_LABEL) && label.endsWith(")") && label.indexOf('=') > UNIT_LABEL.length();
     }
 
     /** The label of row condition {@code where} among a fit's recorded transforms: {@code where(CONDITION)}. */

@@ -211,11 +211,12 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
     /**
      * The document of Fit B {@code estimate} on {@code data}, started from {@code start}, and its {@code bootstrap}
      * drawn with {@code seed} in {@code stream}; {@code draws} adds every replicate. {@code tests} (against the law
-     * named {@code reference}) and {@code policy} (with the reference's trained {@code referenceModel}) may be null.
+     * named {@code reference}) and {@code policy} (with the reference's trained {@code referenceModel}) may be null;
+     * {@code transforms} is what was done to the runs as they were read ({@link DataSource#selectionLabels()}).
      */
     public static EpochBootstrapDocument of(String data, String start, HuberLikelihoodFit estimate,
                                             BootstrapResult bootstrap, long seed, String stream, RunTiming run,
-                                            boolean draws, String version, String reference,
+                                            boolean draws, String version, List<String> transforms, String reference,
                                             TestsAgainstReference tests, TokensPerParameterPolicy policy,
                                             Allocation referenceModel) {
         double[] theta = estimate.theta();
@@ -240,7 +241,7 @@ public record EpochBootstrapDocument(String data, String start, Estimate estimat
                 draws ? matrix(bootstrap.replicates()) : null);
         return new EpochBootstrapDocument(data, start, fit, section, tests == null ? null : tests(reference, tests),
                 policy == null ? null : policy(reference, policy, referenceModel), run.threads(), run.seconds(),
-                new VersionProvenance(version));
+                new VersionProvenance(version, transforms));
     }
 
     /**

@@ -73,9 +73,7 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         TableReader.Read read = input.readWithColumns(tokens ? RepeatedData.reading(request) : request);
         RunTable table = withTextKeys(read.table(), read, optional);
         List<String> applied = new ArrayList<>();
-        if (input.where() != null) {
-            applied.add(ColumnRequest.whereLabel(input.where()));
-        }
+        applied.addAll(input.selectionLabels());
         for (Transform transform : transforms) {
             if (transform instanceof Transform.NoEmbeds adjust) {
                 table = ParamsWithoutEmbeddings.of(table, adjust.vocab());

@@ -33,7 +33,8 @@ public final class FlopsColumn {
                 throw new InputException(table.source(), table.locations(), table.sourceLine(i), flopsColumn,
                         "training FLOPs C ≥ 6·N (C/(6N) is the tokens trained on)", String.format(Locale.ROOT,
                         "%s with %s %s, which is %.3g tokens: are the FLOPs in other units (PF-days are 8.64e19 "
-                        + "FLOPs)?", flops[i], paramsColumn, params[i], flops[i] / (6 * params[i])));
+                        + "FLOPs: --unit flops=8.64e19; units of 1e18: --unit flops=1e18)?", flops[i], paramsColumn,
+                        params[i], flops[i] / (6 * params[i])));
             }
         }
     }
@@ -91,7 +92,8 @@ public final class FlopsColumn {
         double decades = Math.log10(ratio);
         for (var unit : List.of(Map.entry(9, "billions"), Map.entry(6, "millions"), Map.entry(3, "thousands"))) {
             if (Math.abs(decades - unit.getKey()) < 0.5) {
-                return "are the tokens ('" + tokensColumn + "') in " + unit.getValue() + "?";
+                return "are the tokens ('" + tokensColumn + "') in " + unit.getValue() + "? If so, add --unit tokens=1e"
+                        + unit.getKey() + " to read them as counts.";
             }
         }
         return ratio > 1 / 3.0 && ratio < 3 ? "are the parameters counted with (or without) embeddings where the "

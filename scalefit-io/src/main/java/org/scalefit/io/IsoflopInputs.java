@@ -266,19 +266,16 @@ public record IsoflopInputs(String source, String sha256, List<IsoflopBudget> bu
         return group(flops, table.column("params"), table.column("loss"), lines, table.locations());
     }
 
-    /** The row condition and the column mappings of {@code data}, as {@link #transforms} records them. */
+    /** The row condition, the units and the column mappings of {@code data}, as {@link #transforms} records them. */
     private static List<String> selection(DataSource data) {
-        List<String> labels = new ArrayList<>();
-        if (data.where() != null) {
-            labels.add(ColumnRequest.whereLabel(data.where()));
-        }
+        List<String> labels = new ArrayList<>(data.selectionLabels());
         new TreeMap<>(data.columns()).forEach((logical, column) -> labels.add("column " + logical + "=" + column));
         return labels;
     }
 
     private static IsoflopInputs porian(DataSource data) {
-        if (!data.columns().isEmpty() || data.where() != null) {
-            throw new IllegalArgumentException("--column and --where apply to run tables; " + data.data()
+        if (!data.columns().isEmpty() || data.where() != null || !data.units().isEmpty()) {
+            throw new IllegalArgumentException("--column, --where and --unit apply to run tables; " + data.data()
                     + " is a bundled Porian et al. configuration with its own IsoFLOP points");
         }
         List<PorianConfiguration> selected = PorianData.select(data.data());

@@ -387,6 +387,13 @@ public final class TableReader {
                 }
                 throw missing;
             }
+            for (Map.Entry<String, Double> unit : request.units().entrySet()) {
+                if (!fileColumns.containsKey(unit.getKey())) {
+                    throw new IllegalArgumentException(ColumnRequest.unitOption(unit.getKey(), unit.getValue())
+                            + ": " + source + " has no column for " + unit.getKey() + " (its columns: "
+                            + String.join(", ", relation.columns()) + ")");
+                }
+            }
             long expected = format == TableFormat.PARQUET ? count(duckdb, relation) : scan.records().size();
             Where where = request.where() == null ? null
                     : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
@@ -394,7 +401,7 @@ public final class TableReader {
             Map<String, String> identifying = keepBadValues ? Map.of()
                     : identifyingColumns(request, relation.columns(), fileColumns);
             Rows rows = new Rows(source, format, fileColumns, identifying, keepBadValues, strictColumns,
-                    request.finite(), request.side());
+                    request.finite(), request.side(), request.units());
             try {
                 rows.read(streaming, relation, scan.records(), where == null ? null : where.keep(), stages, expected);
             } catch (SQLException streamed) {
@@ -730,6 +737,8 @@ public final class TableReader {
         private final int[] textual;
         /** Per numeric column: whether its values need only be finite (any sign) rather than positive. */
         private final boolean[] anySign;
+        /** Per numeric column: the size of the unit its values are counted in (1: counts), their multiplier. */
+        private final double[] unit;
         private double[][] values;
         private int capacity = 1024;
         private final RecordLines.IntList lines = new RecordLines.IntList();
@@ -742,7 +751,7 @@ public final class TableReader {
         private InputException firstError;
 
         Rows(String source, TableFormat format, Map<String, String> fileColumns, Map<String, String> identifyingOnly,
-             boolean keepBad, Set<String> strict, Set<String> finite, Set<String> side) {
+             boolean keepBad, Set<String> strict, Set<String> finite, Set<String> side, Map<String, Double> units) {
             this.source = source;
             this.format = format;
             int requested = fileColumns.size();
@@ -772,6 +781,10 @@ public final class TableReader {
             this.anySign = new boolean[numeric.length];
             for (int k = 0; k < numeric.length; k++) {
                 anySign[k] = k >= sideEnd || finite.contains(logical.get(numeric[k]));
+            }
+            this.unit = new double[numeric.length];
+            for (int k = 0; k < numeric.length; k++) {
+                unit[k] = k < checked ? units.getOrDefault(logical.get(numeric[k]), 1.0) : 1.0;
             }
             this.values = new double[numeric.length][capacity];
             for (int c : textual) {
@@ -866,9 +879,32 @@ public final class TableReader {
                         }
                     }
                 }
-                row[k] = value;
+                row[k] = unit[k] == 1 ? value : scaled(k, value, line);
+                if (firstError != null) {
+                    return false;
+                }
             }
             return true;
+        }
+
+        /**
+         * {@code value} of numeric column {@code k} in counts: times its unit. A product that is no longer acceptable
+         * (beyond the largest double, or below the smallest) is a bad value as any other: NaN where bad values are
+         * kept, otherwise the error, kept in {@link #firstError}, naming the value, the option and the product.
+         */
+        private double scaled(int k, double value, int line) {
+            double product = value * unit[k];
+            if (acceptable(product, anySign[k]) || !acceptable(value, anySign[k])) {
+                return product;
+            }
+            String column = logical.get(numeric[k]);
+            if (keepBad && !strict.contains(column)) {
+                return Double.NaN;
+            }
+            firstError = new InputException(source, format.rowLocation(), line, inFile.get(numeric[k]),
+                    anySign[k] ? "a finite number" : "a positive finite number", value + ", which "
+                    + ColumnRequest.unitOption(column, unit[k]) + " makes " + product);
+            return product;
         }
 
         private void store(ResultSet result, int line, double[] row) throws SQLException {

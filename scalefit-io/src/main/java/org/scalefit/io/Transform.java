@@ -123,8 +123,8 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
         Pattern drop = Pattern.compile("drop-highest-losses=(\\d+)");
         List<Transform> transforms = new ArrayList<>();
         for (String label : labels) {
-            if (ColumnRequest.isWhereLabel(label)) {
-                continue;   // a row condition, applied when the data is read (DataSource#where)
+            if (ColumnRequest.isWhereLabel(label) || ColumnRequest.isUnitLabel(label)) {
+                continue;   // a row condition or a column's unit, applied when the data is read (DataSource)
             }
             Matcher noEmbedsLabel = noEmbeds.matcher(label);
             Matcher dropLabel = drop.matcher(label);

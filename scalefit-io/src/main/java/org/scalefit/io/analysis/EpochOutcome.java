@@ -29,7 +29,8 @@ public record EpochOutcome(EpochRequest request, int points, HuberLikelihoodFit 
     /** The document; {@code draws} adds every replicate's parameters. */
     public EpochBootstrapDocument document(boolean draws) {
         return EpochBootstrapDocument.of(request.data().data(), request.start(), estimate, bootstrap, request.seed(),
-                request.streamName(), run, draws, ScalefitVersion.current(), request.reference(), tests, policy,
+                request.streamName(), run, draws, ScalefitVersion.current(), request.data().selectionLabels(),
+                request.reference(), tests, policy,
                 referenceModel);
     }
 }

@@ -208,6 +208,7 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
         }
         DataSource source = new DataSource(sourceData, recorded.columns()).withColumns(data.columns())
                 .withWhere(data.where() != null ? data.where() : ColumnRequest.whereIn(recorded.transforms()))
+                .withUnits(ColumnRequest.unitsIn(recorded.transforms()))
                 .withProgress(data.progress());
         FitInputs inputs;
         try {
@@ -239,7 +240,8 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
      * neither fails the bootstrap nor enters its provenance.
      */
     private static int namedRuns(DataSource source, FitInputs inputs) {
-        TableReader.Read read = source.withProgress(ReadProgress.NONE).readWithColumns(ColumnRequest.of("loss")
+        TableReader.Read read = source.withProgress(ReadProgress.NONE).withUnits(java.util.Map.of())
+                .readWithColumns(ColumnRequest.of("loss")
                 .withOptional(RUN), TableReader.keepingBadValues());
         if (read.text(RUN).isEmpty()) {
             return 0;

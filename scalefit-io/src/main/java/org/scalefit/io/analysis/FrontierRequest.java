@@ -99,10 +99,8 @@ public record FrontierRequest(DataSource data, Resource resource, CostRequest co
      */
     FrontierResult analyse(RunTable table, ColumnMapping columns, RunCompute counts) {
         List<String> transforms = new ArrayList<>();
-        if (data.where() != null) {
-            // recorded as a fit records it (FitInputs): the rows read were those where the condition holds
-            transforms.add(ColumnRequest.whereLabel(data.where()));
-        }
+        // recorded as a fit records them (FitInputs): the rows where the condition holds, in counts
+        transforms.addAll(data.selectionLabels());
         new TreeMap<>(data.columns()).forEach((logical, column) -> transforms.add("column " + logical + "=" + column));
         if (tokens != null) {
             transforms.add("tokens in [" + tokens.low() + ", " + tokens.high() + "]");

@@ -111,9 +111,7 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
         }
         wanted.add("loss");
         List<String> transforms = new ArrayList<>();
-        if (data.where() != null) {
-            transforms.add(ColumnRequest.whereLabel(data.where()));
-        }
+        transforms.addAll(data.selectionLabels());
         DataSource source = data.reading(localData);
         boolean readTwice = law.columns().contains(Transform.TokensPerParam.COLUMN);   // if M is to be derived
         Path standardInput = readTwice && DataSource.STDIN.equals(localData) ? copyOfStandardInput() : null;

@@ -72,7 +72,7 @@ public record SamplingRequest(DataSource data, String reference, SizeWindows win
     public SamplingResult run(Parallelism parallelism, FitProgress progress, Consumer<String> warnings) {
         RunTable ours = data.read(ColumnRequest.of("params", "tokens", "loss").withOptional("width", "depth"));
         RunTable referenceRuns = new TableReader().read(reference, ColumnRequest.of("params", "tokens", "loss"));
-        List<String> transforms = new ArrayList<>();
+        List<String> transforms = new ArrayList<>(data.selectionLabels());
         RunTable referenceForSample = referenceRuns;
         if (referenceTokensBelow != null) {
             referenceForSample = referenceRuns.withRowsBetween("tokens", 0, Math.nextDown(referenceTokensBelow));

@@ -10,6 +10,7 @@ import org.scalefit.data.RunTable;
 import org.scalefit.fit.FitProgress;
 import org.scalefit.fit.LawFit;
 import org.scalefit.frontier.LossFrontier;
+import org.scalefit.io.ColumnRequest;
 import org.scalefit.io.GadreTestbed;
 import org.scalefit.io.ScalefitVersion;
 import org.scalefit.io.analysis.DatasetAnalysisRequest;
@@ -220,6 +221,8 @@ final class DatasetReportAssembly {
         if (analysis.data().where() != null) {
             options.put("--where", analysis.data().where());
         }
+        analysis.data().units().forEach((logical, factor) -> options.put("--unit " + logical,
+                ColumnRequest.factorText(factor)));
         if (analysis.costs().flopsColumn() != null) {
             options.put("--flops", analysis.costs().flopsColumn());
         }
