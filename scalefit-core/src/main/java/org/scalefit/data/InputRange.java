@@ -126,7 +126,8 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
     /**
      * Why the compute-optimal allocation {@code params}, {@code tokens} at {@code compute} FLOPs is an extrapolation:
      * the budget's own {@link #beyondCompute} when it lies far beyond the largest run, else {@link #beyond} of the
-     * allocation's params and tokens (a small budget allocates a model and token count far below the runs').
+     * allocation's params and tokens, or tokens per parameter for a law of M = D/N (a small budget allocates a model
+     * and token count far below the runs').
      */
     public List<String> beyondAllocation(double compute, double params, double tokens) {
         Optional<String> budget = beyondCompute(compute);
@@ -137,11 +138,16 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
         Arrays.fill(x, Double.NaN);
         int p = inputs.indexOf("params");
         int t = inputs.indexOf("tokens");
-        if (p < 0 || t < 0) {
+        int m = inputs.indexOf(TOKENS_PER_PARAM);
+        if (p < 0 || t < 0 && m < 0) {
             return List.of();
         }
         x[p] = params;
-        x[t] = tokens;
+        if (t >= 0) {
+            x[t] = tokens;
+        } else {
+            x[m] = tokens / params;
+        }
         return beyond(x);
     }
 

@@ -87,4 +87,14 @@ class InputRangeTest {
                 + "6·N·D = 7.53e+21 is 2.6 orders of magnitude beyond the largest run's 6·N·D = 1.92e+19; the law is "
                 + "untested there");
     }
+
+    @Test
+    void aSmallBudgetOfALawOfTokensPerParameterIsJudgedByTheModelAndTheMItAllocates() {
+        InputRange gadre = InputRange.of(new Observations("runs", List.of("params", "tokens_per_param"),
+                new double[][] {{1e7, 320}, {4e8, 20}}, new double[] {4.7, 3.0}));
+
+        assertThat(gadre.beyondAllocation(6e11, 1e4, 1e7)).containsExactly(
+                "extrapolation: params = 1.00e+04 is 3.0 orders of magnitude below the smallest fitted params = "
+                        + "1.00e+07; the law is untested there");
+    }
 }
