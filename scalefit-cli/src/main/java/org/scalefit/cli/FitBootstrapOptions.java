@@ -116,6 +116,11 @@ final class FitBootstrapOptions {
         FitBootstrapPrinter.print(System.out, outcome.stored(), prepared.source().data(), outcome.result(),
                 outcome.resampling(), prepared.unitsWarning(), outcome.allocation(), outcome.run().threads(),
                 outcome.run().seconds());
+        outcome.extrapolations().forEach(warning -> System.err.println("warning: " + warning));
+        if (outcome.allocation() != null && outcome.allocation().computed()) {
+            org.scalefit.io.AllocationRules.uncheckedExtrapolation(fit.toString())
+                    .ifPresent(note -> System.err.println("note: " + note));
+        }
         int usable = outcome.result().converged() + outcome.result().atPrecisionFloor().length;
         if (usable < 2) {
             System.err.printf(Locale.ROOT, "scalefit bootstrap: only %d of %d refits converged: the standard errors "

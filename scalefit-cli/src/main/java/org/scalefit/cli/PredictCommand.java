@@ -57,7 +57,7 @@ final class PredictCommand implements Callable<Integer> {
     Path points;
 
     @Option(names = "--compute", paramLabel = "C", split = ",", description = "Compute budgets C = 6·N·D in FLOPs "
-            + "(comma-separated or repeated; laws of params and tokens).")
+            + "(comma-separated or repeated; laws of params and tokens, or of params and tokens per parameter).")
     List<Double> compute = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the predictions as CSV.")

@@ -69,6 +69,21 @@ class FitBootstrapCommandTest {
     }
 
     @Test
+    void aBudgetFarBeyondTheFitsRunsIsWarnedAboutBesideItsBandsAsAllocateWarns() {
+        Path out = folder.resolve("boot-far.json");
+        CliRun run = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--resamples", "20", "--seed", "42",
+                "--threads", "2", "--compute", "1e20,1e30", "--out", out.toString());
+        CliRun allocate = CliRun.of("allocate", "--law", hotFit.toString(), "--compute", "1e20,1e30");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String far = allocate.err().lines().filter(line -> line.contains("extrapolation: C = 1.00e+30")).findFirst()
+                .orElseThrow();
+        assertThat(run.err()).contains(far);
+        assertThat(MAPPER.readTree(out.toFile()).path("warnings").toString())
+                .contains(far.substring("warning: ".length()));
+    }
+
+    @Test
     void intervalsAndAllocationBandsOfTheFitCoverItsEstimate() {
         Path out = folder.resolve("boot.json");
         CliRun run = CliRun.of("bootstrap", "--fit", hotFit.toString(), "--resamples", "200", "--seed", "7",

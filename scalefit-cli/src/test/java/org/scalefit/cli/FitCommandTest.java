@@ -307,6 +307,23 @@ class FitCommandTest {
     }
 
     @Test
+    void aTokensPerParamColumnThatIsNotTokensOverParamsIsRefusedAtItsLineRatherThanFittedAsM() throws Exception {
+        // Chinchilla multipliers (M/20, as Gadre et al.'s files store them) under the name tokens_per_param: a fit on
+        // them has β off by 20^b, and predict --at params,tokens derives M = D/N on the other scale
+        String runs = overtrainingRuns(true).replace(",5.0,", ",0.25,").replace(",20.0,", ",1.0,")
+                .replace(",80.0,", ",4.0,");
+        Path data = Files.writeString(folder.resolve("multipliers.csv"), runs);
+        Path out = folder.resolve("multipliers.json");
+        CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",
+                "--no-store", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains(data + ":2: column 'tokens_per_param'").contains("tokens/params = 5")
+                .contains("found 0.25");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void theOvertrainingLawSaysItDerivedTokensPerParam() throws Exception {
         Path data = Files.writeString(folder.resolve("runs.csv"), overtrainingRuns(false));
         CliRun run = CliRun.of("fit", "--data", data.toString(), "--law", "gadre-overtraining", "--threads", "2",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code allocate} and {@code predict} from a law whose runs' range is unknown (a reference law, a fit file without
@@ -69,5 +70,19 @@ class UncheckedExtrapolationTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(occurrences(run.err(), CANNOT)).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains(fit.toString()).contains("data_range");
+    }
+
+    @Test
+    void bootstrapBandsFromAFitWithoutDataRangeSayOnceThatItsRangeIsUnknown() throws Exception {
+        ObjectNode fit = (ObjectNode) JsonMapper.builder().build().readTree(GoldenDocumentsTest.golden("fit.json"));
+        fit.remove("data_range");
+        Path file = Files.writeString(folder.resolve("old.json"), fit.toPrettyString());
+
+        CliRun run = CliRun.of("bootstrap", "--fit", file.toString(), "--resamples", "10", "--threads", "2",
+                "--compute", "1e21,1e30");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(occurrences(run.err(), CANNOT)).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(file.toString()).contains("data_range");
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The range of the runs a law was fitted on: per input its smallest and largest value, and for a law of
- * {@code params} and {@code tokens} the largest run's compute 6·N·D. A law is a description of those runs; a
+ * {@code params} and {@code tokens} (or {@code params} and {@code tokens_per_param}, M = D/N, as Gadre et al.'s law
+ * reads them: 6·N·D = 6·N²·M) the largest run's compute 6·N·D. A law is a description of those runs; a
  * prediction or allocation far outside them is an extrapolation the data do not test. The rule: a value more than
  * {@value #FAR_DECADES} order of magnitude beyond the range (above the largest or below the smallest) is reported,
  * with how many orders of magnitude it lies beyond.
@@ -17,12 +18,15 @@ import java.util.Optional;
  * @param inputs         the inputs' logical names, in the law's order
  * @param lows           the smallest value of each input
  * @param highs          the largest value of each input
- * @param largestCompute max over the runs of 6·params·tokens; NaN when the inputs are not params and tokens
+ * @param largestCompute max over the runs of 6·params·tokens ({@link #computeOf}); NaN when the inputs are neither
+ *                       params and tokens nor params and tokens_per_param
  */
 public record InputRange(List<String> inputs, double[] lows, double[] highs, double largestCompute) {
 
     /** Orders of magnitude beyond the fitted range from which a value is reported as an extrapolation. */
     public static final double FAR_DECADES = 1;
+    /** The input of tokens per parameter, M = D/N (Gadre et al.'s over-training law). */
+    private static final String TOKENS_PER_PARAM = "tokens_per_param";
 
     public InputRange {
         inputs = List.copyOf(inputs);
@@ -56,19 +60,41 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
         double[] highs = new double[k];
         Arrays.fill(lows, Double.POSITIVE_INFINITY);
         Arrays.fill(highs, Double.NEGATIVE_INFINITY);
-        int params = names.indexOf("params");
-        int tokens = names.indexOf("tokens");
-        double largest = params < 0 || tokens < 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+        double largest = Double.NEGATIVE_INFINITY;
+        double[] point = new double[k];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
                 lows[j] = Math.min(lows[j], columns[j][i]);
                 highs[j] = Math.max(highs[j], columns[j][i]);
+                point[j] = columns[j][i];
             }
-            if (!Double.isNaN(largest)) {
-                largest = Math.max(largest, 6 * columns[params][i] * columns[tokens][i]);
-            }
+            largest = Math.max(largest, computeOf(names, point));
         }
-        return new InputRange(names, lows, highs, largest);
+        return new InputRange(names, lows, highs, hasCompute(names) ? largest : Double.NaN);
+    }
+
+    /**
+     * The training compute 6·N·D of the point {@code x} (in the order of {@link #inputs}): 6·params·tokens, or
+     * 6·params²·tokens_per_param for a law of N and M = D/N; NaN when the inputs are neither pair, or a value the
+     * product needs is NaN.
+     */
+    public double computeOf(double[] x) {
+        return computeOf(inputs, x);
+    }
+
+    private static boolean hasCompute(List<String> names) {
+        return names.contains("params") && (names.contains("tokens") || names.contains(TOKENS_PER_PARAM));
+    }
+
+    private static double computeOf(List<String> names, double[] x) {
+        int params = names.indexOf("params");
+        int tokens = names.indexOf("tokens");
+        int ratio = names.indexOf(TOKENS_PER_PARAM);
+        if (params < 0) {
+            return Double.NaN;
+        }
+        return tokens >= 0 ? 6 * x[params] * x[tokens] : ratio >= 0 ? 6 * x[params] * x[params] * x[ratio]
+                : Double.NaN;
     }
 
     /**
@@ -100,7 +126,8 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
     /**
      * Why the compute-optimal allocation {@code params}, {@code tokens} at {@code compute} FLOPs is an extrapolation:
      * the budget's own {@link #beyondCompute} when it lies far beyond the largest run, else {@link #beyond} of the
-     * allocation's params and tokens (a small budget allocates a model and token count far below the runs').
+     * allocation's params and tokens, or tokens per parameter for a law of M = D/N (a small budget allocates a model
+     * and token count far below the runs').
      */
     public List<String> beyondAllocation(double compute, double params, double tokens) {
         Optional<String> budget = beyondCompute(compute);
@@ -111,11 +138,16 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
         Arrays.fill(x, Double.NaN);
         int p = inputs.indexOf("params");
         int t = inputs.indexOf("tokens");
-        if (p < 0 || t < 0) {
+        int m = inputs.indexOf(TOKENS_PER_PARAM);
+        if (p < 0 || t < 0 && m < 0) {
             return List.of();
         }
         x[p] = params;
-        x[t] = tokens;
+        if (t >= 0) {
+            x[t] = tokens;
+        } else {
+            x[m] = tokens / params;
+        }
         return beyond(x);
     }
 
@@ -155,6 +187,26 @@ public record InputRange(List<String> inputs, double[] lows, double[] highs, dou
                 found.add(String.format(Locale.ROOT, "extrapolation: %s = %.3g is %.1f orders of magnitude below the "
                         + "smallest fitted %s = %.3g; the law is untested there", inputs.get(j), x[j], -outside[j],
                         inputs.get(j), lows[j]));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Why the point {@code x} (in the order of {@link #inputs}) is an extrapolation: {@link #beyond} of each input, and
+     * its compute 6·N·D ({@link #computeOf}) when it lies more than {@value #FAR_DECADES} order of magnitude beyond the
+     * largest run's — a point each of whose inputs lies within an order of magnitude of the runs' can still lie two
+     * beyond them in compute, as a budget that far out would ({@link #beyondCompute}).
+     */
+    public List<String> beyondPoint(double[] x) {
+        List<String> found = new ArrayList<>(beyond(x));
+        double compute = computeOf(x);
+        if (!Double.isNaN(largestCompute) && compute > 0) {
+            double decades = Math.log10(compute / largestCompute);
+            if (decades > FAR_DECADES) {
+                found.add(String.format(Locale.ROOT, "extrapolation: the point's compute 6·N·D = %.3g is %.1f orders "
+                        + "of magnitude beyond the largest run's 6·N·D = %.3g; the law is untested there", compute,
+                        decades, largestCompute));
             }
         }
         return found;

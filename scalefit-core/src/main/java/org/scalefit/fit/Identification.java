@@ -21,7 +21,9 @@ import org.scalefit.law.LawForm;
  *       L = E + Σ<sub>j</sub> exp(c<sub>j</sub>)·x<sub>j</sub><sup>−α<sub>j</sub></sup> of Hoffmann et al. 2022,
  *       eq. 2, as generalised by Gemstones): with no residual degree of freedom the law interpolates the points and
  *       nothing is estimated;</li>
- *   <li><b>a constant input</b>: an input with a single value makes its term a constant that merges with E;</li>
+ *   <li><b>a constant input</b>: an input with a single value says nothing of how the loss depends on it: in a sum of
+ *       power laws its term is a constant that merges with E, in a law written as text its effect merges with other
+ *       terms (Gadre et al.'s M at one multiplier scales the N term);</li>
  *   <li><b>too few distinct values of an input</b> (built-in laws): the term exp(c<sub>j</sub>)·x<sup>−α<sub>j</sub></sup>
  *       is fixed by the data only up to a constant that merges with E, so m distinct values of x<sub>j</sub> give
  *       m − 1 differences for its two parameters (c<sub>j</sub>, α<sub>j</sub>): m ≥ {@value #MIN_DISTINCT} is
@@ -159,8 +161,9 @@ public record Identification(List<String> failures, List<String> cautions, int d
             String name = names.get(j);
             long distinct = Arrays.stream(columns[j]).distinct().count();
             if (n > 0 && distinct == 1) {
-                failures.add(String.format(Locale.ROOT, "constant input: %s is %.6g at every point; its term is a "
-                        + "constant that merges with E", name, columns[j][0]));
+                failures.add(String.format(Locale.ROOT, "constant input: %s is %.6g at every point, so the data "
+                        + "cannot show how the loss depends on it (its effect merges with the law's other terms)", name,
+                        columns[j][0]));
             } else if (n > 0 && distinct < minDistinct) {
                 failures.add(String.format(Locale.ROOT, "too few distinct values: %s takes %d distinct values; its "
                         + "coefficient and exponent need at least %d", name, distinct, minDistinct));

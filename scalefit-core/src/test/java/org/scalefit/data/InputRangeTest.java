@@ -65,4 +65,36 @@ class InputRangeTest {
                 new double[][] {{256, 4}, {512, 8}}, new double[] {3.0, 2.8}));
         assertThat(widths.beyondCompute(1e40)).isEmpty();
     }
+
+    @Test
+    void aPointWithinAnOrderOfMagnitudeInEachInputButFarBeyondTheLargestRunsComputeSaysHowFar() {
+        // N and D each 0.9 orders above the largest run: neither input is far out, but 6·N·D is 1.8 orders beyond
+        double[] point = {1e9 * Math.pow(10, 0.9), 1e10 * Math.pow(10, 0.9)};
+
+        assertThat(RUNS.beyond(point)).isEmpty();
+        assertThat(RUNS.beyondPoint(point)).containsExactly("extrapolation: the point's compute 6·N·D = 3.79e+21 is "
+                + "1.8 orders of magnitude beyond the largest run's 6·N·D = 6.00e+19; the law is untested there");
+    }
+
+    @Test
+    void theComputeOfALawOfParamsAndTokensPerParameterIsSixNSquaredM() {
+        // Gadre et al.'s inputs: N and M = D/N, so a run's compute is 6·N·D = 6·N²·M
+        InputRange gadre = InputRange.of(new Observations("runs", List.of("params", "tokens_per_param"),
+                new double[][] {{1e7, 320}, {4e8, 20}}, new double[] {4.7, 3.0}));
+
+        assertThat(gadre.largestCompute()).isEqualTo(6 * 4e8 * 4e8 * 20);
+        assertThat(gadre.beyondPoint(new double[] {1.4e9, 640})).containsExactly("extrapolation: the point's compute "
+                + "6·N·D = 7.53e+21 is 2.6 orders of magnitude beyond the largest run's 6·N·D = 1.92e+19; the law is "
+                + "untested there");
+    }
+
+    @Test
+    void aSmallBudgetOfALawOfTokensPerParameterIsJudgedByTheModelAndTheMItAllocates() {
+        InputRange gadre = InputRange.of(new Observations("runs", List.of("params", "tokens_per_param"),
+                new double[][] {{1e7, 320}, {4e8, 20}}, new double[] {4.7, 3.0}));
+
+        assertThat(gadre.beyondAllocation(6e11, 1e4, 1e7)).containsExactly(
+                "extrapolation: params = 1.00e+04 is 3.0 orders of magnitude below the smallest fitted params = "
+                        + "1.00e+07; the law is untested there");
+    }
 }

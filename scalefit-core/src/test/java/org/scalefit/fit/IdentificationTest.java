@@ -78,6 +78,17 @@ class IdentificationTest {
     }
 
     @Test
+    void aConstantInputOfALawWrittenAsTextIsNotSaidToMergeWithAFloor() {
+        // Gadre et al.'s law at one token multiplier: M's factor multiplies the N term, it does not merge with E
+        double[][] columns = {{1e7, 3e7, 8e7, 2e8, 4e8, 8e8}, {20, 20, 20, 20, 20, 20}};
+
+        assertThat(Identification.ofColumns(java.util.List.of("params", "tokens_per_param"), columns, 4, 2,
+                Identification.Limits.DEFAULTS).failures()).containsExactly("constant input: tokens_per_param is 20.0000 "
+                + "at every point, so the data cannot show how the loss depends on it (its effect merges with the "
+                + "law's other terms)");
+    }
+
+    @Test
     void twoModelSizesAreTooFewDistinctValues() {
         assertThat(check(design(2, 1)).failures())
                 .containsExactly("too few distinct values: params takes 2 distinct values; its coefficient and "

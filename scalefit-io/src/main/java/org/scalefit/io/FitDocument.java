@@ -88,7 +88,8 @@ public record FitDocument(
 
     /**
      * The range of the fitted runs ({@link InputRange}): per input its smallest and largest value, and for a
-     * params/tokens law the largest run's 6·N·D; absent in documents written before it was recorded.
+     * law of params and tokens (or tokens per parameter) the largest run's 6·N·D; absent in documents written before
+     * it was recorded (a law of params and tokens per parameter: before 2026-12-08).
      */
     @JsonPropertyOrder({"inputs", "low", "high", "largest_compute"})
     public record DataRange(List<String> inputs, double[] low, double[] high,

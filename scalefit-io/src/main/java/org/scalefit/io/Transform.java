@@ -84,6 +84,39 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
             }
             return table.withColumn(COLUMN, ratio);
         }
+
+        /**
+         * Checks that a table's own {@value #COLUMN} column is M = D/N where it also has params and tokens: within
+         * {@value #SAME_RATIO} (relative) of tokens/params at every row, as Gadre et al.'s files are (their
+         * {@code tokens} is 20 × multiplier × params exactly). A column in another unit (the Chinchilla multiplier
+         * M/20, a percentage) would be fitted as it is, and a prediction at params and tokens, which derives
+         * M = D/N, would then read the law on another scale.
+         *
+         * @param columns the file columns the table was read from, to name them
+         * @throws InputException at the first row whose column is not tokens/params
+         */
+        public static void requireConsistent(RunTable table, ColumnMapping columns) {
+            if (!table.hasColumn(COLUMN) || !table.hasColumn("params") || !table.hasColumn("tokens")) {
+                return;
+            }
+            double[] ratio = table.column(COLUMN);
+            double[] tokens = table.column("tokens");
+            double[] params = table.column("params");
+            for (int i = 0; i < ratio.length; i++) {
+                double derived = tokens[i] / params[i];
+                if (!(Math.abs(ratio[i] - derived) <= SAME_RATIO * derived)) {
+                    throw new InputException(table.source(), table.locations(), table.sourceLine(i),
+                            columns.fileColumn(COLUMN), String.format(java.util.Locale.ROOT, "tokens/params = %.6g "
+                                    + "of '%s' and '%s' (within %.0f %%: the law's M is tokens per parameter; rename a "
+                                    + "column in another unit to fit on M = tokens/params)", derived,
+                                    columns.fileColumn("tokens"), columns.fileColumn("params"), 100 * SAME_RATIO),
+                            String.format(java.util.Locale.ROOT, "%.6g", ratio[i]));
+                }
+            }
+        }
+
+        /** How far (relative) a table's tokens_per_param may lie from tokens/params: rounding of either. */
+        public static final double SAME_RATIO = 0.01;
     }
 
     /**

@@ -206,10 +206,11 @@ class LawFilesTest {
 
     @Test
     void aFitOfALawWrittenAsTextWithoutParamsAndTokensIsRefusedWithItsColumns() throws IOException {
-        Path fit = expressionFit("gadre.json", "E + a*N^b + c*(M*N)^b", "{\"N\":\"params\",\"M\":"
-                + "\"tokens_per_param\"}", "{\"E\":1,\"a\":1000,\"b\":-0.3,\"c\":1000}", "[]");
+        // unique tokens U are not the D of C = 6·N·D (a law of M = D/N is split: ExpressionAllocationTest)
+        Path fit = expressionFit("unique.json", "E + a*N^b + c*U^b", "{\"N\":\"params\",\"U\":"
+                + "\"unique_tokens\"}", "{\"E\":1,\"a\":1000,\"b\":-0.3,\"c\":1000}", "[]");
         assertThatThrownBy(() -> AllocationRules.named(fit.toString()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokens_per_param");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unique_tokens");
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.scalefit.law.AllocationRule;
  * The compute-optimal allocation of a two-input law L(N, D) under the budget C = 6·N·D (Kaplan et al. 2020 §2.1;
  * Hoffmann et al. 2022 eq. 3): N_opt(C) = argmin_N L(N, C/(6N)), D_opt = C/(6·N_opt), found numerically, so it
  * holds for any law in the language (for Chinchilla's form it agrees with the closed form, Hoffmann et al. eq. 4).
+ * A law of N and tokens per parameter M = D/N (Gadre et al. 2024's over-training law) is split the same way, its M
+ * being D/N = C/(6·N²) along the budget line.
  *
  * <p>The search: L along the budget line as a function of x = log N, scanned at 1 201 points over
  * N ∈ [10⁻⁶, 10⁶]·√(C/6) (tokens per parameter from 10⁻¹² to 10¹²), then refined by golden-section search in the
@@ -22,6 +24,8 @@ import org.scalefit.law.AllocationRule;
 public final class ExpressionAllocation {
 
     private static final int SCAN = 1201;
+    /** The column of tokens per parameter, M = D/N. */
+    private static final String TOKENS_PER_PARAM = "tokens_per_param";
     private static final double HALF_RANGE = 6 * Math.log(10);
 
     private ExpressionAllocation() {
@@ -91,7 +95,7 @@ public final class ExpressionAllocation {
         double x = 0.5 * (a + b);
         double n = Math.exp(x);
         double tokens = compute / (6 * n);
-        return new Allocation(compute, n, tokens, law.predict(inputs(params, n, tokens), theta));
+        return new Allocation(compute, n, tokens, law.predict(inputs(law, params, n, tokens), theta));
     }
 
     /**
@@ -108,10 +112,12 @@ public final class ExpressionAllocation {
 
     /**
      * Which of the two inputs of {@code law} is the parameter count N: the budget C = 6·N·D splits a law of
-     * parameters and tokens only, so one input must read the column {@code params} and the other {@code tokens} (a
-     * law of N and tokens per parameter, or of N and unique tokens, is not split as if its second input were D).
+     * parameters and tokens, so one input must read the column {@code params} and the other {@code tokens}, or
+     * {@code tokens_per_param} (M = D/N, given D/N along the budget line, not D); a law of N and unique tokens is
+     * not split as if its second input were D.
      *
-     * @throws IllegalArgumentException if the law does not have exactly two inputs reading params and tokens
+     * @throws IllegalArgumentException if the law does not have exactly two inputs reading params and tokens (or
+     *                                  tokens per parameter)
      */
     public static int paramsInput(ExpressionLaw law) {
         List<String> columns = law.columns();
@@ -120,9 +126,11 @@ public final class ExpressionAllocation {
                     + law.name() + " has " + law.expression().inputs());
         }
         int params = columns.indexOf("params");
-        if (params < 0 || !columns.get(1 - params).equals("tokens")) {
+        if (params < 0 || !(columns.get(1 - params).equals("tokens")
+                || columns.get(1 - params).equals(TOKENS_PER_PARAM))) {
             throw new IllegalArgumentException("a compute-optimal allocation splits C = 6·N·D into parameters and "
-                    + "tokens, so it needs a law whose inputs read the columns params and tokens; law " + law.name()
+                    + "tokens, so it needs a law whose inputs read the columns params and tokens (or "
+                    + TOKENS_PER_PARAM + ", D/N); law " + law.name()
                     + "'s inputs " + law.expression().inputs() + " read " + columns + " (fit it with --column "
                     + "params=FILE_COLUMN, or --input NAME=params and --input NAME=tokens)");
         }
@@ -131,11 +139,13 @@ public final class ExpressionAllocation {
 
     private static double along(ExpressionLaw law, int params, double[] theta, double compute, double x) {
         double n = Math.exp(x);
-        double value = law.predict(inputs(params, n, compute / (6 * n)), theta);
+        double value = law.predict(inputs(law, params, n, compute / (6 * n)), theta);
         return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
     }
 
-    private static double[] inputs(int params, double n, double tokens) {
-        return params == 0 ? new double[] {n, tokens} : new double[] {tokens, n};
+    /** The law's inputs at N = {@code n} parameters trained on {@code tokens}: D, or M = D/N for a law of M. */
+    private static double[] inputs(ExpressionLaw law, int params, double n, double tokens) {
+        double other = law.columns().get(1 - params).equals(TOKENS_PER_PARAM) ? tokens / n : tokens;
+        return params == 0 ? new double[] {n, other} : new double[] {other, n};
     }
 }

@@ -25,6 +25,23 @@ class ExpressionAllocationTest {
     }
 
     @Test
+    void gadresLawOfParamsAndTokensPerParameterIsSplitWithMEqualToDOverN() {
+        // L(N, M) = E + α·N^b + β·6^(b/2)·(M·N)^b is Chinchilla's form with A = α, B = β·6^(b/2) and both exponents
+        // −b (Gadre et al. 2024): along C = 6·N·D its M is D/N = C/(6·N²), so its allocation is eq. 4's
+        ExpressionLaw law = NamedLaws.named("gadre-overtraining");
+        double[] theta = {300, 500, -0.3, 1.8};
+        double[] chinchilla = {0.3, 0.3, Math.log(300), Math.log(500 * Math.pow(6, -0.15)), Math.log(1.8)};
+        int params = ExpressionAllocation.paramsInput(law);
+        for (double compute : new double[] {1e18, 1e21, 1e24}) {
+            Allocation expected = ComputeOptimalAllocation.ofChinchillaParameters(chinchilla).at(compute);
+            Allocation actual = ExpressionAllocation.optimal(law, params, theta, compute);
+            assertThat(actual.params()).isCloseTo(expected.params(), within(1e-6 * expected.params()));
+            assertThat(actual.tokens()).isCloseTo(expected.tokens(), within(1e-6 * expected.tokens()));
+            assertThat(actual.predictedLoss()).isCloseTo(expected.predictedLoss(), within(1e-12));
+        }
+    }
+
+    @Test
     void aLawThatKeepsImprovingAlongTheBudgetLineHasNoAllocation() {
         // α = 0: A/N^α is a constant, so at fixed C the loss falls with D = C/(6N) forever, towards N → 0
         ExpressionLaw law = ExpressionFitTest.logScaleChinchilla();

@@ -170,8 +170,11 @@ public record FitBootstrapRequest(Path fit, DataOverride data, ResamplingUnits.S
                     stored.provenance().version(), inputs.columns().fileColumns());
             FitBootstrapDocument.Resampling described = new FitBootstrapDocument.Resampling(units, runKey, request.seed(),
                     request.streamName(), request.level());
+            List<String> extrapolations = allocation == null || !allocation.computed() ? List.of()
+                    : org.scalefit.io.AllocationRules.extrapolations(stored.file().toString(),
+                            allocation.bands().stream().map(AllocationBands.Band::estimate).toList());
             return new FitBootstrapOutcome(stored, used, result, described,
-                    unitsWarning == null ? List.of() : List.of(unitsWarning), allocation,
+                    unitsWarning == null ? List.of() : List.of(unitsWarning), allocation, extrapolations,
                     new RunTiming(parallelism.threads(), seconds));
         }
     }

@@ -146,8 +146,8 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
 
     /**
      * Why the request's points and budgets are extrapolations of a law fitted on runs of {@code range} ({@link
-     * InputRange#beyond}, {@link InputRange#beyondAllocation}): each input of a point, and each budget or its
-     * allocation, more than
+     * InputRange#beyondPoint}, {@link InputRange#beyondAllocation}): each input of a point and its compute 6·N·D, and
+     * each budget or its allocation, more than
      * {@value InputRange#FAR_DECADES} order of magnitude outside the fitted runs, once per message. The range's
      * inputs are matched to the law's by the data columns they read; one the law does not read is not judged.
      */
@@ -160,7 +160,7 @@ public record PredictRequest(ExpressionLawFiles.Fitted law, List<double[]> point
                 int k = columns.indexOf(range.inputs().get(j));
                 ordered[j] = k < 0 ? Double.NaN : x[k];
             }
-            found.addAll(range.beyond(ordered));
+            found.addAll(range.beyondPoint(ordered));
         }
         int params = compute.isEmpty() ? 0 : ExpressionAllocation.paramsInput(law.law());
         for (double budget : compute) {

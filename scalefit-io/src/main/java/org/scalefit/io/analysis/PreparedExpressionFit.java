@@ -155,6 +155,9 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
             table = ratio.derive(read.table());
             transforms.add(ratio.label());
         }
+        if (law.columns().contains(Transform.TokensPerParam.COLUMN)) {
+            Transform.TokensPerParam.requireConsistent(table, read.columns());
+        }
         table = FitInputs.withTextKeys(table, read, extraColumns);
         String fitted = read.columns().fileColumn("loss");
         for (int j = 0; j < law.columns().size(); j++) {
@@ -228,7 +231,11 @@ public record PreparedExpressionFit(ExpressionLaw law, String weights, LawPoints
     private static ColumnRequest request(ExpressionLaw law, String weights, List<String> wanted,
                                          List<String> extraColumns) {
         ColumnRequest request = ColumnRequest.of(wanted.stream().distinct().toArray(String[]::new));
-        String[] optional = extraColumns.stream().filter(name -> !wanted.contains(name)).distinct()
+        List<String> extras = new ArrayList<>(extraColumns);
+        if (law.columns().contains(Transform.TokensPerParam.COLUMN)) {
+            extras.addAll(List.of("params", "tokens"));   // to check M against D/N (Transform.TokensPerParam)
+        }
+        String[] optional = extras.stream().filter(name -> !wanted.contains(name)).distinct()
                 .toArray(String[]::new);
         if (optional.length > 0) {
             request = request.withOptional(optional);

@@ -37,8 +37,24 @@ class PredictRequestTest {
         assertThat(request.extrapolations(range)).containsExactly(
                 "extrapolation: params = 1.00e+13 is 4.0 orders of magnitude beyond the largest fitted params = "
                         + "1.00e+09; the law is untested there",
+                "extrapolation: the point's compute 6·N·D = 6.00e+23 is 4.0 orders of magnitude beyond the largest "
+                        + "run's 6·N·D = 6.00e+19; the law is untested there",
                 "extrapolation: C = 6.00e+29 is 10.0 orders of magnitude beyond the largest run's 6·N·D = 6.00e+19; "
                         + "the law is untested there");
+    }
+
+    @Test
+    void aPointOfGadresLawWithinAnOrderOfMagnitudeOfTheRunsInNAndMButFarBeyondInComputeIsAnExtrapolation() {
+        // the paper's case: fitted up to 4e8 params at M = 20, predicting 1.4e9 params at M = 640 (400x the compute)
+        var gadre = ExpressionLawFiles.named("gadre-overtraining",
+                Map.of("alpha", 300.0, "beta", 500.0, "b", -0.3, "E", 1.8));
+        var range = InputRange.ofColumns(List.of("params", "tokens_per_param"),
+                new double[][] {{1e7, 3e7, 8e7, 2e8, 4e8, 1e7}, {20, 20, 20, 20, 20, 320}});
+        var request = new PredictRequest(gadre, List.<double[]>of(new double[] {1.4e9, 640}), List.of(), 95);
+
+        assertThat(request.extrapolations(range)).containsExactly("extrapolation: the point's compute 6·N·D = "
+                + "7.53e+21 is 2.6 orders of magnitude beyond the largest run's 6·N·D = 1.92e+19; the law is untested "
+                + "there");
     }
 
     @Test
@@ -51,13 +67,18 @@ class PredictRequestTest {
     }
 
     @Test
-    void aLawOfParametersAndTokensPerParameterHasNoAllocationAsIfItsSecondInputWereTokens() {
-        // Gadre et al.'s law reads M = D/N, not D: splitting C = 6·N·D as if M were D is wrong
+    void aLawOfParametersAndTokensPerParameterIsSplitWithItsMTakenAsDOverNNotAsD() {
+        // Gadre et al.'s law reads M = D/N, not D: along C = 6·N·D, M = C/(6·N²); it is Chinchilla's form with
+        // A = α, B = β·6^(b/2) and both exponents −b, whose N_opt = G·(C/6)^(1/2) with G = (A/B)^(1/(2·0.3))
         var gadre = ExpressionLawFiles.named("gadre-overtraining",
                 Map.of("alpha", 1000.0, "beta", 1000.0, "b", -0.3, "E", 1.0));
-        assertThatThrownBy(() -> atCompute(gadre, 1e21).run())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tokens_per_param");
+        double g = Math.pow(1000 / (1000 * Math.pow(6, -0.15)), 1 / 0.6);
+        String[] row = atCompute(gadre, 1e21).run().allocationRows().get(0).split(",");
+
+        assertThat(Double.parseDouble(row[1])).isCloseTo(g * Math.sqrt(1e21 / 6),
+                org.assertj.core.api.Assertions.within(1e-5 * g * Math.sqrt(1e21 / 6)));
+        assertThat(Double.parseDouble(row[2])).isCloseTo(1e21 / 6 / (g * Math.sqrt(1e21 / 6)),
+                org.assertj.core.api.Assertions.within(1e-5 * 1e21 / 6 / (g * Math.sqrt(1e21 / 6))));
     }
 
     /** A user joins the predictions back to their runs by the inputs, so the rows must carry them as given. */
