@@ -19,7 +19,8 @@ final class DataOptions {
     static final String UNIT_HELP = "Read a column counted in a larger unit as counts: each value is multiplied by "
             + "FACTOR (a positive number) before any check or fit, e.g. tokens=1e9 for tokens in billions, "
             + "params=1e6 for params in millions, flops=8.64e19 for FLOPs in PF-days. LOGICAL is a logical column "
-            + "as in --column, one the command reads; recorded in the result's provenance (unit(LOGICAL=FACTOR)) "
+            + "as in --column, one the command reads, or unique_tokens (which needs its own --unit beside "
+            + "--unit tokens when the file has it); recorded in the result's provenance (unit(LOGICAL=FACTOR)) "
             + "and store key. --where compares the file's own values.";
 
     @Option(names = "--data", required = true, paramLabel = "FILE|STUDY:SET|-",

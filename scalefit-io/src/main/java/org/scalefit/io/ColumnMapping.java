@@ -34,6 +34,15 @@ public record ColumnMapping(Map<String, String> fileColumns, Map<String, List<St
      */
     public static final List<String> TEXT_NAMES = List.of("run");
 
+    /**
+     * The columns a {@code --unit} may rescale: the numeric {@link #LOGICAL_NAMES} and the unique tokens
+     * ({@value RepeatedData#UNIQUE_TOKENS}), which a law may read and which a fit of tokens alone reads beside its
+     * table to say whether the runs repeat their data: a count of tokens, given in the unit the tokens are.
+     */
+    public static final List<String> UNIT_NAMES = java.util.stream.Stream.concat(
+            LOGICAL_NAMES.stream().filter(name -> !TEXT_NAMES.contains(name)),
+            java.util.stream.Stream.of(RepeatedData.UNIQUE_TOKENS)).toList();
+
     public ColumnMapping {
         Map<String, String> copy = new LinkedHashMap<>();
         fileColumns.forEach((logical, file) -> copy.put(

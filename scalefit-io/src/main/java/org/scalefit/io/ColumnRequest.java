@@ -47,8 +47,9 @@ import java.util.Set;
  * @param finite   requested logical columns whose values need only be finite
  * @param side     optional columns read beside the table ({@link TableReader.Read#side}); one read from the file
  *                 column of another requested column is not read (that column is read as requested)
- * @param units    requested numeric logical column → the size f of the unit its values are counted in (positive,
- *                 finite); each value x is read as f·x. In the order of {@link ColumnMapping#LOGICAL_NAMES}
+ * @param units    requested numeric logical column (side columns too) → the size f of the unit its values are
+ *                 counted in (positive, finite); each value x is read as f·x. In the order of
+ *                 {@link ColumnMapping#LOGICAL_NAMES}
  */
 public record ColumnRequest(List<String> required, List<String> optional, ColumnMapping mapping, String where,
                             Set<String> finite, Set<String> side, Map<String, Double> units) {
@@ -105,7 +106,7 @@ public record ColumnRequest(List<String> required, List<String> optional, Column
         units = requireUnits(units);
         List<String> numbers = new ArrayList<>();
         for (String name : concat(required, optional)) {
-            if (!side.contains(name) && !ColumnMapping.TEXT_NAMES.contains(name)) {
+            if (!ColumnMapping.TEXT_NAMES.contains(name)) {
                 numbers.add(name);
             }
         }

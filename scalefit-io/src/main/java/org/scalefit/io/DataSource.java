@@ -37,11 +37,10 @@ public record DataSource(String data, Map<String, String> columns, String where,
         Objects.requireNonNull(data, "data");
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         for (Map.Entry<String, Double> unit : units.entrySet()) {
-            if (!ColumnMapping.LOGICAL_NAMES.contains(unit.getKey())) {
+            if (!ColumnMapping.UNIT_NAMES.contains(unit.getKey())) {
                 throw new IllegalArgumentException("unknown logical column '" + unit.getKey() + "' in "
                         + ColumnRequest.unitOption(unit.getKey(), unit.getValue()) + "; expected one of "
-                        + String.join(", ", ColumnMapping.LOGICAL_NAMES.stream()
-                        .filter(name -> !ColumnMapping.TEXT_NAMES.contains(name)).toList()) + " (LOGICAL=FACTOR)");
+                        + String.join(", ", ColumnMapping.UNIT_NAMES) + " (LOGICAL=FACTOR)");
             }
         }
         units = ColumnRequest.requireUnits(units);

@@ -394,6 +394,7 @@ public final class TableReader {
                             + String.join(", ", relation.columns()) + ")");
                 }
             }
+            requireUniqueTokensUnit(request.units(), fileColumns, source);
             long expected = format == TableFormat.PARQUET ? count(duckdb, relation) : scan.records().size();
             Where where = request.where() == null ? null
                     : matching(duckdb, streaming, file, source, format, scan, derivedColumns, request.where(), stages,
@@ -710,6 +711,26 @@ public final class TableReader {
 
 
     /**
+     * Refuses tokens read in a unit beside unique tokens read as the file gives them: both count tokens, so a file
+     * that gives one in billions almost surely gives the other so, and reading one scaled and one not would make
+     * every run repeat its data a billion times (a caution, or a data-constrained fit, on nonsense). The user says
+     * which: the same factor, or 1 when the unique tokens are counts already.
+     */
+    private static void requireUniqueTokensUnit(Map<String, Double> units, Map<String, String> fileColumns,
+                                                String source) {
+        Double tokens = units.get("tokens");
+        if (tokens != null && tokens != 1 && fileColumns.containsKey(RepeatedData.UNIQUE_TOKENS)
+                && !units.containsKey(RepeatedData.UNIQUE_TOKENS)) {
+            throw new IllegalArgumentException(ColumnRequest.unitOption("tokens", tokens) + ": " + source
+                    + " also has a column of unique tokens ('" + fileColumns.get(RepeatedData.UNIQUE_TOKENS)
+                    + "'), read to say whether the runs repeat their data, in a unit not given; give "
+                    + ColumnRequest.unitOption(RepeatedData.UNIQUE_TOKENS, tokens) + " if it counts tokens as "
+                    + "the tokens column does, or " + ColumnRequest.unitOption(RepeatedData.UNIQUE_TOKENS, 1.0)
+                    + " if it counts them one by one");
+        }
+    }
+
+    /**
      * The rows of one read, filled from DuckDB's streaming result: the numbers of the numeric columns in primitive
      * arrays, the stripped text of the text columns, and the line of each row kept; the first bad value or repeated
      * row is kept to be reported once the whole file has been read.
@@ -784,7 +805,7 @@ public final class TableReader {
             }
             this.unit = new double[numeric.length];
             for (int k = 0; k < numeric.length; k++) {
-                unit[k] = k < checked ? units.getOrDefault(logical.get(numeric[k]), 1.0) : 1.0;
+                unit[k] = k < sideEnd ? units.getOrDefault(logical.get(numeric[k]), 1.0) : 1.0;
             }
             this.values = new double[numeric.length][capacity];
             for (int c : textual) {

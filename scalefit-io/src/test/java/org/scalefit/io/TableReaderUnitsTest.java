@@ -134,4 +134,49 @@ class TableReaderUnitsTest {
                 .isEqualTo(DataSource.of("runs.csv").withUnits(Map.of("tokens", 1e9)))
                 .isNotEqualTo(DataSource.of("runs.csv"));
     }
+
+    /** Muennighoff et al.'s layout: tokens and unique tokens both in billions. */
+    private static final String REPEATED = "params,tokens,unique_tokens,loss\n"
+            + "10,2,1,3.5\n"
+            + "20,4,1,3.25\n"
+            + "40,8,2,3.0\n";
+
+    @Test
+    void theUniqueTokensTakeTheirOwnFactorWhereTheyAreReadBesideTheTable() throws IOException {
+        TableReader.Read read = source(write(REPEATED), Map.of("tokens", 1e9, "unique_tokens", 1e9))
+                .readWithColumns(RepeatedData.reading(ColumnRequest.of("params", "tokens", "loss")));
+
+        assertThat(read.side(RepeatedData.UNIQUE_TOKENS)).hasValueSatisfying(unique
+                -> assertThat(unique).containsExactly(1e9, 1e9, 2e9));
+    }
+
+    @Test
+    void theUniqueTokensTakeTheirOwnFactorWhereALawReadsThem() throws IOException {
+        RunTable table = source(write(REPEATED), Map.of("tokens", 1e9, "unique_tokens", 1e9))
+                .read(ColumnRequest.of("params", "tokens", "unique_tokens", "loss"));
+
+        assertThat(table.column("unique_tokens")).containsExactly(1e9, 1e9, 2e9);
+    }
+
+    @Test
+    void tokensGivenAUnitWhileTheUniqueTokensBesideThemHaveNoneAreRefused() throws IOException {
+        String file = write(REPEATED);
+
+        assertThatThrownBy(() -> source(file, Map.of("tokens", 1e9))
+                .readWithColumns(RepeatedData.reading(ColumnRequest.of("params", "tokens", "loss"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--unit tokens=1e9")
+                .hasMessageContaining("unique_tokens")
+                .hasMessageContaining("--unit unique_tokens=1e9")
+                .hasMessageContaining("--unit unique_tokens=1 if");
+    }
+
+    @Test
+    void aUnitOfOneSaysTheUniqueTokensAreCountsAlready() throws IOException {
+        TableReader.Read read = source(write(REPEATED), Map.of("tokens", 1e9, "unique_tokens", 1.0))
+                .readWithColumns(RepeatedData.reading(ColumnRequest.of("params", "tokens", "loss")));
+
+        assertThat(read.side(RepeatedData.UNIQUE_TOKENS)).hasValueSatisfying(unique
+                -> assertThat(unique).containsExactly(1, 1, 2));
+    }
 }
