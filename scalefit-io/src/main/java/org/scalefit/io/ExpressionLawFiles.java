@@ -466,7 +466,9 @@ public final class ExpressionLawFiles {
      * byte-order mark as in a run table, {@link TableReader}) at which to evaluate a law: for each point, the value
      * of each input, found in the column named after the input or, failing that, after the data column it reads. An input reading {@code tokens_per_param} (Gadre et al.'s M) that has neither column is
      * M = tokens/params when the file has a tokens column and the params of the law's input that reads them (or a
-     * params column), as {@code scalefit fit} derives it ({@link Transform.TokensPerParam}, listed in the result).
+     * params column), as {@code scalefit fit} derives it ({@link Transform.TokensPerParam}, listed in the result);
+     * one that has it beside tokens and params must hold their ratio, as a fitted table must
+     * ({@link Transform.TokensPerParam#requireConsistent}).
      *
      * @throws InputException naming the file, line (counting blank lines, as an editor does) and column when a column
      *                        is missing or a value is not a positive finite number (the inputs of the data a law is
@@ -552,6 +554,11 @@ public final class ExpressionLawFiles {
             }
             ratio = j;
         }
+        int given = law.columns().indexOf(Transform.TokensPerParam.COLUMN);
+        int[] beside = given < 0 || column[given] < 0 ? null : new int[] {
+                columnOf(header, "tokens", dataColumns.get("tokens")),
+                law.columns().contains("params") && column[law.columns().indexOf("params")] >= 0
+                        ? column[law.columns().indexOf("params")] : columnOf(header, "params", dataColumns.get("params"))};
         List<double[]> points = new ArrayList<>();
         for (int p = 1; p < filled.size(); p++) {
             int line = filled.get(p) + 1;
@@ -561,6 +568,15 @@ public final class ExpressionLawFiles {
                 point[j] = j == ratio ? positive(source, line, header, cells, ratioOf[0])
                         / positive(source, line, header, cells, ratioOf[1])
                         : positive(source, line, header, cells, column[j]);
+            }
+            if (beside != null && beside[0] >= 0 && beside[1] >= 0) {
+                double tokens = positive(source, line, header, cells, beside[0]);
+                double params = positive(source, line, header, cells, beside[1]);
+                if (!Transform.TokensPerParam.consistent(point[given], tokens, params)) {
+                    throw new InputException(source, line, header.get(column[given]), Transform.TokensPerParam
+                            .expected(tokens, params, header.get(beside[0]), header.get(beside[1])),
+                            String.format(java.util.Locale.ROOT, "%.6g", point[given]));
+                }
             }
             points.add(point);
         }

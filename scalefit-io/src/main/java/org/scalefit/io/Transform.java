@@ -103,16 +103,25 @@ public sealed interface Transform permits Transform.NoEmbeds, Transform.DropHigh
             double[] tokens = table.column("tokens");
             double[] params = table.column("params");
             for (int i = 0; i < ratio.length; i++) {
-                double derived = tokens[i] / params[i];
-                if (!(Math.abs(ratio[i] - derived) <= SAME_RATIO * derived)) {
+                if (!consistent(ratio[i], tokens[i], params[i])) {
                     throw new InputException(table.source(), table.locations(), table.sourceLine(i),
-                            columns.fileColumn(COLUMN), String.format(java.util.Locale.ROOT, "tokens/params = %.6g "
-                                    + "of '%s' and '%s' (within %.0f %%: the law's M is tokens per parameter; rename a "
-                                    + "column in another unit to fit on M = tokens/params)", derived,
-                                    columns.fileColumn("tokens"), columns.fileColumn("params"), 100 * SAME_RATIO),
-                            String.format(java.util.Locale.ROOT, "%.6g", ratio[i]));
+                            columns.fileColumn(COLUMN), expected(tokens[i], params[i], columns.fileColumn("tokens"),
+                            columns.fileColumn("params")), String.format(java.util.Locale.ROOT, "%.6g", ratio[i]));
                 }
             }
+        }
+
+        /** Whether {@code ratio} is tokens/params to within {@value #SAME_RATIO}. */
+        static boolean consistent(double ratio, double tokens, double params) {
+            double derived = tokens / params;
+            return Math.abs(ratio - derived) <= SAME_RATIO * derived;
+        }
+
+        /** What a {@value #COLUMN} cell beside these tokens and params must be, naming their file columns. */
+        static String expected(double tokens, double params, String tokensColumn, String paramsColumn) {
+            return String.format(java.util.Locale.ROOT, "tokens/params = %.6g of '%s' and '%s' (within %.0f %%: the "
+                            + "law's M is tokens per parameter; rename a column in another unit to fit on M = "
+                            + "tokens/params)", tokens / params, tokensColumn, paramsColumn, 100 * SAME_RATIO);
         }
 
         /** How far (relative) a table's tokens_per_param may lie from tokens/params: rounding of either. */

@@ -68,12 +68,23 @@ class PointsFileTest {
 
     @Test
     void aTokensPerParamColumnIsReadAsGivenAndNothingIsDerived() throws IOException {
-        Path file = Files.writeString(folder.resolve("points.csv"), "params,tokens,tokens_per_param\n1e9,2e10,7\n");
+        Path file = Files.writeString(folder.resolve("points.csv"), "params,tokens_per_param\n1e9,7\n");
 
         ExpressionLawFiles.Points points = ExpressionLawFiles.readPoints(file, NamedLaws.named("gadre-overtraining"));
 
         assertThat(points.values()).containsExactly(new double[] {1e9, 7});
         assertThat(points.transforms()).isEmpty();
+    }
+
+    /** As a fit refuses such a table: M is tokens per parameter, and a column in another unit would be read as it. */
+    @Test
+    void aTokensPerParamColumnThatIsNotTokensOverParamsBesideThemIsRefusedAtItsLine() throws IOException {
+        Path file = Files.writeString(folder.resolve("points.csv"),
+                "params,tokens,tokens_per_param\n1e9,2e10,20\n1e9,2e10,1\n");
+
+        assertThatThrownBy(() -> ExpressionLawFiles.readPoints(file, NamedLaws.named("gadre-overtraining")))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ":3: column 'tokens_per_param'")
+                .hasMessageContaining("tokens/params = 20");
     }
 
     @Test
