@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + "fitted params/tokens law (Chinchilla eq. 4; a law written as text: numerically) or a reference "
                 + "law."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage", "3:bad fit file"})
+        exitCodeList = {"0:success", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage", "3:bad fit file"})
 final class AllocateCommand implements Callable<Integer> {
 
     @Option(names = "--law", required = true, paramLabel = "FIT.json|chinchilla|epoch|kaplan",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Example: scalefit benchmarks --law both --out benchmarks.json"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (a degenerate fit prints warnings)", "2:bad usage",
+        exitCodeList = {"0:success (a degenerate fit prints warnings)", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage",
                 "3:bad input data (file and field are printed)", "4:a fit failed"})
 final class BenchmarksCommand implements Callable<Integer> {
 

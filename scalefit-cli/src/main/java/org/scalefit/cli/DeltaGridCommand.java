@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "objective, the law and the allocation slopes b = α/(α+β) (D_opt ∝ C^b) and a = β/(α+β) "
                 + "(N_opt ∝ C^a)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every fit converged", "2:bad usage", "3:bad input data (file, line and column are printed)",
+        exitCodeList = {"0:every fit converged", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage", "3:bad input data (file, line and column are printed)",
                 "4:some fit had no converged start, or its best point failed the stationarity test (its row says "
                         + "NOT CONVERGED)",
                 "5:the data cannot identify the law (too few points or distinct values per input, a constant input, "

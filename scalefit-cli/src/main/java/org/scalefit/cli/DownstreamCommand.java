@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Example: scalefit downstream --dataset rpj --downstream avg_subset"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (a degenerate fit prints warnings)", "2:bad usage",
+        exitCodeList = {"0:success (a degenerate fit prints warnings)", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage",
                 "3:bad input data (file and field are printed)", "4:a fit failed (no start converged)"})
 final class DownstreamCommand implements Callable<Integer> {
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.TypeConversionException;
                         + "for GPU-hours). FLOPs: 6ND on the file's params unless --flops COLUMN or --flop-count is "
                         + "given; Gemstones' exact count from the shape when there is no params column."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage or degenerate data (e.g. a single frontier run)",
+        exitCodeList = {"0:success", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage or degenerate data (e.g. a single frontier run)",
                 "3:bad input data (file, line and column are printed)"})
 final class FrontierCommand implements Callable<Integer> {
 

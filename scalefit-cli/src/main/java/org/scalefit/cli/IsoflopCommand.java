@@ -56,7 +56,7 @@ import picocli.CommandLine.Option;
                 "         scalefit isoflop --data porian:rw/optimizer-tuning --out optima.csv",
                 "         scalefit isoflop --data gemstones:hot --checkpoints --accounting kaplan"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (budgets with issues are reported)", "2:bad usage",
+        exitCodeList = {"0:success (budgets with issues are reported)", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage",
                 "3:bad input data (file and field are printed)",
                 "4:no fit: fewer than two budgets have an optimum (the per-budget results are still written)"})
 final class IsoflopCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
                 "",
                 "Example: scalefit overtrain --dataset rpj"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success (a degenerate fit prints warnings)", "2:bad usage",
+        exitCodeList = {"0:success (a degenerate fit prints warnings)", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage",
                 "3:bad input data (file and field are printed)", "4:the fit failed (no start converged)"})
 final class OvertrainCommand implements Callable<Integer> {
 

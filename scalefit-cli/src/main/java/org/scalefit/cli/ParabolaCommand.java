@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "Industry models whose loss lies within the band around a budget's interior losses are listed "
                 + "with it."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage",
+        exitCodeList = {"0:success", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage",
                 "3:bad law, industry or bootstrap file (file and field are printed)", "130:interrupted"})
 final class ParabolaCommand implements Callable<Integer> {
 

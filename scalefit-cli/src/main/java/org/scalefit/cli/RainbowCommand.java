@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "--law and --fit-sets, the 14 sets of the original are fitted with --delta (default 1e-3; the "
                 + "original's parameters_delta-4 lines take --delta 1e-4)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage", "3:bad input file", "4:a fit had no converged start",
+        exitCodeList = {"0:success", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage", "3:bad input file", "4:a fit had no converged start",
                 "130:interrupted"})
 final class RainbowCommand implements Callable<Integer> {
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 + "models: --data gemstones:hot_100b+_477 --models 384x13,512x11,512x13,1280x15,1792x18,2048x27 "
                 + "--design-tokens 5e7=3.15e9,6.53e9,1.19e10,1.3e10,2.51e10 --design-tokens 7e7=… (see README)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every fit converged", "2:bad usage or an empty sample", "3:bad input data",
+        exitCodeList = {"0:every fit converged", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage or an empty sample", "3:bad input data",
                 "4:some fit had no converged start, or its best point failed the stationarity test",
                 "5:a full or reduced table cannot identify the law (e.g. too few points or model sizes in the "
                         + "sample): that fit is not made, its reasons are printed", "130:interrupted"})

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "With --feasible: the shapes within a tolerance of target sizes that satisfy the architecture's "
                         + "constraints (Gemstones' feasible model shapes)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:bad usage",
+        exitCodeList = {"0:success", "1:I/O error (e.g. an output that cannot be written)", "2:bad usage",
                 "3:bad law or bootstrap file (file and field are printed)", "130:interrupted"})
 final class ShapesCommand implements Callable<Integer> {
 

@@ -28,6 +28,28 @@ class HelpTest {
         }
     }
 
+    /** Every command that writes files exits 1 when it cannot write them (OutputsCommandTest), so its help says so. */
+    @Test
+    void everyWritingCommandsHelpListsExitCodeOneForIoFailures() {
+        List<List<String>> commands = new ArrayList<>();
+        CommandLine root = new CommandLine(new ScalefitCommand());
+        collect(root, new ArrayList<>(), commands);
+        List<String> missing = new ArrayList<>();
+        for (List<String> command : commands) {
+            CommandLine line = root;
+            for (String name : command) {
+                line = line.getSubcommands().get(name);
+            }
+            var spec = line.getCommandSpec();
+            boolean writes = spec.findOption("--out") != null || spec.findOption("--csv") != null;
+            var exitCodes = spec.usageMessage().exitCodeList();
+            if (writes && !exitCodes.isEmpty() && !exitCodes.keySet().stream().anyMatch(k -> k.strip().equals("1"))) {
+                missing.add(String.join(" ", command));
+            }
+        }
+        assertThat(missing).as("commands whose help omits exit code 1").isEmpty();
+    }
+
     private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
         for (var sub : command.getSubcommands().entrySet()) {
             if (sub.getValue().getCommandSpec().name().equals(sub.getKey()) && !sub.getKey().equals("help")) {
