@@ -106,6 +106,10 @@ public final class IsoflopAnalysis {
                     found.add("no optimum: the interpolated minimum is at the " + (sizes.optimumIndex() == 0
                             ? "smallest" : "largest") + " model size; the budget is left out of the fits");
                 }
+                String artifact = sizes.interior() ? belowEveryLoss(cleaned[c], sizes.minimumLoss()) : null;
+                if (artifact != null) {
+                    found.add(artifact);
+                }
                 if (!sizes.bootstrapSucceeded()) {
                     found.add(String.format(Locale.ROOT, "size bootstrap failed: %d of %d replicates had an "
                             + "interior optimum, at least half are needed", sizes.validCount(), settings.replicates()));
@@ -115,13 +119,46 @@ public final class IsoflopAnalysis {
                             + "interior optimum; the budget has no token spread and is left out of the fits",
                             tokens.validCount(), settings.replicates()));
                 }
-                if (sizes.interior() && sizes.bootstrapSucceeded() && tokens.bootstrapSucceeded()) {
+                if (sizes.interior() && artifact == null && sizes.bootstrapSucceeded() && tokens.bootstrapSucceeded()) {
                     pair = pair(cleaned[c].flops(), sizes, tokens);
                 }
             }
             result.add(new BudgetOptimum(cleaned[c], sizes, tokens, pair, found));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * Why an interpolated minimum L* is no loss the budget could reach, or null: L* lies below the lowest measured
+     * loss L_min by more than the measured losses' whole range L_max − L_min. A smooth loss curve falls below its
+     * lowest sample by less than it changes across the samples beside it, so such a dip is the interpolant's own
+     * (Akima's slopes through two sizes a hair apart whose losses differ by seed noise; Porian et al.'s method
+     * fits it as it is). The sizes closest together are named when they are within 1 % of each other.
+     */
+    static String belowEveryLoss(IsoflopBudget budget, double minimum) {
+        double[] losses = budget.losses();
+        double lowest = Arrays.stream(losses).min().orElse(Double.NaN);
+        double range = Arrays.stream(losses).max().orElse(Double.NaN) - lowest;
+        if (!(lowest - minimum > range)) {
+            return null;
+        }
+        double[] sizes = budget.sizes();
+        int closest = -1;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            if (closest < 0 || sizes[i + 1] / sizes[i] < sizes[closest + 1] / sizes[closest]) {
+                closest = i;
+            }
+        }
+        double gap = closest < 0 ? Double.NaN : sizes[closest + 1] / sizes[closest] - 1;
+        int digits = (int) Math.min(17, Math.max(5, 2 + Math.ceil(-Math.log10(gap))));
+        String pair = gap < 0.01
+                ? String.format(Locale.ROOT, " (sizes %." + digits + "g and %." + digits + "g are only %.1g %% apart, "
+                        + "with losses %.4g and %.4g: merge them or drop one)", sizes[closest], sizes[closest + 1],
+                        100 * gap, losses[closest], losses[closest + 1])
+                : "";
+        return String.format(Locale.ROOT, "no optimum: the interpolated minimum %.4g lies %.3g below the lowest "
+                + "measured loss %.4g, more than the measured losses' whole range %.3g: an artifact of the "
+                + "interpolation%s; the budget is left out of the fits", minimum, lowest - minimum, lowest, range, pair);
     }
 
     /**

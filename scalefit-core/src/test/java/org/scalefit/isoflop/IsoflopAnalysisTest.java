@@ -59,6 +59,42 @@ class IsoflopAnalysisTest {
                 (rows, cols) -> new double[rows][cols], LocalParallelism.sequential());
     }
 
+    /**
+     * Two sizes 0.03 % apart with losses 0.04 apart make the Akima interpolant dip to −8 (scipy's
+     * Akima1DInterpolator too): a minimum below the lowest measured loss by more than the losses' whole range is no
+     * loss the budget could reach, and is not fitted as one.
+     */
+    @Test
+    void anInterpolatedMinimumFarBelowEveryMeasuredLossIsAnArtifactAndTheBudgetIsLeftOut() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.0006e7, 4e7, 8e7},
+                        new double[] {3.9, 3.556, 3.597, 3.62, 3.9}),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
+        IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10);
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets, settings, (rows, cols) -> new double[rows][cols],
+                LocalParallelism.sequential());
+
+        assertThat(optima.get(0).hasOptimum()).isFalse();
+        assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("below the lowest measured loss 3.556")
+                && issue.contains("0.03 % apart") && issue.contains("left out of the fits"));
+        assertThat(optima.get(1).hasOptimum()).isTrue();
+    }
+
+    /** An interpolated minimum a little below the lowest measured loss is what a curve between samples does. */
+    @Test
+    void anInterpolatedMinimumSlightlyBelowTheLowestMeasuredLossIsKept() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.0006e7, 4e7, 8e7},
+                        new double[] {3.9, 3.597, 3.556, 3.62, 3.9}),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
+        IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10);
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets, settings, (rows, cols) -> new double[rows][cols],
+                LocalParallelism.sequential());
+
+        assertThat(optima.get(0).sizes().minimumLoss()).isLessThan(3.556);
+        assertThat(optima.get(0).hasOptimum()).isTrue();
+    }
+
     @Test
     void optimaAndFitsComputedInAnotherProcessAreTheSame() {
         List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, SIZES, LOSSES),
