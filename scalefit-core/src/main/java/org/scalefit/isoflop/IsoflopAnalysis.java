@@ -129,6 +129,13 @@ public final class IsoflopAnalysis {
     }
 
     /**
+     * Sizes of one budget closer than this (relative) are one size: a model size is not resolved finer than by
+     * seed noise (two architectures of 26 547 456 and 26 556 160 parameters, 0.03 % apart, are the same size to
+     * any scaling law), and Akima's slopes through two sizes a hair apart whose losses differ by noise swing far.
+     */
+    static final double SAME_SIZE = 1e-3;
+
+    /**
      * Why an interpolated minimum L* is no loss the budget could reach, or null: L* lies below the lowest measured
      * loss L_min by more than the measured losses' whole range L_max − L_min. A smooth loss curve falls below its
      * lowest sample by less than it changes across the samples beside it, so such a dip is the interpolant's own
@@ -386,8 +393,9 @@ public final class IsoflopAnalysis {
     }
 
     /**
-     * Drops unusable points, averages the runs of a repeated size (the mean loss, counted in
-     * {@link IsoflopBudget#replicates()}), sorts by size.
+     * Drops unusable points, averages the runs of a repeated size, or of sizes within {@link #SAME_SIZE} of the
+     * smallest of them (the mean loss, counted in {@link IsoflopBudget#replicates()}, at the geometric mean of their
+     * sizes), sorts by size.
      */
     private static IsoflopBudget clean(IsoflopBudget budget, List<String> issues, IsoflopColumns columns) {
         double flops = budget.flops();
@@ -420,25 +428,45 @@ public final class IsoflopAnalysis {
                         + atLines(lines, budget.locations(), dropped));
             }
         }
-        int k = runsOfSize.size();
+        List<List<Double>> groups = new ArrayList<>();   // sizes within SAME_SIZE of their group's smallest
+        for (double size : runsOfSize.keySet()) {
+            if (groups.isEmpty() || size > groups.get(groups.size() - 1).get(0) * (1 + SAME_SIZE)) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(size);
+        }
+        int k = groups.size();
         double[] n = new double[k];
         double[] l = new double[k];
         int[] replicates = new int[k];
         List<Integer> averaged = new ArrayList<>();
+        List<String> merged = new ArrayList<>();
         int repeatedSizes = 0;
         int p = 0;
-        for (var entry : runsOfSize.entrySet()) {
-            List<Integer> runs = entry.getValue();
+        for (List<Double> group : groups) {
+            List<Integer> runs = new ArrayList<>();
+            double logSum = 0;
+            for (double size : group) {
+                runs.addAll(runsOfSize.get(size));
+                logSum += Math.log(size) * runsOfSize.get(size).size();
+            }
+            runs.sort(null);
             double mean = 0;
             for (int j = 0; j < runs.size(); j++) {
                 mean += (losses[runs.get(j)] - mean) / (j + 1);   // running mean: r equal losses give that loss
             }
-            n[p] = entry.getKey();
+            n[p] = group.size() == 1 ? group.get(0) : Math.exp(logSum / runs.size());
+            if (group.size() > 1) {
+                merged.add(String.format(Locale.ROOT, "%s → %.8g", group.stream()
+                        .map(size -> String.format(Locale.ROOT, "%.8g", size)).toList(), n[p]));
+            }
             l[p] = mean;
             replicates[p] = runs.size();
-            if (runs.size() > 1) {
-                repeatedSizes++;
-                averaged.addAll(runs);
+            for (double size : group) {
+                if (runsOfSize.get(size).size() > 1) {
+                    repeatedSizes++;
+                    averaged.addAll(runsOfSize.get(size));
+                }
             }
             p++;
         }
@@ -448,6 +476,12 @@ public final class IsoflopAnalysis {
                     + "mean of its runs (seed replicates), with seed noise σ/√r for r runs", averaged.size(),
                     averaged.size() == 1 ? "" : "s", repeatedSizes, repeatedSizes == 1 ? "" : "s")
                     + atLines(lines, budget.locations(), averaged));
+        }
+        if (!merged.isEmpty()) {
+            issues.add(String.format(Locale.ROOT, "sizes within %.1g %% of each other taken as one size (the "
+                    + "geometric mean of their runs' sizes, the mean of their losses), where an interpolation through "
+                    + "two sizes a hair apart would follow their losses' noise: %s", 100 * SAME_SIZE,
+                    String.join("; ", merged)));
         }
         return new IsoflopBudget(flops, n, l, new int[0], RowLocation.LINE, replicates);
     }

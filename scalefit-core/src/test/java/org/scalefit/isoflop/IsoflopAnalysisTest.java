@@ -1,6 +1,7 @@
 package org.scalefit.isoflop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,14 +61,14 @@ class IsoflopAnalysisTest {
     }
 
     /**
-     * Two sizes 0.03 % apart with losses 0.04 apart make the Akima interpolant dip to −8 (scipy's
+     * Two sizes 0.5 % apart with losses 0.14 apart make the Akima interpolant dip to 1.17 (scipy's
      * Akima1DInterpolator too): a minimum below the lowest measured loss by more than the losses' whole range is no
      * loss the budget could reach, and is not fitted as one.
      */
     @Test
     void anInterpolatedMinimumFarBelowEveryMeasuredLossIsAnArtifactAndTheBudgetIsLeftOut() {
-        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.0006e7, 4e7, 8e7},
-                        new double[] {3.9, 3.556, 3.597, 3.62, 3.9}),
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.01e7, 4e7, 8e7},
+                        new double[] {3.9, 3.556, 3.7, 3.62, 3.9}),
                 new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
         IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10);
 
@@ -76,14 +77,33 @@ class IsoflopAnalysisTest {
 
         assertThat(optima.get(0).hasOptimum()).isFalse();
         assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("below the lowest measured loss 3.556")
-                && issue.contains("0.03 % apart") && issue.contains("left out of the fits"));
+                && issue.contains("0.5 % apart") && issue.contains("left out of the fits"));
         assertThat(optima.get(1).hasOptimum()).isTrue();
+    }
+
+    /** Two architectures 0.03 % apart in size are one size: their runs are averaged, not interpolated between. */
+    @Test
+    void sizesWithinATenthOfAPercentAreOneSize() {
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.0006e7, 4e7, 8e7},
+                        new double[] {3.9, 3.556, 3.597, 3.62, 3.9}),
+                new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
+        IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10);
+
+        List<BudgetOptimum> optima = IsoflopAnalysis.optima(budgets, settings, (rows, cols) -> new double[rows][cols],
+                LocalParallelism.sequential());
+
+        assertThat(optima.get(0).budget().sizes()).hasSize(4);
+        assertThat(optima.get(0).budget().losses()[1]).isCloseTo((3.556 + 3.597) / 2, within(1e-12));
+        assertThat(optima.get(0).budget().replicates()[1]).isEqualTo(2);
+        assertThat(optima.get(0).issues()).anyMatch(issue -> issue.contains("taken as one size"));
+        assertThat(optima.get(0).issues()).noneMatch(issue -> issue.contains("seed replicates"));
+        assertThat(optima.get(0).hasOptimum()).isTrue();
     }
 
     /** An interpolated minimum a little below the lowest measured loss is what a curve between samples does. */
     @Test
     void anInterpolatedMinimumSlightlyBelowTheLowestMeasuredLossIsKept() {
-        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.0006e7, 4e7, 8e7},
+        List<IsoflopBudget> budgets = List.of(new IsoflopBudget(1e18, new double[] {1e7, 2e7, 2.2e7, 4e7, 8e7},
                         new double[] {3.9, 3.597, 3.556, 3.62, 3.9}),
                 new IsoflopBudget(1e19, SIZES, LOSSES), new IsoflopBudget(1e20, SIZES, LOSSES));
         IsoflopSettings settings = IsoflopSettings.porian(SeedNoise.constant(0.01)).withReplicates(10);

@@ -34,8 +34,13 @@ class GemstonesApproach2Test {
         return IsoflopFits.of(optima, false, WORKERS).point(FitVariant.BS_MEDIAN_WEIGHTED).n().exponent();
     }
 
+    /**
+     * Near Approach 1 (within 0.05) and below Approach 3 (by more than 0.1; 0.16 today). Until budgets whose
+     * interpolated minimum lay far below every measured loss were left out, three of them (L* 1.7–2.1 against
+     * measured losses of at least 2.88, through sizes 0.3 % apart) were fitted, and the gap was 0.25.
+     */
     @Test
-    void approach2OnTheHotCheckpointsIsNearGemstonesApproach1AndFarBelowTheirApproach3() {
+    void approach2OnTheHotCheckpointsIsNearGemstonesApproach1AndBelowTheirApproach3() {
         double approach1 = PublishedValues.gemstonesApproach1("params").orElseThrow().slope();
         FittedLaw approach3 = PublishedValues.gemstonesApproach3("parameters_grid_search_0_hot").orElseThrow();
         double alpha = approach3.theta()[0];
@@ -44,7 +49,7 @@ class GemstonesApproach2Test {
         double approach2 = approach2Exponent(FlopCount.SIX_N);
 
         assertThat(Math.abs(approach2 - approach1)).isLessThan(0.05);
-        assertThat(beta / (alpha + beta) - approach2).isGreaterThan(0.2);
+        assertThat(beta / (alpha + beta) - approach2).isGreaterThan(0.1);
     }
 
     @Test
