@@ -24,7 +24,9 @@ import org.scalefit.parallel.LocalParallelism;
  * A faster engine may not find a worse optimum: on every bundled Approach-3 fit (the 16 Gemstones two-input sets of
  * {@code parameters_delta-3}, Epoch AI's Fit A, and the 3-input width–depth grid on hot_100b+), at δ = 10⁻³ and
  * 10⁻⁴, the default engine's objective is at most the objective the engine of revision {@code verified-optimum-1}
- * computed (values pinned from a run of that engine, not published ones), plus 10⁻¹² relative.
+ * computed (values pinned from a run of that engine, not published ones), plus 10⁻¹² relative. The Gemstones fits at
+ * δ = 10⁻³ (2-input sets and the 3-input grid) are the very fits {@link PublishedApproach3Test} makes against the
+ * published numbers, so they are held to the pinned values there ({@link #assertNoWorse}), not made twice in CI.
  */
 @Tag("exhaustive")
 class EngineNeverWorseTest {
@@ -71,8 +73,8 @@ class EngineNeverWorseTest {
             Map.entry("width-depth hot_100b+|1.0E-4", 4.1994617213102144E-4));
 
     static Stream<Arguments> twoInputFits() {
-        return Stream.concat(PublishedApproach3Test.twoInputFits(), Stream.of("epoch_fit_a"))
-                .flatMap(name -> Stream.of(Arguments.of(name, 1e-3), Arguments.of(name, 1e-4)));
+        return Stream.concat(PublishedApproach3Test.twoInputFits().map(name -> Arguments.of(name, 1e-4)),
+                Stream.of(Arguments.of("epoch_fit_a", 1e-3), Arguments.of("epoch_fit_a", 1e-4)));
     }
 
     @ParameterizedTest(name = "{0}, δ = {1}")
@@ -94,17 +96,15 @@ class EngineNeverWorseTest {
     }
 
     @Test
-    void widthDepthGridObjectiveIsNoWorseThanThePinnedEngineAtBothDeltas() {
+    void widthDepthGridObjectiveIsNoWorseThanThePinnedEngineAtTheSmallerDelta() {
         RunTable table = new TableReader().read("gemstones:hot_100b+", ColumnRequest.of("width", "depth", "tokens",
                 "loss"));
         Observations data = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
-        for (double delta : new double[] {1e-3, 1e-4}) {
-            assertNoWorse("width-depth hot_100b+", delta,
-                    fit(LawForm.WIDTH_DEPTH, data, delta, StartGrid.gemstones(3)));
-        }
+        assertNoWorse("width-depth hot_100b+", 1e-4, fit(LawForm.WIDTH_DEPTH, data, 1e-4, StartGrid.gemstones(3)));
     }
 
-    private static void assertNoWorse(String name, double delta, LawFit fit) {
+    /** The fit's objective is at most the pinned engine's for {@code name} at {@code delta}, and it converged. */
+    static void assertNoWorse(String name, double delta, LawFit fit) {
         String key = name + "|" + delta;
         Double pinned = PINNED.get(key);
         assertThat(pinned).as("pinned objective of %s", key).isNotNull();

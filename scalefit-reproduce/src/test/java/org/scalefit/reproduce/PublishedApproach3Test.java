@@ -67,6 +67,7 @@ class PublishedApproach3Test {
         String file = "parameters_grid_search_0_" + name;
         Observations data = gemstonesTable(set, noEmbeds);
         LawFit fit = fit(data, StartGrid.gemstones(2), MultiStartFitter.Options.defaults());
+        EngineNeverWorseTest.assertNoWorse(name, 1e-3, fit);
 
         double publishedLoss = PublishedValues.gemstonesApproach3Loss(file).orElseThrow();
         assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);
@@ -122,6 +123,7 @@ class PublishedApproach3Test {
         Observations data = Observations.fromTable(table, LawForm.WIDTH_DEPTH.inputs(), "loss");
         LawFit fit = FitProblem.of(LawForm.WIDTH_DEPTH, data, 1e-3, StartGrid.gemstones(3))
                 .fit(LocalParallelism.allCores(), FitProgress.silent());
+        EngineNeverWorseTest.assertNoWorse("width-depth hot_100b+", 1e-3, fit);
         String file = "width_depth_grid_search_0_hot_100b+";
         double publishedLoss = PublishedValues.gemstonesApproach3Loss(file).orElseThrow();
         assertThat(fit.loss()).isLessThanOrEqualTo(publishedLoss + 1e-9);
