@@ -529,8 +529,11 @@ public final class ExpressionLawFiles {
             }
             column[j] = present.isEmpty() ? -1 : header.indexOf(present.get(0));
         }
+        int lawParams = law.columns().indexOf("params");
+        int[] ratioOf = {columnOf(header, "tokens", dataColumns.get("tokens")), // the columns of tokens and params
+                lawParams >= 0 && column[lawParams] >= 0 ? column[lawParams]     // M = tokens/params is read from
+                        : columnOf(header, "params", dataColumns.get("params"))};
         int ratio = -1;
-        int[] ratioOf = new int[2]; // the columns of tokens and params M = tokens/params is derived from
         for (int j = 0; j < k; j++) {
             if (column[j] >= 0) {
                 continue;
@@ -539,10 +542,6 @@ public final class ExpressionLawFiles {
             String columnName = law.columns().get(j);
             boolean derivable = columnName.equals(Transform.TokensPerParam.COLUMN);
             if (derivable) {
-                int params = law.columns().indexOf("params");
-                ratioOf[0] = columnOf(header, "tokens", dataColumns.get("tokens"));
-                ratioOf[1] = params >= 0 && column[params] >= 0 ? column[params]
-                        : columnOf(header, "params", dataColumns.get("params"));
                 derivable = ratioOf[0] >= 0 && ratioOf[1] >= 0;
             }
             if (!derivable) {
@@ -555,10 +554,7 @@ public final class ExpressionLawFiles {
             ratio = j;
         }
         int given = law.columns().indexOf(Transform.TokensPerParam.COLUMN);
-        int[] beside = given < 0 || column[given] < 0 ? null : new int[] {
-                columnOf(header, "tokens", dataColumns.get("tokens")),
-                law.columns().contains("params") && column[law.columns().indexOf("params")] >= 0
-                        ? column[law.columns().indexOf("params")] : columnOf(header, "params", dataColumns.get("params"))};
+        boolean checkGiven = given >= 0 && column[given] >= 0 && ratioOf[0] >= 0 && ratioOf[1] >= 0;
         List<double[]> points = new ArrayList<>();
         for (int p = 1; p < filled.size(); p++) {
             int line = filled.get(p) + 1;
@@ -569,12 +565,12 @@ public final class ExpressionLawFiles {
                         / positive(source, line, header, cells, ratioOf[1])
                         : positive(source, line, header, cells, column[j]);
             }
-            if (beside != null && beside[0] >= 0 && beside[1] >= 0) {
-                double tokens = positive(source, line, header, cells, beside[0]);
-                double params = positive(source, line, header, cells, beside[1]);
+            if (checkGiven) {
+                double tokens = positive(source, line, header, cells, ratioOf[0]);
+                double params = positive(source, line, header, cells, ratioOf[1]);
                 if (!Transform.TokensPerParam.consistent(point[given], tokens, params)) {
                     throw new InputException(source, line, header.get(column[given]), Transform.TokensPerParam
-                            .expected(tokens, params, header.get(beside[0]), header.get(beside[1])),
+                            .expected(tokens, params, header.get(ratioOf[0]), header.get(ratioOf[1])),
                             String.format(java.util.Locale.ROOT, "%.6g", point[given]));
                 }
             }
