@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,14 +23,24 @@ import org.scalefit.parallel.SerializingParallelism;
 /**
  * The contract of the multi-start engine on data it was not tuned on: the answer is the lowest end of any start, a
  * tested local minimum, and early recognition (a user's opt-in shortcut) ends where the default search, which runs
- * every start to its end, ends.
+ * every start to its end, ends. One instance serves the whole class, so the default search on a corpus table is made
+ * once and both the recognising and the trust-region Newton searches are held to it.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiStartFitterTest {
 
     private static final MultiStartFitter.Options DEFAULT = MultiStartFitter.Options.defaults();
     private static final MultiStartFitter.Options EXHAUSTIVE = DEFAULT;
     /** Early recognition, a user's opt-in: its contract checked on the 2-input corpus. */
     private static final MultiStartFitter.Options RECOGNISING = DEFAULT.withRecognition(true);
+
+    /** The default search (every start to its end, L-BFGS) on a corpus table, by "table|δ": made once per class. */
+    private final Map<String, LawFit> exhaustiveFits = new HashMap<>();
+
+    private LawFit exhaustiveFit(String table, double delta) {
+        return exhaustiveFits.computeIfAbsent(table + "|" + delta,
+                key -> fit(AdversarialCorpus.table(table), delta, EXHAUSTIVE, 2));
+    }
 
     static Stream<Arguments> corpusAtBothDeltas() {
         return AdversarialCorpus.TABLES.stream().flatMap(table -> Stream.of(Arguments.of(table, 1e-3),
@@ -49,9 +62,8 @@ class MultiStartFitterTest {
     @ParameterizedTest(name = "{0}, δ = {1}")
     @MethodSource("corpusAtBothDeltas")
     void earlyRecognitionEndsWhereTheExhaustiveSearchEnds(String table, double delta) {
-        Observations data = AdversarialCorpus.table(table);
-        LawFit fast = fit(data, delta, RECOGNISING, 2);
-        LawFit exhaustive = fit(data, delta, EXHAUSTIVE, 2);
+        LawFit fast = fit(AdversarialCorpus.table(table), delta, RECOGNISING, 2);
+        LawFit exhaustive = exhaustiveFit(table, delta);
         assertThat(exhaustive.search().recognisedStarts()).isZero();
         assertThat(fast.loss()).isCloseTo(exhaustive.loss(), within(1e-9 * exhaustive.loss()));
         assertThat(fast.status()).isEqualTo(LawFit.Status.CONVERGED);
@@ -246,9 +258,9 @@ class MultiStartFitterTest {
     @ParameterizedTest(name = "{0}, δ = {1}")
     @MethodSource("corpusAtBothDeltas")
     void theTrustRegionNewtonEngineEndsInTheBasinOfTheExhaustiveLbfgsSearch(String table, double delta) {
-        Observations data = AdversarialCorpus.table(table);
-        LawFit newton = fit(data, delta, DEFAULT.withLocalMethod(MultiStartFitter.LocalMethod.TRUST_REGION_NEWTON), 2);
-        LawFit exhaustive = fit(data, delta, EXHAUSTIVE.withLocalMethod(MultiStartFitter.LocalMethod.LBFGS), 2);
+        LawFit newton = fit(AdversarialCorpus.table(table), delta,
+                DEFAULT.withLocalMethod(MultiStartFitter.LocalMethod.TRUST_REGION_NEWTON), 2);
+        LawFit exhaustive = exhaustiveFit(table, delta);
         assertThat(newton.loss()).isCloseTo(exhaustive.loss(), within(1e-6 * exhaustive.loss()));
         assertThat(newton.status()).isEqualTo(LawFit.Status.CONVERGED);
     }

@@ -2,9 +2,12 @@ package org.scalefit.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scalefit.data.Observations;
@@ -24,11 +27,21 @@ import org.scalefit.parallel.LocalParallelism;
  *
  * <p>Two paths: the law as a user writes it, with E, A, B on the log scale and the default start grid (3 values
  * per parameter, 243 starts), and the named law {@code chinchilla}, which is another expression (log-sum-exp in
- * e, a, b, α, β) fitted from the built-in law's 4 500 starts.
+ * e, a, b, α, β) fitted from the built-in law's 4 500 starts. One instance serves the whole class, so the built-in fit
+ * of a table is made once for both paths.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WrittenLawCorpusTest {
 
     private static final MultiStartFitter.Options DEFAULT = MultiStartFitter.Options.defaults();
+
+    /** The built-in law's fit (Gemstones' grid, default engine) of a corpus table, by "table|δ": made once. */
+    private final Map<String, LawFit> builtInFits = new HashMap<>();
+
+    private LawFit builtInFit(String table, double delta) {
+        return builtInFits.computeIfAbsent(table + "|" + delta,
+                key -> MultiStartFitterTest.fit(AdversarialCorpus.table(table), delta, DEFAULT, 2));
+    }
 
     /**
      * The law as {@code scalefit fit --law 'E + A/N^alpha + B/D^beta' --log E,A,B --delta δ} reads it: parameters in
@@ -61,17 +74,15 @@ class WrittenLawCorpusTest {
     @ParameterizedTest(name = "{0}, δ = {1}")
     @MethodSource("org.scalefit.fit.MultiStartFitterTest#corpusAtBothDeltas")
     void theLawWrittenWithALogScaleFloorAndCoefficientsReachesTheBuiltInOptimum(String table, double delta) {
-        Observations data = AdversarialCorpus.table(table);
-        assertReachesTheBuiltInOptimum(fit(writtenOnTheLogScale(delta), data),
-                MultiStartFitterTest.fit(data, delta, DEFAULT, 2), table, delta);
+        assertReachesTheBuiltInOptimum(fit(writtenOnTheLogScale(delta), AdversarialCorpus.table(table)),
+                builtInFit(table, delta), table, delta);
     }
 
     @Tag("exhaustive") // 58 pairs of fits, ≈ 11 s: CI (-Pall)
     @ParameterizedTest(name = "{0}, δ = {1}")
     @MethodSource("org.scalefit.fit.MultiStartFitterTest#corpusAtBothDeltas")
     void theNamedChinchillaLawReachesTheBuiltInOptimum(String table, double delta) {
-        Observations data = AdversarialCorpus.table(table);
-        assertReachesTheBuiltInOptimum(fit(NamedLaws.named("chinchilla").withPenalty(Penalty.huber(delta)), data),
-                MultiStartFitterTest.fit(data, delta, DEFAULT, 2), table, delta);
+        assertReachesTheBuiltInOptimum(fit(NamedLaws.named("chinchilla").withPenalty(Penalty.huber(delta)),
+                AdversarialCorpus.table(table)), builtInFit(table, delta), table, delta);
     }
 }
