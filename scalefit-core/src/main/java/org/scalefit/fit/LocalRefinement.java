@@ -100,7 +100,7 @@ public final class LocalRefinement {
      * leaves the domain within a sliver (the line search fails, the Hessian's differences cross the edge), and the
      * rounds advance only by the stationarity test's single steps, one unit of another parameter at a time (the
      * data-constrained law on datablations:c4 stopped 300 rounds later at R_N* = 7.7·10⁻⁷, R_D* = 1320, its
-     * objective 4·10⁻⁴ above the edge's optimum at R_D* → ∞). Held at the edge, the coordinate is the constraint it
+     * objective 4·10⁻⁴ of itself above the edge's optimum at R_D* → ∞). Held at the edge, the coordinate is the constraint it
      * is, and the others are minimised as in any other round. The caller takes the point only if F is lower there.
      */
     private static EdgeStep toEdges(DifferentiableObjective f, double[] x, double value, LbfgsSettings settings,
