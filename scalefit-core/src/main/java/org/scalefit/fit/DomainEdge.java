@@ -42,6 +42,20 @@ public record DomainEdge(int coordinate, double value, double slope, double insi
      * at x or no slope runs into an edge.
      */
     public static List<DomainEdge> of(DifferentiableObjective f, double[] x) {
+        return find(f, x, true);
+    }
+
+    /**
+     * The edges that x approaches, one per coordinate, in coordinate order: as {@link #of}, but F may still fall
+     * towards the edge by more than the allowance (x_i is short of it), so {@link #inside()} is the point next to
+     * the edge, where F may be lower than at x. For {@link LocalRefinement}, which moves such coordinates to their
+     * edge when a search that runs into it stalls short of it.
+     */
+    static List<DomainEdge> approached(DifferentiableObjective f, double[] x) {
+        return find(f, x, false);
+    }
+
+    private static List<DomainEdge> find(DifferentiableObjective f, double[] x, boolean stationary) {
         int n = x.length;
         double[] g = new double[n];
         double[] trial = x.clone();
@@ -56,7 +70,8 @@ public record DomainEdge(int coordinate, double value, double slope, double insi
             if (!(Math.abs(g[i]) > allowed) || !Double.isFinite(g[i])) {
                 continue;
             }
-            DomainEdge edge = along(f, x, trial, i, g[i], value, allowed, material);
+            DomainEdge edge = along(f, x, trial, i, g[i], value, stationary ? allowed : Double.POSITIVE_INFINITY,
+                    material);
             if (edge != null) {
                 edges.add(edge);
             }
@@ -66,7 +81,8 @@ public record DomainEdge(int coordinate, double value, double slope, double insi
     }
 
     /**
-     * The edge along −sign(slope)·e_i, or null if F falls by more than {@code allowed} first, or never leaves the
+     * The edge along −sign(slope)·e_i, or null if F falls by more than {@code allowed} first (never, for an
+     * infinite {@code allowed}: the edge approached, {@link #approached}), or never leaves the
      * domain: never turns non-finite or rises by more than {@code material} (the allowance, or the exact-fit level
      * where that is larger: beside a law that fits its points exactly F is rounding, which moves by that much
      * without any edge).

@@ -52,7 +52,7 @@ public final class MultiStartFitter {
      * The revision of the search's rules (stopping, recognition, verification): part of every results-store key, so
      * that a store never serves a result that the current engine would not give.
      */
-    public static final String REVISION = "every-start-to-its-end-4-one-parameter-steps";
+    public static final String REVISION = "every-start-to-its-end-5-edge-approach";
 
     /** Size of the first wave; each later wave is twice as large up to {@link #MAX_WAVE}. */
     private static final int FIRST_WAVE = 256;
