@@ -88,6 +88,19 @@ class DatablationsFitTest {
         assertThat(fit.objective()).isLessThan(0.029234).isGreaterThan(0.0292338538);
     }
 
+    /**
+     * The fit's other polished optima lie on the same slope as the best, R_D* → ∞ (1.55·10⁶ against 1.75·10⁶, 1.4·10⁻⁸
+     * apart in the objective, which only falls from one to the other): no competing basin, no other prescription.
+     */
+    @Test
+    void onAllRunsAnotherPointOnTheBestsSlopeIsNoCompetingBasin() {
+        ExpressionFit fit = ExpressionFitRequest.of(NamedLaws.named("data-constrained"), allRuns())
+                .run(LocalParallelism.withThreads(1), FitProgress.silent());
+
+        assertThat(fit.search().secondBest()).isNull();
+        assertThat(fit.warnings()).noneMatch(w -> w.startsWith("competing basin"));
+    }
+
     @Test
     void theirGridReachesThePublishedBasinAndTheLowerBasinBeyondItWhichIsTheAnswer() {
         ExpressionLaw law = NamedLaws.named("data-constrained");
