@@ -32,7 +32,9 @@ final class ArchitectureCheck {
         }
         return ArchitectureAgreement.of(shapes, accounting).caution().map(caution -> {
             List<String> warnings = new ArrayList<>(law.warnings());
-            warnings.add(caution);
+            warnings.add(law.form().inputs().contains("params") ? caution + "; the law's params input is fed "
+                    + "this search's count, not the one it was fitted on, so the shapes prescribed are off too"
+                    : caution);
             return new FittedLaw(law.form(), law.theta(), warnings);
         }).orElse(law);
     }
