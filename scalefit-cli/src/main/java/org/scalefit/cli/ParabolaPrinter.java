@@ -31,6 +31,9 @@ record ParabolaPrinter(PrintStream out) {
                         + "(embeddings included); %.2f s on %s%n", minimised.law().form().name(),
                 minimised.file(), analysis.search().accounting().parameterCount().label(), run.seconds(),
                 Counts.of(run.threads(), "thread"));
+        out.println(ArchitectureLine.of(analysis.search().accounting().architecture()));
+        out.println("at t*: the factor's shape on the optimum's tokens t* instead of t* x sqrt(f) (FLOPs x 1/sqrt(f): "
+                + "fewer tokens and FLOPs for f > 1, more for f < 1)");
         for (LawInput law : analysis.laws()) {
             LawCautions.print(out, law.file(), law.law().warnings());
         }
@@ -42,7 +45,7 @@ record ParabolaPrinter(PrintStream out) {
                     panel.row().improved() ? "" : " (grid row: no real-valued shape beats it)");
             panel.extrapolations().forEach(message -> out.println("  optimum: " + message));
             out.printf(Locale.ROOT, "  %8s %9s %8s %9s %11s %9s %9s %9s %9s %9s%n", "factor", "width", "depth",
-                    "params", "tokens", "tokens/N", "loss", hasSecond ? "law2" : "", "undertr.", "");
+                    "params", "tokens", "tokens/N", "loss", hasSecond ? "law2" : "", "at t*", "");
             for (double factor : analysis.factors()) {
                 Optional<OvertrainedShape> found = parabola.shapes().stream().filter(s -> s.factor() == factor)
                         .findFirst();

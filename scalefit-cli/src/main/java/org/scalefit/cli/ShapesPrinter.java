@@ -31,6 +31,7 @@ record ShapesPrinter(PrintStream out) {
                 result.search().buckets().low(), result.search().buckets().high(), result.search().buckets().count(),
                 result.search().accounting().parameterCount().label(), result.run().seconds(),
                 Counts.of(result.run().threads(), "thread"));
+        out.println(ArchitectureLine.of(result.search().accounting().architecture()));
         for (LawResult law : results) {
             out.printf(Locale.ROOT, "%n%s %s (%s): grid optimum per FLOPs bucket%n", law.role(),
                     law.optima().law().form().name(), law.file());

@@ -132,6 +132,37 @@ class ParabolaCommandTest {
     }
 
     /**
+     * Runs counted with another architecture (vocabulary 32 000, head size 64, full multi-head attention) traced with
+     * Gemstones' (the default): the parabola says so in its printout and document, and names the architecture used;
+     * with the runs' own architecture it does not.
+     */
+    @Test
+    void runsCountedWithAnotherArchitectureAreCautioned() throws IOException {
+        Path data = Files.writeString(folder.resolve("foreign.csv"), ForeignArchitectureRuns.csv());
+        Path fit = folder.resolve("foreign.json");
+        CliRun fitted = CliRun.of("fit", "--data", data.toString(), "--no-store", "--threads", "2", "--out",
+                fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        Path out = folder.resolve("parabola.json");
+        List<String> common = List.of("parabola", "--law", fit.toString(), "--grid-points", "20,20,20", "--buckets",
+                "2", "--rows", "1", "--factors", "-1:1", "--no-industry", "--out", out.toString());
+
+        CliRun gemstones = CliRun.of(common.toArray(String[]::new));
+
+        assertThat(gemstones.exitCode()).as(gemstones.err()).isZero();
+        assertThat(gemstones.out()).contains("architecture mismatch").contains("architecture: vocab 50304");
+        assertThat(json(out).at("/laws/0/law_warnings").toString()).contains("architecture mismatch");
+
+        List<String> own = new java.util.ArrayList<>(common);
+        own.addAll(List.of(ForeignArchitectureRuns.OPTIONS));
+        CliRun matching = CliRun.of(own.toArray(String[]::new));
+
+        assertThat(matching.exitCode()).as(matching.err()).isZero();
+        assertThat(matching.out()).doesNotContain("architecture mismatch").contains("architecture: vocab 32000");
+        assertThat(json(out).at("/accounting/vocab").asInt()).isEqualTo(32000);
+    }
+
+    /**
      * A params/tokens law rewards parameters whatever the shape, so the factor-1 shape goes to depth 1, below the
      * depth 2 the optimum was searched from, and beats it: the output says so, and why.
      */

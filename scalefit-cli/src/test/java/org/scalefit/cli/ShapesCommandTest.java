@@ -177,6 +177,55 @@ class ShapesCommandTest {
         assertThat(json(out).at("/laws/0/extrapolations").toString()).contains("FLOPs <= 1.00e+26: extrapolation: params");
     }
 
+    /** A fit of {@link ForeignArchitectureRuns} (params/tokens law: fast, and it reads the shapes all the same). */
+    private Path foreignFit() throws IOException {
+        Path data = Files.writeString(folder.resolve("foreign.csv"), ForeignArchitectureRuns.csv());
+        Path fit = folder.resolve("foreign.json");
+        CliRun fitted = CliRun.of("fit", "--data", data.toString(), "--no-store", "--threads", "2", "--out",
+                fit.toString());
+        assertThat(fitted.exitCode()).as(fitted.err()).isZero();
+        return fit;
+    }
+
+    /**
+     * The fit of runs counted with vocabulary 32 000, head size 64 and full multi-head attention records their
+     * shapes; a search with Gemstones' architecture (the default) counts the same shapes otherwise, and says so with
+     * the median ratio and the options, in the printout and the document's law warnings.
+     */
+    @Test
+    void runsCountedWithAnotherArchitectureAreCautioned() throws IOException {
+        Path fit = foreignFit();
+        assertThat(json(fit).at("/shapes").size()).isEqualTo(8);
+        Path out = folder.resolve("shapes.json");
+
+        CliRun run = CliRun.of("shapes", "--law", fit.toString(), "--grid-points", "10,10,10", "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("architecture mismatch").contains("median ratio recorded/counted 0.9")
+                .contains("--vocab, --head-size, --queries-per-group, --mlp-expansion")
+                .contains("architecture: vocab 50304, seq len 2048, head size 128, 2 queries per group, MLP x4");
+        assertThat(json(out).at("/laws/0/law_warnings").toString()).contains("architecture mismatch");
+        assertThat(json(out).at("/accounting/vocab").asInt()).isEqualTo(50304);
+    }
+
+    @Test
+    void runsCountedWithTheSearchsArchitectureAreNotCautioned() throws IOException {
+        Path fit = foreignFit();
+        Path out = folder.resolve("shapes.json");
+        List<String> args = new java.util.ArrayList<>(List.of("shapes", "--law", fit.toString(), "--grid-points",
+                "10,10,10", "--out", out.toString()));
+        args.addAll(List.of(ForeignArchitectureRuns.OPTIONS));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("architecture mismatch")
+                .contains("architecture: vocab 32000, seq len 2048, head size 64, 1 queries per group, MLP x4");
+        assertThat(json(out).at("/laws/0/law_warnings").toString()).doesNotContain("architecture mismatch");
+        assertThat(json(out).at("/accounting/vocab").asInt()).isEqualTo(32000);
+    }
+
     @Test
     void aLawFittedWithoutEmbeddingsSearchedWithoutThemIsNotCautioned() {
         Path fit = folder.resolve("no-embeds.json");

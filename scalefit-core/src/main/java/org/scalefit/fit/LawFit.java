@@ -36,12 +36,13 @@ public record LawFit(LawForm law, double delta, int points, Identification ident
 
     /**
      * The revision of the warnings a fit carries beyond the search's own (identification cautions, {@link
-     * FitDiagnostics}): part of the results store's key, so that a stored fit is not served without a warning the
-     * current rules would give.
+     * FitDiagnostics}) and of what its document records beside them (the fitted runs' shapes with their params, since
+     * {@code counted-shapes}): part of the results store's key, so that a stored fit is not served without a warning
+     * or record the current rules would give.
      */
     public static final String DIAGNOSTICS_REVISION = "step-overflow-few-distinct-points-tokens-per-param-"
             + "data-range-counts-budget-cut-exact-fit-flat-narrow-range-competing-exact-fit-far-points-"
-            + "domain-edge-11";
+            + "domain-edge-counted-shapes-12";
 
     /** How a fit ended. */
     public enum Status {

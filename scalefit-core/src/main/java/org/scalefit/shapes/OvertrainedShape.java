@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  *
  * <p>With t the budget's tokens, t′ = t·√f and the shape (w, d) minimising the law at flops_per_token(w, d) = C/t′:
  * {@link #shape()} holds w, d, t′, the relaxed parameter count Ñ(w, d), C′ = flops_per_token(w, d)·t′ (= C up to
- * rounding) and L̂(w, d, Ñ, t′). The "undertrained" losses evaluate the same shape on the original t tokens (computed
- * by Gemstones, not plotted).
+ * rounding) and L̂(w, d, Ñ, t′). The "undertrained" losses (Gemstones' name, computed by it, not plotted) evaluate the
+ * same shape on the optimum's t tokens, t = t′/√f: for f &gt; 1 fewer tokens and FLOPs than the budget, for f &lt; 1
+ * more (C/√f &gt; C), so below f = 1 they are not undertrained; the printout calls them "at t*".
  *
  * @param factor                 the overtraining factor f (tokens grow by √f, the model shrinks to keep C)
  * @param budget                 the FLOPs budget C

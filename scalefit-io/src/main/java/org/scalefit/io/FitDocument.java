@@ -16,6 +16,7 @@ import org.scalefit.fit.MultiStartResult;
 import org.scalefit.fit.StartOutcome;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.shapes.CountedShape;
 
 /**
  * scalefit's result document of an Approach-3 fit, L = E + Σ_j exp(c_j)·x_j^(−α_j) (Hoffmann et al. 2022 eq. 2,
@@ -31,7 +32,7 @@ import org.scalefit.law.LawForm;
         "natural_scale", "delta", "points", "distinct_points", "warnings", "grid", "starts", "successful_starts", "recognised_starts",
         "budget_cut_starts", "evaluations", "verification_evaluations", "polished", "stationarity", "domain_edges",
         "second_best", "recognition",
-        "grid_best", "best_starts", "limits", "data_range", "provenance", "run", "threads", "seconds"})
+        "grid_best", "best_starts", "limits", "data_range", "shapes", "provenance", "run", "threads", "seconds"})
 public record FitDocument(
         String law, List<String> inputs, boolean success, String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double loss,
@@ -56,6 +57,7 @@ public record FitDocument(
         @JsonProperty("best_starts") List<Start> bestStarts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("data_range") DataRange dataRange,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Shape> shapes,
         Provenance provenance, RunTiming run, int threads, double seconds) implements ResultDocument {
 
     /** The value of {@link Envelope#analysis()}. */
@@ -63,6 +65,26 @@ public record FitDocument(
 
     public FitDocument {
         domainEdges = domainEdges == null ? List.of() : List.copyOf(domainEdges);
+        shapes = shapes == null ? List.of() : List.copyOf(shapes);
+    }
+
+    /**
+     * A distinct shape of the fitted runs with the params the data gave it, after the fit's transforms
+     * ({@link CountedShape}): a shape search checks its architecture against them ({@link
+     * org.scalefit.shapes.ArchitectureAgreement}). {@code shapes} is absent when the data has no width, depth or
+     * params column (and from documents written before it was recorded).
+     */
+    @JsonPropertyOrder({"width", "depth", "params"})
+    public record Shape(double width, double depth, double params) {
+
+        static Shape of(CountedShape shape) {
+            return new Shape(shape.width(), shape.depth(), shape.params());
+        }
+
+        /** The shape recorded. */
+        public CountedShape countedShape() {
+            return new CountedShape(width, depth, params);
+        }
     }
 
     /**
@@ -271,6 +293,15 @@ public record FitDocument(
      * {@code run} says.
      */
     public static FitDocument of(LawFit fit, FitProvenance provenance, Identification.Limits limits, RunTiming run) {
+        return of(fit, provenance, limits, run, List.of());
+    }
+
+    /**
+     * The document of {@code fit}, made on data of {@code provenance} checked against {@code limits}, whose fitted
+     * runs have the distinct {@code shapes}, computed as {@code run} says.
+     */
+    public static FitDocument of(LawFit fit, FitProvenance provenance, Identification.Limits limits, RunTiming run,
+                                 List<CountedShape> shapes) {
         MultiStartResult search = fit.search();
         LawForm law = fit.law();
         boolean optimum = fit.hasOptimum();
@@ -296,7 +327,7 @@ public record FitDocument(
                 new Recognition(search.recognisedStarts(), search.recognisedStarts() > 0,
                         MultiStartFitter.COMPETING_MARGIN),
                 search.gridBest() == null ? null : Start.of(search.gridBest()), leaders, Limits.of(limits),
-                DataRange.of(fit.range()), origin,
+                DataRange.of(fit.range()), shapes.stream().map(Shape::of).toList(), origin,
                 run, run.threads(), run.seconds());
     }
 

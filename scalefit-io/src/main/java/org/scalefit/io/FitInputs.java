@@ -8,6 +8,8 @@ import org.scalefit.data.Observations;
 import org.scalefit.data.RepeatedTokens;
 import org.scalefit.data.RunTable;
 import org.scalefit.law.LawForm;
+import org.scalefit.shapes.ArchitectureAgreement;
+import org.scalefit.shapes.CountedShape;
 
 /**
  * The points of an Approach-3 fit, read as {@code scalefit fit} reads them: the law's inputs and the loss from the
@@ -101,6 +103,28 @@ public record FitInputs(RunTable table, Observations observations, int[] rows, L
         }
         return new FitInputs(table, observations, rows, applied, read.columns(),
                 tokens ? RepeatedData.at(read, rows) : null);
+    }
+
+    /**
+     * The distinct shapes of the points fitted with the params the table gives them ({@link CountedShape}, after the
+     * transforms: without embeddings under {@code no-embeds}), when the table has width, depth and params; empty
+     * otherwise. A shape search checks its architecture against them ({@link ArchitectureAgreement}).
+     */
+    public List<CountedShape> countedShapes() {
+        if (!table.hasColumn("width") || !table.hasColumn("depth") || !table.hasColumn("params")) {
+            return List.of();
+        }
+        double[] width = table.column("width");
+        double[] depth = table.column("depth");
+        double[] params = table.column("params");
+        List<CountedShape> shapes = new ArrayList<>();
+        for (int row : rows) {
+            if (width[row] > 0 && depth[row] > 0 && params[row] > 0 && Double.isFinite(width[row])
+                    && Double.isFinite(depth[row]) && Double.isFinite(params[row])) {
+                shapes.add(new CountedShape(width[row], depth[row], params[row]));
+            }
+        }
+        return ArchitectureAgreement.distinct(shapes);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.scalefit.data.InputRange;
 import org.scalefit.law.FittedLaw;
 import org.scalefit.law.LawForm;
+import org.scalefit.shapes.CountedShape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -145,6 +146,35 @@ public final class LawFiles {
     public static Optional<InputRange> inputRange(Path file) {
         return inputRange(file.toString(), LawDocumentFiles.readTree(file, MAPPER, true, "a JSON fit written by "
                 + "scalefit fit --out FILE.json or a Gemstones parameter file"));
+    }
+
+    /**
+     * The distinct shapes of the fitted runs with the params the data gave them, as the fit file records them
+     * ({@link FitDocument.Shape}); empty when it records none (a Gemstones parameter file, data without width, depth
+     * or params, or a fit written before fit files recorded them).
+     *
+     * @throws InputException if {@code shapes} is not a list of positive finite width, depth and params
+     */
+    public static List<CountedShape> countedShapes(Path file) {
+        JsonNode root = LawDocumentFiles.readTree(file, MAPPER, true, "a JSON fit written by scalefit fit --out "
+                + "FILE.json or a Gemstones parameter file");
+        JsonNode shapes = root == null ? null : root.get("shapes");
+        if (shapes == null || shapes.isNull()) {
+            return List.of();
+        }
+        String expected = "a list of the fitted runs' shapes: positive finite width, depth and params";
+        if (!shapes.isArray()) {
+            throw InputException.field(file.toString(), null, "shapes", expected, shapes.toString());
+        }
+        List<CountedShape> read = new ArrayList<>();
+        for (JsonNode shape : shapes) {
+            try {
+                read.add(Documents.read(shape, FitDocument.Shape.class, file.toString()).countedShape());
+            } catch (IllegalArgumentException e) {
+                throw InputException.field(file.toString(), null, "shapes", expected, shape.toString());
+            }
+        }
+        return List.copyOf(read);
     }
 
     /** The SHA-256 of the file's bytes, in hex (provenance of a result computed from it). */

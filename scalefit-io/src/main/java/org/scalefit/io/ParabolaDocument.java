@@ -25,7 +25,8 @@ import org.scalefit.uncertainty.ParabolaBands;
  * §4.3, {@code plotters/overtrained_single_parabola.py}): the shape search that supplied the budgets, the accounting
  * and box of the constrained problem, the laws, the factors, the industry models' source, and per budget (a panel of
  * Gemstones' figure) its relaxed optimum, one row per feasible factor — the shape, its FLOPs per token target, |C′/C −
- * 1|, the second law's loss, the "undertrained" losses on the original tokens, and a status ({@code interior} or
+ * 1|, the second law's loss, the "undertrained" losses on the optimum's tokens t* (Gemstones' name; for f &lt; 1
+ * more tokens and FLOPs than the budget, not undertraining), and a status ({@code interior} or
  * {@code edge} of the box) — the infeasible factors and the industry models drawn on the panel; the laws' files; the
  * run. All but {@code run} is the same, byte for byte, whatever the thread count. Written and read by
  * {@link Documents}' mapper.

@@ -122,8 +122,12 @@ public record FitRequest(DataSource data, LawForm law, List<Transform> transform
         return prepare(data.data());
     }
 
+    /** The columns of {@link FitInputs#countedShapes()}, read beside the law's inputs when the data has them. */
+    private static final List<String> COUNTED_SHAPE_COLUMNS = List.of("width", "depth", "params");
+
     private PreparedFit prepare(String localData) {
-        FitInputs inputs = FitInputs.read(data.reading(localData), law, transforms, List.of());
+        // width, depth and params are read when the data has them, so the fit records the shapes its runs counted
+        FitInputs inputs = FitInputs.read(data.reading(localData), law, transforms, COUNTED_SHAPE_COLUMNS);
         String dataId = localData.equals(data.data()) ? inputs.table().source() : data.data();
         FitProvenance provenance = new FitProvenance(dataId, inputs.table().contentHash(), inputs.transforms(),
                 ScalefitVersion.current(), inputs.columns().fileColumns());

@@ -99,9 +99,9 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
      */
     public ParabolaResult run(Parallelism parallelism, FitProgress progress) {
         List<LawInput> laws = new ArrayList<>();
-        laws.add(lawInput("law", law));
+        laws.add(lawInput("law", law, search.accounting()));
         if (secondLaw != null) {
-            laws.add(lawInput("law2", secondLaw));
+            laws.add(lawInput("law2", secondLaw, search.accounting()));
         }
         Optional<IndustryModels> models = Optional.empty();
         if (industry.drawn()) {
@@ -133,8 +133,9 @@ public record ParabolaRequest(Path law, Path secondLaw, ShapeSearch search, List
                 industry.excluded(), panels, bands), new RunTiming(parallelism.threads(), seconds));
     }
 
-    private static LawInput lawInput(String role, Path file) {
-        FittedLaw read = LawFiles.read(file);
+    /** The law in {@code file}, cautioned when its runs were counted with another architecture than the search's. */
+    private static LawInput lawInput(String role, Path file, ShapeAccounting accounting) {
+        FittedLaw read = ArchitectureCheck.cautioned(file, LawFiles.read(file), accounting);
         return new LawInput(role, file.toString(), LawFiles.sha256(file), read,
                 LawFiles.inputRange(file).orElse(null));
     }

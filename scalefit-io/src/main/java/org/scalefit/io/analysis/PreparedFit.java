@@ -93,6 +93,7 @@ public record PreparedFit(FitRequest request, FitInputs inputs, FitProvenance pr
         LawFit searched = problem().fit(parallelism, progress);
         LawFit fit = caution().map(searched::withCaution).orElse(searched);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return new FitOutcome(fit, provenance, new RunTiming(parallelism.threads(), seconds), request.limits());
+        return new FitOutcome(fit, provenance, new RunTiming(parallelism.threads(), seconds), request.limits(),
+                inputs.countedShapes());
     }
 }

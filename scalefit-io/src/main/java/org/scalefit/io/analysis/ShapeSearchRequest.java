@@ -63,7 +63,8 @@ public record ShapeSearchRequest(List<Path> laws, ShapeSearch search, boolean re
     public ShapeSearchResult run(Parallelism parallelism, FitProgress progress) {
         List<FittedLaw> fitted = new ArrayList<>();
         for (Path file : laws) {
-            fitted.add(withCountCaution(file, LawFiles.read(file)));
+            fitted.add(ArchitectureCheck.cautioned(file, withCountCaution(file, LawFiles.read(file)),
+                    search.accounting()));
         }
         FitBootstrapDocument.Replicates replicates = bootstrap == null ? null
                 : FitBootstrapDocument.replicatesOf(bootstrap, laws.get(0), fitted.get(0).form().parameterCount());
