@@ -129,6 +129,10 @@ class BenchmarkTableCommandTest {
                     a / (1 + Math.exp(-steepness * (at[i] - midpoint))) + b, within(1e-12));
             assertThat(prediction.get("extrapolated").asBoolean()).isEqualTo(i > 0);
         }
+        org.scalefit.io.BenchmarkTableDocument document = org.scalefit.io.BenchmarkTableDocument.read(out);
+        assertThat(document.write()).isEqualTo(Files.readString(out));
+        assertThat(document.envelope().analysis()).isEqualTo("benchmark-table-laws");
+        assertThat(document.envelope().data()).isEqualTo(data.toString());
         assertThat(predictions.get(0).get("error").asDouble()).isCloseTo(EPSILON - K * Math.exp(-GAMMA * 2.5),
                 within(0.005));
         assertThat(run.out()).contains("predictions:").containsPattern("\\n +2\\.50000 +0\\.\\d{6} +0\\.\\d{6}\\n")
