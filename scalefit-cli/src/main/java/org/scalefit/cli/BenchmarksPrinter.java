@@ -9,13 +9,19 @@ import java.util.Map;
 import org.scalefit.data.BenchmarkScores;
 import org.scalefit.data.RunTable;
 import org.scalefit.io.GemstonesBenchmarks;
+import org.scalefit.io.LossScoreTable;
+import org.scalefit.io.analysis.BenchmarkTableResult;
 import org.scalefit.io.analysis.BenchmarksResult;
 import org.scalefit.overtraining.BenchmarkLawFits;
 import org.scalefit.overtraining.FitReport;
 import org.scalefit.overtraining.FitStatistics;
+import org.scalefit.overtraining.LossScoreFits;
 import org.scalefit.overtraining.Solver;
 
-/** {@code scalefit benchmarks}' human-readable result: the laws fitted and the final checkpoints' accuracies. */
+/**
+ * {@code scalefit benchmarks}' human-readable result: the laws fitted and the final checkpoints' accuracies, or, for a
+ * user's table, the laws fitted and their predictions.
+ */
 final class BenchmarksPrinter {
 
     private BenchmarksPrinter() {
@@ -65,6 +71,38 @@ final class BenchmarksPrinter {
                     scores.accuracy().get(task))));
             out.println(line);
         }
+    }
+
+    /** The laws fitted to a user's table and their predictions at the requested losses. */
+    static void print(PrintStream out, BenchmarkTableResult result) {
+        LossScoreTable table = result.table();
+        LossScoreFits fits = result.fits();
+        boolean accuracy = fits.kind() == LossScoreFits.Score.ACCURACY;
+        out.printf(Locale.ROOT, "benchmarks %s: %d rows; loss from column '%s', %s from column '%s'; L in "
+                        + "[%.6g, %.6g]%n", table.table().source(), table.rows(), table.lossColumn(),
+                table.scoreName(), table.scoreColumn(), fits.lowestLoss(), fits.highestLoss());
+        fits.errorLaw().ifPresent(fit -> {
+            out.println("error law Err(L) = ε − k·e^(−γ·L) of " + (accuracy ? "err = 1 − accuracy" : "error") + ":");
+            report(out, fit.report(), fit.statistics(), List.of("k", "γ", "ε"), fit.law().parameters());
+        });
+        fits.sigmoidLaw().ifPresent(fit -> {
+            out.println("sigmoid law acc(L) = a/(1 + e^(−k·(L − L0))) + b of " + (accuracy ? "accuracy"
+                    : "acc = 1 − error") + ":");
+            report(out, fit.report(), fit.statistics(), List.of("a", "k", "L0", "b"), fit.law().parameters());
+        });
+        if (result.predictions().isEmpty()) {
+            return;
+        }
+        out.println("predictions:");
+        out.printf(Locale.ROOT, "  %12s %10s %10s%n", "loss", "Err(L)", "acc(L)");
+        for (LossScoreFits.Prediction prediction : result.predictions()) {
+            out.printf(Locale.ROOT, "  %12.6g %10s %10s%s%n", prediction.loss(), value(prediction.error()),
+                    value(prediction.accuracy()), prediction.extrapolated() ? "  (extrapolated)" : "");
+        }
+    }
+
+    private static String value(java.util.OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.6f", value.getAsDouble()) : "-";
     }
 
     private static void report(PrintStream out, FitReport report, FitStatistics statistics, List<String> names,

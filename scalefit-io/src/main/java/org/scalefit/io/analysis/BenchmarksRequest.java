@@ -27,9 +27,9 @@ import org.scalefit.overtraining.Solver;
 public record BenchmarksRequest(String data, String losses, Laws laws, Solver solver) {
 
     /** Parameters of the error law (k, γ, ε): the fewest matched checkpoints it is fitted to. */
-    private static final int ERROR_LAW_PARAMETERS = 3;
+    static final int ERROR_LAW_PARAMETERS = 3;
     /** Parameters of the sigmoid (a, k, L₀, b): the fewest matched checkpoints it is fitted to. */
-    private static final int SIGMOID_PARAMETERS = 4;
+    static final int SIGMOID_PARAMETERS = 4;
 
     /** Which laws to fit. */
     public enum Laws {
@@ -69,10 +69,17 @@ public record BenchmarksRequest(String data, String losses, Laws laws, Solver so
                     + (sigmoid ? "sigmoid" : "error") + " law's " + needed + " parameters",
                     Integer.toString(points.size()));
         }
-        Optional<DownstreamFitter> errorFitter = laws == Laws.SIGMOID ? Optional.empty()
-                : Optional.of(DownstreamFitter.gadre().withSolver(solver));
-        Optional<SigmoidAccuracyFitter> sigmoidFitter = laws == Laws.ERROR ? Optional.empty()
-                : Optional.of(SigmoidAccuracyFitter.bhagia().withSolver(solver));
-        return new BenchmarksResult(benchmarks, lossTable, BenchmarkLawFits.of(points, errorFitter, sigmoidFitter));
+        return new BenchmarksResult(benchmarks, lossTable, BenchmarkLawFits.of(points, errorFitter(laws, solver),
+                sigmoidFitter(laws, solver)));
+    }
+
+    /** The paper's error-law fitter with {@code solver}, unless {@code laws} is the sigmoid alone. */
+    static Optional<DownstreamFitter> errorFitter(Laws laws, Solver solver) {
+        return laws == Laws.SIGMOID ? Optional.empty() : Optional.of(DownstreamFitter.gadre().withSolver(solver));
+    }
+
+    /** Bhagia et al.'s sigmoid fitter with {@code solver}, unless {@code laws} is the error law alone. */
+    static Optional<SigmoidAccuracyFitter> sigmoidFitter(Laws laws, Solver solver) {
+        return laws == Laws.ERROR ? Optional.empty() : Optional.of(SigmoidAccuracyFitter.bhagia().withSolver(solver));
     }
 }
