@@ -55,6 +55,39 @@ public record ArchitectureAgreement(List<CountedShape> shapes, double[] counted,
         return new ArchitectureAgreement(shapes, counted, accounting);
     }
 
+    /**
+     * The agreement of {@code shapes} with {@code accounting}'s architecture under whichever count of it the runs
+     * were recorded with, for a law that does not read params: there the search's {@link ParameterCount} only says
+     * which count its prescriptions print (Gemstones prints counts without embeddings, {@code --params
+     * relaxed-no-embeds}), so runs recorded with another count of the same architecture agree. The counts tried, in
+     * order: the search's own, every other {@link ParameterCount} (with or without embedding and LM head, integer or
+     * real-valued heads), and the exact count without the input embedding only, N − V·w (Gemstones' "no embeds"
+     * columns, {@code scalefit fit --no-embeds}). The first that every shape agrees with is returned; when none does,
+     * the search's own, whose {@link #caution} names the mismatch.
+     */
+    public static ArchitectureAgreement ofArchitecture(List<CountedShape> shapes, ShapeAccounting accounting) {
+        ArchitectureAgreement own = of(shapes, accounting);
+        if (own.agrees()) {
+            return own;
+        }
+        Architecture architecture = accounting.architecture();
+        for (ParameterCount count : ParameterCount.values()) {
+            ArchitectureAgreement other = of(shapes, new ShapeAccounting(architecture, count));
+            if (other.agrees()) {
+                return other;
+            }
+        }
+        ShapeAccounting exact = new ShapeAccounting(architecture, ParameterCount.EXACT);
+        double[] withoutInputEmbedding = new double[shapes.size()];
+        for (int i = 0; i < withoutInputEmbedding.length; i++) {
+            CountedShape shape = shapes.get(i);
+            withoutInputEmbedding[i] = count(exact, shape.width(), shape.depth())
+                    - (double) architecture.vocabulary() * shape.width();
+        }
+        ArchitectureAgreement inputEmbedding = new ArchitectureAgreement(shapes, withoutInputEmbedding, exact);
+        return inputEmbedding.agrees() ? inputEmbedding : own;
+    }
+
     @Override
     public double[] counted() {
         return counted.clone();

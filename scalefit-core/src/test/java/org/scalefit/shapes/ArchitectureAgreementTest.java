@@ -88,4 +88,39 @@ class ArchitectureAgreementTest {
         assertThat(ArchitectureAgreement.distinct(List.of(shape, new CountedShape(256, 3, 5e7), shape)))
                 .containsExactly(new CountedShape(256, 3, 5e7), shape);
     }
+
+    @Test
+    void runsCountedWithEmbeddingsAgreeWithTheArchitectureOfASearchThatPrintsCountsWithoutThem() {
+        ShapeAccounting printsWithoutEmbeddings = new ShapeAccounting(Architecture.gemstones(),
+                ParameterCount.RELAXED_NO_EMBEDS);
+
+        assertThat(ArchitectureAgreement.of(countedWith(Architecture.gemstones()), printsWithoutEmbeddings).agrees())
+                .isFalse();
+        assertThat(ArchitectureAgreement.ofArchitecture(countedWith(Architecture.gemstones()),
+                printsWithoutEmbeddings).caution()).isEmpty();
+    }
+
+    @Test
+    void runsCountedWithoutTheInputEmbeddingOnlyAgreeWithTheArchitecture() {
+        Architecture gemstones = Architecture.gemstones();
+        List<CountedShape> withoutInputEmbedding = countedWith(gemstones).stream()
+                .map(s -> new CountedShape(s.width(), s.depth(), s.params() - gemstones.vocabulary() * s.width()))
+                .toList();
+
+        assertThat(ArchitectureAgreement.ofArchitecture(withoutInputEmbedding, ShapeAccounting.gemstones()).agrees())
+                .isTrue();
+        assertThat(ArchitectureAgreement.ofArchitecture(withoutInputEmbedding, new ShapeAccounting(gemstones,
+                ParameterCount.NO_EMBEDS)).agrees()).isTrue();
+    }
+
+    @Test
+    void runsOfAnotherFamilyDisagreeWithTheArchitectureUnderEveryCount() {
+        for (ParameterCount count : ParameterCount.values()) {
+            ArchitectureAgreement agreement = ArchitectureAgreement.ofArchitecture(countedWith(LLAMA_LIKE),
+                    new ShapeAccounting(Architecture.gemstones(), count));
+
+            assertThat(agreement.agrees()).as("%s", count).isFalse();
+            assertThat(agreement.accounting().parameterCount()).as("the search's own count named").isEqualTo(count);
+        }
+    }
 }
