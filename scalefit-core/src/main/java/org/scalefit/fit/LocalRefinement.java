@@ -14,10 +14,11 @@ import java.util.List;
  * {@value #MAX_ROUNDS} rounds without passing the test the last point is returned with the failed test, for the
  * caller to report.
  *
- * <p>A point that fails the test beside an edge of F's domain (a coordinate whose slope runs into a region where F
- * is not defined or jumps up, {@link DomainEdge}) is moved to that edge, with L-BFGS in the other coordinates while
- * it is held there, when that is lower than the test's own step: L-BFGS and Newton steps cannot approach such an
- * edge themselves (see {@code toEdges}).
+ * <p>A point that fails the test after a round in which L-BFGS and Newton lowered F by nothing, beside an edge of
+ * F's domain (a coordinate whose slope runs into a region where F is not defined or jumps up, {@link DomainEdge}),
+ * is moved to that edge, with L-BFGS in the other coordinates while it is held there, when that is lower than the
+ * test's own step: L-BFGS and Newton steps cannot approach such an edge themselves (see {@code toEdges}). Rounds that
+ * make progress are not probed, so the probe's evaluations are spent only where the local methods have stalled.
  */
 public final class LocalRefinement {
 
@@ -54,6 +55,7 @@ public final class LocalRefinement {
         int round = 0;
         while (true) {
             round++;
+            double roundStart = value;
             double[] saved = x.clone();
             int allowed = (int) Math.min(settings.maxEvaluations(), budget - spent);
             if (allowed >= 2) {
@@ -73,12 +75,14 @@ public final class LocalRefinement {
                 break;
             }
             double next = f.value(better);
-            EdgeStep edge = toEdges(f, x, value, settings, budget - spent);
-            spent += edge.evaluations();
-            if (edge.value() < Math.min(next, value)) {
-                System.arraycopy(edge.point(), 0, x, 0, n);
-                value = edge.value();
-                continue;
+            if (!(value < roundStart)) {
+                EdgeStep edge = toEdges(f, x, value, settings, budget - spent);
+                spent += edge.evaluations();
+                if (edge.value() < Math.min(next, value)) {
+                    System.arraycopy(edge.point(), 0, x, 0, n);
+                    value = edge.value();
+                    continue;
+                }
             }
             if (!(next < value)) {
                 break;
